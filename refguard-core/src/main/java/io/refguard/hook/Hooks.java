@@ -1,0 +1,64 @@
+package io.refguard.hook;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The installation point for a {@link SchedulingHook} and the source of per-run leak scopes.
+ *
+ * <p>Core code reads {@link #scheduling()} on its hot paths: one volatile load and a null check
+ * when no explorer is installed. The explorer installs its hook once, before it starts any actor
+ * thread (the volatile write happens-before the actors' reads), and uninstalls it when done.
+ */
+public final class Hooks {
+
+    private static volatile SchedulingHook scheduling;
+    private static volatile Supplier<RunScope> runScopes;
+
+    private Hooks() {}
+
+    /** The installed scheduling hook, or {@code null} when no explorer is running. */
+    public static SchedulingHook scheduling() {
+        return scheduling;
+    }
+
+    /**
+     * Installs {@code hook}.
+     *
+     * @throws IllegalStateException when another hook is installed: two explorers cannot run in
+     *     one JVM at the same time; run explorations one after the other
+     */
+    public static synchronized void installScheduling(SchedulingHook hook) {
+        Objects.requireNonNull(hook, "hook");
+        if (scheduling != null && scheduling != hook) {
+            throw new IllegalStateException(
+                    "another interleaving explorer is already running in this JVM; run explorations"
+                            + " one after the other (for JUnit, do not run exploration tests in parallel)");
+        }
+        scheduling = hook;
+    }
+
+    /** Removes {@code hook} if it is the installed one. */
+    public static synchronized void uninstallScheduling(SchedulingHook hook) {
+        if (scheduling == hook) {
+            scheduling = null;
+        }
+    }
+
+    /**
+     * Registers the factory for per-run leak scopes. refguard-core registers its own when its
+     * checker class initializes; nothing else needs to call this.
+     */
+    public static void registerRunScopes(Supplier<RunScope> factory) {
+        runScopes = Objects.requireNonNull(factory, "factory");
+    }
+
+    /**
+     * Opens a leak scope for one exploration run, or returns {@code null} when no checker has
+     * registered a factory.
+     */
+    public static RunScope openRunScope() {
+        Supplier<RunScope> factory = runScopes;
+        return factory == null ? null : factory.get();
+    }
+}

@@ -1,0 +1,30 @@
+package io.refguard.hook;
+
+/**
+ * The callback through which refguard's own concurrent code reports its shared-memory operations
+ * to an interleaving explorer.
+ *
+ * <p>refguard-core calls {@link #beforeAccess} immediately before every operation that another
+ * thread can observe (a count update, a snapshot swap, a checker registry update). An explorer
+ * implements this interface and may suspend the calling thread there and run another one, which is
+ * how races inside refguard itself become explorable. The core never depends on any
+ * implementation: it only calls the hook installed in {@link Hooks}.
+ *
+ * <p>Implementations must return at once, without blocking or allocating, when the calling
+ * thread is not under exploration; core code calls the hook on every acquire and release while
+ * one is installed.
+ */
+@FunctionalInterface
+public interface SchedulingHook {
+
+    /**
+     * Called before an operation on shared state.
+     *
+     * @param target the object whose state the operation touches (the reference-counted object,
+     *     the hot-swap manager, ...); used to tell dependent steps from independent ones
+     * @param access how the operation touches {@code target}
+     * @param label a constant, human-readable name for the operation, such as {@code "acquire"};
+     *     shown in interleaving reports. Never built per call.
+     */
+    void beforeAccess(Object target, Access access, String label);
+}
