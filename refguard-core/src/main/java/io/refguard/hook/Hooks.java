@@ -1,7 +1,9 @@
 package io.refguard.hook;
 
 import java.util.Objects;
-import java.util.function.Supplier;
+
+import io.refguard.CheckMode;
+import io.refguard.LeakScope;
 
 /**
  * The installation point for a {@link SchedulingHook} and the source of per-run leak scopes.
@@ -13,7 +15,6 @@ import java.util.function.Supplier;
 public final class Hooks {
 
     private static volatile SchedulingHook scheduling;
-    private static volatile Supplier<RunScope> runScopes;
 
     private Hooks() {}
 
@@ -46,19 +47,11 @@ public final class Hooks {
     }
 
     /**
-     * Registers the factory for per-run leak scopes. refguard-core registers its own when its
-     * checker class initializes; nothing else needs to call this.
-     */
-    public static void registerRunScopes(Supplier<RunScope> factory) {
-        runScopes = Objects.requireNonNull(factory, "factory");
-    }
-
-    /**
-     * Opens a leak scope for one exploration run, or returns {@code null} when no checker has
-     * registered a factory.
+     * Opens a leak scope for one exploration run: a detached {@link LeakScope} in
+     * {@link CheckMode#TRACKED} mode, so every object the run constructs on a bound actor thread
+     * is tracked and every reference an actor acquires is checked when the run ends. Never null.
      */
     public static RunScope openRunScope() {
-        Supplier<RunScope> factory = runScopes;
-        return factory == null ? null : factory.get();
+        return new LeakRunScope(LeakScope.openDetached(CheckMode.TRACKED));
     }
 }

@@ -1,0 +1,101 @@
+package io.refguard;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.ref.Cleaner;
+
+import io.refguard.hook.Access;
+import io.refguard.hook.Hooks;
+import io.refguard.hook.SchedulingHook;
+
+/**
+ * The checker's state for one reference to a tracked object: where it was acquired, whether
+ * and where it was released, and the leak scope it belongs to.
+ *
+ * <p>It doubles as the {@link Cleaner} action of its handle, so it must never reference the
+ * handle (that would keep the handle reachable and hide the leak). The action runs either on
+ * {@code close()} through {@link Cleaner.Cleanable#clean()}, after {@link #releasedAt} was set,
+ * and then does nothing; or on the cleaner thread once the handle is unreachable, and then
+ * reports a leak if the reference is still open.
+ */
+final class RefState implements Runnable {
+
+    private static final VarHandle RELEASED_AT;
+
+    static {
+        try {
+            RELEASED_AT = MethodHandles.lookup().findVarHandle(RefState.class, "releasedAt", Site.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final Tracker tracker;
+    final Site acquiredAt;
+    /** Whether this is the creator's reference, whose handle is the object itself. */
+    final boolean creator;
+    /** The scope of the acquiring thread, or null. */
+    final LeakScope scope;
+    /** Order of acquisition within {@link #scope}, for stable leak listings. */
+    final long sequence;
+    /**
+     * Written once, before the handle is published; a thread that reaches this state through the
+     * handle's final field sees the write (final-field freeze).
+     */
+    Cleaner.Cleanable cleanable;
+
+    /** Null while open; set once, by the close that wins the compare-and-set. */
+    @SuppressWarnings("unused") // accessed through RELEASED_AT
+    private volatile Site releasedAt;
+    /** Set when a leak scope already reported this reference, so the backstop stays quiet. */
+    volatile boolean leakReported;
+
+    RefState(Tracker tracker, Site acquiredAt, boolean creator, LeakScope scope) {
+        this.tracker = tracker;
+        this.acquiredAt = acquiredAt;
+        this.creator = creator;
+        this.scope = scope;
+        this.sequence = scope == null ? 0 : scope.register(this);
+    }
+
+    Site releasedAt() {
+        return (Site) RELEASED_AT.getVolatile(this);
+    }
+
+    /**
+     * Marks this reference released at {@code site}. Exactly one caller wins when several race;
+     * the winner deregisters the backstop and the scope entry.
+     *
+     * @return whether this call released it (false: it was already released)
+     */
+    boolean release(Site site) {
+        SchedulingHook h = Hooks.scheduling();
+        if (h != null) {
+            h.beforeAccess(this, Access.UPDATE, "handle-close");
+        }
+        if (!RELEASED_AT.compareAndSet(this, (Site) null, site)) {
+            return false;
+        }
+        cleanable.clean();
+        if (scope != null) {
+            scope.unregister(this);
+        }
+        tracker.record("release", null, site);
+        return true;
+    }
+
+    /** The label of the acquire site in reports. */
+    String acquireLabel() {
+        return creator ? "created at" : "acquired at";
+    }
+
+    /** Cleaner action; see the class comment. Never throws. */
+    @Override
+    public void run() {
+        if (releasedAt() == null && !leakReported) {
+            leakReported = true;
+            LeakBackstop.report(Reports.leak(this, "found by the GC backstop: the reference became"
+                    + " unreachable while open. Close it on every path (try-with-resources)."));
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.refguard;
+
+import java.lang.ref.Reference;
+
+/**
+ * The handle of one reference to a tracked object: the "level of indirection" that lets the
+ * checker tell references apart. One handle per acquire; closing it releases exactly one count.
+ *
+ * <p>Every method ends with {@link Reference#reachabilityFence} on the handle, so the JIT cannot
+ * decide the handle is unreachable while one of its methods is still running, which would let
+ * the GC backstop report a reference that is being closed as leaked.
+ */
+final class TrackedRef<T extends RefCounted<T>> implements Ref<T> {
+
+    private final T object;
+    private final RefState state;
+
+    TrackedRef(T object, RefState state) {
+        this.object = object;
+        this.state = state;
+        state.cleanable = LeakBackstop.register(this, state);
+    }
+
+    @Override
+    public T get() {
+        checkOpen();
+        Reference.reachabilityFence(this);
+        return object;
+    }
+
+    @Override
+    public Ref<T> share() {
+        checkOpen();
+        Ref<T> r = object.acquireTracked("share");
+        Reference.reachabilityFence(this);
+        return r;
+    }
+
+    @Override
+    public Ref<T> touch(Object hint) {
+        checkOpen();
+        Tracker t = state.tracker;
+        if (t.records != null) {
+            t.record("touch", hint, Sites.capture());
+        }
+        Reference.reachabilityFence(this);
+        return this;
+    }
+
+    @Override
+    public void close() {
+        Site site = Sites.capture();
+        if (!state.release(site)) {
+            Reference.reachabilityFence(this);
+            throw new DoubleReleaseException(Reports.doubleRelease(state, site));
+        }
+        Reference.reachabilityFence(this);
+        object.releaseCount(site);
+    }
+
+    @Override
+    public boolean isOpen() {
+        boolean open = state.releasedAt() == null;
+        Reference.reachabilityFence(this);
+        return open;
+    }
+
+    private void checkOpen() {
+        if (state.releasedAt() != null) {
+            throw new UseAfterReleaseException(Reports.useAfterRelease(state, Sites.capture()));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Ref(" + state.tracker.object + (isOpen() ? ", open)" : ", closed)");
+    }
+}
