@@ -14,8 +14,8 @@ public final class LeakException extends RefGuardException {
 
     private final transient List<Report> reports;
 
-    LeakException(String scopeName, List<Report> reports) {
-        super(message(scopeName, reports), reports.get(0));
+    LeakException(Site openedAt, List<Report> reports) {
+        super(message(openedAt, reports), reports.get(0));
         this.reports = List.copyOf(reports);
     }
 
@@ -24,11 +24,11 @@ public final class LeakException extends RefGuardException {
         return reports;
     }
 
-    private static String message(String scopeName, List<Report> reports) {
+    private static String message(Site openedAt, List<Report> reports) {
         StringBuilder sb = new StringBuilder();
-        sb.append("refguard: ").append(scopeName).append(" closed with ").append(reports.size())
+        sb.append("refguard: leak scope closed with ").append(reports.size())
                 .append(reports.size() == 1 ? " open reference" : " open references")
-                .append("; close each on every path:");
+                .append(" (scope opened at ").append(openedAt).append("); close each on every path:");
         for (Report r : reports) {
             sb.append('\n').append(r);
         }

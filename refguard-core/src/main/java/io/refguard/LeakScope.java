@@ -178,7 +178,7 @@ public final class LeakScope implements AutoCloseable {
             s.leakReported = true;
             reports.add(Reports.leak(s, null));
         }
-        throw new LeakException("leak scope opened at " + openedAt, reports);
+        throw new LeakException(openedAt, reports);
     }
 
     /** Registers a reference acquired under this scope; returns its sequence number. */

@@ -1,0 +1,130 @@
+package io.refguard.usage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.refguard.CheckMode;
+import io.refguard.LeakScope;
+import io.refguard.Ref;
+import io.refguard.RefGuard;
+
+/** The JVM-wide modes and how a leak scope overrides them. */
+class ModesTest {
+
+    @AfterEach
+    void restoreSettings() {
+        RefGuard.resetToDefaults();
+    }
+
+    @Test
+    void defaultsAreSampledOneIn128WithoutRecords() {
+        assertEquals(CheckMode.SAMPLED, RefGuard.mode());
+        assertEquals(128, RefGuard.sampleInterval());
+        assertFalse(RefGuard.records());
+        assertEquals(4, RefGuard.recordsLast());
+    }
+
+    @Test
+    void offAllocatesNoHandle() {
+        RefGuard.setMode(CheckMode.OFF);
+        Buffer b = new Buffer();
+        assertFalse(b.isTracked());
+        Ref<Buffer> acquired = b.acquire();
+        Ref<Buffer> shared = acquired.share();
+        Ref<Buffer> tried = b.tryAcquire();
+        assertSame(b, acquired, "acquire returns the object itself");
+        assertSame(b, shared);
+        assertSame(b, tried);
+        assertSame(b, acquired.touch("hint"));
+        assertEquals(4, b.refCount());
+        acquired.close();
+        shared.close();
+        tried.close();
+        b.close();
+        assertEquals(1, b.deallocations.get());
+    }
+
+    @Test
+    void trackedGivesEveryAcquireItsOwnHandle() {
+        RefGuard.setMode(CheckMode.TRACKED);
+        Buffer b = new Buffer();
+        assertTrue(b.isTracked());
+        Ref<Buffer> r1 = b.acquire();
+        Ref<Buffer> r2 = r1.share();
+        assertNotSame(b, r1);
+        assertNotSame(r1, r2);
+        assertSame(b, r1.get());
+        assertSame(b, r2.get());
+        assertEquals(3, b.refCount());
+        r1.close();
+        assertFalse(r1.isOpen());
+        assertTrue(r2.isOpen());
+        r2.close();
+        b.close();
+        assertFalse(b.isOpen());
+        assertEquals(1, b.deallocations.get());
+    }
+
+    @Test
+    void sampledTracksAboutOneInN() {
+        RefGuard.setMode(CheckMode.SAMPLED);
+        RefGuard.setSampleInterval(16);
+        int objects = 32_000; // expect 2000 tracked; the bounds below are about nine standard deviations wide
+        int tracked = 0;
+        List<Buffer> all = new ArrayList<>(objects);
+        for (int i = 0; i < objects; i++) {
+            Buffer b = new Buffer();
+            all.add(b);
+            if (b.isTracked()) {
+                tracked++;
+            }
+        }
+        for (Buffer b : all) {
+            b.close();
+        }
+        assertTrue(tracked > 1600 && tracked < 2400, "tracked " + tracked + " of " + objects + " with interval 16");
+    }
+
+    @Test
+    void sampleIntervalOneTracksEverything() {
+        RefGuard.setSampleInterval(1);
+        for (int i = 0; i < 100; i++) {
+            try (Buffer b = new Buffer()) {
+                assertTrue(b.isTracked());
+            }
+        }
+    }
+
+    @Test
+    void aScopeOverridesTheJvmWideMode() {
+        RefGuard.setMode(CheckMode.OFF);
+        try (LeakScope scope = LeakScope.open(); Buffer b = new Buffer()) {
+            assertTrue(b.isTracked());
+        }
+        RefGuard.setMode(CheckMode.TRACKED);
+        try (LeakScope scope = LeakScope.open(CheckMode.OFF); Buffer b = new Buffer()) {
+            assertFalse(b.isTracked());
+        }
+    }
+
+    @Test
+    void badApiValuesAreRejectedWithTheRange() {
+        IllegalArgumentException interval = assertThrows(IllegalArgumentException.class,
+                () -> RefGuard.setSampleInterval(0));
+        assertTrue(interval.getMessage().contains("at least 1"), interval.getMessage());
+        IllegalArgumentException last = assertThrows(IllegalArgumentException.class,
+                () -> RefGuard.setRecordsLast(-1));
+        assertTrue(last.getMessage().contains("from 0 to 1024"), last.getMessage());
+        assertEquals(128, RefGuard.sampleInterval(), "a rejected value changes nothing");
+    }
+}
