@@ -11,6 +11,10 @@ final class Buffer extends RefCounted<Buffer> {
     /** Set by deallocate; readers check it to prove they never see a freed buffer. */
     volatile boolean freed;
     private int value;
+    /** Plain (non-volatile) slots that holders write before closing; summed by deallocate. */
+    final int[] slots = new int[8];
+    /** The sum of {@link #slots} as deallocate saw it. */
+    volatile int slotSumAtFree = -1;
 
     int read() {
         ensureAccessible();
@@ -24,6 +28,11 @@ final class Buffer extends RefCounted<Buffer> {
 
     @Override
     protected void deallocate() {
+        int sum = 0;
+        for (int v : slots) {
+            sum += v;
+        }
+        slotSumAtFree = sum;
         freed = true;
         deallocations.incrementAndGet();
     }
