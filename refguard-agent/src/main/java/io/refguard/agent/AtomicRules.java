@@ -1,0 +1,109 @@
+package io.refguard.agent;
+
+import io.refguard.agent.bridge.AccessKind;
+import java.util.Set;
+import org.objectweb.asm.Type;
+
+/**
+ * Which calls on atomic classes, field updaters and {@code VarHandle}s are memory accesses, of
+ * which {@link AccessKind}, and on which target object.
+ *
+ * <p>These operations are not replaced: a scheduling point ({@code SyncBridge.beforeRead},
+ * {@code beforeWrite} or {@code beforeUpdate}) is inserted before the unchanged call. Because the
+ * receiver lies under the arguments on the operand stack, the call is moved into a small static
+ * helper in the same class that takes the same operands plus the site id, reports the access and
+ * makes the call; see {@link AtomicHelpers}.
+ */
+final class AtomicRules {
+
+    /** Which operand the access is reported against. */
+    enum Target {
+        /** The atomic object itself (AtomicInteger, AtomicLongArray, LongAdder, ...). */
+        RECEIVER,
+        /** The first argument: the object whose field a field updater touches. */
+        FIRST_ARGUMENT,
+        /**
+         * A VarHandle's first coordinate when it is a reference (the field holder or the array),
+         * else the handle itself (a static field).
+         */
+        VAR_HANDLE
+    }
+
+    /** The classification of one call site. */
+    record Access(AccessKind kind, Target target) {}
+
+    static final String VAR_HANDLE = "java/lang/invoke/VarHandle";
+    private static final String PKG = "java/util/concurrent/atomic/";
+
+    private static final Set<String> RECEIVER_OWNERS = Set.of(
+            "AtomicInteger", "AtomicLong", "AtomicBoolean", "AtomicReference",
+            "AtomicIntegerArray", "AtomicLongArray", "AtomicReferenceArray",
+            "AtomicMarkableReference", "AtomicStampedReference", "LongAdder", "LongAccumulator",
+            "DoubleAdder", "DoubleAccumulator");
+    private static final Set<String> UPDATER_OWNERS = Set.of(
+            "AtomicIntegerFieldUpdater", "AtomicLongFieldUpdater", "AtomicReferenceFieldUpdater");
+
+    /** Methods of those classes that do not touch the value. */
+    private static final Set<String> NOT_ACCESSES =
+            Set.of("toString", "hashCode", "equals", "getClass", "length", "newUpdater");
+
+    private static final Set<String> WRITES = Set.of(
+            "set", "lazySet", "setPlain", "setOpaque", "setRelease", "setVolatile", "reset");
+
+    private static final Set<String> VAR_HANDLE_MODES = Set.of(
+            "get", "set", "getVolatile", "setVolatile", "getAcquire", "setRelease", "getOpaque",
+            "setOpaque", "compareAndSet", "compareAndExchange", "compareAndExchangeAcquire",
+            "compareAndExchangeRelease", "weakCompareAndSetPlain", "weakCompareAndSet",
+            "weakCompareAndSetAcquire", "weakCompareAndSetRelease", "getAndSet",
+            "getAndSetAcquire", "getAndSetRelease", "getAndAdd", "getAndAddAcquire",
+            "getAndAddRelease", "getAndBitwiseOr", "getAndBitwiseOrAcquire",
+            "getAndBitwiseOrRelease", "getAndBitwiseAnd", "getAndBitwiseAndAcquire",
+            "getAndBitwiseAndRelease", "getAndBitwiseXor", "getAndBitwiseXorAcquire",
+            "getAndBitwiseXorRelease");
+
+    private AtomicRules() {}
+
+    /**
+     * The access an instance call performs, or {@code null} when it is not one to intercept.
+     * Only exact owners are recognized: subclasses of atomic classes are rare and their calls are
+     * left alone.
+     */
+    static Access classify(String owner, String name, String desc) {
+        if (owner.equals(VAR_HANDLE)) {
+            return VAR_HANDLE_MODES.contains(name) ? new Access(kind(name), Target.VAR_HANDLE)
+                    : null;
+        }
+        if (!owner.startsWith(PKG) || NOT_ACCESSES.contains(name)) {
+            return null;
+        }
+        String simple = owner.substring(PKG.length());
+        if (RECEIVER_OWNERS.contains(simple)) {
+            return new Access(kind(name), Target.RECEIVER);
+        }
+        if (UPDATER_OWNERS.contains(simple) && Type.getArgumentTypes(desc).length > 0) {
+            return new Access(kind(name), Target.FIRST_ARGUMENT);
+        }
+        return null;
+    }
+
+    private static AccessKind kind(String name) {
+        if (WRITES.contains(name)) {
+            return AccessKind.WRITE;
+        }
+        boolean read = (name.startsWith("get") && !name.startsWith("getAnd"))
+                || name.endsWith("Value") || name.equals("sum") || name.equals("isMarked");
+        return read ? AccessKind.READ : AccessKind.UPDATE;
+    }
+
+    /**
+     * For a VarHandle call with descriptor {@code desc} (receiver excluded), how many trailing
+     * parameters are values rather than coordinates: 0 for reads, 2 for compare-and-set and
+     * compare-and-exchange, else 1.
+     */
+    static int varHandleValueCount(String name) {
+        if (name.startsWith("compareAnd") || name.startsWith("weakCompareAndSet")) {
+            return 2;
+        }
+        return name.startsWith("get") && !name.startsWith("getAnd") ? 0 : 1;
+    }
+}

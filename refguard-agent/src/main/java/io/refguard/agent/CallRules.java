@@ -1,0 +1,146 @@
+package io.refguard.agent;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which method call sites are replaced by a call to a bridge entry point, and by which.
+ *
+ * <p>A rule names an API type (the <em>family</em>), a method name and descriptor, and whether the
+ * method is static. A call site matches when its name and descriptor are the rule's, it is an
+ * {@code invokevirtual}/{@code invokeinterface} (instance rules) or {@code invokestatic} (static
+ * rules), and its owner is the family or a subtype of it. {@code invokespecial} is never
+ * rewritten: a {@code super.lock()} inside a lock's own implementation must stay a super call.
+ * The replacement is {@code invokestatic bridge.name(Family receiver, args..., int site)}; since
+ * the bridge calls the same method on the same receiver, virtual dispatch is unchanged.
+ */
+final class CallRules {
+
+    static final String SYNC_BRIDGE = "io/refguard/agent/bridge/SyncBridge";
+    static final String LOCK_BRIDGE = "io/refguard/agent/bridge/LockBridge";
+    static final String THREAD_BRIDGE = "io/refguard/agent/bridge/ThreadBridge";
+
+    private static final String OBJECT = "java/lang/Object";
+    private static final String THREAD = "java/lang/Thread";
+    private static final String LOCK = "java/util/concurrent/locks/Lock";
+    private static final String CONDITION = "java/util/concurrent/locks/Condition";
+    private static final String SEMAPHORE = "java/util/concurrent/Semaphore";
+    private static final String LATCH = "java/util/concurrent/CountDownLatch";
+    private static final String LOCK_SUPPORT = "java/util/concurrent/locks/LockSupport";
+    private static final String TU = "Ljava/util/concurrent/TimeUnit;";
+
+    /** One replacement. {@code bridgeDesc} is derived from the family and the method's desc. */
+    record Rule(String family, String name, String desc, boolean isStatic, String bridgeOwner,
+            String bridgeName, String bridgeDesc, String label) {}
+
+    private static final Map<String, List<Rule>> BY_NAME_AND_DESC = new HashMap<>();
+
+    static {
+        instance(OBJECT, "wait", "()V", SYNC_BRIDGE, "monitorWait");
+        instance(OBJECT, "wait", "(J)V", SYNC_BRIDGE, "monitorWait");
+        instance(OBJECT, "wait", "(JI)V", SYNC_BRIDGE, "monitorWait");
+        instance(OBJECT, "notify", "()V", SYNC_BRIDGE, "monitorNotify");
+        instance(OBJECT, "notifyAll", "()V", SYNC_BRIDGE, "monitorNotifyAll");
+
+        statik(THREAD, "holdsLock", "(Ljava/lang/Object;)Z", SYNC_BRIDGE, "holdsLock");
+        statik(THREAD, "sleep", "(J)V", THREAD_BRIDGE, "sleep");
+        statik(THREAD, "sleep", "(JI)V", THREAD_BRIDGE, "sleep");
+        statik(THREAD, "yield", "()V", THREAD_BRIDGE, "yieldThread");
+        statik(THREAD, "onSpinWait", "()V", THREAD_BRIDGE, "onSpinWait");
+        instance(THREAD, "start", "()V", THREAD_BRIDGE, "start");
+        instance(THREAD, "join", "()V", THREAD_BRIDGE, "join");
+        instance(THREAD, "join", "(J)V", THREAD_BRIDGE, "join");
+        instance(THREAD, "join", "(JI)V", THREAD_BRIDGE, "join");
+        instance(THREAD, "interrupt", "()V", THREAD_BRIDGE, "interrupt");
+
+        instance(LOCK, "lock", "()V", LOCK_BRIDGE, "lock");
+        instance(LOCK, "lockInterruptibly", "()V", LOCK_BRIDGE, "lockInterruptibly");
+        instance(LOCK, "tryLock", "()Z", LOCK_BRIDGE, "tryLock");
+        instance(LOCK, "tryLock", "(J" + TU + ")Z", LOCK_BRIDGE, "tryLock");
+        instance(LOCK, "unlock", "()V", LOCK_BRIDGE, "unlock");
+        instance(LOCK, "newCondition", "()Ljava/util/concurrent/locks/Condition;", LOCK_BRIDGE,
+                "newCondition");
+
+        instance(CONDITION, "await", "()V", LOCK_BRIDGE, "await");
+        instance(CONDITION, "awaitUninterruptibly", "()V", LOCK_BRIDGE, "awaitUninterruptibly");
+        instance(CONDITION, "awaitNanos", "(J)J", LOCK_BRIDGE, "awaitNanos");
+        instance(CONDITION, "await", "(J" + TU + ")Z", LOCK_BRIDGE, "await");
+        instance(CONDITION, "awaitUntil", "(Ljava/util/Date;)Z", LOCK_BRIDGE, "awaitUntil");
+        instance(CONDITION, "signal", "()V", LOCK_BRIDGE, "signal");
+        instance(CONDITION, "signalAll", "()V", LOCK_BRIDGE, "signalAll");
+
+        instance(SEMAPHORE, "acquire", "()V", LOCK_BRIDGE, "acquire");
+        instance(SEMAPHORE, "acquire", "(I)V", LOCK_BRIDGE, "acquire");
+        instance(SEMAPHORE, "acquireUninterruptibly", "()V", LOCK_BRIDGE,
+                "acquireUninterruptibly");
+        instance(SEMAPHORE, "acquireUninterruptibly", "(I)V", LOCK_BRIDGE,
+                "acquireUninterruptibly");
+        instance(SEMAPHORE, "tryAcquire", "()Z", LOCK_BRIDGE, "tryAcquire");
+        instance(SEMAPHORE, "tryAcquire", "(I)Z", LOCK_BRIDGE, "tryAcquire");
+        instance(SEMAPHORE, "tryAcquire", "(J" + TU + ")Z", LOCK_BRIDGE, "tryAcquire");
+        instance(SEMAPHORE, "tryAcquire", "(IJ" + TU + ")Z", LOCK_BRIDGE, "tryAcquire");
+        instance(SEMAPHORE, "release", "()V", LOCK_BRIDGE, "release");
+        instance(SEMAPHORE, "release", "(I)V", LOCK_BRIDGE, "release");
+
+        instance(LATCH, "await", "()V", LOCK_BRIDGE, "await");
+        instance(LATCH, "await", "(J" + TU + ")Z", LOCK_BRIDGE, "await");
+        instance(LATCH, "countDown", "()V", LOCK_BRIDGE, "countDown");
+
+        statik(LOCK_SUPPORT, "park", "()V", LOCK_BRIDGE, "park");
+        statik(LOCK_SUPPORT, "park", "(Ljava/lang/Object;)V", LOCK_BRIDGE, "park");
+        statik(LOCK_SUPPORT, "parkNanos", "(J)V", LOCK_BRIDGE, "parkNanos");
+        statik(LOCK_SUPPORT, "parkNanos", "(Ljava/lang/Object;J)V", LOCK_BRIDGE, "parkNanos");
+        statik(LOCK_SUPPORT, "parkUntil", "(J)V", LOCK_BRIDGE, "parkUntil");
+        statik(LOCK_SUPPORT, "parkUntil", "(Ljava/lang/Object;J)V", LOCK_BRIDGE, "parkUntil");
+        statik(LOCK_SUPPORT, "unpark", "(Ljava/lang/Thread;)V", LOCK_BRIDGE, "unpark");
+    }
+
+    private CallRules() {}
+
+    private static void instance(
+            String family, String name, String desc, String bridge, String bridgeName) {
+        String bridgeDesc = "(L" + family + ";" + desc.substring(1, desc.indexOf(')')) + "I"
+                + desc.substring(desc.indexOf(')'));
+        add(new Rule(family, name, desc, false, bridge, bridgeName, bridgeDesc,
+                simpleName(family) + "." + name + "()"));
+    }
+
+    private static void statik(
+            String family, String name, String desc, String bridge, String bridgeName) {
+        String bridgeDesc = desc.substring(0, desc.indexOf(')')) + "I"
+                + desc.substring(desc.indexOf(')'));
+        add(new Rule(family, name, desc, true, bridge, bridgeName, bridgeDesc,
+                simpleName(family) + "." + name + "()"));
+    }
+
+    private static void add(Rule rule) {
+        BY_NAME_AND_DESC.computeIfAbsent(rule.name() + rule.desc(), k -> new ArrayList<>())
+                .add(rule);
+    }
+
+    static String simpleName(String internalName) {
+        return internalName.substring(internalName.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * The rule matching a call site, or {@code null}.
+     *
+     * @param isStatic whether the call is an {@code invokestatic}
+     */
+    static Rule match(String owner, String name, String desc, boolean isStatic,
+            ClassHierarchy hierarchy) {
+        List<Rule> candidates = BY_NAME_AND_DESC.get(name + desc);
+        if (candidates == null) {
+            return null;
+        }
+        for (Rule rule : candidates) {
+            if (rule.isStatic() == isStatic
+                    && (rule.family().equals(OBJECT) || hierarchy.isSubtype(owner, rule.family()))) {
+                return rule;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,66 @@
+package io.refguard.agent;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
+
+/** What the rewriters of one class share: its identity, the options, its helpers. */
+final class ClassContext {
+
+    private final ClassNode node;
+    private final AgentOptions options;
+    private final ClassHierarchy hierarchy;
+    private final AtomicHelpers atomicHelpers;
+
+    ClassContext(ClassNode node, AgentOptions options, ClassHierarchy hierarchy) {
+        this.node = node;
+        this.options = options;
+        this.hierarchy = hierarchy;
+        this.atomicHelpers = new AtomicHelpers(node.name, isInterface(), node.version);
+    }
+
+    /** The internal name, {@code com/acme/Pool}. */
+    String owner() {
+        return node.name;
+    }
+
+    /** The binary name, {@code com.acme.Pool}. */
+    String className() {
+        return node.name.replace('/', '.');
+    }
+
+    /** The source file name from debug information, or {@code null}. */
+    String sourceFile() {
+        return node.sourceFile;
+    }
+
+    boolean isInterface() {
+        return (node.access & Opcodes.ACC_INTERFACE) != 0;
+    }
+
+    /** The major class file version (52 for Java 8). */
+    int majorVersion() {
+        return node.version & 0xFFFF;
+    }
+
+    /** Whether {@code ldc} may push a class constant (Java 5, version 49, and later). */
+    boolean canLoadClassConstants() {
+        return majorVersion() >= Opcodes.V1_5;
+    }
+
+    /** Whether the verifier needs stack map frames for new branch targets (version 50+). */
+    boolean needsFrames() {
+        return majorVersion() >= Opcodes.V1_6;
+    }
+
+    AgentOptions options() {
+        return options;
+    }
+
+    ClassHierarchy hierarchy() {
+        return hierarchy;
+    }
+
+    AtomicHelpers atomicHelpers() {
+        return atomicHelpers;
+    }
+}

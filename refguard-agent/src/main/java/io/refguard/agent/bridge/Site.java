@@ -1,0 +1,34 @@
+package io.refguard.agent.bridge;
+
+/**
+ * One instrumented instruction: where it is in the source and what it does. Created once when its
+ * class is instrumented; injected code refers to it only by {@link #id()}.
+ *
+ * @param id the constant that injected code passes to the bridge for this instruction
+ * @param className the binary name of the class holding the instruction ({@code com.acme.Pool})
+ * @param methodName the name of the method holding it, as in the source ({@code <init>} for
+ *     constructors)
+ * @param fileName the source file from the class's debug information, or {@code null} when the
+ *     class was compiled without it
+ * @param line the source line, or {@code -1} when the class has no line numbers
+ * @param operation what the instruction does, for reports: {@code "volatile write Pool.state"},
+ *     {@code "ReentrantLock.lock()"}, {@code "monitor enter"}
+ */
+public record Site(
+        int id, String className, String methodName, String fileName, int line, String operation) {
+
+    /**
+     * The location in the form a stack trace uses, {@code com.acme.Pool.take(Pool.java:42)}, so
+     * that IDEs and terminals make it clickable.
+     */
+    public String location() {
+        String file = fileName == null ? "Unknown Source" : fileName;
+        return className + "." + methodName + "(" + file + (line >= 0 ? ":" + line : "") + ")";
+    }
+
+    /** {@code operation at location}, for reports and logs. */
+    @Override
+    public String toString() {
+        return operation + " at " + location();
+    }
+}

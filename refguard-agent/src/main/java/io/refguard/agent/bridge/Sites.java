@@ -1,0 +1,63 @@
+package io.refguard.agent.bridge;
+
+import java.util.Arrays;
+
+/**
+ * The table of instrumented instructions of this JVM, indexed by site id.
+ *
+ * <p>The instrumenter appends one {@link Site} per rewritten instruction while it transforms a
+ * class, and bakes the returned id into the injected code as a constant; at run time nothing is
+ * allocated or stack-walked to know where an operation came from, and {@link #get(int)} is an
+ * array read.
+ *
+ * <p>Concurrency: appends are serialized by the class lock; the array reference is volatile and
+ * replaced (never mutated in place below {@code size}) on growth, so a reader that obtained an id
+ * from running code also sees the site: the append that created the id happens-before the class
+ * holding the injected code is defined, which happens-before that code runs.
+ */
+public final class Sites {
+
+    private static volatile Site[] table = new Site[1024];
+    private static int size;
+
+    private Sites() {}
+
+    /**
+     * Appends a site and returns its id. Called by the instrumenter; ids are dense, start at 0
+     * and are never reused during the life of the JVM.
+     */
+    public static synchronized int register(
+            String className, String methodName, String fileName, int line, String operation) {
+        int id = size;
+        Site[] current = table;
+        if (id == current.length) {
+            current = Arrays.copyOf(current, id * 2);
+        }
+        current[id] = new Site(id, className, methodName, fileName, line, operation);
+        size = id + 1;
+        table = current;
+        return id;
+    }
+
+    /**
+     * The site with the given id.
+     *
+     * @throws IllegalArgumentException when no site has that id: the id did not come from code
+     *     instrumented in this JVM (a caller bug)
+     */
+    public static Site get(int id) {
+        Site[] current = table;
+        Site site = id >= 0 && id < current.length ? current[id] : null;
+        if (site == null) {
+            throw new IllegalArgumentException(
+                    "no instrumented site has id " + id + "; site ids are only valid in the JVM"
+                            + " whose agent or instrumenting class loader produced them");
+        }
+        return site;
+    }
+
+    /** How many sites have been registered so far. */
+    public static synchronized int count() {
+        return size;
+    }
+}

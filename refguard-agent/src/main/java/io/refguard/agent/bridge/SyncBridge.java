@@ -1,0 +1,225 @@
+package io.refguard.agent.bridge;
+
+import java.util.Objects;
+
+/**
+ * The static entry points that instrumented code calls for memory accesses and monitors, and the
+ * installation point for the {@link SyncInterceptor}.
+ *
+ * <p>Every entry point first reads the installed interceptor (one volatile load) and asks whether
+ * it manages the calling thread; when none is installed or it does not, the entry point does
+ * exactly what the replaced instruction did. {@link LockBridge} and {@link ThreadBridge} hold the
+ * entry points for {@code java.util.concurrent} and {@code Thread} call sites.
+ *
+ * <p>Happens-before: {@link #install} is a volatile write; a thread started (or released from a
+ * blocking call) after it returns sees the interceptor on its next intercepted operation.
+ *
+ * <p>These methods are public only because injected code in any package must be able to call
+ * them; application code should not.
+ */
+public final class SyncBridge {
+
+    private static volatile SyncInterceptor interceptor;
+
+    /**
+     * The object a managed thread really locks in the rare methods whose {@code synchronized}
+     * blocks are rewritten in place (constructors): private to the thread, so never contended.
+     */
+    private static final ThreadLocal<Object> MONITOR_TOKEN = ThreadLocal.withInitial(Object::new);
+
+    private SyncBridge() {}
+
+    /**
+     * Installs {@code i}.
+     *
+     * @throws IllegalStateException when another interceptor is installed: explorations cannot
+     *     run concurrently in one JVM; uninstall the other first
+     */
+    public static synchronized void install(SyncInterceptor i) {
+        Objects.requireNonNull(i, "interceptor");
+        if (interceptor != null && interceptor != i) {
+            throw new IllegalStateException(
+                    "another SyncInterceptor (" + interceptor + ") is already installed; run"
+                            + " explorations one after the other and uninstall when done");
+        }
+        interceptor = i;
+    }
+
+    /**
+     * Removes {@code i} if it is the installed interceptor. Call only after every managed thread
+     * has left instrumented {@code synchronized} code.
+     */
+    public static synchronized void uninstall(SyncInterceptor i) {
+        if (interceptor == i) {
+            interceptor = null;
+        }
+    }
+
+    /** The installed interceptor, or {@code null}. */
+    public static SyncInterceptor installed() {
+        return interceptor;
+    }
+
+    /** The installed interceptor when it manages the calling thread, else {@code null}. */
+    static SyncInterceptor managing() {
+        SyncInterceptor i = interceptor;
+        return i != null && i.managesCurrentThread() ? i : null;
+    }
+
+    private static SyncInterceptor requireInstalled(int site) {
+        SyncInterceptor i = interceptor;
+        if (i == null) {
+            throw new IllegalStateException(
+                    "the SyncInterceptor was uninstalled while a managed thread was inside"
+                            + " synchronized code (" + Sites.get(site) + "); uninstall only after"
+                            + " every managed thread has finished");
+        }
+        return i;
+    }
+
+    // ---------------------------------------------------------------- memory accesses
+
+    /** Scheduling point before a read of {@code target}'s state; the caller then reads. */
+    public static void beforeRead(Object target, int site) {
+        SyncInterceptor i = managing();
+        if (i != null) {
+            i.beforeAccess(target, AccessKind.READ, site);
+        }
+    }
+
+    /** Scheduling point before a write of {@code target}'s state; the caller then writes. */
+    public static void beforeWrite(Object target, int site) {
+        SyncInterceptor i = managing();
+        if (i != null) {
+            i.beforeAccess(target, AccessKind.WRITE, site);
+        }
+    }
+
+    /** Scheduling point before an atomic update of {@code target}; the caller then updates. */
+    public static void beforeUpdate(Object target, int site) {
+        SyncInterceptor i = managing();
+        if (i != null) {
+            i.beforeAccess(target, AccessKind.UPDATE, site);
+        }
+    }
+
+    // ---------------------------------------------------------------- monitors
+
+    /**
+     * Whether the calling thread runs the modeled copy of a method that contains
+     * {@code synchronized}: the instrumenter splits such methods into a real and a modeled copy,
+     * and the original method dispatches on this answer.
+     */
+    public static boolean modelsMonitors() {
+        return managing() != null;
+    }
+
+    /**
+     * Replaces {@code monitorenter} in a modeled copy: the interceptor acquires the monitor, no
+     * real monitor is taken.
+     */
+    public static void monitorEnter(Object monitor, int site) {
+        Objects.requireNonNull(monitor);
+        requireInstalled(site).monitorEnter(monitor, site);
+    }
+
+    /** Replaces {@code monitorexit} in a modeled copy. */
+    public static void monitorExit(Object monitor, int site) {
+        Objects.requireNonNull(monitor);
+        requireInstalled(site).monitorExit(monitor, site);
+    }
+
+    /**
+     * Precedes a {@code monitorenter} rewritten in place (in constructors, which are not split):
+     * returns the object the instruction really locks, {@code monitor} itself for an unmanaged
+     * thread, or a thread-private token after the interceptor modeled the acquisition.
+     */
+    public static Object enterTarget(Object monitor, int site) {
+        SyncInterceptor i = managing();
+        if (i == null) {
+            return monitor;
+        }
+        Objects.requireNonNull(monitor);
+        i.monitorEnter(monitor, site);
+        return MONITOR_TOKEN.get();
+    }
+
+    /** The counterpart of {@link #enterTarget} for the matching {@code monitorexit}. */
+    public static Object exitTarget(Object monitor, int site) {
+        SyncInterceptor i = managing();
+        if (i == null) {
+            return monitor;
+        }
+        Objects.requireNonNull(monitor);
+        i.monitorExit(monitor, site);
+        return MONITOR_TOKEN.get();
+    }
+
+    /** Replaces {@code monitor.wait()}. */
+    public static void monitorWait(Object monitor, int site) throws InterruptedException {
+        SyncInterceptor i = managing();
+        if (i == null) {
+            monitor.wait();
+        } else {
+            i.monitorWait(Objects.requireNonNull(monitor), 0L, site);
+        }
+    }
+
+    /** Replaces {@code monitor.wait(millis)}. */
+    public static void monitorWait(Object monitor, long millis, int site)
+            throws InterruptedException {
+        SyncInterceptor i = managing();
+        if (i == null) {
+            monitor.wait(millis);
+        } else {
+            if (millis < 0) {
+                throw new IllegalArgumentException("timeout value is negative");
+            }
+            i.monitorWait(Objects.requireNonNull(monitor), millis, site);
+        }
+    }
+
+    /** Replaces {@code monitor.wait(millis, nanos)}; nanos round up to a millisecond as in the JDK. */
+    public static void monitorWait(Object monitor, long millis, int nanos, int site)
+            throws InterruptedException {
+        SyncInterceptor i = managing();
+        if (i == null) {
+            monitor.wait(millis, nanos);
+        } else {
+            if (millis < 0 || nanos < 0 || nanos > 999_999) {
+                throw new IllegalArgumentException("timeout or nanosecond value out of range");
+            }
+            long timeout = nanos > 0 && millis < Long.MAX_VALUE ? millis + 1 : millis;
+            i.monitorWait(Objects.requireNonNull(monitor), timeout, site);
+        }
+    }
+
+    /** Replaces {@code monitor.notify()}. */
+    public static void monitorNotify(Object monitor, int site) {
+        SyncInterceptor i = managing();
+        if (i == null) {
+            monitor.notify();
+        } else {
+            i.monitorNotify(Objects.requireNonNull(monitor), false, site);
+        }
+    }
+
+    /** Replaces {@code monitor.notifyAll()}. */
+    public static void monitorNotifyAll(Object monitor, int site) {
+        SyncInterceptor i = managing();
+        if (i == null) {
+            monitor.notifyAll();
+        } else {
+            i.monitorNotify(Objects.requireNonNull(monitor), true, site);
+        }
+    }
+
+    /** Replaces {@code Thread.holdsLock(monitor)}. */
+    public static boolean holdsLock(Object monitor, int site) {
+        SyncInterceptor i = managing();
+        if (i == null) {
+            return Thread.holdsLock(monitor);
+        }
+        return i.holdsMonitor(Objects.requireNonNull(monitor), site);
+    }
+}

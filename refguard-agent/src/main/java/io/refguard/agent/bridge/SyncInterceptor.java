@@ -1,0 +1,185 @@
+package io.refguard.agent.bridge;
+
+import java.util.Date;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
+
+/**
+ * What instrumented code calls instead of its synchronization operations while an interceptor is
+ * installed in {@link SyncBridge} and {@linkplain #managesCurrentThread() manages} the calling
+ * thread. This is the one seam between the agent and an interleaving explorer.
+ *
+ * <p><b>Contract.</b> Every method receives the object operated on, the operation, and the
+ * {@linkplain Sites site id} of the instruction, and <em>performs the operation itself</em>: an
+ * implementation may model a lock, a wait set or a thread start instead of calling the real one.
+ * {@link PassThroughInterceptor} performs every operation for real and is the base to extend for
+ * an interceptor that only observes. Exceptions thrown here propagate into the instrumented code
+ * exactly as if the original operation had thrown them.
+ *
+ * <p><b>Monitors.</b> A managed thread never takes a real monitor in instrumented code:
+ * {@code synchronized} blocks and methods call {@link #monitorEnter}/{@link #monitorExit}, and
+ * {@code Object.wait/notify/notifyAll} call {@link #monitorWait}/{@link #monitorNotify}. The
+ * interceptor therefore owns the whole monitor, its owner, recursion count and wait set, and can
+ * block a thread in {@code wait} without that thread holding any real monitor another managed
+ * thread needs. Consequence: a managed thread and an unmanaged thread (or uninstrumented code
+ * that synchronizes on the same object while a managed thread is switched out inside its block)
+ * do not exclude each other. {@code docs/AGENT.md} explains why this is the right trade.
+ *
+ * <p><b>Threading.</b> Methods are called on the thread performing the operation. The bridge asks
+ * {@link #managesCurrentThread()} before each operation except monitor exit; an answer must stay
+ * the same while the thread is inside a {@code synchronized} region, and the interceptor must stay
+ * installed until every managed thread has left instrumented synchronized code.
+ */
+public interface SyncInterceptor {
+
+    /**
+     * Whether operations of the calling thread go to this interceptor; when {@code false} the
+     * bridge performs the original operation. Called on every intercepted operation, so it must
+     * be cheap and must not block or allocate.
+     */
+    boolean managesCurrentThread();
+
+    /**
+     * Called before a volatile field access (or a plain one, when the agent was asked to
+     * instrument those), an atomic-class method, a field-updater method or a {@code VarHandle}
+     * access mode; the bridge performs the access itself right after this returns. This is a
+     * scheduling point: the interceptor may run other threads before returning.
+     *
+     * @param target the object whose state is touched: the field's holder, or its {@code Class}
+     *     for a static field; the atomic object; the object argument of a field updater; the
+     *     first coordinate of a {@code VarHandle} (the holder or the array), or the handle itself
+     *     for a static-field handle
+     */
+    void beforeAccess(Object target, AccessKind kind, int site);
+
+    /**
+     * Acquires {@code monitor} on behalf of a {@code synchronized} block or method (reentrant).
+     * Never called with {@code null}: the bridge throws {@link NullPointerException} first.
+     */
+    void monitorEnter(Object monitor, int site);
+
+    /**
+     * Releases one hold of {@code monitor}. Must not throw in normal operation: the compiler's
+     * exception handler for a {@code synchronized} block covers its own monitor exit and repeats
+     * it when it throws. To abort a run, throw from another operation.
+     */
+    void monitorExit(Object monitor, int site);
+
+    /** {@code Thread.holdsLock(monitor)} for a managed thread. */
+    boolean holdsMonitor(Object monitor, int site);
+
+    /**
+     * {@code monitor.wait(timeoutMillis)}: releases every hold of the monitor, waits for a notify,
+     * an interrupt, the timeout (0 means none) or a spurious wake-up, and reacquires the holds.
+     *
+     * @throws IllegalMonitorStateException when the thread does not hold the monitor
+     * @throws InterruptedException when interrupted before or during the wait
+     */
+    void monitorWait(Object monitor, long timeoutMillis, int site) throws InterruptedException;
+
+    /**
+     * {@code monitor.notify()} ({@code all == false}) or {@code monitor.notifyAll()}.
+     *
+     * @throws IllegalMonitorStateException when the thread does not hold the monitor
+     */
+    void monitorNotify(Object monitor, boolean all, int site);
+
+    /** A {@code LockSupport.park*} call; {@code time} is as {@link ParkOp} describes. */
+    void park(Object blocker, ParkOp op, long time, int site);
+
+    /** {@code LockSupport.unpark(thread)}. */
+    void unpark(Thread thread, int site);
+
+    /**
+     * An acquiring call on a {@link Lock} (a {@code ReentrantLock}, either lock of a
+     * {@code ReentrantReadWriteLock}, or any other {@code Lock}).
+     *
+     * @param time the timeout for {@link LockOp#TRY_LOCK_TIMED}, else 0
+     * @param unit the unit of {@code time} for {@link LockOp#TRY_LOCK_TIMED}, else {@code null}
+     * @return whether the lock was acquired ({@code true} for the blocking operations)
+     */
+    boolean lock(Lock lock, LockOp op, long time, TimeUnit unit, int site)
+            throws InterruptedException;
+
+    /** {@code lock.unlock()}. */
+    void unlock(Lock lock, int site);
+
+    /**
+     * {@code lock.newCondition()}; lets an implementation remember which lock a condition
+     * belongs to.
+     */
+    Condition newCondition(Lock lock, int site);
+
+    /**
+     * A waiting call on a {@link Condition}.
+     *
+     * @param time the argument of {@code awaitNanos} or {@code await(time, unit)}, else 0
+     * @param unit the unit for {@link AwaitOp#AWAIT_TIMED}, else {@code null}
+     * @param deadline the deadline for {@link AwaitOp#AWAIT_UNTIL}, else {@code null}
+     * @return the result encoded as {@link AwaitOp} describes
+     */
+    long await(Condition condition, AwaitOp op, long time, TimeUnit unit, Date deadline, int site)
+            throws InterruptedException;
+
+    /** {@code condition.signal()} ({@code all == false}) or {@code condition.signalAll()}. */
+    void signal(Condition condition, boolean all, int site);
+
+    /**
+     * An acquiring call on a {@link Semaphore}.
+     *
+     * @param permits the permit count (1 for the methods without one)
+     * @param time the timeout for {@link AcquireOp#TRY_ACQUIRE_TIMED}, else 0
+     * @param unit the unit of {@code time} for {@link AcquireOp#TRY_ACQUIRE_TIMED}, else
+     *     {@code null}
+     * @return whether the permits were acquired ({@code true} for the blocking operations)
+     */
+    boolean acquire(
+            Semaphore semaphore, AcquireOp op, int permits, long time, TimeUnit unit, int site)
+            throws InterruptedException;
+
+    /** {@code semaphore.release(permits)} (1 for {@code release()}). */
+    void release(Semaphore semaphore, int permits, int site);
+
+    /**
+     * {@code latch.await()} when {@code unit} is {@code null}, else {@code latch.await(time, unit)}.
+     *
+     * @return whether the count reached zero ({@code true} for the untimed form)
+     */
+    boolean awaitLatch(CountDownLatch latch, long time, TimeUnit unit, int site)
+            throws InterruptedException;
+
+    /** {@code latch.countDown()}. */
+    void countDown(CountDownLatch latch, int site);
+
+    /**
+     * {@code thread.start()}. An explorer registers the thread as managed before it runs any
+     * code, then starts it.
+     */
+    void threadStart(Thread thread, int site);
+
+    /** {@code thread.join(millis, nanos)}; {@code (0, 0)} waits forever, as {@code join()} does. */
+    void threadJoin(Thread thread, long millis, int nanos, int site) throws InterruptedException;
+
+    /** {@code Thread.sleep(millis, nanos)}. */
+    void threadSleep(long millis, int nanos, int site) throws InterruptedException;
+
+    /** {@code Thread.yield()}, or {@code Thread.onSpinWait()} when {@code spinWait} is set. */
+    void threadYield(boolean spinWait, int site);
+
+    /** {@code thread.interrupt()}. */
+    void threadInterrupt(Thread thread, int site);
+
+    /**
+     * The thread factory for an executor created at {@code site} by an {@code Executors} factory
+     * method or a {@code ThreadPoolExecutor} constructor, so the pool's threads can be managed.
+     *
+     * @param base the factory the code passed, or {@code null} when it passed none (the executor
+     *     would have used {@link java.util.concurrent.Executors#defaultThreadFactory()})
+     * @return the factory the executor is built with; never {@code null}
+     */
+    ThreadFactory threadFactory(ThreadFactory base, int site);
+}

@@ -1,0 +1,148 @@
+package io.refguard.agent.bridge;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * Entry points that replace {@link Thread} call sites and supply thread factories to executors
+ * created in instrumented code. Same contract as {@link LockBridge}: the original call when no
+ * installed {@link SyncInterceptor} manages the calling thread. Public only so injected code can
+ * call it.
+ */
+public final class ThreadBridge {
+
+    private ThreadBridge() {}
+
+    /** Replaces {@code thread.start()} (also on subclasses of {@code Thread}). */
+    public static void start(Thread thread, int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        if (i == null) {
+            thread.start();
+        } else {
+            i.threadStart(thread, site);
+        }
+    }
+
+    /** Replaces {@code thread.join()}. */
+    public static void join(Thread thread, int site) throws InterruptedException {
+        SyncInterceptor i = SyncBridge.managing();
+        if (i == null) {
+            thread.join();
+        } else {
+            i.threadJoin(thread, 0L, 0, site);
+        }
+    }
+
+    /** Replaces {@code thread.join(millis)}. */
+    public static void join(Thread thread, long millis, int site) throws InterruptedException {
+        SyncInterceptor i = SyncBridge.managing();
+        if (i == null) {
+            thread.join(millis);
+        } else {
+            if (millis < 0) {
+                throw new IllegalArgumentException("timeout value is negative");
+            }
+            i.threadJoin(thread, millis, 0, site);
+        }
+    }
+
+    /** Replaces {@code thread.join(millis, nanos)}. */
+    public static void join(Thread thread, long millis, int nanos, int site)
+            throws InterruptedException {
+        SyncInterceptor i = SyncBridge.managing();
+        if (i == null) {
+            thread.join(millis, nanos);
+        } else {
+            if (millis < 0 || nanos < 0 || nanos > 999_999) {
+                throw new IllegalArgumentException("timeout or nanosecond value out of range");
+            }
+            i.threadJoin(thread, millis, nanos, site);
+        }
+    }
+
+    /** Replaces {@code thread.interrupt()}. */
+    public static void interrupt(Thread thread, int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        if (i == null) {
+            thread.interrupt();
+        } else {
+            i.threadInterrupt(thread, site);
+        }
+    }
+
+    /** Replaces {@code Thread.sleep(millis)}. */
+    public static void sleep(long millis, int site) throws InterruptedException {
+        SyncInterceptor i = SyncBridge.managing();
+        if (i == null) {
+            Thread.sleep(millis);
+        } else {
+            if (millis < 0) {
+                throw new IllegalArgumentException("timeout value is negative");
+            }
+            i.threadSleep(millis, 0, site);
+        }
+    }
+
+    /** Replaces {@code Thread.sleep(millis, nanos)}. */
+    public static void sleep(long millis, int nanos, int site) throws InterruptedException {
+        SyncInterceptor i = SyncBridge.managing();
+        if (i == null) {
+            Thread.sleep(millis, nanos);
+        } else {
+            if (millis < 0 || nanos < 0 || nanos > 999_999) {
+                throw new IllegalArgumentException("timeout or nanosecond value out of range");
+            }
+            i.threadSleep(millis, nanos, site);
+        }
+    }
+
+    /** Replaces {@code Thread.yield()}. */
+    public static void yieldThread(int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        if (i == null) {
+            Thread.yield();
+        } else {
+            i.threadYield(false, site);
+        }
+    }
+
+    /** Replaces {@code Thread.onSpinWait()}: under exploration a spin loop must yield. */
+    public static void onSpinWait(int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        if (i == null) {
+            Thread.onSpinWait();
+        } else {
+            i.threadYield(true, site);
+        }
+    }
+
+    /**
+     * The factory an executor created at {@code site} is built with when the code passed
+     * {@code base}: {@code base} itself (even {@code null}, so the executor fails as before) unless
+     * an interceptor manages the calling thread.
+     */
+    public static ThreadFactory threadFactory(ThreadFactory base, int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        return i == null ? base : managedFactory(i, base, site);
+    }
+
+    /**
+     * The factory an executor created at {@code site} without a factory argument is built with:
+     * {@link Executors#defaultThreadFactory()}, which is what the factory-less methods use, unless
+     * an interceptor manages the calling thread.
+     */
+    public static ThreadFactory defaultThreadFactory(int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        return i == null ? Executors.defaultThreadFactory() : managedFactory(i, null, site);
+    }
+
+    private static ThreadFactory managedFactory(SyncInterceptor i, ThreadFactory base, int site) {
+        ThreadFactory factory = i.threadFactory(base, site);
+        if (factory == null) {
+            throw new IllegalStateException(
+                    "interceptor " + i + " returned no thread factory for " + Sites.get(site)
+                            + " (a bug in the interceptor)");
+        }
+        return factory;
+    }
+}
