@@ -148,13 +148,14 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
      * Throws unless the object is alive. Call it first in methods that must not run on a freed
      * object.
      *
-     * @throws UseAfterReleaseException when the count has reached zero; for a tracked object the
-     *     report names where it was freed
+     * @throws UseAfterReleaseException when the count has reached zero. The report's use site is
+     *     the caller of the subclass method that called this; for a tracked object the report
+     *     also names where the object was freed
      */
     protected final void ensureAccessible() {
         if ((raw & 1) != 0) {
             throw new UseAfterReleaseException(
-                    Reports.deadObject(Report.Kind.USE_AFTER_RELEASE, this, tracker, Sites.capture()));
+                    Reports.deadObject(Report.Kind.USE_AFTER_RELEASE, this, tracker, Sites.captureOutside(getClass())));
         }
     }
 

@@ -23,17 +23,17 @@ public final class Report {
     /** What went wrong. */
     public enum Kind {
         /** A reference was never closed (found by a {@link LeakScope} or the GC backstop). */
-        LEAK("leak"),
+        LEAK("leak of"),
         /** The same reference was closed twice. */
-        DOUBLE_RELEASE("double release"),
+        DOUBLE_RELEASE("double release of"),
         /** A closed reference, or a dead object, was used. */
-        USE_AFTER_RELEASE("use after release"),
+        USE_AFTER_RELEASE("use after release of"),
         /** A new reference was requested on an object whose count had reached zero. */
-        ACQUIRE_DEAD("acquire of dead object"),
+        ACQUIRE_DEAD("acquire of dead"),
         /** A reference was released on an object whose count had already reached zero. */
-        RELEASE_DEAD("release of dead object"),
+        RELEASE_DEAD("release of dead"),
         /** An acquire would have overflowed the count; it was rejected and undone. */
-        OVERFLOW("reference count overflow");
+        OVERFLOW("reference count overflow of");
 
         private final String text;
 
@@ -41,7 +41,7 @@ public final class Report {
             this.text = text;
         }
 
-        /** The short phrase used in the first line of a report, such as {@code "double release"}. */
+        /** The phrase that starts a report and precedes the object, such as {@code "double release of"}. */
         public String text() {
             return text;
         }

@@ -12,7 +12,7 @@ final class ReportText {
 
     static String render(Report r) {
         StringBuilder sb = new StringBuilder(256);
-        sb.append("refguard: ").append(r.kind().text()).append(" of ").append(r.object())
+        sb.append("refguard: ").append(r.kind().text()).append(' ').append(r.object())
                 .append(r.tracked() ? " (tracked)" : " (untracked)");
         for (Report.Entry e : r.entries()) {
             sb.append("\n  ").append(e.label());
