@@ -1,0 +1,401 @@
+package io.refguard.explore;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to explore a scenario: the strategy, its parameters and the budgets. Immutable; every
+ * {@code with}-style method returns a copy.
+ *
+ * <p>Each setting has a system property and a default. {@link #defaults()} reads the properties,
+ * and every factory starts from {@code defaults()} and then sets its strategy, so code wins over
+ * properties for what it sets explicitly. The one exception is
+ * {@code refguard.explore.replay}: set, it replays its token in every exploration of the
+ * scenario it belongs to, whatever the options say, so a failing test can be re-run without
+ * editing it.
+ *
+ * <table>
+ * <caption>Settings</caption>
+ * <tr><th>setting</th><th>system property</th><th>default</th></tr>
+ * <tr><td>{@link #strategy}</td><td>{@code refguard.explore.strategy}
+ *     ({@code exhaustive|random|pct|pos})</td><td>{@code exhaustive}</td></tr>
+ * <tr><td>{@link #seed}</td><td>{@code refguard.explore.seed} (a number, or {@code random})</td>
+ *     <td>{@value #DEFAULT_SEED}</td></tr>
+ * <tr><td>{@link #maxRuns}</td><td>{@code refguard.explore.maxRuns}</td>
+ *     <td>{@value #DEFAULT_MAX_RUNS}</td></tr>
+ * <tr><td>{@link #maxTime}</td><td>{@code refguard.explore.maxTime} ({@code 30s}, {@code 500ms},
+ *     {@code 2m} or ISO-8601)</td><td>60s</td></tr>
+ * <tr><td>{@link #preemptionBound}</td><td>{@code refguard.explore.preemptionBound}
+ *     ({@code none} for unbounded)</td><td>{@value #DEFAULT_PREEMPTION_BOUND}</td></tr>
+ * <tr><td>{@link #pctDepth}</td><td>{@code refguard.explore.pctDepth}</td>
+ *     <td>{@value #DEFAULT_PCT_DEPTH}</td></tr>
+ * <tr><td>{@link #maxSteps}</td><td>{@code refguard.explore.maxSteps}</td>
+ *     <td>{@value #DEFAULT_MAX_STEPS}</td></tr>
+ * <tr><td>{@link #runTimeout}</td><td>{@code refguard.explore.runTimeout}</td><td>10s</td></tr>
+ * <tr><td>{@link #sleepSets}</td><td>{@code refguard.explore.sleepSets}</td><td>false</td></tr>
+ * <tr><td>{@link #minimize}</td><td>{@code refguard.explore.minimize}</td><td>true</td></tr>
+ * <tr><td>{@link #replay}</td><td>{@code refguard.explore.replay}</td><td>none</td></tr>
+ * </table>
+ */
+public final class ExploreOptions {
+
+    /** The search strategies. */
+    public enum Strategy {
+        /** Depth-first search of every schedule within the preemption bound, fewest preemptions first. */
+        EXHAUSTIVE,
+        /** Uniform random walk over enabled threads. */
+        RANDOM,
+        /** Probabilistic Concurrency Testing with depth {@link #pctDepth}. */
+        PCT,
+        /** Partial Order Sampling. */
+        POS
+    }
+
+    /** Default seed of the random strategies. */
+    public static final long DEFAULT_SEED = 0x5EEDL;
+    /** Default run budget. */
+    public static final long DEFAULT_MAX_RUNS = 1_000_000L;
+    /** Default preemption bound of the exhaustive search. */
+    public static final int DEFAULT_PREEMPTION_BOUND = 2;
+    /** Default PCT depth. */
+    public static final int DEFAULT_PCT_DEPTH = 3;
+    /** Default step bound of one run. */
+    public static final int DEFAULT_MAX_STEPS = 10_000;
+
+    static final String PREFIX = "refguard.explore.";
+
+    private final Strategy strategy;
+    private final long seed;
+    private final long maxRuns;
+    private final Duration maxTime;
+    private final int preemptionBound;
+    private final int pctDepth;
+    private final int maxSteps;
+    private final Duration runTimeout;
+    private final boolean sleepSets;
+    private final boolean minimize;
+    private final String replay;
+
+    private ExploreOptions(Strategy strategy, long seed, long maxRuns, Duration maxTime,
+            int preemptionBound, int pctDepth, int maxSteps, Duration runTimeout, boolean sleepSets,
+            boolean minimize, String replay) {
+        this.strategy = strategy;
+        this.seed = seed;
+        this.maxRuns = maxRuns;
+        this.maxTime = maxTime;
+        this.preemptionBound = preemptionBound;
+        this.pctDepth = pctDepth;
+        this.maxSteps = maxSteps;
+        this.runTimeout = runTimeout;
+        this.sleepSets = sleepSets;
+        this.minimize = minimize;
+        this.replay = replay;
+    }
+
+    /** The options given by the system properties, each unset one at its default. */
+    public static ExploreOptions defaults() {
+        return new ExploreOptions(
+                Properties.strategy(PREFIX + "strategy", Strategy.EXHAUSTIVE),
+                Properties.seed(PREFIX + "seed", DEFAULT_SEED),
+                Properties.positiveLong(PREFIX + "maxRuns", DEFAULT_MAX_RUNS),
+                Properties.duration(PREFIX + "maxTime", Duration.ofSeconds(60)),
+                Properties.bound(PREFIX + "preemptionBound", DEFAULT_PREEMPTION_BOUND),
+                (int) Properties.positiveLong(PREFIX + "pctDepth", DEFAULT_PCT_DEPTH),
+                (int) Properties.positiveLong(PREFIX + "maxSteps", DEFAULT_MAX_STEPS),
+                Properties.duration(PREFIX + "runTimeout", Duration.ofSeconds(10)),
+                Properties.bool(PREFIX + "sleepSets", false),
+                Properties.bool(PREFIX + "minimize", true),
+                null);
+    }
+
+    /** Exhaustive search within the preemption bound ({@link #defaults()} otherwise). */
+    public static ExploreOptions exhaustive() {
+        return defaults().strategy(Strategy.EXHAUSTIVE);
+    }
+
+    /** Random walk ({@link #defaults()} otherwise). */
+    public static ExploreOptions random() {
+        return defaults().strategy(Strategy.RANDOM);
+    }
+
+    /** PCT with the given depth ({@link #defaults()} otherwise). */
+    public static ExploreOptions pct(int depth) {
+        return defaults().strategy(Strategy.PCT).pctDepth(depth);
+    }
+
+    /** Partial Order Sampling ({@link #defaults()} otherwise). */
+    public static ExploreOptions pos() {
+        return defaults().strategy(Strategy.POS);
+    }
+
+    /** Replays the schedule of {@code token} once ({@link #defaults()} otherwise). */
+    public static ExploreOptions replay(String token) {
+        return defaults().withReplay(token);
+    }
+
+    /** A copy with the given strategy. */
+    public ExploreOptions strategy(Strategy s) {
+        return new ExploreOptions(Objects.requireNonNull(s, "strategy"), seed, maxRuns, maxTime,
+                preemptionBound, pctDepth, maxSteps, runTimeout, sleepSets, minimize, replay);
+    }
+
+    /** A copy with the given seed for the random strategies. */
+    public ExploreOptions seed(long s) {
+        return new ExploreOptions(strategy, s, maxRuns, maxTime, preemptionBound, pctDepth,
+                maxSteps, runTimeout, sleepSets, minimize, replay);
+    }
+
+    /** A copy that stops after {@code n} runs (at least 1). */
+    public ExploreOptions maxRuns(long n) {
+        Properties.require(n >= 1, "maxRuns must be at least 1, was " + n);
+        return new ExploreOptions(strategy, seed, n, maxTime, preemptionBound, pctDepth, maxSteps,
+                runTimeout, sleepSets, minimize, replay);
+    }
+
+    /** A copy that stops starting runs after {@code d} of wall time. */
+    public ExploreOptions maxTime(Duration d) {
+        Properties.require(!d.isNegative() && !d.isZero(), "maxTime must be positive, was " + d);
+        return new ExploreOptions(strategy, seed, maxRuns, d, preemptionBound, pctDepth, maxSteps,
+                runTimeout, sleepSets, minimize, replay);
+    }
+
+    /** A copy with the exhaustive search's preemption bound; {@link Integer#MAX_VALUE} for none. */
+    public ExploreOptions preemptionBound(int b) {
+        Properties.require(b >= 0, "preemptionBound must be at least 0, was " + b);
+        return new ExploreOptions(strategy, seed, maxRuns, maxTime, b, pctDepth, maxSteps,
+                runTimeout, sleepSets, minimize, replay);
+    }
+
+    /** A copy with PCT's depth: the number of ordering constraints a bug needs (at least 1). */
+    public ExploreOptions pctDepth(int d) {
+        Properties.require(d >= 1, "pctDepth must be at least 1, was " + d);
+        return new ExploreOptions(strategy, seed, maxRuns, maxTime, preemptionBound, d, maxSteps,
+                runTimeout, sleepSets, minimize, replay);
+    }
+
+    /** A copy whose runs fail as livelock after {@code n} steps. */
+    public ExploreOptions maxSteps(int n) {
+        Properties.require(n >= 1, "maxSteps must be at least 1, was " + n);
+        return new ExploreOptions(strategy, seed, maxRuns, maxTime, preemptionBound, pctDepth, n,
+                runTimeout, sleepSets, minimize, replay);
+    }
+
+    /** A copy in which a thread away from scheduling points for {@code d} fails the run as stuck. */
+    public ExploreOptions runTimeout(Duration d) {
+        Properties.require(!d.isNegative() && !d.isZero(), "runTimeout must be positive, was " + d);
+        return new ExploreOptions(strategy, seed, maxRuns, maxTime, preemptionBound, pctDepth,
+                maxSteps, d, sleepSets, minimize, replay);
+    }
+
+    /** A copy with sleep-set reduction on or off (exhaustive search only). */
+    public ExploreOptions sleepSets(boolean on) {
+        return new ExploreOptions(strategy, seed, maxRuns, maxTime, preemptionBound, pctDepth,
+                maxSteps, runTimeout, on, minimize, replay);
+    }
+
+    /** A copy that does or does not simplify failures found by random strategies. */
+    public ExploreOptions minimize(boolean on) {
+        return new ExploreOptions(strategy, seed, maxRuns, maxTime, preemptionBound, pctDepth,
+                maxSteps, runTimeout, sleepSets, on, replay);
+    }
+
+    /** A copy that replays {@code token} instead of searching. */
+    public ExploreOptions withReplay(String token) {
+        return new ExploreOptions(strategy, seed, maxRuns, maxTime, preemptionBound, pctDepth,
+                maxSteps, runTimeout, sleepSets, minimize, Objects.requireNonNull(token, "token"));
+    }
+
+    /** The search strategy. Property {@code refguard.explore.strategy}; default exhaustive. */
+    public Strategy strategy() {
+        return strategy;
+    }
+
+    /** Seed of the random strategies. Property {@code refguard.explore.seed}. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Run budget. Property {@code refguard.explore.maxRuns}. */
+    public long maxRuns() {
+        return maxRuns;
+    }
+
+    /** Wall-time budget. Property {@code refguard.explore.maxTime}; default 60s. */
+    public Duration maxTime() {
+        return maxTime;
+    }
+
+    /** Preemption bound of the exhaustive search. Property {@code refguard.explore.preemptionBound}. */
+    public int preemptionBound() {
+        return preemptionBound;
+    }
+
+    /** PCT depth. Property {@code refguard.explore.pctDepth}. */
+    public int pctDepth() {
+        return pctDepth;
+    }
+
+    /** Step bound of one run. Property {@code refguard.explore.maxSteps}. */
+    public int maxSteps() {
+        return maxSteps;
+    }
+
+    /** How long a thread may stay away from scheduling points. Property {@code refguard.explore.runTimeout}. */
+    public Duration runTimeout() {
+        return runTimeout;
+    }
+
+    /** Whether sleep-set reduction is on. Property {@code refguard.explore.sleepSets}; default false. */
+    public boolean sleepSets() {
+        return sleepSets;
+    }
+
+    /** Whether random failures are simplified. Property {@code refguard.explore.minimize}; default true. */
+    public boolean minimize() {
+        return minimize;
+    }
+
+    /** The token to replay, if any (set in code; the property is read per exploration). */
+    public Optional<String> replay() {
+        return Optional.ofNullable(replay);
+    }
+
+    @Override
+    public String toString() {
+        return "ExploreOptions[" + strategy.name().toLowerCase(Locale.ROOT) + ", seed=" + seed
+                + ", maxRuns=" + maxRuns + ", maxTime=" + maxTime + ", preemptionBound="
+                + (preemptionBound == Integer.MAX_VALUE ? "none" : preemptionBound) + ", pctDepth="
+                + pctDepth + ", maxSteps=" + maxSteps + ", runTimeout=" + runTimeout + ", sleepSets="
+                + sleepSets + ", minimize=" + minimize + (replay == null ? "" : ", replay=" + replay)
+                + "]";
+    }
+
+    /** Parsing of the system properties, with messages that say how to fix a bad value. */
+    static final class Properties {
+
+        private Properties() {}
+
+        static void require(boolean ok, String message) {
+            if (!ok) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+
+        private static IllegalArgumentException bad(String key, String value, String want) {
+            return new IllegalArgumentException("system property " + key + "='" + value
+                    + "' is not valid: use " + want);
+        }
+
+        static Strategy strategy(String key, Strategy def) {
+            String v = System.getProperty(key);
+            if (v == null || v.isBlank()) {
+                return def;
+            }
+            try {
+                return Strategy.valueOf(v.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw bad(key, v, "exhaustive, random, pct or pos");
+            }
+        }
+
+        static long seed(String key, long def) {
+            String v = System.getProperty(key);
+            if (v == null || v.isBlank()) {
+                return def;
+            }
+            if (v.strip().equalsIgnoreCase("random")) {
+                return System.nanoTime() ^ Double.doubleToLongBits(Math.random());
+            }
+            try {
+                return Long.decode(v.strip());
+            } catch (NumberFormatException e) {
+                throw bad(key, v, "a number such as 42, or 'random'");
+            }
+        }
+
+        static long positiveLong(String key, long def) {
+            String v = System.getProperty(key);
+            if (v == null || v.isBlank()) {
+                return def;
+            }
+            try {
+                long n = Long.parseLong(v.strip().replace("_", ""));
+                if (n >= 1 && n <= Integer.MAX_VALUE * 1024L) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw bad(key, v, "a positive whole number");
+        }
+
+        static int bound(String key, int def) {
+            String v = System.getProperty(key);
+            if (v == null || v.isBlank()) {
+                return def;
+            }
+            if (v.strip().equalsIgnoreCase("none")) {
+                return Integer.MAX_VALUE;
+            }
+            try {
+                int n = Integer.parseInt(v.strip());
+                if (n >= 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw bad(key, v, "a whole number >= 0, or 'none'");
+        }
+
+        static boolean bool(String key, boolean def) {
+            String v = System.getProperty(key);
+            if (v == null || v.isBlank()) {
+                return def;
+            }
+            if (v.strip().equalsIgnoreCase("true")) {
+                return true;
+            }
+            if (v.strip().equalsIgnoreCase("false")) {
+                return false;
+            }
+            throw bad(key, v, "true or false");
+        }
+
+        static Duration duration(String key, Duration def) {
+            String v = System.getProperty(key);
+            if (v == null || v.isBlank()) {
+                return def;
+            }
+            Duration d = parseDuration(v.strip());
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw bad(key, v, "a positive duration such as 500ms, 30s, 2m or PT30S");
+            }
+            return d;
+        }
+
+        static Duration parseDuration(String v) {
+            try {
+                String s = v.toLowerCase(Locale.ROOT);
+                if (s.startsWith("p")) {
+                    return Duration.parse(v);
+                }
+                if (s.endsWith("ms")) {
+                    return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
+                }
+                if (s.endsWith("s")) {
+                    return Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1)));
+                }
+                if (s.endsWith("m")) {
+                    return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1)));
+                }
+                return null;
+            } catch (NumberFormatException | DateTimeParseException e) {
+                return null;
+            }
+        }
+    }
+}

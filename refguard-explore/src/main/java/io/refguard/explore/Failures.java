@@ -1,0 +1,92 @@
+package io.refguard.explore;
+
+import io.refguard.explore.report.Failure;
+import io.refguard.explore.report.FailureKind;
+import io.refguard.explore.report.TraceEvent;
+import io.refguard.explore.runtime.RunEngine;
+import io.refguard.explore.runtime.RunStatus;
+import io.refguard.explore.runtime.SourceLocator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Turns the engine's account of a failed run into the report's {@link Failure}. */
+final class Failures {
+
+    private Failures() {}
+
+    static Failure describe(RunEngine e, RunStatus status, ExploreOptions options) {
+        int t = e.failureThread();
+        String thread = t >= 0 ? e.threadName(t) : null;
+        Throwable c = e.failureCause();
+        switch (status) {
+            case ACTOR_FAILED:
+                return withLines(FailureKind.THREAD_THREW, t, thread + " threw ", c.toString(),
+                        SourceLocator.locate(c));
+            case INVARIANT_FAILED: {
+                String when = e.failureStep() == 0 ? " before the first step"
+                        : " after the last step shown";
+                List<String> lines = lines(c.getMessage());
+                String location = c.getCause() != null ? SourceLocator.locate(c.getCause()) : null;
+                return new Failure(FailureKind.INVARIANT, t, lines.get(0) + when, location,
+                        lines.subList(1, lines.size()));
+            }
+            case DEADLOCK: {
+                List<String> lines = lines(e.failureMessage());
+                return new Failure(FailureKind.DEADLOCK, -1, "deadlock: " + lines.get(0), null,
+                        strip(lines.subList(1, lines.size())));
+            }
+            case LIVELOCK:
+                return new Failure(FailureKind.LIVELOCK, t, "no progress: the run took more than "
+                        + options.maxSteps() + " steps (refguard.explore.maxSteps). A thread may spin"
+                        + " until another one acts: wait with Coordinator.blockUntil instead, or raise"
+                        + " the bound if the run is just long", null, List.of());
+            case STUCK: {
+                List<String> lines = lines(e.failureMessage());
+                return new Failure(FailureKind.STUCK, t, lines.get(0)
+                        + " Raise refguard.explore.runTimeout if it is only slow.", null,
+                        strip(lines.subList(1, lines.size())));
+            }
+            case CHECK_FAILED:
+                return withLines(FailureKind.FINAL_CHECK, -1, "final check failed: ", c.toString(),
+                        SourceLocator.locate(c));
+            case LEAK:
+                return withLines(FailureKind.LEAK, -1, "leak at the end of the run: ",
+                        c.getMessage() == null ? c.toString() : c.getMessage(), null);
+            default:
+                throw new IllegalArgumentException("not a failure: " + status);
+        }
+    }
+
+    /** The steps the search recorded, without locations: for runs that cannot be re-run. */
+    static List<TraceEvent> untracedEvents(RunEngine e) {
+        int[] schedule = e.schedule();
+        List<TraceEvent> events = new ArrayList<>(schedule.length);
+        for (int i = 0; i < schedule.length; i++) {
+            boolean preemption = false;
+            events.add(new TraceEvent.Step(i, schedule[i], e.labelAt(i), null, null, null, preemption));
+        }
+        return events;
+    }
+
+    private static Failure withLines(FailureKind kind, int thread, String prefix, String text,
+            String location) {
+        List<String> lines = lines(text);
+        return new Failure(kind, thread, prefix + lines.get(0), location, lines.subList(1, lines.size()));
+    }
+
+    private static List<String> lines(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of("(no message)");
+        }
+        return Arrays.asList(text.split("\\R"));
+    }
+
+    private static List<String> strip(List<String> lines) {
+        List<String> out = new ArrayList<>(lines.size());
+        for (String l : lines) {
+            out.add(l.strip());
+        }
+        return out;
+    }
+}

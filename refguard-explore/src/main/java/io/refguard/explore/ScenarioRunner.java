@@ -1,0 +1,223 @@
+package io.refguard.explore;
+
+import io.refguard.explore.replay.ReplayToken;
+import io.refguard.explore.replay.ReplayTokenException;
+import io.refguard.explore.report.Failure;
+import io.refguard.explore.report.InterleavingReport;
+import io.refguard.explore.report.TableRenderer;
+import io.refguard.explore.runtime.Chooser;
+import io.refguard.explore.runtime.RunEngine;
+import io.refguard.explore.runtime.RunStatus;
+import io.refguard.explore.runtime.Tracer;
+import io.refguard.explore.strategy.Strategies;
+import io.refguard.explore.strategy.Strategy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One exploration of one scenario: the search loop, then, on failure, simplification, a traced
+ * re-run of the failing schedule and the report.
+ *
+ * <p>The search path runs untraced (no stack walking, no event objects); only the one schedule
+ * that is reported is re-run with a {@link TraceRecorder}.
+ */
+final class ScenarioRunner<S> {
+
+    /** Runs the simplifier may spend on one failure. */
+    private static final int MINIMIZE_BUDGET = 300;
+
+    private final Scenario<S> scenario;
+    private final ExploreOptions options;
+    private final int fingerprint;
+
+    ScenarioRunner(Scenario<S> scenario, ExploreOptions options) {
+        this.scenario = scenario;
+        this.options = options;
+        this.fingerprint = ReplayToken.fingerprint(scenario.name, scenario.actorNames);
+    }
+
+    ExploreResult explore() {
+        ReplayToken token = replayToken();
+        Strategy strategy = token != null ? Strategies.replay(token.schedule()) : strategy();
+        long start = System.nanoTime();
+        long deadline = start + options.maxTime().toNanos();
+        long runs = 0;
+        ExploreResult.Stop stop = ExploreResult.Stop.EXHAUSTED;
+        try (RunEngine engine = new RunEngine(options.maxSteps(), options.runTimeout())) {
+            while (true) {
+                if (runs >= options.maxRuns()) {
+                    stop = ExploreResult.Stop.MAX_RUNS;
+                    break;
+                }
+                if (runs > 0 && System.nanoTime() - deadline >= 0) {
+                    stop = ExploreResult.Stop.MAX_TIME;
+                    break;
+                }
+                if (!strategy.hasNextRun()) {
+                    break;
+                }
+                RunStatus status = runOnce(engine, strategy.chooser(), null);
+                runs++;
+                strategy.runFinished(status, engine.preemptions(), engine.scheduleHash());
+                if (token == null && strategy.divergence() != null) {
+                    throw new IllegalStateException("scenario \"" + scenario.name + "\": "
+                            + strategy.divergence());
+                }
+                if (status.isFailure()) {
+                    throw failure(engine, strategy, status, runs, token != null);
+                }
+            }
+            if (token != null) {
+                if (strategy.divergence() != null) {
+                    throw new IllegalStateException("replaying the token on scenario \"" + scenario.name
+                            + "\" did not follow its schedule: " + strategy.divergence() + ". The scenario"
+                            + " or the code under test changed since the token was made, or the scenario"
+                            + " is not deterministic; explore without the token to find a current schedule.");
+                }
+                stop = ExploreResult.Stop.REPLAYED;
+            }
+        }
+        return new ExploreResult(scenario.name, strategy.describe(), runs,
+                strategy.distinctSchedules(), Duration.ofNanos(System.nanoTime() - start), stop,
+                strategy.boundLimited());
+    }
+
+    private ReplayToken replayToken() {
+        if (options.replay().isPresent()) {
+            ReplayToken t = ReplayToken.decode(options.replay().get());
+            t.requireScenario(fingerprint, scenario.name);
+            return t;
+        }
+        String property = System.getProperty(ExploreOptions.PREFIX + "replay");
+        if (property == null || property.isBlank()) {
+            return null;
+        }
+        ReplayToken t;
+        try {
+            t = ReplayToken.decode(property);
+        } catch (ReplayTokenException e) {
+            throw new ReplayTokenException("system property " + ExploreOptions.PREFIX + "replay: "
+                    + e.getMessage());
+        }
+        // a token for another scenario is meant for another test of the same run: ignore it here
+        return t.fingerprint() == fingerprint ? t : null;
+    }
+
+    private Strategy strategy() {
+        switch (options.strategy()) {
+            case RANDOM:
+                return Strategies.randomWalk(options.seed());
+            case PCT:
+                return Strategies.pct(options.seed(), options.pctDepth());
+            case POS:
+                return Strategies.pos(options.seed());
+            default:
+                return Strategies.exhaustive(options.preemptionBound(), options.sleepSets());
+        }
+    }
+
+    /** Runs one schedule of the scenario on fresh state. */
+    RunStatus runOnce(RunEngine engine, Chooser chooser, Tracer tracer) {
+        S state;
+        try {
+            state = scenario.setup.get();
+        } catch (RuntimeException | Error e) {
+            throw new IllegalStateException("the setup of scenario \"" + scenario.name + "\" threw "
+                    + e + "; fix the setup: it runs before every schedule", e);
+        }
+        List<Runnable> bodies = new ArrayList<>(scenario.actors.size());
+        for (Scenario.Body<? super S> body : scenario.actors) {
+            bodies.add(() -> Sneaky.run(body, state));
+        }
+        Runnable everyPoint = scenario.invariants.isEmpty() && scenario.snapshotChecks.isEmpty()
+                ? null : () -> checkInvariants(state);
+        Runnable finalCheck = scenario.check == null ? null : () -> Sneaky.run(scenario.check, state);
+        return engine.run(scenario.actorNames, bodies, chooser, everyPoint, finalCheck, tracer);
+    }
+
+    private void checkInvariants(S state) {
+        for (int i = 0; i < scenario.invariants.size(); i++) {
+            boolean holds;
+            try {
+                holds = scenario.invariants.get(i).test(state);
+            } catch (RuntimeException | AssertionError e) {
+                throw new InvariantViolation("invariant \"" + scenario.invariantNames.get(i)
+                        + "\" threw " + e, e);
+            }
+            if (!holds) {
+                throw new InvariantViolation("invariant \"" + scenario.invariantNames.get(i)
+                        + "\" does not hold", null);
+            }
+        }
+        for (int i = 0; i < scenario.snapshotChecks.size(); i++) {
+            S copy = scenario.snapshotCopies.get(i).apply(state);
+            try {
+                scenario.snapshotChecks.get(i).accept(copy);
+            } catch (Exception | AssertionError e) {
+                throw new InvariantViolation("the recovery check on a snapshot failed: " + e, e);
+            }
+        }
+    }
+
+    private InterleavingFailure failure(RunEngine engine, Strategy strategy, RunStatus status,
+            long runs, boolean replaying) {
+        int[] schedule = engine.schedule();
+        int preemptions = engine.preemptions();
+        Failure searchFailure = Failures.describe(engine, status, options);
+        Throwable cause = engine.failureCause();
+        List<String> notes = new ArrayList<>();
+        String foundBy = replaying ? "replay of a token" : strategy.describe();
+        if (status == RunStatus.STUCK) {
+            // re-running would wait for the stuck thread again; report what the search saw
+            return build(engine, schedule, searchFailure, cause, foundBy, runs, preemptions,
+                    Failures.untracedEvents(engine), notes);
+        }
+        if (strategy.randomized() && options.minimize()) {
+            ScheduleMinimizer.Result m = new ScheduleMinimizer(this, engine, MINIMIZE_BUDGET)
+                    .minimize(schedule, preemptions, status, cause);
+            schedule = m.schedule;
+            preemptions = m.preemptions;
+        }
+        TraceRecorder recorder = new TraceRecorder();
+        Strategy replay = Strategies.replay(schedule);
+        replay.hasNextRun();
+        RunStatus traced = runOnce(engine, replay.chooser(), recorder);
+        Failure shown = searchFailure;
+        if (traced.isFailure() && replay.divergence() == null) {
+            shown = Failures.describe(engine, traced, options);
+            cause = engine.failureCause();
+            schedule = engine.schedule();
+            preemptions = engine.preemptions();
+        } else {
+            notes.add("re-running this schedule with tracing did not fail the same way ("
+                    + (replay.divergence() != null ? replay.divergence() : "it " + traced.name()
+                    .toLowerCase(java.util.Locale.ROOT)) + "): the scenario may not be"
+                    + " deterministic; the failure shown is the one the search saw");
+        }
+        return build(engine, schedule, shown, cause, foundBy, runs, preemptions,
+                recorder.events(), notes);
+    }
+
+    private InterleavingFailure build(RunEngine engine, int[] schedule, Failure failure,
+            Throwable cause, String foundBy, long runs, int preemptions,
+            List<io.refguard.explore.report.TraceEvent> events, List<String> notes) {
+        List<String> threads = new ArrayList<>();
+        for (int i = 0; i < engine.threadCount(); i++) {
+            threads.add(engine.threadName(i));
+        }
+        String token = ReplayToken.of(fingerprint, schedule).encode();
+        InterleavingReport report = new InterleavingReport(scenario.name, threads, events, failure,
+                foundBy, runs, preemptions, token, notes);
+        return new InterleavingFailure(report, TableRenderer.render(report), cause);
+    }
+
+    /** An invariant or snapshot check failed at a scheduling point. */
+    static final class InvariantViolation extends AssertionError {
+        private static final long serialVersionUID = 1L;
+
+        InvariantViolation(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

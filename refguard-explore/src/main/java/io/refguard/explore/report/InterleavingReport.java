@@ -1,0 +1,33 @@
+package io.refguard.explore.report;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything known about one failing schedule: the traced events, the failure, how it was found
+ * and how to replay it. Immutable; rendered by {@link TableRenderer}.
+ *
+ * @param scenario the scenario's name
+ * @param threads thread names by id: the actors in declaration order, then spawned threads
+ * @param events the traced run, in execution order
+ * @param failure why the schedule failed
+ * @param foundBy how the schedule was found, e.g. {@code exhaustive, preemption bound 2}
+ * @param runs runs executed before the failure was found
+ * @param preemptions preemptions in the reported schedule
+ * @param replayToken the token that replays the schedule
+ * @param notes remarks about the report itself (e.g. a re-run that behaved differently)
+ */
+public record InterleavingReport(String scenario, List<String> threads, List<TraceEvent> events,
+        Failure failure, String foundBy, long runs, int preemptions, String replayToken,
+        List<String> notes) {
+
+    /** Validates and copies. */
+    public InterleavingReport {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(failure, "failure");
+        Objects.requireNonNull(replayToken, "replayToken");
+        threads = List.copyOf(threads);
+        events = List.copyOf(events);
+        notes = List.copyOf(notes);
+    }
+}

@@ -1,0 +1,121 @@
+package io.refguard.explore.runtime;
+
+import io.refguard.hook.Access;
+import io.refguard.hook.RunScope;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One managed thread of one run: its slot in the execution, its scheduling state and the
+ * operation it announced at its last scheduling point.
+ *
+ * <p>Slots are reused from run to run (slot {@code i} is always served by the same worker during
+ * one exploration), so ids are stable when the scenario is deterministic. Every field is written
+ * only by the thread that holds the baton; the volatile write of {@code Execution.running} that
+ * passes the baton publishes them to the next holder.
+ */
+final class Actor implements ActorHandle {
+
+    /** Scheduling state within one run. */
+    enum State { NEW, RUNNABLE, BLOCKED, DONE }
+
+    /** What a {@link State#BLOCKED} actor waits for. */
+    enum Block { NONE, LOCK, WAIT, JOIN, UNTIL }
+
+    final int id;
+    final Execution exec;
+    Worker worker;
+
+    String name;
+    Runnable body;
+    State state;
+    /** True while the actor runs its own code; false inside the runtime, so re-entry is plain. */
+    boolean userCode;
+    /** Set when a stuck worker is given up on: it must never touch the execution again. */
+    volatile boolean abandoned;
+    /** Set when the slot is released at the end of an exploration. */
+    boolean detach;
+
+    Block block = Block.NONE;
+    ModelLock lock;
+    Actor joinTarget;
+    BooleanSupplier until;
+    boolean notified;
+
+    Object pendingTarget;
+    Access pendingAccess;
+    String pendingLabel;
+    String pendingLocation;
+
+    RunScope.Binding binding;
+
+    Actor(int id, Execution exec) {
+        this.id = id;
+        this.exec = exec;
+    }
+
+    /** Resets the slot for a new run. Runs on the driver before the baton is first passed. */
+    void reset(String name, Runnable body) {
+        this.name = name;
+        this.body = body;
+        state = State.NEW;
+        userCode = false;
+        block = Block.NONE;
+        lock = null;
+        joinTarget = null;
+        until = null;
+        notified = false;
+        pendingTarget = null;
+        pendingAccess = null;
+        pendingLabel = Execution.START_LABEL;
+        pendingLocation = null;
+        binding = null;
+    }
+
+    /** Drops references to the last run's objects so they can be collected. */
+    void clear() {
+        body = null;
+        lock = null;
+        joinTarget = null;
+        until = null;
+        pendingTarget = null;
+    }
+
+    /** Whether the scheduler may run this actor now. Evaluated while every actor is paused. */
+    boolean canProceed() {
+        switch (state) {
+            case NEW:
+            case RUNNABLE:
+                return true;
+            case DONE:
+                return false;
+            default:
+                break;
+        }
+        switch (block) {
+            case LOCK:
+                return lock.owner == null || lock.owner == this;
+            case WAIT:
+                return notified && lock.owner == null;
+            case JOIN:
+                return joinTarget.state == State.DONE;
+            case UNTIL:
+                return until.getAsBoolean();
+            default:
+                return true;
+        }
+    }
+
+    boolean live() {
+        return state != State.DONE;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,64 @@
+package io.refguard.explore.runtime;
+
+import io.refguard.hook.Access;
+
+/**
+ * The scheduler's state at one decision, as a {@link Chooser} sees it: which threads may run, who
+ * ran last, and the operation each thread will perform when it is chosen.
+ *
+ * <p>The view is valid only during {@link Chooser#choose(ChoicePoint)} and is reused for the next
+ * decision; a chooser must copy what it wants to keep. Every paused thread sits at a scheduling
+ * point, before the operation it announced, so {@link #pendingTarget}/{@link #pendingAccess} are
+ * exactly what a partial-order reduction needs to tell dependent choices from independent ones.
+ */
+public interface ChoicePoint {
+
+    /** The index of this decision in the run, from 0. */
+    int step();
+
+    /** The thread that ran until this decision, or -1 at the first decision of a run. */
+    int current();
+
+    /**
+     * Whether {@link #current()} may go on. Choosing another thread while it may is a
+     * preemption; choosing any thread after it blocked or finished is free.
+     */
+    boolean currentEnabled();
+
+    /** The threads that may run now, as a bit set over thread ids (bit {@code i} is thread i). */
+    long enabled();
+
+    /** The number of threads in the run so far (spawned threads get the next ids). */
+    int threadCount();
+
+    /**
+     * The object thread {@code id} will touch next, or {@code null} when unknown (an explicit
+     * point without a target, a thread start): unknown steps are dependent on every step.
+     */
+    Object pendingTarget(int id);
+
+    /** How thread {@code id}'s next operation touches {@link #pendingTarget}; null when unknown. */
+    Access pendingAccess(int id);
+
+    /** The name of thread {@code id}, for messages. */
+    String threadName(int id);
+
+    /** The label of thread {@code id}'s next operation. */
+    String pendingLabel(int id);
+
+    /**
+     * Whether the next operations of threads {@code a} and {@code b} commute: both have a known
+     * target, and the targets differ or both only read. Unknown operations never commute.
+     */
+    default boolean independent(int a, int b) {
+        Object ta = pendingTarget(a);
+        Object tb = pendingTarget(b);
+        if (ta == null || tb == null) {
+            return false;
+        }
+        if (ta != tb) {
+            return true;
+        }
+        return pendingAccess(a) == Access.READ && pendingAccess(b) == Access.READ;
+    }
+}

@@ -1,0 +1,249 @@
+package io.refguard.explore.runtime;
+
+import io.refguard.hook.Access;
+import java.util.Objects;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The one entry point through which code under exploration talks to the scheduler: the explicit
+ * API, the modeled shared types and instrumented bytecode all call these static methods.
+ *
+ * <p>On a <em>managed</em> thread (an actor of a running exploration) every method is a
+ * scheduling point: the explorer may run other threads before the operation happens, and the
+ * blocking methods block in the runtime's model, so it always knows who can run. On any other
+ * thread each method does the plain thing, as documented on it, at the cost of one type check:
+ * instrumented code may call them unconditionally.
+ *
+ * <p>Locks and monitors are keyed by object identity. A thread that blocks forever (every live
+ * thread blocked) is reported as a deadlock; a thread that stays away from scheduling points for
+ * longer than the run timeout is reported as stuck.
+ */
+public final class Coordinator {
+
+    private Coordinator() {}
+
+    /** The actor of the calling thread, when it runs actor code under exploration; else null. */
+    static Actor managedActor() {
+        Thread t = Thread.currentThread();
+        if (t instanceof Worker) {
+            Actor a = ((Worker) t).actor;
+            if (a != null && a.userCode) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the calling thread runs actor code under exploration. */
+    public static boolean isManaged() {
+        return managedActor() != null;
+    }
+
+    /**
+     * A scheduling point before an operation on shared state. Unmanaged: nothing.
+     *
+     * @param target the object the operation touches, or null if unknown (then the step is
+     *     treated as dependent on every other step)
+     * @param access how it touches {@code target}
+     * @param label a constant name for the operation, shown in reports; never built per call
+     */
+    public static void point(Object target, Access access, String label) {
+        Actor me = managedActor();
+        if (me != null) {
+            me.exec.point(me, target, access, label);
+        }
+    }
+
+    /** A scheduling point with only a label: dependent on every step. Unmanaged: nothing. */
+    public static void point(String label) {
+        point(null, Access.UPDATE, label);
+    }
+
+    /**
+     * Takes the reentrant lock keyed by {@code lock}'s identity, blocking while another thread
+     * holds it. Unmanaged: {@code lock.lock()} if it is a {@link Lock}, else nothing (instrumented
+     * code keeps its own {@code monitorenter} on the unmanaged path).
+     */
+    public static void lock(Object lock) {
+        Objects.requireNonNull(lock, "lock");
+        Actor me = managedActor();
+        if (me != null) {
+            Primitives.lock(me, lock);
+        } else if (lock instanceof Lock) {
+            ((Lock) lock).lock();
+        }
+    }
+
+    /**
+     * Takes the lock if it is free or already held by the caller. Unmanaged:
+     * {@code lock.tryLock()} if it is a {@link Lock}, else true.
+     */
+    public static boolean tryLock(Object lock) {
+        Objects.requireNonNull(lock, "lock");
+        Actor me = managedActor();
+        if (me != null) {
+            return Primitives.tryLock(me, lock);
+        }
+        return !(lock instanceof Lock) || ((Lock) lock).tryLock();
+    }
+
+    /**
+     * Releases one hold of the lock; not a scheduling point.
+     *
+     * @throws IllegalMonitorStateException (managed) when the caller does not hold it
+     */
+    public static void unlock(Object lock) {
+        Objects.requireNonNull(lock, "lock");
+        Actor me = managedActor();
+        if (me != null) {
+            Primitives.unlock(me, lock);
+        } else if (lock instanceof Lock) {
+            ((Lock) lock).unlock();
+        }
+    }
+
+    /**
+     * Waits on {@code monitor}'s wait set, releasing its lock fully and re-taking it (with the
+     * same hold count) before returning; no spurious wake-ups. Unmanaged: {@code monitor.wait()}.
+     *
+     * @throws IllegalMonitorStateException when the caller does not hold {@code monitor}'s lock
+     */
+    public static void await(Object monitor) throws InterruptedException {
+        await(monitor, monitor);
+    }
+
+    /**
+     * Waits on {@code condition}'s wait set, releasing {@code lock} meanwhile, as
+     * {@link Condition#await()} does. Unmanaged: {@code condition.await()} if it is a
+     * {@link Condition}, else {@code condition.wait()}.
+     */
+    public static void await(Object lock, Object condition) throws InterruptedException {
+        Objects.requireNonNull(condition, "condition");
+        Actor me = managedActor();
+        if (me != null) {
+            Primitives.await(me, lock, condition);
+        } else if (condition instanceof Condition) {
+            ((Condition) condition).await();
+        } else {
+            condition.wait();
+        }
+    }
+
+    /** Wakes the longest waiter on {@code monitor}. Unmanaged: {@code monitor.notify()}. */
+    public static void signal(Object monitor) {
+        signal(monitor, monitor);
+    }
+
+    /**
+     * Wakes the longest waiter on {@code condition} (FIFO: the model does not explore which
+     * waiter {@code notify} picks). The caller must hold {@code lock}. Unmanaged:
+     * {@code condition.signal()} or {@code condition.notify()}.
+     */
+    public static void signal(Object lock, Object condition) {
+        Objects.requireNonNull(condition, "condition");
+        Actor me = managedActor();
+        if (me != null) {
+            Primitives.signal(me, lock, condition, false);
+        } else if (condition instanceof Condition) {
+            ((Condition) condition).signal();
+        } else {
+            condition.notify();
+        }
+    }
+
+    /** Wakes every waiter on {@code monitor}. Unmanaged: {@code monitor.notifyAll()}. */
+    public static void signalAll(Object monitor) {
+        signalAll(monitor, monitor);
+    }
+
+    /** Wakes every waiter on {@code condition}; the caller must hold {@code lock}. */
+    public static void signalAll(Object lock, Object condition) {
+        Objects.requireNonNull(condition, "condition");
+        Actor me = managedActor();
+        if (me != null) {
+            Primitives.signal(me, lock, condition, true);
+        } else if (condition instanceof Condition) {
+            ((Condition) condition).signalAll();
+        } else {
+            condition.notifyAll();
+        }
+    }
+
+    /**
+     * Blocks until {@code condition} holds. Managed: a scheduling point, then the thread is
+     * disabled until the runtime, evaluating {@code condition} while every thread is paused, finds
+     * it true; the condition must only read state and must not block. Build semaphores, latches,
+     * read-write locks or park/unpark on it. Unmanaged: spins with {@link Thread#yield()} until it
+     * holds.
+     *
+     * @param target the object the condition reads, or null; used for reports and reduction
+     * @param label a constant name for the wait, such as {@code "acquire permit"}
+     */
+    public static void blockUntil(BooleanSupplier condition, Object target, String label) {
+        Objects.requireNonNull(condition, "condition");
+        Actor me = managedActor();
+        if (me != null) {
+            Primitives.blockUntil(me, condition, target, label);
+            return;
+        }
+        while (!condition.getAsBoolean()) {
+            Thread.yield();
+        }
+    }
+
+    /**
+     * Starts a thread running {@code body}. Managed: a new actor of the current run (the
+     * explorer decides when it runs; it gets the next thread id and a column in reports).
+     * Unmanaged: a started plain {@link Thread} named {@code name}.
+     */
+    public static ActorHandle spawn(String name, Runnable body) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(body, "body");
+        Actor me = managedActor();
+        if (me != null) {
+            return Primitives.spawn(me, name, body);
+        }
+        Thread t = new Thread(body, name);
+        t.start();
+        return new PlainHandle(t);
+    }
+
+    /**
+     * Waits for a spawned thread to finish. Managed: blocks in the model. Unmanaged:
+     * {@link Thread#join()}.
+     *
+     * @throws IllegalArgumentException when the handle comes from another run or mode
+     */
+    public static void join(ActorHandle handle) throws InterruptedException {
+        Objects.requireNonNull(handle, "handle");
+        Actor me = managedActor();
+        if (me != null) {
+            if (!(handle instanceof Actor)) {
+                throw new IllegalArgumentException(me.name + " joins '" + handle.name()
+                        + "', which was started outside the exploration: spawn it from an actor");
+            }
+            Primitives.join(me, (Actor) handle);
+        } else if (handle instanceof PlainHandle) {
+            ((PlainHandle) handle).thread.join();
+        } else {
+            throw new IllegalArgumentException("'" + handle.name() + "' is a thread of an"
+                    + " exploration run; join it from an actor of the same run");
+        }
+    }
+
+    /** A plain thread started outside any exploration. */
+    private static final class PlainHandle implements ActorHandle {
+        final Thread thread;
+
+        PlainHandle(Thread thread) {
+            this.thread = thread;
+        }
+
+        @Override
+        public String name() {
+            return thread.getName();
+        }
+    }
+}

@@ -1,0 +1,450 @@
+package io.refguard.explore.runtime;
+
+import io.refguard.hook.Access;
+import io.refguard.hook.RunScope;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The scheduler of one exploration: actor slots, the baton, and the scheduling decision made at
+ * every point. Driven run by run by {@link RunEngine}.
+ *
+ * <h2>Baton</h2>
+ * Exactly one thread runs at a time: the one that {@link #running} names (the driver thread is
+ * represented by {@link #driverToken}). A holder passes the baton with a volatile write of
+ * {@code running} followed by an unpark; the receiver's volatile read of {@code running}
+ * therefore happens-after every write the previous holder made, which is why no other field of
+ * the execution, of the actors or of the modeled locks needs to be volatile. When the chooser
+ * keeps the current thread, the decision returns without any write to {@code running} and
+ * without park or unpark. A receiver spins briefly before parking, because a baton often comes
+ * back within microseconds.
+ *
+ * <h2>Decisions</h2>
+ * At each point the holder (1) runs the per-point observer (invariants), (2) computes the set of
+ * enabled threads, evaluating blocking conditions while everyone else is paused, (3) detects
+ * deadlock (none enabled, some alive) and the step bound, (4) asks the {@link Chooser}. The
+ * search path allocates nothing: steps are recorded into reused arrays.
+ */
+final class Execution implements ChoicePoint {
+
+    static final String START_LABEL = "start";
+    static final int MAX_THREADS = 64;
+    /** Spin iterations before parking while waiting for the baton. */
+    private static final int SPIN = 200;
+
+    private static final VarHandle STEP;
+
+    static {
+        try {
+            STEP = MethodHandles.lookup().findVarHandle(Execution.class, "step", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final Thread driver;
+    final Actor driverToken;
+    volatile Actor running;
+
+    Actor[] slots = new Actor[4];
+    int slotCount;
+    int threadCount;
+
+    // Configuration of the current run.
+    Chooser chooser;
+    Runnable observer;
+    Tracer tracer;
+    int maxSteps;
+    RunScope scope;
+
+    // Search-path records of the current run.
+    @SuppressWarnings("unused") // accessed through STEP
+    private int step;
+    int preemptions;
+    long hash;
+    int[] choices = new int[256];
+    String[] labels = new String[256];
+
+    // The view offered to the chooser.
+    private int current;
+    private boolean currentEnabled;
+    private long enabled;
+
+    final IdentityHashMap<Object, ModelLock> locks = new IdentityHashMap<>();
+    final IdentityHashMap<Object, ModelLock.WaitSet> waitSets = new IdentityHashMap<>();
+    final ObjectNamer namer = new ObjectNamer();
+
+    // Outcome. Written by the baton holder that ends the run, read by the driver after it.
+    boolean aborting;
+    RunStatus status;
+    Throwable failureCause;
+    int failureThread;
+    String failureMessage;
+    int failureStep;
+
+    Execution(Thread driver) {
+        this.driver = driver;
+        this.driverToken = new Actor(-1, this);
+        this.running = driverToken;
+    }
+
+    int steps() {
+        return (int) STEP.getOpaque(this);
+    }
+
+    void resetRun() {
+        STEP.setOpaque(this, 0);
+        preemptions = 0;
+        hash = 0;
+        aborting = false;
+        status = RunStatus.COMPLETED;
+        failureCause = null;
+        failureThread = -1;
+        failureMessage = null;
+        failureStep = -1;
+        current = -1;
+    }
+
+    /** Slot {@code i}, created with a leased worker the first time a run needs it. */
+    Actor slot(int i) {
+        if (i < slotCount) {
+            return slots[i];
+        }
+        if (slots.length == slotCount) {
+            slots = Arrays.copyOf(slots, slotCount * 2);
+        }
+        Actor a = new Actor(i, this);
+        a.worker = WorkerPool.lease(a);
+        slots[slotCount++] = a;
+        return a;
+    }
+
+    // ---------------------------------------------------------------- worker side
+
+    /**
+     * The loop a worker runs for one exploration: wait for the baton, run the slot's body for
+     * that run, repeat, until the engine detaches the slot.
+     *
+     * @return true if the worker may return to the pool, false if it was abandoned
+     */
+    boolean serve(Actor a) {
+        while (true) {
+            spinThenPark(a);
+            if (a.abandoned) {
+                return false;
+            }
+            if (a.detach) {
+                a.detach = false;
+                handToDriver();
+                return true;
+            }
+            runActor(a);
+            if (a.abandoned) {
+                return false;
+            }
+        }
+    }
+
+    private void runActor(Actor a) {
+        a.state = Actor.State.RUNNABLE;
+        Throwable thrown = null;
+        try {
+            RunScope sc = scope;
+            a.binding = sc == null ? null : sc.bindCurrentThread();
+            a.userCode = true;
+            a.body.run();
+        } catch (AbortSignal s) {
+            // the run ended elsewhere; unwound
+        } catch (Throwable t) {
+            thrown = t;
+        } finally {
+            a.userCode = false;
+            if (a.binding != null) {
+                try {
+                    a.binding.close();
+                } catch (RuntimeException e) {
+                    if (thrown == null) {
+                        thrown = e;
+                    }
+                }
+                a.binding = null;
+            }
+        }
+        if (a.abandoned) {
+            return;
+        }
+        a.state = Actor.State.DONE;
+        if (thrown != null && !aborting) {
+            record(RunStatus.ACTOR_FAILED, a.id, thrown, null);
+        }
+        if (aborting) {
+            handToDriver();
+            return;
+        }
+        if (tracer != null) {
+            tracer.finished(a.id);
+        }
+        try {
+            decide(a);
+        } catch (AbortSignal s) {
+            handToDriver();
+        }
+    }
+
+    void handToDriver() {
+        running = driverToken;
+        LockSupport.unpark(driver);
+    }
+
+    private void spinThenPark(Actor me) {
+        for (int i = 0; i < SPIN; i++) {
+            if (running == me) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        while (running != me) {
+            LockSupport.park(this);
+        }
+    }
+
+    // ---------------------------------------------------------------- scheduling points
+
+    /** A scheduling point in actor {@code me}: announce the operation, then decide. */
+    void point(Actor me, Object target, Access access, String label) {
+        if (me.abandoned || aborting) {
+            throw AbortSignal.INSTANCE;
+        }
+        me.pendingTarget = target;
+        me.pendingAccess = access;
+        me.pendingLabel = label;
+        if (tracer != null) {
+            me.pendingLocation = SourceLocator.locate();
+        }
+        decide(me);
+    }
+
+    /** Marks {@code me} blocked (its block fields already set) and runs others until it can go on. */
+    void block(Actor me, Actor.Block kind) {
+        me.state = Actor.State.BLOCKED;
+        me.block = kind;
+        if (tracer != null) {
+            tracer.blocked(me.id, describeWait(me));
+        }
+        try {
+            decide(me);
+        } finally {
+            me.state = Actor.State.RUNNABLE;
+            me.block = Actor.Block.NONE;
+        }
+    }
+
+    /**
+     * The decision at a point, run by the baton holder {@code me} (null: the driver at step 0).
+     * Returns when {@code me} holds the baton again; throws {@link AbortSignal} when the run ends
+     * early.
+     */
+    void decide(Actor me) {
+        boolean wasUser = me != null && me.userCode;
+        if (me != null) {
+            me.userCode = false; // runtime and observer code below must not re-enter the scheduler
+        }
+        try {
+            decideInRuntime(me);
+        } finally {
+            if (me != null) {
+                me.userCode = wasUser;
+            }
+        }
+    }
+
+    private void decideInRuntime(Actor me) {
+        if (observer != null) {
+            try {
+                observer.run();
+            } catch (AbortSignal s) {
+                throw s;
+            } catch (Throwable t) {
+                fail(RunStatus.INVARIANT_FAILED, me == null ? -1 : me.id, t, null);
+            }
+        }
+        long en = 0;
+        boolean anyLive = false;
+        int n = threadCount;
+        for (int i = 0; i < n; i++) {
+            Actor a = slots[i];
+            if (!a.live()) {
+                continue;
+            }
+            anyLive = true;
+            boolean can;
+            try {
+                can = a.canProceed();
+            } catch (RuntimeException | Error e) {
+                fail(RunStatus.ACTOR_FAILED, a.id, e, null);
+                return;
+            }
+            if (can) {
+                en |= 1L << i;
+            }
+        }
+        if (en == 0) {
+            if (anyLive) {
+                fail(RunStatus.DEADLOCK, -1, null, describeDeadlock());
+            }
+            handToDriver(); // every thread finished: the run is complete
+            return;
+        }
+        int s = (int) STEP.getOpaque(this);
+        if (s >= maxSteps) {
+            fail(RunStatus.LIVELOCK, me == null ? -1 : me.id, null, null);
+        }
+        current = me == null ? -1 : me.id;
+        currentEnabled = me != null && (en & (1L << me.id)) != 0;
+        enabled = en;
+        int c = chooser.choose(this);
+        if (c == Chooser.PRUNE) {
+            status = RunStatus.PRUNED;
+            aborting = true;
+            throw AbortSignal.INSTANCE;
+        }
+        if (c < 0 || c >= n || (en & (1L << c)) == 0) {
+            throw new IllegalStateException("[refguard explorer internal bug] the strategy chose"
+                    + " thread " + c + ", which is not enabled at step " + s);
+        }
+        Actor next = slots[c];
+        recordStep(s, c, next);
+        if (next == me) {
+            return;
+        }
+        running = next;
+        LockSupport.unpark(next.worker);
+        if (me != null && me.live()) {
+            spinThenPark(me);
+            if (me.abandoned || aborting) {
+                throw AbortSignal.INSTANCE;
+            }
+        }
+    }
+
+    private void recordStep(int s, int c, Actor next) {
+        boolean preempt = currentEnabled && c != current;
+        if (preempt) {
+            preemptions++;
+        }
+        if (s == choices.length) {
+            choices = Arrays.copyOf(choices, s * 2);
+            labels = Arrays.copyOf(labels, s * 2);
+        }
+        choices[s] = c;
+        labels[s] = next.pendingLabel;
+        hash = hash * 31 + c + 1;
+        STEP.setOpaque(this, s + 1);
+        if (tracer != null) {
+            tracer.step(s, c, next.pendingLabel, next.pendingAccess, namer.name(next.pendingTarget),
+                    next.pendingLocation, preempt);
+        }
+    }
+
+    /** Records the first failure of the run and unwinds the calling thread. */
+    void fail(RunStatus kind, int thread, Throwable cause, String message) {
+        record(kind, thread, cause, message);
+        throw AbortSignal.INSTANCE;
+    }
+
+    void record(RunStatus kind, int thread, Throwable cause, String message) {
+        if (!status.isFailure()) {
+            status = kind;
+            failureThread = thread;
+            failureCause = cause;
+            failureMessage = message;
+            failureStep = (int) STEP.getOpaque(this);
+        }
+        aborting = true;
+    }
+
+    // ---------------------------------------------------------------- descriptions (failure path)
+
+    String describeDeadlock() {
+        StringBuilder sb = new StringBuilder("every live thread is blocked:");
+        for (int i = 0; i < threadCount; i++) {
+            Actor a = slots[i];
+            if (a.live()) {
+                sb.append("\n  ").append(a.name).append(" waits for ").append(describeWait(a));
+            }
+        }
+        return sb.toString();
+    }
+
+    String describeWait(Actor a) {
+        switch (a.block) {
+            case LOCK: {
+                Actor owner = a.lock.owner;
+                return "lock " + namer.name(a.lock.key)
+                        + (owner == null ? "" : ", held by " + owner.name);
+            }
+            case WAIT:
+                return a.notified
+                        ? "lock " + namer.name(a.lock.key) + " to return from await, held by "
+                                + (a.lock.owner == null ? "nobody" : a.lock.owner.name)
+                        : "a signal on " + namer.name(a.pendingTarget);
+            case JOIN:
+                return a.joinTarget.name + " to finish";
+            case UNTIL:
+                return "'" + a.pendingLabel + "'"
+                        + (a.pendingTarget == null ? "" : " on " + namer.name(a.pendingTarget));
+            default:
+                return "nothing";
+        }
+    }
+
+    // ---------------------------------------------------------------- ChoicePoint
+
+    @Override
+    public int step() {
+        return (int) STEP.getOpaque(this);
+    }
+
+    @Override
+    public int current() {
+        return current;
+    }
+
+    @Override
+    public boolean currentEnabled() {
+        return currentEnabled;
+    }
+
+    @Override
+    public long enabled() {
+        return enabled;
+    }
+
+    @Override
+    public int threadCount() {
+        return threadCount;
+    }
+
+    @Override
+    public Object pendingTarget(int id) {
+        return slots[id].pendingTarget;
+    }
+
+    @Override
+    public Access pendingAccess(int id) {
+        return slots[id].pendingAccess;
+    }
+
+    @Override
+    public String threadName(int id) {
+        return slots[id].name;
+    }
+
+    @Override
+    public String pendingLabel(int id) {
+        return slots[id].pendingLabel;
+    }
+}

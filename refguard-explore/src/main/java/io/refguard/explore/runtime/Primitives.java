@@ -1,0 +1,189 @@
+package io.refguard.explore.runtime;
+
+import io.refguard.hook.Access;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The runtime models of the blocking primitives, for managed threads only: a reentrant lock and a
+ * monitor wait set keyed by object identity, thread start and join, and the generic "block until"
+ * on which instrumented code builds semaphores, latches, read-write locks or park/unpark.
+ *
+ * <p>Each operation is one scheduling point (before it) followed by a state change made while
+ * the caller holds the baton; a thread that cannot go on is blocked and becomes enabled again
+ * only when the runtime, evaluating its condition with every thread paused, finds it holds. So
+ * when a blocked thread is resumed its condition is true and nobody has run since the check.
+ * Unlock only changes state: a switch right after it is equivalent to one at the caller's next
+ * point, since no shared access happens in between.
+ */
+final class Primitives {
+
+    static final String LOCK = "lock";
+    static final String TRY_LOCK = "tryLock";
+    static final String AWAIT = "await";
+    static final String SIGNAL = "signal";
+    static final String SIGNAL_ALL = "signalAll";
+    static final String SPAWN = "spawn";
+    static final String JOIN = "join";
+
+    private Primitives() {}
+
+    static ModelLock lockFor(Execution x, Object key) {
+        ModelLock l = x.locks.get(key);
+        if (l == null) {
+            l = new ModelLock(key);
+            x.locks.put(key, l);
+        }
+        return l;
+    }
+
+    static void lock(Actor me, Object key) {
+        Execution x = me.exec;
+        x.point(me, key, Access.UPDATE, LOCK);
+        ModelLock l = lockFor(x, key);
+        if (l.owner == me) {
+            l.holds++;
+            return;
+        }
+        while (l.owner != null) {
+            me.lock = l;
+            x.block(me, Actor.Block.LOCK);
+        }
+        me.lock = null;
+        l.owner = me;
+        l.holds = 1;
+    }
+
+    static boolean tryLock(Actor me, Object key) {
+        Execution x = me.exec;
+        x.point(me, key, Access.UPDATE, TRY_LOCK);
+        ModelLock l = lockFor(x, key);
+        if (l.owner == me) {
+            l.holds++;
+            return true;
+        }
+        if (l.owner != null) {
+            return false;
+        }
+        l.owner = me;
+        l.holds = 1;
+        return true;
+    }
+
+    static void unlock(Actor me, Object key) {
+        Execution x = me.exec;
+        if (x.aborting) {
+            throw AbortSignal.INSTANCE;
+        }
+        ModelLock l = x.locks.get(key);
+        if (l == null || l.owner != me) {
+            throw new IllegalMonitorStateException(me.name + " unlocks " + x.namer.name(key)
+                    + " but does not hold it: unlock only what this thread locked, once per lock");
+        }
+        if (--l.holds == 0) {
+            l.owner = null;
+        }
+    }
+
+    static void await(Actor me, Object lockKey, Object condition) {
+        Execution x = me.exec;
+        x.point(me, condition, Access.UPDATE, AWAIT);
+        ModelLock l = held(me, lockKey, "await");
+        int saved = l.holds;
+        l.owner = null;
+        l.holds = 0;
+        waitSetFor(x, condition).waiters.addLast(me);
+        me.notified = false;
+        me.lock = l;
+        do {
+            x.block(me, Actor.Block.WAIT);
+        } while (!me.notified || l.owner != null);
+        me.notified = false;
+        me.lock = null;
+        l.owner = me;
+        l.holds = saved;
+    }
+
+    static void signal(Actor me, Object lockKey, Object condition, boolean all) {
+        Execution x = me.exec;
+        x.point(me, condition, Access.UPDATE, all ? SIGNAL_ALL : SIGNAL);
+        held(me, lockKey, all ? "signalAll" : "signal");
+        ModelLock.WaitSet ws = x.waitSets.get(condition);
+        if (ws == null) {
+            return;
+        }
+        do {
+            Actor w = ws.waiters.pollFirst();
+            if (w == null) {
+                return;
+            }
+            w.notified = true;
+        } while (all);
+    }
+
+    static void blockUntil(Actor me, BooleanSupplier condition, Object target, String label) {
+        Execution x = me.exec;
+        x.point(me, target, Access.READ, label);
+        boolean holds;
+        me.userCode = false;
+        try {
+            holds = condition.getAsBoolean();
+        } finally {
+            me.userCode = true;
+        }
+        if (!holds) {
+            me.until = condition;
+            x.block(me, Actor.Block.UNTIL);
+            me.until = null;
+        }
+    }
+
+    static ActorHandle spawn(Actor me, String name, Runnable body) {
+        Execution x = me.exec;
+        x.point(me, null, Access.WRITE, SPAWN);
+        int id = x.threadCount;
+        if (id == Execution.MAX_THREADS) {
+            throw new IllegalStateException("a run may have at most " + Execution.MAX_THREADS
+                    + " threads; " + me.name + " tried to start '" + name + "': spawn fewer threads");
+        }
+        Actor child = x.slot(id);
+        child.reset(name, body);
+        x.threadCount = id + 1;
+        if (x.tracer != null) {
+            x.tracer.spawned(me.id, id, name);
+        }
+        return child;
+    }
+
+    static void join(Actor me, Actor target) {
+        Execution x = me.exec;
+        if (target.exec != x || target.id >= x.threadCount) {
+            throw new IllegalArgumentException(me.name + " joins '" + target.name
+                    + "', which is not a thread of this run: join only handles spawned in the same run");
+        }
+        x.point(me, target, Access.READ, JOIN);
+        if (target.live()) {
+            me.joinTarget = target;
+            x.block(me, Actor.Block.JOIN);
+            me.joinTarget = null;
+        }
+    }
+
+    private static ModelLock held(Actor me, Object lockKey, String op) {
+        ModelLock l = me.exec.locks.get(lockKey);
+        if (l == null || l.owner != me) {
+            throw new IllegalMonitorStateException(me.name + " calls " + op + " without holding "
+                    + me.exec.namer.name(lockKey) + ": take Coordinator.lock(" 
+                    + me.exec.namer.name(lockKey) + ") first");
+        }
+        return l;
+    }
+
+    private static ModelLock.WaitSet waitSetFor(Execution x, Object condition) {
+        ModelLock.WaitSet ws = x.waitSets.get(condition);
+        if (ws == null) {
+            ws = new ModelLock.WaitSet();
+            x.waitSets.put(condition, ws);
+        }
+        return ws;
+    }
+}

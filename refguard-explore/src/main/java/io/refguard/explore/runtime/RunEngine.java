@@ -1,0 +1,301 @@
+package io.refguard.explore.runtime;
+
+import io.refguard.hook.Hooks;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs one schedule at a time of a set of actor bodies under a {@link Chooser}, on pooled worker
+ * threads, for one exploration. The thread that creates the engine is its <em>driver</em>: it
+ * starts every run, makes the first decision, sleeps while actors run, and after the run
+ * unwinds whatever is left, runs the final check and closes the run's leak scope. There is no
+ * separate controller thread: actors pass the baton to one another directly.
+ *
+ * <p>The engine installs refguard-core's {@link io.refguard.hook.SchedulingHook} for its
+ * lifetime, so core operations on managed threads become scheduling points; {@link #close()}
+ * uninstalls it and returns the workers to the pool. Not thread-safe: use it from its driver.
+ *
+ * <p>After {@link #run} returns, the accessors describe that run until the next one starts.
+ */
+public final class RunEngine implements AutoCloseable {
+
+    private final Execution x;
+    private final CoreHook hook = new CoreHook();
+    private final int maxSteps;
+    private final long timeoutNanos;
+    private boolean closed;
+
+    /**
+     * Creates an engine driven by the calling thread.
+     *
+     * @param maxSteps the step bound: a run with more decisions fails as a livelock
+     * @param runTimeout how long a thread may stay away from scheduling points before the run
+     *     fails as stuck
+     * @throws IllegalStateException when another exploration is running in this JVM
+     */
+    public RunEngine(int maxSteps, Duration runTimeout) {
+        if (maxSteps < 1) {
+            throw new IllegalArgumentException("maxSteps must be at least 1, was " + maxSteps);
+        }
+        this.maxSteps = maxSteps;
+        this.timeoutNanos = Math.max(1, runTimeout.toNanos());
+        this.x = new Execution(Thread.currentThread());
+        Hooks.installScheduling(hook);
+    }
+
+    /**
+     * Runs one schedule.
+     *
+     * @param names the thread names, one per body
+     * @param bodies the actor bodies; each runs on its own managed thread
+     * @param chooser decides every step
+     * @param everyPoint run at every scheduling point and once at the end while all threads are
+     *     paused (invariants); null for none. Throwing fails the run as
+     *     {@link RunStatus#INVARIANT_FAILED}.
+     * @param finalCheck run on the driver after every thread finished; null for none
+     * @param tracer receives the run's events, or null (the search path)
+     */
+    public RunStatus run(List<String> names, List<? extends Runnable> bodies, Chooser chooser,
+            Runnable everyPoint, Runnable finalCheck, Tracer tracer) {
+        if (closed) {
+            throw new IllegalStateException("this engine is closed; create a new one");
+        }
+        if (Thread.currentThread() != x.driver) {
+            throw new IllegalStateException("runs must be started by the thread that created the engine");
+        }
+        int n = bodies.size();
+        if (n == 0 || n > Execution.MAX_THREADS || names.size() != n) {
+            throw new IllegalArgumentException("a run needs 1 to " + Execution.MAX_THREADS
+                    + " actors with one name each; got " + n + " bodies and " + names.size() + " names");
+        }
+        x.resetRun();
+        x.chooser = chooser;
+        x.observer = everyPoint;
+        x.tracer = tracer;
+        x.maxSteps = maxSteps;
+        for (int i = 0; i < n; i++) {
+            x.slot(i).reset(names.get(i), bodies.get(i));
+        }
+        x.threadCount = n;
+        x.scope = Hooks.openRunScope();
+        try {
+            x.decide(null);
+        } catch (AbortSignal s) {
+            // the first decision failed (an invariant broken by setup): nothing started
+        }
+        if (x.running != x.driverToken && !awaitDriver()) {
+            abandonStuck();
+        }
+        if (x.aborting) {
+            unwind();
+        } else {
+            finish(everyPoint, finalCheck);
+        }
+        closeScope();
+        for (int i = 0; i < x.threadCount; i++) {
+            x.slots[i].clear();
+        }
+        x.locks.clear();
+        x.waitSets.clear();
+        x.namer.clear();
+        return x.status;
+    }
+
+    private void finish(Runnable everyPoint, Runnable finalCheck) {
+        if (everyPoint != null) {
+            try {
+                everyPoint.run();
+            } catch (Throwable t) {
+                x.record(RunStatus.INVARIANT_FAILED, -1, t, null);
+                return;
+            }
+        }
+        if (finalCheck != null) {
+            try {
+                finalCheck.run();
+            } catch (Throwable t) {
+                x.record(RunStatus.CHECK_FAILED, -1, t, null);
+            }
+        }
+    }
+
+    private void closeScope() {
+        if (x.scope == null) {
+            return;
+        }
+        try {
+            x.scope.close();
+        } catch (RuntimeException e) {
+            if (x.status == RunStatus.COMPLETED) {
+                x.record(RunStatus.LEAK, -1, e, null);
+            }
+        } finally {
+            x.scope = null;
+        }
+    }
+
+    /**
+     * Waits until the baton comes back to the driver. Returns false when the step count has not
+     * moved for the run timeout while a thread holds the baton.
+     */
+    private boolean awaitDriver() {
+        for (int i = 0; i < 200 && x.running != x.driverToken; i++) {
+            Thread.onSpinWait();
+        }
+        int lastStep = -1;
+        long since = System.nanoTime();
+        long slice = Math.max(1_000_000L, timeoutNanos / 4);
+        while (x.running != x.driverToken) {
+            LockSupport.parkNanos(this, slice);
+            if (x.running == x.driverToken) {
+                break;
+            }
+            int s = x.steps();
+            long now = System.nanoTime();
+            if (s != lastStep) {
+                lastStep = s;
+                since = now;
+            } else if (now - since >= timeoutNanos) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Gives up on the thread holding the baton: it never touches this execution again. */
+    private void abandonStuck() {
+        Actor stuck = x.running;
+        StackTraceElement[] stack = stuck.worker.getStackTrace();
+        StringBuilder sb = new StringBuilder();
+        sb.append(stuck.name).append(" has not reached a scheduling point for ")
+                .append(timeoutNanos / 1_000_000).append(" ms");
+        int steps = x.steps();
+        if (steps > 0) {
+            sb.append(" since step ").append(steps).append(" ('").append(x.labels[steps - 1]).append("')");
+        }
+        sb.append(". It is blocked in I/O, on a lock or wait the explorer does not model, or spins"
+                + " without a scheduling point. Where it is now:");
+        int shown = 0;
+        for (StackTraceElement e : stack) {
+            if (shown == 8) {
+                sb.append("\n    ...");
+                break;
+            }
+            sb.append("\n    at ").append(e);
+            shown++;
+        }
+        x.record(RunStatus.STUCK, stuck.id, null, sb.toString());
+        replace(stuck);
+        x.running = x.driverToken;
+    }
+
+    private void replace(Actor gone) {
+        gone.abandoned = true;
+        gone.worker.interrupt();
+        Actor fresh = new Actor(gone.id, x);
+        fresh.name = gone.name;
+        fresh.state = Actor.State.DONE;
+        fresh.worker = WorkerPool.lease(fresh);
+        x.slots[gone.id] = fresh;
+    }
+
+    /** Hands the baton to each paused thread in turn so it unwinds, one at a time. */
+    private void unwind() {
+        for (int i = 0; i < x.threadCount; i++) {
+            Actor a = x.slots[i];
+            if (a.state != Actor.State.RUNNABLE && a.state != Actor.State.BLOCKED) {
+                continue;
+            }
+            x.running = a;
+            LockSupport.unpark(a.worker);
+            if (!awaitDriver()) {
+                replace(x.running);
+                x.running = x.driverToken;
+            }
+        }
+    }
+
+    /** Decisions taken in the last run. */
+    public int steps() {
+        return x.steps();
+    }
+
+    /** Preemptions in the last run's schedule. */
+    public int preemptions() {
+        return x.preemptions;
+    }
+
+    /** A hash of the last run's schedule; equal schedules have equal hashes. */
+    public long scheduleHash() {
+        return x.hash;
+    }
+
+    /** The last run's schedule: the thread chosen at each step. */
+    public int[] schedule() {
+        return Arrays.copyOf(x.choices, x.steps());
+    }
+
+    /** The label of the operation performed at {@code step} of the last run. */
+    public String labelAt(int step) {
+        return x.labels[step];
+    }
+
+    /** The number of threads in the last run, spawned ones included. */
+    public int threadCount() {
+        return x.threadCount;
+    }
+
+    /** The name of thread {@code id} in the last run. */
+    public String threadName(int id) {
+        return x.slots[id].name;
+    }
+
+    /** What the last failing run threw (actor, invariant, check or leak), or null. */
+    public Throwable failureCause() {
+        return x.failureCause;
+    }
+
+    /** The id of the thread the failure belongs to, or -1 (final check, deadlock, leak). */
+    public int failureThread() {
+        return x.failureThread;
+    }
+
+    /** The runtime's own description of a deadlock or stuck thread, or null. */
+    public String failureMessage() {
+        return x.failureMessage;
+    }
+
+    /** The number of steps taken when the failure happened, or -1. */
+    public int failureStep() {
+        return x.failureStep;
+    }
+
+    /** Returns the workers to the pool and uninstalls the scheduling hook. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            for (int i = 0; i < x.slotCount; i++) {
+                Actor a = x.slots[i];
+                if (a.abandoned) {
+                    continue;
+                }
+                a.clear();
+                a.detach = true;
+                x.running = a;
+                LockSupport.unpark(a.worker);
+                if (!awaitDriver()) {
+                    a.abandoned = true;
+                    x.running = x.driverToken;
+                }
+            }
+        } finally {
+            Hooks.uninstallScheduling(hook);
+        }
+    }
+}

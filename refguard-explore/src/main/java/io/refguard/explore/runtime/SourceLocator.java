@@ -1,0 +1,75 @@
+package io.refguard.explore.runtime;
+
+/**
+ * Finds the first stack frame outside the explorer and refguard's own libraries, as
+ * {@code File.java:line}: the line of user code a scheduling point belongs to. Walks the stack,
+ * so it is used only on traced re-runs and when describing failures, never on the search path.
+ */
+public final class SourceLocator {
+
+    private static final StackWalker WALKER = StackWalker.getInstance();
+
+    private SourceLocator() {}
+
+    /** The calling thread's first user frame, or null if there is none. */
+    public static String locate() {
+        return WALKER.walk(frames -> frames
+                .filter(f -> !isLibrary(f.getClassName()))
+                .findFirst()
+                .map(f -> format(f.getFileName(), f.getLineNumber()))
+                .orElse(null));
+    }
+
+    /** The first user frame of {@code thrown}'s stack trace, or null. */
+    public static String locate(Throwable thrown) {
+        for (StackTraceElement e : thrown.getStackTrace()) {
+            if (!isLibrary(e.getClassName())) {
+                return format(e.getFileName(), e.getLineNumber());
+            }
+        }
+        return null;
+    }
+
+    /** The first user frame of a captured stack, or null. */
+    public static String locate(StackTraceElement[] stack) {
+        for (StackTraceElement e : stack) {
+            if (!isLibrary(e.getClassName())) {
+                return format(e.getFileName(), e.getLineNumber());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether a class belongs to the machinery rather than to the code under test: the JDK,
+     * refguard's libraries (core, agent, ...) and the explorer's own main packages. Classes in
+     * other packages under {@code io.refguard.explore.} (tests, examples) count as user code.
+     */
+    static boolean isLibrary(String className) {
+        if (className.startsWith("java.") || className.startsWith("jdk.")
+                || className.startsWith("sun.") || className.startsWith("org.junit.")) {
+            return true;
+        }
+        if (!className.startsWith("io.refguard.")) {
+            return false;
+        }
+        if (!className.startsWith("io.refguard.explore.")) {
+            return true;
+        }
+        String rest = className.substring("io.refguard.explore.".length());
+        int dot = rest.indexOf('.');
+        if (dot < 0) {
+            return true; // the user API package itself: Explorer, Scenario, ...
+        }
+        String pkg = rest.substring(0, dot);
+        return pkg.equals("runtime") || pkg.equals("sync") || pkg.equals("strategy")
+                || pkg.equals("replay") || pkg.equals("report");
+    }
+
+    private static String format(String file, int line) {
+        if (file == null) {
+            return null;
+        }
+        return line > 0 ? file + ":" + line : file;
+    }
+}

@@ -1,0 +1,64 @@
+package io.refguard.explore.runtime;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A pooled daemon thread that serves one actor slot for the length of an exploration and then
+ * returns to {@link WorkerPool}. Being a distinct {@code Thread} subclass lets
+ * {@link Coordinator} recognise a managed thread with one type check and one field read, with no
+ * {@code ThreadLocal} lookup on the hot path.
+ */
+final class Worker extends Thread {
+
+    /** The slot to serve next; written by the pool's client, cleared by this thread. */
+    volatile Actor assigned;
+    /** The slot being served; written and read only by this thread. */
+    Actor actor;
+
+    Worker(int number) {
+        super("refguard-explore-" + number);
+        setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+        while (true) {
+            Actor a = awaitAssignment();
+            if (a == null) {
+                return;
+            }
+            actor = a;
+            boolean reusable = a.exec.serve(a);
+            actor = null;
+            assigned = null;
+            if (!reusable || !WorkerPool.release(this)) {
+                return;
+            }
+        }
+    }
+
+    /** Hands {@code slot} to this idle worker. */
+    void assign(Actor slot) {
+        assigned = slot;
+        LockSupport.unpark(this);
+    }
+
+    private Actor awaitAssignment() {
+        long deadline = System.nanoTime() + WorkerPool.KEEP_ALIVE_NANOS;
+        while (true) {
+            Actor a = assigned;
+            if (a != null) {
+                return a;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                if (WorkerPool.retire(this)) {
+                    return null;
+                }
+                deadline = System.nanoTime() + WorkerPool.KEEP_ALIVE_NANOS;
+                continue;
+            }
+            LockSupport.parkNanos(this, left);
+        }
+    }
+}

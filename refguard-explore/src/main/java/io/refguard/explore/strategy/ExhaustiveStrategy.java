@@ -1,0 +1,277 @@
+package io.refguard.explore.strategy;
+
+import io.refguard.explore.runtime.ChoicePoint;
+import io.refguard.explore.runtime.Chooser;
+import io.refguard.explore.runtime.RunStatus;
+import io.refguard.hook.Access;
+import java.util.Arrays;
+
+/**
+ * Stateless depth-first search of the schedule tree with iterative preemption bounding, and
+ * optional sleep-set reduction.
+ *
+ * <h2>Preemption bounding</h2>
+ * Musuvathi and Qadeer, "Iterative context bounding for systematic testing of multithreaded
+ * programs", PLDI 2007. A preemption is a switch away from a thread that could have gone on. The
+ * search runs level {@code b = 0, 1, 2, ...}: at level {@code b} it enumerates every schedule
+ * with at most {@code b} preemptions (a switch after a thread blocks or finishes is free), so the
+ * first failure found has the fewest preemptions. Each level re-runs the schedules of the levels
+ * below (counted as runs, not as new schedules); they are exponentially fewer, and in exchange
+ * the search keeps only the current path in memory. After a branch, a run continues without
+ * preemption (the current thread goes on while it can), so a schedule's preemptions are fixed by
+ * the prefix the search chose.
+ *
+ * <h2>State</h2>
+ * One frame per step of the current path: the enabled set seen there, the thread chosen, the
+ * threads already tried, and the preemptions before it. The next run replays the path up to the
+ * deepest frame with an untried alternative that fits the bound and takes that alternative;
+ * replay checks that the enabled sets repeat, which detects a scenario that is not
+ * deterministic.
+ *
+ * <h2>Sleep sets</h2>
+ * Godefroid, "Partial-Order Methods for the Verification of Concurrent Systems", LNCS 1032, 1996.
+ * A thread whose pending operation was explored at a frame, and which is independent of the
+ * operation taken next (different targets, or both reads; see
+ * {@link ChoicePoint#independent(int, int)}), sleeps in the child: running it there would only
+ * reorder independent steps of a schedule already covered. A run in which every enabled thread
+ * sleeps is pruned. Sound only if every shared access of a step is described by the point that
+ * starts it. Combined with a preemption bound, the reduction may skip a schedule whose only
+ * equivalent within the bound was pruned (Coons, Musuvathi and McKinley, "Bounded partial-order
+ * reduction", OOPSLA 2013), which is why it is off by default.
+ */
+final class ExhaustiveStrategy implements Strategy, Chooser {
+
+    private static final int STRIDE = 64;
+
+    private final int maxBound;
+    private final boolean reduction;
+
+    private int bound;
+    private boolean started;
+    private boolean done;
+    private boolean boundHitThisLevel;
+    private boolean boundLimited;
+
+    private int depth;
+    private int replayLen;
+    private int preemptions;
+    private long[] enabled = new long[64];
+    private long[] tried = new long[64];
+    private long[] sleep = new long[65];
+    private int[] chosen = new int[64];
+    private int[] cur = new int[64];
+    private boolean[] curEnabled = new boolean[64];
+    private int[] preBefore = new int[64];
+    private Object[] targets = new Object[0];
+    private Access[] accesses = new Access[0];
+
+    private long distinct;
+    private String divergence;
+
+    ExhaustiveStrategy(int maxBound, boolean reduction) {
+        this.maxBound = maxBound;
+        this.reduction = reduction;
+    }
+
+    @Override
+    public boolean hasNextRun() {
+        if (done || divergence != null) {
+            return false;
+        }
+        if (!started) {
+            started = true;
+            bound = 0;
+            depth = 0;
+            replayLen = 0;
+            return true;
+        }
+        if (backtrack()) {
+            return true;
+        }
+        if (boundHitThisLevel && bound < maxBound) {
+            bound++;
+            boundHitThisLevel = false;
+            depth = 0;
+            replayLen = 0;
+            return true;
+        }
+        boundLimited = boundHitThisLevel;
+        done = true;
+        Arrays.fill(targets, null);
+        return false;
+    }
+
+    /** Moves to the next schedule of the current level; false when the level is exhausted. */
+    private boolean backtrack() {
+        for (int d = depth - 1; d >= 0; d--) {
+            long cand = enabled[d] & ~tried[d] & ~sleep[d];
+            while (cand != 0) {
+                int t = Long.numberOfTrailingZeros(cand);
+                cand &= cand - 1;
+                if (preBefore[d] + cost(d, t) <= bound) {
+                    tried[d] |= 1L << t;
+                    chosen[d] = t;
+                    depth = d + 1;
+                    replayLen = d + 1;
+                    return true;
+                }
+                boundHitThisLevel = true;
+            }
+        }
+        return false;
+    }
+
+    private int cost(int d, int t) {
+        return curEnabled[d] && t != cur[d] ? 1 : 0;
+    }
+
+    @Override
+    public Chooser chooser() {
+        return this;
+    }
+
+    @Override
+    public int choose(ChoicePoint p) {
+        int d = p.step();
+        if (d == 0) {
+            preemptions = 0;
+        }
+        if (d < replayLen) {
+            if (p.enabled() != enabled[d]) {
+                divergence = "the scenario is not deterministic: at step " + (d + 1)
+                        + " the threads able to run were " + Masks.names(p, enabled[d])
+                        + " when this schedule prefix was first run, and are "
+                        + Masks.names(p, p.enabled()) + " now. Setup and actors must not depend on"
+                        + " time, randomness, identity hash codes or state kept between runs.";
+                return PRUNE;
+            }
+            int c = chosen[d];
+            preemptions = preBefore[d] + cost(d, c);
+            if (reduction && d == replayLen - 1) {
+                sleep[d + 1] = childSleep(d, c);
+            }
+            return c;
+        }
+        ensureCapacity(d + 1, p.threadCount());
+        long en = p.enabled();
+        enabled[d] = en;
+        cur[d] = p.current();
+        curEnabled[d] = p.currentEnabled();
+        preBefore[d] = preemptions;
+        tried[d] = 0;
+        depth = d + 1;
+        long sl = d == 0 ? 0 : sleep[d];
+        sleep[d] = sl;
+        if (reduction) {
+            int n = p.threadCount();
+            int base = d * STRIDE;
+            for (int i = 0; i < n; i++) {
+                targets[base + i] = p.pendingTarget(i);
+                accesses[base + i] = p.pendingAccess(i);
+            }
+        }
+        long avail = en & ~sl;
+        if (avail == 0) {
+            return PRUNE;
+        }
+        int c;
+        int me = cur[d];
+        if (!curEnabled[d] || (avail & (1L << me)) != 0) {
+            c = curEnabled[d] ? me : Long.numberOfTrailingZeros(avail);
+        } else if (preemptions + 1 > bound) {
+            boundHitThisLevel = true;
+            return PRUNE; // the current thread sleeps and switching would exceed the bound
+        } else {
+            c = Long.numberOfTrailingZeros(avail);
+        }
+        tried[d] = 1L << c;
+        chosen[d] = c;
+        preemptions += cost(d, c);
+        if (reduction) {
+            sleep[d + 1] = childSleep(d, c);
+        }
+        return c;
+    }
+
+    /** Threads asleep after taking {@code c} at frame {@code d}: explored there, and independent of c. */
+    private long childSleep(int d, int c) {
+        long cand = (sleep[d] | tried[d]) & ~(1L << c);
+        long result = 0;
+        int base = d * STRIDE;
+        Object tc = targets[base + c];
+        if (tc == null) {
+            return 0;
+        }
+        Access ac = accesses[base + c];
+        while (cand != 0) {
+            int u = Long.numberOfTrailingZeros(cand);
+            cand &= cand - 1;
+            Object tu = targets[base + u];
+            if (tu != null && (tu != tc || (ac == Access.READ && accesses[base + u] == Access.READ))) {
+                result |= 1L << u;
+            }
+        }
+        return result;
+    }
+
+    private void ensureCapacity(int frames, int threads) {
+        if (frames > enabled.length) {
+            int n = Math.max(frames, enabled.length * 2);
+            enabled = Arrays.copyOf(enabled, n);
+            tried = Arrays.copyOf(tried, n);
+            sleep = Arrays.copyOf(sleep, n + 1);
+            chosen = Arrays.copyOf(chosen, n);
+            cur = Arrays.copyOf(cur, n);
+            curEnabled = Arrays.copyOf(curEnabled, n);
+            preBefore = Arrays.copyOf(preBefore, n);
+        }
+        if (reduction && frames * STRIDE > targets.length) {
+            int n = Math.max(frames, enabled.length) * STRIDE;
+            targets = Arrays.copyOf(targets, n);
+            accesses = Arrays.copyOf(accesses, n);
+        }
+    }
+
+    @Override
+    public void runFinished(RunStatus status, int schedulePreemptions, long scheduleHash) {
+        if (status != RunStatus.PRUNED && schedulePreemptions == bound) {
+            distinct++;
+        }
+    }
+
+    @Override
+    public String divergence() {
+        return divergence;
+    }
+
+    @Override
+    public long distinctSchedules() {
+        return distinct;
+    }
+
+    @Override
+    public boolean exhausted() {
+        return done;
+    }
+
+    @Override
+    public boolean boundLimited() {
+        return boundLimited;
+    }
+
+    @Override
+    public boolean randomized() {
+        return false;
+    }
+
+    /** The preemption bound of the level being explored. */
+    int currentBound() {
+        return bound;
+    }
+
+    @Override
+    public String describe() {
+        return "exhaustive, preemption bound " + (maxBound == Integer.MAX_VALUE ? "none" : maxBound)
+                + (reduction ? ", sleep sets" : "");
+    }
+}

@@ -1,0 +1,47 @@
+package io.refguard.explore.strategy;
+
+import io.refguard.explore.runtime.ChoicePoint;
+
+/**
+ * Partial Order Sampling: Yuan, Yang and Gu, "Partial Order Aware Concurrency Sampling", CAV
+ * 2018. Every pending operation carries a random priority and the highest-priority enabled one
+ * runs. After an operation runs, the operations that race with it (dependent: same target and
+ * not both reads, or unknown) get fresh random priorities, as does the next operation of the
+ * thread that ran. This samples partial orders far more evenly than a random walk, which
+ * over-samples interleavings that differ only in the order of independent steps.
+ */
+final class PosStrategy extends RandomizedStrategy {
+
+    private final long[] priority = new long[64];
+    private int known;
+
+    PosStrategy(long seed) {
+        super(seed);
+    }
+
+    @Override
+    void startRun() {
+        known = 0;
+    }
+
+    @Override
+    public int choose(ChoicePoint p) {
+        int n = p.threadCount();
+        while (known < n) {
+            priority[known++] = random.nextLong();
+        }
+        int c = highest(p, priority);
+        for (int u = 0; u < n; u++) {
+            if (u != c && !p.independent(u, c)) {
+                priority[u] = random.nextLong();
+            }
+        }
+        priority[c] = random.nextLong();
+        return c;
+    }
+
+    @Override
+    public String describe() {
+        return "POS, seed " + seed;
+    }
+}

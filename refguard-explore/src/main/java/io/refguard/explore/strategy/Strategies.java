@@ -1,0 +1,46 @@
+package io.refguard.explore.strategy;
+
+/** Creates the search strategies; their implementations are private to this package. */
+public final class Strategies {
+
+    private Strategies() {}
+
+    /**
+     * Exhaustive depth-first search with iterative preemption bounding.
+     *
+     * @param preemptionBound the largest preemption count explored;
+     *     {@link Integer#MAX_VALUE} for no bound
+     * @param sleepSets whether to prune schedules that only reorder independent steps
+     */
+    public static Strategy exhaustive(int preemptionBound, boolean sleepSets) {
+        if (preemptionBound < 0) {
+            throw new IllegalArgumentException("preemption bound must be >= 0, was " + preemptionBound);
+        }
+        return new ExhaustiveStrategy(preemptionBound, sleepSets);
+    }
+
+    /** Uniform random walk; run {@code r} is reproducible from {@code seed} and {@code r}. */
+    public static Strategy randomWalk(long seed) {
+        return new RandomWalkStrategy(seed);
+    }
+
+    /** PCT with the given bug depth (at least 1). */
+    public static Strategy pct(long seed, int depth) {
+        return new PctStrategy(seed, depth);
+    }
+
+    /** Partial Order Sampling. */
+    public static Strategy pos(long seed) {
+        return new PosStrategy(seed);
+    }
+
+    /** Runs exactly {@code schedule} once, recording where the run departs from it. */
+    public static Strategy replay(int[] schedule) {
+        return new ReplayStrategy(schedule, true);
+    }
+
+    /** Runs {@code schedule} once, skipping entries whose thread cannot run. */
+    public static Strategy guided(int[] schedule) {
+        return new ReplayStrategy(schedule, false);
+    }
+}
