@@ -119,8 +119,11 @@ public final class LeakScope implements AutoCloseable {
     public Runnable wrap(Runnable task) {
         Objects.requireNonNull(task, "task");
         return () -> {
-            try (Binding b = bind()) {
+            Binding b = bind();
+            try {
                 task.run();
+            } finally {
+                b.close();
             }
         };
     }
@@ -129,8 +132,11 @@ public final class LeakScope implements AutoCloseable {
     public <V> Callable<V> wrap(Callable<V> task) {
         Objects.requireNonNull(task, "task");
         return () -> {
-            try (Binding b = bind()) {
+            Binding b = bind();
+            try {
                 return task.call();
+            } finally {
+                b.close();
             }
         };
     }

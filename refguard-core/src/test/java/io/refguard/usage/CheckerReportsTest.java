@@ -23,6 +23,7 @@ import io.refguard.UseAfterReleaseException;
  * Every test runs in a leak scope, which tracks the objects it creates and fails the test if a
  * reference stays open.
  */
+@SuppressWarnings("try") // scopes and bindings in try-with-resources act by being open
 class CheckerReportsTest {
 
     private static final String FILE = "CheckerReportsTest.java";

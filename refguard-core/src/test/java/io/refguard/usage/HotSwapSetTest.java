@@ -28,6 +28,7 @@ import io.refguard.swap.ReloadException;
  * The hot-swapped member set, modelled on the reftable reader stack: reloads reuse open members,
  * readers keep the members of the set they hold, and a failed reload frees nothing it should not.
  */
+@SuppressWarnings("try") // scopes and bindings in try-with-resources act by being open
 class HotSwapSetTest {
 
     /** A table reader: a member with a name that counts its opens and frees. */

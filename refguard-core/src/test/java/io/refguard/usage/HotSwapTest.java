@@ -23,6 +23,7 @@ import io.refguard.RefGuard;
 import io.refguard.swap.HotSwap;
 
 /** The single-snapshot hot-swap manager, alone and under racing swaps. */
+@SuppressWarnings("try") // scopes and bindings in try-with-resources act by being open
 class HotSwapTest {
 
     @AfterEach

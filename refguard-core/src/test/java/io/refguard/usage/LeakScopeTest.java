@@ -29,6 +29,7 @@ import io.refguard.Report;
 import io.refguard.Report.Role;
 
 /** Leak scopes: what they list, whom they blame, and how they follow work onto other threads. */
+@SuppressWarnings("try") // scopes and bindings in try-with-resources act by being open
 class LeakScopeTest {
 
     private static final String FILE = "LeakScopeTest.java";

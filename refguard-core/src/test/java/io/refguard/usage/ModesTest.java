@@ -19,6 +19,7 @@ import io.refguard.Ref;
 import io.refguard.RefGuard;
 
 /** The JVM-wide modes and how a leak scope overrides them. */
+@SuppressWarnings("try") // scopes and bindings in try-with-resources act by being open
 class ModesTest {
 
     @AfterEach

@@ -25,6 +25,7 @@ import io.refguard.Report.Role;
  * Overflow of a live count is rejected and undone. Reaching the maximum by acquiring would take
  * a billion acquires, so these tests set the raw count field directly: raw = 2 × count.
  */
+@SuppressWarnings("try") // scopes and bindings in try-with-resources act by being open
 class OverflowTest {
 
     private static final String FILE = "OverflowTest.java";

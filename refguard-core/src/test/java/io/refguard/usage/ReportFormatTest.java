@@ -18,6 +18,7 @@ import io.refguard.RefGuard;
  * Pins the exact plain-text layout of reports, the samples shown in docs/CHECKER.md. Only the
  * identity hash (taken from the report) and the line numbers (found independently) vary.
  */
+@SuppressWarnings("try") // scopes and bindings in try-with-resources act by being open
 class ReportFormatTest {
 
     @AfterEach

@@ -22,6 +22,7 @@ import io.refguard.hook.SchedulingHook;
 import io.refguard.swap.HotSwap;
 
 /** The seam to the interleaving explorer: scheduling points before shared updates, and run scopes. */
+@SuppressWarnings("try") // scopes and bindings in try-with-resources act by being open
 class SchedulingPointsTest {
 
     /** Records (access, label) of the calls on the current thread. */
