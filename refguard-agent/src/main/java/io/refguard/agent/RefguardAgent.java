@@ -18,8 +18,9 @@ public final class RefguardAgent {
     /**
      * Called by the JVM before {@code main} for {@code -javaagent}.
      *
-     * @throws IllegalArgumentException when the options are malformed; the message, also printed
-     *     on standard error, says which and what is accepted, and the JVM does not start
+     * <p>When the options are malformed it prints which and what is accepted on standard error
+     * and exits the JVM with status 2: instrumenting with options the user did not mean would
+     * hide the mistake.
      */
     public static void premain(String agentArgs, Instrumentation inst) {
         install(agentArgs, inst);
@@ -35,8 +36,12 @@ public final class RefguardAgent {
         try {
             options = AgentOptions.parse(agentArgs, System.getProperties());
         } catch (IllegalArgumentException e) {
+            // A user error on the command line: say so plainly, without a stack trace.
             System.err.println(e.getMessage());
-            throw e;
+            System.err.println("refguard-agent: the JVM stops here; fix the -javaagent argument"
+                    + " or the refguard.agent.* system properties");
+            System.exit(2);
+            return;
         }
         inst.addTransformer(new RefguardTransformer(options), false);
         if (options.verbose()) {

@@ -1,0 +1,81 @@
+package io.refguard.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged agent jar, as a user gets it: ASM relocated inside it, the agent manifest, and a
+ * child JVM started with {@code -javaagent} that instruments a small program (two child JVMs in
+ * all). Runs after {@code package}, on the JDK that runs the build.
+ */
+class AgentJarIT {
+
+    private static Path agentJar() {
+        String jar = System.getProperty("refguard.agent.jar");
+        assertNotNull(jar, "run through Maven failsafe, which sets refguard.agent.jar");
+        return Path.of(jar);
+    }
+
+    private record Outcome(int exit, String out, String err) {}
+
+    private static Outcome runChild(String agentArgs) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(),
+                "-javaagent:" + agentJar() + "=" + agentArgs,
+                "-cp", System.getProperty("refguard.test.classes"),
+                "example.app.AgentDemo"));
+        Path out = Files.createTempFile("agent-demo", ".out");
+        Path err = Files.createTempFile("agent-demo", ".err");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
+                .redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child JVM did not finish in 60 s");
+        return new Outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void jarShadesAsmAndDeclaresTheAgent() throws IOException {
+        try (JarFile jar = new JarFile(agentJar().toFile())) {
+            assertEquals("io.refguard.agent.RefguardAgent",
+                    jar.getManifest().getMainAttributes().getValue("Premain-Class"));
+            assertNotNull(jar.getEntry("io/refguard/agent/shaded/asm/ClassReader.class"));
+            assertNotNull(jar.getEntry("io/refguard/agent/shaded/asm/tree/ClassNode.class"));
+            assertFalse(jar.stream().anyMatch(e -> e.getName().startsWith("org/objectweb/")),
+                    "unrelocated ASM classes in the agent jar");
+        }
+    }
+
+    @Test
+    void javaagentInstrumentsAProgram() throws Exception {
+        Outcome o = runChild("include=example.app.*;verbose=true");
+        assertEquals(0, o.exit(), o.err());
+        List<String> lines = o.out().lines().toList();
+        int line = SourceMarkers.of(example.app.AgentDemo.class).line("count");
+        assertEquals(List.of("split=true", "plain=4000", "intercepted=4000",
+                "monitorEnters=2000", "accesses=2001", "starts=2",
+                "firstEnter=example.app.AgentDemo.increment(AgentDemo.java:" + line + ")"),
+                lines);
+        assertTrue(o.err().contains("refguard-agent: instrumented example.app.AgentDemo"), o.err());
+        assertFalse(o.err().contains("WARNING"), o.err());
+    }
+
+    @Test
+    void malformedOptionsStopTheJvmWithAMessage() throws Exception {
+        Outcome o = runChild("include=example.app.*;bogus=1");
+        assertEquals(2, o.exit(), o.err());
+        assertTrue(o.err().contains("cannot read option 'bogus=1'"), o.err());
+        assertFalse(o.err().contains("Exception"), "a stack trace for a user error: " + o.err());
+    }
+}
