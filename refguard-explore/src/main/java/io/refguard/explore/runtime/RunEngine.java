@@ -141,9 +141,7 @@ public final class RunEngine implements AutoCloseable {
      * moved for the run timeout while a thread holds the baton.
      */
     private boolean awaitDriver() {
-        for (int i = 0; i < 200 && x.running != x.driverToken; i++) {
-            Thread.onSpinWait();
-        }
+        // no spin here: runs last long enough that a spinning driver only steals the actors' core
         int lastStep = -1;
         long since = System.nanoTime();
         long slice = Math.max(1_000_000L, timeoutNanos / 4);
