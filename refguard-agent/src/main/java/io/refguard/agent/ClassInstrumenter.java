@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.objectweb.asm.Attribute;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
@@ -33,13 +34,13 @@ final class ClassInstrumenter {
 
     /**
      * Instruments {@code original}, or returns {@code null} when there is nothing to intercept
-     * in it. Throws on a class file ASM cannot read; the callers turn that into a log line.
+     * in it or it carries the {@link InstrumentedMarker} already. Throws on a class file ASM cannot read; the callers turn that into a log line.
      */
     static Result instrument(byte[] original, ClassLoader loader, AgentOptions options) {
         ClassReader reader = new ClassReader(original);
         ClassNode node = new ClassNode(Opcodes.ASM9);
-        reader.accept(node, 0);
-        if ((node.access & Opcodes.ACC_MODULE) != 0) {
+        reader.accept(node, new Attribute[] {new InstrumentedMarker()}, 0);
+        if ((node.access & Opcodes.ACC_MODULE) != 0 || isMarked(node)) {
             return null;
         }
         ClassHierarchy hierarchy = new ClassHierarchy(loader, node.name, selfInfo(node));
@@ -77,10 +78,25 @@ final class ClassInstrumenter {
             return null;
         }
         node.methods.addAll(added);
+        if (node.attrs == null) {
+            node.attrs = new ArrayList<>();
+        }
+        node.attrs.add(new InstrumentedMarker());
         node.methods.addAll(cls.atomicHelpers().created());
         ClassWriter writer = new FramePreservingWriter(reader);
         node.accept(writer);
         return new Result(writer.toByteArray(), rewrites, notes);
+    }
+
+    private static boolean isMarked(ClassNode node) {
+        if (node.attrs != null) {
+            for (Attribute a : node.attrs) {
+                if (a.type.equals(InstrumentedMarker.NAME)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static ClassHierarchy.Info selfInfo(ClassNode node) {

@@ -5,6 +5,7 @@ import example.corpus.Locks;
 import example.corpus.Monitors;
 import example.corpus.Parking;
 import example.corpus.Pools;
+import example.corpus.Shapes;
 import example.corpus.Threads;
 import example.corpus.VolatileFields;
 import example.corpus.WaitNotify;
@@ -16,7 +17,7 @@ final class Corpus {
 
     static final List<Class<?>> CLASSES = List.of(VolatileFields.class, Atomics.class,
             Monitors.class, WaitNotify.class, Locks.class, Parking.class, Threads.class,
-            Pools.class);
+            Pools.class, Shapes.class);
 
     static final AgentOptions OPTIONS = AgentOptions.defaults().withInclude("example.corpus.*");
 

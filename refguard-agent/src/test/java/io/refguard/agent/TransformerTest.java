@@ -64,6 +64,17 @@ class TransformerTest {
     }
 
     @Test
+    void anInstrumentedClassIsNotInstrumentedAgain() throws IOException {
+        RefguardTransformer t = new RefguardTransformer(Corpus.OPTIONS);
+        String name = internal(Monitors.class);
+        byte[] once = t.transform(APP, name, null, null, bytes(Monitors.class));
+        assertNotNull(once);
+        assertNull(t.transform(APP, name, null, null, once));
+        assertEquals(1, t.instrumentedCount());
+        assertEquals(0, t.failureCount());
+    }
+
+    @Test
     void loaderThatCannotSeeTheBridgeIsLeftAlone() throws IOException {
         ClassLoader isolated = new ClassLoader(ClassLoader.getPlatformClassLoader()) {};
         RefguardTransformer t = new RefguardTransformer(Corpus.OPTIONS);

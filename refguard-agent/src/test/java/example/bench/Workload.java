@@ -1,0 +1,41 @@
+package example.bench;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** Lock- and atomic-heavy loops for measuring what instrumentation costs with no interceptor. */
+public class Workload {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicLong counter = new AtomicLong();
+    private final Object monitor = new Object();
+    private volatile long published;
+    private long guarded;
+
+    /** Per iteration: a ReentrantLock lock/unlock and an atomic increment. */
+    public long locksAndAtomics(int iterations) {
+        long sum = 0;
+        for (int k = 0; k < iterations; k++) {
+            lock.lock();
+            try {
+                guarded++;
+            } finally {
+                lock.unlock();
+            }
+            sum += counter.incrementAndGet();
+        }
+        return sum + guarded;
+    }
+
+    /** Per iteration: a synchronized block, a volatile write and a volatile read. */
+    public long monitorsAndVolatiles(int iterations) {
+        long sum = 0;
+        for (int k = 0; k < iterations; k++) {
+            synchronized (monitor) {
+                guarded++;
+            }
+            published = k;
+            sum += published;
+        }
+        return sum + guarded;
+    }
+}
