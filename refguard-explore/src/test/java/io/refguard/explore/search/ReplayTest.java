@@ -1,0 +1,106 @@
+package io.refguard.explore.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.refguard.explore.ExploreOptions;
+import io.refguard.explore.ExploreResult;
+import io.refguard.explore.Explorer;
+import io.refguard.explore.InterleavingFailure;
+import io.refguard.explore.Scenario;
+import io.refguard.explore.replay.ReplayToken;
+import io.refguard.explore.replay.ReplayTokenException;
+import io.refguard.explore.report.TraceEvent;
+import io.refguard.explore.sync.SharedInt;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Replaying tokens reproduces failures exactly, and refuses tokens that do not fit. */
+class ReplayTest {
+
+    static final class Counter {
+        final SharedInt value = new SharedInt("value", 0);
+
+        void increment() {
+            value.set(value.get() + 1);
+        }
+    }
+
+    static Scenario<Counter> racy(String name) {
+        return Explorer.scenario(name)
+                .setup(Counter::new)
+                .actor("T1", Counter::increment)
+                .actor("T2", Counter::increment)
+                .actor("T3", Counter::increment)
+                .check(c -> assertEquals(3, c.value.peek()));
+    }
+
+    @Test
+    void aThousandReplaysGiveAThousandIdenticalTraces() {
+        InterleavingFailure f = assertThrows(InterleavingFailure.class,
+                () -> racy("three increments").explore(ExploreOptions.pct(3).seed(11).minimize(false)));
+        List<TraceEvent> first = f.report().events();
+        for (int i = 0; i < 1000; i++) {
+            InterleavingFailure again = assertThrows(InterleavingFailure.class,
+                    () -> racy("three increments").replay(f.replayToken()));
+            assertEquals(first, again.report().events(), "replay " + i);
+            assertEquals(f.report().failure(), again.report().failure(), "replay " + i);
+        }
+    }
+
+    @Test
+    void aTokenFromAnotherScenarioIsRefused() {
+        InterleavingFailure f = assertThrows(InterleavingFailure.class,
+                () -> racy("scenario A").explore(ExploreOptions.exhaustive()));
+        ReplayTokenException e = assertThrows(ReplayTokenException.class,
+                () -> racy("scenario B").replay(f.replayToken()));
+        assertTrue(e.getMessage().startsWith("this replay token was made for another scenario"), e.getMessage());
+    }
+
+    @Test
+    void aMalformedTokenIsRefusedWithAMessage() {
+        ReplayTokenException e = assertThrows(ReplayTokenException.class,
+                () -> racy("malformed").replay("rg1-not!a!token"));
+        assertTrue(e.getMessage().contains("damaged"), e.getMessage());
+    }
+
+    @Test
+    void aScheduleThatNoLongerFitsIsReportedAsDiverged() {
+        int fp = ReplayToken.fingerprint("diverging", List.of("T1", "T2", "T3"));
+        String token = ReplayToken.of(fp, new int[] {0, 5, 5}).encode();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> racy("diverging").replay(token));
+        assertTrue(e.getMessage().contains("did not follow its schedule"), e.getMessage());
+    }
+
+    @Test
+    void replayingAPassingScheduleReturnsNormally() {
+        int fp = ReplayToken.fingerprint("serial", List.of("T1", "T2", "T3"));
+        // T1, T2 and T3 each run to the end without interruption: start, get, set
+        int[] serial = {0, 0, 0, 1, 1, 1, 2, 2, 2};
+        ExploreResult r = racy("serial").replay(ReplayToken.of(fp, serial).encode());
+        assertEquals(ExploreResult.Stop.REPLAYED, r.stop());
+        assertEquals(1, r.runs());
+    }
+
+    @Test
+    void theReplayPropertyAppliesToItsOwnScenarioOnly() {
+        InterleavingFailure f = assertThrows(InterleavingFailure.class,
+                () -> racy("by property").explore(ExploreOptions.exhaustive()));
+        System.setProperty("refguard.explore.replay", f.replayToken());
+        try {
+            InterleavingFailure again = assertThrows(InterleavingFailure.class,
+                    () -> racy("by property").explore(ExploreOptions.random().seed(1)));
+            assertEquals("replay of a token", again.report().foundBy());
+            assertEquals(f.report().events(), again.report().events());
+            ExploreResult other = Explorer.scenario("unrelated")
+                    .setup(Counter::new)
+                    .actor("T1", Counter::increment)
+                    .explore(ExploreOptions.exhaustive());
+            assertTrue(other.exhausted());
+        } finally {
+            System.clearProperty("refguard.explore.replay");
+        }
+    }
+}
