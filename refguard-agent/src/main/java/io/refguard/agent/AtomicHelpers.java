@@ -1,8 +1,6 @@
 package io.refguard.agent;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -23,23 +21,11 @@ import org.objectweb.asm.tree.VarInsnNode;
  */
 final class AtomicHelpers {
 
-    private final String owner;
-    private final boolean ownerIsInterface;
-    private final int helperAccess;
+    private final ClassContext cls;
     private final Map<String, MethodNode> helpers = new HashMap<>();
-    private final List<MethodNode> created = new ArrayList<>();
 
-    /**
-     * @param classVersion the class file version: interfaces before Java 9 (53) cannot have
-     *     private methods, so their helpers are public
-     */
-    AtomicHelpers(String owner, boolean ownerIsInterface, int classVersion) {
-        this.owner = owner;
-        this.ownerIsInterface = ownerIsInterface;
-        int base = Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC;
-        this.helperAccess = base
-                | (ownerIsInterface && (classVersion & 0xFFFF) < 53
-                        ? Opcodes.ACC_PUBLIC : Opcodes.ACC_PRIVATE);
+    AtomicHelpers(ClassContext cls) {
+        this.cls = cls;
     }
 
     /**
@@ -50,12 +36,7 @@ final class AtomicHelpers {
         String key = call.getOpcode() + call.owner + '.' + call.name + call.desc;
         MethodNode helper = helpers.computeIfAbsent(key, k -> create(call, access));
         return new MethodInsnNode(
-                Opcodes.INVOKESTATIC, owner, helper.name, helper.desc, ownerIsInterface);
-    }
-
-    /** The helpers created so far, to be added to the class. */
-    List<MethodNode> created() {
-        return created;
+                Opcodes.INVOKESTATIC, cls.owner(), helper.name, helper.desc, cls.isInterface());
     }
 
     private MethodNode create(MethodInsnNode call, AtomicRules.Access access) {
@@ -66,8 +47,8 @@ final class AtomicHelpers {
             desc.append(a.getDescriptor());
         }
         desc.append("I)").append(ret.getDescriptor());
-        MethodNode m = new MethodNode(Opcodes.ASM9, helperAccess,
-                "refguard$access$" + created.size(), desc.toString(), null, null);
+        MethodNode m = new MethodNode(Opcodes.ASM9, cls.helperAccess(),
+                "refguard$access$" + cls.nextHelperId(), desc.toString(), null, null);
 
         int[] slots = new int[args.length];
         int next = 1;
@@ -106,7 +87,7 @@ final class AtomicHelpers {
         code.add(new InsnNode(ret.getOpcode(Opcodes.IRETURN)));
         m.maxLocals = siteSlot + 1;
         m.maxStack = Math.max(2, next + ret.getSize());
-        created.add(m);
+        cls.addMethod(m);
         return m;
     }
 }

@@ -1,7 +1,10 @@
 package io.refguard.agent;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
 
 /** What the rewriters of one class share: its identity, the options, its helpers. */
 final class ClassContext {
@@ -10,12 +13,14 @@ final class ClassContext {
     private final AgentOptions options;
     private final ClassHierarchy hierarchy;
     private final AtomicHelpers atomicHelpers;
+    private final List<MethodNode> added = new ArrayList<>();
+    private int helperIds;
 
     ClassContext(ClassNode node, AgentOptions options, ClassHierarchy hierarchy) {
         this.node = node;
         this.options = options;
         this.hierarchy = hierarchy;
-        this.atomicHelpers = new AtomicHelpers(node.name, isInterface(), node.version);
+        this.atomicHelpers = new AtomicHelpers(this);
     }
 
     /** The internal name, {@code com/acme/Pool}. */
@@ -62,5 +67,30 @@ final class ClassContext {
 
     AtomicHelpers atomicHelpers() {
         return atomicHelpers;
+    }
+
+    /**
+     * Access flags for a generated static helper: private, except in interfaces compiled for
+     * Java 8 or earlier, which cannot hold private methods.
+     */
+    int helperAccess() {
+        int base = Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC;
+        return base | (isInterface() && majorVersion() < Opcodes.V9
+                ? Opcodes.ACC_PUBLIC : Opcodes.ACC_PRIVATE);
+    }
+
+    /** A number for the next generated helper's name, unique within the class. */
+    int nextHelperId() {
+        return helperIds++;
+    }
+
+    /** Queues a generated method for addition to the class. */
+    void addMethod(MethodNode method) {
+        added.add(method);
+    }
+
+    /** The generated methods, in creation order. */
+    List<MethodNode> addedMethods() {
+        return added;
     }
 }

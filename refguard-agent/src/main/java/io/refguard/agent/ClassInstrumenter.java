@@ -82,7 +82,7 @@ final class ClassInstrumenter {
             node.attrs = new ArrayList<>();
         }
         node.attrs.add(new InstrumentedMarker());
-        node.methods.addAll(cls.atomicHelpers().created());
+        node.methods.addAll(cls.addedMethods());
         ClassWriter writer = new FramePreservingWriter(reader);
         node.accept(writer);
         return new Result(writer.toByteArray(), rewrites, notes);

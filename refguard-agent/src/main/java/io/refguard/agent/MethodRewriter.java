@@ -8,6 +8,7 @@ import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -41,7 +42,7 @@ final class MethodRewriter {
     private final MethodNode method;
     private final Monitors monitors;
     private final String sourceMethodName;
-    private int line = -1;
+    private int line;
     private int rewrites;
 
     /**
@@ -49,10 +50,20 @@ final class MethodRewriter {
      */
     MethodRewriter(ClassContext cls, MethodNode method, Monitors monitors,
             String sourceMethodName) {
+        this(cls, method, monitors, sourceMethodName, -1);
+    }
+
+    /**
+     * @param line the line to report until the method's own line numbers say otherwise (for a
+     *     generated helper, which has none: the line of the code it stands for)
+     */
+    MethodRewriter(ClassContext cls, MethodNode method, Monitors monitors,
+            String sourceMethodName, int line) {
         this.cls = cls;
         this.method = method;
         this.monitors = monitors;
         this.sourceMethodName = sourceMethodName;
+        this.line = line;
     }
 
     /** Rewrites the method in place and returns how many instructions were rewritten. */
@@ -66,6 +77,8 @@ final class MethodRewriter {
                 field(code, field);
             } else if (insn instanceof MethodInsnNode call) {
                 call(code, call);
+            } else if (insn instanceof InvokeDynamicInsnNode indy) {
+                rewrites += MethodRefs.redirect(cls, indy, sourceMethodName, line);
             } else if (insn.getOpcode() == Opcodes.MONITORENTER
                     || insn.getOpcode() == Opcodes.MONITOREXIT) {
                 monitor(code, insn);

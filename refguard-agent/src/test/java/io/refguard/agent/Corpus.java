@@ -3,6 +3,7 @@ package io.refguard.agent;
 import example.corpus.Atomics;
 import example.corpus.Locks;
 import example.corpus.Monitors;
+import example.corpus.MethodReferences;
 import example.corpus.Parking;
 import example.corpus.Pools;
 import example.corpus.Shapes;
@@ -17,7 +18,7 @@ final class Corpus {
 
     static final List<Class<?>> CLASSES = List.of(VolatileFields.class, Atomics.class,
             Monitors.class, WaitNotify.class, Locks.class, Parking.class, Threads.class,
-            Pools.class, Shapes.class);
+            Pools.class, Shapes.class, MethodReferences.class);
 
     static final AgentOptions OPTIONS = AgentOptions.defaults().withInclude("example.corpus.*");
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import example.corpus.Atomics;
 import example.corpus.Locks;
+import example.corpus.MethodReferences;
 import example.corpus.Monitors;
 import example.corpus.Parking;
 import example.corpus.Pools;
@@ -201,5 +202,14 @@ class RecordingInterceptorTest {
                 "threadFactory given DefaultThreadFactory @cached", "threadFactory default - @tpe",
                 "threadFactory default - @tpe-handler", "threadFactory default - @scheduled"),
                 recorded(p, e -> e.startsWith("threadFactory")));
+    }
+
+    @Test
+    void methodReferencesToOperationsAreRedirected() throws Exception {
+        Object r = run(MethodReferences.class, Corpus.OPTIONS, "call");
+        assertEquals(expect(MethodReferences.class, "start Thread @ref-start",
+                "start Thread @ref-start", "countDown latch @ref-count-down",
+                "access READ counter @ref-get"),
+                recorded(r, e -> !e.startsWith("join")));
     }
 }
