@@ -132,7 +132,8 @@ final class Execution implements ChoicePoint {
      * The loop a worker runs for one exploration: wait for the baton, run the slot's body for
      * that run, repeat, until the engine detaches the slot.
      *
-     * @return true if the worker may return to the pool, false if it was abandoned
+     * @return true when detached: the worker must return to the pool and then call
+     *     {@link #handToDriver()}; false if it was abandoned and must exit without a word
      */
     boolean serve(Actor a) {
         while (true) {
@@ -141,8 +142,8 @@ final class Execution implements ChoicePoint {
                 return false;
             }
             if (a.detach) {
+                // the worker acknowledges the detach only once it is back in the pool
                 a.detach = false;
-                handToDriver();
                 return true;
             }
             runActor(a);

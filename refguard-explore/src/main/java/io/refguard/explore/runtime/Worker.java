@@ -28,12 +28,16 @@ final class Worker extends Thread {
                 return;
             }
             actor = a;
-            boolean reusable = a.exec.serve(a);
+            boolean detached = a.exec.serve(a);
             actor = null;
             assigned = null;
-            if (!reusable || !WorkerPool.release(this)) {
-                return;
+            if (!detached) {
+                return; // abandoned while stuck: the engine has moved on without this thread
             }
+            // back in the pool before the engine's close() returns, so that the next exploration
+            // reuses this thread instead of starting another
+            WorkerPool.release(this);
+            a.exec.handToDriver();
         }
     }
 

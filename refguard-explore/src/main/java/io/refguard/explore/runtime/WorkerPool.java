@@ -37,11 +37,10 @@ final class WorkerPool {
         return w;
     }
 
-    /** Returns an idle worker to the pool; false if the pool refuses it (it then exits). */
-    static boolean release(Worker w) {
+    /** Returns an idle worker to the pool. */
+    static void release(Worker w) {
         synchronized (IDLE) {
             IDLE.addFirst(w);
-            return true;
         }
     }
 
