@@ -1,0 +1,110 @@
+package io.refguard.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Options: defaults, system properties, validation messages. */
+class ExploreOptionsTest {
+
+    static ExploreOptions withProperties(Map<String, String> props) {
+        props.forEach(System::setProperty);
+        try {
+            return ExploreOptions.defaults();
+        } finally {
+            props.keySet().forEach(System::clearProperty);
+        }
+    }
+
+    @Test
+    void defaultsAreDocumentedValues() {
+        ExploreOptions o = ExploreOptions.defaults();
+        assertEquals(ExploreOptions.Strategy.EXHAUSTIVE, o.strategy());
+        assertEquals(ExploreOptions.DEFAULT_SEED, o.seed());
+        assertEquals(ExploreOptions.DEFAULT_MAX_RUNS, o.maxRuns());
+        assertEquals(Duration.ofSeconds(60), o.maxTime());
+        assertEquals(2, o.preemptionBound());
+        assertEquals(3, o.pctDepth());
+        assertEquals(10_000, o.maxSteps());
+        assertEquals(Duration.ofSeconds(10), o.runTimeout());
+        assertFalse(o.sleepSets());
+        assertTrue(o.minimize());
+        assertTrue(o.replay().isEmpty());
+    }
+
+    @Test
+    void systemPropertiesSetTheDefaults() {
+        ExploreOptions o = withProperties(Map.of(
+                "refguard.explore.strategy", "pct",
+                "refguard.explore.seed", "42",
+                "refguard.explore.maxRuns", "1_000",
+                "refguard.explore.maxTime", "500ms",
+                "refguard.explore.preemptionBound", "none",
+                "refguard.explore.pctDepth", "4",
+                "refguard.explore.maxSteps", "99",
+                "refguard.explore.runTimeout", "PT2S",
+                "refguard.explore.sleepSets", "true",
+                "refguard.explore.minimize", "false"));
+        assertEquals(ExploreOptions.Strategy.PCT, o.strategy());
+        assertEquals(42, o.seed());
+        assertEquals(1000, o.maxRuns());
+        assertEquals(Duration.ofMillis(500), o.maxTime());
+        assertEquals(Integer.MAX_VALUE, o.preemptionBound());
+        assertEquals(4, o.pctDepth());
+        assertEquals(99, o.maxSteps());
+        assertEquals(Duration.ofSeconds(2), o.runTimeout());
+        assertTrue(o.sleepSets());
+        assertFalse(o.minimize());
+    }
+
+    @Test
+    void codeWinsOverPropertiesForWhatItSets() {
+        System.setProperty("refguard.explore.strategy", "random");
+        try {
+            assertEquals(ExploreOptions.Strategy.EXHAUSTIVE, ExploreOptions.exhaustive().strategy());
+            assertEquals(ExploreOptions.Strategy.RANDOM, ExploreOptions.defaults().strategy());
+        } finally {
+            System.clearProperty("refguard.explore.strategy");
+        }
+    }
+
+    @Test
+    void badPropertyValuesSayWhatToUse() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> withProperties(Map.of("refguard.explore.maxTime", "soon")));
+        assertEquals("system property refguard.explore.maxTime='soon' is not valid: use a positive"
+                + " duration such as 500ms, 30s, 2m or PT30S", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> withProperties(Map.of("refguard.explore.strategy", "dfs")));
+        assertEquals("system property refguard.explore.strategy='dfs' is not valid: use exhaustive,"
+                + " random, pct or pos", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> withProperties(Map.of("refguard.explore.maxRuns", "-3")));
+        assertTrue(e.getMessage().endsWith("use a positive whole number"), e.getMessage());
+    }
+
+    @Test
+    void withersValidate() {
+        assertThrows(IllegalArgumentException.class, () -> ExploreOptions.exhaustive().maxRuns(0));
+        assertThrows(IllegalArgumentException.class, () -> ExploreOptions.exhaustive().preemptionBound(-1));
+        assertThrows(IllegalArgumentException.class, () -> ExploreOptions.pct(0));
+        assertThrows(IllegalArgumentException.class, () -> ExploreOptions.exhaustive().maxTime(Duration.ZERO));
+        ExploreOptions o = ExploreOptions.random().seed(7).maxRuns(5);
+        assertEquals("ExploreOptions[random, seed=7, maxRuns=5, maxTime=PT1M, preemptionBound=2,"
+                + " pctDepth=3, maxSteps=10000, runTimeout=PT10S, sleepSets=false, minimize=true]", o.toString());
+    }
+
+    @Test
+    void aScenarioNeedsActorsWithDistinctNames() {
+        Scenario<Object> s = Explorer.scenario("empty").setup(Object::new);
+        IllegalStateException e = assertThrows(IllegalStateException.class, s::explore);
+        assertEquals("scenario \"empty\" has no actors: add at least one with actor(name, body)", e.getMessage());
+        s.actor("T1", x -> { });
+        assertThrows(IllegalArgumentException.class, () -> s.actor("T1", x -> { }));
+    }
+}
