@@ -1,7 +1,6 @@
 package io.refguard.explore;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -98,16 +97,16 @@ public final class ExploreOptions {
     /** The options given by the system properties, each unset one at its default. */
     public static ExploreOptions defaults() {
         return new ExploreOptions(
-                Properties.strategy(PREFIX + "strategy", Strategy.EXHAUSTIVE),
-                Properties.seed(PREFIX + "seed", DEFAULT_SEED),
-                Properties.positiveLong(PREFIX + "maxRuns", DEFAULT_MAX_RUNS),
-                Properties.duration(PREFIX + "maxTime", Duration.ofSeconds(60)),
-                Properties.bound(PREFIX + "preemptionBound", DEFAULT_PREEMPTION_BOUND),
-                (int) Properties.positiveLong(PREFIX + "pctDepth", DEFAULT_PCT_DEPTH),
-                (int) Properties.positiveLong(PREFIX + "maxSteps", DEFAULT_MAX_STEPS),
-                Properties.duration(PREFIX + "runTimeout", Duration.ofSeconds(10)),
-                Properties.bool(PREFIX + "sleepSets", false),
-                Properties.bool(PREFIX + "minimize", true),
+                OptionProperties.strategy(PREFIX + "strategy", Strategy.EXHAUSTIVE),
+                OptionProperties.seed(PREFIX + "seed", DEFAULT_SEED),
+                OptionProperties.positiveLong(PREFIX + "maxRuns", DEFAULT_MAX_RUNS),
+                OptionProperties.duration(PREFIX + "maxTime", Duration.ofSeconds(60)),
+                OptionProperties.bound(PREFIX + "preemptionBound", DEFAULT_PREEMPTION_BOUND),
+                (int) OptionProperties.positiveLong(PREFIX + "pctDepth", DEFAULT_PCT_DEPTH),
+                (int) OptionProperties.positiveLong(PREFIX + "maxSteps", DEFAULT_MAX_STEPS),
+                OptionProperties.duration(PREFIX + "runTimeout", Duration.ofSeconds(10)),
+                OptionProperties.bool(PREFIX + "sleepSets", false),
+                OptionProperties.bool(PREFIX + "minimize", true),
                 null);
     }
 
@@ -150,42 +149,42 @@ public final class ExploreOptions {
 
     /** A copy that stops after {@code n} runs (at least 1). */
     public ExploreOptions maxRuns(long n) {
-        Properties.require(n >= 1, "maxRuns must be at least 1, was " + n);
+        OptionProperties.require(n >= 1, "maxRuns must be at least 1, was " + n);
         return new ExploreOptions(strategy, seed, n, maxTime, preemptionBound, pctDepth, maxSteps,
                 runTimeout, sleepSets, minimize, replay);
     }
 
     /** A copy that stops starting runs after {@code d} of wall time. */
     public ExploreOptions maxTime(Duration d) {
-        Properties.require(!d.isNegative() && !d.isZero(), "maxTime must be positive, was " + d);
+        OptionProperties.require(!d.isNegative() && !d.isZero(), "maxTime must be positive, was " + d);
         return new ExploreOptions(strategy, seed, maxRuns, d, preemptionBound, pctDepth, maxSteps,
                 runTimeout, sleepSets, minimize, replay);
     }
 
     /** A copy with the exhaustive search's preemption bound; {@link Integer#MAX_VALUE} for none. */
     public ExploreOptions preemptionBound(int b) {
-        Properties.require(b >= 0, "preemptionBound must be at least 0, was " + b);
+        OptionProperties.require(b >= 0, "preemptionBound must be at least 0, was " + b);
         return new ExploreOptions(strategy, seed, maxRuns, maxTime, b, pctDepth, maxSteps,
                 runTimeout, sleepSets, minimize, replay);
     }
 
     /** A copy with PCT's depth: the number of ordering constraints a bug needs (at least 1). */
     public ExploreOptions pctDepth(int d) {
-        Properties.require(d >= 1, "pctDepth must be at least 1, was " + d);
+        OptionProperties.require(d >= 1, "pctDepth must be at least 1, was " + d);
         return new ExploreOptions(strategy, seed, maxRuns, maxTime, preemptionBound, d, maxSteps,
                 runTimeout, sleepSets, minimize, replay);
     }
 
     /** A copy whose runs fail as livelock after {@code n} steps. */
     public ExploreOptions maxSteps(int n) {
-        Properties.require(n >= 1, "maxSteps must be at least 1, was " + n);
+        OptionProperties.require(n >= 1, "maxSteps must be at least 1, was " + n);
         return new ExploreOptions(strategy, seed, maxRuns, maxTime, preemptionBound, pctDepth, n,
                 runTimeout, sleepSets, minimize, replay);
     }
 
     /** A copy in which a thread away from scheduling points for {@code d} fails the run as stuck. */
     public ExploreOptions runTimeout(Duration d) {
-        Properties.require(!d.isNegative() && !d.isZero(), "runTimeout must be positive, was " + d);
+        OptionProperties.require(!d.isNegative() && !d.isZero(), "runTimeout must be positive, was " + d);
         return new ExploreOptions(strategy, seed, maxRuns, maxTime, preemptionBound, pctDepth,
                 maxSteps, d, sleepSets, minimize, replay);
     }
@@ -271,131 +270,5 @@ public final class ExploreOptions {
                 + pctDepth + ", maxSteps=" + maxSteps + ", runTimeout=" + runTimeout + ", sleepSets="
                 + sleepSets + ", minimize=" + minimize + (replay == null ? "" : ", replay=" + replay)
                 + "]";
-    }
-
-    /** Parsing of the system properties, with messages that say how to fix a bad value. */
-    static final class Properties {
-
-        private Properties() {}
-
-        static void require(boolean ok, String message) {
-            if (!ok) {
-                throw new IllegalArgumentException(message);
-            }
-        }
-
-        private static IllegalArgumentException bad(String key, String value, String want) {
-            return new IllegalArgumentException("system property " + key + "='" + value
-                    + "' is not valid: use " + want);
-        }
-
-        static Strategy strategy(String key, Strategy def) {
-            String v = System.getProperty(key);
-            if (v == null || v.isBlank()) {
-                return def;
-            }
-            try {
-                return Strategy.valueOf(v.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw bad(key, v, "exhaustive, random, pct or pos");
-            }
-        }
-
-        static long seed(String key, long def) {
-            String v = System.getProperty(key);
-            if (v == null || v.isBlank()) {
-                return def;
-            }
-            if (v.strip().equalsIgnoreCase("random")) {
-                return System.nanoTime() ^ Double.doubleToLongBits(Math.random());
-            }
-            try {
-                return Long.decode(v.strip());
-            } catch (NumberFormatException e) {
-                throw bad(key, v, "a number such as 42, or 'random'");
-            }
-        }
-
-        static long positiveLong(String key, long def) {
-            String v = System.getProperty(key);
-            if (v == null || v.isBlank()) {
-                return def;
-            }
-            try {
-                long n = Long.parseLong(v.strip().replace("_", ""));
-                if (n >= 1 && n <= Integer.MAX_VALUE * 1024L) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw bad(key, v, "a positive whole number");
-        }
-
-        static int bound(String key, int def) {
-            String v = System.getProperty(key);
-            if (v == null || v.isBlank()) {
-                return def;
-            }
-            if (v.strip().equalsIgnoreCase("none")) {
-                return Integer.MAX_VALUE;
-            }
-            try {
-                int n = Integer.parseInt(v.strip());
-                if (n >= 0) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw bad(key, v, "a whole number >= 0, or 'none'");
-        }
-
-        static boolean bool(String key, boolean def) {
-            String v = System.getProperty(key);
-            if (v == null || v.isBlank()) {
-                return def;
-            }
-            if (v.strip().equalsIgnoreCase("true")) {
-                return true;
-            }
-            if (v.strip().equalsIgnoreCase("false")) {
-                return false;
-            }
-            throw bad(key, v, "true or false");
-        }
-
-        static Duration duration(String key, Duration def) {
-            String v = System.getProperty(key);
-            if (v == null || v.isBlank()) {
-                return def;
-            }
-            Duration d = parseDuration(v.strip());
-            if (d == null || d.isNegative() || d.isZero()) {
-                throw bad(key, v, "a positive duration such as 500ms, 30s, 2m or PT30S");
-            }
-            return d;
-        }
-
-        static Duration parseDuration(String v) {
-            try {
-                String s = v.toLowerCase(Locale.ROOT);
-                if (s.startsWith("p")) {
-                    return Duration.parse(v);
-                }
-                if (s.endsWith("ms")) {
-                    return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
-                }
-                if (s.endsWith("s")) {
-                    return Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1)));
-                }
-                if (s.endsWith("m")) {
-                    return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1)));
-                }
-                return null;
-            } catch (NumberFormatException | DateTimeParseException e) {
-                return null;
-            }
-        }
     }
 }

@@ -237,7 +237,7 @@ final class Execution implements ChoicePoint {
         me.state = Actor.State.BLOCKED;
         me.block = kind;
         if (tracer != null) {
-            tracer.blocked(me.id, describeWait(me));
+            tracer.blocked(me.id, Waits.describe(this, me));
         }
         try {
             decide(me);
@@ -298,7 +298,7 @@ final class Execution implements ChoicePoint {
         }
         if (en == 0) {
             if (anyLive) {
-                fail(RunStatus.DEADLOCK, -1, null, describeDeadlock());
+                fail(RunStatus.DEADLOCK, -1, null, Waits.describeDeadlock(this));
             }
             handToDriver(); // every thread finished: the run is complete
             return;
@@ -369,41 +369,6 @@ final class Execution implements ChoicePoint {
             failureStep = (int) STEP.getOpaque(this);
         }
         aborting = true;
-    }
-
-    // ---------------------------------------------------------------- descriptions (failure path)
-
-    String describeDeadlock() {
-        StringBuilder sb = new StringBuilder("every live thread is blocked:");
-        for (int i = 0; i < threadCount; i++) {
-            Actor a = slots[i];
-            if (a.live()) {
-                sb.append("\n  ").append(a.name).append(" waits for ").append(describeWait(a));
-            }
-        }
-        return sb.toString();
-    }
-
-    String describeWait(Actor a) {
-        switch (a.block) {
-            case LOCK: {
-                Actor owner = a.lock.owner;
-                return "lock " + namer.name(a.lock.key)
-                        + (owner == null ? "" : ", held by " + owner.name);
-            }
-            case WAIT:
-                return a.notified
-                        ? "lock " + namer.name(a.lock.key) + " to return from await, held by "
-                                + (a.lock.owner == null ? "nobody" : a.lock.owner.name)
-                        : "a signal on " + namer.name(a.pendingTarget);
-            case JOIN:
-                return a.joinTarget.name + " to finish";
-            case UNTIL:
-                return "'" + a.pendingLabel + "'"
-                        + (a.pendingTarget == null ? "" : " on " + namer.name(a.pendingTarget));
-            default:
-                return "nothing";
-        }
     }
 
     // ---------------------------------------------------------------- ChoicePoint

@@ -1,0 +1,132 @@
+package io.refguard.explore;
+
+import io.refguard.explore.ExploreOptions.Strategy;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** Parsing of the system properties, with messages that say how to fix a bad value. */
+final class OptionProperties {
+
+    private OptionProperties() {}
+
+    static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    private static IllegalArgumentException bad(String key, String value, String want) {
+        return new IllegalArgumentException("system property " + key + "='" + value
+                + "' is not valid: use " + want);
+    }
+
+    static Strategy strategy(String key, Strategy def) {
+        String v = System.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return def;
+        }
+        try {
+            return Strategy.valueOf(v.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw bad(key, v, "exhaustive, random, pct or pos");
+        }
+    }
+
+    static long seed(String key, long def) {
+        String v = System.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return def;
+        }
+        if (v.strip().equalsIgnoreCase("random")) {
+            return System.nanoTime() ^ Double.doubleToLongBits(Math.random());
+        }
+        try {
+            return Long.decode(v.strip());
+        } catch (NumberFormatException e) {
+            throw bad(key, v, "a number such as 42, or 'random'");
+        }
+    }
+
+    static long positiveLong(String key, long def) {
+        String v = System.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return def;
+        }
+        try {
+            long n = Long.parseLong(v.strip().replace("_", ""));
+            if (n >= 1 && n <= Integer.MAX_VALUE * 1024L) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw bad(key, v, "a positive whole number");
+    }
+
+    static int bound(String key, int def) {
+        String v = System.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return def;
+        }
+        if (v.strip().equalsIgnoreCase("none")) {
+            return Integer.MAX_VALUE;
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw bad(key, v, "a whole number >= 0, or 'none'");
+    }
+
+    static boolean bool(String key, boolean def) {
+        String v = System.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return def;
+        }
+        if (v.strip().equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (v.strip().equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw bad(key, v, "true or false");
+    }
+
+    static Duration duration(String key, Duration def) {
+        String v = System.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return def;
+        }
+        Duration d = parseDuration(v.strip());
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw bad(key, v, "a positive duration such as 500ms, 30s, 2m or PT30S");
+        }
+        return d;
+    }
+
+    static Duration parseDuration(String v) {
+        try {
+            String s = v.toLowerCase(Locale.ROOT);
+            if (s.startsWith("p")) {
+                return Duration.parse(v);
+            }
+            if (s.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
+            }
+            if (s.endsWith("s")) {
+                return Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1)));
+            }
+            if (s.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1)));
+            }
+            return null;
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return null;
+        }
+    }
+}
