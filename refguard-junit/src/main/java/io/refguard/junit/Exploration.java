@@ -1,0 +1,122 @@
+package io.refguard.junit;
+
+import java.lang.reflect.Method;
+import java.util.Objects;
+
+import io.refguard.explore.ExploreOptions;
+import io.refguard.explore.ExploreResult;
+import io.refguard.explore.InterleavingFailure;
+import io.refguard.explore.Scenario;
+import io.refguard.explore.replay.ReplayTokenException;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The exploration of one {@link ExploreTest} method, received as its parameter: hand it the
+ * scenario to explore.
+ *
+ * <p>{@link #explore(Scenario)} runs the explorer on the test's thread and returns what it
+ * explored, or throws the explorer's {@link InterleavingFailure} (an {@link AssertionError} whose
+ * message is the report with its replay token), which fails the test. When the run replays a
+ * token ({@code -Drefguard.replay=...}), it runs only the token's schedule, once, and prints its
+ * report to {@code System.out}.
+ *
+ * <p>A test method must explore at least one scenario: one that returns without exploring fails.
+ * Confined to the test's thread.
+ */
+public final class Exploration {
+
+    private final ExploreOptions options;
+    private final ReplaySelection replay; // null: search, do not replay
+    private final ExtensionContext context;
+    private final Class<?> testClass;
+    private final Method method;
+    private int explored;
+
+    Exploration(ExploreOptions options, ReplaySelection replay, ExtensionContext context, Class<?> testClass,
+            Method method) {
+        this.options = options;
+        this.replay = replay;
+        this.context = context;
+        this.testClass = testClass;
+        this.method = method;
+    }
+
+    /**
+     * The options from the test's {@link ExploreTest} annotation over the explorer's defaults;
+     * start from them to set what the annotation has no attribute for, as in
+     * {@code explore(s, exploration.options().sleepSets(true))}.
+     */
+    public ExploreOptions options() {
+        return options;
+    }
+
+    /** Explores {@code scenario} with {@link #options()}; see {@link #explore(Scenario, ExploreOptions)}. */
+    public ExploreResult explore(Scenario<?> scenario) {
+        return explore(scenario, options);
+    }
+
+    /**
+     * Explores {@code scenario} with {@code options}.
+     *
+     * <p>While the run replays a token, only the token's schedule runs, once; a scenario the token
+     * was not made for aborts the test (it shows as skipped), unless {@code refguard.replay.test}
+     * selected this test, in which case the mismatch fails it.
+     *
+     * @return what was explored; every schedule passed
+     * @throws InterleavingFailure for the first failing schedule, with its report and replay token
+     * @throws IllegalStateException when the explorer refuses the scenario (not deterministic, a
+     *     token that no longer fits it), with the explorer's explanation
+     */
+    public ExploreResult explore(Scenario<?> scenario, ExploreOptions options) {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(options, "options");
+        explored++;
+        if (replay == null) {
+            try {
+                ExploreResult result = scenario.explore(options);
+                context.publishReportEntry("refguard.explore", result.toString());
+                return result;
+            } catch (InterleavingFailure failure) {
+                context.publishReportEntry("refguard.replay",
+                        ReplaySelection.arguments(failure.replayToken(), testClass, method));
+                throw failure;
+            }
+        }
+        return replay(scenario, options.withReplay(replay.token()));
+    }
+
+    private ExploreResult replay(Scenario<?> scenario, ExploreOptions withToken) {
+        String what = "refguard: replayed " + abbreviate(replay.token()) + " on scenario \"" + scenario.name()
+                + "\" in " + testClass.getSimpleName() + "." + method.getName() + "()";
+        ExploreResult result;
+        try {
+            result = scenario.explore(withToken);
+        } catch (ReplayTokenException e) {
+            // the token was decoded before the test started, so the explorer refused it for this scenario
+            if (replay.filtered()) {
+                throw new ReplayTokenException("system property " + ReplaySelection.TEST_PROPERTY + "="
+                        + replay.filter() + " selects this test, but " + e.getMessage());
+            }
+            return Assumptions.abort("the token in " + ReplaySelection.TOKEN_PROPERTY + " was made for another"
+                    + " scenario than \"" + scenario.name() + "\"");
+        } catch (InterleavingFailure failure) {
+            System.out.println(what + ": the schedule fails\n" + failure.table());
+            context.publishReportEntry("refguard.replayed", "fails: " + failure.report().failure().summary());
+            throw failure;
+        }
+        System.out.println(what + ": the schedule passes (" + result + ")");
+        context.publishReportEntry("refguard.replayed", "passes: " + result);
+        return result;
+    }
+
+    /** How many scenarios this test explored (or replayed, or skipped for a replay) so far. */
+    int explored() {
+        return explored;
+    }
+
+    private static String abbreviate(String token) {
+        return token.length() <= 40 ? token : token.substring(0, 37) + "...";
+    }
+}

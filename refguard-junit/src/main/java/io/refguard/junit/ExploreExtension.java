@@ -1,0 +1,121 @@
+package io.refguard.junit;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.Optional;
+
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Runs {@link ExploreTest} methods: gives each its {@link Exploration}, checks that it explored
+ * something, and, while a replay is requested, skips the exploration tests the replay does not
+ * select. Registered by {@code @ExploreTest}; not meant to be registered by hand.
+ */
+public final class ExploreExtension implements ExecutionCondition, ParameterResolver, InvocationInterceptor {
+
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(ExploreExtension.class);
+    private static final String KEY = "exploration";
+
+    /** Creates the extension; JUnit does this when it registers it. */
+    public ExploreExtension() {}
+
+    /**
+     * Skips exploration tests that {@code refguard.replay.test} does not select while
+     * {@code refguard.replay} is set.
+     *
+     * @throws ExtensionConfigurationException when {@code refguard.replay} is not a readable token
+     */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        Optional<Method> method = context.getTestMethod();
+        if (method.isEmpty()) {
+            return ConditionEvaluationResult.enabled("not an exploration test");
+        }
+        ReplaySelection replay = ReplaySelection.fromSystemProperties();
+        if (replay == null || replay.selects(context.getRequiredTestClass(), method.get())) {
+            return ConditionEvaluationResult.enabled("exploration test");
+        }
+        return ConditionEvaluationResult.disabled(ReplaySelection.TEST_PROPERTY + "=" + replay.filter()
+                + " selects another test to replay");
+    }
+
+    /** Supports an {@link Exploration} parameter of the test method itself. */
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return parameterContext.getParameter().getType() == Exploration.class
+                && extensionContext.getTestMethod().map(m -> m.equals(parameterContext.getDeclaringExecutable()))
+                        .orElse(false);
+    }
+
+    /**
+     * The test's exploration, with the options of its {@link ExploreTest} annotation.
+     *
+     * @throws ParameterResolutionException when the method is not annotated with {@code @ExploreTest}
+     * @throws ExtensionConfigurationException for an annotation attribute or system property the
+     *     explorer rejects
+     */
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        ExtensionContext.Store store = extensionContext.getStore(NAMESPACE);
+        Exploration existing = store.get(KEY, Exploration.class);
+        if (existing != null) {
+            return existing;
+        }
+        Method method = extensionContext.getRequiredTestMethod();
+        ExploreTest annotation = AnnotationSupport.findAnnotation(method, ExploreTest.class).orElseThrow(() ->
+                new ParameterResolutionException("refguard: " + method + " takes an Exploration, which only"
+                        + " @ExploreTest methods receive: annotate it with @ExploreTest"));
+        Exploration exploration = new Exploration(ExploreSettings.options(annotation, method),
+                ReplaySelection.fromSystemProperties(), extensionContext, extensionContext.getRequiredTestClass(),
+                method);
+        store.put(KEY, exploration);
+        return exploration;
+    }
+
+    /**
+     * Runs the test method and fails it if it explored nothing.
+     *
+     * @throws ExtensionConfigurationException when the method takes no {@link Exploration} or
+     *     returned without exploring a scenario
+     */
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context) throws Throwable {
+        Method method = invocationContext.getExecutable();
+        if (!takesExploration(method)) {
+            invocation.skip();
+            throw new ExtensionConfigurationException("refguard: @ExploreTest method " + describe(method)
+                    + " takes no Exploration parameter: declare one, as in " + method.getName()
+                    + "(Exploration exploration), and pass the scenario to exploration.explore(...)");
+        }
+        invocation.proceed();
+        Exploration exploration = context.getStore(NAMESPACE).get(KEY, Exploration.class);
+        if (exploration != null && exploration.explored() == 0) {
+            throw new ExtensionConfigurationException("refguard: @ExploreTest method " + describe(method)
+                    + " returned without exploring a scenario: pass it to exploration.explore(...)");
+        }
+    }
+
+    private static boolean takesExploration(Method method) {
+        for (Parameter p : method.getParameters()) {
+            if (p.getType() == Exploration.class) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Method method) {
+        return method.getDeclaringClass().getSimpleName() + "." + method.getName() + "()";
+    }
+}

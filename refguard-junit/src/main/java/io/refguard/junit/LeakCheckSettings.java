@@ -1,0 +1,59 @@
+package io.refguard.junit;
+
+import java.lang.reflect.Method;
+import java.util.Optional;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The leak check's settings for one test, from the nearest {@link RefGuardLeakCheck}: on the test
+ * method, else on its class (superclasses included), else on the enclosing classes of a
+ * {@code @Nested} class; with no annotation (auto-detected registration) the check is on with the
+ * defaults. Tests annotated {@link ExploreTest} are never checked here.
+ */
+final class LeakCheckSettings {
+
+    private static final LeakCheckSettings DEFAULTS = new LeakCheckSettings(true, true);
+    private static final LeakCheckSettings OFF = new LeakCheckSettings(false, false);
+
+    private final boolean enabled;
+    private final boolean lifecycleMethods;
+
+    private LeakCheckSettings(boolean enabled, boolean lifecycleMethods) {
+        this.enabled = enabled;
+        this.lifecycleMethods = lifecycleMethods;
+    }
+
+    static LeakCheckSettings of(ExtensionContext context) {
+        Optional<Method> method = context.getTestMethod();
+        if (method.isPresent()) {
+            if (AnnotationSupport.isAnnotated(method.get(), ExploreTest.class)) {
+                return OFF;
+            }
+            Optional<RefGuardLeakCheck> onMethod = AnnotationSupport.findAnnotation(method.get(), RefGuardLeakCheck.class);
+            if (onMethod.isPresent()) {
+                return from(onMethod.get());
+            }
+        }
+        for (Class<?> c = context.getTestClass().orElse(null); c != null; c = c.getEnclosingClass()) {
+            Optional<RefGuardLeakCheck> onClass = AnnotationSupport.findAnnotation(c, RefGuardLeakCheck.class);
+            if (onClass.isPresent()) {
+                return from(onClass.get());
+            }
+        }
+        return DEFAULTS;
+    }
+
+    private static LeakCheckSettings from(RefGuardLeakCheck a) {
+        return new LeakCheckSettings(a.enabled(), a.lifecycleMethods());
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    boolean lifecycleMethods() {
+        return lifecycleMethods;
+    }
+}

@@ -1,0 +1,17 @@
+package io.refguard.junit.samples;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.refguard.RefCounted;
+
+/** A reference-counted sample resource that counts how often it was freed. */
+public final class Buffer extends RefCounted<Buffer> {
+
+    /** Incremented by {@link #deallocate()}. */
+    public final AtomicInteger frees = new AtomicInteger();
+
+    @Override
+    protected void deallocate() {
+        frees.incrementAndGet();
+    }
+}

@@ -1,0 +1,58 @@
+package io.refguard.junit.samples;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.refguard.explore.ExploreResult;
+import io.refguard.explore.Explorer;
+import io.refguard.junit.Exploration;
+import io.refguard.junit.ExploreTest;
+
+/** Exploration tests: a buggy and a fixed counter, options, and the mistakes the extension catches. */
+public class ExploreSamples {
+
+    /** The result each passing sample returned, by method name. */
+    public static final Map<String, ExploreResult> RESULTS = new ConcurrentHashMap<>();
+
+    @ExploreTest
+    void sharedCounterLosesAnUpdate(Exploration exploration) {
+        exploration.explore(Hits.scenario(false));
+    }
+
+    @ExploreTest
+    void stripedCounterCountsEveryHit(Exploration exploration) {
+        RESULTS.put("stripedCounterCountsEveryHit", exploration.explore(Hits.scenario(true)));
+    }
+
+    @ExploreTest(strategy = ExploreTest.Strategy.RANDOM, maxRuns = 7, seed = "42")
+    void randomWalkWithinItsBudget(Exploration exploration) {
+        RESULTS.put("randomWalkWithinItsBudget", exploration.explore(Hits.scenario(true)));
+    }
+
+    @ExploreTest(preemptionBound = 0)
+    void boundTooLowToSeeTheRace(Exploration exploration) {
+        RESULTS.put("boundTooLowToSeeTheRace", exploration.explore(Hits.scenario(false)));
+    }
+
+    @ExploreTest
+    void anotherScenario(Exploration exploration) {
+        RESULTS.put("anotherScenario", exploration.explore(Explorer.scenario("one thread")
+                .setup(() -> new int[1])
+                .actor("only", a -> a[0]++)));
+    }
+
+    @ExploreTest
+    void forgetsToExplore(Exploration exploration) {
+        Hits.scenario(false); // built, never handed over
+    }
+
+    @ExploreTest
+    void takesNoExploration() {
+        Hits.scenario(false).explore();
+    }
+
+    @ExploreTest(maxTime = "soon")
+    void badDuration(Exploration exploration) {
+        exploration.explore(Hits.scenario(true));
+    }
+}
