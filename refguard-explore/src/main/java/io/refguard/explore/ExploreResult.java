@@ -1,6 +1,7 @@
 package io.refguard.explore;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * The outcome of an exploration that found no failure. Immutable.
@@ -44,7 +45,7 @@ public record ExploreResult(String scenario, String strategy, long runs, long di
     public String toString() {
         return String.format("scenario \"%s\": %s; %d runs, %d distinct schedules in %d ms (%.0f runs/s);"
                 + " stopped: %s%s", scenario, strategy, runs, distinctSchedules, elapsed.toMillis(),
-                runsPerSecond(), stop.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                runsPerSecond(), stop.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                 boundLimited ? " (longer schedules exist beyond the preemption bound)" : "");
     }
 }

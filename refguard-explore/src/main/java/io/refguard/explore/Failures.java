@@ -63,8 +63,8 @@ final class Failures {
         int[] schedule = e.schedule();
         List<TraceEvent> events = new ArrayList<>(schedule.length);
         for (int i = 0; i < schedule.length; i++) {
-            boolean preemption = false;
-            events.add(new TraceEvent.Step(i, schedule[i], e.labelAt(i), null, null, null, preemption));
+            // without the enabled sets of the search there is no telling preemptions apart
+            events.add(new TraceEvent.Step(i, schedule[i], e.labelAt(i), null, null, null, false));
         }
         return events;
     }

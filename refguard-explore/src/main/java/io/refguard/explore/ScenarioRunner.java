@@ -5,6 +5,7 @@ import io.refguard.explore.replay.ReplayTokenException;
 import io.refguard.explore.report.Failure;
 import io.refguard.explore.report.InterleavingReport;
 import io.refguard.explore.report.TableRenderer;
+import io.refguard.explore.report.TraceEvent;
 import io.refguard.explore.runtime.Chooser;
 import io.refguard.explore.runtime.RunEngine;
 import io.refguard.explore.runtime.RunStatus;
@@ -14,6 +15,7 @@ import io.refguard.explore.strategy.Strategy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One exploration of one scenario: the search loop, then, on failure, simplification, a traced
@@ -192,7 +194,7 @@ final class ScenarioRunner<S> {
         } else {
             notes.add("re-running this schedule with tracing did not fail the same way ("
                     + (replay.divergence() != null ? replay.divergence() : "it " + traced.name()
-                    .toLowerCase(java.util.Locale.ROOT)) + "): the scenario may not be"
+                    .toLowerCase(Locale.ROOT)) + "): the scenario may not be"
                     + " deterministic; the failure shown is the one the search saw");
         }
         return build(engine, schedule, shown, cause, foundBy, runs, preemptions,
@@ -201,7 +203,7 @@ final class ScenarioRunner<S> {
 
     private InterleavingFailure build(RunEngine engine, int[] schedule, Failure failure,
             Throwable cause, String foundBy, long runs, int preemptions,
-            List<io.refguard.explore.report.TraceEvent> events, List<String> notes) {
+            List<TraceEvent> events, List<String> notes) {
         List<String> threads = new ArrayList<>();
         for (int i = 0; i < engine.threadCount(); i++) {
             threads.add(engine.threadName(i));
