@@ -47,6 +47,8 @@ final class Actor implements ActorHandle {
     String pendingLocation;
 
     RunScope.Binding binding;
+    /** The user's {@code Thread} whose body this actor runs, when started by {@code startThread}. */
+    Thread threadObject;
 
     Actor(int id, Execution exec) {
         this.id = id;
@@ -69,6 +71,7 @@ final class Actor implements ActorHandle {
         pendingLabel = Execution.START_LABEL;
         pendingLocation = null;
         binding = null;
+        threadObject = null;
     }
 
     /** Drops references to the last run's objects so they can be collected. */
@@ -78,6 +81,7 @@ final class Actor implements ActorHandle {
         joinTarget = null;
         until = null;
         pendingTarget = null;
+        threadObject = null;
     }
 
     /** Whether the scheduler may run this actor now. Evaluated while every actor is paused. */

@@ -233,6 +233,53 @@ public final class Coordinator {
         }
     }
 
+    /**
+     * Starts {@code thread}, for instrumented {@code thread.start()}. Managed: runs its
+     * {@code run()} as a new actor of the current run, named after the thread, and remembers the
+     * thread so that {@link #joinThread} and {@link #currentThread} know it; the {@code Thread}
+     * object itself is never started. Unmanaged: {@code thread.start()}.
+     *
+     * @throws IllegalThreadStateException (managed) when the thread was already started in this run
+     */
+    public static void startThread(Thread thread) {
+        Objects.requireNonNull(thread, "thread");
+        Actor me = managedActor();
+        if (me != null) {
+            Primitives.startThread(me, thread);
+        } else {
+            thread.start();
+        }
+    }
+
+    /**
+     * Waits for {@code thread} to finish, for instrumented {@code thread.join()}. Managed, for a
+     * thread started with {@link #startThread} in this run: blocks in the model. Otherwise:
+     * {@code thread.join()}.
+     */
+    public static void joinThread(Thread thread) throws InterruptedException {
+        Objects.requireNonNull(thread, "thread");
+        Actor me = managedActor();
+        Actor target = me == null ? null : me.exec.startedThreads.get(thread);
+        if (target != null) {
+            Primitives.join(me, target);
+        } else {
+            thread.join();
+        }
+    }
+
+    /**
+     * The {@code Thread} object whose body the caller runs, for instrumented
+     * {@code Thread.currentThread()}: the thread passed to {@link #startThread} when the caller
+     * is the actor running it, else the real current thread.
+     */
+    public static Thread currentThread() {
+        Actor me = managedActor();
+        if (me != null && me.threadObject != null) {
+            return me.threadObject;
+        }
+        return Thread.currentThread();
+    }
+
     /** A plain thread started outside any exploration. */
     private static final class PlainHandle implements ActorHandle {
         final Thread thread;

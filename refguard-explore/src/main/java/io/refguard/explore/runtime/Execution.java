@@ -79,6 +79,7 @@ final class Execution implements ChoicePoint {
 
     final IdentityHashMap<Object, ModelLock> locks = new IdentityHashMap<>();
     final IdentityHashMap<Object, ModelLock.WaitSet> waitSets = new IdentityHashMap<>();
+    final IdentityHashMap<Thread, Actor> startedThreads = new IdentityHashMap<>();
     final ObjectNamer namer = new ObjectNamer();
 
     // Outcome. Written by the baton holder that ends the run, read by the driver after it.

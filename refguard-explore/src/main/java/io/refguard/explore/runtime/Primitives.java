@@ -154,6 +154,18 @@ final class Primitives {
         return child;
     }
 
+    static ActorHandle startThread(Actor me, Thread thread) {
+        Execution x = me.exec;
+        if (x.startedThreads.containsKey(thread)) {
+            throw new IllegalThreadStateException(me.name + " starts thread '" + thread.getName()
+                    + "' a second time: a thread can be started only once");
+        }
+        Actor child = (Actor) spawn(me, thread.getName(), thread::run);
+        child.threadObject = thread;
+        x.startedThreads.put(thread, child);
+        return child;
+    }
+
     static void join(Actor me, Actor target) {
         Execution x = me.exec;
         if (target.exec != x || target.id >= x.threadCount) {

@@ -99,6 +99,7 @@ public final class RunEngine implements AutoCloseable {
         }
         x.locks.clear();
         x.waitSets.clear();
+        x.startedThreads.clear();
         x.namer.clear();
         return x.status;
     }
