@@ -27,20 +27,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class Exploration {
 
-    private final ExploreOptions options;
-    private final ReplaySelection replay; // null: search, do not replay
     private final ExtensionContext context;
     private final Class<?> testClass;
     private final Method method;
+    /** Set by {@link #configure} before the test method runs. */
+    private ExploreOptions options;
+    private ReplaySelection replay; // null: search, do not replay
     private int explored;
 
-    Exploration(ExploreOptions options, ReplaySelection replay, ExtensionContext context, Class<?> testClass,
-            Method method) {
-        this.options = options;
-        this.replay = replay;
+    Exploration(ExtensionContext context, Class<?> testClass, Method method) {
         this.context = context;
         this.testClass = testClass;
         this.method = method;
+    }
+
+    /** Sets the options and the replay request, if any; called once, before the test method runs. */
+    void configure(ExploreOptions options, ReplaySelection replay) {
+        this.options = options;
+        this.replay = replay;
     }
 
     /**

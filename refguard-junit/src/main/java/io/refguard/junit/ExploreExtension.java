@@ -1,7 +1,6 @@
 package io.refguard.junit;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
 import java.util.Optional;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -41,7 +40,12 @@ public final class ExploreExtension implements ExecutionCondition, ParameterReso
         if (method.isEmpty()) {
             return ConditionEvaluationResult.enabled("not an exploration test");
         }
-        ReplaySelection replay = ReplaySelection.fromSystemProperties();
+        ReplaySelection replay;
+        try {
+            replay = ReplaySelection.fromSystemProperties();
+        } catch (ExtensionConfigurationException e) {
+            return ConditionEvaluationResult.enabled("the test reports the unreadable replay token");
+        }
         if (replay == null || replay.selects(context.getRequiredTestClass(), method.get())) {
             return ConditionEvaluationResult.enabled("exploration test");
         }
@@ -61,8 +65,6 @@ public final class ExploreExtension implements ExecutionCondition, ParameterReso
      * The test's exploration, with the options of its {@link ExploreTest} annotation.
      *
      * @throws ParameterResolutionException when the method is not annotated with {@code @ExploreTest}
-     * @throws ExtensionConfigurationException for an annotation attribute or system property the
-     *     explorer rejects
      */
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
@@ -72,47 +74,45 @@ public final class ExploreExtension implements ExecutionCondition, ParameterReso
             return existing;
         }
         Method method = extensionContext.getRequiredTestMethod();
-        ExploreTest annotation = AnnotationSupport.findAnnotation(method, ExploreTest.class).orElseThrow(() ->
-                new ParameterResolutionException("refguard: " + method + " takes an Exploration, which only"
-                        + " @ExploreTest methods receive: annotate it with @ExploreTest"));
-        Exploration exploration = new Exploration(ExploreSettings.options(annotation, method),
-                ReplaySelection.fromSystemProperties(), extensionContext, extensionContext.getRequiredTestClass(),
-                method);
+        if (!AnnotationSupport.isAnnotated(method, ExploreTest.class)) {
+            throw new ParameterResolutionException("refguard: " + method + " takes an Exploration, which only"
+                    + " @ExploreTest methods receive: annotate it with @ExploreTest");
+        }
+        Exploration exploration = new Exploration(extensionContext, extensionContext.getRequiredTestClass(), method);
         store.put(KEY, exploration);
         return exploration;
     }
 
     /**
-     * Runs the test method and fails it if it explored nothing.
+     * Configures the test's exploration, runs the test method, and fails it if it explored nothing.
      *
-     * @throws ExtensionConfigurationException when the method takes no {@link Exploration} or
-     *     returned without exploring a scenario
+     * @throws ExtensionConfigurationException without running the method when it takes no
+     *     {@link Exploration}, or when an annotation attribute, an explorer system property or the
+     *     replay token is not valid; after running it, when it returned without exploring a scenario
      */
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
             ExtensionContext context) throws Throwable {
         Method method = invocationContext.getExecutable();
-        if (!takesExploration(method)) {
+        Exploration exploration = context.getStore(NAMESPACE).get(KEY, Exploration.class);
+        if (exploration == null) {
             invocation.skip();
             throw new ExtensionConfigurationException("refguard: @ExploreTest method " + describe(method)
                     + " takes no Exploration parameter: declare one, as in " + method.getName()
                     + "(Exploration exploration), and pass the scenario to exploration.explore(...)");
         }
+        try {
+            ExploreTest annotation = AnnotationSupport.findAnnotation(method, ExploreTest.class).orElseThrow();
+            exploration.configure(ExploreSettings.options(annotation, method), ReplaySelection.fromSystemProperties());
+        } catch (RuntimeException e) {
+            invocation.skip();
+            throw e;
+        }
         invocation.proceed();
-        Exploration exploration = context.getStore(NAMESPACE).get(KEY, Exploration.class);
-        if (exploration != null && exploration.explored() == 0) {
+        if (exploration.explored() == 0) {
             throw new ExtensionConfigurationException("refguard: @ExploreTest method " + describe(method)
                     + " returned without exploring a scenario: pass it to exploration.explore(...)");
         }
-    }
-
-    private static boolean takesExploration(Method method) {
-        for (Parameter p : method.getParameters()) {
-            if (p.getType() == Exploration.class) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String describe(Method method) {

@@ -1,0 +1,122 @@
+package io.refguard.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+
+import java.util.List;
+
+import io.refguard.explore.ExploreResult;
+import io.refguard.explore.InterleavingFailure;
+import io.refguard.explore.replay.ReplayToken;
+import io.refguard.explore.report.FailureKind;
+import io.refguard.junit.samples.ExploreSamples;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/** {@link ExploreTest} methods, run on the samples in {@link ExploreSamples}. */
+class ExploreExtensionTest {
+
+    private static EngineExecutionResults run(String... methods) {
+        return Kit.run(selectors(methods));
+    }
+
+    static org.junit.platform.engine.DiscoverySelector[] selectors(String... methods) {
+        org.junit.platform.engine.DiscoverySelector[] selectors = new org.junit.platform.engine.DiscoverySelector[methods.length];
+        for (int i = 0; i < methods.length; i++) {
+            selectors[i] = selectMethod(ExploreSamples.class, methods[i], Exploration.class.getName());
+        }
+        return selectors;
+    }
+
+    @Test
+    void aBuggyScenarioFailsWithItsTableAndReplayToken() {
+        EngineExecutionResults r = run("sharedCounterLosesAnUpdate");
+        Throwable failure = Kit.failure(r, "sharedCounterLosesAnUpdate");
+        InterleavingFailure f = assertInstanceOf(InterleavingFailure.class, failure, () -> Kit.stackTrace(failure));
+        assertEquals(FailureKind.FINAL_CHECK, f.report().failure().kind());
+        assertEquals(List.of("T1", "T2"), f.report().threads());
+        String message = f.getMessage();
+        assertTrue(message.contains("Scenario \"hit counter\" failed"), message);
+        assertTrue(message.contains("| T1") && message.contains("| T2"), "one column per thread: " + message);
+        assertTrue(message.contains("hits[0].get") && message.contains("hits[0].set"), message);
+        assertTrue(message.contains("2 hits were counted as 1"), message);
+        String token = f.replayToken();
+        assertTrue(message.contains(token), message);
+        ReplayToken.decode(token); // a well-formed token
+        assertEquals(List.of("-Drefguard.replay=" + token + " -Drefguard.replay.test="
+                + ExploreSamples.class.getName() + "#sharedCounterLosesAnUpdate"),
+                Kit.reportEntries(r, "sharedCounterLosesAnUpdate", "refguard.replay"));
+    }
+
+    @Test
+    void theFixedScenarioPassesAfterExhaustingTheBound() {
+        EngineExecutionResults r = run("stripedCounterCountsEveryHit");
+        Kit.assertPassed(r, "stripedCounterCountsEveryHit");
+        ExploreResult result = ExploreSamples.RESULTS.get("stripedCounterCountsEveryHit");
+        assertEquals(ExploreResult.Stop.EXHAUSTED, result.stop());
+        assertEquals("exhaustive, preemption bound 2", result.strategy());
+        assertTrue(result.distinctSchedules() > 1, result.toString());
+        assertEquals(List.of(result.toString()), Kit.reportEntries(r, "stripedCounterCountsEveryHit", "refguard.explore"));
+    }
+
+    @Test
+    void annotationAttributesBecomeTheExploreOptions() {
+        EngineExecutionResults r = run("randomWalkWithinItsBudget", "boundTooLowToSeeTheRace");
+        Kit.assertPassed(r, "randomWalkWithinItsBudget");
+        ExploreResult random = ExploreSamples.RESULTS.get("randomWalkWithinItsBudget");
+        assertEquals("random walk, seed 42", random.strategy());
+        assertEquals(7, random.runs());
+        assertEquals(ExploreResult.Stop.MAX_RUNS, random.stop());
+
+        // with no preemption allowed, the lost update cannot happen, so the buggy counter passes
+        Kit.assertPassed(r, "boundTooLowToSeeTheRace");
+        ExploreResult bounded = ExploreSamples.RESULTS.get("boundTooLowToSeeTheRace");
+        assertEquals("exhaustive, preemption bound 0", bounded.strategy());
+        assertTrue(bounded.boundLimited(), bounded.toString());
+    }
+
+    @Test
+    void aMethodThatExploresNothingFails() {
+        EngineExecutionResults r = run("forgetsToExplore");
+        Throwable failure = Kit.failure(r, "forgetsToExplore");
+        assertInstanceOf(ExtensionConfigurationException.class, failure);
+        assertEquals("refguard: @ExploreTest method ExploreSamples.forgetsToExplore() returned without exploring"
+                + " a scenario: pass it to exploration.explore(...)", failure.getMessage());
+    }
+
+    @Test
+    void aMethodWithoutAnExplorationParameterFailsWithoutRunning() {
+        EngineExecutionResults r = Kit.run(DiscoverySelectors.selectMethod(ExploreSamples.class, "takesNoExploration"));
+        Throwable failure = Kit.failure(r, "takesNoExploration");
+        assertInstanceOf(ExtensionConfigurationException.class, failure);
+        assertEquals("refguard: @ExploreTest method ExploreSamples.takesNoExploration() takes no Exploration"
+                + " parameter: declare one, as in takesNoExploration(Exploration exploration), and pass the"
+                + " scenario to exploration.explore(...)", failure.getMessage());
+    }
+
+    @Test
+    void aBadAttributeNamesTheMethodAndTheFix() {
+        EngineExecutionResults r = run("badDuration");
+        Throwable failure = Kit.failure(r, "badDuration");
+        assertInstanceOf(ExtensionConfigurationException.class, failure);
+        assertTrue(failure.getMessage().startsWith("@ExploreTest on ExploreSamples.badDuration(): maxTime = \"soon\" is"
+                + " not a duration: write it like 500ms, 30s, 2m or PT30S; fix the annotation"),
+                () -> Kit.stackTrace(failure));
+    }
+
+    @Test
+    void explorationTestsRunOneAtATimeUnderParallelExecution() {
+        // Each would fail with "another interleaving explorer is already running" if two overlapped.
+        EngineExecutionResults r = Kit.run(Kit.parallel(), selectors("stripedCounterCountsEveryHit",
+                "randomWalkWithinItsBudget", "boundTooLowToSeeTheRace", "anotherScenario"));
+        Kit.assertPassed(r, "stripedCounterCountsEveryHit");
+        Kit.assertPassed(r, "randomWalkWithinItsBudget");
+        Kit.assertPassed(r, "boundTooLowToSeeTheRace");
+        Kit.assertPassed(r, "anotherScenario");
+    }
+}
