@@ -170,6 +170,10 @@ final class ScenarioRunner<S> {
         Throwable cause = engine.failureCause();
         List<String> notes = new ArrayList<>();
         String foundBy = replaying ? "replay of a token" : strategy.describe();
+        if (replaying && strategy.divergence() != null) {
+            notes.add("the run did not follow the token's schedule (" + strategy.divergence()
+                    + "); the code may have changed since the token was made");
+        }
         if (status == RunStatus.STUCK) {
             // re-running would wait for the stuck thread again; report what the search saw
             return build(engine, schedule, searchFailure, cause, foundBy, runs, preemptions,
