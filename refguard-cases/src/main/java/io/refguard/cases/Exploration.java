@@ -1,0 +1,123 @@
+package io.refguard.cases;
+
+import io.refguard.CheckMode;
+import io.refguard.RefGuard;
+import io.refguard.explore.ExploreOptions;
+import io.refguard.explore.ExploreResult;
+import io.refguard.explore.InterleavingFailure;
+import io.refguard.explore.Scenario;
+import java.util.Objects;
+
+/**
+ * One finished exploration of a scenario: either a failure with its report, or a result. Runs
+ * the explorer the way the corpus and the command line need it run.
+ *
+ * <p>During the exploration the checker's JVM-wide mode is {@link CheckMode#TRACKED}, so that
+ * objects a scenario's setup creates (on the exploring thread, outside any run scope) are
+ * tracked too: reports then name acquire and release sites for them, and the decision does not
+ * depend on sampling, which would make runs differ. The previous mode is restored afterwards.
+ * Explorations must not run concurrently in one JVM (the explorer refuses it).
+ */
+public final class Exploration {
+
+    private final ExploreOptions options;
+    private final ExploreResult result;
+    private final InterleavingFailure failure;
+    private final long nanos;
+
+    private Exploration(ExploreOptions options, ExploreResult result, InterleavingFailure failure, long nanos) {
+        this.options = options;
+        this.result = result;
+        this.failure = failure;
+        this.nanos = nanos;
+    }
+
+    /**
+     * Explores {@code scenario} with {@code options}.
+     *
+     * @throws IllegalStateException as {@link Scenario#explore(ExploreOptions)} does: the scenario is
+     *     not deterministic, its setup threw, or a replay token does not fit it
+     * @throws io.refguard.explore.replay.ReplayTokenException for a malformed token
+     */
+    public static Exploration run(Scenario<?> scenario, ExploreOptions options) {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(options, "options");
+        CheckMode before = RefGuard.mode();
+        RefGuard.setMode(CheckMode.TRACKED);
+        long start = System.nanoTime();
+        try {
+            ExploreResult r = scenario.explore(options);
+            return new Exploration(options, r, null, System.nanoTime() - start);
+        } catch (InterleavingFailure f) {
+            return new Exploration(options, null, f, System.nanoTime() - start);
+        } finally {
+            RefGuard.setMode(before);
+        }
+    }
+
+    /** Whether a schedule failed. */
+    public boolean failed() {
+        return failure != null;
+    }
+
+    /** The failure, or null when no schedule failed. */
+    public InterleavingFailure failure() {
+        return failure;
+    }
+
+    /** The result, or null when a schedule failed. */
+    public ExploreResult result() {
+        return result;
+    }
+
+    /** The options explored with. */
+    public ExploreOptions options() {
+        return options;
+    }
+
+    /** Wall time of the exploration, in milliseconds. */
+    public long millis() {
+        return nanos / 1_000_000;
+    }
+
+    /** Runs executed: up to and including the failing one, or all of them. */
+    public long schedules() {
+        return failure != null ? failure.report().runs() : result.runs();
+    }
+
+    /**
+     * Preemptions: in the failing schedule when one failed, else the most any explored schedule
+     * had, which for an exhaustive search is its bound, and -1 when the search had none (random
+     * strategies, or an unbounded search).
+     */
+    public int preemptions() {
+        if (failure != null) {
+            return failure.report().preemptions();
+        }
+        if (options.replay().isPresent() || options.strategy() != ExploreOptions.Strategy.EXHAUSTIVE
+                || options.preemptionBound() == Integer.MAX_VALUE) {
+            return -1;
+        }
+        return options.preemptionBound();
+    }
+
+    /** The replay token of the failing schedule, or null. */
+    public String token() {
+        return failure == null ? null : failure.replayToken();
+    }
+
+    /** How the search was done, such as {@code exhaustive, preemption bound 2}. */
+    public String strategy() {
+        return failure != null ? failure.report().foundBy() : result.strategy();
+    }
+
+    /** The rendered failure report (the interleaving table), or null. */
+    public String table() {
+        return failure == null ? null : failure.table();
+    }
+
+    /** Whether the search covered its whole space (within its bound) without a failure. */
+    public boolean exhausted() {
+        return result != null && result.exhausted();
+    }
+}

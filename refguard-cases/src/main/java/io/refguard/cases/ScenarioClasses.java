@@ -1,0 +1,114 @@
+package io.refguard.cases;
+
+import io.refguard.agent.AgentOptions;
+import io.refguard.agent.InstrumentingClassLoader;
+import io.refguard.explore.Scenario;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.List;
+
+/**
+ * The scenario-class convention, and loading such classes instrumented.
+ *
+ * <p>A <em>scenario class</em> declares
+ *
+ * <pre>{@code
+ * public static Scenario<?> scenario() { return Explorer.scenario("...").setup(...)...; }
+ * }</pre>
+ *
+ * <p>and nothing else is asked of it. Loading it through {@link #instrumentingLoader} makes the
+ * class and every class its include patterns cover be defined, instrumented, by a loader of their
+ * own: their volatile, atomic, lock and monitor operations become scheduling points once the
+ * explorer's interceptor is installed, and their static state is fresh for each loader.
+ */
+public final class ScenarioClasses {
+
+    /** The name of the factory method of the convention. */
+    public static final String FACTORY = "scenario";
+
+    private ScenarioClasses() {}
+
+    /**
+     * A new loader that defines the classes matching {@code include} itself, instrumented, reading
+     * them from {@code source}, and delegates every other class to {@code source}.
+     */
+    public static ClassLoader instrumentingLoader(ClassLoader source, List<String> include) {
+        return new InstrumentingClassLoader(source,
+                AgentOptions.defaults().withInclude(include.toArray(new String[0])));
+    }
+
+    /**
+     * Loads and initializes {@code className} from {@code loader}.
+     *
+     * @throws ScenarioLoadException when the class is not found or cannot be loaded
+     */
+    public static Class<?> load(String className, ClassLoader loader) {
+        try {
+            return Class.forName(className, true, loader);
+        } catch (ClassNotFoundException e) {
+            throw new ScenarioLoadException("class " + className + " was not found. Give its binary name"
+                    + " (package.Outer$Nested) and put its directory or jar on --classpath.", e);
+        } catch (LinkageError e) {
+            throw new ScenarioLoadException("class " + className + " was found but could not be loaded: " + e
+                    + ". Compile it for Java 17 or newer and put everything it uses on --classpath.", e);
+        }
+    }
+
+    /** The class's {@code public static Scenario<?> scenario()} method, or null when it has none. */
+    public static Method factory(Class<?> c) {
+        try {
+            Method m = c.getMethod(FACTORY);
+            if (Modifier.isStatic(m.getModifiers()) && Scenario.class.isAssignableFrom(m.getReturnType())) {
+                return m;
+            }
+            return null;
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    /** The class's {@code public static void main(String[])} method, or null when it has none. */
+    public static Method main(Class<?> c) {
+        try {
+            Method m = c.getMethod("main", String[].class);
+            return Modifier.isStatic(m.getModifiers()) && m.getReturnType() == void.class ? m : null;
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Calls {@code c}'s scenario factory.
+     *
+     * @throws ScenarioLoadException when the class has no factory, or the factory throws or
+     *     returns null
+     */
+    public static Scenario<?> scenario(Class<?> c) {
+        Method m = factory(c);
+        if (m == null) {
+            throw new ScenarioLoadException("class " + c.getName() + " has no method 'public static Scenario<?> "
+                    + FACTORY + "()'. Add one that builds the scenario with Explorer.scenario(...), or give a"
+                    + " class with a main method to explore the whole program.");
+        }
+        try {
+            m.setAccessible(true); // a public method of a non-public class
+            Object s = m.invoke(null);
+            if (s == null) {
+                throw new ScenarioLoadException(c.getName() + "." + FACTORY + "() returned null; return the"
+                        + " scenario built with Explorer.scenario(...).");
+            }
+            return (Scenario<?>) s;
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            throw new ScenarioLoadException(c.getName() + "." + FACTORY + "() threw " + cause
+                    + "; fix the factory: it must only build the scenario.", cause);
+        } catch (IllegalAccessException | RuntimeException e) {
+            if (e instanceof ScenarioLoadException) {
+                throw (ScenarioLoadException) e;
+            }
+            throw new ScenarioLoadException("cannot call " + c.getName() + "." + FACTORY + "(): " + e
+                    + ". Make the method public and static.", e);
+        }
+    }
+}
