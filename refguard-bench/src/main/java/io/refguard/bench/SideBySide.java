@@ -92,7 +92,10 @@ public final class SideBySide {
         return fields;
     }
 
-    /** One result line: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit". */
+    /**
+     * One result line: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit",
+     * then one "Param: x" column per benchmark parameter (empty where it does not apply).
+     */
     private static final class Row {
         final String className;
         final String method;
@@ -117,7 +120,16 @@ public final class SideBySide {
             String name = f.get(0);
             int dot = name.lastIndexOf('.');
             String owner = name.substring(0, dot);
-            return new Row(owner.substring(owner.lastIndexOf('.') + 1), name.substring(dot + 1),
+            StringBuilder method = new StringBuilder(name.substring(dot + 1));
+            for (int i = 7; i < f.size(); i++) { // "Param: x" columns
+                if (!f.get(i).isEmpty()) {
+                    method.append(i == 7 ? " (" : ", ").append(f.get(i));
+                }
+            }
+            if (method.length() > name.length() - dot - 1) {
+                method.append(')');
+            }
+            return new Row(owner.substring(owner.lastIndexOf('.') + 1), method.toString(),
                     Integer.parseInt(f.get(2)), parse(f.get(4)), parse(f.get(5)), f.get(6));
         }
 

@@ -3,7 +3,6 @@ package io.refguard.explore.examples;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.Scenario;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -16,11 +15,8 @@ public final class BugTimingMain {
     private BugTimingMain() {}
 
     public static void main(String[] args) {
-        List<Supplier<Scenario<?>>> bugs = List.of(LostUpdateTest::broken, TreiberAbaTest::broken,
-                LockOrderDeadlockTest::broken, () -> HalfDoneInsertTest.scenario("half-done insert", false)
-                        .invariant("both lists are doubly linked", HalfDoneInsertTest.Lists::consistent));
         for (int round = 1; round <= 3; round++) {
-            for (Supplier<Scenario<?>> bug : bugs) {
+            for (Supplier<Scenario<?>> bug : ExampleBugs.all().values()) {
                 Scenario<?> s = bug.get();
                 long t0 = System.nanoTime();
                 try {
