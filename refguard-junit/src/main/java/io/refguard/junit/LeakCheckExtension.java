@@ -124,8 +124,11 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
             invocation.proceed();
             return;
         }
-        try (LeakScope.Binding ignored = test.scope.bind()) {
+        LeakScope.Binding binding = test.scope.bind();
+        try {
             invocation.proceed();
+        } finally {
+            binding.close();
         }
     }
 

@@ -89,9 +89,12 @@ final class ReplaySelection {
         return false;
     }
 
-    /** The command-line arguments that replay {@code token} in {@code method} of {@code testClass}. */
+    /**
+     * The command-line arguments that replay {@code token} in {@code method} of {@code testClass}; a
+     * nested class is written with dots, so the arguments can be pasted into a shell as they are.
+     */
     static String arguments(String token, Class<?> testClass, Method method) {
-        return "-D" + TOKEN_PROPERTY + "=" + token + " -D" + TEST_PROPERTY + "=" + testClass.getName() + "#"
-                + method.getName();
+        return "-D" + TOKEN_PROPERTY + "=" + token + " -D" + TEST_PROPERTY + "="
+                + testClass.getName().replace('$', '.') + "#" + method.getName();
     }
 }

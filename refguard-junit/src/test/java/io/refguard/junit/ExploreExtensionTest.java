@@ -11,7 +11,7 @@ import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.replay.ReplayToken;
 import io.refguard.explore.report.FailureKind;
-import io.refguard.junit.samples.ExploreSamples;
+import example.ExploreSamples;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -45,6 +45,7 @@ class ExploreExtensionTest {
         assertTrue(message.contains("| T1") && message.contains("| T2"), "one column per thread: " + message);
         assertTrue(message.contains("hits[0].get") && message.contains("hits[0].set"), message);
         assertTrue(message.contains("2 hits were counted as 1"), message);
+        assertTrue(f.report().failure().location().startsWith("Hits.java:"), "the user's line: " + message);
         String token = f.replayToken();
         assertTrue(message.contains(token), message);
         ReplayToken.decode(token); // a well-formed token

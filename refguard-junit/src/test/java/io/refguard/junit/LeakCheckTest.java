@@ -11,8 +11,8 @@ import java.util.List;
 import io.refguard.LeakException;
 import io.refguard.Report;
 import io.refguard.Site;
-import io.refguard.junit.samples.LeakSamples;
-import io.refguard.junit.samples.Lines;
+import example.LeakSamples;
+import example.Lines;
 
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;

@@ -12,8 +12,8 @@ import java.util.Set;
 import io.refguard.LeakException;
 import io.refguard.Report;
 import io.refguard.Site;
-import io.refguard.junit.samples.Lines;
-import io.refguard.junit.samples.ParallelLeakSamples;
+import example.Lines;
+import example.ParallelLeakSamples;
 
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.platform.testkit.engine.EngineExecutionResults;

@@ -14,7 +14,7 @@ import java.util.List;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.replay.ReplayTokenException;
-import io.refguard.junit.samples.ExploreSamples;
+import example.ExploreSamples;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package io.refguard.junit.samples;
+package example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

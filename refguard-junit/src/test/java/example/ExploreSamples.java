@@ -1,4 +1,4 @@
-package io.refguard.junit.samples;
+package example;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package io.refguard.junit.samples;
+package example;
 
 import io.refguard.explore.Explorer;
 import io.refguard.explore.Scenario;

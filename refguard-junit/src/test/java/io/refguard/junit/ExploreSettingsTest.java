@@ -1,0 +1,111 @@
+package io.refguard.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.refguard.explore.ExploreOptions;
+import example.AnnotatedOptions;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/** From {@link ExploreTest} attributes to {@link ExploreOptions}. */
+class ExploreSettingsTest {
+
+    private static final String BOUND_PROPERTY = "refguard.explore.preemptionBound";
+
+    @AfterEach
+    void clearProperty() {
+        System.clearProperty(BOUND_PROPERTY);
+    }
+
+    private static ExploreOptions options(String method) {
+        try {
+            Method m = AnnotatedOptions.class.getDeclaredMethod(method, Exploration.class);
+            return ExploreSettings.options(m.getAnnotation(ExploreTest.class), m);
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void everyExplorerStrategyHasAnAttributeValueOfTheSameName() {
+        Set<String> explorer = new TreeSet<>();
+        for (ExploreOptions.Strategy s : ExploreOptions.Strategy.values()) {
+            explorer.add(s.name());
+        }
+        Set<String> annotation = new TreeSet<>();
+        for (ExploreTest.Strategy s : EnumSet.complementOf(EnumSet.of(ExploreTest.Strategy.DEFAULT))) {
+            annotation.add(s.name());
+        }
+        assertEquals(explorer, annotation);
+    }
+
+    @Test
+    void unsetAttributesLeaveTheExplorersDefaults() {
+        assertEquals(ExploreOptions.defaults().toString(), options("allDefaults").toString());
+    }
+
+    @Test
+    void unsetAttributesFollowTheExplorersSystemPropertiesAndSetOnesWin() {
+        System.setProperty(BOUND_PROPERTY, "5");
+        assertEquals(5, options("allDefaults").preemptionBound());
+        assertEquals(1, options("everyAttribute").preemptionBound());
+    }
+
+    @Test
+    void everyAttributeReachesTheOptions() {
+        ExploreOptions o = options("everyAttribute");
+        assertEquals(ExploreOptions.Strategy.PCT, o.strategy());
+        assertEquals(1, o.preemptionBound());
+        assertEquals(9, o.maxRuns());
+        assertEquals(Duration.ofMillis(1500), o.maxTime());
+        assertEquals(16, o.seed());
+        assertEquals(4, o.pctDepth());
+        assertEquals(77, o.maxSteps());
+        assertEquals(Duration.ofSeconds(3), o.runTimeout());
+        assertEquals(Integer.MAX_VALUE, options("unbounded").preemptionBound());
+    }
+
+    @Test
+    void valuesTheExplorerRejectsNameTheMethod() {
+        ExtensionConfigurationException e = assertThrows(ExtensionConfigurationException.class,
+                () -> options("negativeBound"));
+        assertEquals("@ExploreTest on AnnotatedOptions.negativeBound(): preemptionBound must be at least 0,"
+                + " was -2; fix the annotation", e.getMessage());
+        e = assertThrows(ExtensionConfigurationException.class, () -> options("badSeed"));
+        assertEquals("@ExploreTest on AnnotatedOptions.badSeed(): seed = \"forty-two\" is not a number: write it"
+                + " like 42 or 0x5EED; fix the annotation", e.getMessage());
+    }
+
+    @Test
+    void aBadExplorerPropertyNamesTheMethodAndTheProperty() {
+        System.setProperty(BOUND_PROPERTY, "lots");
+        ExtensionConfigurationException e = assertThrows(ExtensionConfigurationException.class,
+                () -> options("allDefaults"));
+        assertEquals("@ExploreTest on AnnotatedOptions.allDefaults(): system property " + BOUND_PROPERTY
+                + "='lots' is not valid: use a whole number >= 0, or 'none'", e.getMessage());
+    }
+
+    @Test
+    void durationsAreWrittenAsInTheExplorersProperties() {
+        assertEquals(Duration.ofMillis(500), ExploreSettings.duration("500ms", "maxTime"));
+        assertEquals(Duration.ofSeconds(30), ExploreSettings.duration(" 30s ", "maxTime"));
+        assertEquals(Duration.ofMinutes(2), ExploreSettings.duration("2m", "maxTime"));
+        assertEquals(Duration.ofSeconds(90), ExploreSettings.duration("PT1M30S", "maxTime"));
+        assertEquals(Duration.ofSeconds(90), ExploreSettings.duration("pt1m30s", "maxTime"));
+        for (String bad : new String[] {"soon", "5h", "ms", "1.5s", "P"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ExploreSettings.duration(bad, "runTimeout"));
+            assertEquals("runTimeout = \"" + bad + "\" is not a duration: write it like 500ms, 30s, 2m or PT30S",
+                    e.getMessage());
+        }
+    }
+}
