@@ -123,7 +123,7 @@ final class ScenarioRunner<S> {
     RunStatus runOnce(RunEngine engine, Chooser chooser, Tracer tracer) {
         S state;
         try {
-            state = scenario.setup.get();
+            state = engine.prepare(scenario.setup);
         } catch (RuntimeException | Error e) {
             throw new IllegalStateException("the setup of scenario \"" + scenario.name + "\" threw "
                     + e + "; fix the setup: it runs before every schedule", e);

@@ -1,10 +1,12 @@
 package io.refguard.explore.runtime;
 
 import io.refguard.hook.Hooks;
+import io.refguard.hook.RunScope;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * Runs one schedule at a time of a set of actor bodies under a {@link Chooser}, on pooled worker
@@ -46,6 +48,28 @@ public final class RunEngine implements AutoCloseable {
     }
 
     /**
+     * Opens the next run's leak scope and runs {@code setup} on the driver bound to it, so the
+     * objects it creates are tracked the same way in every run (never by the checker's random
+     * sampling, which would change the scheduling points from run to run) and the references it
+     * leaves open are checked when the run ends. Call before {@link #run}; when it is not called,
+     * {@code run} opens the scope itself.
+     *
+     * @throws RuntimeException what {@code setup} throws, after closing the scope unchecked
+     */
+    public <T> T prepare(Supplier<T> setup) {
+        x.scope = Hooks.openRunScope();
+        if (x.scope == null) {
+            return setup.get();
+        }
+        try (RunScope.Binding bound = x.scope.bindCurrentThread()) {
+            return setup.get();
+        } catch (RuntimeException | Error e) {
+            discardScope();
+            throw e;
+        }
+    }
+
+    /**
      * Runs one schedule.
      *
      * @param names the thread names, one per body
@@ -79,7 +103,9 @@ public final class RunEngine implements AutoCloseable {
             x.slot(i).reset(names.get(i), bodies.get(i));
         }
         x.threadCount = n;
-        x.scope = Hooks.openRunScope();
+        if (x.scope == null) {
+            x.scope = Hooks.openRunScope();
+        }
         try {
             x.decide(null);
         } catch (AbortSignal s) {
@@ -105,6 +131,16 @@ public final class RunEngine implements AutoCloseable {
     }
 
     private void finish(Runnable everyPoint, Runnable finalCheck) {
+        if (x.scope == null) {
+            check(everyPoint, finalCheck);
+            return;
+        }
+        try (RunScope.Binding bound = x.scope.bindCurrentThread()) {
+            check(everyPoint, finalCheck);
+        }
+    }
+
+    private void check(Runnable everyPoint, Runnable finalCheck) {
         if (everyPoint != null) {
             try {
                 everyPoint.run();
@@ -119,6 +155,17 @@ public final class RunEngine implements AutoCloseable {
             } catch (Throwable t) {
                 x.record(RunStatus.CHECK_FAILED, -1, t, null);
             }
+        }
+    }
+
+    /** Closes a scope whose run never started; what it holds is not the run's leak. */
+    private void discardScope() {
+        try {
+            x.scope.close();
+        } catch (RuntimeException ignored) {
+            // the setup failed; its own exception is the one to report
+        } finally {
+            x.scope = null;
         }
     }
 
