@@ -2,6 +2,7 @@ package io.refguard.usage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -9,6 +10,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * Runs bounded rounds of racing actors: a fixed set of threads meets at a barrier before and
  * after each round, so every round starts all actors together and the test ends after a fixed
  * number of rounds, not after a time.
+ *
+ * <p>On the first failure (an actor's or a check's) the barriers are broken so every actor
+ * quits, and the failure is rethrown. Actors are daemon threads: one stuck inside the code under
+ * test cannot keep the test JVM alive, and a failure is reported without waiting for it.
  */
 final class Race {
 
@@ -32,39 +37,40 @@ final class Race {
             int id = a;
             Thread t = new Thread(() -> {
                 for (int r = 0; r < rounds; r++) {
+                    if (!meet(start)) {
+                        return;
+                    }
                     try {
-                        start.await();
-                        if (failure.get() == null) {
-                            actor.run(id, r);
-                        }
+                        actor.run(id, r);
                     } catch (Throwable e) {
                         failure.compareAndSet(null, e);
-                    } finally {
-                        try {
-                            end.await();
-                        } catch (Exception e) {
-                            failure.compareAndSet(null, e);
-                            return;
-                        }
+                    }
+                    if (!meet(end)) {
+                        return;
                     }
                 }
             }, "actor-" + a);
+            t.setDaemon(true);
             threads.add(t);
             t.start();
         }
         try {
-            for (int r = 0; r < rounds; r++) {
+            for (int r = 0; r < rounds && failure.get() == null; r++) {
                 setup.run();
-                start.await();
-                end.await();
-                if (failure.get() != null) {
-                    break;
+                meet(start);
+                meet(end);
+                if (failure.get() == null) {
+                    check.run();
                 }
-                check.run();
             }
-        } finally {
+        } catch (Throwable e) {
+            failure.compareAndSet(null, e);
+        }
+        if (failure.get() != null) {
+            start.reset(); // breaks the barrier for actors waiting at it: they quit
+            end.reset();
+        } else {
             for (Thread t : threads) {
-                t.interrupt();
                 t.join();
             }
         }
@@ -74,6 +80,19 @@ final class Race {
         }
         if (f instanceof Error) {
             throw (Error) f;
+        }
+    }
+
+    /** Waits at {@code barrier}; false when it was broken because the race is being abandoned. */
+    private static boolean meet(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+            return true;
+        } catch (BrokenBarrierException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }
