@@ -90,6 +90,21 @@ class SchedulingPointsTest {
     }
 
     @Test
+    void accessRecordsAreSchedulingPoints() {
+        RefGuard.setRecords(true);
+        try (LeakScope scope = LeakScope.open()) {
+            Buffer b = new Buffer();
+            Recorder r = install();
+            b.touch("hint");
+            assertEquals(List.of("UPDATE record"), r.drain());
+            Ref<Buffer> h = b.acquire();
+            assertEquals(List.of("UPDATE acquire", "UPDATE record", "UPDATE scope-register"), r.drain());
+            h.close();
+            b.close();
+        }
+    }
+
+    @Test
     void hotSwapReadsAndPublishesAreSchedulingPoints() {
         RefGuard.setMode(CheckMode.OFF);
         HotSwap<Buffer> swap = new HotSwap<>(new Buffer());
