@@ -103,7 +103,7 @@ public final class Exploration {
                 throw new ReplayTokenException("system property " + ReplaySelection.TEST_PROPERTY + "="
                         + replay.filter() + " selects this test, but " + e.getMessage());
             }
-            return Assumptions.abort("the token in " + ReplaySelection.TOKEN_PROPERTY + " was made for another"
+            return Assumptions.abort("the token in " + replay.property() + " was made for another"
                     + " scenario than \"" + scenario.name() + "\"");
         } catch (InterleavingFailure failure) {
             System.out.println(what + ": the schedule fails\n" + failure.table());

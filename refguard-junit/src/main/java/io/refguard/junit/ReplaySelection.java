@@ -9,7 +9,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * A request to replay one schedule instead of exploring: the token in {@value #TOKEN_PROPERTY}
- * and, optionally, the test named by {@value #TEST_PROPERTY}.
+ * (or, when that is unset, in the explorer's own {@value #EXPLORER_TOKEN_PROPERTY}, which its
+ * reports suggest) and, optionally, the test named by {@value #TEST_PROPERTY}.
  *
  * <p>The test filter is {@code method}, {@code Class}, {@code Class#method} or
  * {@code pkg.Class#method}; a class matches by its simple or its binary name (with {@code $} for
@@ -20,35 +21,49 @@ final class ReplaySelection {
 
     /** The system property holding the replay token. */
     static final String TOKEN_PROPERTY = "refguard.replay";
+    /** The explorer's replay property, read when {@link #TOKEN_PROPERTY} is unset. */
+    static final String EXPLORER_TOKEN_PROPERTY = "refguard.explore.replay";
     /** The system property naming the test to replay in. */
     static final String TEST_PROPERTY = "refguard.replay.test";
 
+    private final String property;
     private final String token;
     private final String filter; // null: no filter
 
-    private ReplaySelection(String token, String filter) {
+    private ReplaySelection(String property, String token, String filter) {
+        this.property = property;
         this.token = token;
         this.filter = filter;
     }
 
     /**
-     * The selection the system properties make, or {@code null} when {@value #TOKEN_PROPERTY} is
-     * unset or blank.
+     * The selection the system properties make, or {@code null} when neither
+     * {@value #TOKEN_PROPERTY} nor {@value #EXPLORER_TOKEN_PROPERTY} holds a token.
      *
      * @throws ExtensionConfigurationException when the token cannot be read, saying why
      */
     static ReplaySelection fromSystemProperties() {
-        String token = System.getProperty(TOKEN_PROPERTY);
+        String property = TOKEN_PROPERTY;
+        String token = System.getProperty(property);
         if (token == null || token.isBlank()) {
-            return null;
+            property = EXPLORER_TOKEN_PROPERTY;
+            token = System.getProperty(property);
+            if (token == null || token.isBlank()) {
+                return null;
+            }
         }
         try {
             ReplayToken.decode(token);
         } catch (ReplayTokenException e) {
-            throw new ExtensionConfigurationException("system property " + TOKEN_PROPERTY + ": " + e.getMessage(), e);
+            throw new ExtensionConfigurationException("system property " + property + ": " + e.getMessage(), e);
         }
         String filter = System.getProperty(TEST_PROPERTY);
-        return new ReplaySelection(token.strip(), filter == null || filter.isBlank() ? null : filter.strip());
+        return new ReplaySelection(property, token.strip(), filter == null || filter.isBlank() ? null : filter.strip());
+    }
+
+    /** The system property the token was read from. */
+    String property() {
+        return property;
     }
 
     String token() {

@@ -25,6 +25,7 @@ class ReplaySelectionTest {
     void clearProperties() {
         System.clearProperty(ReplaySelection.TOKEN_PROPERTY);
         System.clearProperty(ReplaySelection.TEST_PROPERTY);
+        System.clearProperty(ReplaySelection.EXPLORER_TOKEN_PROPERTY);
     }
 
     private static ReplaySelection select(String filter) {
@@ -53,6 +54,20 @@ class ReplaySelectionTest {
         ReplaySelection s = select(null);
         assertEquals(TOKEN, s.token());
         assertFalse(s.filtered());
+    }
+
+    @Test
+    void theExplorersPropertyServesWhenOursIsUnset() {
+        System.setProperty(ReplaySelection.EXPLORER_TOKEN_PROPERTY, TOKEN);
+        ReplaySelection s = ReplaySelection.fromSystemProperties();
+        assertEquals(TOKEN, s.token());
+        assertEquals(ReplaySelection.EXPLORER_TOKEN_PROPERTY, s.property());
+
+        String other = ReplayToken.of(8, new int[] {1}).encode();
+        System.setProperty(ReplaySelection.TOKEN_PROPERTY, other);
+        s = ReplaySelection.fromSystemProperties();
+        assertEquals(other, s.token());
+        assertEquals(ReplaySelection.TOKEN_PROPERTY, s.property());
     }
 
     @Test
@@ -94,9 +109,13 @@ class ReplaySelectionTest {
 
     @Test
     void anUnreadableTokenSaysWhichPropertyAndWhy() {
-        System.setProperty(ReplaySelection.TOKEN_PROPERTY, "rg1-@@@@");
+        System.setProperty(ReplaySelection.EXPLORER_TOKEN_PROPERTY, "not a token");
         ExtensionConfigurationException e = assertThrows(ExtensionConfigurationException.class,
                 ReplaySelection::fromSystemProperties);
+        assertTrue(e.getMessage().startsWith("system property refguard.explore.replay: 'not a token' is not a"
+                + " refguard replay token"), e.getMessage());
+        System.setProperty(ReplaySelection.TOKEN_PROPERTY, "rg1-@@@@");
+        e = assertThrows(ExtensionConfigurationException.class, ReplaySelection::fromSystemProperties);
         assertTrue(e.getMessage().startsWith("system property refguard.replay: replay token 'rg1-@@@@' is damaged"),
                 e.getMessage());
     }

@@ -41,6 +41,7 @@ class ReplayTest {
     void clearProperties() {
         System.clearProperty(ReplaySelection.TOKEN_PROPERTY);
         System.clearProperty(ReplaySelection.TEST_PROPERTY);
+        System.clearProperty(ReplaySelection.EXPLORER_TOKEN_PROPERTY);
     }
 
     @AfterEach
@@ -59,7 +60,11 @@ class ReplayTest {
 
     /** Runs {@code methods} of the samples with the replay properties set, capturing System.out. */
     private EngineExecutionResults replay(String token, String test, String... methods) {
-        System.setProperty(ReplaySelection.TOKEN_PROPERTY, token);
+        return replayWith(ReplaySelection.TOKEN_PROPERTY, token, test, methods);
+    }
+
+    private EngineExecutionResults replayWith(String property, String token, String test, String... methods) {
+        System.setProperty(property, token);
         if (test != null) {
             System.setProperty(ReplaySelection.TEST_PROPERTY, test);
         }
@@ -122,6 +127,22 @@ class ReplayTest {
         assertEquals(TestExecutionResult.Status.ABORTED, other.getStatus());
         assertEquals("the token in refguard.replay was made for another scenario than"
                 + " \"one thread\"", other.getThrowable().orElseThrow().getMessage());
+    }
+
+    @Test
+    void theTokenMayComeInTheExplorersOwnPropertyAsItsReportSuggests() {
+        InterleavingFailure found = search();
+        assertTrue(found.table().contains("-Drefguard.explore.replay=" + found.replayToken()), found.table());
+        EngineExecutionResults r = replayWith(ReplaySelection.EXPLORER_TOKEN_PROPERTY, found.replayToken(), null, BUGGY,
+                OTHER);
+
+        InterleavingFailure replayed = assertInstanceOf(InterleavingFailure.class, Kit.failure(r, BUGGY));
+        assertEquals(1, replayed.report().runs());
+        assertTrue(printed().contains("the schedule fails\n" + replayed.table()), printed());
+        TestExecutionResult other = Kit.result(r, OTHER);
+        assertEquals(TestExecutionResult.Status.ABORTED, other.getStatus());
+        assertEquals("the token in refguard.explore.replay was made for another scenario than \"one thread\"",
+                other.getThrowable().orElseThrow().getMessage());
     }
 
     @Test
