@@ -1,6 +1,8 @@
 package io.refguard;
 
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The checker's JVM-wide configuration: the one entry point for every setting.
@@ -19,9 +21,9 @@ import java.util.Objects;
  * </table>
  *
  * <p>A system property wins over its environment variable. Both are read once, when this class
- * initializes (at the first {@link RefCounted} construction at the latest); a bad value fails
- * that initialization with an {@link IllegalArgumentException} naming the property or variable
- * and the accepted values. The setters below change a setting for objects constructed
+ * initializes (at the first {@link RefCounted} construction at the latest). A bad value does not
+ * stop the program: refguard logs one warning on {@link System.Logger} naming the property or
+ * variable, the bad value and the accepted values, and runs with the defaults. The setters below change a setting for objects constructed
  * afterwards; objects keep the mode and records they were constructed with.
  *
  * <p>A {@link LeakScope} overrides the mode for the threads bound to it.
@@ -29,10 +31,24 @@ import java.util.Objects;
 public final class RefGuard {
 
     /** Every change replaces the snapshot; readers load it once (one volatile read). */
-    private static volatile Settings settings =
-            Settings.load(System::getProperty, System::getenv);
+    private static volatile Settings settings = initial(System::getProperty, System::getenv,
+            message -> System.getLogger(RefGuard.class.getName()).log(System.Logger.Level.WARNING, message));
 
     private RefGuard() {}
+
+    /**
+     * The settings from properties and environment, or the defaults with a warning when a value is
+     * bad: a checker misconfiguration must never take the program down with it.
+     */
+    static Settings initial(UnaryOperator<String> properties, UnaryOperator<String> environment,
+            Consumer<String> warn) {
+        try {
+            return Settings.load(properties, environment);
+        } catch (IllegalArgumentException e) {
+            warn.accept(e.getMessage() + " refguard runs with its default settings until then.");
+            return Settings.DEFAULTS;
+        }
+    }
 
     static Settings settings() {
         return settings;

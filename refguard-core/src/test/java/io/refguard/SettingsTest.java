@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -62,5 +64,17 @@ class SettingsTest {
         IllegalArgumentException last = assertThrows(IllegalArgumentException.class,
                 () -> load(Map.of("refguard.records.last", "abc"), Map.of()));
         assertTrue(last.getMessage().contains("from 0 to 1024"), last.getMessage());
+    }
+
+    @Test
+    void aBadValueAtStartupWarnsOnceAndFallsBackToTheDefaults() {
+        List<String> warnings = new ArrayList<>();
+        Map<String, String> props = Map.of("refguard.mode", "fast", "refguard.records", "true");
+        Settings s = RefGuard.initial(props::get, Map.<String, String>of()::get, warnings::add);
+        assertEquals(Settings.DEFAULTS.mode, s.mode);
+        assertEquals(Settings.DEFAULTS.records, s.records, "every setting falls back, not only the bad one");
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("'fast'") && warnings.get(0).contains("refguard.mode")
+                && warnings.get(0).contains("default settings"), warnings.get(0));
     }
 }
