@@ -12,9 +12,12 @@ import io.refguard.Ref;
 import io.refguard.junit.RefGuardLeakCheck;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Leak-checked sample tests, one static class per situation. */
 public final class LeakSamples {
@@ -83,6 +86,47 @@ public final class LeakSamples {
         @Test
         void leaksWithTheCheckOff() {
             new Buffer().acquire();
+        }
+    }
+
+    /** The test method runs on a thread of its own, so that a timeout can interrupt it. */
+    @RefGuardLeakCheck
+    public static class SeparateThread {
+        @Test
+        @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+        void leaksOnTheTimeoutThread() {
+            Lines.mark("separateThread", new Buffer());
+        }
+    }
+
+    /** An aborted test that leaked: the leak fails it. */
+    @RefGuardLeakCheck
+    public static class Aborted {
+        @Test
+        void leaksThenAborts() {
+            Lines.mark("aborted", new Buffer());
+            Assumptions.abort("the sample aborts");
+        }
+    }
+
+    /** The annotation on an enclosing class covers its {@code @Nested} classes. */
+    @RefGuardLeakCheck
+    public static class Outer {
+        @Nested
+        class Inner {
+            @Test
+            void leaks() {
+                Lines.mark("nested", new Buffer());
+            }
+
+            @Nested
+            @RefGuardLeakCheck(enabled = false)
+            class Exempt {
+                @Test
+                void leaks() {
+                    new Buffer();
+                }
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The leak check behind {@link RefGuardLeakCheck}: a {@link LeakScope} per test, closed when the
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  *
  * <p>Outcome: a test that leaves references open fails with the core's {@link LeakException},
  * whose message lists each open reference with its acquire site. A test that failed for another
- * reason keeps its own failure, with the {@code LeakException} added to it as suppressed.
+ * reason keeps its own failure, with the {@code LeakException} added to it as suppressed; an
+ * aborted test that leaked fails with the {@code LeakException}.
  *
  * <p>Test methods, {@code @BeforeEach} and {@code @AfterEach} methods and their parameters may
  * declare a {@link LeakScope} parameter to receive the test's scope, for example to
@@ -70,7 +72,7 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
 
     /**
      * Closes the test's scope. Leaks fail the test; if it already failed, they are added to its
-     * failure as suppressed.
+     * failure as suppressed. An aborted test (a failed assumption) that leaked fails with the leak.
      */
     @Override
     public void afterEach(ExtensionContext context) {
@@ -84,11 +86,11 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
             test.scope.close();
         } catch (LeakException leak) {
             Optional<Throwable> failure = context.getExecutionException();
-            if (failure.isPresent()) {
+            if (failure.isPresent() && !(failure.get() instanceof TestAbortedException)) {
                 failure.get().addSuppressed(leak);
                 return;
             }
-            throw leak;
+            throw leak; // over an abort, JUnit makes the leak the failure and suppresses the abort
         }
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /** The leak check around each test, run on the samples in {@link LeakSamples}. */
 class LeakCheckTest {
@@ -42,6 +43,39 @@ class LeakCheckTest {
         EngineExecutionResults r = Kit.run(selectMethod(LeakSamples.Checked.class, "leaksOneReference"));
         Site acquired = onlyLeak(Kit.failure(r, "leaksOneReference"), "leaksOneReference");
         assertEquals("leaksOneReference", acquired.methodName());
+    }
+
+    @Test
+    void aTestMethodRunOnATimeoutThreadIsChecked() {
+        EngineExecutionResults r = Kit.run(selectClass(LeakSamples.SeparateThread.class));
+        Site acquired = onlyLeak(Kit.failure(r, "leaksOnTheTimeoutThread"), "separateThread");
+        assertTrue(acquired.threadName().startsWith("junit-timeout-thread"), acquired.toString());
+    }
+
+    @Test
+    void anAbortedTestThatLeakedFailsWithTheLeak() {
+        EngineExecutionResults r = Kit.run(selectClass(LeakSamples.Aborted.class));
+        Throwable failure = Kit.failure(r, "leaksThenAborts");
+        onlyLeak(failure, "aborted");
+        assertEquals(1, failure.getSuppressed().length, () -> Kit.stackTrace(failure));
+        assertInstanceOf(TestAbortedException.class, failure.getSuppressed()[0]);
+    }
+
+    @Test
+    void nestedClassesFollowTheNearestEnclosingAnnotation() {
+        EngineExecutionResults r = Kit.run(selectClass(LeakSamples.Outer.class));
+        List<TestExecutionResult> results = Kit.results(r, "leaks");
+        assertEquals(2, results.size());
+        int failed = 0;
+        for (TestExecutionResult result : results) {
+            if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+                failed++;
+                onlyLeak(result.getThrowable().orElseThrow(), "nested");
+            } else {
+                assertEquals(TestExecutionResult.Status.SUCCESSFUL, result.getStatus());
+            }
+        }
+        assertEquals(1, failed, "Inner.leaks fails, Inner.Exempt.leaks passes");
     }
 
     @Test
