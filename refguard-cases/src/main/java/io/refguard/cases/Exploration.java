@@ -7,6 +7,7 @@ import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.Scenario;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * One finished exploration of a scenario: either a failure with its report, or a result. Runs
@@ -41,12 +42,24 @@ public final class Exploration {
      */
     public static Exploration run(Scenario<?> scenario, ExploreOptions options) {
         Objects.requireNonNull(scenario, "scenario");
+        return run(options, scenario::explore);
+    }
+
+    /**
+     * Runs {@code explorer} (a scenario's or a program's {@code explore} method) with
+     * {@code options}, capturing its result or its failure.
+     *
+     * @throws RuntimeException whatever {@code explorer} throws besides an
+     *     {@link InterleavingFailure}: a scenario that is not deterministic, a bad replay token
+     */
+    public static Exploration run(ExploreOptions options, Function<ExploreOptions, ExploreResult> explorer) {
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(explorer, "explorer");
         CheckMode before = RefGuard.mode();
         RefGuard.setMode(CheckMode.TRACKED);
         long start = System.nanoTime();
         try {
-            ExploreResult r = scenario.explore(options);
+            ExploreResult r = explorer.apply(options);
             return new Exploration(options, r, null, System.nanoTime() - start);
         } catch (InterleavingFailure f) {
             return new Exploration(options, null, f, System.nanoTime() - start);
@@ -109,6 +122,11 @@ public final class Exploration {
     /** How the search was done, such as {@code exhaustive, preemption bound 2}. */
     public String strategy() {
         return failure != null ? failure.report().foundBy() : result.strategy();
+    }
+
+    /** The failure's one-line summary, such as {@code T1 threw ...}, or null. */
+    public String failureSummary() {
+        return failure == null ? null : failure.report().failure().summary();
     }
 
     /** The rendered failure report (the interleaving table), or null. */

@@ -13,10 +13,11 @@ package io.refguard.cases;
  * @param preemptions see {@link Exploration#preemptions()}
  * @param token the replay token of the failing schedule, or null
  * @param strategy how the search was done
+ * @param failure the failure's one-line summary, or null
  * @param table the rendered failure report, or null
  */
 public record Outcome(String name, Variant variant, Verdict verdict, Verdict expected, long schedules,
-        long millis, int preemptions, String token, String strategy, String table) {
+        long millis, int preemptions, String token, String strategy, String failure, String table) {
 
     /** Whether the verdict is the expected one (true when nothing was expected). */
     public boolean asExpected() {
@@ -27,13 +28,13 @@ public record Outcome(String name, Variant variant, Verdict verdict, Verdict exp
     public static Outcome of(String name, Exploration e) {
         Verdict v = e.failed() ? Verdict.BUG_FOUND : e.exhausted() ? Verdict.VERIFIED : Verdict.CLEAN;
         return new Outcome(name, null, v, null, e.schedules(), e.millis(), e.preemptions(), e.token(),
-                e.strategy(), e.table());
+                e.strategy(), e.failureSummary(), e.table());
     }
 
     /** The outcome of a seed case's exploration, graded against the case's expectation. */
     public static Outcome of(SeedCase c, Exploration e) {
         return new Outcome(c.name(), c.variant(), grade(c, e), c.expected(), e.schedules(), e.millis(),
-                e.preemptions(), e.token(), e.strategy(), e.table());
+                e.preemptions(), e.token(), e.strategy(), e.failureSummary(), e.table());
     }
 
     /**

@@ -1,0 +1,84 @@
+package io.refguard.cli;
+
+import io.refguard.cases.Exploration;
+import io.refguard.cases.Outcome;
+import io.refguard.explore.ExploreOptions;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code refguard explore --class C}: explores a scenario class or a whole program and prints
+ * the failure report, or what was explored. Exits 1 when a schedule failed, 0 otherwise.
+ */
+@Command(name = "explore", sortOptions = false,
+        description = {"Explores a scenario class (public static Scenario<?> scenario()) or a program"
+                + " (main method): runs it under every schedule the strategy picks and reports the first"
+                + " that fails, with a replay token.",
+                "Program arguments follow '--'."})
+final class ExploreCommand implements Callable<Integer> {
+
+    @Mixin
+    TargetOptions target;
+
+    @ArgGroup(exclusive = false, heading = "Search:%n")
+    BudgetOptions budget = new BudgetOptions();
+
+    @Option(names = "--json", description = "Print one JSON object instead of the report.")
+    boolean json;
+
+    @Parameters(paramLabel = "ARG", arity = "0..*", description = "Arguments for the program's main method.")
+    List<String> args = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ExploreOptions options = budget.toOptions();
+        try (Target t = Target.resolve(target, args)) {
+            err.println("exploring " + t.name + " (" + (t.kind == Target.Kind.SCENARIO ? "scenario" : "program")
+                    + ") ...");
+            err.flush();
+            Outcome o = Outcome.of(t.name, explore(t, options));
+            print(out, o, json);
+            return o.token() != null ? ExitCodes.BUG_FOUND : ExitCodes.CLEAN;
+        }
+    }
+
+    /** Explores, turning the explorer's complaints about the scenario into usage errors. */
+    static Exploration explore(Target t, ExploreOptions options) {
+        try {
+            return Exploration.run(options, t.explorer());
+        } catch (IllegalStateException e) {
+            throw new RefguardCommand.UserError(e.getMessage(), e);
+        }
+    }
+
+    /** The report of a failure, or a line saying what was explored; or the JSON object. */
+    static void print(PrintWriter out, Outcome o, boolean json) {
+        if (json) {
+            out.println(Json.object(o));
+        } else if (o.table() != null) {
+            out.print(o.table());
+        } else {
+            out.println("No failure: " + o.schedules() + (o.schedules() == 1 ? " schedule" : " schedules")
+                    + " run in " + SummaryTable.millis(o.millis()) + " (" + o.strategy() + "); "
+                    + switch (o.verdict()) {
+                        case VERIFIED -> "every schedule within the bound was run.";
+                        default -> "the search stopped at its budget, so other schedules may fail.";
+                    });
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,87 @@
+package io.refguard.cli;
+
+import io.refguard.cases.Outcome;
+import java.util.List;
+
+/**
+ * The {@code --json} output: one object per case or exploration, written by hand to keep the jar
+ * free of a JSON library. Every object has the same keys, in this order:
+ *
+ * <pre>
+ * case         the case name, or the explored class
+ * variant      "buggy" or "fixed"; null for an exploration of a class
+ * verdict      "bug_found", "verified", "missed", "false_alarm" or "clean"
+ * expected     the verdict a case should get; null for an exploration of a class
+ * ok           whether the verdict is the expected one (true when nothing was expected)
+ * schedules    runs executed
+ * millis       wall time of the exploration
+ * preemptions  in the failing schedule; else the bound the exhaustive search covered; null when
+ *              the search had no bound
+ * token        the replay token of the failing schedule, or null
+ * strategy     how the search was done
+ * failure      the one-line failure summary, or null
+ * report       the rendered failure report (the interleaving table), or null
+ * </pre>
+ */
+final class Json {
+
+    private Json() {}
+
+    /** One outcome as a JSON object on one line. */
+    static String object(Outcome o) {
+        StringBuilder sb = new StringBuilder(256);
+        sb.append('{');
+        field(sb, "case", o.name()).append(',');
+        field(sb, "variant", o.variant() == null ? null : o.variant().id()).append(',');
+        field(sb, "verdict", o.verdict().id()).append(',');
+        field(sb, "expected", o.expected() == null ? null : o.expected().id()).append(',');
+        sb.append("\"ok\":").append(o.asExpected()).append(',');
+        sb.append("\"schedules\":").append(o.schedules()).append(',');
+        sb.append("\"millis\":").append(o.millis()).append(',');
+        sb.append("\"preemptions\":").append(o.preemptions() < 0 ? "null" : String.valueOf(o.preemptions())).append(',');
+        field(sb, "token", o.token()).append(',');
+        field(sb, "strategy", o.strategy()).append(',');
+        field(sb, "failure", o.failure()).append(',');
+        field(sb, "report", o.table());
+        return sb.append('}').toString();
+    }
+
+    /** Several objects as a JSON array, one object per line. */
+    static String array(List<String> objects) {
+        if (objects.isEmpty()) {
+            return "[]";
+        }
+        return "[\n" + String.join(",\n", objects) + "\n]";
+    }
+
+    private static StringBuilder field(StringBuilder sb, String key, String value) {
+        sb.append('"').append(key).append("\":");
+        if (value == null) {
+            return sb.append("null");
+        }
+        return string(sb, value);
+    }
+
+    /** Appends {@code s} as a JSON string literal (RFC 8259 escapes). */
+    static StringBuilder string(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"');
+    }
+}

@@ -1,0 +1,122 @@
+package io.refguard.cli;
+
+import io.refguard.agent.AgentOptions;
+import io.refguard.agent.explore.AgentExplorer;
+import io.refguard.cases.ScenarioClasses;
+import io.refguard.cases.ScenarioLoadException;
+import io.refguard.explore.ExploreOptions;
+import io.refguard.explore.ExploreResult;
+import io.refguard.explore.Scenario;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A class resolved for exploration, by the convention of {@link ScenarioClasses}: a scenario class
+ * is loaded instrumented and its scenario explored; a class with a {@code main} method is
+ * explored as a whole program, its classes loaded afresh and instrumented for every run, so each
+ * run starts with fresh static state.
+ */
+final class Target implements Closeable {
+
+    /** How the class is explored. */
+    enum Kind {
+        /** A scenario class: its {@code scenario()} is explored. */
+        SCENARIO,
+        /** A program: its {@code main(String[])} runs as the thread {@code main}. */
+        PROGRAM
+    }
+
+    final String name;
+    final Kind kind;
+    private final Function<ExploreOptions, ExploreResult> explorer;
+    private final URLClassLoader classPathLoader;
+
+    private Target(String name, Kind kind, Function<ExploreOptions, ExploreResult> explorer,
+            URLClassLoader classPathLoader) {
+        this.name = name;
+        this.kind = kind;
+        this.explorer = explorer;
+        this.classPathLoader = classPathLoader;
+    }
+
+    /**
+     * Finds the class and decides how to explore it.
+     *
+     * @param args the arguments for a program's {@code main}; must be empty for a scenario class
+     * @throws ScenarioLoadException when the class cannot be found, loaded or used
+     * @throws RefguardCommand.UserError when the options do not fit the class
+     */
+    static Target resolve(TargetOptions t, List<String> args) {
+        List<Path> entries = t.classPathEntries();
+        ClassLoader cli = Target.class.getClassLoader();
+        URLClassLoader cpLoader = entries.isEmpty() ? null : classPathLoader(entries, cli);
+        ClassLoader base = cpLoader != null ? cpLoader : cli;
+        AgentOptions agent = AgentOptions.defaults().withInclude(t.includePatterns().toArray(new String[0]))
+                .withPlainFields(t.plainFields);
+        if (!agent.instruments(t.className)) {
+            throw new RefguardCommand.UserError("--include " + String.join(",", t.includePatterns())
+                    + " does not cover " + t.className + "; include its package, or leave --include out", null);
+        }
+        ClassLoader probeLoader = ScenarioClasses.instrumentingLoader(base, t.includePatterns());
+        Class<?> c = ScenarioClasses.load(t.className, probeLoader);
+        if (ScenarioClasses.factory(c) != null) {
+            if (!args.isEmpty()) {
+                throw new RefguardCommand.UserError(t.className + " is a scenario class: it takes no program"
+                        + " arguments (got " + args + ")", null);
+            }
+            Scenario<?> s = ScenarioClasses.scenario(c);
+            return new Target(t.className, Kind.SCENARIO, s::explore, cpLoader);
+        }
+        if (ScenarioClasses.main(c) != null) {
+            AgentExplorer program = AgentExplorer.mainClass(t.className)
+                    .parent(cli)
+                    .classPath(entries)
+                    .agentOptions(agent)
+                    .args(args.toArray(new String[0]));
+            return new Target(t.className, Kind.PROGRAM, program::explore, cpLoader);
+        }
+        throw new ScenarioLoadException("class " + t.className + " has neither a 'public static Scenario<?> "
+                + ScenarioClasses.FACTORY + "()' method nor a 'public static void main(String[])' method;"
+                + " give a scenario class or a program's main class");
+    }
+
+    /** Explores with {@code options}. */
+    ExploreResult explore(ExploreOptions options) {
+        return explorer.apply(options);
+    }
+
+    /** The exploration function, for {@link io.refguard.cases.Exploration#run}. */
+    Function<ExploreOptions, ExploreResult> explorer() {
+        return explorer;
+    }
+
+    @Override
+    public void close() {
+        if (classPathLoader != null) {
+            try {
+                classPathLoader.close();
+            } catch (IOException e) {
+                // the jars were only read
+            }
+        }
+    }
+
+    private static URLClassLoader classPathLoader(List<Path> entries, ClassLoader parent) {
+        URL[] urls = new URL[entries.size()];
+        for (int i = 0; i < urls.length; i++) {
+            try {
+                urls[i] = entries.get(i).toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new RefguardCommand.UserError("class path entry " + entries.get(i) + " is not a usable"
+                        + " path: " + e.getMessage(), e);
+            }
+        }
+        return new URLClassLoader("refguard-classpath", urls, parent);
+    }
+}

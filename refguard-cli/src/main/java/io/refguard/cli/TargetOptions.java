@@ -1,0 +1,66 @@
+package io.refguard.cli;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** What to explore: a class, where to find it, and which classes to instrument. */
+final class TargetOptions {
+
+    @Option(names = {"--class", "-c"}, required = true, paramLabel = "CLASS",
+            description = "The scenario class (with a public static Scenario<?> scenario() method) or"
+                    + " the program (with a main method), by binary name: com.acme.Main, com.acme.Outer$Inner.")
+    String className;
+
+    @Option(names = {"--classpath", "--cp"}, paramLabel = "PATH",
+            description = "Directories and jars holding the class and what it uses, separated by '"
+                    + "${sys:path.separator}'. refguard's own classes are always available.")
+    String classPath;
+
+    @Option(names = "--include", split = ",", paramLabel = "PATTERN",
+            description = "Classes to instrument, so their synchronization becomes scheduling points"
+                    + " (default: the class's package and subpackages). com.acme.* covers a package and"
+                    + " its subpackages, com.acme.Pool a class and its nested classes.")
+    List<String> include;
+
+    @Option(names = "--plain-fields",
+            description = "Also make accesses to plain (non-volatile, non-final) fields of instrumented"
+                    + " classes scheduling points.")
+    boolean plainFields;
+
+    /**
+     * The class path entries, each checked to exist.
+     *
+     * @throws RefguardCommand.UserError naming an entry that does not exist
+     */
+    List<Path> classPathEntries() {
+        List<Path> out = new ArrayList<>();
+        if (classPath == null || classPath.isBlank()) {
+            return out;
+        }
+        for (String e : classPath.split(File.pathSeparator)) {
+            if (e.isBlank()) {
+                continue;
+            }
+            Path p = Path.of(e);
+            if (!Files.exists(p)) {
+                throw new RefguardCommand.UserError("class path entry " + p + " does not exist; check --classpath"
+                        + " (entries are separated by '" + File.pathSeparator + "')", null);
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    /** The include patterns: as given, or the class's package with its subpackages. */
+    List<String> includePatterns() {
+        if (include != null && !include.isEmpty()) {
+            return include;
+        }
+        int dot = className.lastIndexOf('.');
+        return List.of(dot < 0 ? className : className.substring(0, dot) + ".*");
+    }
+}
