@@ -13,9 +13,11 @@ import java.util.List;
 final class TablesList extends RefCounted<TablesList> implements Named {
 
     private final List<String> names;
+    private final String reportName;
 
     TablesList(List<String> names) {
         this.names = List.copyOf(names);
+        this.reportName = "tables.list " + this.names;
     }
 
     List<String> names() {
@@ -30,6 +32,6 @@ final class TablesList extends RefCounted<TablesList> implements Named {
 
     @Override
     public String reportName() {
-        return "tables.list";
+        return reportName; // tables.list [t1, t2]: which version of the file
     }
 }
