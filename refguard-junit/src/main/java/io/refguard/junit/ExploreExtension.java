@@ -17,16 +17,16 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * Runs {@link ExploreTest} methods: gives each its {@link Exploration}, checks that it explored
  * something, and, while a replay is requested, skips the exploration tests the replay does not
- * select. Registered by {@code @ExploreTest}; not meant to be registered by hand.
+ * select. Registered by {@code @ExploreTest}, which is the only way to use it.
  */
-public final class ExploreExtension implements ExecutionCondition, ParameterResolver, InvocationInterceptor {
+final class ExploreExtension implements ExecutionCondition, ParameterResolver, InvocationInterceptor {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(ExploreExtension.class);
     private static final String KEY = "exploration";
 
     /** Creates the extension; JUnit does this when it registers it. */
-    public ExploreExtension() {}
+    ExploreExtension() {}
 
     /**
      * Skips exploration tests that {@code refguard.replay.test} does not select while

@@ -153,7 +153,7 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
             throw new ParameterResolutionException("refguard: " + parameterContext.getDeclaringExecutable()
                     + " asks for the test's LeakScope, but there is none here: only test methods and"
                     + " @BeforeEach/@AfterEach methods of a leak-checked test receive one (not constructors,"
-                    + " not @BeforeAll/@AfterAll, not @ExploreTest methods, not tests with"
+                    + " not @BeforeAll/@AfterAll, not tests with"
                     + " @RefGuardLeakCheck(enabled = false)); remove the parameter or enable the check");
         }
         return test.scope;

@@ -10,12 +10,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * The leak check's settings for one test, from the nearest {@link RefGuardLeakCheck}: on the test
  * method, else on its class (superclasses included), else on the enclosing classes of a
  * {@code @Nested} class; with no annotation (auto-detected registration) the check is on with the
- * defaults. Tests annotated {@link ExploreTest} are never checked here.
+ * defaults.
  */
 final class LeakCheckSettings {
 
     private static final LeakCheckSettings DEFAULTS = new LeakCheckSettings(true, true);
-    private static final LeakCheckSettings OFF = new LeakCheckSettings(false, false);
 
     private final boolean enabled;
     private final boolean lifecycleMethods;
@@ -28,9 +27,6 @@ final class LeakCheckSettings {
     static LeakCheckSettings of(ExtensionContext context) {
         Optional<Method> method = context.getTestMethod();
         if (method.isPresent()) {
-            if (AnnotationSupport.isAnnotated(method.get(), ExploreTest.class)) {
-                return OFF;
-            }
             Optional<RefGuardLeakCheck> onMethod = AnnotationSupport.findAnnotation(method.get(), RefGuardLeakCheck.class);
             if (onMethod.isPresent()) {
                 return from(onMethod.get());

@@ -36,8 +36,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>The same check applies to every test of a run, without annotations, when
  * {@link LeakCheckExtension} is registered through JUnit's extension auto-detection
  * ({@code junit.jupiter.extensions.autodetection.enabled=true}); {@code enabled = false} then
- * exempts a class or method. Methods annotated {@link ExploreTest} are never wrapped: the explorer
- * checks each of its runs for leaks itself.
+ * exempts a class or method. In a method annotated {@link ExploreTest}, the explorer checks each
+ * run under a scope of its own, nested inside the test's, and the test's scope checks what the
+ * method does outside its scenarios.
  *
  * <p>The nearest annotation wins: the method's, then its class's, then the enclosing classes' of
  * a {@code @Nested} class. Superclasses pass the annotation on.

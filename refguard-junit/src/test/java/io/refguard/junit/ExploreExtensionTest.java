@@ -7,6 +7,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMetho
 
 import java.util.List;
 
+import io.refguard.LeakException;
+import io.refguard.Report;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.replay.ReplayToken;
@@ -79,6 +81,16 @@ class ExploreExtensionTest {
         ExploreResult bounded = ExploreSamples.RESULTS.get("boundTooLowToSeeTheRace");
         assertEquals("exhaustive, preemption bound 0", bounded.strategy());
         assertTrue(bounded.boundLimited(), bounded.toString());
+    }
+
+    @Test
+    void inALeakCheckedClassTheExplorerChecksEachRunAndTheTestItsOwnBody() {
+        EngineExecutionResults r = Kit.run(DiscoverySelectors.selectClass(example.LeakCheckedExplorations.class));
+        Kit.assertPassed(r, "exploresACleanScenario");
+        Throwable failure = Kit.failure(r, "leaksOutsideTheScenario");
+        LeakException leak = assertInstanceOf(LeakException.class, failure, () -> Kit.stackTrace(failure));
+        assertEquals(1, leak.reports().size(), leak.getMessage());
+        assertEquals(example.Lines.of("explorationBody"), leak.reports().get(0).site(Report.Role.ACQUIRED).lineNumber());
     }
 
     @Test
