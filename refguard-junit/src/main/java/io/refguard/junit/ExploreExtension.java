@@ -29,10 +29,9 @@ final class ExploreExtension implements ExecutionCondition, ParameterResolver, I
     ExploreExtension() {}
 
     /**
-     * Skips exploration tests that {@code refguard.replay.test} does not select while
-     * {@code refguard.replay} is set.
-     *
-     * @throws ExtensionConfigurationException when {@code refguard.replay} is not a readable token
+     * Skips exploration tests that {@code refguard.replay.test} does not select while a replay
+     * token is set. An unreadable token skips nothing: each exploration test runs and fails,
+     * saying why the token cannot be read.
      */
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
