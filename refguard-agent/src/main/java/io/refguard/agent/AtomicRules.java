@@ -10,9 +10,9 @@ import org.objectweb.asm.Type;
  *
  * <p>These operations are not replaced: a scheduling point ({@code SyncBridge.beforeRead},
  * {@code beforeWrite} or {@code beforeUpdate}) is inserted before the unchanged call. Because the
- * receiver lies under the arguments on the operand stack, the call is moved into a small static
- * helper in the same class that takes the same operands plus the site id, reports the access and
- * makes the call; see {@link AtomicHelpers}.
+ * receiver lies under the arguments on the operand stack, the arguments are parked in scratch
+ * locals while the target is reported, then reloaded (see {@code MethodRewriter.accessPoint}): the
+ * report's stack frame is then the caller's own line.
  */
 final class AtomicRules {
 

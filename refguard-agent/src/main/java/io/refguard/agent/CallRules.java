@@ -54,6 +54,10 @@ final class CallRules {
         instance(THREAD, "join", "(J)V", THREAD_BRIDGE, "join");
         instance(THREAD, "join", "(JI)V", THREAD_BRIDGE, "join");
         instance(THREAD, "interrupt", "()V", THREAD_BRIDGE, "interrupt");
+        instance(THREAD, "isInterrupted", "()Z", THREAD_BRIDGE, "isInterrupted");
+        instance(THREAD, "isAlive", "()Z", THREAD_BRIDGE, "isAlive");
+        statik(THREAD, "interrupted", "()Z", THREAD_BRIDGE, "interrupted");
+        statik(THREAD, "currentThread", "()Ljava/lang/Thread;", THREAD_BRIDGE, "currentThread");
 
         instance(LOCK, "lock", "()V", LOCK_BRIDGE, "lock");
         instance(LOCK, "lockInterruptibly", "()V", LOCK_BRIDGE, "lockInterruptibly");

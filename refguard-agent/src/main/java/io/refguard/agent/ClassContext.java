@@ -12,7 +12,6 @@ final class ClassContext {
     private final ClassNode node;
     private final AgentOptions options;
     private final ClassHierarchy hierarchy;
-    private final AtomicHelpers atomicHelpers;
     private final List<MethodNode> added = new ArrayList<>();
     private int helperIds;
 
@@ -20,7 +19,6 @@ final class ClassContext {
         this.node = node;
         this.options = options;
         this.hierarchy = hierarchy;
-        this.atomicHelpers = new AtomicHelpers(this);
     }
 
     /** The internal name, {@code com/acme/Pool}. */
@@ -63,10 +61,6 @@ final class ClassContext {
 
     ClassHierarchy hierarchy() {
         return hierarchy;
-    }
-
-    AtomicHelpers atomicHelpers() {
-        return atomicHelpers;
     }
 
     /**

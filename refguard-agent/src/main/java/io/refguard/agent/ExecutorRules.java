@@ -71,6 +71,24 @@ final class ExecutorRules {
     }
 
     /**
+     * Whether a call site is an {@code Executors} factory method whose executor an interceptor may
+     * replace as a whole (fixed, cached and single-thread pools, with or without a factory): such
+     * a site calls {@code ThreadBridge.<same name>(<same arguments>, int site)} instead, which
+     * returns exactly what the original returns when nothing intercepts.
+     */
+    static boolean replacesExecutor(String owner, String name, String desc) {
+        if (!owner.equals(EXECUTORS) || !desc.endsWith(")Ljava/util/concurrent/ExecutorService;")) {
+            return false;
+        }
+        return switch (name) {
+            case "newFixedThreadPool" -> desc.startsWith("(I)") || desc.startsWith("(I" + TF + ")");
+            case "newCachedThreadPool", "newSingleThreadExecutor" ->
+                    desc.startsWith("()") || desc.startsWith("(" + TF + ")");
+            default -> false;
+        };
+    }
+
+    /**
      * The rewrite for a call site, or {@code null}. Factory methods must be called with
      * {@code invokestatic}, constructors with {@code invokespecial} (including a subclass's
      * {@code super(...)} call, where adding the default factory is equally transparent).

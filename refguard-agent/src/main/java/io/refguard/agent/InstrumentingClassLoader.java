@@ -3,6 +3,7 @@ package io.refguard.agent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A class loader that defines the classes {@link AgentOptions#instruments accepted} by its
@@ -24,15 +25,37 @@ public class InstrumentingClassLoader extends ClassLoader {
 
     private final AgentOptions options;
     private final RefguardTransformer transformer;
+    /**
+     * Instrumented class files by class name, shared by the loaders of one {@link #freshCopy()}
+     * family: a class is instrumented (and its sites registered) once, then only defined again.
+     * An entry holding the original bytes marks a class that could not be instrumented.
+     */
+    private final ConcurrentHashMap<String, byte[]> instrumented;
 
     /**
      * A loader instrumenting the classes {@code options} accepts, reading them from
      * {@code parent}.
      */
     public InstrumentingClassLoader(ClassLoader parent, AgentOptions options) {
+        this(parent, options, new RefguardTransformer(Objects.requireNonNull(options, "options")),
+                new ConcurrentHashMap<>());
+    }
+
+    private InstrumentingClassLoader(ClassLoader parent, AgentOptions options,
+            RefguardTransformer transformer, ConcurrentHashMap<String, byte[]> instrumented) {
         super("refguard-instrumenting", Objects.requireNonNull(parent, "parent"));
-        this.options = Objects.requireNonNull(options, "options");
-        this.transformer = new RefguardTransformer(options);
+        this.options = options;
+        this.transformer = transformer;
+        this.instrumented = instrumented;
+    }
+
+    /**
+     * A new loader with the same parent and options, defining its own classes (so fresh static
+     * state) from the class files this loader already instrumented: one exploration run per
+     * copy costs a class definition, not a new instrumentation. Thread-safe.
+     */
+    public InstrumentingClassLoader freshCopy() {
+        return new InstrumentingClassLoader(getParent(), options, transformer, instrumented);
     }
 
     /** The transformer this loader applies, with its counts of instrumented and failed classes. */
@@ -62,6 +85,10 @@ public class InstrumentingClassLoader extends ClassLoader {
     }
 
     private Class<?> defineInstrumented(String name) throws ClassNotFoundException {
+        byte[] cached = instrumented.get(name);
+        if (cached != null) {
+            return defineClass(name, cached, 0, cached.length);
+        }
         byte[] original;
         try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
             if (in == null) {
@@ -73,6 +100,7 @@ public class InstrumentingClassLoader extends ClassLoader {
         }
         byte[] bytes = transformer.transform(this, name.replace('.', '/'), null, null, original);
         byte[] defined = bytes != null ? bytes : original;
+        instrumented.putIfAbsent(name, defined);
         return defineClass(name, defined, 0, defined.length);
     }
 }

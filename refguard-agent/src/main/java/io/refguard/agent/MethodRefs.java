@@ -5,6 +5,8 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
@@ -51,6 +53,12 @@ final class MethodRefs {
                 : "(L" + impl.getOwner() + ";" + impl.getDesc().substring(1);
         MethodNode helper = new MethodNode(Opcodes.ASM9, cls.helperAccess(),
                 "refguard$ref$" + cls.nextHelperId(), desc, null, null);
+        if (line >= 0) {
+            // stack frames of the helper show the line of the method reference it stands for
+            LabelNode at = new LabelNode();
+            helper.instructions.add(at);
+            helper.instructions.add(new LineNumberNode(line, at));
+        }
         int slot = 0;
         for (Type arg : Type.getArgumentTypes(desc)) {
             helper.instructions.add(new VarInsnNode(arg.getOpcode(Opcodes.ILOAD), slot));

@@ -13,6 +13,7 @@ import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Rewrites the instructions of one method so that its synchronization operations go through the
@@ -44,6 +45,7 @@ final class MethodRewriter {
     private final String sourceMethodName;
     private int line;
     private int rewrites;
+    private int scratchBase = -1;
 
     /**
      * @param sourceMethodName the name reported in sites (the original name, for a copy)
@@ -89,9 +91,51 @@ final class MethodRewriter {
     }
 
     private int site(String operation) {
+        return site(operation, null);
+    }
+
+    private int site(String operation, String subject) {
         rewrites++;
         return Sites.register(
-                cls.className(), sourceMethodName, cls.sourceFile(), line, operation);
+                cls.className(), sourceMethodName, cls.sourceFile(), line, operation, subject);
+    }
+
+    /**
+     * The source name of the object on top of the stack at {@code insn} when the code just loaded
+     * it from a field ({@code Buffer.lock} for {@code lock.lock()} or {@code synchronized (lock)}
+     * on a field {@code lock} of class {@code Buffer}), or from an accessor on such an object
+     * ({@code Cache.rw.writeLock()}); else null. Locals and parameters are not used: their names
+     * are roles ({@code from}, {@code first}) that name different objects on different calls.
+     * javac compiles {@code synchronized (x)} as {@code load x; dup; astore tmp; monitorenter}, so
+     * a {@code dup}/{@code astore} pair is looked through.
+     */
+    private static String subjectOf(AbstractInsnNode insn) {
+        AbstractInsnNode p = previousReal(insn);
+        if (p != null && p.getOpcode() == Opcodes.ASTORE) {
+            AbstractInsnNode d = previousReal(p);
+            if (d != null && d.getOpcode() == Opcodes.DUP) {
+                p = previousReal(d);
+            }
+        }
+        if (p instanceof FieldInsnNode f
+                && (f.getOpcode() == Opcodes.GETFIELD || f.getOpcode() == Opcodes.GETSTATIC)) {
+            String owner = CallRules.simpleName(f.owner);
+            return owner.substring(owner.lastIndexOf('$') + 1) + "." + f.name;
+        }
+        if (p instanceof MethodInsnNode m && m.getOpcode() != Opcodes.INVOKESTATIC
+                && m.desc.startsWith("()")) {
+            String owner = subjectOf(m);
+            return owner == null ? null : owner + "." + m.name + "()";
+        }
+        return null;
+    }
+
+    private static AbstractInsnNode previousReal(AbstractInsnNode insn) {
+        AbstractInsnNode p = insn.getPrevious();
+        while (p != null && p.getOpcode() < 0) {
+            p = p.getPrevious();
+        }
+        return p;
     }
 
     static AbstractInsnNode push(int value) {
@@ -128,8 +172,9 @@ final class MethodRewriter {
         if (!isVolatile && !(cls.options().plainFields() && (access & Opcodes.ACC_FINAL) == 0)) {
             return;
         }
+        String owner = CallRules.simpleName(f.owner);
         int id = site((isVolatile ? "volatile " : "") + (write ? "write " : "read ")
-                + CallRules.simpleName(f.owner) + "." + f.name);
+                + owner.substring(owner.lastIndexOf('$') + 1) + "." + f.name);
         String point = write ? "beforeWrite" : "beforeRead";
         InsnList pre = new InsnList();
         if (isStatic) {
@@ -168,7 +213,8 @@ final class MethodRewriter {
         CallRules.Rule rule =
                 CallRules.match(call.owner, call.name, call.desc, isStatic, cls.hierarchy());
         if (rule != null) {
-            int id = site(rule.label());
+            boolean receiverOnTop = !isStatic && call.desc.startsWith("()");
+            int id = site(rule.label(), receiverOnTop ? subjectOf(call) : null);
             code.insertBefore(call, push(id));
             code.set(call, bridge(rule.bridgeOwner(), rule.bridgeName(), rule.bridgeDesc()));
             return;
@@ -176,14 +222,72 @@ final class MethodRewriter {
         if (!isStatic) {
             AtomicRules.Access access = AtomicRules.classify(call.owner, call.name, call.desc);
             if (access != null) {
-                int id = site(CallRules.simpleName(call.owner) + "." + call.name + "()");
-                code.insertBefore(call, push(id));
-                code.set(call, cls.atomicHelpers().replacement(call, access));
+                boolean receiverOnTop = call.desc.startsWith("()");
+                int id = site(CallRules.simpleName(call.owner) + "." + call.name + "()",
+                        receiverOnTop ? subjectOf(call) : null);
+                code.insertBefore(call, accessPoint(call, access, id));
             }
         }
     }
 
+    /**
+     * The code that reports an atomic, field-updater or {@code VarHandle} access before
+     * {@code call}, inline, so that the report's stack frame is the caller's own line: the
+     * operands above the receiver go to scratch locals past the method's own, the target is
+     * passed to the bridge, and the operands are reloaded. Straight-line code that no branch
+     * enters, so the scratch locals need no stack map frame.
+     */
+    private InsnList accessPoint(MethodInsnNode call, AtomicRules.Access access, int id) {
+        Type[] args = Type.getArgumentTypes(call.desc);
+        int[] slots = new int[args.length];
+        int next = scratchBase();
+        for (int k = 0; k < args.length; k++) {
+            slots[k] = next;
+            next += args[k].getSize();
+        }
+        method.maxLocals = Math.max(method.maxLocals, next);
+        InsnList pre = new InsnList();
+        for (int k = args.length - 1; k >= 0; k--) {
+            pre.add(new VarInsnNode(args[k].getOpcode(Opcodes.ISTORE), slots[k]));
+        }
+        boolean firstArgument = switch (access.target()) {
+            case RECEIVER -> false;
+            case FIRST_ARGUMENT -> true;
+            case VAR_HANDLE -> args.length - AtomicRules.varHandleValueCount(call.name) >= 1
+                    && (args[0].getSort() == Type.OBJECT || args[0].getSort() == Type.ARRAY);
+        };
+        pre.add(firstArgument ? new VarInsnNode(Opcodes.ALOAD, slots[0]) : new InsnNode(Opcodes.DUP));
+        pre.add(push(id));
+        String point = switch (access.kind()) {
+            case READ -> "beforeRead";
+            case WRITE -> "beforeWrite";
+            case UPDATE -> "beforeUpdate";
+        };
+        pre.add(bridge(CallRules.SYNC_BRIDGE, point, "(Ljava/lang/Object;I)V"));
+        for (int k = 0; k < args.length; k++) {
+            pre.add(new VarInsnNode(args[k].getOpcode(Opcodes.ILOAD), slots[k]));
+        }
+        return pre;
+    }
+
+    /** The first local slot past those the method declares: scratch space for operands. */
+    private int scratchBase() {
+        if (scratchBase < 0) {
+            scratchBase = method.maxLocals;
+        }
+        return scratchBase;
+    }
+
     private boolean executor(InsnList code, MethodInsnNode call) {
+        if (call.getOpcode() == Opcodes.INVOKESTATIC
+                && ExecutorRules.replacesExecutor(call.owner, call.name, call.desc)) {
+            int id = site("Executors." + call.name + "()");
+            code.insertBefore(call, push(id));
+            code.set(call, bridge(CallRules.THREAD_BRIDGE, call.name,
+                    call.desc.substring(0, call.desc.indexOf(')')) + "I"
+                            + call.desc.substring(call.desc.indexOf(')'))));
+            return true;
+        }
         ExecutorRules.Rewrite rw = ExecutorRules.match(call.owner, call.name, call.desc);
         if (rw == null) {
             return false;
@@ -219,13 +323,15 @@ final class MethodRewriter {
         switch (monitors) {
             case REAL -> { }
             case MODELED -> {
-                int id = site(enter ? "monitor enter" : "monitor exit");
+                int id = site(enter ? "monitor enter" : "monitor exit",
+                        enter ? subjectOf(insn) : null);
                 code.insertBefore(insn, push(id));
                 code.set(insn, bridge(CallRules.SYNC_BRIDGE, enter ? "monitorEnter" : "monitorExit",
                         "(Ljava/lang/Object;I)V"));
             }
             case TOKEN -> {
-                int id = site(enter ? "monitor enter" : "monitor exit");
+                int id = site(enter ? "monitor enter" : "monitor exit",
+                        enter ? subjectOf(insn) : null);
                 InsnList pre = new InsnList();
                 pre.add(push(id));
                 pre.add(bridge(CallRules.SYNC_BRIDGE, enter ? "enterTarget" : "exitTarget",

@@ -184,7 +184,14 @@ final class MonitorSplitter {
         LabelNode end = new LabelNode();
         LabelNode handler = new LabelNode();
 
-        InsnList prologue = monitorCall(cls, modeled, enter, "monitorEnter");
+        InsnList prologue = new InsnList();
+        if (line >= 0) {
+            // the entry is reported at the method's first line, not at an unknown one
+            LabelNode at = new LabelNode();
+            prologue.add(at);
+            prologue.add(new LineNumberNode(line, at));
+        }
+        prologue.add(monitorCall(cls, modeled, enter, "monitorEnter"));
         prologue.add(start);
         code.insert(prologue);
         for (AbstractInsnNode insn = code.getFirst(); insn != null; insn = insn.getNext()) {

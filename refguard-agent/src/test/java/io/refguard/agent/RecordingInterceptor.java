@@ -3,6 +3,7 @@ package io.refguard.agent;
 import io.refguard.agent.bridge.AccessKind;
 import io.refguard.agent.bridge.AcquireOp;
 import io.refguard.agent.bridge.AwaitOp;
+import io.refguard.agent.bridge.ExecutorKind;
 import io.refguard.agent.bridge.LockOp;
 import io.refguard.agent.bridge.ParkOp;
 import io.refguard.agent.bridge.PassThroughInterceptor;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -186,5 +188,12 @@ final class RecordingInterceptor extends PassThroughInterceptor {
     public ThreadFactory threadFactory(ThreadFactory base, int site) {
         record(base == null ? "threadFactory default" : "threadFactory given", base, site);
         return super.threadFactory(base, site);
+    }
+
+    @Override
+    public ExecutorService newExecutor(ExecutorKind kind, int threads, ThreadFactory factory,
+            int site) {
+        record("newExecutor " + kind + " " + threads, factory, site);
+        return super.newExecutor(kind, threads, factory, site);
     }
 }

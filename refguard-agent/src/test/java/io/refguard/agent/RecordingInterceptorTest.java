@@ -196,12 +196,12 @@ class RecordingInterceptorTest {
     }
 
     @Test
-    void executorsGetTheirThreadFactoryFromTheBridge() throws Exception {
+    void executorsComeFromTheBridge() throws Exception {
         Object p = run(Pools.class, Corpus.OPTIONS, "call");
-        assertEquals(expect(Pools.class, "threadFactory default - @fixed",
-                "threadFactory given DefaultThreadFactory @cached", "threadFactory default - @tpe",
+        assertEquals(expect(Pools.class, "newExecutor FIXED 2 - @fixed",
+                "newExecutor CACHED 0 DefaultThreadFactory @cached", "threadFactory default - @tpe",
                 "threadFactory default - @tpe-handler", "threadFactory default - @scheduled"),
-                recorded(p, e -> e.startsWith("threadFactory")));
+                recorded(p, e -> e.startsWith("threadFactory") || e.startsWith("newExecutor")));
     }
 
     @Test

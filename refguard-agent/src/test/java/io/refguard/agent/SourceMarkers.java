@@ -12,7 +12,7 @@ import java.util.Map;
  * The line numbers of {@code // site: name} markers in a corpus source file, so tests compare
  * the lines the instrumenter recorded with lines read from the source, not with constants.
  */
-final class SourceMarkers {
+public final class SourceMarkers {
 
     private final String file;
     private final Map<String, Integer> lines = new HashMap<>();
@@ -31,9 +31,16 @@ final class SourceMarkers {
         }
     }
 
-    /** Markers of the corpus class {@code c}, read from {@code src/test/java}. */
-    static SourceMarkers of(Class<?> c) {
-        Path path = Path.of("src/test/java", c.getName().replace('.', '/') + ".java");
+    /**
+     * Markers of the corpus class {@code c} (its top-level class's source file), read from
+     * {@code src/test/java}.
+     */
+    public static SourceMarkers of(Class<?> c) {
+        Class<?> top = c;
+        while (top.getEnclosingClass() != null) {
+            top = top.getEnclosingClass();
+        }
+        Path path = Path.of("src/test/java", top.getName().replace('.', '/') + ".java");
         try {
             return new SourceMarkers(path.toString(), Files.readAllLines(path));
         } catch (IOException e) {
@@ -41,7 +48,8 @@ final class SourceMarkers {
         }
     }
 
-    int line(String marker) {
+    /** The line of marker {@code name}. */
+    public int line(String marker) {
         Integer line = lines.get(marker);
         if (line == null) {
             throw new IllegalArgumentException("no marker '// site: " + marker + "' in " + file);

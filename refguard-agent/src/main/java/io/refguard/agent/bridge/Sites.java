@@ -26,14 +26,22 @@ public final class Sites {
      * Appends a site and returns its id. Called by the instrumenter; ids are dense, start at 0
      * and are never reused during the life of the JVM.
      */
-    public static synchronized int register(
+    public static int register(
             String className, String methodName, String fileName, int line, String operation) {
+        return register(className, methodName, fileName, line, operation, null);
+    }
+
+    /**
+     * Appends a site whose operand has a source name ({@link Site#subject()}) and returns its id.
+     */
+    public static synchronized int register(String className, String methodName, String fileName,
+            int line, String operation, String subject) {
         int id = size;
         Site[] current = table;
         if (id == current.length) {
             current = Arrays.copyOf(current, id * 2);
         }
-        current[id] = new Site(id, className, methodName, fileName, line, operation);
+        current[id] = new Site(id, className, methodName, fileName, line, operation, subject);
         size = id + 1;
         table = current;
         return id;

@@ -2,6 +2,7 @@ package io.refguard.agent.bridge;
 
 import java.util.Date;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -182,4 +183,40 @@ public interface SyncInterceptor {
      * @return the factory the executor is built with; never {@code null}
      */
     ThreadFactory threadFactory(ThreadFactory base, int site);
+
+    /**
+     * {@code Thread.currentThread()}: an explorer that runs a {@code Thread}'s body on a thread of
+     * its own returns that {@code Thread} object here. The default returns the real current thread.
+     */
+    default Thread currentThread(int site) {
+        return Thread.currentThread();
+    }
+
+    /** {@code thread.isAlive()}. The default asks the real thread. */
+    default boolean threadIsAlive(Thread thread, int site) {
+        return thread.isAlive();
+    }
+
+    /**
+     * {@code thread.isInterrupted()}, or {@code Thread.interrupted()} (which also clears the
+     * calling thread's status) when {@code clear} is set; {@code thread} is then the caller.
+     * The default asks the real thread.
+     */
+    default boolean threadIsInterrupted(Thread thread, boolean clear, int site) {
+        return clear ? Thread.interrupted() : thread.isInterrupted();
+    }
+
+    /**
+     * An executor for {@code Executors.newFixedThreadPool}, {@code newCachedThreadPool} or
+     * {@code newSingleThreadExecutor} called at {@code site}, so an explorer can substitute a
+     * model of the whole pool (its queue and idle workers block in JDK code it cannot see).
+     *
+     * @param threads the pool size for {@link ExecutorKind#FIXED}, else 1 (single) or 0 (cached)
+     * @param factory the factory the code passed, or {@code null}
+     * @return the executor, or {@code null} to build the JDK's own (the default)
+     */
+    default ExecutorService newExecutor(ExecutorKind kind, int threads, ThreadFactory factory,
+            int site) {
+        return null;
+    }
 }

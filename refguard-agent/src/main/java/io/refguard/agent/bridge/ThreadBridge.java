@@ -1,5 +1,6 @@
 package io.refguard.agent.bridge;
 
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 
@@ -68,6 +69,84 @@ public final class ThreadBridge {
         } else {
             i.threadInterrupt(thread, site);
         }
+    }
+
+    /** Replaces {@code thread.isInterrupted()}. */
+    public static boolean isInterrupted(Thread thread, int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        return i == null ? thread.isInterrupted() : i.threadIsInterrupted(thread, false, site);
+    }
+
+    /** Replaces {@code Thread.interrupted()}. */
+    public static boolean interrupted(int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        return i == null
+                ? Thread.interrupted()
+                : i.threadIsInterrupted(i.currentThread(site), true, site);
+    }
+
+    /** Replaces {@code thread.isAlive()}. */
+    public static boolean isAlive(Thread thread, int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        return i == null ? thread.isAlive() : i.threadIsAlive(thread, site);
+    }
+
+    /** Replaces {@code Thread.currentThread()}. */
+    public static Thread currentThread(int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        return i == null ? Thread.currentThread() : i.currentThread(site);
+    }
+
+    /** Replaces {@code Executors.newFixedThreadPool(n)}. */
+    public static ExecutorService newFixedThreadPool(int n, int site) {
+        ExecutorService e = substitute(ExecutorKind.FIXED, n, null, site);
+        return e != null ? e : Executors.newFixedThreadPool(n);
+    }
+
+    /** Replaces {@code Executors.newFixedThreadPool(n, factory)}. */
+    public static ExecutorService newFixedThreadPool(int n, ThreadFactory factory, int site) {
+        ExecutorService e = substitute(ExecutorKind.FIXED, n, factory, site);
+        return e != null ? e : Executors.newFixedThreadPool(n, factory);
+    }
+
+    /** Replaces {@code Executors.newCachedThreadPool()}. */
+    public static ExecutorService newCachedThreadPool(int site) {
+        ExecutorService e = substitute(ExecutorKind.CACHED, 0, null, site);
+        return e != null ? e : Executors.newCachedThreadPool();
+    }
+
+    /** Replaces {@code Executors.newCachedThreadPool(factory)}. */
+    public static ExecutorService newCachedThreadPool(ThreadFactory factory, int site) {
+        ExecutorService e = substitute(ExecutorKind.CACHED, 0, factory, site);
+        return e != null ? e : Executors.newCachedThreadPool(factory);
+    }
+
+    /** Replaces {@code Executors.newSingleThreadExecutor()}. */
+    public static ExecutorService newSingleThreadExecutor(int site) {
+        ExecutorService e = substitute(ExecutorKind.SINGLE, 1, null, site);
+        return e != null ? e : Executors.newSingleThreadExecutor();
+    }
+
+    /** Replaces {@code Executors.newSingleThreadExecutor(factory)}. */
+    public static ExecutorService newSingleThreadExecutor(ThreadFactory factory, int site) {
+        ExecutorService e = substitute(ExecutorKind.SINGLE, 1, factory, site);
+        return e != null ? e : Executors.newSingleThreadExecutor(factory);
+    }
+
+    /**
+     * The interceptor's substitute executor, or null to build the JDK's. Argument checks come
+     * first so that bad arguments fail exactly as the JDK method would.
+     */
+    private static ExecutorService substitute(ExecutorKind kind, int n, ThreadFactory factory,
+            int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        if (i == null) {
+            return null;
+        }
+        if (kind == ExecutorKind.FIXED && n <= 0) {
+            throw new IllegalArgumentException();
+        }
+        return i.newExecutor(kind, n, factory, site);
     }
 
     /** Replaces {@code Thread.sleep(millis)}. */

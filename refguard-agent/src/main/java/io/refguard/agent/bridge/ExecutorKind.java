@@ -1,0 +1,11 @@
+package io.refguard.agent.bridge;
+
+/** Which {@code Executors} factory method created an executor; see {@link SyncInterceptor#newExecutor}. */
+public enum ExecutorKind {
+    /** {@code newFixedThreadPool(n)}: at most {@code n} threads, an unbounded queue. */
+    FIXED,
+    /** {@code newCachedThreadPool()}: a thread per task when none is idle, idle threads time out. */
+    CACHED,
+    /** {@code newSingleThreadExecutor()}: one thread, tasks run in submission order. */
+    SINGLE
+}

@@ -1,0 +1,324 @@
+package io.refguard.agent.explore;
+
+import io.refguard.agent.bridge.AccessKind;
+import io.refguard.agent.bridge.AcquireOp;
+import io.refguard.agent.bridge.AwaitOp;
+import io.refguard.agent.bridge.ExecutorKind;
+import io.refguard.agent.bridge.LockOp;
+import io.refguard.agent.bridge.ParkOp;
+import io.refguard.agent.bridge.Site;
+import io.refguard.agent.bridge.Sites;
+import io.refguard.agent.bridge.SyncInterceptor;
+import io.refguard.explore.runtime.Coordinator;
+import io.refguard.hook.Access;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The adapter between instrumented code and the interleaving explorer: a {@link SyncInterceptor}
+ * that maps every intercepted operation of a managed thread onto the explorer's runtime
+ * ({@link Coordinator}), so the runtime always knows which threads can run.
+ *
+ * <h2>Mapping</h2>
+ * <ul>
+ *   <li>Memory accesses become {@link Coordinator#point} on the touched object, labelled by the
+ *       site ({@code volatile write Counter.value}, {@code count.incrementAndGet()}).
+ *   <li>Monitors and {@code ReentrantLock}s become the runtime's lock, keyed by the object's
+ *       {@link LockModel}; recursion and wait sets are kept here ({@link MonitorOps}, {@link LockOps}).
+ *       A {@code ReentrantLock} is also taken for real, after the model granted it.
+ *   <li>Read-write locks, semaphores and latches keep their real state, which only the baton
+ *       holder changes, and block on it through {@link Waits}.
+ *   <li>{@code Thread.start} runs the thread's {@code run()} on a new actor; the {@code Thread}
+ *       object stays the program's handle for {@code join}, {@code interrupt}, {@code isAlive},
+ *       and {@code Thread.currentThread()} ({@link ThreadOps}).
+ *   <li>Fixed, cached and single-thread executors are replaced by a model ({@link ModeledExecutor}).
+ * </ul>
+ *
+ * <p>Threads the explorer does not run are left alone: an operation on one of them does the real
+ * thing, and waiting for one (a join, a real lock it holds) gives up after a bounded wait with a
+ * message instead of hanging.
+ *
+ * <p>Concurrency: the run model is replaced by the driver between runs, before the runtime passes
+ * the baton (a volatile write) to the run's first actor; everything else is touched only by the
+ * baton holder.
+ */
+final class ExploringInterceptor implements SyncInterceptor {
+
+    final long foreignWaitNanos;
+    /** The current run; replaced by {@link #newRun()} before each run. */
+    RunModel run;
+    /** Report labels per site id, built on first use. */
+    private String[] labels = new String[256];
+
+    /**
+     * @param foreignWaitNanos how long a managed thread waits for something only an unmanaged
+     *     thread can do (release a real lock, finish) before the run fails with an explanation
+     */
+    ExploringInterceptor(long foreignWaitNanos) {
+        this.foreignWaitNanos = foreignWaitNanos;
+    }
+
+    /** Starts a fresh model for the next run; called by the driver before the run starts. */
+    RunModel newRun() {
+        run = new RunModel();
+        return run;
+    }
+
+    /** Registers the calling actor as the run's entry thread, named {@code name}. */
+    ThreadModel enterEntry(String name) {
+        Thread program = new Thread(name);
+        ThreadModel m = run.adopt(Thread.currentThread(), program);
+        return m;
+    }
+
+    /** The model of the calling managed thread; an actor the adapter did not start is adopted. */
+    ThreadModel current() {
+        Thread carrier = Thread.currentThread();
+        ThreadModel m = run.byCarrier.get(carrier);
+        return m != null ? m : run.adopt(carrier, carrier);
+    }
+
+    /** The report label of an access site: its operation, with the operand's name when known. */
+    String label(int site) {
+        if (site >= labels.length) {
+            labels = Arrays.copyOf(labels, Math.max(site + 1, labels.length * 2));
+        }
+        String l = labels[site];
+        if (l == null) {
+            Site s = Sites.get(site);
+            l = s.operation();
+            int dot = l.indexOf('.');
+            if (s.subject() != null && dot > 0 && l.endsWith("()") && l.indexOf(' ') < 0) {
+                l = s.subject() + l.substring(dot); // AtomicInteger.get() -> count.get()
+            }
+            labels[site] = l;
+        }
+        return l;
+    }
+
+    static Access access(AccessKind kind) {
+        return switch (kind) {
+            case READ -> Access.READ;
+            case WRITE -> Access.WRITE;
+            case UPDATE -> Access.UPDATE;
+        };
+    }
+
+    // ---------------------------------------------------------------- SyncInterceptor
+
+    @Override
+    public boolean managesCurrentThread() {
+        return run != null && Coordinator.isManaged();
+    }
+
+    @Override
+    public void beforeAccess(Object target, AccessKind kind, int site) {
+        RunModel r = run;
+        r.ops++;
+        Coordinator.point(r.key(target, site), access(kind), label(site));
+    }
+
+    @Override
+    public void monitorEnter(Object monitor, int site) {
+        MonitorOps.enter(this, current(), monitor, site);
+    }
+
+    @Override
+    public void monitorExit(Object monitor, int site) {
+        MonitorOps.exit(this, current(), monitor);
+    }
+
+    @Override
+    public boolean holdsMonitor(Object monitor, int site) {
+        LockModel m = run.existingKey(monitor);
+        return m != null && m.owner == current();
+    }
+
+    @Override
+    public void monitorWait(Object monitor, long timeoutMillis, int site)
+            throws InterruptedException {
+        MonitorOps.await(this, current(), monitor, timeoutMillis > 0);
+    }
+
+    @Override
+    public void monitorNotify(Object monitor, boolean all, int site) {
+        MonitorOps.notify(this, current(), monitor, all);
+    }
+
+    @Override
+    public void park(Object blocker, ParkOp op, long time, int site) {
+        ThreadModel me = current();
+        RunModel r = run;
+        r.ops++;
+        boolean timed = op != ParkOp.PARK;
+        if (timed && (op == ParkOp.PARK_NANOS ? time <= 0 : time <= System.currentTimeMillis())) {
+            Coordinator.point(me, Access.UPDATE, "park"); // an elapsed timeout returns at once
+            return;
+        }
+        Waits.block(r, me, () -> me.permit || me.interrupted, timed, me, "park");
+        me.permit = false;
+    }
+
+    @Override
+    public void unpark(Thread thread, int site) {
+        if (thread == null) {
+            return;
+        }
+        ThreadModel t = ThreadOps.lookup(run, thread);
+        if (t == null) {
+            LockSupport.unpark(thread); // not a thread of this run: the real thing
+            return;
+        }
+        run.ops++;
+        Coordinator.point(t, Access.UPDATE, "unpark");
+        t.permit = true;
+    }
+
+    @Override
+    public boolean lock(Lock lock, LockOp op, long time, TimeUnit unit, int site)
+            throws InterruptedException {
+        return LockOps.lock(this, current(), lock, op, unit == null ? 0 : unit.toNanos(time), site);
+    }
+
+    @Override
+    public void unlock(Lock lock, int site) {
+        LockOps.unlock(this, current(), lock);
+    }
+
+    @Override
+    public Condition newCondition(Lock lock, int site) {
+        Condition c = lock.newCondition();
+        run.conditionLocks.put(c, lock);
+        return c;
+    }
+
+    @Override
+    public long await(Condition condition, AwaitOp op, long time, TimeUnit unit, Date deadline,
+            int site) throws InterruptedException {
+        return LockOps.await(this, current(), condition, op, time, unit, deadline, site);
+    }
+
+    @Override
+    public void signal(Condition condition, boolean all, int site) {
+        LockOps.signal(this, current(), condition, all, site);
+    }
+
+    @Override
+    public boolean acquire(Semaphore semaphore, AcquireOp op, int permits, long time,
+            TimeUnit unit, int site) throws InterruptedException {
+        return LockOps.acquire(this, current(), semaphore, op, permits,
+                unit == null ? 0 : unit.toNanos(time), site);
+    }
+
+    @Override
+    public void release(Semaphore semaphore, int permits, int site) {
+        RunModel r = run;
+        r.ops++;
+        Coordinator.point(r.key(semaphore, site), Access.UPDATE, "release");
+        semaphore.release(permits);
+    }
+
+    @Override
+    public boolean awaitLatch(CountDownLatch latch, long time, TimeUnit unit, int site)
+            throws InterruptedException {
+        ThreadModel me = current();
+        RunModel r = run;
+        ThreadOps.throwIfInterrupted(me);
+        r.ops++;
+        boolean timed = unit != null;
+        if (timed && time <= 0) {
+            Coordinator.point(r.key(latch, site), Access.READ, "await");
+            return latch.getCount() == 0;
+        }
+        Waits.block(r, me, () -> latch.getCount() == 0 || me.interrupted, timed,
+                r.key(latch, site), "await");
+        if (latch.getCount() != 0) {
+            ThreadOps.throwIfInterrupted(me);
+        }
+        return latch.getCount() == 0;
+    }
+
+    @Override
+    public void countDown(CountDownLatch latch, int site) {
+        RunModel r = run;
+        r.ops++;
+        Coordinator.point(r.key(latch, site), Access.UPDATE, "countDown");
+        latch.countDown();
+    }
+
+    @Override
+    public void threadStart(Thread thread, int site) {
+        ThreadOps.start(this, thread);
+    }
+
+    @Override
+    public void threadJoin(Thread thread, long millis, int nanos, int site)
+            throws InterruptedException {
+        ThreadOps.join(this, current(), thread, millis > 0 || nanos > 0);
+    }
+
+    @Override
+    public void threadSleep(long millis, int nanos, int site) throws InterruptedException {
+        ThreadOps.sleep(this, current(), millis > 0 || nanos > 0);
+    }
+
+    @Override
+    public void threadYield(boolean spinWait, int site) {
+        ThreadOps.stepAside(run, current(), spinWait);
+    }
+
+    @Override
+    public void threadInterrupt(Thread thread, int site) {
+        ThreadOps.interrupt(run, thread);
+    }
+
+    @Override
+    public Thread currentThread(int site) {
+        return current().thread;
+    }
+
+    @Override
+    public boolean threadIsAlive(Thread thread, int site) {
+        ThreadModel t = ThreadOps.lookup(run, thread);
+        return t == null ? thread.isAlive() : t.started && !t.finished;
+    }
+
+    @Override
+    public boolean threadIsInterrupted(Thread thread, boolean clear, int site) {
+        ThreadModel t = ThreadOps.lookup(run, thread);
+        if (t == null) {
+            return clear ? Thread.interrupted() : thread.isInterrupted();
+        }
+        boolean was = t.interrupted;
+        if (clear) {
+            t.interrupted = false;
+        }
+        return was;
+    }
+
+    @Override
+    public ThreadFactory threadFactory(ThreadFactory base, int site) {
+        return ThreadOps.refusingFactory(site);
+    }
+
+    @Override
+    public ExecutorService newExecutor(ExecutorKind kind, int threads, ThreadFactory factory,
+            int site) {
+        RunModel r = run;
+        r.ops++;
+        return new ModeledExecutor(this, r, kind, threads, factory, r.nextPool());
+    }
+
+    @Override
+    public String toString() {
+        return "refguard exploring interceptor";
+    }
+}

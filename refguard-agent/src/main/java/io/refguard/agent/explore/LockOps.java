@@ -1,0 +1,321 @@
+package io.refguard.agent.explore;
+
+import io.refguard.agent.bridge.AcquireOp;
+import io.refguard.agent.bridge.AwaitOp;
+import io.refguard.agent.bridge.LockOp;
+import io.refguard.agent.bridge.Sites;
+import io.refguard.explore.runtime.Coordinator;
+import io.refguard.hook.Access;
+import java.util.Date;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * {@code java.util.concurrent} locks, conditions and semaphores under exploration.
+ *
+ * <ul>
+ *   <li>{@code ReentrantLock}: the runtime's lock on the lock's {@link LockModel} (so a deadlock
+ *       report says who holds what), then the real lock, which is free unless a thread the
+ *       explorer does not run holds it: that is waited for {@link ExploringInterceptor#foreignWaitNanos}
+ *       and then reported. Its conditions have their wait sets in their models.
+ *   <li>Any other JDK lock (the two locks of a {@code ReentrantReadWriteLock}): its real state is
+ *       the model. A thread tries the real lock; when that fails it blocks until some thread
+ *       unlocks a lock of this kind, then tries again. Only the baton holder changes real state,
+ *       so the try never races.
+ *   <li>Locks of the program's own classes are instrumented code: they run as written.
+ *   <li>{@code Semaphore}: the real semaphore, blocking until enough permits are available.
+ * </ul>
+ */
+final class LockOps {
+
+    private LockOps() {}
+
+    /** Whether the lock's class is the JDK's, whose internal blocking the explorer cannot see. */
+    static boolean isJdk(Object o) {
+        return o.getClass().getClassLoader() == null;
+    }
+
+    static boolean lock(ExploringInterceptor x, ThreadModel me, Lock lock, LockOp op, long nanos,
+            int site) throws InterruptedException {
+        if (!isJdk(lock)) {
+            return switch (op) {
+                case LOCK -> {
+                    lock.lock();
+                    yield true;
+                }
+                case LOCK_INTERRUPTIBLY -> {
+                    lock.lockInterruptibly();
+                    yield true;
+                }
+                case TRY_LOCK -> lock.tryLock();
+                case TRY_LOCK_TIMED -> lock.tryLock(nanos, TimeUnit.NANOSECONDS);
+            };
+        }
+        RunModel run = x.run;
+        if (op == LockOp.LOCK_INTERRUPTIBLY || op == LockOp.TRY_LOCK_TIMED) {
+            ThreadOps.throwIfInterrupted(me);
+        }
+        run.ops++;
+        LockModel m = run.key(lock, site);
+        if (!(lock instanceof ReentrantLock rl)) {
+            return viaRealState(run, me, lock, m, op, nanos);
+        }
+        if (m.owner == me) {
+            m.holds++;
+            takeReal(x, rl, m, 1);
+            return true;
+        }
+        switch (op) {
+            case LOCK, LOCK_INTERRUPTIBLY -> MonitorOps.acquire(me, m);
+            case TRY_LOCK -> {
+                if (!Coordinator.tryLock(m)) {
+                    return false;
+                }
+                m.owner = me;
+            }
+            case TRY_LOCK_TIMED -> {
+                if (!Coordinator.tryLock(m)) {
+                    if (nanos <= 0) {
+                        return false;
+                    }
+                    Waits.block(run, me, () -> m.owner == null || me.interrupted, true, m,
+                            "tryLock");
+                    ThreadOps.throwIfInterrupted(me);
+                    if (!Coordinator.tryLock(m)) {
+                        return false;
+                    }
+                }
+                m.owner = me;
+            }
+        }
+        m.holds = 1;
+        takeReal(x, rl, m, 1);
+        return true;
+    }
+
+    /**
+     * Takes the real lock {@code times} times for the model's owner. Only the baton holder runs,
+     * and the model grants a lock to one thread, so the real lock is free unless a thread outside
+     * the exploration holds it.
+     */
+    private static void takeReal(ExploringInterceptor x, ReentrantLock rl, LockModel m, int times) {
+        for (int i = 0; i < times; i++) {
+            if (rl.tryLock()) {
+                continue;
+            }
+            boolean got;
+            try {
+                got = rl.tryLock(x.foreignWaitNanos, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                got = false;
+            }
+            if (!got) {
+                throw new IllegalStateException("lock " + m.name + " is held by a thread the"
+                        + " explorer does not run (" + rl + "), still after "
+                        + TimeUnit.NANOSECONDS.toMillis(x.foreignWaitNanos) + " ms. Only threads"
+                        + " started by the explored code are scheduled: do not share this lock"
+                        + " with threads started before the exploration or by uninstrumented code.");
+            }
+        }
+    }
+
+    private static boolean viaRealState(RunModel run, ThreadModel me, Lock lock, LockModel m,
+            LockOp op, long nanos) throws InterruptedException {
+        String label = m.waitLabel("lock");
+        boolean interruptible = op != LockOp.LOCK && op != LockOp.TRY_LOCK;
+        boolean timed = op == LockOp.TRY_LOCK_TIMED;
+        Coordinator.point(null, Access.UPDATE, label);
+        while (!lock.tryLock()) {
+            if (op == LockOp.TRY_LOCK || (timed && nanos <= 0)) {
+                return false;
+            }
+            long seen = run.unlocks;
+            Waits.block(run, me, () -> run.unlocks != seen || (interruptible && me.interrupted),
+                    timed, null, label);
+            if (interruptible) {
+                ThreadOps.throwIfInterrupted(me);
+            }
+            if (run.unlocks == seen) {
+                return false; // timed out
+            }
+        }
+        return true;
+    }
+
+    static void unlock(ExploringInterceptor x, ThreadModel me, Lock lock) {
+        if (!isJdk(lock)) {
+            lock.unlock();
+            return;
+        }
+        RunModel run = x.run;
+        LockModel m = run.existingKey(lock);
+        if (!(lock instanceof ReentrantLock) || m == null || m.owner != me) {
+            lock.unlock(); // throws IllegalMonitorStateException for a ReentrantLock not held
+            run.ops++;
+            run.unlocks++;
+            return;
+        }
+        lock.unlock();
+        run.ops++;
+        if (--m.holds == 0) {
+            m.owner = null;
+            MonitorOps.release(m);
+        }
+    }
+
+    /** The {@code ReentrantLock} model {@code condition} belongs to, if the caller holds it. */
+    private static LockModel ownerOf(RunModel run, ThreadModel me, Condition condition) {
+        Object known = run.conditionLocks.get(condition);
+        if (known != null) {
+            LockModel m = run.existingKey(known);
+            return m != null && m.owner == me && known instanceof ReentrantLock ? m : null;
+        }
+        for (LockModel m : run.heldBy(me)) {
+            if (m.object instanceof ReentrantLock rl) {
+                try {
+                    rl.hasWaiters(condition); // throws unless the condition is rl's
+                    run.conditionLocks.put(condition, rl);
+                    return m;
+                } catch (IllegalArgumentException notItsCondition) {
+                    // try the next held lock
+                }
+            }
+        }
+        return null;
+    }
+
+    static long await(ExploringInterceptor x, ThreadModel me, Condition condition, AwaitOp op,
+            long time, TimeUnit unit, Date deadline, int site) throws InterruptedException {
+        RunModel run = x.run;
+        LockModel lock = ownerOf(run, me, condition);
+        if (lock == null) {
+            return unmodeledAwait(condition, op, time, unit, deadline);
+        }
+        boolean interruptible = op != AwaitOp.AWAIT_UNINTERRUPTIBLY;
+        if (interruptible) {
+            ThreadOps.throwIfInterrupted(me);
+        }
+        long nanos = switch (op) {
+            case AWAIT_NANOS -> time;
+            case AWAIT_TIMED -> unit.toNanos(time);
+            case AWAIT_UNTIL -> deadline.getTime() > System.currentTimeMillis() ? 1 : 0;
+            default -> 1;
+        };
+        boolean timed = op == AwaitOp.AWAIT_NANOS || op == AwaitOp.AWAIT_TIMED
+                || op == AwaitOp.AWAIT_UNTIL;
+        run.ops++;
+        LockModel c = run.key(condition, site);
+        ReentrantLock rl = (ReentrantLock) lock.object;
+        int saved = lock.holds;
+        for (int i = 0; i < saved; i++) {
+            rl.unlock();
+        }
+        lock.owner = null;
+        lock.holds = 0;
+        MonitorOps.release(lock);
+        me.notified = false;
+        if (nanos > 0) {
+            c.waiters.addLast(me);
+            try {
+                Waits.block(run, me, () -> me.notified || (interruptible && me.interrupted),
+                        timed, null, c.waitLabel("await"));
+            } finally {
+                c.waiters.remove(me);
+            }
+        } else {
+            Coordinator.point(null, Access.UPDATE, c.waitLabel("await")); // already timed out
+        }
+        MonitorOps.acquire(me, lock);
+        lock.holds = saved;
+        takeReal(x, rl, lock, saved);
+        boolean signalled = me.notified;
+        me.notified = false;
+        if (interruptible && !signalled) {
+            ThreadOps.throwIfInterrupted(me);
+        }
+        return switch (op) {
+            case AWAIT_NANOS -> signalled ? Math.max(1, time) : 0;
+            case AWAIT_TIMED, AWAIT_UNTIL -> signalled ? 1 : 0;
+            default -> 0;
+        };
+    }
+
+    /**
+     * A condition of a lock the caller does not hold through the model (or not a
+     * {@code ReentrantLock}'s): the real call, which throws {@code IllegalMonitorStateException}
+     * when the lock is not held, and otherwise blocks where the explorer cannot see it.
+     */
+    private static long unmodeledAwait(Condition condition, AwaitOp op, long time, TimeUnit unit,
+            Date deadline) throws InterruptedException {
+        switch (op) {
+            case AWAIT -> condition.await();
+            case AWAIT_UNINTERRUPTIBLY -> condition.awaitUninterruptibly();
+            case AWAIT_NANOS -> {
+                return condition.awaitNanos(time);
+            }
+            case AWAIT_TIMED -> {
+                return condition.await(time, unit) ? 1 : 0;
+            }
+            case AWAIT_UNTIL -> {
+                return condition.awaitUntil(deadline) ? 1 : 0;
+            }
+        }
+        return 0;
+    }
+
+    static void signal(ExploringInterceptor x, ThreadModel me, Condition condition, boolean all,
+            int site) {
+        RunModel run = x.run;
+        if (ownerOf(run, me, condition) == null) {
+            if (all) {
+                condition.signalAll(); // IllegalMonitorStateException when the lock is not held
+            } else {
+                condition.signal();
+            }
+            return;
+        }
+        run.ops++;
+        LockModel c = run.key(condition, site);
+        Coordinator.point(c, Access.UPDATE, all ? "signalAll" : "signal");
+        c.wake(all);
+    }
+
+    static boolean acquire(ExploringInterceptor x, ThreadModel me, Semaphore semaphore,
+            AcquireOp op, int permits, long nanos, int site) throws InterruptedException {
+        if (permits < 0) {
+            throw new IllegalArgumentException("negative permit count " + permits + " at "
+                    + Sites.get(site).location());
+        }
+        RunModel run = x.run;
+        boolean interruptible = op == AcquireOp.ACQUIRE || op == AcquireOp.TRY_ACQUIRE_TIMED;
+        if (interruptible) {
+            ThreadOps.throwIfInterrupted(me);
+        }
+        run.ops++;
+        LockModel k = run.key(semaphore, site);
+        boolean timed = op == AcquireOp.TRY_ACQUIRE_TIMED;
+        if (op == AcquireOp.TRY_ACQUIRE || (timed && nanos <= 0)) {
+            Coordinator.point(k, Access.UPDATE, "tryAcquire");
+            return semaphore.tryAcquire(permits);
+        }
+        while (true) {
+            Waits.block(run, me,
+                    () -> semaphore.availablePermits() >= permits
+                            || (interruptible && me.interrupted),
+                    timed, k, "acquire");
+            if (semaphore.tryAcquire(permits)) {
+                return true;
+            }
+            if (interruptible) {
+                ThreadOps.throwIfInterrupted(me);
+            }
+            if (timed) {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package io.refguard.agent.explore;
+
+import io.refguard.agent.bridge.ExecutorKind;
+import io.refguard.explore.runtime.Coordinator;
+import io.refguard.hook.Access;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.RunnableFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The model of a fixed, cached or single-thread pool created by the explored code. The JDK's
+ * pools park idle workers inside their queue, where the explorer cannot see them; this model
+ * keeps the queue itself and blocks idle workers through {@link Waits}, so every worker is an
+ * actor the explorer schedules. Futures are {@link ModeledFuture}s, whose {@code get} blocks the
+ * same way.
+ *
+ * <p>Behaviour follows {@code ThreadPoolExecutor}: a new worker per task until the pool size is
+ * reached (cached: while no worker is idle); tasks in submission order; {@code shutdown} lets
+ * queued tasks finish and rejects new ones with {@link RejectedExecutionException};
+ * {@code shutdownNow} drains the queue and interrupts running tasks. An idle cached worker times
+ * out (as a timed wait does: when nothing else can run). A fixed pool that is never shut down
+ * keeps its workers waiting, which ends the run as a deadlock: the real program would not exit.
+ * Workers are named {@code pool-N-thread-M}, N counted per run, unless the code gave a factory.
+ *
+ * <p>Concurrency: touched only by managed threads holding the baton.
+ */
+final class ModeledExecutor extends AbstractExecutorService {
+
+    private final ExploringInterceptor x;
+    private final RunModel run;
+    private final ExecutorKind kind;
+    private final int maxThreads;
+    private final ThreadFactory factory;
+    private final LockModel key;
+    private final String takeLabel;
+    private final String poolName;
+
+    private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+    private final List<ThreadModel> workers = new ArrayList<>();
+    private int idle;
+    private int live;
+    private int created;
+    private boolean shutdown;
+
+    ModeledExecutor(ExploringInterceptor x, RunModel run, ExecutorKind kind, int threads,
+            ThreadFactory factory, int number) {
+        this.x = x;
+        this.run = run;
+        this.kind = kind;
+        this.maxThreads = kind == ExecutorKind.CACHED ? Integer.MAX_VALUE : threads;
+        this.factory = factory;
+        this.poolName = "pool-" + number;
+        this.key = run.key(this, poolName);
+        this.takeLabel = "take a task from " + poolName;
+    }
+
+    @Override
+    public void execute(Runnable command) {
+        Objects.requireNonNull(command, "command");
+        run.ops++;
+        Coordinator.point(key, Access.UPDATE, "execute");
+        if (shutdown) {
+            throw new RejectedExecutionException("task " + command + " rejected from " + poolName
+                    + ": the pool was shut down");
+        }
+        queue.addLast(command);
+        if (live < maxThreads && queue.size() > idle) {
+            startWorker();
+        }
+    }
+
+    private void startWorker() {
+        created++;
+        Runnable loop = this::workerLoop;
+        Thread t = factory != null
+                ? factory.newThread(loop)
+                : new Thread(loop, poolName + "-thread-" + created);
+        if (t == null) {
+            throw new RejectedExecutionException("the thread factory of " + poolName
+                    + " returned no thread");
+        }
+        live++;
+        workers.add(ThreadOps.startForPool(x, t));
+    }
+
+    private void workerLoop() {
+        ThreadModel me = x.current();
+        try {
+            while (true) {
+                if (queue.isEmpty() && !shutdown) {
+                    idle++;
+                    try {
+                        Waits.block(run, me, () -> !queue.isEmpty() || shutdown,
+                                kind == ExecutorKind.CACHED, key, takeLabel);
+                    } finally {
+                        idle--;
+                    }
+                }
+                Runnable task = queue.pollFirst();
+                if (task == null) {
+                    return; // shut down and drained, or an idle cached worker timed out
+                }
+                me.interrupted = false; // as ThreadPoolExecutor: a stale interrupt is cleared
+                task.run();
+            }
+        } finally {
+            live--;
+        }
+    }
+
+    @Override
+    protected <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
+        return new ModeledFuture<>(x, run, () -> {
+            runnable.run();
+            return value;
+        });
+    }
+
+    @Override
+    protected <T> RunnableFuture<T> newTaskFor(Callable<T> callable) {
+        return new ModeledFuture<>(x, run, callable);
+    }
+
+    @Override
+    public void shutdown() {
+        run.ops++;
+        Coordinator.point(key, Access.UPDATE, "shutdown");
+        shutdown = true;
+    }
+
+    @Override
+    public List<Runnable> shutdownNow() {
+        run.ops++;
+        Coordinator.point(key, Access.UPDATE, "shutdownNow");
+        shutdown = true;
+        List<Runnable> pending = new ArrayList<>(queue);
+        queue.clear();
+        for (ThreadModel w : workers) {
+            if (!w.finished) {
+                w.interrupted = true;
+            }
+        }
+        return pending;
+    }
+
+    @Override
+    public boolean isShutdown() {
+        return shutdown;
+    }
+
+    @Override
+    public boolean isTerminated() {
+        return shutdown && live == 0;
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+        ThreadModel me = x.current();
+        ThreadOps.throwIfInterrupted(me);
+        run.ops++;
+        Waits.block(run, me, () -> isTerminated() || me.interrupted, true, key,
+                "awaitTermination");
+        if (!isTerminated()) {
+            ThreadOps.throwIfInterrupted(me);
+        }
+        return isTerminated();
+    }
+
+    /**
+     * Runs the tasks and returns the first result of one that completes normally; waits for them
+     * in the model (the JDK's version waits in a queue the explorer cannot see).
+     */
+    @Override
+    public <T> T invokeAny(Collection<? extends Callable<T>> tasks)
+            throws InterruptedException, ExecutionException {
+        if (tasks.isEmpty()) {
+            throw new IllegalArgumentException("invokeAny needs at least one task");
+        }
+        List<ModeledFuture<T>> futures = new ArrayList<>();
+        for (Callable<T> task : tasks) {
+            ModeledFuture<T> f = new ModeledFuture<>(x, run, task);
+            futures.add(f);
+            execute(f);
+        }
+        ThreadModel me = x.current();
+        Waits.block(run, me, () -> me.interrupted || anySucceeded(futures) || allDone(futures),
+                false, key, "invokeAny");
+        ThreadOps.throwIfInterrupted(me);
+        ExecutionException last = null;
+        for (ModeledFuture<T> f : futures) {
+            if (f.succeeded()) {
+                for (ModeledFuture<T> other : futures) {
+                    other.cancel(true);
+                }
+                return f.get();
+            }
+        }
+        for (ModeledFuture<T> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    @Override
+    public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
+            throws InterruptedException, ExecutionException {
+        return invokeAny(tasks);
+    }
+
+    private static boolean anySucceeded(List<? extends ModeledFuture<?>> futures) {
+        for (ModeledFuture<?> f : futures) {
+            if (f.succeeded()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean allDone(List<? extends ModeledFuture<?>> futures) {
+        for (ModeledFuture<?> f : futures) {
+            if (!f.isDone()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return poolName + " (modeled " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                + " pool" + (shutdown ? ", shut down" : "") + ")";
+    }
+}

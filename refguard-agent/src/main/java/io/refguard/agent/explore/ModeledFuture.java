@@ -1,0 +1,122 @@
+package io.refguard.agent.explore;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RunnableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The future of a task submitted to a {@link ModeledExecutor}: {@code get} blocks in the
+ * explorer's model until the task completes (a timed {@code get} times out as any timed wait
+ * does: when nothing else can run). Touched only by managed threads holding the baton.
+ */
+final class ModeledFuture<T> implements RunnableFuture<T> {
+
+    private enum State { NEW, RUNNING, DONE, FAILED, CANCELLED }
+
+    private final ExploringInterceptor x;
+    private final RunModel run;
+    private final Callable<T> callable;
+    private State state = State.NEW;
+    private T result;
+    private Throwable failure;
+    private ThreadModel runner;
+
+    ModeledFuture(ExploringInterceptor x, RunModel run, Callable<T> callable) {
+        this.x = x;
+        this.run = run;
+        this.callable = callable;
+    }
+
+    @Override
+    public void run() {
+        if (state != State.NEW) {
+            return;
+        }
+        state = State.RUNNING;
+        runner = x.current();
+        try {
+            T value = callable.call();
+            if (state == State.RUNNING) {
+                result = value;
+                state = State.DONE;
+            }
+        } catch (Throwable t) {
+            if (Waits.isAbort(t)) {
+                throw (Error) t;
+            }
+            if (state == State.RUNNING) {
+                failure = t;
+                state = State.FAILED;
+            }
+        } finally {
+            runner = null;
+        }
+    }
+
+    boolean succeeded() {
+        return state == State.DONE;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        if (isDone()) {
+            return false;
+        }
+        run.ops++;
+        if (state == State.RUNNING && mayInterruptIfRunning && runner != null) {
+            runner.interrupted = true;
+        }
+        state = State.CANCELLED;
+        return true;
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return state == State.CANCELLED;
+    }
+
+    @Override
+    public boolean isDone() {
+        return state == State.DONE || state == State.FAILED || state == State.CANCELLED;
+    }
+
+    @Override
+    public T get() throws InterruptedException, ExecutionException {
+        await(false);
+        return report();
+    }
+
+    @Override
+    public T get(long timeout, TimeUnit unit)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (!await(true)) {
+            throw new TimeoutException("the task did not complete in time");
+        }
+        return report();
+    }
+
+    private boolean await(boolean timed) throws InterruptedException {
+        ThreadModel me = x.current();
+        ThreadOps.throwIfInterrupted(me);
+        run.ops++;
+        Waits.block(run, me, () -> isDone() || me.interrupted, timed, run.key(this, "Future#"),
+                "get");
+        if (!isDone()) {
+            ThreadOps.throwIfInterrupted(me);
+        }
+        return isDone();
+    }
+
+    private T report() throws ExecutionException {
+        return switch (state) {
+            case DONE -> result;
+            case FAILED -> throw new ExecutionException(failure);
+            case CANCELLED -> throw new CancellationException("the task was cancelled");
+            default -> throw new IllegalStateException("[refguard agent internal bug] get() "
+                    + "returned before the task completed");
+        };
+    }
+}

@@ -1,0 +1,128 @@
+package io.refguard.agent.explore;
+
+import io.refguard.agent.AgentOptions;
+import io.refguard.agent.InstrumentingClassLoader;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The entry point of a program explored through a fresh {@link InstrumentingClassLoader} per run:
+ * each {@link #get()} defines the program's classes anew (instrumented once, see
+ * {@link InstrumentingClassLoader#freshCopy()}) and returns a {@code Runnable} that calls its
+ * {@code main(String[])}, or {@code run()} on a new instance of a {@code Runnable} class.
+ */
+final class ProgramEntry implements Supplier<Runnable> {
+
+    private final String className;
+    private final String[] args;
+    private final InstrumentingClassLoader first;
+    private final boolean hasMain;
+
+    ProgramEntry(String className, String[] args, ClassLoader parent, AgentOptions options) {
+        this.className = className;
+        this.args = args;
+        AgentOptions effective = options != null ? options : defaultOptions(className);
+        if (!effective.instruments(className)) {
+            throw new IllegalArgumentException("the agent options " + effective + " do not"
+                    + " instrument " + className + ": include its package in the options");
+        }
+        this.first = new InstrumentingClassLoader(parent, effective);
+        Class<?> probe = load(first.freshCopy());
+        this.hasMain = mainMethod(probe) != null;
+        if (!hasMain && !Runnable.class.isAssignableFrom(probe)) {
+            throw new IllegalArgumentException(className + " has no 'static void main(String[])'"
+                    + " and is not a Runnable: give the class with the program's entry point");
+        }
+    }
+
+    /** The options for {@code className} alone: its package and subpackages, instrumented. */
+    static AgentOptions defaultOptions(String className) {
+        int dot = className.lastIndexOf('.');
+        String include = dot < 0 ? className : className.substring(0, dot) + ".*";
+        return AgentOptions.defaults().withInclude(include);
+    }
+
+    static URLClassLoader classPathLoader(List<Path> entries, ClassLoader parent) {
+        URL[] urls = new URL[entries.size()];
+        for (int i = 0; i < urls.length; i++) {
+            try {
+                urls[i] = entries.get(i).toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new IllegalArgumentException("class path entry " + entries.get(i)
+                        + " is not a usable path: " + e.getMessage(), e);
+            }
+        }
+        return new URLClassLoader("refguard-program", urls, parent);
+    }
+
+    private Class<?> load(InstrumentingClassLoader loader) {
+        loader.setDefaultAssertionStatus(true);
+        try {
+            return Class.forName(className, false, loader);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("no class " + className + " on the class path:"
+                    + " check the class name (binary name, as com.acme.Main or com.acme.Outer$Inner)"
+                    + " and the class path", e);
+        }
+    }
+
+    private static Method mainMethod(Class<?> c) {
+        try {
+            Method m = c.getDeclaredMethod("main", String[].class);
+            return Modifier.isStatic(m.getModifiers()) ? m : null;
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public Runnable get() {
+        Class<?> c = load(first.freshCopy());
+        if (hasMain) {
+            Method main = mainMethod(c);
+            main.setAccessible(true);
+            return () -> invoke(main, null, (Object) args.clone());
+        }
+        return () -> {
+            Object instance;
+            try {
+                var ctor = c.getDeclaredConstructor();
+                ctor.setAccessible(true);
+                instance = ctor.newInstance();
+            } catch (InvocationTargetException e) {
+                throw Sneaky.<RuntimeException>as(e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException(className + " is a Runnable without a usable"
+                        + " no-argument constructor (" + e + "): add one, or give a main method", e);
+            }
+            ((Runnable) instance).run();
+        };
+    }
+
+    private static void invoke(Method m, Object target, Object... arguments) {
+        try {
+            m.invoke(target, arguments);
+        } catch (InvocationTargetException e) {
+            throw Sneaky.<RuntimeException>as(e.getCause()); // the program's own exception
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot call " + m + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Rethrows a checked exception unchanged, so the report shows what the program threw. */
+    static final class Sneaky {
+        private Sneaky() {}
+
+        @SuppressWarnings("unchecked")
+        static <T extends Throwable> T as(Throwable t) throws T {
+            throw (T) t;
+        }
+    }
+}

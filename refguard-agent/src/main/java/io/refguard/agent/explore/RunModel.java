@@ -1,0 +1,163 @@
+package io.refguard.agent.explore;
+
+import io.refguard.agent.bridge.Site;
+import io.refguard.agent.bridge.Sites;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the adapter knows about one run: the program's threads, the models of the objects
+ * it synchronizes on, and their names. A new model per run ({@link ExploringInterceptor#newRun})
+ * makes runs independent and names repeatable: objects are named in the order the run first
+ * touches them, which is the same in every run that follows the same schedule.
+ *
+ * <p>Concurrency: only the thread holding the explorer's baton touches a run model (and the
+ * driver before the run starts), so nothing here is synchronized.
+ */
+final class RunModel {
+
+    private static final Pattern JDK_THREAD_NAME = Pattern.compile("Thread-\\d+");
+
+    /** Program thread objects to their models. */
+    final IdentityHashMap<Thread, ThreadModel> threads = new IdentityHashMap<>();
+    /** Real threads (the explorer's workers) to the model of the program thread they run. */
+    final IdentityHashMap<Thread, ThreadModel> byCarrier = new IdentityHashMap<>();
+    /** A condition to the lock that made it, for conditions created through the bridge. */
+    final IdentityHashMap<Object, Object> conditionLocks = new IdentityHashMap<>();
+    private final IdentityHashMap<Object, LockModel> keys = new IdentityHashMap<>();
+    private final Map<String, Integer> nameUses = new HashMap<>();
+    private int unnamedThreads;
+    private int pools;
+    /**
+     * Operations performed through the adapter so far. A thread in {@code Thread.yield} waits for
+     * it to change: another thread did something.
+     */
+    long ops;
+    /** Unlocks of locks modeled through their real state (read-write locks), for waiters. */
+    long unlocks;
+
+    /** The model of {@code o}, named on first use from the site's operand name or its class. */
+    LockModel key(Object o, int site) {
+        LockModel k = keys.get(o);
+        if (k == null) {
+            k = new LockModel(o, uniqueName(baseName(o, site)));
+            keys.put(o, k);
+        }
+        return k;
+    }
+
+    /** The locks and monitors {@code t} holds, in no particular order. */
+    List<LockModel> heldBy(ThreadModel t) {
+        List<LockModel> held = new ArrayList<>();
+        for (LockModel k : keys.values()) {
+            if (k.owner == t) {
+                held.add(k);
+            }
+        }
+        return held;
+    }
+
+    /**
+     * The model of {@code o}, named {@code base} on first use (numbered if taken, or always when
+     * {@code base} ends in {@code #}): for objects the adapter creates, such as pools.
+     */
+    LockModel key(Object o, String base) {
+        LockModel k = keys.get(o);
+        if (k == null) {
+            k = new LockModel(o, uniqueName(base));
+            keys.put(o, k);
+        }
+        return k;
+    }
+
+    /** The model of {@code o} if the run has touched it, else null. */
+    LockModel existingKey(Object o) {
+        return keys.get(o);
+    }
+
+    private String baseName(Object o, int site) {
+        if (site >= 0) {
+            Site s = Sites.get(site);
+            if (s.subject() != null) {
+                return s.subject();
+            }
+        }
+        if (o instanceof Class<?> c) {
+            return simpleName(c);
+        }
+        return simpleName(o.getClass()) + "#";
+    }
+
+    /**
+     * {@code base} itself the first time, {@code base#2} and so on after; a base ending in
+     * {@code #} (a class name) is always numbered: {@code Object#1}.
+     */
+    private String uniqueName(String base) {
+        int n = nameUses.merge(base, 1, Integer::sum);
+        if (base.endsWith("#")) {
+            return base + n;
+        }
+        return n == 1 ? base : base + "#" + n;
+    }
+
+    /**
+     * Registers a program thread about to start, naming it: a name the JDK numbered from its global
+     * counter ({@code Thread-17}) is renumbered per run in start order, so reports and the
+     * program's own output are the same in every run.
+     */
+    ThreadModel newThread(Thread t) {
+        String name = t.getName();
+        if (JDK_THREAD_NAME.matcher(name).matches()) {
+            name = "Thread-" + unnamedThreads++;
+            t.setName(name);
+        }
+        ThreadModel m = new ThreadModel(t, uniqueName(name));
+        threads.put(t, m);
+        return m;
+    }
+
+    /**
+     * Registers an actor the adapter did not start (the exploration's entry thread, or an actor of
+     * a scenario) as running program thread {@code program}.
+     */
+    ThreadModel adopt(Thread carrier, Thread program) {
+        ThreadModel m = new ThreadModel(program, uniqueName(program.getName()));
+        m.carrier = carrier;
+        m.started = true;
+        threads.put(program, m);
+        byCarrier.put(carrier, m);
+        return m;
+    }
+
+    /** The number of the next pool created in this run, from 1 as the JDK's default factory counts. */
+    int nextPool() {
+        return ++pools;
+    }
+
+    /**
+     * Whether any thread other than {@code me} could make progress now, ignoring timeouts. A timed
+     * wait times out only when this is false, that is, when waiting on would otherwise end the
+     * run as a deadlock. Evaluated by the runtime while every thread is paused.
+     */
+    boolean othersCanRun(ThreadModel me) {
+        for (ThreadModel t : threads.values()) {
+            if (t != me && t.started && t.canGoOn()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String simpleName(Class<?> c) {
+        String s = c.getSimpleName();
+        if (!s.isEmpty()) {
+            return s;
+        }
+        String n = c.getName();
+        return n.substring(n.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,163 @@
+package io.refguard.agent.explore;
+
+import io.refguard.agent.bridge.Sites;
+import io.refguard.explore.runtime.Coordinator;
+import io.refguard.hook.Access;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Program threads under exploration. {@code Thread.start} runs the thread's {@code run()} on a new
+ * actor ({@link Coordinator#spawn}); the program keeps using its {@code Thread} object, which the
+ * adapter maps to the actor for {@code join}, {@code interrupt}, {@code isAlive},
+ * {@code LockSupport.unpark} and {@code Thread.currentThread()}. The object itself is never
+ * started. An exception escaping {@code run()} fails the run, as an uncaught exception in a thread
+ * is almost always a bug.
+ */
+final class ThreadOps {
+
+    private ThreadOps() {}
+
+    /** The model of a program thread (or of an actor's real thread), or null: not of this run. */
+    static ThreadModel lookup(RunModel run, Thread t) {
+        ThreadModel m = run.threads.get(t);
+        return m != null ? m : run.byCarrier.get(t);
+    }
+
+    /** Throws {@link InterruptedException}, clearing the status, when {@code me} is interrupted. */
+    static void throwIfInterrupted(ThreadModel me) throws InterruptedException {
+        if (me.interrupted) {
+            me.interrupted = false;
+            throw new InterruptedException();
+        }
+    }
+
+    static void start(ExploringInterceptor x, Thread thread) {
+        RunModel run = x.run;
+        if (lookup(run, thread) != null || thread.getState() != Thread.State.NEW) {
+            throw new IllegalThreadStateException(thread.getName() + " was already started");
+        }
+        run.ops++;
+        ThreadModel t = run.newThread(thread);
+        t.started = true;
+        t.handle = Coordinator.spawn(t.name, () -> runBody(run, t));
+    }
+
+    /** Starts {@code thread} on a new actor of the current run; for executors. */
+    static ThreadModel startForPool(ExploringInterceptor x, Thread thread) {
+        start(x, thread);
+        return x.run.threads.get(thread);
+    }
+
+    private static void runBody(RunModel run, ThreadModel t) {
+        t.carrier = Thread.currentThread();
+        run.byCarrier.put(t.carrier, t);
+        try {
+            t.thread.run();
+        } finally {
+            t.finished = true;
+        }
+    }
+
+    static void join(ExploringInterceptor x, ThreadModel me, Thread thread, boolean timed)
+            throws InterruptedException {
+        RunModel run = x.run;
+        ThreadModel t = lookup(run, thread);
+        if (t == null) {
+            joinForeign(x, me, thread, timed);
+            return;
+        }
+        throwIfInterrupted(me);
+        if (!t.started) {
+            return; // joining a thread never started returns at once
+        }
+        run.ops++;
+        if (!timed && t.handle != null) {
+            me.joining = t;
+            try {
+                Coordinator.join(t.handle);
+            } finally {
+                me.joining = null;
+            }
+            return;
+        }
+        Waits.block(run, me, () -> t.finished || me.interrupted, timed, t, "join");
+        if (!t.finished) {
+            throwIfInterrupted(me);
+        }
+    }
+
+    /**
+     * A thread the explorer did not start: waited for in real time, for a bounded time, since the
+     * explorer cannot schedule it.
+     */
+    private static void joinForeign(ExploringInterceptor x, ThreadModel me, Thread thread,
+            boolean timed) throws InterruptedException {
+        if (!thread.isAlive()) {
+            return;
+        }
+        thread.join(TimeUnit.NANOSECONDS.toMillis(x.foreignWaitNanos) + 1);
+        if (thread.isAlive() && !timed) {
+            throw new IllegalStateException(me.name + " joins thread '" + thread.getName()
+                    + "', which the explorer did not start and which is still running after "
+                    + TimeUnit.NANOSECONDS.toMillis(x.foreignWaitNanos) + " ms. Only threads"
+                    + " started by the explored code are scheduled: start the thread inside the"
+                    + " explored code, or do not wait for it there.");
+        }
+    }
+
+    static void sleep(ExploringInterceptor x, ThreadModel me, boolean positive)
+            throws InterruptedException {
+        throwIfInterrupted(me);
+        if (!positive) {
+            stepAside(x.run, me, false);
+            return;
+        }
+        RunModel run = x.run;
+        run.ops++;
+        Waits.block(run, me, () -> me.interrupted, true, null, "sleep");
+        throwIfInterrupted(me);
+    }
+
+    /**
+     * {@code Thread.yield} and {@code Thread.onSpinWait}: the thread steps aside until another
+     * thread performs an operation, or nothing else can run. A spin loop therefore waits for the
+     * thread it spins on, instead of spinning until the step bound.
+     */
+    static void stepAside(RunModel run, ThreadModel me, boolean spinWait) {
+        long seen = ++run.ops;
+        Waits.block(run, me, () -> run.ops != seen, true, null,
+                spinWait ? "onSpinWait" : "yield");
+    }
+
+    static void interrupt(RunModel run, Thread thread) {
+        ThreadModel t = lookup(run, thread);
+        if (t == null) {
+            thread.interrupt(); // not a thread of this run
+            return;
+        }
+        run.ops++;
+        Coordinator.point(t, Access.UPDATE, "interrupt");
+        t.interrupted = true;
+    }
+
+    /**
+     * The factory given to a {@code ThreadPoolExecutor} or {@code ScheduledThreadPoolExecutor}
+     * built directly under exploration: its idle threads would block in the JDK's queue, where
+     * the explorer cannot schedule them, so starting one fails with an explanation instead.
+     */
+    static ThreadFactory refusingFactory(int site) {
+        String where = Sites.get(site).location();
+        return r -> new Thread(r, "refguard-unmodeled-pool-thread") {
+            @Override
+            public void start() {
+                throw new UnsupportedOperationException("the executor created at " + where
+                        + " is not modeled under exploration: its idle threads would block inside"
+                        + " the JDK, where the explorer cannot schedule them. Create it with"
+                        + " Executors.newFixedThreadPool, newCachedThreadPool or"
+                        + " newSingleThreadExecutor, which the explorer models, or exclude the"
+                        + " class from instrumentation.");
+            }
+        };
+    }
+}
