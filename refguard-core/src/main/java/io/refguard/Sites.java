@@ -1,5 +1,6 @@
 package io.refguard;
 
+import io.refguard.hook.CallSites;
 import java.lang.StackWalker.StackFrame;
 import java.util.Iterator;
 import java.util.function.Function;
@@ -28,8 +29,17 @@ final class Sites {
 
     private Sites() {}
 
-    /** The site of the code that called into refguard on this thread. */
+    /**
+     * The site of the code that called into refguard on this thread: the instrumented call's
+     * location when an agent supplies it ({@link CallSites}), else the first user frame.
+     */
     static Site capture() {
+        if (CallSites.SUPPLIED) {
+            StackTraceElement call = CallSites.current();
+            if (call != null) {
+                return new Site(call, Thread.currentThread().getName());
+            }
+        }
         return new Site(WALKER.walk(FIRST_USER_FRAME), Thread.currentThread().getName());
     }
 
