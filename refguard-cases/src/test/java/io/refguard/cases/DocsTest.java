@@ -1,0 +1,39 @@
+package io.refguard.cases;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reports pasted into {@code docs/CASES.md} are the golden ones, so the documentation shows
+ * what refguard prints today, and every case of the registry is documented.
+ */
+class DocsTest {
+
+    private static final Path CASES_MD = Path.of("..", "docs", "CASES.md");
+
+    @Test
+    void pastedReportsAreTheGoldenOnes() throws IOException {
+        String docs = ReportTable.normalize(Files.readString(CASES_MD, StandardCharsets.UTF_8));
+        for (String name : List.of("reftable-iterator", "nsinfo-double-put")) {
+            String golden = Golden.read(name).strip();
+            assertTrue(docs.contains(golden), () -> "docs/CASES.md does not show the current report of " + name
+                    + "; paste it from ./refguard cases " + name + " --variant buggy --reports:\n" + golden);
+        }
+    }
+
+    @Test
+    void everyCaseAndModelIsDocumented() throws IOException {
+        String docs = Files.readString(CASES_MD, StandardCharsets.UTF_8);
+        for (SeedCase c : Cases.all()) {
+            assertTrue(docs.contains("### `" + c.name() + "`"), () -> "docs/CASES.md has no section for " + c.name());
+            String simple = c.scenarioClass().substring("io.refguard.cases.".length());
+            assertTrue(docs.contains(simple), () -> "docs/CASES.md does not name " + simple);
+        }
+    }
+}
