@@ -1,6 +1,7 @@
 package io.refguard;
 
 import io.refguard.hook.CallSites;
+import io.refguard.hook.LibraryCode;
 import java.lang.StackWalker.StackFrame;
 import java.util.Iterator;
 import java.util.function.Function;
@@ -101,20 +102,9 @@ final class Sites {
         return firstOutside;
     }
 
-    /**
-     * Whether {@code className} belongs to refguard-core's own packages. Only the exact packages
-     * count, so code in other {@code io.refguard.*} packages (the case corpus, tests) is user code.
-     */
+    /** Whether {@code className} is refguard's own machinery ({@link LibraryCode}). */
     static boolean isRefguard(String className) {
-        String root = "io.refguard.";
-        if (!className.startsWith(root)) {
-            return false;
-        }
-        int from = root.length();
-        if (className.startsWith("swap.", from) || className.startsWith("hook.", from)) {
-            from += 5;
-        }
-        return className.indexOf('.', from) < 0; // no deeper package: a class of the package itself
+        return LibraryCode.contains(className);
     }
 
     private static boolean isJdk(String className) {

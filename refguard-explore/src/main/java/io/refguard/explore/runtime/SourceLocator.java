@@ -1,5 +1,7 @@
 package io.refguard.explore.runtime;
 
+import io.refguard.hook.LibraryCode;
+
 /**
  * Finds the first stack frame outside the explorer and refguard's own libraries, as
  * {@code File.java:line}: the line of user code a scheduling point belongs to. Walks the stack,
@@ -41,29 +43,14 @@ public final class SourceLocator {
     }
 
     /**
-     * Whether a class belongs to the machinery rather than to the code under test: the JDK,
-     * refguard's libraries (core, agent, ...) and the explorer's own main packages. Classes in
-     * other packages under {@code io.refguard.explore.} (tests, examples) count as user code.
+     * Whether a class belongs to the machinery rather than to the code under test: the JDK, JUnit,
+     * and refguard's own main code ({@link LibraryCode}); everything else, tests and examples
+     * under {@code io.refguard} included, is user code.
      */
     static boolean isLibrary(String className) {
-        if (className.startsWith("java.") || className.startsWith("jdk.")
-                || className.startsWith("sun.") || className.startsWith("org.junit.")) {
-            return true;
-        }
-        if (!className.startsWith("io.refguard.")) {
-            return false;
-        }
-        if (!className.startsWith("io.refguard.explore.")) {
-            return true;
-        }
-        String rest = className.substring("io.refguard.explore.".length());
-        int dot = rest.indexOf('.');
-        if (dot < 0) {
-            return true; // the user API package itself: Explorer, Scenario, ...
-        }
-        String pkg = rest.substring(0, dot);
-        return pkg.equals("runtime") || pkg.equals("sync") || pkg.equals("strategy")
-                || pkg.equals("replay") || pkg.equals("report");
+        return className.startsWith("java.") || className.startsWith("jdk.")
+                || className.startsWith("sun.") || className.startsWith("org.junit.")
+                || LibraryCode.contains(className);
     }
 
     private static String format(String file, int line) {
