@@ -14,8 +14,8 @@ public final class LeakException extends RefGuardException {
 
     private final transient List<Report> reports;
 
-    LeakException(Site openedAt, List<Report> reports) {
-        super(message(openedAt, reports), reports.get(0));
+    LeakException(String scope, List<Report> reports) {
+        super(message(scope, reports), reports.get(0));
         this.reports = List.copyOf(reports);
     }
 
@@ -24,11 +24,11 @@ public final class LeakException extends RefGuardException {
         return reports;
     }
 
-    private static String message(Site openedAt, List<Report> reports) {
+    private static String message(String scope, List<Report> reports) {
         StringBuilder sb = new StringBuilder();
         sb.append("refguard: leak scope closed with ").append(reports.size())
                 .append(reports.size() == 1 ? " open reference" : " open references")
-                .append(" (scope opened at ").append(openedAt).append("); close each on every path:");
+                .append(" (").append(scope).append("); close each on every path:");
         for (Report r : reports) {
             sb.append('\n').append(r);
         }

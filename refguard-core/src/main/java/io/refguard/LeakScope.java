@@ -51,25 +51,27 @@ public final class LeakScope implements AutoCloseable {
 
     private final CheckMode mode;
     private final Site openedAt;
+    private final String name; // what the scope covers, for messages; null: say where it opened
     private final Set<RefState> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong sequence = new AtomicLong();
     private final Binding openerBinding; // null for a detached scope
     private volatile boolean closed;
 
-    private LeakScope(CheckMode mode, boolean bindOpener) {
+    private LeakScope(CheckMode mode, boolean bindOpener, String name) {
         this.mode = Objects.requireNonNull(mode, "mode");
+        this.name = name;
         this.openedAt = Sites.capture();
         this.openerBinding = bindOpener ? new Binding(this) : null;
     }
 
     /** Opens a {@link CheckMode#TRACKED} scope bound to the current thread until {@link #close()}. */
     public static LeakScope open() {
-        return new LeakScope(CheckMode.TRACKED, true);
+        return new LeakScope(CheckMode.TRACKED, true, null);
     }
 
     /** Opens a scope with {@code mode} for objects constructed under it, bound to the current thread. */
     public static LeakScope open(CheckMode mode) {
-        return new LeakScope(mode, true);
+        return new LeakScope(mode, true, null);
     }
 
     /**
@@ -78,7 +80,16 @@ public final class LeakScope implements AutoCloseable {
      * driving worker threads does.
      */
     public static LeakScope openDetached(CheckMode mode) {
-        return new LeakScope(mode, false);
+        return new LeakScope(mode, false, null);
+    }
+
+    /**
+     * {@link #openDetached(CheckMode)} with a name for what the scope covers, such as
+     * {@code "test RequestTest.answers()"}; leak messages say "scope of" that name instead of
+     * where the scope was opened, which for a harness is the harness's own code.
+     */
+    public static LeakScope openDetached(CheckMode mode, String name) {
+        return new LeakScope(mode, false, Objects.requireNonNull(name, "name"));
     }
 
     /** The scope bound to the current thread, or {@code null}. */
@@ -184,7 +195,7 @@ public final class LeakScope implements AutoCloseable {
             s.leakReported = true;
             reports.add(Reports.leak(s, null));
         }
-        throw new LeakException(openedAt, reports);
+        throw new LeakException(name != null ? "scope of " + name : "scope opened at " + openedAt, reports);
     }
 
     /** Registers a reference acquired under this scope; returns its sequence number. */

@@ -67,7 +67,8 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
         if (store.get(KEY) != null) {
             return; // registered twice (say, by annotation and by auto-detection): one check suffices
         }
-        store.put(KEY, new TestScope(this, LeakScope.openDetached(CheckMode.TRACKED), settings.lifecycleMethods()));
+        store.put(KEY, new TestScope(this, LeakScope.openDetached(CheckMode.TRACKED, testName(context)),
+                settings.lifecycleMethods()));
     }
 
     /**
@@ -170,5 +171,13 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
             this.scope = scope;
             this.lifecycleMethods = lifecycleMethods;
         }
+    }
+
+    /** How leak messages name the test: {@code test Class.method()}, plus the invocation's name. */
+    static String testName(ExtensionContext context) {
+        String method = context.getRequiredTestMethod().getName() + "()";
+        String name = "test " + context.getRequiredTestClass().getSimpleName() + "." + method;
+        String display = context.getDisplayName();
+        return display.equals(method) ? name : name + " [" + display + "]";
     }
 }
