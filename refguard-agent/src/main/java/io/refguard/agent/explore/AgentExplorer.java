@@ -187,8 +187,12 @@ public final class AgentExplorer {
                             return perRun.get();
                         })
                         .actor(MAIN_THREAD, body -> {
-                            interceptor.enterEntry(MAIN_THREAD);
-                            body.run();
+                            ThreadModel main = interceptor.enterEntry(MAIN_THREAD);
+                            try {
+                                body.run();
+                            } finally {
+                                main.finished = true;
+                            }
                         })
                         .explore(options);
             } finally {

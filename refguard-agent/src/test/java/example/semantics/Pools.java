@@ -1,0 +1,64 @@
+package example.semantics;
+
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/** Plain programs using executors. */
+public final class Pools {
+
+    private Pools() {}
+
+    /** A cached pool never shut down: its idle worker times out, so the program ends. */
+    public static final class CachedIdle {
+        private CachedIdle() {}
+
+        public static void main(String[] args) throws Exception {
+            ExecutorService pool = Executors.newCachedThreadPool();
+            assert pool.submit(() -> 6 * 7).get() == 42;
+        }
+    }
+
+    /** invokeAll on a fixed pool of two, three tasks. */
+    public static final class InvokeAll {
+        private InvokeAll() {}
+
+        public static void main(String[] args) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            List<Callable<Integer>> tasks = List.of(() -> 1, () -> 2, () -> 3);
+            int sum = 0;
+            for (var f : pool.invokeAll(tasks)) {
+                sum += f.get();
+            }
+            pool.shutdown();
+            assert pool.awaitTermination(1, TimeUnit.SECONDS);
+            assert sum == 6 : "sum " + sum;
+        }
+    }
+
+    /** A fixed pool never shut down: its worker waits for tasks forever, like the real program. */
+    public static final class FixedNeverShutDown {
+        private FixedNeverShutDown() {}
+
+        public static void main(String[] args) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(1);
+            pool.submit(() -> Math.abs(1)).get();
+        }
+    }
+
+    /** A ThreadPoolExecutor built directly: not modeled, refused with an explanation. */
+    public static final class Direct {
+        private Direct() {}
+
+        public static void main(String[] args) {
+            BlockingQueue<Runnable> q = new ArrayBlockingQueue<>(1);
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, q); // site: create
+            pool.execute(() -> Math.abs(1)); // site: execute
+        }
+    }
+}
