@@ -3,8 +3,13 @@ package io.refguard.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import example.explore.MonitorDeadlock;
+import io.refguard.agent.explore.AgentExplorer;
+import io.refguard.explore.ExploreOptions;
+import io.refguard.explore.InterleavingFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,11 +36,16 @@ class AgentJarIT {
     private record Outcome(int exit, String out, String err) {}
 
     private static Outcome runChild(String agentArgs) throws IOException, InterruptedException {
+        return runChild(agentArgs, System.getProperty("refguard.test.classes"),
+                "example.app.AgentDemo");
+    }
+
+    private static Outcome runChild(String agentArgs, String classPath, String... mainAndArgs)
+            throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(),
-                "-javaagent:" + agentJar() + "=" + agentArgs,
-                "-cp", System.getProperty("refguard.test.classes"),
-                "example.app.AgentDemo"));
+                "-javaagent:" + agentJar() + "=" + agentArgs, "-cp", classPath));
+        command.addAll(List.of(mainAndArgs));
         Path out = Files.createTempFile("agent-demo", ".out");
         Path err = Files.createTempFile("agent-demo", ".err");
         Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
@@ -69,6 +79,20 @@ class AgentJarIT {
                 lines);
         assertTrue(o.err().contains("refguard-agent: instrumented example.app.AgentDemo"), o.err());
         assertFalse(o.err().contains("WARNING"), o.err());
+    }
+
+    @Test
+    void explorationUnderJavaagentMatchesTheInstrumentingLoader() throws Exception {
+        String classPath = System.getProperty("surefire.test.class.path",
+                System.getProperty("java.class.path"));
+        Outcome o = runChild("include=example.*", classPath, "example.app.ExploreUnderAgent",
+                "monitor deadlock");
+        assertEquals(0, o.exit(), o.err());
+        InterleavingFailure inProcess = assertThrows(InterleavingFailure.class, () -> AgentExplorer
+                .mainClass(MonitorDeadlock.class.getName())
+                .scenarioName("monitor deadlock")
+                .explore(ExploreOptions.exhaustive()));
+        assertEquals(inProcess.table(), o.out());
     }
 
     @Test

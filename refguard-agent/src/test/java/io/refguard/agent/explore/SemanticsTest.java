@@ -39,7 +39,7 @@ class SemanticsTest {
         ExploreResult r = AgentExplorer.mainClass(program.getName())
                 .explore(ExploreOptions.exhaustive().preemptionBound(2));
         assertTrue(r.exhausted(), r::toString);
-        assertTrue(r.distinctSchedules() >= 1, r::toString);
+        assertTrue(r.runs() > 1, r::toString);
     }
 
     static InterleavingFailure fails(Class<?> program, ExploreOptions options) {
