@@ -1,5 +1,7 @@
 package io.refguard.explore;
 
+import io.refguard.explore.report.InterleavingReport;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -110,6 +112,25 @@ public final class Scenario<S> {
     /** Runs the schedule of {@code token} once; same as {@code explore(ExploreOptions.replay(token))}. */
     public ExploreResult replay(String token) {
         return explore(ExploreOptions.replay(token));
+    }
+
+    /**
+     * Runs the schedule of {@code token} once with full tracing and returns its report, whether
+     * it fails or passes: for looking at one schedule, such as a failing one after a fix.
+     * {@link InterleavingReport#passed()} tells which; {@link
+     * io.refguard.explore.report.TableRenderer#render} prints either.
+     *
+     * @throws io.refguard.explore.replay.ReplayTokenException for a malformed or foreign token
+     * @throws IllegalStateException when the run leaves the token's schedule (the code changed
+     *     since the token was made, or the scenario is not deterministic)
+     */
+    public InterleavingReport trace(String token) {
+        if (actors.isEmpty()) {
+            throw new IllegalStateException("scenario \"" + name + "\" has no actors: add at least"
+                    + " one with actor(name, body)");
+        }
+        return new ScenarioRunner<>(this, ExploreOptions.replay(Objects.requireNonNull(token, "token")))
+                .trace();
     }
 
     /** The scenario's name. */

@@ -85,6 +85,33 @@ final class ScenarioRunner<S> {
                 strategy.boundLimited());
     }
 
+    /** Runs the replay token's schedule once, traced, and reports it whether it fails or not. */
+    InterleavingReport trace() {
+        ReplayToken token = replayToken();
+        Strategy replay = Strategies.replay(token.schedule());
+        replay.hasNextRun();
+        try (RunEngine engine = new RunEngine(options.maxSteps(), options.runTimeout())) {
+            TraceRecorder recorder = new TraceRecorder();
+            RunStatus status = runOnce(engine, replay.chooser(), recorder);
+            if (replay.divergence() != null) {
+                throw new IllegalStateException("replaying the token on scenario \"" + scenario.name
+                        + "\" did not follow its schedule: " + replay.divergence() + ". The scenario"
+                        + " or the code under test changed since the token was made, or the scenario"
+                        + " is not deterministic; explore without the token to find a current schedule.");
+            }
+            if (status.isFailure()) {
+                return failure(engine, replay, status, 1, true).report();
+            }
+            List<String> threads = new ArrayList<>();
+            for (int i = 0; i < engine.threadCount(); i++) {
+                threads.add(engine.threadName(i));
+            }
+            return new InterleavingReport(scenario.name, threads, recorder.events(), null,
+                    "replay of a token", 1, engine.preemptions(),
+                    ReplayToken.of(fingerprint, engine.schedule()).encode(), List.of());
+        }
+    }
+
     private ReplayToken replayToken() {
         if (options.replay().isPresent()) {
             ReplayToken t = ReplayToken.decode(options.replay().get());

@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything known about one failing schedule: the traced events, the failure, how it was found
- * and how to replay it. Immutable; rendered by {@link TableRenderer}.
+ * Everything known about one traced schedule, usually a failing one: the traced events, the
+ * failure, how it was found and how to replay it. Immutable; rendered by {@link TableRenderer}.
  *
  * @param scenario the scenario's name
  * @param threads thread names by id: the actors in declaration order, then spawned threads
  * @param events the traced run, in execution order
- * @param failure why the schedule failed
+ * @param failure why the schedule failed; {@code null} only for a schedule that passed, as
+ *     {@link io.refguard.explore.Scenario#trace(String)} may show one
  * @param foundBy how the schedule was found, e.g. {@code exhaustive, preemption bound 2}
  * @param runs runs executed before the failure was found
  * @param preemptions preemptions in the reported schedule
@@ -24,10 +25,14 @@ public record InterleavingReport(String scenario, List<String> threads, List<Tra
     /** Validates and copies. */
     public InterleavingReport {
         Objects.requireNonNull(scenario, "scenario");
-        Objects.requireNonNull(failure, "failure");
         Objects.requireNonNull(replayToken, "replayToken");
         threads = List.copyOf(threads);
         events = List.copyOf(events);
         notes = List.copyOf(notes);
+    }
+
+    /** Whether the schedule passed: there is no failure to show. */
+    public boolean passed() {
+        return failure == null;
     }
 }

@@ -24,12 +24,21 @@ public final class TableRenderer {
     public static String render(InterleavingReport report) {
         StringBuilder out = new StringBuilder();
         Failure f = report.failure();
+        String preemptions = report.preemptions()
+                + (report.preemptions() == 1 ? " preemption" : " preemptions");
+        if (f == null) {
+            out.append("Scenario \"").append(report.scenario()).append("\" passed on this schedule (")
+                    .append(preemptions).append(").\n\n");
+            table(report, out);
+            out.append('\n');
+            notesAndToken(report, out);
+            return out.toString();
+        }
         out.append("Scenario \"").append(report.scenario()).append("\" failed: ")
                 .append(f.kind().phrase()).append('\n');
         out.append("Found by ").append(report.foundBy()).append(" after ").append(report.runs())
                 .append(report.runs() == 1 ? " run" : " runs").append("; the schedule below has ")
-                .append(report.preemptions())
-                .append(report.preemptions() == 1 ? " preemption" : " preemptions").append(".\n\n");
+                .append(preemptions).append(".\n\n");
         table(report, out);
         out.append('\n');
         out.append("Failure: ").append(f.summary()).append('\n');
@@ -39,13 +48,17 @@ public final class TableRenderer {
         for (String d : f.details()) {
             out.append("    ").append(d).append('\n');
         }
+        notesAndToken(report, out);
+        return out.toString();
+    }
+
+    private static void notesAndToken(InterleavingReport report, StringBuilder out) {
         for (String n : report.notes()) {
             out.append("Note: ").append(n).append('\n');
         }
         out.append("Replay: ").append(report.replayToken()).append('\n');
         out.append("    with ExploreOptions.replay(\"").append(report.replayToken())
                 .append("\") or -Drefguard.explore.replay=").append(report.replayToken()).append('\n');
-        return out.toString();
     }
 
     private static void table(InterleavingReport report, StringBuilder out) {
