@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * The entry point of a program explored through a fresh {@link InstrumentingClassLoader} per run:
  * each {@link #get()} defines the program's classes anew (instrumented once, see
  * {@link InstrumentingClassLoader#freshCopy()}) and returns a {@code Runnable} that calls its
- * {@code main(String[])}, or {@code run()} on a new instance of a {@code Runnable} class.
+ * {@code main(String[])}, or {@code run()} on a new instance of a {@code Runnable} class. With
+ * classes reused, one copy serves every run.
  */
 final class ProgramEntry implements Supplier<Runnable> {
 
@@ -24,8 +25,11 @@ final class ProgramEntry implements Supplier<Runnable> {
     private final String[] args;
     private final InstrumentingClassLoader first;
     private final boolean hasMain;
+    /** The class every run uses when classes are reused, else null (a fresh copy per run). */
+    private final Class<?> shared;
 
-    ProgramEntry(String className, String[] args, ClassLoader parent, AgentOptions options) {
+    ProgramEntry(String className, String[] args, ClassLoader parent, AgentOptions options,
+            boolean reuseClasses) {
         this.className = className;
         this.args = args;
         AgentOptions effective = options != null ? options : defaultOptions(className);
@@ -40,6 +44,7 @@ final class ProgramEntry implements Supplier<Runnable> {
             throw new IllegalArgumentException(className + " has no 'static void main(String[])'"
                     + " and is not a Runnable: give the class with the program's entry point");
         }
+        this.shared = reuseClasses ? probe : null;
     }
 
     /** The options for {@code className} alone: its package and subpackages, instrumented. */
@@ -84,7 +89,7 @@ final class ProgramEntry implements Supplier<Runnable> {
 
     @Override
     public Runnable get() {
-        Class<?> c = load(first.freshCopy());
+        Class<?> c = shared != null ? shared : load(first.freshCopy());
         if (hasMain) {
             Method main = mainMethod(c);
             main.setAccessible(true);
