@@ -25,9 +25,26 @@ public final class Cases {
                     FailureKind.THREAD_THREW, "UseAfterReleaseException"),
             fixed("reftable-failed-reload", 1, "reused readers get temporary references",
                     "reftable.Reftable_04_ReusedReadersGetTemporaryReferences", 2),
-            buggy("nsinfo-double-put", 2, "the dso lock is taken too late: two threads put one reference",
+            buggy("nsinfo-double-put", 2, "the dso lock is too narrow: two threads put one reference",
                     "nsinfo.Nsinfo_01_LockTooNarrow", 2,
-                    FailureKind.THREAD_THREW, "DoubleReleaseException"));
+                    FailureKind.THREAD_THREW, "DoubleReleaseException"),
+            fixed("nsinfo-double-put", 2, "the lock covers every exchange of dso->nsinfo",
+                    "nsinfo.Nsinfo_02_LockCoversTheExchange", 2),
+            buggy("fork-half-done-list", 3, "a fork's snapshot sees a half-done list_add",
+                    "fork.Fork_01_SnapshotSeesHalfDoneAdd", 2,
+                    FailureKind.INVARIANT, "the recovery check on a snapshot failed"),
+            fixed("fork-half-done-list", 3, "an in-flight journal the child replays",
+                    "fork.Fork_02_InFlightJournal", 2),
+            buggy("double-read", 4, "READING won twice: a second read into a live buffer",
+                    "readpath.DoubleRead_01_ReadingWonTwice", 3,
+                    FailureKind.THREAD_THREW, "an I/O is overwriting its pages"),
+            fixed("double-read", 4, "UPTODATE checked again after winning READING",
+                    "readpath.DoubleRead_02_RecheckUptodate", 3),
+            buggy("readahead-release", 5, "reclaim frees a buffer read-ahead puts under I/O",
+                    "readahead.Readahead_01_TreeRefBeforeIo", 2,
+                    FailureKind.THREAD_THREW, "UseAfterReleaseException"),
+            fixed("readahead-release", 5, "the tree reference is checked after io_pages is set",
+                    "readahead.Readahead_02_TreeRefAfterIo", 2));
 
     private Cases() {}
 

@@ -2,10 +2,16 @@ package io.refguard.cases;
 
 import io.refguard.CheckMode;
 import io.refguard.RefGuard;
+import io.refguard.agent.bridge.SyncBridge;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.Scenario;
+import io.refguard.explore.report.InterleavingReport;
+import io.refguard.explore.report.TableRenderer;
+import io.refguard.explore.report.TraceEvent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -34,7 +40,11 @@ public final class Exploration {
     }
 
     /**
-     * Explores {@code scenario} with {@code options}.
+     * Explores {@code scenario} with {@code options}. While it runs, the synchronization of
+     * instrumented code the scenario's actors run (classes loaded through
+     * {@link ScenarioClasses#instrumentingLoader}) is routed to the explorer: volatile fields,
+     * atomics, monitors, {@code wait}/{@code notify} and thread start and join become scheduling
+     * points and modeled operations.
      *
      * @throws IllegalStateException as {@link Scenario#explore(ExploreOptions)} does: the scenario is
      *     not deterministic, its setup threw, or a replay token does not fit it
@@ -42,7 +52,13 @@ public final class Exploration {
      */
     public static Exploration run(Scenario<?> scenario, ExploreOptions options) {
         Objects.requireNonNull(scenario, "scenario");
-        return run(options, scenario::explore);
+        ScenarioBridge bridge = new ScenarioBridge();
+        SyncBridge.install(bridge);
+        try {
+            return run(options, scenario::explore);
+        } finally {
+            SyncBridge.uninstall(bridge);
+        }
     }
 
     /**
@@ -129,9 +145,27 @@ public final class Exploration {
         return failure == null ? null : failure.report().failure().summary();
     }
 
-    /** The rendered failure report (the interleaving table), or null. */
+    /**
+     * The rendered failure report (the interleaving table), or null. Steps the
+     * {@linkplain ScenarioBridge scenario bridge} announced carry no source location: the frame
+     * the explorer takes for user code is the bridge's own, not the model line that called it.
+     */
     public String table() {
-        return failure == null ? null : failure.table();
+        return failure == null ? null : TableRenderer.render(withoutBridgeLocations(failure.report()));
+    }
+
+    /** {@code report} with every step location that names the bridge removed. */
+    static InterleavingReport withoutBridgeLocations(InterleavingReport report) {
+        String bridge = ScenarioBridge.class.getSimpleName() + ".java";
+        List<TraceEvent> events = new ArrayList<>(report.events().size());
+        for (TraceEvent e : report.events()) {
+            if (e instanceof TraceEvent.Step s && s.location() != null && s.location().startsWith(bridge)) {
+                e = new TraceEvent.Step(s.step(), s.thread(), s.label(), s.access(), s.target(), null, s.preemption());
+            }
+            events.add(e);
+        }
+        return new InterleavingReport(report.scenario(), report.threads(), events, report.failure(),
+                report.foundBy(), report.runs(), report.preemptions(), report.replayToken(), report.notes());
     }
 
     /** Whether the search covered its whole space (within its bound) without a failure. */

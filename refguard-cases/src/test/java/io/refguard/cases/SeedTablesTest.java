@@ -63,8 +63,63 @@ class SeedTablesTest {
     }
 
     @Test
+    void forkShowsTheSnapshotTakenRightAfterHeadNextPrevIsWritten() {
+        ReportTable t = table("fork-half-done-list");
+        assertEquals(List.of("T2", "T3"), t.threads);
+        assertSteps(t, List.of(
+                new Row("T2", "lock stack_cache_lock"),
+                new Row("T2", "volatile write ListHead.next stack B"),  // e.next = head.next
+                new Row("T2", "volatile write ListHead.prev stack B"),  // e.prev = head
+                new Row("T2", "volatile write ListHead.prev stack A"))); // head.next.prev = e
+        // the fork copies memory right after head.next.prev = e, before head.next = e
+        assertEquals(new Row("T2", "volatile write ListHead.prev stack A"), t.rows.get(t.rows.size() - 1));
+        assertTrue(t.failure.contains("Failure: the recovery check on a snapshot failed: java.lang.AssertionError:"
+                + " stack_used is not a doubly linked list: stack_used.next = stack A but stack A.prev = stack B"),
+                t.failure);
+    }
+
+    @Test
+    void doubleReadShowsReadingWonAgainAfterTheFirstReadAndAThirdTaskReadingDuringIt() {
+        ReportTable t = table("double-read");
+        assertEquals(List.of("A", "B", "C"), t.threads);
+        assertSteps(t, List.of(
+                new Row("A", "uptodate.get()"),                      // (1) not up to date
+                new Row("B", "uptodate.get()"),                      // (1) not up to date
+                new Row("B", "AtomicBoolean.getAndSet()"),           // (2) wins READING
+                new Row("B", "volatile write ExtentBuffer.content"), // (3) the read
+                new Row("B", "AtomicBoolean.set()"),                 // UPTODATE set
+                new Row("B", "AtomicBoolean.set()"),                 // READING cleared
+                new Row("A", "AtomicBoolean.getAndSet()"),           // (2) wins READING again
+                new Row("A", "volatile write ExtentBuffer.content"), // a second I/O into the live buffer
+                new Row("C", "uptodate.get()"),                      // (1) sees UPTODATE
+                new Row("C", "volatile read ExtentBuffer.content"))); // reads it during A's I/O
+        assertTrue(t.failure.contains("C threw java.lang.AssertionError: C read eb while it was up to date, but an I/O"
+                + " is overwriting its pages"), t.failure);
+    }
+
+    @Test
+    void readaheadShowsReclaimDroppingTheCacheReferenceBetweenTheCheckAndTheIo() {
+        ReportTable t = table("readahead-release");
+        assertEquals(List.of("read-ahead", "reclaim", "end_io"), t.threads);
+        assertSteps(t, List.of(
+                new Row("reclaim", "lock page"),
+                new Row("reclaim", "ioPages.get()"),           // not under I/O (refs == 1)
+                new Row("read-ahead", "tryAcquire eb"),        // lookup: refs 1 -> 2
+                new Row("read-ahead", "treeRef.get()"),        // TREE_REF still set: nothing to do
+                new Row("reclaim", "AtomicBoolean.getAndSet()"), // clears TREE_REF
+                new Row("reclaim", "release eb"),              // drops the cache's ref: 2 -> 1
+                new Row("read-ahead", "AtomicInteger.set()"),  // io_pages set
+                new Row("read-ahead", "spawn"),                // the read is submitted
+                new Row("read-ahead", "release eb")));         // its own ref: 1 -> 0, freed
+        assertTrue(t.failure.contains("end_io threw io.refguard.UseAfterReleaseException: refguard: use after release"
+                + " of ExtentBuffer@"), t.failure);
+        assertTrue(t.failure.contains("used at            BufferCache.endIo("), t.failure);
+        assertTrue(t.failure.contains("freed at           Readahead_01_TreeRefBeforeIo.readahead("), t.failure);
+    }
+
+    @Test
     void reportsArePinnedByGoldenFiles() {
-        for (String name : List.of("reftable-iterator", "nsinfo-double-put")) {
+        for (String name : List.of("reftable-iterator", "nsinfo-double-put", "fork-half-done-list")) {
             Outcome o = Outcomes.of(Outcomes.find(name, Variant.BUGGY));
             Golden.assertMatches(name, ReportTable.normalize(o.table()));
         }

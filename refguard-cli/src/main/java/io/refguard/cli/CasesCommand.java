@@ -74,7 +74,8 @@ final class CasesCommand implements Callable<Integer> {
             err.printf("[%" + width + "d/%d] %s (%s) ... ", i + 1, selected.size(), c.name(), c.variant().id());
             err.flush();
             Outcome o = CaseRunner.run(c);
-            err.printf("%s: %d schedules, %s%n", o.verdict().text(), o.schedules(), SummaryTable.millis(o.millis()));
+            err.printf("%s: %d %s, %s%n", o.verdict().text(), o.schedules(), o.schedules() == 1 ? "schedule" : "schedules",
+                    SummaryTable.millis(o.millis()));
             err.flush();
             outcomes.add(o);
         }

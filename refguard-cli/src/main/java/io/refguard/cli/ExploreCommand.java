@@ -59,7 +59,7 @@ final class ExploreCommand implements Callable<Integer> {
     /** Explores, turning the explorer's complaints about the scenario into usage errors. */
     static Exploration explore(Target t, ExploreOptions options) {
         try {
-            return Exploration.run(options, t.explorer());
+            return t.explore(options);
         } catch (IllegalStateException e) {
             throw new RefguardCommand.UserError(e.getMessage(), e);
         }

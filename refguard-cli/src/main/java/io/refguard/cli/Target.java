@@ -2,6 +2,7 @@ package io.refguard.cli;
 
 import io.refguard.agent.AgentOptions;
 import io.refguard.agent.explore.AgentExplorer;
+import io.refguard.cases.Exploration;
 import io.refguard.cases.ScenarioClasses;
 import io.refguard.cases.ScenarioLoadException;
 import io.refguard.explore.ExploreOptions;
@@ -34,14 +35,16 @@ final class Target implements Closeable {
 
     final String name;
     final Kind kind;
-    private final Function<ExploreOptions, ExploreResult> explorer;
+    private final Scenario<?> scenario; // for a scenario class
+    private final Function<ExploreOptions, ExploreResult> program; // for a program
     private final URLClassLoader classPathLoader;
 
-    private Target(String name, Kind kind, Function<ExploreOptions, ExploreResult> explorer,
+    private Target(String name, Kind kind, Scenario<?> scenario, Function<ExploreOptions, ExploreResult> program,
             URLClassLoader classPathLoader) {
         this.name = name;
         this.kind = kind;
-        this.explorer = explorer;
+        this.scenario = scenario;
+        this.program = program;
         this.classPathLoader = classPathLoader;
     }
 
@@ -70,8 +73,7 @@ final class Target implements Closeable {
                 throw new RefguardCommand.UserError(t.className + " is a scenario class: it takes no program"
                         + " arguments (got " + args + ")", null);
             }
-            Scenario<?> s = ScenarioClasses.scenario(c);
-            return new Target(t.className, Kind.SCENARIO, s::explore, cpLoader);
+            return new Target(t.className, Kind.SCENARIO, ScenarioClasses.scenario(c), null, cpLoader);
         }
         if (ScenarioClasses.main(c) != null) {
             AgentExplorer program = AgentExplorer.mainClass(t.className)
@@ -79,21 +81,20 @@ final class Target implements Closeable {
                     .classPath(entries)
                     .agentOptions(agent)
                     .args(args.toArray(new String[0]));
-            return new Target(t.className, Kind.PROGRAM, program::explore, cpLoader);
+            return new Target(t.className, Kind.PROGRAM, null, program::explore, cpLoader);
         }
         throw new ScenarioLoadException("class " + t.className + " has neither a 'public static Scenario<?> "
                 + ScenarioClasses.FACTORY + "()' method nor a 'public static void main(String[])' method;"
                 + " give a scenario class or a program's main class");
     }
 
-    /** Explores with {@code options}. */
-    ExploreResult explore(ExploreOptions options) {
-        return explorer.apply(options);
-    }
-
-    /** The exploration function, for {@link io.refguard.cases.Exploration#run}. */
-    Function<ExploreOptions, ExploreResult> explorer() {
-        return explorer;
+    /**
+     * Explores with {@code options}: a scenario with its instrumented code routed to the explorer
+     * ({@link Exploration#run(Scenario, ExploreOptions)}), a program through the agent's program
+     * explorer.
+     */
+    Exploration explore(ExploreOptions options) {
+        return scenario != null ? Exploration.run(scenario, options) : Exploration.run(options, program);
     }
 
     @Override

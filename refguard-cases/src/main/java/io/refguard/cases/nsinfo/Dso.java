@@ -1,6 +1,7 @@
 package io.refguard.cases.nsinfo;
 
 import io.refguard.Ref;
+import io.refguard.explore.runtime.Named;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -12,8 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class Dso {
 
-    /** {@code dso->lock}. */
-    final Object lock = new Object();
+    /** {@code dso->lock}, named in reports. */
+    final Object lock = (Named) () -> "dso->lock";
     /** Whether the symbols are loaded; read without the lock by {@code map__load}, as in perf. */
     volatile boolean loaded;
     /** {@code dso->nsinfo}: the dso's reference. Guarded by {@link #lock}, in the fixed code. */

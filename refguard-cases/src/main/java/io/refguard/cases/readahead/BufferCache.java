@@ -46,19 +46,40 @@ final class BufferCache {
     }
 
     /**
-     * Submits the read of {@code e}'s pages; its completion ({@code end_io}) runs on a thread of
-     * its own, like a bio's completion, and holds no reference: {@code io_pages} is what must
-     * keep the buffer alive.
+     * Submits the read of {@code e}'s pages, which the caller locked and marked in
+     * {@code io_pages}; the completion ({@code end_io}) runs on a thread of its own, like a bio's
+     * completion, and holds no reference: {@code io_pages} is what must keep the buffer alive.
      */
     void submitRead(ExtentBuffer e) {
-        endIo = new Thread(e::endIo, "end_io");
+        endIo = new Thread(() -> endIo(e), "end_io");
         endIo.start();
     }
 
     /**
-     * Reclaim, {@code try_release_extent_buffer()} on behalf of {@code releasepage}: under the
-     * buffer's lock, if the cache's reference is the only one and no I/O is in flight, clear
-     * {@code TREE_REF} and drop the cache's reference, which frees the buffer.
+     * {@code end_bbio_meta_read()}, run by the I/O completion: verifies the pages the device
+     * filled, marks the buffer up to date, ends the I/O and unlocks the page.
+     */
+    static void endIo(ExtentBuffer e) {
+        e.verifyPages();
+        e.uptodate.set(true);
+        e.ioPages.decrementAndGet();
+        e.page.unlock();
+    }
+
+    /** Reclaim: the VM locks the page and asks the file system to release it. */
+    static boolean reclaim(ExtentBuffer e) throws InterruptedException {
+        e.page.lock();
+        try {
+            return releasePage(e);
+        } finally {
+            e.page.unlock();
+        }
+    }
+
+    /**
+     * {@code try_release_extent_buffer()}, on behalf of {@code releasepage}, with the page locked:
+     * under the buffer's lock, if the cache's reference is the only one and no I/O is in flight,
+     * clear {@code TREE_REF} and drop the cache's reference, which frees the buffer.
      */
     static boolean releasePage(ExtentBuffer e) {
         synchronized (e.refsLock) {
@@ -76,7 +97,8 @@ final class BufferCache {
     }
 
     /**
-     * The end of a run: waits for the I/O completion; then either the buffer was reclaimed and is
+     * The end of a run (on the exploring thread, after every actor finished): waits for the I/O
+     * completion; then either the buffer was reclaimed and is
      * gone from the cache, or it is in the cache, up to date, not under I/O, and the cache's
      * reference is its only one. Drops that reference.
      *
@@ -92,9 +114,10 @@ final class BufferCache {
             }
             return;
         }
-        if (!eb.treeRef.get() || eb.cacheRef == null || eb.refCount() != 1 || eb.underIo()) {
-            throw new AssertionError("expected eb cached with only the cache's reference and no I/O; got"
-                    + " TREE_REF=" + eb.treeRef.get() + ", refs=" + eb.refCount() + ", io_pages=" + eb.ioPages.get());
+        if (!eb.treeRef.get() || eb.cacheRef == null || eb.refCount() != 1 || eb.underIo() || eb.page.isLocked()) {
+            throw new AssertionError("expected eb cached with only the cache's reference, no I/O and its page"
+                    + " unlocked; got TREE_REF=" + eb.treeRef.get() + ", refs=" + eb.refCount() + ", io_pages="
+                    + eb.ioPages.get() + ", page locked=" + eb.page.isLocked());
         }
         eb.cacheRef.close();
     }

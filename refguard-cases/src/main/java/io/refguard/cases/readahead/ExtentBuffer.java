@@ -23,7 +23,9 @@ final class ExtentBuffer extends RefCounted<ExtentBuffer> implements Named {
     final long start;
     private final Map<Long, ExtentBuffer> cache;
     /** {@code eb->refs_lock}. */
-    final Object refsLock = new Object();
+    final Object refsLock = new RefsLock();
+    /** The buffer's page. */
+    final Page page = new Page();
     /** {@code EXTENT_BUFFER_TREE_REF}. */
     final AtomicBoolean treeRef = new AtomicBoolean(true);
     /** {@code eb->io_pages}. */
@@ -60,11 +62,9 @@ final class ExtentBuffer extends RefCounted<ExtentBuffer> implements Named {
         }
     }
 
-    /** {@code end_bbio_meta_read()}, run by the I/O completion: fills and verifies the pages. */
-    void endIo() {
-        ensureAccessible(); // the device wrote into these pages; the checksum is verified on them
-        uptodate.set(true);
-        ioPages.decrementAndGet();
+    /** Reads the pages the device filled, to verify their checksum. */
+    void verifyPages() {
+        ensureAccessible();
     }
 
     @Override

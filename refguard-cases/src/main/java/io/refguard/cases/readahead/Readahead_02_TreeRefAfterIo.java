@@ -14,11 +14,12 @@ import io.refguard.explore.Scenario;
  *
  * <p><b>Fix</b> (upstream: "btrfs: fix fatal extent_buffer readahead vs releasepage race").
  * {@code check_buffer_tree_ref} is called again <em>after</em> {@code io_pages} is set, on the
- * read path (and the write path). Reclaim drops the cache's reference only after seeing no I/O
- * under the buffer's lock, so either it saw the I/O and left the buffer alone, or it cleared
- * {@code TREE_REF} before {@code io_pages} was set, and then the new check sees the bit cleared and
- * re-takes the cache's reference under the same lock. Once I/O is marked, the cache's reference
- * can no longer be dropped. The explorer verifies every schedule within two preemptions.
+ * read path (and the write path). Reclaim works with the page locked, and read-ahead sets
+ * {@code io_pages} only once it holds the page lock, so a reclaim that saw no I/O has finished,
+ * {@code TREE_REF} cleared and the cache's reference dropped, before {@code io_pages} is set; the
+ * new check then sees the bit cleared and re-takes the cache's reference under the buffer's lock.
+ * Once I/O is marked, the cache's reference can no longer be dropped. The explorer verifies every
+ * schedule within two preemptions.
  *
  * <p><b>Run it:</b> {@code ./refguard cases readahead-release}, or
  * {@code ./refguard explore --class io.refguard.cases.readahead.Readahead_02_TreeRefAfterIo}.
@@ -32,17 +33,18 @@ public final class Readahead_02_TreeRefAfterIo {
         return Explorer.scenario("readahead 02: TREE_REF checked after io_pages")
                 .setup(BufferCache::new)
                 .actor("read-ahead", Readahead_02_TreeRefAfterIo::readahead)
-                .actor("reclaim", cache -> BufferCache.releasePage(cache.eb))
+                .actor("reclaim", cache -> BufferCache.reclaim(cache.eb))
                 .check(BufferCache::checkFinal);
     }
 
     /** {@code readahead_tree_block()} after the fix. */
-    static void readahead(BufferCache cache) {
+    static void readahead(BufferCache cache) throws InterruptedException {
         Ref<ExtentBuffer> ref = cache.find(BufferCache.START);
         if (ref == null) {
             return;
         }
         ExtentBuffer eb = ref.get();
+        eb.page.lock(); // read_extent_buffer_pages(): lock the pages for the read
         eb.ioPages.set(1);
         eb.checkBufferTreeRef(); // after io_pages: from here TREE_REF can no longer be cleared
         cache.submitRead(eb);

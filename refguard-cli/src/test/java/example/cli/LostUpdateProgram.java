@@ -1,0 +1,25 @@
+package example.cli;
+
+/**
+ * A program for the command's tests: two threads increment a volatile counter with a read and a
+ * write, so one increment can overwrite the other; {@code main} asserts that both counted.
+ */
+public final class LostUpdateProgram {
+
+    static volatile int count;
+
+    private LostUpdateProgram() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        Runnable increment = () -> count = count + 1;
+        Thread a = new Thread(increment, "A");
+        Thread b = new Thread(increment, "B");
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+        if (count != 2) {
+            throw new AssertionError("both increments must count, got " + count);
+        }
+    }
+}
