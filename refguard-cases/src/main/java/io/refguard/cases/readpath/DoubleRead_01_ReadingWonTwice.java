@@ -29,8 +29,10 @@ import io.refguard.explore.Scenario;
  * <p><b>Model.</b> The bits are {@code AtomicBoolean}s and the pages a volatile field, set to null
  * while an I/O writes them; waiting is {@code wait}/{@code notifyAll}. The refguard agent turns
  * each of these into a scheduling point. Every task reads the buffer and then uses it; a use
- * that finds the pages under I/O fails. The bug needs three preemptions (A to B, back to A, and
- * from B's I/O to C), so the case is explored within a bound of 3.
+ * that finds the pages under I/O fails. The seed's schedule takes three preemptions (A to B, back
+ * to A, and from B's I/O to C); the explorer finds the same bug with two, the roles of A and B
+ * exchanged: B completes the first read while A waits between (1) and (2). The case is explored
+ * within a bound of 3, so the fix is verified against the seed's own schedule too.
  *
  * <p><b>Fix.</b> {@link DoubleRead_02_RecheckUptodate}.
  *

@@ -1,0 +1,80 @@
+package io.refguard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code refguard explore} on a whole program (a main method, its threads explored through the
+ * agent), and on a class found only through {@code --classpath}.
+ */
+class ProgramAndClassPathTest {
+
+    private static final String PROGRAM = "example.cli.LostUpdateProgram";
+
+    @Test
+    void aProgramsThreadsAreExploredAndItsFailedCheckIsReported() {
+        Cli.Result r = Cli.run("explore", "--class", PROGRAM);
+        assertEquals(1, r.status(), r::toString);
+        assertTrue(r.err().contains("exploring " + PROGRAM + " (program)"), r::toString);
+        assertTrue(r.out().contains("| step | main"), r::toString);
+        assertTrue(r.out().contains("| A "), r::toString);
+        assertTrue(r.out().contains("volatile write LostUpdateProgram.count"), r::toString);
+        assertTrue(r.out().contains("Failure: main threw java.lang.AssertionError: both increments must count, got 1"),
+                r::toString);
+    }
+
+    @Test
+    void aProgramsTokenReplaysItsSchedule() throws Exception {
+        JsonNode found = new ObjectMapper().readTree(Cli.run("explore", "--class", PROGRAM, "--json").out());
+        assertEquals("bug_found", found.get("verdict").asText());
+        Cli.Result replayed = Cli.run("replay", found.get("token").asText(), "--class", PROGRAM);
+        assertEquals(1, replayed.status(), replayed::toString);
+        assertTrue(replayed.out().contains("Found by replay of a token after 1 run"), replayed::toString);
+        assertTrue(replayed.out().contains("both increments must count, got 1"), replayed::toString);
+    }
+
+    @Test
+    void aScenarioClassIsFoundThroughTheClassPath(@TempDir Path dir) throws IOException {
+        Path src = dir.resolve("src/cp/DoubleClose.java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, String.join("\n",
+                "package cp;",
+                "import io.refguard.RefCounted;",
+                "import io.refguard.explore.Explorer;",
+                "import io.refguard.explore.Scenario;",
+                "public final class DoubleClose {",
+                "    static final class R extends RefCounted<R> { protected void deallocate() {} }",
+                "    public static Scenario<R> scenario() {",
+                "        return Explorer.scenario(\"double close\").setup(R::new)",
+                "                .actor(\"T1\", R::close).actor(\"T2\", R::close);",
+                "    }",
+                "}"), StandardCharsets.UTF_8);
+        Path classes = dir.resolve("classes");
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
+                src.toString());
+        assertEquals(0, rc, "the test's scenario compiles");
+
+        Cli.Result without = Cli.run("explore", "--class", "cp.DoubleClose");
+        assertEquals(2, without.status(), without::toString);
+
+        Cli.Result with = Cli.run("explore", "--class", "cp.DoubleClose", "--classpath", classes.toString(), "--json");
+        assertEquals(1, with.status(), with::toString);
+        JsonNode o = new ObjectMapper().readTree(with.out());
+        assertEquals("cp.DoubleClose", o.get("case").asText());
+        assertTrue(o.get("failure").asText().contains("DoubleReleaseException"), with::toString);
+        assertTrue(List.of(0, 1).contains(o.get("preemptions").asInt()), with::toString);
+    }
+}
