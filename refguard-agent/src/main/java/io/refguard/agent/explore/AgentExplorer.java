@@ -65,6 +65,7 @@ public final class AgentExplorer {
     private AgentOptions agentOptions;
     private Duration foreignWait = DEFAULT_FOREIGN_WAIT;
     private boolean reuseClasses;
+    private ProgramEntry lastProgram;
 
     private AgentExplorer(String mainClass, Supplier<? extends Runnable> entry, String name) {
         this.mainClass = mainClass;
@@ -162,6 +163,22 @@ public final class AgentExplorer {
         return this;
     }
 
+    /**
+     * How many classes the last {@link #explore} (of a {@link #mainClass}) instrumented; 0 before
+     * it, or for an {@link #entry}.
+     */
+    public int instrumentedClasses() {
+        return lastProgram == null ? 0 : lastProgram.transformer().instrumentedCount();
+    }
+
+    /**
+     * How many classes the last {@link #explore} could not instrument and ran unchanged (each is
+     * reported on standard error); 0 before it, or for an {@link #entry}.
+     */
+    public int instrumentationFailures() {
+        return lastProgram == null ? 0 : lastProgram.transformer().failureCount();
+    }
+
     /** Explores with {@link ExploreOptions#defaults()}. */
     public ExploreResult explore() {
         return explore(ExploreOptions.defaults());
@@ -188,7 +205,8 @@ public final class AgentExplorer {
                     classPathLoader = ProgramEntry.classPathLoader(classPath, base);
                     base = classPathLoader;
                 }
-                runs = new ProgramEntry(mainClass, args, base, agentOptions, reuseClasses);
+                lastProgram = new ProgramEntry(mainClass, args, base, agentOptions, reuseClasses);
+                runs = lastProgram;
             }
             Supplier<? extends Runnable> perRun = runs;
             SyncBridge.install(interceptor);

@@ -2,6 +2,7 @@ package io.refguard.agent.explore;
 
 import io.refguard.agent.AgentOptions;
 import io.refguard.agent.InstrumentingClassLoader;
+import io.refguard.agent.RefguardTransformer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -45,6 +46,11 @@ final class ProgramEntry implements Supplier<Runnable> {
                     + " and is not a Runnable: give the class with the program's entry point");
         }
         this.shared = reuseClasses ? probe : null;
+    }
+
+    /** The loader family's transformer, which counts instrumented and failed classes. */
+    RefguardTransformer transformer() {
+        return first.transformer();
     }
 
     /** The options for {@code className} alone: its package and subpackages, instrumented. */

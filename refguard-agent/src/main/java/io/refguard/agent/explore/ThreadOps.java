@@ -144,20 +144,19 @@ final class ThreadOps {
     /**
      * The factory given to a {@code ThreadPoolExecutor} or {@code ScheduledThreadPoolExecutor}
      * built directly under exploration: its idle threads would block in the JDK's queue, where
-     * the explorer cannot schedule them, so starting one fails with an explanation instead.
+     * the explorer cannot schedule them, so asking it for a thread fails with an explanation
+     * instead. (The pool's own start of the thread cannot be intercepted: since JDK 21 the pool
+     * starts it through its thread container, not through {@code Thread.start}.)
      */
     static ThreadFactory refusingFactory(int site) {
         String where = Sites.get(site).location();
-        return r -> new Thread(r, "refguard-unmodeled-pool-thread") {
-            @Override
-            public void start() {
-                throw new UnsupportedOperationException("the executor created at " + where
-                        + " is not modeled under exploration: its idle threads would block inside"
-                        + " the JDK, where the explorer cannot schedule them. Create it with"
-                        + " Executors.newFixedThreadPool, newCachedThreadPool or"
-                        + " newSingleThreadExecutor, which the explorer models, or exclude the"
-                        + " class from instrumentation.");
-            }
+        return r -> {
+            throw new UnsupportedOperationException("the executor created at " + where
+                    + " is not modeled under exploration: its idle threads would block inside"
+                    + " the JDK, where the explorer cannot schedule them. Create it with"
+                    + " Executors.newFixedThreadPool, newCachedThreadPool or"
+                    + " newSingleThreadExecutor, which the explorer models, or exclude the"
+                    + " class from instrumentation.");
         };
     }
 }
