@@ -2,7 +2,8 @@ package example.cli;
 
 /**
  * A program for the command's tests: two threads increment a volatile counter with a read and a
- * write, so one increment can overwrite the other; {@code main} asserts that both counted.
+ * write, so one increment can overwrite the other; {@code main} asserts that both counted, unless
+ * its argument is {@code lenient}.
  */
 public final class LostUpdateProgram {
 
@@ -18,7 +19,8 @@ public final class LostUpdateProgram {
         b.start();
         a.join();
         b.join();
-        if (count != 2) {
+        boolean lenient = args.length > 0 && args[0].equals("lenient");
+        if (count != 2 && !lenient) {
             throw new AssertionError("both increments must count, got " + count);
         }
     }

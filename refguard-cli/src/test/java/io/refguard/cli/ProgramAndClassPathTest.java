@@ -46,6 +46,20 @@ class ProgramAndClassPathTest {
     }
 
     @Test
+    void aTokenWhoseScheduleNowPassesExitsZero() throws Exception {
+        JsonNode found = new ObjectMapper().readTree(Cli.run("explore", "--class", PROGRAM, "--json").out());
+        // the same schedule, but the program no longer checks the count: it runs to the end
+        Cli.Result r = Cli.run("replay", found.get("token").asText(), "--class", PROGRAM, "--", "lenient");
+        assertEquals(0, r.status(), r::toString);
+        assertTrue(r.out().startsWith("The schedule of the token ran to the end without failing on " + PROGRAM),
+                r::toString);
+        JsonNode json = new ObjectMapper().readTree(Cli.run("replay", found.get("token").asText(), "--class",
+                PROGRAM, "--json", "--", "lenient").out());
+        assertEquals("clean", json.get("verdict").asText());
+        assertTrue(json.get("token").isNull());
+    }
+
+    @Test
     void aScenarioClassIsFoundThroughTheClassPath(@TempDir Path dir) throws IOException {
         Path src = dir.resolve("src/cp/DoubleClose.java");
         Files.createDirectories(src.getParent());
