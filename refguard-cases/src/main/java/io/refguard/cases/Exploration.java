@@ -49,16 +49,24 @@ public final class Exploration {
      * @throws IllegalStateException as {@link Scenario#explore(ExploreOptions)} does: the scenario is
      *     not deterministic, its setup threw, or a replay token does not fit it
      * @throws io.refguard.explore.replay.ReplayTokenException for a malformed token
+     * @throws ScenarioLoadException when the scenario's code uses synchronization the explorer
+     *     cannot model in a scenario (the message names it and says what to do)
      */
     public static Exploration run(Scenario<?> scenario, ExploreOptions options) {
         Objects.requireNonNull(scenario, "scenario");
         ScenarioBridge bridge = new ScenarioBridge();
         SyncBridge.install(bridge);
+        Exploration e;
         try {
-            return run(options, scenario::explore);
+            e = run(options, scenario::explore);
         } finally {
             SyncBridge.uninstall(bridge);
         }
+        if (e.failed() && e.failure.getCause() instanceof ScenarioBridge.Unmodeled) {
+            throw new ScenarioLoadException("scenario \"" + scenario.name() + "\" cannot be explored: "
+                    + e.failure.getCause().getMessage(), e.failure.getCause());
+        }
+        return e;
     }
 
     /**

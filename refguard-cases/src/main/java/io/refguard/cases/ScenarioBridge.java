@@ -220,10 +220,23 @@ final class ScenarioBridge extends PassThroughInterceptor {
         }
     }
 
-    private static UnsupportedOperationException unsupported(String what, int site) {
-        return new UnsupportedOperationException("refguard: " + what + " at " + Sites.get(site).location()
+    private static Unmodeled unsupported(String what, int site) {
+        return new Unmodeled("refguard: " + what + " at " + Sites.get(site).location()
                 + " is not modeled in a scenario; scenarios may use synchronized, wait/notify, volatile"
                 + " fields, atomics and Thread start/join. Explore code that needs more as a program"
                 + " (a class with a main method: refguard explore --class).");
+    }
+
+    /**
+     * Thrown into the scenario's code for an operation this bridge does not model. It fails the
+     * schedule, and {@link Exploration} turns such a failure into a {@link ScenarioLoadException}:
+     * the scenario cannot be explored as written, which is not a bug found in it.
+     */
+    static final class Unmodeled extends UnsupportedOperationException {
+        private static final long serialVersionUID = 1L;
+
+        Unmodeled(String message) {
+            super(message);
+        }
     }
 }

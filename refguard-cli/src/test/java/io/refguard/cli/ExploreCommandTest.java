@@ -110,6 +110,16 @@ class ExploreCommandTest {
     }
 
     @Test
+    void synchronizationAScenarioCannotModelIsAUsageErrorNotABug() {
+        Cli.Result r = Cli.run("explore", "--class", "example.cli.UsesReentrantLock");
+        assertEquals(2, r.status(), r::toString);
+        assertTrue(r.err().contains("scenario \"uses a ReentrantLock\" cannot be explored: refguard: a"
+                + " java.util.concurrent lock at example.cli.UsesReentrantLock.lockAndUnlock(UsesReentrantLock.java:20)"
+                + " is not modeled in a scenario"), r::toString);
+        assertEquals("", r.out());
+    }
+
+    @Test
     void badOptionValuesAreUsageErrors() {
         Cli.Result strategy = Cli.run("explore", "--class", RACY, "--strategy", "bfs");
         assertEquals(2, strategy.status(), strategy::toString);

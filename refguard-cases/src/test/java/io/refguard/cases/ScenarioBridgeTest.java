@@ -1,0 +1,69 @@
+package io.refguard.cases;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import example.cases.Counters;
+import io.refguard.explore.ExploreOptions;
+import io.refguard.explore.Scenario;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scenario classes loaded through the instrumenting loader have their synchronization explored:
+ * volatile accesses become scheduling points and monitors modeled locks. The same class loaded
+ * plainly has none, so the explorer cannot see its race.
+ */
+class ScenarioBridgeTest {
+
+    private static final ExploreOptions BOUND_2 = ExploreOptions.exhaustive().preemptionBound(2);
+
+    private static Scenario<?> instrumented(Class<?> c) {
+        ClassLoader loader = ScenarioClasses.instrumentingLoader(getClassLoader(), List.of("example.cases.*"));
+        return ScenarioClasses.scenario(ScenarioClasses.load(c.getName(), loader));
+    }
+
+    private static ClassLoader getClassLoader() {
+        return ScenarioBridgeTest.class.getClassLoader();
+    }
+
+    @Test
+    void instrumentedVolatileAccessesAreSchedulingPoints() {
+        Exploration e = Exploration.run(instrumented(Counters.Racy.class), BOUND_2);
+        assertTrue(e.failed(), "the lost update is found");
+        assertEquals(1, e.preemptions());
+        String table = e.table();
+        assertTrue(table.contains("volatile read Counter.value Counter#1"), table);
+        assertTrue(table.contains("volatile write Counter.value Counter#1"), table);
+        assertTrue(table.contains("both increments must count, got 1"), table);
+        assertFalse(table.contains("ScenarioBridge.java"), "no step is located in the bridge:\n" + table);
+    }
+
+    @Test
+    void withoutInstrumentationTheRaceIsInvisible() {
+        Exploration e = Exploration.run(ScenarioClasses.scenario(Counters.Racy.class), BOUND_2);
+        assertFalse(e.failed(), () -> e.table());
+        assertTrue(e.exhausted());
+    }
+
+    @Test
+    void instrumentedMonitorsAreModeledLocks() {
+        Exploration e = Exploration.run(instrumented(Counters.Locked.class), BOUND_2);
+        assertFalse(e.failed(), () -> e.table());
+        assertTrue(e.exhausted());
+        assertTrue(e.schedules() > 2, "the monitor's points give the search schedules to run: " + e.schedules());
+    }
+
+    @Test
+    void scenarioLoadErrorsNameTheProblem() {
+        ScenarioLoadException missing = assertThrows(ScenarioLoadException.class,
+                () -> ScenarioClasses.load("example.cases.Nope", getClassLoader()));
+        assertTrue(missing.getMessage().startsWith("class example.cases.Nope was not found"), missing.getMessage());
+        ScenarioLoadException noFactory = assertThrows(ScenarioLoadException.class,
+                () -> ScenarioClasses.scenario(Counters.class));
+        assertTrue(noFactory.getMessage().contains("has no method 'public static Scenario<?> scenario()'"),
+                noFactory.getMessage());
+    }
+}
