@@ -69,7 +69,9 @@ final class ModeledExecutor extends AbstractExecutorService {
         run.ops++;
         Coordinator.point(key, Access.UPDATE, "execute");
         if (shutdown) {
-            throw new RejectedExecutionException("task " + command + " rejected from " + poolName
+            // the task is not named: its toString() would carry an identity hash, different in
+            // every run, and reports must repeat
+            throw new RejectedExecutionException("a task was rejected from " + poolName
                     + ": the pool was shut down");
         }
         queue.addLast(command);

@@ -72,7 +72,8 @@ class PlainProgramsTest {
                         "consumer waits for 'await Buffer.notEmpty'",
                         List.of("signal Buffer.notFull@signal", "await Buffer.notEmpty@await")),
                 new Case(PoolShutdownRace.class, FailureKind.THREAD_THREW,
-                        "RejectedExecutionException",
+                        "RejectedExecutionException: a task was rejected from pool-1: the pool"
+                                + " was shut down",
                         List.of("shutdown pool-1@shutdown", "execute pool-1@followUp")));
     }
 
