@@ -202,7 +202,7 @@ public final class LeakScope implements AutoCloseable {
     long register(RefState s) {
         SchedulingHook h = Hooks.scheduling();
         if (h != null) {
-            h.beforeAccess(this, Access.UPDATE, "scope-register");
+            h.beforeInternalAccess(this, Access.UPDATE, "scope-register");
         }
         long n = sequence.incrementAndGet();
         if (!closed) {
@@ -214,7 +214,7 @@ public final class LeakScope implements AutoCloseable {
     void unregister(RefState s) {
         SchedulingHook h = Hooks.scheduling();
         if (h != null) {
-            h.beforeAccess(this, Access.UPDATE, "scope-unregister");
+            h.beforeInternalAccess(this, Access.UPDATE, "scope-unregister");
         }
         open.remove(s);
     }

@@ -32,7 +32,7 @@ final class Records {
     void add(String event, Object hint, Site site) {
         SchedulingHook h = Hooks.scheduling();
         if (h != null) {
-            h.beforeAccess(this, Access.UPDATE, "record");
+            h.beforeInternalAccess(this, Access.UPDATE, "record");
         }
         int n = count.getAndIncrement();
         AccessRecord record = new AccessRecord(n + 1, event, hint == null ? null : String.valueOf(hint), site);

@@ -251,7 +251,7 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
         SchedulingHook h = Hooks.scheduling();
         for (;;) {
             if (h != null) {
-                h.beforeAccess(this, Access.READ, "release-read");
+                h.beforeInternalAccess(this, Access.READ, "release-read");
             }
             int r = raw;
             if ((r & 1) != 0) {

@@ -14,7 +14,6 @@ package io.refguard.hook;
  * thread is not under exploration; core code calls the hook on every acquire and release while
  * one is installed.
  */
-@FunctionalInterface
 public interface SchedulingHook {
 
     /**
@@ -27,4 +26,17 @@ public interface SchedulingHook {
      *     shown in interleaving reports. Never built per call.
      */
     void beforeAccess(Object target, Access access, String label);
+
+    /**
+     * Called before a step that is internal to refguard: the checker's own bookkeeping (leak-scope
+     * registries and access records) and intermediate steps of a count
+     * update (the read before a release's compare-and-set). Races there are refguard's own, not
+     * the user's, so an explorer makes these scheduling points only when it explores refguard
+     * itself; reports on user code then show the user's steps and the count updates alone.
+     *
+     * <p>The default treats them like any other access.
+     */
+    default void beforeInternalAccess(Object target, Access access, String label) {
+        beforeAccess(target, access, label);
+    }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * How to explore a scenario: the strategy, its parameters and the budgets. Immutable; every
@@ -36,6 +37,7 @@ import java.util.Optional;
  * <tr><td>{@link #runTimeout}</td><td>{@code refguard.explore.runTimeout}</td><td>10s</td></tr>
  * <tr><td>{@link #sleepSets}</td><td>{@code refguard.explore.sleepSets}</td><td>false</td></tr>
  * <tr><td>{@link #minimize}</td><td>{@code refguard.explore.minimize}</td><td>true</td></tr>
+ * <tr><td>{@link #internalPoints}</td><td>{@code refguard.explore.internalPoints}</td><td>false</td></tr>
  * <tr><td>{@link #replay}</td><td>{@code refguard.explore.replay}</td><td>none</td></tr>
  * </table>
  */
@@ -76,38 +78,78 @@ public final class ExploreOptions {
     private final Duration runTimeout;
     private final boolean sleepSets;
     private final boolean minimize;
+    private final boolean internalPoints;
     private final String replay;
 
-    private ExploreOptions(Strategy strategy, long seed, long maxRuns, Duration maxTime,
-            int preemptionBound, int pctDepth, int maxSteps, Duration runTimeout, boolean sleepSets,
-            boolean minimize, String replay) {
-        this.strategy = strategy;
-        this.seed = seed;
-        this.maxRuns = maxRuns;
-        this.maxTime = maxTime;
-        this.preemptionBound = preemptionBound;
-        this.pctDepth = pctDepth;
-        this.maxSteps = maxSteps;
-        this.runTimeout = runTimeout;
-        this.sleepSets = sleepSets;
-        this.minimize = minimize;
-        this.replay = replay;
+    private ExploreOptions(Fields f) {
+        this.strategy = f.strategy;
+        this.seed = f.seed;
+        this.maxRuns = f.maxRuns;
+        this.maxTime = f.maxTime;
+        this.preemptionBound = f.preemptionBound;
+        this.pctDepth = f.pctDepth;
+        this.maxSteps = f.maxSteps;
+        this.runTimeout = f.runTimeout;
+        this.sleepSets = f.sleepSets;
+        this.minimize = f.minimize;
+        this.internalPoints = f.internalPoints;
+        this.replay = f.replay;
+    }
+
+    /** The settings while a copy is made: every wither changes one of them. */
+    private static final class Fields {
+        Strategy strategy;
+        long seed;
+        long maxRuns;
+        Duration maxTime;
+        int preemptionBound;
+        int pctDepth;
+        int maxSteps;
+        Duration runTimeout;
+        boolean sleepSets;
+        boolean minimize;
+        boolean internalPoints;
+        String replay;
+
+        Fields() {}
+
+        Fields(ExploreOptions o) {
+            strategy = o.strategy;
+            seed = o.seed;
+            maxRuns = o.maxRuns;
+            maxTime = o.maxTime;
+            preemptionBound = o.preemptionBound;
+            pctDepth = o.pctDepth;
+            maxSteps = o.maxSteps;
+            runTimeout = o.runTimeout;
+            sleepSets = o.sleepSets;
+            minimize = o.minimize;
+            internalPoints = o.internalPoints;
+            replay = o.replay;
+        }
+    }
+
+    private ExploreOptions with(Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return new ExploreOptions(f);
     }
 
     /** The options given by the system properties, each unset one at its default. */
     public static ExploreOptions defaults() {
-        return new ExploreOptions(
-                OptionProperties.strategy(PREFIX + "strategy", Strategy.EXHAUSTIVE),
-                OptionProperties.seed(PREFIX + "seed", DEFAULT_SEED),
-                OptionProperties.positiveLong(PREFIX + "maxRuns", DEFAULT_MAX_RUNS),
-                OptionProperties.duration(PREFIX + "maxTime", Duration.ofSeconds(60)),
-                OptionProperties.bound(PREFIX + "preemptionBound", DEFAULT_PREEMPTION_BOUND),
-                (int) OptionProperties.positiveLong(PREFIX + "pctDepth", DEFAULT_PCT_DEPTH),
-                (int) OptionProperties.positiveLong(PREFIX + "maxSteps", DEFAULT_MAX_STEPS),
-                OptionProperties.duration(PREFIX + "runTimeout", Duration.ofSeconds(10)),
-                OptionProperties.bool(PREFIX + "sleepSets", false),
-                OptionProperties.bool(PREFIX + "minimize", true),
-                null);
+        Fields f = new Fields();
+        f.strategy = OptionProperties.strategy(PREFIX + "strategy", Strategy.EXHAUSTIVE);
+        f.seed = OptionProperties.seed(PREFIX + "seed", DEFAULT_SEED);
+        f.maxRuns = OptionProperties.positiveLong(PREFIX + "maxRuns", DEFAULT_MAX_RUNS);
+        f.maxTime = OptionProperties.duration(PREFIX + "maxTime", Duration.ofSeconds(60));
+        f.preemptionBound = OptionProperties.bound(PREFIX + "preemptionBound", DEFAULT_PREEMPTION_BOUND);
+        f.pctDepth = (int) OptionProperties.positiveLong(PREFIX + "pctDepth", DEFAULT_PCT_DEPTH);
+        f.maxSteps = (int) OptionProperties.positiveLong(PREFIX + "maxSteps", DEFAULT_MAX_STEPS);
+        f.runTimeout = OptionProperties.duration(PREFIX + "runTimeout", Duration.ofSeconds(10));
+        f.sleepSets = OptionProperties.bool(PREFIX + "sleepSets", false);
+        f.minimize = OptionProperties.bool(PREFIX + "minimize", true);
+        f.internalPoints = OptionProperties.bool(PREFIX + "internalPoints", false);
+        return new ExploreOptions(f);
     }
 
     /** Exhaustive search within the preemption bound ({@link #defaults()} otherwise). */
@@ -137,74 +179,75 @@ public final class ExploreOptions {
 
     /** A copy with the given strategy. */
     public ExploreOptions strategy(Strategy s) {
-        return new ExploreOptions(Objects.requireNonNull(s, "strategy"), seed, maxRuns, maxTime,
-                preemptionBound, pctDepth, maxSteps, runTimeout, sleepSets, minimize, replay);
+        Objects.requireNonNull(s, "strategy");
+        return with(f -> f.strategy = s);
     }
 
     /** A copy with the given seed for the random strategies. */
     public ExploreOptions seed(long s) {
-        return new ExploreOptions(strategy, s, maxRuns, maxTime, preemptionBound, pctDepth,
-                maxSteps, runTimeout, sleepSets, minimize, replay);
+        return with(f -> f.seed = s);
     }
 
     /** A copy that stops after {@code n} runs (at least 1). */
     public ExploreOptions maxRuns(long n) {
         OptionProperties.require(n >= 1, "maxRuns must be at least 1, was " + n);
-        return new ExploreOptions(strategy, seed, n, maxTime, preemptionBound, pctDepth, maxSteps,
-                runTimeout, sleepSets, minimize, replay);
+        return with(f -> f.maxRuns = n);
     }
 
     /** A copy that stops starting runs after {@code d} of wall time. */
     public ExploreOptions maxTime(Duration d) {
         OptionProperties.require(!d.isNegative() && !d.isZero(), "maxTime must be positive, was " + d);
-        return new ExploreOptions(strategy, seed, maxRuns, d, preemptionBound, pctDepth, maxSteps,
-                runTimeout, sleepSets, minimize, replay);
+        return with(f -> f.maxTime = d);
     }
 
     /** A copy with the exhaustive search's preemption bound; {@link Integer#MAX_VALUE} for none. */
     public ExploreOptions preemptionBound(int b) {
         OptionProperties.require(b >= 0, "preemptionBound must be at least 0, was " + b);
-        return new ExploreOptions(strategy, seed, maxRuns, maxTime, b, pctDepth, maxSteps,
-                runTimeout, sleepSets, minimize, replay);
+        return with(f -> f.preemptionBound = b);
     }
 
     /** A copy with PCT's depth: the number of ordering constraints a bug needs (at least 1). */
     public ExploreOptions pctDepth(int d) {
         OptionProperties.require(d >= 1, "pctDepth must be at least 1, was " + d);
-        return new ExploreOptions(strategy, seed, maxRuns, maxTime, preemptionBound, d, maxSteps,
-                runTimeout, sleepSets, minimize, replay);
+        return with(f -> f.pctDepth = d);
     }
 
     /** A copy whose runs fail as livelock after {@code n} steps. */
     public ExploreOptions maxSteps(int n) {
         OptionProperties.require(n >= 1, "maxSteps must be at least 1, was " + n);
-        return new ExploreOptions(strategy, seed, maxRuns, maxTime, preemptionBound, pctDepth, n,
-                runTimeout, sleepSets, minimize, replay);
+        return with(f -> f.maxSteps = n);
     }
 
     /** A copy in which a thread away from scheduling points for {@code d} fails the run as stuck. */
     public ExploreOptions runTimeout(Duration d) {
         OptionProperties.require(!d.isNegative() && !d.isZero(), "runTimeout must be positive, was " + d);
-        return new ExploreOptions(strategy, seed, maxRuns, maxTime, preemptionBound, pctDepth,
-                maxSteps, d, sleepSets, minimize, replay);
+        return with(f -> f.runTimeout = d);
     }
 
     /** A copy with sleep-set reduction on or off (exhaustive search only). */
     public ExploreOptions sleepSets(boolean on) {
-        return new ExploreOptions(strategy, seed, maxRuns, maxTime, preemptionBound, pctDepth,
-                maxSteps, runTimeout, on, minimize, replay);
+        return with(f -> f.sleepSets = on);
     }
 
     /** A copy that does or does not simplify failures found by random strategies. */
     public ExploreOptions minimize(boolean on) {
-        return new ExploreOptions(strategy, seed, maxRuns, maxTime, preemptionBound, pctDepth,
-                maxSteps, runTimeout, sleepSets, on, replay);
+        return with(f -> f.minimize = on);
+    }
+
+    /**
+     * A copy that does or does not make refguard's internal steps scheduling points: the checker's
+     * own bookkeeping (leak-scope registries, access records) and the read before a
+     * release's compare-and-set. Off, reports on user code show only the user's steps and
+     * refguard's count updates; on, refguard's own races are explored too (its test suite does).
+     */
+    public ExploreOptions internalPoints(boolean on) {
+        return with(f -> f.internalPoints = on);
     }
 
     /** A copy that replays {@code token} instead of searching. */
     public ExploreOptions withReplay(String token) {
-        return new ExploreOptions(strategy, seed, maxRuns, maxTime, preemptionBound, pctDepth,
-                maxSteps, runTimeout, sleepSets, minimize, Objects.requireNonNull(token, "token"));
+        Objects.requireNonNull(token, "token");
+        return with(f -> f.replay = token);
     }
 
     /** The search strategy. Property {@code refguard.explore.strategy}; default exhaustive. */
@@ -257,6 +300,11 @@ public final class ExploreOptions {
         return minimize;
     }
 
+    /** Whether refguard's internal steps are scheduling points. Property {@code refguard.explore.internalPoints}; default false. */
+    public boolean internalPoints() {
+        return internalPoints;
+    }
+
     /** The token to replay, if any (set in code; the property is read per exploration). */
     public Optional<String> replay() {
         return Optional.ofNullable(replay);
@@ -268,7 +316,7 @@ public final class ExploreOptions {
                 + ", maxRuns=" + maxRuns + ", maxTime=" + maxTime + ", preemptionBound="
                 + (preemptionBound == Integer.MAX_VALUE ? "none" : preemptionBound) + ", pctDepth="
                 + pctDepth + ", maxSteps=" + maxSteps + ", runTimeout=" + runTimeout + ", sleepSets="
-                + sleepSets + ", minimize=" + minimize + (replay == null ? "" : ", replay=" + replay)
+                + sleepSets + ", minimize=" + minimize + ", internalPoints=" + internalPoints + (replay == null ? "" : ", replay=" + replay)
                 + "]";
     }
 }

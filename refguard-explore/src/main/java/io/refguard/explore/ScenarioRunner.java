@@ -46,7 +46,8 @@ final class ScenarioRunner<S> {
         long deadline = start + options.maxTime().toNanos();
         long runs = 0;
         ExploreResult.Stop stop = ExploreResult.Stop.EXHAUSTED;
-        try (RunEngine engine = new RunEngine(options.maxSteps(), options.runTimeout())) {
+        try (RunEngine engine = new RunEngine(options.maxSteps(), options.runTimeout(),
+                options.internalPoints())) {
             while (true) {
                 if (runs >= options.maxRuns()) {
                     stop = ExploreResult.Stop.MAX_RUNS;
@@ -90,7 +91,8 @@ final class ScenarioRunner<S> {
         ReplayToken token = replayToken();
         Strategy replay = Strategies.replay(token.schedule());
         replay.hasNextRun();
-        try (RunEngine engine = new RunEngine(options.maxSteps(), options.runTimeout())) {
+        try (RunEngine engine = new RunEngine(options.maxSteps(), options.runTimeout(),
+                options.internalPoints())) {
             TraceRecorder recorder = new TraceRecorder();
             RunStatus status = runOnce(engine, replay.chooser(), recorder);
             if (replay.divergence() != null) {

@@ -96,7 +96,12 @@ class ExploreOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> ExploreOptions.exhaustive().maxTime(Duration.ZERO));
         ExploreOptions o = ExploreOptions.random().seed(7).maxRuns(5);
         assertEquals("ExploreOptions[random, seed=7, maxRuns=5, maxTime=PT1M, preemptionBound=2,"
-                + " pctDepth=3, maxSteps=10000, runTimeout=PT10S, sleepSets=false, minimize=true]", o.toString());
+                + " pctDepth=3, maxSteps=10000, runTimeout=PT10S, sleepSets=false, minimize=true, internalPoints=false]", o.toString());
+        ExploreOptions inside = o.internalPoints(true);
+        assertTrue(inside.internalPoints());
+        assertEquals(7, inside.seed(), "a wither keeps every other setting");
+        assertEquals(5, inside.maxRuns());
+        assertEquals(false, o.internalPoints(), "and leaves the original alone");
     }
 
     @Test

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 public final class RunEngine implements AutoCloseable {
 
     private final Execution x;
-    private final CoreHook hook = new CoreHook();
+    private final CoreHook hook;
     private final int maxSteps;
     private final long timeoutNanos;
     private boolean closed;
@@ -38,6 +38,18 @@ public final class RunEngine implements AutoCloseable {
      * @throws IllegalStateException when another exploration is running in this JVM
      */
     public RunEngine(int maxSteps, Duration runTimeout) {
+        this(maxSteps, runTimeout, false);
+    }
+
+    /**
+     * Creates an engine driven by the calling thread.
+     *
+     * @param internalPoints whether refguard's internal steps (the checker's bookkeeping, the read
+     *     before a release's compare-and-set) are scheduling points too
+     * @see io.refguard.hook.SchedulingHook#beforeInternalAccess
+     */
+    public RunEngine(int maxSteps, Duration runTimeout, boolean internalPoints) {
+        this.hook = new CoreHook(internalPoints);
         if (maxSteps < 1) {
             throw new IllegalArgumentException("maxSteps must be at least 1, was " + maxSteps);
         }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TrackedMode.class)
 class HotSwapRacesTest {
 
-    static final ExploreOptions BOUND_2 = ExploreOptions.exhaustive().preemptionBound(2);
+    static final ExploreOptions BOUND_2 = ExploreOptions.exhaustive().preemptionBound(2).internalPoints(true);
 
     static final class Swap {
         final Resource v1 = new Resource("v1");

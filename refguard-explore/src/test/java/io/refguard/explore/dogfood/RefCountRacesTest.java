@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TrackedMode.class)
 class RefCountRacesTest {
 
-    static final ExploreOptions BOUND_2 = ExploreOptions.exhaustive().preemptionBound(2);
+    static final ExploreOptions BOUND_2 = ExploreOptions.exhaustive().preemptionBound(2).internalPoints(true);
 
     static final class Two {
         final Resource r = new Resource("resource");
