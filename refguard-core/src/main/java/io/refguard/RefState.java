@@ -6,6 +6,7 @@ import java.lang.ref.Cleaner;
 
 import io.refguard.hook.Access;
 import io.refguard.hook.Hooks;
+import io.refguard.hook.PartOf;
 import io.refguard.hook.SchedulingHook;
 
 /**
@@ -18,7 +19,7 @@ import io.refguard.hook.SchedulingHook;
  * and then does nothing; or on the cleaner thread once the handle is unreachable, and then
  * reports a leak if the reference is still open.
  */
-final class RefState implements Runnable {
+final class RefState implements Runnable, PartOf {
 
     private static final VarHandle RELEASED_AT;
 
@@ -71,7 +72,7 @@ final class RefState implements Runnable {
     boolean release(Site site) {
         SchedulingHook h = Hooks.scheduling();
         if (h != null) {
-            h.beforeAccess(this, Access.UPDATE, "handle-close");
+            h.beforeAccess(this, Access.UPDATE, "close");
         }
         if (!RELEASED_AT.compareAndSet(this, (Site) null, site)) {
             return false;
@@ -82,6 +83,12 @@ final class RefState implements Runnable {
         }
         tracker.record("release", null, site);
         return true;
+    }
+
+    /** The reference-counted object this reference is to, while it is reachable. */
+    @Override
+    public Object whole() {
+        return tracker.self.get();
     }
 
     /** The label of the acquire site in reports. */

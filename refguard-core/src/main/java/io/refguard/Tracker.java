@@ -1,5 +1,7 @@
 package io.refguard;
 
+import java.lang.ref.WeakReference;
+
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -11,6 +13,8 @@ final class Tracker {
 
     /** {@code SimpleClassName@identityHashHex}, computed once so reports never touch the object. */
     final String object;
+    /** The object, weakly: reports may name it, but the checker must never keep it alive. */
+    final WeakReference<RefCounted<?>> self;
     /** Null when access records are off for this object. */
     final Records records;
     /** The creator's reference, whose handle is the object itself. */
@@ -21,8 +25,9 @@ final class Tracker {
      */
     volatile Site freedAt;
 
-    private Tracker(String object, Records records, Site createdAt, LeakScope scope) {
-        this.object = object;
+    private Tracker(RefCounted<?> obj, Records records, Site createdAt, LeakScope scope) {
+        this.object = describe(obj);
+        this.self = new WeakReference<>(obj);
         this.records = records;
         this.creator = new RefState(this, createdAt, true, scope);
         record("create", null, createdAt);
@@ -44,7 +49,7 @@ final class Tracker {
             return null;
         }
         Site createdAt = Sites.captureCreation();
-        Tracker t = new Tracker(describe(obj), s.records ? new Records(s.recordsLast) : null, createdAt, scope);
+        Tracker t = new Tracker(obj, s.records ? new Records(s.recordsLast) : null, createdAt, scope);
         t.creator.cleanable = LeakBackstop.register(obj, t.creator);
         return t;
     }

@@ -53,9 +53,9 @@ class SeedTablesTest {
         ReportTable t = table("nsinfo-double-put");
         assertEquals(List.of("T1", "T2"), t.threads);
         assertSteps(t, List.of(
-                new Row("T1", "handle-close RefState#1"), // T1 puts the dso's reference
+                new Row("T1", "close NsInfo#1"), // T1 puts the dso's reference
                 new Row("T2", "acquire NsInfo#2"),       // T2 takes the thread's nsinfo
-                new Row("T2", "handle-close RefState#1"))); // and puts the dso's reference again
+                new Row("T2", "close NsInfo#1"))); // and puts the dso's reference again
         assertTrue(t.failure.contains("T2 threw io.refguard.DoubleReleaseException: refguard: double release of NsInfo@"),
                 t.failure);
         assertTrue(t.failure.contains("first released at  Dso.findPerfMap("), t.failure);

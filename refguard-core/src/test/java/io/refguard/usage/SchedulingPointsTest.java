@@ -83,7 +83,7 @@ class SchedulingPointsTest {
             Ref<Buffer> h = b.acquire();
             assertEquals(List.of("UPDATE acquire", "UPDATE scope-register"), r.drain());
             h.close();
-            assertEquals(List.of("UPDATE handle-close", "UPDATE scope-unregister", "READ release-read",
+            assertEquals(List.of("UPDATE close", "UPDATE scope-unregister", "READ release-read",
                     "UPDATE release"), r.drain());
             b.close();
         }

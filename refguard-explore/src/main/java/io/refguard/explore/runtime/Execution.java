@@ -156,6 +156,12 @@ final class Execution implements ChoicePoint {
 
     private void runActor(Actor a) {
         a.state = Actor.State.RUNNABLE;
+        Thread self = Thread.currentThread();
+        if (!self.getName().equals(a.name)) {
+            // checker messages and stack traces name the thread: let them name the actor. A worker
+            // serves the same slot run after run, so this renames once per exploration.
+            self.setName(a.name);
+        }
         Throwable thrown = null;
         try {
             RunScope sc = scope;

@@ -1,11 +1,13 @@
 package io.refguard.explore.runtime;
 
+import io.refguard.hook.PartOf;
+
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 
 /**
- * Gives objects stable names within one run for reports: {@link Named#reportName()} when the
- * object provides one, else its simple class name and an ordinal by first appearance
+ * Gives objects stable names within one run for reports: parts ({@link PartOf}) by their whole,
+ * {@link Named#reportName()} when the object provides one, else its simple class name and an ordinal by first appearance
  * ({@code Object#1}, {@code Node#3}). Identity hash codes are never shown: they differ from run
  * to run and would make reports unrepeatable. Used only on failure and tracing paths.
  */
@@ -15,6 +17,12 @@ final class ObjectNamer {
     private final HashMap<String, Integer> ordinals = new HashMap<>();
 
     String name(Object o) {
+        if (o instanceof PartOf) {
+            Object whole = ((PartOf) o).whole();
+            if (whole != null) {
+                o = whole; // a reference's state is shown as the object it refers to
+            }
+        }
         if (o == null) {
             return null;
         }

@@ -15,8 +15,12 @@ final class Worker extends Thread {
     /** The slot being served; written and read only by this thread. */
     Actor actor;
 
+    /** The name while idle in the pool; while serving a slot the thread bears the actor's name. */
+    private final String poolName;
+
     Worker(int number) {
         super("refguard-explore-" + number);
+        poolName = getName();
         setDaemon(true);
     }
 
@@ -31,6 +35,7 @@ final class Worker extends Thread {
             boolean detached = a.exec.serve(a);
             actor = null;
             assigned = null;
+            setName(poolName);
             if (!detached) {
                 return; // abandoned while stuck: the engine has moved on without this thread
             }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TrackedMode.class)
 class CheckerErrorsTest {
 
-    static final ExploreOptions OPTIONS = ExploreOptions.exhaustive();
+    static final ExploreOptions OPTIONS = ExploreOptions.exhaustive().internalPoints(true);
 
     @Test
     void aReferenceStillOpenAtTheEndOfTheRunIsALeak() {
@@ -45,6 +45,8 @@ class CheckerErrorsTest {
         assertEquals(FailureKind.THREAD_THREW, f.report().failure().kind());
         assertTrue(f.report().failure().summary().startsWith("T1 threw io.refguard.DoubleReleaseException"),
                 f.report().failure().summary());
+        assertTrue(f.table().contains("released again at  CheckerErrorsTest.lambda$")
+                && f.table().contains(" on thread T1\n"), "the checker's sites name the actor's thread:\n" + f.table());
     }
 
     @Test
