@@ -2,9 +2,10 @@ package example.cases;
 
 import io.refguard.explore.Explorer;
 import io.refguard.explore.Scenario;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Scenario classes for the bridge's tests: two threads increment a counter, with a volatile read
+ * Scenario classes for the instrumented-scenario tests: two threads increment a counter, with a volatile read
  * and write (an increment can be lost) or inside {@code synchronized} (none can).
  */
 public final class Counters {
@@ -21,6 +22,30 @@ public final class Counters {
 
         synchronized void lockedIncrement() {
             value = value + 1;
+        }
+
+        final ReentrantLock lock = new ReentrantLock();
+
+        void jucLockedIncrement() {
+            lock.lock();
+            try {
+                value = value + 1;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Two increments under a {@code ReentrantLock}. */
+    public static final class JucLocked {
+        private JucLocked() {}
+
+        public static Scenario<Counter> scenario() {
+            return Explorer.scenario("juc-locked counter")
+                    .setup(Counter::new)
+                    .actor("T1", Counter::jucLockedIncrement)
+                    .actor("T2", Counter::jucLockedIncrement)
+                    .check(Counters::bothCounted);
         }
     }
 

@@ -1,17 +1,13 @@
 package io.refguard.cases;
 
+import io.refguard.agent.explore.AgentExplorer;
+
 import io.refguard.CheckMode;
 import io.refguard.RefGuard;
-import io.refguard.agent.bridge.SyncBridge;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.Scenario;
-import io.refguard.explore.report.InterleavingReport;
-import io.refguard.explore.report.TableRenderer;
-import io.refguard.explore.report.TraceEvent;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -44,29 +40,17 @@ public final class Exploration {
      * instrumented code the scenario's actors run (classes loaded through
      * {@link ScenarioClasses#instrumentingLoader}) is routed to the explorer: volatile fields,
      * atomics, monitors, {@code wait}/{@code notify} and thread start and join become scheduling
-     * points and modeled operations.
+     * points and modeled operations, by the agent's adapter ({@link AgentExplorer#explore(Scenario,
+     * ExploreOptions)}), as are {@code java.util.concurrent} locks, semaphores, latches, parking
+     * and executors.
      *
      * @throws IllegalStateException as {@link Scenario#explore(ExploreOptions)} does: the scenario is
      *     not deterministic, its setup threw, or a replay token does not fit it
      * @throws io.refguard.explore.replay.ReplayTokenException for a malformed token
-     * @throws ScenarioLoadException when the scenario's code uses synchronization the explorer
-     *     cannot model in a scenario (the message names it and says what to do)
      */
     public static Exploration run(Scenario<?> scenario, ExploreOptions options) {
         Objects.requireNonNull(scenario, "scenario");
-        ScenarioBridge bridge = new ScenarioBridge();
-        SyncBridge.install(bridge);
-        Exploration e;
-        try {
-            e = run(options, scenario::explore);
-        } finally {
-            SyncBridge.uninstall(bridge);
-        }
-        if (e.failed() && e.failure.getCause() instanceof ScenarioBridge.Unmodeled) {
-            throw new ScenarioLoadException("scenario \"" + scenario.name() + "\" cannot be explored: "
-                    + e.failure.getCause().getMessage(), e.failure.getCause());
-        }
-        return e;
+        return run(options, o -> AgentExplorer.explore(scenario, o));
     }
 
     /**
@@ -153,27 +137,9 @@ public final class Exploration {
         return failure == null ? null : failure.report().failure().summary();
     }
 
-    /**
-     * The rendered failure report (the interleaving table), or null. Steps the
-     * {@linkplain ScenarioBridge scenario bridge} announced carry no source location: the frame
-     * the explorer takes for user code is the bridge's own, not the model line that called it.
-     */
+    /** The rendered failure report (the interleaving table), or null. */
     public String table() {
-        return failure == null ? null : TableRenderer.render(withoutBridgeLocations(failure.report()));
-    }
-
-    /** {@code report} with every step location that names the bridge removed. */
-    static InterleavingReport withoutBridgeLocations(InterleavingReport report) {
-        String bridge = ScenarioBridge.class.getSimpleName() + ".java";
-        List<TraceEvent> events = new ArrayList<>(report.events().size());
-        for (TraceEvent e : report.events()) {
-            if (e instanceof TraceEvent.Step s && s.location() != null && s.location().startsWith(bridge)) {
-                e = new TraceEvent.Step(s.step(), s.thread(), s.label(), s.access(), s.target(), null, s.preemption());
-            }
-            events.add(e);
-        }
-        return new InterleavingReport(report.scenario(), report.threads(), events, report.failure(),
-                report.foundBy(), report.runs(), report.preemptions(), report.replayToken(), report.notes());
+        return failure == null ? null : failure.table();
     }
 
     /** Whether the search covered its whole space (within its bound) without a failure. */

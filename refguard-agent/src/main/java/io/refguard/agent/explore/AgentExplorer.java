@@ -3,6 +3,8 @@ package io.refguard.agent.explore;
 import io.refguard.agent.AgentOptions;
 import io.refguard.agent.bridge.SyncBridge;
 import io.refguard.explore.ExploreOptions;
+import io.refguard.explore.report.InterleavingReport;
+import io.refguard.explore.Scenario;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.Explorer;
 import io.refguard.explore.InterleavingFailure;
@@ -210,12 +212,10 @@ public final class AgentExplorer {
             }
             Supplier<? extends Runnable> perRun = runs;
             SyncBridge.install(interceptor);
+            interceptor.active = true;
             try {
                 return Explorer.scenario(name)
-                        .setup(() -> {
-                            interceptor.newRun();
-                            return perRun.get();
-                        })
+                        .setup(perRun::get)
                         .actor(MAIN_THREAD, body -> {
                             ThreadModel main = interceptor.enterEntry(MAIN_THREAD);
                             try {
@@ -226,6 +226,7 @@ public final class AgentExplorer {
                         })
                         .explore(options);
             } finally {
+                interceptor.active = false;
                 SyncBridge.uninstall(interceptor);
             }
         } finally {
@@ -236,6 +237,46 @@ public final class AgentExplorer {
                     // nothing was written; the jars are only read
                 }
             }
+        }
+    }
+
+    /**
+     * Explores a scenario whose actors run instrumented code: classes loaded through an
+     * {@link io.refguard.agent.InstrumentingClassLoader}, or instrumented by {@code -javaagent}.
+     * While it runs, their synchronization (volatile and atomic accesses, monitors,
+     * {@code wait}/{@code notify}, {@code java.util.concurrent} locks, conditions, semaphores and
+     * latches, parking, thread starts and executors) becomes scheduling points and modeled
+     * operations, as for a program.
+     *
+     * @throws InterleavingFailure for the first failing schedule, with its report and replay token
+     * @throws IllegalStateException as {@link Scenario#explore(ExploreOptions)} does, or when
+     *     another exploration is running in this JVM
+     */
+    public static ExploreResult explore(Scenario<?> scenario, ExploreOptions options) {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(options, "options");
+        return intercepting(() -> scenario.explore(options));
+    }
+
+    /**
+     * Runs the schedule of {@code token} on a scenario of instrumented code once, traced, and
+     * returns its report whether it fails or passes ({@link Scenario#trace(String)}).
+     */
+    public static InterleavingReport trace(Scenario<?> scenario, String token) {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(token, "token");
+        return intercepting(() -> scenario.trace(token));
+    }
+
+    private static <R> R intercepting(Supplier<R> exploration) {
+        ExploringInterceptor interceptor = new ExploringInterceptor(DEFAULT_FOREIGN_WAIT.toNanos());
+        SyncBridge.install(interceptor);
+        interceptor.active = true;
+        try {
+            return exploration.get();
+        } finally {
+            interceptor.active = false;
+            SyncBridge.uninstall(interceptor);
         }
     }
 }

@@ -46,15 +46,20 @@ import java.util.concurrent.locks.LockSupport;
  * thing, and waiting for one (a join, a real lock it holds) gives up after a bounded wait with a
  * message instead of hanging.
  *
- * <p>Concurrency: the run model is replaced by the driver between runs, before the runtime passes
- * the baton (a volatile write) to the run's first actor; everything else is touched only by the
- * baton holder.
+ * <p>Concurrency: the run model is replaced lazily by the first managed thread of each new run
+ * ({@link #run()}); it, and everything else here, is touched only by the thread holding the
+ * explorer's baton, whose hand-off orders every access. Any exploration may use the interceptor
+ * while it is installed: a program ({@link AgentExplorer#mainClass}) or a scenario of several
+ * actors ({@link AgentExplorer#explore(io.refguard.explore.Scenario, ExploreOptions)}).
  */
 final class ExploringInterceptor implements SyncInterceptor {
 
     final long foreignWaitNanos;
-    /** The current run; replaced by {@link #newRun()} before each run. */
-    RunModel run;
+    /** The model of the run numbered {@link #modelRun}; see {@link #run()}. */
+    private RunModel model;
+    private long modelRun = -1;
+    /** Whether an exploration is using this interceptor: set while it is installed. */
+    volatile boolean active;
     /** Report labels per site id, built on first use. */
     private String[] labels = new String[256];
 
@@ -66,24 +71,33 @@ final class ExploringInterceptor implements SyncInterceptor {
         this.foreignWaitNanos = foreignWaitNanos;
     }
 
-    /** Starts a fresh model for the next run; called by the driver before the run starts. */
-    RunModel newRun() {
-        run = new RunModel();
-        return run;
+    /**
+     * The model of the calling managed thread's run, started afresh the first time a thread of a
+     * new run asks ({@link Coordinator#runNumber()} changed). Only the thread holding the
+     * explorer's baton runs, and passing the baton is a volatile write and read, so the swap and
+     * every later use are ordered without a lock.
+     */
+    RunModel run() {
+        long n = Coordinator.runNumber();
+        if (n != modelRun || model == null) {
+            model = new RunModel();
+            modelRun = n;
+        }
+        return model;
     }
 
     /** Registers the calling actor as the run's entry thread, named {@code name}. */
     ThreadModel enterEntry(String name) {
         Thread program = new Thread(name);
-        ThreadModel m = run.adopt(Thread.currentThread(), program);
+        ThreadModel m = run().adopt(Thread.currentThread(), program);
         return m;
     }
 
     /** The model of the calling managed thread; an actor the adapter did not start is adopted. */
     ThreadModel current() {
         Thread carrier = Thread.currentThread();
-        ThreadModel m = run.byCarrier.get(carrier);
-        return m != null ? m : run.adopt(carrier, carrier);
+        ThreadModel m = run().byCarrier.get(carrier);
+        return m != null ? m : run().adopt(carrier, carrier);
     }
 
     /** The report label of an access site: its operation, with the operand's name when known. */
@@ -116,12 +130,12 @@ final class ExploringInterceptor implements SyncInterceptor {
 
     @Override
     public boolean managesCurrentThread() {
-        return run != null && Coordinator.isManaged();
+        return active && Coordinator.isManaged();
     }
 
     @Override
     public void beforeAccess(Object target, AccessKind kind, int site) {
-        RunModel r = run;
+        RunModel r = run();
         r.ops++;
         Coordinator.point(r.key(target, site), access(kind), label(site));
     }
@@ -138,7 +152,7 @@ final class ExploringInterceptor implements SyncInterceptor {
 
     @Override
     public boolean holdsMonitor(Object monitor, int site) {
-        LockModel m = run.existingKey(monitor);
+        LockModel m = run().existingKey(monitor);
         return m != null && m.owner == current();
     }
 
@@ -156,7 +170,7 @@ final class ExploringInterceptor implements SyncInterceptor {
     @Override
     public void park(Object blocker, ParkOp op, long time, int site) {
         ThreadModel me = current();
-        RunModel r = run;
+        RunModel r = run();
         r.ops++;
         boolean timed = op != ParkOp.PARK;
         if (timed && (op == ParkOp.PARK_NANOS ? time <= 0 : time <= System.currentTimeMillis())) {
@@ -172,12 +186,12 @@ final class ExploringInterceptor implements SyncInterceptor {
         if (thread == null) {
             return;
         }
-        ThreadModel t = ThreadOps.lookup(run, thread);
+        ThreadModel t = ThreadOps.lookup(run(), thread);
         if (t == null) {
             LockSupport.unpark(thread); // not a thread of this run: the real thing
             return;
         }
-        run.ops++;
+        run().ops++;
         Coordinator.point(t, Access.UPDATE, "unpark");
         t.permit = true;
     }
@@ -196,7 +210,7 @@ final class ExploringInterceptor implements SyncInterceptor {
     @Override
     public Condition newCondition(Lock lock, int site) {
         Condition c = lock.newCondition();
-        run.conditionLocks.put(c, lock);
+        run().conditionLocks.put(c, lock);
         return c;
     }
 
@@ -220,7 +234,7 @@ final class ExploringInterceptor implements SyncInterceptor {
 
     @Override
     public void release(Semaphore semaphore, int permits, int site) {
-        RunModel r = run;
+        RunModel r = run();
         r.ops++;
         Coordinator.point(r.key(semaphore, site), Access.UPDATE, "release");
         semaphore.release(permits);
@@ -230,7 +244,7 @@ final class ExploringInterceptor implements SyncInterceptor {
     public boolean awaitLatch(CountDownLatch latch, long time, TimeUnit unit, int site)
             throws InterruptedException {
         ThreadModel me = current();
-        RunModel r = run;
+        RunModel r = run();
         ThreadOps.throwIfInterrupted(me);
         r.ops++;
         boolean timed = unit != null;
@@ -248,7 +262,7 @@ final class ExploringInterceptor implements SyncInterceptor {
 
     @Override
     public void countDown(CountDownLatch latch, int site) {
-        RunModel r = run;
+        RunModel r = run();
         r.ops++;
         Coordinator.point(r.key(latch, site), Access.UPDATE, "countDown");
         latch.countDown();
@@ -272,12 +286,12 @@ final class ExploringInterceptor implements SyncInterceptor {
 
     @Override
     public void threadYield(boolean spinWait, int site) {
-        ThreadOps.stepAside(run, current(), spinWait);
+        ThreadOps.stepAside(run(), current(), spinWait);
     }
 
     @Override
     public void threadInterrupt(Thread thread, int site) {
-        ThreadOps.interrupt(run, thread);
+        ThreadOps.interrupt(run(), thread);
     }
 
     @Override
@@ -287,13 +301,13 @@ final class ExploringInterceptor implements SyncInterceptor {
 
     @Override
     public boolean threadIsAlive(Thread thread, int site) {
-        ThreadModel t = ThreadOps.lookup(run, thread);
+        ThreadModel t = ThreadOps.lookup(run(), thread);
         return t == null ? thread.isAlive() : t.started && !t.finished;
     }
 
     @Override
     public boolean threadIsInterrupted(Thread thread, boolean clear, int site) {
-        ThreadModel t = ThreadOps.lookup(run, thread);
+        ThreadModel t = ThreadOps.lookup(run(), thread);
         if (t == null) {
             return clear ? Thread.interrupted() : thread.isInterrupted();
         }
@@ -312,7 +326,7 @@ final class ExploringInterceptor implements SyncInterceptor {
     @Override
     public ExecutorService newExecutor(ExecutorKind kind, int threads, ThreadFactory factory,
             int site) {
-        RunModel r = run;
+        RunModel r = run();
         r.ops++;
         return new ModeledExecutor(this, r, kind, threads, factory, r.nextPool());
     }

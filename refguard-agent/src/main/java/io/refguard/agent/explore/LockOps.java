@@ -54,7 +54,7 @@ final class LockOps {
                 case TRY_LOCK_TIMED -> lock.tryLock(nanos, TimeUnit.NANOSECONDS);
             };
         }
-        RunModel run = x.run;
+        RunModel run = x.run();
         if (op == LockOp.LOCK_INTERRUPTIBLY || op == LockOp.TRY_LOCK_TIMED) {
             ThreadOps.throwIfInterrupted(me);
         }
@@ -151,7 +151,7 @@ final class LockOps {
             lock.unlock();
             return;
         }
-        RunModel run = x.run;
+        RunModel run = x.run();
         LockModel m = run.existingKey(lock);
         if (!(lock instanceof ReentrantLock) || m == null || m.owner != me) {
             lock.unlock(); // throws IllegalMonitorStateException for a ReentrantLock not held
@@ -190,7 +190,7 @@ final class LockOps {
 
     static long await(ExploringInterceptor x, ThreadModel me, Condition condition, AwaitOp op,
             long time, TimeUnit unit, Date deadline, int site) throws InterruptedException {
-        RunModel run = x.run;
+        RunModel run = x.run();
         LockModel lock = ownerOf(run, me, condition);
         if (lock == null) {
             return unmodeledAwait(condition, op, time, unit, deadline);
@@ -269,7 +269,7 @@ final class LockOps {
 
     static void signal(ExploringInterceptor x, ThreadModel me, Condition condition, boolean all,
             int site) {
-        RunModel run = x.run;
+        RunModel run = x.run();
         if (ownerOf(run, me, condition) == null) {
             if (all) {
                 condition.signalAll(); // IllegalMonitorStateException when the lock is not held
@@ -290,7 +290,7 @@ final class LockOps {
             throw new IllegalArgumentException("negative permit count " + permits + " at "
                     + Sites.get(site).location());
         }
-        RunModel run = x.run;
+        RunModel run = x.run();
         boolean interruptible = op == AcquireOp.ACQUIRE || op == AcquireOp.TRY_ACQUIRE_TIMED;
         if (interruptible) {
             ThreadOps.throwIfInterrupted(me);

@@ -16,7 +16,7 @@ final class MonitorOps {
     private MonitorOps() {}
 
     static void enter(ExploringInterceptor x, ThreadModel me, Object monitor, int site) {
-        RunModel run = x.run;
+        RunModel run = x.run();
         run.ops++;
         LockModel m = run.key(monitor, site);
         if (m.owner == me) {
@@ -52,7 +52,7 @@ final class MonitorOps {
     }
 
     static void exit(ExploringInterceptor x, ThreadModel me, Object monitor) {
-        LockModel m = x.run.existingKey(monitor);
+        LockModel m = x.run().existingKey(monitor);
         if (m == null || m.owner != me) {
             // only when the run ended inside wait(), which had released the monitor: the exit of
             // the enclosing block runs while unwinding. It must not throw: javac's handler for a
@@ -67,7 +67,7 @@ final class MonitorOps {
 
     static void await(ExploringInterceptor x, ThreadModel me, Object monitor, boolean timed)
             throws InterruptedException {
-        RunModel run = x.run;
+        RunModel run = x.run();
         LockModel m = owned(run, me, monitor, "wait");
         ThreadOps.throwIfInterrupted(me);
         run.ops++;
@@ -93,7 +93,7 @@ final class MonitorOps {
     }
 
     static void notify(ExploringInterceptor x, ThreadModel me, Object monitor, boolean all) {
-        RunModel run = x.run;
+        RunModel run = x.run();
         LockModel m = owned(run, me, monitor, all ? "notifyAll" : "notify");
         run.ops++;
         Coordinator.point(m, Access.UPDATE, all ? "notifyAll" : "notify");

@@ -1,5 +1,7 @@
 package io.refguard.agent.explore;
 
+import io.refguard.explore.runtime.Named;
+
 import io.refguard.agent.bridge.Site;
 import io.refguard.agent.bridge.Sites;
 import java.util.ArrayList;
@@ -40,7 +42,10 @@ final class RunModel {
     /** Unlocks of locks modeled through their real state (read-write locks), for waiters. */
     long unlocks;
 
-    /** The model of {@code o}, named on first use from the site's operand name or its class. */
+    /**
+     * The model of {@code o}, named on first use: by the object itself when it is {@link Named},
+     * else from the site's operand name or its class.
+     */
     LockModel key(Object o, int site) {
         LockModel k = keys.get(o);
         if (k == null) {
@@ -80,6 +85,9 @@ final class RunModel {
     }
 
     private String baseName(Object o, int site) {
+        if (o instanceof Named n) {
+            return n.reportName(); // the program names the object itself
+        }
         if (site >= 0) {
             Site s = Sites.get(site);
             if (s.subject() != null) {

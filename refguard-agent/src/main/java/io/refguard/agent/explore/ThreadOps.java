@@ -33,7 +33,7 @@ final class ThreadOps {
     }
 
     static void start(ExploringInterceptor x, Thread thread) {
-        RunModel run = x.run;
+        RunModel run = x.run();
         if (lookup(run, thread) != null || thread.getState() != Thread.State.NEW) {
             throw new IllegalThreadStateException(thread.getName() + " was already started");
         }
@@ -46,7 +46,7 @@ final class ThreadOps {
     /** Starts {@code thread} on a new actor of the current run; for executors. */
     static ThreadModel startForPool(ExploringInterceptor x, Thread thread) {
         start(x, thread);
-        return x.run.threads.get(thread);
+        return x.run().threads.get(thread);
     }
 
     private static void runBody(RunModel run, ThreadModel t) {
@@ -61,7 +61,7 @@ final class ThreadOps {
 
     static void join(ExploringInterceptor x, ThreadModel me, Thread thread, boolean timed)
             throws InterruptedException {
-        RunModel run = x.run;
+        RunModel run = x.run();
         ThreadModel t = lookup(run, thread);
         if (t == null) {
             joinForeign(x, me, thread, timed);
@@ -110,10 +110,10 @@ final class ThreadOps {
             throws InterruptedException {
         throwIfInterrupted(me);
         if (!positive) {
-            stepAside(x.run, me, false);
+            stepAside(x.run(), me, false);
             return;
         }
-        RunModel run = x.run;
+        RunModel run = x.run();
         run.ops++;
         Waits.block(run, me, () -> me.interrupted, true, null, "sleep");
         throwIfInterrupted(me);

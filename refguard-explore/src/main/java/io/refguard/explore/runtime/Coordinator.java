@@ -36,6 +36,16 @@ public final class Coordinator {
         return null;
     }
 
+    /**
+     * A number that changes with every run of the exploration the calling thread belongs to, or
+     * -1 on an unmanaged thread: code that keeps a model of a run (such as the agent's adapter)
+     * starts a fresh one when it sees a new number.
+     */
+    public static long runNumber() {
+        Actor me = managedActor();
+        return me == null ? -1 : me.exec.runNumber;
+    }
+
     /** Whether the calling thread runs actor code under exploration. */
     public static boolean isManaged() {
         return managedActor() != null;

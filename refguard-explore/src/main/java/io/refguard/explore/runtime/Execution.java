@@ -63,6 +63,11 @@ final class Execution implements ChoicePoint {
     Tracer tracer;
     int maxSteps;
     RunScope scope;
+    /**
+     * Counts the runs of this execution; written by the driver before it hands the baton to the
+     * run's first actor, so every actor of the run reads the new value.
+     */
+    long runNumber;
 
     // Search-path records of the current run.
     @SuppressWarnings("unused") // accessed through STEP
@@ -101,6 +106,7 @@ final class Execution implements ChoicePoint {
     }
 
     void resetRun() {
+        runNumber++;
         STEP.setOpaque(this, 0);
         preemptions = 0;
         hash = 0;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * volatile accesses become scheduling points and monitors modeled locks. The same class loaded
  * plainly has none, so the explorer cannot see its race.
  */
-class ScenarioBridgeTest {
+class InstrumentedScenarioTest {
 
     private static final ExploreOptions BOUND_2 = ExploreOptions.exhaustive().preemptionBound(2);
 
@@ -26,7 +26,7 @@ class ScenarioBridgeTest {
     }
 
     private static ClassLoader getClassLoader() {
-        return ScenarioBridgeTest.class.getClassLoader();
+        return InstrumentedScenarioTest.class.getClassLoader();
     }
 
     @Test
@@ -38,7 +38,7 @@ class ScenarioBridgeTest {
         assertTrue(table.contains("volatile read Counter.value Counter#1"), table);
         assertTrue(table.contains("volatile write Counter.value Counter#1"), table);
         assertTrue(table.contains("both increments must count, got 1"), table);
-        assertFalse(table.contains("ScenarioBridge.java"), "no step is located in the bridge:\n" + table);
+        assertTrue(table.contains("volatile read Counter.value Counter#1 (Counters.java:"), "steps name the model's line:\n" + table);
     }
 
     @Test
@@ -54,6 +54,14 @@ class ScenarioBridgeTest {
         assertFalse(e.failed(), () -> e.table());
         assertTrue(e.exhausted());
         assertTrue(e.schedules() > 2, "the monitor's points give the search schedules to run: " + e.schedules());
+    }
+
+    @Test
+    void instrumentedJavaUtilConcurrentLocksAreModeledToo() {
+        Exploration e = Exploration.run(instrumented(Counters.JucLocked.class), BOUND_2);
+        assertFalse(e.failed(), () -> e.table());
+        assertTrue(e.exhausted());
+        assertTrue(e.schedules() > 2, "the lock's points give the search schedules to run: " + e.schedules());
     }
 
     @Test
