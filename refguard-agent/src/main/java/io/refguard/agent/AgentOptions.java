@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
  *       <td>log one line per instrumented class to standard error</td></tr>
  *   <tr><td>{@code dump}</td><td>{@code refguard.agent.dump}</td><td>(off)</td>
  *       <td>directory to write every instrumented class file to, for inspection</td></tr>
+ *   <tr><td>{@code sites}</td><td>{@code refguard.agent.sites}</td><td>{@code true}</td>
+ *       <td>hand refguard's checker the code site of every call into its reference API, so
+ *       that it need not walk the stack (see {@link #sites()})</td></tr>
  * </table>
  *
  * <p>Patterns: {@code com.acme.*} matches every class in {@code com.acme} and its subpackages;
@@ -44,7 +47,7 @@ public final class AgentOptions {
     static final String PROPERTY_PREFIX = "refguard.agent.";
 
     private static final List<String> KEYS =
-            List.of("include", "exclude", "plainFields", "verbose", "dump");
+            List.of("include", "exclude", "plainFields", "verbose", "dump", "sites");
 
     private static final List<String> NEVER =
             List.of("java.", "jdk.", "sun.", "com.sun.", "io.refguard.agent.");
@@ -65,10 +68,11 @@ public final class AgentOptions {
     private final boolean plainFields;
     private final boolean verbose;
     private final Path dump;
+    private final boolean sites;
 
     private AgentOptions(
             List<String> include, List<String> exclude, boolean plainFields, boolean verbose,
-            Path dump) {
+            Path dump, boolean sites) {
         this.include = List.copyOf(include);
         this.exclude = List.copyOf(exclude);
         this.includePatterns = include.stream().map(AgentOptions::compile).toList();
@@ -76,11 +80,15 @@ public final class AgentOptions {
         this.plainFields = plainFields;
         this.verbose = verbose;
         this.dump = dump;
+        this.sites = sites;
     }
 
-    /** The defaults: every class not excluded, volatile fields only, quiet, no dump. */
+    /**
+     * The defaults: every class not excluded, volatile fields only, quiet, no dump, code sites
+     * supplied to the checker.
+     */
     public static AgentOptions defaults() {
-        return new AgentOptions(List.of(), List.of(), false, false, null);
+        return new AgentOptions(List.of(), List.of(), false, false, null, true);
     }
 
     /**
@@ -114,24 +122,30 @@ public final class AgentOptions {
         return new AgentOptions(
                 list(values[0]), list(values[1]), bool("plainFields", values[2]),
                 bool("verbose", values[3]),
-                values[4] == null || values[4].isBlank() ? null : Path.of(values[4]));
+                values[4] == null || values[4].isBlank() ? null : Path.of(values[4]),
+                values[5] == null || values[5].isBlank() || bool("sites", values[5]));
     }
 
     /** A copy of these options with {@code patterns} as the include list. */
     public AgentOptions withInclude(String... patterns) {
-        return new AgentOptions(List.of(patterns), exclude, plainFields, verbose, dump);
+        return new AgentOptions(List.of(patterns), exclude, plainFields, verbose, dump, sites);
     }
 
     /** A copy of these options with {@code patterns} added to the exclude list. */
     public AgentOptions withExclude(String... patterns) {
         List<String> all = new ArrayList<>(exclude);
         all.addAll(List.of(patterns));
-        return new AgentOptions(include, all, plainFields, verbose, dump);
+        return new AgentOptions(include, all, plainFields, verbose, dump, sites);
     }
 
     /** A copy of these options with plain field interception switched on or off. */
     public AgentOptions withPlainFields(boolean on) {
-        return new AgentOptions(include, exclude, on, verbose, dump);
+        return new AgentOptions(include, exclude, on, verbose, dump, sites);
+    }
+
+    /** A copy of these options with code sites for the checker switched on or off. */
+    public AgentOptions withSites(boolean on) {
+        return new AgentOptions(include, exclude, plainFields, verbose, dump, on);
     }
 
     /**
@@ -186,12 +200,25 @@ public final class AgentOptions {
         return dump;
     }
 
+    /**
+     * Whether calls into refguard's reference API ({@code Ref}, {@code RefCounted} and their
+     * subtypes, {@code HotSwap.acquire}, {@code HotSwapSet.acquire}) are bracketed with
+     * {@code io.refguard.hook.CallSites.enter(id)} and {@code exit()}, so that the checker takes
+     * their code site from the agent's table instead of walking the stack. Takes effect only in
+     * a JVM whose system property {@code refguard.callSites} is {@code true} when refguard-core
+     * initializes (the agent sets it in {@code premain} unless it is set already) and only for
+     * classes whose loader sees the same refguard-core as the agent.
+     */
+    public boolean sites() {
+        return sites;
+    }
+
     /** The options in argument syntax. */
     @Override
     public String toString() {
         return "include=" + String.join(",", include) + ";exclude=" + String.join(",", exclude)
                 + ";plainFields=" + plainFields + ";verbose=" + verbose
-                + (dump == null ? "" : ";dump=" + dump);
+                + (dump == null ? "" : ";dump=" + dump) + ";sites=" + sites;
     }
 
     private static boolean startsWithAny(String name, List<String> prefixes) {

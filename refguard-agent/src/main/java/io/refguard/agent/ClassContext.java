@@ -12,13 +12,20 @@ final class ClassContext {
     private final ClassNode node;
     private final AgentOptions options;
     private final ClassHierarchy hierarchy;
+    private final boolean callSites;
     private final List<MethodNode> added = new ArrayList<>();
     private int helperIds;
 
-    ClassContext(ClassNode node, AgentOptions options, ClassHierarchy hierarchy) {
+    /**
+     * @param callSites whether calls into refguard's reference API are bracketed with
+     *     {@code CallSites.enter/exit} ({@link RefCalls})
+     */
+    ClassContext(ClassNode node, AgentOptions options, ClassHierarchy hierarchy,
+            boolean callSites) {
         this.node = node;
         this.options = options;
         this.hierarchy = hierarchy;
+        this.callSites = callSites;
     }
 
     /** The internal name, {@code com/acme/Pool}. */
@@ -61,6 +68,11 @@ final class ClassContext {
 
     ClassHierarchy hierarchy() {
         return hierarchy;
+    }
+
+    /** Whether calls into refguard's reference API get {@code CallSites.enter/exit} brackets. */
+    boolean callSites() {
+        return callSites;
     }
 
     /**

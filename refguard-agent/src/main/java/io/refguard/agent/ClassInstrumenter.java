@@ -35,8 +35,13 @@ final class ClassInstrumenter {
     /**
      * Instruments {@code original}, or returns {@code null} when there is nothing to intercept
      * in it or it carries the {@link InstrumentedMarker} already. Throws on a class file ASM cannot read; the callers turn that into a log line.
+     *
+     * @param callSites whether to bracket calls into refguard's reference API with
+     *     {@code CallSites.enter/exit} (see {@link RefCalls}); the caller decides whether the
+     *     class's loader can link them
      */
-    static Result instrument(byte[] original, ClassLoader loader, AgentOptions options) {
+    static Result instrument(byte[] original, ClassLoader loader, AgentOptions options,
+            boolean callSites) {
         ClassReader reader = new ClassReader(original);
         ClassNode node = new ClassNode(Opcodes.ASM9);
         reader.accept(node, new Attribute[] {new InstrumentedMarker()}, 0);
@@ -44,7 +49,7 @@ final class ClassInstrumenter {
             return null;
         }
         ClassHierarchy hierarchy = new ClassHierarchy(loader, node.name, selfInfo(node));
-        ClassContext cls = new ClassContext(node, options, hierarchy);
+        ClassContext cls = new ClassContext(node, options, hierarchy, callSites);
         List<String> notes = new ArrayList<>();
         List<MethodNode> added = new ArrayList<>();
         int rewrites = 0;

@@ -210,6 +210,10 @@ final class MethodRewriter {
         if (isStatic && executor(code, call)) {
             return;
         }
+        if (cls.callSites() && RefCalls.isTarget(call, cls.hierarchy())) {
+            bracket(code, call);
+            return;
+        }
         CallRules.Rule rule =
                 CallRules.match(call.owner, call.name, call.desc, isStatic, cls.hierarchy());
         if (rule != null) {
@@ -228,6 +232,23 @@ final class MethodRewriter {
                 code.insertBefore(call, accessPoint(call, access, id));
             }
         }
+    }
+
+    /**
+     * Brackets a call into refguard's reference API: {@code CallSites.enter(id)} right before
+     * it and {@code CallSites.exit()} right after it, so the checker takes the call's site from
+     * the agent's table instead of walking the stack. Neither touches the operand stack below
+     * the pushed id, and no branch is added, so every frame stays valid. The exit runs on normal
+     * return only: a call that throws leaves its id behind until the thread's next bracket (see
+     * {@code CallSites}).
+     */
+    private void bracket(InsnList code, MethodInsnNode call) {
+        int id = CallSiteSupply.callSiteId(site(RefCalls.label(call)));
+        InsnList enter = new InsnList();
+        enter.add(push(id));
+        enter.add(bridge(RefCalls.CALL_SITES, "enter", "(I)V"));
+        code.insertBefore(call, enter);
+        code.insert(call, bridge(RefCalls.CALL_SITES, "exit", "()V"));
     }
 
     /**

@@ -7,6 +7,11 @@ import java.lang.instrument.Instrumentation;
  * {@link RefguardTransformer} so that classes loaded afterwards are instrumented. See
  * {@link AgentOptions} for the options and {@code docs/AGENT.md} for usage.
  *
+ * <p>With the {@code sites} option on (the default) and refguard-core on the class path, it also
+ * sets {@code -Drefguard.callSites=true} before any refguard class initializes, unless the
+ * property is set already, and installs the table from which refguard's checker resolves the
+ * code sites of instrumented calls (see {@link AgentOptions#sites()}).
+ *
  * <p>Only static loading is supported: dynamic attach would leave already loaded classes
  * uninstrumented, and recent JDKs warn about it. {@code Launcher-Agent-Class} is declared too,
  * for an executable jar that bundles the agent.
@@ -43,9 +48,16 @@ public final class RefguardAgent {
             System.exit(2);
             return;
         }
+        // Before the transformer exists, so before any application class loads: CallSites fixes
+        // SUPPLIED from the property when it initializes, which switchOnForJvm causes.
+        boolean sites = options.sites() && CallSiteSupply.switchOnForJvm();
         inst.addTransformer(new RefguardTransformer(options), false);
         if (options.verbose()) {
             AgentLog.info("active with " + options);
+            if (options.sites() && !sites) {
+                AgentLog.info("no code sites for refguard's checker: refguard-core is not on the"
+                        + " class path, or -D" + CallSiteSupply.PROPERTY + " is not true");
+            }
         }
     }
 }

@@ -19,11 +19,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are not defined by the boot or platform loader, and whose loader resolves the bridge to the
  * same {@link SyncBridge} class the agent uses (otherwise the injected calls would fail to link or
  * reach a different interceptor). It never retransforms already loaded classes.
+ *
+ * <p>Calls into refguard's reference API are bracketed for the checker ({@link RefCalls}) only
+ * when {@link AgentOptions#sites()} is on, this JVM takes supplied sites
+ * ({@code -Drefguard.callSites=true}, which the agent sets) and the class's loader sees the same
+ * refguard-core as the agent; otherwise they are left alone and the checker walks the stack.
  */
 public final class RefguardTransformer implements ClassFileTransformer {
 
     private final AgentOptions options;
     private final Map<ClassLoader, Boolean> bridgeVisible = new WeakHashMap<>();
+    private final Map<ClassLoader, Boolean> callSitesVisible = new WeakHashMap<>();
     private final AtomicInteger instrumented = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
 
@@ -63,7 +69,8 @@ public final class RefguardTransformer implements ClassFileTransformer {
      * transformer's loader checks; returns {@code null} when nothing in it is intercepted.
      */
     byte[] instrument(String binaryName, byte[] bytes, ClassLoader loader) throws IOException {
-        ClassInstrumenter.Result result = ClassInstrumenter.instrument(bytes, loader, options);
+        ClassInstrumenter.Result result =
+                ClassInstrumenter.instrument(bytes, loader, options, suppliesSites(loader));
         if (result == null) {
             return null;
         }
@@ -88,6 +95,24 @@ public final class RefguardTransformer implements ClassFileTransformer {
     /** How many classes could not be instrumented and were left unchanged. */
     public int failureCount() {
         return failures.get();
+    }
+
+    /** Whether classes of {@code loader} get call-site brackets (see the class comment). */
+    private boolean suppliesSites(ClassLoader loader) {
+        if (!options.sites() || !CallSiteSupply.active()) {
+            return false;
+        }
+        synchronized (callSitesVisible) {
+            Boolean known = callSitesVisible.get(loader);
+            if (known != null) {
+                return known;
+            }
+        }
+        boolean same = CallSiteSupply.seenBy(loader);
+        synchronized (callSitesVisible) {
+            callSitesVisible.put(loader, same);
+        }
+        return same;
     }
 
     private boolean seesOurBridge(ClassLoader loader) {

@@ -11,12 +11,8 @@ import io.refguard.agent.explore.AgentExplorer;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.InterleavingFailure;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
@@ -28,31 +24,18 @@ import org.junit.jupiter.api.Test;
 class AgentJarIT {
 
     private static Path agentJar() {
-        String jar = System.getProperty("refguard.agent.jar");
-        assertNotNull(jar, "run through Maven failsafe, which sets refguard.agent.jar");
-        return Path.of(jar);
+        return ChildJvm.agentJar();
     }
 
-    private record Outcome(int exit, String out, String err) {}
-
-    private static Outcome runChild(String agentArgs) throws IOException, InterruptedException {
-        return runChild(agentArgs, System.getProperty("refguard.test.classes"),
-                "example.app.AgentDemo");
-    }
-
-    private static Outcome runChild(String agentArgs, String classPath, String... mainAndArgs)
+    private static ChildJvm.Outcome runChild(String agentArgs)
             throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(),
-                "-javaagent:" + agentJar() + "=" + agentArgs, "-cp", classPath));
-        command.addAll(List.of(mainAndArgs));
-        Path out = Files.createTempFile("agent-demo", ".out");
-        Path err = Files.createTempFile("agent-demo", ".err");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
-                .redirectError(err.toFile()).start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the child JVM did not finish in 60 s");
-        return new Outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return runChild(agentArgs, ChildJvm.testClasses(), "example.app.AgentDemo");
+    }
+
+    private static ChildJvm.Outcome runChild(String agentArgs, String classPath,
+            String... mainAndArgs) throws IOException, InterruptedException {
+        return ChildJvm.run(List.of("-javaagent:" + agentJar() + "=" + agentArgs), classPath,
+                mainAndArgs);
     }
 
     @Test
@@ -69,7 +52,7 @@ class AgentJarIT {
 
     @Test
     void javaagentInstrumentsAProgram() throws Exception {
-        Outcome o = runChild("include=example.app.*;verbose=true");
+        ChildJvm.Outcome o = runChild("include=example.app.*;verbose=true");
         assertEquals(0, o.exit(), o.err());
         List<String> lines = o.out().lines().toList();
         int line = SourceMarkers.of(example.app.AgentDemo.class).line("count");
@@ -78,14 +61,15 @@ class AgentJarIT {
                 "firstEnter=example.app.AgentDemo.increment(AgentDemo.java:" + line + ")"),
                 lines);
         assertTrue(o.err().contains("refguard-agent: instrumented example.app.AgentDemo"), o.err());
+        assertTrue(o.err().contains("no code sites for refguard's checker: refguard-core is not"
+                + " on the class path"), "the class path holds only the demo: " + o.err());
         assertFalse(o.err().contains("WARNING"), o.err());
     }
 
     @Test
     void explorationUnderJavaagentMatchesTheInstrumentingLoader() throws Exception {
-        String classPath = System.getProperty("surefire.test.class.path",
-                System.getProperty("java.class.path"));
-        Outcome o = runChild("include=example.*", classPath, "example.app.ExploreUnderAgent",
+        ChildJvm.Outcome o = runChild("include=example.*", ChildJvm.testClassPath(),
+                "example.app.ExploreUnderAgent",
                 "monitor deadlock");
         assertEquals(0, o.exit(), o.err());
         InterleavingFailure inProcess = assertThrows(InterleavingFailure.class, () -> AgentExplorer
@@ -97,7 +81,7 @@ class AgentJarIT {
 
     @Test
     void malformedOptionsStopTheJvmWithAMessage() throws Exception {
-        Outcome o = runChild("include=example.app.*;bogus=1");
+        ChildJvm.Outcome o = runChild("include=example.app.*;bogus=1");
         assertEquals(2, o.exit(), o.err());
         assertTrue(o.err().contains("cannot read option 'bogus=1'"), o.err());
         assertFalse(o.err().contains("Exception"), "a stack trace for a user error: " + o.err());

@@ -97,11 +97,27 @@ class AgentOptionsTest {
     }
 
     @Test
+    void sitesAreOnByDefaultAndSwitchOffByArgumentPropertyOrCopy() {
+        assertTrue(AgentOptions.defaults().sites());
+        assertTrue(parse("include=a.*").sites());
+        assertFalse(parse("sites=false").sites());
+        Properties p = new Properties();
+        p.setProperty("refguard.agent.sites", "off");
+        assertFalse(AgentOptions.parse("include=a.*", p).sites());
+        assertTrue(AgentOptions.parse("sites=on", p).sites(), "the argument wins");
+        assertFalse(AgentOptions.defaults().withSites(false).withInclude("a.*").sites());
+        IllegalArgumentException notBoolean =
+                assertThrows(IllegalArgumentException.class, () -> parse("sites=sometimes"));
+        assertTrue(notBoolean.getMessage().contains("sites=sometimes"), notBoolean.getMessage());
+    }
+
+    @Test
     void toStringRoundTrips() {
-        AgentOptions o = parse("include=a.*,b.C;exclude=a.gen.*;plainFields=true");
+        AgentOptions o = parse("include=a.*,b.C;exclude=a.gen.*;plainFields=true;sites=false");
         AgentOptions again = parse(o.toString());
         assertEquals(o.include(), again.include());
         assertEquals(o.exclude(), again.exclude());
         assertEquals(o.plainFields(), again.plainFields());
+        assertEquals(o.sites(), again.sites());
     }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The line numbers of {@code // site: name} markers in a corpus source file, so tests compare
@@ -55,5 +57,16 @@ public final class SourceMarkers {
             throw new IllegalArgumentException("no marker '// site: " + marker + "' in " + file);
         }
         return line;
+    }
+
+    /** The lines of all markers whose name starts with {@code prefix}. */
+    public Set<Integer> linesStartingWith(String prefix) {
+        Set<Integer> found = new TreeSet<>();
+        lines.forEach((name, line) -> {
+            if (name.startsWith(prefix)) {
+                found.add(line);
+            }
+        });
+        return found;
     }
 }
