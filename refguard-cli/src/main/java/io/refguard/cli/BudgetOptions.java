@@ -2,7 +2,6 @@ package io.refguard.cli;
 
 import io.refguard.explore.ExploreOptions;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -122,33 +121,12 @@ final class BudgetOptions {
     static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            Duration d = parse(value.strip());
+            Duration d = ExploreOptions.parseDuration(value).orElse(null);
             if (d == null || d.isNegative() || d.isZero()) {
                 throw new TypeConversionException("'" + value + "' is not a positive duration; use for"
                         + " example 500ms, 30s, 2m or PT30S");
             }
             return d;
-        }
-
-        private static Duration parse(String v) {
-            try {
-                String s = v.toLowerCase(Locale.ROOT);
-                if (s.startsWith("p")) {
-                    return Duration.parse(v);
-                }
-                if (s.endsWith("ms")) {
-                    return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
-                }
-                if (s.endsWith("s")) {
-                    return Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1)));
-                }
-                if (s.endsWith("m")) {
-                    return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1)));
-                }
-                return null;
-            } catch (NumberFormatException | DateTimeParseException e) {
-                return null;
-            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.refguard.explore;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -150,6 +151,33 @@ public final class ExploreOptions {
         f.minimize = OptionProperties.bool(PREFIX + "minimize", true);
         f.internalPoints = OptionProperties.bool(PREFIX + "internalPoints", false);
         return new ExploreOptions(f);
+    }
+
+    /**
+     * Parses a duration as every refguard setting writes it: {@code 500ms}, {@code 30s},
+     * {@code 2m}, or ISO-8601 such as {@code PT30S} (any case, surrounding blanks ignored).
+     *
+     * @return the duration, or empty when {@code text} is not one
+     */
+    public static Optional<Duration> parseDuration(String text) {
+        String s = text.strip().toLowerCase(Locale.ROOT);
+        try {
+            if (s.startsWith("p")) {
+                return Optional.of(Duration.parse(s.toUpperCase(Locale.ROOT)));
+            }
+            if (s.endsWith("ms")) {
+                return Optional.of(Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).strip())));
+            }
+            if (s.endsWith("s")) {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1).strip())));
+            }
+            if (s.endsWith("m")) {
+                return Optional.of(Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1).strip())));
+            }
+        } catch (NumberFormatException | DateTimeParseException e) {
+            // not a duration
+        }
+        return Optional.empty();
     }
 
     /** Exhaustive search within the preemption bound ({@link #defaults()} otherwise). */

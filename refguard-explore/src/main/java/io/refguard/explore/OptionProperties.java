@@ -2,7 +2,6 @@ package io.refguard.explore;
 
 import io.refguard.explore.ExploreOptions.Strategy;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Parsing of the system properties, with messages that say how to fix a bad value. */
@@ -110,23 +109,6 @@ final class OptionProperties {
     }
 
     static Duration parseDuration(String v) {
-        try {
-            String s = v.toLowerCase(Locale.ROOT);
-            if (s.startsWith("p")) {
-                return Duration.parse(v);
-            }
-            if (s.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
-            }
-            if (s.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1)));
-            }
-            if (s.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1)));
-            }
-            return null;
-        } catch (NumberFormatException | DateTimeParseException e) {
-            return null;
-        }
+        return ExploreOptions.parseDuration(v).orElse(null);
     }
 }

@@ -112,4 +112,15 @@ class ExploreOptionsTest {
         s.actor("T1", x -> { });
         assertThrows(IllegalArgumentException.class, () -> s.actor("T1", x -> { }));
     }
+
+    @Test
+    void durationsAreWrittenOneWayEverywhere() {
+        assertEquals(java.util.Optional.of(Duration.ofMillis(500)), ExploreOptions.parseDuration("500ms"));
+        assertEquals(java.util.Optional.of(Duration.ofSeconds(30)), ExploreOptions.parseDuration(" 30S "));
+        assertEquals(java.util.Optional.of(Duration.ofMinutes(2)), ExploreOptions.parseDuration("2m"));
+        assertEquals(java.util.Optional.of(Duration.ofSeconds(30)), ExploreOptions.parseDuration("pt30s"));
+        assertTrue(ExploreOptions.parseDuration("30").isEmpty(), "a unit is required");
+        assertTrue(ExploreOptions.parseDuration("soon").isEmpty());
+        assertTrue(ExploreOptions.parseDuration("1.5s").isEmpty());
+    }
 }

@@ -2,8 +2,6 @@ package io.refguard.junit;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 
 import io.refguard.explore.ExploreOptions;
 
@@ -65,25 +63,8 @@ final class ExploreSettings {
 
     /** Parses {@code 500ms}, {@code 30s}, {@code 2m} or an ISO-8601 duration such as {@code PT30S}. */
     static Duration duration(String text, String attribute) {
-        String s = text.strip().toLowerCase(Locale.ROOT);
-        try {
-            if (s.startsWith("p")) {
-                return Duration.parse(s.toUpperCase(Locale.ROOT));
-            }
-            if (s.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).strip()));
-            }
-            if (s.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1).strip()));
-            }
-            if (s.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1).strip()));
-            }
-        } catch (NumberFormatException | DateTimeParseException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(attribute + " = \"" + text + "\" is not a duration: write it like"
-                + " 500ms, 30s, 2m or PT30S");
+        return ExploreOptions.parseDuration(text).orElseThrow(() -> new IllegalArgumentException(attribute
+                + " = \"" + text + "\" is not a duration: write it like 500ms, 30s, 2m or PT30S"));
     }
 
     private static long seed(String text) {
