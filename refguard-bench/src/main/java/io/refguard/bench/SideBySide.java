@@ -24,6 +24,8 @@ public final class SideBySide {
             Map.entry("AcquireReleaseBench.atomicIntegerContended", "nettyContended"),
             Map.entry("AcquireReleaseBench.refguardContended", "nettyContended"),
             Map.entry("TrackedBench.refguardTracked", "nettyParanoid"),
+            Map.entry("AgentSitesBench.refguardSupplied", "nettyParanoid"),
+            Map.entry("AgentSitesBench.refguardWalked", "nettyParanoid"),
             Map.entry("PoolWorkloadBench.sampled", "off"));
 
     private SideBySide() {}
