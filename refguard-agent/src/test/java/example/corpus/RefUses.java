@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
 /**
  * Calls into refguard's reference API, each on a line whose site marker starts with
  * {@code ref}, next to calls that only look like them, whose marker starts with {@code other};
- * one such call per marked line. Every reference taken is closed, so a run ends with the buffer freed.
+ * one such call per marked line. Every reference taken is closed, so a run ends with the buffer
+ * freed.
  */
 public final class RefUses implements Callable<String> {
 
