@@ -16,8 +16,9 @@ import java.util.List;
 /**
  * A tracked reference acquired and touched in a synchronized method, then released twice: once
  * through an uninstrumented {@link Forwarding} wrapper and once in a synchronized method. Prints
- * the sites of the double release report and its access records, one per line. Run in a child
- * JVM under {@code -javaagent}, through an {@code InstrumentingClassLoader}, and plain.
+ * the sites of the double release report and its access records, one per line, then where a
+ * release from uninstrumented code right after the throwing call is reported. Run in a child JVM
+ * under {@code -javaagent}, through an {@code InstrumentingClassLoader}, and plain.
  */
 public final class SitesDemo {
 
@@ -35,6 +36,8 @@ public final class SitesDemo {
         try (LeakScope scope = LeakScope.open()) {
             Buffer buffer = new Buffer(); // site: create
             Ref<Buffer> ref = acquireLocked(buffer);
+            Buffer other = new Buffer();
+            Ref<Buffer> spare = other.acquire();
             Ref<Buffer> forwarded = new Forwarding<>(ref);
             forwarded.close(); // site: first release
             try {
@@ -49,6 +52,15 @@ public final class SitesDemo {
                     out.add("record " + r.event() + "=" + describe(r.site()));
                 }
             }
+            // Nothing bracketed has run since closeLocked threw, so its id is still pending:
+            // the uninstrumented release below is reported at closeLocked's call.
+            Forwarding.release(spare);
+            try {
+                spare.close();
+            } catch (DoubleReleaseException e) {
+                out.add("leftBehind=" + describe(e.report().site(Role.RELEASED)));
+            }
+            other.close();
             buffer.close();
         }
         out.add("supplied=" + CallSites.SUPPLIED);

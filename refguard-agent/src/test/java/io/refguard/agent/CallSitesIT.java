@@ -37,6 +37,8 @@ class CallSitesIT {
                 "record acquire=" + at("acquireLocked", "acquire"),
                 "record touch=" + at("acquireLocked", "touch"),
                 "record release=" + at("run", "first release"),
+                // the documented imprecision: the id the throwing call left behind
+                "leftBehind=" + at("closeLocked", "second release"),
                 "supplied=true");
     }
 
@@ -68,6 +70,8 @@ class CallSitesIT {
                 "record acquire=" + at("acquireLocked$refguard$real", "acquire"),
                 "record touch=" + at("acquireLocked$refguard$real", "touch"),
                 "record release=" + forwarded,
+                "leftBehind=" + Forwarding.class.getName() + ".release(Forwarding.java:"
+                        + SourceMarkers.of(Forwarding.class).line("helper release") + ")",
                 "supplied=false"), underAgent("include=example.sites.*;sites=false"));
     }
 
