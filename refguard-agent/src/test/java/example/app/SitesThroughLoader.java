@@ -13,6 +13,7 @@ public final class SitesThroughLoader {
 
     private SitesThroughLoader() {}
 
+    /** Loads and runs the demo as the class comment says; takes no arguments. */
     public static void main(String[] args) throws ReflectiveOperationException {
         InstrumentingClassLoader loader = new InstrumentingClassLoader(
                 SitesThroughLoader.class.getClassLoader(),

@@ -11,6 +11,7 @@ public final class Forwarding<T> implements Ref<T> {
 
     private final Ref<T> target;
 
+    /** A wrapper forwarding to {@code target}, which it owns: closing it closes the target. */
     public Forwarding(Ref<T> target) {
         this.target = target;
     }

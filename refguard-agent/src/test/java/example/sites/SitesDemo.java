@@ -87,6 +87,7 @@ public final class SitesDemo {
         return site.className() + "." + site.methodName() + "(" + site.location() + ")";
     }
 
+    /** Prints the lines of {@link #run()}. */
     public static void main(String[] args) {
         run().forEach(System.out::println);
     }

@@ -63,6 +63,7 @@ public class AgentSitesBench {
             return guard.isTracked();
         }
 
+        /** Acquire, touch with a hint, close: the operation of {@link TrackedBench}. */
         @Override
         public void run() {
             Ref<Counted> ref = guard.acquire();
@@ -70,6 +71,7 @@ public class AgentSitesBench {
             ref.close();
         }
 
+        /** Releases the creator's reference to the tracked object. */
         @Override
         public void close() {
             guard.close();
@@ -86,6 +88,11 @@ public class AgentSitesBench {
     private Runnable supplied;
     private Runnable walked;
 
+    /**
+     * Loads the two copies of the operation and checks that the comparison is what it claims:
+     * sites supplied in this JVM, the instrumented copy bracketed, both objects tracked, and a
+     * leak-aware Netty buffer.
+     */
     @Setup(Level.Trial)
     public void setUp() throws ReflectiveOperationException {
         if (!CallSites.SUPPLIED) {
@@ -116,6 +123,7 @@ public class AgentSitesBench {
         }
     }
 
+    /** Releases the Netty buffer and both tracked objects. */
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         nettyBuffer.release();
@@ -123,6 +131,7 @@ public class AgentSitesBench {
         ((AutoCloseable) walked).close();
     }
 
+    /** Netty PARANOID: retain, touch with a hint, release, each recording a stack trace. */
     @Benchmark
     public void nettyParanoid() {
         nettyBuffer.retain();
@@ -130,11 +139,13 @@ public class AgentSitesBench {
         nettyBuffer.release();
     }
 
+    /** refguard TRACKED with records, the operation instrumented: three supplied sites. */
     @Benchmark
     public void refguardSupplied() {
         supplied.run();
     }
 
+    /** refguard TRACKED with records, the operation loaded plainly: three stack walks. */
     @Benchmark
     public void refguardWalked() {
         walked.run();
