@@ -123,12 +123,14 @@ public final class SideBySide {
             int dot = name.lastIndexOf('.');
             String owner = name.substring(0, dot);
             StringBuilder method = new StringBuilder(name.substring(dot + 1));
-            for (int i = 7; i < f.size(); i++) { // "Param: x" columns
+            String separator = " (";
+            for (int i = 7; i < f.size(); i++) { // "Param: x" columns, empty where x does not apply
                 if (!f.get(i).isEmpty()) {
-                    method.append(i == 7 ? " (" : ", ").append(f.get(i));
+                    method.append(separator).append(f.get(i));
+                    separator = ", ";
                 }
             }
-            if (method.length() > name.length() - dot - 1) {
+            if (!separator.equals(" (")) {
                 method.append(')');
             }
             return new Row(owner.substring(owner.lastIndexOf('.') + 1), method.toString(),

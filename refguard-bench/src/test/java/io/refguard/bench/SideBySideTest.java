@@ -31,6 +31,15 @@ class SideBySideTest {
     }
 
     @Test
+    void aParameterInALaterColumnStillOpensItsParenthesis() {
+        String table = SideBySide.render(List.of(HEADER + ",\"Param: mode\"",
+                "\"io.refguard.bench.ExplorerBench.timeToFirstBug\",\"avgt\",1,5,0.3,0.0,\"ms/op\",,\"fast\"",
+                "\"io.refguard.bench.ExplorerBench.both\",\"avgt\",1,5,0.3,0.0,\"ms/op\",\"a\",\"b\""));
+        assertTrue(table.contains("| timeToFirstBug (fast) |"), table);
+        assertTrue(table.contains("| both (a, b) |"), table);
+    }
+
+    @Test
     void splitsQuotedFieldsWithCommas() {
         assertEquals(List.of("a,b", "c", ""), SideBySide.splitCsv("\"a,b\",c,"));
     }
