@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * <caption>Settings</caption>
  * <tr><th>setting</th><th>system property</th><th>default</th></tr>
  * <tr><td>{@link #strategy}</td><td>{@code refguard.explore.strategy}
- *     ({@code exhaustive|random|pct|pos})</td><td>{@code exhaustive}</td></tr>
+ *     ({@code exhaustive|random|pct|pos|dpor})</td><td>{@code exhaustive}</td></tr>
  * <tr><td>{@link #seed}</td><td>{@code refguard.explore.seed} (a number, or {@code random})</td>
  *     <td>{@value #DEFAULT_SEED}</td></tr>
  * <tr><td>{@link #maxRuns}</td><td>{@code refguard.explore.maxRuns}</td>
@@ -53,7 +53,13 @@ public final class ExploreOptions {
         /** Probabilistic Concurrency Testing with depth {@link #pctDepth}. */
         PCT,
         /** Partial Order Sampling. */
-        POS
+        POS,
+        /**
+         * Dynamic partial-order reduction with sleep sets: every schedule up to reordering of
+         * independent steps, with no preemption bound ({@link #preemptionBound} and
+         * {@link #sleepSets} do not apply).
+         */
+        DPOR
     }
 
     /** Default seed of the random strategies. */
@@ -183,6 +189,14 @@ public final class ExploreOptions {
     /** Exhaustive search within the preemption bound ({@link #defaults()} otherwise). */
     public static ExploreOptions exhaustive() {
         return defaults().strategy(Strategy.EXHAUSTIVE);
+    }
+
+    /**
+     * Dynamic partial-order reduction, unbounded ({@link #defaults()} otherwise): explores at
+     * least one schedule per class of schedules equal up to the order of independent steps.
+     */
+    public static ExploreOptions dpor() {
+        return defaults().strategy(Strategy.DPOR);
     }
 
     /** Random walk ({@link #defaults()} otherwise). */

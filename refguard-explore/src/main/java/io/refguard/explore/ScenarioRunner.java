@@ -143,6 +143,8 @@ final class ScenarioRunner<S> {
                 return Strategies.pct(options.seed(), options.pctDepth());
             case POS:
                 return Strategies.pos(options.seed());
+            case DPOR:
+                return Strategies.dpor();
             default:
                 return Strategies.exhaustive(options.preemptionBound(), options.sleepSets());
         }

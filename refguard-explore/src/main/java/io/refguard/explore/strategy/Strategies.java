@@ -19,6 +19,14 @@ public final class Strategies {
         return new ExhaustiveStrategy(preemptionBound, sleepSets);
     }
 
+    /**
+     * Dynamic partial-order reduction with sleep sets, without a preemption bound: runs at least
+     * one schedule of every class of schedules that differ only in the order of independent steps.
+     */
+    public static Strategy dpor() {
+        return new DporStrategy();
+    }
+
     /** Uniform random walk; run {@code r} is reproducible from {@code seed} and {@code r}. */
     public static Strategy randomWalk(long seed) {
         return new RandomWalkStrategy(seed);

@@ -1,0 +1,305 @@
+package io.refguard.explore.strategy;
+
+import io.refguard.explore.runtime.ChoicePoint;
+import io.refguard.explore.runtime.Chooser;
+import io.refguard.explore.runtime.RunStatus;
+import io.refguard.hook.Access;
+import java.util.Arrays;
+
+/**
+ * Stateless dynamic partial-order reduction with sleep sets, without a preemption bound.
+ *
+ * <h2>Algorithm</h2>
+ * Flanagan and Godefroid, "Dynamic partial-order reduction for model checking software", POPL
+ * 2005, with the sleep sets of Godefroid, LNCS 1032, 1996. The search is a depth-first walk of
+ * the schedule tree that keeps only the current path. Each frame of the path holds the threads
+ * enabled there, a <em>backtrack</em> set (threads that must be tried there), a <em>done</em>
+ * set (threads tried) and a <em>sleep</em> set. A frame starts with one thread in its backtrack
+ * set; more are added only when a race is found:
+ *
+ * <ul>
+ * <li>At every frame first reached in a run, for each enabled thread {@code q}, the search finds
+ *     the last step {@code j} of the path that is dependent on {@code q}'s pending operation, was
+ *     taken by another thread, and does not happen before {@code q} (vector clocks over the path).
+ *     If {@code q} was enabled at {@code j}, {@code q} joins {@code j}'s backtrack set, so the
+ *     next runs try {@code q} first there; otherwise every thread enabled at {@code j} does.</li>
+ * <li>After a run, the next one replays the path to the deepest frame whose backtrack set holds
+ *     a thread neither done nor asleep, and takes it.</li>
+ * </ul>
+ *
+ * <p>The result: at least one schedule of every Mazurkiewicz trace (class of schedules equal up
+ * to swapping adjacent independent steps) is run, provided each step's shared accesses are all
+ * described by the point that starts it.
+ *
+ * <h2>Dependence</h2>
+ * Two steps are dependent when they touch the same target and at least one does not only read;
+ * a step with an unknown (null) target, such as a thread start or spawn, is dependent on every
+ * step. Blocking primitives announce their lock, condition or joined thread as the target, so
+ * they are dependent on the steps on that object. Races are checked only for enabled threads: a
+ * blocked thread's pending operation is checked at the frame where it becomes enabled, which
+ * finds the same last racing step or a later one.
+ *
+ * <h2>Happens-before</h2>
+ * Step {@code d} of thread {@code t} gets the vector clock {@code C[t]} joined with the clocks of
+ * every earlier dependent step, with {@code t}'s own entry incremented; it then becomes
+ * {@code C[t]}. Step {@code j} happens before thread {@code q}'s next step iff
+ * {@code clock(j)[tid(j)] <= C[q][tid(j)]}. Clocks are rebuilt on every run (replayed prefix
+ * included) because each run has its own scenario objects; per step this costs
+ * O(depth * threads) and allocates nothing once the arrays have grown.
+ *
+ * <h2>No preemption bound</h2>
+ * Combining DPOR with a preemption bound loses schedules unless the backtrack points are
+ * adjusted (Coons, Musuvathi and McKinley, "Bounded partial-order reduction", OOPSLA 2013), so
+ * this search is unbounded; budgets still stop it.
+ */
+final class DporStrategy implements Strategy, Chooser {
+
+    /** Slots per frame in the per-thread arrays: the runtime's thread limit. */
+    private static final int STRIDE = 64;
+
+    private boolean started;
+    private boolean done;
+    private int depth;
+    private int replayLen;
+
+    // Per frame d (index d): the decision made at step d and the step it started.
+    private long[] enabled = new long[64];
+    private long[] backtrack = new long[64];
+    private long[] tried = new long[64];
+    private long[] sleep = new long[65];
+    private int[] chosen = new int[64];
+    private Object[] stepTarget = new Object[64];
+    private Access[] stepAccess = new Access[64];
+    /** Vector clock of step d at [d * STRIDE, (d + 1) * STRIDE). */
+    private int[] stepClock = new int[64 * STRIDE];
+    /** Pending operation of every thread at frame d, at [d * STRIDE + thread]. */
+    private Object[] pendingTarget = new Object[64 * STRIDE];
+    private Access[] pendingAccess = new Access[64 * STRIDE];
+
+    /** Clock of each thread's last step in the current run, at [thread * STRIDE, ...). */
+    private final int[] threadClock = new int[STRIDE * STRIDE];
+
+    private long distinct;
+    private String divergence;
+
+    @Override
+    public boolean hasNextRun() {
+        if (done || divergence != null) {
+            return false;
+        }
+        if (!started) {
+            started = true;
+            depth = 0;
+            replayLen = 0;
+            return true;
+        }
+        for (int d = depth - 1; d >= 0; d--) {
+            long cand = backtrack[d] & ~tried[d] & ~sleep[d];
+            if (cand != 0) {
+                int t = Long.numberOfTrailingZeros(cand);
+                tried[d] |= 1L << t;
+                chosen[d] = t;
+                depth = d + 1;
+                replayLen = d + 1;
+                return true;
+            }
+        }
+        done = true;
+        Arrays.fill(stepTarget, null);
+        Arrays.fill(pendingTarget, null);
+        return false;
+    }
+
+    @Override
+    public Chooser chooser() {
+        return this;
+    }
+
+    @Override
+    public int choose(ChoicePoint p) {
+        int d = p.step();
+        if (d == 0) {
+            Arrays.fill(threadClock, 0);
+        }
+        ensureCapacity(d + 1);
+        recordPending(d, p);
+        int c;
+        if (d < replayLen) {
+            if (p.enabled() != enabled[d]) {
+                divergence = "the scenario is not deterministic: at step " + (d + 1)
+                        + " the threads able to run were " + Masks.names(p, enabled[d])
+                        + " when this schedule prefix was first run, and are "
+                        + Masks.names(p, p.enabled()) + " now. Setup and actors must not depend on"
+                        + " time, randomness, identity hash codes or state kept between runs.";
+                return PRUNE;
+            }
+            c = chosen[d];
+        } else {
+            long en = p.enabled();
+            enabled[d] = en;
+            backtrack[d] = 0;
+            tried[d] = 0;
+            if (d == 0) {
+                sleep[0] = 0;
+            }
+            depth = d + 1;
+            findRaces(d, en);
+            long avail = en & ~sleep[d];
+            if (avail == 0) {
+                return PRUNE; // every enabled thread sleeps: this continuation is covered elsewhere
+            }
+            int me = p.current();
+            c = me >= 0 && (avail & (1L << me)) != 0 ? me : Long.numberOfTrailingZeros(avail);
+            backtrack[d] |= 1L << c;
+            tried[d] |= 1L << c;
+            chosen[d] = c;
+        }
+        if (d >= replayLen - 1) {
+            sleep[d + 1] = childSleep(d, c);
+        }
+        takeStep(d, c);
+        return c;
+    }
+
+    private void recordPending(int d, ChoicePoint p) {
+        int n = p.threadCount();
+        int base = d * STRIDE;
+        for (int i = 0; i < n; i++) {
+            pendingTarget[base + i] = p.pendingTarget(i);
+            pendingAccess[base + i] = p.pendingAccess(i);
+        }
+    }
+
+    /**
+     * For each enabled thread, the last step it races with gets backtrack points (the race rule
+     * of the class comment). Runs only at frames first reached: a replayed frame has the same
+     * path before it, so its races were added when it was first reached.
+     */
+    private void findRaces(int d, long en) {
+        long qs = en;
+        while (qs != 0) {
+            int q = Long.numberOfTrailingZeros(qs);
+            qs &= qs - 1;
+            Object tq = pendingTarget[d * STRIDE + q];
+            Access aq = pendingAccess[d * STRIDE + q];
+            int qClock = q * STRIDE;
+            for (int j = d - 1; j >= 0; j--) {
+                int tj = chosen[j];
+                if (tj == q || !dependent(stepTarget[j], stepAccess[j], tq, aq)) {
+                    continue;
+                }
+                if (stepClock[j * STRIDE + tj] <= threadClock[qClock + tj]) {
+                    continue; // j happens before q's next step: not a race
+                }
+                if ((enabled[j] & (1L << q)) != 0) {
+                    backtrack[j] |= 1L << q;
+                } else {
+                    backtrack[j] |= enabled[j];
+                }
+                break;
+            }
+        }
+    }
+
+    /** Records step {@code d} taken by thread {@code c} and computes its vector clock. */
+    private void takeStep(int d, int c) {
+        int base = d * STRIDE;
+        Object t = pendingTarget[base + c];
+        Access a = pendingAccess[base + c];
+        stepTarget[d] = t;
+        stepAccess[d] = a;
+        int own = c * STRIDE;
+        for (int j = 0; j < d; j++) {
+            int tj = chosen[j];
+            if (tj != c && dependent(stepTarget[j], stepAccess[j], t, a)) {
+                int jb = j * STRIDE;
+                for (int k = 0; k < STRIDE; k++) {
+                    if (stepClock[jb + k] > threadClock[own + k]) {
+                        threadClock[own + k] = stepClock[jb + k];
+                    }
+                }
+            }
+        }
+        threadClock[own + c]++;
+        System.arraycopy(threadClock, own, stepClock, base, STRIDE);
+    }
+
+    /** Threads asleep after taking {@code c} at frame {@code d}: tried or asleep there, and independent of c. */
+    private long childSleep(int d, int c) {
+        long cand = (sleep[d] | tried[d]) & ~(1L << c);
+        int base = d * STRIDE;
+        Object tc = pendingTarget[base + c];
+        Access ac = pendingAccess[base + c];
+        long result = 0;
+        while (cand != 0) {
+            int u = Long.numberOfTrailingZeros(cand);
+            cand &= cand - 1;
+            if (!dependent(pendingTarget[base + u], pendingAccess[base + u], tc, ac)) {
+                result |= 1L << u;
+            }
+        }
+        return result;
+    }
+
+    /** Same target and not both reads; an unknown target is dependent on everything. */
+    static boolean dependent(Object ta, Access aa, Object tb, Access ab) {
+        if (ta == null || tb == null) {
+            return true;
+        }
+        return ta == tb && !(aa == Access.READ && ab == Access.READ);
+    }
+
+    private void ensureCapacity(int frames) {
+        if (frames <= enabled.length) {
+            return;
+        }
+        int n = Math.max(frames, enabled.length * 2);
+        enabled = Arrays.copyOf(enabled, n);
+        backtrack = Arrays.copyOf(backtrack, n);
+        tried = Arrays.copyOf(tried, n);
+        sleep = Arrays.copyOf(sleep, n + 1);
+        chosen = Arrays.copyOf(chosen, n);
+        stepTarget = Arrays.copyOf(stepTarget, n);
+        stepAccess = Arrays.copyOf(stepAccess, n);
+        stepClock = Arrays.copyOf(stepClock, n * STRIDE);
+        pendingTarget = Arrays.copyOf(pendingTarget, n * STRIDE);
+        pendingAccess = Arrays.copyOf(pendingAccess, n * STRIDE);
+    }
+
+    @Override
+    public void runFinished(RunStatus status, int preemptions, long scheduleHash) {
+        if (status != RunStatus.PRUNED) {
+            distinct++;
+        }
+    }
+
+    @Override
+    public String divergence() {
+        return divergence;
+    }
+
+    @Override
+    public long distinctSchedules() {
+        return distinct;
+    }
+
+    @Override
+    public boolean exhausted() {
+        return done;
+    }
+
+    @Override
+    public boolean boundLimited() {
+        return false;
+    }
+
+    @Override
+    public boolean randomized() {
+        return false;
+    }
+
+    @Override
+    public String describe() {
+        return "dpor, sleep sets";
+    }
+}
