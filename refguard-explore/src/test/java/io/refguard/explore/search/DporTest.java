@@ -11,6 +11,7 @@ import io.refguard.explore.Explorer;
 import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.Scenario;
 import io.refguard.explore.examples.ExampleBugs;
+import io.refguard.explore.runtime.Coordinator;
 import io.refguard.explore.search.DporTraceTest.Op;
 import io.refguard.explore.sync.SharedInt;
 import io.refguard.hook.Access;
@@ -122,6 +123,7 @@ class DporTest {
         assertSameOutcomes(SleepSetTest::recording);
         assertSameOutcomes(DporTest::counters);
         assertSameOutcomes(DporTest::readersAndWriter);
+        assertSameOutcomes(DporTest::lockedLog);
     }
 
     private static void assertSameOutcomes(BiFunction<String, Set<String>, Scenario<?>> model) {
@@ -146,6 +148,38 @@ class DporTest {
                 .actor("T2", t -> t.shared.set(t.shared.get() + 1))
                 .actor("T3", t -> t.shared.incrementAndGet())
                 .check(t -> outcomes.add(t.a.peek() + "/" + t.shared.peek()));
+    }
+
+    /** Shared state of {@link #lockedLog}. */
+    static final class Locked {
+        final Object lock = new Object();
+        final StringBuilder log = new StringBuilder();
+        final SharedInt x = new SharedInt("x", 0);
+        int seen;
+    }
+
+    /**
+     * Two threads append to a log under a lock (the lock step is the only point before the append,
+     * so the log is ordered by who locks first) and write {@code x}; a third reads {@code x} without
+     * the lock.
+     */
+    static Scenario<Locked> lockedLog(String name, Set<String> outcomes) {
+        return Explorer.scenario(name)
+                .setup(Locked::new)
+                .actor("T1", t -> appendUnderLock(t, 1))
+                .actor("T2", t -> appendUnderLock(t, 2))
+                .actor("R", t -> t.seen = t.x.get())
+                .check(t -> outcomes.add(t.log + "/" + t.seen + "/" + t.x.peek()));
+    }
+
+    private static void appendUnderLock(Locked t, int id) {
+        Coordinator.lock(t.lock);
+        try {
+            t.log.append(id);
+            t.x.set(id);
+        } finally {
+            Coordinator.unlock(t.lock);
+        }
     }
 
     /** Two readers of two cells and one writer of both: the readers see torn or whole states. */
