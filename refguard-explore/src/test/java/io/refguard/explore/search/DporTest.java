@@ -150,6 +150,32 @@ class DporTest {
                 .check(t -> outcomes.add(t.a.peek() + "/" + t.shared.peek()));
     }
 
+    @Test
+    void pointsWithoutTargetsMakeItAFullSearch() {
+        Scenario<Two> s = Explorer.scenario("untargeted points")
+                .setup(Two::new)
+                .actor("T1", t -> {
+                    Coordinator.point("one");
+                    Coordinator.point("two");
+                })
+                .actor("T2", t -> Coordinator.point("three"))
+                .actor("T3", t -> Coordinator.point("four"))
+                .check(t -> assertEquals(0, t.shared.peek()));
+        ExploreResult full = s.explore(FULL);
+        ExploreResult dpor = s.explore(DPOR);
+        assertTrue(full.exhausted() && dpor.exhausted(), full + " / " + dpor);
+        assertEquals(full.distinctSchedules(), dpor.distinctSchedules(), dpor + " vs " + full);
+    }
+
+    @Test
+    void budgetsStopItUnexhausted() {
+        Scenario<SleepSetTest.State> s = SleepSetTest.scenario("atomic, budget", true, new TreeSet<>());
+        ExploreResult r = s.explore(DPOR.maxRuns(3));
+        assertEquals(3, r.runs());
+        assertEquals(ExploreResult.Stop.MAX_RUNS, r.stop());
+        assertFalse(r.exhausted());
+    }
+
     /** Shared state of {@link #lockedLog}. */
     static final class Locked {
         final Object lock = new Object();
