@@ -15,7 +15,7 @@ import picocli.CommandLine.TypeConversionException;
 final class BudgetOptions {
 
     @Option(names = "--strategy", paramLabel = "NAME", converter = StrategyConverter.class,
-            description = "exhaustive (default), random, pct or pos.")
+            description = "exhaustive (default), random, pct, pos or dpor.")
     ExploreOptions.Strategy strategy;
 
     @Option(names = "--preemption-bound", paramLabel = "N", converter = BoundConverter.class,
@@ -92,7 +92,7 @@ final class BudgetOptions {
                 return ExploreOptions.Strategy.valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException("'" + value + "' is not a strategy; use exhaustive,"
-                        + " random, pct or pos");
+                        + " random, pct, pos or dpor");
             }
         }
     }

@@ -123,7 +123,7 @@ class ExploreCommandTest {
     void badOptionValuesAreUsageErrors() {
         Cli.Result strategy = Cli.run("explore", "--class", RACY, "--strategy", "bfs");
         assertEquals(2, strategy.status(), strategy::toString);
-        assertTrue(strategy.err().contains("'bfs' is not a strategy; use exhaustive, random, pct or pos"),
+        assertTrue(strategy.err().contains("'bfs' is not a strategy; use exhaustive, random, pct, pos or dpor"),
                 strategy::toString);
         Cli.Result time = Cli.run("explore", "--class", RACY, "--max-time", "soon");
         assertEquals(2, time.status(), time::toString);

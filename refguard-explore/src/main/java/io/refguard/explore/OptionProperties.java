@@ -28,7 +28,7 @@ final class OptionProperties {
         try {
             return Strategy.valueOf(v.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw bad(key, v, "exhaustive, random, pct or pos");
+            throw bad(key, v, "exhaustive, random, pct, pos or dpor");
         }
     }
 

@@ -82,7 +82,7 @@ class ExploreOptionsTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> withProperties(Map.of("refguard.explore.strategy", "dfs")));
         assertEquals("system property refguard.explore.strategy='dfs' is not valid: use exhaustive,"
-                + " random, pct or pos", e.getMessage());
+                + " random, pct, pos or dpor", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> withProperties(Map.of("refguard.explore.maxRuns", "-3")));
         assertTrue(e.getMessage().endsWith("use a positive whole number"), e.getMessage());
