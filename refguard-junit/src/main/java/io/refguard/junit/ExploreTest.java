@@ -102,6 +102,8 @@ public @interface ExploreTest {
         /** Probabilistic Concurrency Testing with depth {@link ExploreTest#pctDepth()}. */
         PCT,
         /** Partial Order Sampling. */
-        POS
+        POS,
+        /** Dynamic partial-order reduction: one schedule per class of equivalent schedules, no bound. */
+        DPOR
     }
 }
