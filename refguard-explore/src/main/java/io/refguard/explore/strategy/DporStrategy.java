@@ -44,8 +44,9 @@ import java.util.Arrays;
  * every earlier dependent step, with {@code t}'s own entry incremented; it then becomes
  * {@code C[t]}. Step {@code j} happens before thread {@code q}'s next step iff
  * {@code clock(j)[tid(j)] <= C[q][tid(j)]}. Clocks are rebuilt on every run (replayed prefix
- * included) because each run has its own scenario objects; per step this costs
- * O(depth * threads) and allocates nothing once the arrays have grown.
+ * included) because each run has its own scenario objects; per step the race check and the clock
+ * each scan the path back once per thread, O(depth * threads), and nothing is allocated once
+ * the arrays have grown.
  *
  * <h2>No preemption bound</h2>
  * Combining DPOR with a preemption bound loses schedules unless the backtrack points are
@@ -59,7 +60,9 @@ final class DporStrategy implements Strategy, Chooser {
 
     private boolean started;
     private boolean done;
+    /** Frames of the current path; frames at or beyond it are stale. */
     private int depth;
+    /** The next run replays {@code chosen[0 .. replayLen)}; the last of them is the new branch. */
     private int replayLen;
 
     // Per frame d (index d): the decision made at step d and the step it started.
@@ -157,7 +160,7 @@ final class DporStrategy implements Strategy, Chooser {
         if (d >= replayLen - 1) {
             sleep[d + 1] = childSleep(d, c);
         }
-        takeStep(d, c);
+        takeStep(d, c, p.threadCount());
         return c;
     }
 
@@ -201,22 +204,31 @@ final class DporStrategy implements Strategy, Chooser {
         }
     }
 
-    /** Records step {@code d} taken by thread {@code c} and computes its vector clock. */
-    private void takeStep(int d, int c) {
+    /**
+     * Records step {@code d} taken by thread {@code c} and computes its vector clock. A thread's
+     * step clocks grow along its program order, so of each other thread only the latest step
+     * dependent on this one needs joining: the backward scan joins at most one step per thread.
+     */
+    private void takeStep(int d, int c, int threads) {
         int base = d * STRIDE;
         Object t = pendingTarget[base + c];
         Access a = pendingAccess[base + c];
         stepTarget[d] = t;
         stepAccess[d] = a;
         int own = c * STRIDE;
-        for (int j = 0; j < d; j++) {
+        long others = (threads == STRIDE ? -1L : (1L << threads) - 1) & ~(1L << c);
+        long joined = 0;
+        for (int j = d - 1; j >= 0 && joined != others; j--) {
             int tj = chosen[j];
-            if (tj != c && dependent(stepTarget[j], stepAccess[j], t, a)) {
-                int jb = j * STRIDE;
-                for (int k = 0; k < STRIDE; k++) {
-                    if (stepClock[jb + k] > threadClock[own + k]) {
-                        threadClock[own + k] = stepClock[jb + k];
-                    }
+            long bit = 1L << tj;
+            if ((joined & bit) != 0 || tj == c || !dependent(stepTarget[j], stepAccess[j], t, a)) {
+                continue;
+            }
+            joined |= bit;
+            int jb = j * STRIDE;
+            for (int k = 0; k < threads; k++) {
+                if (stepClock[jb + k] > threadClock[own + k]) {
+                    threadClock[own + k] = stepClock[jb + k];
                 }
             }
         }
