@@ -138,11 +138,7 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
         }
         if (d < replayLen) {
             if (p.enabled() != enabled[d]) {
-                divergence = "the scenario is not deterministic: at step " + (d + 1)
-                        + " the threads able to run were " + Masks.names(p, enabled[d])
-                        + " when this schedule prefix was first run, and are "
-                        + Masks.names(p, p.enabled()) + " now. Setup and actors must not depend on"
-                        + " time, randomness, identity hash codes or state kept between runs.";
+                divergence = Masks.notDeterministic(p, d, enabled[d]);
                 return PRUNE;
             }
             int c = chosen[d];
