@@ -1,6 +1,7 @@
 package io.refguard.explore;
 
 import io.refguard.explore.report.InterleavingReport;
+import java.nio.file.Path;
 
 /**
  * Thrown when a schedule fails: a thread threw, an invariant broke, the final check failed,
@@ -13,6 +14,7 @@ public final class InterleavingFailure extends AssertionError {
 
     private final transient InterleavingReport report;
     private final String table;
+    private volatile Path html;
 
     InterleavingFailure(InterleavingReport report, String table, Throwable cause) {
         super("\n" + table, cause);
@@ -28,6 +30,32 @@ public final class InterleavingFailure extends AssertionError {
     /** The rendered report, exactly as in the message. */
     public String table() {
         return table;
+    }
+
+    /**
+     * Writes the report as one self-contained HTML page (a swimlane per thread, the failure, the
+     * replay token) to {@code file}, creating its directory. From then on the message ends with
+     * the page's path, so a test report that shows the message also says where the page is.
+     *
+     * @return {@code file}
+     * @throws java.io.UncheckedIOException when the file cannot be written
+     */
+    public Path writeHtml(Path file) {
+        Path written = report.writeHtml(file);
+        html = written.toAbsolutePath();
+        return written;
+    }
+
+    /** The HTML page last written by {@link #writeHtml(Path)}, or null. */
+    public Path htmlReport() {
+        return html;
+    }
+
+    @Override
+    public String getMessage() {
+        Path h = html;
+        String m = super.getMessage();
+        return h == null ? m : m + "HTML report: " + h + "\n";
     }
 
     /** The token that replays this schedule: pass it to {@link ExploreOptions#replay(String)}. */

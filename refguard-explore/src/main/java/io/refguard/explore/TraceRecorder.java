@@ -3,18 +3,55 @@ package io.refguard.explore;
 import io.refguard.explore.report.TraceEvent;
 import io.refguard.explore.runtime.Tracer;
 import io.refguard.hook.Access;
+import io.refguard.hook.LibraryCode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
-/** Collects a traced run's events into the report's immutable event model. */
+/**
+ * Collects a traced run's events into the report's immutable event model. When a thread announces
+ * an operation, the recorder walks that thread's stack (only traced re-runs do this) and keeps the
+ * user frames; the thread's next step carries them, with the user method they start in.
+ */
 final class TraceRecorder implements Tracer {
 
+    /** Frames kept per step: enough to see the call path, bounded for deep recursion. */
+    private static final int MAX_FRAMES = 24;
+    private static final StackWalker WALKER = StackWalker.getInstance();
+
     private final List<TraceEvent> events = new ArrayList<>();
+    /** The stack of each thread's announced operation; written and read under the baton. */
+    private final Map<Integer, List<StackWalker.StackFrame>> announced = new HashMap<>();
+
+    @Override
+    public void announced(int thread) {
+        announced.put(thread, WALKER.walk(frames -> frames
+                .dropWhile(f -> isMachinery(f.getClassName()))
+                .limit(MAX_FRAMES)
+                .collect(Collectors.toList())));
+    }
 
     @Override
     public void step(int step, int thread, String label, Access access, String target,
             String location, boolean preemption) {
-        events.add(new TraceEvent.Step(step, thread, label, access, target, location, preemption));
+        List<StackWalker.StackFrame> frames = announced.remove(thread);
+        String method = null;
+        List<String> stack = new ArrayList<>();
+        if (frames != null) {
+            for (StackWalker.StackFrame f : frames) {
+                if (isMachinery(f.getClassName())) {
+                    break; // the runtime's frames below the user's body
+                }
+                stack.add(frameText(f));
+            }
+            if (!frames.isEmpty()) {
+                method = methodName(frames.get(0).getClassName(), frames.get(0).getMethodName());
+            }
+        }
+        events.add(new TraceEvent.Step(step, thread, label, access, target, location, preemption,
+                method, stack));
     }
 
     @Override
@@ -34,5 +71,33 @@ final class TraceRecorder implements Tracer {
 
     List<TraceEvent> events() {
         return List.copyOf(events);
+    }
+
+    /** The same rule as the report's source lines: the JDK, JUnit and refguard's main code. */
+    private static boolean isMachinery(String className) {
+        return className.startsWith("java.") || className.startsWith("jdk.")
+                || className.startsWith("sun.") || className.startsWith("org.junit.")
+                || LibraryCode.contains(className);
+    }
+
+    private static String frameText(StackWalker.StackFrame f) {
+        String file = f.getFileName();
+        String where = file == null ? "Unknown Source"
+                : f.getLineNumber() > 0 ? file + ":" + f.getLineNumber() : file;
+        return methodName(f.getClassName(), f.getMethodName()) + "(" + where + ")";
+    }
+
+    /**
+     * {@code Simple.method}, nested classes joined with dots; a lambda's synthetic method
+     * {@code lambda$run$0} is shown as {@code run/lambda}.
+     */
+    static String methodName(String className, String method) {
+        String simple = className.substring(className.lastIndexOf('.') + 1).replace('$', '.');
+        String m = method;
+        if (m.startsWith("lambda$")) {
+            int end = m.indexOf('$', 7);
+            m = (end > 7 ? m.substring(7, end) : "") + "/lambda";
+        }
+        return simple + "." + m;
     }
 }

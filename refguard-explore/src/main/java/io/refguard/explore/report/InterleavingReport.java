@@ -1,5 +1,8 @@
 package io.refguard.explore.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,5 +37,20 @@ public record InterleavingReport(String scenario, List<String> threads, List<Tra
     /** Whether the schedule passed: there is no failure to show. */
     public boolean passed() {
         return failure == null;
+    }
+
+    /**
+     * Writes this report as one self-contained HTML page (a swimlane per thread; see
+     * {@link HtmlRenderer}) to {@code file}, creating its directory, and returns the file.
+     *
+     * @throws java.io.UncheckedIOException when the file cannot be written
+     */
+    public Path writeHtml(Path file) {
+        Objects.requireNonNull(file, "file");
+        try {
+            return HtmlRenderer.write(this, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("refguard: cannot write the HTML report to " + file + ": " + e, e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.refguard.explore.report;
 
 import io.refguard.hook.Access;
+import java.util.List;
 
 /**
  * One event of a traced run, in execution order. Immutable. Threads are referred to by id, an
@@ -18,9 +19,24 @@ public sealed interface TraceEvent {
      * @param target the report name of the touched object, or null
      * @param location {@code File.java:line} of the user code, or null
      * @param preemption whether the previously running thread could have gone on
+     * @param method the user method the step happened in, as {@code Class.method}, or null
+     * @param stack the user part of the thread's stack at the step, innermost first, as
+     *     {@code Class.method(File.java:line)}; empty when the run was not traced
      */
     record Step(int step, int thread, String label, Access access, String target, String location,
-            boolean preemption) implements TraceEvent {}
+            boolean preemption, String method, List<String> stack) implements TraceEvent {
+
+        /** Validates and copies. */
+        public Step {
+            stack = stack == null ? List.of() : List.copyOf(stack);
+        }
+
+        /** A step without its method and stack, as an untraced run knows it. */
+        public Step(int step, int thread, String label, Access access, String target, String location,
+                boolean preemption) {
+            this(step, thread, label, access, target, location, preemption, null, List.of());
+        }
+    }
 
     /** The thread cannot go on until {@code waitsFor} (a lock, a signal, a thread, a condition). */
     record Blocked(int thread, String waitsFor) implements TraceEvent {}

@@ -241,6 +241,7 @@ final class Execution implements ChoicePoint {
         me.pendingLabel = label;
         if (tracer != null) {
             me.pendingLocation = SourceLocator.locate();
+            tracer.announced(me.id);
         }
         decide(me);
     }

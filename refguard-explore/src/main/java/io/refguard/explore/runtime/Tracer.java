@@ -19,6 +19,13 @@ public interface Tracer {
     void step(int step, int thread, String label, Access access, String target, String location,
             boolean preemption);
 
+    /**
+     * Thread {@code thread} announced its next operation at a scheduling point; called on that
+     * thread, before the decision, so a tracer may inspect the thread's own stack. Its step, when
+     * the thread is chosen, is the next {@link #step} of that thread.
+     */
+    default void announced(int thread) {}
+
     /** Thread {@code thread} cannot go on; {@code waitsFor} says for what (lock, signal, ...). */
     void blocked(int thread, String waitsFor);
 
