@@ -4,6 +4,7 @@ import io.refguard.cases.Exploration;
 import io.refguard.cases.Outcome;
 import io.refguard.explore.ExploreOptions;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,6 +36,9 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the report.")
     boolean json;
 
+    @Option(names = "--html", paramLabel = "FILE", description = HtmlReport.DESCRIPTION)
+    Path html;
+
     @Parameters(paramLabel = "ARG", arity = "0..*", description = "Arguments for the program's main method.")
     List<String> args = new ArrayList<>();
 
@@ -50,7 +54,9 @@ final class ExploreCommand implements Callable<Integer> {
             err.println("exploring " + t.name + " (" + (t.kind == Target.Kind.SCENARIO ? "scenario" : "program")
                     + ") ...");
             err.flush();
-            Outcome o = Outcome.of(t.name, explore(t, options));
+            Exploration e = explore(t, options);
+            HtmlReport.write(html, e, err);
+            Outcome o = Outcome.of(t.name, e);
             print(out, o, json);
             return o.token() != null ? ExitCodes.BUG_FOUND : ExitCodes.CLEAN;
         }

@@ -1,9 +1,11 @@
 package io.refguard.cli;
 
+import io.refguard.cases.Exploration;
 import io.refguard.cases.Outcome;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.replay.ReplayToken;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,6 +38,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the report.")
     boolean json;
 
+    @Option(names = "--html", paramLabel = "FILE", description = HtmlReport.DESCRIPTION)
+    Path html;
+
     @Spec
     CommandSpec spec;
 
@@ -44,7 +49,9 @@ final class ReplayCommand implements Callable<Integer> {
         ReplayToken.decode(token); // a malformed token is a usage error before anything is loaded
         PrintWriter out = spec.commandLine().getOut();
         try (Target t = Target.resolve(target, args)) {
-            Outcome o = Outcome.of(t.name, ExploreCommand.explore(t, ExploreOptions.replay(token.strip())));
+            Exploration e = ExploreCommand.explore(t, ExploreOptions.replay(token.strip()));
+            HtmlReport.write(html, e, spec.commandLine().getErr());
+            Outcome o = Outcome.of(t.name, e);
             if (o.table() == null && !json) {
                 out.println("The schedule of the token ran to the end without failing on " + t.name
                         + " (" + SummaryTable.millis(o.millis()) + "): the bug it showed is gone, or the code"
