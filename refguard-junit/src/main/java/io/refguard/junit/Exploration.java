@@ -20,7 +20,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * explored, or throws the explorer's {@link InterleavingFailure} (an {@link AssertionError} whose
  * message is the report with its replay token), which fails the test. When the run replays a
  * token ({@code -Drefguard.replay=...}), it runs only the token's schedule, once, and prints its
- * report to {@code System.out}.
+ * report to {@code System.out}. A failing schedule is also written as an HTML page (a swimlane
+ * per thread) next to Surefire's reports, {@code target/surefire-reports/refguard/<Class>.<method>.html},
+ * and the failure's message ends with the page's path.
  *
  * <p>A test method must explore at least one scenario: one that returns without exploring fails.
  * Confined to the test's thread.
@@ -83,8 +85,12 @@ public final class Exploration {
                 context.publishReportEntry("refguard.explore", result.toString());
                 return result;
             } catch (InterleavingFailure failure) {
+                HtmlReports.write(failure, testClass, method);
                 context.publishReportEntry("refguard.replay",
                         ReplaySelection.arguments(failure.replayToken(), testClass, method));
+                if (failure.htmlReport() != null) {
+                    context.publishReportEntry("refguard.html", failure.htmlReport().toString());
+                }
                 throw failure;
             }
         }
@@ -106,6 +112,7 @@ public final class Exploration {
             return Assumptions.abort("the token in " + replay.property() + " was made for another"
                     + " scenario than \"" + scenario.name() + "\"");
         } catch (InterleavingFailure failure) {
+            HtmlReports.write(failure, testClass, method);
             System.out.println(what + ": the schedule fails\n" + failure.table());
             context.publishReportEntry("refguard.replayed", "fails: " + failure.report().failure().summary());
             throw failure;
