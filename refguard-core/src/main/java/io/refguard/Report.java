@@ -106,6 +106,7 @@ public final class Report {
         this.records = List.copyOf(records);
         this.recordCount = recordCount;
         this.advice = advice;
+        JfrEvents.reported(this);
     }
 
     /** What went wrong. */

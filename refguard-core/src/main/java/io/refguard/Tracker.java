@@ -64,6 +64,7 @@ final class Tracker {
         if (records != null) {
             records.add(event, hint, site);
         }
+        JfrEvents.tracked(this, event, site);
     }
 
     static String describe(Object obj) {

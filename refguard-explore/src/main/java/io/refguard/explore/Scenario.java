@@ -106,7 +106,8 @@ public final class Scenario<S> {
             throw new IllegalStateException("scenario \"" + name + "\" has no actors: add at least"
                     + " one with actor(name, body)");
         }
-        return new ScenarioRunner<>(this, Objects.requireNonNull(options, "options")).explore();
+        ScenarioRunner<S> runner = new ScenarioRunner<>(this, Objects.requireNonNull(options, "options"));
+        return ExplorationRunEvent.around(name, runner::explore);
     }
 
     /** Runs the schedule of {@code token} once; same as {@code explore(ExploreOptions.replay(token))}. */
