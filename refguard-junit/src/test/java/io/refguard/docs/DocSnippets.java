@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  *       class {@code Snippet}, and its statements the body of that class's instance method
  *       {@code snippet() throws Throwable}.
  *   <li>A {@code ...} standing for left-out code (alone, or between braces) becomes a comment.
+ *   <li>Snippets of one document that declare the same {@code package} are compiled together,
+ *       so a test snippet can use the class of the snippet before it.
  *   <li>A snippet with {@code public static void main(String[])} is also run.
  * </ul>
  */
@@ -67,7 +69,9 @@ final class DocSnippets {
         StringBuilder body = new StringBuilder();
         for (String line : s.text().split("\n", -1)) {
             String t = line.strip();
-            if (t.startsWith("import ") && body.toString().isBlank()) {
+            if (t.startsWith("package ") && body.toString().isBlank()) {
+                imports.insert(0, t + "\n");
+            } else if (t.startsWith("import ") && body.toString().isBlank()) {
                 imports.append(t).append('\n');
             } else {
                 body.append(line).append('\n');
@@ -93,7 +97,7 @@ final class DocSnippets {
         }
         if (members.isEmpty() && statements.isEmpty()) {
             String name = publicType(types);
-            return new String[] {imports + code, name != null ? name : "Snippet"};
+            return new String[] {imports + code, name != null ? name : "Snippet", packageOf(s.text())};
         }
         StringBuilder unit = new StringBuilder(imports).append("\nclass Snippet {\n");
         for (String t : types) {
@@ -107,7 +111,13 @@ final class DocSnippets {
             unit.append(st).append('\n');
         }
         unit.append("}\n}\n");
-        return new String[] {unit.toString(), "Snippet"};
+        return new String[] {unit.toString(), "Snippet", packageOf(s.text())};
+    }
+
+    /** The snippet's package, or null. Snippets of one document in one package compile together. */
+    static String packageOf(String text) {
+        Matcher m = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;").matcher(text);
+        return m.find() ? m.group(1) : null;
     }
 
     private static String publicType(List<String> types) {

@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -51,17 +53,30 @@ class DocSnippetsTest {
             snippets.addAll(DocSnippets.extract(name, Files.readString(d, StandardCharsets.UTF_8)));
         }
         assertFalse(snippets.size() < 10, "the documents have Java snippets: " + snippets);
-        return snippets.stream().map(s -> DynamicTest.dynamicTest(s.toString(), () -> compileAndRun(s)));
+        // snippets of one document in one package form one group; every other snippet is its own
+        Map<String, List<DocSnippets.Snippet>> groups = new LinkedHashMap<>();
+        for (DocSnippets.Snippet s : snippets) {
+            String pkg = DocSnippets.packageOf(s.text());
+            groups.computeIfAbsent(pkg == null ? s.toString() : s.document() + ":" + pkg, k -> new ArrayList<>()).add(s);
+        }
+        return groups.values().stream().map(g -> DynamicTest.dynamicTest(
+                g.stream().map(Object::toString).collect(Collectors.joining(", ")), () -> compileAndRun(g)));
     }
 
-    private static void compileAndRun(DocSnippets.Snippet s) throws Exception {
-        String[] unit = DocSnippets.unit(s);
+    private static void compileAndRun(List<DocSnippets.Snippet> group) throws Exception {
+        DocSnippets.Snippet s = group.get(0);
         Path dir = OUT.resolve(s.document().replaceAll("[^A-Za-z0-9]", "_") + "_" + s.line());
-        Path src = dir.resolve("src").resolve(unit[1] + ".java");
         Path classes = dir.resolve("classes");
-        Files.createDirectories(src.getParent());
         Files.createDirectories(classes);
-        Files.writeString(src, unit[0], StandardCharsets.UTF_8);
+        List<File> sources = new ArrayList<>();
+        for (DocSnippets.Snippet each : group) {
+            String[] unit = DocSnippets.unit(each);
+            Path src = dir.resolve("src").resolve(each.line() + "").resolve(unit[1] + ".java");
+            Files.createDirectories(src.getParent());
+            Files.writeString(src, unit[0], StandardCharsets.UTF_8);
+            sources.add(src.toFile());
+        }
+        Path src = dir.resolve("src");
 
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -71,14 +86,14 @@ class DocSnippetsTest {
                 StandardCharsets.UTF_8)) {
             ok = javac.getTask(log, files, diagnostics, List.of("--release", "17", "-proc:none",
                     "-classpath", classPath(), "-d", classes.toString()), null,
-                    files.getJavaFileObjects(src.toFile())).call();
+                    files.getJavaFileObjectsFromFiles(sources)).call();
         }
         if (!ok) {
             String errors = diagnostics.getDiagnostics().stream()
                     .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                    .map(d -> "  line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
+                    .map(d -> "  " + (d.getSource() == null ? "" : d.getSource().getName()) + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
                     .collect(Collectors.joining("\n"));
-            fail("the snippet at " + s + " does not compile (wrapped as " + src + "):\n" + errors + "\n" + log);
+            fail("the snippet at " + group + " does not compile (wrapped under " + src + "):\n" + errors + "\n" + log);
         }
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                 DocSnippetsTest.class.getClassLoader())) {

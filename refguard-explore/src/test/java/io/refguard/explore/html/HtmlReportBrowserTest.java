@@ -150,7 +150,7 @@ class HtmlReportBrowserTest {
     private static void screenshot(Path file) throws Exception {
         long height = (Long) ((JavascriptExecutor) browser).executeScript(
                 "return Math.ceil(document.documentElement.scrollHeight)");
-        browser.manage().window().setSize(new Dimension(1280, (int) Math.min(height + 40, 4000)));
+        browser.manage().window().setSize(new Dimension(1280, (int) Math.min(height + 160, 4000)));
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
