@@ -14,7 +14,8 @@ public final class InterleavingFailure extends AssertionError {
 
     private final transient InterleavingReport report;
     private final String table;
-    private volatile Path html;
+    /** The written page's absolute path, as text: a {@code Path} is not serializable. */
+    private volatile String html;
 
     InterleavingFailure(InterleavingReport report, String table, Throwable cause) {
         super("\n" + table, cause);
@@ -42,18 +43,19 @@ public final class InterleavingFailure extends AssertionError {
      */
     public Path writeHtml(Path file) {
         Path written = report.writeHtml(file);
-        html = written.toAbsolutePath();
+        html = written.toAbsolutePath().toString();
         return written;
     }
 
     /** The HTML page last written by {@link #writeHtml(Path)}, or null. */
     public Path htmlReport() {
-        return html;
+        String h = html;
+        return h == null ? null : Path.of(h);
     }
 
     @Override
     public String getMessage() {
-        Path h = html;
+        String h = html;
         String m = super.getMessage();
         return h == null ? m : m + "HTML report: " + h + "\n";
     }
