@@ -128,6 +128,19 @@ class HtmlReportBrowserTest {
     }
 
     @Test
+    void aDeadlockShowsItsBlockedRows() throws Exception {
+        InterleavingFailure f = ReportFixtures.lockOrderDeadlock();
+        browser.get(f.writeHtml(OUT.resolve("lock-order-deadlock.html")).toUri().toString());
+        List<WebElement> blocked = browser.findElements(By.cssSelector("table.lanes tr.event.blocked"));
+        assertEquals(2, blocked.size());
+        for (WebElement row : blocked) {
+            int thread = Integer.parseInt(row.getAttribute("data-thread"));
+            assertTrue(row.findElements(By.tagName("td")).get(1 + thread).getText().startsWith("blocked: waits for"));
+        }
+        screenshot(OUT.resolve("lock-order-deadlock.png"));
+    }
+
+    @Test
     void withScriptsOffEverythingIsStillThere() throws Exception {
         InterleavingFailure f = ReportFixtures.acquireAfterEviction();
         Path page = f.writeHtml(OUT.resolve("cache-eviction-noscript.html"));

@@ -32,6 +32,17 @@ class HtmlReportTest {
     }
 
     @Test
+    void aDeadlockShowsWhatEachThreadWaitsForInItsLane() {
+        InterleavingFailure f = ReportFixtures.lockOrderDeadlock();
+        String html = HtmlRenderer.render(f.report());
+        long blocked = f.table().lines().filter(l -> l.contains("(blocked: waits for")).count();
+        assertTrue(blocked >= 2, f.table());
+        assertEquals(blocked, count(html, "<tr class=\"event blocked\""), html);
+        assertTrue(html.contains("blocked: waits for lock account A, held by T1"), html);
+        assertTrue(html.contains("<p class=\"detail\">T1 waits for lock account B, held by T2</p>"), html);
+    }
+
+    @Test
     void stepsCarryTheirUserMethodAndStack() {
         InterleavingFailure f = ReportFixtures.acquireAfterEviction();
         TraceEvent.Step acquire = f.report().events().stream()

@@ -8,6 +8,8 @@ import io.refguard.RefGuard;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.Explorer;
 import io.refguard.explore.InterleavingFailure;
+import io.refguard.explore.runtime.Coordinator;
+import io.refguard.explore.runtime.Named;
 import io.refguard.explore.sync.SharedInt;
 import io.refguard.explore.sync.SharedRef;
 
@@ -63,6 +65,34 @@ final class ReportFixtures {
                 })
                 .actor("evictor", ReportFixtures::evict)
                 .explore(ExploreOptions.exhaustive())));
+    }
+
+    /** Two transfers that lock two accounts in opposite orders: a deadlock with blocked rows. */
+    static InterleavingFailure lockOrderDeadlock() {
+        return assertThrows(InterleavingFailure.class, () -> Explorer
+                .scenario("lock-order deadlock")
+                .setup(() -> new Object[] {new Lock("account A"), new Lock("account B")})
+                .actor("T1", l -> transfer((Lock) l[0], (Lock) l[1]))
+                .actor("T2", l -> transfer((Lock) l[1], (Lock) l[0]))
+                .explore(ExploreOptions.exhaustive()));
+    }
+
+    /** A lock named in reports. */
+    record Lock(String name) implements Named {
+        @Override
+        public String reportName() {
+            return name;
+        }
+    }
+
+    static void transfer(Lock from, Lock to) {
+        Coordinator.lock(from);
+        try {
+            Coordinator.lock(to);
+            Coordinator.unlock(to);
+        } finally {
+            Coordinator.unlock(from);
+        }
     }
 
     private static InterleavingFailure tracked(java.util.function.Supplier<InterleavingFailure> run) {
