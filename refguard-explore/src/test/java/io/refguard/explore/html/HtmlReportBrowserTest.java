@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -45,8 +46,16 @@ class HtmlReportBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        boolean present = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
-        if (!present) {
+        if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
+            Files.createDirectories(OUT);
+            browser = start(true);
+        }
+    }
+
+    /** Each test is skipped without Chromium (so that every skip shows), or fails on CI. */
+    @BeforeEach
+    void requireBrowser() {
+        if (browser == null) {
             String message = "headless Chromium is needed: " + BROWSER + " and " + DRIVER
                     + " (apt-get install chromium chromium-driver)";
             if ("true".equals(System.getenv("CI"))) {
@@ -54,8 +63,6 @@ class HtmlReportBrowserTest {
             }
             Assumptions.abort(message);
         }
-        Files.createDirectories(OUT);
-        browser = start(true);
     }
 
     @AfterAll
