@@ -150,9 +150,10 @@ public final class HtmlRenderer {
         String token = esc(report.replayToken());
         out.append("<section id=\"replay\">\n<h2>Replay</h2>\n<p class=\"token-line\"><code id=\"replay-token\">")
                 .append(token).append("</code> <button type=\"button\" id=\"copy-token\" hidden>Copy</button></p>\n")
-                .append("<p class=\"how\">with <code>ExploreOptions.replay(\"").append(token)
-                .append("\")</code>, <code>-Drefguard.explore.replay=").append(token)
-                .append("</code> or <code>refguard replay ").append(token).append(" --class ...</code></p>\n")
+                .append("<ul class=\"how\"><li>in code: <code>ExploreOptions.replay(\"").append(token)
+                .append("\")</code></li><li>in a test run: <code>-Drefguard.explore.replay=").append(token)
+                .append("</code></li><li>on the command line: <code>refguard replay ").append(token)
+                .append(" --class ...</code></li></ul>\n")
                 .append("</section>\n");
     }
 

@@ -48,7 +48,8 @@ final class HtmlStyle {
             "button{font:inherit;font-size:12.5px;padding:3px 12px;border:1px solid #b7c0cd;border-radius:6px;"
                     + "background:#fff;cursor:pointer}",
             "button:hover{background:var(--bg)}",
-            ".how{margin:0;color:var(--muted);font-size:12.5px;overflow-wrap:anywhere}",
+            ".how{margin:0;padding-left:18px;color:var(--muted);font-size:12.5px;overflow-wrap:anywhere}",
+            ".how li{margin:1px 0}",
             ".legend{margin:0 0 10px;color:var(--muted)}",
             ".tools{margin-left:8px}",
             "table.lanes{border-collapse:separate;border-spacing:0;width:100%;table-layout:fixed}",
