@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The one entry point through which code under exploration talks to the scheduler: the explicit
@@ -16,13 +17,57 @@ import java.util.function.BooleanSupplier;
  * thread each method does the plain thing, as documented on it, at the cost of one type check:
  * instrumented code may call them unconditionally.
  *
+ * <p>Several explorations may run at once in one JVM, each driven by its own thread: a managed
+ * thread knows its exploration, so every call here acts on the caller's own exploration and
+ * nothing is shared between them.
+ *
  * <p>Locks and monitors are keyed by object identity. A thread that blocks forever (every live
  * thread blocked) is reported as a deadlock; a thread that stays away from scheduling points for
  * longer than the run timeout is reported as stuck.
  */
 public final class Coordinator {
 
+    /** The context {@link #withContext} attaches to the explorations the calling thread drives. */
+    private static final ThreadLocal<Object> CONTEXT = new ThreadLocal<>();
+
     private Coordinator() {}
+
+    /**
+     * Runs {@code exploration} on the calling thread so that every exploration it drives meanwhile
+     * carries {@code context}, which the exploration's managed threads read with
+     * {@link #context()}. An adapter that keeps state per exploration (such as the agent's
+     * interceptor) attaches it this way, and finds it again from any of the exploration's threads
+     * without a lookup table, however many explorations run side by side.
+     */
+    public static <R> R withContext(Object context, Supplier<R> exploration) {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(exploration, "exploration");
+        Object outer = CONTEXT.get();
+        CONTEXT.set(context);
+        try {
+            return exploration.get();
+        } finally {
+            if (outer == null) {
+                CONTEXT.remove();
+            } else {
+                CONTEXT.set(outer);
+            }
+        }
+    }
+
+    /** The context an engine created now by the calling thread carries; see {@link #withContext}. */
+    static Object contextToAttach() {
+        return CONTEXT.get();
+    }
+
+    /**
+     * The context attached to the exploration the calling thread runs actor code for
+     * ({@link #withContext}), or null: an unmanaged thread, or an exploration started without one.
+     */
+    public static Object context() {
+        Actor me = managedActor();
+        return me == null ? null : me.exec.context;
+    }
 
     /** The actor of the calling thread, when it runs actor code under exploration; else null. */
     static Actor managedActor() {

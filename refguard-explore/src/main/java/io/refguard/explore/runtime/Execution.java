@@ -51,6 +51,10 @@ final class Execution implements ChoicePoint {
 
     final Thread driver;
     final Actor driverToken;
+    /** Whether refguard's internal steps are scheduling points in this exploration. */
+    final boolean internalPoints;
+    /** What the exploration's caller attached ({@link Coordinator#withContext}), or null. */
+    final Object context;
     volatile Actor running;
 
     Actor[] slots = new Actor[4];
@@ -95,8 +99,10 @@ final class Execution implements ChoicePoint {
     String failureMessage;
     int failureStep;
 
-    Execution(Thread driver) {
+    Execution(Thread driver, boolean internalPoints, Object context) {
         this.driver = driver;
+        this.internalPoints = internalPoints;
+        this.context = context;
         this.driverToken = new Actor(-1, this);
         this.running = driverToken;
     }

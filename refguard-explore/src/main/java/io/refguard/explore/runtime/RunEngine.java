@@ -15,16 +15,17 @@ import java.util.function.Supplier;
  * unwinds whatever is left, runs the final check and closes the run's leak scope. There is no
  * separate controller thread: actors pass the baton to one another directly.
  *
- * <p>The engine installs refguard-core's {@link io.refguard.hook.SchedulingHook} for its
- * lifetime, so core operations on managed threads become scheduling points; {@link #close()}
- * uninstalls it and returns the workers to the pool. Not thread-safe: use it from its driver.
+ * <p>While any engine is open, refguard-core's {@link io.refguard.hook.SchedulingHook} is
+ * installed, so core operations on managed threads become scheduling points of their own
+ * exploration; {@link #close()} returns the workers to the pool. Engines on different driver
+ * threads run side by side, each with its own workers, locks, wait sets and schedule: nothing of
+ * an exploration is kept in static state. Not thread-safe: use it from its driver.
  *
  * <p>After {@link #run} returns, the accessors describe that run until the next one starts.
  */
 public final class RunEngine implements AutoCloseable {
 
     private final Execution x;
-    private final CoreHook hook;
     private final int maxSteps;
     private final long timeoutNanos;
     private boolean closed;
@@ -35,7 +36,7 @@ public final class RunEngine implements AutoCloseable {
      * @param maxSteps the step bound: a run with more decisions fails as a livelock
      * @param runTimeout how long a thread may stay away from scheduling points before the run
      *     fails as stuck
-     * @throws IllegalStateException when another exploration is running in this JVM
+     * @throws IllegalStateException when called on a thread of another exploration
      */
     public RunEngine(int maxSteps, Duration runTimeout) {
         this(maxSteps, runTimeout, false);
@@ -49,14 +50,20 @@ public final class RunEngine implements AutoCloseable {
      * @see io.refguard.hook.SchedulingHook#beforeInternalAccess
      */
     public RunEngine(int maxSteps, Duration runTimeout, boolean internalPoints) {
-        this.hook = new CoreHook(internalPoints);
         if (maxSteps < 1) {
             throw new IllegalArgumentException("maxSteps must be at least 1, was " + maxSteps);
         }
+        Thread self = Thread.currentThread();
+        if (self instanceof Worker) {
+            Actor outer = ((Worker) self).actor;
+            throw new IllegalStateException("an exploration cannot start inside a thread of another"
+                    + " exploration (" + (outer == null ? self.getName() : outer.name) + "): start"
+                    + " it from a thread of your own, such as the test's or main");
+        }
         this.maxSteps = maxSteps;
         this.timeoutNanos = Math.max(1, runTimeout.toNanos());
-        this.x = new Execution(Thread.currentThread());
-        Hooks.installScheduling(hook);
+        this.x = new Execution(self, internalPoints, Coordinator.contextToAttach());
+        CoreHook.engineOpened();
     }
 
     /**
@@ -349,7 +356,7 @@ public final class RunEngine implements AutoCloseable {
         return x.failureStep;
     }
 
-    /** Returns the workers to the pool and uninstalls the scheduling hook. */
+    /** Returns the workers to the pool; the last engine to close uninstalls the scheduling hook. */
     @Override
     public void close() {
         if (closed) {
@@ -372,7 +379,7 @@ public final class RunEngine implements AutoCloseable {
                 }
             }
         } finally {
-            Hooks.uninstallScheduling(hook);
+            CoreHook.engineClosed();
         }
     }
 }
