@@ -60,10 +60,10 @@ public final class SyncBridge {
         return interceptor;
     }
 
-    /** The installed interceptor when it manages the calling thread, else {@code null}. */
+    /** The interceptor that handles the calling thread's operations, else {@code null}. */
     static SyncInterceptor managing() {
         SyncInterceptor i = interceptor;
-        return i != null && i.managesCurrentThread() ? i : null;
+        return i != null ? i.forCurrentThread() : null;
     }
 
     private static SyncInterceptor requireInstalled(int site) {
@@ -74,7 +74,8 @@ public final class SyncBridge {
                             + " synchronized code (" + Sites.get(site) + "); uninstall only after"
                             + " every managed thread has finished");
         }
-        return i;
+        SyncInterceptor handler = i.forCurrentThread();
+        return handler != null ? handler : i;
     }
 
     // ---------------------------------------------------------------- memory accesses

@@ -45,6 +45,17 @@ public interface SyncInterceptor {
     boolean managesCurrentThread();
 
     /**
+     * The interceptor that handles the calling thread's operations, or {@code null} for the
+     * original operation. By default this interceptor when it {@linkplain #managesCurrentThread()
+     * manages} the thread. An interceptor that stands for several explorations running side by
+     * side returns the one of the calling thread's exploration. Called on every intercepted
+     * operation: cheap, no blocking, no allocation.
+     */
+    default SyncInterceptor forCurrentThread() {
+        return managesCurrentThread() ? this : null;
+    }
+
+    /**
      * Called before a volatile field access (or a plain one, when the agent was asked to
      * instrument those), an atomic-class method, a field-updater method or a {@code VarHandle}
      * access mode; the bridge performs the access itself right after this returns. This is a
