@@ -55,6 +55,42 @@ public final class Coordinator {
         }
     }
 
+    /** The execution the calling thread drives (setup and final checks run on it), if any. */
+    private static final ThreadLocal<Execution> DRIVING = new ThreadLocal<>();
+
+    /** Makes the calling thread the driver of {@code x} (null: of none); returns the previous one. */
+    static Execution drive(Execution x) {
+        Execution before = DRIVING.get();
+        if (x == null) {
+            DRIVING.remove();
+        } else {
+            DRIVING.set(x);
+        }
+        return before;
+    }
+
+    /**
+     * A deterministic identity hash for an object whose hash is asked for the first time, or 0
+     * when the calling thread belongs to no exploration. On an actor of an exploration, and on
+     * the thread driving it (setup, final check), each run hands out the same sequence of
+     * positive numbers, so objects hashed in the same order get the same hashes in every run of
+     * the same schedule and hash tables keyed by identity iterate in the same order. The caller
+     * must store the value with the object and return it ever after (the agent does this for
+     * instrumented classes that do not override {@code hashCode}); on 0 it uses
+     * {@link System#identityHashCode}.
+     */
+    public static int identityHash() {
+        Thread t = Thread.currentThread();
+        Execution x = null;
+        if (t instanceof Worker) {
+            Actor a = ((Worker) t).actor;
+            x = a == null ? null : a.exec;
+        } else {
+            x = DRIVING.get();
+        }
+        return x == null ? 0 : x.nextIdentityHash();
+    }
+
     /** The context an engine created now by the calling thread carries; see {@link #withContext}. */
     static Object contextToAttach() {
         return CONTEXT.get();

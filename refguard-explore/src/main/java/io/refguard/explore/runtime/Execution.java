@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
+import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -27,6 +28,13 @@ import java.util.concurrent.locks.LockSupport;
  * enabled threads, evaluating blocking conditions while everyone else is paused, (3) detects
  * deadlock (none enabled, some alive) and the step bound, (4) asks the {@link Chooser}. The
  * search path allocates nothing: steps are recorded into reused arrays.
+ *
+ * <h2>Determinism check</h2>
+ * Each step is recorded as the thread chosen and the operation it performs. The previous run's
+ * record is kept; while this run has made the same choices, every step must perform the same
+ * operation, and the run must end where that one ended (when both ran to their natural end).
+ * The first step that differs is kept as {@link #divergence}: a deterministic scenario never
+ * sets it, whatever the strategy, since two runs with the same choices are the same schedule.
  */
 final class Execution implements ChoicePoint {
 
@@ -81,6 +89,21 @@ final class Execution implements ChoicePoint {
     int[] choices = new int[256];
     String[] labels = new String[256];
 
+    // The previous run's steps, for the determinism check.
+    private int[] prevChoices = new int[256];
+    private String[] prevLabels = new String[256];
+    private long[] stepEnabled = new long[256];
+    private long[] prevEnabled = new long[256];
+    private int prevSteps;
+    private boolean prevEndedNaturally;
+    /** Whether every choice of this run so far equals the previous run's at the same step. */
+    private boolean samePrefix;
+    /** The first step at which this run did not repeat the previous run's schedule, or null. */
+    String divergence;
+
+    /** Identity hashes handed out in this run ({@link Coordinator#identityHash}). */
+    private int identityHashes;
+
     // The view offered to the chooser.
     private int current;
     private boolean currentEnabled;
@@ -113,6 +136,20 @@ final class Execution implements ChoicePoint {
 
     void resetRun() {
         runNumber++;
+        int[] c = prevChoices;
+        String[] l = prevLabels;
+        long[] e = prevEnabled;
+        prevChoices = choices;
+        prevLabels = labels;
+        prevEnabled = stepEnabled;
+        choices = c;
+        labels = l;
+        stepEnabled = e;
+        prevSteps = status == null ? 0 : steps();
+        prevEndedNaturally = status != null && status != RunStatus.PRUNED
+                && status != RunStatus.STUCK;
+        samePrefix = true;
+        divergence = null;
         STEP.setOpaque(this, 0);
         preemptions = 0;
         hash = 0;
@@ -362,6 +399,11 @@ final class Execution implements ChoicePoint {
         if (s == choices.length) {
             choices = Arrays.copyOf(choices, s * 2);
             labels = Arrays.copyOf(labels, s * 2);
+            stepEnabled = Arrays.copyOf(stepEnabled, s * 2);
+        }
+        stepEnabled[s] = enabled;
+        if (samePrefix) {
+            compareWithPreviousRun(s, c, next);
         }
         choices[s] = c;
         labels[s] = next.pendingLabel;
@@ -371,6 +413,93 @@ final class Execution implements ChoicePoint {
             tracer.step(s, c, next.pendingLabel, next.pendingAccess, namer.name(next.pendingTarget),
                     next.pendingLocation, preempt);
         }
+    }
+
+    private void compareWithPreviousRun(int s, int c, Actor next) {
+        if (s < prevSteps) {
+            if (prevEnabled[s] != enabled) {
+                diverged("at step " + (s + 1) + " the threads able to run were "
+                        + names(prevEnabled[s], false) + " in an earlier run of the same schedule,"
+                        + " and are " + names(enabled, true) + " now");
+                return;
+            }
+            if (prevChoices[s] != c) {
+                samePrefix = false; // a new schedule from here on: nothing to compare
+                return;
+            }
+            String before = prevLabels[s];
+            if (before != next.pendingLabel && !Objects.equals(before, next.pendingLabel)) {
+                diverged("at step " + (s + 1) + " " + next.name + " performed '"
+                        + next.pendingLabel + "' where an earlier run of the same schedule"
+                        + " performed '" + before + "'");
+            }
+        } else if (s == prevSteps && prevEndedNaturally) {
+            diverged("at step " + (s + 1) + " " + next.name + " performed '" + next.pendingLabel
+                    + "' where an earlier run of the same schedule had ended after " + s + " steps");
+        } else {
+            samePrefix = false;
+        }
+    }
+
+    /** Called by the engine when the run is over: a run shorter than the same schedule before. */
+    void checkRunLength() {
+        int s = steps();
+        if (samePrefix && prevEndedNaturally && s < prevSteps && status != RunStatus.PRUNED
+                && status != RunStatus.STUCK) {
+            diverged("the run ended after " + s + " steps where an earlier run of the same"
+                    + " schedule went on with " + slots[prevChoices[s]].name + " performing '"
+                    + prevLabels[s] + "'");
+        }
+    }
+
+    /** {@code {T1 at 'x.get', T2 at 'start'}}: the threads in {@code mask}, with their next operations. */
+    private String names(long mask, boolean withOperations) {
+        StringBuilder sb = new StringBuilder("{");
+        for (long m = mask; m != 0; m &= m - 1) {
+            int i = Long.numberOfTrailingZeros(m);
+            if (sb.length() > 1) {
+                sb.append(", ");
+            }
+            if (i < slotCount) {
+                sb.append(slots[i].name);
+                if (withOperations) {
+                    sb.append(" at '").append(slots[i].pendingLabel).append('\'');
+                }
+            } else {
+                sb.append('#').append(i);
+            }
+        }
+        return sb.append('}').toString();
+    }
+
+    private void diverged(String where) {
+        samePrefix = false;
+        if (divergence == null) {
+            divergence = "the scenario is not deterministic: " + where + ". Setup and actors"
+                    + " must not depend on time, randomness, identity hash codes (without the"
+                    + " agent) or state kept between runs.";
+        }
+    }
+
+    /**
+     * The next identity hash of this run: a fixed sequence, scrambled (the finalizer of
+     * MurmurHash3) so that hash tables spread the values as they spread real identity hashes;
+     * positive and never 0, as the JVM's are.
+     */
+    int nextIdentityHash() {
+        int h = ++identityHashes;
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        h &= 0x7fffffff;
+        return h == 0 ? 1 : h;
+    }
+
+    /** Starts the identity hash sequence again, for the next run's setup. */
+    void resetIdentityHashes() {
+        identityHashes = 0;
     }
 
     /** Records the first failure of the run and unwinds the calling thread. */

@@ -28,6 +28,8 @@ public final class RunEngine implements AutoCloseable {
     private final Execution x;
     private final int maxSteps;
     private final long timeoutNanos;
+    /** The execution the driver drove before this engine (normally none), restored on close. */
+    private final Execution outerDriven;
     private boolean closed;
 
     /**
@@ -64,6 +66,7 @@ public final class RunEngine implements AutoCloseable {
         this.timeoutNanos = Math.max(1, runTimeout.toNanos());
         this.x = new Execution(self, internalPoints, Coordinator.contextToAttach());
         CoreHook.engineOpened();
+        this.outerDriven = Coordinator.drive(x);
     }
 
     /**
@@ -139,6 +142,8 @@ public final class RunEngine implements AutoCloseable {
             finish(everyPoint, finalCheck);
         }
         closeScope();
+        x.checkRunLength();
+        x.resetIdentityHashes();
         for (int i = 0; i < x.threadCount; i++) {
             x.slots[i].clear();
         }
@@ -351,6 +356,15 @@ public final class RunEngine implements AutoCloseable {
         return x.failureMessage;
     }
 
+    /**
+     * Why the last run was not a repetition of the run before it although it made the same
+     * choices (the first step whose thread or operation differs), or null. Non-null means the
+     * scenario is not deterministic.
+     */
+    public String divergence() {
+        return x.divergence;
+    }
+
     /** The number of steps taken when the failure happened, or -1. */
     public int failureStep() {
         return x.failureStep;
@@ -379,6 +393,7 @@ public final class RunEngine implements AutoCloseable {
                 }
             }
         } finally {
+            Coordinator.drive(outerDriven);
             CoreHook.engineClosed();
         }
     }
