@@ -24,6 +24,7 @@ final class CallRules {
 
     private static final String OBJECT = "java/lang/Object";
     private static final String THREAD = "java/lang/Thread";
+    private static final String SYSTEM = "java/lang/System";
     private static final String LOCK = "java/util/concurrent/locks/Lock";
     private static final String CONDITION = "java/util/concurrent/locks/Condition";
     private static final String SEMAPHORE = "java/util/concurrent/Semaphore";
@@ -58,6 +59,11 @@ final class CallRules {
         instance(THREAD, "isAlive", "()Z", THREAD_BRIDGE, "isAlive");
         statik(THREAD, "interrupted", "()Z", THREAD_BRIDGE, "interrupted");
         statik(THREAD, "currentThread", "()Ljava/lang/Thread;", THREAD_BRIDGE, "currentThread");
+        instance(THREAD, "getId", "()J", THREAD_BRIDGE, "threadId");
+        instance(THREAD, "threadId", "()J", THREAD_BRIDGE, "threadId"); // JDK 19+
+        instance(THREAD, "getName", "()Ljava/lang/String;", THREAD_BRIDGE, "getName");
+        statik(SYSTEM, "identityHashCode", "(Ljava/lang/Object;)I", SYNC_BRIDGE,
+                "identityHashCode");
 
         instance(LOCK, "lock", "()V", LOCK_BRIDGE, "lock");
         instance(LOCK, "lockInterruptibly", "()V", LOCK_BRIDGE, "lockInterruptibly");

@@ -215,6 +215,30 @@ public final class SyncBridge {
         }
     }
 
+    // ---------------------------------------------------------------- identity hashes
+
+    /**
+     * Replaces {@code System.identityHashCode(o)}: the hash an instrumented class without its own
+     * {@code hashCode()} was given ({@link IdentityHashed}), else the JVM's.
+     */
+    public static int identityHashCode(Object o, int site) {
+        if (o instanceof IdentityHashed) {
+            return ((IdentityHashed) o).$refguard$identityHash();
+        }
+        return System.identityHashCode(o);
+    }
+
+    /**
+     * The identity hash of an {@link IdentityHashed} object asked for the first time: the
+     * installed interceptor's deterministic choice ({@link SyncInterceptor#identityHash}), or the
+     * JVM's identity hash when there is none.
+     */
+    public static int newIdentityHash(Object o) {
+        SyncInterceptor i = interceptor;
+        int h = i == null ? 0 : i.identityHash(o);
+        return h != 0 ? h : System.identityHashCode(o);
+    }
+
     /** Replaces {@code Thread.holdsLock(monitor)}. */
     public static boolean holdsLock(Object monitor, int site) {
         SyncInterceptor i = managing();

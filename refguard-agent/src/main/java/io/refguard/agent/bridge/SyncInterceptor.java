@@ -56,6 +56,33 @@ public interface SyncInterceptor {
     }
 
     /**
+     * The identity hash to give {@code o}, an object of an instrumented class that inherits
+     * {@code Object.hashCode()}, the first time its hash is asked, on any thread (the installed
+     * interceptor is asked, whether or not it manages the thread); 0 for the JVM's own. The
+     * agent stores the answer in the object. By default 0.
+     */
+    default int identityHash(Object o) {
+        return 0;
+    }
+
+    /**
+     * What {@code thread.getId()} or {@code thread.threadId()} returns to instrumented code on a
+     * managed thread. By default the thread's real id.
+     */
+    @SuppressWarnings("deprecation") // getId() is the only form on JDK 17
+    default long threadId(Thread thread, int site) {
+        return thread.getId();
+    }
+
+    /**
+     * What {@code thread.getName()} returns to instrumented code on a managed thread. By default
+     * the thread's real name.
+     */
+    default String threadName(Thread thread, int site) {
+        return thread.getName();
+    }
+
+    /**
      * Called before a volatile field access (or a plain one, when the agent was asked to
      * instrument those), an atomic-class method, a field-updater method or a {@code VarHandle}
      * access mode; the bridge performs the access itself right after this returns. This is a

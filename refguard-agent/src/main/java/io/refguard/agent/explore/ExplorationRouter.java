@@ -61,6 +61,15 @@ final class ExplorationRouter extends PassThroughInterceptor {
         return null;
     }
 
+    /**
+     * The run's next identity hash on a thread of an exploration (an actor, or the thread driving
+     * it), so objects get the same hashes in every run of the same schedule; else 0, the JVM's.
+     */
+    @Override
+    public int identityHash(Object o) {
+        return Coordinator.identityHash();
+    }
+
     @Override
     public String toString() {
         return "refguard exploration router";

@@ -301,6 +301,16 @@ final class ExploringInterceptor implements SyncInterceptor {
     }
 
     @Override
+    public long threadId(Thread thread, int site) {
+        return ThreadOps.threadId(run(), thread);
+    }
+
+    @Override
+    public String threadName(Thread thread, int site) {
+        return ThreadOps.threadName(run(), thread);
+    }
+
+    @Override
     public boolean threadIsAlive(Thread thread, int site) {
         ThreadModel t = ThreadOps.lookup(run(), thread);
         return t == null ? thread.isAlive() : t.started && !t.finished;

@@ -33,6 +33,7 @@ final class RunModel {
     private final IdentityHashMap<Object, LockModel> keys = new IdentityHashMap<>();
     private final Map<String, Integer> nameUses = new HashMap<>();
     private int unnamedThreads;
+    private long threadIds;
     private int pools;
     /**
      * Operations performed through the adapter so far. A thread in {@code Thread.yield} waits for
@@ -113,7 +114,8 @@ final class RunModel {
     }
 
     /**
-     * Registers a program thread about to start, naming it: a name the JDK numbered from its global
+     * Registers a program thread about to start, or not started yet whose name or id the program
+     * asks for, naming it: a name the JDK numbered from its global
      * counter ({@code Thread-17}) is renumbered per run in start order, so reports and the
      * program's own output are the same in every run.
      */
@@ -124,6 +126,7 @@ final class RunModel {
             t.setName(name);
         }
         ThreadModel m = new ThreadModel(t, uniqueName(name));
+        m.id = ++threadIds;
         threads.put(t, m);
         return m;
     }
@@ -134,6 +137,7 @@ final class RunModel {
      */
     ThreadModel adopt(Thread carrier, Thread program) {
         ThreadModel m = new ThreadModel(program, uniqueName(program.getName()));
+        m.id = ++threadIds;
         m.carrier = carrier;
         m.started = true;
         threads.put(program, m);

@@ -35,6 +35,8 @@ import java.util.concurrent.locks.LockSupport;
  * operation, and the run must end where that one ended (when both ran to their natural end).
  * The first step that differs is kept as {@link #divergence}: a deterministic scenario never
  * sets it, whatever the strategy, since two runs with the same choices are the same schedule.
+ * The first run is not compared with: lazy initialization (static caches, loggers, class
+ * initializers of code whose classes are reused across runs) adds steps to it alone.
  */
 final class Execution implements ChoicePoint {
 
@@ -148,7 +150,9 @@ final class Execution implements ChoicePoint {
         prevSteps = status == null ? 0 : steps();
         prevEndedNaturally = status != null && status != RunStatus.PRUNED
                 && status != RunStatus.STUCK;
-        samePrefix = true;
+        // the first run is a warm-up for the comparison: code that initializes itself lazily
+        // (static caches, loggers, class initialization) takes extra steps in it only
+        samePrefix = runNumber > 2;
         divergence = null;
         STEP.setOpaque(this, 0);
         preemptions = 0;
