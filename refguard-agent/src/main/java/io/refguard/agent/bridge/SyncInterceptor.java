@@ -75,6 +75,14 @@ public interface SyncInterceptor {
     }
 
     /**
+     * Tells that {@code thread}, not started yet, was made by a {@code Thread.Builder} or its
+     * factory (JDK 21+) on a managed thread to run {@code task}: a virtual thread's
+     * {@code run()} does not run its task, so an interceptor that runs the thread's body itself
+     * (instead of starting it) must run {@code task}. By default nothing.
+     */
+    default void threadCreated(Thread thread, Runnable task, int site) {}
+
+    /**
      * What {@code thread.getName()} returns to instrumented code on a managed thread. By default
      * the thread's real name.
      */

@@ -146,6 +146,16 @@ public final class ThreadBridge {
         return e != null ? e : Executors.newSingleThreadExecutor(factory);
     }
 
+    /** Replaces {@code Executors.newVirtualThreadPerTaskExecutor()} (JDK 21+). */
+    public static ExecutorService newVirtualThreadPerTaskExecutor(int site) {
+        return VirtualThreads.newVirtualThreadPerTaskExecutor(site);
+    }
+
+    /** Replaces {@code Executors.newThreadPerTaskExecutor(factory)} (JDK 21+). */
+    public static ExecutorService newThreadPerTaskExecutor(ThreadFactory factory, int site) {
+        return VirtualThreads.newThreadPerTaskExecutor(factory, site);
+    }
+
     /**
      * The interceptor's substitute executor, or null to build the JDK's. Argument checks come
      * first so that bad arguments fail exactly as the JDK method would.

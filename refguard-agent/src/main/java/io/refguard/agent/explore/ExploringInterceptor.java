@@ -301,6 +301,11 @@ final class ExploringInterceptor implements SyncInterceptor {
     }
 
     @Override
+    public void threadCreated(Thread thread, Runnable task, int site) {
+        run().tasks.put(thread, task);
+    }
+
+    @Override
     public long threadId(Thread thread, int site) {
         return ThreadOps.threadId(run(), thread);
     }

@@ -28,6 +28,11 @@ final class RunModel {
     final IdentityHashMap<Thread, ThreadModel> threads = new IdentityHashMap<>();
     /** Real threads (the explorer's workers) to the model of the program thread they run. */
     final IdentityHashMap<Thread, ThreadModel> byCarrier = new IdentityHashMap<>();
+    /**
+     * The task of each thread made by a {@code Thread.Builder} in this run (JDK 21+): a virtual
+     * thread's {@code run()} does not run it, so the thread's actor runs it instead.
+     */
+    final IdentityHashMap<Thread, Runnable> tasks = new IdentityHashMap<>();
     /** A condition to the lock that made it, for conditions created through the bridge. */
     final IdentityHashMap<Object, Object> conditionLocks = new IdentityHashMap<>();
     private final IdentityHashMap<Object, LockModel> keys = new IdentityHashMap<>();
@@ -124,6 +129,10 @@ final class RunModel {
         if (JDK_THREAD_NAME.matcher(name).matches()) {
             name = "Thread-" + unnamedThreads++;
             t.setName(name);
+        }
+        if (name.isEmpty()) {
+            // virtual threads have no name unless given one: the report still needs a column
+            name = t.getClass().getName().equals("java.lang.VirtualThread") ? "virtual#" : "Thread#";
         }
         ThreadModel m = new ThreadModel(t, uniqueName(name));
         m.id = ++threadIds;

@@ -82,8 +82,13 @@ final class ThreadOps {
     private static void runBody(RunModel run, ThreadModel t) {
         t.carrier = Thread.currentThread();
         run.byCarrier.put(t.carrier, t);
+        Runnable task = run.tasks.get(t.thread); // a builder's thread: its run() may not run it
         try {
-            t.thread.run();
+            if (task != null) {
+                task.run();
+            } else {
+                t.thread.run();
+            }
         } finally {
             t.finished = true;
         }
