@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class VirtualThreadsTest {
 
     private static final List<String> PROGRAMS =
-            List.of("BuilderStart", "StartVirtualThread", "PerTaskExecutor");
+            List.of("BuilderStart", "StartVirtualThread", "PerTaskExecutor", "Unstarted");
 
     @TempDir
     static Path classes;
@@ -68,7 +68,8 @@ class VirtualThreadsTest {
     @CsvSource({
         "BuilderStart, 2 additions counted as 1, adder-1, adder-2",
         "StartVirtualThread, 'sold 2 tickets, limit 1', virtual#1, virtual#2",
-        "PerTaskExecutor, 2 additions counted as 1, virtual#1, task-1"})
+        "PerTaskExecutor, 2 additions counted as 1, virtual#1, task-1",
+        "Unstarted, 2 additions counted as 1, platform, later"})
     void theBugIsFoundWithATableOfVirtualThreads(String name, String failure, String first, String second) {
         InterleavingFailure f = assertThrows(InterleavingFailure.class, () -> program(name).explore(options()));
         assertEquals(FailureKind.THREAD_THREW, f.report().failure().kind(), f.table());
@@ -81,7 +82,7 @@ class VirtualThreadsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"BuilderStart", "StartVirtualThread", "PerTaskExecutor"})
+    @CsvSource({"BuilderStart", "StartVirtualThread", "PerTaskExecutor", "Unstarted"})
     void theFixPassesTheSameSearch(String name) {
         ExploreResult r = program(name).args("fixed").explore(options());
         assertTrue(r.exhausted(), r::toString);
