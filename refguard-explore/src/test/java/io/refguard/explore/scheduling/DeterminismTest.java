@@ -1,13 +1,13 @@
 package io.refguard.explore.scheduling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.Explorer;
+import io.refguard.explore.Scenario;
 import io.refguard.explore.runtime.Coordinator;
 import io.refguard.explore.sync.SharedInt;
 import java.util.ArrayList;
@@ -57,38 +57,42 @@ class DeterminismTest {
     @Test
     void identityHashesRepeatInEveryRunOfTheSameSchedule() {
         assertEquals(0, Coordinator.identityHash(), "no exploration on this thread");
-        Set<List<Integer>> seen = new HashSet<>();
-        ExploreResult r = Explorer.scenario("hashes")
+        List<List<Integer>> runs = new ArrayList<>();
+        ExploreResult r = hashes(runs).explore(ExploreOptions.exhaustive());
+        assertTrue(r.runs() >= 2, r::toString);
+        Set<Integer> setupHashes = new HashSet<>();
+        Set<Set<Integer>> perRun = new HashSet<>();
+        for (List<Integer> h : runs) {
+            assertEquals(3, new HashSet<>(h).size(), "distinct: " + h);
+            assertTrue(h.stream().allMatch(v -> v > 0), "positive: " + h);
+            setupHashes.add(h.get(0));
+            perRun.add(new HashSet<>(h));
+        }
+        assertEquals(1, setupHashes.size(), "setup, on the driver, takes the first number in every run: " + runs);
+        assertEquals(1, perRun.size(), "every run hands out the same numbers, in its schedule's order: " + runs);
+
+        List<List<Integer>> again = new ArrayList<>();
+        hashes(again).explore(ExploreOptions.exhaustive());
+        assertEquals(runs, again, "the same schedules get the same hashes in another exploration");
+        assertEquals(0, Coordinator.identityHash(), "none once the explorations ended");
+    }
+
+    /** Setup takes one hash, each actor one: every run records what it got, in order. */
+    private static Scenario<List<Integer>> hashes(List<List<Integer>> runs) {
+        return Explorer.scenario("hashes")
                 .setup(() -> {
-                    List<Integer> hashes = new ArrayList<>();
-                    hashes.add(Coordinator.identityHash()); // the driver, in setup
-                    return hashes;
+                    List<Integer> h = new ArrayList<>();
+                    h.add(Coordinator.identityHash());
+                    return h;
                 })
                 .actor("T1", h -> {
-                    h.add(Coordinator.identityHash());
-                    h.add(Coordinator.identityHash());
-                })
-                .check(h -> {
-                    seen.add(List.copyOf(h));
-                    assertEquals(3, new HashSet<>(h).size(), "distinct: " + h);
-                    assertTrue(h.stream().allMatch(v -> v > 0), "positive: " + h);
-                })
-                .explore(ExploreOptions.exhaustive());
-        assertEquals(1, r.runs());
-        ExploreResult again = Explorer.scenario("hashes")
-                .setup(() -> {
-                    List<Integer> hashes = new ArrayList<>();
-                    hashes.add(Coordinator.identityHash());
-                    return hashes;
-                })
-                .actor("T1", h -> {
-                    h.add(Coordinator.identityHash());
+                    Coordinator.point("before");
                     h.add(Coordinator.identityHash());
                 })
-                .check(h -> seen.add(List.copyOf(h)))
-                .explore(ExploreOptions.exhaustive().maxRuns(1));
-        assertEquals(1, again.runs());
-        assertEquals(1, seen.size(), "the same hashes in every exploration and run: " + seen);
-        assertNotEquals(0, Coordinator.identityHash() + 1);
+                .actor("T2", h -> {
+                    Coordinator.point("before");
+                    h.add(Coordinator.identityHash());
+                })
+                .check(h -> runs.add(List.copyOf(h)));
     }
 }
