@@ -32,8 +32,9 @@ public final class SyncBridge {
     /**
      * Installs {@code i}.
      *
-     * @throws IllegalStateException when another interceptor is installed: explorations cannot
-     *     run concurrently in one JVM; uninstall the other first
+     * @throws IllegalStateException when another interceptor is installed: one interceptor at a
+     *     time; to serve several explorations at once, install one that routes each thread to its
+     *     own handler ({@link SyncInterceptor#forCurrentThread()}), as the agent's explorer does
      */
     public static synchronized void install(SyncInterceptor i) {
         Objects.requireNonNull(i, "interceptor");
