@@ -36,7 +36,9 @@ import java.util.concurrent.locks.LockSupport;
  * The first step that differs is kept as {@link #divergence}: a deterministic scenario never
  * sets it, whatever the strategy, since two runs with the same choices are the same schedule.
  * The first run is not compared with: lazy initialization (static caches, loggers, class
- * initializers of code whose classes are reused across runs) adds steps to it alone.
+ * initializers of code whose classes are reused across runs) adds steps to it alone. Runs that
+ * do not share a prefix with the one before are compared with any earlier run of the same
+ * prefix that {@link StepHistory} still holds.
  */
 final class Execution implements ChoicePoint {
 
@@ -102,6 +104,10 @@ final class Execution implements ChoicePoint {
     private boolean samePrefix;
     /** The first step at which this run did not repeat the previous run's schedule, or null. */
     String divergence;
+    /** Earlier runs' steps by prefix, from the second run on; see {@link StepHistory}. */
+    private StepHistory history;
+    /** The hash of this run's choices so far, for {@link #history}. */
+    private long prefix;
 
     /** Identity hashes handed out in this run ({@link Coordinator#identityHash}). */
     private int identityHashes;
@@ -154,6 +160,10 @@ final class Execution implements ChoicePoint {
         // (static caches, loggers, class initialization) takes extra steps in it only
         samePrefix = runNumber > 2;
         divergence = null;
+        if (runNumber > 1 && history == null) {
+            history = new StepHistory();
+        }
+        prefix = StepHistory.START;
         STEP.setOpaque(this, 0);
         preemptions = 0;
         hash = 0;
@@ -409,6 +419,9 @@ final class Execution implements ChoicePoint {
         if (samePrefix) {
             compareWithPreviousRun(s, c, next);
         }
+        if (history != null) {
+            compareWithEarlierRuns(s, c, next);
+        }
         choices[s] = c;
         labels[s] = next.pendingLabel;
         hash = hash * 31 + c + 1;
@@ -445,14 +458,44 @@ final class Execution implements ChoicePoint {
         }
     }
 
+    /**
+     * The same comparison with any earlier run that made the same choices so far, as far as
+     * {@link StepHistory} remembers them: random strategies seldom repeat the previous run's
+     * prefix, but often an earlier one's.
+     */
+    private void compareWithEarlierRuns(int s, int c, Actor next) {
+        long before = history.enabledAfter(prefix, enabled);
+        if (before == 0) {
+            diverged("at step " + (s + 1) + " " + next.name + " performed '" + next.pendingLabel
+                    + "' where an earlier run of the same schedule had ended after " + s + " steps");
+        } else if (before != enabled) {
+            diverged("at step " + (s + 1) + " the threads able to run were " + names(before, false)
+                    + " in an earlier run of the same schedule, and are " + names(enabled, true)
+                    + " now");
+        }
+        prefix = StepHistory.extend(prefix, c);
+        String op = history.labelOf(prefix, next.pendingLabel);
+        if (op != null) {
+            diverged("at step " + (s + 1) + " " + next.name + " performed '" + next.pendingLabel
+                    + "' where an earlier run of the same schedule performed '" + op + "'");
+        }
+    }
+
     /** Called by the engine when the run is over: a run shorter than the same schedule before. */
     void checkRunLength() {
         int s = steps();
-        if (samePrefix && prevEndedNaturally && s < prevSteps && status != RunStatus.PRUNED
-                && status != RunStatus.STUCK) {
+        boolean natural = status != RunStatus.PRUNED && status != RunStatus.STUCK;
+        if (samePrefix && prevEndedNaturally && s < prevSteps && natural) {
             diverged("the run ended after " + s + " steps where an earlier run of the same"
                     + " schedule went on with " + slots[prevChoices[s]].name + " performing '"
                     + prevLabels[s] + "'");
+        }
+        if (history != null && natural) {
+            long wentOn = history.endedAfter(prefix);
+            if (wentOn != 0) {
+                diverged("the run ended after " + s + " steps where in an earlier run of the same"
+                        + " schedule " + names(wentOn, false) + " could go on");
+            }
         }
     }
 

@@ -109,4 +109,31 @@ class DeterminismCheckTest {
             assertNull(e.divergence());
         }
     }
+
+    @Test
+    void anEarlierRunOfTheSamePrefixIsComparedWhenThePreviousOneDiffers() {
+        Chooser highest = p -> 63 - Long.numberOfLeadingZeros(p.enabled());
+        try (RunEngine e = engine()) {
+            e.run(List.of("T1", "T2"), List.of(points("a", "a2"), points("b")), LOWEST, null, null, null);
+            e.run(List.of("T1", "T2"), List.of(points("a", "a2"), points("b")), highest, null, null, null);
+            assertNull(e.divergence());
+            e.run(List.of("T1", "T2"), List.of(points("a", "other"), points("b")), LOWEST, null, null, null);
+            String d = e.divergence();
+            assertEquals("the scenario is not deterministic: at step 3 T1 performed 'other' where an earlier run of"
+                    + " the same schedule performed 'a2'", d.substring(0, d.indexOf('.')));
+        }
+    }
+
+    @Test
+    void anEarlierRunThatWentOnIsNamedWhenThePreviousOneDiffers() {
+        try (RunEngine e = engine()) {
+            e.run(List.of("T1"), List.of(points("a", "late")), LOWEST, null, null, null);
+            // pruned at once: nothing to compare with in the previous run
+            e.run(List.of("T1"), List.of(points("a", "late")), p -> Chooser.PRUNE, null, null, null);
+            e.run(List.of("T1"), List.of(points("a")), LOWEST, null, null, null);
+            String d = e.divergence();
+            assertEquals("the scenario is not deterministic: the run ended after 2 steps where in an earlier run of"
+                    + " the same schedule {T1} could go on", d.substring(0, d.indexOf('.')));
+        }
+    }
 }

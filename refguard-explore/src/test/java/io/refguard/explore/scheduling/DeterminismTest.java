@@ -55,6 +55,29 @@ class DeterminismTest {
     }
 
     @Test
+    void aRandomSearchComparesWithEveryEarlierRunOfTheSamePrefix() {
+        int[] runs = {0};
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Explorer
+                .scenario("extra step, random")
+                .setup(() -> new SharedInt("x", ++runs[0]))
+                .actor("T1", x -> {
+                    if (x.peek() % 3 == 0) {
+                        Coordinator.point("extra");
+                    } else {
+                        x.incrementAndGet();
+                    }
+                    x.incrementAndGet();
+                })
+                .actor("T2", x -> {
+                    x.incrementAndGet();
+                    x.incrementAndGet();
+                })
+                .explore(ExploreOptions.random().maxRuns(200)));
+        assertTrue(e.getMessage().contains("the scenario is not deterministic: at step "), e.getMessage());
+        assertTrue(e.getMessage().contains("'extra'"), e.getMessage());
+    }
+
+    @Test
     void identityHashesRepeatInEveryRunOfTheSameSchedule() {
         assertEquals(0, Coordinator.identityHash(), "no exploration on this thread");
         List<List<Integer>> runs = new ArrayList<>();
