@@ -6,7 +6,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
-import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -29,16 +28,8 @@ import java.util.concurrent.locks.LockSupport;
  * deadlock (none enabled, some alive) and the step bound, (4) asks the {@link Chooser}. The
  * search path allocates nothing: steps are recorded into reused arrays.
  *
- * <h2>Determinism check</h2>
- * Each step is recorded as the thread chosen and the operation it performs. The previous run's
- * record is kept; while this run has made the same choices, every step must perform the same
- * operation, and the run must end where that one ended (when both ran to their natural end).
- * The first step that differs is kept as {@link #divergence}: a deterministic scenario never
- * sets it, whatever the strategy, since two runs with the same choices are the same schedule.
- * The first run is not compared with: lazy initialization (static caches, loggers, class
- * initializers of code whose classes are reused across runs) adds steps to it alone. Runs that
- * do not share a prefix with the one before are compared with any earlier run of the same
- * prefix that {@link StepHistory} still holds.
+ * <p>Every step is also handed to the run's {@link DeterminismCheck}, which names the first step
+ * that does not repeat an earlier run of the same schedule.
  */
 final class Execution implements ChoicePoint {
 
@@ -93,21 +84,8 @@ final class Execution implements ChoicePoint {
     int[] choices = new int[256];
     String[] labels = new String[256];
 
-    // The previous run's steps, for the determinism check.
-    private int[] prevChoices = new int[256];
-    private String[] prevLabels = new String[256];
-    private long[] stepEnabled = new long[256];
-    private long[] prevEnabled = new long[256];
-    private int prevSteps;
-    private boolean prevEndedNaturally;
-    /** Whether every choice of this run so far equals the previous run's at the same step. */
-    private boolean samePrefix;
-    /** The first step at which this run did not repeat the previous run's schedule, or null. */
-    String divergence;
-    /** Earlier runs' steps by prefix, from the second run on; see {@link StepHistory}. */
-    private StepHistory history;
-    /** The hash of this run's choices so far, for {@link #history}. */
-    private long prefix;
+    /** Compares this run's steps with earlier runs of the same schedule. */
+    final DeterminismCheck determinism = new DeterminismCheck(this);
 
     /** Identity hashes handed out in this run ({@link Coordinator#identityHash}). */
     private int identityHashes;
@@ -144,26 +122,7 @@ final class Execution implements ChoicePoint {
 
     void resetRun() {
         runNumber++;
-        int[] c = prevChoices;
-        String[] l = prevLabels;
-        long[] e = prevEnabled;
-        prevChoices = choices;
-        prevLabels = labels;
-        prevEnabled = stepEnabled;
-        choices = c;
-        labels = l;
-        stepEnabled = e;
-        prevSteps = status == null ? 0 : steps();
-        prevEndedNaturally = status != null && status != RunStatus.PRUNED
-                && status != RunStatus.STUCK;
-        // the first run is a warm-up for the comparison: code that initializes itself lazily
-        // (static caches, loggers, class initialization) takes extra steps in it only
-        samePrefix = runNumber > 2;
-        divergence = null;
-        if (runNumber > 1 && history == null) {
-            history = new StepHistory();
-        }
-        prefix = StepHistory.START;
+        determinism.startRun(runNumber, status, status == null ? 0 : steps());
         STEP.setOpaque(this, 0);
         preemptions = 0;
         hash = 0;
@@ -413,15 +372,8 @@ final class Execution implements ChoicePoint {
         if (s == choices.length) {
             choices = Arrays.copyOf(choices, s * 2);
             labels = Arrays.copyOf(labels, s * 2);
-            stepEnabled = Arrays.copyOf(stepEnabled, s * 2);
         }
-        stepEnabled[s] = enabled;
-        if (samePrefix) {
-            compareWithPreviousRun(s, c, next);
-        }
-        if (history != null) {
-            compareWithEarlierRuns(s, c, next);
-        }
+        determinism.step(s, c, enabled, next);
         choices[s] = c;
         labels[s] = next.pendingLabel;
         hash = hash * 31 + c + 1;
@@ -429,102 +381,6 @@ final class Execution implements ChoicePoint {
         if (tracer != null) {
             tracer.step(s, c, next.pendingLabel, next.pendingAccess, namer.name(next.pendingTarget),
                     next.pendingLocation, preempt);
-        }
-    }
-
-    private void compareWithPreviousRun(int s, int c, Actor next) {
-        if (s < prevSteps) {
-            if (prevEnabled[s] != enabled) {
-                diverged("at step " + (s + 1) + " the threads able to run were "
-                        + names(prevEnabled[s], false) + " in an earlier run of the same schedule,"
-                        + " and are " + names(enabled, true) + " now");
-                return;
-            }
-            if (prevChoices[s] != c) {
-                samePrefix = false; // a new schedule from here on: nothing to compare
-                return;
-            }
-            String before = prevLabels[s];
-            if (before != next.pendingLabel && !Objects.equals(before, next.pendingLabel)) {
-                diverged("at step " + (s + 1) + " " + next.name + " performed '"
-                        + next.pendingLabel + "' where an earlier run of the same schedule"
-                        + " performed '" + before + "'");
-            }
-        } else if (s == prevSteps && prevEndedNaturally) {
-            diverged("at step " + (s + 1) + " " + next.name + " performed '" + next.pendingLabel
-                    + "' where an earlier run of the same schedule had ended after " + s + " steps");
-        } else {
-            samePrefix = false;
-        }
-    }
-
-    /**
-     * The same comparison with any earlier run that made the same choices so far, as far as
-     * {@link StepHistory} remembers them: random strategies seldom repeat the previous run's
-     * prefix, but often an earlier one's.
-     */
-    private void compareWithEarlierRuns(int s, int c, Actor next) {
-        long before = history.enabledAfter(prefix, enabled);
-        if (before == 0) {
-            diverged("at step " + (s + 1) + " " + next.name + " performed '" + next.pendingLabel
-                    + "' where an earlier run of the same schedule had ended after " + s + " steps");
-        } else if (before != enabled) {
-            diverged("at step " + (s + 1) + " the threads able to run were " + names(before, false)
-                    + " in an earlier run of the same schedule, and are " + names(enabled, true)
-                    + " now");
-        }
-        prefix = StepHistory.extend(prefix, c);
-        String op = history.labelOf(prefix, next.pendingLabel);
-        if (op != null) {
-            diverged("at step " + (s + 1) + " " + next.name + " performed '" + next.pendingLabel
-                    + "' where an earlier run of the same schedule performed '" + op + "'");
-        }
-    }
-
-    /** Called by the engine when the run is over: a run shorter than the same schedule before. */
-    void checkRunLength() {
-        int s = steps();
-        boolean natural = status != RunStatus.PRUNED && status != RunStatus.STUCK;
-        if (samePrefix && prevEndedNaturally && s < prevSteps && natural) {
-            diverged("the run ended after " + s + " steps where an earlier run of the same"
-                    + " schedule went on with " + slots[prevChoices[s]].name + " performing '"
-                    + prevLabels[s] + "'");
-        }
-        if (history != null && natural) {
-            long wentOn = history.endedAfter(prefix);
-            if (wentOn != 0) {
-                diverged("the run ended after " + s + " steps where in an earlier run of the same"
-                        + " schedule " + names(wentOn, false) + " could go on");
-            }
-        }
-    }
-
-    /** {@code {T1 at 'x.get', T2 at 'start'}}: the threads in {@code mask}, with their next operations. */
-    private String names(long mask, boolean withOperations) {
-        StringBuilder sb = new StringBuilder("{");
-        for (long m = mask; m != 0; m &= m - 1) {
-            int i = Long.numberOfTrailingZeros(m);
-            if (sb.length() > 1) {
-                sb.append(", ");
-            }
-            if (i < slotCount) {
-                sb.append(slots[i].name);
-                if (withOperations) {
-                    sb.append(" at '").append(slots[i].pendingLabel).append('\'');
-                }
-            } else {
-                sb.append('#').append(i);
-            }
-        }
-        return sb.append('}').toString();
-    }
-
-    private void diverged(String where) {
-        samePrefix = false;
-        if (divergence == null) {
-            divergence = "the scenario is not deterministic: " + where + ". Setup and actors"
-                    + " must not depend on time, randomness, identity hash codes (without the"
-                    + " agent) or state kept between runs.";
         }
     }
 

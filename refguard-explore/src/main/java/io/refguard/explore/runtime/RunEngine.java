@@ -142,7 +142,7 @@ public final class RunEngine implements AutoCloseable {
             finish(everyPoint, finalCheck);
         }
         closeScope();
-        x.checkRunLength();
+        x.determinism.runEnded(x.steps(), x.status);
         x.resetIdentityHashes();
         for (int i = 0; i < x.threadCount; i++) {
             x.slots[i].clear();
@@ -362,7 +362,7 @@ public final class RunEngine implements AutoCloseable {
      * scenario is not deterministic.
      */
     public String divergence() {
-        return x.divergence;
+        return x.determinism.divergence();
     }
 
     /** The number of steps taken when the failure happened, or -1. */
