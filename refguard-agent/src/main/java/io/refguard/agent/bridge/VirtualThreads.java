@@ -46,10 +46,13 @@ public final class VirtualThreads {
         return t;
     }
 
-    /** Replaces {@code builder.factory()}. */
+    /**
+     * Replaces {@code builder.factory()}: the builder's factory, which also tells the interceptor
+     * of a managed thread that asks it for a thread that thread's task. Wrapped whether or not the
+     * caller is managed, since a factory made before an exploration may be used in it.
+     */
     public static ThreadFactory builderFactory(Object builder, int site) {
-        ThreadFactory real = (ThreadFactory) call(Handles.FACTORY, builder);
-        return SyncBridge.managing() == null ? real : registering(real, site);
+        return registering((ThreadFactory) call(Handles.FACTORY, builder), site);
     }
 
     /** Replaces {@code Thread.startVirtualThread(task)}. */

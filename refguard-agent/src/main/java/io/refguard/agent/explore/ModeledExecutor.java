@@ -93,6 +93,11 @@ final class ModeledExecutor extends AbstractExecutorService {
             throw new RejectedExecutionException("the thread factory of " + poolName
                     + " returned no thread");
         }
+        if (ThreadOps.isVirtual(t)) {
+            // a virtual thread's run() does not run its task; a factory the explored code did not
+            // make (a static one) did not tell it, and the JDK's factories run exactly `loop`
+            run.tasks.putIfAbsent(t, loop);
+        }
         live++;
         workers.add(ThreadOps.startForPool(x, t));
     }

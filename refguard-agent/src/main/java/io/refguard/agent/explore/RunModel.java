@@ -132,7 +132,7 @@ final class RunModel {
         }
         if (name.isEmpty()) {
             // virtual threads have no name unless given one: the report still needs a column
-            name = t.getClass().getName().equals("java.lang.VirtualThread") ? "virtual#" : "Thread#";
+            name = ThreadOps.isVirtual(t) ? "virtual#" : "Thread#";
         }
         ThreadModel m = new ThreadModel(t, uniqueName(name));
         m.id = ++threadIds;

@@ -73,6 +73,11 @@ final class ThreadOps {
         return thread.getName();
     }
 
+    /** Whether {@code t} is a virtual thread (JDK 21+), without the JDK 21 API. */
+    static boolean isVirtual(Thread t) {
+        return t.getClass().getName().equals("java.lang.VirtualThread");
+    }
+
     /** Starts {@code thread} on a new actor of the current run; for executors. */
     static ThreadModel startForPool(ExploringInterceptor x, Thread thread) {
         start(x, thread);
@@ -86,6 +91,13 @@ final class ThreadOps {
         try {
             if (task != null) {
                 task.run();
+            } else if (isVirtual(t.thread)) {
+                throw new UnsupportedOperationException("virtual thread " + t.name + " was made"
+                        + " outside the explored code (by a Thread.Builder's unstarted() called"
+                        + " before the exploration, or in code not instrumented), so the explorer"
+                        + " does not know its task and cannot run it. Make it inside the explored"
+                        + " code, with a builder's start(), unstarted() or factory(),"
+                        + " Thread.startVirtualThread or Executors.newVirtualThreadPerTaskExecutor.");
             } else {
                 t.thread.run();
             }
