@@ -21,9 +21,12 @@ final class CallRules {
     static final String SYNC_BRIDGE = "io/refguard/agent/bridge/SyncBridge";
     static final String LOCK_BRIDGE = "io/refguard/agent/bridge/LockBridge";
     static final String THREAD_BRIDGE = "io/refguard/agent/bridge/ThreadBridge";
+    static final String VIRTUAL_THREADS = "io/refguard/agent/bridge/VirtualThreads";
 
     private static final String OBJECT = "java/lang/Object";
     private static final String THREAD = "java/lang/Thread";
+    private static final String SYSTEM = "java/lang/System";
+    private static final String BUILDER = "java/lang/Thread$Builder";
     private static final String LOCK = "java/util/concurrent/locks/Lock";
     private static final String CONDITION = "java/util/concurrent/locks/Condition";
     private static final String SEMAPHORE = "java/util/concurrent/Semaphore";
@@ -58,6 +61,19 @@ final class CallRules {
         instance(THREAD, "isAlive", "()Z", THREAD_BRIDGE, "isAlive");
         statik(THREAD, "interrupted", "()Z", THREAD_BRIDGE, "interrupted");
         statik(THREAD, "currentThread", "()Ljava/lang/Thread;", THREAD_BRIDGE, "currentThread");
+        instance(THREAD, "getId", "()J", THREAD_BRIDGE, "threadId");
+        instance(THREAD, "threadId", "()J", THREAD_BRIDGE, "threadId"); // JDK 19+
+        instance(THREAD, "getName", "()Ljava/lang/String;", THREAD_BRIDGE, "getName");
+        statik(SYSTEM, "identityHashCode", "(Ljava/lang/Object;)I", SYNC_BRIDGE,
+                "identityHashCode");
+
+        // JDK 21+, absent when the agent is built: matched by name, builders passed as Object
+        byObject(BUILDER, "start", "(Ljava/lang/Runnable;)Ljava/lang/Thread;", "builderStart");
+        byObject(BUILDER, "unstarted", "(Ljava/lang/Runnable;)Ljava/lang/Thread;",
+                "builderUnstarted");
+        byObject(BUILDER, "factory", "()Ljava/util/concurrent/ThreadFactory;", "builderFactory");
+        statik(THREAD, "startVirtualThread", "(Ljava/lang/Runnable;)Ljava/lang/Thread;",
+                VIRTUAL_THREADS, "startVirtualThread");
 
         instance(LOCK, "lock", "()V", LOCK_BRIDGE, "lock");
         instance(LOCK, "lockInterruptibly", "()V", LOCK_BRIDGE, "lockInterruptibly");
@@ -109,6 +125,17 @@ final class CallRules {
                 + desc.substring(desc.indexOf(')'));
         add(new Rule(family, name, desc, false, bridge, bridgeName, bridgeDesc,
                 simpleName(family) + "." + name + "()"));
+    }
+
+    /**
+     * An instance rule whose bridge method takes the receiver as {@code Object}: for families
+     * that do not exist in the JDK the agent is built against ({@code Thread.Builder}).
+     */
+    private static void byObject(String family, String name, String desc, String bridgeName) {
+        String bridgeDesc = "(Ljava/lang/Object;" + desc.substring(1, desc.indexOf(')')) + "I"
+                + desc.substring(desc.indexOf(')'));
+        add(new Rule(family, name, desc, false, VIRTUAL_THREADS, bridgeName, bridgeDesc,
+                "Thread.Builder." + name + "()"));
     }
 
     private static void statik(

@@ -21,6 +21,9 @@ import org.objectweb.asm.tree.MethodNode;
  * {@link MethodRewriter}. Frames are kept, never recomputed, so the class writer never has to
  * find a common superclass and no class is loaded while instrumenting.
  *
+ * <p>Classes that inherit {@code Object.hashCode()} get a deterministic identity hash
+ * ({@link IdentityHashes}), even when nothing else in them is intercepted.
+ *
  * <p>Static initializers get no scheduling points: the JVM runs them under its class
  * initialization lock, and switching to a thread that touches the same class there would block
  * that thread on a lock the scheduler cannot see.
@@ -79,8 +82,12 @@ final class ClassInstrumenter {
                         .rewrite();
             }
         }
-        if (rewrites == 0) {
+        boolean hashed = IdentityHashes.applies(node, hierarchy);
+        if (rewrites == 0 && !hashed) {
             return null;
+        }
+        if (hashed) {
+            IdentityHashes.inject(node);
         }
         node.methods.addAll(added);
         if (node.attrs == null) {

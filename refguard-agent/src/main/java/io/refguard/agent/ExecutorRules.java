@@ -72,7 +72,8 @@ final class ExecutorRules {
 
     /**
      * Whether a call site is an {@code Executors} factory method whose executor an interceptor may
-     * replace as a whole (fixed, cached and single-thread pools, with or without a factory): such
+     * replace as a whole (fixed, cached and single-thread pools, with or without a factory, and
+     * the thread-per-task executors of JDK 21, virtual or with a factory): such
      * a site calls {@code ThreadBridge.<same name>(<same arguments>, int site)} instead, which
      * returns exactly what the original returns when nothing intercepts.
      */
@@ -84,6 +85,9 @@ final class ExecutorRules {
             case "newFixedThreadPool" -> desc.startsWith("(I)") || desc.startsWith("(I" + TF + ")");
             case "newCachedThreadPool", "newSingleThreadExecutor" ->
                     desc.startsWith("()") || desc.startsWith("(" + TF + ")");
+            // JDK 21+
+            case "newVirtualThreadPerTaskExecutor" -> desc.startsWith("()");
+            case "newThreadPerTaskExecutor" -> desc.startsWith("(" + TF + ")");
             default -> false;
         };
     }

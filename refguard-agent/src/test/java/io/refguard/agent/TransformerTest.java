@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,10 +86,31 @@ class TransformerTest {
     }
 
     @Test
-    void classWithNothingToInterceptIsNotRewritten() throws IOException {
+    void classWithNothingToInterceptGetsOnlyItsIdentityHash() throws Exception {
         RefguardTransformer t = new RefguardTransformer(Corpus.OPTIONS);
-        assertNull(t.transform(APP, internal(NothingToIntercept.class), null, null,
-                bytes(NothingToIntercept.class)));
+        byte[] out = t.transform(APP, internal(NothingToIntercept.class), null, null,
+                bytes(NothingToIntercept.class));
+        ClassNode node = new ClassNode();
+        new ClassReader(out).accept(node, 0);
+        ClassNode original = new ClassNode();
+        new ClassReader(bytes(NothingToIntercept.class)).accept(original, 0);
+        assertEquals(List.of("io/refguard/agent/bridge/IdentityHashed"), node.interfaces);
+        List<String> added = new ArrayList<>();
+        for (MethodNode m : node.methods) {
+            added.add(m.name + m.desc);
+        }
+        for (MethodNode m : original.methods) {
+            added.remove(m.name + m.desc);
+        }
+        assertEquals(List.of("hashCode()I", "$refguard$identityHash()I"), added);
+        assertEquals(original.fields.size() + 1, node.fields.size());
+    }
+
+    @Test
+    void classWithItsOwnHashCodeAndNothingToInterceptIsNotRewritten() throws IOException {
+        RefguardTransformer t = new RefguardTransformer(Corpus.OPTIONS);
+        assertNull(t.transform(APP, internal(NothingToIntercept.OwnHash.class), null, null,
+                bytes(NothingToIntercept.OwnHash.class)));
         assertEquals(0, t.instrumentedCount());
     }
 

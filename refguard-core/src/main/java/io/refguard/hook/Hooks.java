@@ -26,15 +26,17 @@ public final class Hooks {
     /**
      * Installs {@code hook}.
      *
-     * @throws IllegalStateException when another hook is installed: two explorers cannot run in
-     *     one JVM at the same time; run explorations one after the other
+     * @throws IllegalStateException when another hook is installed: two different explorers
+     *     cannot run in one JVM at the same time (one explorer installs one hook, shared by all its
+     *     explorations, which routes each operation to the calling thread's exploration)
      */
     public static synchronized void installScheduling(SchedulingHook hook) {
         Objects.requireNonNull(hook, "hook");
         if (scheduling != null && scheduling != hook) {
             throw new IllegalStateException(
                     "another interleaving explorer is already running in this JVM; run explorations"
-                            + " one after the other (for JUnit, do not run exploration tests in parallel)");
+                            + " of different explorers one after the other (explorations of one"
+                            + " explorer share its hook and may run side by side)");
         }
         scheduling = hook;
     }

@@ -63,9 +63,9 @@ final class ScenarioRunner<S> {
                 RunStatus status = runOnce(engine, strategy.chooser(), null);
                 runs++;
                 strategy.runFinished(status, engine.preemptions(), engine.scheduleHash());
-                if (token == null && strategy.divergence() != null) {
+                if (token == null && divergence(strategy, engine) != null) {
                     throw new IllegalStateException("scenario \"" + scenario.name + "\": "
-                            + strategy.divergence());
+                            + divergence(strategy, engine));
                 }
                 if (status.isFailure()) {
                     throw failure(engine, strategy, status, runs, token != null);
@@ -84,6 +84,15 @@ final class ScenarioRunner<S> {
         return new ExploreResult(scenario.name, strategy.describe(), runs,
                 strategy.distinctSchedules(), Duration.ofNanos(System.nanoTime() - start), stop,
                 strategy.boundLimited());
+    }
+
+    /**
+     * Why the last run shows the scenario is not deterministic: the strategy's finding (the
+     * threads able to run differ on a replayed prefix), else the engine's (a step's thread or
+     * operation differs from an earlier run with the same choices); null when neither.
+     */
+    private static String divergence(Strategy strategy, RunEngine engine) {
+        return strategy.divergence() != null ? strategy.divergence() : engine.divergence();
     }
 
     /** Runs the replay token's schedule once, traced, and reports it whether it fails or not. */

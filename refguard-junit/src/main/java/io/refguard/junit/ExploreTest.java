@@ -8,7 +8,6 @@ import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Marks a test that explores a scenario under the interleaving explorer. The method takes an
@@ -34,19 +33,24 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * <p>Attributes left at their defaults take the value of the explorer's system property
  * ({@code refguard.explore.strategy}, {@code refguard.explore.preemptionBound}, ...; see
  * {@link io.refguard.explore.ExploreOptions}), or the explorer's default when that is unset; set
- * attributes win over the properties. Exploration tests hold the {@link #EXPLORER_LOCK} resource
- * lock, so with parallel execution they run one at a time (one explorer per JVM) while other
- * tests go on in parallel.
+ * attributes win over the properties. With JUnit parallel execution, exploration tests run at the
+ * same time as each other and as other tests: each exploration has its own threads and state.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Test
 @ExtendWith(ExploreExtension.class)
-@ResourceLock(ExploreTest.EXPLORER_LOCK)
 public @interface ExploreTest {
 
-    /** The JUnit resource lock every exploration test holds for reading and writing. */
+    /**
+     * The JUnit resource lock exploration tests used to hold so that they ran one at a time.
+     * They no longer hold it: explorations run side by side. Kept so that code naming it in its
+     * own {@code @ResourceLock} still compiles; such a lock can be removed.
+     *
+     * @deprecated explorations no longer need to be serialized
+     */
+    @Deprecated
     String EXPLORER_LOCK = "io.refguard.explore.Explorer";
 
     /** The value of {@link #preemptionBound()} that lifts the bound. */

@@ -7,5 +7,10 @@ public enum ExecutorKind {
     /** {@code newCachedThreadPool()}: a thread per task when none is idle, idle threads time out. */
     CACHED,
     /** {@code newSingleThreadExecutor()}: one thread, tasks run in submission order. */
-    SINGLE
+    SINGLE,
+    /**
+     * {@code newVirtualThreadPerTaskExecutor()}, {@code newThreadPerTaskExecutor(factory)} (JDK
+     * 21+): a new thread from the factory for every task, never reused.
+     */
+    PER_TASK
 }

@@ -32,8 +32,9 @@ public final class SyncBridge {
     /**
      * Installs {@code i}.
      *
-     * @throws IllegalStateException when another interceptor is installed: explorations cannot
-     *     run concurrently in one JVM; uninstall the other first
+     * @throws IllegalStateException when another interceptor is installed: one interceptor at a
+     *     time; to serve several explorations at once, install one that routes each thread to its
+     *     own handler ({@link SyncInterceptor#forCurrentThread()}), as the agent's explorer does
      */
     public static synchronized void install(SyncInterceptor i) {
         Objects.requireNonNull(i, "interceptor");
@@ -60,10 +61,10 @@ public final class SyncBridge {
         return interceptor;
     }
 
-    /** The installed interceptor when it manages the calling thread, else {@code null}. */
+    /** The interceptor that handles the calling thread's operations, else {@code null}. */
     static SyncInterceptor managing() {
         SyncInterceptor i = interceptor;
-        return i != null && i.managesCurrentThread() ? i : null;
+        return i != null ? i.forCurrentThread() : null;
     }
 
     private static SyncInterceptor requireInstalled(int site) {
@@ -74,7 +75,8 @@ public final class SyncBridge {
                             + " synchronized code (" + Sites.get(site) + "); uninstall only after"
                             + " every managed thread has finished");
         }
-        return i;
+        SyncInterceptor handler = i.forCurrentThread();
+        return handler != null ? handler : i;
     }
 
     // ---------------------------------------------------------------- memory accesses
@@ -212,6 +214,30 @@ public final class SyncBridge {
         } else {
             i.monitorNotify(Objects.requireNonNull(monitor), true, site);
         }
+    }
+
+    // ---------------------------------------------------------------- identity hashes
+
+    /**
+     * Replaces {@code System.identityHashCode(o)}: the hash an instrumented class without its own
+     * {@code hashCode()} was given ({@link IdentityHashed}), else the JVM's.
+     */
+    public static int identityHashCode(Object o, int site) {
+        if (o instanceof IdentityHashed) {
+            return ((IdentityHashed) o).$refguard$identityHash();
+        }
+        return System.identityHashCode(o);
+    }
+
+    /**
+     * The identity hash of an {@link IdentityHashed} object asked for the first time: the
+     * installed interceptor's deterministic choice ({@link SyncInterceptor#identityHash}), or the
+     * JVM's identity hash when there is none.
+     */
+    public static int newIdentityHash(Object o) {
+        SyncInterceptor i = interceptor;
+        int h = i == null ? 0 : i.identityHash(o);
+        return h != 0 ? h : System.identityHashCode(o);
     }
 
     /** Replaces {@code Thread.holdsLock(monitor)}. */

@@ -45,6 +45,52 @@ public interface SyncInterceptor {
     boolean managesCurrentThread();
 
     /**
+     * The interceptor that handles the calling thread's operations, or {@code null} for the
+     * original operation. By default this interceptor when it {@linkplain #managesCurrentThread()
+     * manages} the thread. An interceptor that stands for several explorations running side by
+     * side returns the one of the calling thread's exploration. Called on every intercepted
+     * operation: cheap, no blocking, no allocation.
+     */
+    default SyncInterceptor forCurrentThread() {
+        return managesCurrentThread() ? this : null;
+    }
+
+    /**
+     * The identity hash to give {@code o}, an object of an instrumented class that inherits
+     * {@code Object.hashCode()}, the first time its hash is asked, on any thread (the installed
+     * interceptor is asked, whether or not it manages the thread); 0 for the JVM's own. The
+     * agent stores the answer in the object. By default 0.
+     */
+    default int identityHash(Object o) {
+        return 0;
+    }
+
+    /**
+     * What {@code thread.getId()} or {@code thread.threadId()} returns to instrumented code on a
+     * managed thread. By default the thread's real id.
+     */
+    @SuppressWarnings("deprecation") // getId() is the only form on JDK 17
+    default long threadId(Thread thread, int site) {
+        return thread.getId();
+    }
+
+    /**
+     * Tells that {@code thread}, not started yet, was made by a {@code Thread.Builder} or its
+     * factory (JDK 21+) on a managed thread to run {@code task}: a virtual thread's
+     * {@code run()} does not run its task, so an interceptor that runs the thread's body itself
+     * (instead of starting it) must run {@code task}. By default nothing.
+     */
+    default void threadCreated(Thread thread, Runnable task, int site) {}
+
+    /**
+     * What {@code thread.getName()} returns to instrumented code on a managed thread. By default
+     * the thread's real name.
+     */
+    default String threadName(Thread thread, int site) {
+        return thread.getName();
+    }
+
+    /**
      * Called before a volatile field access (or a plain one, when the agent was asked to
      * instrument those), an atomic-class method, a field-updater method or a {@code VarHandle}
      * access mode; the bridge performs the access itself right after this returns. This is a

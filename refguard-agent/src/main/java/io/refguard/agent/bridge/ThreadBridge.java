@@ -91,6 +91,19 @@ public final class ThreadBridge {
         return i == null ? thread.isAlive() : i.threadIsAlive(thread, site);
     }
 
+    /** Replaces {@code thread.getId()} and, on JDK 19 and later, {@code thread.threadId()}. */
+    @SuppressWarnings("deprecation") // getId() is the only form on JDK 17
+    public static long threadId(Thread thread, int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        return i == null ? thread.getId() : i.threadId(thread, site);
+    }
+
+    /** Replaces {@code thread.getName()}. */
+    public static String getName(Thread thread, int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        return i == null ? thread.getName() : i.threadName(thread, site);
+    }
+
     /** Replaces {@code Thread.currentThread()}. */
     public static Thread currentThread(int site) {
         SyncInterceptor i = SyncBridge.managing();
@@ -131,6 +144,16 @@ public final class ThreadBridge {
     public static ExecutorService newSingleThreadExecutor(ThreadFactory factory, int site) {
         ExecutorService e = substitute(ExecutorKind.SINGLE, 1, factory, site);
         return e != null ? e : Executors.newSingleThreadExecutor(factory);
+    }
+
+    /** Replaces {@code Executors.newVirtualThreadPerTaskExecutor()} (JDK 21+). */
+    public static ExecutorService newVirtualThreadPerTaskExecutor(int site) {
+        return VirtualThreads.newVirtualThreadPerTaskExecutor(site);
+    }
+
+    /** Replaces {@code Executors.newThreadPerTaskExecutor(factory)} (JDK 21+). */
+    public static ExecutorService newThreadPerTaskExecutor(ThreadFactory factory, int site) {
+        return VirtualThreads.newThreadPerTaskExecutor(factory, site);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.refguard.agent.explore;
 
 import io.refguard.agent.AgentOptions;
-import io.refguard.agent.bridge.SyncBridge;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.report.InterleavingReport;
 import io.refguard.explore.Scenario;
@@ -48,7 +47,9 @@ import java.util.function.Supplier;
  * explorer did not start). The report shows one column per program thread, each step with the
  * program's own {@code File.java:line}.
  *
- * <p>Not thread-safe: configure and explore on one thread. Explorations run one at a time per JVM.
+ * <p>Not thread-safe: configure and explore on one thread. Several explorations (of this class,
+ * of scenarios, or of the plain explorer) may run at once in one JVM, each on its own thread:
+ * each has its own threads, models and runs.
  */
 public final class AgentExplorer {
 
@@ -192,7 +193,7 @@ public final class AgentExplorer {
      * @return what was explored, when no schedule failed
      * @throws InterleavingFailure for the first failing schedule, with its report and replay token
      * @throws IllegalArgumentException when the main class cannot be found or has no entry point
-     * @throws IllegalStateException when another exploration is running in this JVM, or the
+     * @throws IllegalStateException when called on a thread of another exploration, or the
      *     program does not behave the same way when a schedule is repeated
      */
     public ExploreResult explore(ExploreOptions options) {
@@ -211,24 +212,17 @@ public final class AgentExplorer {
                 runs = lastProgram;
             }
             Supplier<? extends Runnable> perRun = runs;
-            SyncBridge.install(interceptor);
-            interceptor.active = true;
-            try {
-                return Explorer.scenario(name)
-                        .setup(perRun::get)
-                        .actor(MAIN_THREAD, body -> {
-                            ThreadModel main = interceptor.enterEntry(MAIN_THREAD);
-                            try {
-                                body.run();
-                            } finally {
-                                main.finished = true;
-                            }
-                        })
-                        .explore(options);
-            } finally {
-                interceptor.active = false;
-                SyncBridge.uninstall(interceptor);
-            }
+            return ExplorationRouter.explore(interceptor, () -> Explorer.scenario(name)
+                    .setup(perRun::get)
+                    .actor(MAIN_THREAD, body -> {
+                        ThreadModel main = interceptor.enterEntry(MAIN_THREAD);
+                        try {
+                            body.run();
+                        } finally {
+                            main.finished = true;
+                        }
+                    })
+                    .explore(options));
         } finally {
             if (classPathLoader != null) {
                 try {
@@ -249,8 +243,7 @@ public final class AgentExplorer {
      * operations, as for a program.
      *
      * @throws InterleavingFailure for the first failing schedule, with its report and replay token
-     * @throws IllegalStateException as {@link Scenario#explore(ExploreOptions)} does, or when
-     *     another exploration is running in this JVM
+     * @throws IllegalStateException as {@link Scenario#explore(ExploreOptions)} does
      */
     public static ExploreResult explore(Scenario<?> scenario, ExploreOptions options) {
         Objects.requireNonNull(scenario, "scenario");
@@ -269,14 +262,7 @@ public final class AgentExplorer {
     }
 
     private static <R> R intercepting(Supplier<R> exploration) {
-        ExploringInterceptor interceptor = new ExploringInterceptor(DEFAULT_FOREIGN_WAIT.toNanos());
-        SyncBridge.install(interceptor);
-        interceptor.active = true;
-        try {
-            return exploration.get();
-        } finally {
-            interceptor.active = false;
-            SyncBridge.uninstall(interceptor);
-        }
+        return ExplorationRouter.explore(
+                new ExploringInterceptor(DEFAULT_FOREIGN_WAIT.toNanos()), exploration);
     }
 }

@@ -48,9 +48,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Concurrency: the run model is replaced lazily by the first managed thread of each new run
  * ({@link #run()}); it, and everything else here, is touched only by the thread holding the
- * explorer's baton, whose hand-off orders every access. Any exploration may use the interceptor
- * while it is installed: a program ({@link AgentExplorer#mainClass}) or a scenario of several
- * actors ({@link AgentExplorer#explore(io.refguard.explore.Scenario, ExploreOptions)}).
+ * explorer's baton, whose hand-off orders every access. There is one interceptor per exploration,
+ * reached through {@link ExplorationRouter}, so explorations side by side keep separate models:
+ * a program ({@link AgentExplorer#mainClass}) or a scenario of several actors
+ * ({@link AgentExplorer#explore(io.refguard.explore.Scenario, ExploreOptions)}).
  */
 final class ExploringInterceptor implements SyncInterceptor {
 
@@ -130,7 +131,7 @@ final class ExploringInterceptor implements SyncInterceptor {
 
     @Override
     public boolean managesCurrentThread() {
-        return active && Coordinator.isManaged();
+        return active && Coordinator.context() == this;
     }
 
     @Override
@@ -297,6 +298,21 @@ final class ExploringInterceptor implements SyncInterceptor {
     @Override
     public Thread currentThread(int site) {
         return current().thread;
+    }
+
+    @Override
+    public void threadCreated(Thread thread, Runnable task, int site) {
+        run().tasks.put(thread, task);
+    }
+
+    @Override
+    public long threadId(Thread thread, int site) {
+        return ThreadOps.threadId(run(), thread);
+    }
+
+    @Override
+    public String threadName(Thread thread, int site) {
+        return ThreadOps.threadName(run(), thread);
     }
 
     @Override

@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
  * out (as a timed wait does: when nothing else can run). A fixed pool that is never shut down
  * keeps its workers waiting, which ends the run as a deadlock: the real program would not exit.
  * Workers are named {@code pool-N-thread-M}, N counted per run, unless the code gave a factory.
+ * A thread-per-task executor (JDK 21+, virtual or with a factory) starts a new thread from its
+ * factory for every task and never reuses one.
  *
  * <p>Concurrency: touched only by managed threads holding the baton.
  */
@@ -56,7 +58,8 @@ final class ModeledExecutor extends AbstractExecutorService {
         this.x = x;
         this.run = run;
         this.kind = kind;
-        this.maxThreads = kind == ExecutorKind.CACHED ? Integer.MAX_VALUE : threads;
+        this.maxThreads = kind == ExecutorKind.CACHED || kind == ExecutorKind.PER_TASK
+                ? Integer.MAX_VALUE : threads;
         this.factory = factory;
         this.poolName = "pool-" + number;
         this.key = run.key(this, poolName);
@@ -75,7 +78,7 @@ final class ModeledExecutor extends AbstractExecutorService {
                     + ": the pool was shut down");
         }
         queue.addLast(command);
-        if (live < maxThreads && queue.size() > idle) {
+        if (kind == ExecutorKind.PER_TASK || (live < maxThreads && queue.size() > idle)) {
             startWorker();
         }
     }
@@ -90,6 +93,11 @@ final class ModeledExecutor extends AbstractExecutorService {
             throw new RejectedExecutionException("the thread factory of " + poolName
                     + " returned no thread");
         }
+        if (ThreadOps.isVirtual(t)) {
+            // a virtual thread's run() does not run its task; a factory the explored code did not
+            // make (a static one) did not tell it, and the JDK's factories run exactly `loop`
+            run.tasks.putIfAbsent(t, loop);
+        }
         live++;
         workers.add(ThreadOps.startForPool(x, t));
     }
@@ -97,6 +105,13 @@ final class ModeledExecutor extends AbstractExecutorService {
     private void workerLoop() {
         ThreadModel me = x.current();
         try {
+            if (kind == ExecutorKind.PER_TASK) {
+                Runnable task = queue.pollFirst(); // null: drained by shutdownNow
+                if (task != null) {
+                    task.run();
+                }
+                return;
+            }
             while (true) {
                 if (queue.isEmpty() && !shutdown) {
                     idle++;

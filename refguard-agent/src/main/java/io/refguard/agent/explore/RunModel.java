@@ -28,11 +28,17 @@ final class RunModel {
     final IdentityHashMap<Thread, ThreadModel> threads = new IdentityHashMap<>();
     /** Real threads (the explorer's workers) to the model of the program thread they run. */
     final IdentityHashMap<Thread, ThreadModel> byCarrier = new IdentityHashMap<>();
+    /**
+     * The task of each thread made by a {@code Thread.Builder} in this run (JDK 21+): a virtual
+     * thread's {@code run()} does not run it, so the thread's actor runs it instead.
+     */
+    final IdentityHashMap<Thread, Runnable> tasks = new IdentityHashMap<>();
     /** A condition to the lock that made it, for conditions created through the bridge. */
     final IdentityHashMap<Object, Object> conditionLocks = new IdentityHashMap<>();
     private final IdentityHashMap<Object, LockModel> keys = new IdentityHashMap<>();
     private final Map<String, Integer> nameUses = new HashMap<>();
     private int unnamedThreads;
+    private long threadIds;
     private int pools;
     /**
      * Operations performed through the adapter so far. A thread in {@code Thread.yield} waits for
@@ -113,7 +119,8 @@ final class RunModel {
     }
 
     /**
-     * Registers a program thread about to start, naming it: a name the JDK numbered from its global
+     * Registers a program thread about to start, or not started yet whose name or id the program
+     * asks for, naming it: a name the JDK numbered from its global
      * counter ({@code Thread-17}) is renumbered per run in start order, so reports and the
      * program's own output are the same in every run.
      */
@@ -123,7 +130,12 @@ final class RunModel {
             name = "Thread-" + unnamedThreads++;
             t.setName(name);
         }
+        if (name.isEmpty()) {
+            // virtual threads have no name unless given one: the report still needs a column
+            name = ThreadOps.isVirtual(t) ? "virtual#" : "Thread#";
+        }
         ThreadModel m = new ThreadModel(t, uniqueName(name));
+        m.id = ++threadIds;
         threads.put(t, m);
         return m;
     }
@@ -134,6 +146,7 @@ final class RunModel {
      */
     ThreadModel adopt(Thread carrier, Thread program) {
         ThreadModel m = new ThreadModel(program, uniqueName(program.getName()));
+        m.id = ++threadIds;
         m.carrier = carrier;
         m.started = true;
         threads.put(program, m);

@@ -20,6 +20,12 @@ final class ThreadModel extends NamedKey {
     ActorHandle handle;
     /** The real thread running the body, once it runs. */
     Thread carrier;
+    /**
+     * What {@code getId()}/{@code threadId()} return for it: 1 for the first thread of the run
+     * (the entry thread, as {@code main} is 1 in the JVM), then in the order the run first meets
+     * its threads, so the same in every run of the same schedule.
+     */
+    long id;
     boolean started;
     boolean finished;
     boolean interrupted;

@@ -34,13 +34,48 @@ final class ThreadOps {
 
     static void start(ExploringInterceptor x, Thread thread) {
         RunModel run = x.run();
-        if (lookup(run, thread) != null || thread.getState() != Thread.State.NEW) {
+        ThreadModel t = lookup(run, thread);
+        if ((t != null && t.started) || thread.getState() != Thread.State.NEW) {
             throw new IllegalThreadStateException(thread.getName() + " was already started");
         }
         run.ops++;
-        ThreadModel t = run.newThread(thread);
+        if (t == null) {
+            t = run.newThread(thread);
+        }
         t.started = true;
-        t.handle = Coordinator.spawn(t.name, () -> runBody(run, t));
+        ThreadModel started = t;
+        t.handle = Coordinator.spawn(t.name, () -> runBody(run, started));
+    }
+
+    /**
+     * The model of {@code thread} for a question about its identity (id, name): a thread of this
+     * run, or a thread created in it and not started yet, which is registered now so that it
+     * gets the run's name and id before its start as after; null for a thread of no run.
+     */
+    static ThreadModel identify(RunModel run, Thread thread) {
+        ThreadModel t = lookup(run, thread);
+        if (t == null && thread.getState() == Thread.State.NEW) {
+            t = run.newThread(thread);
+        }
+        return t;
+    }
+
+    /** {@code thread.getId()} and {@code thread.threadId()}: the run's id for its threads. */
+    @SuppressWarnings("deprecation") // getId() is the only form on JDK 17
+    static long threadId(RunModel run, Thread thread) {
+        ThreadModel t = identify(run, thread);
+        return t == null ? thread.getId() : t.id;
+    }
+
+    /** {@code thread.getName()}: the run's name for a thread the JDK numbered from its counter. */
+    static String threadName(RunModel run, Thread thread) {
+        identify(run, thread);
+        return thread.getName();
+    }
+
+    /** Whether {@code t} is a virtual thread (JDK 21+), without the JDK 21 API. */
+    static boolean isVirtual(Thread t) {
+        return t.getClass().getName().equals("java.lang.VirtualThread");
     }
 
     /** Starts {@code thread} on a new actor of the current run; for executors. */
@@ -52,8 +87,20 @@ final class ThreadOps {
     private static void runBody(RunModel run, ThreadModel t) {
         t.carrier = Thread.currentThread();
         run.byCarrier.put(t.carrier, t);
+        Runnable task = run.tasks.get(t.thread); // a builder's thread: its run() may not run it
         try {
-            t.thread.run();
+            if (task != null) {
+                task.run();
+            } else if (isVirtual(t.thread)) {
+                throw new UnsupportedOperationException("virtual thread " + t.name + " was made"
+                        + " outside the explored code (by a Thread.Builder's unstarted() called"
+                        + " before the exploration, or in code not instrumented), so the explorer"
+                        + " does not know its task and cannot run it. Make it inside the explored"
+                        + " code, with a builder's start(), unstarted() or factory(),"
+                        + " Thread.startVirtualThread or Executors.newVirtualThreadPerTaskExecutor.");
+            } else {
+                t.thread.run();
+            }
         } finally {
             t.finished = true;
         }

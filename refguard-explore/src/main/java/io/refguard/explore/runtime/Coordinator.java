@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The one entry point through which code under exploration talks to the scheduler: the explicit
@@ -16,13 +17,93 @@ import java.util.function.BooleanSupplier;
  * thread each method does the plain thing, as documented on it, at the cost of one type check:
  * instrumented code may call them unconditionally.
  *
+ * <p>Several explorations may run at once in one JVM, each driven by its own thread: a managed
+ * thread knows its exploration, so every call here acts on the caller's own exploration and
+ * nothing is shared between them.
+ *
  * <p>Locks and monitors are keyed by object identity. A thread that blocks forever (every live
  * thread blocked) is reported as a deadlock; a thread that stays away from scheduling points for
  * longer than the run timeout is reported as stuck.
  */
 public final class Coordinator {
 
+    /** The context {@link #withContext} attaches to the explorations the calling thread drives. */
+    private static final ThreadLocal<Object> CONTEXT = new ThreadLocal<>();
+
     private Coordinator() {}
+
+    /**
+     * Runs {@code exploration} on the calling thread so that every exploration it drives meanwhile
+     * carries {@code context}, which the exploration's managed threads read with
+     * {@link #context()}. An adapter that keeps state per exploration (such as the agent's
+     * interceptor) attaches it this way, and finds it again from any of the exploration's threads
+     * without a lookup table, however many explorations run side by side.
+     */
+    public static <R> R withContext(Object context, Supplier<R> exploration) {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(exploration, "exploration");
+        Object outer = CONTEXT.get();
+        CONTEXT.set(context);
+        try {
+            return exploration.get();
+        } finally {
+            if (outer == null) {
+                CONTEXT.remove();
+            } else {
+                CONTEXT.set(outer);
+            }
+        }
+    }
+
+    /** The execution the calling thread drives (setup and final checks run on it), if any. */
+    private static final ThreadLocal<Execution> DRIVING = new ThreadLocal<>();
+
+    /** Makes the calling thread the driver of {@code x} (null: of none); returns the previous one. */
+    static Execution drive(Execution x) {
+        Execution before = DRIVING.get();
+        if (x == null) {
+            DRIVING.remove();
+        } else {
+            DRIVING.set(x);
+        }
+        return before;
+    }
+
+    /**
+     * A deterministic identity hash for an object whose hash is asked for the first time, or 0
+     * when the calling thread belongs to no exploration. On an actor of an exploration, and on
+     * the thread driving it (setup, final check), each run hands out the same sequence of
+     * positive numbers, so objects hashed in the same order get the same hashes in every run of
+     * the same schedule and hash tables keyed by identity iterate in the same order. The caller
+     * must store the value with the object and return it ever after (the agent does this for
+     * instrumented classes that do not override {@code hashCode}); on 0 it uses
+     * {@link System#identityHashCode}.
+     */
+    public static int identityHash() {
+        Thread t = Thread.currentThread();
+        Execution x = null;
+        if (t instanceof Worker) {
+            Actor a = ((Worker) t).actor;
+            x = a == null ? null : a.exec;
+        } else {
+            x = DRIVING.get();
+        }
+        return x == null ? 0 : x.nextIdentityHash();
+    }
+
+    /** The context an engine created now by the calling thread carries; see {@link #withContext}. */
+    static Object contextToAttach() {
+        return CONTEXT.get();
+    }
+
+    /**
+     * The context attached to the exploration the calling thread runs actor code for
+     * ({@link #withContext}), or null: an unmanaged thread, or an exploration started without one.
+     */
+    public static Object context() {
+        Actor me = managedActor();
+        return me == null ? null : me.exec.context;
+    }
 
     /** The actor of the calling thread, when it runs actor code under exploration; else null. */
     static Actor managedActor() {

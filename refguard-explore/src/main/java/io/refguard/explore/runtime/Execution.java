@@ -27,6 +27,9 @@ import java.util.concurrent.locks.LockSupport;
  * enabled threads, evaluating blocking conditions while everyone else is paused, (3) detects
  * deadlock (none enabled, some alive) and the step bound, (4) asks the {@link Chooser}. The
  * search path allocates nothing: steps are recorded into reused arrays.
+ *
+ * <p>Every step is also handed to the run's {@link DeterminismCheck}, which names the first step
+ * that does not repeat an earlier run of the same schedule.
  */
 final class Execution implements ChoicePoint {
 
@@ -51,6 +54,10 @@ final class Execution implements ChoicePoint {
 
     final Thread driver;
     final Actor driverToken;
+    /** Whether refguard's internal steps are scheduling points in this exploration. */
+    final boolean internalPoints;
+    /** What the exploration's caller attached ({@link Coordinator#withContext}), or null. */
+    final Object context;
     volatile Actor running;
 
     Actor[] slots = new Actor[4];
@@ -77,6 +84,12 @@ final class Execution implements ChoicePoint {
     int[] choices = new int[256];
     String[] labels = new String[256];
 
+    /** Compares this run's steps with earlier runs of the same schedule. */
+    final DeterminismCheck determinism = new DeterminismCheck(this);
+
+    /** Identity hashes handed out in this run ({@link Coordinator#identityHash}). */
+    private int identityHashes;
+
     // The view offered to the chooser.
     private int current;
     private boolean currentEnabled;
@@ -95,8 +108,10 @@ final class Execution implements ChoicePoint {
     String failureMessage;
     int failureStep;
 
-    Execution(Thread driver) {
+    Execution(Thread driver, boolean internalPoints, Object context) {
         this.driver = driver;
+        this.internalPoints = internalPoints;
+        this.context = context;
         this.driverToken = new Actor(-1, this);
         this.running = driverToken;
     }
@@ -107,6 +122,7 @@ final class Execution implements ChoicePoint {
 
     void resetRun() {
         runNumber++;
+        determinism.startRun(runNumber, status, status == null ? 0 : steps());
         STEP.setOpaque(this, 0);
         preemptions = 0;
         hash = 0;
@@ -358,6 +374,7 @@ final class Execution implements ChoicePoint {
             choices = Arrays.copyOf(choices, s * 2);
             labels = Arrays.copyOf(labels, s * 2);
         }
+        determinism.step(s, c, enabled, next);
         choices[s] = c;
         labels[s] = next.pendingLabel;
         hash = hash * 31 + c + 1;
@@ -366,6 +383,27 @@ final class Execution implements ChoicePoint {
             tracer.step(s, c, next.pendingLabel, next.pendingAccess, namer.name(next.pendingTarget),
                     next.pendingLocation, preempt);
         }
+    }
+
+    /**
+     * The next identity hash of this run: a fixed sequence, scrambled (the finalizer of
+     * MurmurHash3) so that hash tables spread the values as they spread real identity hashes;
+     * positive and never 0, as the JVM's are.
+     */
+    int nextIdentityHash() {
+        int h = ++identityHashes;
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        h &= 0x7fffffff;
+        return h == 0 ? 1 : h;
+    }
+
+    /** Starts the identity hash sequence again, for the next run's setup. */
+    void resetIdentityHashes() {
+        identityHashes = 0;
     }
 
     /** Records the first failure of the run and unwinds the calling thread. */

@@ -15,18 +15,21 @@ import java.util.function.Supplier;
  * unwinds whatever is left, runs the final check and closes the run's leak scope. There is no
  * separate controller thread: actors pass the baton to one another directly.
  *
- * <p>The engine installs refguard-core's {@link io.refguard.hook.SchedulingHook} for its
- * lifetime, so core operations on managed threads become scheduling points; {@link #close()}
- * uninstalls it and returns the workers to the pool. Not thread-safe: use it from its driver.
+ * <p>While any engine is open, refguard-core's {@link io.refguard.hook.SchedulingHook} is
+ * installed, so core operations on managed threads become scheduling points of their own
+ * exploration; {@link #close()} returns the workers to the pool. Engines on different driver
+ * threads run side by side, each with its own workers, locks, wait sets and schedule: nothing of
+ * an exploration is kept in static state. Not thread-safe: use it from its driver.
  *
  * <p>After {@link #run} returns, the accessors describe that run until the next one starts.
  */
 public final class RunEngine implements AutoCloseable {
 
     private final Execution x;
-    private final CoreHook hook;
     private final int maxSteps;
     private final long timeoutNanos;
+    /** The execution the driver drove before this engine (normally none), restored on close. */
+    private final Execution outerDriven;
     private boolean closed;
 
     /**
@@ -35,7 +38,7 @@ public final class RunEngine implements AutoCloseable {
      * @param maxSteps the step bound: a run with more decisions fails as a livelock
      * @param runTimeout how long a thread may stay away from scheduling points before the run
      *     fails as stuck
-     * @throws IllegalStateException when another exploration is running in this JVM
+     * @throws IllegalStateException when called on a thread of another exploration
      */
     public RunEngine(int maxSteps, Duration runTimeout) {
         this(maxSteps, runTimeout, false);
@@ -49,14 +52,21 @@ public final class RunEngine implements AutoCloseable {
      * @see io.refguard.hook.SchedulingHook#beforeInternalAccess
      */
     public RunEngine(int maxSteps, Duration runTimeout, boolean internalPoints) {
-        this.hook = new CoreHook(internalPoints);
         if (maxSteps < 1) {
             throw new IllegalArgumentException("maxSteps must be at least 1, was " + maxSteps);
         }
+        Thread self = Thread.currentThread();
+        if (self instanceof Worker) {
+            Actor outer = ((Worker) self).actor;
+            throw new IllegalStateException("an exploration cannot start inside a thread of another"
+                    + " exploration (" + (outer == null ? self.getName() : outer.name) + "): start"
+                    + " it from a thread of your own, such as the test's or main");
+        }
         this.maxSteps = maxSteps;
         this.timeoutNanos = Math.max(1, runTimeout.toNanos());
-        this.x = new Execution(Thread.currentThread());
-        Hooks.installScheduling(hook);
+        this.x = new Execution(self, internalPoints, Coordinator.contextToAttach());
+        CoreHook.engineOpened();
+        this.outerDriven = Coordinator.drive(x);
     }
 
     /**
@@ -132,6 +142,8 @@ public final class RunEngine implements AutoCloseable {
             finish(everyPoint, finalCheck);
         }
         closeScope();
+        x.determinism.runEnded(x.steps(), x.status);
+        x.resetIdentityHashes();
         for (int i = 0; i < x.threadCount; i++) {
             x.slots[i].clear();
         }
@@ -344,12 +356,21 @@ public final class RunEngine implements AutoCloseable {
         return x.failureMessage;
     }
 
+    /**
+     * Why the last run was not a repetition of the run before it although it made the same
+     * choices (the first step whose thread or operation differs), or null. Non-null means the
+     * scenario is not deterministic.
+     */
+    public String divergence() {
+        return x.determinism.divergence();
+    }
+
     /** The number of steps taken when the failure happened, or -1. */
     public int failureStep() {
         return x.failureStep;
     }
 
-    /** Returns the workers to the pool and uninstalls the scheduling hook. */
+    /** Returns the workers to the pool; the last engine to close uninstalls the scheduling hook. */
     @Override
     public void close() {
         if (closed) {
@@ -372,7 +393,8 @@ public final class RunEngine implements AutoCloseable {
                 }
             }
         } finally {
-            Hooks.uninstallScheduling(hook);
+            Coordinator.drive(outerDriven);
+            CoreHook.engineClosed();
         }
     }
 }

@@ -15,7 +15,7 @@ import io.refguard.hook.Hooks;
 import io.refguard.hook.SchedulingHook;
 import org.junit.jupiter.api.Test;
 
-/** The scheduling hook refguard-core calls: installed per exploration, a point on managed threads only. */
+/** The scheduling hook refguard-core calls: installed while explorations run, a point on managed threads only. */
 class HookTest {
 
     /** A counter that reports its accesses the way core code does, through the installed hook. */
@@ -56,7 +56,7 @@ class HookTest {
     }
 
     @Test
-    void aSecondExplorationWhileOneRunsIsRefusedWithAnExplanation() {
+    void anExplorationStartedInsideAnotherIsRefusedWithAnExplanation() {
         InterleavingFailure f = assertThrows(InterleavingFailure.class, () -> Explorer
                 .scenario("outer")
                 .setup(Object::new)
@@ -66,7 +66,7 @@ class HookTest {
                         .explore(ExploreOptions.exhaustive()))
                 .explore(ExploreOptions.exhaustive()));
         assertEquals(FailureKind.THREAD_THREW, f.report().failure().kind());
-        assertTrue(f.report().failure().summary().contains("another interleaving explorer is already running"),
+        assertTrue(f.report().failure().summary().contains("an exploration cannot start inside a thread of another exploration (T1)"),
                 f.report().failure().summary());
         assertNull(Hooks.scheduling());
     }

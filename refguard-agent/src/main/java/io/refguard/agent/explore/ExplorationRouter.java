@@ -1,0 +1,77 @@
+package io.refguard.agent.explore;
+
+import io.refguard.agent.bridge.PassThroughInterceptor;
+import io.refguard.agent.bridge.SyncBridge;
+import io.refguard.agent.bridge.SyncInterceptor;
+import io.refguard.explore.runtime.Coordinator;
+import java.util.function.Supplier;
+
+/**
+ * The one interceptor installed in {@link SyncBridge} while any exploration through the agent
+ * runs. Each exploration has its own {@link ExploringInterceptor} (its run model, its settings),
+ * attached to the exploration with {@link Coordinator#withContext}; the router hands every
+ * intercepted operation to the interceptor of the calling thread's exploration, found from the
+ * thread itself, so explorations side by side in one JVM (JUnit parallel execution) never see
+ * one another's threads, locks or runs. A thread of no exploration gets the original operation.
+ *
+ * <p>Installed by the first exploration to start and uninstalled by the last to end; the count is
+ * taken under a lock once per exploration, never per operation.
+ */
+final class ExplorationRouter extends PassThroughInterceptor {
+
+    private static final ExplorationRouter INSTANCE = new ExplorationRouter();
+    private static int running;
+
+    private ExplorationRouter() {}
+
+    /** Runs {@code exploration} on the calling thread with {@code x} handling its operations. */
+    static <R> R explore(ExploringInterceptor x, Supplier<R> exploration) {
+        synchronized (ExplorationRouter.class) {
+            if (running == 0) {
+                SyncBridge.install(INSTANCE);
+            }
+            running++;
+        }
+        x.active = true;
+        try {
+            return Coordinator.withContext(x, exploration);
+        } finally {
+            x.active = false;
+            synchronized (ExplorationRouter.class) {
+                if (--running == 0) {
+                    SyncBridge.uninstall(INSTANCE);
+                }
+            }
+        }
+    }
+
+    /** Never itself: it only routes. */
+    @Override
+    public boolean managesCurrentThread() {
+        return false;
+    }
+
+    @Override
+    public SyncInterceptor forCurrentThread() {
+        Object c = Coordinator.context();
+        if (c instanceof ExploringInterceptor) {
+            ExploringInterceptor x = (ExploringInterceptor) c;
+            return x.active ? x : null;
+        }
+        return null;
+    }
+
+    /**
+     * The run's next identity hash on a thread of an exploration (an actor, or the thread driving
+     * it), so objects get the same hashes in every run of the same schedule; else 0, the JVM's.
+     */
+    @Override
+    public int identityHash(Object o) {
+        return Coordinator.identityHash();
+    }
+
+    @Override
+    public String toString() {
+        return "refguard exploration router";
+    }
+}

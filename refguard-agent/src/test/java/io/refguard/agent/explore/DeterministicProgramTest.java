@@ -1,0 +1,38 @@
+package io.refguard.agent.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import example.determinism.IdentityOrder;
+import io.refguard.explore.ExploreOptions;
+import io.refguard.explore.InterleavingFailure;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Under exploration through the agent, identity hashes, thread ids and thread names are the same
+ * in every run of the same schedule: a program whose failure message shows the iteration order of
+ * a hash set keyed by identity, the hashes, and its threads' ids and names fails with the same
+ * message in every replay of its token (each replay loads the program afresh, with new objects).
+ */
+class DeterministicProgramTest {
+
+    private static InterleavingFailure explore(ExploreOptions options) {
+        return assertThrows(InterleavingFailure.class,
+                () -> AgentExplorer.mainClass(IdentityOrder.class.getName()).explore(options));
+    }
+
+    @Test
+    void identityHashesThreadIdsAndNamesRepeatInEveryReplay() {
+        InterleavingFailure found = explore(ExploreOptions.exhaustive());
+        String message = found.report().failure().summary();
+        assertTrue(message.contains("seen [Thread-0#2, Thread-1#3] before start Thread-0#2 main main#1"), message);
+        assertFalse(message.contains("!"), "hashCode and System.identityHashCode agree: " + message);
+        for (int i = 0; i < 10; i++) {
+            InterleavingFailure replayed = explore(ExploreOptions.replay(found.replayToken()));
+            assertEquals(message, replayed.report().failure().summary(), "replay " + (i + 1));
+            assertEquals(PlainProgramsTest.tableRows(found.table()), PlainProgramsTest.tableRows(replayed.table()));
+        }
+    }
+}

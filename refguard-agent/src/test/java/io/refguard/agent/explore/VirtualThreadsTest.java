@@ -1,0 +1,91 @@
+package io.refguard.agent.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.refguard.explore.ExploreOptions;
+import io.refguard.explore.ExploreResult;
+import io.refguard.explore.InterleavingFailure;
+import io.refguard.explore.report.FailureKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Virtual threads (JDK 21+) explored like platform threads: {@code Thread.ofVirtual().start},
+ * {@code Thread.startVirtualThread}, {@code Executors.newVirtualThreadPerTaskExecutor} and a
+ * thread-per-task executor over a virtual builder's factory. The programs (test resources under
+ * {@code jdk21/vt}) use these APIs, which the project's JDK 17 build cannot compile, so they are
+ * compiled here with the running JDK; on JDK 17 the test does not run. Each buggy program fails
+ * with its table, one column per virtual thread, and its fix passes the same exhaustive search.
+ */
+@EnabledForJreRange(min = JRE.JAVA_21)
+class VirtualThreadsTest {
+
+    private static final List<String> PROGRAMS =
+            List.of("BuilderStart", "StartVirtualThread", "PerTaskExecutor", "Unstarted");
+
+    @TempDir
+    static Path classes;
+
+    @BeforeAll
+    static void compilePrograms() throws IOException {
+        Path sources = classes.resolve("src");
+        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-proc:none"));
+        for (String p : PROGRAMS) {
+            Path file = sources.resolve(p + ".java");
+            Files.createDirectories(file.getParent());
+            try (InputStream in = VirtualThreadsTest.class.getResourceAsStream("/jdk21/vt/" + p + ".java")) {
+                Files.copy(in, file);
+            }
+            args.add(file.toString());
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertEquals(0, javac.run(null, null, null, args.toArray(new String[0])), "the programs compile");
+    }
+
+    private static AgentExplorer program(String name) {
+        return AgentExplorer.mainClass("vt." + name).classPath(List.of(classes));
+    }
+
+    private static ExploreOptions options() {
+        return ExploreOptions.exhaustive().preemptionBound(2);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "BuilderStart, 2 additions counted as 1, main adder-1 adder-2",
+        "StartVirtualThread, 'sold 2 tickets, limit 1', main virtual#1 virtual#2",
+        "PerTaskExecutor, 3 additions counted as 2, main virtual#1 task-1 static-1",
+        "Unstarted, 2 additions counted as 1, main platform later"})
+    void theBugIsFoundWithATableOfVirtualThreads(String name, String failure, String columns) {
+        InterleavingFailure f = assertThrows(InterleavingFailure.class, () -> program(name).explore(options()));
+        assertEquals(FailureKind.THREAD_THREW, f.report().failure().kind(), f.table());
+        assertTrue(f.report().failure().summary().contains(failure), f.table());
+        assertEquals(List.of(columns.split(" ")), f.report().threads(), f.table());
+        assertTrue(f.report().preemptions() >= 1, f.table());
+        InterleavingFailure replayed = assertThrows(InterleavingFailure.class,
+                () -> program(name).explore(ExploreOptions.replay(f.replayToken())));
+        assertEquals(PlainProgramsTest.tableRows(f.table()), PlainProgramsTest.tableRows(replayed.table()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"BuilderStart", "StartVirtualThread", "PerTaskExecutor", "Unstarted"})
+    void theFixPassesTheSameSearch(String name) {
+        ExploreResult r = program(name).args("fixed").explore(options());
+        assertTrue(r.exhausted(), r::toString);
+        assertTrue(r.runs() > 1, r::toString);
+    }
+}

@@ -1,0 +1,139 @@
+package io.refguard.explore.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine's step-by-step determinism check, driven directly: the same chooser (always the
+ * lowest enabled thread) makes the same choices in two runs whose bodies differ, so every
+ * difference is the program's, and the first one is named. Each engine first makes a warm-up
+ * run, which is never compared (lazy initialization adds steps to the first run alone).
+ */
+class DeterminismCheckTest {
+
+    private static final Chooser LOWEST = p -> Long.numberOfTrailingZeros(p.enabled());
+
+    private static Runnable points(String... labels) {
+        return () -> {
+            for (String l : labels) {
+                Coordinator.point(l);
+            }
+        };
+    }
+
+    /** A new engine, after a first run that differs from anything (and is not compared). */
+    private static RunEngine engine() {
+        RunEngine e = new RunEngine(100, Duration.ofSeconds(5));
+        e.run(List.of("W"), List.of(points("warm", "up", "lazily")), LOWEST, null, null, null);
+        assertNull(e.divergence());
+        return e;
+    }
+
+    private static String secondRun(Runnable first, Runnable second) {
+        try (RunEngine e = engine()) {
+            e.run(List.of("T1", "T2"), List.of(first, points("b")), LOWEST, null, null, null);
+            assertNull(e.divergence(), "the first run has nothing to compare with");
+            e.run(List.of("T1", "T2"), List.of(second, points("b")), LOWEST, null, null, null);
+            return e.divergence();
+        }
+    }
+
+    @Test
+    void theFirstRunIsNotCompared() {
+        try (RunEngine e = new RunEngine(100, Duration.ofSeconds(5))) {
+            e.run(List.of("T1"), List.of(points("lazy", "init", "a")), LOWEST, null, null, null);
+            e.run(List.of("T1"), List.of(points("a")), LOWEST, null, null, null);
+            assertNull(e.divergence());
+        }
+    }
+
+    @Test
+    void theSameStepsPass() {
+        assertNull(secondRun(points("a", "a2"), points("a", "a2")));
+    }
+
+    @Test
+    void anotherOperationAtAStepIsNamed() {
+        assertEquals("the scenario is not deterministic: at step 3 T1 performed 'other' where an earlier run of the"
+                + " same schedule performed 'a2'. Setup and actors must not depend on time, randomness, identity hash"
+                + " codes (without the agent) or state kept between runs.",
+                secondRun(points("a", "a2"), points("a", "other")));
+    }
+
+    @Test
+    void anAddedStepIsNamed() {
+        String d = secondRun(points("a"), points("a", "added"));
+        assertEquals("the scenario is not deterministic: at step 3 the threads able to run were {T2} in an earlier"
+                + " run of the same schedule, and are {T1 at 'added', T2 at 'start'} now", d.substring(0, d.indexOf('.')));
+    }
+
+    @Test
+    void aMissingStepIsNamed() {
+        String d = secondRun(points("a", "gone"), points("a"));
+        assertEquals("the scenario is not deterministic: at step 3 the threads able to run were {T1, T2} in an earlier"
+                + " run of the same schedule, and are {T2 at 'start'} now", d.substring(0, d.indexOf('.')));
+    }
+
+    @Test
+    void aLongerRunIsNamedWhereTheEarlierOneEnded() {
+        try (RunEngine e = engine()) {
+            e.run(List.of("T1"), List.of(points("a")), LOWEST, null, null, null);
+            e.run(List.of("T1"), List.of(points("a", "late")), LOWEST, null, null, null);
+            String d = e.divergence();
+            assertEquals("the scenario is not deterministic: at step 3 T1 performed 'late' where an earlier run of"
+                    + " the same schedule had ended after 2 steps", d.substring(0, d.indexOf('.')));
+        }
+    }
+
+    @Test
+    void aShorterRunIsNamedWhereTheEarlierOneWentOn() {
+        try (RunEngine e = engine()) {
+            e.run(List.of("T1"), List.of(points("a", "late")), LOWEST, null, null, null);
+            e.run(List.of("T1"), List.of(points("a")), LOWEST, null, null, null);
+            String d = e.divergence();
+            assertEquals("the scenario is not deterministic: the run ended after 2 steps where an earlier run of"
+                    + " the same schedule went on with T1 performing 'late'", d.substring(0, d.indexOf('.')));
+        }
+    }
+
+    @Test
+    void aRunThatChoosesDifferentlyIsNotCompared() {
+        try (RunEngine e = engine()) {
+            e.run(List.of("T1", "T2"), List.of(points("a"), points("b")), LOWEST, null, null, null);
+            Chooser highest = p -> 63 - Long.numberOfLeadingZeros(p.enabled());
+            e.run(List.of("T1", "T2"), List.of(points("x", "y"), points("b")), highest, null, null, null);
+            assertNull(e.divergence());
+        }
+    }
+
+    @Test
+    void anEarlierRunOfTheSamePrefixIsComparedWhenThePreviousOneDiffers() {
+        Chooser highest = p -> 63 - Long.numberOfLeadingZeros(p.enabled());
+        try (RunEngine e = engine()) {
+            e.run(List.of("T1", "T2"), List.of(points("a", "a2"), points("b")), LOWEST, null, null, null);
+            e.run(List.of("T1", "T2"), List.of(points("a", "a2"), points("b")), highest, null, null, null);
+            assertNull(e.divergence());
+            e.run(List.of("T1", "T2"), List.of(points("a", "other"), points("b")), LOWEST, null, null, null);
+            String d = e.divergence();
+            assertEquals("the scenario is not deterministic: at step 3 T1 performed 'other' where an earlier run of"
+                    + " the same schedule performed 'a2'", d.substring(0, d.indexOf('.')));
+        }
+    }
+
+    @Test
+    void anEarlierRunThatWentOnIsNamedWhenThePreviousOneDiffers() {
+        try (RunEngine e = engine()) {
+            e.run(List.of("T1"), List.of(points("a", "late")), LOWEST, null, null, null);
+            // pruned at once: nothing to compare with in the previous run
+            e.run(List.of("T1"), List.of(points("a", "late")), p -> Chooser.PRUNE, null, null, null);
+            e.run(List.of("T1"), List.of(points("a")), LOWEST, null, null, null);
+            String d = e.divergence();
+            assertEquals("the scenario is not deterministic: the run ended after 2 steps where in an earlier run of"
+                    + " the same schedule {T1} could go on", d.substring(0, d.indexOf('.')));
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.refguard.explore.scheduling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.refguard.explore.ExploreOptions;
+import io.refguard.explore.ExploreResult;
+import io.refguard.explore.Explorer;
+import io.refguard.explore.Scenario;
+import io.refguard.explore.runtime.Coordinator;
+import io.refguard.explore.sync.SharedInt;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Non-determinism is found step by step (thread and operation), whatever the enabled threads,
+ * and the runtime's identity hashes repeat from run to run.
+ */
+class DeterminismTest {
+
+    @Test
+    void aStepAddedInOneRunOfThreeIsNamed() {
+        // In every run each thread makes two steps, so the threads able to run are the same at
+        // every step of every run with the same choices: only comparing operations finds this.
+        int[] runs = {0};
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Explorer
+                .scenario("extra step")
+                .setup(() -> new SharedInt("x", ++runs[0]))
+                .actor("T1", x -> {
+                    if (x.peek() % 3 == 0) {
+                        Coordinator.point("extra");
+                    } else {
+                        x.incrementAndGet();
+                    }
+                    x.incrementAndGet();
+                })
+                .actor("T2", x -> {
+                    x.incrementAndGet();
+                    x.incrementAndGet();
+                })
+                .explore(ExploreOptions.exhaustive()));
+        // found in the run with the extra step or the one after it, whichever repeats the other's choices
+        assertTrue(runs[0] == 3 || runs[0] == 4, "found after " + runs[0] + " runs: " + e.getMessage());
+        assertTrue(e.getMessage().startsWith("scenario \"extra step\": the scenario is not deterministic: at step "),
+                e.getMessage());
+        String extra = "'extra'";
+        String usual = "'x.getAndAdd'"; // SharedInt's label for incrementAndGet
+        assertTrue(e.getMessage().contains(" T1 performed " + extra + " where an earlier run of the same schedule"
+                + " performed " + usual) || e.getMessage().contains(" T1 performed " + usual + " where an earlier run"
+                + " of the same schedule performed " + extra), e.getMessage());
+    }
+
+    @Test
+    void aRandomSearchComparesWithEveryEarlierRunOfTheSamePrefix() {
+        int[] runs = {0};
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Explorer
+                .scenario("extra step, random")
+                .setup(() -> new SharedInt("x", ++runs[0]))
+                .actor("T1", x -> {
+                    if (x.peek() % 3 == 0) {
+                        Coordinator.point("extra");
+                    } else {
+                        x.incrementAndGet();
+                    }
+                    x.incrementAndGet();
+                })
+                .actor("T2", x -> {
+                    x.incrementAndGet();
+                    x.incrementAndGet();
+                })
+                .explore(ExploreOptions.random().maxRuns(200)));
+        assertTrue(e.getMessage().contains("the scenario is not deterministic: at step "), e.getMessage());
+        assertTrue(e.getMessage().contains("'extra'"), e.getMessage());
+    }
+
+    @Test
+    void identityHashesRepeatInEveryRunOfTheSameSchedule() {
+        assertEquals(0, Coordinator.identityHash(), "no exploration on this thread");
+        List<List<Integer>> runs = new ArrayList<>();
+        ExploreResult r = hashes(runs).explore(ExploreOptions.exhaustive());
+        assertTrue(r.runs() >= 2, r::toString);
+        Set<Integer> setupHashes = new HashSet<>();
+        Set<Set<Integer>> perRun = new HashSet<>();
+        for (List<Integer> h : runs) {
+            assertEquals(3, new HashSet<>(h).size(), "distinct: " + h);
+            assertTrue(h.stream().allMatch(v -> v > 0), "positive: " + h);
+            setupHashes.add(h.get(0));
+            perRun.add(new HashSet<>(h));
+        }
+        assertEquals(1, setupHashes.size(), "setup, on the driver, takes the first number in every run: " + runs);
+        assertEquals(1, perRun.size(), "every run hands out the same numbers, in its schedule's order: " + runs);
+
+        List<List<Integer>> again = new ArrayList<>();
+        hashes(again).explore(ExploreOptions.exhaustive());
+        assertEquals(runs, again, "the same schedules get the same hashes in another exploration");
+        assertEquals(0, Coordinator.identityHash(), "none once the explorations ended");
+    }
+
+    /** Setup takes one hash, each actor one: every run records what it got, in order. */
+    private static Scenario<List<Integer>> hashes(List<List<Integer>> runs) {
+        return Explorer.scenario("hashes")
+                .setup(() -> {
+                    List<Integer> h = new ArrayList<>();
+                    h.add(Coordinator.identityHash());
+                    return h;
+                })
+                .actor("T1", h -> {
+                    Coordinator.point("before");
+                    h.add(Coordinator.identityHash());
+                })
+                .actor("T2", h -> {
+                    Coordinator.point("before");
+                    h.add(Coordinator.identityHash());
+                })
+                .check(h -> runs.add(List.copyOf(h)));
+    }
+}
