@@ -44,6 +44,7 @@ class PlainMethodsTest {
         assertTrue(message.contains("| step |") && message.contains("| main"), "a table: " + message);
         assertTrue(message.contains("RacyCache.java:"), "the cache's lines: " + message);
         assertTrue(message.contains("loads of key k") && message.contains("expected: <1> but was: <2>"), message);
+        System.out.println(message);
         int at = message.indexOf("Replay: rg1-");
         assertTrue(at >= 0, "a replay token: " + message);
         String token = message.substring(at + "Replay: ".length()).split("\\s")[0];
