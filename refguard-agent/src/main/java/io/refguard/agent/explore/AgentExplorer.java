@@ -8,8 +8,6 @@ import io.refguard.explore.Scenario;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.Explorer;
 import io.refguard.explore.InterleavingFailure;
-import java.io.IOException;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,8 +106,12 @@ public final class AgentExplorer {
     }
 
     /**
-     * Where to find the program's classes and libraries, besides the parent loader (for
-     * {@link #mainClass}); empty by default.
+     * The program's class path: directories and jars of its classes and libraries (for
+     * {@link #mainClass}); empty by default. Every class found there is defined by the program's
+     * own loader, instrumented where the agent options accept it, so the program and its
+     * libraries are loaded together as in a plain run; only the JDK and refguard come from the
+     * {@link #parent parent}. Without a class path, the classes the agent options accept are read
+     * from the parent and defined by the program's loader.
      */
     public AgentExplorer classPath(List<Path> entries) {
         classPath.addAll(entries);
@@ -126,9 +128,9 @@ public final class AgentExplorer {
     }
 
     /**
-     * Which classes to instrument and load afresh per run (for {@link #mainClass}). By default the
-     * package of the main class and its subpackages; widen it to explore the libraries the program
-     * uses as well.
+     * Which classes to instrument (for {@link #mainClass}). By default
+     * {@link AgentOptions#forProgram every class not excluded}, the main class's package
+     * included; includes and excludes narrow it.
      */
     public AgentExplorer agentOptions(AgentOptions options) {
         this.agentOptions = Objects.requireNonNull(options, "options");
@@ -198,17 +200,14 @@ public final class AgentExplorer {
     public ExploreResult explore(ExploreOptions options) {
         Objects.requireNonNull(options, "options");
         ExploringInterceptor interceptor = new ExploringInterceptor(foreignWait.toNanos());
-        URLClassLoader classPathLoader = null;
+        ProgramEntry program = null;
         try {
             Supplier<? extends Runnable> runs = entry;
             if (mainClass != null) {
                 ClassLoader base = parent != null ? parent : AgentExplorer.class.getClassLoader();
-                if (!classPath.isEmpty()) {
-                    classPathLoader = ProgramEntry.classPathLoader(classPath, base);
-                    base = classPathLoader;
-                }
-                lastProgram = new ProgramEntry(mainClass, args, base, agentOptions, reuseClasses);
-                runs = lastProgram;
+                program = new ProgramEntry(mainClass, args, base, classPath, agentOptions, reuseClasses);
+                lastProgram = program;
+                runs = program;
             }
             Supplier<? extends Runnable> perRun = runs;
             SyncBridge.install(interceptor);
@@ -230,12 +229,8 @@ public final class AgentExplorer {
                 SyncBridge.uninstall(interceptor);
             }
         } finally {
-            if (classPathLoader != null) {
-                try {
-                    classPathLoader.close();
-                } catch (IOException e) {
-                    // nothing was written; the jars are only read
-                }
+            if (program != null) {
+                program.close();
             }
         }
     }

@@ -6,9 +6,6 @@ import io.refguard.agent.RefguardTransformer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
@@ -29,16 +26,17 @@ final class ProgramEntry implements Supplier<Runnable> {
     /** The class every run uses when classes are reused, else null (a fresh copy per run). */
     private final Class<?> shared;
 
-    ProgramEntry(String className, String[] args, ClassLoader parent, AgentOptions options,
-            boolean reuseClasses) {
+    ProgramEntry(String className, String[] args, ClassLoader parent, List<Path> classPath,
+            AgentOptions options, boolean reuseClasses) {
         this.className = className;
         this.args = args;
-        AgentOptions effective = options != null ? options : defaultOptions(className);
+        AgentOptions effective = options != null ? options : AgentOptions.forProgram(className);
         if (!effective.instruments(className)) {
             throw new IllegalArgumentException("the agent options " + effective + " do not"
                     + " instrument " + className + ": include its package in the options");
         }
-        this.first = new InstrumentingClassLoader(parent, effective);
+        this.first = classPath.isEmpty() ? new InstrumentingClassLoader(parent, effective)
+                : new InstrumentingClassLoader(parent, effective, classPath);
         Class<?> probe = load(first.freshCopy());
         this.hasMain = mainMethod(probe) != null;
         if (!hasMain && !Runnable.class.isAssignableFrom(probe)) {
@@ -53,24 +51,9 @@ final class ProgramEntry implements Supplier<Runnable> {
         return first.transformer();
     }
 
-    /** The options for {@code className} alone: its package and subpackages, instrumented. */
-    static AgentOptions defaultOptions(String className) {
-        int dot = className.lastIndexOf('.');
-        String include = dot < 0 ? className : className.substring(0, dot) + ".*";
-        return AgentOptions.defaults().withInclude(include);
-    }
-
-    static URLClassLoader classPathLoader(List<Path> entries, ClassLoader parent) {
-        URL[] urls = new URL[entries.size()];
-        for (int i = 0; i < urls.length; i++) {
-            try {
-                urls[i] = entries.get(i).toUri().toURL();
-            } catch (MalformedURLException e) {
-                throw new IllegalArgumentException("class path entry " + entries.get(i)
-                        + " is not a usable path: " + e.getMessage(), e);
-            }
-        }
-        return new URLClassLoader("refguard-program", urls, parent);
+    /** Lets go of the program class path's open jars. */
+    void close() {
+        first.close();
     }
 
     private Class<?> load(InstrumentingClassLoader loader) {
@@ -96,11 +79,29 @@ final class ProgramEntry implements Supplier<Runnable> {
     @Override
     public Runnable get() {
         Class<?> c = shared != null ? shared : load(first.freshCopy());
-        if (hasMain) {
-            Method main = mainMethod(c);
-            main.setAccessible(true);
-            return () -> invoke(main, null, (Object) args.clone());
-        }
+        Runnable body = hasMain ? callMain(c) : runInstance(c);
+        // as in a plain run, the program's classes are the context class loader's (libraries
+        // such as Mockito find their plugins through it); threads the program creates inherit it
+        ClassLoader programLoader = c.getClassLoader();
+        return () -> {
+            Thread self = Thread.currentThread();
+            ClassLoader before = self.getContextClassLoader();
+            self.setContextClassLoader(programLoader);
+            try {
+                body.run();
+            } finally {
+                self.setContextClassLoader(before);
+            }
+        };
+    }
+
+    private Runnable callMain(Class<?> c) {
+        Method main = mainMethod(c);
+        main.setAccessible(true);
+        return () -> invoke(main, null, (Object) args.clone());
+    }
+
+    private Runnable runInstance(Class<?> c) {
         return () -> {
             Object instance;
             try {
