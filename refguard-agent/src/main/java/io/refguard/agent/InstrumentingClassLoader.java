@@ -53,6 +53,10 @@ public class InstrumentingClassLoader extends ClassLoader implements Closeable {
      * An entry holding the original bytes marks a class that could not be instrumented.
      */
     private final ConcurrentHashMap<String, byte[]> instrumented;
+    /** Whether classes get static re-initialization ({@link #startRun()}); see StaticReinit. */
+    private final boolean resettableStatics;
+    /** Per internal class name: whether its statics are re-initialized (see StaticReinit). */
+    private final ConcurrentHashMap<String, Boolean> reinitializable = new ConcurrentHashMap<>();
     /** One protection domain per program class path entry. */
     private final ConcurrentHashMap<String, ProtectionDomain> domains = new ConcurrentHashMap<>();
     /** Finds the program's classes and resources, or null: the parent's resources instead. */
@@ -64,7 +68,7 @@ public class InstrumentingClassLoader extends ClassLoader implements Closeable {
      */
     public InstrumentingClassLoader(ClassLoader parent, AgentOptions options) {
         this(parent, options, new RefguardTransformer(Objects.requireNonNull(options, "options")),
-                new ConcurrentHashMap<>(), null);
+                new ConcurrentHashMap<>(), null, false);
     }
 
     /**
@@ -77,17 +81,56 @@ public class InstrumentingClassLoader extends ClassLoader implements Closeable {
     public InstrumentingClassLoader(ClassLoader parent, AgentOptions options,
             List<Path> programClassPath) {
         this(parent, options, new RefguardTransformer(Objects.requireNonNull(options, "options")),
-                new ConcurrentHashMap<>(), finder(programClassPath));
+                new ConcurrentHashMap<>(), finder(programClassPath), false);
     }
 
     private InstrumentingClassLoader(ClassLoader parent, AgentOptions options,
             RefguardTransformer transformer, ConcurrentHashMap<String, byte[]> instrumented,
-            URLClassLoader programClassPath) {
+            URLClassLoader programClassPath, boolean resettableStatics) {
         super("refguard-instrumenting", Objects.requireNonNull(parent, "parent"));
         this.options = options;
         this.transformer = transformer;
         this.instrumented = instrumented;
         this.programClassPath = programClassPath;
+        this.resettableStatics = resettableStatics;
+    }
+
+    /**
+     * A loader for a program explored run after run: like the other constructors (with
+     * {@code programClassPath} when it is not empty), and every instrumented class, except
+     * interfaces and enums, can have its static state reset: after {@link #startRun()} each such
+     * class re-initializes its statics (to their defaults, then its static initializer again) at
+     * its first use, as the JVM initializes a class in a fresh loader. One definition of the
+     * classes then serves every run, at full speed once the JIT has compiled them.
+     *
+     * @throws IllegalArgumentException naming a class path entry that is not a usable path
+     */
+    public static InstrumentingClassLoader forProgram(ClassLoader parent, AgentOptions options,
+            List<Path> programClassPath) {
+        return new InstrumentingClassLoader(parent, options,
+                new RefguardTransformer(Objects.requireNonNull(options, "options")),
+                new ConcurrentHashMap<>(),
+                programClassPath.isEmpty() ? null : finder(programClassPath), true);
+    }
+
+    /**
+     * Starts a new run of a program loaded by a {@link #forProgram} loader: from now on, each
+     * class whose statics can be reset re-initializes them at its first use. Call it between
+     * runs, while no thread runs the program's code.
+     *
+     * @throws IllegalStateException for a loader not made by {@link #forProgram}
+     */
+    public void startRun() {
+        if (!resettableStatics) {
+            throw new IllegalStateException("only a loader made by forProgram resets statics");
+        }
+        try {
+            Class<?> epoch = loadClass(StaticReinit.EPOCH_CLASS_NAME);
+            java.lang.reflect.Field value = epoch.getField(StaticReinit.EPOCH_FIELD);
+            value.setInt(null, value.getInt(null) + 1);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot start a run: " + e, e);
+        }
     }
 
     private static URLClassLoader finder(List<Path> entries) {
@@ -111,7 +154,7 @@ public class InstrumentingClassLoader extends ClassLoader implements Closeable {
      */
     public InstrumentingClassLoader freshCopy() {
         return new InstrumentingClassLoader(getParent(), options, transformer, instrumented,
-                programClassPath);
+                programClassPath, resettableStatics);
     }
 
     /**
@@ -142,6 +185,10 @@ public class InstrumentingClassLoader extends ClassLoader implements Closeable {
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         synchronized (getClassLoadingLock(name)) {
             Class<?> c = findLoadedClass(name);
+            if (c == null && resettableStatics && name.equals(StaticReinit.EPOCH_CLASS_NAME)) {
+                byte[] epoch = StaticReinit.epochClass();
+                c = defineClass(name, epoch, 0, epoch.length);
+            }
             if (c == null && definesHere(name)) {
                 c = defineInstrumented(name);
             }
@@ -190,8 +237,30 @@ public class InstrumentingClassLoader extends ClassLoader implements Closeable {
                 ? transformer.transform(this, name.replace('.', '/'), null, null, original)
                 : null;
         byte[] defined = bytes != null ? bytes : original;
+        if (resettableStatics && options.instruments(name)) {
+            defined = withResettableStatics(name, defined);
+        }
         instrumented.putIfAbsent(name, defined);
         return define(name, defined);
+    }
+
+    private byte[] withResettableStatics(String name, byte[] bytes) {
+        try {
+            byte[] reset = StaticReinit.apply(bytes, this::reinitializable);
+            return reset != null ? reset : bytes;
+        } catch (RuntimeException | LinkageError e) {
+            AgentLog.warn("cannot make the static state of " + name + " resettable (" + e
+                    + "); it keeps its statics from run to run. Exclude it with exclude=" + name);
+            return bytes;
+        }
+    }
+
+    /** Whether the class (internal name) is one whose statics this loader resets. */
+    private boolean reinitializable(String internalName) {
+        return reinitializable.computeIfAbsent(internalName, n -> {
+            String name = n.replace('/', '.');
+            return options.instruments(name) && definesHere(name);
+        });
     }
 
     private Class<?> define(String name, byte[] bytes) {

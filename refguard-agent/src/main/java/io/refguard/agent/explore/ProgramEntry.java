@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The entry point of a program explored through a fresh {@link InstrumentingClassLoader} per run:
- * each {@link #get()} defines the program's classes anew (instrumented once, see
- * {@link InstrumentingClassLoader#freshCopy()}) and returns a {@code Runnable} that calls its
- * {@code main(String[])}, or {@code run()} on a new instance of a {@code Runnable} class. With
- * classes reused, one copy serves every run.
+ * The entry point of a program explored through one {@link InstrumentingClassLoader#forProgram}
+ * loader: the program's classes are defined once, and each {@link #get()} starts a new run of
+ * that loader (every class re-initializes its statics at its first use in the run, see
+ * {@code StaticReinit}) and returns a {@code Runnable} that calls its {@code main(String[])}, or
+ * {@code run()} on a new instance of a {@code Runnable} class. With classes reused, statics carry
+ * over from run to run.
  */
 final class ProgramEntry implements Supplier<Runnable> {
 
@@ -23,8 +24,10 @@ final class ProgramEntry implements Supplier<Runnable> {
     private final String[] args;
     private final InstrumentingClassLoader first;
     private final boolean hasMain;
-    /** The class every run uses when classes are reused, else null (a fresh copy per run). */
+    /** The main class, defined once: every run uses it. */
     private final Class<?> shared;
+    /** Whether static state carries over from run to run instead of being re-initialized. */
+    private final boolean reuseClasses;
 
     ProgramEntry(String className, String[] args, ClassLoader parent, List<Path> classPath,
             AgentOptions options, boolean reuseClasses) {
@@ -35,15 +38,15 @@ final class ProgramEntry implements Supplier<Runnable> {
             throw new IllegalArgumentException("the agent options " + effective + " do not"
                     + " instrument " + className + ": include its package in the options");
         }
-        this.first = classPath.isEmpty() ? new InstrumentingClassLoader(parent, effective)
-                : new InstrumentingClassLoader(parent, effective, classPath);
-        Class<?> probe = load(first.freshCopy());
+        this.first = InstrumentingClassLoader.forProgram(parent, effective, classPath);
+        this.reuseClasses = reuseClasses;
+        Class<?> probe = load(first);
         this.hasMain = mainMethod(probe) != null;
         if (!hasMain && !Runnable.class.isAssignableFrom(probe)) {
             throw new IllegalArgumentException(className + " has no 'static void main(String[])'"
                     + " and is not a Runnable: give the class with the program's entry point");
         }
-        this.shared = reuseClasses ? probe : null;
+        this.shared = probe;
     }
 
     /** The loader family's transformer, which counts instrumented and failed classes. */
@@ -78,7 +81,10 @@ final class ProgramEntry implements Supplier<Runnable> {
 
     @Override
     public Runnable get() {
-        Class<?> c = shared != null ? shared : load(first.freshCopy());
+        if (!reuseClasses) {
+            first.startRun(); // each class re-initializes its statics at its first use in the run
+        }
+        Class<?> c = shared;
         Runnable body = hasMain ? callMain(c) : runInstance(c);
         // as in a plain run, the program's classes are the context class loader's (libraries
         // such as Mockito find their plugins through it); threads the program creates inherit it
