@@ -1,9 +1,7 @@
 package io.refguard.agent;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import org.objectweb.asm.Attribute;
 import org.objectweb.asm.ClassReader;
@@ -32,13 +30,17 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
  * <p>The scheme mirrors the JVM's lazy class initialization (JVMS 5.5) with a run counter, the
  * <em>epoch</em>, that {@link InstrumentingClassLoader#startRun()} increments:
  * <ul>
- *   <li>a field {@code $rg$epoch} records the run in which the class was last initialized; the
- *       original {@code <clinit>} sets it first;
- *   <li>{@code $rg$clinit} is a copy of the original {@code <clinit>};
+ *   <li>a field {@code $rg$epoch} records the run in which the class was last initialized;
+ *   <li>the original {@code <clinit>} becomes {@code $rg$clinit};
  *   <li>{@code $rg$reinit} sets {@code $rg$epoch}, re-initializes the superclass first, resets
- *       every static field to its default value, then runs {@code $rg$clinit};
+ *       every static field to its default value, then runs {@code $rg$clinit}, keeping what it
+ *       throws in {@code $rg$failure} instead of throwing it;
+ *   <li>the JVM's {@code <clinit>} is {@code $rg$reinit}: it cannot fail, so the class never
+ *       becomes erroneous for the runs after one whose initializer threw;
  *   <li>{@code $rg$ensure} calls {@code $rg$reinit} when {@code $rg$epoch} is not the current
- *       run's; every static method and constructor calls it first, and every access to a static
+ *       run's, then throws the kept failure, if any, as the JVM would
+ *       ({@code ExceptionInInitializerError}); every static method and constructor calls it
+ *       first, and every access to a static
  *       field of another re-initializable class goes through
  *       {@link io.refguard.agent.bridge.ProgramStatics#ensure(Class)} first: the points where
  *       the JVM would initialize the class (creation, static call, static field access).
@@ -64,6 +66,7 @@ final class StaticReinit {
     private static final String REINIT = "$rg$reinit";
     private static final String CLINIT_COPY = "$rg$clinit";
     private static final String ENSURE = "$rg$ensure";
+    private static final String FAILURE = "$rg$failure";
     private static final String STATICS = "io/refguard/agent/bridge/ProgramStatics";
 
     private StaticReinit() {}
@@ -98,11 +101,11 @@ final class StaticReinit {
         }
         boolean hasClinit = clinit != null;
         for (MethodNode m : node.methods) {
-            if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
-                    || m.name.equals("<clinit>")) {
+            if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
                 continue;
             }
-            if ((m.access & Opcodes.ACC_STATIC) != 0 || m.name.equals("<init>")) {
+            if (((m.access & Opcodes.ACC_STATIC) != 0 && !m.name.equals("<clinit>"))
+                    || m.name.equals("<init>")) {
                 m.instructions.insert(new MethodInsnNode(Opcodes.INVOKESTATIC, node.name, ENSURE,
                         "()V", false));
             }
@@ -112,19 +115,22 @@ final class StaticReinit {
         }
         node.fields.add(new FieldNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC
                 | Opcodes.ACC_SYNTHETIC, EPOCH, "I", null, null));
+        node.fields.add(new FieldNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC
+                | Opcodes.ACC_SYNTHETIC, FAILURE, "Ljava/lang/Throwable;", null, null));
         if (hasClinit) {
-            node.methods.add(copy(clinit));
-        } else {
-            clinit = new MethodNode(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
-            clinit.instructions.add(new InsnNode(Opcodes.RETURN));
-            node.methods.add(clinit);
+            // the original initializer becomes $rg$clinit, run by $rg$reinit in every run
+            clinit.name = CLINIT_COPY;
+            clinit.access = Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC;
         }
-        InsnList mark = new InsnList();
-        mark.add(new FieldInsnNode(Opcodes.GETSTATIC, EPOCH_CLASS, EPOCH_FIELD, "I"));
-        mark.add(new FieldInsnNode(Opcodes.PUTSTATIC, node.name, EPOCH, "I"));
-        clinit.instructions.insert(mark);
+        // the JVM's own initializer runs $rg$reinit, which cannot throw: a failure is kept and
+        // thrown by $rg$ensure, so the class never becomes erroneous for the runs after
+        MethodNode jvmInit = new MethodNode(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
+        jvmInit.instructions.add(new MethodInsnNode(Opcodes.INVOKESTATIC, node.name, REINIT,
+                "()V", false));
+        jvmInit.instructions.add(new InsnNode(Opcodes.RETURN));
+        node.methods.add(jvmInit);
         node.methods.add(ensure(node.name, version));
-        node.methods.add(reinit(node, resettable, hasClinit));
+        node.methods.add(reinit(node, resettable, hasClinit, version));
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         node.accept(writer);
         return writer.toByteArray();
@@ -147,54 +153,61 @@ final class StaticReinit {
         }
     }
 
-    /** {@code $rg$clinit}: a copy of the class initializer, labels and handlers cloned. */
-    private static MethodNode copy(MethodNode clinit) {
-        MethodNode copy = new MethodNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC
-                | Opcodes.ACC_SYNTHETIC, CLINIT_COPY, "()V", null, null);
-        Map<LabelNode, LabelNode> labels = new HashMap<>();
-        for (AbstractInsnNode insn : clinit.instructions) {
-            if (insn instanceof LabelNode l) {
-                labels.put(l, new LabelNode());
-            }
-        }
-        for (AbstractInsnNode insn : clinit.instructions) {
-            copy.instructions.add(insn.clone(labels));
-        }
-        for (TryCatchBlockNode t : clinit.tryCatchBlocks) {
-            copy.tryCatchBlocks.add(new TryCatchBlockNode(labels.get(t.start), labels.get(t.end),
-                    labels.get(t.handler), t.type));
-        }
-        copy.maxLocals = clinit.maxLocals;
-        copy.maxStack = clinit.maxStack;
-        return copy;
-    }
-
-    /** {@code $rg$ensure}: re-initialize unless initialized in the current run. */
+    /**
+     * {@code $rg$ensure}: re-initialize unless initialized in the current run, then throw what
+     * the initializer threw, if it did.
+     */
     private static MethodNode ensure(String owner, int version) {
         MethodNode m = new MethodNode(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC
                 | Opcodes.ACC_SYNTHETIC, ENSURE, "()V", null, null);
         LabelNode current = new LabelNode();
+        LabelNode fine = new LabelNode();
+        boolean frames = version >= Opcodes.V1_6;
         InsnList code = m.instructions;
         code.add(new FieldInsnNode(Opcodes.GETSTATIC, owner, EPOCH, "I"));
         code.add(new FieldInsnNode(Opcodes.GETSTATIC, EPOCH_CLASS, EPOCH_FIELD, "I"));
         code.add(new JumpInsnNode(Opcodes.IF_ICMPEQ, current));
         code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, owner, REINIT, "()V", false));
         code.add(current);
-        if (version >= Opcodes.V1_6) {
+        if (frames) {
+            code.add(new FrameNode(Opcodes.F_SAME, 0, null, 0, null));
+        }
+        code.add(new FieldInsnNode(Opcodes.GETSTATIC, owner, FAILURE, "Ljava/lang/Throwable;"));
+        code.add(new JumpInsnNode(Opcodes.IFNULL, fine));
+        code.add(new FieldInsnNode(Opcodes.GETSTATIC, owner, FAILURE, "Ljava/lang/Throwable;"));
+        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, STATICS, "initializerFailed",
+                "(Ljava/lang/Throwable;)V", false));
+        code.add(fine);
+        if (frames) {
             code.add(new FrameNode(Opcodes.F_SAME, 0, null, 0, null));
         }
         code.add(new InsnNode(Opcodes.RETURN));
         return m;
     }
 
-    /** {@code $rg$reinit}: mark current, superclass first, defaults, then the initializer. */
-    private static MethodNode reinit(ClassNode node, List<FieldNode> fields, boolean hasClinit) {
+    /**
+     * {@code $rg$reinit}: mark current, then, keeping any failure in {@code $rg$failure}: the
+     * superclass first, every static field back to its default, the original initializer.
+     */
+    private static MethodNode reinit(ClassNode node, List<FieldNode> fields, boolean hasClinit,
+            int version) {
         MethodNode m = new MethodNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC
                 | Opcodes.ACC_SYNTHETIC, REINIT, "()V", null, null);
         InsnList code = m.instructions;
         code.add(new FieldInsnNode(Opcodes.GETSTATIC, EPOCH_CLASS, EPOCH_FIELD, "I"));
         code.add(new FieldInsnNode(Opcodes.PUTSTATIC, node.name, EPOCH, "I"));
-        if (node.superName != null && !node.superName.startsWith("java/")) {
+        code.add(new InsnNode(Opcodes.ACONST_NULL));
+        code.add(new FieldInsnNode(Opcodes.PUTSTATIC, node.name, FAILURE, "Ljava/lang/Throwable;"));
+        LabelNode start = new LabelNode();
+        LabelNode end = new LabelNode();
+        LabelNode handler = new LabelNode();
+        code.add(start);
+        boolean superToo = node.superName != null && !node.superName.startsWith("java/");
+        if (!superToo && fields.isEmpty() && !hasClinit) {
+            code.add(new InsnNode(Opcodes.RETURN)); // nothing to initialize, nothing can throw
+            return m;
+        }
+        if (superToo) {
             code.add(new LdcInsnNode(Type.getObjectType(node.superName)));
             code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, STATICS, "ensure",
                     "(Ljava/lang/Class;)V", false));
@@ -207,7 +220,16 @@ final class StaticReinit {
             code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, node.name, CLINIT_COPY, "()V",
                     false));
         }
+        code.add(end);
         code.add(new InsnNode(Opcodes.RETURN));
+        code.add(handler);
+        if (version >= Opcodes.V1_6) {
+            code.add(new FrameNode(Opcodes.F_SAME1, 0, null, 1,
+                    new Object[] {"java/lang/Throwable"}));
+        }
+        code.add(new FieldInsnNode(Opcodes.PUTSTATIC, node.name, FAILURE, "Ljava/lang/Throwable;"));
+        code.add(new InsnNode(Opcodes.RETURN));
+        m.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, "java/lang/Throwable"));
         return m;
     }
 

@@ -17,8 +17,8 @@ import java.util.function.Function;
 /**
  * A class resolved for exploration, by the convention of {@link ScenarioClasses}: a scenario class
  * is loaded instrumented and its scenario explored; a class with a {@code main} method is
- * explored as a whole program, its classes loaded afresh and instrumented for every run, so each
- * run starts with fresh static state.
+ * explored as a whole program, its classes loaded and instrumented once, with fresh static state in
+ * every run.
  */
 final class Target implements Closeable {
 

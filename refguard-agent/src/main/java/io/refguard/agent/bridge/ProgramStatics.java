@@ -54,5 +54,16 @@ public final class ProgramStatics {
         }
     }
 
+    /**
+     * Throws what a class's static initializer threw in this run, as the JVM reports it: an
+     * error as it is, anything else in an {@code ExceptionInInitializerError}.
+     */
+    public static void initializerFailed(Throwable failure) {
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        throw new ExceptionInInitializerError(failure);
+    }
+
     private static void nothing() {}
 }

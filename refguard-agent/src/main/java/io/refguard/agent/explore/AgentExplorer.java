@@ -23,9 +23,10 @@ import java.util.function.Supplier;
  *
  * <p>Two ways in:
  * <ul>
- *   <li>{@link #mainClass(String)}: the program's classes are loaded through a fresh
- *       {@link io.refguard.agent.InstrumentingClassLoader} for every run, so every run starts
- *       with fresh static state, and its {@code main(String[])} (or, for a {@code Runnable} with
+ *   <li>{@link #mainClass(String)}: the program's classes are loaded once through an
+ *       {@link io.refguard.agent.InstrumentingClassLoader#forProgram} loader, which
+ *       re-initializes their statics in every run, so every run starts with fresh static state,
+ *       and its {@code main(String[])} (or, for a {@code Runnable} with
  *       a no-argument constructor, {@code run()}) runs as the thread {@code main}. No agent is
  *       needed. This is what {@code refguard explore --class C} runs.
  *   <li>{@link #entry(String, Supplier)}: code already instrumented in this JVM, by
@@ -41,7 +42,7 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>A failure is an uncaught exception in any of the program's threads (a failed {@code assert}
- * included: assertions are enabled in the classes loaded per run), a deadlock, a thread that
+ * included: assertions are enabled in the program's classes), a deadlock, a thread that
  * never stops, or a thread stuck where the explorer cannot schedule it (I/O, a thread the
  * explorer did not start). The report shows one column per program thread, each step with the
  * program's own {@code File.java:line}.
@@ -75,7 +76,7 @@ public final class AgentExplorer {
 
     /**
      * Explores the program whose entry point is class {@code className} (binary name, such as
-     * {@code com.acme.Main}), loaded and instrumented afresh for every run.
+     * {@code com.acme.Main}), loaded and instrumented once, its statics fresh in every run.
      */
     public static AgentExplorer mainClass(String className) {
         Objects.requireNonNull(className, "className");
@@ -119,8 +120,8 @@ public final class AgentExplorer {
     }
 
     /**
-     * The loader that supplies the classes not instrumented per run, refguard's own included (for
-     * {@link #mainClass}); by default the loader of this class.
+     * The loader that supplies the classes the program does not define itself, refguard's own
+     * included (for {@link #mainClass}); by default the loader of this class.
      */
     public AgentExplorer parent(ClassLoader loader) {
         this.parent = Objects.requireNonNull(loader, "loader");
@@ -138,10 +139,9 @@ public final class AgentExplorer {
     }
 
     /**
-     * Loads the program's classes once for the whole exploration instead of once per run (for
-     * {@link #mainClass}); off by default. Runs are then several times faster (freshly defined
-     * classes run interpreted, and their lambdas are spun again), but static state carries over
-     * from run to run: use it only for programs that keep none, or reset it themselves.
+     * Lets static state carry over from run to run (for {@link #mainClass}); off by default, when
+     * each class re-initializes its statics at its first use in every run. Use it for programs
+     * that keep no static state, or reset it themselves, to save the re-initialization.
      */
     public AgentExplorer reuseClasses(boolean reuse) {
         this.reuseClasses = reuse;

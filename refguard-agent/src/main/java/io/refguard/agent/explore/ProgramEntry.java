@@ -22,12 +22,15 @@ final class ProgramEntry implements Supplier<Runnable> {
 
     private final String className;
     private final String[] args;
+    private final ProgramLoaders.Key key;
     private final InstrumentingClassLoader first;
     private final boolean hasMain;
     /** The main class, defined once: every run uses it. */
     private final Class<?> shared;
     /** Whether static state carries over from run to run instead of being re-initialized. */
     private final boolean reuseClasses;
+    /** Whether no run has started yet (the constructor started the first). */
+    private boolean firstRun = true;
 
     ProgramEntry(String className, String[] args, ClassLoader parent, List<Path> classPath,
             AgentOptions options, boolean reuseClasses) {
@@ -38,11 +41,20 @@ final class ProgramEntry implements Supplier<Runnable> {
             throw new IllegalArgumentException("the agent options " + effective + " do not"
                     + " instrument " + className + ": include its package in the options");
         }
-        this.first = InstrumentingClassLoader.forProgram(parent, effective, classPath);
+        this.key = new ProgramLoaders.Key(parent, effective.toString(), classPath);
+        this.first = ProgramLoaders.take(key, effective);
         this.reuseClasses = reuseClasses;
-        Class<?> probe = load(first);
+        first.startRun(); // statics fresh at the start, even in a loader an earlier exploration used
+        Class<?> probe;
+        try {
+            probe = load(first);
+        } catch (RuntimeException e) {
+            ProgramLoaders.give(key, first);
+            throw e;
+        }
         this.hasMain = mainMethod(probe) != null;
         if (!hasMain && !Runnable.class.isAssignableFrom(probe)) {
+            ProgramLoaders.give(key, first);
             throw new IllegalArgumentException(className + " has no 'static void main(String[])'"
                     + " and is not a Runnable: give the class with the program's entry point");
         }
@@ -54,9 +66,9 @@ final class ProgramEntry implements Supplier<Runnable> {
         return first.transformer();
     }
 
-    /** Lets go of the program class path's open jars. */
+    /** Hands the loader on to the next exploration of the same program (see ProgramLoaders). */
     void close() {
-        first.close();
+        ProgramLoaders.give(key, first);
     }
 
     private Class<?> load(InstrumentingClassLoader loader) {
@@ -81,9 +93,10 @@ final class ProgramEntry implements Supplier<Runnable> {
 
     @Override
     public Runnable get() {
-        if (!reuseClasses) {
+        if (!reuseClasses && !firstRun) {
             first.startRun(); // each class re-initializes its statics at its first use in the run
         }
+        firstRun = false;
         Class<?> c = shared;
         Runnable body = hasMain ? callMain(c) : runInstance(c);
         // as in a plain run, the program's classes are the context class loader's (libraries

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import example.statics.StaticsEachRun;
+import example.statics.ThrowingInitializer;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
@@ -27,12 +28,42 @@ class FreshStaticsTest {
     }
 
     @Test
+    void anExplorationAfterAnotherOfTheSameProgramStartsFresh() {
+        // the second exploration gets the first one's loader, classes compiled already
+        AgentExplorer first = AgentExplorer.mainClass(StaticsEachRun.class.getName());
+        first.explore(ExploreOptions.exhaustive());
+        AgentExplorer second = AgentExplorer.mainClass(StaticsEachRun.class.getName());
+        ExploreResult r = second.explore(ExploreOptions.exhaustive());
+        assertEquals(ExploreResult.Stop.EXHAUSTED, r.stop(), r::toString);
+        assertEquals(first.instrumentedClasses(), second.instrumentedClasses());
+    }
+
+    @Test
     void reusedClassesKeepTheirStatics() {
         // the same program with statics carried over fails in its second run: the check can fail
         InterleavingFailure f = assertThrows(InterleavingFailure.class,
                 () -> AgentExplorer.mainClass(StaticsEachRun.class.getName()).reuseClasses(true)
                         .explore(ExploreOptions.exhaustive()));
         assertEquals(FailureKind.THREAD_THREW, f.report().failure().kind(), f::getMessage);
-        assertTrue(f.getMessage().contains("carried over"), f::getMessage);
+        // the first run starts fresh (even after earlier explorations), the second does not
+        assertTrue(f.getMessage().contains("runs carried over"), f::getMessage);
+        assertTrue(f.getMessage().contains("after 2 runs"), f::getMessage);
+    }
+
+    @Test
+    void aThrowingStaticInitializerIsReportedAsTheProgramThrewIt() {
+        // the report comes from a re-run of the failing schedule, which must fail the same way
+        InterleavingFailure f = assertThrows(InterleavingFailure.class,
+                () -> AgentExplorer.mainClass(ThrowingInitializer.class.getName())
+                        .explore(ExploreOptions.exhaustive()));
+        assertTrue(f.getMessage().contains("java.lang.ExceptionInInitializerError"), f::getMessage);
+        assertEquals("no settings path", rootCause(f).getMessage(), f::getMessage);
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 }
