@@ -2,6 +2,7 @@ package example;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.Explorer;
@@ -46,8 +47,12 @@ public class ExploreSamples {
         Hits.scenario(false); // built, never handed over
     }
 
+    /** How often the body of {@link #takesNoExploration()} ran. */
+    public static final AtomicInteger PLAIN_BODY_RUNS = new AtomicInteger();
+
     @ExploreTest
     void takesNoExploration() {
+        PLAIN_BODY_RUNS.incrementAndGet();
         Hits.scenario(false).explore();
     }
 

@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
  * {@code jdk.}, {@code sun.}, {@code com.sun.}, and anything defined by the boot or platform
  * loader) and the agent itself. Excluded by default, unless a class matches an explicit include
  * pattern other than {@code *}: the rest of refguard ({@code io.refguard.}), ASM, test frameworks,
- * build tools, mocking, logging and the Kotlin, Scala and Groovy runtimes.
+ * build tools, mocking and the Kotlin, Scala and Groovy runtimes.
  */
 public final class AgentOptions {
 
@@ -58,8 +58,7 @@ public final class AgentOptions {
             "org.codehaus.plexus.", "org.gradle.", "worker.org.gradle.", "org.jetbrains.",
             "com.intellij.", "org.eclipse.jdt.", "kotlin.", "kotlinx.", "scala.", "groovy.",
             "org.codehaus.groovy.", "org.apache.groovy.", "net.bytebuddy.", "org.mockito.",
-            "org.assertj.", "org.hamcrest.", "org.slf4j.", "ch.qos.logback.",
-            "org.apache.logging.log4j.", "org.openjdk.jmh.");
+            "org.assertj.", "org.hamcrest.", "org.openjdk.jmh.");
 
     private final List<String> include;
     private final List<String> exclude;
@@ -89,6 +88,20 @@ public final class AgentOptions {
      */
     public static AgentOptions defaults() {
         return new AgentOptions(List.of(), List.of(), false, false, null, true);
+    }
+
+    /**
+     * The defaults for a program whose entry point is {@code mainClass}: every class not
+     * excluded, and the main class's package with its subpackages even where a default exclusion
+     * covers it (a sample under {@code io.refguard}, say).
+     */
+    public static AgentOptions forProgram(String mainClass) {
+        AgentOptions all = defaults();
+        if (all.instruments(mainClass)) {
+            return all;
+        }
+        int dot = mainClass.lastIndexOf('.');
+        return all.withInclude("*", dot < 0 ? mainClass : mainClass.substring(0, dot) + ".*");
     }
 
     /**
@@ -173,6 +186,15 @@ public final class AgentOptions {
             }
         }
         return matched && (matchedSpecific || !startsWithAny(className, DEFAULT_EXCLUDES));
+    }
+
+    /**
+     * Whether {@code className} belongs to the JDK or to refguard itself: classes a program
+     * explored through an {@link InstrumentingClassLoader} shares with the explorer instead of
+     * defining its own copy (unless its options include them explicitly).
+     */
+    static boolean sharedWithTheExplorer(String className) {
+        return startsWithAny(className, NEVER) || className.startsWith("io.refguard.");
     }
 
     /** The include patterns as given; empty means everything not excluded. */

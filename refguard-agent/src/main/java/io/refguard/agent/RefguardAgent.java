@@ -1,6 +1,7 @@
 package io.refguard.agent;
 
 import java.lang.instrument.Instrumentation;
+import java.util.Optional;
 
 /**
  * The entry point of {@code -javaagent:refguard-agent.jar[=options]}: registers a
@@ -18,7 +19,19 @@ import java.lang.instrument.Instrumentation;
  */
 public final class RefguardAgent {
 
+    /** The options of the agent started in this JVM by {@code -javaagent}, or null. */
+    private static volatile AgentOptions installed;
+
     private RefguardAgent() {}
+
+    /**
+     * The options of the agent when it was started in this JVM ({@code -javaagent}, or an
+     * executable jar that names it), empty when it was not: then nothing is instrumented as it
+     * loads, and explorations of code compiled without refguard see no scheduling points.
+     */
+    public static Optional<AgentOptions> installedOptions() {
+        return Optional.ofNullable(installed);
+    }
 
     /**
      * Called by the JVM before {@code main} for {@code -javaagent}.
@@ -52,6 +65,7 @@ public final class RefguardAgent {
         // SUPPLIED from the property when it initializes, which switchOnForJvm causes.
         boolean sites = options.sites() && CallSiteSupply.switchOnForJvm();
         inst.addTransformer(new RefguardTransformer(options), false);
+        installed = options;
         if (options.verbose()) {
             AgentLog.info("active with " + options);
             if (options.sites() && !sites) {

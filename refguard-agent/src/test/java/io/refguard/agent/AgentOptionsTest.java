@@ -120,4 +120,30 @@ class AgentOptionsTest {
         assertEquals(o.plainFields(), again.plainFields());
         assertEquals(o.sites(), again.sites());
     }
+
+    @Test
+    void aProgramsDefaultsCoverEveryLibraryAndItsOwnPackage() {
+        AgentOptions plain = AgentOptions.forProgram("com.acme.Main");
+        assertTrue(plain.instruments("com.acme.Main"));
+        assertTrue(plain.instruments("org.apache.commons.pool2.impl.GenericObjectPool"));
+        assertTrue(plain.instruments("org.apache.logging.log4j.core.Logger"), "logging is the program's");
+        assertFalse(plain.instruments("org.mockito.Mockito"));
+        assertFalse(plain.instruments("java.util.HashMap"));
+
+        // a main class under a default exclusion brings its own package in, and only that
+        AgentOptions sample = AgentOptions.forProgram("io.refguard.cases.seed.Main");
+        assertTrue(sample.instruments("io.refguard.cases.seed.Pool"));
+        assertTrue(sample.instruments("com.acme.Lib"));
+        assertFalse(sample.instruments("io.refguard.explore.Explorer"));
+        assertFalse(sample.instruments("org.junit.jupiter.api.Test"));
+    }
+
+    @Test
+    void theJdkAndRefguardAreSharedWithTheExplorer() {
+        assertTrue(AgentOptions.sharedWithTheExplorer("java.lang.String"));
+        assertTrue(AgentOptions.sharedWithTheExplorer("io.refguard.agent.bridge.SyncBridge"));
+        assertTrue(AgentOptions.sharedWithTheExplorer("io.refguard.RefCounted"));
+        assertFalse(AgentOptions.sharedWithTheExplorer("org.mockito.Mockito"));
+        assertFalse(AgentOptions.sharedWithTheExplorer("com.acme.Main"));
+    }
 }

@@ -39,11 +39,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *       when no exploration is active. Goal: instrumented within 5% of plain.
  *   <li>{@link #explore}: schedules per second of one exhaustive exploration of the same small
  *       model, a main thread that starts two threads which pass five volatile writes each, then
- *       joins them: written against the explicit API ({@code explicit}), as a plain program
- *       loaded afresh per run ({@code agentFreshLoader}, {@link AgentExplorer#mainClass}), loaded
- *       once ({@code agentReusedClasses}), and instrumented beforehand ({@code agentInstrumented},
+ *       joins them: written against the explicit API ({@code explicit}); as a plain program with
+ *       fresh statics every run ({@code agentFreshStatics}, {@link AgentExplorer#mainClass}, the
+ *       default), the same with static state that each run must see fresh
+ *       ({@code agentStaticState}), with a fresh class loader per run, as fresh statics used to be
+ *       had ({@code agentFreshLoaderPerRun}), with statics carried over
+ *       ({@code agentReusedClasses}), and instrumented beforehand ({@code agentInstrumented},
  *       {@link AgentExplorer#entry}).
- *       Goal: the agent loses no more than half the explicit API's rate.
+ *       Goal: the agent, fresh statics included, loses no more than half the explicit API's rate.
  * </ul>
  */
 @Fork(1)
@@ -153,6 +156,54 @@ public class AgentOverheadBench {
         }
     }
 
+    /**
+     * The model with static state: the shared cell is made by the class initializer and a run
+     * counter must start at zero, so every run needs fresh statics.
+     */
+    public static final class StaticPointsProgram {
+        static final class Cell {
+            volatile int value;
+        }
+
+        static final Cell CELL = new Cell();
+        static int runs;
+
+        private StaticPointsProgram() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            if (++runs != 1 || CELL.value != 0) {
+                throw new IllegalStateException("statics carried over from an earlier run");
+            }
+            Runnable writer = () -> {
+                for (int k = 0; k < WRITES; k++) {
+                    CELL.value = k;
+                }
+            };
+            Thread t1 = new Thread(writer, "T1");
+            Thread t2 = new Thread(writer, "T2");
+            t1.start();
+            t2.start();
+            t1.join();
+            t2.join();
+        }
+    }
+
+    private static Class<?> loadPoints(ClassLoader loader) {
+        try {
+            return Class.forName(PointsProgram.class.getName(), true, loader);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void callMain(Class<?> program) {
+        try {
+            program.getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The same model against the explicit API. */
     static void explicitMain(Object cell) throws InterruptedException {
         Runnable writer = () -> {
@@ -182,7 +233,8 @@ public class AgentOverheadBench {
     /** How the model is written and loaded. */
     @State(Scope.Benchmark)
     public static class Way {
-        @Param({"explicit", "agentFreshLoader", "agentReusedClasses", "agentInstrumented"})
+        @Param({"explicit", "agentFreshStatics", "agentStaticState", "agentFreshLoaderPerRun",
+            "agentReusedClasses", "agentInstrumented"})
         public String way;
 
         InstrumentingClassLoader instrumented;
@@ -206,28 +258,25 @@ public class AgentOverheadBench {
             case "explicit" -> Explorer.scenario("points").setup(Object::new)
                     .actor(AgentExplorer.MAIN_THREAD, AgentOverheadBench::explicitMain)
                     .explore(OPTIONS);
-            case "agentFreshLoader" -> AgentExplorer.mainClass(PointsProgram.class.getName())
+            case "agentFreshStatics" -> AgentExplorer.mainClass(PointsProgram.class.getName())
                     .agentOptions(AgentOptions.defaults().withInclude(PointsProgram.class.getName()))
                     .explore(OPTIONS);
+            case "agentStaticState" -> AgentExplorer.mainClass(StaticPointsProgram.class.getName())
+                    .agentOptions(AgentOptions.defaults().withInclude(StaticPointsProgram.class.getName()))
+                    .explore(OPTIONS);
+            case "agentFreshLoaderPerRun" -> AgentExplorer.entry("points", () -> {
+                // how fresh statics were had before: a new loader, so new classes, every run
+                Class<?> c = loadPoints(w.instrumented.freshCopy());
+                return () -> callMain(c);
+            }).explore(OPTIONS);
             case "agentReusedClasses" -> AgentExplorer.mainClass(PointsProgram.class.getName())
                     .agentOptions(AgentOptions.defaults().withInclude(PointsProgram.class.getName()))
                     .reuseClasses(true)
                     .explore(OPTIONS);
-            default -> AgentExplorer.entry("points", () -> {
-                try {
-                    Class<?> c = Class.forName(PointsProgram.class.getName(), true, w.instrumented);
-                    var main = c.getMethod("main", String[].class);
-                    return () -> {
-                        try {
-                            main.invoke(null, (Object) new String[0]);
-                        } catch (ReflectiveOperationException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    };
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).explore(OPTIONS);
+            default -> {
+                Class<?> c = loadPoints(w.instrumented);
+                yield AgentExplorer.entry("points", () -> () -> callMain(c)).explore(OPTIONS);
+            }
         };
         counters.schedules += r.distinctSchedules();
         return r;

@@ -1,6 +1,7 @@
 package io.refguard.cli;
 
 import io.refguard.agent.AgentOptions;
+import io.refguard.agent.InstrumentingClassLoader;
 import io.refguard.agent.explore.AgentExplorer;
 import io.refguard.cases.Exploration;
 import io.refguard.cases.ScenarioClasses;
@@ -9,10 +10,6 @@ import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.Scenario;
 import java.io.Closeable;
-import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -20,8 +17,8 @@ import java.util.function.Function;
 /**
  * A class resolved for exploration, by the convention of {@link ScenarioClasses}: a scenario class
  * is loaded instrumented and its scenario explored; a class with a {@code main} method is
- * explored as a whole program, its classes loaded afresh and instrumented for every run, so each
- * run starts with fresh static state.
+ * explored as a whole program, its classes loaded and instrumented once, with fresh static state in
+ * every run.
  */
 final class Target implements Closeable {
 
@@ -37,15 +34,15 @@ final class Target implements Closeable {
     final Kind kind;
     private final Scenario<?> scenario; // for a scenario class
     private final Function<ExploreOptions, ExploreResult> program; // for a program
-    private final URLClassLoader classPathLoader;
+    private final InstrumentingClassLoader loader;
 
     private Target(String name, Kind kind, Scenario<?> scenario, Function<ExploreOptions, ExploreResult> program,
-            URLClassLoader classPathLoader) {
+            InstrumentingClassLoader loader) {
         this.name = name;
         this.kind = kind;
         this.scenario = scenario;
         this.program = program;
-        this.classPathLoader = classPathLoader;
+        this.loader = loader;
     }
 
     /**
@@ -58,30 +55,36 @@ final class Target implements Closeable {
     static Target resolve(TargetOptions t, List<String> args) {
         List<Path> entries = t.classPathEntries();
         ClassLoader cli = Target.class.getClassLoader();
-        URLClassLoader cpLoader = entries.isEmpty() ? null : classPathLoader(entries, cli);
-        ClassLoader base = cpLoader != null ? cpLoader : cli;
-        AgentOptions agent = AgentOptions.defaults().withInclude(t.includePatterns().toArray(new String[0]))
+        List<String> include = t.includePatterns();
+        AgentOptions agent = (include.isEmpty() ? AgentOptions.forProgram(t.className)
+                : AgentOptions.defaults().withInclude(include.toArray(new String[0])))
                 .withPlainFields(t.plainFields);
         if (!agent.instruments(t.className)) {
-            throw new RefguardCommand.UserError("--include " + String.join(",", t.includePatterns())
+            throw new RefguardCommand.UserError("--include " + String.join(",", include)
                     + " does not cover " + t.className + "; include its package, or leave --include out", null);
         }
-        ClassLoader probeLoader = ScenarioClasses.instrumentingLoader(base, t.includePatterns());
-        Class<?> c = ScenarioClasses.load(t.className, probeLoader);
-        if (ScenarioClasses.factory(c) != null) {
-            if (!args.isEmpty()) {
-                throw new RefguardCommand.UserError(t.className + " is a scenario class: it takes no program"
-                        + " arguments (got " + args + ")", null);
+        InstrumentingClassLoader probeLoader = loader(cli, agent, entries);
+        try {
+            Class<?> c = ScenarioClasses.load(t.className, probeLoader);
+            if (ScenarioClasses.factory(c) != null) {
+                if (!args.isEmpty()) {
+                    throw new RefguardCommand.UserError(t.className + " is a scenario class: it takes no program"
+                            + " arguments (got " + args + ")", null);
+                }
+                return new Target(t.className, Kind.SCENARIO, ScenarioClasses.scenario(c), null, probeLoader);
             }
-            return new Target(t.className, Kind.SCENARIO, ScenarioClasses.scenario(c), null, cpLoader);
-        }
-        if (ScenarioClasses.main(c) != null) {
-            AgentExplorer program = AgentExplorer.mainClass(t.className)
-                    .parent(cli)
-                    .classPath(entries)
-                    .agentOptions(agent)
-                    .args(args.toArray(new String[0]));
-            return new Target(t.className, Kind.PROGRAM, null, program::explore, cpLoader);
+            probeLoader.close(); // a program gets loaders of its own
+            if (ScenarioClasses.main(c) != null) {
+                AgentExplorer program = AgentExplorer.mainClass(t.className)
+                        .parent(cli)
+                        .classPath(entries)
+                        .agentOptions(agent)
+                        .args(args.toArray(new String[0]));
+                return new Target(t.className, Kind.PROGRAM, null, program::explore, null);
+            }
+        } catch (RuntimeException | Error e) {
+            probeLoader.close();
+            throw e;
         }
         throw new ScenarioLoadException("class " + t.className + " has neither a 'public static Scenario<?> "
                 + ScenarioClasses.FACTORY + "()' method nor a 'public static void main(String[])' method;"
@@ -99,25 +102,23 @@ final class Target implements Closeable {
 
     @Override
     public void close() {
-        if (classPathLoader != null) {
-            try {
-                classPathLoader.close();
-            } catch (IOException e) {
-                // the jars were only read
-            }
+        if (loader != null) {
+            loader.close();
         }
     }
 
-    private static URLClassLoader classPathLoader(List<Path> entries, ClassLoader parent) {
-        URL[] urls = new URL[entries.size()];
-        for (int i = 0; i < urls.length; i++) {
-            try {
-                urls[i] = entries.get(i).toUri().toURL();
-            } catch (MalformedURLException e) {
-                throw new RefguardCommand.UserError("class path entry " + entries.get(i) + " is not a usable"
-                        + " path: " + e.getMessage(), e);
-            }
+    /**
+     * The loader of a scenario class, or of the probe of a program's main class: every class on
+     * the class path {@code entries} is defined by it (those {@code agent} accepts instrumented),
+     * so the program and its libraries are loaded together; without entries, the classes
+     * {@code agent} accepts are read from the command's own class path.
+     */
+    private static InstrumentingClassLoader loader(ClassLoader cli, AgentOptions agent, List<Path> entries) {
+        try {
+            return entries.isEmpty() ? new InstrumentingClassLoader(cli, agent)
+                    : new InstrumentingClassLoader(cli, agent, entries);
+        } catch (IllegalArgumentException e) {
+            throw new RefguardCommand.UserError(e.getMessage(), e);
         }
-        return new URLClassLoader("refguard-classpath", urls, parent);
     }
 }

@@ -22,7 +22,8 @@ final class TargetOptions {
 
     @Option(names = "--include", split = ",", paramLabel = "PATTERN",
             description = "Classes to instrument, so their synchronization becomes scheduling points"
-                    + " (default: the class's package and subpackages). com.acme.* covers a package and"
+                    + " (default: every class on the class path but test frameworks, build tools and mocking"
+                    + " libraries, and always the class's own package). com.acme.* covers a package and"
                     + " its subpackages, com.acme.Pool a class and its nested classes.")
     List<String> include;
 
@@ -55,12 +56,8 @@ final class TargetOptions {
         return out;
     }
 
-    /** The include patterns: as given, or the class's package with its subpackages. */
+    /** The include patterns as given; empty for the default. */
     List<String> includePatterns() {
-        if (include != null && !include.isEmpty()) {
-            return include;
-        }
-        int dot = className.lastIndexOf('.');
-        return List.of(dot < 0 ? className : className.substring(0, dot) + ".*");
+        return include == null ? List.of() : include;
     }
 }

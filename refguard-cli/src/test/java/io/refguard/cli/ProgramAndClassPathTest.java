@@ -91,4 +91,59 @@ class ProgramAndClassPathTest {
         assertTrue(o.get("failure").asText().contains("DoubleReleaseException"), with::toString);
         assertTrue(List.of(0, 1).contains(o.get("preemptions").asInt()), with::toString);
     }
+
+    @Test
+    void aProgramAndItsLibraryInAnotherPackageAreLoadedTogetherAndBothExplored(@TempDir Path dir)
+            throws IOException {
+        // the library names a program type in a signature, and its monitor is where the race is
+        write(dir.resolve("src/shop/Item.java"), "package shop;", "public record Item(String name) {}");
+        write(dir.resolve("src/shop/Main.java"),
+                "package shop;",
+                "import stock.Counter;",
+                "public class Main {",
+                "    public static void main(String[] args) throws InterruptedException {",
+                "        Counter c = new Counter();",
+                "        c.register(new Item(\"pen\"));",
+                "        Thread a = new Thread(() -> c.set(c.get() + 1), \"A\");",
+                "        Thread b = new Thread(() -> c.set(c.get() + 1), \"B\");",
+                "        a.start(); b.start(); a.join(); b.join();",
+                "        if (c.get() != 2) throw new AssertionError(\"lost an update: \" + c.get());",
+                "    }",
+                "}");
+        write(dir.resolve("src/stock/Counter.java"),
+                "package stock;",
+                "public final class Counter {",
+                "    private int n;",
+                "    private shop.Item last;",
+                "    public synchronized void register(shop.Item item) { last = item; }",
+                "    public synchronized int get() { return n; }",
+                "    public synchronized void set(int v) { n = v; }",
+                "}");
+        Path app = dir.resolve("app");
+        Path lib = dir.resolve("lib");
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        String sources = dir.resolve("src").toString();
+        assertEquals(0, javac.run(null, null, null, "-d", app.toString(), "-sourcepath", sources,
+                dir.resolve("src/shop/Main.java").toString(), dir.resolve("src/shop/Item.java").toString()));
+        assertEquals(0, javac.run(null, null, null, "-d", lib.toString(), "-cp", app.toString(),
+                dir.resolve("src/stock/Counter.java").toString()));
+        // javac put stock.Counter into app too (found on the source path): keep it in lib only
+        Files.delete(app.resolve("stock/Counter.class"));
+
+        Cli.Result r = Cli.run("explore", "--class", "shop.Main", "--classpath",
+                app + java.io.File.pathSeparator + lib);
+        assertEquals(1, r.status(), r::toString);
+        assertTrue(r.out().contains("Failure: main threw java.lang.AssertionError: lost an update: 1"), r::toString);
+        assertTrue(r.out().contains("(Counter.java:"), "the library's lines: " + r);
+
+        // narrowed to the program's package: the library still loads with it, uninstrumented
+        Cli.Result narrow = Cli.run("explore", "--class", "shop.Main", "--classpath",
+                app + java.io.File.pathSeparator + lib, "--include", "shop.*");
+        assertTrue(!narrow.toString().contains("LinkageError"), narrow::toString);
+    }
+
+    private static void write(Path file, String... lines) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, String.join("\n", lines), StandardCharsets.UTF_8);
+    }
 }

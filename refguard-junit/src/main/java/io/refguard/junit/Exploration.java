@@ -2,6 +2,7 @@ package io.refguard.junit;
 
 import java.lang.reflect.Method;
 import java.util.Objects;
+import java.util.function.Function;
 
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
@@ -78,10 +79,18 @@ public final class Exploration {
     public ExploreResult explore(Scenario<?> scenario, ExploreOptions options) {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(options, "options");
+        return run(scenario.name(), scenario::explore, options);
+    }
+
+    /**
+     * Explores with {@code explorer} (a scenario's or a program's {@code explore}), named
+     * {@code name}, honouring a replay request: the one path of both forms of {@code @ExploreTest}.
+     */
+    ExploreResult run(String name, Function<ExploreOptions, ExploreResult> explorer, ExploreOptions options) {
         explored++;
         if (replay == null) {
             try {
-                ExploreResult result = scenario.explore(options);
+                ExploreResult result = explorer.apply(options);
                 context.publishReportEntry("refguard.explore", result.toString());
                 return result;
             } catch (InterleavingFailure failure) {
@@ -94,15 +103,16 @@ public final class Exploration {
                 throw failure;
             }
         }
-        return replay(scenario, options.withReplay(replay.token()));
+        return replay(name, explorer, options.withReplay(replay.token()));
     }
 
-    private ExploreResult replay(Scenario<?> scenario, ExploreOptions withToken) {
-        String what = "refguard: replayed " + abbreviate(replay.token()) + " on scenario \"" + scenario.name()
+    private ExploreResult replay(String name, Function<ExploreOptions, ExploreResult> explorer,
+            ExploreOptions withToken) {
+        String what = "refguard: replayed " + abbreviate(replay.token()) + " on scenario \"" + name
                 + "\" in " + testClass.getSimpleName() + "." + method.getName() + "()";
         ExploreResult result;
         try {
-            result = scenario.explore(withToken);
+            result = explorer.apply(withToken);
         } catch (ReplayTokenException e) {
             // the token was decoded before the test started, so the explorer refused it for this scenario
             if (replay.filtered()) {
@@ -110,7 +120,7 @@ public final class Exploration {
                         + replay.filter() + " selects this test, but " + e.getMessage());
             }
             return Assumptions.abort("the token in " + replay.property() + " was made for another"
-                    + " scenario than \"" + scenario.name() + "\"");
+                    + " scenario than \"" + name + "\"");
         } catch (InterleavingFailure failure) {
             HtmlReports.write(failure, testClass, method);
             System.out.println(what + ": the schedule fails\n" + failure.table());

@@ -16,7 +16,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Runs {@link ExploreTest} methods: gives each its {@link Exploration}, checks that it explored
- * something, and, while a replay is requested, skips the exploration tests the replay does not
+ * something, explores the body of a method without one as a program ({@link ProgramMethod}), and,
+ * while a replay is requested, skips the exploration tests the replay does not
  * select. Registered by {@code @ExploreTest}, which is the only way to use it.
  */
 final class ExploreExtension implements ExecutionCondition, ParameterResolver, InvocationInterceptor {
@@ -83,22 +84,23 @@ final class ExploreExtension implements ExecutionCondition, ParameterResolver, I
     }
 
     /**
-     * Configures the test's exploration, runs the test method, and fails it if it explored nothing.
+     * Configures the test's exploration and runs the test method: with an {@link Exploration}
+     * parameter once, failing it if it explored nothing; without one, its body explored as a
+     * program through the agent ({@link ProgramMethod}).
      *
-     * @throws ExtensionConfigurationException without running the method when it takes no
-     *     {@link Exploration}, or when an annotation attribute, an explorer system property or the
-     *     replay token is not valid; after running it, when it returned without exploring a scenario
+     * @throws ExtensionConfigurationException without running the method when an annotation
+     *     attribute, an explorer system property or the replay token is not valid, or, for the
+     *     plain form, when the agent is missing; after running it, when it returned without
+     *     exploring a scenario
      */
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
             ExtensionContext context) throws Throwable {
         Method method = invocationContext.getExecutable();
         Exploration exploration = context.getStore(NAMESPACE).get(KEY, Exploration.class);
-        if (exploration == null) {
-            invocation.skip();
-            throw new ExtensionConfigurationException("refguard: @ExploreTest method " + describe(method)
-                    + " takes no Exploration parameter: declare one, as in " + method.getName()
-                    + "(Exploration exploration), and pass the scenario to exploration.explore(...)");
+        boolean program = exploration == null;
+        if (program) {
+            exploration = new Exploration(context, context.getRequiredTestClass(), method);
         }
         try {
             ExploreTest annotation = AnnotationSupport.findAnnotation(method, ExploreTest.class).orElseThrow();
@@ -106,6 +108,12 @@ final class ExploreExtension implements ExecutionCondition, ParameterResolver, I
         } catch (RuntimeException e) {
             invocation.skip();
             throw e;
+        }
+        if (program) {
+            invocation.skip();
+            ProgramMethod.explore(exploration, invocationContext.getTarget().orElse(null), method,
+                    invocationContext.getArguments());
+            return;
         }
         invocation.proceed();
         if (exploration.explored() == 0) {

@@ -2,10 +2,14 @@ package io.refguard.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import java.util.List;
+import java.util.Optional;
+
+import io.refguard.agent.AgentOptions;
 
 import io.refguard.LeakException;
 import io.refguard.Report;
@@ -103,13 +107,28 @@ class ExploreExtensionTest {
     }
 
     @Test
-    void aMethodWithoutAnExplorationParameterFailsWithoutRunning() {
+    void aPlainMethodWithoutTheAgentFailsSayingHowToAddIt() {
+        // this module's tests run without -javaagent: exploring the body would explore nothing
         EngineExecutionResults r = Kit.run(DiscoverySelectors.selectMethod(ExploreSamples.class, "takesNoExploration"));
         Throwable failure = Kit.failure(r, "takesNoExploration");
         assertInstanceOf(ExtensionConfigurationException.class, failure);
-        assertEquals("refguard: @ExploreTest method ExploreSamples.takesNoExploration() takes no Exploration"
-                + " parameter: declare one, as in takesNoExploration(Exploration exploration), and pass the"
-                + " scenario to exploration.explore(...)", failure.getMessage());
+        String message = failure.getMessage();
+        assertTrue(message.startsWith("refguard: inconclusive: @ExploreTest method ExploreSamples.takesNoExploration()"
+                + " explores its body as a program, which needs the refguard agent in the test JVM, and the agent"
+                + " is missing"), message);
+        assertTrue(message.contains("refguard-maven-plugin") && message.contains("@{argLine}")
+                && message.contains("-javaagent:"), message);
+        assertEquals(0, ExploreSamples.PLAIN_BODY_RUNS.get(), "the body must not run without the agent");
+    }
+
+    @Test
+    void aPlainMethodOutsideTheAgentsIncludeFailsSayingSo() {
+        AgentOptions options = AgentOptions.defaults().withInclude("com.acme.*");
+        ExtensionConfigurationException e = assertThrows(ExtensionConfigurationException.class,
+                () -> ProgramMethod.requireAgent(Optional.of(options), ExploreSamples.class, "ExploreSamples.m()"));
+        assertTrue(e.getMessage().contains("do not instrument example.ExploreSamples")
+                && e.getMessage().contains("widen the agent's include"), e.getMessage());
+        ProgramMethod.requireAgent(Optional.of(AgentOptions.defaults()), ExploreSamples.class, "ExploreSamples.m()");
     }
 
     @Test

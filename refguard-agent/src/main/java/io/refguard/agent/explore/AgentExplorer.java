@@ -7,8 +7,6 @@ import io.refguard.explore.Scenario;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.Explorer;
 import io.refguard.explore.InterleavingFailure;
-import java.io.IOException;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,9 +22,10 @@ import java.util.function.Supplier;
  *
  * <p>Two ways in:
  * <ul>
- *   <li>{@link #mainClass(String)}: the program's classes are loaded through a fresh
- *       {@link io.refguard.agent.InstrumentingClassLoader} for every run, so every run starts
- *       with fresh static state, and its {@code main(String[])} (or, for a {@code Runnable} with
+ *   <li>{@link #mainClass(String)}: the program's classes are loaded once through an
+ *       {@link io.refguard.agent.InstrumentingClassLoader#forProgram} loader, which
+ *       re-initializes their statics in every run, so every run starts with fresh static state,
+ *       and its {@code main(String[])} (or, for a {@code Runnable} with
  *       a no-argument constructor, {@code run()}) runs as the thread {@code main}. No agent is
  *       needed. This is what {@code refguard explore --class C} runs.
  *   <li>{@link #entry(String, Supplier)}: code already instrumented in this JVM, by
@@ -42,7 +41,7 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>A failure is an uncaught exception in any of the program's threads (a failed {@code assert}
- * included: assertions are enabled in the classes loaded per run), a deadlock, a thread that
+ * included: assertions are enabled in the program's classes), a deadlock, a thread that
  * never stops, or a thread stuck where the explorer cannot schedule it (I/O, a thread the
  * explorer did not start). The report shows one column per program thread, each step with the
  * program's own {@code File.java:line}.
@@ -78,7 +77,7 @@ public final class AgentExplorer {
 
     /**
      * Explores the program whose entry point is class {@code className} (binary name, such as
-     * {@code com.acme.Main}), loaded and instrumented afresh for every run.
+     * {@code com.acme.Main}), loaded and instrumented once, its statics fresh in every run.
      */
     public static AgentExplorer mainClass(String className) {
         Objects.requireNonNull(className, "className");
@@ -109,8 +108,12 @@ public final class AgentExplorer {
     }
 
     /**
-     * Where to find the program's classes and libraries, besides the parent loader (for
-     * {@link #mainClass}); empty by default.
+     * The program's class path: directories and jars of its classes and libraries (for
+     * {@link #mainClass}); empty by default. Every class found there is defined by the program's
+     * own loader, instrumented where the agent options accept it, so the program and its
+     * libraries are loaded together as in a plain run; only the JDK and refguard come from the
+     * {@link #parent parent}. Without a class path, the classes the agent options accept are read
+     * from the parent and defined by the program's loader.
      */
     public AgentExplorer classPath(List<Path> entries) {
         classPath.addAll(entries);
@@ -118,8 +121,8 @@ public final class AgentExplorer {
     }
 
     /**
-     * The loader that supplies the classes not instrumented per run, refguard's own included (for
-     * {@link #mainClass}); by default the loader of this class.
+     * The loader that supplies the classes the program does not define itself, refguard's own
+     * included (for {@link #mainClass}); by default the loader of this class.
      */
     public AgentExplorer parent(ClassLoader loader) {
         this.parent = Objects.requireNonNull(loader, "loader");
@@ -127,9 +130,9 @@ public final class AgentExplorer {
     }
 
     /**
-     * Which classes to instrument and load afresh per run (for {@link #mainClass}). By default the
-     * package of the main class and its subpackages; widen it to explore the libraries the program
-     * uses as well.
+     * Which classes to instrument (for {@link #mainClass}). By default
+     * {@link AgentOptions#forProgram every class not excluded}, the main class's package
+     * included; includes and excludes narrow it.
      */
     public AgentExplorer agentOptions(AgentOptions options) {
         this.agentOptions = Objects.requireNonNull(options, "options");
@@ -137,10 +140,9 @@ public final class AgentExplorer {
     }
 
     /**
-     * Loads the program's classes once for the whole exploration instead of once per run (for
-     * {@link #mainClass}); off by default. Runs are then several times faster (freshly defined
-     * classes run interpreted, and their lambdas are spun again), but static state carries over
-     * from run to run: use it only for programs that keep none, or reset it themselves.
+     * Lets static state carry over from run to run (for {@link #mainClass}); off by default, when
+     * each class re-initializes its statics at its first use in every run. Use it for programs
+     * that keep no static state, or reset it themselves, to save the re-initialization.
      */
     public AgentExplorer reuseClasses(boolean reuse) {
         this.reuseClasses = reuse;
@@ -199,17 +201,14 @@ public final class AgentExplorer {
     public ExploreResult explore(ExploreOptions options) {
         Objects.requireNonNull(options, "options");
         ExploringInterceptor interceptor = new ExploringInterceptor(foreignWait.toNanos());
-        URLClassLoader classPathLoader = null;
+        ProgramEntry program = null;
         try {
             Supplier<? extends Runnable> runs = entry;
             if (mainClass != null) {
                 ClassLoader base = parent != null ? parent : AgentExplorer.class.getClassLoader();
-                if (!classPath.isEmpty()) {
-                    classPathLoader = ProgramEntry.classPathLoader(classPath, base);
-                    base = classPathLoader;
-                }
-                lastProgram = new ProgramEntry(mainClass, args, base, agentOptions, reuseClasses);
-                runs = lastProgram;
+                program = new ProgramEntry(mainClass, args, base, classPath, agentOptions, reuseClasses);
+                lastProgram = program;
+                runs = program;
             }
             Supplier<? extends Runnable> perRun = runs;
             return ExplorationRouter.explore(interceptor, () -> Explorer.scenario(name)
@@ -224,12 +223,8 @@ public final class AgentExplorer {
                     })
                     .explore(options));
         } finally {
-            if (classPathLoader != null) {
-                try {
-                    classPathLoader.close();
-                } catch (IOException e) {
-                    // nothing was written; the jars are only read
-                }
+            if (program != null) {
+                program.close();
             }
         }
     }

@@ -6,46 +6,59 @@ import io.refguard.agent.RefguardTransformer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The entry point of a program explored through a fresh {@link InstrumentingClassLoader} per run:
- * each {@link #get()} defines the program's classes anew (instrumented once, see
- * {@link InstrumentingClassLoader#freshCopy()}) and returns a {@code Runnable} that calls its
- * {@code main(String[])}, or {@code run()} on a new instance of a {@code Runnable} class. With
- * classes reused, one copy serves every run.
+ * The entry point of a program explored through one {@link InstrumentingClassLoader#forProgram}
+ * loader: the program's classes are defined once, and each {@link #get()} starts a new run of
+ * that loader (every class re-initializes its statics at its first use in the run, see
+ * {@code StaticReinit}) and returns a {@code Runnable} that calls its {@code main(String[])}, or
+ * {@code run()} on a new instance of a {@code Runnable} class. With classes reused, statics carry
+ * over from run to run.
  */
 final class ProgramEntry implements Supplier<Runnable> {
 
     private final String className;
     private final String[] args;
+    private final ProgramLoaders.Key key;
     private final InstrumentingClassLoader first;
     private final boolean hasMain;
-    /** The class every run uses when classes are reused, else null (a fresh copy per run). */
+    /** The main class, defined once: every run uses it. */
     private final Class<?> shared;
+    /** Whether static state carries over from run to run instead of being re-initialized. */
+    private final boolean reuseClasses;
+    /** Whether no run has started yet (the constructor started the first). */
+    private boolean firstRun = true;
 
-    ProgramEntry(String className, String[] args, ClassLoader parent, AgentOptions options,
-            boolean reuseClasses) {
+    ProgramEntry(String className, String[] args, ClassLoader parent, List<Path> classPath,
+            AgentOptions options, boolean reuseClasses) {
         this.className = className;
         this.args = args;
-        AgentOptions effective = options != null ? options : defaultOptions(className);
+        AgentOptions effective = options != null ? options : AgentOptions.forProgram(className);
         if (!effective.instruments(className)) {
             throw new IllegalArgumentException("the agent options " + effective + " do not"
                     + " instrument " + className + ": include its package in the options");
         }
-        this.first = new InstrumentingClassLoader(parent, effective);
-        Class<?> probe = load(first.freshCopy());
+        this.key = new ProgramLoaders.Key(parent, effective.toString(), classPath);
+        this.first = ProgramLoaders.take(key, effective);
+        this.reuseClasses = reuseClasses;
+        first.startRun(); // statics fresh at the start, even in a loader an earlier exploration used
+        Class<?> probe;
+        try {
+            probe = load(first);
+        } catch (RuntimeException e) {
+            ProgramLoaders.give(key, first);
+            throw e;
+        }
         this.hasMain = mainMethod(probe) != null;
         if (!hasMain && !Runnable.class.isAssignableFrom(probe)) {
+            ProgramLoaders.give(key, first);
             throw new IllegalArgumentException(className + " has no 'static void main(String[])'"
                     + " and is not a Runnable: give the class with the program's entry point");
         }
-        this.shared = reuseClasses ? probe : null;
+        this.shared = probe;
     }
 
     /** The loader family's transformer, which counts instrumented and failed classes. */
@@ -53,24 +66,9 @@ final class ProgramEntry implements Supplier<Runnable> {
         return first.transformer();
     }
 
-    /** The options for {@code className} alone: its package and subpackages, instrumented. */
-    static AgentOptions defaultOptions(String className) {
-        int dot = className.lastIndexOf('.');
-        String include = dot < 0 ? className : className.substring(0, dot) + ".*";
-        return AgentOptions.defaults().withInclude(include);
-    }
-
-    static URLClassLoader classPathLoader(List<Path> entries, ClassLoader parent) {
-        URL[] urls = new URL[entries.size()];
-        for (int i = 0; i < urls.length; i++) {
-            try {
-                urls[i] = entries.get(i).toUri().toURL();
-            } catch (MalformedURLException e) {
-                throw new IllegalArgumentException("class path entry " + entries.get(i)
-                        + " is not a usable path: " + e.getMessage(), e);
-            }
-        }
-        return new URLClassLoader("refguard-program", urls, parent);
+    /** Hands the loader on to the next exploration of the same program (see ProgramLoaders). */
+    void close() {
+        ProgramLoaders.give(key, first);
     }
 
     private Class<?> load(InstrumentingClassLoader loader) {
@@ -95,12 +93,34 @@ final class ProgramEntry implements Supplier<Runnable> {
 
     @Override
     public Runnable get() {
-        Class<?> c = shared != null ? shared : load(first.freshCopy());
-        if (hasMain) {
-            Method main = mainMethod(c);
-            main.setAccessible(true);
-            return () -> invoke(main, null, (Object) args.clone());
+        if (!reuseClasses && !firstRun) {
+            first.startRun(); // each class re-initializes its statics at its first use in the run
         }
+        firstRun = false;
+        Class<?> c = shared;
+        Runnable body = hasMain ? callMain(c) : runInstance(c);
+        // as in a plain run, the program's classes are the context class loader's (libraries
+        // such as Mockito find their plugins through it); threads the program creates inherit it
+        ClassLoader programLoader = c.getClassLoader();
+        return () -> {
+            Thread self = Thread.currentThread();
+            ClassLoader before = self.getContextClassLoader();
+            self.setContextClassLoader(programLoader);
+            try {
+                body.run();
+            } finally {
+                self.setContextClassLoader(before);
+            }
+        };
+    }
+
+    private Runnable callMain(Class<?> c) {
+        Method main = mainMethod(c);
+        main.setAccessible(true);
+        return () -> invoke(main, null, (Object) args.clone());
+    }
+
+    private Runnable runInstance(Class<?> c) {
         return () -> {
             Object instance;
             try {

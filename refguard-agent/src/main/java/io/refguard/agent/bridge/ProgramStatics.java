@@ -1,0 +1,69 @@
+package io.refguard.agent.bridge;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+
+/**
+ * Called by classes of a program that an {@code InstrumentingClassLoader} re-initializes run after
+ * run: before reading or writing a static field of another such class, and from a class's
+ * re-initializer for its superclass, {@link #ensure(Class)} re-initializes that class if it has not
+ * been in the current run, as the JVM would initialize it on first use. A class without the
+ * generated {@code $rg$ensure} method (the JDK's, a library's left uninstrumented) is left alone.
+ */
+public final class ProgramStatics {
+
+    /** The name of the method the agent adds to each re-initializable class. */
+    public static final String ENSURE = "$rg$ensure";
+
+    private static final MethodHandle NOTHING;
+
+    static {
+        try {
+            NOTHING = MethodHandles.lookup().findStatic(ProgramStatics.class, "nothing",
+                    MethodType.methodType(void.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static final ClassValue<MethodHandle> ENSURERS = new ClassValue<>() {
+        @Override
+        protected MethodHandle computeValue(Class<?> type) {
+            try {
+                Method m = type.getDeclaredMethod(ENSURE);
+                m.setAccessible(true);
+                return MethodHandles.lookup().unreflect(m);
+            } catch (NoSuchMethodException | IllegalAccessException | RuntimeException e) {
+                return NOTHING;
+            }
+        }
+    };
+
+    private ProgramStatics() {}
+
+    /** Re-initializes {@code type}'s statics unless they are from the current run already. */
+    public static void ensure(Class<?> type) {
+        try {
+            ENSURERS.get(type).invokeExact();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t); // $rg$ensure declares no checked exception
+        }
+    }
+
+    /**
+     * Throws what a class's static initializer threw in this run, as the JVM reports it: an
+     * error as it is, anything else in an {@code ExceptionInInitializerError}.
+     */
+    public static void initializerFailed(Throwable failure) {
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        throw new ExceptionInInitializerError(failure);
+    }
+
+    private static void nothing() {}
+}

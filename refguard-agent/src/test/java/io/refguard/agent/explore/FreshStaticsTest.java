@@ -1,0 +1,69 @@
+package io.refguard.agent.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import example.statics.StaticsEachRun;
+import example.statics.ThrowingInitializer;
+import io.refguard.explore.ExploreOptions;
+import io.refguard.explore.ExploreResult;
+import io.refguard.explore.InterleavingFailure;
+import io.refguard.explore.report.FailureKind;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every run of a program starts from fresh static state, though its classes are defined once:
+ * counters, collections and objects made by static initializers, a superclass's statics, and an
+ * initializer that reads another class's statics are all as in a new JVM.
+ */
+class FreshStaticsTest {
+
+    @Test
+    void everyRunStartsFromFreshStatics() {
+        ExploreResult r = AgentExplorer.mainClass(StaticsEachRun.class.getName())
+                .explore(ExploreOptions.exhaustive());
+        assertEquals(ExploreResult.Stop.EXHAUSTED, r.stop(), r::toString);
+        assertTrue(r.runs() > 2, r::toString);
+    }
+
+    @Test
+    void anExplorationAfterAnotherOfTheSameProgramStartsFresh() {
+        // the second exploration gets the first one's loader, classes compiled already
+        AgentExplorer first = AgentExplorer.mainClass(StaticsEachRun.class.getName());
+        first.explore(ExploreOptions.exhaustive());
+        AgentExplorer second = AgentExplorer.mainClass(StaticsEachRun.class.getName());
+        ExploreResult r = second.explore(ExploreOptions.exhaustive());
+        assertEquals(ExploreResult.Stop.EXHAUSTED, r.stop(), r::toString);
+        assertEquals(first.instrumentedClasses(), second.instrumentedClasses());
+    }
+
+    @Test
+    void reusedClassesKeepTheirStatics() {
+        // the same program with statics carried over fails in its second run: the check can fail
+        InterleavingFailure f = assertThrows(InterleavingFailure.class,
+                () -> AgentExplorer.mainClass(StaticsEachRun.class.getName()).reuseClasses(true)
+                        .explore(ExploreOptions.exhaustive()));
+        assertEquals(FailureKind.THREAD_THREW, f.report().failure().kind(), f::getMessage);
+        // the first run starts fresh (even after earlier explorations), the second does not
+        assertTrue(f.getMessage().contains("runs carried over"), f::getMessage);
+        assertTrue(f.getMessage().contains("after 2 runs"), f::getMessage);
+    }
+
+    @Test
+    void aThrowingStaticInitializerIsReportedAsTheProgramThrewIt() {
+        // the report comes from a re-run of the failing schedule, which must fail the same way
+        InterleavingFailure f = assertThrows(InterleavingFailure.class,
+                () -> AgentExplorer.mainClass(ThrowingInitializer.class.getName())
+                        .explore(ExploreOptions.exhaustive()));
+        assertTrue(f.getMessage().contains("java.lang.ExceptionInInitializerError"), f::getMessage);
+        assertEquals("no settings path", rootCause(f).getMessage(), f::getMessage);
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}
