@@ -6,6 +6,7 @@ import io.refguard.explore.report.TraceEvent;
 import io.refguard.explore.runtime.RunEngine;
 import io.refguard.explore.runtime.RunStatus;
 import io.refguard.explore.runtime.SourceLocator;
+import io.refguard.explore.runtime.ThreadLimitExceeded;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +22,9 @@ final class Failures {
         Throwable c = e.failureCause();
         switch (status) {
             case ACTOR_FAILED:
+                if (c instanceof ThreadLimitExceeded) {
+                    return new Failure(FailureKind.THREAD_LIMIT, t, c.getMessage(), null, List.of());
+                }
                 return withLines(FailureKind.THREAD_THREW, t, thread + " threw ", c.toString(),
                         SourceLocator.locate(c));
             case INVARIANT_FAILED: {
@@ -43,9 +47,10 @@ final class Failures {
                         + " the bound if the run is just long", null, List.of());
             case STUCK: {
                 List<String> lines = lines(e.failureMessage());
-                return new Failure(FailureKind.STUCK, t, lines.get(0)
-                        + " Raise refguard.explore.runTimeout if it is only slow.", null,
-                        strip(lines.subList(1, lines.size())));
+                List<String> stack = strip(lines.subList(1, lines.size()));
+                String head = lines.get(0).replace(" Where it is now:", "");
+                String where = stuckIn(stack);
+                return new Failure(FailureKind.STUCK, t, head + where + STUCK_ADVICE, null, stack);
             }
             case CHECK_FAILED:
                 return withLines(FailureKind.FINAL_CHECK, -1, "final check failed: ", c.toString(),
@@ -56,6 +61,46 @@ final class Failures {
             default:
                 throw new IllegalArgumentException("not a failure: " + status);
         }
+    }
+
+    /** What to do about a thread refguard could not schedule. */
+    static final String STUCK_ADVICE = " refguard cannot order what it does not see: keep I/O and"
+            + " threads refguard did not start out of the explored code (give the actor an in-memory"
+            + " stand-in), instrument the library that blocks or spins (widen the agent's include), or"
+            + " raise refguard.explore.runTimeout if it is only slow.";
+
+    /** " It is stuck in m, called from the program's n." for the stack shown, or "". */
+    static String stuckIn(List<String> stack) {
+        if (stack.isEmpty() || !stack.get(0).startsWith("at ")) {
+            return "";
+        }
+        String top = stack.get(0).substring(3);
+        String own = null;
+        for (String l : stack) {
+            if (l.startsWith("at ") && !jdk(l.substring(3))) {
+                own = l.substring(3);
+                break;
+            }
+        }
+        String s = " It is stuck in " + method(top);
+        if (own != null && !own.equals(top)) {
+            s += ", called from " + own.substring(own.lastIndexOf('/') + 1);
+        }
+        return s + ".";
+    }
+
+    private static boolean jdk(String frame) {
+        String m = frame.substring(frame.indexOf('/') + 1);
+        return frame.startsWith("java.") || frame.startsWith("jdk.") || m.startsWith("java.")
+                || m.startsWith("jdk.") || m.startsWith("sun.");
+    }
+
+    /** {@code pkg.Class.method} of a stack frame's text such as {@code java.base/pkg.C.m(C.java:3)}. */
+    static String method(String frame) {
+        int paren = frame.indexOf('(');
+        String m = paren < 0 ? frame : frame.substring(0, paren);
+        int slash = m.lastIndexOf('/');
+        return slash < 0 ? m : m.substring(slash + 1);
     }
 
     /** The steps the search recorded, without locations: for runs that cannot be re-run. */

@@ -3,6 +3,7 @@ package io.refguard.explore;
 import io.refguard.explore.replay.ReplayToken;
 import io.refguard.explore.replay.ReplayTokenException;
 import io.refguard.explore.report.Failure;
+import io.refguard.explore.report.FailureKind;
 import io.refguard.explore.report.InterleavingReport;
 import io.refguard.explore.report.TableRenderer;
 import io.refguard.explore.report.TraceEvent;
@@ -28,6 +29,8 @@ final class ScenarioRunner<S> {
 
     /** Runs the simplifier may spend on one failure. */
     private static final int MINIMIZE_BUDGET = 300;
+    /** The label of a thread's first step, which every thread has. */
+    private static final String START = "start";
 
     private final Scenario<S> scenario;
     private final ExploreOptions options;
@@ -45,6 +48,8 @@ final class ScenarioRunner<S> {
         long start = System.nanoTime();
         long deadline = start + options.maxTime().toNanos();
         long runs = 0;
+        ChoiceCounter counter = new ChoiceCounter();
+        boolean anyPoint = false; // whether any thread reached a scheduling point of its own
         ExploreResult.Stop stop = ExploreResult.Stop.EXHAUSTED;
         try (RunEngine engine = new RunEngine(options.maxSteps(), options.runTimeout(),
                 options.internalPoints())) {
@@ -60,8 +65,9 @@ final class ScenarioRunner<S> {
                 if (!strategy.hasNextRun()) {
                     break;
                 }
-                RunStatus status = runOnce(engine, strategy.chooser(), null);
+                RunStatus status = runOnce(engine, counter.wrap(strategy.chooser()), null);
                 runs++;
+                anyPoint = anyPoint || ownPoint(engine);
                 strategy.runFinished(status, engine.preemptions(), engine.scheduleHash());
                 if (token == null && strategy.divergence() != null) {
                     throw new IllegalStateException("scenario \"" + scenario.name + "\": "
@@ -70,6 +76,9 @@ final class ScenarioRunner<S> {
                 if (status.isFailure()) {
                     throw failure(engine, strategy, status, runs, token != null);
                 }
+            }
+            if (!anyPoint && runs > 0) {
+                throw notInstrumented(runs);
             }
             if (token != null) {
                 if (strategy.divergence() != null) {
@@ -83,7 +92,7 @@ final class ScenarioRunner<S> {
         }
         return new ExploreResult(scenario.name, strategy.describe(), runs,
                 strategy.distinctSchedules(), Duration.ofNanos(System.nanoTime() - start), stop,
-                strategy.boundLimited());
+                strategy.boundLimited(), counter.points, counter.choices);
     }
 
     /** Runs the replay token's schedule once, traced, and reports it whether it fails or not. */
@@ -102,7 +111,9 @@ final class ScenarioRunner<S> {
                         + " is not deterministic; explore without the token to find a current schedule.");
             }
             if (status.isFailure()) {
-                return failure(engine, replay, status, 1, true).report();
+                AssertionError f = failure(engine, replay, status, 1, true);
+                return f instanceof InterleavingFailure ? ((InterleavingFailure) f).report()
+                        : ((InterleavingInconclusive) f).report();
             }
             List<String> threads = new ArrayList<>();
             for (int i = 0; i < engine.threadCount(); i++) {
@@ -113,6 +124,39 @@ final class ScenarioRunner<S> {
                     ReplayToken.of(fingerprint, engine.schedule()).encode(), List.of());
         }
     }
+
+    /** Whether a thread of the last run reached a scheduling point besides its start. */
+    private static boolean ownPoint(RunEngine engine) {
+        int n = engine.steps();
+        for (int i = 0; i < n; i++) {
+            if (!START.equals(engine.labelAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The verdict when threads ran but none ever reached a scheduling point: refguard saw nothing
+     * it could interleave, which is what uninstrumented code looks like. A scenario whose actors
+     * make a single operation each still has points, and is explored as usual.
+     */
+    private InterleavingInconclusive notInstrumented(long runs) {
+        return new InterleavingInconclusive(FailureKind.NOT_INSTRUMENTED, "Scenario \"" + scenario.name
+                + "\" is inconclusive: nothing was interleaved.\n" + runs + (runs == 1 ? " run" : " runs")
+                + " of " + scenario.actorNames + " reached no scheduling point: no volatile or atomic"
+                + " access, lock, wait, thread start or refguard operation that refguard could see, so"
+                + " it could not order the threads and the run proves nothing.\n" + NOT_INSTRUMENTED_FIX,
+                null);
+    }
+
+    /** What to do when the explored code is not instrumented; shared with the agent's explorer. */
+    static final String NOT_INSTRUMENTED_FIX = "The code the threads run is not instrumented. Run"
+            + " with refguard's agent: in Maven, add the refguard-maven-plugin's prepare-agent goal, and"
+            + " if you set Surefire's <argLine> yourself, keep @{argLine} in it; without Maven, pass"
+            + " -javaagent:refguard-agent.jar. If the agent is on, widen its include"
+            + " (-javaagent:refguard-agent.jar=include=com.acme.*) to the package of the code the threads"
+            + " run. Or share state through refguard's types (SharedInt, SharedRef, RefCounted).";
 
     private ReplayToken replayToken() {
         if (options.replay().isPresent()) {
@@ -193,7 +237,7 @@ final class ScenarioRunner<S> {
         }
     }
 
-    private InterleavingFailure failure(RunEngine engine, Strategy strategy, RunStatus status,
+    private AssertionError failure(RunEngine engine, Strategy strategy, RunStatus status,
             long runs, boolean replaying) {
         int[] schedule = engine.schedule();
         int preemptions = engine.preemptions();
@@ -205,7 +249,7 @@ final class ScenarioRunner<S> {
             notes.add("the run did not follow the token's schedule (" + strategy.divergence()
                     + "); the code may have changed since the token was made");
         }
-        if (status == RunStatus.STUCK) {
+        if (status == RunStatus.STUCK || searchFailure.kind().inconclusive()) {
             // re-running would wait for the stuck thread again; report what the search saw
             return build(engine, schedule, searchFailure, cause, foundBy, runs, preemptions,
                     Failures.untracedEvents(engine), notes);
@@ -236,7 +280,7 @@ final class ScenarioRunner<S> {
                 recorder.events(), notes);
     }
 
-    private InterleavingFailure build(RunEngine engine, int[] schedule, Failure failure,
+    private AssertionError build(RunEngine engine, int[] schedule, Failure failure,
             Throwable cause, String foundBy, long runs, int preemptions,
             List<TraceEvent> events, List<String> notes) {
         List<String> threads = new ArrayList<>();
@@ -246,7 +290,11 @@ final class ScenarioRunner<S> {
         String token = ReplayToken.of(fingerprint, schedule).encode();
         InterleavingReport report = new InterleavingReport(scenario.name, threads, events, failure,
                 foundBy, runs, preemptions, token, notes);
-        return new InterleavingFailure(report, TableRenderer.render(report), cause);
+        String table = TableRenderer.render(report);
+        if (failure.kind().inconclusive()) {
+            return new InterleavingInconclusive(failure.kind(), "\n" + table, report);
+        }
+        return new InterleavingFailure(report, table, cause);
     }
 
     /** An invariant or snapshot check failed at a scheduling point. */
