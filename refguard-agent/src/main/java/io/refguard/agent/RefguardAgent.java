@@ -18,7 +18,17 @@ import java.lang.instrument.Instrumentation;
  */
 public final class RefguardAgent {
 
+    private static volatile boolean attached;
+
     private RefguardAgent() {}
+
+    /**
+     * Whether the agent was attached to this JVM ({@code -javaagent} or an executable jar's
+     * {@code Launcher-Agent-Class}) and instruments classes as they load.
+     */
+    public static boolean attached() {
+        return attached;
+    }
 
     /**
      * Called by the JVM before {@code main} for {@code -javaagent}.
@@ -52,6 +62,7 @@ public final class RefguardAgent {
         // SUPPLIED from the property when it initializes, which switchOnForJvm causes.
         boolean sites = options.sites() && CallSiteSupply.switchOnForJvm();
         inst.addTransformer(new RefguardTransformer(options), false);
+        attached = true;
         if (options.verbose()) {
             AgentLog.info("active with " + options);
             if (options.sites() && !sites) {

@@ -6,7 +6,7 @@ import io.refguard.explore.report.TraceEvent;
 import io.refguard.explore.runtime.RunEngine;
 import io.refguard.explore.runtime.RunStatus;
 import io.refguard.explore.runtime.SourceLocator;
-import io.refguard.explore.runtime.ThreadLimitExceeded;
+import io.refguard.explore.runtime.ControlLost;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,8 +22,9 @@ final class Failures {
         Throwable c = e.failureCause();
         switch (status) {
             case ACTOR_FAILED:
-                if (c instanceof ThreadLimitExceeded) {
-                    return new Failure(FailureKind.THREAD_LIMIT, t, c.getMessage(), null, List.of());
+                if (c instanceof ControlLost) {
+                    return new Failure(((ControlLost) c).threadLimit() ? FailureKind.THREAD_LIMIT
+                            : FailureKind.OUT_OF_CONTROL, t, c.getMessage(), null, List.of());
                 }
                 return withLines(FailureKind.THREAD_THREW, t, thread + " threw ", c.toString(),
                         SourceLocator.locate(c));

@@ -49,7 +49,8 @@ final class ScenarioRunner<S> {
         long deadline = start + options.maxTime().toNanos();
         long runs = 0;
         ChoiceCounter counter = new ChoiceCounter();
-        boolean anyPoint = false; // whether any thread reached a scheduling point of its own
+        // whether a run had one thread only, or a thread reached a scheduling point of its own
+        boolean anyPoint = false;
         ExploreResult.Stop stop = ExploreResult.Stop.EXHAUSTED;
         try (RunEngine engine = new RunEngine(options.maxSteps(), options.runTimeout(),
                 options.internalPoints())) {
@@ -67,7 +68,7 @@ final class ScenarioRunner<S> {
                 }
                 RunStatus status = runOnce(engine, counter.wrap(strategy.chooser()), null);
                 runs++;
-                anyPoint = anyPoint || ownPoint(engine);
+                anyPoint = anyPoint || engine.threadCount() < 2 || ownPoint(engine);
                 strategy.runFinished(status, engine.preemptions(), engine.scheduleHash());
                 if (token == null && strategy.divergence() != null) {
                     throw new IllegalStateException("scenario \"" + scenario.name + "\": "
@@ -137,9 +138,11 @@ final class ScenarioRunner<S> {
     }
 
     /**
-     * The verdict when threads ran but none ever reached a scheduling point: refguard saw nothing
-     * it could interleave, which is what uninstrumented code looks like. A scenario whose actors
-     * make a single operation each still has points, and is explored as usual.
+     * The verdict when several threads ran but none ever reached a scheduling point: refguard saw
+     * nothing it could interleave, which is what uninstrumented code looks like. A scenario whose
+     * actors make a single operation each still has points, and is explored as usual; a run of a
+     * single thread has nothing to interleave by construction, and passes (the agent's explorer
+     * adds its own rule for programs whose threads it cannot see).
      */
     private InterleavingInconclusive notInstrumented(long runs) {
         return new InterleavingInconclusive(FailureKind.NOT_INSTRUMENTED, "Scenario \"" + scenario.name

@@ -22,6 +22,11 @@ public enum FailureKind {
     FINAL_CHECK("the final check failed"),
     /** References were still held when the run ended. */
     LEAK("leak"),
+    /**
+     * A thread had to wait for a thread the explorer did not start, or use an operation it does
+     * not model. Inconclusive.
+     */
+    OUT_OF_CONTROL("a thread or operation outside refguard's control", true),
     /** A run needed more threads than the explorer can schedule. Inconclusive. */
     THREAD_LIMIT("too many threads for the explorer", true),
     /**

@@ -143,10 +143,10 @@ final class Primitives {
         int id = x.threadCount;
         if (id == Execution.MAX_THREADS) {
             // refguard's limit, not the program's failure: end the run where user code cannot catch it
-            x.fail(RunStatus.ACTOR_FAILED, me.id, new ThreadLimitExceeded("a run may have at most "
+            x.fail(RunStatus.ACTOR_FAILED, me.id, new ControlLost("a run may have at most "
                     + Execution.MAX_THREADS + " threads; " + me.name + " tried to start '" + name
                     + "' as thread " + (id + 1) + ": explore a smaller configuration of the program"
-                    + " (fewer workers or tasks)"), null);
+                    + " (fewer workers or tasks)", true), null);
         }
         Actor child = x.slot(id);
         child.reset(name, body);

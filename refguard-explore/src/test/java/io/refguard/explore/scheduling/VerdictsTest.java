@@ -39,12 +39,14 @@ class VerdictsTest {
     }
 
     @Test
-    void aSingleActorWithoutPointsIsInconclusiveToo() {
-        assertThrows(InterleavingInconclusive.class, () -> Explorer
-                .scenario("one plain actor")
+    void aSingleActorWithoutPointsHasNothingToInterleaveAndPasses() {
+        ExploreResult r = Explorer.scenario("sequential")
                 .setup(AtomicInteger::new)
                 .actor("T1", AtomicInteger::incrementAndGet)
-                .explore(ExploreOptions.exhaustive()));
+                .check(c -> assertEquals(1, c.get()))
+                .explore(ExploreOptions.exhaustive());
+        assertTrue(r.exhausted(), r.toString());
+        assertEquals(0, r.choicePoints(), r.toString());
     }
 
     @Test
