@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code refguard explore --class C}: explores a scenario class or a whole program and prints
- * the failure report, or what was explored. Exits 1 when a schedule failed, 0 otherwise.
+ * the failure report, or what was explored. Exits 1 when a schedule failed, 4 when the
+ * exploration is inconclusive, 0 otherwise.
  */
 @Command(name = "explore", sortOptions = false,
         description = {"Explores a scenario class (public static Scenario<?> scenario()) or a program"
@@ -50,9 +51,10 @@ final class ExploreCommand implements Callable<Integer> {
             err.println("exploring " + t.name + " (" + (t.kind == Target.Kind.SCENARIO ? "scenario" : "program")
                     + ") ...");
             err.flush();
-            Outcome o = Outcome.of(t.name, explore(t, options));
+            Outcome o = Outcome.of(t.name, json ? ProgramOutput.toErr(err, () -> explore(t, options))
+                    : explore(t, options));
             print(out, o, json);
-            return o.token() != null ? ExitCodes.BUG_FOUND : ExitCodes.CLEAN;
+            return ExitCodes.of(o);
         }
     }
 
@@ -72,12 +74,9 @@ final class ExploreCommand implements Callable<Integer> {
         } else if (o.table() != null) {
             out.print(o.table());
         } else {
-            out.println("No failure: " + o.schedules() + (o.schedules() == 1 ? " schedule" : " schedules")
-                    + " run in " + SummaryTable.millis(o.millis()) + " (" + o.strategy() + "); "
-                    + switch (o.verdict()) {
-                        case VERIFIED -> "every schedule within the bound was run.";
-                        default -> "the search stopped at its budget, so other schedules may fail.";
-                    });
+            out.println("No failure: " + o.schedules() + (o.schedules() == 1 ? " run" : " runs") + ", "
+                    + o.choicePoints() + (o.choicePoints() == 1 ? " choice point" : " choice points")
+                    + ", in " + SummaryTable.millis(o.millis()) + "; " + o.guarantee() + ".");
         }
         out.flush();
     }

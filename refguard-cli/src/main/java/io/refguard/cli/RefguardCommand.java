@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         exitCodeList = {"0:nothing found (cases: every case met its expectation)",
                 "1:a bug was found (cases: a case missed its expectation)",
                 "2:usage error, or the class or token cannot be used as given",
-                "3:internal error"})
+                "3:internal error",
+                "4:inconclusive: refguard could not control the program (the message says why)"})
 final class RefguardCommand implements Runnable {
 
     @CommandLine.Spec

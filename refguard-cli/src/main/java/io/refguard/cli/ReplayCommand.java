@@ -44,7 +44,9 @@ final class ReplayCommand implements Callable<Integer> {
         ReplayToken.decode(token); // a malformed token is a usage error before anything is loaded
         PrintWriter out = spec.commandLine().getOut();
         try (Target t = Target.resolve(target, args)) {
-            Outcome o = Outcome.of(t.name, ExploreCommand.explore(t, ExploreOptions.replay(token.strip())));
+            Outcome o = Outcome.of(t.name, json ? ProgramOutput.toErr(spec.commandLine().getErr(),
+                    () -> ExploreCommand.explore(t, ExploreOptions.replay(token.strip())))
+                    : ExploreCommand.explore(t, ExploreOptions.replay(token.strip())));
             if (o.table() == null && !json) {
                 out.println("The schedule of the token ran to the end without failing on " + t.name
                         + " (" + SummaryTable.millis(o.millis()) + "): the bug it showed is gone, or the code"
@@ -53,7 +55,7 @@ final class ReplayCommand implements Callable<Integer> {
                 return ExitCodes.CLEAN;
             }
             ExploreCommand.print(out, o, json);
-            return o.token() != null ? ExitCodes.BUG_FOUND : ExitCodes.CLEAN;
+            return ExitCodes.of(o);
         }
     }
 }
