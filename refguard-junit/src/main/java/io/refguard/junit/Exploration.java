@@ -6,6 +6,7 @@ import java.util.Objects;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
+import io.refguard.explore.InterleavingInconclusive;
 import io.refguard.explore.Scenario;
 import io.refguard.explore.replay.ReplayTokenException;
 
@@ -70,6 +71,8 @@ public final class Exploration {
      *
      * @return what was explored; every schedule passed
      * @throws InterleavingFailure for the first failing schedule, with its report and replay token
+     * @throws InterleavingInconclusive when refguard could not control the code (a thread stuck
+     *     outside its control, its thread limit, code that is not instrumented); it fails the test
      * @throws IllegalStateException when the explorer refuses the scenario (not deterministic, a
      *     token that no longer fits it), with the explorer's explanation
      */
@@ -86,6 +89,10 @@ public final class Exploration {
                 context.publishReportEntry("refguard.replay",
                         ReplaySelection.arguments(failure.replayToken(), testClass, method));
                 throw failure;
+            } catch (InterleavingInconclusive inconclusive) {
+                // fails the test like a bug would: an exploration that could not explore never passes
+                context.publishReportEntry("refguard.inconclusive", inconclusive.kind().phrase());
+                throw inconclusive;
             }
         }
         return replay(scenario, options.withReplay(replay.token()));
