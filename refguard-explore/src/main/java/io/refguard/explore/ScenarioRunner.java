@@ -103,7 +103,7 @@ final class ScenarioRunner<S> {
         replay.hasNextRun();
         try (RunEngine engine = new RunEngine(options.maxSteps(), options.runTimeout(),
                 options.internalPoints())) {
-            TraceRecorder recorder = new TraceRecorder();
+            TraceRecorder recorder = new TraceRecorder(scenario.actorLines);
             RunStatus status = runOnce(engine, replay.chooser(), recorder);
             if (replay.divergence() != null) {
                 throw new IllegalStateException("replaying the token on scenario \"" + scenario.name
@@ -263,7 +263,7 @@ final class ScenarioRunner<S> {
             schedule = m.schedule;
             preemptions = m.preemptions;
         }
-        TraceRecorder recorder = new TraceRecorder();
+        TraceRecorder recorder = new TraceRecorder(scenario.actorLines);
         Strategy replay = Strategies.replay(schedule);
         replay.hasNextRun();
         RunStatus traced = runOnce(engine, replay.chooser(), recorder);
