@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import example.semantics.Exits;
 import example.semantics.Foreign;
 import example.semantics.Pools;
 import example.semantics.Waiting;
@@ -55,6 +56,19 @@ class SemanticsTest {
                 .mainClass(program.getName())
                 .foreignWait(Duration.ofMillis(200))
                 .explore(options));
+    }
+
+    @Test
+    void systemExitEndsTheRunWithAReportAndNeverTheJvm() {
+        SourceMarkers markers = SourceMarkers.of(Exits.class);
+        InterleavingFailure f = fails(Exits.WorkerExits.class, ExploreOptions.exhaustive());
+        assertEquals(FailureKind.THREAD_THREW, f.report().failure().kind(), f.table());
+        assertTrue(f.table().contains("threw io.refguard.agent.bridge.ProgramExit: the program called System.exit(3)"
+                + " at example.semantics.Exits$WorkerExits.lambda$main$0(Exits.java:" + markers.line("exit") + ")"),
+                f.table());
+        InterleavingFailure h = fails(Exits.Halts.class, ExploreOptions.exhaustive());
+        assertTrue(h.table().contains("main threw io.refguard.agent.bridge.ProgramExit: the program called"
+                + " Runtime.halt(0)"), h.table());
     }
 
     @Test
