@@ -35,31 +35,38 @@ final class ScenarioRunner<S> {
     private final Scenario<S> scenario;
     private final ExploreOptions options;
     private final int fingerprint;
+    private final BoundedDriver bounded;
 
     ScenarioRunner(Scenario<S> scenario, ExploreOptions options) {
         this.scenario = scenario;
         this.options = options;
         this.fingerprint = ReplayToken.fingerprint(scenario.name, scenario.actorNames);
+        this.bounded = new BoundedDriver(scenario.name, options.runTimeout().toNanos());
     }
 
     ExploreResult explore() {
-        ReplayToken token = replayToken();
+        ReplayToken token = replayToken(); // a bad token is refused on the caller's thread
+        return bounded.call(() -> search(token));
+    }
+
+    private ExploreResult search(ReplayToken token) {
         Strategy strategy = token != null ? Strategies.replay(token.schedule()) : strategy();
         long start = System.nanoTime();
         long deadline = start + options.maxTime().toNanos();
         long runs = 0;
-        ChoiceCounter counter = new ChoiceCounter();
+        ChoiceCounter counter = new ChoiceCounter(token != null ? 0 : deadline);
         // whether a run had one thread only, or a thread reached a scheduling point of its own
         boolean anyPoint = false;
         ExploreResult.Stop stop = ExploreResult.Stop.EXHAUSTED;
         try (RunEngine engine = new RunEngine(options.maxSteps(), options.runTimeout(),
                 options.internalPoints())) {
             while (true) {
+                bounded.checkWatched();
                 if (runs >= options.maxRuns()) {
                     stop = ExploreResult.Stop.MAX_RUNS;
                     break;
                 }
-                if (runs > 0 && System.nanoTime() - deadline >= 0) {
+                if (counter.cut || runs > 0 && System.nanoTime() - deadline >= 0) {
                     stop = ExploreResult.Stop.MAX_TIME;
                     break;
                 }
@@ -99,6 +106,10 @@ final class ScenarioRunner<S> {
     /** Runs the replay token's schedule once, traced, and reports it whether it fails or not. */
     InterleavingReport trace() {
         ReplayToken token = replayToken();
+        return bounded.call(() -> traceOnDriver(token));
+    }
+
+    private InterleavingReport traceOnDriver(ReplayToken token) {
         Strategy replay = Strategies.replay(token.schedule());
         replay.hasNextRun();
         try (RunEngine engine = new RunEngine(options.maxSteps(), options.runTimeout(),
@@ -200,19 +211,41 @@ final class ScenarioRunner<S> {
     /** Runs one schedule of the scenario on fresh state. */
     RunStatus runOnce(RunEngine engine, Chooser chooser, Tracer tracer) {
         S state;
+        bounded.enter("the setup");
         try {
             state = engine.prepare(scenario.setup);
         } catch (RuntimeException | Error e) {
             throw new IllegalStateException("the setup of scenario \"" + scenario.name + "\" threw "
                     + e + "; fix the setup: it runs before every schedule", e);
+        } finally {
+            bounded.leave();
         }
         List<Runnable> bodies = new ArrayList<>(scenario.actors.size());
         for (Scenario.Body<? super S> body : scenario.actors) {
             bodies.add(() -> Sneaky.run(body, state));
         }
+        Thread driver = Thread.currentThread();
         Runnable everyPoint = scenario.invariants.isEmpty() && scenario.snapshotChecks.isEmpty()
-                ? null : () -> checkInvariants(state);
-        Runnable finalCheck = scenario.check == null ? null : () -> Sneaky.run(scenario.check, state);
+                ? null : () -> {
+                    if (Thread.currentThread() != driver) {
+                        checkInvariants(state); // on an actor: bounded as the actor is
+                        return;
+                    }
+                    bounded.enter("an invariant or snapshot check");
+                    try {
+                        checkInvariants(state);
+                    } finally {
+                        bounded.leave();
+                    }
+                };
+        Runnable finalCheck = scenario.check == null ? null : () -> {
+            bounded.enter("the final check");
+            try {
+                Sneaky.run(scenario.check, state);
+            } finally {
+                bounded.leave();
+            }
+        };
         return engine.run(scenario.actorNames, bodies, chooser, everyPoint, finalCheck, tracer);
     }
 

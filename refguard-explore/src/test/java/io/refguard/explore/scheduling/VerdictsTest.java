@@ -111,4 +111,64 @@ class VerdictsTest {
                 .explore(ExploreOptions.exhaustive().maxRuns(1)));
         assertEquals(FailureKind.THREAD_LIMIT, e.kind());
     }
+
+    @Test
+    void aSetupThatBlocksIsBoundedAndInconclusive() throws Exception {
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        InterleavingInconclusive e = assertThrows(InterleavingInconclusive.class, () -> Explorer
+                .scenario("blocking setup")
+                .setup(() -> {
+                    awaitQuietly(never);
+                    return new SharedInt("x", 0);
+                })
+                .actor("T1", x -> x.incrementAndGet())
+                .explore(ExploreOptions.exhaustive().runTimeout(java.time.Duration.ofMillis(200))));
+        assertEquals(FailureKind.STUCK, e.kind());
+        assertTrue(e.getMessage().startsWith("Scenario \"blocking setup\" is inconclusive: the setup has not"
+                + " returned for 200 ms."), e.getMessage());
+        assertTrue(e.getMessage().contains("called from io.refguard.explore.scheduling.VerdictsTest.awaitQuietly"),
+                e.getMessage());
+        assertTrue(!e.getMessage().contains("left running"), "an interruptible wait is stopped: " + e.getMessage());
+    }
+
+    @Test
+    void aFinalCheckThatBlocksIsBoundedToo() {
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        InterleavingInconclusive e = assertThrows(InterleavingInconclusive.class, () -> Explorer
+                .scenario("blocking check")
+                .setup(() -> new SharedInt("x", 0))
+                .actor("T1", x -> x.incrementAndGet())
+                .check(x -> never.await())
+                .explore(ExploreOptions.exhaustive().runTimeout(java.time.Duration.ofMillis(200))));
+        assertTrue(e.getMessage().contains("is inconclusive: the final check has not returned"), e.getMessage());
+    }
+
+    @Test
+    void theTimeBudgetEndsALongRunAtItsNextPointNotAfterIt() {
+        int steps = 200_000;
+        ExploreResult r = Explorer.scenario("long run")
+                .setup(() -> new SharedInt("x", 0))
+                .actor("T1", x -> {
+                    for (int i = 0; i < steps; i++) {
+                        x.incrementAndGet();
+                    }
+                })
+                .actor("T2", x -> {
+                    for (int i = 0; i < steps; i++) {
+                        x.incrementAndGet();
+                    }
+                })
+                .explore(ExploreOptions.random().maxSteps(1_000_000).maxTime(java.time.Duration.ofMillis(50)));
+        assertEquals(ExploreResult.Stop.MAX_TIME, r.stop(), r.toString());
+        assertEquals(1, r.runs(), r.toString());
+        assertTrue(r.schedulingPoints() < 2L * steps, "the run was cut short: " + r);
+    }
+
+    private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
 }
