@@ -12,8 +12,9 @@ import java.util.logging.Logger;
  *
  * <p>Exit status: 0 when nothing was found (or, for {@code cases}, every case met its
  * expectation), 1 when a bug was found (or a case missed its expectation), 2 for a usage error or
- * a scenario that cannot be explored as given, with a message saying what to fix, and 3 for an
- * internal error of refguard itself.
+ * a scenario that cannot be explored as given, with a message saying what to fix, 3 for an
+ * internal error of refguard itself, and 4 when the exploration is inconclusive: refguard could
+ * not control the program, and the message says why.
  */
 public final class Main {
 
