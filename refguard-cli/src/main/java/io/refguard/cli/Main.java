@@ -59,7 +59,8 @@ public final class Main {
             @Override
             public void publish(LogRecord r) {
                 if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    err.println("refguard: warning: " + r.getMessage().replaceAll("\\R+", " "));
+                    String m = r.getMessage().replaceAll("\\R+", " ");
+                    err.println("refguard: warning: " + (m.startsWith("refguard: ") ? m.substring(10) : m));
                     err.flush();
                 }
             }
