@@ -96,6 +96,59 @@ final class Failures {
                 || m.startsWith("jdk.") || m.startsWith("sun.");
     }
 
+    /** The runtime's worker class: the only threads that bear an actor's name. */
+    private static final String WORKER = "io.refguard.explore.runtime.Worker";
+
+    /**
+     * After a stuck thread was interrupted and given up: a note saying that it is still running and
+     * where, when it has not ended within a short grace period, else null. Such a thread is blocked
+     * where an interrupt does not reach (a socket read, an uninterruptible lock) or spins without a
+     * scheduling point; refguard cannot stop it, so the report says so.
+     */
+    static String leftRunning(String actorName) {
+        long end = System.nanoTime() + 200_000_000L;
+        while (true) {
+            Thread left = null;
+            for (var e : Thread.getAllStackTraces().entrySet()) {
+                Thread t = e.getKey();
+                if (t.getName().equals(actorName) && t.isAlive() && t.getClass().getName().equals(WORKER)
+                        && !waitsInRuntime(e.getValue())) {
+                    left = t;
+                }
+            }
+            if (left == null) {
+                return null;
+            }
+            if (System.nanoTime() - end >= 0) {
+                StackTraceElement[] st = left.getStackTrace();
+                return actorName + " did not stop when interrupted and is left running"
+                        + (st.length == 0 ? "" : " in " + method(st[0].toString()))
+                        + ": refguard cannot stop a thread there; it ends when that call returns, or with the JVM";
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+    }
+
+    /** Whether a worker's stack is the runtime's own wait for the baton or for work. */
+    private static boolean waitsInRuntime(StackTraceElement[] stack) {
+        for (StackTraceElement f : stack) {
+            String m = f.getMethodName();
+            if (f.getClassName().startsWith("io.refguard.explore.runtime.")
+                    && (m.equals("spinThenPark") || m.equals("awaitAssignment"))) {
+                return true;
+            }
+            if (!f.getClassName().startsWith("java.") && !f.getClassName().startsWith("jdk.")) {
+                return false; // the first frame outside the JDK decides
+            }
+        }
+        return false;
+    }
+
     /** {@code pkg.Class.method} of a stack frame's text such as {@code java.base/pkg.C.m(C.java:3)}. */
     static String method(String frame) {
         int paren = frame.indexOf('(');

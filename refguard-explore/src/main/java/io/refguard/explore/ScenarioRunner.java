@@ -285,6 +285,12 @@ final class ScenarioRunner<S> {
             notes.add("the run did not follow the token's schedule (" + strategy.divergence()
                     + "); the code may have changed since the token was made");
         }
+        if (status == RunStatus.STUCK && engine.failureThread() >= 0) {
+            String left = Failures.leftRunning(engine.threadName(engine.failureThread()));
+            if (left != null) {
+                notes.add(left);
+            }
+        }
         if (status == RunStatus.STUCK || searchFailure.kind().inconclusive()) {
             // re-running would wait for the stuck thread again; report what the search saw
             return build(engine, schedule, searchFailure, cause, foundBy, runs, preemptions,

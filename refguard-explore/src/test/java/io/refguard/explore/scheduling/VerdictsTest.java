@@ -171,4 +171,37 @@ class VerdictsTest {
             throw new IllegalStateException("interrupted", e);
         }
     }
+
+    @Test
+    void aStuckThreadThatCannotBeStoppedIsNamedInTheReport() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean release = new java.util.concurrent.atomic.AtomicBoolean();
+        try {
+            InterleavingInconclusive e = assertThrows(InterleavingInconclusive.class, () -> Explorer
+                    .scenario("deaf spinner")
+                    .setup(() -> new SharedInt("x", 0))
+                    .actor("deaf", x -> {
+                        x.incrementAndGet();
+                        while (!release.get()) {
+                            Thread.onSpinWait(); // ignores interrupts, reaches no scheduling point
+                        }
+                    })
+                    .explore(ExploreOptions.exhaustive().runTimeout(java.time.Duration.ofMillis(200))));
+            assertEquals(FailureKind.STUCK, e.kind());
+            assertTrue(e.getMessage().contains("Note: deaf did not stop when interrupted and is left running"),
+                    e.getMessage());
+        } finally {
+            release.set(true);
+        }
+    }
+
+    @Test
+    void aStuckThreadThatStopsWhenInterruptedIsNotReportedAsLeft() {
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        InterleavingInconclusive e = assertThrows(InterleavingInconclusive.class, () -> Explorer
+                .scenario("interruptible")
+                .setup(() -> never)
+                .actor("sleeper", java.util.concurrent.CountDownLatch::await)
+                .explore(ExploreOptions.exhaustive().runTimeout(java.time.Duration.ofMillis(200))));
+        assertTrue(!e.getMessage().contains("left running"), e.getMessage());
+    }
 }
