@@ -66,6 +66,17 @@ class VerdictsTest {
     }
 
     @Test
+    void dporStatesItsOwnGuarantee() {
+        ExploreResult r = Explorer.scenario("dpor")
+                .setup(() -> new SharedInt("x", 0))
+                .actor("T1", x -> x.incrementAndGet())
+                .actor("T2", x -> x.incrementAndGet())
+                .explore(ExploreOptions.dpor());
+        assertTrue(r.exhausted(), r.toString());
+        assertEquals("a schedule of every class of equivalent schedules was run (dpor, sleep sets)", r.guarantee());
+    }
+
+    @Test
     void aBudgetSaysItGivesNoGuarantee() {
         ExploreResult r = Explorer.scenario("budget")
                 .setup(() -> new SharedInt("x", 0))
