@@ -116,6 +116,10 @@ public final class Exploration {
             System.out.println(what + ": the schedule fails\n" + failure.table());
             context.publishReportEntry("refguard.replayed", "fails: " + failure.report().failure().summary());
             throw failure;
+        } catch (InterleavingInconclusive inconclusive) {
+            System.out.println(what + ": the schedule is inconclusive" + inconclusive.getMessage());
+            context.publishReportEntry("refguard.replayed", "inconclusive: " + inconclusive.kind().phrase());
+            throw inconclusive;
         }
         System.out.println(what + ": the schedule passes (" + result + ")");
         context.publishReportEntry("refguard.replayed", "passes: " + result);
