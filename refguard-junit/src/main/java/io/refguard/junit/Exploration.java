@@ -117,7 +117,7 @@ public final class Exploration {
             context.publishReportEntry("refguard.replayed", "fails: " + failure.report().failure().summary());
             throw failure;
         } catch (InterleavingInconclusive inconclusive) {
-            System.out.println(what + ": the schedule is inconclusive" + inconclusive.getMessage());
+            System.out.println(what + ": the schedule is inconclusive\n" + inconclusive.getMessage().strip());
             context.publishReportEntry("refguard.replayed", "inconclusive: " + inconclusive.kind().phrase());
             throw inconclusive;
         }
