@@ -128,7 +128,7 @@ final class BoundedDriver {
         }
         StringBuilder sb = new StringBuilder("Scenario \"").append(scenario).append("\" is inconclusive: ")
                 .append(what).append(" has not returned for ").append(timeoutNanos / 1_000_000)
-                .append(" ms.").append(Failures.stuckIn(stack))
+                .append(" ms.").append(StuckThreads.stuckIn(stack))
                 .append(" It runs outside the explorer's threads, where refguard cannot schedule it;")
                 .append(" keep it from blocking, or raise refguard.explore.runTimeout if it is only slow.");
         if (driver.isAlive()) {

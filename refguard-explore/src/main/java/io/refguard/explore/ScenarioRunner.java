@@ -286,7 +286,7 @@ final class ScenarioRunner<S> {
                     + "); the code may have changed since the token was made");
         }
         if (status == RunStatus.STUCK && engine.failureThread() >= 0) {
-            String left = Failures.leftRunning(engine.threadName(engine.failureThread()));
+            String left = StuckThreads.leftRunning(engine.threadName(engine.failureThread()));
             if (left != null) {
                 notes.add(left);
             }
