@@ -3,6 +3,7 @@ package io.refguard.cli;
 import io.refguard.cases.Exploration;
 import io.refguard.cases.Outcome;
 import io.refguard.explore.ExploreOptions;
+import io.refguard.explore.report.FailureKind;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +52,14 @@ final class ExploreCommand implements Callable<Integer> {
             err.println("exploring " + t.name + " (" + (t.kind == Target.Kind.SCENARIO ? "scenario" : "program")
                     + ") ...");
             err.flush();
-            Outcome o = Outcome.of(t.name, json ? ProgramOutput.toErr(err, () -> explore(t, options))
-                    : explore(t, options));
+            Exploration e = json ? ProgramOutput.toErr(err, () -> explore(t, options)) : explore(t, options);
+            Outcome o = Outcome.of(t.name, e);
             print(out, o, json);
+            if (e.inconclusive() && e.inconclusiveCause().kind() == FailureKind.NOT_INSTRUMENTED) {
+                err.println("refguard: hint: only --include " + String.join(",", target.includePatterns())
+                        + " is instrumented; widen it to the packages of the code the threads run");
+                err.flush();
+            }
             return ExitCodes.of(o);
         }
     }

@@ -19,6 +19,8 @@ class VerdictsCliTest {
         assertTrue(r.out().startsWith("Scenario \"uninstrumented\" is inconclusive: nothing was interleaved."),
                 r::toString);
         assertTrue(r.out().contains("widen its include"), r::toString);
+        assertTrue(r.err().contains("refguard: hint: only --include example.cli.UninstrumentedRace is instrumented;"
+                + " widen it"), r::toString);
 
         Cli.Result json = Cli.run("explore", "--class", "example.cli.UninstrumentedRace",
                 "--include", "example.cli.UninstrumentedRace", "--json");
