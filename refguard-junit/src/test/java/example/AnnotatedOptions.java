@@ -23,4 +23,10 @@ public final class AnnotatedOptions {
 
     @ExploreTest(seed = "forty-two")
     void badSeed(Exploration exploration) {}
+
+    @ExploreTest(maxTime = "9223372036854775807s")
+    void hugeMaxTime(Exploration exploration) {}
+
+    @ExploreTest(runTimeout = "153722867280912931m")
+    void overflowingRunTimeout(Exploration exploration) {}
 }

@@ -43,6 +43,15 @@ public class ExploreSamples {
     }
 
     @ExploreTest
+    void plainJavaWithoutTheAgent(Exploration exploration) {
+        // AtomicInteger without the agent: no scheduling point, so nothing can be interleaved
+        exploration.explore(Explorer.scenario("plain counter")
+                .setup(java.util.concurrent.atomic.AtomicInteger::new)
+                .actor("T1", java.util.concurrent.atomic.AtomicInteger::incrementAndGet)
+                .actor("T2", java.util.concurrent.atomic.AtomicInteger::incrementAndGet));
+    }
+
+    @ExploreTest
     void forgetsToExplore(Exploration exploration) {
         Hits.scenario(false); // built, never handed over
     }

@@ -115,6 +115,11 @@ final class CallRules {
         statik(LOCK_SUPPORT, "parkUntil", "(J)V", LOCK_BRIDGE, "parkUntil");
         statik(LOCK_SUPPORT, "parkUntil", "(Ljava/lang/Object;J)V", LOCK_BRIDGE, "parkUntil");
         statik(LOCK_SUPPORT, "unpark", "(Ljava/lang/Thread;)V", LOCK_BRIDGE, "unpark");
+
+        // under exploration these end the run, never the JVM
+        statik("java/lang/System", "exit", "(I)V", THREAD_BRIDGE, "exit");
+        instance("java/lang/Runtime", "exit", "(I)V", THREAD_BRIDGE, "exit");
+        instance("java/lang/Runtime", "halt", "(I)V", THREAD_BRIDGE, "halt");
     }
 
     private CallRules() {}

@@ -49,8 +49,12 @@ final class MethodRefs {
         if (opcode == -1 || impl.getOwner().equals(cls.owner())) {
             return 0;
         }
-        String desc = opcode == Opcodes.INVOKESTATIC ? impl.getDesc()
+        String implDesc = opcode == Opcodes.INVOKESTATIC ? impl.getDesc()
                 : "(L" + impl.getOwner() + ";" + impl.getDesc().substring(1);
+        String desc = withCapturedTypes(implDesc, indy.desc);
+        if (desc == null) {
+            return 0;
+        }
         MethodNode helper = new MethodNode(Opcodes.ASM9, cls.helperAccess(),
                 "refguard$ref$" + cls.nextHelperId(), desc, null, null);
         if (line >= 0) {
@@ -76,5 +80,27 @@ final class MethodRefs {
             cls.addMethod(helper);
         }
         return rewrites;
+    }
+
+    /**
+     * The helper's descriptor: the implementation's parameters (receiver first), except that the
+     * captured ones take the exact types the call site captures. The metafactory demands exact
+     * types for captured arguments of a static method, and a bound reference such as
+     * {@code buffer::close} captures a {@code Buffer} where the implementation's receiver is the
+     * declaring {@code RefCounted}. Null when the shapes do not fit (then nothing is redirected).
+     */
+    static String withCapturedTypes(String implDesc, String factoryDesc) {
+        Type[] params = Type.getArgumentTypes(implDesc);
+        Type[] captured = Type.getArgumentTypes(factoryDesc);
+        if (captured.length > params.length) {
+            return null;
+        }
+        for (int i = 0; i < captured.length; i++) {
+            if (captured[i].getSort() != params[i].getSort()) {
+                return null;
+            }
+            params[i] = captured[i];
+        }
+        return Type.getMethodDescriptor(Type.getReturnType(implDesc), params);
     }
 }

@@ -34,6 +34,14 @@ public final class RefguardAgent {
     }
 
     /**
+     * Whether the agent was attached to this JVM ({@code -javaagent} or an executable jar's
+     * {@code Launcher-Agent-Class}) and instruments classes as they load.
+     */
+    public static boolean attached() {
+        return installed != null;
+    }
+
+    /**
      * Called by the JVM before {@code main} for {@code -javaagent}.
      *
      * <p>When the options are malformed it prints which and what is accepted on standard error

@@ -57,10 +57,29 @@ public final class RefguardTransformer implements ClassFileTransformer {
             return instrument(binaryName, classfileBuffer, loader);
         } catch (Throwable t) {
             failures.incrementAndGet();
+            if (!readable(classfileBuffer)) {
+                // the program's file, not refguard, is at fault: the JVM will refuse it too
+                AgentLog.warn(binaryName + " is not a valid class file (" + t + "); recompile it");
+                return null;
+            }
             AgentLog.warn("could not instrument " + binaryName + " (" + t
                     + "); it runs uninstrumented. Exclude it with exclude=" + binaryName
                     + ", and please report this with the class file");
             return null;
+        }
+    }
+
+    /** Whether {@code bytes} is a class file ASM can read at all: the magic number and a full parse. */
+    static boolean readable(byte[] bytes) {
+        if (bytes.length < 10 || (bytes[0] & 0xFF) != 0xCA || (bytes[1] & 0xFF) != 0xFE
+                || (bytes[2] & 0xFF) != 0xBA || (bytes[3] & 0xFF) != 0xBE) {
+            return false;
+        }
+        try {
+            new org.objectweb.asm.ClassReader(bytes).accept(new org.objectweb.asm.tree.ClassNode(), 0);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

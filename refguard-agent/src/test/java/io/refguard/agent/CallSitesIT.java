@@ -54,6 +54,16 @@ class CallSitesIT {
     }
 
     @Test
+    void methodReferencesAndLambdasOnRefsLinkAndRunUnderTheAgentWithSites() throws Exception {
+        String main = example.methodrefs.RefMethodReferences.class.getName();
+        ChildJvm.Outcome o = ChildJvm.run(List.of("-javaagent:" + ChildJvm.agentJar() + "=include=example.methodrefs.*"),
+                ChildJvm.testClasses() + File.pathSeparator + ChildJvm.coreOnClassPath(), main);
+        assertEquals(0, o.exit(), o.err());
+        assertFalse(o.err().contains("BootstrapMethodError"), o.err());
+        assertEquals(new example.methodrefs.RefMethodReferences().call(), o.out().lines().toList(), o.err());
+    }
+
+    @Test
     void underTheAgentEverySiteIsTheInstrumentedCall() throws Exception {
         assertEquals(supplied(), underAgent("include=example.sites.*"));
     }

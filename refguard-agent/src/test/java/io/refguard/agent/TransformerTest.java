@@ -45,9 +45,20 @@ class TransformerTest {
     void unreadableClassFileIsLoggedAndLeftAlone() {
         RefguardTransformer t = new RefguardTransformer(Corpus.OPTIONS);
         byte[] garbage = {(byte) 0xCA, (byte) 0xFE, 0, 1, 2, 3};
-        assertNull(t.transform(APP, "example/corpus/Broken", null, null, garbage));
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertNull(t.transform(APP, "example/corpus/Broken", null, null, garbage));
+        } finally {
+            System.setErr(before);
+        }
         assertEquals(1, t.failureCount());
         assertEquals(0, t.instrumentedCount());
+        String logged = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        // the file is at fault, not refguard: no request to report it
+        org.junit.jupiter.api.Assertions.assertTrue(logged.contains("example.corpus.Broken is not a valid class file")
+                && logged.contains("recompile it") && !logged.contains("report"), logged);
     }
 
     @Test

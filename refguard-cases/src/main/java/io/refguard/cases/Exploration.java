@@ -7,6 +7,7 @@ import io.refguard.RefGuard;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
+import io.refguard.explore.InterleavingInconclusive;
 import io.refguard.explore.Scenario;
 import java.util.Objects;
 import java.util.function.Function;
@@ -26,12 +27,15 @@ public final class Exploration {
     private final ExploreOptions options;
     private final ExploreResult result;
     private final InterleavingFailure failure;
+    private final InterleavingInconclusive inconclusive;
     private final long nanos;
 
-    private Exploration(ExploreOptions options, ExploreResult result, InterleavingFailure failure, long nanos) {
+    private Exploration(ExploreOptions options, ExploreResult result, InterleavingFailure failure,
+            InterleavingInconclusive inconclusive, long nanos) {
         this.options = options;
         this.result = result;
         this.failure = failure;
+        this.inconclusive = inconclusive;
         this.nanos = nanos;
     }
 
@@ -58,7 +62,8 @@ public final class Exploration {
      * {@code options}, capturing its result or its failure.
      *
      * @throws RuntimeException whatever {@code explorer} throws besides an
-     *     {@link InterleavingFailure}: a scenario that is not deterministic, a bad replay token
+     *     {@link InterleavingFailure} or {@link InterleavingInconclusive}: a scenario that is not
+     *     deterministic, a bad replay token
      */
     public static Exploration run(ExploreOptions options, Function<ExploreOptions, ExploreResult> explorer) {
         Objects.requireNonNull(options, "options");
@@ -68,9 +73,11 @@ public final class Exploration {
         long start = System.nanoTime();
         try {
             ExploreResult r = explorer.apply(options);
-            return new Exploration(options, r, null, System.nanoTime() - start);
+            return new Exploration(options, r, null, null, System.nanoTime() - start);
         } catch (InterleavingFailure f) {
-            return new Exploration(options, null, f, System.nanoTime() - start);
+            return new Exploration(options, null, f, null, System.nanoTime() - start);
+        } catch (InterleavingInconclusive i) {
+            return new Exploration(options, null, null, i, System.nanoTime() - start);
         } finally {
             RefGuard.setMode(before);
         }
@@ -81,12 +88,22 @@ public final class Exploration {
         return failure != null;
     }
 
+    /** Whether refguard could not control the program: neither a bug nor a pass. */
+    public boolean inconclusive() {
+        return inconclusive != null;
+    }
+
+    /** Why the exploration is inconclusive, or null. */
+    public InterleavingInconclusive inconclusiveCause() {
+        return inconclusive;
+    }
+
     /** The failure, or null when no schedule failed. */
     public InterleavingFailure failure() {
         return failure;
     }
 
-    /** The result, or null when a schedule failed. */
+    /** The result, or null when a schedule failed or the exploration is inconclusive. */
     public ExploreResult result() {
         return result;
     }
@@ -103,7 +120,20 @@ public final class Exploration {
 
     /** Runs executed: up to and including the failing one, or all of them. */
     public long schedules() {
+        if (inconclusive != null) {
+            return inconclusive.report() == null ? 0 : inconclusive.report().runs();
+        }
         return failure != null ? failure.report().runs() : result.runs();
+    }
+
+    /** Choice points (more than one thread could go on) of a search that passed, else -1. */
+    public long choicePoints() {
+        return result == null ? -1 : result.choicePoints();
+    }
+
+    /** What a search that passed guarantees ({@link ExploreResult#guarantee()}), else null. */
+    public String guarantee() {
+        return result == null ? null : result.guarantee();
     }
 
     /**
@@ -115,6 +145,9 @@ public final class Exploration {
         if (failure != null) {
             return failure.report().preemptions();
         }
+        if (inconclusive != null) {
+            return inconclusive.report() == null ? -1 : inconclusive.report().preemptions();
+        }
         if (options.replay().isPresent() || options.strategy() != ExploreOptions.Strategy.EXHAUSTIVE
                 || options.preemptionBound() == Integer.MAX_VALUE) {
             return -1;
@@ -124,21 +157,35 @@ public final class Exploration {
 
     /** The replay token of the failing schedule, or null. */
     public String token() {
+        if (inconclusive != null) {
+            return inconclusive.replayToken();
+        }
         return failure == null ? null : failure.replayToken();
     }
 
     /** How the search was done, such as {@code exhaustive, preemption bound 2}. */
     public String strategy() {
+        if (inconclusive != null) {
+            return inconclusive.report() != null ? inconclusive.report().foundBy()
+                    : options.strategy().name().toLowerCase(java.util.Locale.ROOT);
+        }
         return failure != null ? failure.report().foundBy() : result.strategy();
     }
 
     /** The failure's one-line summary, such as {@code T1 threw ...}, or null. */
     public String failureSummary() {
+        if (inconclusive != null) {
+            return inconclusive.report() != null ? inconclusive.report().failure().summary()
+                    : inconclusive.getMessage().strip().lines().skip(1).findFirst().orElse(inconclusive.kind().phrase());
+        }
         return failure == null ? null : failure.report().failure().summary();
     }
 
     /** The rendered failure report (the interleaving table), or null. */
     public String table() {
+        if (inconclusive != null) {
+            return inconclusive.getMessage().strip() + "\n";
+        }
         return failure == null ? null : failure.table();
     }
 

@@ -49,10 +49,31 @@ public final class ScenarioClasses {
         } catch (ClassNotFoundException e) {
             throw new ScenarioLoadException("class " + className + " was not found. Give its binary name"
                     + " (package.Outer$Nested) and put its directory or jar on --classpath.", e);
+        } catch (ExceptionInInitializerError e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new ScenarioLoadException("the static initializer of class " + className + " threw " + cause
+                    + where(cause) + "; fix the initializer: it runs when the class is loaded.", cause);
+        } catch (UnsupportedClassVersionError e) {
+            throw new ScenarioLoadException("class " + className + " was compiled for a newer Java than this one ("
+                    + Runtime.version().feature() + "): " + e.getMessage() + ". Run refguard on that Java, or"
+                    + " compile for this one.", e);
+        } catch (ClassFormatError e) {
+            throw new ScenarioLoadException("the class file of " + className + " is not a valid class file ("
+                    + e.getMessage() + "); recompile it.", e);
+        } catch (NoClassDefFoundError e) {
+            throw new ScenarioLoadException("class " + className + " uses " + e.getMessage().replace('/', '.')
+                    + ", which is not on the class path: add its directory or jar to --classpath.", e);
         } catch (LinkageError e) {
             throw new ScenarioLoadException("class " + className + " was found but could not be loaded: " + e
-                    + ". Compile it for Java 17 or newer and put everything it uses on --classpath.", e);
+                    + ". Recompile it and everything it uses, and put them all on --classpath.", e);
         }
+    }
+
+    /** " at File.java:12" for the first frame of {@code t}, or "". */
+    private static String where(Throwable t) {
+        StackTraceElement[] st = t.getStackTrace();
+        return st.length == 0 || st[0].getFileName() == null ? ""
+                : " at " + st[0].getFileName() + ":" + st[0].getLineNumber();
     }
 
     /** The class's {@code public static Scenario<?> scenario()} method, or null when it has none. */

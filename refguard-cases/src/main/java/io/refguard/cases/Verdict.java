@@ -8,7 +8,7 @@ import java.util.Locale;
  * <p>For a seed case: a buggy case should be {@link #BUG_FOUND}, a fixed one {@link #VERIFIED};
  * anything else means the model, the explorer or the checker is wrong. For an exploration of a
  * user's class, with no expectation, the verdict is {@code BUG_FOUND}, {@code VERIFIED} or
- * {@code CLEAN}.
+ * {@code CLEAN}, or {@code INCONCLUSIVE} when refguard could not control it.
  */
 public enum Verdict {
     /** A failing schedule was found (for a buggy case: the failure the seed describes). */
@@ -23,7 +23,12 @@ public enum Verdict {
      */
     FALSE_ALARM,
     /** No schedule failed, but the search stopped at a budget before covering its space. */
-    CLEAN;
+    CLEAN,
+    /**
+     * refguard could not control the program (a thread stuck outside its control, a thread it did
+     * not start, its thread limit, code that is not instrumented): neither a bug nor a pass.
+     */
+    INCONCLUSIVE;
 
     /** The lower-case name used in JSON: {@code bug_found}, {@code verified}, ... */
     public String id() {

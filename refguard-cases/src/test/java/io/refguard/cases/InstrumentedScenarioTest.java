@@ -42,10 +42,13 @@ class InstrumentedScenarioTest {
     }
 
     @Test
-    void withoutInstrumentationTheRaceIsInvisible() {
+    void withoutInstrumentationTheRaceIsInvisibleSoTheExplorationIsInconclusiveNotAPass() {
         Exploration e = Exploration.run(ScenarioClasses.scenario(Counters.Racy.class), BOUND_2);
         assertFalse(e.failed(), () -> e.table());
-        assertTrue(e.exhausted());
+        assertFalse(e.exhausted());
+        assertTrue(e.inconclusive(), "no scheduling point: nothing was explored");
+        assertEquals(io.refguard.explore.report.FailureKind.NOT_INSTRUMENTED, e.inconclusiveCause().kind());
+        assertEquals(Verdict.INCONCLUSIVE, Outcome.of("racy", e).verdict());
     }
 
     @Test

@@ -122,9 +122,9 @@ final class BudgetOptions {
         @Override
         public Duration convert(String value) {
             Duration d = ExploreOptions.parseDuration(value).orElse(null);
-            if (d == null || d.isNegative() || d.isZero()) {
-                throw new TypeConversionException("'" + value + "' is not a positive duration; use for"
-                        + " example 500ms, 30s, 2m or PT30S");
+            if (!ExploreOptions.usableDuration(d)) {
+                throw new TypeConversionException("'" + value + "' is not a positive duration of at most"
+                        + " 365 days; use for example 500ms, 30s, 2m or PT30S");
             }
             return d;
         }

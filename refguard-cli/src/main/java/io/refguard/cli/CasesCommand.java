@@ -22,8 +22,8 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * {@code refguard cases [NAME...]}: runs the seed cases, each with its own options, printing a
  * progress line per case on standard error and a summary table (or JSON) on standard output.
- * Exits 0 when every case met its expectation (each buggy variant found, each fix verified), 1
- * otherwise.
+ * Exits 0 when every case met its expectation (each buggy variant found, each fix verified), 4
+ * when the only cases that did not were inconclusive, 1 otherwise.
  */
 @Command(name = "cases", sortOptions = false,
         description = {"Runs the seed cases: each buggy variant must be found, each fix verified.",
@@ -99,7 +99,11 @@ final class CasesCommand implements Callable<Integer> {
             out.println(totals(outcomes, millis));
         }
         out.flush();
-        return outcomes.stream().allMatch(Outcome::asExpected) ? ExitCodes.CLEAN : ExitCodes.BUG_FOUND;
+        if (outcomes.stream().allMatch(Outcome::asExpected)) {
+            return ExitCodes.CLEAN;
+        }
+        boolean wrong = outcomes.stream().anyMatch(o -> !o.asExpected() && o.verdict() != Verdict.INCONCLUSIVE);
+        return wrong ? ExitCodes.BUG_FOUND : ExitCodes.INCONCLUSIVE;
     }
 
     /** {@code 6 of 6 bugs found, 6 of 6 fixes verified, in 4.1 s}, and what went wrong if anything. */

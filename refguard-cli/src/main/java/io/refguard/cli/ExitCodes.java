@@ -11,6 +11,24 @@ final class ExitCodes {
     static final int USAGE = 2;
     /** refguard itself failed; the stack trace is printed. */
     static final int INTERNAL = 3;
+    /**
+     * Inconclusive: refguard could not control the program (a thread stuck outside its control, a
+     * thread it did not start, its thread limit, code that is not instrumented); the message says
+     * what and what to do. Neither a bug nor a pass.
+     */
+    static final int INCONCLUSIVE = 4;
 
     private ExitCodes() {}
+
+    /** The status of one exploration's outcome. */
+    static int of(io.refguard.cases.Outcome o) {
+        switch (o.verdict()) {
+            case INCONCLUSIVE:
+                return INCONCLUSIVE;
+            case BUG_FOUND:
+                return BUG_FOUND;
+            default:
+                return o.token() != null ? BUG_FOUND : CLEAN;
+        }
+    }
 }

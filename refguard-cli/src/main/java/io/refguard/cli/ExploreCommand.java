@@ -3,6 +3,7 @@ package io.refguard.cli;
 import io.refguard.cases.Exploration;
 import io.refguard.cases.Outcome;
 import io.refguard.explore.ExploreOptions;
+import io.refguard.explore.report.FailureKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code refguard explore --class C}: explores a scenario class or a whole program and prints
- * the failure report, or what was explored. Exits 1 when a schedule failed, 0 otherwise.
+ * the failure report, or what was explored. Exits 1 when a schedule failed, 4 when the
+ * exploration is inconclusive, 0 otherwise.
  */
 @Command(name = "explore", sortOptions = false,
         description = {"Explores a scenario class (public static Scenario<?> scenario()) or a program"
@@ -54,11 +56,16 @@ final class ExploreCommand implements Callable<Integer> {
             err.println("exploring " + t.name + " (" + (t.kind == Target.Kind.SCENARIO ? "scenario" : "program")
                     + ") ...");
             err.flush();
-            Exploration e = explore(t, options);
+            Exploration e = json ? ProgramOutput.toErr(err, () -> explore(t, options)) : explore(t, options);
             HtmlReport.write(html, e, err);
             Outcome o = Outcome.of(t.name, e);
             print(out, o, json);
-            return o.token() != null ? ExitCodes.BUG_FOUND : ExitCodes.CLEAN;
+            if (e.inconclusive() && e.inconclusiveCause().kind() == FailureKind.NOT_INSTRUMENTED) {
+                err.println("refguard: hint: only --include " + String.join(",", target.includePatterns())
+                        + " is instrumented; widen it to the packages of the code the threads run");
+                err.flush();
+            }
+            return ExitCodes.of(o);
         }
     }
 
@@ -78,12 +85,9 @@ final class ExploreCommand implements Callable<Integer> {
         } else if (o.table() != null) {
             out.print(o.table());
         } else {
-            out.println("No failure: " + o.schedules() + (o.schedules() == 1 ? " schedule" : " schedules")
-                    + " run in " + SummaryTable.millis(o.millis()) + " (" + o.strategy() + "); "
-                    + switch (o.verdict()) {
-                        case VERIFIED -> "every schedule within the bound was run.";
-                        default -> "the search stopped at its budget, so other schedules may fail.";
-                    });
+            out.println("No failure: " + o.schedules() + (o.schedules() == 1 ? " run" : " runs") + ", "
+                    + o.choicePoints() + (o.choicePoints() == 1 ? " choice point" : " choice points")
+                    + ", in " + SummaryTable.millis(o.millis()) + "; " + o.guarantee() + ".");
         }
         out.flush();
     }

@@ -10,7 +10,8 @@ import java.util.List;
  * <pre>
  * case         the case name, or the explored class
  * variant      "buggy" or "fixed"; null for an exploration of a class
- * verdict      "bug_found", "verified", "missed", "false_alarm" or "clean"
+ * verdict      "bug_found", "verified", "clean" or "inconclusive"; for a case also "missed" or
+ *              "false_alarm"
  * expected     the verdict a case should get; null for an exploration of a class
  * ok           whether the verdict is the expected one (true when nothing was expected)
  * schedules    runs executed
@@ -19,8 +20,12 @@ import java.util.List;
  *              the search had no bound
  * token        the replay token of the failing schedule, or null
  * strategy     how the search was done
- * failure      the one-line failure summary, or null
- * report       the rendered failure report (the interleaving table), or null
+ * failure      the one-line failure summary (or why it is inconclusive), or null
+ * report       the rendered failure report (the interleaving table), or the whole message of an
+ *              inconclusive exploration, or null
+ * choice_points  of a search that passed: scheduling points at which more than one thread could
+ *              go on; else null
+ * guarantee    of a search that passed: what it covered, as a sentence; else null
  * </pre>
  */
 final class Json {
@@ -42,7 +47,10 @@ final class Json {
         field(sb, "token", o.token()).append(',');
         field(sb, "strategy", o.strategy()).append(',');
         field(sb, "failure", o.failure()).append(',');
-        field(sb, "report", o.table());
+        field(sb, "report", o.table()).append(',');
+        sb.append("\"choice_points\":").append(o.choicePoints() < 0 ? "null" : String.valueOf(o.choicePoints()))
+                .append(',');
+        field(sb, "guarantee", o.guarantee());
         return sb.append('}').toString();
     }
 

@@ -1,6 +1,7 @@
 package io.refguard.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
         exitCodeList = {"0:nothing found (cases: every case met its expectation)",
                 "1:a bug was found (cases: a case missed its expectation)",
                 "2:usage error, or the class or token cannot be used as given",
-                "3:internal error"})
+                "3:internal error",
+                "4:inconclusive: refguard could not control the program (the message says why)"})
 final class RefguardCommand implements Runnable {
 
     @CommandLine.Spec
@@ -37,15 +39,14 @@ final class RefguardCommand implements Runnable {
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("refguard: " + ex.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-            err.println("Run 'refguard help" + commandName(ex.getCommandLine()) + "' for the options.");
+            err.println("refguard: " + oneLine(usageMessage(ex)) + " (see 'refguard help"
+                    + commandName(ex.getCommandLine()) + "')");
             err.flush();
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
             if (ex instanceof UserError || ex instanceof IllegalArgumentException) {
-                err.println("refguard: " + ex.getMessage());
+                err.println("refguard: " + oneLine(ex.getMessage()));
                 err.flush();
                 return ExitCodes.USAGE;
             }
@@ -55,6 +56,35 @@ final class RefguardCommand implements Runnable {
             return ExitCodes.INTERNAL;
         });
         return cl.execute(args);
+    }
+
+    /** picocli's message, in refguard's words where picocli's own are about its internals. */
+    private static String usageMessage(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.OverwrittenOptionException) {
+            CommandLine.Model.ArgSpec spec = ((CommandLine.OverwrittenOptionException) ex).getOverwritten();
+            String name = spec instanceof CommandLine.Model.OptionSpec
+                    ? ((CommandLine.Model.OptionSpec) spec).longestName() : spec.paramLabel();
+            return "option " + name + " was given more than once; give it once";
+        }
+        if (ex instanceof CommandLine.MaxValuesExceededException) {
+            // an option of an argument group given twice: picocli reports the whole group
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("=\\{(--[\\w-]+)=").matcher(ex.getMessage());
+            if (m.find()) {
+                return "option " + m.group(1) + " was given more than once; give it once";
+            }
+        }
+        if (ex instanceof CommandLine.UnmatchedArgumentException) {
+            List<String> suggestions = ((CommandLine.UnmatchedArgumentException) ex).getSuggestions();
+            if (!suggestions.isEmpty()) {
+                return ex.getMessage() + "; did you mean " + String.join(" or ", suggestions) + "?";
+            }
+        }
+        return ex.getMessage();
+    }
+
+    /** A message as one line: line breaks and the blanks around them become one space. */
+    static String oneLine(String message) {
+        return message == null ? "(no message)" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static String commandName(CommandLine cl) {

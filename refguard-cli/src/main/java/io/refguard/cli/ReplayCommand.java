@@ -49,7 +49,10 @@ final class ReplayCommand implements Callable<Integer> {
         ReplayToken.decode(token); // a malformed token is a usage error before anything is loaded
         PrintWriter out = spec.commandLine().getOut();
         try (Target t = Target.resolve(target, args)) {
-            Exploration e = ExploreCommand.explore(t, ExploreOptions.replay(token.strip()));
+            ExploreOptions replay = ExploreOptions.replay(token.strip());
+            Exploration e = json
+                    ? ProgramOutput.toErr(spec.commandLine().getErr(), () -> ExploreCommand.explore(t, replay))
+                    : ExploreCommand.explore(t, replay);
             HtmlReport.write(html, e, spec.commandLine().getErr());
             Outcome o = Outcome.of(t.name, e);
             if (o.table() == null && !json) {
@@ -60,7 +63,7 @@ final class ReplayCommand implements Callable<Integer> {
                 return ExitCodes.CLEAN;
             }
             ExploreCommand.print(out, o, json);
-            return o.token() != null ? ExitCodes.BUG_FOUND : ExitCodes.CLEAN;
+            return ExitCodes.of(o);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.refguard.cli;
 
 import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,10 +47,21 @@ final class TargetOptions {
             if (e.isBlank()) {
                 continue;
             }
-            Path p = Path.of(e);
+            Path p;
+            try {
+                p = Path.of(e);
+            } catch (InvalidPathException ex) {
+                throw new RefguardCommand.UserError("class path entry '" + e + "' is not a valid path ("
+                        + ex.getReason() + "); check --classpath", ex);
+            }
             if (!Files.exists(p)) {
                 throw new RefguardCommand.UserError("class path entry " + p + " does not exist; check --classpath"
                         + " (entries are separated by '" + File.pathSeparator + "')", null);
+            }
+            if (!Files.isDirectory(p) && !Files.isRegularFile(p)) {
+                // a pipe or a device would block the class loader, or feed it garbage
+                throw new RefguardCommand.UserError("class path entry " + p + " is neither a directory nor a"
+                        + " jar file; check --classpath", null);
             }
             out.add(p);
         }

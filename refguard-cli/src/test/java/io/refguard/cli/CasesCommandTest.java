@@ -60,7 +60,7 @@ class CasesCommandTest {
         assertEquals(2, all.size());
         JsonNode buggy = all.get(0);
         assertEquals(List.of("case", "variant", "verdict", "expected", "ok", "schedules", "millis", "preemptions",
-                "token", "strategy", "failure", "report"), fieldNames(buggy));
+                "token", "strategy", "failure", "report", "choice_points", "guarantee"), fieldNames(buggy));
         assertEquals("reftable-failed-reload", buggy.get("case").asText());
         assertEquals("buggy", buggy.get("variant").asText());
         assertEquals("bug_found", buggy.get("verdict").asText());
@@ -97,11 +97,11 @@ class CasesCommandTest {
     @Test
     void totalsCountFoundAndVerifiedAndNameWhatWentWrong() {
         var found = new io.refguard.cases.Outcome("a", io.refguard.cases.Variant.BUGGY,
-                io.refguard.cases.Verdict.BUG_FOUND, io.refguard.cases.Verdict.BUG_FOUND, 3, 5, 1, "rg1-x", "s", "f", "t");
+                io.refguard.cases.Verdict.BUG_FOUND, io.refguard.cases.Verdict.BUG_FOUND, 3, 5, 1, "rg1-x", "s", "f", "t", -1, null);
         var missed = new io.refguard.cases.Outcome("b", io.refguard.cases.Variant.BUGGY,
-                io.refguard.cases.Verdict.MISSED, io.refguard.cases.Verdict.BUG_FOUND, 9, 5, 2, null, "s", null, null);
+                io.refguard.cases.Verdict.MISSED, io.refguard.cases.Verdict.BUG_FOUND, 9, 5, 2, null, "s", null, null, 12, "every schedule was run");
         var verified = new io.refguard.cases.Outcome("a", io.refguard.cases.Variant.FIXED,
-                io.refguard.cases.Verdict.VERIFIED, io.refguard.cases.Verdict.VERIFIED, 9, 5, 2, null, "s", null, null);
+                io.refguard.cases.Verdict.VERIFIED, io.refguard.cases.Verdict.VERIFIED, 9, 5, 2, null, "s", null, null, 12, "every schedule was run");
         assertEquals("1 of 2 bugs found, 1 of 1 fix verified, in 1.5 s; 1 case did not get the expected verdict:"
                 + " rerun with --reports to see the failures", CasesCommand.totals(List.of(found, missed, verified), 1500));
         assertFalse(missed.asExpected());

@@ -1,5 +1,6 @@
 package io.refguard.explore;
 
+import io.refguard.explore.replay.ReplayToken;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -151,7 +152,8 @@ public final class ExploreOptions {
         f.maxTime = OptionProperties.duration(PREFIX + "maxTime", Duration.ofSeconds(60));
         f.preemptionBound = OptionProperties.bound(PREFIX + "preemptionBound", DEFAULT_PREEMPTION_BOUND);
         f.pctDepth = (int) OptionProperties.positiveLong(PREFIX + "pctDepth", DEFAULT_PCT_DEPTH);
-        f.maxSteps = (int) OptionProperties.positiveLong(PREFIX + "maxSteps", DEFAULT_MAX_STEPS);
+        f.maxSteps = (int) OptionProperties.positiveLong(PREFIX + "maxSteps", DEFAULT_MAX_STEPS,
+                ReplayToken.MAX_STEPS);
         f.runTimeout = OptionProperties.duration(PREFIX + "runTimeout", Duration.ofSeconds(10));
         f.sleepSets = OptionProperties.bool(PREFIX + "sleepSets", false);
         f.minimize = OptionProperties.bool(PREFIX + "minimize", true);
@@ -180,10 +182,21 @@ public final class ExploreOptions {
             if (s.endsWith("m")) {
                 return Optional.of(Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1).strip())));
             }
-        } catch (NumberFormatException | DateTimeParseException e) {
-            // not a duration
+        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+            // not a duration, or one beyond what Duration holds
         }
         return Optional.empty();
+    }
+
+    /**
+     * The longest {@code maxTime} or {@code runTimeout} accepted: 365 days. Longer ones cannot be
+     * meant, and near {@code Long.MAX_VALUE} they would overflow the clock arithmetic.
+     */
+    public static final Duration MAX_DURATION = Duration.ofDays(365);
+
+    /** Whether {@code d} is a usable {@code maxTime} or {@code runTimeout}: positive, at most 365 days. */
+    public static boolean usableDuration(Duration d) {
+        return d != null && !d.isNegative() && !d.isZero() && d.compareTo(MAX_DURATION) <= 0;
     }
 
     /** Exhaustive search within the preemption bound ({@link #defaults()} otherwise). */
@@ -238,7 +251,7 @@ public final class ExploreOptions {
 
     /** A copy that stops starting runs after {@code d} of wall time. */
     public ExploreOptions maxTime(Duration d) {
-        OptionProperties.require(!d.isNegative() && !d.isZero(), "maxTime must be positive, was " + d);
+        OptionProperties.require(usableDuration(d), "maxTime must be positive and at most 365 days, was " + d);
         return with(f -> f.maxTime = d);
     }
 
@@ -256,13 +269,14 @@ public final class ExploreOptions {
 
     /** A copy whose runs fail as livelock after {@code n} steps. */
     public ExploreOptions maxSteps(int n) {
-        OptionProperties.require(n >= 1, "maxSteps must be at least 1, was " + n);
+        OptionProperties.require(n >= 1 && n <= ReplayToken.MAX_STEPS, "maxSteps must be from 1 to "
+                + ReplayToken.MAX_STEPS + " (the longest schedule a replay token holds), was " + n);
         return with(f -> f.maxSteps = n);
     }
 
     /** A copy in which a thread away from scheduling points for {@code d} fails the run as stuck. */
     public ExploreOptions runTimeout(Duration d) {
-        OptionProperties.require(!d.isNegative() && !d.isZero(), "runTimeout must be positive, was " + d);
+        OptionProperties.require(usableDuration(d), "runTimeout must be positive and at most 365 days, was " + d);
         return with(f -> f.runTimeout = d);
     }
 

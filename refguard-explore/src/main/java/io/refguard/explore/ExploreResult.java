@@ -14,9 +14,13 @@ import java.util.Locale;
  * @param elapsed wall time of the whole exploration
  * @param stop why the exploration stopped
  * @param boundLimited true when schedules beyond the preemption bound exist and were not run
+ * @param schedulingPoints scheduling points passed in all runs (each a decision of the strategy,
+ *     thread starts included)
+ * @param choicePoints the scheduling points at which more than one thread could go on: the
+ *     decisions that made runs differ
  */
 public record ExploreResult(String scenario, String strategy, long runs, long distinctSchedules,
-        Duration elapsed, Stop stop, boolean boundLimited) {
+        Duration elapsed, Stop stop, boolean boundLimited, long schedulingPoints, long choicePoints) {
 
     /** Why an exploration stopped without a failure. */
     public enum Stop {
@@ -35,6 +39,28 @@ public record ExploreResult(String scenario, String strategy, long runs, long di
         return stop == Stop.EXHAUSTED;
     }
 
+    /**
+     * What the result guarantees, as a sentence: every schedule within the bound was run, or the
+     * budget ran out first and other schedules may fail.
+     */
+    public String guarantee() {
+        switch (stop) {
+            case EXHAUSTED:
+                if (strategy.startsWith("dpor")) {
+                    return "a schedule of every class of equivalent schedules was run (" + strategy + ")";
+                }
+                return boundLimited ? "every schedule within the bound was run (" + strategy
+                        + "); schedules with more preemptions were not"
+                        : "every schedule was run (" + strategy + ")";
+            case MAX_RUNS:
+                return "the run budget (maxRuns) was used up: other schedules may fail";
+            case MAX_TIME:
+                return "the time budget (maxTime) was used up: other schedules may fail";
+            default:
+                return "the token's one schedule passed: other schedules may fail";
+        }
+    }
+
     /** Runs per second of wall time. */
     public double runsPerSecond() {
         double s = elapsed.toNanos() / 1e9;
@@ -43,9 +69,9 @@ public record ExploreResult(String scenario, String strategy, long runs, long di
 
     @Override
     public String toString() {
-        return String.format("scenario \"%s\": %s; %d runs, %d distinct schedules in %d ms (%.0f runs/s);"
-                + " stopped: %s%s", scenario, strategy, runs, distinctSchedules, elapsed.toMillis(),
-                runsPerSecond(), stop.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+        return String.format("scenario \"%s\": %s; %d runs, %d distinct schedules, %d choice points in %d ms"
+                + " (%.0f runs/s); stopped: %s%s", scenario, strategy, runs, distinctSchedules, choicePoints,
+                elapsed.toMillis(), runsPerSecond(), stop.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                 boundLimited ? " (longer schedules exist beyond the preemption bound)" : "");
     }
 }

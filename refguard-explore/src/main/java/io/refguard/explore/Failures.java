@@ -3,6 +3,7 @@ package io.refguard.explore;
 import io.refguard.explore.report.Failure;
 import io.refguard.explore.report.FailureKind;
 import io.refguard.explore.report.TraceEvent;
+import io.refguard.explore.runtime.ControlLost;
 import io.refguard.explore.runtime.RunEngine;
 import io.refguard.explore.runtime.RunStatus;
 import io.refguard.explore.runtime.SourceLocator;
@@ -21,6 +22,10 @@ final class Failures {
         Throwable c = e.failureCause();
         switch (status) {
             case ACTOR_FAILED:
+                if (c instanceof ControlLost) {
+                    return new Failure(((ControlLost) c).threadLimit() ? FailureKind.THREAD_LIMIT
+                            : FailureKind.OUT_OF_CONTROL, t, c.getMessage(), null, List.of());
+                }
                 return withLines(FailureKind.THREAD_THREW, t, thread + " threw ", c.toString(),
                         SourceLocator.locate(c));
             case INVARIANT_FAILED: {
@@ -43,9 +48,10 @@ final class Failures {
                         + " the bound if the run is just long", null, List.of());
             case STUCK: {
                 List<String> lines = lines(e.failureMessage());
-                return new Failure(FailureKind.STUCK, t, lines.get(0)
-                        + " Raise refguard.explore.runTimeout if it is only slow.", null,
-                        strip(lines.subList(1, lines.size())));
+                List<String> stack = strip(lines.subList(1, lines.size()));
+                String head = lines.get(0).replace(" Where it is now:", "");
+                String where = StuckThreads.stuckIn(stack);
+                return new Failure(FailureKind.STUCK, t, head + where + StuckThreads.ADVICE, null, stack);
             }
             case CHECK_FAILED:
                 return withLines(FailureKind.FINAL_CHECK, -1, "final check failed: ", c.toString(),

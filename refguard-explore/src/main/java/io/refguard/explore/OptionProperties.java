@@ -48,19 +48,24 @@ final class OptionProperties {
     }
 
     static long positiveLong(String key, long def) {
+        return positiveLong(key, def, Integer.MAX_VALUE * 1024L);
+    }
+
+    /** A whole number from 1 to {@code max}, or {@code def} when the property is unset. */
+    static long positiveLong(String key, long def, long max) {
         String v = System.getProperty(key);
         if (v == null || v.isBlank()) {
             return def;
         }
         try {
             long n = Long.parseLong(v.strip().replace("_", ""));
-            if (n >= 1 && n <= Integer.MAX_VALUE * 1024L) {
+            if (n >= 1 && n <= max) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw bad(key, v, "a positive whole number");
+        throw bad(key, v, "a whole number from 1 to " + max);
     }
 
     static int bound(String key, int def) {
@@ -102,8 +107,8 @@ final class OptionProperties {
             return def;
         }
         Duration d = parseDuration(v.strip());
-        if (d == null || d.isNegative() || d.isZero()) {
-            throw bad(key, v, "a positive duration such as 500ms, 30s, 2m or PT30S");
+        if (!ExploreOptions.usableDuration(d)) {
+            throw bad(key, v, "a positive duration of at most 365 days, such as 500ms, 30s, 2m or PT30S");
         }
         return d;
     }

@@ -1,6 +1,7 @@
 package io.refguard.explore;
 
 import io.refguard.explore.report.InterleavingReport;
+import io.refguard.explore.runtime.SourceLocator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,8 @@ public final class Scenario<S> {
     final Supplier<? extends S> setup;
     final List<String> actorNames = new ArrayList<>();
     final List<Body<? super S>> actors = new ArrayList<>();
+    /** Where each actor was declared ({@code File.java:line}), or null when unknown. */
+    final List<String> actorLines = new ArrayList<>();
     final List<String> invariantNames = new ArrayList<>();
     final List<Predicate<? super S>> invariants = new ArrayList<>();
     final List<UnaryOperator<S>> snapshotCopies = new ArrayList<>();
@@ -53,6 +56,7 @@ public final class Scenario<S> {
         }
         actorNames.add(actorName);
         actors.add(body);
+        actorLines.add(SourceLocator.locate()); // once per actor, when the scenario is built
         return this;
     }
 

@@ -3,6 +3,7 @@ package io.refguard.explore;
 import io.refguard.explore.replay.ReplayToken;
 import io.refguard.explore.replay.ReplayTokenException;
 import io.refguard.explore.report.Failure;
+import io.refguard.explore.report.FailureKind;
 import io.refguard.explore.report.InterleavingReport;
 import io.refguard.explore.report.TableRenderer;
 import io.refguard.explore.report.TraceEvent;
@@ -28,40 +29,53 @@ final class ScenarioRunner<S> {
 
     /** Runs the simplifier may spend on one failure. */
     private static final int MINIMIZE_BUDGET = 300;
+    /** The label of a thread's first step, which every thread has. */
+    private static final String START = "start";
 
     private final Scenario<S> scenario;
     private final ExploreOptions options;
     private final int fingerprint;
+    private final BoundedDriver bounded;
 
     ScenarioRunner(Scenario<S> scenario, ExploreOptions options) {
         this.scenario = scenario;
         this.options = options;
         this.fingerprint = ReplayToken.fingerprint(scenario.name, scenario.actorNames);
+        this.bounded = new BoundedDriver(scenario.name, options.runTimeout().toNanos());
     }
 
     ExploreResult explore() {
-        ReplayToken token = replayToken();
+        ReplayToken token = replayToken(); // a bad token is refused on the caller's thread
+        return bounded.call(() -> search(token));
+    }
+
+    private ExploreResult search(ReplayToken token) {
         Strategy strategy = token != null ? Strategies.replay(token.schedule()) : strategy();
         long start = System.nanoTime();
         long deadline = start + options.maxTime().toNanos();
         long runs = 0;
+        ChoiceCounter counter = new ChoiceCounter(token != null ? 0 : deadline);
+        // whether a run had one thread only, or a thread reached a scheduling point of its own
+        boolean anyPoint = false;
         ExploreResult.Stop stop = ExploreResult.Stop.EXHAUSTED;
         try (RunEngine engine = new RunEngine(options.maxSteps(), options.runTimeout(),
                 options.internalPoints())) {
             while (true) {
+                bounded.checkWatched();
                 if (runs >= options.maxRuns()) {
                     stop = ExploreResult.Stop.MAX_RUNS;
                     break;
                 }
-                if (runs > 0 && System.nanoTime() - deadline >= 0) {
+                if (counter.cut || runs > 0 && System.nanoTime() - deadline >= 0) {
                     stop = ExploreResult.Stop.MAX_TIME;
                     break;
                 }
                 if (!strategy.hasNextRun()) {
                     break;
                 }
-                RunStatus status = runOnce(engine, strategy.chooser(), null);
+                RunStatus status = runOnce(engine, counter.wrap(strategy.chooser()), null);
                 runs++;
+                anyPoint = anyPoint || engine.threadCount() < 2 || ownPoint(engine);
                 strategy.runFinished(status, engine.preemptions(), engine.scheduleHash());
                 if (token == null && divergence(strategy, engine) != null) {
                     throw new IllegalStateException("scenario \"" + scenario.name + "\": "
@@ -70,6 +84,9 @@ final class ScenarioRunner<S> {
                 if (status.isFailure()) {
                     throw failure(engine, strategy, status, runs, token != null);
                 }
+            }
+            if (!anyPoint && runs > 0) {
+                throw notInstrumented(runs);
             }
             if (token != null) {
                 if (strategy.divergence() != null) {
@@ -83,7 +100,7 @@ final class ScenarioRunner<S> {
         }
         return new ExploreResult(scenario.name, strategy.describe(), runs,
                 strategy.distinctSchedules(), Duration.ofNanos(System.nanoTime() - start), stop,
-                strategy.boundLimited());
+                strategy.boundLimited(), counter.points, counter.choices);
     }
 
     /**
@@ -98,11 +115,15 @@ final class ScenarioRunner<S> {
     /** Runs the replay token's schedule once, traced, and reports it whether it fails or not. */
     InterleavingReport trace() {
         ReplayToken token = replayToken();
+        return bounded.call(() -> traceOnDriver(token));
+    }
+
+    private InterleavingReport traceOnDriver(ReplayToken token) {
         Strategy replay = Strategies.replay(token.schedule());
         replay.hasNextRun();
         try (RunEngine engine = new RunEngine(options.maxSteps(), options.runTimeout(),
                 options.internalPoints())) {
-            TraceRecorder recorder = new TraceRecorder();
+            TraceRecorder recorder = new TraceRecorder(scenario.actorLines);
             RunStatus status = runOnce(engine, replay.chooser(), recorder);
             if (replay.divergence() != null) {
                 throw new IllegalStateException("replaying the token on scenario \"" + scenario.name
@@ -111,7 +132,9 @@ final class ScenarioRunner<S> {
                         + " is not deterministic; explore without the token to find a current schedule.");
             }
             if (status.isFailure()) {
-                return failure(engine, replay, status, 1, true).report();
+                AssertionError f = failure(engine, replay, status, 1, true);
+                return f instanceof InterleavingFailure ? ((InterleavingFailure) f).report()
+                        : ((InterleavingInconclusive) f).report();
             }
             List<String> threads = new ArrayList<>();
             for (int i = 0; i < engine.threadCount(); i++) {
@@ -122,6 +145,41 @@ final class ScenarioRunner<S> {
                     ReplayToken.of(fingerprint, engine.schedule()).encode(), List.of());
         }
     }
+
+    /** Whether a thread of the last run reached a scheduling point besides its start. */
+    private static boolean ownPoint(RunEngine engine) {
+        int n = engine.steps();
+        for (int i = 0; i < n; i++) {
+            if (!START.equals(engine.labelAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The verdict when several threads ran but none ever reached a scheduling point: refguard saw
+     * nothing it could interleave, which is what uninstrumented code looks like. A scenario whose
+     * actors make a single operation each still has points, and is explored as usual; a run of a
+     * single thread has nothing to interleave by construction, and passes (the agent's explorer
+     * adds its own rule for programs whose threads it cannot see).
+     */
+    private InterleavingInconclusive notInstrumented(long runs) {
+        return new InterleavingInconclusive(FailureKind.NOT_INSTRUMENTED, "Scenario \"" + scenario.name
+                + "\" is inconclusive: nothing was interleaved.\n" + runs + (runs == 1 ? " run" : " runs")
+                + " of " + scenario.actorNames + " reached no scheduling point: no volatile or atomic"
+                + " access, lock, wait, thread start or refguard operation that refguard could see, so"
+                + " it could not order the threads and the run proves nothing.\n" + NOT_INSTRUMENTED_FIX,
+                null);
+    }
+
+    /** What to do when the explored code is not instrumented; shared with the agent's explorer. */
+    static final String NOT_INSTRUMENTED_FIX = "The code the threads run is not instrumented. Run"
+            + " with refguard's agent: in Maven, add the refguard-maven-plugin's prepare-agent goal, and"
+            + " if you set Surefire's <argLine> yourself, keep @{argLine} in it; without Maven, pass"
+            + " -javaagent:refguard-agent.jar. If the agent is on, widen its include"
+            + " (-javaagent:refguard-agent.jar=include=com.acme.*) to the package of the code the threads"
+            + " run. Or share state through refguard's types (SharedInt, SharedRef, RefCounted).";
 
     private ReplayToken replayToken() {
         if (options.replay().isPresent()) {
@@ -162,19 +220,41 @@ final class ScenarioRunner<S> {
     /** Runs one schedule of the scenario on fresh state. */
     RunStatus runOnce(RunEngine engine, Chooser chooser, Tracer tracer) {
         S state;
+        bounded.enter("the setup");
         try {
             state = engine.prepare(scenario.setup);
         } catch (RuntimeException | Error e) {
             throw new IllegalStateException("the setup of scenario \"" + scenario.name + "\" threw "
                     + e + "; fix the setup: it runs before every schedule", e);
+        } finally {
+            bounded.leave();
         }
         List<Runnable> bodies = new ArrayList<>(scenario.actors.size());
         for (Scenario.Body<? super S> body : scenario.actors) {
             bodies.add(() -> Sneaky.run(body, state));
         }
+        Thread driver = Thread.currentThread();
         Runnable everyPoint = scenario.invariants.isEmpty() && scenario.snapshotChecks.isEmpty()
-                ? null : () -> checkInvariants(state);
-        Runnable finalCheck = scenario.check == null ? null : () -> Sneaky.run(scenario.check, state);
+                ? null : () -> {
+                    if (Thread.currentThread() != driver) {
+                        checkInvariants(state); // on an actor: bounded as the actor is
+                        return;
+                    }
+                    bounded.enter("an invariant or snapshot check");
+                    try {
+                        checkInvariants(state);
+                    } finally {
+                        bounded.leave();
+                    }
+                };
+        Runnable finalCheck = scenario.check == null ? null : () -> {
+            bounded.enter("the final check");
+            try {
+                Sneaky.run(scenario.check, state);
+            } finally {
+                bounded.leave();
+            }
+        };
         return engine.run(scenario.actorNames, bodies, chooser, everyPoint, finalCheck, tracer);
     }
 
@@ -202,7 +282,7 @@ final class ScenarioRunner<S> {
         }
     }
 
-    private InterleavingFailure failure(RunEngine engine, Strategy strategy, RunStatus status,
+    private AssertionError failure(RunEngine engine, Strategy strategy, RunStatus status,
             long runs, boolean replaying) {
         int[] schedule = engine.schedule();
         int preemptions = engine.preemptions();
@@ -214,7 +294,13 @@ final class ScenarioRunner<S> {
             notes.add("the run did not follow the token's schedule (" + strategy.divergence()
                     + "); the code may have changed since the token was made");
         }
-        if (status == RunStatus.STUCK) {
+        if (status == RunStatus.STUCK && engine.failureThread() >= 0) {
+            String left = StuckThreads.leftRunning(engine.threadName(engine.failureThread()));
+            if (left != null) {
+                notes.add(left);
+            }
+        }
+        if (status == RunStatus.STUCK || searchFailure.kind().inconclusive()) {
             // re-running would wait for the stuck thread again; report what the search saw
             return build(engine, schedule, searchFailure, cause, foundBy, runs, preemptions,
                     Failures.untracedEvents(engine), notes);
@@ -225,7 +311,7 @@ final class ScenarioRunner<S> {
             schedule = m.schedule;
             preemptions = m.preemptions;
         }
-        TraceRecorder recorder = new TraceRecorder();
+        TraceRecorder recorder = new TraceRecorder(scenario.actorLines);
         Strategy replay = Strategies.replay(schedule);
         replay.hasNextRun();
         RunStatus traced = runOnce(engine, replay.chooser(), recorder);
@@ -245,7 +331,7 @@ final class ScenarioRunner<S> {
                 recorder.events(), notes);
     }
 
-    private InterleavingFailure build(RunEngine engine, int[] schedule, Failure failure,
+    private AssertionError build(RunEngine engine, int[] schedule, Failure failure,
             Throwable cause, String foundBy, long runs, int preemptions,
             List<TraceEvent> events, List<String> notes) {
         List<String> threads = new ArrayList<>();
@@ -255,7 +341,11 @@ final class ScenarioRunner<S> {
         String token = ReplayToken.of(fingerprint, schedule).encode();
         InterleavingReport report = new InterleavingReport(scenario.name, threads, events, failure,
                 foundBy, runs, preemptions, token, notes);
-        return new InterleavingFailure(report, TableRenderer.render(report), cause);
+        String table = TableRenderer.render(report);
+        if (failure.kind().inconclusive()) {
+            return new InterleavingInconclusive(failure.kind(), "\n" + table, report);
+        }
+        return new InterleavingFailure(report, table, cause);
     }
 
     /** An invariant or snapshot check failed at a scheduling point. */

@@ -24,6 +24,12 @@ final class TraceRecorder implements Tracer {
     private final List<TraceEvent> events = new ArrayList<>();
     /** The stack of each thread's announced operation; written and read under the baton. */
     private final Map<Integer, List<StackWalker.StackFrame>> announced = new HashMap<>();
+    /** Where each actor was declared, by thread id: the line of a step no user frame names. */
+    private final List<String> declaredAt;
+
+    TraceRecorder(List<String> declaredAt) {
+        this.declaredAt = declaredAt;
+    }
 
     @Override
     public void announced(int thread) {
@@ -36,6 +42,11 @@ final class TraceRecorder implements Tracer {
     @Override
     public void step(int step, int thread, String label, Access access, String target,
             String location, boolean preemption) {
+        if (location == null && thread < declaredAt.size() && !"start".equals(label)) {
+            // an actor written as a method reference into library code (SharedInt::incrementAndGet,
+            // buffer::close) has no frame of its own: its line is where it was declared
+            location = declaredAt.get(thread);
+        }
         List<StackWalker.StackFrame> frames = announced.remove(thread);
         String method = null;
         List<String> stack = new ArrayList<>();

@@ -78,14 +78,33 @@ class ExploreOptionsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> withProperties(Map.of("refguard.explore.maxTime", "soon")));
         assertEquals("system property refguard.explore.maxTime='soon' is not valid: use a positive"
-                + " duration such as 500ms, 30s, 2m or PT30S", e.getMessage());
+                + " duration of at most 365 days, such as 500ms, 30s, 2m or PT30S", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> withProperties(Map.of("refguard.explore.strategy", "dfs")));
         assertEquals("system property refguard.explore.strategy='dfs' is not valid: use exhaustive,"
                 + " random, pct, pos or dpor", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> withProperties(Map.of("refguard.explore.maxRuns", "-3")));
-        assertTrue(e.getMessage().endsWith("use a positive whole number"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("use a whole number from 1 to 2199023254528"), e.getMessage());
+        for (String huge : new String[] {"9223372036854775807s", "153722867280912931m", "PT2562047788015215H",
+                "9223372036854775807ms", "366d", "PT8761H"}) {
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> withProperties(Map.of("refguard.explore.maxTime", huge)), huge);
+            assertTrue(e.getMessage().contains("at most 365 days"), e.getMessage());
+        }
+        e = assertThrows(IllegalArgumentException.class,
+                () -> withProperties(Map.of("refguard.explore.maxSteps", "4294967297")));
+        assertTrue(e.getMessage().endsWith("use a whole number from 1 to 1000000"), e.getMessage());
+    }
+
+    @Test
+    void hugeDurationsAreRefusedNotOverflowed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ExploreOptions.exhaustive().maxTime(java.time.Duration.ofSeconds(Long.MAX_VALUE)));
+        assertTrue(e.getMessage().startsWith("maxTime must be positive and at most 365 days"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> ExploreOptions.exhaustive().runTimeout(java.time.Duration.ofDays(366)));
+        assertTrue(ExploreOptions.parseDuration("153722867280912931m").isEmpty(), "beyond Duration: not a duration");
     }
 
     @Test

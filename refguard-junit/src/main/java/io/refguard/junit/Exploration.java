@@ -7,6 +7,7 @@ import java.util.function.Function;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
+import io.refguard.explore.InterleavingInconclusive;
 import io.refguard.explore.Scenario;
 import io.refguard.explore.replay.ReplayTokenException;
 
@@ -73,6 +74,8 @@ public final class Exploration {
      *
      * @return what was explored; every schedule passed
      * @throws InterleavingFailure for the first failing schedule, with its report and replay token
+     * @throws InterleavingInconclusive when refguard could not control the code (a thread stuck
+     *     outside its control, its thread limit, code that is not instrumented); it fails the test
      * @throws IllegalStateException when the explorer refuses the scenario (not deterministic, a
      *     token that no longer fits it), with the explorer's explanation
      */
@@ -101,6 +104,10 @@ public final class Exploration {
                     context.publishReportEntry("refguard.html", failure.htmlReport().toString());
                 }
                 throw failure;
+            } catch (InterleavingInconclusive inconclusive) {
+                // fails the test like a bug would: an exploration that could not explore never passes
+                context.publishReportEntry("refguard.inconclusive", inconclusive.kind().phrase());
+                throw inconclusive;
             }
         }
         return replay(name, explorer, options.withReplay(replay.token()));
@@ -126,6 +133,10 @@ public final class Exploration {
             System.out.println(what + ": the schedule fails\n" + failure.table());
             context.publishReportEntry("refguard.replayed", "fails: " + failure.report().failure().summary());
             throw failure;
+        } catch (InterleavingInconclusive inconclusive) {
+            System.out.println(what + ": the schedule is inconclusive\n" + inconclusive.getMessage().strip());
+            context.publishReportEntry("refguard.replayed", "inconclusive: " + inconclusive.kind().phrase());
+            throw inconclusive;
         }
         System.out.println(what + ": the schedule passes (" + result + ")");
         context.publishReportEntry("refguard.replayed", "passes: " + result);

@@ -87,4 +87,12 @@ class DocsTest {
         }
         assertDocContains("replay output", printed.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void theInconclusiveHeadlineIsCurrent() {
+        EngineExecutionResults r = Kit.run(selectMethod(example.ExploreSamples.class, "plainJavaWithoutTheAgent",
+                Exploration.class.getName()));
+        String message = Kit.failure(r, "plainJavaWithoutTheAgent").getMessage();
+        assertDocContains("inconclusive headline", message.lines().findFirst().orElseThrow());
+    }
 }

@@ -15,6 +15,7 @@ import io.refguard.LeakException;
 import io.refguard.Report;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
+import io.refguard.explore.InterleavingInconclusive;
 import io.refguard.explore.replay.ReplayToken;
 import io.refguard.explore.report.FailureKind;
 import example.ExploreSamples;
@@ -58,6 +59,20 @@ class ExploreExtensionTest {
         assertEquals(List.of("-Drefguard.replay=" + token + " -Drefguard.replay.test="
                 + ExploreSamples.class.getName() + "#sharedCounterLosesAnUpdate"),
                 Kit.reportEntries(r, "sharedCounterLosesAnUpdate", "refguard.replay"));
+    }
+
+    @Test
+    void anExplorationThatCouldNotControlTheCodeFailsAsInconclusiveAndIsNeverSkipped() {
+        EngineExecutionResults r = run("plainJavaWithoutTheAgent");
+        assertEquals(0, r.testEvents().skipped().count());
+        assertEquals(0, r.testEvents().aborted().count());
+        Throwable failure = Kit.failure(r, "plainJavaWithoutTheAgent");
+        InterleavingInconclusive i = assertInstanceOf(InterleavingInconclusive.class, failure,
+                () -> Kit.stackTrace(failure));
+        assertEquals(FailureKind.NOT_INSTRUMENTED, i.kind());
+        assertTrue(i.getMessage().contains("Scenario \"plain counter\" is inconclusive"), i.getMessage());
+        assertTrue(i.getMessage().contains("prepare-agent"), i.getMessage());
+        assertEquals(1, Kit.reportEntries(r, "plainJavaWithoutTheAgent", "refguard.inconclusive").size());
     }
 
     @Test

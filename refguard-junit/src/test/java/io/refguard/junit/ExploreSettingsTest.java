@@ -86,6 +86,17 @@ class ExploreSettingsTest {
     }
 
     @Test
+    void durationsNearLongMaxValueAreRefusedNotOverflowed() {
+        ExtensionConfigurationException e = assertThrows(ExtensionConfigurationException.class,
+                () -> options("hugeMaxTime"));
+        assertEquals("@ExploreTest on AnnotatedOptions.hugeMaxTime(): maxTime must be positive and at most 365"
+                + " days, was PT2562047788015215H30M7S; fix the annotation", e.getMessage());
+        e = assertThrows(ExtensionConfigurationException.class, () -> options("overflowingRunTimeout"));
+        assertEquals("@ExploreTest on AnnotatedOptions.overflowingRunTimeout(): runTimeout = \"153722867280912931m\""
+                + " is not a duration: write it like 500ms, 30s, 2m or PT30S; fix the annotation", e.getMessage());
+    }
+
+    @Test
     void aBadExplorerPropertyNamesTheMethodAndTheProperty() {
         System.setProperty(BOUND_PROPERTY, "lots");
         ExtensionConfigurationException e = assertThrows(ExtensionConfigurationException.class,

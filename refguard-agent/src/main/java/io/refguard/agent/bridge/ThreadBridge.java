@@ -14,6 +14,33 @@ public final class ThreadBridge {
 
     private ThreadBridge() {}
 
+    /**
+     * Replaces {@code System.exit(status)}: on a thread under exploration the run ends with a
+     * report saying who exited where, and the JVM goes on; elsewhere the JVM exits.
+     */
+    public static void exit(int status, int site) {
+        if (SyncBridge.managing() != null) {
+            throw new ProgramExit("System.exit(" + status + ")", site);
+        }
+        System.exit(status);
+    }
+
+    /** Replaces {@code runtime.exit(status)}; see {@link #exit(int, int)}. */
+    public static void exit(Runtime runtime, int status, int site) {
+        if (SyncBridge.managing() != null) {
+            throw new ProgramExit("Runtime.exit(" + status + ")", site);
+        }
+        runtime.exit(status);
+    }
+
+    /** Replaces {@code runtime.halt(status)}; see {@link #exit(int, int)}. */
+    public static void halt(Runtime runtime, int status, int site) {
+        if (SyncBridge.managing() != null) {
+            throw new ProgramExit("Runtime.halt(" + status + ")", site);
+        }
+        runtime.halt(status);
+    }
+
     /** Replaces {@code thread.start()} (also on subclasses of {@code Thread}). */
     public static void start(Thread thread, int site) {
         SyncInterceptor i = SyncBridge.managing();

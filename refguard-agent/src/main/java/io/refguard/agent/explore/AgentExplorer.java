@@ -1,12 +1,15 @@
 package io.refguard.agent.explore;
 
 import io.refguard.agent.AgentOptions;
+import io.refguard.agent.RefguardAgent;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.report.InterleavingReport;
 import io.refguard.explore.Scenario;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.Explorer;
 import io.refguard.explore.InterleavingFailure;
+import io.refguard.explore.InterleavingInconclusive;
+import io.refguard.explore.report.FailureKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -211,22 +214,65 @@ public final class AgentExplorer {
                 runs = program;
             }
             Supplier<? extends Runnable> perRun = runs;
-            return ExplorationRouter.explore(interceptor, () -> Explorer.scenario(name)
-                    .setup(perRun::get)
-                    .actor(MAIN_THREAD, body -> {
-                        ThreadModel main = interceptor.enterEntry(MAIN_THREAD);
-                        try {
-                            body.run();
-                        } finally {
-                            main.finished = true;
-                        }
-                    })
-                    .explore(options));
+            try {
+                ExploreResult r = ExplorationRouter.explore(interceptor,
+                        () -> explore(name, perRun, interceptor, options));
+                if (entry != null && !RefguardAgent.attached() && r.schedulingPoints() <= r.runs()) {
+                    // the main thread only started, in every run: nothing the entry ran was instrumented
+                    throw notInstrumented(null);
+                }
+                return r;
+            } catch (InterleavingInconclusive e) {
+                throw e.kind() == FailureKind.NOT_INSTRUMENTED ? notInstrumented(e) : e;
+            }
         } finally {
             if (program != null) {
                 program.close();
             }
         }
+    }
+
+    /**
+     * Why a program that reached no scheduling point was not explored, for its way in: with
+     * {@link #entry} the code is instrumented by the agent, which may be missing; with
+     * {@link #mainClass} the classes outside the include are not.
+     */
+    private InterleavingInconclusive notInstrumented(InterleavingInconclusive cause) {
+        String head = "Program \"" + name + "\" is inconclusive: nothing was interleaved.\n"
+                + "The program ran but reached no scheduling point: no thread start, lock, wait,"
+                + " volatile or atomic access that refguard could see, so the run proves nothing.\n";
+        String fix;
+        if (mainClass != null) {
+            fix = "Only the classes of " + (agentOptions != null ? agentOptions.toString()
+                    : "the main class's package") + " are instrumented. If the program's threads and"
+                    + " synchronization live in other packages or in a library, widen the include"
+                    + " (refguard explore --include com.acme.*,org.lib.*, or AgentOptions.withInclude).";
+        } else if (!RefguardAgent.attached()) {
+            fix = "refguard's agent is not attached to this JVM, so no class is instrumented. In Maven,"
+                    + " add the refguard-maven-plugin's prepare-agent goal, and if you set Surefire's"
+                    + " <argLine> yourself, keep @{argLine} in it; without Maven, pass"
+                    + " -javaagent:refguard-agent.jar=include=com.acme.* to the JVM.";
+        } else {
+            fix = "refguard's agent is attached, but the code the entry runs is outside its include:"
+                    + " widen it (-javaagent:refguard-agent.jar=include=com.acme.*, or the plugin's"
+                    + " <includes>) to the package of the program's code.";
+        }
+        return new InterleavingInconclusive(FailureKind.NOT_INSTRUMENTED, head + fix, null);
+    }
+
+    private static ExploreResult explore(String scenarioName, Supplier<? extends Runnable> perRun,
+            ExploringInterceptor interceptor, ExploreOptions options) {
+        return Explorer.scenario(scenarioName)
+                .setup(perRun::get)
+                .actor(MAIN_THREAD, body -> {
+                    ThreadModel main = interceptor.enterEntry(MAIN_THREAD);
+                    try {
+                        body.run();
+                    } finally {
+                        main.finished = true;
+                    }
+                })
+                .explore(options);
     }
 
     /**

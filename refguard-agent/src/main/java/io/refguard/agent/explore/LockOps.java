@@ -114,7 +114,7 @@ final class LockOps {
                 got = false;
             }
             if (!got) {
-                throw new IllegalStateException("lock " + m.name + " is held by a thread the"
+                throw Coordinator.lostControl("lock " + m.name + " is held by a thread the"
                         + " explorer does not run (" + rl + "), still after "
                         + TimeUnit.NANOSECONDS.toMillis(x.foreignWaitNanos) + " ms. Only threads"
                         + " started by the explored code are scheduled: do not share this lock"

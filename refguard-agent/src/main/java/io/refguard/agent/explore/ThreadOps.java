@@ -145,7 +145,7 @@ final class ThreadOps {
         }
         thread.join(TimeUnit.NANOSECONDS.toMillis(x.foreignWaitNanos) + 1);
         if (thread.isAlive() && !timed) {
-            throw new IllegalStateException(me.name + " joins thread '" + thread.getName()
+            throw Coordinator.lostControl(me.name + " joins thread '" + thread.getName()
                     + "', which the explorer did not start and which is still running after "
                     + TimeUnit.NANOSECONDS.toMillis(x.foreignWaitNanos) + " ms. Only threads"
                     + " started by the explored code are scheduled: start the thread inside the"
@@ -198,7 +198,7 @@ final class ThreadOps {
     static ThreadFactory refusingFactory(int site) {
         String where = Sites.get(site).location();
         return r -> {
-            throw new UnsupportedOperationException("the executor created at " + where
+            throw Coordinator.lostControl("the executor created at " + where
                     + " is not modeled under exploration: its idle threads would block inside"
                     + " the JDK, where the explorer cannot schedule them. Create it with"
                     + " Executors.newFixedThreadPool, newCachedThreadPool or"

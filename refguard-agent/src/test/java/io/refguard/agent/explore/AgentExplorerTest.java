@@ -1,6 +1,7 @@
 package io.refguard.agent.explore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,9 @@ import io.refguard.agent.AgentOptions;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
+import io.refguard.explore.InterleavingInconclusive;
+import io.refguard.explore.report.FailureKind;
+import io.refguard.agent.RefguardAgent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +45,37 @@ class AgentExplorerTest {
                 .args("a", "b")
                 .explore(ExploreOptions.exhaustive());
         assertTrue(r.exhausted(), r::toString);
+    }
+
+    @Test
+    void anEntryWithoutTheAgentIsInconclusiveAndSaysHowToAttachIt() throws Exception {
+        assertFalse(RefguardAgent.attached(), "these tests run without -javaagent");
+        InterleavingInconclusive e = assertThrows(InterleavingInconclusive.class, () -> AgentExplorer
+                .entry("plain threads", () -> () -> {
+                    int[] count = {0};
+                    Thread t = new Thread(() -> count[0]++); // a real thread: refguard never sees it
+                    t.start();
+                    count[0]++;
+                    try {
+                        t.join();
+                    } catch (InterruptedException ex) {
+                        throw new IllegalStateException(ex);
+                    }
+                })
+                .explore(ExploreOptions.exhaustive()));
+        assertEquals(FailureKind.NOT_INSTRUMENTED, e.kind());
+        assertTrue(e.getMessage().startsWith("Program \"plain threads\" is inconclusive: nothing was"
+                + " interleaved."), e.getMessage());
+        assertTrue(e.getMessage().contains("agent is not attached") && e.getMessage().contains("prepare-agent")
+                && e.getMessage().contains("@{argLine}"), e.getMessage());
+    }
+
+    @Test
+    void aSequentialProgramLoadedInstrumentedPasses() {
+        ExploreResult r = AgentExplorer.mainClass(Entry.WithArgs.class.getName()).args("a", "b")
+                .explore(ExploreOptions.exhaustive());
+        assertTrue(r.exhausted(), r::toString);
+        assertEquals(0, r.choicePoints(), r::toString);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import example.semantics.Exits;
 import example.semantics.Foreign;
 import example.semantics.Pools;
 import example.semantics.Waiting;
@@ -11,6 +12,7 @@ import io.refguard.agent.SourceMarkers;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
+import io.refguard.explore.InterleavingInconclusive;
 import io.refguard.explore.report.FailureKind;
 import java.time.Duration;
 import java.util.stream.Stream;
@@ -49,6 +51,26 @@ class SemanticsTest {
                 .explore(options));
     }
 
+    static InterleavingInconclusive inconclusive(Class<?> program, ExploreOptions options) {
+        return assertThrows(InterleavingInconclusive.class, () -> AgentExplorer
+                .mainClass(program.getName())
+                .foreignWait(Duration.ofMillis(200))
+                .explore(options));
+    }
+
+    @Test
+    void systemExitEndsTheRunWithAReportAndNeverTheJvm() {
+        SourceMarkers markers = SourceMarkers.of(Exits.class);
+        InterleavingFailure f = fails(Exits.WorkerExits.class, ExploreOptions.exhaustive());
+        assertEquals(FailureKind.THREAD_THREW, f.report().failure().kind(), f.table());
+        assertTrue(f.table().contains("threw io.refguard.agent.bridge.ProgramExit: the program called System.exit(3)"
+                + " at example.semantics.Exits$WorkerExits.lambda$main$0(Exits.java:" + markers.line("exit") + ")"),
+                f.table());
+        InterleavingFailure h = fails(Exits.Halts.class, ExploreOptions.exhaustive());
+        assertTrue(h.table().contains("main threw io.refguard.agent.bridge.ProgramExit: the program called"
+                + " Runtime.halt(0)"), h.table());
+    }
+
     @Test
     void fixedPoolThatIsNeverShutDownKeepsItsWorkerWaiting() {
         InterleavingFailure f = fails(Pools.FixedNeverShutDown.class, ExploreOptions.exhaustive());
@@ -59,36 +81,38 @@ class SemanticsTest {
 
     @Test
     void threadPoolExecutorBuiltDirectlyIsRefusedWithAnExplanation() {
-        InterleavingFailure f = fails(Pools.Direct.class, ExploreOptions.exhaustive());
-        assertEquals(FailureKind.THREAD_THREW, f.report().failure().kind(), f.table());
+        InterleavingInconclusive f = inconclusive(Pools.Direct.class, ExploreOptions.exhaustive());
+        assertEquals(FailureKind.OUT_OF_CONTROL, f.kind(), f.getMessage());
         SourceMarkers markers = SourceMarkers.of(Pools.class);
-        assertTrue(f.table().contains("main threw java.lang.UnsupportedOperationException: the"
-                + " executor created at example.semantics.Pools$Direct.main(Pools.java:"
-                + markers.line("create") + ") is not modeled"), f.table());
-        assertTrue(f.table().contains("at Pools.java:" + markers.line("execute")), f.table());
+        assertTrue(f.getMessage().contains("Failure: the executor created at"
+                + " example.semantics.Pools$Direct.main(Pools.java:" + markers.line("create")
+                + ") is not modeled"), f.getMessage());
+        assertTrue(f.getMessage().contains("is inconclusive"), f.getMessage());
     }
 
     @Test
     void joiningAThreadTheExplorerDidNotStartFailsAfterTheForeignWait() {
-        InterleavingFailure f = fails(Foreign.Join.class, ExploreOptions.exhaustive());
-        assertTrue(f.table().contains("main joins thread 'library-sleeper', which the explorer did"
-                + " not start and which is still running after 200 ms"), f.table());
+        InterleavingInconclusive f = inconclusive(Foreign.Join.class, ExploreOptions.exhaustive());
+        assertEquals(FailureKind.OUT_OF_CONTROL, f.kind(), f.getMessage());
+        assertTrue(f.getMessage().contains("main joins thread 'library-sleeper', which the explorer did"
+                + " not start and which is still running after 200 ms"), f.getMessage());
     }
 
     @Test
     void lockHeldByAThreadOutsideTheExplorationFailsAfterTheForeignWait() {
-        InterleavingFailure f = fails(Foreign.Lock.class, ExploreOptions.exhaustive());
-        assertTrue(f.table().contains("is held by a thread the explorer does not run"), f.table());
-        assertTrue(f.table().contains("still after 200 ms"), f.table());
+        InterleavingInconclusive f = inconclusive(Foreign.Lock.class, ExploreOptions.exhaustive());
+        assertEquals(FailureKind.OUT_OF_CONTROL, f.kind(), f.getMessage());
+        assertTrue(f.getMessage().contains("is held by a thread the explorer does not run"), f.getMessage());
+        assertTrue(f.getMessage().contains("still after 200 ms"), f.getMessage());
     }
 
     @Test
     void blockingInputIsReportedAsStuckAfterTheRunTimeout() {
-        InterleavingFailure f = fails(Foreign.Read.class,
+        InterleavingInconclusive f = inconclusive(Foreign.Read.class,
                 ExploreOptions.exhaustive().runTimeout(Duration.ofMillis(300)));
-        assertEquals(FailureKind.STUCK, f.report().failure().kind(), f.table());
-        assertTrue(f.table().contains("main has not reached a scheduling point for 300 ms"),
-                f.table());
-        assertTrue(f.table().contains("PipedInputStream.read"), f.table());
+        assertEquals(FailureKind.STUCK, f.report().failure().kind(), f.getMessage());
+        assertTrue(f.getMessage().contains("main has not reached a scheduling point for 300 ms"),
+                f.getMessage());
+        assertTrue(f.getMessage().contains("PipedInputStream.read"), f.getMessage());
     }
 }

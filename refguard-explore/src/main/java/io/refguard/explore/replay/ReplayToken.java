@@ -103,6 +103,14 @@ public final class ReplayToken {
     }
 
     /**
+     * The most steps a token may encode: one million. Decoding stops at the first block past it,
+     * so a short token cannot make the decoder allocate a huge schedule.
+     */
+    public static final int MAX_STEPS = 1_000_000;
+    /** Thread ids in a schedule are below this (the runtime's thread limit). */
+    private static final int MAX_THREAD_ID = 64;
+
+    /**
      * Reads a token.
      *
      * @throws ReplayTokenException when the text is not a token, is damaged, or is of another
@@ -150,8 +158,12 @@ public final class ReplayToken {
         for (int b = 0; b < blocks; b++) {
             int thread = readVarint(bytes, pos, end, t);
             int len = readVarint(bytes, pos, end, t);
-            if (len <= 0 || n + len > 50_000_000 || n + len < 0) {
-                throw damaged(t, "a block length is out of range");
+            if (len <= 0 || len > MAX_STEPS - n) {
+                throw damaged(t, len <= 0 ? "a block length is out of range"
+                        : "it encodes more than " + MAX_STEPS + " steps");
+            }
+            if (thread >= MAX_THREAD_ID) {
+                throw damaged(t, "it names thread " + thread + ", beyond the explorer's " + MAX_THREAD_ID);
             }
             if (schedule.length < n + len) {
                 schedule = Arrays.copyOf(schedule, Math.max(n + len, schedule.length * 2));

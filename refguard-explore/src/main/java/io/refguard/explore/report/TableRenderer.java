@@ -34,9 +34,11 @@ public final class TableRenderer {
             notesAndToken(report, out);
             return out.toString();
         }
-        out.append("Scenario \"").append(report.scenario()).append("\" failed: ")
+        out.append("Scenario \"").append(report.scenario())
+                .append(f.kind().inconclusive() ? "\" is inconclusive: " : "\" failed: ")
                 .append(f.kind().phrase()).append('\n');
-        out.append("Found by ").append(report.foundBy()).append(" after ").append(report.runs())
+        out.append(f.kind().inconclusive() ? "Met by " : "Found by ").append(report.foundBy())
+                .append(" after ").append(report.runs())
                 .append(report.runs() == 1 ? " run" : " runs").append("; the schedule below has ")
                 .append(preemptions).append(".\n\n");
         table(report, out);
@@ -47,6 +49,10 @@ public final class TableRenderer {
         }
         for (String d : f.details()) {
             out.append("    ").append(d).append('\n');
+        }
+        if (f.kind().inconclusive()) {
+            out.append("Verdict: inconclusive. refguard could not control this run, so it is no evidence"
+                    + " of a bug, and the exploration is no evidence that there is none.\n");
         }
         notesAndToken(report, out);
         return out.toString();

@@ -147,6 +147,28 @@ public final class Coordinator {
         }
     }
 
+    /**
+     * Ends the calling thread's run as inconclusive: the thread must next do something refguard
+     * cannot control, such as wait for a thread the explorer did not start, or an operation it
+     * does not model. Code that catches exceptions cannot hide it: the run is already over.
+     *
+     * @param message what refguard could not control, and what the user can do about it
+     * @return never: declared so that callers can write {@code throw Coordinator.lostControl(...)}
+     * @throws ControlLost always (managed: after ending the run, so the thread unwinds)
+     */
+    public static ControlLost lostControl(String message) {
+        ControlLost lost = new ControlLost(message, false);
+        Actor me = managedActor();
+        if (me == null) {
+            Thread t = Thread.currentThread();
+            me = t instanceof Worker ? ((Worker) t).actor : null; // in the runtime's own code
+        }
+        if (me != null && me.exec.running == me) {
+            me.exec.record(RunStatus.ACTOR_FAILED, me.id, lost, null);
+        }
+        throw lost;
+    }
+
     /** A scheduling point with only a label: dependent on every step. Unmanaged: nothing. */
     public static void point(String label) {
         point(null, Access.UPDATE, label);

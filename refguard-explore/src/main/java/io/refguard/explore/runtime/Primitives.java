@@ -142,8 +142,11 @@ final class Primitives {
         x.point(me, null, Access.WRITE, SPAWN);
         int id = x.threadCount;
         if (id == Execution.MAX_THREADS) {
-            throw new IllegalStateException("a run may have at most " + Execution.MAX_THREADS
-                    + " threads; " + me.name + " tried to start '" + name + "': spawn fewer threads");
+            // refguard's limit, not the program's failure: end the run where user code cannot catch it
+            x.fail(RunStatus.ACTOR_FAILED, me.id, new ControlLost("a run may have at most "
+                    + Execution.MAX_THREADS + " threads; " + me.name + " tried to start '" + name
+                    + "' as thread " + (id + 1) + ": explore a smaller configuration of the program"
+                    + " (fewer workers or tasks)", true), null);
         }
         Actor child = x.slot(id);
         child.reset(name, body);

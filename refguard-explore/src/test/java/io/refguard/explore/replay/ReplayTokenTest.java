@@ -111,4 +111,42 @@ class ReplayTokenTest {
                 + " \"other\" (fingerprint 00005678): replay it with the scenario named in the report"
                 + " that printed it, with the same actor names", e.getMessage());
     }
+
+    /** A well-formed token (valid checksum) whose blocks are {thread, length} pairs. */
+    static String forge(int... blocks) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(1); // version
+        out.writeBytes(new byte[] {0, 0, 0, 7}); // fingerprint
+        varint(out, blocks.length / 2);
+        for (int b : blocks) {
+            varint(out, b);
+        }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(out.toByteArray());
+        int c = (int) crc.getValue();
+        out.writeBytes(new byte[] {(byte) (c >>> 24), (byte) (c >>> 16), (byte) (c >>> 8), (byte) c});
+        return ReplayToken.PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray());
+    }
+
+    private static void varint(java.io.ByteArrayOutputStream out, int v) {
+        while ((v & ~0x7F) != 0) {
+            out.write((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        out.write(v);
+    }
+
+    @Test
+    void aShortTokenCannotDecodeIntoAHugeSchedule() {
+        String huge = forge(0, 50_000_000);
+        assertTrue(huge.length() < 30, huge);
+        ReplayTokenException e = assertThrows(ReplayTokenException.class, () -> ReplayToken.decode(huge));
+        assertTrue(e.getMessage().contains("it encodes more than 1000000 steps"), e.getMessage());
+        // many blocks that add up past the cap are stopped at the block that crosses it
+        e = assertThrows(ReplayTokenException.class, () -> ReplayToken.decode(forge(0, 600_000, 1, 600_000)));
+        assertTrue(e.getMessage().contains("more than 1000000 steps"), e.getMessage());
+        e = assertThrows(ReplayTokenException.class, () -> ReplayToken.decode(forge(64, 3)));
+        assertTrue(e.getMessage().contains("names thread 64"), e.getMessage());
+        assertEquals(1_000_000, ReplayToken.decode(forge(0, 500_000, 1, 500_000)).schedule().length);
+    }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.Explorer;
 import io.refguard.explore.InterleavingFailure;
+import io.refguard.explore.InterleavingInconclusive;
 import io.refguard.explore.report.FailureKind;
 import io.refguard.explore.sync.SharedInt;
 import java.time.Duration;
@@ -38,16 +39,20 @@ class FailureModesTest {
     void aThreadBlockedOutsideTheModelIsReportedAsStuckByName() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
         try {
-            InterleavingFailure f = assertThrows(InterleavingFailure.class, () -> Explorer
+            InterleavingInconclusive f = assertThrows(InterleavingInconclusive.class, () -> Explorer
                     .scenario("real latch")
                     .setup(() -> never)
                     .actor("sleeper", l -> l.await(30, TimeUnit.SECONDS))
                     .explore(ExploreOptions.exhaustive().runTimeout(Duration.ofMillis(200))));
+            assertEquals(FailureKind.STUCK, f.kind());
             assertEquals(FailureKind.STUCK, f.report().failure().kind());
-            assertTrue(f.report().failure().summary().startsWith(
-                    "sleeper has not reached a scheduling point for 200 ms"), f.table());
+            String summary = f.report().failure().summary();
+            assertTrue(summary.startsWith("sleeper has not reached a scheduling point for 200 ms"), f.getMessage());
+            assertTrue(summary.contains("called from io.refguard.explore.scheduling.FailureModesTest.lambda$"),
+                    f.getMessage());
+            assertTrue(f.getMessage().contains("\" is inconclusive: a thread is stuck"), f.getMessage());
             assertTrue(f.report().failure().details().stream().anyMatch(l -> l.contains("CountDownLatch")),
-                    f.table());
+                    f.getMessage());
         } finally {
             never.countDown(); // lets the abandoned worker finish and exit
         }

@@ -1,0 +1,59 @@
+package io.refguard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** Exit 4 and the "inconclusive" verdict when refguard could not control the program; clean --json. */
+class VerdictsCliTest {
+
+    @Test
+    void codeOutsideTheIncludeIsInconclusiveWithExitFour() throws Exception {
+        Cli.Result r = Cli.run("explore", "--class", "example.cli.UninstrumentedRace",
+                "--include", "example.cli.UninstrumentedRace");
+        assertEquals(ExitCodes.INCONCLUSIVE, r.status(), r::toString);
+        assertTrue(r.out().startsWith("Scenario \"uninstrumented\" is inconclusive: nothing was interleaved."),
+                r::toString);
+        assertTrue(r.out().contains("widen its include"), r::toString);
+        assertTrue(r.err().contains("refguard: hint: only --include example.cli.UninstrumentedRace is instrumented;"
+                + " widen it"), r::toString);
+
+        Cli.Result json = Cli.run("explore", "--class", "example.cli.UninstrumentedRace",
+                "--include", "example.cli.UninstrumentedRace", "--json");
+        assertEquals(ExitCodes.INCONCLUSIVE, json.status(), json::toString);
+        JsonNode o = new ObjectMapper().readTree(json.out());
+        assertEquals("inconclusive", o.get("verdict").asText());
+        assertTrue(o.get("token").isNull());
+        assertTrue(o.get("failure").asText().contains("reached no scheduling point"), json::toString);
+    }
+
+    @Test
+    void aThreadBlockedInARealReadIsInconclusiveNotABug() throws Exception {
+        Cli.Result r = Cli.run("explore", "--class", "example.cli.BlockingRead", "--run-timeout", "300ms", "--json");
+        assertEquals(ExitCodes.INCONCLUSIVE, r.status(), r::toString);
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertEquals("inconclusive", o.get("verdict").asText(), r::toString);
+        String failure = o.get("failure").asText();
+        assertTrue(failure.contains("It is stuck in"), failure);
+        assertTrue(failure.contains("called from example.cli.BlockingRead.main"), failure);
+        assertTrue(o.get("report").asText().contains("Verdict: inconclusive."), r::toString);
+        assertTrue(r.err().contains("reading ..."), "the program's own output goes to stderr: " + r);
+    }
+
+    @Test
+    void jsonStandardOutputIsExactlyOneObjectWhateverTheProgramPrints() throws Exception {
+        Cli.Result r = Cli.run("explore", "--class", "example.cli.Chatty", "--json");
+        assertEquals(ExitCodes.CLEAN, r.status(), r::toString);
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertTrue(o.isObject(), r::toString);
+        assertEquals(1, r.out().strip().lines().count(), r::toString);
+        assertFalse(r.out().contains("hello from the program"), r::toString);
+        assertTrue(r.err().contains("hello from the program"), r::toString);
+        assertTrue(o.get("choice_points").asLong() > 0, r::toString);
+        assertTrue(o.get("guarantee").asText().startsWith("every schedule"), r::toString);
+    }
+}

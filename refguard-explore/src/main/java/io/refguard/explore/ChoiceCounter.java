@@ -1,0 +1,44 @@
+package io.refguard.explore;
+
+import io.refguard.explore.runtime.ChoicePoint;
+import io.refguard.explore.runtime.Chooser;
+
+/**
+ * Wraps a strategy's chooser to count what an exploration explored: scheduling points, and among
+ * them choice points (where more than one thread could go on); and ends a run early, as pruned,
+ * once the time budget is used up. A few bit operations per step, and a clock read every 256.
+ */
+final class ChoiceCounter implements Chooser {
+
+    private Chooser inner;
+    long points;
+    long choices;
+    /** {@code System.nanoTime()} past which runs end at their next point; 0 for never. */
+    private long deadline;
+    /** Whether the time budget ended a run before it finished. */
+    boolean cut;
+
+    ChoiceCounter(long deadline) {
+        this.deadline = deadline;
+    }
+
+    ChoiceCounter wrap(Chooser chooser) {
+        this.inner = chooser;
+        return this;
+    }
+
+    @Override
+    public int choose(ChoicePoint point) {
+        long e = point.enabled();
+        if ((++points & 255) == 0 && deadline != 0 && System.nanoTime() - deadline >= 0) {
+            // the time budget is used up: end this run now, not only between runs
+            cut = true;
+            deadline = 0;
+            return PRUNE;
+        }
+        if ((e & (e - 1)) != 0) {
+            choices++;
+        }
+        return inner.choose(point);
+    }
+}
