@@ -9,7 +9,8 @@ import io.refguard.agent.AgentOptions;
 import io.refguard.agent.RefguardAgent;
 import io.refguard.agent.explore.AgentExplorer;
 
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import io.refguard.explore.InterleavingInconclusive;
+import io.refguard.explore.report.FailureKind;
 
 /**
  * The plain form of {@link ExploreTest}: a method without an {@link Exploration} parameter whose
@@ -34,8 +35,8 @@ final class ProgramMethod {
     /**
      * Checks that the agent is active and instruments {@code testClass}, then explores the body.
      *
-     * @throws ExtensionConfigurationException when the agent is missing or does not cover the
-     *     test class: the exploration would see no scheduling point
+     * @throws InterleavingInconclusive when the agent is missing or does not cover the test
+     *     class: the exploration would see no scheduling point, so it could prove nothing
      */
     static void explore(Exploration exploration, Object target, Method method, List<Object> arguments) {
         Class<?> testClass = method.getDeclaringClass();
@@ -53,18 +54,22 @@ final class ProgramMethod {
      */
     static void requireAgent(Optional<AgentOptions> agent, Class<?> testClass, String name) {
         if (agent.isEmpty()) {
-            throw new ExtensionConfigurationException("refguard: inconclusive: @ExploreTest method " + name
+            throw notInstrumented("refguard: inconclusive: @ExploreTest method " + name
                     + " explores its body as a program, which needs the refguard agent in the test JVM, and"
                     + " the agent is missing: without it no interleaving can be chosen, so nothing would be"
                     + " explored. To add it, " + SETUP_HINT);
         }
         if (!agent.get().instruments(testClass.getName())) {
-            throw new ExtensionConfigurationException("refguard: inconclusive: @ExploreTest method " + name
+            throw notInstrumented("refguard: inconclusive: @ExploreTest method " + name
                     + " explores its body as a program, but the agent's options (" + agent.get() + ") do not"
                     + " instrument " + testClass.getName() + ", so nothing would be explored: widen the"
                     + " agent's include to cover it (or leave include unset: every class of the test class"
                     + " path is instrumented by default)");
         }
+    }
+
+    private static InterleavingInconclusive notInstrumented(String message) {
+        return new InterleavingInconclusive(FailureKind.NOT_INSTRUMENTED, message, null);
     }
 
     private static void invoke(Method method, Object target, Object[] args) {

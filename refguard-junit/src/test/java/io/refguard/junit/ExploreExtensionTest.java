@@ -126,7 +126,8 @@ class ExploreExtensionTest {
         // this module's tests run without -javaagent: exploring the body would explore nothing
         EngineExecutionResults r = Kit.run(DiscoverySelectors.selectMethod(ExploreSamples.class, "takesNoExploration"));
         Throwable failure = Kit.failure(r, "takesNoExploration");
-        assertInstanceOf(ExtensionConfigurationException.class, failure);
+        assertInstanceOf(InterleavingInconclusive.class, failure);
+        assertEquals(FailureKind.NOT_INSTRUMENTED, ((InterleavingInconclusive) failure).kind());
         String message = failure.getMessage();
         assertTrue(message.startsWith("refguard: inconclusive: @ExploreTest method ExploreSamples.takesNoExploration()"
                 + " explores its body as a program, which needs the refguard agent in the test JVM, and the agent"
@@ -139,7 +140,7 @@ class ExploreExtensionTest {
     @Test
     void aPlainMethodOutsideTheAgentsIncludeFailsSayingSo() {
         AgentOptions options = AgentOptions.defaults().withInclude("com.acme.*");
-        ExtensionConfigurationException e = assertThrows(ExtensionConfigurationException.class,
+        InterleavingInconclusive e = assertThrows(InterleavingInconclusive.class,
                 () -> ProgramMethod.requireAgent(Optional.of(options), ExploreSamples.class, "ExploreSamples.m()"));
         assertTrue(e.getMessage().contains("do not instrument example.ExploreSamples")
                 && e.getMessage().contains("widen the agent's include"), e.getMessage());
