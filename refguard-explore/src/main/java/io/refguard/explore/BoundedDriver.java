@@ -1,6 +1,7 @@
 package io.refguard.explore;
 
 import io.refguard.explore.report.FailureKind;
+import io.refguard.explore.runtime.RunEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +67,7 @@ final class BoundedDriver {
      * @throws InterleavingInconclusive when a phase of user code on the driver outlives the timeout
      */
     <T> T call(Supplier<T> exploration) {
+        RunEngine.refuseNested(); // the driver is a thread of its own: ask on the caller's
         Object[] outcome = new Object[1];
         Throwable[] thrown = new Throwable[1];
         Thread caller = Thread.currentThread();

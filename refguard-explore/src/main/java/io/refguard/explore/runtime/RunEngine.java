@@ -45,6 +45,23 @@ public final class RunEngine implements AutoCloseable {
     }
 
     /**
+     * Refuses to start an exploration on a thread of another one: its actors would be scheduled
+     * by two explorers at once. Callers that hand the exploration to a thread of their own call
+     * this first, on the thread that asked.
+     *
+     * @throws IllegalStateException when the calling thread runs for another exploration
+     */
+    public static void refuseNested() {
+        Thread self = Thread.currentThread();
+        if (self instanceof Worker) {
+            Actor outer = ((Worker) self).actor;
+            throw new IllegalStateException("an exploration cannot start inside a thread of another"
+                    + " exploration (" + (outer == null ? self.getName() : outer.name) + "): start"
+                    + " it from a thread of your own, such as the test's or main");
+        }
+    }
+
+    /**
      * Creates an engine driven by the calling thread.
      *
      * @param internalPoints whether refguard's internal steps (the checker's bookkeeping, the read
@@ -56,12 +73,7 @@ public final class RunEngine implements AutoCloseable {
             throw new IllegalArgumentException("maxSteps must be at least 1, was " + maxSteps);
         }
         Thread self = Thread.currentThread();
-        if (self instanceof Worker) {
-            Actor outer = ((Worker) self).actor;
-            throw new IllegalStateException("an exploration cannot start inside a thread of another"
-                    + " exploration (" + (outer == null ? self.getName() : outer.name) + "): start"
-                    + " it from a thread of your own, such as the test's or main");
-        }
+        refuseNested();
         this.maxSteps = maxSteps;
         this.timeoutNanos = Math.max(1, runTimeout.toNanos());
         this.x = new Execution(self, internalPoints, Coordinator.contextToAttach());
