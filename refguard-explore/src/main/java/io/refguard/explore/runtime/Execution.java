@@ -422,6 +422,11 @@ final class Execution implements ChoicePoint {
     }
 
     @Override
+    public boolean pendingStart(int id) {
+        return slots[id].state == Actor.State.NEW;
+    }
+
+    @Override
     public String threadName(int id) {
         return slots[id].name;
     }

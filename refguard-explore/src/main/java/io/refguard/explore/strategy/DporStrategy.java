@@ -33,8 +33,9 @@ import java.util.Arrays;
  *
  * <h2>Dependence</h2>
  * Two steps are dependent when they touch the same target and at least one does not only read;
- * a step with an unknown (null) target, such as a thread start or spawn, is dependent on every
- * step. Blocking primitives announce their lock, condition or joined thread as the target, so
+ * a thread's start runs only its own code up to its first point and commutes with every step
+ * ({@link Dependence#START}); any other step with an unknown (null) target, such as a spawn, is
+ * dependent on every step. Blocking primitives announce their lock, condition or joined thread as the target, so
  * they are dependent on the steps on that object. Races are checked only for enabled threads: a
  * blocked thread's pending operation is checked at the frame where it becomes enabled, which
  * finds the same last racing step or a later one.
@@ -164,7 +165,7 @@ final class DporStrategy implements Strategy, Chooser {
         int n = p.threadCount();
         int base = d * STRIDE;
         for (int i = 0; i < n; i++) {
-            pendingTarget[base + i] = p.pendingTarget(i);
+            pendingTarget[base + i] = Dependence.target(p, i);
             pendingAccess[base + i] = p.pendingAccess(i);
         }
     }
@@ -249,12 +250,8 @@ final class DporStrategy implements Strategy, Chooser {
         return result;
     }
 
-    /** Same target and not both reads; an unknown target is dependent on everything. */
     static boolean dependent(Object ta, Access aa, Object tb, Access ab) {
-        if (ta == null || tb == null) {
-            return true;
-        }
-        return ta == tb && !(aa == Access.READ && ab == Access.READ);
+        return Dependence.dependent(ta, aa, tb, ab);
     }
 
     private void ensureCapacity(int frames) {
