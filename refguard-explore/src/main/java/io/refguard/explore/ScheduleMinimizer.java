@@ -6,14 +6,29 @@ import io.refguard.explore.strategy.Strategies;
 import io.refguard.explore.strategy.Strategy;
 
 /**
- * Simplifies a failing schedule found by a random strategy: greedy trace simplification in the
- * spirit of Jalbert and Sen, "A trace simplification technique for effective debugging of
- * concurrent programs", FSE 2010. For each context switch, from the last one back, it tries
- * two rewrites: continue the previous thread without preempting it (drop the rest of the
- * schedule), and move the previous thread's next block of steps up to the switch (merging its
- * two blocks). Each candidate is run as a guided schedule; it is kept when the run fails the same
- * way (same outcome, same exception class) with fewer preemptions, or as many in fewer steps.
- * Bounded by a run budget.
+ * Simplifies a failing schedule found by a random strategy, in two passes, each candidate run as
+ * a guided schedule and kept when the run fails the same way (same outcome, same exception
+ * class) with fewer preemptions, or as many in fewer steps. Bounded by a run budget.
+ *
+ * <ol>
+ * <li><b>Threads that do not matter.</b> Delta debugging over threads (Zeller and Hildebrandt,
+ *     "Simplifying and isolating failure-inducing input", TSE 2002): the steps of a group of
+ *     threads are removed from the schedule, so those threads run only after the rest, without
+ *     preemption. Groups start at half the threads and halve. Among many threads most are
+ *     bystanders of a bug, and each of their switches is a preemption: removing them takes a
+ *     torn pair among 31 threads from dozens of preemptions to a handful in a few dozen runs.</li>
+ * <li><b>Switches that do not matter.</b> Greedy trace simplification in the spirit of Jalbert
+ *     and Sen, "A trace simplification technique for effective debugging of concurrent
+ *     programs", FSE 2010. For each context switch, from the last one back, two rewrites:
+ *     continue the previous thread without preempting it (drop the rest of the schedule), and
+ *     move the previous thread's next block of steps up to the switch (merging its two
+ *     blocks).</li>
+ * <li><b>A search below.</b> When more than one preemption is left, an exhaustive search with
+ *     iterative preemption bounding (Musuvathi and Qadeer, PLDI 2007) below that count, for at
+ *     most {@link #SEARCH_BUDGET} runs, looks for the same failure with fewer preemptions; the
+ *     first it finds has the fewest. Deadlocks among many threads need this: every thread
+ *     matters, and the switches the greedy pass can drop are not the ones that matter.</li>
+ * </ol>
  */
 final class ScheduleMinimizer {
 
@@ -28,6 +43,9 @@ final class ScheduleMinimizer {
         }
     }
 
+    /** Runs the search below may spend. */
+    static final int SEARCH_BUDGET = 2_000;
+
     private final ScenarioRunner<?> runner;
     private final RunEngine engine;
     private int budget;
@@ -41,6 +59,28 @@ final class ScheduleMinimizer {
     Result minimize(int[] schedule, int preemptions, RunStatus status, Throwable cause) {
         int[] best = schedule;
         int bestPreemptions = preemptions;
+        // pass 1: remove groups of threads
+        int threads = 0;
+        for (int t : best) {
+            threads = Math.max(threads, t + 1);
+        }
+        for (int group = Math.max(1, threads / 2); group >= 1 && bestPreemptions > 0 && budget > 0; group /= 2) {
+            for (int first = 0; first < threads && bestPreemptions > 0 && budget-- > 0; first += group) {
+                int[] candidate = without(best, first, first + group);
+                if (candidate.length == best.length) {
+                    budget++; // none of these threads ran before the failure: nothing to try
+                    continue;
+                }
+                Strategy guided = Strategies.guided(candidate);
+                guided.hasNextRun();
+                RunStatus st = runner.runOnce(engine, guided.chooser(), null);
+                if (sameFailure(st, status, cause) && engine.preemptions() <= bestPreemptions) {
+                    best = engine.schedule();
+                    bestPreemptions = engine.preemptions();
+                }
+            }
+        }
+        // pass 2: remove switches
         boolean improved = true;
         while (improved && bestPreemptions > 0 && budget > 0) {
             improved = false;
@@ -67,6 +107,22 @@ final class ScheduleMinimizer {
                 }
             }
         }
+        // pass 3: search below
+        if (bestPreemptions > 1) {
+            Strategy below = Strategies.exhaustive(bestPreemptions - 1, false);
+            for (int n = 0; n < SEARCH_BUDGET && below.hasNextRun(); n++) {
+                RunStatus st = runner.runOnce(engine, below.chooser(), null);
+                below.runFinished(st, engine.preemptions(), engine.scheduleHash());
+                if (below.divergence() != null) {
+                    break;
+                }
+                if (sameFailure(st, status, cause) && engine.preemptions() < bestPreemptions) {
+                    best = engine.schedule();
+                    bestPreemptions = engine.preemptions();
+                    break;
+                }
+            }
+        }
         return new Result(best, bestPreemptions);
     }
 
@@ -76,6 +132,18 @@ final class ScheduleMinimizer {
         }
         Throwable c = engine.failureCause();
         return cause == null ? c == null : c != null && c.getClass() == cause.getClass();
+    }
+
+    /** {@code s} without the steps of threads {@code from} to {@code to - 1}. */
+    private static int[] without(int[] s, int from, int to) {
+        int n = 0;
+        int[] c = new int[s.length];
+        for (int t : s) {
+            if (t < from || t >= to) {
+                c[n++] = t;
+            }
+        }
+        return java.util.Arrays.copyOf(c, n);
     }
 
     /** The prefix before {@code p}, then the thread before the switch goes on. */

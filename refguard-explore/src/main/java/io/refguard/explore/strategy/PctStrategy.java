@@ -15,15 +15,16 @@ import io.refguard.explore.runtime.ChoicePoint;
  * {@code 1 / (n * k^(d-1))}. Depth 1 has no change point: each run is one random priority order.
  *
  * <h2>Partial-order-aware variant</h2>
- * With {@code racesOnly}, change points are drawn among the <em>racing</em> steps only, in the
+ * With {@code racesOnly}, change points are drawn among the steps that can race only, in the
  * spirit of PCTCP ("Randomized testing of distributed systems with probabilistic guarantees",
  * OOPSLA 2018) and taPCT ("Trace aware random testing for distributed systems", OOPSLA 2019),
- * which spend their change points only on events whose order matters: a decision is racing when the running thread may go on and its
- * next step is dependent on the next step of another enabled thread. At the {@code i}-th chosen
- * racing decision the running thread drops to priority {@code i} before that step, so the other
- * side of the race goes first. {@code k} becomes the number of racing decisions, which is far
- * smaller than the number of steps when threads do much private work, so the bound
- * {@code 1 / (n * k^(d-1))} is far better.
+ * which spend their change points only on events whose order can matter. Here a decision counts
+ * when the running thread may go on and its next step touches an object that steps of more than
+ * one thread have touched in the runs so far (objects are known across runs by their labels, see
+ * {@link LabelKeys}); a thread's private work never counts. At the {@code i}-th counted decision
+ * the running thread drops to priority {@code i} before that step. {@code k} becomes the number
+ * of counted decisions, far smaller than the number of steps when threads do much private work,
+ * so the bound {@code 1 / (n * k^(d-1))} is far better.
  */
 final class PctStrategy extends RandomizedStrategy {
 
@@ -39,6 +40,11 @@ final class PctStrategy extends RandomizedStrategy {
     private int longest;
     /** Racing decisions in the current run (racesOnly). */
     private int races;
+    private static final int NONE = -1;
+    private static final int SHARED = -2;
+    /** Per object key: the one thread that touched it, or NONE or SHARED (racesOnly). */
+    private int[] owner = new int[0];
+    private final LabelKeys labelKeys = new LabelKeys();
 
     PctStrategy(long seed, int depth, boolean racesOnly) {
         super(seed);
@@ -75,7 +81,8 @@ final class PctStrategy extends RandomizedStrategy {
         }
         int me = p.current();
         if (racesOnly) {
-            if (me >= 0 && p.currentEnabled() && racing(p, me)) {
+            if (me >= 0 && p.currentEnabled() && !p.pendingStart(me)
+                    && shared(labelKeys.key(p.pendingLabel(me)))) {
                 races++;
                 if (races > longest) {
                     longest = races;
@@ -92,7 +99,11 @@ final class PctStrategy extends RandomizedStrategy {
                 lowerAt(me, s);
             }
         }
-        return highest(p, priority);
+        int c = highest(p, priority);
+        if (racesOnly && !p.pendingStart(c)) {
+            touch(labelKeys.key(p.pendingLabel(c)), c);
+        }
+        return c;
     }
 
     /** Drops {@code thread} to priority i + 1 if {@code point} is change point i. */
@@ -104,17 +115,24 @@ final class PctStrategy extends RandomizedStrategy {
         }
     }
 
-    /** Whether {@code me}'s next step is dependent on the next step of another enabled thread. */
-    private static boolean racing(ChoicePoint p, int me) {
-        long en = p.enabled() & ~(1L << me);
-        while (en != 0) {
-            int u = Long.numberOfTrailingZeros(en);
-            en &= en - 1;
-            if (!p.independent(me, u)) {
-                return true;
-            }
+    /** Whether steps of more than one thread have touched object {@code key} so far. */
+    private boolean shared(int key) {
+        return key < owner.length && owner[key] == SHARED;
+    }
+
+    /** Notes that {@code thread} touches object {@code key}. */
+    private void touch(int key, int thread) {
+        if (key >= owner.length) {
+            int old = owner.length;
+            owner = java.util.Arrays.copyOf(owner, Math.max(key + 1, old * 2));
+            java.util.Arrays.fill(owner, old, owner.length, NONE);
         }
-        return false;
+        int o = owner[key];
+        if (o == NONE) {
+            owner[key] = thread;
+        } else if (o != thread) {
+            owner[key] = SHARED;
+        }
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.refguard.explore.strategy;
 import io.refguard.explore.runtime.ChoicePoint;
 import io.refguard.explore.runtime.RunStatus;
 import java.util.Arrays;
-import java.util.HashMap;
 
 /**
  * Selectively uniform random walk (SURW): "Selectively Uniform Concurrency Testing", ASPLOS 2025.
@@ -26,10 +25,7 @@ import java.util.HashMap;
  */
 final class SurwStrategy extends RandomizedStrategy {
 
-    /** Object key of each label seen, by label text. */
-    private final HashMap<String, Integer> keyOfLabel = new HashMap<>();
-    /** Object key of each object name. */
-    private final HashMap<String, Integer> keyOfName = new HashMap<>();
+    private final LabelKeys labelKeys = new LabelKeys();
     private int keys;
     private boolean[] selected = new boolean[16];
     /** Interesting-step counts per thread and key: of the last complete run, and of this one. */
@@ -127,26 +123,16 @@ final class SurwStrategy extends RandomizedStrategy {
         return k < keys && selected[k];
     }
 
-    /** The object key of a label: its text up to the last dot, or all of it. */
+    /** The object key of a label (see {@link LabelKeys}). */
     private int key(String label) {
-        if (label == null) {
-            label = "";
-        }
-        Integer k = keyOfLabel.get(label);
-        if (k == null) {
-            int dot = label.lastIndexOf('.');
-            String name = dot > 0 ? label.substring(0, dot) : label;
-            k = keyOfName.get(name);
-            if (k == null) {
-                k = keys++;
-                keyOfName.put(name, k);
-                if (keys > selected.length) {
-                    selected = Arrays.copyOf(selected, keys * 2);
-                }
-                // a key first met in this run is interesting in it, as when nothing is known
-                selected[k] = true;
+        int k = labelKeys.key(label);
+        if (k >= keys) {
+            keys = k + 1;
+            if (keys > selected.length) {
+                selected = Arrays.copyOf(selected, keys * 2);
             }
-            keyOfLabel.put(label, k);
+            // a key first met in this run is interesting in it, as when nothing is known
+            selected[k] = true;
         }
         return k;
     }
