@@ -22,11 +22,13 @@ import io.refguard.explore.strategy.Strategy;
  *     programs", FSE 2010. For each context switch, from the last one back, two rewrites:
  *     continue the previous thread without preempting it (drop the rest of the schedule), and
  *     move the previous thread's next block of steps up to the switch (merging its two
- *     blocks).</li>
+ *     blocks), and move the block before the switch down to that thread's next block (merging
+ *     them the other way: a thread that started too early waits).</li>
  * <li><b>A search below.</b> When more than one preemption is left, an exhaustive search with
  *     iterative preemption bounding (Musuvathi and Qadeer, PLDI 2007) below that count, for at
  *     most {@link #SEARCH_BUDGET} runs, looks for the same failure with fewer preemptions; the
- *     first it finds has the fewest. Deadlocks among many threads need this: every thread
+ *     first it finds has the fewest. It orders only the threads that ran in the failing
+ *     schedule ({@link FocusedChooser}); the others run when none of those can. Deadlocks among many threads need this: every thread
  *     matters, and the switches the greedy pass can drop are not the ones that matter.</li>
  * </ol>
  */
@@ -89,7 +91,8 @@ final class ScheduleMinimizer {
                 if (best[p] == best[p - 1]) {
                     continue;
                 }
-                for (int[] candidate : new int[][] {dropFrom(best, p), mergeNextBlock(best, p)}) {
+                for (int[] candidate : new int[][] {dropFrom(best, p), mergeNextBlock(best, p),
+                        delayBlock(best, p)}) {
                     if (candidate == null || budget-- <= 0) {
                         continue;
                     }
@@ -109,9 +112,13 @@ final class ScheduleMinimizer {
         }
         // pass 3: search below
         if (bestPreemptions > 1) {
+            long focus = 0;
+            for (int t : best) {
+                focus |= t < 64 ? 1L << t : 0;
+            }
             Strategy below = Strategies.exhaustive(bestPreemptions - 1, false);
             for (int n = 0; n < SEARCH_BUDGET && below.hasNextRun(); n++) {
-                RunStatus st = runner.runOnce(engine, below.chooser(), null);
+                RunStatus st = runner.runOnce(engine, new FocusedChooser(below.chooser(), focus), null);
                 below.runFinished(st, engine.preemptions(), engine.scheduleHash());
                 if (below.divergence() != null) {
                     break;
@@ -151,6 +158,25 @@ final class ScheduleMinimizer {
         int[] c = new int[p + 1];
         System.arraycopy(s, 0, c, 0, p);
         c[p] = s[p - 1];
+        return c;
+    }
+
+    /** Moves the block of steps that ends at {@code p} down to its thread's next block, or to the end. */
+    private static int[] delayBlock(int[] s, int p) {
+        int a = s[p - 1];
+        int q0 = p - 1;
+        while (q0 > 0 && s[q0 - 1] == a) {
+            q0--;
+        }
+        int q = p;
+        while (q < s.length && s[q] != a) {
+            q++;
+        }
+        int[] c = new int[s.length];
+        System.arraycopy(s, 0, c, 0, q0);
+        System.arraycopy(s, p, c, q0, q - p);
+        System.arraycopy(s, q0, c, q0 + (q - p), p - q0);
+        System.arraycopy(s, q, c, q, s.length - q);
         return c;
     }
 
