@@ -115,8 +115,9 @@ public final class Exploration {
         if (failure != null) {
             return failure.report().preemptions();
         }
-        if (options.replay().isPresent() || options.strategy() != ExploreOptions.Strategy.EXHAUSTIVE
-                || options.preemptionBound() == Integer.MAX_VALUE) {
+        boolean bounded = options.strategy() == ExploreOptions.Strategy.EXHAUSTIVE
+                || options.strategy() == ExploreOptions.Strategy.DEFAULT && result.exhausted();
+        if (options.replay().isPresent() || !bounded || options.preemptionBound() == Integer.MAX_VALUE) {
             return -1;
         }
         return options.preemptionBound();
