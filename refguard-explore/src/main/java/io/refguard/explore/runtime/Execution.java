@@ -89,6 +89,8 @@ final class Execution implements ChoicePoint {
 
     // Outcome. Written by the baton holder that ends the run, read by the driver after it.
     boolean aborting;
+    /** Set when the run hit a limit of the explorer (not a failure of the program), or null. */
+    String toolLimit;
     RunStatus status;
     Throwable failureCause;
     int failureThread;
@@ -111,6 +113,7 @@ final class Execution implements ChoicePoint {
         preemptions = 0;
         hash = 0;
         aborting = false;
+        toolLimit = null;
         status = RunStatus.COMPLETED;
         failureCause = null;
         failureThread = -1;

@@ -142,8 +142,13 @@ final class Primitives {
         x.point(me, null, Access.WRITE, SPAWN);
         int id = x.threadCount;
         if (id == Execution.MAX_THREADS) {
-            throw new IllegalStateException("a run may have at most " + Execution.MAX_THREADS
-                    + " threads; " + me.name + " tried to start '" + name + "': spawn fewer threads");
+            // the explorer's limit, not the program's bug: end the run and fail the exploration
+            x.toolLimit = "a run of the explorer may have at most " + Execution.MAX_THREADS
+                    + " threads; " + me.name + " tried to start '" + name + "' as thread "
+                    + (id + 1) + ". This is a limit of the explorer, not a bug of the program:"
+                    + " explore a scenario with fewer threads";
+            x.record(RunStatus.PRUNED, me.id, null, null);
+            throw AbortSignal.INSTANCE;
         }
         Actor child = x.slot(id);
         child.reset(name, body);

@@ -139,6 +139,9 @@ public final class RunEngine implements AutoCloseable {
         x.waitSets.clear();
         x.startedThreads.clear();
         x.namer.clear();
+        if (x.toolLimit != null) {
+            throw new IllegalStateException(x.toolLimit);
+        }
         return x.status;
     }
 
