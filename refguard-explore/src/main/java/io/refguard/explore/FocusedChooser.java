@@ -13,10 +13,13 @@ import io.refguard.hook.Access;
 final class FocusedChooser implements Chooser, ChoicePoint {
 
     private final Chooser inner;
-    private final long focus;
+    private final boolean[] focus;
     private ChoicePoint p;
+    /** Whether a focused thread may run at this decision; else only {@link #single} is shown. */
+    private boolean focusedEnabled;
+    private int single;
 
-    FocusedChooser(Chooser inner, long focus) {
+    FocusedChooser(Chooser inner, boolean[] focus) {
         this.inner = inner;
         this.focus = focus;
     }
@@ -24,6 +27,15 @@ final class FocusedChooser implements Chooser, ChoicePoint {
     @Override
     public int choose(ChoicePoint point) {
         p = point;
+        focusedEnabled = false;
+        for (int i = p.nextEnabled(0); i >= 0; i = p.nextEnabled(i + 1)) {
+            if (focused(i)) {
+                focusedEnabled = true;
+                break;
+            }
+        }
+        int c = p.current();
+        single = c >= 0 && p.isEnabled(c) ? c : p.nextEnabled(0);
         try {
             return inner.choose(this);
         } finally {
@@ -31,27 +43,45 @@ final class FocusedChooser implements Chooser, ChoicePoint {
         }
     }
 
+    private boolean focused(int id) {
+        return id < focus.length && focus[id];
+    }
+
     /**
      * The focused threads that may run; when none may, one bystander only (the current thread if
      * it may go on), so that the search has no choice to make among bystanders.
      */
     @Override
-    public long enabled() {
-        long en = p.enabled();
-        if ((en & focus) != 0) {
-            return en & focus;
+    public boolean isEnabled(int id) {
+        if (!p.isEnabled(id)) {
+            return false;
         }
-        int c = p.current();
-        if (c >= 0 && c < 64 && (en & (1L << c)) != 0) {
-            return 1L << c;
+        return focusedEnabled ? focused(id) : id == single;
+    }
+
+    @Override
+    public int nextEnabled(int from) {
+        for (int i = p.nextEnabled(from); i >= 0; i = p.nextEnabled(i + 1)) {
+            if (isEnabled(i)) {
+                return i;
+            }
         }
-        return Long.lowestOneBit(en);
+        return -1;
+    }
+
+    @Override
+    public int enabledCount() {
+        int n = 0;
+        for (int i = nextEnabled(0); i >= 0; i = nextEnabled(i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     @Override
     public boolean currentEnabled() {
         int c = p.current();
-        return c >= 0 && p.currentEnabled() && (enabled() & (1L << c)) != 0;
+        return c >= 0 && p.currentEnabled() && isEnabled(c);
     }
 
     @Override

@@ -8,7 +8,9 @@ import io.refguard.explore.strategy.Strategy;
 /**
  * Simplifies a failing schedule found by a random strategy, in two passes, each candidate run as
  * a guided schedule and kept when the run fails the same way (same outcome, same exception
- * class) with fewer preemptions, or as many in fewer steps. Bounded by a run budget.
+ * class) with fewer preemptions, or as many in fewer steps. Bounded by a run budget and by
+ * {@link #TIME_BUDGET_NANOS} of wall time (a third of it for the first pass), since runs of many
+ * threads are slow.
  *
  * <ol>
  * <li><b>Threads that do not matter.</b> Delta debugging over threads (Zeller and Hildebrandt,
@@ -47,6 +49,8 @@ final class ScheduleMinimizer {
 
     /** Runs the search below may spend. */
     static final int SEARCH_BUDGET = 2_000;
+    /** Wall time all passes together may spend: runs of many threads are slow. */
+    static final long TIME_BUDGET_NANOS = 5_000_000_000L;
 
     private final ScenarioRunner<?> runner;
     private final RunEngine engine;
@@ -58,7 +62,14 @@ final class ScheduleMinimizer {
         this.budget = budget;
     }
 
+    private long deadline;
+
+    private boolean timeLeft() {
+        return System.nanoTime() - deadline < 0;
+    }
+
     Result minimize(int[] schedule, int preemptions, RunStatus status, Throwable cause) {
+        deadline = System.nanoTime() + TIME_BUDGET_NANOS;
         int[] best = schedule;
         int bestPreemptions = preemptions;
         // pass 1: remove groups of threads
@@ -66,8 +77,11 @@ final class ScheduleMinimizer {
         for (int t : best) {
             threads = Math.max(threads, t + 1);
         }
-        for (int group = Math.max(1, threads / 2); group >= 1 && bestPreemptions > 0 && budget > 0; group /= 2) {
-            for (int first = 0; first < threads && bestPreemptions > 0 && budget-- > 0; first += group) {
+        long passOneEnd = System.nanoTime() + TIME_BUDGET_NANOS / 3;
+        for (int group = Math.max(1, threads / 2); group >= 1 && bestPreemptions > 0 && budget > 0
+                && System.nanoTime() - passOneEnd < 0; group /= 2) {
+            for (int first = 0; first < threads && bestPreemptions > 0 && System.nanoTime() - passOneEnd < 0
+                    && budget-- > 0; first += group) {
                 int[] candidate = without(best, first, first + group);
                 if (candidate.length == best.length) {
                     budget++; // none of these threads ran before the failure: nothing to try
@@ -84,7 +98,7 @@ final class ScheduleMinimizer {
         }
         // pass 2: remove switches
         boolean improved = true;
-        while (improved && bestPreemptions > 0 && budget > 0) {
+        while (improved && bestPreemptions > 0 && budget > 0 && timeLeft()) {
             improved = false;
             search:
             for (int p = best.length - 1; p >= 1; p--) {
@@ -112,12 +126,16 @@ final class ScheduleMinimizer {
         }
         // pass 3: search below
         if (bestPreemptions > 1) {
-            long focus = 0;
+            int threadsInFailure = 0;
             for (int t : best) {
-                focus |= t < 64 ? 1L << t : 0;
+                threadsInFailure = Math.max(threadsInFailure, t + 1);
+            }
+            boolean[] focus = new boolean[threadsInFailure];
+            for (int t : best) {
+                focus[t] = true;
             }
             Strategy below = Strategies.exhaustive(bestPreemptions - 1, false);
-            for (int n = 0; n < SEARCH_BUDGET && below.hasNextRun(); n++) {
+            for (int n = 0; n < SEARCH_BUDGET && timeLeft() && below.hasNextRun(); n++) {
                 RunStatus st = runner.runOnce(engine, new FocusedChooser(below.chooser(), focus), null);
                 below.runFinished(st, engine.preemptions(), engine.scheduleHash());
                 if (below.divergence() != null) {

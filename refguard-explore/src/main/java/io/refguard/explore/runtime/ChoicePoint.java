@@ -25,8 +25,14 @@ public interface ChoicePoint {
      */
     boolean currentEnabled();
 
-    /** The threads that may run now, as a bit set over thread ids (bit {@code i} is thread i). */
-    long enabled();
+    /** Whether thread {@code id} may run now. */
+    boolean isEnabled(int id);
+
+    /** The lowest id from {@code from} on of a thread that may run now, or -1 if none. */
+    int nextEnabled(int from);
+
+    /** How many threads may run now (at least one at every decision). */
+    int enabledCount();
 
     /** The number of threads in the run so far (spawned threads get the next ids). */
     int threadCount();

@@ -56,7 +56,7 @@ import java.util.Arrays;
  */
 final class DporStrategy implements Strategy, Chooser {
 
-    /** Slots per frame in the per-thread arrays: the runtime's thread limit. */
+    /** Slots per frame in the per-thread arrays, and the most threads this search explores. */
     private static final int STRIDE = 64;
 
     private boolean started;
@@ -121,6 +121,12 @@ final class DporStrategy implements Strategy, Chooser {
 
     @Override
     public int choose(ChoicePoint p) {
+        if (p.threadCount() > STRIDE) {
+            // a limit of this search, not a failure of the program: the exploration stops with it
+            divergence = "DPOR explores runs of at most " + STRIDE + " threads, and this run has "
+                    + p.threadCount() + "; use the default search, which has no such limit";
+            return PRUNE;
+        }
         int d = p.step();
         if (d == 0) {
             Arrays.fill(threadClock, 0);
@@ -129,13 +135,13 @@ final class DporStrategy implements Strategy, Chooser {
         recordPending(d, p);
         int c;
         if (d < replayLen) {
-            if (p.enabled() != enabled[d]) {
-                divergence = Masks.notDeterministic(p, d, enabled[d]);
+            if (enabledMask(p) != enabled[d]) {
+                divergence = Masks.notDeterministic(p, d, new long[] {enabled[d]});
                 return PRUNE;
             }
             c = chosen[d];
         } else {
-            long en = p.enabled();
+            long en = enabledMask(p);
             enabled[d] = en;
             backtrack[d] = 0;
             tried[d] = 0;
@@ -159,6 +165,15 @@ final class DporStrategy implements Strategy, Chooser {
         }
         takeStep(d, c, p.threadCount());
         return c;
+    }
+
+    /** The enabled threads as one word (runs have at most {@link #STRIDE} threads here). */
+    private static long enabledMask(ChoicePoint p) {
+        long m = 0;
+        for (int i = p.nextEnabled(0); i >= 0; i = p.nextEnabled(i + 1)) {
+            m |= 1L << i;
+        }
+        return m;
     }
 
     private void recordPending(int d, ChoicePoint p) {

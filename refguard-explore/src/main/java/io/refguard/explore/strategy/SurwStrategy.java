@@ -93,26 +93,19 @@ final class SurwStrategy extends RandomizedStrategy {
 
     /** An enabled thread, with probability proportional to its remaining interesting steps. */
     private int draw(ChoicePoint p) {
-        long en = p.enabled();
         long total = 0;
-        long m = en;
-        while (m != 0) {
-            int i = Long.numberOfTrailingZeros(m);
-            m &= m - 1;
+        for (int i = p.nextEnabled(0); i >= 0; i = p.nextEnabled(i + 1)) {
             weight[i] = Math.max(1, remaining[i]);
             total += weight[i];
         }
         long r = (random.nextLong() >>> 1) % total;
-        m = en;
-        while (m != 0) {
-            int i = Long.numberOfTrailingZeros(m);
-            m &= m - 1;
+        for (int i = p.nextEnabled(0); i >= 0; i = p.nextEnabled(i + 1)) {
             r -= weight[i];
             if (r < 0) {
                 return i;
             }
         }
-        return Long.numberOfTrailingZeros(en);
+        return p.nextEnabled(0);
     }
 
     private boolean interesting(ChoicePoint p, int t) {

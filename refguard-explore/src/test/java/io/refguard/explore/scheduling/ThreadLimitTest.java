@@ -22,7 +22,7 @@ class ThreadLimitTest {
                 .setup(() -> new SharedInt("n", 0))
                 .actor("main", n -> {
                     List<ActorHandle> children = new ArrayList<>();
-                    for (int i = 0; i < 70; i++) {
+                    for (int i = 0; i < 4_100; i++) {
                         try {
                             children.add(Coordinator.spawn("c" + i, n::incrementAndGet));
                         } catch (RuntimeException e) {
@@ -41,11 +41,11 @@ class ThreadLimitTest {
     @Test
     void tooManyActorsAreRefusedBeforeAnyRun() {
         Scenario<SharedInt> s = Explorer.scenario("many actors").setup(() -> new SharedInt("n", 0));
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 4_100; i++) {
             s.actor("T" + i, n -> n.incrementAndGet());
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> s.explore(ExploreOptions.random().maxRuns(1)));
-        assertTrue(e.getMessage().contains("64"), e.getMessage());
+        assertTrue(e.getMessage().contains("4096"), e.getMessage());
     }
 }

@@ -157,7 +157,7 @@ class DporTraceTest {
                 if (c == Chooser.PRUNE) {
                     return RunStatus.PRUNED;
                 }
-                assertTrue((enabled() & (1L << c)) != 0, "the strategy chose a thread that cannot run");
+                assertTrue(isEnabled(c), "the strategy chose a thread that cannot run");
                 schedule[step++] = c;
                 pc[c]++;
                 current = c;
@@ -186,18 +186,31 @@ class DporTraceTest {
 
         @Override
         public boolean currentEnabled() {
-            return current >= 0 && (enabled() & (1L << current)) != 0;
+            return current >= 0 && isEnabled(current);
         }
 
         @Override
-        public long enabled() {
-            long en = 0;
-            for (int i = 0; i < threads.size(); i++) {
-                if (pc[i] < threads.get(i).size()) {
-                    en |= 1L << i;
+        public boolean isEnabled(int id) {
+            return id >= 0 && id < threads.size() && pc[id] < threads.get(id).size();
+        }
+
+        @Override
+        public int nextEnabled(int from) {
+            for (int i = Math.max(0, from); i < threads.size(); i++) {
+                if (isEnabled(i)) {
+                    return i;
                 }
             }
-            return en;
+            return -1;
+        }
+
+        @Override
+        public int enabledCount() {
+            int n = 0;
+            for (int i = 0; i < threads.size(); i++) {
+                n += isEnabled(i) ? 1 : 0;
+            }
+            return n;
         }
 
         @Override
