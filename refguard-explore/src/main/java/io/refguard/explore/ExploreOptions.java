@@ -312,7 +312,10 @@ public final class ExploreOptions {
         return with(f -> f.runTimeout = d);
     }
 
-    /** A copy with sleep-set reduction on or off (exhaustive search only). */
+    /**
+     * A copy with sleep-set reduction on or off: exhaustive search without a preemption bound
+     * only (under a bound it could skip schedules, so it stays off and the result says so).
+     */
     public ExploreOptions sleepSets(boolean on) {
         return with(f -> f.sleepSets = on);
     }
