@@ -39,8 +39,8 @@ public final class Corpus {
                     .filter(c -> c.name().equals(buggy.name()) && c.variant() == Variant.FIXED)
                     .findFirst().orElseThrow(() -> new IllegalStateException("no fix for " + buggy));
             FailureKind kind = buggy.expectedKind();
-            all.add(Program.of("seed-" + buggy.name(), "seed case", 0, kind,
-                    f -> CaseRunner.scenario(f ? fixed : buggy)));
+            all.add(new Program("seed-" + buggy.name(), "seed case", 0, kind,
+                    f -> CaseRunner.scenario(f ? fixed : buggy), true));
         }
         return all;
     }

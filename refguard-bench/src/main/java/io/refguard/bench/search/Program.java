@@ -13,8 +13,11 @@ import java.util.Objects;
  * @param threads threads in a run
  * @param expected how the bug shows (a thread threw, deadlock, ...)
  * @param builder builds the buggy ({@code fixed = false}) or fixed scenario
+ * @param viaAgent whether the scenario's classes are instrumented and must be explored through
+ *     the agent's adapter (the seed cases)
  */
-public record Program(String name, String family, int threads, FailureKind expected, Builder builder) {
+public record Program(String name, String family, int threads, FailureKind expected, Builder builder,
+        boolean viaAgent) {
 
     /** Builds one side of a program. */
     @FunctionalInterface
@@ -41,6 +44,6 @@ public record Program(String name, String family, int threads, FailureKind expec
     }
 
     static Program of(String name, String family, int threads, FailureKind expected, Builder b) {
-        return new Program(name, family, threads, expected, b);
+        return new Program(name, family, threads, expected, b, false);
     }
 }

@@ -123,8 +123,8 @@ public final class SearchBench {
                 List<Trial[]> trials = new ArrayList<>();
                 for (int seed = 1; seed <= s.seeds(); seed++) {
                     ExploreOptions o = c.options().apply(seed).maxRuns(Long.MAX_VALUE);
-                    Trial bug = Trial.run(p.buggy(), o.maxTime(s.budget()));
-                    Trial fix = Trial.run(p.fixed(), o.maxTime(s.fixBudget()));
+                    Trial bug = Trial.run(p.buggy(), o.maxTime(s.budget()), p.viaAgent());
+                    Trial fix = Trial.run(p.fixed(), o.maxTime(s.fixBudget()), p.viaAgent());
                     trials.add(new Trial[] {bug, fix});
                     System.err.printf(Locale.ROOT, "%-26s %-11s seed %d: bug %s, fix %s%n", p.name(),
                             c.name(), seed, brief(bug), brief(fix));

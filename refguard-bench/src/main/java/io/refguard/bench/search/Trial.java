@@ -1,5 +1,6 @@
 package io.refguard.bench.search;
 
+import io.refguard.agent.explore.AgentExplorer;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
@@ -21,9 +22,14 @@ record Trial(boolean failed, FailureKind kind, long runs, long millis, int preem
         boolean verified, String error) {
 
     static Trial run(Scenario<?> scenario, ExploreOptions options) {
+        return run(scenario, options, false);
+    }
+
+    /** Explores {@code scenario}, through the agent's adapter when {@code viaAgent}. */
+    static Trial run(Scenario<?> scenario, ExploreOptions options, boolean viaAgent) {
         long start = System.nanoTime();
         try {
-            ExploreResult r = scenario.explore(options);
+            ExploreResult r = viaAgent ? AgentExplorer.explore(scenario, options) : scenario.explore(options);
             return new Trial(false, null, r.runs(), elapsed(start), -1, r.exhausted(), null);
         } catch (InterleavingFailure f) {
             return new Trial(true, f.report().failure().kind(), f.report().runs(), elapsed(start),

@@ -36,6 +36,18 @@ class CorpusTest {
         assertEquals(io.refguard.cases.Cases.all().size() / 2, Corpus.seedCases().size());
     }
 
+    @Test
+    void aSeedCaseRunsThroughTheAgentsAdapter() {
+        Program p = Corpus.seedCases().stream().filter(x -> x.name().equals("seed-reftable-iterator"))
+                .findFirst().orElseThrow();
+        Trial bug = Trial.run(p.buggy(), SEARCH, p.viaAgent());
+        assertNull(bug.error(), bug.error());
+        assertTrue(bug.failed(), "the seed bug was not found");
+        assertEquals(p.expected(), bug.kind());
+        Trial fix = Trial.run(p.fixed(), SEARCH, p.viaAgent());
+        assertTrue(!fix.failed() && fix.verified(), "the seed fix was not verified: " + fix);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"account", "reorder-3", "deadlock-abba", "lost-notify", "treiber-aba",
             "double-checked-2", "work-stealing-1", "driver-1"})
