@@ -30,7 +30,7 @@ public class ExploreSamples {
         RESULTS.put("randomWalkWithinItsBudget", exploration.explore(Hits.scenario(true)));
     }
 
-    @ExploreTest(preemptionBound = 0)
+    @ExploreTest(strategy = ExploreTest.Strategy.EXHAUSTIVE, preemptionBound = 0)
     void boundTooLowToSeeTheRace(Exploration exploration) {
         RESULTS.put("boundTooLowToSeeTheRace", exploration.explore(Hits.scenario(false)));
     }

@@ -148,8 +148,9 @@ public final class Exploration {
         if (inconclusive != null) {
             return inconclusive.report() == null ? -1 : inconclusive.report().preemptions();
         }
-        if (options.replay().isPresent() || options.strategy() != ExploreOptions.Strategy.EXHAUSTIVE
-                || options.preemptionBound() == Integer.MAX_VALUE) {
+        boolean bounded = options.strategy() == ExploreOptions.Strategy.EXHAUSTIVE
+                || options.strategy() == ExploreOptions.Strategy.DEFAULT && result.exhausted();
+        if (options.replay().isPresent() || !bounded || options.preemptionBound() == Integer.MAX_VALUE) {
             return -1;
         }
         return options.preemptionBound();

@@ -15,7 +15,8 @@ import picocli.CommandLine.TypeConversionException;
 final class BudgetOptions {
 
     @Option(names = "--strategy", paramLabel = "NAME", converter = StrategyConverter.class,
-            description = "exhaustive (default), random, pct, pos or dpor.")
+            description = "default (the bounded exhaustive search interleaved with randomized ones),"
+                    + " exhaustive, random, pct, pos, surw, pct-races or dpor.")
     ExploreOptions.Strategy strategy;
 
     @Option(names = "--preemption-bound", paramLabel = "N", converter = BoundConverter.class,
@@ -89,10 +90,10 @@ final class BudgetOptions {
         @Override
         public ExploreOptions.Strategy convert(String value) {
             try {
-                return ExploreOptions.Strategy.valueOf(value.strip().toUpperCase(Locale.ROOT));
+                return ExploreOptions.Strategy.valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("'" + value + "' is not a strategy; use exhaustive,"
-                        + " random, pct, pos or dpor");
+                throw new TypeConversionException("'" + value + "' is not a strategy; use one of "
+                        + ExploreOptions.Strategy.ids());
             }
         }
     }

@@ -28,8 +28,8 @@ class ExploreCommandTest {
         Cli.Result r = Cli.run("explore", "--class", FIXED_CASE);
         assertEquals(0, r.status(), r::toString);
         assertTrue(r.out().matches("No failure: \\d+ runs, \\d+ choice points, in \\d+ m?s; every schedule within"
-                + " the bound was run \\(exhaustive, preemption bound 2\\); schedules with more preemptions"
-                + " were not.\\R"), r::toString);
+                + " the bound was run \\(default search: exhaustive, preemption bound 2, [^)]*\\); schedules with"
+                + " more preemptions were not.\\R"), r::toString);
     }
 
     @Test
@@ -37,7 +37,8 @@ class ExploreCommandTest {
         Cli.Result r = Cli.run("explore", "--class", FIXED_CASE, "--preemption-bound", "0", "--json");
         assertEquals(0, r.status(), r::toString);
         JsonNode o = new ObjectMapper().readTree(r.out());
-        assertEquals("exhaustive, preemption bound 0", o.get("strategy").asText());
+        assertTrue(o.get("strategy").asText().startsWith("default search: exhaustive, preemption bound 0"),
+                o.get("strategy").asText());
         assertEquals(0, o.get("preemptions").asInt());
         assertTrue(o.get("variant").isNull());
         assertEquals("verified", o.get("verdict").asText());
@@ -124,7 +125,7 @@ class ExploreCommandTest {
     void badOptionValuesAreUsageErrors() {
         Cli.Result strategy = Cli.run("explore", "--class", RACY, "--strategy", "bfs");
         assertEquals(2, strategy.status(), strategy::toString);
-        assertTrue(strategy.err().contains("'bfs' is not a strategy; use exhaustive, random, pct, pos or dpor"),
+        assertTrue(strategy.err().contains("'bfs' is not a strategy; use one of default, exhaustive, random, pct, pos, surw, pct-races, dpor"),
                 strategy::toString);
         Cli.Result time = Cli.run("explore", "--class", RACY, "--max-time", "soon");
         assertEquals(2, time.status(), time::toString);

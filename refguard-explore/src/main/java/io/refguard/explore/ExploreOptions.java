@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * <caption>Settings</caption>
  * <tr><th>setting</th><th>system property</th><th>default</th></tr>
  * <tr><td>{@link #strategy}</td><td>{@code refguard.explore.strategy}
- *     ({@code exhaustive|random|pct|pos|dpor})</td><td>{@code exhaustive}</td></tr>
+ *     ({@code default|exhaustive|random|pct|pos|surw|pct-races|dpor})</td><td>{@code default}</td></tr>
  * <tr><td>{@link #seed}</td><td>{@code refguard.explore.seed} (a number, or {@code random})</td>
  *     <td>{@value #DEFAULT_SEED}</td></tr>
  * <tr><td>{@link #maxRuns}</td><td>{@code refguard.explore.maxRuns}</td>
@@ -45,8 +45,18 @@ import java.util.function.Consumer;
  */
 public final class ExploreOptions {
 
-    /** The search strategies. */
+    /**
+     * The search strategies; {@link #id()} is the name settings and the command line use.
+     */
     public enum Strategy {
+        /**
+         * The default: the exhaustive search within the preemption bound interleaved, run by run,
+         * with POS, PCT at depths 1 to 3, PCT over racing steps, SURW and a random walk, in one
+         * budget. Ends "verified within the bound" when the exhaustive part has covered it; a
+         * failure found at random is simplified toward the fewest preemptions. See
+         * docs/EXPLORER.md for why this mix.
+         */
+        DEFAULT,
         /** Depth-first search of every schedule within the preemption bound, fewest preemptions first. */
         EXHAUSTIVE,
         /** Uniform random walk over enabled threads. */
@@ -55,12 +65,30 @@ public final class ExploreOptions {
         PCT,
         /** Partial Order Sampling. */
         POS,
+        /** Selectively uniform random walk: uniform over interleavings of a random subset of objects. */
+        SURW,
+        /** PCT with depth {@link #pctDepth} whose change points fall only on racing steps. */
+        PCT_RACES,
         /**
          * Dynamic partial-order reduction with sleep sets: every schedule up to reordering of
          * independent steps, with no preemption bound ({@link #preemptionBound} and
          * {@link #sleepSets} do not apply).
          */
-        DPOR
+        DPOR;
+
+        /** The name in settings and on the command line, such as {@code pct-races}. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** Every {@link #id()}, comma-separated, for messages. */
+        public static String ids() {
+            StringBuilder sb = new StringBuilder();
+            for (Strategy s : values()) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(s.id());
+            }
+            return sb.toString();
+        }
     }
 
     /** Default seed of the random strategies. */
@@ -146,7 +174,7 @@ public final class ExploreOptions {
     /** The options given by the system properties, each unset one at its default. */
     public static ExploreOptions defaults() {
         Fields f = new Fields();
-        f.strategy = OptionProperties.strategy(PREFIX + "strategy", Strategy.EXHAUSTIVE);
+        f.strategy = OptionProperties.strategy(PREFIX + "strategy", Strategy.DEFAULT);
         f.seed = OptionProperties.seed(PREFIX + "seed", DEFAULT_SEED);
         f.maxRuns = OptionProperties.positiveLong(PREFIX + "maxRuns", DEFAULT_MAX_RUNS);
         f.maxTime = OptionProperties.duration(PREFIX + "maxTime", Duration.ofSeconds(60));
@@ -210,6 +238,24 @@ public final class ExploreOptions {
      */
     public static ExploreOptions dpor() {
         return defaults().strategy(Strategy.DPOR);
+    }
+
+    /** Selectively uniform random walk, SURW ({@link #defaults()} otherwise). */
+    public static ExploreOptions surw() {
+        return defaults().strategy(Strategy.SURW);
+    }
+
+    /** PCT over racing steps with the given depth ({@link #defaults()} otherwise). */
+    public static ExploreOptions pctRaces(int depth) {
+        return defaults().strategy(Strategy.PCT_RACES).pctDepth(depth);
+    }
+
+    /**
+     * The default search, whatever {@code refguard.explore.strategy} says ({@link #defaults()}
+     * otherwise): exhaustive within the bound, interleaved with randomized searches.
+     */
+    public static ExploreOptions defaultSearch() {
+        return defaults().strategy(Strategy.DEFAULT);
     }
 
     /** Random walk ({@link #defaults()} otherwise). */
@@ -280,7 +326,10 @@ public final class ExploreOptions {
         return with(f -> f.runTimeout = d);
     }
 
-    /** A copy with sleep-set reduction on or off (exhaustive search only). */
+    /**
+     * A copy with sleep-set reduction on or off: exhaustive search without a preemption bound
+     * only (under a bound it could skip schedules, so it stays off and the result says so).
+     */
     public ExploreOptions sleepSets(boolean on) {
         return with(f -> f.sleepSets = on);
     }
@@ -306,7 +355,7 @@ public final class ExploreOptions {
         return with(f -> f.replay = token);
     }
 
-    /** The search strategy. Property {@code refguard.explore.strategy}; default exhaustive. */
+    /** The search strategy. Property {@code refguard.explore.strategy}; default {@code default}. */
     public Strategy strategy() {
         return strategy;
     }
@@ -368,7 +417,7 @@ public final class ExploreOptions {
 
     @Override
     public String toString() {
-        return "ExploreOptions[" + strategy.name().toLowerCase(Locale.ROOT) + ", seed=" + seed
+        return "ExploreOptions[" + strategy.id() + ", seed=" + seed
                 + ", maxRuns=" + maxRuns + ", maxTime=" + maxTime + ", preemptionBound="
                 + (preemptionBound == Integer.MAX_VALUE ? "none" : preemptionBound) + ", pctDepth="
                 + pctDepth + ", maxSteps=" + maxSteps + ", runTimeout=" + runTimeout + ", sleepSets="

@@ -26,9 +26,9 @@ final class OptionProperties {
             return def;
         }
         try {
-            return Strategy.valueOf(v.strip().toUpperCase(Locale.ROOT));
+            return Strategy.valueOf(v.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw bad(key, v, "exhaustive, random, pct, pos or dpor");
+            throw bad(key, v, "one of " + Strategy.ids());
         }
     }
 

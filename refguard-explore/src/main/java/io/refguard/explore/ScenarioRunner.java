@@ -63,11 +63,12 @@ final class ScenarioRunner<S> {
             while (true) {
                 bounded.checkWatched();
                 if (runs >= options.maxRuns()) {
-                    stop = ExploreResult.Stop.MAX_RUNS;
+                    // the default search may have covered its bound before the budget ran out
+                    stop = strategy.exhausted() ? ExploreResult.Stop.EXHAUSTED : ExploreResult.Stop.MAX_RUNS;
                     break;
                 }
                 if (counter.cut || runs > 0 && System.nanoTime() - deadline >= 0) {
-                    stop = ExploreResult.Stop.MAX_TIME;
+                    stop = strategy.exhausted() ? ExploreResult.Stop.EXHAUSTED : ExploreResult.Stop.MAX_TIME;
                     break;
                 }
                 if (!strategy.hasNextRun()) {
@@ -212,8 +213,14 @@ final class ScenarioRunner<S> {
                 return Strategies.pos(options.seed());
             case DPOR:
                 return Strategies.dpor();
-            default:
+            case SURW:
+                return Strategies.surw(options.seed());
+            case PCT_RACES:
+                return Strategies.pctRaces(options.seed(), options.pctDepth());
+            case EXHAUSTIVE:
                 return Strategies.exhaustive(options.preemptionBound(), options.sleepSets());
+            default:
+                return Strategies.combined(options.preemptionBound(), options.seed());
         }
     }
 

@@ -6,14 +6,33 @@ import io.refguard.explore.strategy.Strategies;
 import io.refguard.explore.strategy.Strategy;
 
 /**
- * Simplifies a failing schedule found by a random strategy: greedy trace simplification in the
- * spirit of Jalbert and Sen, "A trace simplification technique for effective debugging of
- * concurrent programs", FSE 2010. For each context switch, from the last one back, it tries
- * two rewrites: continue the previous thread without preempting it (drop the rest of the
- * schedule), and move the previous thread's next block of steps up to the switch (merging its
- * two blocks). Each candidate is run as a guided schedule; it is kept when the run fails the same
- * way (same outcome, same exception class) with fewer preemptions, or as many in fewer steps.
- * Bounded by a run budget.
+ * Simplifies a failing schedule found by a random strategy, in two passes, each candidate run as
+ * a guided schedule and kept when the run fails the same way (same outcome, same exception
+ * class) with fewer preemptions, or as many in fewer steps. Bounded by a run budget and by
+ * {@link #TIME_BUDGET_NANOS} of wall time (a third of it for the first pass), since runs of many
+ * threads are slow.
+ *
+ * <ol>
+ * <li><b>Threads that do not matter.</b> Delta debugging over threads (Zeller and Hildebrandt,
+ *     "Simplifying and isolating failure-inducing input", TSE 2002): the steps of a group of
+ *     threads are removed from the schedule, so those threads run only after the rest, without
+ *     preemption. Groups start at half the threads and halve. Among many threads most are
+ *     bystanders of a bug, and each of their switches is a preemption: removing them takes a
+ *     torn pair among 31 threads from dozens of preemptions to a handful in a few dozen runs.</li>
+ * <li><b>Switches that do not matter.</b> Greedy trace simplification in the spirit of Jalbert
+ *     and Sen, "A trace simplification technique for effective debugging of concurrent
+ *     programs", FSE 2010. For each context switch, from the last one back, two rewrites:
+ *     continue the previous thread without preempting it (drop the rest of the schedule), and
+ *     move the previous thread's next block of steps up to the switch (merging its two
+ *     blocks), and move the block before the switch down to that thread's next block (merging
+ *     them the other way: a thread that started too early waits).</li>
+ * <li><b>A search below.</b> When more than one preemption is left, an exhaustive search with
+ *     iterative preemption bounding (Musuvathi and Qadeer, PLDI 2007) below that count, for at
+ *     most {@link #SEARCH_BUDGET} runs, looks for the same failure with fewer preemptions; the
+ *     first it finds has the fewest. It orders only the threads that ran in the failing
+ *     schedule ({@link FocusedChooser}); the others run when none of those can. Deadlocks among many threads need this: every thread
+ *     matters, and the switches the greedy pass can drop are not the ones that matter.</li>
+ * </ol>
  */
 final class ScheduleMinimizer {
 
@@ -28,6 +47,11 @@ final class ScheduleMinimizer {
         }
     }
 
+    /** Runs the search below may spend. */
+    static final int SEARCH_BUDGET = 2_000;
+    /** Wall time all passes together may spend: runs of many threads are slow. */
+    static final long TIME_BUDGET_NANOS = 5_000_000_000L;
+
     private final ScenarioRunner<?> runner;
     private final RunEngine engine;
     private int budget;
@@ -38,18 +62,51 @@ final class ScheduleMinimizer {
         this.budget = budget;
     }
 
+    private long deadline;
+
+    private boolean timeLeft() {
+        return System.nanoTime() - deadline < 0;
+    }
+
     Result minimize(int[] schedule, int preemptions, RunStatus status, Throwable cause) {
+        deadline = System.nanoTime() + TIME_BUDGET_NANOS;
         int[] best = schedule;
         int bestPreemptions = preemptions;
+        // pass 1: remove groups of threads
+        int threads = 0;
+        for (int t : best) {
+            threads = Math.max(threads, t + 1);
+        }
+        long passOneEnd = System.nanoTime() + TIME_BUDGET_NANOS / 3;
+        for (int group = Math.max(1, threads / 2); group >= 1 && bestPreemptions > 0 && budget > 0
+                && System.nanoTime() - passOneEnd < 0; group /= 2) {
+            for (int first = 0; first < threads && bestPreemptions > 0 && System.nanoTime() - passOneEnd < 0
+                    && budget-- > 0; first += group) {
+                int[] candidate = without(best, first, first + group);
+                if (candidate.length == best.length) {
+                    budget++; // none of these threads ran before the failure: nothing to try
+                    continue;
+                }
+                Strategy guided = Strategies.guided(candidate);
+                guided.hasNextRun();
+                RunStatus st = runner.runOnce(engine, guided.chooser(), null);
+                if (sameFailure(st, status, cause) && engine.preemptions() <= bestPreemptions) {
+                    best = engine.schedule();
+                    bestPreemptions = engine.preemptions();
+                }
+            }
+        }
+        // pass 2: remove switches
         boolean improved = true;
-        while (improved && bestPreemptions > 0 && budget > 0) {
+        while (improved && bestPreemptions > 0 && budget > 0 && timeLeft()) {
             improved = false;
             search:
             for (int p = best.length - 1; p >= 1; p--) {
                 if (best[p] == best[p - 1]) {
                     continue;
                 }
-                for (int[] candidate : new int[][] {dropFrom(best, p), mergeNextBlock(best, p)}) {
+                for (int[] candidate : new int[][] {dropFrom(best, p), mergeNextBlock(best, p),
+                        delayBlock(best, p)}) {
                     if (candidate == null || budget-- <= 0) {
                         continue;
                     }
@@ -67,6 +124,30 @@ final class ScheduleMinimizer {
                 }
             }
         }
+        // pass 3: search below
+        if (bestPreemptions > 1) {
+            int threadsInFailure = 0;
+            for (int t : best) {
+                threadsInFailure = Math.max(threadsInFailure, t + 1);
+            }
+            boolean[] focus = new boolean[threadsInFailure];
+            for (int t : best) {
+                focus[t] = true;
+            }
+            Strategy below = Strategies.exhaustive(bestPreemptions - 1, false);
+            for (int n = 0; n < SEARCH_BUDGET && timeLeft() && below.hasNextRun(); n++) {
+                RunStatus st = runner.runOnce(engine, new FocusedChooser(below.chooser(), focus), null);
+                below.runFinished(st, engine.preemptions(), engine.scheduleHash());
+                if (below.divergence() != null) {
+                    break;
+                }
+                if (sameFailure(st, status, cause) && engine.preemptions() < bestPreemptions) {
+                    best = engine.schedule();
+                    bestPreemptions = engine.preemptions();
+                    break;
+                }
+            }
+        }
         return new Result(best, bestPreemptions);
     }
 
@@ -78,11 +159,42 @@ final class ScheduleMinimizer {
         return cause == null ? c == null : c != null && c.getClass() == cause.getClass();
     }
 
+    /** {@code s} without the steps of threads {@code from} to {@code to - 1}. */
+    private static int[] without(int[] s, int from, int to) {
+        int n = 0;
+        int[] c = new int[s.length];
+        for (int t : s) {
+            if (t < from || t >= to) {
+                c[n++] = t;
+            }
+        }
+        return java.util.Arrays.copyOf(c, n);
+    }
+
     /** The prefix before {@code p}, then the thread before the switch goes on. */
     private static int[] dropFrom(int[] s, int p) {
         int[] c = new int[p + 1];
         System.arraycopy(s, 0, c, 0, p);
         c[p] = s[p - 1];
+        return c;
+    }
+
+    /** Moves the block of steps that ends at {@code p} down to its thread's next block, or to the end. */
+    private static int[] delayBlock(int[] s, int p) {
+        int a = s[p - 1];
+        int q0 = p - 1;
+        while (q0 > 0 && s[q0 - 1] == a) {
+            q0--;
+        }
+        int q = p;
+        while (q < s.length && s[q] != a) {
+            q++;
+        }
+        int[] c = new int[s.length];
+        System.arraycopy(s, 0, c, 0, q0);
+        System.arraycopy(s, p, c, q0, q - p);
+        System.arraycopy(s, q0, c, q0 + (q - p), p - q0);
+        System.arraycopy(s, q, c, q, s.length - q);
         return c;
     }
 

@@ -24,7 +24,7 @@ class ExploreOptionsTest {
     @Test
     void defaultsAreDocumentedValues() {
         ExploreOptions o = ExploreOptions.defaults();
-        assertEquals(ExploreOptions.Strategy.EXHAUSTIVE, o.strategy());
+        assertEquals(ExploreOptions.Strategy.DEFAULT, o.strategy());
         assertEquals(ExploreOptions.DEFAULT_SEED, o.seed());
         assertEquals(ExploreOptions.DEFAULT_MAX_RUNS, o.maxRuns());
         assertEquals(Duration.ofSeconds(60), o.maxTime());
@@ -81,8 +81,8 @@ class ExploreOptionsTest {
                 + " duration of at most 365 days, such as 500ms, 30s, 2m or PT30S", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> withProperties(Map.of("refguard.explore.strategy", "dfs")));
-        assertEquals("system property refguard.explore.strategy='dfs' is not valid: use exhaustive,"
-                + " random, pct, pos or dpor", e.getMessage());
+        assertEquals("system property refguard.explore.strategy='dfs' is not valid: use one of default,"
+                + " exhaustive, random, pct, pos, surw, pct-races, dpor", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> withProperties(Map.of("refguard.explore.maxRuns", "-3")));
         assertTrue(e.getMessage().endsWith("use a whole number from 1 to 2199023254528"), e.getMessage());

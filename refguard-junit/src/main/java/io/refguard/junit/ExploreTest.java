@@ -97,7 +97,10 @@ public @interface ExploreTest {
      * {@link #DEFAULT}, which defers to the system property.
      */
     enum Strategy {
-        /** The strategy named by {@code refguard.explore.strategy}; exhaustive when it is unset. */
+        /**
+         * The strategy named by {@code refguard.explore.strategy}; when it is unset, the default
+         * search (the bounded exhaustive search interleaved with randomized ones).
+         */
         DEFAULT,
         /** Every schedule within the preemption bound, fewest preemptions first. */
         EXHAUSTIVE,
@@ -107,6 +110,10 @@ public @interface ExploreTest {
         PCT,
         /** Partial Order Sampling. */
         POS,
+        /** Selectively uniform random walk. */
+        SURW,
+        /** PCT whose change points fall only on racing steps, depth {@link ExploreTest#pctDepth()}. */
+        PCT_RACES,
         /** Dynamic partial-order reduction: one schedule per class of equivalent schedules, no bound. */
         DPOR
     }

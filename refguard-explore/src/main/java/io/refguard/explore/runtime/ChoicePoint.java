@@ -25,8 +25,14 @@ public interface ChoicePoint {
      */
     boolean currentEnabled();
 
-    /** The threads that may run now, as a bit set over thread ids (bit {@code i} is thread i). */
-    long enabled();
+    /** Whether thread {@code id} may run now. */
+    boolean isEnabled(int id);
+
+    /** The lowest id from {@code from} on of a thread that may run now, or -1 if none. */
+    int nextEnabled(int from);
+
+    /** How many threads may run now (at least one at every decision). */
+    int enabledCount();
 
     /** The number of threads in the run so far (spawned threads get the next ids). */
     int threadCount();
@@ -47,10 +53,22 @@ public interface ChoicePoint {
     String pendingLabel(int id);
 
     /**
-     * Whether the next operations of threads {@code a} and {@code b} commute: both have a known
-     * target, and the targets differ or both only read. Unknown operations never commute.
+     * Whether thread {@code id} has not run yet: its next step is its start, which runs only the
+     * thread's own code up to its first scheduling point and so commutes with every step.
+     */
+    default boolean pendingStart(int id) {
+        return false;
+    }
+
+    /**
+     * Whether the next operations of threads {@code a} and {@code b} commute: either is a thread's
+     * start, or both have a known target and the targets differ or both only read. Other unknown
+     * operations never commute.
      */
     default boolean independent(int a, int b) {
+        if (pendingStart(a) || pendingStart(b)) {
+            return true;
+        }
         Object ta = pendingTarget(a);
         Object tb = pendingTarget(b);
         if (ta == null || tb == null) {

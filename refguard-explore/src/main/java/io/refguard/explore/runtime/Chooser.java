@@ -16,7 +16,7 @@ public interface Chooser {
     /**
      * Picks the next thread.
      *
-     * @return a thread id whose bit is set in {@link ChoicePoint#enabled()}, or {@link #PRUNE}
+     * @return a thread id for which {@link ChoicePoint#isEnabled(int)} holds, or {@link #PRUNE}
      */
     int choose(ChoicePoint point);
 }

@@ -34,7 +34,8 @@ import java.util.concurrent.locks.LockSupport;
 final class Execution implements ChoicePoint {
 
     static final String START_LABEL = "start";
-    static final int MAX_THREADS = 64;
+    /** Threads per run; the enabled set costs one bit each at every decision. */
+    static final int MAX_THREADS = 4096;
     /**
      * Spin iterations before parking while waiting for the baton. Measured on 2 cores with the
      * points model: 30 beats both 0 (every handoff pays a futex wake-up) and 100 or more (the
@@ -93,7 +94,9 @@ final class Execution implements ChoicePoint {
     // The view offered to the chooser.
     private int current;
     private boolean currentEnabled;
-    private long enabled;
+    /** The enabled threads as a bit set over ids, one word per 64 threads. */
+    private long[] enabled = new long[1];
+    private int enabledCount;
 
     final IdentityHashMap<Object, ModelLock> locks = new IdentityHashMap<>();
     final IdentityHashMap<Object, ModelLock.WaitSet> waitSets = new IdentityHashMap<>();
@@ -306,9 +309,15 @@ final class Execution implements ChoicePoint {
                 fail(RunStatus.INVARIANT_FAILED, me == null ? -1 : me.id, t, null);
             }
         }
-        long en = 0;
-        boolean anyLive = false;
         int n = threadCount;
+        int words = (n + 63) >>> 6;
+        if (enabled.length < words) {
+            enabled = new long[Math.max(words, enabled.length * 2)];
+        }
+        long[] en = enabled;
+        java.util.Arrays.fill(en, 0, words, 0L);
+        int count = 0;
+        boolean anyLive = false;
         for (int i = 0; i < n; i++) {
             Actor a = slots[i];
             if (!a.live()) {
@@ -323,10 +332,12 @@ final class Execution implements ChoicePoint {
                 return;
             }
             if (can) {
-                en |= 1L << i;
+                en[i >>> 6] |= 1L << i;
+                count++;
             }
         }
-        if (en == 0) {
+        enabledCount = count;
+        if (count == 0) {
             if (anyLive) {
                 fail(RunStatus.DEADLOCK, -1, null, Waits.describeDeadlock(this));
             }
@@ -338,15 +349,14 @@ final class Execution implements ChoicePoint {
             fail(RunStatus.LIVELOCK, me == null ? -1 : me.id, null, null);
         }
         current = me == null ? -1 : me.id;
-        currentEnabled = me != null && (en & (1L << me.id)) != 0;
-        enabled = en;
+        currentEnabled = me != null && isEnabled(me.id);
         int c = chooser.choose(this);
         if (c == Chooser.PRUNE) {
             status = RunStatus.PRUNED;
             aborting = true;
             throw AbortSignal.INSTANCE;
         }
-        if (c < 0 || c >= n || (en & (1L << c)) == 0) {
+        if (c < 0 || c >= n || !isEnabled(c)) {
             throw new IllegalStateException("[refguard explorer internal bug] the strategy chose"
                     + " thread " + c + ", which is not enabled at step " + s);
         }
@@ -441,8 +451,37 @@ final class Execution implements ChoicePoint {
     }
 
     @Override
-    public long enabled() {
-        return enabled;
+    public boolean isEnabled(int id) {
+        return id >= 0 && id < threadCount && (enabled[id >>> 6] & (1L << id)) != 0;
+    }
+
+    @Override
+    public int nextEnabled(int from) {
+        int n = threadCount;
+        if (from < 0) {
+            from = 0;
+        }
+        if (from >= n) {
+            return -1;
+        }
+        int w = from >>> 6;
+        long word = enabled[w] & (-1L << from);
+        int words = (n + 63) >>> 6;
+        while (true) {
+            if (word != 0) {
+                int id = (w << 6) + Long.numberOfTrailingZeros(word);
+                return id < n ? id : -1;
+            }
+            if (++w >= words) {
+                return -1;
+            }
+            word = enabled[w];
+        }
+    }
+
+    @Override
+    public int enabledCount() {
+        return enabledCount;
     }
 
     @Override
@@ -458,6 +497,11 @@ final class Execution implements ChoicePoint {
     @Override
     public Access pendingAccess(int id) {
         return slots[id].pendingAccess;
+    }
+
+    @Override
+    public boolean pendingStart(int id) {
+        return slots[id].state == Actor.State.NEW;
     }
 
     @Override

@@ -142,11 +142,13 @@ final class Primitives {
         x.point(me, null, Access.WRITE, SPAWN);
         int id = x.threadCount;
         if (id == Execution.MAX_THREADS) {
-            // refguard's limit, not the program's failure: end the run where user code cannot catch it
-            x.fail(RunStatus.ACTOR_FAILED, me.id, new ControlLost("a run may have at most "
-                    + Execution.MAX_THREADS + " threads; " + me.name + " tried to start '" + name
-                    + "' as thread " + (id + 1) + ": explore a smaller configuration of the program"
-                    + " (fewer workers or tasks)", true), null);
+            // the explorer's limit, not the program's bug: end the run where user code cannot catch
+            // it, as inconclusive
+            x.fail(RunStatus.ACTOR_FAILED, me.id, new ControlLost("a run of the explorer may have at"
+                    + " most " + Execution.MAX_THREADS + " threads; " + me.name + " tried to start '"
+                    + name + "' as thread " + (id + 1) + ". This is a limit of the explorer, not a bug"
+                    + " of the program: explore a smaller configuration of it (fewer workers or tasks)",
+                    true), null);
         }
         Actor child = x.slot(id);
         child.reset(name, body);

@@ -33,8 +33,9 @@ import java.util.Arrays;
  *
  * <h2>Dependence</h2>
  * Two steps are dependent when they touch the same target and at least one does not only read;
- * a step with an unknown (null) target, such as a thread start or spawn, is dependent on every
- * step. Blocking primitives announce their lock, condition or joined thread as the target, so
+ * a thread's start runs only its own code up to its first point and commutes with every step
+ * ({@link Dependence#START}); any other step with an unknown (null) target, such as a spawn, is
+ * dependent on every step. Blocking primitives announce their lock, condition or joined thread as the target, so
  * they are dependent on the steps on that object. Races are checked only for enabled threads: a
  * blocked thread's pending operation is checked at the frame where it becomes enabled, which
  * finds the same last racing step or a later one.
@@ -55,7 +56,7 @@ import java.util.Arrays;
  */
 final class DporStrategy implements Strategy, Chooser {
 
-    /** Slots per frame in the per-thread arrays: the runtime's thread limit. */
+    /** Slots per frame in the per-thread arrays, and the most threads this search explores. */
     private static final int STRIDE = 64;
 
     private boolean started;
@@ -120,6 +121,12 @@ final class DporStrategy implements Strategy, Chooser {
 
     @Override
     public int choose(ChoicePoint p) {
+        if (p.threadCount() > STRIDE) {
+            // a limit of this search, not a failure of the program: the exploration stops with it
+            divergence = "DPOR explores runs of at most " + STRIDE + " threads, and this run has "
+                    + p.threadCount() + "; use the default search, which has no such limit";
+            return PRUNE;
+        }
         int d = p.step();
         if (d == 0) {
             Arrays.fill(threadClock, 0);
@@ -128,13 +135,13 @@ final class DporStrategy implements Strategy, Chooser {
         recordPending(d, p);
         int c;
         if (d < replayLen) {
-            if (p.enabled() != enabled[d]) {
-                divergence = Masks.notDeterministic(p, d, enabled[d]);
+            if (enabledMask(p) != enabled[d]) {
+                divergence = Masks.notDeterministic(p, d, new long[] {enabled[d]});
                 return PRUNE;
             }
             c = chosen[d];
         } else {
-            long en = p.enabled();
+            long en = enabledMask(p);
             enabled[d] = en;
             backtrack[d] = 0;
             tried[d] = 0;
@@ -160,11 +167,20 @@ final class DporStrategy implements Strategy, Chooser {
         return c;
     }
 
+    /** The enabled threads as one word (runs have at most {@link #STRIDE} threads here). */
+    private static long enabledMask(ChoicePoint p) {
+        long m = 0;
+        for (int i = p.nextEnabled(0); i >= 0; i = p.nextEnabled(i + 1)) {
+            m |= 1L << i;
+        }
+        return m;
+    }
+
     private void recordPending(int d, ChoicePoint p) {
         int n = p.threadCount();
         int base = d * STRIDE;
         for (int i = 0; i < n; i++) {
-            pendingTarget[base + i] = p.pendingTarget(i);
+            pendingTarget[base + i] = Dependence.target(p, i);
             pendingAccess[base + i] = p.pendingAccess(i);
         }
     }
@@ -249,12 +265,8 @@ final class DporStrategy implements Strategy, Chooser {
         return result;
     }
 
-    /** Same target and not both reads; an unknown target is dependent on everything. */
     static boolean dependent(Object ta, Access aa, Object tb, Access ab) {
-        if (ta == null || tb == null) {
-            return true;
-        }
-        return ta == tb && !(aa == Access.READ && ab == Access.READ);
+        return Dependence.dependent(ta, aa, tb, ab);
     }
 
     private void ensureCapacity(int frames) {

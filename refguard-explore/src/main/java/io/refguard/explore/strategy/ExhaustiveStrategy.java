@@ -37,14 +37,15 @@ import java.util.Arrays;
  * sleeps is pruned. Sound only if every shared access of a step is described by the point that
  * starts it. Combined with a preemption bound, the reduction may skip a schedule whose only
  * equivalent within the bound was pruned (Coons, Musuvathi and McKinley, "Bounded partial-order
- * reduction", OOPSLA 2013), which is why it is off by default.
+ * reduction", OOPSLA 2013): a sleeping thread's step may be reachable within the bound only in
+ * the pruned order. Sleep sets therefore apply only to an unbounded search; under a bound they
+ * are switched off and {@link #describe()} says so.
  */
 final class ExhaustiveStrategy implements Strategy, Chooser {
 
-    private static final int STRIDE = 64;
-
     private final int maxBound;
     private final boolean reduction;
+    private final boolean reductionRequested;
 
     private int bound;
     private boolean started;
@@ -55,22 +56,31 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
     private int depth;
     private int replayLen;
     private int preemptions;
-    private long[] enabled = new long[64];
-    private long[] tried = new long[64];
-    private long[] sleep = new long[65];
+    // Per frame d: thread sets (see ThreadBits), grown as needed and reused run after run.
+    private long[][] enabled = new long[64][];
+    private long[][] tried = new long[64][];
+    private long[][] sleep = new long[65][];
     private int[] chosen = new int[64];
     private int[] cur = new int[64];
     private boolean[] curEnabled = new boolean[64];
     private int[] preBefore = new int[64];
-    private Object[] targets = new Object[0];
-    private Access[] accesses = new Access[0];
+    /** Per frame: the pending target and access of every thread (reduction only). */
+    private Object[][] targets = new Object[64][];
+    private Access[][] accesses = new Access[64][];
 
     private long distinct;
     private String divergence;
 
     ExhaustiveStrategy(int maxBound, boolean reduction) {
         this.maxBound = maxBound;
-        this.reduction = reduction;
+        this.reductionRequested = reduction;
+        this.reduction = reduction && maxBound == Integer.MAX_VALUE;
+        for (int d = 0; d < 64; d++) {
+            enabled[d] = new long[1];
+            tried[d] = new long[1];
+            sleep[d] = new long[1];
+        }
+        sleep[64] = new long[1];
     }
 
     @Override
@@ -97,19 +107,25 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
         }
         boundLimited = boundHitThisLevel;
         done = true;
-        Arrays.fill(targets, null);
+        for (Object[] t : targets) {
+            if (t != null) {
+                Arrays.fill(t, null);
+            }
+        }
         return false;
     }
 
     /** Moves to the next schedule of the current level; false when the level is exhausted. */
     private boolean backtrack() {
         for (int d = depth - 1; d >= 0; d--) {
-            long cand = enabled[d] & ~tried[d] & ~sleep[d];
-            while (cand != 0) {
-                int t = Long.numberOfTrailingZeros(cand);
-                cand &= cand - 1;
+            long[] en = enabled[d];
+            for (int t = ThreadBits.next(en, 0); t >= 0; t = ThreadBits.next(en, t + 1)) {
+                if (ThreadBits.get(tried[d], t) || ThreadBits.get(sleep[d], t)) {
+                    continue;
+                }
                 if (preBefore[d] + cost(d, t) <= bound) {
-                    tried[d] |= 1L << t;
+                    tried[d] = ThreadBits.fit(tried[d], t);
+                    ThreadBits.set(tried[d], t);
                     chosen[d] = t;
                     depth = d + 1;
                     replayLen = d + 1;
@@ -137,94 +153,113 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
             preemptions = 0;
         }
         if (d < replayLen) {
-            if (p.enabled() != enabled[d]) {
+            if (!ThreadBits.sameAsEnabled(enabled[d], p)) {
                 divergence = Masks.notDeterministic(p, d, enabled[d]);
                 return PRUNE;
             }
             int c = chosen[d];
             preemptions = preBefore[d] + cost(d, c);
             if (reduction && d == replayLen - 1) {
-                sleep[d + 1] = childSleep(d, c);
+                sleep[d + 1] = childSleep(d, c, sleep[d + 1]);
             }
             return c;
         }
-        ensureCapacity(d + 1, p.threadCount());
-        long en = p.enabled();
-        enabled[d] = en;
+        ensureCapacity(d + 1);
+        enabled[d] = ThreadBits.enabled(p, enabled[d]);
         cur[d] = p.current();
         curEnabled[d] = p.currentEnabled();
         preBefore[d] = preemptions;
-        tried[d] = 0;
+        ThreadBits.clearAll(tried[d]);
         depth = d + 1;
-        long sl = d == 0 ? 0 : sleep[d];
-        sleep[d] = sl;
+        if (d == 0) {
+            ThreadBits.clearAll(sleep[0]);
+        }
+        long[] sl = sleep[d];
         if (reduction) {
             int n = p.threadCount();
-            int base = d * STRIDE;
+            if (targets[d] == null || targets[d].length < n) {
+                targets[d] = new Object[Math.max(n, 8)];
+                accesses[d] = new Access[targets[d].length];
+            }
             for (int i = 0; i < n; i++) {
-                targets[base + i] = p.pendingTarget(i);
-                accesses[base + i] = p.pendingAccess(i);
+                targets[d][i] = Dependence.target(p, i);
+                accesses[d][i] = p.pendingAccess(i);
             }
         }
-        long avail = en & ~sl;
-        if (avail == 0) {
+        int me = cur[d];
+        boolean meAvailable = me >= 0 && p.isEnabled(me) && !ThreadBits.get(sl, me);
+        int firstAvailable = -1;
+        for (int i = p.nextEnabled(0); i >= 0; i = p.nextEnabled(i + 1)) {
+            if (!ThreadBits.get(sl, i)) {
+                firstAvailable = i;
+                break;
+            }
+        }
+        if (firstAvailable < 0) {
             return PRUNE;
         }
         int c;
-        int me = cur[d];
-        if (!curEnabled[d] || (avail & (1L << me)) != 0) {
-            c = curEnabled[d] ? me : Long.numberOfTrailingZeros(avail);
+        if (!curEnabled[d] || meAvailable) {
+            c = curEnabled[d] ? me : firstAvailable;
         } else if (preemptions + 1 > bound) {
             boundHitThisLevel = true;
             return PRUNE; // the current thread sleeps and switching would exceed the bound
         } else {
-            c = Long.numberOfTrailingZeros(avail);
+            c = firstAvailable;
         }
-        tried[d] = 1L << c;
+        tried[d] = ThreadBits.fit(tried[d], c);
+        ThreadBits.set(tried[d], c);
         chosen[d] = c;
         preemptions += cost(d, c);
         if (reduction) {
-            sleep[d + 1] = childSleep(d, c);
+            sleep[d + 1] = childSleep(d, c, sleep[d + 1]);
         }
         return c;
     }
 
-    /** Threads asleep after taking {@code c} at frame {@code d}: explored there, and independent of c. */
-    private long childSleep(int d, int c) {
-        long cand = (sleep[d] | tried[d]) & ~(1L << c);
-        long result = 0;
-        int base = d * STRIDE;
-        Object tc = targets[base + c];
-        if (tc == null) {
-            return 0;
-        }
-        Access ac = accesses[base + c];
-        while (cand != 0) {
-            int u = Long.numberOfTrailingZeros(cand);
-            cand &= cand - 1;
-            Object tu = targets[base + u];
-            if (tu != null && (tu != tc || (ac == Access.READ && accesses[base + u] == Access.READ))) {
-                result |= 1L << u;
+    /**
+     * Threads asleep after taking {@code c} at frame {@code d}: explored there, and independent
+     * of c; written into {@code into} (grown if needed).
+     */
+    private long[] childSleep(int d, int c, long[] into) {
+        long[] result = into;
+        ThreadBits.clearAll(result);
+        Object tc = targets[d][c];
+        Access ac = accesses[d][c];
+        for (long[] from : new long[][] {sleep[d], tried[d]}) {
+            for (int u = ThreadBits.next(from, 0); u >= 0; u = ThreadBits.next(from, u + 1)) {
+                if (u != c && !Dependence.dependent(targets[d][u], accesses[d][u], tc, ac)) {
+                    result = ThreadBits.fit(result, u);
+                    ThreadBits.set(result, u);
+                }
             }
         }
         return result;
     }
 
-    private void ensureCapacity(int frames, int threads) {
-        if (frames > enabled.length) {
-            int n = Math.max(frames, enabled.length * 2);
-            enabled = Arrays.copyOf(enabled, n);
-            tried = Arrays.copyOf(tried, n);
-            sleep = Arrays.copyOf(sleep, n + 1);
-            chosen = Arrays.copyOf(chosen, n);
-            cur = Arrays.copyOf(cur, n);
-            curEnabled = Arrays.copyOf(curEnabled, n);
-            preBefore = Arrays.copyOf(preBefore, n);
+    private void ensureCapacity(int frames) {
+        if (frames <= enabled.length) {
+            return;
         }
-        if (reduction && frames * STRIDE > targets.length) {
-            int n = Math.max(frames, enabled.length) * STRIDE;
-            targets = Arrays.copyOf(targets, n);
-            accesses = Arrays.copyOf(accesses, n);
+        int n = Math.max(frames, enabled.length * 2);
+        int old = enabled.length;
+        enabled = Arrays.copyOf(enabled, n);
+        tried = Arrays.copyOf(tried, n);
+        sleep = Arrays.copyOf(sleep, n + 1);
+        chosen = Arrays.copyOf(chosen, n);
+        cur = Arrays.copyOf(cur, n);
+        curEnabled = Arrays.copyOf(curEnabled, n);
+        preBefore = Arrays.copyOf(preBefore, n);
+        targets = Arrays.copyOf(targets, n);
+        accesses = Arrays.copyOf(accesses, n);
+        for (int d = old; d < n; d++) {
+            enabled[d] = new long[1];
+            tried[d] = new long[1];
+        }
+        for (int d = old; d <= n; d++) {
+            if (sleep[d] == null) {
+                sleep[d] = new long[1];
+            }
         }
     }
 
@@ -268,6 +303,7 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
     @Override
     public String describe() {
         return "exhaustive, preemption bound " + (maxBound == Integer.MAX_VALUE ? "none" : maxBound)
-                + (reduction ? ", sleep sets" : "");
+                + (reduction ? ", sleep sets"
+                        : reductionRequested ? ", sleep sets off (they can skip schedules under a bound)" : "");
     }
 }

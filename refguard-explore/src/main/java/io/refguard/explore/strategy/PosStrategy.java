@@ -12,7 +12,7 @@ import io.refguard.explore.runtime.ChoicePoint;
  */
 final class PosStrategy extends RandomizedStrategy {
 
-    private final long[] priority = new long[64];
+    private long[] priority = new long[64];
     private int known;
 
     PosStrategy(long seed) {
@@ -27,6 +27,9 @@ final class PosStrategy extends RandomizedStrategy {
     @Override
     public int choose(ChoicePoint p) {
         int n = p.threadCount();
+        if (n > priority.length) {
+            priority = java.util.Arrays.copyOf(priority, Math.max(n, priority.length * 2));
+        }
         while (known < n) {
             priority[known++] = random.nextLong();
         }

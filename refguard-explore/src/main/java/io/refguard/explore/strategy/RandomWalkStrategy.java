@@ -18,8 +18,12 @@ final class RandomWalkStrategy extends RandomizedStrategy {
 
     @Override
     public int choose(ChoicePoint p) {
-        long en = p.enabled();
-        return SplitMix.nthBit(en, random.nextInt(Long.bitCount(en)));
+        int k = random.nextInt(p.enabledCount());
+        int i = p.nextEnabled(0);
+        while (k-- > 0) {
+            i = p.nextEnabled(i + 1);
+        }
+        return i;
     }
 
     @Override

@@ -70,12 +70,9 @@ abstract class RandomizedStrategy implements Strategy, Chooser {
 
     /** The highest-priority enabled thread, by {@code priority}. */
     static int highest(ChoicePoint p, long[] priority) {
-        long en = p.enabled();
         int best = -1;
         long bestPriority = Long.MIN_VALUE;
-        while (en != 0) {
-            int i = Long.numberOfTrailingZeros(en);
-            en &= en - 1;
+        for (int i = p.nextEnabled(0); i >= 0; i = p.nextEnabled(i + 1)) {
             if (best < 0 || priority[i] > bestPriority) {
                 best = i;
                 bestPriority = priority[i];

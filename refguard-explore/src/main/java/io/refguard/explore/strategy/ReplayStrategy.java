@@ -40,17 +40,17 @@ final class ReplayStrategy implements Strategy, Chooser {
 
     @Override
     public int choose(ChoicePoint p) {
-        long en = p.enabled();
         if (strict) {
             int s = p.step();
             if (s < schedule.length) {
                 int c = schedule[s];
-                if (c < p.threadCount() && (en & (1L << c)) != 0) {
+                if (p.isEnabled(c)) {
                     return c;
                 }
                 if (divergence == null) {
                     divergence = "the schedule asks for thread " + c + " at step " + (s + 1)
-                            + ", but only " + Masks.names(p, en) + " can run there";
+                            + ", but only " + Masks.names(p, ThreadBits.enabled(p, new long[1]))
+                            + " can run there";
                 }
             } else if (divergence == null) {
                 divergence = "the schedule has " + schedule.length
@@ -59,13 +59,13 @@ final class ReplayStrategy implements Strategy, Chooser {
         } else {
             while (pos < schedule.length) {
                 int c = schedule[pos++];
-                if (c < p.threadCount() && (en & (1L << c)) != 0) {
+                if (p.isEnabled(c)) {
                     return c;
                 }
             }
         }
         int me = p.current();
-        return p.currentEnabled() ? me : Long.numberOfTrailingZeros(en);
+        return p.currentEnabled() ? me : p.nextEnabled(0);
     }
 
     @Override

@@ -35,11 +35,4 @@ final class SplitMix {
         return m.nextLong();
     }
 
-    /** The {@code k}-th (from 0) set bit of {@code bits}. */
-    static int nthBit(long bits, int k) {
-        for (int i = 0; i < k; i++) {
-            bits &= bits - 1;
-        }
-        return Long.numberOfTrailingZeros(bits);
-    }
 }

@@ -34,7 +34,28 @@ public final class Strategies {
 
     /** PCT with the given bug depth (at least 1). */
     public static Strategy pct(long seed, int depth) {
-        return new PctStrategy(seed, depth);
+        return new PctStrategy(seed, depth, false);
+    }
+
+    /** PCT whose change points fall only on racing steps (partial-order aware), depth at least 1. */
+    public static Strategy pctRaces(long seed, int depth) {
+        return new PctStrategy(seed, depth, true);
+    }
+
+    /** Selectively uniform random walk (SURW). */
+    public static Strategy surw(long seed) {
+        return new SurwStrategy(seed);
+    }
+
+    /**
+     * The default search: the exhaustive search within {@code preemptionBound} interleaved, run by
+     * run, with POS, PCT at depths 1 to 3, PCT over racing steps, SURW and a random walk.
+     */
+    public static Strategy combined(int preemptionBound, long seed) {
+        if (preemptionBound < 0) {
+            throw new IllegalArgumentException("preemption bound must be >= 0, was " + preemptionBound);
+        }
+        return new CombinedStrategy(preemptionBound, seed);
     }
 
     /** Partial Order Sampling. */
