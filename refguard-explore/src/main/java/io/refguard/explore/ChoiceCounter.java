@@ -29,14 +29,13 @@ final class ChoiceCounter implements Chooser {
 
     @Override
     public int choose(ChoicePoint point) {
-        long e = point.enabled();
         if ((++points & 255) == 0 && deadline != 0 && System.nanoTime() - deadline >= 0) {
             // the time budget is used up: end this run now, not only between runs
             cut = true;
             deadline = 0;
             return PRUNE;
         }
-        if ((e & (e - 1)) != 0) {
+        if (point.enabledCount() > 1) {
             choices++;
         }
         return inner.choose(point);

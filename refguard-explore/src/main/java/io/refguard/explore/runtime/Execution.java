@@ -384,7 +384,8 @@ final class Execution implements ChoicePoint {
             choices = Arrays.copyOf(choices, s * 2);
             labels = Arrays.copyOf(labels, s * 2);
         }
-        determinism.step(s, c, enabled, next);
+        // the check compares the first 64 threads' enabled bits; later threads by their operations
+        determinism.step(s, c, enabled[0], next);
         choices[s] = c;
         labels[s] = next.pendingLabel;
         hash = hash * 31 + c + 1;
