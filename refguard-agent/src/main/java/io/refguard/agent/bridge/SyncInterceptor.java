@@ -219,4 +219,25 @@ public interface SyncInterceptor {
             int site) {
         return null;
     }
+
+    /**
+     * A call on a JDK library object ({@link LibraryBridge}) by a managed thread. An explorer
+     * makes it one scheduling point, models it when it would block, or refuses what it cannot
+     * control. The default makes the original call.
+     *
+     * @return the call's result, boxed ({@code null} for a void method)
+     */
+    default Object libraryCall(LibraryCall call) throws Throwable {
+        return call.proceed();
+    }
+
+    /** {@code System.nanoTime()} as explored code sees it. The default reads the real clock. */
+    default long nanoTime(int site) {
+        return System.nanoTime();
+    }
+
+    /** {@code System.currentTimeMillis()} as explored code sees it. The default: the real one. */
+    default long currentTimeMillis(int site) {
+        return System.currentTimeMillis();
+    }
 }

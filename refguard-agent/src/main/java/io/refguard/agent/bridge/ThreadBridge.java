@@ -224,4 +224,16 @@ public final class ThreadBridge {
         }
         return factory;
     }
+
+    /** Replaces {@code System.nanoTime()}: the explorer's virtual clock on a managed thread. */
+    public static long nanoTime(int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        return i == null ? System.nanoTime() : i.nanoTime(site);
+    }
+
+    /** Replaces {@code System.currentTimeMillis()}, as {@link #nanoTime}. */
+    public static long currentTimeMillis(int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        return i == null ? System.currentTimeMillis() : i.currentTimeMillis(site);
+    }
 }

@@ -4,6 +4,7 @@ import io.refguard.agent.bridge.AccessKind;
 import io.refguard.agent.bridge.AcquireOp;
 import io.refguard.agent.bridge.AwaitOp;
 import io.refguard.agent.bridge.ExecutorKind;
+import io.refguard.agent.bridge.LibraryCall;
 import io.refguard.agent.bridge.LockOp;
 import io.refguard.agent.bridge.ParkOp;
 import io.refguard.agent.bridge.Site;
@@ -60,6 +61,15 @@ final class ExploringInterceptor implements SyncInterceptor {
     private long modelRun = -1;
     /** Whether an exploration is using this interceptor: set while it is installed. */
     volatile boolean active;
+    /**
+     * How deep the baton holder is in JDK library calls ({@link LibraryOps}): while above zero
+     * no thread is managed, so nothing inside the call is a scheduling point. Only the baton
+     * holder can be inside one, since nothing inside passes the baton.
+     */
+    int libraryDepth;
+    /** Real-time bases of the virtual clock, fixed for the exploration so runs repeat. */
+    private final long nanoBase = System.nanoTime();
+    private final long millisBase = System.currentTimeMillis();
     /** Report labels per site id, built on first use. */
     private String[] labels = new String[256];
 
@@ -82,6 +92,7 @@ final class ExploringInterceptor implements SyncInterceptor {
         if (n != modelRun || model == null) {
             model = new RunModel();
             modelRun = n;
+            libraryDepth = 0;
         }
         return model;
     }
@@ -130,7 +141,32 @@ final class ExploringInterceptor implements SyncInterceptor {
 
     @Override
     public boolean managesCurrentThread() {
-        return active && Coordinator.isManaged();
+        return active && libraryDepth == 0 && Coordinator.isManaged();
+    }
+
+    /** Code run inside a library call; may throw what the call throws. */
+    @FunctionalInterface
+    interface Body {
+        Object run() throws Throwable;
+    }
+
+    @Override
+    public Object libraryCall(LibraryCall call) throws Throwable {
+        return LibraryOps.call(this, call);
+    }
+
+    @Override
+    public long nanoTime(int site) {
+        RunModel r = run();
+        r.clockNanos += 1_000;
+        return nanoBase + r.clockNanos;
+    }
+
+    @Override
+    public long currentTimeMillis(int site) {
+        RunModel r = run();
+        r.clockNanos += 1_000;
+        return millisBase + r.clockNanos / 1_000_000;
     }
 
     @Override
@@ -159,7 +195,7 @@ final class ExploringInterceptor implements SyncInterceptor {
     @Override
     public void monitorWait(Object monitor, long timeoutMillis, int site)
             throws InterruptedException {
-        MonitorOps.await(this, current(), monitor, timeoutMillis > 0);
+        MonitorOps.await(this, current(), monitor, TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
     }
 
     @Override
@@ -173,11 +209,13 @@ final class ExploringInterceptor implements SyncInterceptor {
         RunModel r = run();
         r.ops++;
         boolean timed = op != ParkOp.PARK;
-        if (timed && (op == ParkOp.PARK_NANOS ? time <= 0 : time <= System.currentTimeMillis())) {
+        long nanos = op == ParkOp.PARK_NANOS ? time
+                : op == ParkOp.PARK_UNTIL ? TimeUnit.MILLISECONDS.toNanos(time - currentTimeMillis(site)) : 0;
+        if (timed && nanos <= 0) {
             Coordinator.point(me, Access.UPDATE, "park"); // an elapsed timeout returns at once
             return;
         }
-        Waits.block(r, me, () -> me.permit || me.interrupted, timed, me, "park");
+        Waits.block(r, me, () -> me.permit || me.interrupted, timed, nanos, me, "park");
         me.permit = false;
     }
 
@@ -281,7 +319,7 @@ final class ExploringInterceptor implements SyncInterceptor {
 
     @Override
     public void threadSleep(long millis, int nanos, int site) throws InterruptedException {
-        ThreadOps.sleep(this, current(), millis > 0 || nanos > 0);
+        ThreadOps.sleep(this, current(), TimeUnit.MILLISECONDS.toNanos(millis) + nanos);
     }
 
     @Override

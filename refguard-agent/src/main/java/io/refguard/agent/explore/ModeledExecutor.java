@@ -53,12 +53,18 @@ final class ModeledExecutor extends AbstractExecutorService {
 
     ModeledExecutor(ExploringInterceptor x, RunModel run, ExecutorKind kind, int threads,
             ThreadFactory factory, int number) {
+        this(x, run, kind, threads, factory, "pool-" + number);
+    }
+
+    /** A pool named {@code poolName}, whose workers are {@code poolName-thread-M}. */
+    ModeledExecutor(ExploringInterceptor x, RunModel run, ExecutorKind kind, int threads,
+            ThreadFactory factory, String poolName) {
         this.x = x;
         this.run = run;
         this.kind = kind;
         this.maxThreads = kind == ExecutorKind.CACHED ? Integer.MAX_VALUE : threads;
         this.factory = factory;
-        this.poolName = "pool-" + number;
+        this.poolName = poolName;
         this.key = run.key(this, poolName);
         this.takeLabel = "take a task from " + poolName;
     }
@@ -66,6 +72,12 @@ final class ModeledExecutor extends AbstractExecutorService {
     @Override
     public void execute(Runnable command) {
         Objects.requireNonNull(command, "command");
+        if (x.libraryDepth > 0) {
+            // submitted from inside a JDK call (a CompletableFuture completing its dependents):
+            // queued when that call returns, since no scheduling point may happen inside it
+            run.defer(() -> execute(command));
+            return;
+        }
         run.ops++;
         Coordinator.point(key, Access.UPDATE, "execute");
         if (shutdown) {

@@ -41,6 +41,15 @@ final class RunModel {
     long ops;
     /** Unlocks of locks modeled through their real state (read-write locks), for waiters. */
     long unlocks;
+    /**
+     * The run's virtual clock, in nanoseconds from the start of the run: advanced by timeouts
+     * ({@link Waits}) and by a microsecond per reading, never by real time.
+     */
+    long clockNanos;
+    /** The modeled pool standing for the common pool ({@link LibraryOps#asyncPool}), or null. */
+    ModeledExecutor asyncPool;
+    /** Actions asked for inside an atomic library call, run when it returns. */
+    private final java.util.ArrayDeque<Runnable> deferred = new java.util.ArrayDeque<>();
 
     /**
      * The model of {@code o}, named on first use: by the object itself when it is {@link Named},
@@ -53,6 +62,19 @@ final class RunModel {
             keys.put(o, k);
         }
         return k;
+    }
+
+    /** Runs {@code action} when the current atomic library call returns. */
+    void defer(Runnable action) {
+        deferred.addLast(action);
+    }
+
+    /** Runs the deferred actions, in order. */
+    void runDeferred() {
+        Runnable a;
+        while ((a = deferred.pollFirst()) != null) {
+            a.run();
+        }
     }
 
     /** The locks and monitors {@code t} holds, in no particular order. */

@@ -25,6 +25,8 @@ final class ThreadModel extends NamedKey {
     boolean interrupted;
     /** The {@code LockSupport} permit. */
     boolean permit;
+    /** Timed waits of this run that timed out before the other threads were stuck. */
+    int earlyTimeouts;
     /** Set when a {@code notify}/{@code signal} picked this thread from a wait set. */
     boolean notified;
 

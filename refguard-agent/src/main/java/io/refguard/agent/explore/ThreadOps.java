@@ -106,16 +106,16 @@ final class ThreadOps {
         }
     }
 
-    static void sleep(ExploringInterceptor x, ThreadModel me, boolean positive)
+    static void sleep(ExploringInterceptor x, ThreadModel me, long nanos)
             throws InterruptedException {
         throwIfInterrupted(me);
-        if (!positive) {
+        if (nanos <= 0) {
             stepAside(x.run(), me, false);
             return;
         }
         RunModel run = x.run();
         run.ops++;
-        Waits.block(run, me, () -> me.interrupted, true, null, "sleep");
+        Waits.block(run, me, () -> me.interrupted, true, nanos, null, "sleep");
         throwIfInterrupted(me);
     }
 

@@ -1,0 +1,472 @@
+package io.refguard.agent.explore;
+
+import io.refguard.agent.bridge.LibraryBridge;
+import io.refguard.agent.bridge.LibraryCall;
+import io.refguard.explore.runtime.Coordinator;
+import io.refguard.hook.Access;
+import java.util.ArrayDeque;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Exchanger;
+import java.util.concurrent.Future;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TransferQueue;
+import java.util.concurrent.locks.StampedLock;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The JDK operations that block, modeled so that a thread blocks only in the explorer's model
+ * (see {@link LibraryOps}). Each is one scheduling point when it does not block.
+ *
+ * <ul>
+ *   <li>Blocking queues and deques ({@code put}, {@code take}, timed {@code offer}/{@code poll}
+ *       and their {@code First}/{@code Last} forms): the non-blocking {@code offer}/{@code poll}
+ *       on the real queue, retried whenever the queue changed.
+ *   <li>{@code SynchronousQueue} and {@code Exchanger}: a rendezvous kept here (the real object is
+ *       never used, since a hand-off needs a partner really parked inside it).
+ *   <li>{@code Future.get} (also timed) and {@code CompletableFuture.join}: block until
+ *       {@code isDone()}, then the real call, which returns at once.
+ *   <li>{@code CyclicBarrier}: arrivals, generation and breakage kept here; the action given to
+ *       the constructor in instrumented code runs on the last arriving thread.
+ *   <li>{@code Phaser}: the real {@code arrive}, then block until the phase advances.
+ *   <li>{@code StampedLock}: {@code tryWriteLock}/{@code tryReadLock} on the real lock, retried
+ *       whenever the lock changed.
+ * </ul>
+ *
+ * A timed form is a timed wait of the explorer ({@link Waits}); an interruptible one throws
+ * {@link InterruptedException} when the model's interrupt status is set.
+ */
+final class BlockingModels {
+
+    /** Returned by {@link #call} for an operation not modeled here. */
+    static final Object NOT_MODELED = new Object();
+    /** Returned by an attempt that would block. */
+    private static final Object WOULD_BLOCK = new Object();
+    /** Returned by {@link #retry} when the wait timed out. */
+    private static final Object TIMED_OUT = new Object();
+
+    private BlockingModels() {}
+
+    static Object call(ExploringInterceptor x, LibraryCall call) throws Throwable {
+        Object r = call.receiver();
+        String n = call.name();
+        int args = call.argumentCount();
+        if (r instanceof SynchronousQueue<?> q) {
+            return Rendezvous.queue(x, call, q);
+        }
+        if (r instanceof TransferQueue<?> && (n.equals("transfer") || n.equals("tryTransfer")
+                || n.equals("hasWaitingConsumer") || n.equals("getWaitingConsumerCount"))) {
+            throw LibraryOps.refuse(call, "a transfer hands an element to a consumer parked"
+                    + " inside the queue, which the explorer does not model. Use put and take");
+        }
+        if (r instanceof DelayQueue<?> && (n.equals("take") || n.equals("poll") && args == 2)) {
+            throw LibraryOps.refuse(call, "a DelayQueue waits for real time to pass");
+        }
+        if (r instanceof BlockingQueue<?> q) {
+            return queue(x, call, q, n, args);
+        }
+        if (r instanceof Future<?> f) {
+            return future(x, call, f, n, args);
+        }
+        if (r instanceof CyclicBarrier b) {
+            return Barrier.call(x, call, b, n, args);
+        }
+        if (r instanceof Phaser p) {
+            return phaser(x, call, p, n, args);
+        }
+        if (r instanceof StampedLock s) {
+            return stamped(x, call, s, n, args);
+        }
+        if (r instanceof Exchanger<?>) {
+            return Rendezvous.exchange(x, call);
+        }
+        return NOT_MODELED;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object queue(ExploringInterceptor x, LibraryCall call, BlockingQueue<?> q0,
+            String n, int args) throws Throwable {
+        BlockingQueue<Object> q = (BlockingQueue<Object>) q0;
+        BlockingDeque<Object> d = q instanceof BlockingDeque<?> ? (BlockingDeque<Object>) q : null;
+        BooleanSupplier hasRoom = () -> q.remainingCapacity() > 0;
+        BooleanSupplier hasItem = () -> !q.isEmpty();
+        switch (n) {
+            case "put", "putLast", "putFirst" -> {
+                if (args != 1 || d == null && !n.equals("put")) {
+                    return NOT_MODELED;
+                }
+                Object e = call.argument(0);
+                boolean first = n.equals("putFirst");
+                retry(x, call, () -> (first ? d.offerFirst(e) : q.offer(e)) ? null : WOULD_BLOCK,
+                        hasRoom, true, -1);
+                return null;
+            }
+            case "take", "takeFirst", "takeLast" -> {
+                if (args != 0 || d == null && !n.equals("take")) {
+                    return NOT_MODELED;
+                }
+                boolean last = n.equals("takeLast");
+                return retry(x, call, () -> orBlock(last ? d.pollLast() : q.poll()), hasItem,
+                        true, -1);
+            }
+            case "offer", "offerFirst", "offerLast" -> {
+                if (args != 3 || d == null && !n.equals("offer")) {
+                    return NOT_MODELED;
+                }
+                Object e = call.argument(0);
+                boolean first = n.equals("offerFirst");
+                Object res = retry(x, call,
+                        () -> (first ? d.offerFirst(e) : q.offer(e)) ? Boolean.TRUE : WOULD_BLOCK,
+                        hasRoom, true, nanos(call, 1));
+                return res == TIMED_OUT ? Boolean.FALSE : res;
+            }
+            case "poll", "pollFirst", "pollLast" -> {
+                if (args != 2 || d == null && !n.equals("poll")) {
+                    return NOT_MODELED;
+                }
+                boolean last = n.equals("pollLast");
+                Object res = retry(x, call, () -> orBlock(last ? d.pollLast() : q.poll()),
+                        hasItem, true, nanos(call, 0));
+                return res == TIMED_OUT ? null : res;
+            }
+            default -> {
+                return NOT_MODELED;
+            }
+        }
+    }
+
+    private static Object future(ExploringInterceptor x, LibraryCall call, Future<?> f, String n,
+            int args) throws Throwable {
+        boolean join = n.equals("join") && args == 0 && f instanceof CompletableFuture<?>;
+        if (!join && !(n.equals("get") && (args == 0 || args == 2))) {
+            return NOT_MODELED;
+        }
+        long nanos = args == 2 ? nanos(call, 0) : -1;
+        Object res = retry(x, call, () -> f.isDone() ? call.proceed() : WOULD_BLOCK, f::isDone,
+                !join, nanos);
+        if (res == TIMED_OUT) {
+            throw new TimeoutException();
+        }
+        return res;
+    }
+
+    private static Object phaser(ExploringInterceptor x, LibraryCall call, Phaser p, String n,
+            int args) throws Throwable {
+        int phase;
+        boolean interruptible = n.startsWith("awaitAdvanceInterruptibly");
+        long nanos = -1;
+        switch (n) {
+            case "arriveAndAwaitAdvance" -> {
+                if (args != 0) {
+                    return NOT_MODELED;
+                }
+                phase = (Integer) LibraryOps.modeled(x, call, Access.UPDATE, p::arrive);
+                if (phase < 0) {
+                    return phase;
+                }
+            }
+            case "awaitAdvance", "awaitAdvanceInterruptibly" -> {
+                phase = (Integer) call.argument(0);
+                if (args == 3) {
+                    nanos = nanos(call, 1);
+                }
+            }
+            default -> {
+                return NOT_MODELED;
+            }
+        }
+        int arrived = phase;
+        BooleanSupplier advanced = () -> p.getPhase() != arrived;
+        Object res = retry(x, call, () -> advanced.getAsBoolean() ? p.getPhase() : WOULD_BLOCK,
+                advanced, interruptible, nanos);
+        if (res == TIMED_OUT) {
+            throw new TimeoutException();
+        }
+        return res;
+    }
+
+    private static Object stamped(ExploringInterceptor x, LibraryCall call, StampedLock s,
+            String n, int args) throws Throwable {
+        BooleanSupplier writable = () -> !s.isWriteLocked() && !s.isReadLocked();
+        BooleanSupplier readable = () -> !s.isWriteLocked();
+        switch (n) {
+            case "writeLock", "writeLockInterruptibly" -> {
+                return retry(x, call, () -> stamp(s.tryWriteLock()), writable,
+                        n.endsWith("Interruptibly"), -1);
+            }
+            case "readLock", "readLockInterruptibly" -> {
+                return retry(x, call, () -> stamp(s.tryReadLock()), readable,
+                        n.endsWith("Interruptibly"), -1);
+            }
+            case "tryWriteLock", "tryReadLock" -> {
+                if (args != 2) {
+                    return NOT_MODELED;
+                }
+                boolean write = n.equals("tryWriteLock");
+                Object res = retry(x, call,
+                        () -> stamp(write ? s.tryWriteLock() : s.tryReadLock()),
+                        write ? writable : readable, true, nanos(call, 0));
+                return res == TIMED_OUT ? 0L : res;
+            }
+            default -> {
+                return NOT_MODELED;
+            }
+        }
+    }
+
+    private static Object stamp(long stamp) {
+        return stamp == 0L ? WOULD_BLOCK : (Object) stamp;
+    }
+
+    private static Object orBlock(Object polled) {
+        return polled == null ? WOULD_BLOCK : polled;
+    }
+
+    /** Argument {@code i} and {@code i + 1} as a time and unit, in nanoseconds (at least 0). */
+    static long nanos(LibraryCall call, int i) {
+        long t = ((Number) call.argument(i)).longValue();
+        TimeUnit unit = (TimeUnit) call.argument(i + 1);
+        return Math.max(0L, unit.toNanos(t));
+    }
+
+    /**
+     * One scheduling point on the receiver; then, until {@code attempt} succeeds, tries it
+     * atomically and blocks in the model until the receiver changes (another thread's operation
+     * on it) or {@code ready} holds. Returns the attempt's result, or {@link #TIMED_OUT}.
+     *
+     * @param nanos the timeout, or -1 for none
+     */
+    static Object retry(ExploringInterceptor x, LibraryCall call, ExploringInterceptor.Body attempt,
+            BooleanSupplier ready, boolean interruptible, long nanos) throws Throwable {
+        ThreadModel me = x.current();
+        RunModel r = x.run();
+        LockModel k = r.key(call.receiver(), call.site());
+        String label = x.label(call.site());
+        if (interruptible) {
+            ThreadOps.throwIfInterrupted(me);
+        }
+        r.ops++;
+        Coordinator.point(k, Access.UPDATE, label);
+        boolean timed = nanos >= 0;
+        while (true) {
+            Object result = LibraryOps.atomically(x, attempt);
+            if (result != WOULD_BLOCK) {
+                LibraryOps.changed(r, k);
+                return result;
+            }
+            if (timed && nanos == 0) {
+                return TIMED_OUT;
+            }
+            long seen = k.version;
+            BooleanSupplier wake = () -> k.version != seen || ready.getAsBoolean()
+                    || interruptible && me.interrupted;
+            Waits.block(r, me, wake, timed, nanos, k, label);
+            if (interruptible) {
+                ThreadOps.throwIfInterrupted(me);
+            }
+            if (timed && !wake.getAsBoolean()) {
+                return TIMED_OUT;
+            }
+        }
+    }
+
+    /** {@code CyclicBarrier} under exploration: the barrier's state is kept here. */
+    static final class Barrier {
+        int arrived;
+        int generation;
+        boolean broken;
+
+        static Object call(ExploringInterceptor x, LibraryCall call, CyclicBarrier b, String n,
+                int args) throws Throwable {
+            RunModel r = x.run();
+            LockModel k = r.key(b, call.site());
+            if (k.state == null) {
+                k.state = new Barrier();
+            }
+            Barrier s = (Barrier) k.state;
+            switch (n) {
+                case "getNumberWaiting" -> {
+                    return LibraryOps.modeled(x, call, Access.READ, () -> s.arrived);
+                }
+                case "isBroken" -> {
+                    return LibraryOps.modeled(x, call, Access.READ, () -> s.broken);
+                }
+                case "reset" -> {
+                    return LibraryOps.modeled(x, call, Access.UPDATE, () -> {
+                        if (s.arrived > 0) {
+                            s.broken = true;
+                        }
+                        s.next();
+                        return null;
+                    });
+                }
+                case "await" -> {
+                    return s.await(x, call, b, k, args == 2 ? nanos(call, 0) : -1);
+                }
+                default -> {
+                    return NOT_MODELED;
+                }
+            }
+        }
+
+        private void next() {
+            arrived = 0;
+            generation++;
+            broken = false;
+        }
+
+        private Object await(ExploringInterceptor x, LibraryCall call, CyclicBarrier b,
+                LockModel k, long nanos) throws Throwable {
+            ThreadModel me = x.current();
+            RunModel r = x.run();
+            String label = x.label(call.site());
+            r.ops++;
+            Coordinator.point(k, Access.UPDATE, label);
+            LibraryOps.changed(r, k);
+            if (broken) {
+                throw new BrokenBarrierException();
+            }
+            if (me.interrupted) {
+                broken = true;
+                ThreadOps.throwIfInterrupted(me);
+            }
+            int index = b.getParties() - 1 - arrived;
+            arrived++;
+            if (index == 0) {
+                Runnable action = LibraryBridge.barrierAction(b);
+                if (action != null) {
+                    try {
+                        action.run();
+                    } catch (Throwable t) {
+                        if (!Waits.isAbort(t)) {
+                            broken = true;
+                        }
+                        throw t;
+                    }
+                }
+                next();
+                return 0;
+            }
+            int g = generation;
+            boolean timed = nanos >= 0;
+            BooleanSupplier wake = () -> generation != g || broken || me.interrupted;
+            if (!timed || nanos > 0) {
+                Waits.block(r, me, wake, timed, nanos, k, label);
+            }
+            if (generation != g) {
+                return index;
+            }
+            if (broken) {
+                throw new BrokenBarrierException();
+            }
+            broken = true; // interrupted or timed out: the barrier breaks for everyone
+            LibraryOps.changed(r, k);
+            ThreadOps.throwIfInterrupted(me);
+            throw new TimeoutException();
+        }
+    }
+
+    /** {@code SynchronousQueue} and {@code Exchanger}: hand-offs between two threads. */
+    static final class Rendezvous {
+        /** A thread waiting for a partner: what it offers, and what it got. */
+        static final class Slot {
+            final Object item;
+            Object reply;
+            boolean matched;
+
+            Slot(Object item) {
+                this.item = item;
+            }
+        }
+
+        final ArrayDeque<Slot> producers = new ArrayDeque<>();
+        final ArrayDeque<Slot> consumers = new ArrayDeque<>();
+
+        private static Rendezvous of(LockModel k) {
+            if (k.state == null) {
+                k.state = new Rendezvous();
+            }
+            return (Rendezvous) k.state;
+        }
+
+        static Object queue(ExploringInterceptor x, LibraryCall call, SynchronousQueue<?> q)
+                throws Throwable {
+            String n = call.name();
+            int args = call.argumentCount();
+            boolean give = n.equals("put") || n.equals("offer");
+            boolean take = n.equals("take") || n.equals("poll");
+            if (!give && !take) {
+                return NOT_MODELED;
+            }
+            if (give && call.argument(0) == null) {
+                throw new NullPointerException();
+            }
+            boolean blocking = n.equals("put") || n.equals("take");
+            long nanos = blocking ? -1 : args == (give ? 3 : 2) ? nanos(call, give ? 1 : 0) : 0;
+            Object res = meet(x, call, give ? call.argument(0) : null, give, nanos);
+            if (give) {
+                return n.equals("put") ? null : res != TIMED_OUT;
+            }
+            return res == TIMED_OUT ? null : res;
+        }
+
+        static Object exchange(ExploringInterceptor x, LibraryCall call) throws Throwable {
+            if (!call.name().equals("exchange")) {
+                return NOT_MODELED;
+            }
+            long nanos = call.argumentCount() == 3 ? nanos(call, 1) : -1;
+            Object res = meet(x, call, call.argument(0), true, nanos);
+            if (res == TIMED_OUT) {
+                throw new TimeoutException();
+            }
+            return res;
+        }
+
+        /**
+         * Pairs the caller with a waiting partner of the other side (for an exchanger both sides
+         * are producers: {@code exchange} pairs with any waiting exchange), or waits for one.
+         */
+        private static Object meet(ExploringInterceptor x, LibraryCall call, Object item,
+                boolean give, long nanos) throws Throwable {
+            boolean exchanger = call.receiver() instanceof Exchanger<?>;
+            ThreadModel me = x.current();
+            RunModel r = x.run();
+            LockModel k = r.key(call.receiver(), call.site());
+            Rendezvous s = of(k);
+            String label = x.label(call.site());
+            ThreadOps.throwIfInterrupted(me);
+            r.ops++;
+            Coordinator.point(k, Access.UPDATE, label);
+            ArrayDeque<Slot> partners = exchanger || !give ? s.producers : s.consumers;
+            Slot p = partners.pollFirst();
+            if (p != null) {
+                p.reply = item;
+                p.matched = true;
+                LibraryOps.changed(r, k);
+                return exchanger || !give ? p.item : Boolean.TRUE;
+            }
+            if (nanos == 0) {
+                return TIMED_OUT;
+            }
+            Slot mine = new Slot(item);
+            ArrayDeque<Slot> side = exchanger || give ? s.producers : s.consumers;
+            side.addLast(mine);
+            LibraryOps.changed(r, k);
+            BooleanSupplier wake = () -> mine.matched || me.interrupted;
+            Waits.block(r, me, wake, nanos > 0, nanos, k, label);
+            if (mine.matched) {
+                return exchanger || !give ? mine.reply : Boolean.TRUE;
+            }
+            side.remove(mine);
+            ThreadOps.throwIfInterrupted(me);
+            return TIMED_OUT;
+        }
+    }
+}
