@@ -66,6 +66,7 @@ public final class AgentExplorer {
     private ClassLoader parent;
     private AgentOptions agentOptions;
     private Duration foreignWait = DEFAULT_FOREIGN_WAIT;
+    private TimeoutMode timeouts;
     private boolean reuseClasses;
     private ProgramEntry lastProgram;
 
@@ -166,6 +167,16 @@ public final class AgentExplorer {
     }
 
     /**
+     * When the program's timed waits may time out (see {@link TimeoutMode}); by default the mode
+     * that {@code -Drefguard.explore.timeouts} names, else {@link TimeoutMode#ORDERED}. Replay a
+     * token with the mode it was found with.
+     */
+    public AgentExplorer timeouts(TimeoutMode mode) {
+        this.timeouts = Objects.requireNonNull(mode, "mode");
+        return this;
+    }
+
+    /**
      * How many classes the last {@link #explore} (of a {@link #mainClass}) instrumented; 0 before
      * it, or for an {@link #entry}.
      */
@@ -197,7 +208,8 @@ public final class AgentExplorer {
      */
     public ExploreResult explore(ExploreOptions options) {
         Objects.requireNonNull(options, "options");
-        ExploringInterceptor interceptor = new ExploringInterceptor(foreignWait.toNanos());
+        ExploringInterceptor interceptor = new ExploringInterceptor(foreignWait.toNanos(),
+                timeouts != null ? timeouts : TimeoutMode.fromProperty());
         URLClassLoader classPathLoader = null;
         try {
             Supplier<? extends Runnable> runs = entry;
@@ -269,7 +281,8 @@ public final class AgentExplorer {
     }
 
     private static <R> R intercepting(Supplier<R> exploration) {
-        ExploringInterceptor interceptor = new ExploringInterceptor(DEFAULT_FOREIGN_WAIT.toNanos());
+        ExploringInterceptor interceptor = new ExploringInterceptor(
+                DEFAULT_FOREIGN_WAIT.toNanos(), TimeoutMode.fromProperty());
         SyncBridge.install(interceptor);
         interceptor.active = true;
         try {

@@ -56,6 +56,7 @@ import java.util.concurrent.locks.LockSupport;
 final class ExploringInterceptor implements SyncInterceptor {
 
     final long foreignWaitNanos;
+    final TimeoutMode timeouts;
     /** The model of the run numbered {@link #modelRun}; see {@link #run()}. */
     private RunModel model;
     private long modelRun = -1;
@@ -78,7 +79,13 @@ final class ExploringInterceptor implements SyncInterceptor {
      *     thread can do (release a real lock, finish) before the run fails with an explanation
      */
     ExploringInterceptor(long foreignWaitNanos) {
+        this(foreignWaitNanos, TimeoutMode.ORDERED);
+    }
+
+    /** @param timeouts how timed waits may time out ({@link Waits}) */
+    ExploringInterceptor(long foreignWaitNanos, TimeoutMode timeouts) {
         this.foreignWaitNanos = foreignWaitNanos;
+        this.timeouts = timeouts;
     }
 
     /**
@@ -90,7 +97,7 @@ final class ExploringInterceptor implements SyncInterceptor {
     RunModel run() {
         long n = Coordinator.runNumber();
         if (n != modelRun || model == null) {
-            model = new RunModel();
+            model = new RunModel(timeouts);
             modelRun = n;
             libraryDepth = 0;
         }
@@ -291,6 +298,7 @@ final class ExploringInterceptor implements SyncInterceptor {
             return latch.getCount() == 0;
         }
         Waits.block(r, me, () -> latch.getCount() == 0 || me.interrupted, timed,
+                timed ? unit.toNanos(time) : 0L,
                 r.key(latch, site), "await");
         if (latch.getCount() != 0) {
             ThreadOps.throwIfInterrupted(me);
@@ -314,7 +322,7 @@ final class ExploringInterceptor implements SyncInterceptor {
     @Override
     public void threadJoin(Thread thread, long millis, int nanos, int site)
             throws InterruptedException {
-        ThreadOps.join(this, current(), thread, millis > 0 || nanos > 0);
+        ThreadOps.join(this, current(), thread, TimeUnit.MILLISECONDS.toNanos(millis) + nanos);
     }
 
     @Override

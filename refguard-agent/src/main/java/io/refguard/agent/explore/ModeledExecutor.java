@@ -35,6 +35,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class ModeledExecutor extends AbstractExecutorService {
 
+    /** How long an idle cached worker lives, as in {@code Executors.newCachedThreadPool}. */
+    private static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(60);
+
     private final ExploringInterceptor x;
     private final RunModel run;
     private final ExecutorKind kind;
@@ -114,7 +117,7 @@ final class ModeledExecutor extends AbstractExecutorService {
                     idle++;
                     try {
                         Waits.block(run, me, () -> !queue.isEmpty() || shutdown,
-                                kind == ExecutorKind.CACHED, key, takeLabel);
+                                kind == ExecutorKind.CACHED, KEEP_ALIVE_NANOS, key, takeLabel);
                     } finally {
                         idle--;
                     }
@@ -181,8 +184,8 @@ final class ModeledExecutor extends AbstractExecutorService {
         ThreadModel me = x.current();
         ThreadOps.throwIfInterrupted(me);
         run.ops++;
-        Waits.block(run, me, () -> isTerminated() || me.interrupted, true, key,
-                "awaitTermination");
+        Waits.block(run, me, () -> isTerminated() || me.interrupted, true,
+                Math.max(0L, unit.toNanos(timeout)), key, "awaitTermination");
         if (!isTerminated()) {
             ThreadOps.throwIfInterrupted(me);
         }

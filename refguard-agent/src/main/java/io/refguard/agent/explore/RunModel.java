@@ -33,6 +33,10 @@ final class RunModel {
     private final IdentityHashMap<Object, LockModel> keys = new IdentityHashMap<>();
     private final Map<String, Integer> nameUses = new HashMap<>();
     private int unnamedThreads;
+
+    RunModel(TimeoutMode timeouts) {
+        this.timeouts = timeouts;
+    }
     private int pools;
     /**
      * Operations performed through the adapter so far. A thread in {@code Thread.yield} waits for
@@ -46,6 +50,8 @@ final class RunModel {
      * ({@link Waits}) and by a microsecond per reading, never by real time.
      */
     long clockNanos;
+    /** How timed waits may time out in this run. */
+    final TimeoutMode timeouts;
     /** The modeled pool standing for the common pool ({@link LibraryOps#asyncPool}), or null. */
     ModeledExecutor asyncPool;
     /** Actions asked for inside an atomic library call, run when it returns. */
@@ -174,8 +180,21 @@ final class RunModel {
      * run as a deadlock. Evaluated by the runtime while every thread is paused.
      */
     boolean othersCanRun(ThreadModel me) {
+        return othersCanRun(me, false);
+    }
+
+    /**
+     * Whether {@code me}, in a timed wait, may time out now: no other thread can make progress
+     * (ignoring timeouts), and no other thread's timeout is due before {@code me}'s.
+     */
+    boolean mayTimeOut(ThreadModel me) {
+        return !othersCanRun(me, true);
+    }
+
+    private boolean othersCanRun(ThreadModel me, boolean earlierTimeouts) {
         for (ThreadModel t : threads.values()) {
-            if (t != me && t.started && t.canGoOn()) {
+            if (t != me && t.started && (t.canGoOn()
+                    || earlierTimeouts && !t.finished && t.deadline < me.deadline)) {
                 return true;
             }
         }

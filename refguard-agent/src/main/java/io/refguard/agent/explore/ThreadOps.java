@@ -59,8 +59,10 @@ final class ThreadOps {
         }
     }
 
-    static void join(ExploringInterceptor x, ThreadModel me, Thread thread, boolean timed)
+    /** {@code thread.join}; {@code nanos} is the timeout, 0 for none. */
+    static void join(ExploringInterceptor x, ThreadModel me, Thread thread, long nanos)
             throws InterruptedException {
+        boolean timed = nanos > 0;
         RunModel run = x.run();
         ThreadModel t = lookup(run, thread);
         if (t == null) {
@@ -81,7 +83,7 @@ final class ThreadOps {
             }
             return;
         }
-        Waits.block(run, me, () -> t.finished || me.interrupted, timed, t, "join");
+        Waits.block(run, me, () -> t.finished || me.interrupted, timed, nanos, t, "join");
         if (!t.finished) {
             throwIfInterrupted(me);
         }

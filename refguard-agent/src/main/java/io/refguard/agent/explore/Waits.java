@@ -9,35 +9,43 @@ import java.util.function.BooleanSupplier;
  * can end a wait.
  *
  * <h2>Timeouts on a virtual clock</h2>
- * Nothing really waits. A timed wait ({@code wait(ms)}, {@code sleep}, {@code tryLock(t, u)},
- * {@code parkNanos}, a timed {@code poll}, {@code get} or {@code await}, ...) ends when its event
- * happens, or times out, and the explorer chooses which:
+ * Nothing really waits. Each run has a virtual clock ({@link RunModel#clockNanos}), which
+ * {@code System.nanoTime} and {@code currentTimeMillis} in explored code read. A step of the
+ * program takes no time; time passes only when a timed wait ({@code sleep}, {@code wait(ms)},
+ * {@code parkNanos}, a timed {@code tryLock}, {@code poll}, {@code offer}, {@code get},
+ * {@code await}, {@code join}, ...) times out, and then the clock moves to its deadline. This is
+ * the discrete-event view of time:
  * <ul>
- *   <li><em>early</em>: right away, before any other thread performs an operation. The wait's
- *       scheduling point offers the choice: running the waiting thread on is the timed-out path,
- *       running another thread first is the timely path. To keep polling loops
- *       ({@code while (!done) wait(100)}) finite, a thread may time out early once per run
- *       ({@link #EARLY_TIMEOUTS}); its later timed waits time out only late.
- *   <li><em>late</em>: when no other thread can make progress, exactly where waiting on would end
- *       the run as a deadlock.
+ *   <li><b>{@linkplain TimeoutMode#ORDERED ordered}</b> (the default): a timed wait ends when its
+ *       event happens, or times out when no thread can make progress otherwise and no other
+ *       pending timeout is due earlier. Timeouts due at the same time are a choice the explorer
+ *       explores. A program whose timeout is only a safety net ({@code awaitTermination(1, MINUTES)},
+ *       an interrupted {@code sleep(60_000)}) is not reported for the path where the net is hit
+ *       although every other thread could still go on; a program that relies on one thread being
+ *       slower than another's timeout ({@code poll(1, SECONDS)} against a producer that sleeps
+ *       for two) takes the timed-out path.
+ *   <li><b>{@linkplain TimeoutMode#EARLY early}</b>: additionally, a timed wait may time out right
+ *       away, before any other thread performs an operation: the wait's scheduling point offers
+ *       the choice (running the waiting thread on is the timed-out path, running another thread
+ *       first the timely one), so both paths of every timeout are explored, as if any other
+ *       thread could be arbitrarily slow. To keep polling loops ({@code while (!done) wait(100)})
+ *       finite, a thread may time out early once per run ({@link #EARLY_TIMEOUTS}).
  * </ul>
- * A timeout advances the run's virtual clock ({@link RunModel#clockNanos}) to the wait's
- * deadline; {@code System.nanoTime} and {@code currentTimeMillis} in explored code read that
- * clock. Not explored: a timeout firing in the middle of another thread's work (between its
- * first and last step), and the order of deadlines (any pending timeout may fire late).
+ * Not explored in either mode: a timeout firing in the middle of another thread's work (between
+ * its first and last step), except at its start in the early mode.
  */
 final class Waits {
 
-    /** How many times per run a thread may time out before every other thread is stuck. */
+    /** In {@link TimeoutMode#EARLY}, how many times per run a thread may time out early. */
     static final int EARLY_TIMEOUTS = 1;
 
     private Waits() {}
 
     /**
      * A scheduling point, then blocks {@code me} until {@code wake} holds (or, when
-     * {@code timed}, until it times out as the class describes). Returns with {@code wake}
-     * true, or false for a timeout; nobody has run since that was checked. {@code wake} must
-     * only read state.
+     * {@code timed}, until it times out as the class describes, with a timeout of 0). Returns
+     * with {@code wake} true, or false for a timeout; nobody has run since that was checked.
+     * {@code wake} must only read state.
      *
      * @param target the object waited on (reduction and reports), or null
      * @param label constant per object or site: shown in reports
@@ -49,7 +57,8 @@ final class Waits {
 
     /**
      * As {@link #block(RunModel, ThreadModel, BooleanSupplier, boolean, Object, String)}, with the
-     * timeout in nanoseconds (0 when unknown): a timeout advances the virtual clock by it.
+     * timeout in nanoseconds: its deadline orders it among pending timeouts, and a timeout moves
+     * the virtual clock to it.
      */
     static void block(RunModel run, ThreadModel me, BooleanSupplier wake, boolean timed,
             long nanos, Object target, String label) {
@@ -59,21 +68,28 @@ final class Waits {
                 Coordinator.blockUntil(wake, target, label);
                 return;
             }
+            long deadline = run.clockNanos + Math.max(0L, nanos);
+            if (deadline < run.clockNanos) {
+                deadline = Long.MAX_VALUE; // overflow: as good as forever
+            }
+            me.deadline = deadline;
             long opsAtStart = run.ops;
-            long start = run.clockNanos;
-            boolean early = me.earlyTimeouts < EARLY_TIMEOUTS;
-            Coordinator.blockUntil(() -> wake.getAsBoolean() || !run.othersCanRun(me)
+            boolean early = run.timeouts == TimeoutMode.EARLY
+                    && me.earlyTimeouts < EARLY_TIMEOUTS;
+            Coordinator.blockUntil(() -> wake.getAsBoolean() || run.mayTimeOut(me)
                     || early && run.ops == opsAtStart, target, label);
             if (!wake.getAsBoolean()) {
-                if (early && run.ops == opsAtStart && run.othersCanRun(me)) {
+                if (early && run.ops == opsAtStart && !run.mayTimeOut(me)) {
                     me.earlyTimeouts++;
                 }
-                run.clockNanos = Math.max(run.clockNanos, start + Math.max(0L, nanos));
+                run.clockNanos = Math.max(run.clockNanos, deadline);
             }
         } finally {
             me.wakeUp = null;
+            me.deadline = Long.MAX_VALUE;
         }
     }
+
     /**
      * Whether {@code t} is the explorer's signal that the run is over: it must propagate, never
      * be caught and recorded as the program's failure.
