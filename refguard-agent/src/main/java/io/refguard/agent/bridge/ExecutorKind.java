@@ -7,5 +7,10 @@ public enum ExecutorKind {
     /** {@code newCachedThreadPool()}: a thread per task when none is idle, idle threads time out. */
     CACHED,
     /** {@code newSingleThreadExecutor()}: one thread, tasks run in submission order. */
-    SINGLE
+    SINGLE,
+    /**
+     * {@code newScheduledThreadPool(n)} ({@code n} threads) or
+     * {@code newSingleThreadScheduledExecutor()} (one): a {@code ScheduledExecutorService}.
+     */
+    SCHEDULED
 }

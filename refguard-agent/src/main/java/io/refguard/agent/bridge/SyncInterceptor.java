@@ -231,12 +231,16 @@ public interface SyncInterceptor {
         return call.proceed();
     }
 
-    /** {@code System.nanoTime()} as explored code sees it. The default reads the real clock. */
+    /**
+     * {@code System.nanoTime()} as explored code sees it. Unlike the other methods this one is
+     * called on any thread while the interceptor is installed, also inside a library call:
+     * answer the real clock for threads not managed. The default reads the real clock.
+     */
     default long nanoTime(int site) {
         return System.nanoTime();
     }
 
-    /** {@code System.currentTimeMillis()} as explored code sees it. The default: the real one. */
+    /** {@code System.currentTimeMillis()} as explored code sees it, as {@link #nanoTime}. */
     default long currentTimeMillis(int site) {
         return System.currentTimeMillis();
     }

@@ -66,8 +66,8 @@ final class BlockingModels {
             throw LibraryOps.refuse(call, "a transfer hands an element to a consumer parked"
                     + " inside the queue, which the explorer does not model. Use put and take");
         }
-        if (r instanceof DelayQueue<?> && (n.equals("take") || n.equals("poll") && args == 2)) {
-            throw LibraryOps.refuse(call, "a DelayQueue waits for real time to pass");
+        if (r instanceof DelayQueue<?> q && (n.equals("take") || n.equals("poll") && args == 2)) {
+            return delayed(x, call, q, n.equals("take") ? -1 : nanos(call, 0));
         }
         if (r instanceof BlockingQueue<?> q) {
             return queue(x, call, q, n, args);
@@ -139,6 +139,45 @@ final class BlockingModels {
             default -> {
                 return NOT_MODELED;
             }
+        }
+    }
+
+    /**
+     * {@code DelayQueue.take} and timed {@code poll}: the head becomes available when its delay,
+     * which the program computes from {@code System.nanoTime} and so from the virtual clock,
+     * has passed. A thread waits for the earlier of the head's delay and its own timeout, as a
+     * timed wait (which moves the clock), or for another thread's operation on the queue.
+     */
+    private static Object delayed(ExploringInterceptor x, LibraryCall call, DelayQueue<?> q,
+            long timeout) throws Throwable {
+        ThreadModel me = x.current();
+        RunModel r = x.run();
+        LockModel k = r.key(q, call.site());
+        String label = x.label(call.site());
+        ThreadOps.throwIfInterrupted(me);
+        r.ops++;
+        Coordinator.point(k, Access.UPDATE, label);
+        long deadline = timeout < 0 ? Long.MAX_VALUE : r.clockNanos + timeout;
+        while (true) {
+            Object head = LibraryOps.atomically(x, q::poll);
+            if (head != null) {
+                LibraryOps.changed(r, k);
+                return head;
+            }
+            long remaining = deadline == Long.MAX_VALUE ? Long.MAX_VALUE
+                    : deadline - r.clockNanos;
+            if (remaining <= 0) {
+                return null;
+            }
+            java.util.concurrent.Delayed first = (java.util.concurrent.Delayed)
+                    LibraryOps.atomically(x, q::peek);
+            long wait = first == null ? remaining
+                    : Math.min(remaining, Math.max(0L, first.getDelay(TimeUnit.NANOSECONDS)));
+            long seen = k.version;
+            BooleanSupplier wake = () -> k.version != seen || me.interrupted;
+            Waits.block(r, me, wake, wait != Long.MAX_VALUE, wait == Long.MAX_VALUE ? 0 : wait,
+                    k, label);
+            ThreadOps.throwIfInterrupted(me);
         }
     }
 

@@ -164,6 +164,9 @@ final class ExploringInterceptor implements SyncInterceptor {
 
     @Override
     public long nanoTime(int site) {
+        if (!active || !Coordinator.isManaged()) {
+            return System.nanoTime();
+        }
         RunModel r = run();
         r.clockNanos += 1_000;
         return nanoBase + r.clockNanos;
@@ -171,6 +174,9 @@ final class ExploringInterceptor implements SyncInterceptor {
 
     @Override
     public long currentTimeMillis(int site) {
+        if (!active || !Coordinator.isManaged()) {
+            return System.currentTimeMillis();
+        }
         RunModel r = run();
         r.clockNanos += 1_000;
         return millisBase + r.clockNanos / 1_000_000;
@@ -374,6 +380,9 @@ final class ExploringInterceptor implements SyncInterceptor {
             int site) {
         RunModel r = run();
         r.ops++;
+        if (kind == ExecutorKind.SCHEDULED) {
+            return new ModeledScheduledExecutor(this, r, threads, factory, r.nextPool());
+        }
         return new ModeledExecutor(this, r, kind, threads, factory, r.nextPool());
     }
 

@@ -33,26 +33,26 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Concurrency: touched only by managed threads holding the baton.
  */
-final class ModeledExecutor extends AbstractExecutorService {
+class ModeledExecutor extends AbstractExecutorService {
 
     /** How long an idle cached worker lives, as in {@code Executors.newCachedThreadPool}. */
     private static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(60);
 
-    private final ExploringInterceptor x;
-    private final RunModel run;
-    private final ExecutorKind kind;
-    private final int maxThreads;
+    final ExploringInterceptor x;
+    final RunModel run;
+    final ExecutorKind kind;
+    final int maxThreads;
     private final ThreadFactory factory;
-    private final LockModel key;
-    private final String takeLabel;
-    private final String poolName;
+    final LockModel key;
+    final String takeLabel;
+    final String poolName;
 
-    private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+    final ArrayDeque<Runnable> queue = new ArrayDeque<>();
     private final List<ThreadModel> workers = new ArrayList<>();
-    private int idle;
-    private int live;
+    int idle;
+    int live;
     private int created;
-    private boolean shutdown;
+    boolean shutdown;
 
     ModeledExecutor(ExploringInterceptor x, RunModel run, ExecutorKind kind, int threads,
             ThreadFactory factory, int number) {
@@ -95,7 +95,7 @@ final class ModeledExecutor extends AbstractExecutorService {
         }
     }
 
-    private void startWorker() {
+    void startWorker() {
         created++;
         Runnable loop = this::workerLoop;
         Thread t = factory != null
@@ -109,7 +109,7 @@ final class ModeledExecutor extends AbstractExecutorService {
         workers.add(ThreadOps.startForPool(x, t));
     }
 
-    private void workerLoop() {
+    void workerLoop() {
         ThreadModel me = x.current();
         try {
             while (true) {

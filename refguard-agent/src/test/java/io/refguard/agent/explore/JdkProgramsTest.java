@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import example.jdk.AsyncLostUpdate;
 import example.jdk.BarrierTotal;
+import example.jdk.DelayedJobs;
 import example.jdk.HandOff;
 import example.jdk.MapLostUpdate;
 import example.jdk.ParallelSum;
 import example.jdk.PhaserRounds;
 import example.jdk.PollTimeout;
 import example.jdk.QueuePoisonPill;
+import example.jdk.ScheduledBeats;
 import example.jdk.StampedPoint;
 import example.jdk.SynchronizedMapCheckThenAct;
 import io.refguard.explore.ExploreResult;
@@ -51,6 +53,9 @@ class JdkProgramsTest {
                 new Case(StampedPoint.class, FailureKind.THREAD_THREW, "read ("),
                 new Case(PollTimeout.class, FailureKind.THREAD_THREW, "NullPointerException"),
                 new Case(HandOff.class, FailureKind.DEADLOCK, "Exchanger"),
+                new Case(ScheduledBeats.class, FailureKind.THREAD_THREW,
+                        "counted 4 beats, expected 5"),
+                new Case(DelayedJobs.class, FailureKind.THREAD_THREW, "NullPointerException"),
                 new Case(ParallelSum.class, FailureKind.THREAD_THREW,
                         "cannot be explored: a parallel stream"));
     }
