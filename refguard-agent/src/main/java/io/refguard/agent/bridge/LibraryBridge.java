@@ -36,8 +36,8 @@ public final class LibraryBridge {
             UNMANAGED = l.findStatic(LibraryBridge.class, "unmanaged",
                     MethodType.methodType(boolean.class));
             MODELED = l.findStatic(LibraryBridge.class, "modeled", MethodType.methodType(
-                    Object.class, int.class, String.class, boolean.class, MethodHandle.class,
-                    MethodHandle.class, Object[].class));
+                    Object.class, int.class, String.class, boolean.class, MethodType.class,
+                    MethodHandle.class, MethodHandle.class, Object[].class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -76,7 +76,7 @@ public final class LibraryBridge {
             }
         }
         MethodHandle modeled = MethodHandles.insertArguments(
-                MODELED, 0, site, name, isStatic, spread(plain), withExecutor);
+                MODELED, 0, site, name, isStatic, type, spread(plain), withExecutor);
         modeled = modeled.asCollector(Object[].class, n).asType(type);
         MethodHandle test = MethodHandles.dropArguments(UNMANAGED, 0, type.parameterList());
         return new ConstantCallSite(MethodHandles.guardWithTest(test, plain, modeled));
@@ -92,13 +92,14 @@ public final class LibraryBridge {
         return SyncBridge.managing() == null;
     }
 
-    private static Object modeled(int site, String name, boolean isStatic, MethodHandle spread,
-            MethodHandle withExecutor, Object[] args) throws Throwable {
+    private static Object modeled(int site, String name, boolean isStatic, MethodType type,
+            MethodHandle spread, MethodHandle withExecutor, Object[] args) throws Throwable {
         SyncInterceptor i = SyncBridge.managing();
         if (i == null) {
             return spread.invokeExact(args);
         }
-        return i.libraryCall(new LibraryCall(site, name, isStatic, spread, withExecutor, args));
+        return i.libraryCall(
+                new LibraryCall(site, name, isStatic, type, spread, withExecutor, args));
     }
 
     /** Called by instrumented code right after {@code new CyclicBarrier(parties, action)}. */

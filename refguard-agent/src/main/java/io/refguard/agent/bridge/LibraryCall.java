@@ -1,6 +1,7 @@
 package io.refguard.agent.bridge;
 
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
 import java.util.concurrent.Executor;
 
 /**
@@ -18,9 +19,11 @@ public final class LibraryCall {
     private final MethodHandle spread;
     private final MethodHandle withExecutor;
     private final Object[] args;
+    private final MethodType type;
 
-    LibraryCall(int site, String name, boolean isStatic, MethodHandle spread,
+    LibraryCall(int site, String name, boolean isStatic, MethodType type, MethodHandle spread,
             MethodHandle withExecutor, Object[] args) {
+        this.type = type;
         this.site = site;
         this.name = name;
         this.isStatic = isStatic;
@@ -57,6 +60,21 @@ public final class LibraryCall {
     /** Argument {@code i} (from 0, the receiver not counted), boxed. */
     public Object argument(int i) {
         return args[isStatic ? i : i + 1];
+    }
+
+    /** The method's type as the call site names it, without the receiver. */
+    public MethodType methodType() {
+        return isStatic ? type : type.dropParameterTypes(0, 1);
+    }
+
+    /**
+     * Makes the original call with argument {@code i} (from 0, the receiver not counted)
+     * replaced by {@code value}.
+     */
+    public Object proceedReplacing(int i, Object value) throws Throwable {
+        Object[] copy = args.clone();
+        copy[isStatic ? i : i + 1] = value;
+        return spread.invokeExact(copy);
     }
 
     /** Makes the original call and returns its result (boxed; {@code null} for void). */

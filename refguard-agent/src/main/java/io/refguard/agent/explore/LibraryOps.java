@@ -125,6 +125,16 @@ final class LibraryOps {
             return modeled(x, call, Access.UPDATE,
                     () -> call.proceedWith(asyncPool(x)));
         }
+        if (receiver instanceof java.util.concurrent.ThreadPoolExecutor pool) {
+            Object r = DirectPools.call(x, call, pool);
+            if (r != BlockingModels.NOT_MODELED) {
+                return r;
+            }
+        }
+        int pool = DirectPools.poolArgument(call);
+        if (pool >= 0) {
+            return modeled(x, call, Access.UPDATE, () -> DirectPools.replacing(x, call, pool));
+        }
         Object result = BlockingModels.call(x, call);
         if (result != BlockingModels.NOT_MODELED) {
             return result;
@@ -146,7 +156,8 @@ final class LibraryOps {
                     Coordinator.point(null, Access.UPDATE, x.label(call.site()));
                     return atomically(x, body);
                 }
-                return call.proceed();
+                int pool = DirectPools.poolArgument(call);
+                return pool < 0 ? call.proceed() : DirectPools.replacing(x, call, pool);
             }
             case "commonPool" -> throw refuse(call, "the common ForkJoinPool runs tasks on"
                     + " threads the explorer does not schedule. Use an executor from Executors in"

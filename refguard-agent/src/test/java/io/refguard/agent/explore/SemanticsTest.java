@@ -58,14 +58,18 @@ class SemanticsTest {
     }
 
     @Test
-    void threadPoolExecutorBuiltDirectlyIsRefusedWithAnExplanation() {
-        InterleavingFailure f = fails(Pools.Direct.class, ExploreOptions.exhaustive());
+    void threadPoolExecutorBuiltDirectlyRunsOnAModelButStartsNoThreadOfItsOwn() {
+        ExploreResult r = AgentExplorer.mainClass(Pools.Direct.class.getName())
+                .explore(ExploreOptions.exhaustive().preemptionBound(1));
+        assertTrue(r.exhausted(), r::toString);
+        assertTrue(r.runs() > 1, r::toString);
+        InterleavingFailure f = fails(Pools.DirectPrestart.class, ExploreOptions.exhaustive());
         assertEquals(FailureKind.THREAD_THREW, f.report().failure().kind(), f.table());
         SourceMarkers markers = SourceMarkers.of(Pools.class);
         assertTrue(f.table().contains("main threw java.lang.UnsupportedOperationException: the"
-                + " executor created at example.semantics.Pools$Direct.main(Pools.java:"
+                + " executor created at example.semantics.Pools$DirectPrestart.main(Pools.java:"
                 + markers.line("create") + ") is not modeled"), f.table());
-        assertTrue(f.table().contains("at Pools.java:" + markers.line("execute")), f.table());
+        assertTrue(f.table().contains("at Pools.java:" + markers.line("prestart")), f.table());
     }
 
     @Test
