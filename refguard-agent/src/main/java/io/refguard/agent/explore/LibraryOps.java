@@ -188,12 +188,67 @@ final class LibraryOps {
             ExploringInterceptor.Body body) throws Throwable {
         RunModel r = x.run();
         r.ops++;
-        LockModel k = r.key(call.receiver(), call.site());
-        Coordinator.point(k, access, x.label(call.site()));
+        Object receiver = call.receiver();
+        LockModel k = r.key(receiver, call.site());
+        String label = x.label(call.site());
+        Coordinator.point(k, access, label);
+        Object mutex = mutexOf(r, receiver);
+        if (mutex != null) {
+            waitForMonitor(x, r, mutex, call.site(), label);
+        }
         if (access != Access.READ) {
             changed(r, k);
         }
-        return atomically(x, body);
+        Object result = atomically(x, body);
+        if (mutex != null && result != null && result != receiver
+                && result.getClass().getName().startsWith(SYNCHRONIZED_WRAPPER)) {
+            r.viewMutexes.put(result, mutex); // keySet(), subList(), ... lock the same mutex
+        }
+        return result;
+    }
+
+    private static final String SYNCHRONIZED_WRAPPER = "java.util.Collections$Synchronized";
+
+    /**
+     * The monitor a JDK object synchronizes its methods on, for the classes that use a monitor:
+     * the object itself, or for a view of a {@code Collections.synchronized*} wrapper the
+     * wrapper's. Null for the others (which use their own locks or none).
+     */
+    private static Object mutexOf(RunModel r, Object receiver) {
+        if (receiver == null) {
+            return null;
+        }
+        String n = receiver.getClass().getName();
+        if (n.startsWith(SYNCHRONIZED_WRAPPER)) {
+            Object parent = r.viewMutexes.get(receiver);
+            return parent != null ? parent : receiver;
+        }
+        return SYNCHRONIZED_CLASSES.contains(n) ? receiver : null;
+    }
+
+    /**
+     * The JDK's call will take {@code mutex}'s real monitor, which no explored thread really
+     * holds (instrumented {@code synchronized} blocks are modeled). When another thread holds
+     * its model ({@code synchronized (list) { for (x : list) ... }}), the caller blocks in the
+     * model until it is free, as the JDK's call would; the call then runs atomically, so it
+     * need not hold the model.
+     */
+    private static void waitForMonitor(ExploringInterceptor x, RunModel r, Object mutex,
+            int site, String label) {
+        LockModel m = r.existingKey(mutex);
+        if (m == null) {
+            return;
+        }
+        ThreadModel me = x.current();
+        if (m.owner == null || m.owner == me) {
+            return;
+        }
+        me.acquiring = m;
+        try {
+            Waits.block(r, me, () -> m.owner == null, false, m, label);
+        } finally {
+            me.acquiring = null;
+        }
     }
 
     /** Records a change of {@code k}'s object: threads blocked on it try again. */

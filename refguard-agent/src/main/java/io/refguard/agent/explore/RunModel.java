@@ -28,6 +28,8 @@ final class RunModel {
     final IdentityHashMap<Thread, ThreadModel> threads = new IdentityHashMap<>();
     /** Real threads (the explorer's workers) to the model of the program thread they run. */
     final IdentityHashMap<Thread, ThreadModel> byCarrier = new IdentityHashMap<>();
+    /** A view of a {@code Collections.synchronized*} wrapper to the monitor its methods lock. */
+    final IdentityHashMap<Object, Object> viewMutexes = new IdentityHashMap<>();
     /** A condition to the lock that made it, for conditions created through the bridge. */
     final IdentityHashMap<Object, Object> conditionLocks = new IdentityHashMap<>();
     private final IdentityHashMap<Object, LockModel> keys = new IdentityHashMap<>();

@@ -16,6 +16,7 @@ import example.jdk.PollTimeout;
 import example.jdk.QueuePoisonPill;
 import example.jdk.ScheduledBeats;
 import example.jdk.StampedPoint;
+import example.jdk.SynchronizedListIteration;
 import example.jdk.SynchronizedMapCheckThenAct;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
@@ -47,6 +48,8 @@ class JdkProgramsTest {
                         "counted 1 words, expected 2"),
                 new Case(SynchronizedMapCheckThenAct.class, FailureKind.THREAD_THREW,
                         "2 threads registered the service"),
+                new Case(SynchronizedListIteration.class, FailureKind.THREAD_THREW,
+                        "ConcurrentModificationException"),
                 new Case(AsyncLostUpdate.class, FailureKind.THREAD_THREW, "expected 3"),
                 new Case(BarrierTotal.class, FailureKind.THREAD_THREW, "total 1, expected 3"),
                 new Case(PhaserRounds.class, FailureKind.THREAD_THREW, "saw a's slot"),
