@@ -61,10 +61,11 @@ final class BlockingModels {
         if (r instanceof SynchronousQueue<?> q) {
             return Rendezvous.queue(x, call, q);
         }
-        if (r instanceof TransferQueue<?> && (n.equals("transfer") || n.equals("tryTransfer")
-                || n.equals("hasWaitingConsumer") || n.equals("getWaitingConsumerCount"))) {
-            throw LibraryOps.refuse(call, "a transfer hands an element to a consumer parked"
-                    + " inside the queue, which the explorer does not model. Use put and take");
+        if (r instanceof TransferQueue<?> q) {
+            Object res = transfer(x, call, q, n, args);
+            if (res != NOT_MODELED) {
+                return res;
+            }
         }
         if (r instanceof DelayQueue<?> q && (n.equals("take") || n.equals("poll") && args == 2)) {
             return delayed(x, call, q, n.equals("take") ? -1 : nanos(call, 0));
@@ -179,6 +180,73 @@ final class BlockingModels {
                     k, label);
             ThreadOps.throwIfInterrupted(me);
         }
+    }
+
+    /**
+     * {@code TransferQueue}'s hand-offs: {@code transfer} enqueues and waits until a consumer
+     * took that element; {@code tryTransfer} succeeds only when a consumer is waiting, in the
+     * model, to take.
+     */
+    @SuppressWarnings("unchecked")
+    private static Object transfer(ExploringInterceptor x, LibraryCall call, TransferQueue<?> q0,
+            String n, int args) throws Throwable {
+        TransferQueue<Object> q = (TransferQueue<Object>) q0;
+        RunModel r = x.run();
+        LockModel k = r.key(q, call.site());
+        switch (n) {
+            case "hasWaitingConsumer" -> {
+                return LibraryOps.modeled(x, call, Access.READ, () -> k.takers > 0);
+            }
+            case "getWaitingConsumerCount" -> {
+                return LibraryOps.modeled(x, call, Access.READ, () -> k.takers);
+            }
+            case "tryTransfer" -> {
+                if (args == 1) {
+                    return LibraryOps.modeled(x, call, Access.UPDATE,
+                            () -> k.takers > 0 && q.offer(call.argument(0)));
+                }
+            }
+            case "transfer" -> { }
+            default -> {
+                return NOT_MODELED;
+            }
+        }
+        Object e = call.argument(0);
+        long nanos = args == 3 ? nanos(call, 1) : -1;
+        ThreadModel me = x.current();
+        ThreadOps.throwIfInterrupted(me);
+        LibraryOps.modeled(x, call, Access.UPDATE, () -> q.offer(e));
+        BooleanSupplier taken = () -> !containsItself(q, e);
+        if (!taken.getAsBoolean() && nanos != 0) {
+            Waits.block(r, me, () -> taken.getAsBoolean() || me.interrupted, nanos > 0,
+                    Math.max(0L, nanos), k, x.label(call.site()));
+        }
+        if (taken.getAsBoolean()) {
+            return n.equals("transfer") ? null : Boolean.TRUE;
+        }
+        LibraryOps.atomically(x, () -> removeItself(q, e));
+        LibraryOps.changed(r, k);
+        ThreadOps.throwIfInterrupted(me);
+        return Boolean.FALSE;
+    }
+
+    private static boolean containsItself(Iterable<?> q, Object e) {
+        for (Object o : q) {
+            if (o == e) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Object removeItself(Iterable<?> q, Object e) {
+        for (java.util.Iterator<?> it = q.iterator(); it.hasNext(); ) {
+            if (it.next() == e) {
+                it.remove();
+                return Boolean.TRUE;
+            }
+        }
+        return Boolean.FALSE;
     }
 
     private static Object future(ExploringInterceptor x, LibraryCall call, Future<?> f, String n,
@@ -306,7 +374,18 @@ final class BlockingModels {
             long seen = k.version;
             BooleanSupplier wake = () -> k.version != seen || ready.getAsBoolean()
                     || interruptible && me.interrupted;
-            Waits.block(r, me, wake, timed, nanos, k, label);
+            boolean taker = call.receiver() instanceof TransferQueue<?>
+                    && (call.name().startsWith("take") || call.name().startsWith("poll"));
+            if (taker) {
+                k.takers++;
+            }
+            try {
+                Waits.block(r, me, wake, timed, nanos, k, label);
+            } finally {
+                if (taker) {
+                    k.takers--;
+                }
+            }
             if (interruptible) {
                 ThreadOps.throwIfInterrupted(me);
             }

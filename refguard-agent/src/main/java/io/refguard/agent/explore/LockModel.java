@@ -27,6 +27,8 @@ final class LockModel extends NamedKey {
      * modeled operation on it tries again when this changes ({@link BlockingModels}).
      */
     long version;
+    /** Threads blocked taking from this queue in the model, for {@code TransferQueue}. */
+    int takers;
     /** The model of a JDK object whose state the adapter keeps (a barrier, a rendezvous). */
     Object state;
     /** For a condition, the lock it belongs to; else null. */

@@ -18,6 +18,7 @@ import example.jdk.ScheduledBeats;
 import example.jdk.StampedPoint;
 import example.jdk.SynchronizedListIteration;
 import example.jdk.SynchronizedMapCheckThenAct;
+import example.jdk.TransferHandOff;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.report.FailureKind;
@@ -56,6 +57,8 @@ class JdkProgramsTest {
                 new Case(StampedPoint.class, FailureKind.THREAD_THREW, "read ("),
                 new Case(PollTimeout.class, FailureKind.THREAD_THREW, "NullPointerException"),
                 new Case(HandOff.class, FailureKind.DEADLOCK, "Exchanger"),
+                new Case(TransferHandOff.class, FailureKind.DEADLOCK,
+                        "consumer waits for 'LinkedTransferQueue.take()' on LinkedTransferQueue#1"),
                 new Case(ScheduledBeats.class, FailureKind.THREAD_THREW,
                         "counted 4 beats, expected 5"),
                 new Case(DelayedJobs.class, FailureKind.THREAD_THREW, "NullPointerException"),
