@@ -42,6 +42,9 @@ final class LibraryRules {
 
     /** Whether an instance call site is routed through the library bridge. */
     static boolean isInstanceTarget(String owner, String name, ClassHierarchy hierarchy) {
+        if (name.equals("cancel") && hierarchy.isSubtype(owner, "java/util/TimerTask")) {
+            return true; // also on the program's own task class: a Timer's model must know
+        }
         if (!owner.startsWith("java/") || OBJECT_METHODS.contains(name)) {
             return false;
         }

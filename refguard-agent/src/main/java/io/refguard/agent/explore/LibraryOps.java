@@ -41,9 +41,10 @@ import java.util.concurrent.ForkJoinTask;
  * <h2>What cannot be controlled</h2>
  * Work the JDK would run on threads the explorer does not start is refused with a message naming
  * the operation ({@link #refuse}): parallel streams, {@code ForkJoinPool} and
- * {@code ForkJoinTask}, {@code Timer}, {@code CompletableFuture}'s delayed executor and timeouts.
- * A {@code *Async} method of {@code CompletableFuture} without an executor runs on a modeled
- * cached pool of the run instead of the common pool.
+ * {@code ForkJoinTask}, {@code CompletableFuture}'s delayed executor and timeouts. A
+ * {@code *Async} method of {@code CompletableFuture} without an executor runs on a modeled
+ * cached pool of the run instead of the common pool; pools built directly
+ * ({@link DirectPools}) and {@code Timer}s ({@link Timers}) run on modeled pools too.
  */
 final class LibraryOps {
 
@@ -65,8 +66,7 @@ final class LibraryOps {
         @Override
         protected Kind computeValue(Class<?> c) {
             if (ForkJoinTask.class.isAssignableFrom(c)
-                    || java.util.concurrent.ForkJoinPool.class.isAssignableFrom(c)
-                    || java.util.Timer.class.isAssignableFrom(c)) {
+                    || java.util.concurrent.ForkJoinPool.class.isAssignableFrom(c)) {
                 return Kind.REFUSED;
             }
             if (c.getClassLoader() != null) {
@@ -108,6 +108,12 @@ final class LibraryOps {
         Object receiver = call.receiver();
         if (receiver == null) {
             return call.proceed(); // throws the NullPointerException
+        }
+        if (receiver instanceof java.util.TimerTask task && name.equals("cancel")) {
+            return Timers.cancelTask(x, call, task);
+        }
+        if (receiver instanceof java.util.Timer timer) {
+            return Timers.call(x, call, timer);
         }
         switch (KIND.get(receiver.getClass())) {
             case PLAIN:

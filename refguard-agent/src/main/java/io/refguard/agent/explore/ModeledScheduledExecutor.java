@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * The model of {@code Executors.newScheduledThreadPool} and
@@ -34,12 +35,32 @@ import java.util.concurrent.TimeoutException;
  */
 final class ModeledScheduledExecutor extends ModeledExecutor implements ScheduledExecutorService {
 
+    private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(60);
+
     private final PriorityQueue<Task<?>> delayed = new PriorityQueue<>();
     private long sequence;
+    /** Whether a worker with nothing scheduled ends, as a timeout does, instead of waiting. */
+    private boolean idleWorkersExit;
 
     ModeledScheduledExecutor(ExploringInterceptor x, RunModel run, int threads,
             ThreadFactory factory, int number) {
-        super(x, run, ExecutorKind.SCHEDULED, Math.max(1, threads), factory, "pool-" + number);
+        this(x, run, threads, factory, "pool-" + number);
+    }
+
+    /** A pool named {@code poolName}, whose workers are {@code poolName-thread-M}. */
+    ModeledScheduledExecutor(ExploringInterceptor x, RunModel run, int threads,
+            ThreadFactory factory, String poolName) {
+        super(x, run, ExecutorKind.SCHEDULED, Math.max(1, threads), factory, poolName);
+    }
+
+    /**
+     * A worker with nothing scheduled ends when nothing else can run, instead of waiting for
+     * work forever; a later task starts a new one. For {@code Timer}, whose thread may be a
+     * daemon (which the model cannot tell): a program that leaves a timer idle is not a deadlock.
+     */
+    ModeledScheduledExecutor idleWorkersExit() {
+        idleWorkersExit = true;
+        return this;
     }
 
     @Override
@@ -111,8 +132,13 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
                     idle++;
                     try {
                         if (head == null) {
-                            Waits.block(run, me, () -> !queue.isEmpty() || !delayed.isEmpty()
-                                    || shutdown, false, key, takeLabel);
+                            BooleanSupplier work = () -> !queue.isEmpty() || !delayed.isEmpty()
+                                    || shutdown;
+                            Waits.block(run, me, work, idleWorkersExit, IDLE_NANOS, key,
+                                    takeLabel);
+                            if (!work.getAsBoolean()) {
+                                return; // an idle timer's worker: see idleWorkersExit
+                            }
                         } else {
                             Waits.block(run, me, () -> !queue.isEmpty() || delayed.peek() != head
                                     || head.due <= run.clockNanos, true,

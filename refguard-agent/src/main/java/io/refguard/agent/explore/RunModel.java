@@ -28,6 +28,10 @@ final class RunModel {
     final IdentityHashMap<Thread, ThreadModel> threads = new IdentityHashMap<>();
     /** Real threads (the explorer's workers) to the model of the program thread they run. */
     final IdentityHashMap<Thread, ThreadModel> byCarrier = new IdentityHashMap<>();
+    /** Tasks scheduled on modeled {@code Timer}s in this run ({@link Timers}). */
+    final Map<java.util.TimerTask, java.util.concurrent.ScheduledFuture<?>> timerTasks =
+            Timers.newTaskMap();
+    private int timers;
     /** A view of a {@code Collections.synchronized*} wrapper to the monitor its methods lock. */
     final IdentityHashMap<Object, Object> viewMutexes = new IdentityHashMap<>();
     /** A condition to the lock that made it, for conditions created through the bridge. */
@@ -169,6 +173,11 @@ final class RunModel {
         threads.put(program, m);
         byCarrier.put(carrier, m);
         return m;
+    }
+
+    /** The number of the next {@code Timer} of this run, from 0 as the JDK counts. */
+    int nextTimer() {
+        return timers++;
     }
 
     /** The number of the next pool created in this run, from 1 as the JDK's default factory counts. */

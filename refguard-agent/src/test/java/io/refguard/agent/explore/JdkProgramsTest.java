@@ -18,6 +18,7 @@ import example.jdk.ScheduledBeats;
 import example.jdk.StampedPoint;
 import example.jdk.SynchronizedListIteration;
 import example.jdk.SynchronizedMapCheckThenAct;
+import example.jdk.TimerRetry;
 import example.jdk.TransferHandOff;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
@@ -61,6 +62,8 @@ class JdkProgramsTest {
                         "consumer waits for 'LinkedTransferQueue.take()' on LinkedTransferQueue#1"),
                 new Case(ScheduledBeats.class, FailureKind.THREAD_THREW,
                         "counted 4 beats, expected 5"),
+                new Case(TimerRetry.class, FailureKind.THREAD_THREW,
+                        "2 outcomes for one request"),
                 new Case(DelayedJobs.class, FailureKind.THREAD_THREW, "NullPointerException"),
                 new Case(ParallelSum.class, FailureKind.THREAD_THREW,
                         "cannot be explored: a parallel stream"));
