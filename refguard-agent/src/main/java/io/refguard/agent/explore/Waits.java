@@ -74,8 +74,8 @@ final class Waits {
             }
             me.deadline = deadline;
             long opsAtStart = run.ops;
-            boolean early = run.timeouts == TimeoutMode.EARLY
-                    && me.earlyTimeouts < EARLY_TIMEOUTS;
+            boolean early = run.timeouts == TimeoutMode.EARLY && nanos > 0
+                    && me.earlyTimeouts < EARLY_TIMEOUTS; // not a yield's step aside
             Coordinator.blockUntil(() -> wake.getAsBoolean() || run.mayTimeOut(me)
                     || early && run.ops == opsAtStart, target, label);
             if (!wake.getAsBoolean()) {
