@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import example.jdk.PollTimeout;
+import example.semantics.Pools;
+import example.semantics.Waiting;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.report.FailureKind;
@@ -53,6 +55,28 @@ class TimeoutsTest {
         ExploreResult r = AgentExplorer.mainClass(FIXED).args("0").timeouts(TimeoutMode.EARLY)
                 .explore();
         assertTrue(r.exhausted(), r::toString);
+    }
+
+    @Test
+    void aPollingLoopStaysFiniteInEarlyMode() {
+        ExploreResult r = AgentExplorer.mainClass(Waiting.TimedPoll.class.getName())
+                .timeouts(TimeoutMode.EARLY).explore();
+        assertTrue(r.exhausted(), r::toString);
+        assertTrue(r.runs() > 1, r::toString);
+    }
+
+    @Test
+    void safetyNetTimeoutsAreNotReportedInOrderedMode() {
+        for (Class<?> c : new Class<?>[] {Waiting.InterruptSleep.class, Pools.InvokeAll.class}) {
+            ExploreResult r = AgentExplorer.mainClass(c.getName()).explore();
+            assertTrue(r.exhausted(), r::toString);
+        }
+        // the same programs, with every timeout also taken at once: the nets are hit
+        for (Class<?> c : new Class<?>[] {Waiting.InterruptSleep.class, Pools.InvokeAll.class}) {
+            assertThrows(InterleavingFailure.class,
+                    () -> AgentExplorer.mainClass(c.getName()).timeouts(TimeoutMode.EARLY)
+                            .explore());
+        }
     }
 
     @Test
