@@ -1,13 +1,10 @@
 package io.refguard.agent.explore;
 
-import io.refguard.agent.bridge.LibraryBridge;
 import io.refguard.agent.bridge.LibraryCall;
 import io.refguard.explore.runtime.Coordinator;
 import io.refguard.hook.Access;
-import java.util.ArrayDeque;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.DelayQueue;
@@ -29,12 +26,12 @@ import java.util.function.BooleanSupplier;
  *   <li>Blocking queues and deques ({@code put}, {@code take}, timed {@code offer}/{@code poll}
  *       and their {@code First}/{@code Last} forms): the non-blocking {@code offer}/{@code poll}
  *       on the real queue, retried whenever the queue changed.
- *   <li>{@code SynchronousQueue} and {@code Exchanger}: a rendezvous kept here (the real object is
- *       never used, since a hand-off needs a partner really parked inside it).
+ *   <li>{@code SynchronousQueue} and {@code Exchanger}: a rendezvous ({@link Rendezvous}).
+ *   <li>{@code TransferQueue.transfer}: enqueue, then wait until a consumer took the element.
+ *   <li>{@code DelayQueue.take}: wait for the head's delay on the virtual clock.
  *   <li>{@code Future.get} (also timed) and {@code CompletableFuture.join}: block until
  *       {@code isDone()}, then the real call, which returns at once.
- *   <li>{@code CyclicBarrier}: arrivals, generation and breakage kept here; the action given to
- *       the constructor in instrumented code runs on the last arriving thread.
+ *   <li>{@code CyclicBarrier}: its state kept by the adapter ({@link BarrierModel}).
  *   <li>{@code Phaser}: the real {@code arrive}, then block until the phase advances.
  *   <li>{@code StampedLock}: {@code tryWriteLock}/{@code tryReadLock} on the real lock, retried
  *       whenever the lock changed.
@@ -48,9 +45,9 @@ final class BlockingModels {
     /** Returned by {@link #call} for an operation not modeled here. */
     static final Object NOT_MODELED = new Object();
     /** Returned by an attempt that would block. */
-    private static final Object WOULD_BLOCK = new Object();
+    static final Object WOULD_BLOCK = new Object();
     /** Returned by {@link #retry} when the wait timed out. */
-    private static final Object TIMED_OUT = new Object();
+    static final Object TIMED_OUT = new Object();
 
     private BlockingModels() {}
 
@@ -77,7 +74,7 @@ final class BlockingModels {
             return future(x, call, f, n, args);
         }
         if (r instanceof CyclicBarrier b) {
-            return Barrier.call(x, call, b, n, args);
+            return BarrierModel.call(x, call, b, n, args);
         }
         if (r instanceof Phaser p) {
             return phaser(x, call, p, n, args);
@@ -392,199 +389,6 @@ final class BlockingModels {
             if (timed && !wake.getAsBoolean()) {
                 return TIMED_OUT;
             }
-        }
-    }
-
-    /** {@code CyclicBarrier} under exploration: the barrier's state is kept here. */
-    static final class Barrier {
-        int arrived;
-        int generation;
-        boolean broken;
-
-        static Object call(ExploringInterceptor x, LibraryCall call, CyclicBarrier b, String n,
-                int args) throws Throwable {
-            RunModel r = x.run();
-            LockModel k = r.key(b, call.site());
-            if (k.state == null) {
-                k.state = new Barrier();
-            }
-            Barrier s = (Barrier) k.state;
-            switch (n) {
-                case "getNumberWaiting" -> {
-                    return LibraryOps.modeled(x, call, Access.READ, () -> s.arrived);
-                }
-                case "isBroken" -> {
-                    return LibraryOps.modeled(x, call, Access.READ, () -> s.broken);
-                }
-                case "reset" -> {
-                    return LibraryOps.modeled(x, call, Access.UPDATE, () -> {
-                        if (s.arrived > 0) {
-                            s.broken = true;
-                        }
-                        s.next();
-                        return null;
-                    });
-                }
-                case "await" -> {
-                    return s.await(x, call, b, k, args == 2 ? nanos(call, 0) : -1);
-                }
-                default -> {
-                    return NOT_MODELED;
-                }
-            }
-        }
-
-        private void next() {
-            arrived = 0;
-            generation++;
-            broken = false;
-        }
-
-        private Object await(ExploringInterceptor x, LibraryCall call, CyclicBarrier b,
-                LockModel k, long nanos) throws Throwable {
-            ThreadModel me = x.current();
-            RunModel r = x.run();
-            String label = x.label(call.site());
-            r.ops++;
-            Coordinator.point(k, Access.UPDATE, label);
-            LibraryOps.changed(r, k);
-            if (broken) {
-                throw new BrokenBarrierException();
-            }
-            if (me.interrupted) {
-                broken = true;
-                ThreadOps.throwIfInterrupted(me);
-            }
-            int index = b.getParties() - 1 - arrived;
-            arrived++;
-            if (index == 0) {
-                Runnable action = LibraryBridge.barrierAction(b);
-                if (action != null) {
-                    try {
-                        action.run();
-                    } catch (Throwable t) {
-                        if (!Waits.isAbort(t)) {
-                            broken = true;
-                        }
-                        throw t;
-                    }
-                }
-                next();
-                return 0;
-            }
-            int g = generation;
-            boolean timed = nanos >= 0;
-            BooleanSupplier wake = () -> generation != g || broken || me.interrupted;
-            if (!timed || nanos > 0) {
-                Waits.block(r, me, wake, timed, nanos, k, label);
-            }
-            if (generation != g) {
-                return index;
-            }
-            if (broken) {
-                throw new BrokenBarrierException();
-            }
-            broken = true; // interrupted or timed out: the barrier breaks for everyone
-            LibraryOps.changed(r, k);
-            ThreadOps.throwIfInterrupted(me);
-            throw new TimeoutException();
-        }
-    }
-
-    /** {@code SynchronousQueue} and {@code Exchanger}: hand-offs between two threads. */
-    static final class Rendezvous {
-        /** A thread waiting for a partner: what it offers, and what it got. */
-        static final class Slot {
-            final Object item;
-            Object reply;
-            boolean matched;
-
-            Slot(Object item) {
-                this.item = item;
-            }
-        }
-
-        final ArrayDeque<Slot> producers = new ArrayDeque<>();
-        final ArrayDeque<Slot> consumers = new ArrayDeque<>();
-
-        private static Rendezvous of(LockModel k) {
-            if (k.state == null) {
-                k.state = new Rendezvous();
-            }
-            return (Rendezvous) k.state;
-        }
-
-        static Object queue(ExploringInterceptor x, LibraryCall call, SynchronousQueue<?> q)
-                throws Throwable {
-            String n = call.name();
-            int args = call.argumentCount();
-            boolean give = n.equals("put") || n.equals("offer");
-            boolean take = n.equals("take") || n.equals("poll");
-            if (!give && !take) {
-                return NOT_MODELED;
-            }
-            if (give && call.argument(0) == null) {
-                throw new NullPointerException();
-            }
-            boolean blocking = n.equals("put") || n.equals("take");
-            long nanos = blocking ? -1 : args == (give ? 3 : 2) ? nanos(call, give ? 1 : 0) : 0;
-            Object res = meet(x, call, give ? call.argument(0) : null, give, nanos);
-            if (give) {
-                return n.equals("put") ? null : res != TIMED_OUT;
-            }
-            return res == TIMED_OUT ? null : res;
-        }
-
-        static Object exchange(ExploringInterceptor x, LibraryCall call) throws Throwable {
-            if (!call.name().equals("exchange")) {
-                return NOT_MODELED;
-            }
-            long nanos = call.argumentCount() == 3 ? nanos(call, 1) : -1;
-            Object res = meet(x, call, call.argument(0), true, nanos);
-            if (res == TIMED_OUT) {
-                throw new TimeoutException();
-            }
-            return res;
-        }
-
-        /**
-         * Pairs the caller with a waiting partner of the other side (for an exchanger both sides
-         * are producers: {@code exchange} pairs with any waiting exchange), or waits for one.
-         */
-        private static Object meet(ExploringInterceptor x, LibraryCall call, Object item,
-                boolean give, long nanos) throws Throwable {
-            boolean exchanger = call.receiver() instanceof Exchanger<?>;
-            ThreadModel me = x.current();
-            RunModel r = x.run();
-            LockModel k = r.key(call.receiver(), call.site());
-            Rendezvous s = of(k);
-            String label = x.label(call.site());
-            ThreadOps.throwIfInterrupted(me);
-            r.ops++;
-            Coordinator.point(k, Access.UPDATE, label);
-            ArrayDeque<Slot> partners = exchanger || !give ? s.producers : s.consumers;
-            Slot p = partners.pollFirst();
-            if (p != null) {
-                p.reply = item;
-                p.matched = true;
-                LibraryOps.changed(r, k);
-                return exchanger || !give ? p.item : Boolean.TRUE;
-            }
-            if (nanos == 0) {
-                return TIMED_OUT;
-            }
-            Slot mine = new Slot(item);
-            ArrayDeque<Slot> side = exchanger || give ? s.producers : s.consumers;
-            side.addLast(mine);
-            LibraryOps.changed(r, k);
-            BooleanSupplier wake = () -> mine.matched || me.interrupted;
-            Waits.block(r, me, wake, nanos > 0, nanos, k, label);
-            if (mine.matched) {
-                return exchanger || !give ? mine.reply : Boolean.TRUE;
-            }
-            side.remove(mine);
-            ThreadOps.throwIfInterrupted(me);
-            return TIMED_OUT;
         }
     }
 }
