@@ -44,6 +44,20 @@ public final class Pools {
         }
     }
 
+    /** A modeled pool behind the JDK's unconfigurable wrapper, which only delegates. */
+    public static final class Unconfigurable {
+        private Unconfigurable() {}
+
+        public static void main(String[] args) throws Exception {
+            ExecutorService pool = Executors.unconfigurableExecutorService(
+                    Executors.newFixedThreadPool(1));
+            int one = pool.submit(() -> 1).get();
+            pool.shutdown();
+            assert pool.awaitTermination(1, TimeUnit.SECONDS);
+            assert one == 1;
+        }
+    }
+
     /** A fixed pool never shut down: its worker waits for tasks forever, like the real program. */
     public static final class FixedNeverShutDown {
         private FixedNeverShutDown() {}

@@ -62,12 +62,6 @@ final class ExploringInterceptor implements SyncInterceptor {
     private long modelRun = -1;
     /** Whether an exploration is using this interceptor: set while it is installed. */
     volatile boolean active;
-    /**
-     * How deep the baton holder is in JDK library calls ({@link LibraryOps}): while above zero
-     * no thread is managed, so nothing inside the call is a scheduling point. Only the baton
-     * holder can be inside one, since nothing inside passes the baton.
-     */
-    int libraryDepth;
     /** Real-time bases of the virtual clock, fixed for the exploration so runs repeat. */
     private final long nanoBase = System.nanoTime();
     private final long millisBase = System.currentTimeMillis();
@@ -99,7 +93,6 @@ final class ExploringInterceptor implements SyncInterceptor {
         if (n != modelRun || model == null) {
             model = new RunModel(timeouts);
             modelRun = n;
-            libraryDepth = 0;
         }
         return model;
     }
@@ -148,7 +141,8 @@ final class ExploringInterceptor implements SyncInterceptor {
 
     @Override
     public boolean managesCurrentThread() {
-        return active && libraryDepth == 0 && Coordinator.isManaged();
+        RunModel m = model;
+        return active && (m == null || m.libraryDepth == 0) && Coordinator.isManaged();
     }
 
     /** Code run inside a library call; may throw what the call throws. */

@@ -23,7 +23,7 @@ import java.util.concurrent.ForkJoinTask;
  *
  * <h2>Atomic library calls</h2>
  * The call itself then runs with no scheduling point inside it: while the baton holder is inside
- * a JDK call ({@link ExploringInterceptor#libraryDepth} above zero) the interceptor manages no
+ * a JDK call ({@link RunModel#libraryDepth} above zero) the interceptor manages no
  * thread, so callbacks into the program ({@code hashCode}, {@code equals}, a {@code compute}
  * function, a comparator, a {@code CompletableFuture} dependent) run their synchronization for
  * real and cannot be preempted while the JDK holds one of its internal monitors or locks. What
@@ -73,6 +73,9 @@ final class LibraryOps {
                 return Kind.PLAIN; // the program's own classes are instrumented code
             }
             String n = c.getName();
+            if (n.startsWith("java.util.concurrent.Executors$")) {
+                return Kind.PLAIN; // wrappers that only delegate, often to a modeled pool
+            }
             if (n.startsWith("java.util.concurrent.") || SYNCHRONIZED_CLASSES.contains(n)
                     || n.startsWith("java.util.Collections$Synchronized")) {
                 return Kind.MODELED;
@@ -266,12 +269,13 @@ final class LibraryOps {
     /** Runs {@code body} with scheduling points suppressed, then the actions it deferred. */
     static Object atomically(ExploringInterceptor x, ExploringInterceptor.Body body)
             throws Throwable {
-        x.libraryDepth++;
+        RunModel r = x.run();
+        r.libraryDepth++;
         try {
             return body.run();
         } finally {
-            if (--x.libraryDepth == 0) {
-                x.run().runDeferred();
+            if (--r.libraryDepth == 0) {
+                r.runDeferred();
             }
         }
     }

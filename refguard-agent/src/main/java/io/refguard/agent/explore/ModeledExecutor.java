@@ -75,7 +75,7 @@ class ModeledExecutor extends AbstractExecutorService {
     @Override
     public void execute(Runnable command) {
         Objects.requireNonNull(command, "command");
-        if (x.libraryDepth > 0) {
+        if (run.libraryDepth > 0) {
             // submitted from inside a JDK call (a CompletableFuture completing its dependents):
             // queued when that call returns, since no scheduling point may happen inside it
             run.defer(() -> execute(command));

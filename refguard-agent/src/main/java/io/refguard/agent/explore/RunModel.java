@@ -56,6 +56,13 @@ final class RunModel {
      * ({@link Waits}) and by a microsecond per reading, never by real time.
      */
     long clockNanos;
+    /**
+     * How deep the baton holder is in JDK library calls ({@link LibraryOps}): while above zero
+     * the interceptor manages no thread, so nothing inside the call is a scheduling point. Only
+     * the baton holder can be inside one, since nothing inside passes the baton. A new run
+     * starts at zero.
+     */
+    int libraryDepth;
     /** How timed waits may time out in this run. */
     final TimeoutMode timeouts;
     /** The modeled pool standing for the common pool ({@link LibraryOps#asyncPool}), or null. */

@@ -62,6 +62,18 @@ final class Waits {
      */
     static void block(RunModel run, ThreadModel me, BooleanSupplier wake, boolean timed,
             long nanos, Object target, String label) {
+        if (run.libraryDepth > 0) {
+            // inside a JDK call no other thread may run (see LibraryOps): blocking here, or even a
+            // scheduling point, would pass the baton while the JDK may hold its own locks
+            if (wake.getAsBoolean()) {
+                return;
+            }
+            throw new UnsupportedOperationException("'" + label + "' would block inside a call"
+                    + " into the JDK (a callback of a JDK method, or a JDK wrapper around a"
+                    + " modeled object), which the explorer runs without switching threads;"
+                    + " call it outside the JDK method, or exclude the class from"
+                    + " instrumentation.");
+        }
         me.wakeUp = wake;
         try {
             if (!timed) {

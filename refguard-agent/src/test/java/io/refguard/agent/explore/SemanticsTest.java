@@ -30,7 +30,8 @@ class SemanticsTest {
         return Stream.of(Waiting.TimedPoll.class, Waiting.InterruptSleep.class,
                 Waiting.InterruptWait.class, Waiting.ParkUnpark.class,
                 Waiting.SemaphoreAndLatch.class, Waiting.SpinWait.class,
-                Waiting.ThreadIdentity.class, Pools.CachedIdle.class, Pools.InvokeAll.class);
+                Waiting.ThreadIdentity.class, Pools.CachedIdle.class, Pools.InvokeAll.class,
+                Pools.Unconfigurable.class);
     }
 
     @ParameterizedTest
