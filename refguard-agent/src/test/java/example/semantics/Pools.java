@@ -4,10 +4,13 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Plain programs using executors. */
 public final class Pools {
@@ -41,6 +44,20 @@ public final class Pools {
         }
     }
 
+    /** A modeled pool behind the JDK's unconfigurable wrapper, which only delegates. */
+    public static final class Unconfigurable {
+        private Unconfigurable() {}
+
+        public static void main(String[] args) throws Exception {
+            ExecutorService pool = Executors.unconfigurableExecutorService(
+                    Executors.newFixedThreadPool(1));
+            int one = pool.submit(() -> 1).get();
+            pool.shutdown();
+            assert pool.awaitTermination(1, TimeUnit.SECONDS);
+            assert one == 1;
+        }
+    }
+
     /** A fixed pool never shut down: its worker waits for tasks forever, like the real program. */
     public static final class FixedNeverShutDown {
         private FixedNeverShutDown() {}
@@ -51,14 +68,38 @@ public final class Pools {
         }
     }
 
-    /** A ThreadPoolExecutor built directly: not modeled, refused with an explanation. */
+    /**
+     * A ThreadPoolExecutor and a ScheduledThreadPoolExecutor built directly: their executor
+     * methods run on a modeled pool, also when the pool is handed to CompletableFuture.
+     */
     public static final class Direct {
         private Direct() {}
+
+        public static void main(String[] args) throws Exception {
+            BlockingQueue<Runnable> q = new ArrayBlockingQueue<>(1);
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, q);
+            AtomicInteger ran = new AtomicInteger();
+            pool.execute(ran::incrementAndGet);
+            int two = pool.submit(() -> 2).get();
+            int three = CompletableFuture.supplyAsync(() -> 3, pool).join();
+            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
+            int four = timer.schedule(() -> 4, 10, TimeUnit.MILLISECONDS).get();
+            pool.shutdown();
+            timer.shutdown();
+            assert pool.awaitTermination(1, TimeUnit.SECONDS);
+            assert timer.awaitTermination(1, TimeUnit.SECONDS);
+            assert ran.get() + two + three + four == 10 : "sum " + (ran.get() + two + three + four);
+        }
+    }
+
+    /** A ThreadPoolExecutor built directly and asked to start its own threads: refused. */
+    public static final class DirectPrestart {
+        private DirectPrestart() {}
 
         public static void main(String[] args) {
             BlockingQueue<Runnable> q = new ArrayBlockingQueue<>(1);
             ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, q); // site: create
-            pool.execute(() -> Math.abs(1)); // site: execute
+            pool.prestartAllCoreThreads(); // site: prestart
         }
     }
 }

@@ -47,6 +47,8 @@ final class CallRules {
         instance(OBJECT, "notify", "()V", SYNC_BRIDGE, "monitorNotify");
         instance(OBJECT, "notifyAll", "()V", SYNC_BRIDGE, "monitorNotifyAll");
 
+        statik("java/lang/System", "nanoTime", "()J", THREAD_BRIDGE, "nanoTime");
+        statik("java/lang/System", "currentTimeMillis", "()J", THREAD_BRIDGE, "currentTimeMillis");
         statik(THREAD, "holdsLock", "(Ljava/lang/Object;)Z", SYNC_BRIDGE, "holdsLock");
         statik(THREAD, "sleep", "(J)V", THREAD_BRIDGE, "sleep");
         statik(THREAD, "sleep", "(JI)V", THREAD_BRIDGE, "sleep");

@@ -33,6 +33,11 @@ final class ClassContext {
         return node.name;
     }
 
+    /** The internal name of the superclass, or {@code null} for {@code java/lang/Object}. */
+    String superName() {
+        return node.superName;
+    }
+
     /** The binary name, {@code com.acme.Pool}. */
     String className() {
         return node.name.replace('/', '.');

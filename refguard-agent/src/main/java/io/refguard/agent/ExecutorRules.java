@@ -78,6 +78,16 @@ final class ExecutorRules {
      * returns exactly what the original returns when nothing intercepts.
      */
     static boolean replacesExecutor(String owner, String name, String desc) {
+        if (owner.equals(EXECUTORS)
+                && desc.endsWith(")Ljava/util/concurrent/ScheduledExecutorService;")) {
+            return switch (name) {
+                case "newScheduledThreadPool" ->
+                        desc.startsWith("(I)") || desc.startsWith("(I" + TF + ")");
+                case "newSingleThreadScheduledExecutor" ->
+                        desc.startsWith("()") || desc.startsWith("(" + TF + ")");
+                default -> false;
+            };
+        }
         if (!owner.equals(EXECUTORS) || !desc.endsWith(")Ljava/util/concurrent/ExecutorService;")) {
             return false;
         }

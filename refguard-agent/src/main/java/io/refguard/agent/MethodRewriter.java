@@ -201,8 +201,8 @@ final class MethodRewriter {
     private void call(InsnList code, MethodInsnNode call) {
         int op = call.getOpcode();
         if (op == Opcodes.INVOKESPECIAL) {
-            if (call.name.equals("<init>")) {
-                executor(code, call);
+            if (call.name.equals("<init>") && !executor(code, call)) {
+                barrierConstruction(code, call);
             }
             return;
         }
@@ -230,8 +230,68 @@ final class MethodRewriter {
                 int id = site(CallRules.simpleName(call.owner) + "." + call.name + "()",
                         receiverOnTop ? subjectOf(call) : null);
                 code.insertBefore(call, accessPoint(call, access, id));
+                return;
             }
         }
+        library(code, call, isStatic);
+    }
+
+    /**
+     * Routes a call on a JDK library object through {@code LibraryBridge} with an
+     * {@code invokedynamic} of the same name whose type is the call's, receiver first: the
+     * bootstrap binds it to the original method, guarded so that with no exploration running the
+     * call costs one check on top of the original (see {@link LibraryRules}).
+     */
+    private void library(InsnList code, MethodInsnNode call, boolean isStatic) {
+        if (cls.majorVersion() < Opcodes.V1_7) {
+            return;
+        }
+        boolean target = isStatic ? LibraryRules.isStaticTarget(call.owner, call.name)
+                : LibraryRules.isInstanceTarget(call.owner, call.name, cls.hierarchy());
+        if (!target) {
+            return;
+        }
+        boolean receiverOnTop = !isStatic && call.desc.startsWith("()");
+        int id = site(CallRules.simpleName(call.owner) + "." + call.name + "()",
+                receiverOnTop ? subjectOf(call) : null);
+        String desc = isStatic ? call.desc : "(L" + call.owner + ";" + call.desc.substring(1);
+        int kind = isStatic ? 1 : call.itf ? 2 : 0;
+        code.set(call, new InvokeDynamicInsnNode(call.name, desc, LIBRARY_BOOTSTRAP,
+                Type.getObjectType(call.owner), id, kind));
+    }
+
+    private static final org.objectweb.asm.Handle LIBRARY_BOOTSTRAP = new org.objectweb.asm.Handle(
+            Opcodes.H_INVOKESTATIC, LibraryRules.BRIDGE, "bootstrap",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+                    + "Ljava/lang/invoke/MethodType;Ljava/lang/Class;II)"
+                    + "Ljava/lang/invoke/CallSite;", false);
+
+    /**
+     * {@code new CyclicBarrier(parties, action)}: the action is private to the barrier, so the
+     * bridge is told it right after construction, for the explorer's model of the barrier.
+     * Straight-line code around the constructor call: the action is kept in a scratch local
+     * that no branch sees, and the new barrier, left on the stack by {@code new; dup}, is
+     * duplicated for the bridge.
+     */
+    private void barrierConstruction(InsnList code, MethodInsnNode call) {
+        if (!call.owner.equals("java/util/concurrent/CyclicBarrier")
+                || !call.desc.equals("(ILjava/lang/Runnable;)V")
+                || method.name.equals("<init>") && call.owner.equals(cls.superName())) {
+            return;
+        }
+        int slot = scratchBase();
+        method.maxLocals = Math.max(method.maxLocals, slot + 1);
+        InsnList pre = new InsnList();
+        pre.add(new InsnNode(Opcodes.DUP));
+        pre.add(new VarInsnNode(Opcodes.ASTORE, slot));
+        code.insertBefore(call, pre);
+        InsnList post = new InsnList();
+        post.add(new InsnNode(Opcodes.DUP));
+        post.add(new VarInsnNode(Opcodes.ALOAD, slot));
+        post.add(bridge(LibraryRules.BRIDGE, "barrierCreated",
+                "(Ljava/lang/Object;Ljava/lang/Runnable;)V"));
+        code.insert(call, post);
+        rewrites++;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.refguard.agent;
 
 import example.corpus.Atomics;
+import example.corpus.JdkLibrary;
 import example.corpus.Locks;
 import example.corpus.Monitors;
 import example.corpus.MethodReferences;
@@ -18,7 +19,7 @@ final class Corpus {
 
     static final List<Class<?>> CLASSES = List.of(VolatileFields.class, Atomics.class,
             Monitors.class, WaitNotify.class, Locks.class, Parking.class, Threads.class,
-            Pools.class, Shapes.class, MethodReferences.class);
+            Pools.class, Shapes.class, MethodReferences.class, JdkLibrary.class);
 
     static final AgentOptions OPTIONS = AgentOptions.defaults().withInclude("example.corpus.*");
 

@@ -200,7 +200,7 @@ class RecordingInterceptorTest {
         Object p = run(Pools.class, Corpus.OPTIONS, "call");
         assertEquals(expect(Pools.class, "newExecutor FIXED 2 - @fixed",
                 "newExecutor CACHED 0 DefaultThreadFactory @cached", "threadFactory default - @tpe",
-                "threadFactory default - @tpe-handler", "threadFactory default - @scheduled"),
+                "threadFactory default - @tpe-handler", "newExecutor SCHEDULED 1 - @scheduled"),
                 recorded(p, e -> e.startsWith("threadFactory") || e.startsWith("newExecutor")));
     }
 

@@ -12,5 +12,10 @@ public enum ExecutorKind {
      * {@code newVirtualThreadPerTaskExecutor()}, {@code newThreadPerTaskExecutor(factory)} (JDK
      * 21+): a new thread from the factory for every task, never reused.
      */
-    PER_TASK
+    PER_TASK,
+    /**
+     * {@code newScheduledThreadPool(n)} ({@code n} threads) or
+     * {@code newSingleThreadScheduledExecutor()} (one): a {@code ScheduledExecutorService}.
+     */
+    SCHEDULED
 }

@@ -265,4 +265,29 @@ public interface SyncInterceptor {
             int site) {
         return null;
     }
+
+    /**
+     * A call on a JDK library object ({@link LibraryBridge}) by a managed thread. An explorer
+     * makes it one scheduling point, models it when it would block, or refuses what it cannot
+     * control. The default makes the original call.
+     *
+     * @return the call's result, boxed ({@code null} for a void method)
+     */
+    default Object libraryCall(LibraryCall call) throws Throwable {
+        return call.proceed();
+    }
+
+    /**
+     * {@code System.nanoTime()} as explored code sees it. Unlike the other methods this one is
+     * called on any thread while the interceptor is installed, also inside a library call:
+     * answer the real clock for threads not managed. The default reads the real clock.
+     */
+    default long nanoTime(int site) {
+        return System.nanoTime();
+    }
+
+    /** {@code System.currentTimeMillis()} as explored code sees it, as {@link #nanoTime}. */
+    default long currentTimeMillis(int site) {
+        return System.currentTimeMillis();
+    }
 }

@@ -2,6 +2,7 @@ package io.refguard.agent.bridge;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -183,6 +184,35 @@ public final class ThreadBridge {
         return VirtualThreads.newThreadPerTaskExecutor(factory, site);
     }
 
+    /** Replaces {@code Executors.newScheduledThreadPool(n)}. */
+    public static ScheduledExecutorService newScheduledThreadPool(int n, int site) {
+        ExecutorService e = substitute(ExecutorKind.SCHEDULED, n, null, site);
+        return e != null ? (ScheduledExecutorService) e : Executors.newScheduledThreadPool(n);
+    }
+
+    /** Replaces {@code Executors.newScheduledThreadPool(n, factory)}. */
+    public static ScheduledExecutorService newScheduledThreadPool(int n, ThreadFactory factory,
+            int site) {
+        ExecutorService e = substitute(ExecutorKind.SCHEDULED, n, factory, site);
+        return e != null ? (ScheduledExecutorService) e
+                : Executors.newScheduledThreadPool(n, factory);
+    }
+
+    /** Replaces {@code Executors.newSingleThreadScheduledExecutor()}. */
+    public static ScheduledExecutorService newSingleThreadScheduledExecutor(int site) {
+        ExecutorService e = substitute(ExecutorKind.SCHEDULED, 1, null, site);
+        return e != null ? (ScheduledExecutorService) e
+                : Executors.newSingleThreadScheduledExecutor();
+    }
+
+    /** Replaces {@code Executors.newSingleThreadScheduledExecutor(factory)}. */
+    public static ScheduledExecutorService newSingleThreadScheduledExecutor(ThreadFactory factory,
+            int site) {
+        ExecutorService e = substitute(ExecutorKind.SCHEDULED, 1, factory, site);
+        return e != null ? (ScheduledExecutorService) e
+                : Executors.newSingleThreadScheduledExecutor(factory);
+    }
+
     /**
      * The interceptor's substitute executor, or null to build the JDK's. Argument checks come
      * first so that bad arguments fail exactly as the JDK method would.
@@ -193,7 +223,7 @@ public final class ThreadBridge {
         if (i == null) {
             return null;
         }
-        if (kind == ExecutorKind.FIXED && n <= 0) {
+        if (kind == ExecutorKind.FIXED && n <= 0 || kind == ExecutorKind.SCHEDULED && n < 0) {
             throw new IllegalArgumentException();
         }
         return i.newExecutor(kind, n, factory, site);
@@ -273,5 +303,21 @@ public final class ThreadBridge {
                             + " (a bug in the interceptor)");
         }
         return factory;
+    }
+
+    /**
+     * Replaces {@code System.nanoTime()}: the explorer's virtual clock on a managed thread. Asks
+     * the installed interceptor even inside a library call (where it manages no thread), so
+     * that code called back from the JDK, a {@code Delayed.getDelay} say, reads the same clock.
+     */
+    public static long nanoTime(int site) {
+        SyncInterceptor i = SyncBridge.installed();
+        return i == null ? System.nanoTime() : i.nanoTime(site);
+    }
+
+    /** Replaces {@code System.currentTimeMillis()}, as {@link #nanoTime}. */
+    public static long currentTimeMillis(int site) {
+        SyncInterceptor i = SyncBridge.installed();
+        return i == null ? System.currentTimeMillis() : i.currentTimeMillis(site);
     }
 }

@@ -69,6 +69,7 @@ public final class AgentExplorer {
     private ClassLoader parent;
     private AgentOptions agentOptions;
     private Duration foreignWait = DEFAULT_FOREIGN_WAIT;
+    private TimeoutMode timeouts;
     private boolean reuseClasses;
     private ProgramEntry lastProgram;
 
@@ -172,6 +173,16 @@ public final class AgentExplorer {
     }
 
     /**
+     * When the program's timed waits may time out (see {@link TimeoutMode}); by default the mode
+     * that {@code -Drefguard.explore.timeouts} names, else {@link TimeoutMode#ORDERED}. Replay a
+     * token with the mode it was found with.
+     */
+    public AgentExplorer timeouts(TimeoutMode mode) {
+        this.timeouts = Objects.requireNonNull(mode, "mode");
+        return this;
+    }
+
+    /**
      * How many classes the last {@link #explore} (of a {@link #mainClass}) instrumented; 0 before
      * it, or for an {@link #entry}.
      */
@@ -203,7 +214,8 @@ public final class AgentExplorer {
      */
     public ExploreResult explore(ExploreOptions options) {
         Objects.requireNonNull(options, "options");
-        ExploringInterceptor interceptor = new ExploringInterceptor(foreignWait.toNanos());
+        ExploringInterceptor interceptor = new ExploringInterceptor(foreignWait.toNanos(),
+                timeouts != null ? timeouts : TimeoutMode.fromProperty());
         ProgramEntry program = null;
         try {
             Supplier<? extends Runnable> runs = entry;
@@ -303,7 +315,7 @@ public final class AgentExplorer {
     }
 
     private static <R> R intercepting(Supplier<R> exploration) {
-        return ExplorationRouter.explore(
-                new ExploringInterceptor(DEFAULT_FOREIGN_WAIT.toNanos()), exploration);
+        return ExplorationRouter.explore(new ExploringInterceptor(DEFAULT_FOREIGN_WAIT.toNanos(),
+                TimeoutMode.fromProperty()), exploration);
     }
 }

@@ -4,6 +4,7 @@ import io.refguard.agent.bridge.AccessKind;
 import io.refguard.agent.bridge.AcquireOp;
 import io.refguard.agent.bridge.AwaitOp;
 import io.refguard.agent.bridge.ExecutorKind;
+import io.refguard.agent.bridge.LibraryCall;
 import io.refguard.agent.bridge.LockOp;
 import io.refguard.agent.bridge.ParkOp;
 import io.refguard.agent.bridge.Site;
@@ -56,11 +57,15 @@ import java.util.concurrent.locks.LockSupport;
 final class ExploringInterceptor implements SyncInterceptor {
 
     final long foreignWaitNanos;
+    final TimeoutMode timeouts;
     /** The model of the run numbered {@link #modelRun}; see {@link #run()}. */
     private RunModel model;
     private long modelRun = -1;
     /** Whether an exploration is using this interceptor: set while it is installed. */
     volatile boolean active;
+    /** Real-time bases of the virtual clock, fixed for the exploration so runs repeat. */
+    private final long nanoBase = System.nanoTime();
+    private final long millisBase = System.currentTimeMillis();
     /** Report labels per site id, built on first use. */
     private String[] labels = new String[256];
 
@@ -69,7 +74,13 @@ final class ExploringInterceptor implements SyncInterceptor {
      *     thread can do (release a real lock, finish) before the run fails with an explanation
      */
     ExploringInterceptor(long foreignWaitNanos) {
+        this(foreignWaitNanos, TimeoutMode.ORDERED);
+    }
+
+    /** @param timeouts how timed waits may time out ({@link Waits}) */
+    ExploringInterceptor(long foreignWaitNanos, TimeoutMode timeouts) {
         this.foreignWaitNanos = foreignWaitNanos;
+        this.timeouts = timeouts;
     }
 
     /**
@@ -81,7 +92,7 @@ final class ExploringInterceptor implements SyncInterceptor {
     RunModel run() {
         long n = Coordinator.runNumber();
         if (n != modelRun || model == null) {
-            model = new RunModel();
+            model = new RunModel(timeouts);
             modelRun = n;
         }
         return model;
@@ -131,7 +142,39 @@ final class ExploringInterceptor implements SyncInterceptor {
 
     @Override
     public boolean managesCurrentThread() {
-        return active && Coordinator.context() == this;
+        RunModel m = model;
+        return active && (m == null || m.libraryDepth == 0) && Coordinator.context() == this;
+    }
+
+    /** Code run inside a library call; may throw what the call throws. */
+    @FunctionalInterface
+    interface Body {
+        Object run() throws Throwable;
+    }
+
+    @Override
+    public Object libraryCall(LibraryCall call) throws Throwable {
+        return LibraryOps.call(this, call);
+    }
+
+    @Override
+    public long nanoTime(int site) {
+        if (!active || Coordinator.context() != this) {
+            return System.nanoTime();
+        }
+        RunModel r = run();
+        r.clockNanos += 1_000;
+        return nanoBase + r.clockNanos;
+    }
+
+    @Override
+    public long currentTimeMillis(int site) {
+        if (!active || Coordinator.context() != this) {
+            return System.currentTimeMillis();
+        }
+        RunModel r = run();
+        r.clockNanos += 1_000;
+        return millisBase + r.clockNanos / 1_000_000;
     }
 
     @Override
@@ -160,7 +203,7 @@ final class ExploringInterceptor implements SyncInterceptor {
     @Override
     public void monitorWait(Object monitor, long timeoutMillis, int site)
             throws InterruptedException {
-        MonitorOps.await(this, current(), monitor, timeoutMillis > 0);
+        MonitorOps.await(this, current(), monitor, TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
     }
 
     @Override
@@ -174,11 +217,13 @@ final class ExploringInterceptor implements SyncInterceptor {
         RunModel r = run();
         r.ops++;
         boolean timed = op != ParkOp.PARK;
-        if (timed && (op == ParkOp.PARK_NANOS ? time <= 0 : time <= System.currentTimeMillis())) {
+        long nanos = op == ParkOp.PARK_NANOS ? time
+                : op == ParkOp.PARK_UNTIL ? TimeUnit.MILLISECONDS.toNanos(time - currentTimeMillis(site)) : 0;
+        if (timed && nanos <= 0) {
             Coordinator.point(me, Access.UPDATE, "park"); // an elapsed timeout returns at once
             return;
         }
-        Waits.block(r, me, () -> me.permit || me.interrupted, timed, me, "park");
+        Waits.block(r, me, () -> me.permit || me.interrupted, timed, nanos, me, "park");
         me.permit = false;
     }
 
@@ -254,6 +299,7 @@ final class ExploringInterceptor implements SyncInterceptor {
             return latch.getCount() == 0;
         }
         Waits.block(r, me, () -> latch.getCount() == 0 || me.interrupted, timed,
+                timed ? unit.toNanos(time) : 0L,
                 r.key(latch, site), "await");
         if (latch.getCount() != 0) {
             ThreadOps.throwIfInterrupted(me);
@@ -277,12 +323,12 @@ final class ExploringInterceptor implements SyncInterceptor {
     @Override
     public void threadJoin(Thread thread, long millis, int nanos, int site)
             throws InterruptedException {
-        ThreadOps.join(this, current(), thread, millis > 0 || nanos > 0);
+        ThreadOps.join(this, current(), thread, TimeUnit.MILLISECONDS.toNanos(millis) + nanos);
     }
 
     @Override
     public void threadSleep(long millis, int nanos, int site) throws InterruptedException {
-        ThreadOps.sleep(this, current(), millis > 0 || nanos > 0);
+        ThreadOps.sleep(this, current(), TimeUnit.MILLISECONDS.toNanos(millis) + nanos);
     }
 
     @Override
@@ -344,6 +390,9 @@ final class ExploringInterceptor implements SyncInterceptor {
             int site) {
         RunModel r = run();
         r.ops++;
+        if (kind == ExecutorKind.SCHEDULED) {
+            return new ModeledScheduledExecutor(this, r, threads, factory, r.nextPool());
+        }
         return new ModeledExecutor(this, r, kind, threads, factory, r.nextPool());
     }
 

@@ -22,6 +22,15 @@ final class LockModel extends NamedKey {
     int holds;
     /** Threads in {@code wait()} (or {@code await()} for a condition), longest waiting first. */
     final ArrayDeque<ThreadModel> waiters = new ArrayDeque<>();
+    /**
+     * Operations that changed a JDK library object through the adapter: a thread blocked in a
+     * modeled operation on it tries again when this changes ({@link BlockingModels}).
+     */
+    long version;
+    /** Threads blocked taking from this queue in the model, for {@code TransferQueue}. */
+    int takers;
+    /** The model of a JDK object whose state the adapter keeps (a barrier, a rendezvous). */
+    Object state;
     /** For a condition, the lock it belongs to; else null. */
     LockModel conditionOf;
     /** The label of a wait on this object ({@code wait on queue}), built on first use. */

@@ -81,8 +81,8 @@ final class LockOps {
                     if (nanos <= 0) {
                         return false;
                     }
-                    Waits.block(run, me, () -> m.owner == null || me.interrupted, true, m,
-                            "tryLock");
+                    Waits.block(run, me, () -> m.owner == null || me.interrupted, true, nanos,
+                            m, "tryLock");
                     ThreadOps.throwIfInterrupted(me);
                     if (!Coordinator.tryLock(m)) {
                         return false;
@@ -135,7 +135,7 @@ final class LockOps {
             }
             long seen = run.unlocks;
             Waits.block(run, me, () -> run.unlocks != seen || (interruptible && me.interrupted),
-                    timed, null, label);
+                    timed, nanos, null, label);
             if (interruptible) {
                 ThreadOps.throwIfInterrupted(me);
             }
@@ -202,7 +202,8 @@ final class LockOps {
         long nanos = switch (op) {
             case AWAIT_NANOS -> time;
             case AWAIT_TIMED -> unit.toNanos(time);
-            case AWAIT_UNTIL -> deadline.getTime() > System.currentTimeMillis() ? 1 : 0;
+            case AWAIT_UNTIL -> TimeUnit.MILLISECONDS.toNanos(
+                    deadline.getTime() - x.currentTimeMillis(site));
             default -> 1;
         };
         boolean timed = op == AwaitOp.AWAIT_NANOS || op == AwaitOp.AWAIT_TIMED
@@ -222,7 +223,7 @@ final class LockOps {
             c.waiters.addLast(me);
             try {
                 Waits.block(run, me, () -> me.notified || (interruptible && me.interrupted),
-                        timed, null, c.waitLabel("await"));
+                        timed, nanos, null, c.waitLabel("await"));
             } finally {
                 c.waiters.remove(me);
             }
@@ -306,7 +307,7 @@ final class LockOps {
             Waits.block(run, me,
                     () -> semaphore.availablePermits() >= permits
                             || (interruptible && me.interrupted),
-                    timed, k, "acquire");
+                    timed, nanos, k, "acquire");
             if (semaphore.tryAcquire(permits)) {
                 return true;
             }

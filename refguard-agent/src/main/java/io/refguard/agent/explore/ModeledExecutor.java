@@ -35,33 +35,42 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Concurrency: touched only by managed threads holding the baton.
  */
-final class ModeledExecutor extends AbstractExecutorService {
+class ModeledExecutor extends AbstractExecutorService {
 
-    private final ExploringInterceptor x;
-    private final RunModel run;
-    private final ExecutorKind kind;
-    private final int maxThreads;
+    /** How long an idle cached worker lives, as in {@code Executors.newCachedThreadPool}. */
+    private static final long KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    final ExploringInterceptor x;
+    final RunModel run;
+    final ExecutorKind kind;
+    final int maxThreads;
     private final ThreadFactory factory;
-    private final LockModel key;
-    private final String takeLabel;
-    private final String poolName;
+    final LockModel key;
+    final String takeLabel;
+    final String poolName;
 
-    private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+    final ArrayDeque<Runnable> queue = new ArrayDeque<>();
     private final List<ThreadModel> workers = new ArrayList<>();
-    private int idle;
-    private int live;
+    int idle;
+    int live;
     private int created;
-    private boolean shutdown;
+    boolean shutdown;
 
     ModeledExecutor(ExploringInterceptor x, RunModel run, ExecutorKind kind, int threads,
             ThreadFactory factory, int number) {
+        this(x, run, kind, threads, factory, "pool-" + number);
+    }
+
+    /** A pool named {@code poolName}, whose workers are {@code poolName-thread-M}. */
+    ModeledExecutor(ExploringInterceptor x, RunModel run, ExecutorKind kind, int threads,
+            ThreadFactory factory, String poolName) {
         this.x = x;
         this.run = run;
         this.kind = kind;
         this.maxThreads = kind == ExecutorKind.CACHED || kind == ExecutorKind.PER_TASK
                 ? Integer.MAX_VALUE : threads;
         this.factory = factory;
-        this.poolName = "pool-" + number;
+        this.poolName = poolName;
         this.key = run.key(this, poolName);
         this.takeLabel = "take a task from " + poolName;
     }
@@ -69,6 +78,12 @@ final class ModeledExecutor extends AbstractExecutorService {
     @Override
     public void execute(Runnable command) {
         Objects.requireNonNull(command, "command");
+        if (run.libraryDepth > 0) {
+            // submitted from inside a JDK call (a CompletableFuture completing its dependents):
+            // queued when that call returns, since no scheduling point may happen inside it
+            run.defer(() -> execute(command));
+            return;
+        }
         run.ops++;
         Coordinator.point(key, Access.UPDATE, "execute");
         if (shutdown) {
@@ -83,7 +98,7 @@ final class ModeledExecutor extends AbstractExecutorService {
         }
     }
 
-    private void startWorker() {
+    void startWorker() {
         created++;
         Runnable loop = this::workerLoop;
         Thread t = factory != null
@@ -102,7 +117,7 @@ final class ModeledExecutor extends AbstractExecutorService {
         workers.add(ThreadOps.startForPool(x, t));
     }
 
-    private void workerLoop() {
+    void workerLoop() {
         ThreadModel me = x.current();
         try {
             if (kind == ExecutorKind.PER_TASK) {
@@ -117,7 +132,7 @@ final class ModeledExecutor extends AbstractExecutorService {
                     idle++;
                     try {
                         Waits.block(run, me, () -> !queue.isEmpty() || shutdown,
-                                kind == ExecutorKind.CACHED, key, takeLabel);
+                                kind == ExecutorKind.CACHED, KEEP_ALIVE_NANOS, key, takeLabel);
                     } finally {
                         idle--;
                     }
@@ -184,8 +199,8 @@ final class ModeledExecutor extends AbstractExecutorService {
         ThreadModel me = x.current();
         ThreadOps.throwIfInterrupted(me);
         run.ops++;
-        Waits.block(run, me, () -> isTerminated() || me.interrupted, true, key,
-                "awaitTermination");
+        Waits.block(run, me, () -> isTerminated() || me.interrupted, true,
+                Math.max(0L, unit.toNanos(timeout)), key, "awaitTermination");
         if (!isTerminated()) {
             ThreadOps.throwIfInterrupted(me);
         }

@@ -85,24 +85,24 @@ final class ModeledFuture<T> implements RunnableFuture<T> {
 
     @Override
     public T get() throws InterruptedException, ExecutionException {
-        await(false);
+        await(false, 0L);
         return report();
     }
 
     @Override
     public T get(long timeout, TimeUnit unit)
             throws InterruptedException, ExecutionException, TimeoutException {
-        if (!await(true)) {
+        if (!await(true, Math.max(0L, unit.toNanos(timeout)))) {
             throw new TimeoutException("the task did not complete in time");
         }
         return report();
     }
 
-    private boolean await(boolean timed) throws InterruptedException {
+    private boolean await(boolean timed, long nanos) throws InterruptedException {
         ThreadModel me = x.current();
         ThreadOps.throwIfInterrupted(me);
         run.ops++;
-        Waits.block(run, me, () -> isDone() || me.interrupted, timed, run.key(this, "Future#"),
+        Waits.block(run, me, () -> isDone() || me.interrupted, timed, nanos, run.key(this, "Future#"),
                 "get");
         if (!isDone()) {
             ThreadOps.throwIfInterrupted(me);

@@ -65,8 +65,10 @@ final class MonitorOps {
         }
     }
 
-    static void await(ExploringInterceptor x, ThreadModel me, Object monitor, boolean timed)
+    /** {@code monitor.wait}; {@code nanos} is the timeout, 0 for none. */
+    static void await(ExploringInterceptor x, ThreadModel me, Object monitor, long nanos)
             throws InterruptedException {
+        boolean timed = nanos > 0;
         RunModel run = x.run();
         LockModel m = owned(run, me, monitor, "wait");
         ThreadOps.throwIfInterrupted(me);
@@ -78,7 +80,7 @@ final class MonitorOps {
         me.notified = false;
         m.waiters.addLast(me);
         try {
-            Waits.block(run, me, () -> me.notified || me.interrupted, timed, null,
+            Waits.block(run, me, () -> me.notified || me.interrupted, timed, nanos, null,
                     m.waitLabel("wait on"));
         } finally {
             m.waiters.remove(me);

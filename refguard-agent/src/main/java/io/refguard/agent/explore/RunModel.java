@@ -33,12 +33,22 @@ final class RunModel {
      * thread's {@code run()} does not run it, so the thread's actor runs it instead.
      */
     final IdentityHashMap<Thread, Runnable> tasks = new IdentityHashMap<>();
+    /** Tasks scheduled on modeled {@code Timer}s in this run ({@link Timers}). */
+    final Map<java.util.TimerTask, java.util.concurrent.ScheduledFuture<?>> timerTasks =
+            Timers.newTaskMap();
+    private int timers;
+    /** A view of a {@code Collections.synchronized*} wrapper to the monitor its methods lock. */
+    final IdentityHashMap<Object, Object> viewMutexes = new IdentityHashMap<>();
     /** A condition to the lock that made it, for conditions created through the bridge. */
     final IdentityHashMap<Object, Object> conditionLocks = new IdentityHashMap<>();
     private final IdentityHashMap<Object, LockModel> keys = new IdentityHashMap<>();
     private final Map<String, Integer> nameUses = new HashMap<>();
     private int unnamedThreads;
     private long threadIds;
+
+    RunModel(TimeoutMode timeouts) {
+        this.timeouts = timeouts;
+    }
     private int pools;
     /**
      * Operations performed through the adapter so far. A thread in {@code Thread.yield} waits for
@@ -47,6 +57,24 @@ final class RunModel {
     long ops;
     /** Unlocks of locks modeled through their real state (read-write locks), for waiters. */
     long unlocks;
+    /**
+     * The run's virtual clock, in nanoseconds from the start of the run: advanced by timeouts
+     * ({@link Waits}) and by a microsecond per reading, never by real time.
+     */
+    long clockNanos;
+    /**
+     * How deep the baton holder is in JDK library calls ({@link LibraryOps}): while above zero
+     * the interceptor manages no thread, so nothing inside the call is a scheduling point. Only
+     * the baton holder can be inside one, since nothing inside passes the baton. A new run
+     * starts at zero.
+     */
+    int libraryDepth;
+    /** How timed waits may time out in this run. */
+    final TimeoutMode timeouts;
+    /** The modeled pool standing for the common pool ({@link LibraryOps#asyncPool}), or null. */
+    ModeledExecutor asyncPool;
+    /** Actions asked for inside an atomic library call, run when it returns. */
+    private final java.util.ArrayDeque<Runnable> deferred = new java.util.ArrayDeque<>();
 
     /**
      * The model of {@code o}, named on first use: by the object itself when it is {@link Named},
@@ -59,6 +87,19 @@ final class RunModel {
             keys.put(o, k);
         }
         return k;
+    }
+
+    /** Runs {@code action} when the current atomic library call returns. */
+    void defer(Runnable action) {
+        deferred.addLast(action);
+    }
+
+    /** Runs the deferred actions, in order. */
+    void runDeferred() {
+        Runnable a;
+        while ((a = deferred.pollFirst()) != null) {
+            a.run();
+        }
     }
 
     /** The locks and monitors {@code t} holds, in no particular order. */
@@ -154,6 +195,11 @@ final class RunModel {
         return m;
     }
 
+    /** The number of the next {@code Timer} of this run, from 0 as the JDK counts. */
+    int nextTimer() {
+        return timers++;
+    }
+
     /** The number of the next pool created in this run, from 1 as the JDK's default factory counts. */
     int nextPool() {
         return ++pools;
@@ -165,8 +211,21 @@ final class RunModel {
      * run as a deadlock. Evaluated by the runtime while every thread is paused.
      */
     boolean othersCanRun(ThreadModel me) {
+        return othersCanRun(me, false);
+    }
+
+    /**
+     * Whether {@code me}, in a timed wait, may time out now: no other thread can make progress
+     * (ignoring timeouts), and no other thread's timeout is due before {@code me}'s.
+     */
+    boolean mayTimeOut(ThreadModel me) {
+        return !othersCanRun(me, true);
+    }
+
+    private boolean othersCanRun(ThreadModel me, boolean earlierTimeouts) {
         for (ThreadModel t : threads.values()) {
-            if (t != me && t.started && t.canGoOn()) {
+            if (t != me && t.started && (t.canGoOn()
+                    || earlierTimeouts && !t.finished && t.deadline < me.deadline)) {
                 return true;
             }
         }

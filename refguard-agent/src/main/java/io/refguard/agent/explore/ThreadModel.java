@@ -31,6 +31,13 @@ final class ThreadModel extends NamedKey {
     boolean interrupted;
     /** The {@code LockSupport} permit. */
     boolean permit;
+    /** Timed waits of this run that timed out early ({@link TimeoutMode#EARLY}). */
+    int earlyTimeouts;
+    /**
+     * While the thread is in a timed wait: when it times out, on the run's virtual clock; else
+     * {@code Long.MAX_VALUE}.
+     */
+    long deadline = Long.MAX_VALUE;
     /** Set when a {@code notify}/{@code signal} picked this thread from a wait set. */
     boolean notified;
 

@@ -106,8 +106,10 @@ final class ThreadOps {
         }
     }
 
-    static void join(ExploringInterceptor x, ThreadModel me, Thread thread, boolean timed)
+    /** {@code thread.join}; {@code nanos} is the timeout, 0 for none. */
+    static void join(ExploringInterceptor x, ThreadModel me, Thread thread, long nanos)
             throws InterruptedException {
+        boolean timed = nanos > 0;
         RunModel run = x.run();
         ThreadModel t = lookup(run, thread);
         if (t == null) {
@@ -128,7 +130,7 @@ final class ThreadOps {
             }
             return;
         }
-        Waits.block(run, me, () -> t.finished || me.interrupted, timed, t, "join");
+        Waits.block(run, me, () -> t.finished || me.interrupted, timed, nanos, t, "join");
         if (!t.finished) {
             throwIfInterrupted(me);
         }
@@ -153,16 +155,16 @@ final class ThreadOps {
         }
     }
 
-    static void sleep(ExploringInterceptor x, ThreadModel me, boolean positive)
+    static void sleep(ExploringInterceptor x, ThreadModel me, long nanos)
             throws InterruptedException {
         throwIfInterrupted(me);
-        if (!positive) {
+        if (nanos <= 0) {
             stepAside(x.run(), me, false);
             return;
         }
         RunModel run = x.run();
         run.ops++;
-        Waits.block(run, me, () -> me.interrupted, true, null, "sleep");
+        Waits.block(run, me, () -> me.interrupted, true, nanos, null, "sleep");
         throwIfInterrupted(me);
     }
 
@@ -190,20 +192,25 @@ final class ThreadOps {
 
     /**
      * The factory given to a {@code ThreadPoolExecutor} or {@code ScheduledThreadPoolExecutor}
-     * built directly under exploration: its idle threads would block in the JDK's queue, where
-     * the explorer cannot schedule them, so asking it for a thread fails with an explanation
-     * instead. (The pool's own start of the thread cannot be intercepted: since JDK 21 the pool
-     * starts it through its thread container, not through {@code Thread.start}.)
+     * built directly under exploration. Its executor methods called from instrumented code run on
+     * a modeled pool ({@link DirectPools}), so the real pool asks for a thread only when it is
+     * made to start one itself ({@code prestartAllCoreThreads}, or a task handed to it by
+     * uninstrumented code): its idle threads would block in the JDK's queue, where the explorer
+     * cannot schedule them, so that fails with an explanation. (The pool's own start of the
+     * thread cannot be intercepted: since JDK 21 the pool starts it through its thread
+     * container, not through {@code Thread.start}.)
      */
     static ThreadFactory refusingFactory(int site) {
         String where = Sites.get(site).location();
         return r -> {
             throw Coordinator.lostControl("the executor created at " + where
-                    + " is not modeled under exploration: its idle threads would block inside"
-                    + " the JDK, where the explorer cannot schedule them. Create it with"
-                    + " Executors.newFixedThreadPool, newCachedThreadPool or"
-                    + " newSingleThreadExecutor, which the explorer models, or exclude the"
-                    + " class from instrumentation.");
+                    + " is not modeled under exploration when it starts threads itself (its"
+                    + " idle threads would block inside the JDK, where the explorer cannot"
+                    + " schedule them): only its executor methods called from explored code run"
+                    + " on the explorer's model. Do not prestart its threads or hand it to"
+                    + " uninstrumented code, use Executors.newFixedThreadPool,"
+                    + " newCachedThreadPool or newSingleThreadExecutor, or exclude the class"
+                    + " from instrumentation.");
         };
     }
 }

@@ -32,7 +32,8 @@ class SemanticsTest {
         return Stream.of(Waiting.TimedPoll.class, Waiting.InterruptSleep.class,
                 Waiting.InterruptWait.class, Waiting.ParkUnpark.class,
                 Waiting.SemaphoreAndLatch.class, Waiting.SpinWait.class,
-                Waiting.ThreadIdentity.class, Pools.CachedIdle.class, Pools.InvokeAll.class);
+                Waiting.ThreadIdentity.class, Pools.CachedIdle.class, Pools.InvokeAll.class,
+                Pools.Unconfigurable.class);
     }
 
     @ParameterizedTest
@@ -80,12 +81,16 @@ class SemanticsTest {
     }
 
     @Test
-    void threadPoolExecutorBuiltDirectlyIsRefusedWithAnExplanation() {
-        InterleavingInconclusive f = inconclusive(Pools.Direct.class, ExploreOptions.exhaustive());
+    void threadPoolExecutorBuiltDirectlyRunsOnAModelButStartsNoThreadOfItsOwn() {
+        ExploreResult r = AgentExplorer.mainClass(Pools.Direct.class.getName())
+                .explore(ExploreOptions.exhaustive().preemptionBound(1));
+        assertTrue(r.exhausted(), r::toString);
+        assertTrue(r.runs() > 1, r::toString);
+        InterleavingInconclusive f = inconclusive(Pools.DirectPrestart.class, ExploreOptions.exhaustive());
         assertEquals(FailureKind.OUT_OF_CONTROL, f.kind(), f.getMessage());
         SourceMarkers markers = SourceMarkers.of(Pools.class);
-        assertTrue(f.getMessage().contains("Failure: the executor created at"
-                + " example.semantics.Pools$Direct.main(Pools.java:" + markers.line("create")
+        assertTrue(f.getMessage().contains("the executor created at"
+                + " example.semantics.Pools$DirectPrestart.main(Pools.java:" + markers.line("create")
                 + ") is not modeled"), f.getMessage());
         assertTrue(f.getMessage().contains("is inconclusive"), f.getMessage());
     }

@@ -1,0 +1,75 @@
+package io.refguard.agent;
+
+import java.util.Set;
+
+/**
+ * Call sites on JDK library objects that are routed through
+ * {@code io.refguard.agent.bridge.LibraryBridge} by an {@code invokedynamic}, so that under
+ * exploration each call can be one scheduling point (or a modeled blocking operation) decided
+ * from the receiver's run-time class.
+ *
+ * <p>A call site qualifies when it is an {@code invokevirtual}/{@code invokeinterface} whose
+ * owner is a JDK type ({@code java/...}) that is, or extends, one of the {@linkplain #FAMILIES
+ * families}; call sites typed by the program's own classes are left alone (their methods are
+ * instrumented code). A few static methods qualify too ({@link #isStaticTarget}). The rewrite
+ * needs class files of version 51 (Java 7) or later, which may contain {@code invokedynamic}.
+ */
+final class LibraryRules {
+
+    static final String BRIDGE = "io/refguard/agent/bridge/LibraryBridge";
+
+    /**
+     * The JDK types whose calls may reach a class that synchronizes internally or blocks: the
+     * collections (for the concurrent ones and {@code Collections.synchronized*}, {@code Vector},
+     * {@code Hashtable}), futures and stages, the synchronizers without a dedicated rule,
+     * {@code StringBuffer}, {@code PrintStream}, executors (to refuse the unmodeled ones) and
+     * {@code Timer}.
+     */
+    private static final String[] FAMILIES = {
+        "java/util/Map", "java/util/Collection", "java/util/Dictionary",
+        "java/util/concurrent/Future", "java/util/concurrent/CompletionStage",
+        "java/util/concurrent/Exchanger", "java/util/concurrent/CyclicBarrier",
+        "java/util/concurrent/Phaser", "java/util/concurrent/locks/StampedLock",
+        "java/util/concurrent/Executor", "java/util/Timer", "java/lang/StringBuffer",
+        "java/io/PrintStream", "java/util/stream/BaseStream",
+    };
+
+    /** {@code Object}'s own methods: never a library operation worth a step. */
+    private static final Set<String> OBJECT_METHODS =
+            Set.of("hashCode", "equals", "toString", "getClass", "wait", "notify", "notifyAll");
+
+    private LibraryRules() {}
+
+    /** Whether an instance call site is routed through the library bridge. */
+    static boolean isInstanceTarget(String owner, String name, ClassHierarchy hierarchy) {
+        if (name.equals("cancel") && hierarchy.isSubtype(owner, "java/util/TimerTask")) {
+            return true; // also on the program's own task class: a Timer's model must know
+        }
+        if (!owner.startsWith("java/") || OBJECT_METHODS.contains(name)) {
+            return false;
+        }
+        if (owner.startsWith("java/util/stream/")) {
+            return name.equals("parallel"); // only to refuse parallel streams under exploration
+        }
+        for (String family : FAMILIES) {
+            if (hierarchy.isSubtype(owner, family)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a static call site is routed through the library bridge: the
+     * {@code CompletableFuture} factories that default to the common pool, and
+     * {@code ForkJoinPool.commonPool()}.
+     */
+    static boolean isStaticTarget(String owner, String name) {
+        return switch (owner) {
+            case "java/util/concurrent/CompletableFuture" -> name.equals("runAsync")
+                    || name.equals("supplyAsync") || name.equals("delayedExecutor");
+            case "java/util/concurrent/ForkJoinPool" -> name.equals("commonPool");
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,99 @@
+package io.refguard.agent.explore;
+
+import io.refguard.agent.bridge.ExecutorKind;
+import io.refguard.agent.bridge.LibraryCall;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+
+/**
+ * {@code ThreadPoolExecutor} and {@code ScheduledThreadPoolExecutor} built directly by the
+ * program ({@code new ThreadPoolExecutor(...)}), under exploration. The real pool is never used
+ * to run anything: its idle workers would park inside the JDK, where the explorer cannot see
+ * them (the factory the agent gives it refuses to make threads, with a message). Instead, the
+ * first call from instrumented code on the pool in a run attaches a modeled pool to it
+ * ({@link ModeledExecutor}, {@link ModeledScheduledExecutor}), and every {@code ExecutorService}
+ * or {@code ScheduledExecutorService} method called on the real pool runs on the model; its
+ * other methods ({@code getPoolSize}, {@code setCorePoolSize}, ...) are the real ones. A pool
+ * passed to JDK code ({@code CompletableFuture.supplyAsync(task, pool)}) is replaced by its model
+ * in that call.
+ *
+ * <p>The model keeps the pool's size: a pool with a {@code SynchronousQueue} or no core threads
+ * is a cached pool bounded by nothing, any other a fixed pool of its core size with an unbounded
+ * queue. Not modeled: bounded queues and their rejection policies, keep-alive times, resizing.
+ */
+final class DirectPools {
+
+    private DirectPools() {}
+
+    /** The model attached to {@code pool} in this run, made on first use. */
+    static ExecutorService modelOf(ExploringInterceptor x, ThreadPoolExecutor pool, int site) {
+        RunModel r = x.run();
+        LockModel k = r.key(pool, site);
+        if (k.state == null) {
+            int core = pool.getCorePoolSize();
+            if (pool instanceof ScheduledThreadPoolExecutor) {
+                k.state = new ModeledScheduledExecutor(x, r, core, null, r.nextPool());
+            } else if (core == 0 || pool.getQueue() instanceof SynchronousQueue<?>) {
+                k.state = new ModeledExecutor(x, r, ExecutorKind.CACHED, 0, null, r.nextPool());
+            } else {
+                k.state = new ModeledExecutor(x, r, ExecutorKind.FIXED, core, null, r.nextPool());
+            }
+        }
+        return (ExecutorService) k.state;
+    }
+
+    /**
+     * The call on {@code pool} made on its model, when it is a method of the executor
+     * interfaces; else {@link BlockingModels#NOT_MODELED}.
+     */
+    static Object call(ExploringInterceptor x, LibraryCall call, ThreadPoolExecutor pool)
+            throws Throwable {
+        Class<?> api = pool instanceof ScheduledThreadPoolExecutor
+                ? ScheduledExecutorService.class : ExecutorService.class;
+        MethodHandle m;
+        try {
+            m = MethodHandles.publicLookup().findVirtual(api, call.name(), call.methodType());
+        } catch (NoSuchMethodException | IllegalAccessException notAnExecutorMethod) {
+            return BlockingModels.NOT_MODELED;
+        }
+        ExecutorService model = modelOf(x, pool, call.site());
+        Object[] args = new Object[call.argumentCount() + 1];
+        args[0] = model;
+        for (int i = 1; i < args.length; i++) {
+            args[i] = call.argument(i - 1);
+        }
+        Object result = m.invokeWithArguments(args);
+        if (call.name().equals("shutdown") || call.name().equals("shutdownNow")) {
+            pool.shutdown(); // so the real pool's own queries agree; it has no threads to stop
+        }
+        return result;
+    }
+
+    /**
+     * The index of an argument that is a JDK {@code ThreadPoolExecutor} passed as an
+     * {@code Executor} (to JDK code, such as {@code CompletableFuture.supplyAsync(task, pool)}),
+     * or -1.
+     */
+    static int poolArgument(LibraryCall call) {
+        for (int i = 0; i < call.argumentCount(); i++) {
+            if (call.argument(i) instanceof ThreadPoolExecutor pool
+                    && pool.getClass().getClassLoader() == null
+                    && Executor.class.isAssignableFrom(call.methodType().parameterType(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The call with its argument {@code i}, a pool, replaced by the pool's model. */
+    static Object replacing(ExploringInterceptor x, LibraryCall call, int i) throws Throwable {
+        return call.proceedReplacing(i,
+                modelOf(x, (ThreadPoolExecutor) call.argument(i), call.site()));
+    }
+}

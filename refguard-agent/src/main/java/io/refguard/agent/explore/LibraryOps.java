@@ -1,0 +1,291 @@
+package io.refguard.agent.explore;
+
+import io.refguard.agent.bridge.LibraryCall;
+import io.refguard.agent.bridge.Sites;
+import io.refguard.explore.runtime.Coordinator;
+import io.refguard.hook.Access;
+import java.util.Set;
+import java.util.concurrent.ForkJoinTask;
+
+/**
+ * Calls from instrumented code on JDK library objects under exploration ({@link LibraryCall}).
+ *
+ * <h2>API-level models</h2>
+ * The JDK itself is not instrumented. Instead, a call made by the program on an object of a JDK
+ * class that synchronizes internally (everything in {@code java.util.concurrent}, the
+ * {@code Collections.synchronized*} wrappers, {@code Vector}, {@code Stack}, {@code Hashtable},
+ * {@code Properties}, {@code StringBuffer}, {@code PrintStream}) is <em>one</em> scheduling point,
+ * labelled with the operation ({@code Inventory.stock.compute()}) and targeting the receiver, so
+ * that calls on different objects commute for the reduction and reads commute with reads. The
+ * class is decided from the receiver's run-time class, once per class ({@link #KIND}): a call
+ * site typed {@code Map} may see a {@code HashMap} (not a point: it does not synchronize) or a
+ * {@code ConcurrentHashMap}.
+ *
+ * <h2>Atomic library calls</h2>
+ * The call itself then runs with no scheduling point inside it: while the baton holder is inside
+ * a JDK call ({@link RunModel#libraryDepth} above zero) the interceptor manages no
+ * thread, so callbacks into the program ({@code hashCode}, {@code equals}, a {@code compute}
+ * function, a comparator, a {@code CompletableFuture} dependent) run their synchronization for
+ * real and cannot be preempted while the JDK holds one of its internal monitors or locks. What
+ * this under-approximates: interleavings inside such callbacks are not explored, and a callback
+ * that blocks on something another explored thread holds blocks for real (reported as a stuck
+ * thread, with the site). The JDK forbids blocking in most of these callbacks anyway.
+ *
+ * <h2>Blocking operations</h2>
+ * An operation that would block ({@code put}, {@code take}, {@code get}, {@code await},
+ * {@code writeLock}, ...) is modeled by {@link BlockingModels}: the non-blocking form is tried
+ * atomically and, when it would block, the thread blocks in the explorer's model until another
+ * thread operates on the same object, then tries again. The runtime therefore always knows who
+ * can run, and every thread blocked is a real deadlock of the program.
+ *
+ * <h2>What cannot be controlled</h2>
+ * Work the JDK would run on threads the explorer does not start is refused with a message naming
+ * the operation ({@link #refuse}): parallel streams, {@code ForkJoinPool} and
+ * {@code ForkJoinTask}, {@code CompletableFuture}'s delayed executor and timeouts. A
+ * {@code *Async} method of {@code CompletableFuture} without an executor runs on a modeled
+ * cached pool of the run instead of the common pool; pools built directly
+ * ({@link DirectPools}) and {@code Timer}s ({@link Timers}) run on modeled pools too.
+ */
+final class LibraryOps {
+
+    /** How calls on objects of one class are treated. */
+    enum Kind {
+        /** Not a JDK class that synchronizes: the original call, no point. */
+        PLAIN,
+        /** One scheduling point, then the call, atomically (or a blocking model). */
+        MODELED,
+        /** Runs work on threads the explorer cannot schedule: refused under exploration. */
+        REFUSED
+    }
+
+    private static final Set<String> SYNCHRONIZED_CLASSES = Set.of("java.util.Vector",
+            "java.util.Stack", "java.util.Hashtable", "java.util.Properties",
+            "java.lang.StringBuffer", "java.io.PrintStream");
+
+    static final ClassValue<Kind> KIND = new ClassValue<>() {
+        @Override
+        protected Kind computeValue(Class<?> c) {
+            if (ForkJoinTask.class.isAssignableFrom(c)
+                    || java.util.concurrent.ForkJoinPool.class.isAssignableFrom(c)) {
+                return Kind.REFUSED;
+            }
+            if (c.getClassLoader() != null) {
+                return Kind.PLAIN; // the program's own classes are instrumented code
+            }
+            String n = c.getName();
+            if (n.startsWith("java.util.concurrent.Executors$")) {
+                return Kind.PLAIN; // wrappers that only delegate, often to a modeled pool
+            }
+            if (n.startsWith("java.util.concurrent.") || SYNCHRONIZED_CLASSES.contains(n)
+                    || n.startsWith("java.util.Collections$Synchronized")) {
+                return Kind.MODELED;
+            }
+            return Kind.PLAIN;
+        }
+    };
+
+    /** Operations that only read the receiver's state: they commute with each other. */
+    private static final Set<String> READS = Set.of("get", "getOrDefault", "containsKey",
+            "containsValue", "contains", "containsAll", "isEmpty", "size", "peek", "peekFirst",
+            "peekLast", "element", "getFirst", "getLast", "mappingCount", "getNow", "isDone",
+            "isCancelled", "isCompletedExceptionally", "resultNow", "exceptionNow", "state",
+            "getPhase", "getRegisteredParties", "getArrivedParties", "getUnarrivedParties",
+            "isTerminated", "getParties", "remainingCapacity", "indexOf", "lastIndexOf",
+            "firstElement", "lastElement", "elementAt", "length", "charAt", "ceilingKey",
+            "floorKey", "higherKey", "lowerKey", "firstKey", "lastKey", "isReadLocked",
+            "isWriteLocked", "getReadLockCount", "validate", "tryOptimisticRead", "keys",
+            "elements", "getProperty");
+
+    private LibraryOps() {}
+
+    static Object call(ExploringInterceptor x, LibraryCall call) throws Throwable {
+        String name = call.name();
+        if (call.isStatic()) {
+            return staticCall(x, call);
+        }
+        if (name.equals("parallel") || name.equals("parallelStream")) {
+            throw refuse(call, "a parallel stream runs its work on the common ForkJoinPool,"
+                    + " whose threads the explorer does not schedule, so its interleavings"
+                    + " would not be explored. Use a sequential stream in explored code");
+        }
+        Object receiver = call.receiver();
+        if (receiver == null) {
+            return call.proceed(); // throws the NullPointerException
+        }
+        if (receiver instanceof java.util.TimerTask task && name.equals("cancel")) {
+            return Timers.cancelTask(x, call, task);
+        }
+        if (receiver instanceof java.util.Timer timer) {
+            return Timers.call(x, call, timer);
+        }
+        switch (KIND.get(receiver.getClass())) {
+            case PLAIN:
+                return call.proceed();
+            case REFUSED:
+                throw refuse(call, RunModel.simpleName(receiver.getClass()) + " runs its tasks"
+                        + " on threads the explorer does not start, so their interleavings"
+                        + " would not be explored. Use an executor from Executors"
+                        + " (newFixedThreadPool, newCachedThreadPool, newSingleThreadExecutor)"
+                        + " or plain threads in explored code");
+            default:
+                break;
+        }
+        if (call.usesDefaultExecutor()) {
+            return modeled(x, call, Access.UPDATE,
+                    () -> call.proceedWith(asyncPool(x)));
+        }
+        if (receiver instanceof java.util.concurrent.ThreadPoolExecutor pool) {
+            Object r = DirectPools.call(x, call, pool);
+            if (r != BlockingModels.NOT_MODELED) {
+                return r;
+            }
+        }
+        int pool = DirectPools.poolArgument(call);
+        if (pool >= 0) {
+            return modeled(x, call, Access.UPDATE, () -> DirectPools.replacing(x, call, pool));
+        }
+        Object result = BlockingModels.call(x, call);
+        if (result != BlockingModels.NOT_MODELED) {
+            return result;
+        }
+        if (name.equals("orTimeout") || name.equals("completeOnTimeout")) {
+            throw refuse(call, "a CompletableFuture timeout is run by a JDK thread the explorer"
+                    + " does not schedule. Use get(timeout, unit), which the explorer models");
+        }
+        return modeled(x, call, READS.contains(name) ? Access.READ : Access.UPDATE, call::proceed);
+    }
+
+    private static Object staticCall(ExploringInterceptor x, LibraryCall call) throws Throwable {
+        switch (call.name()) {
+            case "runAsync", "supplyAsync" -> {
+                if (call.usesDefaultExecutor()) {
+                    ExploringInterceptor.Body body = () -> call.proceedWith(asyncPool(x));
+                    RunModel r = x.run();
+                    r.ops++;
+                    Coordinator.point(null, Access.UPDATE, x.label(call.site()));
+                    return atomically(x, body);
+                }
+                int pool = DirectPools.poolArgument(call);
+                return pool < 0 ? call.proceed() : DirectPools.replacing(x, call, pool);
+            }
+            case "commonPool" -> throw refuse(call, "the common ForkJoinPool runs tasks on"
+                    + " threads the explorer does not schedule. Use an executor from Executors in"
+                    + " explored code");
+            case "delayedExecutor" -> throw refuse(call, "the delayed executor waits on a JDK"
+                    + " thread the explorer does not schedule");
+            default -> {
+                return call.proceed();
+            }
+        }
+    }
+
+    /** The modeled pool that stands for the common pool in this run, created on first use. */
+    static java.util.concurrent.Executor asyncPool(ExploringInterceptor x) {
+        RunModel r = x.run();
+        if (r.asyncPool == null) {
+            r.asyncPool = new ModeledExecutor(x, r, io.refguard.agent.bridge.ExecutorKind.CACHED,
+                    0, null, "commonPool");
+        }
+        return r.asyncPool;
+    }
+
+    /**
+     * One scheduling point on the receiver, labelled by the site, then the call with no point
+     * inside it. An update also counts as a change of the object for threads blocked on it.
+     */
+    static Object modeled(ExploringInterceptor x, LibraryCall call, Access access,
+            ExploringInterceptor.Body body) throws Throwable {
+        RunModel r = x.run();
+        r.ops++;
+        Object receiver = call.receiver();
+        LockModel k = r.key(receiver, call.site());
+        String label = x.label(call.site());
+        Coordinator.point(k, access, label);
+        Object mutex = mutexOf(r, receiver);
+        if (mutex != null) {
+            waitForMonitor(x, r, mutex, call.site(), label);
+        }
+        if (access != Access.READ) {
+            changed(r, k);
+        }
+        Object result = atomically(x, body);
+        if (mutex != null && result != null && result != receiver
+                && result.getClass().getName().startsWith(SYNCHRONIZED_WRAPPER)) {
+            r.viewMutexes.put(result, mutex); // keySet(), subList(), ... lock the same mutex
+        }
+        return result;
+    }
+
+    private static final String SYNCHRONIZED_WRAPPER = "java.util.Collections$Synchronized";
+
+    /**
+     * The monitor a JDK object synchronizes its methods on, for the classes that use a monitor:
+     * the object itself, or for a view of a {@code Collections.synchronized*} wrapper the
+     * wrapper's. Null for the others (which use their own locks or none).
+     */
+    private static Object mutexOf(RunModel r, Object receiver) {
+        if (receiver == null) {
+            return null;
+        }
+        String n = receiver.getClass().getName();
+        if (n.startsWith(SYNCHRONIZED_WRAPPER)) {
+            Object parent = r.viewMutexes.get(receiver);
+            return parent != null ? parent : receiver;
+        }
+        return SYNCHRONIZED_CLASSES.contains(n) ? receiver : null;
+    }
+
+    /**
+     * The JDK's call will take {@code mutex}'s real monitor, which no explored thread really
+     * holds (instrumented {@code synchronized} blocks are modeled). When another thread holds
+     * its model ({@code synchronized (list) { for (x : list) ... }}), the caller blocks in the
+     * model until it is free, as the JDK's call would; the call then runs atomically, so it
+     * need not hold the model.
+     */
+    private static void waitForMonitor(ExploringInterceptor x, RunModel r, Object mutex,
+            int site, String label) {
+        LockModel m = r.existingKey(mutex);
+        if (m == null) {
+            return;
+        }
+        ThreadModel me = x.current();
+        if (m.owner == null || m.owner == me) {
+            return;
+        }
+        me.acquiring = m;
+        try {
+            Waits.block(r, me, () -> m.owner == null, false, m, label);
+        } finally {
+            me.acquiring = null;
+        }
+    }
+
+    /** Records a change of {@code k}'s object: threads blocked on it try again. */
+    static void changed(RunModel r, LockModel k) {
+        k.version++;
+        r.unlocks++; // a StampedLock's lock views wait through the generic lock path
+    }
+
+    /** Runs {@code body} with scheduling points suppressed, then the actions it deferred. */
+    static Object atomically(ExploringInterceptor x, ExploringInterceptor.Body body)
+            throws Throwable {
+        RunModel r = x.run();
+        r.libraryDepth++;
+        try {
+            return body.run();
+        } finally {
+            if (--r.libraryDepth == 0) {
+                r.runDeferred();
+            }
+        }
+    }
+
+    static UnsupportedOperationException refuse(LibraryCall call, String why) {
+        return new UnsupportedOperationException(x(call) + " cannot be explored: " + why
+                + ", or exclude the class from instrumentation.");
+    }
+
+    private static String x(LibraryCall call) {
+        return Sites.get(call.site()).operation() + " at " + Sites.get(call.site()).location();
+    }
+}

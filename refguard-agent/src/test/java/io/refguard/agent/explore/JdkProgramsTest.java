@@ -1,0 +1,89 @@
+package io.refguard.agent.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import example.jdk.AsyncLostUpdate;
+import example.jdk.BarrierTotal;
+import example.jdk.DelayedJobs;
+import example.jdk.HandOff;
+import example.jdk.MapLostUpdate;
+import example.jdk.ParallelSum;
+import example.jdk.PhaserRounds;
+import example.jdk.PollTimeout;
+import example.jdk.QueuePoisonPill;
+import example.jdk.ScheduledBeats;
+import example.jdk.StampedPoint;
+import example.jdk.SynchronizedListIteration;
+import example.jdk.SynchronizedMapCheckThenAct;
+import example.jdk.TimerRetry;
+import example.jdk.TransferHandOff;
+import io.refguard.explore.ExploreResult;
+import io.refguard.explore.InterleavingFailure;
+import io.refguard.explore.report.FailureKind;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Plain programs that synchronize through the JDK ({@code example.jdk}), explored through the
+ * agent with default options: each broken program fails with its own failure (an exception of
+ * the program or a deadlock, never a stuck thread), and each fixed one passes an exhaustive
+ * search, with no real waiting.
+ */
+class JdkProgramsTest {
+
+    /** One program, the failure expected and a text the report must contain. */
+    record Case(Class<?> program, FailureKind kind, String failure) {
+        @Override
+        public String toString() {
+            return program.getSimpleName();
+        }
+    }
+
+    static Stream<Case> corpus() {
+        return Stream.of(
+                new Case(QueuePoisonPill.class, FailureKind.DEADLOCK, "ArrayBlockingQueue"),
+                new Case(MapLostUpdate.class, FailureKind.THREAD_THREW,
+                        "counted 1 words, expected 2"),
+                new Case(SynchronizedMapCheckThenAct.class, FailureKind.THREAD_THREW,
+                        "2 threads registered the service"),
+                new Case(SynchronizedListIteration.class, FailureKind.THREAD_THREW,
+                        "ConcurrentModificationException"),
+                new Case(AsyncLostUpdate.class, FailureKind.THREAD_THREW, "expected 3"),
+                new Case(BarrierTotal.class, FailureKind.THREAD_THREW, "total 1, expected 3"),
+                new Case(PhaserRounds.class, FailureKind.THREAD_THREW, "saw a's slot"),
+                new Case(StampedPoint.class, FailureKind.THREAD_THREW, "read ("),
+                new Case(PollTimeout.class, FailureKind.THREAD_THREW, "NullPointerException"),
+                new Case(HandOff.class, FailureKind.DEADLOCK, "Exchanger"),
+                new Case(TransferHandOff.class, FailureKind.DEADLOCK,
+                        "consumer waits for 'LinkedTransferQueue.take()' on LinkedTransferQueue#1"),
+                new Case(ScheduledBeats.class, FailureKind.THREAD_THREW,
+                        "counted 4 beats, expected 5"),
+                new Case(TimerRetry.class, FailureKind.THREAD_THREW,
+                        "2 outcomes for one request"),
+                new Case(DelayedJobs.class, FailureKind.THREAD_THREW, "NullPointerException"),
+                new Case(ParallelSum.class, FailureKind.THREAD_THREW,
+                        "cannot be explored: a parallel stream"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("corpus")
+    void brokenProgramFailsWithItsOwnFailure(Case c) {
+        InterleavingFailure f = assertThrows(InterleavingFailure.class,
+                () -> AgentExplorer.mainClass(c.program().getName()).explore());
+        String table = f.table();
+        assertEquals(c.kind(), f.report().failure().kind(), table);
+        assertTrue(table.contains(c.failure()), () -> "expected '" + c.failure() + "' in\n" + table);
+        assertFalse(table.contains("stuck"), table);
+    }
+
+    @ParameterizedTest
+    @MethodSource("corpus")
+    void fixedProgramIsVerified(Case c) {
+        ExploreResult r = AgentExplorer.mainClass(c.program().getName() + "$Fixed").explore();
+        assertTrue(r.exhausted(), r::toString);
+    }
+}
