@@ -2,6 +2,7 @@ package io.refguard.agent.explore;
 
 import io.refguard.agent.bridge.LibraryCall;
 import io.refguard.agent.bridge.Sites;
+import io.refguard.explore.runtime.ControlLost;
 import io.refguard.explore.runtime.Coordinator;
 import io.refguard.hook.Access;
 import java.util.Set;
@@ -280,8 +281,14 @@ final class LibraryOps {
         }
     }
 
-    static UnsupportedOperationException refuse(LibraryCall call, String why) {
-        return new UnsupportedOperationException(x(call) + " cannot be explored: " + why
+    /**
+     * Ends the run as inconclusive: the call would hand work to JDK threads the explorer cannot
+     * schedule, so neither a failure nor a pass would mean anything.
+     *
+     * @return never; declared so that callers write {@code throw refuse(...)}
+     */
+    static ControlLost refuse(LibraryCall call, String why) {
+        return Coordinator.lostControl(x(call) + " cannot be explored: " + why
                 + ", or exclude the class from instrumentation.");
     }
 
