@@ -63,4 +63,20 @@ public @interface RefGuardLeakCheck {
      * method acquires and an {@code @AfterAll} method closes needs {@code false}.
      */
     boolean lifecycleMethods() default true;
+
+    /**
+     * The mode of the test's scope: {@link io.refguard.CheckMode#TRACKED} (the default) names the
+     * site of every leaked reference; {@link io.refguard.CheckMode#PRESENCE} only counts the
+     * objects created in the test and not freed, at about the cost of no checking, and re-runs a
+     * test that leaks once in TRACKED mode to name the sites (see {@link #rerunTracked()}).
+     */
+    io.refguard.CheckMode mode() default io.refguard.CheckMode.TRACKED;
+
+    /**
+     * In {@link io.refguard.CheckMode#PRESENCE} mode, whether a test that leaks is run once more,
+     * on a fresh instance with its {@code @BeforeEach} and {@code @AfterEach} methods, in TRACKED
+     * mode; the test still fails with the count, and the re-run's leaks, with their sites, are
+     * added to that failure. Extensions other than this one do not take part in the re-run.
+     */
+    boolean rerunTracked() default true;
 }
