@@ -40,7 +40,8 @@ public final class LeakException extends RefGuardException {
                 sb.append(references > 0 ? " and " : "").append(r.object());
             }
         }
-        sb.append(" (").append(scope).append("); close each on every path:");
+        sb.append(" (").append(scope).append(references > 0 ? "); close each on every path:"
+                : "); release each on every path:");
         for (Report r : reports) {
             sb.append('\n').append(r);
         }
