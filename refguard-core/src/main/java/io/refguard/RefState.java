@@ -73,6 +73,11 @@ final class RefState implements Runnable, PartOf {
      * @return whether this call released it (false: it was already released)
      */
     boolean release(Site site) {
+        return release(site, true);
+    }
+
+    /** {@link #release(Site)}, adding the access record of the release only if {@code record}. */
+    boolean release(Site site, boolean record) {
         SchedulingHook h = Hooks.scheduling();
         if (h != null) {
             h.beforeAccess(this, Access.UPDATE, "close");
@@ -84,7 +89,9 @@ final class RefState implements Runnable, PartOf {
         if (scope != null) {
             scope.unregister(this);
         }
-        tracker.record("release", null, site);
+        if (record) {
+            tracker.record("release", null, site);
+        }
         return true;
     }
 

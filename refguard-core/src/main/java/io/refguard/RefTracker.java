@@ -84,7 +84,8 @@ public final class RefTracker {
     }
 
     /**
-     * The object's count reached zero, released at the current site.
+     * The object's count reached zero, released at the current site. Adds no access record: the
+     * adapter records the release call itself, with {@link #record}.
      *
      * @return false when it had already been freed (the library's own count went wrong)
      */
@@ -98,7 +99,7 @@ public final class RefTracker {
         }
         Site site = Sites.captureOutside(library);
         tracker.freedAt = site;
-        tracker.creator.release(site);
+        tracker.creator.release(site, false); // the adapter recorded the release call itself
         return true;
     }
 

@@ -47,14 +47,12 @@ final class Sites {
         return Site.capture(own, false, null);
     }
 
-    /** Like {@link #capture()}, also skipping the frames of classes whose name starts with {@code library}. */
+    /**
+     * The first frame outside refguard and outside classes whose name starts with {@code library}:
+     * for objects whose count another library keeps. Always captured from the stack: the agent
+     * supplies sites only for calls into refguard, and the library's calls are not among them.
+     */
     static Site captureOutside(String library) {
-        if (CallSites.SUPPLIED) {
-            StackTraceElement call = CallSites.current();
-            if (call != null) {
-                return Site.supplied(call);
-            }
-        }
         return Site.capture(null, false, library);
     }
 }

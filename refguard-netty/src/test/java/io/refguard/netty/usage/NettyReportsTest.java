@@ -123,6 +123,21 @@ class NettyReportsTest {
     }
 
     @Test
+    void aDoubleReleaseReportListsEachReleaseCallOnce() {
+        RefGuard.setRecords(true);
+        RefGuard.setRecordsLast(8);
+        try (LeakScope scope = LeakScope.open()) {
+            ByteBuf buf = POOL.heapBuffer(16);
+            buf.retain();
+            buf.release();
+            buf.release();
+            DoubleReleaseException e = assertThrows(DoubleReleaseException.class, () -> buf.release());
+            String events = e.report().records().stream().map(AccessRecord::event).collect(Collectors.joining(","));
+            assertEquals("create,retain,release,release", events, e.getMessage());
+        }
+    }
+
+    @Test
     void aPresenceScopeCountsBuffersWithoutSitesAndSaysHowToGetThem() {
         LeakScope scope = LeakScope.open(CheckMode.PRESENCE);
         ByteBuf leaked = POOL.heapBuffer(16);
