@@ -173,7 +173,8 @@ public final class SideBySide {
                 throw new IllegalArgumentException("not a JMH CSV result line (expected 7+ fields): " + f);
             }
             String name = f.get(0);
-            int dot = name.lastIndexOf('.');
+            int colon = name.indexOf(':'); // a secondary result, such as "Bench.method:gc.alloc.rate.norm"
+            int dot = (colon < 0 ? name : name.substring(0, colon)).lastIndexOf('.');
             String owner = name.substring(0, dot);
             StringBuilder method = new StringBuilder(name.substring(dot + 1));
             String separator = " (";

@@ -50,6 +50,7 @@ class SideBySideTest {
                 "\"io.refguard.bench.AcquireReleaseBench.netty:gc.alloc.rate.norm\",\"avgt\",1,3,0.0,0.0,\"B/op\","));
         assertTrue(table.contains("| netty | 1 | 4.5 ± 0.5 ns/op | 0 B/op |  |"), table);
         assertTrue(!table.contains("gc.count"), table);
+        assertTrue(!table.contains("### alloc"), table);
     }
 
     @Test
