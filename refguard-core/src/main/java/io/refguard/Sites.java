@@ -26,7 +26,7 @@ final class Sites {
                 return Site.supplied(call);
             }
         }
-        return Site.capture(null, false, null);
+        return new Site(new Throwable(), null, null, false, null);
     }
 
     /**
@@ -35,7 +35,7 @@ final class Sites {
      * which are user code yet not where the object was created.
      */
     static Site captureCreation(Class<?> own) {
-        return Site.capture(own, true, null);
+        return new Site(new Throwable(), null, own, true, null);
     }
 
     /**
@@ -44,7 +44,7 @@ final class Sites {
      * use-after-release found by {@code ensureAccessible()} names the caller of the accessor.
      */
     static Site captureOutside(Class<?> own) {
-        return Site.capture(own, false, null);
+        return new Site(new Throwable(), null, own, false, null);
     }
 
     /**
@@ -53,6 +53,6 @@ final class Sites {
      * supplies sites only for calls into refguard, and the library's calls are not among them.
      */
     static Site captureOutside(String library) {
-        return Site.capture(null, false, library);
+        return new Site(new Throwable(), null, null, false, library);
     }
 }
