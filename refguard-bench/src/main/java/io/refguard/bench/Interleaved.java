@@ -145,6 +145,30 @@ public final class Interleaved {
                     }));
         }
 
+        for (int depth : new int[] {10, 60}) {
+            pairs.add(new Pair("a site at stack depth " + depth + ": StackWalker vs Throwable", "StackWalker walk",
+                    () -> { }, n -> captures(n, depth, Interleaved::walk), "new Throwable()", () -> { },
+                    n -> captures(n, depth, Throwable::new)));
+        }
+        java.lang.ref.Cleaner cleaner = java.lang.ref.Cleaner.create();
+        pairs.add(new Pair("what the GC backstop adds per handle", "new Object()", () -> { },
+                n -> {
+                    long sum = 0;
+                    for (int i = 0; i < n; i++) {
+                        sum += new Object().hashCode() & 1;
+                    }
+                    return sum;
+                }, "Cleaner register + clean", () -> { },
+                n -> {
+                    long sum = 0;
+                    for (int i = 0; i < n; i++) {
+                        Object handle = new Object();
+                        cleaner.register(handle, NOTHING).clean();
+                        sum += handle.hashCode() & 1;
+                    }
+                    return sum;
+                }));
+
         Pool pool = new Pool();
         Pair sampled = new Pair("SAMPLED vs OFF, pool workload", "OFF", () -> RefGuard.setMode(CheckMode.OFF),
                 pool::serve, "SAMPLED 1/128", () -> RefGuard.setMode(CheckMode.SAMPLED), pool::serve);
@@ -172,6 +196,26 @@ public final class Interleaved {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static final Runnable NOTHING = () -> { };
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+    /** The frame two below the caller, as refguard's previous site capture walked to. */
+    private static Object walk() {
+        return WALKER.walk(frames -> frames.skip(2).findFirst().orElse(null));
+    }
+
+    private static long captures(int n, int depth, java.util.function.Supplier<Object> capture) {
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += deep(depth, capture) != null ? 1 : 0;
+        }
+        return sum;
+    }
+
+    private static Object deep(int frames, java.util.function.Supplier<Object> capture) {
+        return frames == 0 ? capture.get() : deep(frames - 1, capture);
     }
 
     /** Alternates the two sides' batches for {@code seconds}; returns ns/op per batch, baseline then refguard. */

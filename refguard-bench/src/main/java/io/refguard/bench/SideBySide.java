@@ -81,8 +81,8 @@ public final class SideBySide {
                 int colon = merged.method.indexOf(':');
                 if (colon < 0) {
                     rows.add(merged);
-                } else if (merged.method.endsWith(ALLOC)) {
-                    alloc.put(merged.method.substring(0, colon) + "#" + merged.threads, merged);
+                } else if (merged.method.contains(":" + ALLOC)) { // "method:gc.alloc.rate.norm (params)"
+                    alloc.put(merged.method.replace(":" + ALLOC, "") + "#" + merged.threads, merged);
                 } else if (!merged.method.contains(":gc.") && !merged.method.contains(":\u00b7gc.")) {
                     rows.add(merged); // an auxiliary counter of the benchmark's own, such as schedules per second
                 }

@@ -54,6 +54,14 @@ class SideBySideTest {
     }
 
     @Test
+    void attachesTheBytesAllocatedToAParameterizedBenchmark() {
+        String table = SideBySide.render(List.of(HEADER,
+                "\"io.refguard.bench.SiteCaptureBench.throwable\",\"avgt\",1,3,900.0,10.0,\"ns/op\",\"10\"",
+                "\"io.refguard.bench.SiteCaptureBench.throwable:gc.alloc.rate.norm\",\"avgt\",1,3,512.0,0.0,\"B/op\",\"10\""));
+        assertTrue(table.contains("| throwable (10) | 1 | 900.0 ± 10.0 ns/op | 512 B/op |  |"), table);
+    }
+
+    @Test
     void splitsQuotedFieldsWithCommas() {
         assertEquals(List.of("a,b", "c", ""), SideBySide.splitCsv("\"a,b\",c,"));
     }
