@@ -231,11 +231,6 @@ public final class LeakScope implements AutoCloseable {
         present.decrement();
     }
 
-    /** PRESENCE mode: how many objects constructed under this scope are not freed yet. */
-    long unfreedCount() {
-        return present.sum();
-    }
-
     /**
      * Registers a reference acquired under this scope; returns its sequence number, or 0 when the
      * scope had already closed (then the reference is the GC backstop's alone).

@@ -87,9 +87,9 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
 
     /**
      * The PRESENCE scope that counts this object as live, or null. A field of its own rather than
-     * a kind of tracker, so that acquire and release test only {@link #tracker}, as with OFF; it
-     * costs no memory (the object header, count and two references fill 24 bytes with
-     * compressed references, as the count and one reference did).
+     * a kind of tracker, so that acquire and release test only {@link #tracker}, as with OFF. With
+     * compressed references it takes the 4 bytes of padding that the header, the count and the
+     * tracker left in a 24-byte object; a subclass whose own fields filled that padding grows by 8.
      */
     private final LeakScope presence;
 
