@@ -24,8 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>Each test gets its own {@link io.refguard.LeakScope} in {@link io.refguard.CheckMode#TRACKED}
- * mode, opened before the {@code @BeforeEach} methods and closed after the {@code @AfterEach}
+ * <p>Each test gets its own {@link io.refguard.LeakScope}, in {@link io.refguard.CheckMode#TRACKED}
+ * mode unless {@link #mode()} says otherwise, opened before the {@code @BeforeEach} methods and closed after the {@code @AfterEach}
  * methods, and bound to the thread that runs the test method (and, by default, its
  * {@code @BeforeEach} and {@code @AfterEach} methods). Objects constructed there are tracked, and
  * every reference acquired there belongs to the test. Work the test hands to other threads joins
