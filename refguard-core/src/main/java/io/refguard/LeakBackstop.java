@@ -1,6 +1,8 @@
 package io.refguard;
 
 import java.lang.ref.Cleaner;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Logging is one report per acquire site: the first leak of a reference acquired at a site is
  * logged in full, later ones from the same site are counted, and the counts of every site that
- * leaked more than once are logged when the JVM exits. Listeners hear of every leak.
+ * leaked more than once are printed to standard error when the JVM exits. Listeners hear of every leak.
  */
 final class LeakBackstop {
 
@@ -51,18 +53,26 @@ final class LeakBackstop {
         return out;
     }
 
-    /** Logs, for every site that leaked more than once, how many leaks the backstop found there. */
-    static void logCounts() {
+    /** One line for every site that leaked more than once: how many leaks the backstop found there. */
+    static List<String> summary() {
+        List<String> lines = new ArrayList<>();
         counts().forEach((site, n) -> {
             if (n > 1) {
-                try {
-                    LOG.log(System.Logger.Level.WARNING, "refguard: the GC backstop found " + n
-                            + " leaked references acquired at " + site + " (the first was logged in full)");
-                } catch (Throwable ignored) {
-                    // nothing left to tell at exit
-                }
+                lines.add("refguard: the GC backstop found " + n + " leaked references acquired at " + site
+                        + " (the first was logged in full)");
             }
         });
+        return lines;
+    }
+
+    /**
+     * Prints {@link #summary()} to standard error. Runs as a shutdown hook, where the logging
+     * system may already be shut down by its own hook, so it does not log.
+     */
+    static void printSummary() {
+        for (String line : summary()) {
+            System.err.println(line);
+        }
     }
 
     static void addListener(LeakListener listener) {
@@ -82,9 +92,9 @@ final class LeakBackstop {
             long n = PER_SITE.computeIfAbsent(siteKey(report), k -> new AtomicLong()).incrementAndGet();
             if (n == 1) {
                 LOG.log(System.Logger.Level.WARNING, report + "\n  Further leaks of references acquired at this"
-                        + " site are counted, not logged; their number is logged when the JVM exits.");
+                        + " site are counted, not logged; their number is printed to standard error when the JVM exits.");
             } else if (n == 2 && SUMMARY_HOOK.compareAndSet(false, true)) {
-                Runtime.getRuntime().addShutdownHook(new Thread(LeakBackstop::logCounts, "refguard-leak-counts"));
+                Runtime.getRuntime().addShutdownHook(new Thread(LeakBackstop::printSummary, "refguard-leak-counts"));
             }
         } catch (Throwable ignored) {
             // a broken logging configuration must not kill the cleaner thread
