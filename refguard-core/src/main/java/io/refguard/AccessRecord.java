@@ -26,10 +26,11 @@ public final class AccessRecord {
 
     /**
      * What happened: {@code "create"}, {@code "acquire"}, {@code "share"}, {@code "touch"} or
-     * {@code "release"}.
+     * {@code "release"}; for an object tracked through an adapter, the method of the library that
+     * was called, such as {@code "retain"}.
      */
     public String event() {
-        return event;
+        return event != null ? event : site.calledMethod();
     }
 
     /** The hint passed to {@code touch}, as a string, or {@code null} when none was given. */
@@ -45,6 +46,6 @@ public final class AccessRecord {
     /** Renders as {@code #3 touch "parsed" at Parser.run(Parser.java:40) on thread main}. */
     @Override
     public String toString() {
-        return "#" + index + " " + event + (hint == null ? "" : " \"" + hint + "\"") + " at " + site;
+        return "#" + index + " " + event() + (hint == null ? "" : " \"" + hint + "\"") + " at " + site;
     }
 }

@@ -18,6 +18,15 @@ public enum CheckMode {
      */
     SAMPLED,
     /**
+     * Count only: inside a {@link LeakScope} of this mode, every object constructed on a bound
+     * thread adds one to the scope's count of live objects, and its final release takes one off;
+     * no handle, no site, no tracker. A scope that closes with a non-zero count fails with the
+     * count and says how to get the sites ({@link #TRACKED}). Outside any scope, objects are
+     * untracked, as with {@link #OFF}. Costs one counter update at construction and at the final
+     * release; acquire and release cost what they cost with {@link #OFF}.
+     */
+    PRESENCE,
+    /**
      * Every object is tracked: each acquire returns its own handle carrying its acquire site, so
      * leaks, double releases and uses after release are reported with their sites. Costs a stack
      * walk and two small allocations per acquire.

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * References were still open when a {@link LeakScope} closed. The message lists every one of
  * them with its acquire site (and access records, when on); {@link #reports()} gives them as
- * data. Close each listed reference on every path, including error paths, or hand it to an owner
+ * data. A {@link CheckMode#PRESENCE} scope lists instead how many objects it counted as never
+ * freed, in one report without sites that says how to get them. Close each listed reference on every path, including error paths, or hand it to an owner
  * that outlives the scope.
  */
 public final class LeakException extends RefGuardException {
@@ -19,16 +20,28 @@ public final class LeakException extends RefGuardException {
         this.reports = List.copyOf(reports);
     }
 
-    /** One report per leaked reference, in the order they were acquired. */
+    /**
+     * One report per leaked reference, in the order they were acquired; for a PRESENCE scope,
+     * last, one report of the count of objects never freed ({@link Report#tracked()} false).
+     */
     public List<Report> reports() {
         return reports;
     }
 
     private static String message(String scope, List<Report> reports) {
+        long references = reports.stream().filter(Report::tracked).count();
         StringBuilder sb = new StringBuilder();
-        sb.append("refguard: leak scope closed with ").append(reports.size())
-                .append(reports.size() == 1 ? " open reference" : " open references")
-                .append(" (").append(scope).append("); close each on every path:");
+        sb.append("refguard: leak scope closed with ");
+        if (references > 0) {
+            sb.append(references).append(references == 1 ? " open reference" : " open references");
+        }
+        for (Report r : reports) {
+            if (!r.tracked()) {
+                sb.append(references > 0 ? " and " : "").append(r.object());
+            }
+        }
+        sb.append(" (").append(scope).append(references > 0 ? "); close each on every path:"
+                : "); release each on every path:");
         for (Report r : reports) {
             sb.append('\n').append(r);
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.refguard.hook.Access;
 import io.refguard.hook.Hooks;
@@ -34,6 +35,11 @@ import io.refguard.hook.SchedulingHook;
  * join with {@link #bind()}, or by running tasks made with {@link #wrap(Runnable)} and
  * {@link #wrap(Callable)}. Bindings nest per thread; closing one restores the previous scope.
  *
+ * <p>In {@link CheckMode#PRESENCE} mode the scope only counts: each object constructed on a bound
+ * thread adds one, its final release (on any thread) takes one off, and {@code close()} fails when
+ * the count is not zero, naming how many objects were never freed and how to get their sites.
+ * The count belongs to the scope, so parallel tests in scopes of their own never mix counts.
+ *
  * <p>Concurrency: the set of open references is a concurrent set, updated by acquiring and
  * closing threads; each update is a scheduling point for the interleaving explorer. A reference
  * closed before {@code close()} starts is never listed (its removal happens-before the scan); one
@@ -54,8 +60,15 @@ public final class LeakScope implements AutoCloseable {
     private final String name; // what the scope covers, for messages; null: say where it opened
     private final Set<RefState> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong sequence = new AtomicLong();
+    /** PRESENCE mode: objects constructed under this scope and not freed yet. */
+    private final LongAdder present = new LongAdder();
     private final Binding openerBinding; // null for a detached scope
     private volatile boolean closed;
+    /**
+     * Set once {@code close()} has claimed every reference it lists. Until then the GC backstop
+     * leaves this scope's references to it, so each leak is reported once, by the scope.
+     */
+    private volatile boolean swept;
 
     private LeakScope(CheckMode mode, boolean bindOpener, String name) {
         this.mode = Objects.requireNonNull(mode, "mode");
@@ -186,28 +199,52 @@ public final class LeakScope implements AutoCloseable {
         }
         closed = true;
         List<RefState> states = new ArrayList<>(open);
-        if (states.isEmpty()) {
-            return;
-        }
         states.sort(Comparator.comparingLong(s -> s.sequence));
-        List<Report> reports = new ArrayList<>(states.size());
+        List<Report> reports = new ArrayList<>(states.size() + 1);
         for (RefState s : states) {
-            s.leakReported = true;
-            reports.add(Reports.leak(s, null));
+            if (s.claimLeakReport()) {
+                reports.add(Reports.leak(s, null));
+            }
         }
-        throw new LeakException(name != null ? "scope of " + name : "scope opened at " + openedAt, reports);
+        swept = true;
+        long unfreed = present.sum();
+        if (unfreed > 0) {
+            reports.add(Reports.presenceLeak(unfreed));
+        }
+        if (!reports.isEmpty()) {
+            throw new LeakException(name != null ? "scope of " + name : "scope opened at " + openedAt, reports);
+        }
     }
 
-    /** Registers a reference acquired under this scope; returns its sequence number. */
+    /** Whether {@code close()} has listed this scope's leaks (the backstop's cue to report its own). */
+    boolean swept() {
+        return swept;
+    }
+
+    /** PRESENCE mode: an object was constructed on a thread bound to this scope. */
+    void presenceCreated() {
+        present.increment();
+    }
+
+    /** PRESENCE mode: an object counted by this scope was freed. */
+    void presenceFreed() {
+        present.decrement();
+    }
+
+    /**
+     * Registers a reference acquired under this scope; returns its sequence number, or 0 when the
+     * scope had already closed (then the reference is the GC backstop's alone).
+     */
     long register(RefState s) {
         SchedulingHook h = Hooks.scheduling();
         if (h != null) {
             h.beforeInternalAccess(this, Access.UPDATE, "scope-register");
         }
         long n = sequence.incrementAndGet();
-        if (!closed) {
-            open.add(s);
+        if (closed) {
+            return 0;
         }
+        open.add(s);
         return n;
     }
 

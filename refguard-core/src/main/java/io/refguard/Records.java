@@ -39,7 +39,9 @@ final class Records {
         if (n == 0) {
             first = record;
         } else if (last.length() > 0) {
-            last.set(Integer.remainderUnsigned(n - 1, last.length()), record);
+            // a release store, not a volatile one (no fence on x86): a report's snapshot is best
+            // effort anyway, and the record is fully built before this store publishes it
+            last.lazySet(Integer.remainderUnsigned(n - 1, last.length()), record);
         }
     }
 

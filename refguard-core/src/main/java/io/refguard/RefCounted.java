@@ -85,10 +85,26 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
     /** The checker's state, or null for an untracked object. */
     private final Tracker tracker;
 
+    /**
+     * The PRESENCE scope that counts this object as live, or null. A field of its own rather than
+     * a kind of tracker, so that acquire and release test only {@link #tracker}, as with OFF. With
+     * compressed references it takes the 4 bytes of padding that the header, the count and the
+     * tracker left in a 24-byte object; a subclass whose own fields filled that padding grows by 8.
+     */
+    private final LeakScope presence;
+
     /** Creates the object with a count of one: the creator's reference, whose handle is the object. */
     @SuppressWarnings("this-escape") // the tracker keeps only the object's description and identity
     protected RefCounted() {
-        this.tracker = Tracker.forNewObject(this);
+        LeakScope scope = LeakScope.boundScope();
+        if (scope != null && scope.mode() == CheckMode.PRESENCE) {
+            scope.presenceCreated();
+            this.presence = scope;
+            this.tracker = null;
+        } else {
+            this.presence = null;
+            this.tracker = Tracker.forNewObject(this, scope);
+        }
     }
 
     /**
@@ -266,6 +282,8 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
                 if (next == 1) {
                     if (tracker != null) {
                         tracker.freedAt = site;
+                    } else if (presence != null) {
+                        presence.presenceFreed();
                     }
                     deallocate();
                 }

@@ -22,10 +22,12 @@ import io.refguard.hook.SchedulingHook;
 final class RefState implements Runnable, PartOf {
 
     private static final VarHandle RELEASED_AT;
+    private static final VarHandle LEAK_REPORTED;
 
     static {
         try {
             RELEASED_AT = MethodHandles.lookup().findVarHandle(RefState.class, "releasedAt", Site.class);
+            LEAK_REPORTED = MethodHandles.lookup().findVarHandle(RefState.class, "leakReported", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -37,7 +39,7 @@ final class RefState implements Runnable, PartOf {
     final boolean creator;
     /** The scope of the acquiring thread, or null. */
     final LeakScope scope;
-    /** Order of acquisition within {@link #scope}, for stable leak listings. */
+    /** Order of acquisition within {@link #scope}, for stable leak listings; 0 when not in it. */
     final long sequence;
     /**
      * Written once, before the handle is published; a thread that reaches this state through the
@@ -48,8 +50,9 @@ final class RefState implements Runnable, PartOf {
     /** Null while open; set once, by the close that wins the compare-and-set. */
     @SuppressWarnings("unused") // accessed through RELEASED_AT
     private volatile Site releasedAt;
-    /** Set when a leak scope already reported this reference, so the backstop stays quiet. */
-    volatile boolean leakReported;
+    /** Set by whichever of the scope and the backstop reports this reference as leaked, once. */
+    @SuppressWarnings("unused") // accessed through LEAK_REPORTED
+    private volatile boolean leakReported;
 
     RefState(Tracker tracker, Site acquiredAt, boolean creator, LeakScope scope) {
         this.tracker = tracker;
@@ -70,6 +73,11 @@ final class RefState implements Runnable, PartOf {
      * @return whether this call released it (false: it was already released)
      */
     boolean release(Site site) {
+        return release(site, true);
+    }
+
+    /** {@link #release(Site)}, adding the access record of the release only if {@code record}. */
+    boolean release(Site site, boolean record) {
         SchedulingHook h = Hooks.scheduling();
         if (h != null) {
             h.beforeAccess(this, Access.UPDATE, "close");
@@ -81,7 +89,9 @@ final class RefState implements Runnable, PartOf {
         if (scope != null) {
             scope.unregister(this);
         }
-        tracker.record("release", null, site);
+        if (record) {
+            tracker.record("release", null, site);
+        }
         return true;
     }
 
@@ -96,11 +106,24 @@ final class RefState implements Runnable, PartOf {
         return creator ? "created at" : "acquired at";
     }
 
-    /** Cleaner action; see the class comment. Never throws. */
+    /**
+     * Claims the one report of this reference as leaked: true for the first caller only, so a
+     * leak is reported by its scope or by the backstop, never both.
+     */
+    boolean claimLeakReport() {
+        return LEAK_REPORTED.compareAndSet(this, false, true);
+    }
+
+    /**
+     * Cleaner action; see the class comment. Never throws. A reference listed in a scope that
+     * has not closed yet is left to that scope, which reports it with the test it belongs to.
+     */
     @Override
     public void run() {
-        if (releasedAt() == null && !leakReported) {
-            leakReported = true;
+        if (releasedAt() != null || scope != null && sequence != 0 && !scope.swept()) {
+            return;
+        }
+        if (claimLeakReport()) {
             LeakBackstop.report(Reports.leak(this, "found by the GC backstop: the reference became"
                     + " unreachable while open. Close it on every path (try-with-resources)."));
         }

@@ -13,7 +13,8 @@ final class ReportText {
     static String render(Report r) {
         StringBuilder sb = new StringBuilder(256);
         sb.append("refguard: ").append(r.kind().text()).append(' ').append(r.object())
-                .append(r.tracked() ? " (tracked)" : " (untracked)");
+                .append(r.tracked() ? " (tracked)" : r.kind() == Report.Kind.LEAK ? " (counted in PRESENCE mode)"
+                        : " (untracked)");
         for (Report.Entry e : r.entries()) {
             sb.append("\n  ").append(e.label());
             for (int i = e.label().length(); i < LABEL_WIDTH; i++) {

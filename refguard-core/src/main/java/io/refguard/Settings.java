@@ -45,7 +45,7 @@ final class Settings {
     static Settings load(UnaryOperator<String> properties, UnaryOperator<String> environment) {
         Source s = new Source(properties, environment);
         CheckMode mode = s.parse(MODE_PROPERTY, DEFAULT_MODE, Settings::parseMode,
-                "OFF, SAMPLED or TRACKED (any case)");
+                "OFF, SAMPLED, PRESENCE or TRACKED (any case)");
         int interval = s.parse(INTERVAL_PROPERTY, DEFAULT_INTERVAL, v -> parseInt(v, 1, Integer.MAX_VALUE),
                 "an integer from 1 (track every object) to " + Integer.MAX_VALUE);
         boolean records = s.parse(RECORDS_PROPERTY, DEFAULT_RECORDS, Settings::parseBoolean, "true or false");

@@ -1,32 +1,18 @@
 package io.refguard;
 
 import io.refguard.hook.CallSites;
-import io.refguard.hook.LibraryCode;
-import java.lang.StackWalker.StackFrame;
-import java.util.Iterator;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Captures {@link Site}s.
  *
- * <p>Uses {@link StackWalker}, which materializes frames lazily in small batches and stops at the
- * first user frame, instead of {@code new Throwable()}, which fills in the whole stack eagerly. A
- * refguard call site is usually two to four frames deep, so the walk touches only the first batch;
- * file and line are resolved only when a report is rendered (see {@link Site}). Measured on JDK 17
- * (one core of the build machine, warm): a capture costs about 1.1 µs whatever the stack depth,
- * where {@code new Throwable()} costs 0.6 µs at depth 10 and 1.7 µs at depth 60, and 2.2 µs and
- * 8.4 µs once its stack trace is materialized; test and server stacks are usually 40 to 100 deep.
+ * <p>Capture is {@code new Throwable()}: the JVM records the stack as its internal backtrace, and
+ * nothing is decoded until a report needs the site (see {@link Site}). Measured on the build
+ * machine (JDK 17, under load; {@code Interleaved} and {@code SiteCaptureBench} in refguard-bench):
+ * 0.7 µs at a stack depth of 10 against 1.3 µs for a {@link StackWalker} walk to the first user
+ * frame, but 2.6 µs against 1.7 µs at depth 60, since the backtrace grows with the depth. Netty's
+ * leak records are captured the same way, so refguard and Netty's PARANOID level grow alike.
  */
 final class Sites {
-
-    private static final StackWalker WALKER =
-            StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
-
-    private static final Function<Stream<StackFrame>, StackFrame> FIRST_USER_FRAME =
-            frames -> firstUserFrame(frames, false);
-    private static final Function<Stream<StackFrame>, StackFrame> FIRST_CREATOR_FRAME =
-            frames -> firstUserFrame(frames, true);
 
     private Sites() {}
 
@@ -38,19 +24,19 @@ final class Sites {
         if (CallSites.SUPPLIED) {
             StackTraceElement call = CallSites.current();
             if (call != null) {
-                return new Site(call, Thread.currentThread().getName());
+                return Site.supplied(call);
             }
         }
-        return new Site(WALKER.walk(FIRST_USER_FRAME), Thread.currentThread().getName());
+        return new Site(new Throwable(), null, null, false, null);
     }
 
     /**
-     * The site that ran {@code new X()} for a refcounted {@code X}: like {@link #capture()}, but
-     * also skips the constructors of {@link RefCounted} subclasses, which are user code yet not
-     * where the object was created.
+     * The site that ran {@code new X()} for a refcounted {@code X} of class {@code own}: like
+     * {@link #capture()}, but also skips the constructors of {@code own} and its superclasses,
+     * which are user code yet not where the object was created.
      */
-    static Site captureCreation() {
-        return new Site(WALKER.walk(FIRST_CREATOR_FRAME), Thread.currentThread().getName());
+    static Site captureCreation(Class<?> own) {
+        return new Site(new Throwable(), null, own, true, null);
     }
 
     /**
@@ -59,55 +45,15 @@ final class Sites {
      * use-after-release found by {@code ensureAccessible()} names the caller of the accessor.
      */
     static Site captureOutside(Class<?> own) {
-        StackFrame f = WALKER.walk(frames -> {
-            StackFrame first = null;
-            for (Iterator<StackFrame> it = frames.iterator(); it.hasNext(); ) {
-                StackFrame frame = it.next();
-                Class<?> c = frame.getDeclaringClass();
-                if (isRefguard(frame.getClassName()) || c.isAssignableFrom(own) && RefCounted.class.isAssignableFrom(c)) {
-                    continue;
-                }
-                if (!isJdk(frame.getClassName())) {
-                    return frame;
-                }
-                if (first == null) {
-                    first = frame;
-                }
-            }
-            return first;
-        });
-        return new Site(f, Thread.currentThread().getName());
+        return new Site(new Throwable(), null, own, false, null);
     }
 
-    private static StackFrame firstUserFrame(Stream<StackFrame> frames, boolean skipConstructors) {
-        StackFrame firstOutside = null;
-        for (Iterator<StackFrame> it = frames.iterator(); it.hasNext(); ) {
-            StackFrame f = it.next();
-            String cls = f.getClassName();
-            if (isRefguard(cls)) {
-                continue;
-            }
-            if (skipConstructors
-                    && "<init>".equals(f.getMethodName())
-                    && RefCounted.class.isAssignableFrom(f.getDeclaringClass())) {
-                continue;
-            }
-            if (!isJdk(cls)) {
-                return f;
-            }
-            if (firstOutside == null) {
-                firstOutside = f;
-            }
-        }
-        return firstOutside;
-    }
-
-    /** Whether {@code className} is refguard's own machinery ({@link LibraryCode}). */
-    static boolean isRefguard(String className) {
-        return LibraryCode.contains(className);
-    }
-
-    private static boolean isJdk(String className) {
-        return className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.");
+    /**
+     * The first frame outside refguard and outside classes whose name starts with {@code library}:
+     * for objects whose count another library keeps. Always captured from the stack: the agent
+     * supplies sites only for calls into refguard, and the library's calls are not among them.
+     */
+    static Site captureOutside(String library) {
+        return new Site(new Throwable(), null, null, false, library);
     }
 }

@@ -73,6 +73,6 @@ final class TrackedRef<T extends RefCounted<T>> implements Ref<T> {
 
     @Override
     public String toString() {
-        return "Ref(" + state.tracker.object + (isOpen() ? ", open)" : ", closed)");
+        return "Ref(" + state.tracker.object() + (isOpen() ? ", open)" : ", closed)");
     }
 }

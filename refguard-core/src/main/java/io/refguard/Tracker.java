@@ -7,14 +7,15 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The checker's state for one tracked object: its description, the creator's reference, where it
  * was freed, and its access records. Untracked objects have none; the decision is made once, in
- * {@link #forNewObject}.
+ * {@link #forNewObject} (or {@link #forResource} for an object whose count another library keeps).
  */
 final class Tracker {
 
-    /** {@code SimpleClassName@identityHashHex}, computed once so reports never touch the object. */
-    final String object;
+    /** The object's class and identity hash; the text is built only when a report needs it. */
+    private final Class<?> type;
+    private final int identity;
     /** The object, weakly: reports may name it, but the checker must never keep it alive. */
-    final WeakReference<RefCounted<?>> self;
+    final WeakReference<Object> self;
     /** Null when access records are off for this object. */
     final Records records;
     /** The creator's reference, whose handle is the object itself. */
@@ -25,8 +26,9 @@ final class Tracker {
      */
     volatile Site freedAt;
 
-    private Tracker(RefCounted<?> obj, Records records, Site createdAt, LeakScope scope) {
-        this.object = describe(obj);
+    private Tracker(Object obj, Records records, Site createdAt, LeakScope scope) {
+        this.type = obj.getClass();
+        this.identity = System.identityHashCode(obj);
         this.self = new WeakReference<>(obj);
         this.records = records;
         this.creator = new RefState(this, createdAt, true, scope);
@@ -34,21 +36,49 @@ final class Tracker {
     }
 
     /**
-     * Decides whether {@code obj}, under construction on the current thread, is tracked, and if
-     * so builds its tracker and registers the creator's reference with the GC backstop.
+     * Decides whether {@code obj}, under construction on the current thread bound to
+     * {@code scope} (or none), is tracked, and if so builds its tracker and registers the
+     * creator's reference with the GC backstop.
      *
      * @return the tracker, or null for an untracked object
      */
-    static Tracker forNewObject(RefCounted<?> obj) {
+    static Tracker forNewObject(RefCounted<?> obj, LeakScope scope) {
         Settings s = RefGuard.settings();
-        LeakScope scope = LeakScope.boundScope();
         CheckMode mode = scope == null ? s.mode : scope.mode();
-        if (mode == CheckMode.OFF
-                || mode == CheckMode.SAMPLED && s.sampleInterval > 1
-                        && ThreadLocalRandom.current().nextInt(s.sampleInterval) != 0) {
+        if (!sampled(mode, s)) {
             return null;
         }
-        Site createdAt = Sites.captureCreation();
+        return build(obj, s, Sites.captureCreation(obj.getClass()), scope);
+    }
+
+    /**
+     * The tracker of an object whose count another library keeps, created on a thread bound to
+     * {@code scope} (or none), or null when the mode leaves it untracked ({@code always}: tracked
+     * in SAMPLED mode too). Its creation site skips the frames of {@code library}.
+     */
+    static Tracker forResource(Object obj, boolean always, LeakScope scope, String library) {
+        Settings s = RefGuard.settings();
+        CheckMode mode = scope == null ? s.mode : scope.mode();
+        if (always ? mode != CheckMode.SAMPLED && mode != CheckMode.TRACKED : !sampled(mode, s)) {
+            return null;
+        }
+        return build(obj, s, Sites.captureOutside(library), scope);
+    }
+
+    /**
+     * Whether an object constructed now in {@code mode} is tracked. SAMPLED draws from the
+     * thread's {@link ThreadLocalRandom}, whose state lives in the {@link Thread} object itself:
+     * no thread-local lookup, one multiply-and-mask for a power-of-two interval.
+     */
+    private static boolean sampled(CheckMode mode, Settings s) {
+        if (mode == CheckMode.TRACKED) {
+            return true;
+        }
+        return mode == CheckMode.SAMPLED
+                && (s.sampleInterval == 1 || ThreadLocalRandom.current().nextInt(s.sampleInterval) == 0);
+    }
+
+    private static Tracker build(Object obj, Settings s, Site createdAt, LeakScope scope) {
         Tracker t = new Tracker(obj, s.records ? new Records(s.recordsLast) : null, createdAt, scope);
         t.creator.cleanable = LeakBackstop.register(obj, t.creator);
         return t;
@@ -67,9 +97,17 @@ final class Tracker {
         JfrEvents.tracked(this, event, site);
     }
 
+    /** {@code SimpleClassName@identityHashHex}: how reports name the object. */
+    String object() {
+        return describe(type, identity);
+    }
+
     static String describe(Object obj) {
-        Class<?> c = obj.getClass();
+        return describe(obj.getClass(), System.identityHashCode(obj));
+    }
+
+    private static String describe(Class<?> c, int identity) {
         String name = c.getSimpleName().isEmpty() ? c.getName() : c.getSimpleName();
-        return name + "@" + Integer.toHexString(System.identityHashCode(obj));
+        return name + "@" + Integer.toHexString(identity);
     }
 }

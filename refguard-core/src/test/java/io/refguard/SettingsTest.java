@@ -50,7 +50,7 @@ class SettingsTest {
                 () -> load(Map.of("refguard.mode", "paranoid"), Map.of()));
         assertTrue(mode.getMessage().contains("system property refguard.mode"), mode.getMessage());
         assertTrue(mode.getMessage().contains("'paranoid'"), mode.getMessage());
-        assertTrue(mode.getMessage().contains("OFF, SAMPLED or TRACKED"), mode.getMessage());
+        assertTrue(mode.getMessage().contains("OFF, SAMPLED, PRESENCE or TRACKED"), mode.getMessage());
 
         IllegalArgumentException interval = assertThrows(IllegalArgumentException.class,
                 () -> load(Map.of(), Map.of("REFGUARD_SAMPLE_INTERVAL", "0")));

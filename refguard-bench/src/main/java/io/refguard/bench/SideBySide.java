@@ -10,10 +10,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns a JMH CSV result file ({@code -rf csv}) into Markdown tables that put each refguard
- * benchmark next to its peer, with the ratio of their average times.
+ * Turns JMH CSV result files ({@code -rf csv}) into Markdown tables that put each refguard
+ * benchmark next to its peer, with the ratio of their average times and, when JMH ran with
+ * {@code -prof gc}, the bytes allocated per operation.
  *
- * <p>Usage: {@code java -cp benchmarks.jar io.refguard.bench.SideBySide results.csv}
+ * <p>Several files are rounds of the same run (one fork of every benchmark per round, so that
+ * refguard's and the peer's forks alternate and see the same background load): a benchmark's
+ * time is the mean over the rounds, and its ± is the larger of JMH's error and the distance of
+ * the farthest round from the mean.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar io.refguard.bench.SideBySide results-1.csv [results-2.csv ...]}
  */
 public final class SideBySide {
 
@@ -26,49 +32,77 @@ public final class SideBySide {
             Map.entry("TrackedBench.refguardTracked", "nettyParanoid"),
             Map.entry("AgentSitesBench.refguardSupplied", "nettyParanoid"),
             Map.entry("AgentSitesBench.refguardWalked", "nettyParanoid"),
-            Map.entry("PoolWorkloadBench.sampled", "off"));
+            Map.entry("PoolWorkloadBench.sampled", "off"),
+            Map.entry("PoolWorkloadBench.presence", "off"),
+            Map.entry("NettyAdapterBench.refguardOff", "nettyDisabled"),
+            Map.entry("NettyAdapterBench.refguardSampled", "nettySimple"),
+            Map.entry("NettyAdapterBench.refguardPresence", "nettyDisabled"),
+            Map.entry("NettyAdapterBench.refguardTracked", "nettyParanoid"));
+
+    /** The suffix of JMH's {@code -prof gc} row with the bytes allocated per operation. */
+    private static final String ALLOC = "gc.alloc.rate.norm";
 
     private SideBySide() {}
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: SideBySide <jmh-results.csv>  (write one with: -rf csv -rff FILE)");
+        if (args.length == 0) {
+            System.err.println("usage: SideBySide <jmh-results.csv>...  (write one with: -rf csv -rff FILE)");
             System.exit(2);
         }
-        Path file = Path.of(args[0]);
-        if (!Files.isRegularFile(file)) {
-            System.err.println("no JMH result file at " + file + "; run the benchmarks with -rf csv -rff " + file);
-            System.exit(2);
+        List<String> lines = new ArrayList<>();
+        for (String arg : args) {
+            Path file = Path.of(arg);
+            if (!Files.isRegularFile(file)) {
+                System.err.println("no JMH result file at " + file + "; run the benchmarks with -rf csv -rff " + file);
+                System.exit(2);
+            }
+            lines.addAll(Files.readAllLines(file));
         }
-        System.out.print(render(Files.readAllLines(file)));
+        System.out.print(render(lines));
     }
 
-    /** Renders the tables for the lines of a JMH CSV file. */
+    /** Renders the tables for the lines of one or more JMH CSV files (each with its header line). */
     static String render(List<String> csvLines) {
-        Map<String, List<Row>> byClass = new LinkedHashMap<>();
-        for (int i = 1; i < csvLines.size(); i++) {
-            if (csvLines.get(i).isBlank()) {
+        Map<String, Map<String, List<Row>>> rounds = new LinkedHashMap<>();
+        for (String line : csvLines) {
+            if (line.isBlank() || line.startsWith("\"Benchmark\"")) {
                 continue;
             }
-            Row row = Row.parse(splitCsv(csvLines.get(i)));
-            byClass.computeIfAbsent(row.className, k -> new ArrayList<>()).add(row);
+            Row row = Row.parse(splitCsv(line));
+            rounds.computeIfAbsent(row.className, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(row.method + "#" + row.threads, k -> new ArrayList<>()).add(row);
         }
         StringBuilder out = new StringBuilder();
-        for (Map.Entry<String, List<Row>> entry : byClass.entrySet()) {
+        for (Map.Entry<String, Map<String, List<Row>>> entry : rounds.entrySet()) {
+            List<Row> rows = new ArrayList<>();
+            Map<String, Row> alloc = new LinkedHashMap<>();
+            for (List<Row> same : entry.getValue().values()) {
+                Row merged = Row.mean(same);
+                int colon = merged.method.indexOf(':');
+                if (colon < 0) {
+                    rows.add(merged);
+                } else if (merged.method.contains(":" + ALLOC)) { // "method:gc.alloc.rate.norm (params)"
+                    alloc.put(merged.method.replace(":" + ALLOC, "") + "#" + merged.threads, merged);
+                } else if (!merged.method.contains(":gc.") && !merged.method.contains(":\u00b7gc.")) {
+                    rows.add(merged); // an auxiliary counter of the benchmark's own, such as schedules per second
+                }
+            }
             out.append("\n### ").append(entry.getKey()).append("\n\n");
-            out.append("| benchmark | threads | time | ratio |\n|---|---:|---:|---|\n");
-            for (Row row : entry.getValue()) {
+            out.append("| benchmark | threads | time | allocated | ratio |\n|---|---:|---:|---:|---|\n");
+            for (Row row : rows) {
                 String baseline = BASELINES.get(entry.getKey() + "." + row.method);
                 String ratio = "";
                 if (baseline != null) {
-                    for (Row other : entry.getValue()) {
+                    for (Row other : rows) {
                         if (other.method.equals(baseline)) {
                             ratio = String.format(Locale.ROOT, "%.2fx the time of %s", row.score / other.score, baseline);
                         }
                     }
                 }
-                out.append(String.format(Locale.ROOT, "| %s | %d | %.1f ± %.1f %s | %s |%n",
-                        row.method, row.threads, row.score, row.error, row.unit, ratio));
+                Row bytes = alloc.get(row.method + "#" + row.threads);
+                String allocated = bytes == null ? "" : String.format(Locale.ROOT, "%.0f B/op", bytes.score);
+                out.append(String.format(Locale.ROOT, "| %s | %d | %.1f ± %.1f %s | %s | %s |%n",
+                        row.method, row.threads, row.score, row.error, row.unit, allocated, ratio));
             }
         }
         return out.toString();
@@ -115,12 +149,32 @@ public final class SideBySide {
             this.unit = unit;
         }
 
+        /** One row for several rounds: the mean score, and the larger of JMH's error and the rounds' spread. */
+        static Row mean(List<Row> rounds) {
+            Row first = rounds.get(0);
+            if (rounds.size() == 1) {
+                return first;
+            }
+            double sum = 0;
+            double error = 0;
+            for (Row r : rounds) {
+                sum += r.score;
+                error = Math.max(error, Double.isNaN(r.error) ? 0 : r.error);
+            }
+            double mean = sum / rounds.size();
+            for (Row r : rounds) {
+                error = Math.max(error, Math.abs(r.score - mean));
+            }
+            return new Row(first.className, first.method, first.threads, mean, error, first.unit);
+        }
+
         static Row parse(List<String> f) {
             if (f.size() < 7) {
                 throw new IllegalArgumentException("not a JMH CSV result line (expected 7+ fields): " + f);
             }
             String name = f.get(0);
-            int dot = name.lastIndexOf('.');
+            int colon = name.indexOf(':'); // a secondary result, such as "Bench.method:gc.alloc.rate.norm"
+            int dot = (colon < 0 ? name : name.substring(0, colon)).lastIndexOf('.');
             String owner = name.substring(0, dot);
             StringBuilder method = new StringBuilder(name.substring(dot + 1));
             String separator = " (";

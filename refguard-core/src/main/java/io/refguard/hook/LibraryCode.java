@@ -27,6 +27,7 @@ public final class LibraryCode {
         ROOT + ".agent.bridge",
         ROOT + ".agent.explore",
         ROOT + ".junit",
+        ROOT + ".netty",
         ROOT + ".cli",
     };
 

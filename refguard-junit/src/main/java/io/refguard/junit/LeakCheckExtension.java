@@ -67,8 +67,8 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
         if (store.get(KEY) != null) {
             return; // registered twice (say, by annotation and by auto-detection): one check suffices
         }
-        store.put(KEY, new TestScope(this, LeakScope.openDetached(CheckMode.TRACKED, testName(context)),
-                settings.lifecycleMethods()));
+        store.put(KEY, new TestScope(this, LeakScope.openDetached(settings.mode(), testName(context)),
+                settings.lifecycleMethods(), settings.rerunTracked()));
     }
 
     /**
@@ -86,6 +86,9 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
         try {
             test.scope.close();
         } catch (LeakException leak) {
+            if (test.scope.mode() == CheckMode.PRESENCE && test.rerunTracked) {
+                leak.addSuppressed(TrackedRerun.run(context, this, test.lifecycleMethods));
+            }
             Optional<Throwable> failure = context.getExecutionException();
             if (failure.isPresent() && !(failure.get() instanceof TestAbortedException)) {
                 failure.get().addSuppressed(leak);
@@ -160,16 +163,28 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
         return test.scope;
     }
 
+    /** Stores {@code scope} as the test's while {@link TrackedRerun} runs, so parameters receive it. */
+    void storeForRerun(ExtensionContext context, LeakScope scope, boolean lifecycleMethods) {
+        context.getStore(NAMESPACE).put(KEY, new TestScope(this, scope, lifecycleMethods, false));
+    }
+
+    /** Ends {@link #storeForRerun}. */
+    void endRerun(ExtensionContext context) {
+        context.getStore(NAMESPACE).remove(KEY);
+    }
+
     /** The scope of one test and who opened it. Not AutoCloseable: JUnit must not close it for us. */
     private static final class TestScope {
         final LeakCheckExtension owner;
         final LeakScope scope;
         final boolean lifecycleMethods;
+        final boolean rerunTracked;
 
-        TestScope(LeakCheckExtension owner, LeakScope scope, boolean lifecycleMethods) {
+        TestScope(LeakCheckExtension owner, LeakScope scope, boolean lifecycleMethods, boolean rerunTracked) {
             this.owner = owner;
             this.scope = scope;
             this.lifecycleMethods = lifecycleMethods;
+            this.rerunTracked = rerunTracked;
         }
     }
 

@@ -3,6 +3,8 @@ package io.refguard.junit;
 import java.lang.reflect.Method;
 import java.util.Optional;
 
+import io.refguard.CheckMode;
+
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
@@ -14,14 +16,18 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 final class LeakCheckSettings {
 
-    private static final LeakCheckSettings DEFAULTS = new LeakCheckSettings(true, true);
+    private static final LeakCheckSettings DEFAULTS = new LeakCheckSettings(true, true, CheckMode.TRACKED, true);
 
     private final boolean enabled;
     private final boolean lifecycleMethods;
+    private final CheckMode mode;
+    private final boolean rerunTracked;
 
-    private LeakCheckSettings(boolean enabled, boolean lifecycleMethods) {
+    private LeakCheckSettings(boolean enabled, boolean lifecycleMethods, CheckMode mode, boolean rerunTracked) {
         this.enabled = enabled;
         this.lifecycleMethods = lifecycleMethods;
+        this.mode = mode;
+        this.rerunTracked = rerunTracked;
     }
 
     static LeakCheckSettings of(ExtensionContext context) {
@@ -42,7 +48,7 @@ final class LeakCheckSettings {
     }
 
     private static LeakCheckSettings from(RefGuardLeakCheck a) {
-        return new LeakCheckSettings(a.enabled(), a.lifecycleMethods());
+        return new LeakCheckSettings(a.enabled(), a.lifecycleMethods(), a.mode(), a.rerunTracked());
     }
 
     boolean enabled() {
@@ -51,5 +57,13 @@ final class LeakCheckSettings {
 
     boolean lifecycleMethods() {
         return lifecycleMethods;
+    }
+
+    CheckMode mode() {
+        return mode;
+    }
+
+    boolean rerunTracked() {
+        return rerunTracked;
     }
 }

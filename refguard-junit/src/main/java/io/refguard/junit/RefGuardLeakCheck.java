@@ -24,8 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>Each test gets its own {@link io.refguard.LeakScope} in {@link io.refguard.CheckMode#TRACKED}
- * mode, opened before the {@code @BeforeEach} methods and closed after the {@code @AfterEach}
+ * <p>Each test gets its own {@link io.refguard.LeakScope}, in {@link io.refguard.CheckMode#TRACKED}
+ * mode unless {@link #mode()} says otherwise, opened before the {@code @BeforeEach} methods and closed after the {@code @AfterEach}
  * methods, and bound to the thread that runs the test method (and, by default, its
  * {@code @BeforeEach} and {@code @AfterEach} methods). Objects constructed there are tracked, and
  * every reference acquired there belongs to the test. Work the test hands to other threads joins
@@ -63,4 +63,20 @@ public @interface RefGuardLeakCheck {
      * method acquires and an {@code @AfterAll} method closes needs {@code false}.
      */
     boolean lifecycleMethods() default true;
+
+    /**
+     * The mode of the test's scope: {@link io.refguard.CheckMode#TRACKED} (the default) names the
+     * site of every leaked reference; {@link io.refguard.CheckMode#PRESENCE} only counts the
+     * objects created in the test and not freed, at about the cost of no checking, and re-runs a
+     * test that leaks once in TRACKED mode to name the sites (see {@link #rerunTracked()}).
+     */
+    io.refguard.CheckMode mode() default io.refguard.CheckMode.TRACKED;
+
+    /**
+     * In {@link io.refguard.CheckMode#PRESENCE} mode, whether a test that leaks is run once more,
+     * on a fresh instance with its {@code @BeforeEach} and {@code @AfterEach} methods, in TRACKED
+     * mode; the test still fails with the count, and the re-run's leaks, with their sites, are
+     * added to that failure. Extensions other than this one do not take part in the re-run.
+     */
+    boolean rerunTracked() default true;
 }
