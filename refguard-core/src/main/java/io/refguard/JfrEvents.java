@@ -37,7 +37,7 @@ final class JfrEvents {
         }
         LifetimeEvent e = release ? new Release() : new Acquire();
         if (e.isEnabled()) {
-            e.object = t.object;
+            e.object = t.object();
             e.operation = operation;
             e.site = site == null ? null : site.toString();
             e.commit();
