@@ -384,8 +384,9 @@ final class Execution implements ChoicePoint {
             choices = Arrays.copyOf(choices, s * 2);
             labels = Arrays.copyOf(labels, s * 2);
         }
-        // the check compares the first 64 threads' enabled bits; later threads by their operations
-        determinism.step(s, c, enabled[0], next);
+        // the check compares the first 64 threads' enabled bits exactly, later threads only by
+        // their operations; -1 stands for "only threads past the first 64 can run" (0 means ended)
+        determinism.step(s, c, enabled[0] != 0 ? enabled[0] : -1L, next);
         choices[s] = c;
         labels[s] = next.pendingLabel;
         hash = hash * 31 + c + 1;

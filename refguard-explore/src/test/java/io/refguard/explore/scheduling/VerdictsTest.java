@@ -93,13 +93,13 @@ class VerdictsTest {
                 .scenario("many threads")
                 .setup(() -> new SharedInt("x", 0))
                 .actor("spawner", x -> {
-                    for (int i = 0; i < 70; i++) {
+                    for (int i = 0; i < 4_100; i++) {
                         Coordinator.spawn("w" + i, x::incrementAndGet);
                     }
                 })
                 .explore(ExploreOptions.exhaustive().maxRuns(1)));
         assertEquals(FailureKind.THREAD_LIMIT, e.kind());
-        assertTrue(e.report().failure().summary().startsWith("a run may have at most 64 threads"),
+        assertTrue(e.report().failure().summary().startsWith("a run of the explorer may have at most 4096 threads"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("is inconclusive: too many threads for the explorer"), e.getMessage());
         assertTrue(e.getMessage().contains("Verdict: inconclusive."), e.getMessage());
@@ -111,7 +111,7 @@ class VerdictsTest {
                 .scenario("swallows")
                 .setup(() -> new SharedInt("x", 0))
                 .actor("spawner", x -> {
-                    for (int i = 0; i < 70; i++) {
+                    for (int i = 0; i < 4_100; i++) {
                         try {
                             Coordinator.spawn("w" + i, x::incrementAndGet);
                         } catch (RuntimeException ignored) {
