@@ -56,9 +56,30 @@ final class ExplorationRouter extends PassThroughInterceptor {
         Object c = Coordinator.context();
         if (c instanceof ExploringInterceptor) {
             ExploringInterceptor x = (ExploringInterceptor) c;
-            return x.active ? x : null;
+            // its own answer: not active, or inside an atomic library call, is "not managed"
+            return x.managesCurrentThread() ? x : null;
         }
         return null;
+    }
+
+    /**
+     * The clock as the calling thread's exploration shows it. Asked on every thread, managed or
+     * not (code called back from inside a JDK call reads the same virtual clock), so it goes to
+     * the exploration whatever its state; the exploration answers with the real clock for a
+     * thread that is none of its own.
+     */
+    @Override
+    public long nanoTime(int site) {
+        Object c = Coordinator.context();
+        return c instanceof ExploringInterceptor ? ((ExploringInterceptor) c).nanoTime(site) : System.nanoTime();
+    }
+
+    /** {@code System.currentTimeMillis()}, as {@link #nanoTime}. */
+    @Override
+    public long currentTimeMillis(int site) {
+        Object c = Coordinator.context();
+        return c instanceof ExploringInterceptor ? ((ExploringInterceptor) c).currentTimeMillis(site)
+                : System.currentTimeMillis();
     }
 
     /**

@@ -27,8 +27,12 @@ import java.util.function.Supplier;
  */
 public final class Coordinator {
 
-    /** The context {@link #withContext} attaches to the explorations the calling thread drives. */
-    private static final ThreadLocal<Object> CONTEXT = new ThreadLocal<>();
+    /**
+     * The context {@link #withContext} attaches to the explorations the calling thread drives.
+     * Inheritable, because the explorer may drive an exploration from a thread of its own that the
+     * caller starts (the bounded driver); only engine construction reads it.
+     */
+    private static final ThreadLocal<Object> CONTEXT = new InheritableThreadLocal<>();
 
     private Coordinator() {}
 
