@@ -169,7 +169,9 @@ final class LibraryOps {
                 int pool = DirectPools.poolArgument(call);
                 return pool < 0 ? call.proceed() : DirectPools.replacing(x, call, pool);
             }
-            case "commonPool" -> throw refuse(call, "the common ForkJoinPool runs tasks on"
+            // thrown into the program rather than ending the run: code that looks the pool up
+            // (Caffeine's default executor) catches the failure and runs the work itself
+            case "commonPool" -> throw unsupported(call, "the common ForkJoinPool runs tasks on"
                     + " threads the explorer does not schedule. Use an executor from Executors in"
                     + " explored code");
             case "delayedExecutor" -> throw refuse(call, "the delayed executor waits on a JDK"
@@ -289,6 +291,12 @@ final class LibraryOps {
      */
     static ControlLost refuse(LibraryCall call, String why) {
         return Coordinator.lostControl(x(call) + " cannot be explored: " + why
+                + ", or exclude the class from instrumentation.");
+    }
+
+    /** As {@link #refuse}, as an exception the program may catch and work around. */
+    static UnsupportedOperationException unsupported(LibraryCall call, String why) {
+        return new UnsupportedOperationException(x(call) + " cannot be explored: " + why
                 + ", or exclude the class from instrumentation.");
     }
 
