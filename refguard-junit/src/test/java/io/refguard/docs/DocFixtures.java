@@ -81,6 +81,36 @@ public final class DocFixtures {
     /** A buffer the application holds. */
     public static final Buffer buffer = new Buffer();
 
+    /** A cache that checks for a key, loads it, then puts it: two threads may both load. */
+    public static class Cache {
+        private final java.util.Map<String, String> values = new java.util.HashMap<>();
+        private int loads;
+
+        /** The value of {@code key}, loaded on a miss. */
+        public String get(String key) {
+            String v;
+            synchronized (this) {
+                v = values.get(key);
+            }
+            if (v == null) {
+                v = key.toUpperCase(java.util.Locale.ROOT);
+                synchronized (this) {
+                    loads++;
+                    values.put(key, v);
+                }
+            }
+            return v;
+        }
+
+        /** How many loads happened. */
+        public synchronized int loads() {
+            return loads;
+        }
+    }
+
+    /** The racy cache of the plugin's sample project, as JUNIT.md names it. */
+    public static final class RacyCache extends Cache {}
+
     /** A counter with a lost update. */
     public static final class Counter {
         /** The count. */
