@@ -34,6 +34,10 @@ class CliDocsTest {
         for (Shown s : shown) {
             String[] args = s.command().substring("./refguard ".length()).split(" +");
             for (int i = 0; i + 1 < args.length; i++) {
+                if (args[i].equals("--classpath")) {
+                    // the document's paths are from the repository's root; the test runs in the module
+                    args[i + 1] = java.nio.file.Path.of("..").resolve(args[i + 1]).normalize().toString();
+                }
                 if (args[i].equals("--html")) {
                     args[i + 1] = dir.resolve(args[i + 1]).toString(); // not into the module
                 }
