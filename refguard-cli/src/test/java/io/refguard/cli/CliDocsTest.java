@@ -132,6 +132,7 @@ class CliDocsTest {
     static String normalize(String line) {
         return line
                 .replaceAll("\\d+(\\.\\d+)? m?s\\b", "<time>")
+                .replaceAll("Object\\.wait0\\b", "Object.wait") // JDK 21+ names the native frame wait0
                 .replaceAll("\"millis\":\\d+", "\"millis\":<n>")
                 .replaceAll("@[0-9a-f]{4,}", "@<hash>")
                 .replaceAll("written to \\S+", "written to <file>")
