@@ -11,8 +11,15 @@ public final class AnnotatedOptions {
     @ExploreTest
     void allDefaults(Exploration exploration) {}
 
-    @ExploreTest(strategy = ExploreTest.Strategy.PCT, preemptionBound = 1, maxRuns = 9, maxTime = "1500ms",
-            seed = "0x10", pctDepth = 4, maxSteps = 77, runTimeout = "PT3S")
+    @ExploreTest(
+            strategy = ExploreTest.Strategy.PCT,
+            preemptionBound = 1,
+            maxRuns = 9,
+            maxTime = "1500ms",
+            seed = "0x10",
+            pctDepth = 4,
+            maxSteps = 77,
+            runTimeout = "PT3S")
     void everyAttribute(Exploration exploration) {}
 
     @ExploreTest(preemptionBound = ExploreTest.UNBOUNDED)

@@ -1,8 +1,7 @@
 package example;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 import io.refguard.RefCounted;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A reference-counted sample resource that counts how often it was freed. */
 public final class Buffer extends RefCounted<Buffer> {

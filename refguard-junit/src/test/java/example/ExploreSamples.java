@@ -1,15 +1,16 @@
 package example;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.Explorer;
 import io.refguard.junit.Exploration;
 import io.refguard.junit.ExploreTest;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Exploration tests: a buggy and a fixed counter, options, and the mistakes the extension catches. */
+/**
+ * Exploration tests: a buggy and a fixed counter, options, and the mistakes the extension catches.
+ */
 public class ExploreSamples {
 
     /** The result each passing sample returned, by method name. */
@@ -37,18 +38,22 @@ public class ExploreSamples {
 
     @ExploreTest
     void anotherScenario(Exploration exploration) {
-        RESULTS.put("anotherScenario", exploration.explore(Explorer.scenario("one thread")
-                .setup(() -> new int[1])
-                .actor("only", a -> a[0]++)));
+        RESULTS.put(
+                "anotherScenario",
+                exploration.explore(
+                        Explorer.scenario("one thread")
+                                .setup(() -> new int[1])
+                                .actor("only", a -> a[0]++)));
     }
 
     @ExploreTest
     void plainJavaWithoutTheAgent(Exploration exploration) {
         // AtomicInteger without the agent: no scheduling point, so nothing can be interleaved
-        exploration.explore(Explorer.scenario("plain counter")
-                .setup(java.util.concurrent.atomic.AtomicInteger::new)
-                .actor("T1", java.util.concurrent.atomic.AtomicInteger::incrementAndGet)
-                .actor("T2", java.util.concurrent.atomic.AtomicInteger::incrementAndGet));
+        exploration.explore(
+                Explorer.scenario("plain counter")
+                        .setup(java.util.concurrent.atomic.AtomicInteger::new)
+                        .actor("T1", java.util.concurrent.atomic.AtomicInteger::incrementAndGet)
+                        .actor("T2", java.util.concurrent.atomic.AtomicInteger::incrementAndGet));
     }
 
     @ExploreTest

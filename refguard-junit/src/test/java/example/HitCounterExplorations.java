@@ -12,10 +12,11 @@ public class HitCounterExplorations {
 
     @ExploreTest(preemptionBound = 2)
     void countsEveryHit(Exploration exploration) {
-        exploration.explore(Explorer.scenario("hit counter")
-                .setup(() -> new SharedInt("hits", 0))
-                .actor("T1", hits -> hits.set(hits.get() + 1))
-                .actor("T2", hits -> hits.set(hits.get() + 1))
-                .check(hits -> assertEquals(2, hits.peek())));
+        exploration.explore(
+                Explorer.scenario("hit counter")
+                        .setup(() -> new SharedInt("hits", 0))
+                        .actor("T1", hits -> hits.set(hits.get() + 1))
+                        .actor("T2", hits -> hits.set(hits.get() + 1))
+                        .check(hits -> assertEquals(2, hits.peek())));
     }
 }

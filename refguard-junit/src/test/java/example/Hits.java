@@ -5,10 +5,10 @@ import io.refguard.explore.Scenario;
 import io.refguard.explore.sync.SharedInt;
 
 /**
- * A hit counter counted by two threads, each adding one with a read and a write: the race of a
- * lost update. Shared, both threads read and write one slot, and an update can be lost; striped,
- * each thread has its own slot and the total is their sum. Both variants make the same scheduling
- * points in the same order, so a replay token of one replays on the other.
+ * A hit counter counted by two threads, each adding one with a read and a write: the race of a lost
+ * update. Shared, both threads read and write one slot, and an update can be lost; striped, each
+ * thread has its own slot and the total is their sum. Both variants make the same scheduling points
+ * in the same order, so a replay token of one replays on the other.
  */
 public final class Hits {
 
@@ -38,10 +38,11 @@ public final class Hits {
                 .setup(() -> new Hits(striped))
                 .actor("T1", h -> h.hit(0))
                 .actor("T2", h -> h.hit(1))
-                .check(h -> {
-                    if (h.total() != 2) {
-                        throw new AssertionError("2 hits were counted as " + h.total());
-                    }
-                });
+                .check(
+                        h -> {
+                            if (h.total() != 2) {
+                                throw new AssertionError("2 hits were counted as " + h.total());
+                            }
+                        });
     }
 }

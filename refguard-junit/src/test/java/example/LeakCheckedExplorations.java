@@ -14,16 +14,18 @@ public class LeakCheckedExplorations {
 
     @ExploreTest
     void exploresACleanScenario(Exploration exploration) {
-        exploration.explore(Explorer.scenario("buffer handed over")
-                .setup(() -> new Buffer())
-                .actor("closer", Buffer::close));
+        exploration.explore(
+                Explorer.scenario("buffer handed over")
+                        .setup(() -> new Buffer())
+                        .actor("closer", Buffer::close));
     }
 
     @ExploreTest
     void leaksOutsideTheScenario(Exploration exploration) {
         Lines.mark("explorationBody", new Buffer());
-        exploration.explore(Explorer.scenario("buffer handed over")
-                .setup(() -> new Buffer())
-                .actor("closer", Buffer::close));
+        exploration.explore(
+                Explorer.scenario("buffer handed over")
+                        .setup(() -> new Buffer())
+                        .actor("closer", Buffer::close));
     }
 }

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
 import io.refguard.LeakScope;
 import io.refguard.Ref;
 import io.refguard.junit.RefGuardLeakCheck;
-
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +22,9 @@ public final class LeakSamples {
 
     private LeakSamples() {}
 
-    /** The check on a class: leaks in the test method, in executor tasks, and failures of its own. */
+    /**
+     * The check on a class: leaks in the test method, in executor tasks, and failures of its own.
+     */
     @RefGuardLeakCheck
     public static class Checked {
 
@@ -38,7 +38,8 @@ public final class LeakSamples {
 
         @Test
         void closesEverything() {
-            try (Buffer b = new Buffer(); Ref<Buffer> r = b.acquire()) {
+            try (Buffer b = new Buffer();
+                    Ref<Buffer> r = b.acquire()) {
                 assertSame(b, r.get());
             }
         }
@@ -56,7 +57,8 @@ public final class LeakSamples {
             Buffer b = new Buffer();
             ExecutorService pool = Executors.newSingleThreadExecutor();
             try {
-                pool.submit(scope.wrap(() -> Lines.mark("leaksInAnExecutorTask", b.acquire()))).get();
+                pool.submit(scope.wrap(() -> Lines.mark("leaksInAnExecutorTask", b.acquire())))
+                        .get();
             } finally {
                 pool.shutdown();
             }
@@ -76,7 +78,9 @@ public final class LeakSamples {
         @Test
         void leaksOnAnUnboundThread() throws Exception {
             Buffer b = new Buffer();
-            Thread t = new Thread(b::acquire); // not joined to the test's scope: not the test's reference
+            Thread t =
+                    new Thread(
+                            b::acquire); // not joined to the test's scope: not the test's reference
             t.start();
             t.join();
             b.close();
@@ -172,7 +176,8 @@ public final class LeakSamples {
 
     /**
      * The same fixture, with lifecycle methods outside the check: the fixture is no leak of the
-     * test (it is not even tracked, being constructed outside the scope), the test's own objects are.
+     * test (it is not even tracked, being constructed outside the scope), the test's own objects
+     * are.
      */
     @RefGuardLeakCheck(lifecycleMethods = false)
     public static class FixtureOutsideTheCheck {

@@ -2,18 +2,16 @@ package example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
-
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.Explorer;
 import io.refguard.explore.runtime.Coordinator;
 import io.refguard.explore.sync.SharedInt;
 import io.refguard.junit.Exploration;
 import io.refguard.junit.ExploreTest;
-
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
@@ -27,8 +25,10 @@ public class ParallelExplorations {
 
     /** Fresh per run: {@link #reset()} before each run. */
     private static volatile CyclicBarrier together = new CyclicBarrier(4);
+
     /** The result each passing test returned, by method name. */
     public static final Map<String, ExploreResult> RESULTS = new ConcurrentHashMap<>();
+
     /** Which thread ran each test. */
     public static final Map<String, Thread> THREADS = new ConcurrentHashMap<>();
 
@@ -71,51 +71,63 @@ public class ParallelExplorations {
     @ExploreTest
     void lostUpdate(Exploration exploration) {
         Runnable meet = meetOnce("lostUpdate");
-        exploration.explore(Explorer.scenario("lost update")
-                .setup(() -> {
-                    meet.run();
-                    return new SharedInt("count", 0);
-                })
-                .actor("A1", c -> c.set(c.get() + 1))
-                .actor("A2", c -> c.set(c.get() + 1))
-                .check(c -> assertEquals(2, c.peek(), "both increments must count")));
+        exploration.explore(
+                Explorer.scenario("lost update")
+                        .setup(
+                                () -> {
+                                    meet.run();
+                                    return new SharedInt("count", 0);
+                                })
+                        .actor("A1", c -> c.set(c.get() + 1))
+                        .actor("A2", c -> c.set(c.get() + 1))
+                        .check(c -> assertEquals(2, c.peek(), "both increments must count")));
     }
 
     @ExploreTest
     void atomicIncrements(Exploration exploration) {
         Runnable meet = meetOnce("atomicIncrements");
-        RESULTS.put("atomicIncrements", exploration.explore(Explorer.scenario("atomic increments")
-                .setup(() -> {
-                    meet.run();
-                    return new SharedInt("count", 0);
-                })
-                .actor("B1", SharedInt::incrementAndGet)
-                .actor("B2", SharedInt::incrementAndGet)
-                .actor("B3", SharedInt::incrementAndGet)
-                .check(c -> assertEquals(3, c.peek()))));
+        RESULTS.put(
+                "atomicIncrements",
+                exploration.explore(
+                        Explorer.scenario("atomic increments")
+                                .setup(
+                                        () -> {
+                                            meet.run();
+                                            return new SharedInt("count", 0);
+                                        })
+                                .actor("B1", SharedInt::incrementAndGet)
+                                .actor("B2", SharedInt::incrementAndGet)
+                                .actor("B3", SharedInt::incrementAndGet)
+                                .check(c -> assertEquals(3, c.peek()))));
     }
 
     @ExploreTest
     void lockOrderDeadlock(Exploration exploration) {
         Runnable meet = meetOnce("lockOrderDeadlock");
-        exploration.explore(Explorer.scenario("lock order")
-                .setup(() -> {
-                    meet.run();
-                    return new Locks();
-                })
-                .actor("C1", l -> Locks.both(l.a, l.b))
-                .actor("C2", l -> Locks.both(l.b, l.a)));
+        exploration.explore(
+                Explorer.scenario("lock order")
+                        .setup(
+                                () -> {
+                                    meet.run();
+                                    return new Locks();
+                                })
+                        .actor("C1", l -> Locks.both(l.a, l.b))
+                        .actor("C2", l -> Locks.both(l.b, l.a)));
     }
 
     @ExploreTest
     void sameLockOrder(Exploration exploration) {
         Runnable meet = meetOnce("sameLockOrder");
-        RESULTS.put("sameLockOrder", exploration.explore(Explorer.scenario("same lock order")
-                .setup(() -> {
-                    meet.run();
-                    return new Locks();
-                })
-                .actor("D1", l -> Locks.both(l.a, l.b))
-                .actor("D2", l -> Locks.both(l.a, l.b))));
+        RESULTS.put(
+                "sameLockOrder",
+                exploration.explore(
+                        Explorer.scenario("same lock order")
+                                .setup(
+                                        () -> {
+                                            meet.run();
+                                            return new Locks();
+                                        })
+                                .actor("D1", l -> Locks.both(l.a, l.b))
+                                .actor("D2", l -> Locks.both(l.a, l.b))));
     }
 }

@@ -1,20 +1,18 @@
 package example;
 
+import io.refguard.junit.RefGuardLeakCheck;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-
-import io.refguard.junit.RefGuardLeakCheck;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
- * Two tests that leak at the same time on two threads, and one that leaks nothing meanwhile.
- * The barrier makes all three hold their references at once: run them in parallel (with at
- * least three threads), or each waits the barrier's timeout and fails.
+ * Two tests that leak at the same time on two threads, and one that leaks nothing meanwhile. The
+ * barrier makes all three hold their references at once: run them in parallel (with at least three
+ * threads), or each waits the barrier's timeout and fails.
  */
 @RefGuardLeakCheck
 @Execution(ExecutionMode.CONCURRENT)
@@ -22,6 +20,7 @@ public class ParallelLeakSamples {
 
     /** Fresh per run: {@link #reset()} before each run. */
     private static volatile CyclicBarrier together = new CyclicBarrier(3);
+
     /** Which thread ran each test. */
     public static final Map<String, Thread> THREADS = new ConcurrentHashMap<>();
 

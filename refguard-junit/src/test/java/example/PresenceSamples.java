@@ -3,7 +3,6 @@ package example;
 import io.refguard.CheckMode;
 import io.refguard.Ref;
 import io.refguard.junit.RefGuardLeakCheck;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,8 @@ import org.junit.jupiter.api.Test;
 public class PresenceSamples {
 
     /** How many times a test body ran, over all instances. */
-    public static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
+    public static final java.util.concurrent.atomic.AtomicInteger RUNS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private Buffer fixture;
 
@@ -36,7 +36,8 @@ public class PresenceSamples {
 
     @Test
     void leaksNothing() {
-        try (Buffer b = new Buffer(); Ref<Buffer> r = fixture.acquire()) {
+        try (Buffer b = new Buffer();
+                Ref<Buffer> r = fixture.acquire()) {
             r.get();
             b.acquire().close();
         }
@@ -50,7 +51,8 @@ public class PresenceSamples {
         }
     }
 
-    private static final java.util.concurrent.atomic.AtomicBoolean FIRST = new java.util.concurrent.atomic.AtomicBoolean(true);
+    private static final java.util.concurrent.atomic.AtomicBoolean FIRST =
+            new java.util.concurrent.atomic.AtomicBoolean(true);
 
     /** Prepares a run. */
     public static void reset() {

@@ -6,8 +6,8 @@ import java.lang.reflect.Method;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A small program run in a child JVM under {@code -javaagent}: two threads increment a counter
- * in a synchronized method and an atomic, first with no interceptor, then with a counting one.
+ * A small program run in a child JVM under {@code -javaagent}: two threads increment a counter in a
+ * synchronized method and an atomic, first with no interceptor, then with a counting one.
  */
 public final class AgentDemo {
     private long count;
@@ -18,12 +18,13 @@ public final class AgentDemo {
     }
 
     long run() throws InterruptedException {
-        Runnable work = () -> {
-            for (int k = 0; k < 1000; k++) {
-                increment();
-                atomic.incrementAndGet();
-            }
-        };
+        Runnable work =
+                () -> {
+                    for (int k = 0; k < 1000; k++) {
+                        increment();
+                        atomic.incrementAndGet();
+                    }
+                };
         Thread a = new Thread(work);
         Thread b = new Thread(work);
         a.start();

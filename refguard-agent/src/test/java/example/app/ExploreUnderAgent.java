@@ -15,13 +15,17 @@ public final class ExploreUnderAgent {
 
     public static void main(String[] args) {
         try {
-            AgentExplorer.entry(args[0], () -> () -> {
-                try {
-                    MonitorDeadlock.main(new String[0]);
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).explore(ExploreOptions.exhaustive());
+            AgentExplorer.entry(
+                            args[0],
+                            () ->
+                                    () -> {
+                                        try {
+                                            MonitorDeadlock.main(new String[0]);
+                                        } catch (InterruptedException e) {
+                                            throw new IllegalStateException(e);
+                                        }
+                                    })
+                    .explore(ExploreOptions.exhaustive());
             System.out.println("no failure");
         } catch (InterleavingFailure f) {
             System.out.print(f.table());

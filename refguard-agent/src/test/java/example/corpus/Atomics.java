@@ -57,8 +57,30 @@ public class Atomics implements Callable<Object> {
         CELLS.setVolatile(cells, 1, 6); // site: cells-set
         int v = (int) FIELD.getVolatile(this); // site: vh-get
         STATIC_FIELD.getAndAdd(3L); // site: static-add
-        return swapped + ":" + a + ":" + l + ":" + ab.get() + ":" + old + ":" + prev + ":"
-                + arr.get(2) + ":" + sum + ":" + u + ":" + vh + ":" + cells[1] + ":" + v + ":"
+        return swapped
+                + ":"
+                + a
+                + ":"
+                + l
+                + ":"
+                + ab.get()
+                + ":"
+                + old
+                + ":"
+                + prev
+                + ":"
+                + arr.get(2)
+                + ":"
+                + sum
+                + ":"
+                + u
+                + ":"
+                + vh
+                + ":"
+                + cells[1]
+                + ":"
+                + v
+                + ":"
                 + (long) STATIC_FIELD.getVolatile();
     }
 }

@@ -24,8 +24,8 @@ import java.util.concurrent.locks.StampedLock;
 
 /**
  * Calls on JDK library objects that the agent routes through its library bridge: each must do
- * exactly the original operation, whatever the receiver's class, and blocking ones must block
- * and wake as in a plain run.
+ * exactly the original operation, whatever the receiver's class, and blocking ones must block and
+ * wake as in a plain run.
  */
 public class JdkLibrary implements java.util.concurrent.Callable<Object> {
 
@@ -54,14 +54,16 @@ public class JdkLibrary implements java.util.concurrent.Callable<Object> {
         out.add(bytes.toString(StandardCharsets.UTF_8));
 
         BlockingQueue<Integer> queue = new ArrayBlockingQueue<>(1);
-        Thread producer = new Thread(() -> {
-            try {
-                queue.put(1);
-                queue.put(2); // blocks until the consumer took 1
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        Thread producer =
+                new Thread(
+                        () -> {
+                            try {
+                                queue.put(1);
+                                queue.put(2); // blocks until the consumer took 1
+                            } catch (InterruptedException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
         producer.start();
         out.add(queue.take() + queue.take());
         producer.join();
@@ -78,8 +80,8 @@ public class JdkLibrary implements java.util.concurrent.Callable<Object> {
         new Thread(other).start();
         out.add(exchanger.exchange("from caller") + "|" + other.get());
 
-        CompletableFuture<Integer> cf = CompletableFuture.supplyAsync(() -> 20)
-                .thenApplyAsync(x -> x + 1);
+        CompletableFuture<Integer> cf =
+                CompletableFuture.supplyAsync(() -> 20).thenApplyAsync(x -> x + 1);
         out.add(cf.join() + cf.get());
 
         int[] tripped = new int[1];

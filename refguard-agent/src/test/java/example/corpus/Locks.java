@@ -41,18 +41,20 @@ public class Locks implements Callable<Object> {
 
     @Override
     public Object call() throws InterruptedException {
-        Thread waiter = new Thread(() -> {
-            lock.lock();
-            try {
-                while (!flag) {
-                    ready.awaitUninterruptibly();
-                }
-                value += 10;
-            } finally {
-                lock.unlock();
-            }
-            latch.countDown();
-        });
+        Thread waiter =
+                new Thread(
+                        () -> {
+                            lock.lock();
+                            try {
+                                while (!flag) {
+                                    ready.awaitUninterruptibly();
+                                }
+                                value += 10;
+                            } finally {
+                                lock.unlock();
+                            }
+                            latch.countDown();
+                        });
         waiter.start();
         lock.lockInterruptibly();
         try {
@@ -76,7 +78,16 @@ public class Locks implements Callable<Object> {
         permits.acquireUninterruptibly(2);
         boolean none = permits.tryAcquire();
         permits.release(2);
-        return done + ":" + value + ":" + timed + ":" + left + ":" + none + ":"
+        return done
+                + ":"
+                + value
+                + ":"
+                + timed
+                + ":"
+                + left
+                + ":"
+                + none
+                + ":"
                 + permits.availablePermits();
     }
 }

@@ -14,8 +14,8 @@ public class MethodReferences implements Callable<Object> {
 
     @Override
     public Object call() throws InterruptedException {
-        List<Thread> threads = List.of(new Thread(counter::incrementAndGet),
-                new Thread(counter::incrementAndGet));
+        List<Thread> threads =
+                List.of(new Thread(counter::incrementAndGet), new Thread(counter::incrementAndGet));
         threads.forEach(Thread::start); // site: ref-start
         for (Thread t : threads) {
             t.join();

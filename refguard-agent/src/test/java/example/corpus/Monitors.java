@@ -3,8 +3,8 @@ package example.corpus;
 import java.util.concurrent.Callable;
 
 /**
- * Synchronized methods (instance and static), blocks, reentrancy, an exception leaving a block,
- * a block in a constructor, and two threads contending.
+ * Synchronized methods (instance and static), blocks, reentrancy, an exception leaving a block, a
+ * block in a constructor, and two threads contending.
  */
 public class Monitors implements Callable<Object> {
     private final Object lock = new Object();
@@ -64,12 +64,13 @@ public class Monitors implements Callable<Object> {
 
     @Override
     public Object call() throws InterruptedException {
-        Runnable work = () -> {
-            for (int k = 0; k < 500; k++) {
-                incSync();
-                incBlock();
-            }
-        };
+        Runnable work =
+                () -> {
+                    for (int k = 0; k < 500; k++) {
+                        incSync();
+                        incBlock();
+                    }
+                };
         Thread t1 = new Thread(work);
         Thread t2 = new Thread(work);
         t1.start();

@@ -10,12 +10,14 @@ public class Parking implements Callable<Object> {
 
     @Override
     public Object call() throws InterruptedException {
-        Thread parker = new Thread(() -> {
-            while (!go) {
-                LockSupport.park(this);
-            }
-            wakeUps++;
-        });
+        Thread parker =
+                new Thread(
+                        () -> {
+                            while (!go) {
+                                LockSupport.park(this);
+                            }
+                            wakeUps++;
+                        });
         parker.start();
         LockSupport.parkNanos(1_000L); // site: park-nanos
         go = true;

@@ -9,10 +9,9 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 
 /**
- * Calls into refguard's reference API, each on a line whose site marker starts with
- * {@code ref}, next to calls that only look like them, whose marker starts with {@code other};
- * one such call per marked line. Every reference taken is closed, so a run ends with the buffer
- * freed.
+ * Calls into refguard's reference API, each on a line whose site marker starts with {@code ref},
+ * next to calls that only look like them, whose marker starts with {@code other}; one such call per
+ * marked line. Every reference taken is closed, so a run ends with the buffer freed.
  */
 public final class RefUses implements Callable<String> {
 
@@ -80,9 +79,20 @@ public final class RefUses implements Callable<String> {
         in.close(); // site: other stream close
         AutoCloseable closeable = buffer;
         closeWithoutException(closeable);
-        return "open=" + open + " forwardedOpen=" + forwardedOpen + " lookalikeOpen="
-                + lookalikeOpen + " count=" + count + " same=" + (viaRef == viaCreator)
-                + " frees=" + buffer.frees() + " alive=" + buffer.isAlive();
+        return "open="
+                + open
+                + " forwardedOpen="
+                + forwardedOpen
+                + " lookalikeOpen="
+                + lookalikeOpen
+                + " count="
+                + count
+                + " same="
+                + (viaRef == viaCreator)
+                + " frees="
+                + buffer.frees()
+                + " alive="
+                + buffer.isAlive();
     }
 
     private static void closeWithoutException(AutoCloseable closeable) {

@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Shapes the splitter and the helpers must get right: wide arguments and results, a static
- * synchronized method with a loop at its start, interface default and static methods with
- * monitors and atomics, and wait/notify misuse that must fail exactly as before.
+ * synchronized method with a loop at its start, interface default and static methods with monitors
+ * and atomics, and wait/notify misuse that must fail exactly as before.
  */
 public class Shapes implements Callable<Object> {
 
@@ -85,7 +85,18 @@ public class Shapes implements Callable<Object> {
         } catch (Exception e) {
             failed = e.getMessage() + ":" + Thread.holdsLock(this);
         }
-        return mix(1L, 2.5, 3, null, 4L) + ":" + sumTo(100) + ":" + bumps + ":"
-                + Counter.twice(lock) + ":" + failed + ":" + throwsChecked(false) + ":" + misuse();
+        return mix(1L, 2.5, 3, null, 4L)
+                + ":"
+                + sumTo(100)
+                + ":"
+                + bumps
+                + ":"
+                + Counter.twice(lock)
+                + ":"
+                + failed
+                + ":"
+                + throwsChecked(false)
+                + ":"
+                + misuse();
     }
 }

@@ -28,13 +28,15 @@ public class Threads implements Callable<Object> {
         Thread.sleep(1); // site: sleep
         Thread.yield(); // site: yield
         Thread.onSpinWait(); // site: spin
-        Thread sleeper = new Thread(() -> {
-            try {
-                Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-                hits.incrementAndGet();
-            }
-        });
+        Thread sleeper =
+                new Thread(
+                        () -> {
+                            try {
+                                Thread.sleep(60_000);
+                            } catch (InterruptedException e) {
+                                hits.incrementAndGet();
+                            }
+                        });
         sleeper.start(); // site: start-sleeper
         sleeper.interrupt(); // site: interrupt
         sleeper.join(10_000L); // site: join-sleeper

@@ -33,15 +33,17 @@ public class WaitNotify implements Callable<Object> {
 
     @Override
     public Object call() throws InterruptedException {
-        Thread producer = new Thread(() -> {
-            try {
-                for (int k = 1; k <= 200; k++) {
-                    put(k);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        Thread producer =
+                new Thread(
+                        () -> {
+                            try {
+                                for (int k = 1; k <= 200; k++) {
+                                    put(k);
+                                }
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        });
         producer.start();
         for (int k = 0; k < 200; k++) {
             consumed += take();

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Two workers register jobs in a set keyed by identity (the jobs do not override
- * {@code hashCode}); main then reports the jobs in the set's iteration order, with the identity
- * hashes, thread ids and names the program saw, and fails: a failure whose message is the same
- * in every run of the same schedule only if all of those are.
+ * Two workers register jobs in a set keyed by identity (the jobs do not override {@code hashCode});
+ * main then reports the jobs in the set's iteration order, with the identity hashes, thread ids and
+ * names the program saw, and fails: a failure whose message is the same in every run of the same
+ * schedule only if all of those are.
  */
 public final class IdentityOrder {
 
@@ -35,12 +35,24 @@ public final class IdentityOrder {
         w2.join();
         StringBuilder order = new StringBuilder();
         for (Job j : jobs) {
-            order.append(j.name).append(':').append(Integer.toHexString(j.hashCode()))
-                    .append(j.hashCode() == System.identityHashCode(j) ? "" : "!").append(' ');
+            order.append(j.name)
+                    .append(':')
+                    .append(Integer.toHexString(j.hashCode()))
+                    .append(j.hashCode() == System.identityHashCode(j) ? "" : "!")
+                    .append(' ');
         }
         Thread me = Thread.currentThread();
-        throw new AssertionError("jobs " + order + "seen " + seen + " before start " + before
-                + " main " + me.getName() + "#" + me.getId());
+        throw new AssertionError(
+                "jobs "
+                        + order
+                        + "seen "
+                        + seen
+                        + " before start "
+                        + before
+                        + " main "
+                        + me.getName()
+                        + "#"
+                        + me.getId());
     }
 
     private static void register(Set<Job> jobs, List<String> seen, String... names) {

@@ -2,8 +2,8 @@ package example.explore;
 
 /**
  * Lazy initialization that checks outside the lock but not again inside it: two threads can both
- * see no instance, then create one each, one after the other. The fix checks again under the
- * lock (and publishes through a volatile field).
+ * see no instance, then create one each, one after the other. The fix checks again under the lock
+ * (and publishes through a volatile field).
  */
 public final class DoubleCheckedInit {
 

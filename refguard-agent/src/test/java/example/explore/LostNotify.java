@@ -1,9 +1,9 @@
 package example.explore;
 
 /**
- * The waiter waits for a notification without checking whether it already happened: if the
- * notifier runs first, the notification is lost and the waiter waits forever. The fix waits
- * for a condition (a flag set under the monitor), in a loop.
+ * The waiter waits for a notification without checking whether it already happened: if the notifier
+ * runs first, the notification is lost and the waiter waits forever. The fix waits for a condition
+ * (a flag set under the monitor), in a loop.
  */
 public final class LostNotify {
 
@@ -12,20 +12,26 @@ public final class LostNotify {
     private LostNotify() {}
 
     public static void main(String[] args) throws InterruptedException {
-        Thread waiter = new Thread(() -> {
-            synchronized (signal) {
-                try {
-                    signal.wait(); // site: wait
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }, "waiter");
-        Thread notifier = new Thread(() -> {
-            synchronized (signal) {
-                signal.notify(); // site: notify
-            }
-        }, "notifier");
+        Thread waiter =
+                new Thread(
+                        () -> {
+                            synchronized (signal) {
+                                try {
+                                    signal.wait(); // site: wait
+                                } catch (InterruptedException e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            }
+                        },
+                        "waiter");
+        Thread notifier =
+                new Thread(
+                        () -> {
+                            synchronized (signal) {
+                                signal.notify(); // site: notify
+                            }
+                        },
+                        "notifier");
         waiter.start();
         notifier.start();
         waiter.join();
@@ -40,23 +46,29 @@ public final class LostNotify {
         private Fixed() {}
 
         public static void main(String[] args) throws InterruptedException {
-            Thread waiter = new Thread(() -> {
-                synchronized (SIGNAL) {
-                    while (!done) {
-                        try {
-                            SIGNAL.wait();
-                        } catch (InterruptedException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }
-                }
-            }, "waiter");
-            Thread notifier = new Thread(() -> {
-                synchronized (SIGNAL) {
-                    done = true;
-                    SIGNAL.notify();
-                }
-            }, "notifier");
+            Thread waiter =
+                    new Thread(
+                            () -> {
+                                synchronized (SIGNAL) {
+                                    while (!done) {
+                                        try {
+                                            SIGNAL.wait();
+                                        } catch (InterruptedException e) {
+                                            throw new IllegalStateException(e);
+                                        }
+                                    }
+                                }
+                            },
+                            "waiter");
+            Thread notifier =
+                    new Thread(
+                            () -> {
+                                synchronized (SIGNAL) {
+                                    done = true;
+                                    SIGNAL.notify();
+                                }
+                            },
+                            "notifier");
             waiter.start();
             notifier.start();
             waiter.join();

@@ -1,8 +1,8 @@
 package example.explore;
 
 /**
- * Two threads take the same two monitors in opposite orders: if each takes its first monitor
- * before the other takes its second, both wait forever. The fix takes them in one order.
+ * Two threads take the same two monitors in opposite orders: if each takes its first monitor before
+ * the other takes its second, both wait forever. The fix takes them in one order.
  */
 public final class MonitorDeadlock {
 

@@ -6,17 +6,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A task submits a follow-up task to its own pool, while the main thread shuts the pool down
- * right after submitting the first: if the shutdown comes first, the follow-up is rejected. The
- * fix shuts down only after the first task (and so its submission) completed.
+ * A task submits a follow-up task to its own pool, while the main thread shuts the pool down right
+ * after submitting the first: if the shutdown comes first, the follow-up is rejected. The fix shuts
+ * down only after the first task (and so its submission) completed.
  */
 public final class PoolShutdownRace {
 
     static void run(boolean waitFirst) throws Exception {
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        Future<?> first = pool.submit(() -> {
-            pool.execute(() -> Math.abs(1)); // site: followUp
-        });
+        Future<?> first =
+                pool.submit(
+                        () -> {
+                            pool.execute(() -> Math.abs(1)); // site: followUp
+                        });
         if (waitFirst) {
             first.get();
         }

@@ -5,9 +5,9 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A bounded buffer with two conditions, where {@code put} signals {@code notFull} instead of
- * {@code notEmpty}: a consumer already waiting for an item is never woken. The fix signals the
- * condition the consumers wait on.
+ * A bounded buffer with two conditions, where {@code put} signals {@code notFull} instead of {@code
+ * notEmpty}: a consumer already waiting for an item is never woken. The fix signals the condition
+ * the consumers wait on.
  */
 public final class ProducerConsumer {
 
@@ -54,22 +54,28 @@ public final class ProducerConsumer {
 
     static void run(boolean correct) throws InterruptedException {
         Buffer buffer = new Buffer(1, correct);
-        Thread producer = new Thread(() -> {
-            try {
-                buffer.put(1);
-                buffer.put(2);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }, "producer");
-        Thread consumer = new Thread(() -> {
-            try {
-                buffer.take();
-                buffer.take();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }, "consumer");
+        Thread producer =
+                new Thread(
+                        () -> {
+                            try {
+                                buffer.put(1);
+                                buffer.put(2);
+                            } catch (InterruptedException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        },
+                        "producer");
+        Thread consumer =
+                new Thread(
+                        () -> {
+                            try {
+                                buffer.take();
+                                buffer.take();
+                            } catch (InterruptedException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        },
+                        "consumer");
         producer.start();
         consumer.start();
         producer.join();

@@ -6,9 +6,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A cache looks a key up under the read lock and, on a miss, takes the write lock while still
- * holding the read lock. A {@code ReentrantReadWriteLock} cannot be upgraded: the write lock
- * waits for every reader, itself included, forever. The fix releases the read lock first and
- * checks again under the write lock.
+ * holding the read lock. A {@code ReentrantReadWriteLock} cannot be upgraded: the write lock waits
+ * for every reader, itself included, forever. The fix releases the read lock first and checks again
+ * under the write lock.
  */
 public final class ReadWriteUpgrade {
 

@@ -3,9 +3,9 @@ package example.explore;
 import java.util.ArrayDeque;
 
 /**
- * Two consumers take from a queue, each waiting with {@code if} instead of {@code while}: after
- * one item and a {@code notifyAll}, both wake, the first takes the item and the second finds the
- * queue empty. The fix re-checks the condition in a loop after every wake-up.
+ * Two consumers take from a queue, each waiting with {@code if} instead of {@code while}: after one
+ * item and a {@code notifyAll}, both wake, the first takes the item and the second finds the queue
+ * empty. The fix re-checks the condition in a loop after every wake-up.
  */
 public final class WaitWithoutLoop {
 
@@ -36,13 +36,14 @@ public final class WaitWithoutLoop {
 
     static void run(boolean loop) throws InterruptedException {
         Queue queue = new Queue(loop);
-        Runnable consume = () -> {
-            try {
-                queue.take();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        };
+        Runnable consume =
+                () -> {
+                    try {
+                        queue.take();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
         Thread c1 = new Thread(consume, "C1");
         Thread c2 = new Thread(consume, "C2");
         c1.start();

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Two {@code CompletableFuture.runAsync} tasks (on the common pool) and a {@code FutureTask} on a
  * thread of its own each add one to a counter with a read then a write of a volatile field: an
- * increment is lost. The fix increments an {@code AtomicInteger}. {@code join} and {@code get}
- * wait for the tasks.
+ * increment is lost. The fix increments an {@code AtomicInteger}. {@code join} and {@code get} wait
+ * for the tasks.
  */
 public final class AsyncLostUpdate {
 
@@ -17,19 +17,22 @@ public final class AsyncLostUpdate {
     static void run(boolean atomic) throws Exception {
         hits = 0;
         AtomicInteger atomicHits = new AtomicInteger();
-        Runnable hit = () -> {
-            if (atomic) {
-                atomicHits.incrementAndGet();
-            } else {
-                hits = hits + 1; // site: hit
-            }
-        };
+        Runnable hit =
+                () -> {
+                    if (atomic) {
+                        atomicHits.incrementAndGet();
+                    } else {
+                        hits = hits + 1; // site: hit
+                    }
+                };
         CompletableFuture<Void> a = CompletableFuture.runAsync(hit);
         CompletableFuture<Void> b = CompletableFuture.runAsync(hit);
-        FutureTask<Integer> c = new FutureTask<>(() -> {
-            hit.run();
-            return 1;
-        });
+        FutureTask<Integer> c =
+                new FutureTask<>(
+                        () -> {
+                            hit.run();
+                            return 1;
+                        });
         new Thread(c, "task").start();
         CompletableFuture.allOf(a, b).join();
         int fromTask = c.get();

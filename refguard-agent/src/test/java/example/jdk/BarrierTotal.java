@@ -19,19 +19,25 @@ public final class BarrierTotal {
         right = 0;
         total = 0;
         CyclicBarrier barrier = new CyclicBarrier(2, () -> total = left + right); // site: action
-        Thread a = new Thread(() -> {
-            left = 1;
-            await(barrier);
-        }, "a");
-        Thread b = new Thread(() -> {
-            if (publishFirst) {
-                right = 2;
-                await(barrier);
-            } else {
-                await(barrier); // site: await
-                right = 2; // site: late
-            }
-        }, "b");
+        Thread a =
+                new Thread(
+                        () -> {
+                            left = 1;
+                            await(barrier);
+                        },
+                        "a");
+        Thread b =
+                new Thread(
+                        () -> {
+                            if (publishFirst) {
+                                right = 2;
+                                await(barrier);
+                            } else {
+                                await(barrier); // site: await
+                                right = 2; // site: late
+                            }
+                        },
+                        "b");
         a.start();
         b.start();
         a.join();

@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Jobs due after a delay, computed from {@code System.nanoTime}, in a {@code DelayQueue}: a
  * producer adds a job due in 200 ms and one due in 100 ms, and a consumer must take them in due
- * order, no earlier than due (on the virtual clock; nothing really waits). The buggy consumer
- * takes with a timed {@code poll} of 50 ms and does not expect it to come back empty.
+ * order, no earlier than due (on the virtual clock; nothing really waits). The buggy consumer takes
+ * with a timed {@code poll} of 50 ms and does not expect it to come back empty.
  */
 public final class DelayedJobs {
 
@@ -34,10 +34,13 @@ public final class DelayedJobs {
 
     static void run(boolean untilDone) throws InterruptedException {
         DelayQueue<Job> jobs = new DelayQueue<>();
-        Thread producer = new Thread(() -> {
-            jobs.add(new Job("late", 200));
-            jobs.add(new Job("early", 100));
-        }, "producer");
+        Thread producer =
+                new Thread(
+                        () -> {
+                            jobs.add(new Job("late", 200));
+                            jobs.add(new Job("early", 100));
+                        },
+                        "producer");
         producer.start();
         StringBuilder order = new StringBuilder();
         for (int i = 0; i < 2; i++) {

@@ -13,16 +13,19 @@ public final class HandOff {
     static void run(int answers) throws InterruptedException {
         SynchronousQueue<String> jobs = new SynchronousQueue<>();
         Exchanger<String> answer = new Exchanger<>();
-        Thread worker = new Thread(() -> {
-            try {
-                String job = jobs.take();
-                for (int i = 0; i < answers; i++) {
-                    answer.exchange(job + " done"); // site: exchange
-                }
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }, "worker");
+        Thread worker =
+                new Thread(
+                        () -> {
+                            try {
+                                String job = jobs.take();
+                                for (int i = 0; i < answers; i++) {
+                                    answer.exchange(job + " done"); // site: exchange
+                                }
+                            } catch (InterruptedException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        },
+                        "worker");
         worker.start();
         jobs.put("job");
         String got = answer.exchange("thanks");

@@ -55,10 +55,11 @@ public final class MapLostUpdate {
     private MapLostUpdate() {}
 
     public static void main(String[] args) throws InterruptedException {
-        run((counts, w) -> {
-            Integer old = counts.get(w); // site: get
-            counts.put(w, old == null ? 1 : old + 1); // site: put
-        });
+        run(
+                (counts, w) -> {
+                    Integer old = counts.get(w); // site: get
+                    counts.put(w, old == null ? 1 : old + 1); // site: put
+                });
     }
 
     /** The fix: one atomic call per update. */
@@ -66,10 +67,11 @@ public final class MapLostUpdate {
         private Fixed() {}
 
         public static void main(String[] args) throws InterruptedException {
-            run((counts, w) -> {
-                counts.merge(w, 0, Integer::sum);
-                counts.compute(w, (k, v) -> v + k.hashCode() * 0 + 1);
-            });
+            run(
+                    (counts, w) -> {
+                        counts.merge(w, 0, Integer::sum);
+                        counts.compute(w, (k, v) -> v + k.hashCode() * 0 + 1);
+                    });
         }
     }
 }

@@ -10,8 +10,10 @@ public final class ParallelSum {
 
     static void run(boolean parallel) {
         List<Integer> xs = List.of(1, 2, 3);
-        int sum = (parallel ? xs.parallelStream() : xs.stream()) // site: parallel
-                .mapToInt(Integer::intValue).sum();
+        int sum =
+                (parallel ? xs.parallelStream() : xs.stream()) // site: parallel
+                        .mapToInt(Integer::intValue)
+                        .sum();
         if (sum != 6) {
             throw new AssertionError(sum);
         }

@@ -16,30 +16,38 @@ public final class PhaserRounds {
         slotA = 0;
         slotB = 0;
         Phaser phaser = new Phaser(2);
-        Thread a = new Thread(() -> {
-            for (int round = 1; round <= 2; round++) {
-                slotA = round;
-                phaser.arriveAndAwaitAdvance();
-                phaser.arriveAndAwaitAdvance(); // the other reads before the next round
-            }
-        }, "a");
-        Thread b = new Thread(() -> {
-            for (int round = 1; round <= 2; round++) {
-                slotB = round;
-                int seen;
-                if (waitFirst) {
-                    phaser.arriveAndAwaitAdvance();
-                    seen = slotA;
-                } else {
-                    seen = slotA; // site: early
-                    phaser.arriveAndAwaitAdvance();
-                }
-                if (seen != round) {
-                    throw new AssertionError("round " + round + " saw a's slot " + seen);
-                }
-                phaser.arriveAndAwaitAdvance();
-            }
-        }, "b");
+        Thread a =
+                new Thread(
+                        () -> {
+                            for (int round = 1; round <= 2; round++) {
+                                slotA = round;
+                                phaser.arriveAndAwaitAdvance();
+                                phaser.arriveAndAwaitAdvance(); // the other reads before the next
+                                // round
+                            }
+                        },
+                        "a");
+        Thread b =
+                new Thread(
+                        () -> {
+                            for (int round = 1; round <= 2; round++) {
+                                slotB = round;
+                                int seen;
+                                if (waitFirst) {
+                                    phaser.arriveAndAwaitAdvance();
+                                    seen = slotA;
+                                } else {
+                                    seen = slotA; // site: early
+                                    phaser.arriveAndAwaitAdvance();
+                                }
+                                if (seen != round) {
+                                    throw new AssertionError(
+                                            "round " + round + " saw a's slot " + seen);
+                                }
+                                phaser.arriveAndAwaitAdvance();
+                            }
+                        },
+                        "b");
         a.start();
         b.start();
         a.join();

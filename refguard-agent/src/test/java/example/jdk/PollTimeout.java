@@ -4,24 +4,27 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A client waits up to one second for a reply with a timed {@code poll} and uses the reply
- * without checking for {@code null}; the server needs as long to answer (a {@code sleep}, or the
+ * A client waits up to one second for a reply with a timed {@code poll} and uses the reply without
+ * checking for {@code null}; the server needs as long to answer (a {@code sleep}, or the
  * milliseconds given as the first argument). The bug shows only on the path where the timeout
- * expires first. The fix handles the timeout and checks, on the explorer's virtual clock, that
- * the whole second passed (no real time does).
+ * expires first. The fix handles the timeout and checks, on the explorer's virtual clock, that the
+ * whole second passed (no real time does).
  */
 public final class PollTimeout {
 
     static void run(boolean handleTimeout, long serverMillis) throws InterruptedException {
         LinkedBlockingQueue<String> replies = new LinkedBlockingQueue<>();
-        Thread server = new Thread(() -> {
-            try {
-                Thread.sleep(serverMillis);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            replies.add("pong");
-        }, "server");
+        Thread server =
+                new Thread(
+                        () -> {
+                            try {
+                                Thread.sleep(serverMillis);
+                            } catch (InterruptedException e) {
+                                throw new IllegalStateException(e);
+                            }
+                            replies.add("pong");
+                        },
+                        "server");
         server.start();
         long start = System.nanoTime();
         String reply = replies.poll(1, TimeUnit.SECONDS); // site: poll

@@ -4,9 +4,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Two consumers drain a bounded queue until they take a poison pill, but the producer puts only
- * one pill: the other consumer waits in {@code take()} forever. The fix puts one pill per
- * consumer. Bounded at one element, so {@code put} blocks too.
+ * Two consumers drain a bounded queue until they take a poison pill, but the producer puts only one
+ * pill: the other consumer waits in {@code take()} forever. The fix puts one pill per consumer.
+ * Bounded at one element, so {@code put} blocks too.
  */
 public final class QueuePoisonPill {
 
@@ -14,15 +14,16 @@ public final class QueuePoisonPill {
 
     static void run(int pills) throws InterruptedException {
         BlockingQueue<Integer> queue = new ArrayBlockingQueue<>(1);
-        Runnable consumer = () -> {
-            try {
-                while (queue.take() != PILL) { // site: take
-                    // consume
-                }
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        };
+        Runnable consumer =
+                () -> {
+                    try {
+                        while (queue.take() != PILL) { // site: take
+                            // consume
+                        }
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
         Thread c1 = new Thread(consumer, "consumer1");
         Thread c2 = new Thread(consumer, "consumer2");
         c1.start();

@@ -7,11 +7,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A heartbeat scheduled every 100 ms on a scheduled executor, while the main thread bumps the
- * same counter once and then sleeps 350 ms: on the virtual clock the beats at 0, 100, 200 and
- * 300 ms all come first, and nothing really waits. The buggy counter is a read then a write of a
- * volatile field, so the main thread's bump and the first beat can lose one. The fix counts with
- * an {@code AtomicInteger}.
+ * A heartbeat scheduled every 100 ms on a scheduled executor, while the main thread bumps the same
+ * counter once and then sleeps 350 ms: on the virtual clock the beats at 0, 100, 200 and 300 ms all
+ * come first, and nothing really waits. The buggy counter is a read then a write of a volatile
+ * field, so the main thread's bump and the first beat can lose one. The fix counts with an {@code
+ * AtomicInteger}.
  */
 public final class ScheduledBeats {
 
@@ -20,16 +20,17 @@ public final class ScheduledBeats {
     static void run(boolean atomic) throws InterruptedException {
         beats = 0;
         AtomicInteger atomicBeats = new AtomicInteger();
-        Runnable bump = () -> {
-            if (atomic) {
-                atomicBeats.incrementAndGet();
-            } else {
-                beats = beats + 1; // site: bump
-            }
-        };
+        Runnable bump =
+                () -> {
+                    if (atomic) {
+                        atomicBeats.incrementAndGet();
+                    } else {
+                        beats = beats + 1; // site: bump
+                    }
+                };
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        ScheduledFuture<?> heartbeat = timer.scheduleAtFixedRate(bump, 0, 100,
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> heartbeat =
+                timer.scheduleAtFixedRate(bump, 0, 100, TimeUnit.MILLISECONDS);
         bump.run();
         long start = System.nanoTime();
         Thread.sleep(350);

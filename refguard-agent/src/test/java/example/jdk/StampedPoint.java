@@ -44,12 +44,15 @@ public final class StampedPoint {
     static void run(boolean validate) throws InterruptedException {
         Point p = new Point();
         Thread writer = new Thread(() -> p.move(1), "writer");
-        Thread reader = new Thread(() -> {
-            int[] xy = p.read(validate);
-            if (xy[0] != xy[1]) {
-                throw new AssertionError("read (" + xy[0] + ", " + xy[1] + ")");
-            }
-        }, "reader");
+        Thread reader =
+                new Thread(
+                        () -> {
+                            int[] xy = p.read(validate);
+                            if (xy[0] != xy[1]) {
+                                throw new AssertionError("read (" + xy[0] + ", " + xy[1] + ")");
+                            }
+                        },
+                        "reader");
         writer.start();
         reader.start();
         Thread second = new Thread(() -> p.move(2), "writer2");

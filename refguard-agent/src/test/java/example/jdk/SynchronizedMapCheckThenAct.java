@@ -6,31 +6,32 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A registry on {@code Collections.synchronizedMap}: two threads register the same name with
- * {@code containsKey} then {@code put}. Both calls lock the map inside the JDK, but nothing holds
- * the lock between them, so both threads believe they registered first. The fix uses
- * {@code putIfAbsent}, one call under the map's lock.
+ * A registry on {@code Collections.synchronizedMap}: two threads register the same name with {@code
+ * containsKey} then {@code put}. Both calls lock the map inside the JDK, but nothing holds the lock
+ * between them, so both threads believe they registered first. The fix uses {@code putIfAbsent},
+ * one call under the map's lock.
  */
 public final class SynchronizedMapCheckThenAct {
 
     static void run(boolean atomic) throws InterruptedException {
         Map<String, String> registry = Collections.synchronizedMap(new HashMap<>());
         AtomicInteger winners = new AtomicInteger();
-        Runnable register = () -> {
-            String me = Thread.currentThread().getName();
-            boolean first;
-            if (atomic) {
-                first = registry.putIfAbsent("service", me) == null;
-            } else {
-                first = !registry.containsKey("service"); // site: check
-                if (first) {
-                    registry.put("service", me); // site: act
-                }
-            }
-            if (first) {
-                winners.incrementAndGet();
-            }
-        };
+        Runnable register =
+                () -> {
+                    String me = Thread.currentThread().getName();
+                    boolean first;
+                    if (atomic) {
+                        first = registry.putIfAbsent("service", me) == null;
+                    } else {
+                        first = !registry.containsKey("service"); // site: check
+                        if (first) {
+                            registry.put("service", me); // site: act
+                        }
+                    }
+                    if (first) {
+                        winners.incrementAndGet();
+                    }
+                };
         Thread a = new Thread(register, "a");
         Thread b = new Thread(register, "b");
         a.start();

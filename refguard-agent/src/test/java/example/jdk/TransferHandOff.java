@@ -12,16 +12,19 @@ public final class TransferHandOff {
 
     static void run(boolean waitForConsumer) throws InterruptedException {
         LinkedTransferQueue<String> jobs = new LinkedTransferQueue<>();
-        Thread consumer = new Thread(() -> {
-            try {
-                String job = jobs.take(); // site: take
-                if (!job.equals("job")) {
-                    throw new AssertionError(job);
-                }
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }, "consumer");
+        Thread consumer =
+                new Thread(
+                        () -> {
+                            try {
+                                String job = jobs.take(); // site: take
+                                if (!job.equals("job")) {
+                                    throw new AssertionError(job);
+                                }
+                            } catch (InterruptedException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        },
+                        "consumer");
         consumer.start();
         if (waitForConsumer) {
             jobs.transfer("job");

@@ -12,12 +12,15 @@ public final class CaffeineUse {
     private CaffeineUse() {}
 
     public static void main(String[] args) throws InterruptedException {
-        Cache<Integer, String> cache = Caffeine.newBuilder().maximumSize(2)
-                .executor(Runnable::run).build();
-        Thread writer = new Thread(() -> {
-            cache.put(1, "one");
-            cache.put(2, "two");
-        }, "writer");
+        Cache<Integer, String> cache =
+                Caffeine.newBuilder().maximumSize(2).executor(Runnable::run).build();
+        Thread writer =
+                new Thread(
+                        () -> {
+                            cache.put(1, "one");
+                            cache.put(2, "two");
+                        },
+                        "writer");
         writer.start();
         cache.put(3, "three");
         cache.getIfPresent(1);

@@ -16,10 +16,11 @@ public final class NettyUse {
 
     public static void main(String[] args) throws InterruptedException {
         // the immediate executor counts every thread as its event loop, where blocking is refused
-        Promise<String> promise = new DefaultPromise<>(ImmediateEventExecutor.INSTANCE) {
-            @Override
-            protected void checkDeadLock() {}
-        };
+        Promise<String> promise =
+                new DefaultPromise<>(ImmediateEventExecutor.INSTANCE) {
+                    @Override
+                    protected void checkDeadLock() {}
+                };
         AtomicInteger notified = new AtomicInteger();
         Thread completer = new Thread(() -> promise.setSuccess("done"), "completer");
         completer.start();

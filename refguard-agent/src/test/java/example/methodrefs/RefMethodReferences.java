@@ -36,32 +36,33 @@ public final class RefMethodReferences implements Callable<List<String>> {
     public List<String> call() {
         List<String> seen = new ArrayList<>();
         Buffer buffer = new Buffer();
-        Supplier<Ref<Buffer>> boundAcquire = buffer::acquire;       // bound, inherited final method
+        Supplier<Ref<Buffer>> boundAcquire = buffer::acquire; // bound, inherited final method
         Ref<Buffer> a = boundAcquire.get();
-        Runnable boundClose = a::close;                              // bound, on Ref
+        Runnable boundClose = a::close; // bound, on Ref
         boundClose.run();
         Supplier<Ref<Buffer>> boundShare = buffer::share;
         Ref<Buffer> s = boundShare.get();
         Function<Buffer, Ref<Buffer>> unboundAcquire = Buffer::acquire; // unbound, on the subclass
         Ref<Buffer> b = unboundAcquire.apply(buffer);
-        Consumer<Ref<Buffer>> unboundClose = Ref::close;             // unbound, on Ref
+        Consumer<Ref<Buffer>> unboundClose = Ref::close; // unbound, on Ref
         unboundClose.accept(b);
         Predicate<Ref<Buffer>> isOpen = Ref::isOpen;
         seen.add("share open " + isOpen.test(s));
         Function<Ref<Buffer>, Buffer> get = Ref::get;
         seen.add("get " + (get.apply(s) == buffer));
-        Runnable lambda = () -> s.close();                           // a lambda
+        Runnable lambda = () -> s.close(); // a lambda
         lambda.run();
-        Supplier<Boolean> tryAcquire = () -> {
-            Ref<Buffer> t = buffer.tryAcquire();
-            boolean ok = t != null;
-            if (t != null) {
-                t.close();
-            }
-            return ok;
-        };
+        Supplier<Boolean> tryAcquire =
+                () -> {
+                    Ref<Buffer> t = buffer.tryAcquire();
+                    boolean ok = t != null;
+                    if (t != null) {
+                        t.close();
+                    }
+                    return ok;
+                };
         seen.add("tryAcquire " + tryAcquire.get());
-        Runnable closeCreator = buffer::close;                       // bound close on the subclass
+        Runnable closeCreator = buffer::close; // bound close on the subclass
         closeCreator.run();
         seen.add("freed " + buffer.freed);
         return seen;

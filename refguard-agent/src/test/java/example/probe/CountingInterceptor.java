@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Counts interceptions while performing them for real. Lives outside the instrumented package:
- * an interceptor must never be instrumented itself.
+ * Counts interceptions while performing them for real. Lives outside the instrumented package: an
+ * interceptor must never be instrumented itself.
  */
 public final class CountingInterceptor extends PassThroughInterceptor {
     public final AtomicInteger monitorEnters = new AtomicInteger();

@@ -23,11 +23,12 @@ public final class Entry {
 
         @Override
         public void run() {
-            Runnable once = () -> {
-                if (count.get() == 0) {
-                    count.incrementAndGet();
-                }
-            };
+            Runnable once =
+                    () -> {
+                        if (count.get() == 0) {
+                            count.incrementAndGet();
+                        }
+                    };
             Thread t = new Thread(once, "other");
             t.start();
             once.run();

@@ -13,11 +13,13 @@ public final class Exits {
 
         public static void main(String[] args) throws InterruptedException {
             AtomicInteger n = new AtomicInteger();
-            Thread t = new Thread(() -> {
-                if (n.incrementAndGet() == 2) {
-                    System.exit(3); // site: exit
-                }
-            });
+            Thread t =
+                    new Thread(
+                            () -> {
+                                if (n.incrementAndGet() == 2) {
+                                    System.exit(3); // site: exit
+                                }
+                            });
             t.start();
             n.incrementAndGet();
             t.join();

@@ -6,8 +6,8 @@ import java.io.PipedOutputStream;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Plain programs that wait for what the explorer cannot schedule. {@code ForeignThreads} stands
- * for uninstrumented library code that starts its own threads.
+ * Plain programs that wait for what the explorer cannot schedule. {@code ForeignThreads} stands for
+ * uninstrumented library code that starts its own threads.
  */
 public final class Foreign {
 

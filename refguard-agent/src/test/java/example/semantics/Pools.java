@@ -49,8 +49,8 @@ public final class Pools {
         private Unconfigurable() {}
 
         public static void main(String[] args) throws Exception {
-            ExecutorService pool = Executors.unconfigurableExecutorService(
-                    Executors.newFixedThreadPool(1));
+            ExecutorService pool =
+                    Executors.unconfigurableExecutorService(Executors.newFixedThreadPool(1));
             int one = pool.submit(() -> 1).get();
             pool.shutdown();
             assert pool.awaitTermination(1, TimeUnit.SECONDS);
@@ -69,8 +69,8 @@ public final class Pools {
     }
 
     /**
-     * A ThreadPoolExecutor and a ScheduledThreadPoolExecutor built directly: their executor
-     * methods run on a modeled pool, also when the pool is handed to CompletableFuture.
+     * A ThreadPoolExecutor and a ScheduledThreadPoolExecutor built directly: their executor methods
+     * run on a modeled pool, also when the pool is handed to CompletableFuture.
      */
     public static final class Direct {
         private Direct() {}
@@ -98,7 +98,7 @@ public final class Pools {
 
         public static void main(String[] args) {
             BlockingQueue<Runnable> q = new ArrayBlockingQueue<>(1);
-            ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, q); // site: create
+            var pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, q); // site: create
             pool.prestartAllCoreThreads(); // site: prestart
         }
     }

@@ -21,11 +21,14 @@ public final class Waiting {
         private TimedPoll() {}
 
         public static void main(String[] args) throws InterruptedException {
-            Thread setter = new Thread(() -> {
-                synchronized (lock) {
-                    done = true;
-                }
-            }, "setter");
+            Thread setter =
+                    new Thread(
+                            () -> {
+                                synchronized (lock) {
+                                    done = true;
+                                }
+                            },
+                            "setter");
             setter.start();
             synchronized (lock) {
                 while (!done) {
@@ -43,13 +46,16 @@ public final class Waiting {
         private InterruptSleep() {}
 
         public static void main(String[] args) throws InterruptedException {
-            Thread sleeper = new Thread(() -> {
-                try {
-                    Thread.sleep(60_000);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }, "sleeper");
+            Thread sleeper =
+                    new Thread(
+                            () -> {
+                                try {
+                                    Thread.sleep(60_000);
+                                } catch (InterruptedException e) {
+                                    interrupted = true;
+                                }
+                            },
+                            "sleeper");
             sleeper.start();
             sleeper.interrupt();
             sleeper.join();
@@ -65,19 +71,24 @@ public final class Waiting {
         private InterruptWait() {}
 
         public static void main(String[] args) throws InterruptedException {
-            Thread waiter = new Thread(() -> {
-                synchronized (lock) {
-                    try {
-                        lock.wait();
-                    } catch (InterruptedException e) {
-                        interrupted = Thread.currentThread().isInterrupted() == false;
-                    }
-                }
-            }, "waiter");
+            Thread waiter =
+                    new Thread(
+                            () -> {
+                                synchronized (lock) {
+                                    try {
+                                        lock.wait();
+                                    } catch (InterruptedException e) {
+                                        interrupted =
+                                                Thread.currentThread().isInterrupted() == false;
+                                    }
+                                }
+                            },
+                            "waiter");
             waiter.start();
             waiter.interrupt();
             waiter.join();
-            assert interrupted : "wait() did not end with InterruptedException and a cleared status";
+            assert interrupted
+                    : "wait() did not end with InterruptedException and a cleared status";
         }
     }
 
@@ -88,11 +99,14 @@ public final class Waiting {
         private ParkUnpark() {}
 
         public static void main(String[] args) throws InterruptedException {
-            Thread parker = new Thread(() -> {
-                while (!ready) {
-                    LockSupport.park();
-                }
-            }, "parker");
+            Thread parker =
+                    new Thread(
+                            () -> {
+                                while (!ready) {
+                                    LockSupport.park();
+                                }
+                            },
+                            "parker");
             parker.start();
             ready = true;
             LockSupport.unpark(parker);
@@ -109,11 +123,14 @@ public final class Waiting {
         public static void main(String[] args) throws InterruptedException {
             Semaphore handOver = new Semaphore(0);
             CountDownLatch finished = new CountDownLatch(2);
-            Thread producer = new Thread(() -> {
-                result = 42;
-                handOver.release();
-                finished.countDown();
-            }, "producer");
+            Thread producer =
+                    new Thread(
+                            () -> {
+                                result = 42;
+                                handOver.release();
+                                finished.countDown();
+                            },
+                            "producer");
             Thread other = new Thread(finished::countDown, "other");
             producer.start();
             other.start();

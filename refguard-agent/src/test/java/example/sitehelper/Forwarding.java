@@ -3,9 +3,9 @@ package example.sitehelper;
 import io.refguard.Ref;
 
 /**
- * A {@code Ref} of the user's own that forwards every call to another. The tests leave this
- * package uninstrumented, so a stack walk from inside a forwarded call names this class, while a
- * site supplied by the agent names the instrumented caller of the wrapper.
+ * A {@code Ref} of the user's own that forwards every call to another. The tests leave this package
+ * uninstrumented, so a stack walk from inside a forwarded call names this class, while a site
+ * supplied by the agent names the instrumented caller of the wrapper.
  */
 public final class Forwarding<T> implements Ref<T> {
 

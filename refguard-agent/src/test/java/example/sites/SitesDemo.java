@@ -16,9 +16,9 @@ import java.util.List;
 /**
  * A tracked reference acquired and touched in a synchronized method, then released twice: once
  * through an uninstrumented {@link Forwarding} wrapper and once in a synchronized method. Prints
- * the sites of the double release report and its access records, one per line, then where a
- * release from uninstrumented code right after the throwing call is reported. Run in a child JVM
- * under {@code -javaagent}, through an {@code InstrumentingClassLoader}, and plain.
+ * the sites of the double release report and its access records, one per line, then where a release
+ * from uninstrumented code right after the throwing call is reported. Run in a child JVM under
+ * {@code -javaagent}, through an {@code InstrumentingClassLoader}, and plain.
  */
 public final class SitesDemo {
 

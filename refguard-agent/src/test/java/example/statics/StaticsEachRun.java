@@ -23,10 +23,12 @@ public class StaticsEachRun extends Base {
         assert Derived.COPY == 10 : "initializer saw stale statics: " + Derived.COPY;
         Holder.VALUES.add("x");
         assert Holder.VALUES.size() == 1 : "holder carried over: " + Holder.VALUES;
-        Thread t = new Thread(() -> {
-            SEEN.add("t");
-            Counter.HITS.incrementAndGet();
-        });
+        Thread t =
+                new Thread(
+                        () -> {
+                            SEEN.add("t");
+                            Counter.HITS.incrementAndGet();
+                        });
         t.start();
         Counter.HITS.incrementAndGet();
         t.join();

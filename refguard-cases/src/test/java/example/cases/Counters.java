@@ -5,8 +5,8 @@ import io.refguard.explore.Scenario;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Scenario classes for the instrumented-scenario tests: two threads increment a counter, with a volatile read
- * and write (an increment can be lost) or inside {@code synchronized} (none can).
+ * Scenario classes for the instrumented-scenario tests: two threads increment a counter, with a
+ * volatile read and write (an increment can be lost) or inside {@code synchronized} (none can).
  */
 public final class Counters {
 

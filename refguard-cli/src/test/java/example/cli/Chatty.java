@@ -9,10 +9,12 @@ public final class Chatty {
 
     public static void main(String[] args) throws InterruptedException {
         AtomicInteger n = new AtomicInteger();
-        Thread t = new Thread(() -> {
-            n.incrementAndGet();
-            System.out.println("hello from the program");
-        });
+        Thread t =
+                new Thread(
+                        () -> {
+                            n.incrementAndGet();
+                            System.out.println("hello from the program");
+                        });
         t.start();
         n.incrementAndGet();
         t.join();

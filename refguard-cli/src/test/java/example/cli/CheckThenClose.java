@@ -7,8 +7,8 @@ import io.refguard.explore.Scenario;
 
 /**
  * A scenario class outside refguard's packages, for the command's tests: two threads share one
- * reference and each closes it if it is still open. Checking and closing are not one step, so
- * both may see it open: a double release, found within one preemption.
+ * reference and each closes it if it is still open. Checking and closing are not one step, so both
+ * may see it open: a double release, found within one preemption.
  */
 public final class CheckThenClose {
 

@@ -4,7 +4,9 @@ import io.refguard.explore.Explorer;
 import io.refguard.explore.Scenario;
 import java.util.concurrent.locks.ReentrantLock;
 
-/** A scenario class whose code uses a {@code java.util.concurrent} lock, for the command's tests. */
+/**
+ * A scenario class whose code uses a {@code java.util.concurrent} lock, for the command's tests.
+ */
 public final class UsesReentrantLock {
 
     private UsesReentrantLock() {}

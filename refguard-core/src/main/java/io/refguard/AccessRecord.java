@@ -1,9 +1,9 @@
 package io.refguard;
 
 /**
- * One access record of a tracked object: what happened to it, where, and the optional hint
- * given to {@link Ref#touch(Object)}. Records are kept only while access records are switched on
- * (see {@link RefGuard#setRecords(boolean)}); a report shows the first record and the last few.
+ * One access record of a tracked object: what happened to it, where, and the optional hint given to
+ * {@link Ref#touch(Object)}. Records are kept only while access records are switched on (see {@link
+ * RefGuard#setRecords(boolean)}); a report shows the first record and the last few.
  */
 public final class AccessRecord {
 
@@ -46,6 +46,12 @@ public final class AccessRecord {
     /** Renders as {@code #3 touch "parsed" at Parser.run(Parser.java:40) on thread main}. */
     @Override
     public String toString() {
-        return "#" + index + " " + event() + (hint == null ? "" : " \"" + hint + "\"") + " at " + site;
+        return "#"
+                + index
+                + " "
+                + event()
+                + (hint == null ? "" : " \"" + hint + "\"")
+                + " at "
+                + site;
     }
 }

@@ -12,18 +12,18 @@ public enum CheckMode {
      */
     OFF,
     /**
-     * One object in {@link RefGuard#sampleInterval()} is tracked, chosen at random at
-     * construction; the rest behave as {@link #OFF}. The default: a leak that happens often is
-     * caught with full sites at a small fraction of the cost.
+     * One object in {@link RefGuard#sampleInterval()} is tracked, chosen at random at construction;
+     * the rest behave as {@link #OFF}. The default: a leak that happens often is caught with full
+     * sites at a small fraction of the cost.
      */
     SAMPLED,
     /**
      * Count only: inside a {@link LeakScope} of this mode, every object constructed on a bound
-     * thread adds one to the scope's count of live objects, and its final release takes one off;
-     * no handle, no site, no tracker. A scope that closes with a non-zero count fails with the
-     * count and says how to get the sites ({@link #TRACKED}). Outside any scope, objects are
-     * untracked, as with {@link #OFF}. Costs one counter update at construction and at the final
-     * release; acquire and release cost what they cost with {@link #OFF}.
+     * thread adds one to the scope's count of live objects, and its final release takes one off; no
+     * handle, no site, no tracker. A scope that closes with a non-zero count fails with the count
+     * and says how to get the sites ({@link #TRACKED}). Outside any scope, objects are untracked,
+     * as with {@link #OFF}. Costs one counter update at construction and at the final release;
+     * acquire and release cost what they cost with {@link #OFF}.
      */
     PRESENCE,
     /**

@@ -10,14 +10,14 @@ import jdk.jfr.StackTrace;
 
 /**
  * The checker's JDK Flight Recorder events: {@code io.refguard.Acquire} and {@code Release} for
- * tracked objects (off unless a recording enables them, as {@code refguard.jfc} does), and
- * {@code Leak}, {@code DoubleRelease} and {@code UseAfterRelease} for every report the checker
- * makes (on by default, with stack traces).
+ * tracked objects (off unless a recording enables them, as {@code refguard.jfc} does), and {@code
+ * Leak}, {@code DoubleRelease} and {@code UseAfterRelease} for every report the checker makes (on
+ * by default, with stack traces).
  *
- * <p>Only slow paths call in: reports, and the tracked path that already walks the stack for
- * its site. The untracked acquire and release never do, so they stay one atomic add. When no
- * recording runs, an event is a disabled-check on an object the JIT does not allocate. A runtime
- * without the {@code jdk.jfr} module gets no events and no error.
+ * <p>Only slow paths call in: reports, and the tracked path that already walks the stack for its
+ * site. The untracked acquire and release never do, so they stay one atomic add. When no recording
+ * runs, an event is a disabled-check on an object the JIT does not allocate. A runtime without the
+ * {@code jdk.jfr} module gets no events and no error.
  */
 final class JfrEvents {
 
@@ -26,13 +26,19 @@ final class JfrEvents {
 
     private JfrEvents() {}
 
-    /** A lifetime operation on a tracked object: {@code create}, {@code acquire}, {@code share}, {@code release}. */
+    /**
+     * A lifetime operation on a tracked object: {@code create}, {@code acquire}, {@code share},
+     * {@code release}.
+     */
     static void tracked(Tracker t, String operation, Site site) {
         if (!AVAILABLE) {
             return;
         }
         boolean release = "release".equals(operation);
-        if (!release && !"acquire".equals(operation) && !"share".equals(operation) && !"create".equals(operation)) {
+        if (!release
+                && !"acquire".equals(operation)
+                && !"share".equals(operation)
+                && !"create".equals(operation)) {
             return; // touches are access records, not count changes
         }
         LifetimeEvent e = release ? new Release() : new Acquire();
@@ -148,7 +154,9 @@ final class JfrEvents {
         String report;
     }
 
-    /** A reference was still open at the end of its leak scope, or became unreachable while open. */
+    /**
+     * A reference was still open at the end of its leak scope, or became unreachable while open.
+     */
     @Name("io.refguard.Leak")
     @Label("Leak")
     @Description("A reference was never closed")

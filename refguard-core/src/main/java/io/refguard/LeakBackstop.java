@@ -14,24 +14,30 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Every tracked handle (and every tracked object, for its creator's reference) is registered
  * with one shared {@link Cleaner} whose action is the reference's {@link RefState}, never the
- * handle. The action runs on the cleaner's daemon thread, so reporting here must never throw:
- * a failing logger or listener is contained.
+ * handle. The action runs on the cleaner's daemon thread, so reporting here must never throw: a
+ * failing logger or listener is contained.
  *
  * <p>Logging is one report per acquire site: the first leak of a reference acquired at a site is
  * logged in full, later ones from the same site are counted, and the counts of every site that
- * leaked more than once are printed to standard error when the JVM exits. Listeners hear of every leak.
+ * leaked more than once are printed to standard error when the JVM exits. Listeners hear of every
+ * leak.
  */
 final class LeakBackstop {
 
-    private static final Cleaner CLEANER = Cleaner.create(r -> {
-        Thread t = new Thread(r, "refguard-leak-backstop");
-        t.setDaemon(true);
-        return t;
-    });
-    private static final CopyOnWriteArrayList<LeakListener> LISTENERS = new CopyOnWriteArrayList<>();
+    private static final Cleaner CLEANER =
+            Cleaner.create(
+                    r -> {
+                        Thread t = new Thread(r, "refguard-leak-backstop");
+                        t.setDaemon(true);
+                        return t;
+                    });
+    private static final CopyOnWriteArrayList<LeakListener> LISTENERS =
+            new CopyOnWriteArrayList<>();
     private static final System.Logger LOG = System.getLogger("io.refguard");
+
     /** Leaks found per acquire site ({@link #siteKey}), for one log line per site. */
     private static final Map<String, AtomicLong> PER_SITE = new ConcurrentHashMap<>();
+
     private static final AtomicBoolean SUMMARY_HOOK = new AtomicBoolean();
 
     private LeakBackstop() {}
@@ -53,15 +59,22 @@ final class LeakBackstop {
         return out;
     }
 
-    /** One line for every site that leaked more than once: how many leaks the backstop found there. */
+    /**
+     * One line for every site that leaked more than once: how many leaks the backstop found there.
+     */
     static List<String> summary() {
         List<String> lines = new ArrayList<>();
-        counts().forEach((site, n) -> {
-            if (n > 1) {
-                lines.add("refguard: the GC backstop found " + n + " leaked references acquired at " + site
-                        + " (the first was logged in full)");
-            }
-        });
+        counts().forEach(
+                        (site, n) -> {
+                            if (n > 1) {
+                                lines.add(
+                                        "refguard: the GC backstop found "
+                                                + n
+                                                + " leaked references acquired at "
+                                                + site
+                                                + " (the first was logged in full)");
+                            }
+                        });
         return lines;
     }
 
@@ -89,12 +102,19 @@ final class LeakBackstop {
      */
     static void report(Report report) {
         try {
-            long n = PER_SITE.computeIfAbsent(siteKey(report), k -> new AtomicLong()).incrementAndGet();
+            long n =
+                    PER_SITE.computeIfAbsent(siteKey(report), k -> new AtomicLong())
+                            .incrementAndGet();
             if (n == 1) {
-                LOG.log(System.Logger.Level.WARNING, report + "\n  Further leaks of references acquired at this"
-                        + " site are counted, not logged; their number is printed to standard error when the JVM exits.");
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        report
+                                + "\n  Further leaks of references acquired at this"
+                                + " site are counted, not logged; their number is printed to standard error when the JVM exits.");
             } else if (n == 2 && SUMMARY_HOOK.compareAndSet(false, true)) {
-                Runtime.getRuntime().addShutdownHook(new Thread(LeakBackstop::printSummary, "refguard-leak-counts"));
+                Runtime.getRuntime()
+                        .addShutdownHook(
+                                new Thread(LeakBackstop::printSummary, "refguard-leak-counts"));
             }
         } catch (Throwable ignored) {
             // a broken logging configuration must not kill the cleaner thread
@@ -104,8 +124,13 @@ final class LeakBackstop {
                 l.onLeak(report);
             } catch (Throwable t) {
                 try {
-                    LOG.log(System.Logger.Level.ERROR, "refguard: leak listener " + l + " threw; the leak report"
-                            + " was still logged. Fix the listener.", t);
+                    LOG.log(
+                            System.Logger.Level.ERROR,
+                            "refguard: leak listener "
+                                    + l
+                                    + " threw; the leak report"
+                                    + " was still logged. Fix the listener.",
+                            t);
                 } catch (Throwable ignored) {
                     // as above
                 }

@@ -3,11 +3,11 @@ package io.refguard;
 import java.util.List;
 
 /**
- * References were still open when a {@link LeakScope} closed. The message lists every one of
- * them with its acquire site (and access records, when on); {@link #reports()} gives them as
- * data. A {@link CheckMode#PRESENCE} scope lists instead how many objects it counted as never
- * freed, in one report without sites that says how to get them. Close each listed reference on every path, including error paths, or hand it to an owner
- * that outlives the scope.
+ * References were still open when a {@link LeakScope} closed. The message lists every one of them
+ * with its acquire site (and access records, when on); {@link #reports()} gives them as data. A
+ * {@link CheckMode#PRESENCE} scope lists instead how many objects it counted as never freed, in one
+ * report without sites that says how to get them. Close each listed reference on every path,
+ * including error paths, or hand it to an owner that outlives the scope.
  */
 public final class LeakException extends RefGuardException {
 
@@ -21,8 +21,8 @@ public final class LeakException extends RefGuardException {
     }
 
     /**
-     * One report per leaked reference, in the order they were acquired; for a PRESENCE scope,
-     * last, one report of the count of objects never freed ({@link Report#tracked()} false).
+     * One report per leaked reference, in the order they were acquired; for a PRESENCE scope, last,
+     * one report of the count of objects never freed ({@link Report#tracked()} false).
      */
     public List<Report> reports() {
         return reports;
@@ -40,8 +40,12 @@ public final class LeakException extends RefGuardException {
                 sb.append(references > 0 ? " and " : "").append(r.object());
             }
         }
-        sb.append(" (").append(scope).append(references > 0 ? "); close each on every path:"
-                : "); release each on every path:");
+        sb.append(" (")
+                .append(scope)
+                .append(
+                        references > 0
+                                ? "); close each on every path:"
+                                : "); release each on every path:");
         for (Report r : reports) {
             sb.append('\n').append(r);
         }

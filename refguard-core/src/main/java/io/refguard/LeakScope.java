@@ -1,5 +1,8 @@
 package io.refguard;
 
+import io.refguard.hook.Access;
+import io.refguard.hook.Hooks;
+import io.refguard.hook.SchedulingHook;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,10 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-import io.refguard.hook.Access;
-import io.refguard.hook.Hooks;
-import io.refguard.hook.SchedulingHook;
-
 /**
  * A leak check around a piece of work, typically one test:
  *
@@ -24,30 +23,31 @@ import io.refguard.hook.SchedulingHook;
  * } // throws LeakException listing every reference acquired inside and still open
  * }</pre>
  *
- * <p>While a scope is bound to a thread, objects constructed on that thread get the scope's
- * {@link #mode()} (default {@link CheckMode#TRACKED}) instead of the JVM-wide one, and every
- * tracked reference acquired on that thread belongs to the scope. A reference belongs to the
- * scope of the thread that acquired it, wherever it is closed; so tests running in parallel on
- * different threads, each in its own scope, never blame each other. Objects constructed outside
- * any tracking scope keep the mode they were constructed with.
+ * <p>While a scope is bound to a thread, objects constructed on that thread get the scope's {@link
+ * #mode()} (default {@link CheckMode#TRACKED}) instead of the JVM-wide one, and every tracked
+ * reference acquired on that thread belongs to the scope. A reference belongs to the scope of the
+ * thread that acquired it, wherever it is closed; so tests running in parallel on different
+ * threads, each in its own scope, never blame each other. Objects constructed outside any tracking
+ * scope keep the mode they were constructed with.
  *
  * <p>{@link #open()} binds the scope to the opening thread until {@link #close()}. Other threads
- * join with {@link #bind()}, or by running tasks made with {@link #wrap(Runnable)} and
- * {@link #wrap(Callable)}. Bindings nest per thread; closing one restores the previous scope.
+ * join with {@link #bind()}, or by running tasks made with {@link #wrap(Runnable)} and {@link
+ * #wrap(Callable)}. Bindings nest per thread; closing one restores the previous scope.
  *
  * <p>In {@link CheckMode#PRESENCE} mode the scope only counts: each object constructed on a bound
  * thread adds one, its final release (on any thread) takes one off, and {@code close()} fails when
- * the count is not zero, naming how many objects were never freed and how to get their sites.
- * The count belongs to the scope, so parallel tests in scopes of their own never mix counts.
+ * the count is not zero, naming how many objects were never freed and how to get their sites. The
+ * count belongs to the scope, so parallel tests in scopes of their own never mix counts.
  *
- * <p>Concurrency: the set of open references is a concurrent set, updated by acquiring and
- * closing threads; each update is a scheduling point for the interleaving explorer. A reference
- * closed before {@code close()} starts is never listed (its removal happens-before the scan); one
- * closed concurrently with {@code close()} may or may not be.
+ * <p>Concurrency: the set of open references is a concurrent set, updated by acquiring and closing
+ * threads; each update is a scheduling point for the interleaving explorer. A reference closed
+ * before {@code close()} starts is never listed (its removal happens-before the scan); one closed
+ * concurrently with {@code close()} may or may not be.
  */
 public final class LeakScope implements AutoCloseable {
 
     private static final ThreadLocal<LeakScope> CURRENT = new ThreadLocal<>();
+
     /**
      * Number of live bindings on all threads. Object construction reads it first and looks the
      * thread-local up only when it is non-zero, so code that never uses scopes pays one volatile
@@ -60,10 +60,13 @@ public final class LeakScope implements AutoCloseable {
     private final String name; // what the scope covers, for messages; null: say where it opened
     private final Set<RefState> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong sequence = new AtomicLong();
+
     /** PRESENCE mode: objects constructed under this scope and not freed yet. */
     private final LongAdder present = new LongAdder();
+
     private final Binding openerBinding; // null for a detached scope
     private volatile boolean closed;
+
     /**
      * Set once {@code close()} has claimed every reference it lists. Until then the GC backstop
      * leaves this scope's references to it, so each leak is reported once, by the scope.
@@ -77,12 +80,17 @@ public final class LeakScope implements AutoCloseable {
         this.openerBinding = bindOpener ? new Binding(this) : null;
     }
 
-    /** Opens a {@link CheckMode#TRACKED} scope bound to the current thread until {@link #close()}. */
+    /**
+     * Opens a {@link CheckMode#TRACKED} scope bound to the current thread until {@link #close()}.
+     */
     public static LeakScope open() {
         return new LeakScope(CheckMode.TRACKED, true, null);
     }
 
-    /** Opens a scope with {@code mode} for objects constructed under it, bound to the current thread. */
+    /**
+     * Opens a scope with {@code mode} for objects constructed under it, bound to the current
+     * thread.
+     */
     public static LeakScope open(CheckMode mode) {
         return new LeakScope(mode, true, null);
     }
@@ -97,9 +105,9 @@ public final class LeakScope implements AutoCloseable {
     }
 
     /**
-     * {@link #openDetached(CheckMode)} with a name for what the scope covers, such as
-     * {@code "test RequestTest.answers()"}; leak messages say "scope of" that name instead of
-     * where the scope was opened, which for a harness is the harness's own code.
+     * {@link #openDetached(CheckMode)} with a name for what the scope covers, such as {@code "test
+     * RequestTest.answers()"}; leak messages say "scope of" that name instead of where the scope
+     * was opened, which for a harness is the harness's own code.
      */
     public static LeakScope openDetached(CheckMode mode, String name) {
         return new LeakScope(mode, false, Objects.requireNonNull(name, "name"));
@@ -110,7 +118,9 @@ public final class LeakScope implements AutoCloseable {
         return CURRENT.get();
     }
 
-    /** {@link #current()}, but skips the thread-local lookup when no thread is bound to any scope. */
+    /**
+     * {@link #current()}, but skips the thread-local lookup when no thread is bound to any scope.
+     */
     static LeakScope boundScope() {
         return BINDINGS.get() == 0 ? null : CURRENT.get();
     }
@@ -165,7 +175,9 @@ public final class LeakScope implements AutoCloseable {
         };
     }
 
-    /** A report for each reference that belongs to this scope and is still open, in acquire order. */
+    /**
+     * A report for each reference that belongs to this scope and is still open, in acquire order.
+     */
     public List<Report> openReferences() {
         List<RefState> states = new ArrayList<>(open);
         states.sort(Comparator.comparingLong(s -> s.sequence));
@@ -179,10 +191,10 @@ public final class LeakScope implements AutoCloseable {
     /**
      * Closes the scope: unbinds it from the opening thread and checks for leaks. Idempotent.
      *
-     * @throws LeakException when references that belong to this scope are still open; they are
-     *     not reported again by the GC backstop
-     * @throws IllegalStateException when called on another thread than the one that opened a
-     *     bound scope (that thread's binding could not be undone); close it where it was opened
+     * @throws LeakException when references that belong to this scope are still open; they are not
+     *     reported again by the GC backstop
+     * @throws IllegalStateException when called on another thread than the one that opened a bound
+     *     scope (that thread's binding could not be undone); close it where it was opened
      */
     @Override
     public void close() {
@@ -191,9 +203,13 @@ public final class LeakScope implements AutoCloseable {
         }
         if (openerBinding != null) {
             if (openerBinding.thread != Thread.currentThread()) {
-                throw new IllegalStateException("refguard: close this leak scope on the thread that opened it ("
-                        + openerBinding.thread.getName() + ", at " + openedAt + "), not on "
-                        + Thread.currentThread().getName());
+                throw new IllegalStateException(
+                        "refguard: close this leak scope on the thread that opened it ("
+                                + openerBinding.thread.getName()
+                                + ", at "
+                                + openedAt
+                                + "), not on "
+                                + Thread.currentThread().getName());
             }
             openerBinding.close();
         }
@@ -212,11 +228,14 @@ public final class LeakScope implements AutoCloseable {
             reports.add(Reports.presenceLeak(unfreed));
         }
         if (!reports.isEmpty()) {
-            throw new LeakException(name != null ? "scope of " + name : "scope opened at " + openedAt, reports);
+            throw new LeakException(
+                    name != null ? "scope of " + name : "scope opened at " + openedAt, reports);
         }
     }
 
-    /** Whether {@code close()} has listed this scope's leaks (the backstop's cue to report its own). */
+    /**
+     * Whether {@code close()} has listed this scope's leaks (the backstop's cue to report its own).
+     */
     boolean swept() {
         return swept;
     }
@@ -258,8 +277,12 @@ public final class LeakScope implements AutoCloseable {
 
     private void checkOpen(String what) {
         if (closed) {
-            throw new IllegalStateException("refguard: " + what + " on a leak scope that is already closed (opened at "
-                    + openedAt + "); wait for the work bound to a scope, such as wrapped tasks, before closing it");
+            throw new IllegalStateException(
+                    "refguard: "
+                            + what
+                            + " on a leak scope that is already closed (opened at "
+                            + openedAt
+                            + "); wait for the work bound to a scope, such as wrapped tasks, before closing it");
         }
     }
 
@@ -294,15 +317,20 @@ public final class LeakScope implements AutoCloseable {
         @Override
         public void close() {
             if (Thread.currentThread() != thread) {
-                throw new IllegalStateException("refguard: close a leak scope binding on the thread that made it ("
-                        + thread.getName() + "), not on " + Thread.currentThread().getName());
+                throw new IllegalStateException(
+                        "refguard: close a leak scope binding on the thread that made it ("
+                                + thread.getName()
+                                + "), not on "
+                                + Thread.currentThread().getName());
             }
             if (closed) {
                 return;
             }
             if (CURRENT.get() != scope) {
-                throw new IllegalStateException("refguard: leak scope bindings closed out of order on thread "
-                        + thread.getName() + "; close the innermost binding first (use try-with-resources)");
+                throw new IllegalStateException(
+                        "refguard: leak scope bindings closed out of order on thread "
+                                + thread.getName()
+                                + "; close the innermost binding first (use try-with-resources)");
             }
             closed = true;
             BINDINGS.decrementAndGet();

@@ -1,23 +1,22 @@
 package io.refguard;
 
+import io.refguard.hook.Access;
+import io.refguard.hook.Hooks;
+import io.refguard.hook.SchedulingHook;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
-import io.refguard.hook.Access;
-import io.refguard.hook.Hooks;
-import io.refguard.hook.SchedulingHook;
-
 /**
  * The access records of one tracked object: the first record, and a ring of the last {@code k}.
  *
  * <p>Lock-free: a writer claims a sequence number with one atomic increment and stores its record
- * in the ring slot that number selects. Readers (report rendering) take a best-effort snapshot;
- * a record being written concurrently may be missing from it, which is acceptable for
- * diagnostics, and sorting by sequence number keeps the snapshot ordered. Each add is a
- * scheduling point for the interleaving explorer.
+ * in the ring slot that number selects. Readers (report rendering) take a best-effort snapshot; a
+ * record being written concurrently may be missing from it, which is acceptable for diagnostics,
+ * and sorting by sequence number keeps the snapshot ordered. Each add is a scheduling point for the
+ * interleaving explorer.
  */
 final class Records {
 
@@ -35,7 +34,8 @@ final class Records {
             h.beforeInternalAccess(this, Access.UPDATE, "record");
         }
         int n = count.getAndIncrement();
-        AccessRecord record = new AccessRecord(n + 1, event, hint == null ? null : String.valueOf(hint), site);
+        AccessRecord record =
+                new AccessRecord(n + 1, event, hint == null ? null : String.valueOf(hint), site);
         if (n == 0) {
             first = record;
         } else if (last.length() > 0) {

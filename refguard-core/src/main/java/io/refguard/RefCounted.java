@@ -1,35 +1,34 @@
 package io.refguard;
 
+import io.refguard.hook.Access;
+import io.refguard.hook.Hooks;
+import io.refguard.hook.SchedulingHook;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.Reference;
 
-import io.refguard.hook.Access;
-import io.refguard.hook.Hooks;
-import io.refguard.hook.SchedulingHook;
-
 /**
  * The base class for reference-counted resources.
  *
- * <p><b>Lifecycle.</b> A new object holds exactly one reference, owned by the code that
- * constructed it, and the object itself is that creator's handle: {@code close()} on the object
- * releases the creator's reference, so {@code try (Buffer b = new Buffer()) { ... }} is complete.
- * Every further reference comes from {@link #acquire()}, {@link #tryAcquire()} or
- * {@link Ref#share()}, and each must be closed exactly once. When the last reference is closed
- * the count reaches zero, the object is dead for good (no acquire can bring it back) and
- * {@link #deallocate()} runs, once, on the thread that closed that last reference.
+ * <p><b>Lifecycle.</b> A new object holds exactly one reference, owned by the code that constructed
+ * it, and the object itself is that creator's handle: {@code close()} on the object releases the
+ * creator's reference, so {@code try (Buffer b = new Buffer()) { ... }} is complete. Every further
+ * reference comes from {@link #acquire()}, {@link #tryAcquire()} or {@link Ref#share()}, and each
+ * must be closed exactly once. When the last reference is closed the count reaches zero, the object
+ * is dead for good (no acquire can bring it back) and {@link #deallocate()} runs, once, on the
+ * thread that closed that last reference.
  *
- * <p><b>Checking.</b> Whether an object is tracked is decided when it is constructed (see
- * {@link CheckMode}). A tracked object gives every acquire its own {@link Ref} handle, so leaks,
- * double releases and uses after release are reported, when they happen, with the code sites
- * involved. An untracked object returns itself from {@code acquire()}: no allocation, and only
- * misuse of a dead object is detected.
+ * <p><b>Checking.</b> Whether an object is tracked is decided when it is constructed (see {@link
+ * CheckMode}). A tracked object gives every acquire its own {@link Ref} handle, so leaks, double
+ * releases and uses after release are reported, when they happen, with the code sites involved. An
+ * untracked object returns itself from {@code acquire()}: no allocation, and only misuse of a dead
+ * object is detected.
  *
  * <p><b>Ordering.</b> Each release is a volatile read-modify-write of the count, and the final
- * release reads the value written by every release before it (they form one release sequence on
- * the count). So everything any thread did under any reference before closing it happens-before
- * {@code deallocate()}. An acquire is a volatile read-modify-write too, so an acquirer sees
- * everything done before the object was published through a reference it acquired from.
+ * release reads the value written by every release before it (they form one release sequence on the
+ * count). So everything any thread did under any reference before closing it happens-before {@code
+ * deallocate()}. An acquire is a volatile read-modify-write too, so an acquirer sees everything
+ * done before the object was published through a reference it acquired from.
  *
  * <p>Subclasses declare themselves as the type parameter ({@code class Buffer extends
  * RefCounted<Buffer>}) and call {@link #ensureAccessible()} at the start of methods that must not
@@ -86,14 +85,16 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
     private final Tracker tracker;
 
     /**
-     * The PRESENCE scope that counts this object as live, or null. A field of its own rather than
-     * a kind of tracker, so that acquire and release test only {@link #tracker}, as with OFF. With
+     * The PRESENCE scope that counts this object as live, or null. A field of its own rather than a
+     * kind of tracker, so that acquire and release test only {@link #tracker}, as with OFF. With
      * compressed references it takes the 4 bytes of padding that the header, the count and the
      * tracker left in a 24-byte object; a subclass whose own fields filled that padding grows by 8.
      */
     private final LeakScope presence;
 
-    /** Creates the object with a count of one: the creator's reference, whose handle is the object. */
+    /**
+     * Creates the object with a count of one: the creator's reference, whose handle is the object.
+     */
     @SuppressWarnings("this-escape") // the tracker keeps only the object's description and identity
     protected RefCounted() {
         LeakScope scope = LeakScope.boundScope();
@@ -116,8 +117,8 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
 
     /**
      * A new reference to this object. Use it where the code reaches the object through something
-     * that guarantees it is alive (a structure holding a reference); otherwise use
-     * {@link #tryAcquire()}.
+     * that guarantees it is alive (a structure holding a reference); otherwise use {@link
+     * #tryAcquire()}.
      *
      * @return for an untracked object the object itself, for a tracked one a new handle
      * @throws DeadObjectException when the count had already reached zero
@@ -125,7 +126,8 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
      */
     public final Ref<T> acquire() {
         if (!increment("acquire")) {
-            throw new DeadObjectException(Reports.deadObject(Report.Kind.ACQUIRE_DEAD, this, tracker, Sites.capture()));
+            throw new DeadObjectException(
+                    Reports.deadObject(Report.Kind.ACQUIRE_DEAD, this, tracker, Sites.capture()));
         }
         return tracker == null ? this : newHandle("acquire");
     }
@@ -165,13 +167,17 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
      * object.
      *
      * @throws UseAfterReleaseException when the count has reached zero. The report's use site is
-     *     the caller of the subclass method that called this; for a tracked object the report
-     *     also names where the object was freed
+     *     the caller of the subclass method that called this; for a tracked object the report also
+     *     names where the object was freed
      */
     protected final void ensureAccessible() {
         if ((raw & 1) != 0) {
             throw new UseAfterReleaseException(
-                    Reports.deadObject(Report.Kind.USE_AFTER_RELEASE, this, tracker, Sites.captureOutside(getClass())));
+                    Reports.deadObject(
+                            Report.Kind.USE_AFTER_RELEASE,
+                            this,
+                            tracker,
+                            Sites.captureOutside(getClass())));
         }
     }
 
@@ -215,7 +221,8 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
     /**
      * A new reference acquired through the creator's reference.
      *
-     * @throws UseAfterReleaseException when the creator's reference was closed or the object is dead
+     * @throws UseAfterReleaseException when the creator's reference was closed or the object is
+     *     dead
      */
     @Override
     public final Ref<T> share() {
@@ -228,7 +235,8 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
     /**
      * Records an access through the creator's reference (when access records are on).
      *
-     * @throws UseAfterReleaseException when the creator's reference was closed or the object is dead
+     * @throws UseAfterReleaseException when the creator's reference was closed or the object is
+     *     dead
      */
     @Override
     public final Ref<T> touch(Object hint) {
@@ -253,7 +261,8 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
     /** Acquires a count and wraps it in a new handle; for tracked objects only. */
     final Ref<T> acquireTracked(String event) {
         if (!increment("acquire")) {
-            throw new DeadObjectException(Reports.deadObject(Report.Kind.ACQUIRE_DEAD, this, tracker, Sites.capture()));
+            throw new DeadObjectException(
+                    Reports.deadObject(Report.Kind.ACQUIRE_DEAD, this, tracker, Sites.capture()));
         }
         return newHandle(event);
     }
@@ -265,14 +274,18 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
      */
     final void releaseCount(Site site) {
         SchedulingHook h = Hooks.scheduling();
-        for (;;) {
+        for (; ; ) {
             if (h != null) {
                 h.beforeInternalAccess(this, Access.READ, "release-read");
             }
             int r = raw;
             if ((r & 1) != 0) {
-                throw new DeadObjectException(Reports.deadObject(Report.Kind.RELEASE_DEAD, this, tracker,
-                        site != null ? site : Sites.capture()));
+                throw new DeadObjectException(
+                        Reports.deadObject(
+                                Report.Kind.RELEASE_DEAD,
+                                this,
+                                tracker,
+                                site != null ? site : Sites.capture()));
             }
             int next = r == 2 ? 1 : r - 2;
             if (h != null) {
@@ -315,7 +328,8 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
                 h.beforeAccess(this, Access.UPDATE, "acquire-undo");
             }
             RAW.getAndAdd(this, -2);
-            throw new RefCountOverflowException(Reports.overflow(this, tracker, Sites.capture(), MAX_COUNT));
+            throw new RefCountOverflowException(
+                    Reports.overflow(this, tracker, Sites.capture(), MAX_COUNT));
         }
         return true;
     }
@@ -331,7 +345,8 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
         if (t == null) {
             if ((raw & 1) != 0) {
                 throw new UseAfterReleaseException(
-                        Reports.deadObject(Report.Kind.USE_AFTER_RELEASE, this, null, Sites.capture()));
+                        Reports.deadObject(
+                                Report.Kind.USE_AFTER_RELEASE, this, null, Sites.capture()));
             }
         } else if (t.creator.releasedAt() != null) {
             throw new UseAfterReleaseException(Reports.useAfterRelease(t.creator, Sites.capture()));

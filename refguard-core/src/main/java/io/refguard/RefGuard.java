@@ -23,16 +23,22 @@ import java.util.function.UnaryOperator;
  * <p>A system property wins over its environment variable. Both are read once, when this class
  * initializes (at the first {@link RefCounted} construction at the latest). A bad value does not
  * stop the program: refguard logs one warning on {@link System.Logger} naming the property or
- * variable, the bad value and the accepted values, and runs with the defaults. The setters below change a setting for objects constructed
- * afterwards; objects keep the mode and records they were constructed with.
+ * variable, the bad value and the accepted values, and runs with the defaults. The setters below
+ * change a setting for objects constructed afterwards; objects keep the mode and records they were
+ * constructed with.
  *
  * <p>A {@link LeakScope} overrides the mode for the threads bound to it.
  */
 public final class RefGuard {
 
     /** Every change replaces the snapshot; readers load it once (one volatile read). */
-    private static volatile Settings settings = initial(System::getProperty, System::getenv,
-            message -> System.getLogger(RefGuard.class.getName()).log(System.Logger.Level.WARNING, message));
+    private static volatile Settings settings =
+            initial(
+                    System::getProperty,
+                    System::getenv,
+                    message ->
+                            System.getLogger(RefGuard.class.getName())
+                                    .log(System.Logger.Level.WARNING, message));
 
     private RefGuard() {}
 
@@ -40,7 +46,9 @@ public final class RefGuard {
      * The settings from properties and environment, or the defaults with a warning when a value is
      * bad: a checker misconfiguration must never take the program down with it.
      */
-    static Settings initial(UnaryOperator<String> properties, UnaryOperator<String> environment,
+    static Settings initial(
+            UnaryOperator<String> properties,
+            UnaryOperator<String> environment,
             Consumer<String> warn) {
         try {
             return Settings.load(properties, environment);
@@ -78,17 +86,19 @@ public final class RefGuard {
      */
     public static synchronized void setSampleInterval(int interval) {
         if (interval < 1) {
-            throw new IllegalArgumentException("refguard: sample interval must be at least 1 (1 tracks every"
-                    + " object), got " + interval);
+            throw new IllegalArgumentException(
+                    "refguard: sample interval must be at least 1 (1 tracks every"
+                            + " object), got "
+                            + interval);
         }
         Settings s = settings;
         settings = new Settings(s.mode, interval, s.records, s.recordsLast);
     }
 
     /**
-     * Whether tracked objects keep access records: every create, acquire, share, touch and
-     * release is recorded with its site, and reports show the first record and the last
-     * {@link #recordsLast()}. Costs one more stack walk and allocation per recorded operation.
+     * Whether tracked objects keep access records: every create, acquire, share, touch and release
+     * is recorded with its site, and reports show the first record and the last {@link
+     * #recordsLast()}. Costs one more stack walk and allocation per recorded operation.
      */
     public static boolean records() {
         return settings.records;
@@ -112,8 +122,11 @@ public final class RefGuard {
      */
     public static synchronized void setRecordsLast(int last) {
         if (last < 0 || last > Settings.MAX_LAST) {
-            throw new IllegalArgumentException("refguard: records.last must be from 0 to " + Settings.MAX_LAST
-                    + ", got " + last);
+            throw new IllegalArgumentException(
+                    "refguard: records.last must be from 0 to "
+                            + Settings.MAX_LAST
+                            + ", got "
+                            + last);
         }
         Settings s = settings;
         settings = new Settings(s.mode, s.sampleInterval, s.records, last);
@@ -126,8 +139,8 @@ public final class RefGuard {
 
     /**
      * Registers a listener for leaks found by the GC backstop (tracked references that became
-     * unreachable while open). Every such leak is also logged as a warning to the
-     * {@link System.Logger} named {@code io.refguard}.
+     * unreachable while open). Every such leak is also logged as a warning to the {@link
+     * System.Logger} named {@code io.refguard}.
      */
     public static void addLeakListener(LeakListener listener) {
         LeakBackstop.addListener(Objects.requireNonNull(listener, "listener"));

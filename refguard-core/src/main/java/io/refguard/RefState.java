@@ -1,23 +1,22 @@
 package io.refguard;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.lang.ref.Cleaner;
-
 import io.refguard.hook.Access;
 import io.refguard.hook.Hooks;
 import io.refguard.hook.PartOf;
 import io.refguard.hook.SchedulingHook;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.ref.Cleaner;
 
 /**
- * The checker's state for one reference to a tracked object: where it was acquired, whether
- * and where it was released, and the leak scope it belongs to.
+ * The checker's state for one reference to a tracked object: where it was acquired, whether and
+ * where it was released, and the leak scope it belongs to.
  *
- * <p>It doubles as the {@link Cleaner} action of its handle, so it must never reference the
- * handle (that would keep the handle reachable and hide the leak). The action runs either on
- * {@code close()} through {@link Cleaner.Cleanable#clean()}, after {@link #releasedAt} was set,
- * and then does nothing; or on the cleaner thread once the handle is unreachable, and then
- * reports a leak if the reference is still open.
+ * <p>It doubles as the {@link Cleaner} action of its handle, so it must never reference the handle
+ * (that would keep the handle reachable and hide the leak). The action runs either on {@code
+ * close()} through {@link Cleaner.Cleanable#clean()}, after {@link #releasedAt} was set, and then
+ * does nothing; or on the cleaner thread once the handle is unreachable, and then reports a leak if
+ * the reference is still open.
  */
 final class RefState implements Runnable, PartOf {
 
@@ -26,8 +25,11 @@ final class RefState implements Runnable, PartOf {
 
     static {
         try {
-            RELEASED_AT = MethodHandles.lookup().findVarHandle(RefState.class, "releasedAt", Site.class);
-            LEAK_REPORTED = MethodHandles.lookup().findVarHandle(RefState.class, "leakReported", boolean.class);
+            RELEASED_AT =
+                    MethodHandles.lookup().findVarHandle(RefState.class, "releasedAt", Site.class);
+            LEAK_REPORTED =
+                    MethodHandles.lookup()
+                            .findVarHandle(RefState.class, "leakReported", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -35,12 +37,16 @@ final class RefState implements Runnable, PartOf {
 
     final Tracker tracker;
     final Site acquiredAt;
+
     /** Whether this is the creator's reference, whose handle is the object itself. */
     final boolean creator;
+
     /** The scope of the acquiring thread, or null. */
     final LeakScope scope;
+
     /** Order of acquisition within {@link #scope}, for stable leak listings; 0 when not in it. */
     final long sequence;
+
     /**
      * Written once, before the handle is published; a thread that reaches this state through the
      * handle's final field sees the write (final-field freeze).
@@ -50,6 +56,7 @@ final class RefState implements Runnable, PartOf {
     /** Null while open; set once, by the close that wins the compare-and-set. */
     @SuppressWarnings("unused") // accessed through RELEASED_AT
     private volatile Site releasedAt;
+
     /** Set by whichever of the scope and the backstop reports this reference as leaked, once. */
     @SuppressWarnings("unused") // accessed through LEAK_REPORTED
     private volatile boolean leakReported;
@@ -67,8 +74,8 @@ final class RefState implements Runnable, PartOf {
     }
 
     /**
-     * Marks this reference released at {@code site}. Exactly one caller wins when several race;
-     * the winner deregisters the backstop and the scope entry.
+     * Marks this reference released at {@code site}. Exactly one caller wins when several race; the
+     * winner deregisters the backstop and the scope entry.
      *
      * @return whether this call released it (false: it was already released)
      */
@@ -107,16 +114,16 @@ final class RefState implements Runnable, PartOf {
     }
 
     /**
-     * Claims the one report of this reference as leaked: true for the first caller only, so a
-     * leak is reported by its scope or by the backstop, never both.
+     * Claims the one report of this reference as leaked: true for the first caller only, so a leak
+     * is reported by its scope or by the backstop, never both.
      */
     boolean claimLeakReport() {
         return LEAK_REPORTED.compareAndSet(this, false, true);
     }
 
     /**
-     * Cleaner action; see the class comment. Never throws. A reference listed in a scope that
-     * has not closed yet is left to that scope, which reports it with the test it belongs to.
+     * Cleaner action; see the class comment. Never throws. A reference listed in a scope that has
+     * not closed yet is left to that scope, which reports it with the test it belongs to.
      */
     @Override
     public void run() {
@@ -124,8 +131,11 @@ final class RefState implements Runnable, PartOf {
             return;
         }
         if (claimLeakReport()) {
-            LeakBackstop.report(Reports.leak(this, "found by the GC backstop: the reference became"
-                    + " unreachable while open. Close it on every path (try-with-resources)."));
+            LeakBackstop.report(
+                    Reports.leak(
+                            this,
+                            "found by the GC backstop: the reference became"
+                                    + " unreachable while open. Close it on every path (try-with-resources)."));
         }
     }
 }

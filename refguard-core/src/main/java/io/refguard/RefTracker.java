@@ -5,16 +5,16 @@ import java.lang.invoke.VarHandle;
 
 /**
  * The checker's view of one object whose reference count another library keeps, such as a Netty
- * {@code ByteBuf}: for adapters that plug refguard into that library's own hooks (see the
- * {@code refguard-netty} module). The library keeps counting; the adapter tells the tracker when
- * the object is accessed and when its count reached zero, and asks it to report a retain,
- * release or use that came after that.
+ * {@code ByteBuf}: for adapters that plug refguard into that library's own hooks (see the {@code
+ * refguard-netty} module). The library keeps counting; the adapter tells the tracker when the
+ * object is accessed and when its count reached zero, and asks it to report a retain, release or
+ * use that came after that.
  *
- * <p>The object gets the mode of the thread's {@link LeakScope}, else the JVM-wide
- * {@link RefGuard#mode()}, exactly as a {@link RefCounted} constructed there would: tracked, it
- * has a creation site, access records when they are on, belongs to the scope (which reports it
- * if it is not freed when the scope closes) and to the GC backstop; in a {@link CheckMode#PRESENCE}
- * scope it is only counted. Sites skip the frames of refguard and of the library's package.
+ * <p>The object gets the mode of the thread's {@link LeakScope}, else the JVM-wide {@link
+ * RefGuard#mode()}, exactly as a {@link RefCounted} constructed there would: tracked, it has a
+ * creation site, access records when they are on, belongs to the scope (which reports it if it is
+ * not freed when the scope closes) and to the GC backstop; in a {@link CheckMode#PRESENCE} scope it
+ * is only counted. Sites skip the frames of refguard and of the library's package.
  *
  * <p>Thread-safe: the first {@link #free()} wins, and every method may race with it.
  */
@@ -34,6 +34,7 @@ public final class RefTracker {
     private final LeakScope presence; // the counting scope, or null
     private final Class<?> type;
     private final String library;
+
     @SuppressWarnings("unused") // accessed through FREED
     private volatile boolean freed;
 
@@ -47,8 +48,8 @@ public final class RefTracker {
     /**
      * Starts tracking {@code resource}, just created with a count of one on the current thread.
      *
-     * @param library the package prefix of the library that keeps the count, such as
-     *     {@code "io.netty."}: sites name the first frame outside it
+     * @param library the package prefix of the library that keeps the count, such as {@code
+     *     "io.netty."}: sites name the first frame outside it
      * @param always whether to track it in SAMPLED mode without drawing (a derived object whose
      *     parent is tracked)
      * @return the tracker, or {@code null} when the mode leaves the object unchecked
@@ -68,14 +69,16 @@ public final class RefTracker {
         return freed;
     }
 
-    /** Whether this object keeps access records ({@link RefGuard#records()} when it was created). */
+    /**
+     * Whether this object keeps access records ({@link RefGuard#records()} when it was created).
+     */
     public boolean keepsRecords() {
         return tracker != null && tracker.records != null;
     }
 
     /**
-     * Adds an access record at the current site, named after the library method that the code
-     * there called ({@code retain}, {@code release}, {@code touch}, ...), when records are kept.
+     * Adds an access record at the current site, named after the library method that the code there
+     * called ({@code retain}, {@code release}, {@code touch}, ...), when records are kept.
      */
     public void record(Object hint) {
         if (keepsRecords()) {
@@ -111,7 +114,8 @@ public final class RefTracker {
     public void releasedAfterFree() {
         Site again = Sites.captureOutside(library);
         if (tracker == null) {
-            throw new DoubleReleaseException(Reports.deadObject(Report.Kind.DOUBLE_RELEASE, describe(), null, again));
+            throw new DoubleReleaseException(
+                    Reports.deadObject(Report.Kind.DOUBLE_RELEASE, describe(), null, again));
         }
         throw new DoubleReleaseException(Reports.releasedAfterFree(tracker, again));
     }
@@ -122,8 +126,12 @@ public final class RefTracker {
      * @throws DeadObjectException always: naming the retain and the release that freed it
      */
     public void retainedAfterFree() {
-        throw new DeadObjectException(Reports.deadObject(Report.Kind.ACQUIRE_DEAD, describe(), tracker,
-                Sites.captureOutside(library)));
+        throw new DeadObjectException(
+                Reports.deadObject(
+                        Report.Kind.ACQUIRE_DEAD,
+                        describe(),
+                        tracker,
+                        Sites.captureOutside(library)));
     }
 
     /**
@@ -132,8 +140,12 @@ public final class RefTracker {
      * @throws UseAfterReleaseException always: naming the use and the release that freed it
      */
     public void usedAfterFree() {
-        throw new UseAfterReleaseException(Reports.deadObject(Report.Kind.USE_AFTER_RELEASE, describe(), tracker,
-                Sites.captureOutside(library)));
+        throw new UseAfterReleaseException(
+                Reports.deadObject(
+                        Report.Kind.USE_AFTER_RELEASE,
+                        describe(),
+                        tracker,
+                        Sites.captureOutside(library)));
     }
 
     /** Where the object was freed, or {@code null} (not freed, or only counted). */

@@ -41,7 +41,10 @@ public final class Report {
             this.text = text;
         }
 
-        /** The phrase that starts a report and precedes the object, such as {@code "double release of"}. */
+        /**
+         * The phrase that starts a report and precedes the object, such as {@code "double release
+         * of"}.
+         */
         public String text() {
             return text;
         }
@@ -97,8 +100,14 @@ public final class Report {
     private final int recordCount;
     private final String advice;
 
-    Report(Kind kind, String object, boolean tracked, List<Entry> entries, List<AccessRecord> records,
-            int recordCount, String advice) {
+    Report(
+            Kind kind,
+            String object,
+            boolean tracked,
+            List<Entry> entries,
+            List<AccessRecord> records,
+            int recordCount,
+            String advice) {
         this.kind = kind;
         this.object = object;
         this.tracked = tracked;

@@ -12,9 +12,16 @@ final class ReportText {
 
     static String render(Report r) {
         StringBuilder sb = new StringBuilder(256);
-        sb.append("refguard: ").append(r.kind().text()).append(' ').append(r.object())
-                .append(r.tracked() ? " (tracked)" : r.kind() == Report.Kind.LEAK ? " (counted in PRESENCE mode)"
-                        : " (untracked)");
+        sb.append("refguard: ")
+                .append(r.kind().text())
+                .append(' ')
+                .append(r.object())
+                .append(
+                        r.tracked()
+                                ? " (tracked)"
+                                : r.kind() == Report.Kind.LEAK
+                                        ? " (counted in PRESENCE mode)"
+                                        : " (untracked)");
         for (Report.Entry e : r.entries()) {
             sb.append("\n  ").append(e.label());
             for (int i = e.label().length(); i < LABEL_WIDTH; i++) {
@@ -25,8 +32,12 @@ final class ReportText {
         List<AccessRecord> records = r.records();
         if (!records.isEmpty()) {
             int total = r.recordCount();
-            sb.append("\n  access records (").append(records.size() == total
-                    ? "all " + total : "first and last " + (records.size() - 1) + " of " + total).append("):");
+            sb.append("\n  access records (")
+                    .append(
+                            records.size() == total
+                                    ? "all " + total
+                                    : "first and last " + (records.size() - 1) + " of " + total)
+                    .append("):");
             int previous = 0;
             for (AccessRecord rec : records) {
                 if (rec.index() > previous + 1) {

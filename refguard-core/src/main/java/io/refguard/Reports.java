@@ -6,22 +6,35 @@ import java.util.List;
 /** Builds the {@link Report} for each kind of bug from the checker's state. */
 final class Reports {
 
-    static final String TRACK_ADVICE = "The object is untracked, so its acquire and release sites are unknown."
-            + " To see them, track it: run with -Drefguard.mode=TRACKED (or REFGUARD_MODE=TRACKED),"
-            + " or create it inside a LeakScope.";
+    static final String TRACK_ADVICE =
+            "The object is untracked, so its acquire and release sites are unknown."
+                    + " To see them, track it: run with -Drefguard.mode=TRACKED (or REFGUARD_MODE=TRACKED),"
+                    + " or create it inside a LeakScope.";
 
-    static final String PRESENCE_ADVICE = "PRESENCE mode counts objects without recording where they were"
-            + " created or acquired. To name each site, run the same code in TRACKED mode: a TRACKED scope"
-            + " (LeakScope.open()), -Drefguard.mode=TRACKED outside scopes, or for a JUnit test"
-            + " @RefGuardLeakCheck(mode = TRACKED); @RefGuardLeakCheck(mode = PRESENCE) re-runs a failing test"
-            + " once in TRACKED mode by itself.";
+    static final String PRESENCE_ADVICE =
+            "PRESENCE mode counts objects without recording where they were"
+                    + " created or acquired. To name each site, run the same code in TRACKED mode: a TRACKED scope"
+                    + " (LeakScope.open()), -Drefguard.mode=TRACKED outside scopes, or for a JUnit test"
+                    + " @RefGuardLeakCheck(mode = TRACKED); @RefGuardLeakCheck(mode = PRESENCE) re-runs a failing test"
+                    + " once in TRACKED mode by itself.";
 
     private Reports() {}
 
-    /** PRESENCE mode: {@code unfreed} objects constructed under a scope were still alive when it closed. */
+    /**
+     * PRESENCE mode: {@code unfreed} objects constructed under a scope were still alive when it
+     * closed.
+     */
     static Report presenceLeak(long unfreed) {
-        return new Report(Report.Kind.LEAK, unfreed + (unfreed == 1 ? " object" : " objects")
-                + " constructed in the scope and never freed", false, List.of(), List.of(), 0, PRESENCE_ADVICE);
+        return new Report(
+                Report.Kind.LEAK,
+                unfreed
+                        + (unfreed == 1 ? " object" : " objects")
+                        + " constructed in the scope and never freed",
+                false,
+                List.of(),
+                List.of(),
+                0,
+                PRESENCE_ADVICE);
     }
 
     static Report doubleRelease(RefState s, Site again) {
@@ -33,8 +46,8 @@ final class Reports {
     }
 
     /**
-     * A release of an object whose count another library keeps, after its count reached zero:
-     * the release that freed it and this one.
+     * A release of an object whose count another library keeps, after its count reached zero: the
+     * release that freed it and this one.
      */
     static Report releasedAfterFree(Tracker t, Site again) {
         List<Report.Entry> e = new ArrayList<>(3);
@@ -60,18 +73,29 @@ final class Reports {
 
     /**
      * A misuse of a dead object: a use ({@code USE_AFTER_RELEASE}), acquire ({@code ACQUIRE_DEAD})
-     * or release ({@code RELEASE_DEAD}) after the count reached zero. {@code obj} is the object,
-     * or its description when the object itself is not at hand.
+     * or release ({@code RELEASE_DEAD}) after the count reached zero. {@code obj} is the object, or
+     * its description when the object itself is not at hand.
      */
     static Report deadObject(Report.Kind kind, Object obj, Tracker t, Site at) {
-        String label = kind == Report.Kind.ACQUIRE_DEAD ? "acquire tried at"
-                : kind == Report.Kind.RELEASE_DEAD ? "released at"
-                : kind == Report.Kind.DOUBLE_RELEASE ? "released again at" : "used at";
+        String label =
+                kind == Report.Kind.ACQUIRE_DEAD
+                        ? "acquire tried at"
+                        : kind == Report.Kind.RELEASE_DEAD
+                                ? "released at"
+                                : kind == Report.Kind.DOUBLE_RELEASE
+                                        ? "released again at"
+                                        : "used at";
         List<Report.Entry> e = new ArrayList<>(2);
         e.add(new Report.Entry(Report.Role.USED, label, at));
         if (t == null) {
-            return new Report(kind, obj instanceof String ? (String) obj : Tracker.describe(obj), false, e,
-                    List.of(), 0, TRACK_ADVICE);
+            return new Report(
+                    kind,
+                    obj instanceof String ? (String) obj : Tracker.describe(obj),
+                    false,
+                    e,
+                    List.of(),
+                    0,
+                    TRACK_ADVICE);
         }
         Site freed = t.freedAt;
         if (freed != null) {
@@ -84,19 +108,35 @@ final class Reports {
     static Report overflow(Object obj, Tracker t, Site at, int maxCount) {
         List<Report.Entry> e = new ArrayList<>(2);
         e.add(new Report.Entry(Report.Role.USED, "acquire tried at", at));
-        String advice = "The count is at its maximum (" + maxCount + "); the acquire was undone and the count"
-                + " left unchanged. A reference is probably acquired in a loop and never closed.";
+        String advice =
+                "The count is at its maximum ("
+                        + maxCount
+                        + "); the acquire was undone and the count"
+                        + " left unchanged. A reference is probably acquired in a loop and never closed.";
         if (t == null) {
-            return new Report(Report.Kind.OVERFLOW, Tracker.describe(obj), false, e, List.of(), 0,
+            return new Report(
+                    Report.Kind.OVERFLOW,
+                    Tracker.describe(obj),
+                    false,
+                    e,
+                    List.of(),
+                    0,
                     advice + " " + TRACK_ADVICE);
         }
         e.add(new Report.Entry(Report.Role.ACQUIRED, "created at", t.creator.acquiredAt));
         return tracked(Report.Kind.OVERFLOW, t, e, advice);
     }
 
-    private static Report tracked(Report.Kind kind, Tracker t, List<Report.Entry> e, String advice) {
+    private static Report tracked(
+            Report.Kind kind, Tracker t, List<Report.Entry> e, String advice) {
         Records r = t.records;
-        return new Report(kind, t.object(), true, e, r == null ? List.of() : r.snapshot(),
-                r == null ? 0 : r.total(), advice);
+        return new Report(
+                kind,
+                t.object(),
+                true,
+                e,
+                r == null ? List.of() : r.snapshot(),
+                r == null ? 0 : r.total(),
+                advice);
     }
 }

@@ -19,6 +19,7 @@ final class Settings {
     static final int DEFAULT_INTERVAL = 128;
     static final boolean DEFAULT_RECORDS = false;
     static final int DEFAULT_LAST = 4;
+
     /** Upper bound on retained access records per object, to keep a tracked object small. */
     static final int MAX_LAST = 1024;
 
@@ -34,7 +35,8 @@ final class Settings {
         this.recordsLast = recordsLast;
     }
 
-    static final Settings DEFAULTS = new Settings(DEFAULT_MODE, DEFAULT_INTERVAL, DEFAULT_RECORDS, DEFAULT_LAST);
+    static final Settings DEFAULTS =
+            new Settings(DEFAULT_MODE, DEFAULT_INTERVAL, DEFAULT_RECORDS, DEFAULT_LAST);
 
     /**
      * Reads the settings from system properties and, for those not set, environment variables.
@@ -44,17 +46,33 @@ final class Settings {
      */
     static Settings load(UnaryOperator<String> properties, UnaryOperator<String> environment) {
         Source s = new Source(properties, environment);
-        CheckMode mode = s.parse(MODE_PROPERTY, DEFAULT_MODE, Settings::parseMode,
-                "OFF, SAMPLED, PRESENCE or TRACKED (any case)");
-        int interval = s.parse(INTERVAL_PROPERTY, DEFAULT_INTERVAL, v -> parseInt(v, 1, Integer.MAX_VALUE),
-                "an integer from 1 (track every object) to " + Integer.MAX_VALUE);
-        boolean records = s.parse(RECORDS_PROPERTY, DEFAULT_RECORDS, Settings::parseBoolean, "true or false");
-        int last = s.parse(LAST_PROPERTY, DEFAULT_LAST, v -> parseInt(v, 0, MAX_LAST),
-                "an integer from 0 to " + MAX_LAST);
+        CheckMode mode =
+                s.parse(
+                        MODE_PROPERTY,
+                        DEFAULT_MODE,
+                        Settings::parseMode,
+                        "OFF, SAMPLED, PRESENCE or TRACKED (any case)");
+        int interval =
+                s.parse(
+                        INTERVAL_PROPERTY,
+                        DEFAULT_INTERVAL,
+                        v -> parseInt(v, 1, Integer.MAX_VALUE),
+                        "an integer from 1 (track every object) to " + Integer.MAX_VALUE);
+        boolean records =
+                s.parse(RECORDS_PROPERTY, DEFAULT_RECORDS, Settings::parseBoolean, "true or false");
+        int last =
+                s.parse(
+                        LAST_PROPERTY,
+                        DEFAULT_LAST,
+                        v -> parseInt(v, 0, MAX_LAST),
+                        "an integer from 0 to " + MAX_LAST);
         return new Settings(mode, interval, records, last);
     }
 
-    /** The environment variable that stands for {@code property}: {@code refguard.records.last} → {@code REFGUARD_RECORDS_LAST}. */
+    /**
+     * The environment variable that stands for {@code property}: {@code refguard.records.last} →
+     * {@code REFGUARD_RECORDS_LAST}.
+     */
     static String variableFor(String property) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < property.length(); i++) {
@@ -103,7 +121,11 @@ final class Settings {
             this.environment = environment;
         }
 
-        <V> V parse(String property, V fallback, java.util.function.Function<String, V> parser, String accepted) {
+        <V> V parse(
+                String property,
+                V fallback,
+                java.util.function.Function<String, V> parser,
+                String accepted) {
             String where = "system property " + property;
             String raw = properties.apply(property);
             if (raw == null) {
@@ -117,8 +139,15 @@ final class Settings {
             try {
                 return parser.apply(raw);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("refguard: bad value '" + raw + "' for " + where
-                        + "; accepted: " + accepted + ". Fix or unset it.", e);
+                throw new IllegalArgumentException(
+                        "refguard: bad value '"
+                                + raw
+                                + "' for "
+                                + where
+                                + "; accepted: "
+                                + accepted
+                                + ". Fix or unset it.",
+                        e);
             }
         }
     }

@@ -3,27 +3,36 @@ package io.refguard;
 import io.refguard.hook.LibraryCode;
 
 /**
- * A code location where something happened to a reference: the first stack frame outside
- * refguard's own packages (and outside the JDK, when a user frame exists), plus the thread.
+ * A code location where something happened to a reference: the first stack frame outside refguard's
+ * own packages (and outside the JDK, when a user frame exists), plus the thread.
  *
- * <p>A site is captured as cheaply as the JVM allows and decoded only when a report or an
- * accessor needs it: capture is {@code new Throwable()}, whose constructor records the stack as
- * the JVM's internal backtrace (method and bytecode index per frame) without building any
- * {@link StackTraceElement}; the elements, with file and line, are built on the first accessor
- * call, and the frames of refguard (and of the checked library, for an adapter) skipped then.
- * Under refguard's agent it is the location of the instrumented call instead
- * ({@link io.refguard.hook.CallSites}), with no capture at all. Instances are immutable once
- * constructed; the lazy decoding is idempotent and safe to race.
+ * <p>A site is captured as cheaply as the JVM allows and decoded only when a report or an accessor
+ * needs it: capture is {@code new Throwable()}, whose constructor records the stack as the JVM's
+ * internal backtrace (method and bytecode index per frame) without building any {@link
+ * StackTraceElement}; the elements, with file and line, are built on the first accessor call, and
+ * the frames of refguard (and of the checked library, for an adapter) skipped then. Under
+ * refguard's agent it is the location of the instrumented call instead ({@link
+ * io.refguard.hook.CallSites}), with no capture at all. Instances are immutable once constructed;
+ * the lazy decoding is idempotent and safe to race.
  */
 public final class Site {
 
     private final Throwable trace; // null for a supplied site
     private final StackTraceElement supplied; // an instrumented call's location, or null
     private final String threadName;
-    /** Frames of this class and its superclasses are skipped too (constructors only, if {@link #initOnly}). */
+
+    /**
+     * Frames of this class and its superclasses are skipped too (constructors only, if {@link
+     * #initOnly}).
+     */
     private final Class<?> own;
+
     private final boolean initOnly;
-    /** Frames of classes whose name starts with this are skipped too (an adapter's library), or null. */
+
+    /**
+     * Frames of classes whose name starts with this are skipped too (an adapter's library), or
+     * null.
+     */
     private final String library;
 
     /** The decoded frame and the method it called; written once, racily but idempotently. */
@@ -33,7 +42,12 @@ public final class Site {
      * A site from {@code trace}, a {@code new Throwable()} made by the capturing method itself, so
      * that the JVM records one frame of refguard fewer (each frame costs time at capture).
      */
-    Site(Throwable trace, StackTraceElement supplied, Class<?> own, boolean initOnly, String library) {
+    Site(
+            Throwable trace,
+            StackTraceElement supplied,
+            Class<?> own,
+            boolean initOnly,
+            String library) {
         this.trace = trace;
         this.supplied = supplied;
         this.threadName = Thread.currentThread().getName();
@@ -73,7 +87,8 @@ public final class Site {
 
     /**
      * The method that the code at this site called into refguard or the checked library, such as
-     * {@code acquire} or {@code release}, or {@code "?"} when unknown (a site supplied by the agent).
+     * {@code acquire} or {@code release}, or {@code "?"} when unknown (a site supplied by the
+     * agent).
      */
     public String calledMethod() {
         return decode().called;
@@ -109,7 +124,10 @@ public final class Site {
     private Decoded decode() {
         Decoded d = decoded;
         if (d == null) {
-            d = trace == null ? new Decoded(supplied, "?") : Decoded.of(trace.getStackTrace(), this);
+            d =
+                    trace == null
+                            ? new Decoded(supplied, "?")
+                            : Decoded.of(trace.getStackTrace(), this);
             decoded = d;
         }
         return d;
@@ -132,10 +150,15 @@ public final class Site {
     }
 
     private static boolean isJdk(String className) {
-        return className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.");
+        return className.startsWith("java.")
+                || className.startsWith("jdk.")
+                || className.startsWith("sun.");
     }
 
-    /** A decoded site: the first user frame (else the first frame outside the machinery) and its callee. */
+    /**
+     * A decoded site: the first user frame (else the first frame outside the machinery) and its
+     * callee.
+     */
     private static final class Decoded {
         final StackTraceElement frame;
         final String called;

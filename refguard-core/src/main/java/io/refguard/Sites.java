@@ -40,8 +40,8 @@ final class Sites {
     }
 
     /**
-     * The site of the code that called a method of {@code own}, a {@link RefCounted} subclass:
-     * like {@link #capture()}, but also skips the frames of {@code own} and its superclasses, so a
+     * The site of the code that called a method of {@code own}, a {@link RefCounted} subclass: like
+     * {@link #capture()}, but also skips the frames of {@code own} and its superclasses, so a
      * use-after-release found by {@code ensureAccessible()} names the caller of the accessor.
      */
     static Site captureOutside(Class<?> own) {

@@ -3,12 +3,12 @@ package io.refguard;
 import java.lang.ref.Reference;
 
 /**
- * The handle of one reference to a tracked object: the "level of indirection" that lets the
- * checker tell references apart. One handle per acquire; closing it releases exactly one count.
+ * The handle of one reference to a tracked object: the "level of indirection" that lets the checker
+ * tell references apart. One handle per acquire; closing it releases exactly one count.
  *
  * <p>Every method ends with {@link Reference#reachabilityFence} on the handle, so the JIT cannot
- * decide the handle is unreachable while one of its methods is still running, which would let
- * the GC backstop report a reference that is being closed as leaked.
+ * decide the handle is unreachable while one of its methods is still running, which would let the
+ * GC backstop report a reference that is being closed as leaked.
  */
 final class TrackedRef<T extends RefCounted<T>> implements Ref<T> {
 

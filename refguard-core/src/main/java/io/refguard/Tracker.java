@@ -1,7 +1,6 @@
 package io.refguard;
 
 import java.lang.ref.WeakReference;
-
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -13,16 +12,21 @@ final class Tracker {
 
     /** The object's class and identity hash; the text is built only when a report needs it. */
     private final Class<?> type;
+
     private final int identity;
+
     /** The object, weakly: reports may name it, but the checker must never keep it alive. */
     final WeakReference<Object> self;
+
     /** Null when access records are off for this object. */
     final Records records;
+
     /** The creator's reference, whose handle is the object itself. */
     final RefState creator;
+
     /**
-     * Where the last reference was released. Written before {@code deallocate()} by the thread
-     * that won the final release; read only when reporting a later misuse.
+     * Where the last reference was released. Written before {@code deallocate()} by the thread that
+     * won the final release; read only when reporting a later misuse.
      */
     volatile Site freedAt;
 
@@ -36,9 +40,9 @@ final class Tracker {
     }
 
     /**
-     * Decides whether {@code obj}, under construction on the current thread bound to
-     * {@code scope} (or none), is tracked, and if so builds its tracker and registers the
-     * creator's reference with the GC backstop.
+     * Decides whether {@code obj}, under construction on the current thread bound to {@code scope}
+     * (or none), is tracked, and if so builds its tracker and registers the creator's reference
+     * with the GC backstop.
      *
      * @return the tracker, or null for an untracked object
      */
@@ -66,20 +70,22 @@ final class Tracker {
     }
 
     /**
-     * Whether an object constructed now in {@code mode} is tracked. SAMPLED draws from the
-     * thread's {@link ThreadLocalRandom}, whose state lives in the {@link Thread} object itself:
-     * no thread-local lookup, one multiply-and-mask for a power-of-two interval.
+     * Whether an object constructed now in {@code mode} is tracked. SAMPLED draws from the thread's
+     * {@link ThreadLocalRandom}, whose state lives in the {@link Thread} object itself: no
+     * thread-local lookup, one multiply-and-mask for a power-of-two interval.
      */
     private static boolean sampled(CheckMode mode, Settings s) {
         if (mode == CheckMode.TRACKED) {
             return true;
         }
         return mode == CheckMode.SAMPLED
-                && (s.sampleInterval == 1 || ThreadLocalRandom.current().nextInt(s.sampleInterval) == 0);
+                && (s.sampleInterval == 1
+                        || ThreadLocalRandom.current().nextInt(s.sampleInterval) == 0);
     }
 
     private static Tracker build(Object obj, Settings s, Site createdAt, LeakScope scope) {
-        Tracker t = new Tracker(obj, s.records ? new Records(s.recordsLast) : null, createdAt, scope);
+        Tracker t =
+                new Tracker(obj, s.records ? new Records(s.recordsLast) : null, createdAt, scope);
         t.creator.cleanable = LeakBackstop.register(obj, t.creator);
         return t;
     }

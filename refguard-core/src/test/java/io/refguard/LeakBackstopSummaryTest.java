@@ -2,12 +2,10 @@ package io.refguard;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.refguard.usage.Leaker;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import io.refguard.usage.Leaker;
 
 /**
  * The GC backstop's exit summary: one line per acquire site that leaked more than once, with the
@@ -35,9 +33,18 @@ class LeakBackstopSummaryTest {
             Thread.sleep(i < 10 ? 10 : 50);
         }
         List<String> lines = LeakBackstop.summary();
-        assertTrue(lines.stream().filter(l -> l.contains(key)).count() == 1, () -> key + " in " + lines);
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("refguard: the GC backstop found 3 leaked references"
-                + " acquired at " + key)), () -> key + " in " + lines);
+        assertTrue(
+                lines.stream().filter(l -> l.contains(key)).count() == 1,
+                () -> key + " in " + lines);
+        assertTrue(
+                lines.stream()
+                        .anyMatch(
+                                l ->
+                                        l.startsWith(
+                                                "refguard: the GC backstop found 3 leaked references"
+                                                        + " acquired at "
+                                                        + key)),
+                () -> key + " in " + lines);
         held.close();
     }
 }

@@ -1,9 +1,9 @@
 package io.refguard.agent;
 
 /**
- * One-line messages on standard error, prefixed {@code refguard-agent:}. Deliberately not a
- * logging framework: the agent runs before the application configures one, and must not load
- * the application's.
+ * One-line messages on standard error, prefixed {@code refguard-agent:}. Deliberately not a logging
+ * framework: the agent runs before the application configures one, and must not load the
+ * application's.
  */
 final class AgentLog {
 

@@ -36,11 +36,11 @@ import java.util.regex.Pattern;
  * {@code com.acme.Pool} matches that class and its nested classes; {@code *} inside a pattern
  * matches any characters.
  *
- * <p>Never instrumented, whatever the options say: classes of the JDK ({@code java.},
- * {@code jdk.}, {@code sun.}, {@code com.sun.}, and anything defined by the boot or platform
- * loader) and the agent itself. Excluded by default, unless a class matches an explicit include
- * pattern other than {@code *}: the rest of refguard ({@code io.refguard.}), ASM, test frameworks,
- * build tools, mocking and the Kotlin, Scala and Groovy runtimes.
+ * <p>Never instrumented, whatever the options say: classes of the JDK ({@code java.}, {@code jdk.},
+ * {@code sun.}, {@code com.sun.}, and anything defined by the boot or platform loader) and the
+ * agent itself. Excluded by default, unless a class matches an explicit include pattern other than
+ * {@code *}: the rest of refguard ({@code io.refguard.}), ASM, test frameworks, build tools,
+ * mocking and the Kotlin, Scala and Groovy runtimes.
  */
 public final class AgentOptions {
 
@@ -52,13 +52,34 @@ public final class AgentOptions {
     private static final List<String> NEVER =
             List.of("java.", "jdk.", "sun.", "com.sun.", "io.refguard.agent.");
 
-    private static final List<String> DEFAULT_EXCLUDES = List.of(
-            "javax.", "io.refguard.", "org.objectweb.asm.", "org.junit.", "junit.",
-            "org.opentest4j.", "org.apiguardian.", "org.testng.", "org.apache.maven.",
-            "org.codehaus.plexus.", "org.gradle.", "worker.org.gradle.", "org.jetbrains.",
-            "com.intellij.", "org.eclipse.jdt.", "kotlin.", "kotlinx.", "scala.", "groovy.",
-            "org.codehaus.groovy.", "org.apache.groovy.", "net.bytebuddy.", "org.mockito.",
-            "org.assertj.", "org.hamcrest.", "org.openjdk.jmh.");
+    private static final List<String> DEFAULT_EXCLUDES =
+            List.of(
+                    "javax.",
+                    "io.refguard.",
+                    "org.objectweb.asm.",
+                    "org.junit.",
+                    "junit.",
+                    "org.opentest4j.",
+                    "org.apiguardian.",
+                    "org.testng.",
+                    "org.apache.maven.",
+                    "org.codehaus.plexus.",
+                    "org.gradle.",
+                    "worker.org.gradle.",
+                    "org.jetbrains.",
+                    "com.intellij.",
+                    "org.eclipse.jdt.",
+                    "kotlin.",
+                    "kotlinx.",
+                    "scala.",
+                    "groovy.",
+                    "org.codehaus.groovy.",
+                    "org.apache.groovy.",
+                    "net.bytebuddy.",
+                    "org.mockito.",
+                    "org.assertj.",
+                    "org.hamcrest.",
+                    "org.openjdk.jmh.");
 
     private final List<String> include;
     private final List<String> exclude;
@@ -70,8 +91,12 @@ public final class AgentOptions {
     private final boolean sites;
 
     private AgentOptions(
-            List<String> include, List<String> exclude, boolean plainFields, boolean verbose,
-            Path dump, boolean sites) {
+            List<String> include,
+            List<String> exclude,
+            boolean plainFields,
+            boolean verbose,
+            Path dump,
+            boolean sites) {
         this.include = List.copyOf(include);
         this.exclude = List.copyOf(exclude);
         this.includePatterns = include.stream().map(AgentOptions::compile).toList();
@@ -91,9 +116,9 @@ public final class AgentOptions {
     }
 
     /**
-     * The defaults for a program whose entry point is {@code mainClass}: every class not
-     * excluded, and the main class's package with its subpackages even where a default exclusion
-     * covers it (a sample under {@code io.refguard}, say).
+     * The defaults for a program whose entry point is {@code mainClass}: every class not excluded,
+     * and the main class's package with its subpackages even where a default exclusion covers it (a
+     * sample under {@code io.refguard}, say).
      */
     public static AgentOptions forProgram(String mainClass) {
         AgentOptions all = defaults();
@@ -105,8 +130,8 @@ public final class AgentOptions {
     }
 
     /**
-     * Reads the options from {@code properties} (normally {@link System#getProperties()}) and
-     * then from {@code agentArgs}, which may be {@code null} or empty.
+     * Reads the options from {@code properties} (normally {@link System#getProperties()}) and then
+     * from {@code agentArgs}, which may be {@code null} or empty.
      *
      * @throws IllegalArgumentException naming the offending key or value and the accepted ones,
      *     when the arguments or properties are malformed (a user error: fix the command line)
@@ -126,14 +151,19 @@ public final class AgentOptions {
                 int k = KEYS.indexOf(key);
                 if (k < 0 || eq < 0) {
                     throw new IllegalArgumentException(
-                            "refguard-agent: cannot read option '" + pair.trim() + "'; expected"
-                                    + " key=value pairs separated by ';' with keys " + KEYS);
+                            "refguard-agent: cannot read option '"
+                                    + pair.trim()
+                                    + "'; expected"
+                                    + " key=value pairs separated by ';' with keys "
+                                    + KEYS);
                 }
                 values[k] = pair.substring(eq + 1).trim();
             }
         }
         return new AgentOptions(
-                list(values[0]), list(values[1]), bool("plainFields", values[2]),
+                list(values[0]),
+                list(values[1]),
+                bool("plainFields", values[2]),
                 bool("verbose", values[3]),
                 values[4] == null || values[4].isBlank() ? null : Path.of(values[4]),
                 values[5] == null || values[5].isBlank() || bool("sites", values[5]));
@@ -224,10 +254,10 @@ public final class AgentOptions {
 
     /**
      * Whether calls into refguard's reference API ({@code Ref}, {@code RefCounted} and their
-     * subtypes, {@code HotSwap.acquire}, {@code HotSwapSet.acquire}) are bracketed with
-     * {@code io.refguard.hook.CallSites.enter(id)} and {@code exit()}, so that the checker takes
-     * their code site from the agent's table instead of walking the stack. Takes effect only in
-     * a JVM whose system property {@code refguard.callSites} is {@code true} when refguard-core
+     * subtypes, {@code HotSwap.acquire}, {@code HotSwapSet.acquire}) are bracketed with {@code
+     * io.refguard.hook.CallSites.enter(id)} and {@code exit()}, so that the checker takes their
+     * code site from the agent's table instead of walking the stack. Takes effect only in a JVM
+     * whose system property {@code refguard.callSites} is {@code true} when refguard-core
      * initializes (the agent sets it in {@code premain} unless it is set already) and only for
      * classes whose loader sees the same refguard-core as the agent.
      */
@@ -238,9 +268,17 @@ public final class AgentOptions {
     /** The options in argument syntax. */
     @Override
     public String toString() {
-        return "include=" + String.join(",", include) + ";exclude=" + String.join(",", exclude)
-                + ";plainFields=" + plainFields + ";verbose=" + verbose
-                + (dump == null ? "" : ";dump=" + dump) + ";sites=" + sites;
+        return "include="
+                + String.join(",", include)
+                + ";exclude="
+                + String.join(",", exclude)
+                + ";plainFields="
+                + plainFields
+                + ";verbose="
+                + verbose
+                + (dump == null ? "" : ";dump=" + dump)
+                + ";sites="
+                + sites;
     }
 
     private static boolean startsWithAny(String name, List<String> prefixes) {
@@ -271,9 +309,14 @@ public final class AgentOptions {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
-            default -> throw new IllegalArgumentException(
-                    "refguard-agent: option " + key + "=" + value + " is not a boolean; use"
-                            + " true or false");
+            default ->
+                    throw new IllegalArgumentException(
+                            "refguard-agent: option "
+                                    + key
+                                    + "="
+                                    + value
+                                    + " is not a boolean; use"
+                                    + " true or false");
         };
     }
 

@@ -8,11 +8,11 @@ import org.objectweb.asm.Type;
  * Which calls on atomic classes, field updaters and {@code VarHandle}s are memory accesses, of
  * which {@link AccessKind}, and on which target object.
  *
- * <p>These operations are not replaced: a scheduling point ({@code SyncBridge.beforeRead},
- * {@code beforeWrite} or {@code beforeUpdate}) is inserted before the unchanged call. Because the
- * receiver lies under the arguments on the operand stack, the arguments are parked in scratch
- * locals while the target is reported, then reloaded (see {@code MethodRewriter.accessPoint}): the
- * report's stack frame is then the caller's own line.
+ * <p>These operations are not replaced: a scheduling point ({@code SyncBridge.beforeRead}, {@code
+ * beforeWrite} or {@code beforeUpdate}) is inserted before the unchanged call. Because the receiver
+ * lies under the arguments on the operand stack, the arguments are parked in scratch locals while
+ * the target is reported, then reloaded (see {@code MethodRewriter.accessPoint}): the report's
+ * stack frame is then the caller's own line.
  */
 final class AtomicRules {
 
@@ -35,42 +35,79 @@ final class AtomicRules {
     static final String VAR_HANDLE = "java/lang/invoke/VarHandle";
     private static final String PKG = "java/util/concurrent/atomic/";
 
-    private static final Set<String> RECEIVER_OWNERS = Set.of(
-            "AtomicInteger", "AtomicLong", "AtomicBoolean", "AtomicReference",
-            "AtomicIntegerArray", "AtomicLongArray", "AtomicReferenceArray",
-            "AtomicMarkableReference", "AtomicStampedReference", "LongAdder", "LongAccumulator",
-            "DoubleAdder", "DoubleAccumulator");
-    private static final Set<String> UPDATER_OWNERS = Set.of(
-            "AtomicIntegerFieldUpdater", "AtomicLongFieldUpdater", "AtomicReferenceFieldUpdater");
+    private static final Set<String> RECEIVER_OWNERS =
+            Set.of(
+                    "AtomicInteger",
+                    "AtomicLong",
+                    "AtomicBoolean",
+                    "AtomicReference",
+                    "AtomicIntegerArray",
+                    "AtomicLongArray",
+                    "AtomicReferenceArray",
+                    "AtomicMarkableReference",
+                    "AtomicStampedReference",
+                    "LongAdder",
+                    "LongAccumulator",
+                    "DoubleAdder",
+                    "DoubleAccumulator");
+    private static final Set<String> UPDATER_OWNERS =
+            Set.of(
+                    "AtomicIntegerFieldUpdater",
+                    "AtomicLongFieldUpdater",
+                    "AtomicReferenceFieldUpdater");
 
     /** Methods of those classes that do not touch the value. */
     private static final Set<String> NOT_ACCESSES =
             Set.of("toString", "hashCode", "equals", "getClass", "length", "newUpdater");
 
-    private static final Set<String> WRITES = Set.of(
-            "set", "lazySet", "setPlain", "setOpaque", "setRelease", "setVolatile", "reset");
+    private static final Set<String> WRITES =
+            Set.of("set", "lazySet", "setPlain", "setOpaque", "setRelease", "setVolatile", "reset");
 
-    private static final Set<String> VAR_HANDLE_MODES = Set.of(
-            "get", "set", "getVolatile", "setVolatile", "getAcquire", "setRelease", "getOpaque",
-            "setOpaque", "compareAndSet", "compareAndExchange", "compareAndExchangeAcquire",
-            "compareAndExchangeRelease", "weakCompareAndSetPlain", "weakCompareAndSet",
-            "weakCompareAndSetAcquire", "weakCompareAndSetRelease", "getAndSet",
-            "getAndSetAcquire", "getAndSetRelease", "getAndAdd", "getAndAddAcquire",
-            "getAndAddRelease", "getAndBitwiseOr", "getAndBitwiseOrAcquire",
-            "getAndBitwiseOrRelease", "getAndBitwiseAnd", "getAndBitwiseAndAcquire",
-            "getAndBitwiseAndRelease", "getAndBitwiseXor", "getAndBitwiseXorAcquire",
-            "getAndBitwiseXorRelease");
+    private static final Set<String> VAR_HANDLE_MODES =
+            Set.of(
+                    "get",
+                    "set",
+                    "getVolatile",
+                    "setVolatile",
+                    "getAcquire",
+                    "setRelease",
+                    "getOpaque",
+                    "setOpaque",
+                    "compareAndSet",
+                    "compareAndExchange",
+                    "compareAndExchangeAcquire",
+                    "compareAndExchangeRelease",
+                    "weakCompareAndSetPlain",
+                    "weakCompareAndSet",
+                    "weakCompareAndSetAcquire",
+                    "weakCompareAndSetRelease",
+                    "getAndSet",
+                    "getAndSetAcquire",
+                    "getAndSetRelease",
+                    "getAndAdd",
+                    "getAndAddAcquire",
+                    "getAndAddRelease",
+                    "getAndBitwiseOr",
+                    "getAndBitwiseOrAcquire",
+                    "getAndBitwiseOrRelease",
+                    "getAndBitwiseAnd",
+                    "getAndBitwiseAndAcquire",
+                    "getAndBitwiseAndRelease",
+                    "getAndBitwiseXor",
+                    "getAndBitwiseXorAcquire",
+                    "getAndBitwiseXorRelease");
 
     private AtomicRules() {}
 
     /**
-     * The access an instance call performs, or {@code null} when it is not one to intercept.
-     * Only exact owners are recognized: subclasses of atomic classes are rare and their calls are
-     * left alone.
+     * The access an instance call performs, or {@code null} when it is not one to intercept. Only
+     * exact owners are recognized: subclasses of atomic classes are rare and their calls are left
+     * alone.
      */
     static Access classify(String owner, String name, String desc) {
         if (owner.equals(VAR_HANDLE)) {
-            return VAR_HANDLE_MODES.contains(name) ? new Access(kind(name), Target.VAR_HANDLE)
+            return VAR_HANDLE_MODES.contains(name)
+                    ? new Access(kind(name), Target.VAR_HANDLE)
                     : null;
         }
         if (!owner.startsWith(PKG) || NOT_ACCESSES.contains(name)) {
@@ -90,8 +127,11 @@ final class AtomicRules {
         if (WRITES.contains(name)) {
             return AccessKind.WRITE;
         }
-        boolean read = (name.startsWith("get") && !name.startsWith("getAnd"))
-                || name.endsWith("Value") || name.equals("sum") || name.equals("isMarked");
+        boolean read =
+                (name.startsWith("get") && !name.startsWith("getAnd"))
+                        || name.endsWith("Value")
+                        || name.equals("sum")
+                        || name.equals("isMarked");
         return read ? AccessKind.READ : AccessKind.UPDATE;
     }
 

@@ -11,10 +11,10 @@ import java.util.Map;
  * <p>A rule names an API type (the <em>family</em>), a method name and descriptor, and whether the
  * method is static. A call site matches when its name and descriptor are the rule's, it is an
  * {@code invokevirtual}/{@code invokeinterface} (instance rules) or {@code invokestatic} (static
- * rules), and its owner is the family or a subtype of it. {@code invokespecial} is never
- * rewritten: a {@code super.lock()} inside a lock's own implementation must stay a super call.
- * The replacement is {@code invokestatic bridge.name(Family receiver, args..., int site)}; since
- * the bridge calls the same method on the same receiver, virtual dispatch is unchanged.
+ * rules), and its owner is the family or a subtype of it. {@code invokespecial} is never rewritten:
+ * a {@code super.lock()} inside a lock's own implementation must stay a super call. The replacement
+ * is {@code invokestatic bridge.name(Family receiver, args..., int site)}; since the bridge calls
+ * the same method on the same receiver, virtual dispatch is unchanged.
  */
 final class CallRules {
 
@@ -35,8 +35,15 @@ final class CallRules {
     private static final String TU = "Ljava/util/concurrent/TimeUnit;";
 
     /** One replacement. {@code bridgeDesc} is derived from the family and the method's desc. */
-    record Rule(String family, String name, String desc, boolean isStatic, String bridgeOwner,
-            String bridgeName, String bridgeDesc, String label) {}
+    record Rule(
+            String family,
+            String name,
+            String desc,
+            boolean isStatic,
+            String bridgeOwner,
+            String bridgeName,
+            String bridgeDesc,
+            String label) {}
 
     private static final Map<String, List<Rule>> BY_NAME_AND_DESC = new HashMap<>();
 
@@ -66,23 +73,38 @@ final class CallRules {
         instance(THREAD, "getId", "()J", THREAD_BRIDGE, "threadId");
         instance(THREAD, "threadId", "()J", THREAD_BRIDGE, "threadId"); // JDK 19+
         instance(THREAD, "getName", "()Ljava/lang/String;", THREAD_BRIDGE, "getName");
-        statik(SYSTEM, "identityHashCode", "(Ljava/lang/Object;)I", SYNC_BRIDGE,
+        statik(
+                SYSTEM,
+                "identityHashCode",
+                "(Ljava/lang/Object;)I",
+                SYNC_BRIDGE,
                 "identityHashCode");
 
         // JDK 21+, absent when the agent is built: matched by name, builders passed as Object
         byObject(BUILDER, "start", "(Ljava/lang/Runnable;)Ljava/lang/Thread;", "builderStart");
-        byObject(BUILDER, "unstarted", "(Ljava/lang/Runnable;)Ljava/lang/Thread;",
+        byObject(
+                BUILDER,
+                "unstarted",
+                "(Ljava/lang/Runnable;)Ljava/lang/Thread;",
                 "builderUnstarted");
         byObject(BUILDER, "factory", "()Ljava/util/concurrent/ThreadFactory;", "builderFactory");
-        statik(THREAD, "startVirtualThread", "(Ljava/lang/Runnable;)Ljava/lang/Thread;",
-                VIRTUAL_THREADS, "startVirtualThread");
+        statik(
+                THREAD,
+                "startVirtualThread",
+                "(Ljava/lang/Runnable;)Ljava/lang/Thread;",
+                VIRTUAL_THREADS,
+                "startVirtualThread");
 
         instance(LOCK, "lock", "()V", LOCK_BRIDGE, "lock");
         instance(LOCK, "lockInterruptibly", "()V", LOCK_BRIDGE, "lockInterruptibly");
         instance(LOCK, "tryLock", "()Z", LOCK_BRIDGE, "tryLock");
         instance(LOCK, "tryLock", "(J" + TU + ")Z", LOCK_BRIDGE, "tryLock");
         instance(LOCK, "unlock", "()V", LOCK_BRIDGE, "unlock");
-        instance(LOCK, "newCondition", "()Ljava/util/concurrent/locks/Condition;", LOCK_BRIDGE,
+        instance(
+                LOCK,
+                "newCondition",
+                "()Ljava/util/concurrent/locks/Condition;",
+                LOCK_BRIDGE,
                 "newCondition");
 
         instance(CONDITION, "await", "()V", LOCK_BRIDGE, "await");
@@ -95,10 +117,9 @@ final class CallRules {
 
         instance(SEMAPHORE, "acquire", "()V", LOCK_BRIDGE, "acquire");
         instance(SEMAPHORE, "acquire", "(I)V", LOCK_BRIDGE, "acquire");
-        instance(SEMAPHORE, "acquireUninterruptibly", "()V", LOCK_BRIDGE,
-                "acquireUninterruptibly");
-        instance(SEMAPHORE, "acquireUninterruptibly", "(I)V", LOCK_BRIDGE,
-                "acquireUninterruptibly");
+        instance(SEMAPHORE, "acquireUninterruptibly", "()V", LOCK_BRIDGE, "acquireUninterruptibly");
+        instance(
+                SEMAPHORE, "acquireUninterruptibly", "(I)V", LOCK_BRIDGE, "acquireUninterruptibly");
         instance(SEMAPHORE, "tryAcquire", "()Z", LOCK_BRIDGE, "tryAcquire");
         instance(SEMAPHORE, "tryAcquire", "(I)Z", LOCK_BRIDGE, "tryAcquire");
         instance(SEMAPHORE, "tryAcquire", "(J" + TU + ")Z", LOCK_BRIDGE, "tryAcquire");
@@ -128,33 +149,66 @@ final class CallRules {
 
     private static void instance(
             String family, String name, String desc, String bridge, String bridgeName) {
-        String bridgeDesc = "(L" + family + ";" + desc.substring(1, desc.indexOf(')')) + "I"
-                + desc.substring(desc.indexOf(')'));
-        add(new Rule(family, name, desc, false, bridge, bridgeName, bridgeDesc,
-                simpleName(family) + "." + name + "()"));
+        String bridgeDesc =
+                "(L"
+                        + family
+                        + ";"
+                        + desc.substring(1, desc.indexOf(')'))
+                        + "I"
+                        + desc.substring(desc.indexOf(')'));
+        add(
+                new Rule(
+                        family,
+                        name,
+                        desc,
+                        false,
+                        bridge,
+                        bridgeName,
+                        bridgeDesc,
+                        simpleName(family) + "." + name + "()"));
     }
 
     /**
-     * An instance rule whose bridge method takes the receiver as {@code Object}: for families
-     * that do not exist in the JDK the agent is built against ({@code Thread.Builder}).
+     * An instance rule whose bridge method takes the receiver as {@code Object}: for families that
+     * do not exist in the JDK the agent is built against ({@code Thread.Builder}).
      */
     private static void byObject(String family, String name, String desc, String bridgeName) {
-        String bridgeDesc = "(Ljava/lang/Object;" + desc.substring(1, desc.indexOf(')')) + "I"
-                + desc.substring(desc.indexOf(')'));
-        add(new Rule(family, name, desc, false, VIRTUAL_THREADS, bridgeName, bridgeDesc,
-                "Thread.Builder." + name + "()"));
+        String bridgeDesc =
+                "(Ljava/lang/Object;"
+                        + desc.substring(1, desc.indexOf(')'))
+                        + "I"
+                        + desc.substring(desc.indexOf(')'));
+        add(
+                new Rule(
+                        family,
+                        name,
+                        desc,
+                        false,
+                        VIRTUAL_THREADS,
+                        bridgeName,
+                        bridgeDesc,
+                        "Thread.Builder." + name + "()"));
     }
 
     private static void statik(
             String family, String name, String desc, String bridge, String bridgeName) {
-        String bridgeDesc = desc.substring(0, desc.indexOf(')')) + "I"
-                + desc.substring(desc.indexOf(')'));
-        add(new Rule(family, name, desc, true, bridge, bridgeName, bridgeDesc,
-                simpleName(family) + "." + name + "()"));
+        String bridgeDesc =
+                desc.substring(0, desc.indexOf(')')) + "I" + desc.substring(desc.indexOf(')'));
+        add(
+                new Rule(
+                        family,
+                        name,
+                        desc,
+                        true,
+                        bridge,
+                        bridgeName,
+                        bridgeDesc,
+                        simpleName(family) + "." + name + "()"));
     }
 
     private static void add(Rule rule) {
-        BY_NAME_AND_DESC.computeIfAbsent(rule.name() + rule.desc(), k -> new ArrayList<>())
+        BY_NAME_AND_DESC
+                .computeIfAbsent(rule.name() + rule.desc(), k -> new ArrayList<>())
                 .add(rule);
     }
 
@@ -167,15 +221,16 @@ final class CallRules {
      *
      * @param isStatic whether the call is an {@code invokestatic}
      */
-    static Rule match(String owner, String name, String desc, boolean isStatic,
-            ClassHierarchy hierarchy) {
+    static Rule match(
+            String owner, String name, String desc, boolean isStatic, ClassHierarchy hierarchy) {
         List<Rule> candidates = BY_NAME_AND_DESC.get(name + desc);
         if (candidates == null) {
             return null;
         }
         for (Rule rule : candidates) {
             if (rule.isStatic() == isStatic
-                    && (rule.family().equals(OBJECT) || hierarchy.isSubtype(owner, rule.family()))) {
+                    && (rule.family().equals(OBJECT)
+                            || hierarchy.isSubtype(owner, rule.family()))) {
                 return rule;
             }
         }

@@ -11,13 +11,13 @@ import java.util.Arrays;
  * The agent's side of {@link CallSites}: switches supplied sites on for the JVM, tells which
  * loaders' classes get {@code enter/exit} brackets, and resolves the ids in those brackets.
  *
- * <p>Ids: the id baked into a bracket is the agent's {@link Sites} id plus one, because
- * {@code CallSites} reserves 0 for "no site" and the agent's ids start at 0.
+ * <p>Ids: the id baked into a bracket is the agent's {@link Sites} id plus one, because {@code
+ * CallSites} reserves 0 for "no site" and the agent's ids start at 0.
  *
  * <p>refguard-core is optional for the agent (a program explored without refguard's checker does
  * not have it), so this class names {@code CallSites} only from the nested {@code Linked} class,
- * which is initialized only after {@link #AGENT_SIDE} found refguard-core on the agent's own
- * class path.
+ * which is initialized only after {@link #AGENT_SIDE} found refguard-core on the agent's own class
+ * path.
  */
 final class CallSiteSupply {
 
@@ -32,9 +32,9 @@ final class CallSiteSupply {
     private CallSiteSupply() {}
 
     /**
-     * Called from {@code premain}, before any application class runs: sets
-     * {@code refguard.callSites=true} unless the user set the property (an explicit
-     * {@code false} wins), then initializes {@code CallSites} and installs the resolver.
+     * Called from {@code premain}, before any application class runs: sets {@code
+     * refguard.callSites=true} unless the user set the property (an explicit {@code false} wins),
+     * then initializes {@code CallSites} and installs the resolver.
      *
      * @return whether sites are supplied in this JVM from now on
      */
@@ -49,9 +49,9 @@ final class CallSiteSupply {
     }
 
     /**
-     * Whether this JVM takes sites from instrumentation: refguard-core is on the agent's class
-     * path and {@code CallSites.SUPPLIED} is true. The first call initializes {@code CallSites}
-     * (fixing {@code SUPPLIED} from the property as it is then) and installs the resolver.
+     * Whether this JVM takes sites from instrumentation: refguard-core is on the agent's class path
+     * and {@code CallSites.SUPPLIED} is true. The first call initializes {@code CallSites} (fixing
+     * {@code SUPPLIED} from the property as it is then) and installs the resolver.
      */
     static boolean active() {
         return AGENT_SIDE != null && Linked.ACTIVE;
@@ -86,12 +86,11 @@ final class CallSiteSupply {
                 MethodHandles.arrayElementVarHandle(StackTraceElement[].class);
 
         /**
-         * Resolved locations by bracket id, filled on first use. Invariant: an element, once
-         * set, never changes; elements are stored with release and read with acquire
-         * semantics, so a reader that sees an element sees it fully constructed. The array is
-         * replaced by a larger copy under the class lock, and the copy is published by the
-         * volatile write: a reader holding the older array only misses elements and takes the
-         * slow path.
+         * Resolved locations by bracket id, filled on first use. Invariant: an element, once set,
+         * never changes; elements are stored with release and read with acquire semantics, so a
+         * reader that sees an element sees it fully constructed. The array is replaced by a larger
+         * copy under the class lock, and the copy is published by the volatile write: a reader
+         * holding the older array only misses elements and takes the slow path.
          */
         private static volatile StackTraceElement[] resolved = new StackTraceElement[1024];
 
@@ -129,8 +128,9 @@ final class CallSiteSupply {
             StackTraceElement known = (StackTraceElement) ELEMENT.getAcquire(table, id);
             if (known == null) {
                 Site site = Sites.get(id - 1);
-                known = new StackTraceElement(site.className(), site.methodName(),
-                        site.fileName(), site.line());
+                known =
+                        new StackTraceElement(
+                                site.className(), site.methodName(), site.fileName(), site.line());
                 ELEMENT.setRelease(table, id, known);
             }
             return known;

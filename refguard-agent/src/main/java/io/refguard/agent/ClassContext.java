@@ -17,11 +17,11 @@ final class ClassContext {
     private int helperIds;
 
     /**
-     * @param callSites whether calls into refguard's reference API are bracketed with
-     *     {@code CallSites.enter/exit} ({@link RefCalls})
+     * @param callSites whether calls into refguard's reference API are bracketed with {@code
+     *     CallSites.enter/exit} ({@link RefCalls})
      */
-    ClassContext(ClassNode node, AgentOptions options, ClassHierarchy hierarchy,
-            boolean callSites) {
+    ClassContext(
+            ClassNode node, AgentOptions options, ClassHierarchy hierarchy, boolean callSites) {
         this.node = node;
         this.options = options;
         this.hierarchy = hierarchy;
@@ -81,13 +81,15 @@ final class ClassContext {
     }
 
     /**
-     * Access flags for a generated static helper: private, except in interfaces compiled for
-     * Java 8 or earlier, which cannot hold private methods.
+     * Access flags for a generated static helper: private, except in interfaces compiled for Java 8
+     * or earlier, which cannot hold private methods.
      */
     int helperAccess() {
         int base = Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC;
-        return base | (isInterface() && majorVersion() < Opcodes.V9
-                ? Opcodes.ACC_PUBLIC : Opcodes.ACC_PRIVATE);
+        return base
+                | (isInterface() && majorVersion() < Opcodes.V9
+                        ? Opcodes.ACC_PUBLIC
+                        : Opcodes.ACC_PRIVATE);
     }
 
     /** A number for the next generated helper's name, unique within the class. */

@@ -17,8 +17,8 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Supertypes and field modifiers of classes, read from their class files as resources of the
- * defining loader, never by loading them: asking a loader for a class while it defines another
- * can load classes early, through the wrong loader, or deadlock.
+ * defining loader, never by loading them: asking a loader for a class while it defines another can
+ * load classes early, through the wrong loader, or deadlock.
  *
  * <p>Results are cached per loader (weakly, so a discarded loader is not retained). A class file
  * that cannot be read counts as unknown: every question about it answers "no", which at worst
@@ -39,16 +39,17 @@ final class ClassHierarchy {
 
     /**
      * @param loader the loader defining the class being instrumented ({@code null} for boot)
-     * @param selfName internal name of the class being instrumented, whose facts are given
-     *     directly because its class file may not exist as a resource
+     * @param selfName internal name of the class being instrumented, whose facts are given directly
+     *     because its class file may not exist as a resource
      */
     ClassHierarchy(ClassLoader loader, String selfName, Info self) {
         this.loader = loader;
         this.selfName = selfName;
         this.self = self;
         synchronized (CACHE) {
-            this.cache = CACHE.computeIfAbsent(
-                    loader == null ? BOOT : loader, k -> new ConcurrentHashMap<>());
+            this.cache =
+                    CACHE.computeIfAbsent(
+                            loader == null ? BOOT : loader, k -> new ConcurrentHashMap<>());
         }
     }
 
@@ -85,9 +86,9 @@ final class ClassHierarchy {
     }
 
     /**
-     * The access flags of field {@code name:desc} as a {@code getfield}/{@code putfield} on
-     * {@code owner} resolves it (JVMS 5.4.3.2: the owner, its superinterfaces, its superclasses),
-     * or -1 when it cannot be resolved from class files.
+     * The access flags of field {@code name:desc} as a {@code getfield}/{@code putfield} on {@code
+     * owner} resolves it (JVMS 5.4.3.2: the owner, its superinterfaces, its superclasses), or -1
+     * when it cannot be resolved from class files.
      */
     int fieldAccess(String owner, String name, String desc) {
         String key = name + ':' + desc;
@@ -127,9 +128,10 @@ final class ClassHierarchy {
     private Optional<Info> read(String name) {
         String resource = name + ".class";
         boolean jdk = name.startsWith("java/") || name.startsWith("javax/");
-        try (InputStream in = loader == null || jdk
-                ? ClassLoader.getSystemResourceAsStream(resource)
-                : loader.getResourceAsStream(resource)) {
+        try (InputStream in =
+                loader == null || jdk
+                        ? ClassLoader.getSystemResourceAsStream(resource)
+                        : loader.getResourceAsStream(resource)) {
             if (in == null) {
                 return Optional.empty();
             }
@@ -144,21 +146,32 @@ final class ClassHierarchy {
         Map<String, Integer> fields = new HashMap<>();
         String[] header = new String[1];
         String[][] interfaces = new String[1][];
-        reader.accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public void visit(int version, int access, String name, String signature,
-                    String superName, String[] ifaces) {
-                header[0] = superName;
-                interfaces[0] = ifaces == null ? new String[0] : ifaces;
-            }
+        reader.accept(
+                new ClassVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visit(
+                            int version,
+                            int access,
+                            String name,
+                            String signature,
+                            String superName,
+                            String[] ifaces) {
+                        header[0] = superName;
+                        interfaces[0] = ifaces == null ? new String[0] : ifaces;
+                    }
 
-            @Override
-            public FieldVisitor visitField(int access, String name, String descriptor,
-                    String signature, Object value) {
-                fields.put(name + ':' + descriptor, access);
-                return null;
-            }
-        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+                    @Override
+                    public FieldVisitor visitField(
+                            int access,
+                            String name,
+                            String descriptor,
+                            String signature,
+                            Object value) {
+                        fields.put(name + ':' + descriptor, access);
+                        return null;
+                    }
+                },
+                ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return new Info(header[0], interfaces[0], fields);
     }
 }

@@ -13,20 +13,20 @@ import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
- * Instruments one class file: the pipeline behind {@link RefguardTransformer} and
- * {@link InstrumentingClassLoader}.
+ * Instruments one class file: the pipeline behind {@link RefguardTransformer} and {@link
+ * InstrumentingClassLoader}.
  *
- * <p>Per method: class initializers are left alone (see below); a method with monitors is split
- * by {@link MonitorSplitter} when it can be, and every resulting body is rewritten by
- * {@link MethodRewriter}. Frames are kept, never recomputed, so the class writer never has to
- * find a common superclass and no class is loaded while instrumenting.
+ * <p>Per method: class initializers are left alone (see below); a method with monitors is split by
+ * {@link MonitorSplitter} when it can be, and every resulting body is rewritten by {@link
+ * MethodRewriter}. Frames are kept, never recomputed, so the class writer never has to find a
+ * common superclass and no class is loaded while instrumenting.
  *
- * <p>Classes that inherit {@code Object.hashCode()} get a deterministic identity hash
- * ({@link IdentityHashes}), even when nothing else in them is intercepted.
+ * <p>Classes that inherit {@code Object.hashCode()} get a deterministic identity hash ({@link
+ * IdentityHashes}), even when nothing else in them is intercepted.
  *
- * <p>Static initializers get no scheduling points: the JVM runs them under its class
- * initialization lock, and switching to a thread that touches the same class there would block
- * that thread on a lock the scheduler cannot see.
+ * <p>Static initializers get no scheduling points: the JVM runs them under its class initialization
+ * lock, and switching to a thread that touches the same class there would block that thread on a
+ * lock the scheduler cannot see.
  */
 final class ClassInstrumenter {
 
@@ -36,15 +36,16 @@ final class ClassInstrumenter {
     private ClassInstrumenter() {}
 
     /**
-     * Instruments {@code original}, or returns {@code null} when there is nothing to intercept
-     * in it or it carries the {@link InstrumentedMarker} already. Throws on a class file ASM cannot read; the callers turn that into a log line.
+     * Instruments {@code original}, or returns {@code null} when there is nothing to intercept in
+     * it or it carries the {@link InstrumentedMarker} already. Throws on a class file ASM cannot
+     * read; the callers turn that into a log line.
      *
-     * @param callSites whether to bracket calls into refguard's reference API with
-     *     {@code CallSites.enter/exit} (see {@link RefCalls}); the caller decides whether the
-     *     class's loader can link them
+     * @param callSites whether to bracket calls into refguard's reference API with {@code
+     *     CallSites.enter/exit} (see {@link RefCalls}); the caller decides whether the class's
+     *     loader can link them
      */
-    static Result instrument(byte[] original, ClassLoader loader, AgentOptions options,
-            boolean callSites) {
+    static Result instrument(
+            byte[] original, ClassLoader loader, AgentOptions options, boolean callSites) {
         ClassReader reader = new ClassReader(original);
         ClassNode node = new ClassNode(Opcodes.ASM9);
         reader.accept(node, new Attribute[] {new InstrumentedMarker()}, 0);
@@ -62,24 +63,36 @@ final class ClassInstrumenter {
                 continue;
             }
             if (!MonitorSplitter.hasMonitors(m)) {
-                rewrites += new MethodRewriter(cls, m, MethodRewriter.Monitors.REAL, m.name)
-                        .rewrite();
+                rewrites +=
+                        new MethodRewriter(cls, m, MethodRewriter.Monitors.REAL, m.name).rewrite();
             } else if (MonitorSplitter.canSplit(cls, m)) {
                 String name = m.name;
                 List<MethodNode> copies = MonitorSplitter.split(cls, m);
-                rewrites += 1
-                        + new MethodRewriter(cls, copies.get(0), MethodRewriter.Monitors.REAL, name)
-                                .rewrite()
-                        + new MethodRewriter(cls, copies.get(1), MethodRewriter.Monitors.MODELED,
-                                name).rewrite();
+                rewrites +=
+                        1
+                                + new MethodRewriter(
+                                                cls,
+                                                copies.get(0),
+                                                MethodRewriter.Monitors.REAL,
+                                                name)
+                                        .rewrite()
+                                + new MethodRewriter(
+                                                cls,
+                                                copies.get(1),
+                                                MethodRewriter.Monitors.MODELED,
+                                                name)
+                                        .rewrite();
                 added.addAll(copies);
             } else {
                 if (MonitorSplitter.isSynchronized(m)) {
-                    notes.add("synchronized method " + m.name + m.desc
-                            + " keeps its real monitor (it cannot be split)");
+                    notes.add(
+                            "synchronized method "
+                                    + m.name
+                                    + m.desc
+                                    + " keeps its real monitor (it cannot be split)");
                 }
-                rewrites += new MethodRewriter(cls, m, MethodRewriter.Monitors.TOKEN, m.name)
-                        .rewrite();
+                rewrites +=
+                        new MethodRewriter(cls, m, MethodRewriter.Monitors.TOKEN, m.name).rewrite();
             }
         }
         boolean hashed = IdentityHashes.applies(node, hierarchy);
@@ -121,9 +134,9 @@ final class ClassInstrumenter {
     }
 
     /**
-     * Recomputes only maximum stack and locals. Frames come from the original class plus the
-     * few written by {@link MonitorSplitter}, so {@link #getCommonSuperClass} must never run;
-     * if it did, ASM's default would load classes through the agent's loader.
+     * Recomputes only maximum stack and locals. Frames come from the original class plus the few
+     * written by {@link MonitorSplitter}, so {@link #getCommonSuperClass} must never run; if it
+     * did, ASM's default would load classes through the agent's loader.
      */
     private static final class FramePreservingWriter extends ClassWriter {
         FramePreservingWriter(ClassReader reader) {
@@ -133,8 +146,10 @@ final class ClassInstrumenter {
         @Override
         protected String getCommonSuperClass(String type1, String type2) {
             throw new IllegalStateException(
-                    "refguard-agent internal bug: frames were to be recomputed for " + type1
-                            + " and " + type2);
+                    "refguard-agent internal bug: frames were to be recomputed for "
+                            + type1
+                            + " and "
+                            + type2);
         }
     }
 }

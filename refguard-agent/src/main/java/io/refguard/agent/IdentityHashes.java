@@ -16,11 +16,11 @@ import org.objectweb.asm.tree.VarInsnNode;
 /**
  * Deterministic identity hashes for instrumented classes that inherit {@code Object.hashCode()}.
  *
- * <p>The JVM's identity hash differs from run to run, so a {@code HashMap} or {@code HashSet}
- * keyed by such objects iterates in a different order in every run of the same schedule, and a
- * failure found once may not replay. The JDK's hash tables call {@code key.hashCode()}, which no
- * call-site rewrite in the program can reach; so a class whose direct superclass is
- * {@code Object} and which declares no {@code hashCode()} gets one:
+ * <p>The JVM's identity hash differs from run to run, so a {@code HashMap} or {@code HashSet} keyed
+ * by such objects iterates in a different order in every run of the same schedule, and a failure
+ * found once may not replay. The JDK's hash tables call {@code key.hashCode()}, which no call-site
+ * rewrite in the program can reach; so a class whose direct superclass is {@code Object} and which
+ * declares no {@code hashCode()} gets one:
  *
  * <pre>{@code
  * private transient int $refguard$hash;                    // 0: not chosen yet
@@ -33,15 +33,15 @@ import org.objectweb.asm.tree.VarInsnNode;
  * }</pre>
  *
  * The hash is chosen once per object, on first use: under exploration from the run's own sequence
- * (the same in every run of the same schedule), elsewhere the JVM's identity hash, so the
- * semantics of {@code hashCode} are unchanged (stable, consistent with identity {@code equals}).
- * Subclasses inherit it. {@code System.identityHashCode} calls in instrumented code are rewritten
- * to return the same value ({@link CallRules}).
+ * (the same in every run of the same schedule), elsewhere the JVM's identity hash, so the semantics
+ * of {@code hashCode} are unchanged (stable, consistent with identity {@code equals}). Subclasses
+ * inherit it. {@code System.identityHashCode} calls in instrumented code are rewritten to return
+ * the same value ({@link CallRules}).
  *
- * <p>Left alone: interfaces, enums, records, classes with another superclass (they inherit a
- * {@code hashCode} from it, the injected one when the superclass was instrumented), and
- * serializable classes without a declared {@code serialVersionUID}, whose computed one would
- * change with the added method.
+ * <p>Left alone: interfaces, enums, records, classes with another superclass (they inherit a {@code
+ * hashCode} from it, the injected one when the superclass was instrumented), and serializable
+ * classes without a declared {@code serialVersionUID}, whose computed one would change with the
+ * added method.
  */
 final class IdentityHashes {
 
@@ -53,8 +53,11 @@ final class IdentityHashes {
 
     /** Whether {@code node} gets a deterministic identity hash. */
     static boolean applies(ClassNode node, ClassHierarchy hierarchy) {
-        int kinds = Opcodes.ACC_INTERFACE | Opcodes.ACC_ENUM | Opcodes.ACC_MODULE
-                | Opcodes.ACC_ANNOTATION;
+        int kinds =
+                Opcodes.ACC_INTERFACE
+                        | Opcodes.ACC_ENUM
+                        | Opcodes.ACC_MODULE
+                        | Opcodes.ACC_ANNOTATION;
         if ((node.access & kinds) != 0 || !"java/lang/Object".equals(node.superName)) {
             return false;
         }
@@ -83,18 +86,24 @@ final class IdentityHashes {
     /** Adds the field, the two methods and the interface to {@code node}. */
     static void inject(ClassNode node) {
         node.interfaces.add(INTERFACE);
-        node.fields.add(new FieldNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_TRANSIENT
-                | Opcodes.ACC_SYNTHETIC, FIELD, "I", null, null));
+        node.fields.add(
+                new FieldNode(
+                        Opcodes.ACC_PRIVATE | Opcodes.ACC_TRANSIENT | Opcodes.ACC_SYNTHETIC,
+                        FIELD,
+                        "I",
+                        null,
+                        null));
 
         MethodNode hashCode = new MethodNode(Opcodes.ACC_PUBLIC, "hashCode", "()I", null, null);
         hashCode.instructions.add(new VarInsnNode(Opcodes.ALOAD, 0));
-        hashCode.instructions.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, node.name, METHOD,
-                "()I", false));
+        hashCode.instructions.add(
+                new MethodInsnNode(Opcodes.INVOKEVIRTUAL, node.name, METHOD, "()I", false));
         hashCode.instructions.add(new InsnNode(Opcodes.IRETURN));
         node.methods.add(hashCode);
 
-        MethodNode get = new MethodNode(Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC, METHOD, "()I",
-                null, null);
+        MethodNode get =
+                new MethodNode(
+                        Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC, METHOD, "()I", null, null);
         InsnList c = get.instructions;
         LabelNode chosen = new LabelNode();
         c.add(new VarInsnNode(Opcodes.ALOAD, 0));
@@ -104,8 +113,13 @@ final class IdentityHashes {
         c.add(new InsnNode(Opcodes.POP));
         c.add(new VarInsnNode(Opcodes.ALOAD, 0));
         c.add(new VarInsnNode(Opcodes.ALOAD, 0));
-        c.add(new MethodInsnNode(Opcodes.INVOKESTATIC, CallRules.SYNC_BRIDGE, "newIdentityHash",
-                "(Ljava/lang/Object;)I", false));
+        c.add(
+                new MethodInsnNode(
+                        Opcodes.INVOKESTATIC,
+                        CallRules.SYNC_BRIDGE,
+                        "newIdentityHash",
+                        "(Ljava/lang/Object;)I",
+                        false));
         c.add(new InsnNode(Opcodes.DUP_X1));
         c.add(new FieldInsnNode(Opcodes.PUTFIELD, node.name, FIELD, "I"));
         c.add(chosen);

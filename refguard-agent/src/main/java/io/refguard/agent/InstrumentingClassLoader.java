@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * every other class to its parent: the programmatic alternative to {@code -javaagent}.
  *
  * <p>Which classes it defines:
+ *
  * <ul>
  *   <li>Given a <em>program class path</em> ({@link #InstrumentingClassLoader(ClassLoader,
  *       AgentOptions, List)}): every class found there, instrumented or not, so classes a program
@@ -32,12 +33,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>Without one: the classes the options accept, read from the parent's resources.
  * </ul>
  *
- * <p>Each instance defines its own copies, so each gets fresh static state. The bridge classes
- * come from the parent, so an interceptor installed by code of the parent's reaches the
- * instrumented code.
+ * <p>Each instance defines its own copies, so each gets fresh static state. The bridge classes come
+ * from the parent, so an interceptor installed by code of the parent's reaches the instrumented
+ * code.
  *
- * <p>A class that cannot be instrumented is logged and defined unchanged, as with the agent;
- * {@link #transformer()} counts such failures.
+ * <p>A class that cannot be instrumented is logged and defined unchanged, as with the agent; {@link
+ * #transformer()} counts such failures.
  */
 public class InstrumentingClassLoader extends ClassLoader implements Closeable {
 
@@ -47,28 +48,37 @@ public class InstrumentingClassLoader extends ClassLoader implements Closeable {
 
     private final AgentOptions options;
     private final RefguardTransformer transformer;
+
     /**
      * Instrumented class files by class name, shared by the loaders of one {@link #freshCopy()}
-     * family: a class is instrumented (and its sites registered) once, then only defined again.
-     * An entry holding the original bytes marks a class that could not be instrumented.
+     * family: a class is instrumented (and its sites registered) once, then only defined again. An
+     * entry holding the original bytes marks a class that could not be instrumented.
      */
     private final ConcurrentHashMap<String, byte[]> instrumented;
+
     /** Whether classes get static re-initialization ({@link #startRun()}); see StaticReinit. */
     private final boolean resettableStatics;
+
     /** Per internal class name: whether its statics are re-initialized (see StaticReinit). */
     private final ConcurrentHashMap<String, Boolean> reinitializable = new ConcurrentHashMap<>();
+
     /** One protection domain per program class path entry. */
     private final ConcurrentHashMap<String, ProtectionDomain> domains = new ConcurrentHashMap<>();
+
     /** Finds the program's classes and resources, or null: the parent's resources instead. */
     private final URLClassLoader programClassPath;
 
     /**
-     * A loader instrumenting the classes {@code options} accepts, reading them from
-     * {@code parent}.
+     * A loader instrumenting the classes {@code options} accepts, reading them from {@code parent}.
      */
     public InstrumentingClassLoader(ClassLoader parent, AgentOptions options) {
-        this(parent, options, new RefguardTransformer(Objects.requireNonNull(options, "options")),
-                new ConcurrentHashMap<>(), null, false);
+        this(
+                parent,
+                options,
+                new RefguardTransformer(Objects.requireNonNull(options, "options")),
+                new ConcurrentHashMap<>(),
+                null,
+                false);
     }
 
     /**
@@ -78,15 +88,24 @@ public class InstrumentingClassLoader extends ClassLoader implements Closeable {
      *
      * @throws IllegalArgumentException naming an entry that is not a usable path
      */
-    public InstrumentingClassLoader(ClassLoader parent, AgentOptions options,
-            List<Path> programClassPath) {
-        this(parent, options, new RefguardTransformer(Objects.requireNonNull(options, "options")),
-                new ConcurrentHashMap<>(), finder(programClassPath), false);
+    public InstrumentingClassLoader(
+            ClassLoader parent, AgentOptions options, List<Path> programClassPath) {
+        this(
+                parent,
+                options,
+                new RefguardTransformer(Objects.requireNonNull(options, "options")),
+                new ConcurrentHashMap<>(),
+                finder(programClassPath),
+                false);
     }
 
-    private InstrumentingClassLoader(ClassLoader parent, AgentOptions options,
-            RefguardTransformer transformer, ConcurrentHashMap<String, byte[]> instrumented,
-            URLClassLoader programClassPath, boolean resettableStatics) {
+    private InstrumentingClassLoader(
+            ClassLoader parent,
+            AgentOptions options,
+            RefguardTransformer transformer,
+            ConcurrentHashMap<String, byte[]> instrumented,
+            URLClassLoader programClassPath,
+            boolean resettableStatics) {
         super("refguard-instrumenting", Objects.requireNonNull(parent, "parent"));
         this.options = options;
         this.transformer = transformer;
@@ -96,27 +115,30 @@ public class InstrumentingClassLoader extends ClassLoader implements Closeable {
     }
 
     /**
-     * A loader for a program explored run after run: like the other constructors (with
-     * {@code programClassPath} when it is not empty), and every instrumented class, except
-     * interfaces and enums, can have its static state reset: after {@link #startRun()} each such
-     * class re-initializes its statics (to their defaults, then its static initializer again) at
-     * its first use, as the JVM initializes a class in a fresh loader. One definition of the
-     * classes then serves every run, at full speed once the JIT has compiled them.
+     * A loader for a program explored run after run: like the other constructors (with {@code
+     * programClassPath} when it is not empty), and every instrumented class, except interfaces and
+     * enums, can have its static state reset: after {@link #startRun()} each such class
+     * re-initializes its statics (to their defaults, then its static initializer again) at its
+     * first use, as the JVM initializes a class in a fresh loader. One definition of the classes
+     * then serves every run, at full speed once the JIT has compiled them.
      *
      * @throws IllegalArgumentException naming a class path entry that is not a usable path
      */
-    public static InstrumentingClassLoader forProgram(ClassLoader parent, AgentOptions options,
-            List<Path> programClassPath) {
-        return new InstrumentingClassLoader(parent, options,
+    public static InstrumentingClassLoader forProgram(
+            ClassLoader parent, AgentOptions options, List<Path> programClassPath) {
+        return new InstrumentingClassLoader(
+                parent,
+                options,
                 new RefguardTransformer(Objects.requireNonNull(options, "options")),
                 new ConcurrentHashMap<>(),
-                programClassPath.isEmpty() ? null : finder(programClassPath), true);
+                programClassPath.isEmpty() ? null : finder(programClassPath),
+                true);
     }
 
     /**
-     * Starts a new run of a program loaded by a {@link #forProgram} loader: from now on, each
-     * class whose statics can be reset re-initializes them at its first use. Call it between
-     * runs, while no thread runs the program's code.
+     * Starts a new run of a program loaded by a {@link #forProgram} loader: from now on, each class
+     * whose statics can be reset re-initializes them at its first use. Call it between runs, while
+     * no thread runs the program's code.
      *
      * @throws IllegalStateException for a loader not made by {@link #forProgram}
      */
@@ -139,8 +161,12 @@ public class InstrumentingClassLoader extends ClassLoader implements Closeable {
             try {
                 urls[i] = entries.get(i).toUri().toURL();
             } catch (MalformedURLException | IllegalArgumentException e) {
-                throw new IllegalArgumentException("class path entry " + entries.get(i)
-                        + " is not a usable path: " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "class path entry "
+                                + entries.get(i)
+                                + " is not a usable path: "
+                                + e.getMessage(),
+                        e);
             }
         }
         // no parent: it finds only what the program's own class path holds
@@ -149,12 +175,17 @@ public class InstrumentingClassLoader extends ClassLoader implements Closeable {
 
     /**
      * A new loader with the same parent and options, defining its own classes (so fresh static
-     * state) from the class files this loader already instrumented: one exploration run per
-     * copy costs a class definition, not a new instrumentation. Thread-safe.
+     * state) from the class files this loader already instrumented: one exploration run per copy
+     * costs a class definition, not a new instrumentation. Thread-safe.
      */
     public InstrumentingClassLoader freshCopy() {
-        return new InstrumentingClassLoader(getParent(), options, transformer, instrumented,
-                programClassPath, resettableStatics);
+        return new InstrumentingClassLoader(
+                getParent(),
+                options,
+                transformer,
+                instrumented,
+                programClassPath,
+                resettableStatics);
     }
 
     /**
@@ -178,8 +209,7 @@ public class InstrumentingClassLoader extends ClassLoader implements Closeable {
     }
 
     /**
-     * Defines accepted classes itself (child first), instrumented; delegates others to the
-     * parent.
+     * Defines accepted classes itself (child first), instrumented; delegates others to the parent.
      */
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
@@ -204,8 +234,8 @@ public class InstrumentingClassLoader extends ClassLoader implements Closeable {
 
     /**
      * Whether this loader defines {@code name} rather than its parent: with a program class path,
-     * every class there except the JDK's and refguard's own (unless included explicitly);
-     * without one, the classes the options instrument.
+     * every class there except the JDK's and refguard's own (unless included explicitly); without
+     * one, the classes the options instrument.
      */
     private boolean definesHere(String name) {
         if (programClassPath == null) {
@@ -223,8 +253,10 @@ public class InstrumentingClassLoader extends ClassLoader implements Closeable {
             return define(name, cached);
         }
         byte[] original;
-        URL url = programClassPath != null ? programClassPath.findResource(classFile(name))
-                : getParent().getResource(classFile(name));
+        URL url =
+                programClassPath != null
+                        ? programClassPath.findResource(classFile(name))
+                        : getParent().getResource(classFile(name));
         if (url == null) {
             return null;
         }
@@ -233,9 +265,10 @@ public class InstrumentingClassLoader extends ClassLoader implements Closeable {
         } catch (IOException e) {
             throw new ClassNotFoundException("cannot read the class file of " + name, e);
         }
-        byte[] bytes = options.instruments(name)
-                ? transformer.transform(this, name.replace('.', '/'), null, null, original)
-                : null;
+        byte[] bytes =
+                options.instruments(name)
+                        ? transformer.transform(this, name.replace('.', '/'), null, null, original)
+                        : null;
         byte[] defined = bytes != null ? bytes : original;
         if (resettableStatics && options.instruments(name)) {
             defined = withResettableStatics(name, defined);
@@ -249,18 +282,25 @@ public class InstrumentingClassLoader extends ClassLoader implements Closeable {
             byte[] reset = StaticReinit.apply(bytes, this::reinitializable);
             return reset != null ? reset : bytes;
         } catch (RuntimeException | LinkageError e) {
-            AgentLog.warn("cannot make the static state of " + name + " resettable (" + e
-                    + "); it keeps its statics from run to run. Exclude it with exclude=" + name);
+            AgentLog.warn(
+                    "cannot make the static state of "
+                            + name
+                            + " resettable ("
+                            + e
+                            + "); it keeps its statics from run to run. Exclude it with exclude="
+                            + name);
             return bytes;
         }
     }
 
     /** Whether the class (internal name) is one whose statics this loader resets. */
     private boolean reinitializable(String internalName) {
-        return reinitializable.computeIfAbsent(internalName, n -> {
-            String name = n.replace('/', '.');
-            return options.instruments(name) && definesHere(name);
-        });
+        return reinitializable.computeIfAbsent(
+                internalName,
+                n -> {
+                    String name = n.replace('/', '.');
+                    return options.instruments(name) && definesHere(name);
+                });
     }
 
     private Class<?> define(String name, byte[] bytes) {
@@ -272,7 +312,8 @@ public class InstrumentingClassLoader extends ClassLoader implements Closeable {
      * libraries that locate themselves through it; null without a program class path.
      */
     private ProtectionDomain domain(String name) {
-        URL found = programClassPath == null ? null : programClassPath.findResource(classFile(name));
+        URL found =
+                programClassPath == null ? null : programClassPath.findResource(classFile(name));
         if (found == null) {
             return null;
         }
@@ -280,8 +321,14 @@ public class InstrumentingClassLoader extends ClassLoader implements Closeable {
         for (URL entry : programClassPath.getURLs()) {
             String e = entry.toString();
             if (at.startsWith(e) || at.startsWith("jar:" + e + "!/")) {
-                return domains.computeIfAbsent(e, k -> new ProtectionDomain(
-                        new CodeSource(entry, (Certificate[]) null), null, this, null));
+                return domains.computeIfAbsent(
+                        e,
+                        k ->
+                                new ProtectionDomain(
+                                        new CodeSource(entry, (Certificate[]) null),
+                                        null,
+                                        this,
+                                        null));
             }
         }
         return null;

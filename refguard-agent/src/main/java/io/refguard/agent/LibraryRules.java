@@ -3,16 +3,16 @@ package io.refguard.agent;
 import java.util.Set;
 
 /**
- * Call sites on JDK library objects that are routed through
- * {@code io.refguard.agent.bridge.LibraryBridge} by an {@code invokedynamic}, so that under
- * exploration each call can be one scheduling point (or a modeled blocking operation) decided
- * from the receiver's run-time class.
+ * Call sites on JDK library objects that are routed through {@code
+ * io.refguard.agent.bridge.LibraryBridge} by an {@code invokedynamic}, so that under exploration
+ * each call can be one scheduling point (or a modeled blocking operation) decided from the
+ * receiver's run-time class.
  *
- * <p>A call site qualifies when it is an {@code invokevirtual}/{@code invokeinterface} whose
- * owner is a JDK type ({@code java/...}) that is, or extends, one of the {@linkplain #FAMILIES
- * families}; call sites typed by the program's own classes are left alone (their methods are
- * instrumented code). A few static methods qualify too ({@link #isStaticTarget}). The rewrite
- * needs class files of version 51 (Java 7) or later, which may contain {@code invokedynamic}.
+ * <p>A call site qualifies when it is an {@code invokevirtual}/{@code invokeinterface} whose owner
+ * is a JDK type ({@code java/...}) that is, or extends, one of the {@linkplain #FAMILIES families};
+ * call sites typed by the program's own classes are left alone (their methods are instrumented
+ * code). A few static methods qualify too ({@link #isStaticTarget}). The rewrite needs class files
+ * of version 51 (Java 7) or later, which may contain {@code invokedynamic}.
  */
 final class LibraryRules {
 
@@ -21,17 +21,25 @@ final class LibraryRules {
     /**
      * The JDK types whose calls may reach a class that synchronizes internally or blocks: the
      * collections (for the concurrent ones and {@code Collections.synchronized*}, {@code Vector},
-     * {@code Hashtable}), futures and stages, the synchronizers without a dedicated rule,
-     * {@code StringBuffer}, {@code PrintStream}, executors (to refuse the unmodeled ones) and
-     * {@code Timer}.
+     * {@code Hashtable}), futures and stages, the synchronizers without a dedicated rule, {@code
+     * StringBuffer}, {@code PrintStream}, executors (to refuse the unmodeled ones) and {@code
+     * Timer}.
      */
     private static final String[] FAMILIES = {
-        "java/util/Map", "java/util/Collection", "java/util/Dictionary",
-        "java/util/concurrent/Future", "java/util/concurrent/CompletionStage",
-        "java/util/concurrent/Exchanger", "java/util/concurrent/CyclicBarrier",
-        "java/util/concurrent/Phaser", "java/util/concurrent/locks/StampedLock",
-        "java/util/concurrent/Executor", "java/util/Timer", "java/lang/StringBuffer",
-        "java/io/PrintStream", "java/util/stream/BaseStream",
+        "java/util/Map",
+        "java/util/Collection",
+        "java/util/Dictionary",
+        "java/util/concurrent/Future",
+        "java/util/concurrent/CompletionStage",
+        "java/util/concurrent/Exchanger",
+        "java/util/concurrent/CyclicBarrier",
+        "java/util/concurrent/Phaser",
+        "java/util/concurrent/locks/StampedLock",
+        "java/util/concurrent/Executor",
+        "java/util/Timer",
+        "java/lang/StringBuffer",
+        "java/io/PrintStream",
+        "java/util/stream/BaseStream",
     };
 
     /** {@code Object}'s own methods: never a library operation worth a step. */
@@ -60,14 +68,16 @@ final class LibraryRules {
     }
 
     /**
-     * Whether a static call site is routed through the library bridge: the
-     * {@code CompletableFuture} factories that default to the common pool, and
-     * {@code ForkJoinPool.commonPool()}.
+     * Whether a static call site is routed through the library bridge: the {@code
+     * CompletableFuture} factories that default to the common pool, and {@code
+     * ForkJoinPool.commonPool()}.
      */
     static boolean isStaticTarget(String owner, String name) {
         return switch (owner) {
-            case "java/util/concurrent/CompletableFuture" -> name.equals("runAsync")
-                    || name.equals("supplyAsync") || name.equals("delayedExecutor");
+            case "java/util/concurrent/CompletableFuture" ->
+                    name.equals("runAsync")
+                            || name.equals("supplyAsync")
+                            || name.equals("delayedExecutor");
             case "java/util/concurrent/ForkJoinPool" -> name.equals("commonPool");
             default -> false;
         };

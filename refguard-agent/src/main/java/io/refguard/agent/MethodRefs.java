@@ -12,10 +12,11 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
 /**
- * Method references that <em>are</em> an intercepted operation ({@code threads.forEach(Thread::start)},
- * {@code executor.submit(latch::countDown)}): the JDK generates the class that makes the call, and
- * that class is never instrumented, so the reference is redirected to a static helper in the
- * user's class whose body is the call, rewritten like any other call site.
+ * Method references that <em>are</em> an intercepted operation ({@code
+ * threads.forEach(Thread::start)}, {@code executor.submit(latch::countDown)}): the JDK generates
+ * the class that makes the call, and that class is never instrumented, so the reference is
+ * redirected to a static helper in the user's class whose body is the call, rewritten like any
+ * other call site.
  *
  * <p>Only {@code LambdaMetafactory.metafactory} call sites are redirected. The alternate
  * metafactory is left alone because a serializable lambda records its implementation method, and
@@ -28,35 +29,46 @@ final class MethodRefs {
     private MethodRefs() {}
 
     /**
-     * Redirects {@code indy} when its implementation method is an intercepted operation, adding
-     * the helper to the class; returns the number of operations rewritten (0 leaves it alone).
+     * Redirects {@code indy} when its implementation method is an intercepted operation, adding the
+     * helper to the class; returns the number of operations rewritten (0 leaves it alone).
      *
      * @param line the source line of {@code indy}, reported as the operation's site
      */
-    static int redirect(ClassContext cls, InvokeDynamicInsnNode indy, String sourceMethodName,
-            int line) {
+    static int redirect(
+            ClassContext cls, InvokeDynamicInsnNode indy, String sourceMethodName, int line) {
         Handle bsm = indy.bsm;
-        if (!bsm.getOwner().equals(METAFACTORY_OWNER) || !bsm.getName().equals("metafactory")
-                || indy.bsmArgs.length < 3 || !(indy.bsmArgs[1] instanceof Handle impl)) {
+        if (!bsm.getOwner().equals(METAFACTORY_OWNER)
+                || !bsm.getName().equals("metafactory")
+                || indy.bsmArgs.length < 3
+                || !(indy.bsmArgs[1] instanceof Handle impl)) {
             return 0;
         }
-        int opcode = switch (impl.getTag()) {
-            case Opcodes.H_INVOKEVIRTUAL -> Opcodes.INVOKEVIRTUAL;
-            case Opcodes.H_INVOKEINTERFACE -> Opcodes.INVOKEINTERFACE;
-            case Opcodes.H_INVOKESTATIC -> Opcodes.INVOKESTATIC;
-            default -> -1; // constructors and super calls are never intercepted operations
-        };
+        int opcode =
+                switch (impl.getTag()) {
+                    case Opcodes.H_INVOKEVIRTUAL -> Opcodes.INVOKEVIRTUAL;
+                    case Opcodes.H_INVOKEINTERFACE -> Opcodes.INVOKEINTERFACE;
+                    case Opcodes.H_INVOKESTATIC -> Opcodes.INVOKESTATIC;
+                    default -> -1; // constructors and super calls are never intercepted operations
+                };
         if (opcode == -1 || impl.getOwner().equals(cls.owner())) {
             return 0;
         }
-        String implDesc = opcode == Opcodes.INVOKESTATIC ? impl.getDesc()
-                : "(L" + impl.getOwner() + ";" + impl.getDesc().substring(1);
+        String implDesc =
+                opcode == Opcodes.INVOKESTATIC
+                        ? impl.getDesc()
+                        : "(L" + impl.getOwner() + ";" + impl.getDesc().substring(1);
         String desc = withCapturedTypes(implDesc, indy.desc);
         if (desc == null) {
             return 0;
         }
-        MethodNode helper = new MethodNode(Opcodes.ASM9, cls.helperAccess(),
-                "refguard$ref$" + cls.nextHelperId(), desc, null, null);
+        MethodNode helper =
+                new MethodNode(
+                        Opcodes.ASM9,
+                        cls.helperAccess(),
+                        "refguard$ref$" + cls.nextHelperId(),
+                        desc,
+                        null,
+                        null);
         if (line >= 0) {
             // stack frames of the helper show the line of the method reference it stands for
             LabelNode at = new LabelNode();
@@ -68,15 +80,26 @@ final class MethodRefs {
             helper.instructions.add(new VarInsnNode(arg.getOpcode(Opcodes.ILOAD), slot));
             slot += arg.getSize();
         }
-        helper.instructions.add(new MethodInsnNode(
-                opcode, impl.getOwner(), impl.getName(), impl.getDesc(), impl.isInterface()));
         helper.instructions.add(
-                new InsnNode(Type.getReturnType(desc).getOpcode(Opcodes.IRETURN)));
-        int rewrites = new MethodRewriter(cls, helper, MethodRewriter.Monitors.REAL,
-                sourceMethodName, line).rewrite();
+                new MethodInsnNode(
+                        opcode,
+                        impl.getOwner(),
+                        impl.getName(),
+                        impl.getDesc(),
+                        impl.isInterface()));
+        helper.instructions.add(new InsnNode(Type.getReturnType(desc).getOpcode(Opcodes.IRETURN)));
+        int rewrites =
+                new MethodRewriter(
+                                cls, helper, MethodRewriter.Monitors.REAL, sourceMethodName, line)
+                        .rewrite();
         if (rewrites > 0) {
-            indy.bsmArgs[1] = new Handle(Opcodes.H_INVOKESTATIC, cls.owner(), helper.name,
-                    helper.desc, cls.isInterface());
+            indy.bsmArgs[1] =
+                    new Handle(
+                            Opcodes.H_INVOKESTATIC,
+                            cls.owner(),
+                            helper.name,
+                            helper.desc,
+                            cls.isInterface());
             cls.addMethod(helper);
         }
         return rewrites;
@@ -85,9 +108,9 @@ final class MethodRefs {
     /**
      * The helper's descriptor: the implementation's parameters (receiver first), except that the
      * captured ones take the exact types the call site captures. The metafactory demands exact
-     * types for captured arguments of a static method, and a bound reference such as
-     * {@code buffer::close} captures a {@code Buffer} where the implementation's receiver is the
-     * declaring {@code RefCounted}. Null when the shapes do not fit (then nothing is redirected).
+     * types for captured arguments of a static method, and a bound reference such as {@code
+     * buffer::close} captures a {@code Buffer} where the implementation's receiver is the declaring
+     * {@code RefCounted}. Null when the shapes do not fit (then nothing is redirected).
      */
     static String withCapturedTypes(String implDesc, String factoryDesc) {
         Type[] params = Type.getArgumentTypes(implDesc);

@@ -19,10 +19,10 @@ import org.objectweb.asm.tree.VarInsnNode;
  * Rewrites the instructions of one method so that its synchronization operations go through the
  * bridge, registering one {@link Sites site} per rewritten instruction.
  *
- * <p>Invariant: every inserted sequence is straight-line code that leaves the operand stack as
- * the original instruction expects it, so the method's existing stack map frames stay valid and
- * nothing has to be recomputed (no {@code COMPUTE_FRAMES}, no class loading). Only the maximum
- * stack size grows, which the class writer recomputes.
+ * <p>Invariant: every inserted sequence is straight-line code that leaves the operand stack as the
+ * original instruction expects it, so the method's existing stack map frames stay valid and nothing
+ * has to be recomputed (no {@code COMPUTE_FRAMES}, no class loading). Only the maximum stack size
+ * grows, which the class writer recomputes.
  */
 final class MethodRewriter {
 
@@ -50,8 +50,8 @@ final class MethodRewriter {
     /**
      * @param sourceMethodName the name reported in sites (the original name, for a copy)
      */
-    MethodRewriter(ClassContext cls, MethodNode method, Monitors monitors,
-            String sourceMethodName) {
+    MethodRewriter(
+            ClassContext cls, MethodNode method, Monitors monitors, String sourceMethodName) {
         this(cls, method, monitors, sourceMethodName, -1);
     }
 
@@ -59,8 +59,12 @@ final class MethodRewriter {
      * @param line the line to report until the method's own line numbers say otherwise (for a
      *     generated helper, which has none: the line of the code it stands for)
      */
-    MethodRewriter(ClassContext cls, MethodNode method, Monitors monitors,
-            String sourceMethodName, int line) {
+    MethodRewriter(
+            ClassContext cls,
+            MethodNode method,
+            Monitors monitors,
+            String sourceMethodName,
+            int line) {
         this.cls = cls;
         this.method = method;
         this.monitors = monitors;
@@ -105,9 +109,9 @@ final class MethodRewriter {
      * it from a field ({@code Buffer.lock} for {@code lock.lock()} or {@code synchronized (lock)}
      * on a field {@code lock} of class {@code Buffer}), or from an accessor on such an object
      * ({@code Cache.rw.writeLock()}); else null. Locals and parameters are not used: their names
-     * are roles ({@code from}, {@code first}) that name different objects on different calls.
-     * javac compiles {@code synchronized (x)} as {@code load x; dup; astore tmp; monitorenter}, so
-     * a {@code dup}/{@code astore} pair is looked through.
+     * are roles ({@code from}, {@code first}) that name different objects on different calls. javac
+     * compiles {@code synchronized (x)} as {@code load x; dup; astore tmp; monitorenter}, so a
+     * {@code dup}/{@code astore} pair is looked through.
      */
     private static String subjectOf(AbstractInsnNode insn) {
         AbstractInsnNode p = previousReal(insn);
@@ -122,7 +126,8 @@ final class MethodRewriter {
             String owner = CallRules.simpleName(f.owner);
             return owner.substring(owner.lastIndexOf('$') + 1) + "." + f.name;
         }
-        if (p instanceof MethodInsnNode m && m.getOpcode() != Opcodes.INVOKESTATIC
+        if (p instanceof MethodInsnNode m
+                && m.getOpcode() != Opcodes.INVOKESTATIC
                 && m.desc.startsWith("()")) {
             String owner = subjectOf(m);
             return owner == null ? null : owner + "." + m.name + "()";
@@ -173,8 +178,13 @@ final class MethodRewriter {
             return;
         }
         String owner = CallRules.simpleName(f.owner);
-        int id = site((isVolatile ? "volatile " : "") + (write ? "write " : "read ")
-                + owner.substring(owner.lastIndexOf('$') + 1) + "." + f.name);
+        int id =
+                site(
+                        (isVolatile ? "volatile " : "")
+                                + (write ? "write " : "read ")
+                                + owner.substring(owner.lastIndexOf('$') + 1)
+                                + "."
+                                + f.name);
         String point = write ? "beforeWrite" : "beforeRead";
         InsnList pre = new InsnList();
         if (isStatic) {
@@ -227,8 +237,10 @@ final class MethodRewriter {
             AtomicRules.Access access = AtomicRules.classify(call.owner, call.name, call.desc);
             if (access != null) {
                 boolean receiverOnTop = call.desc.startsWith("()");
-                int id = site(CallRules.simpleName(call.owner) + "." + call.name + "()",
-                        receiverOnTop ? subjectOf(call) : null);
+                int id =
+                        site(
+                                CallRules.simpleName(call.owner) + "." + call.name + "()",
+                                receiverOnTop ? subjectOf(call) : null);
                 code.insertBefore(call, accessPoint(call, access, id));
                 return;
             }
@@ -237,41 +249,56 @@ final class MethodRewriter {
     }
 
     /**
-     * Routes a call on a JDK library object through {@code LibraryBridge} with an
-     * {@code invokedynamic} of the same name whose type is the call's, receiver first: the
-     * bootstrap binds it to the original method, guarded so that with no exploration running the
-     * call costs one check on top of the original (see {@link LibraryRules}).
+     * Routes a call on a JDK library object through {@code LibraryBridge} with an {@code
+     * invokedynamic} of the same name whose type is the call's, receiver first: the bootstrap binds
+     * it to the original method, guarded so that with no exploration running the call costs one
+     * check on top of the original (see {@link LibraryRules}).
      */
     private void library(InsnList code, MethodInsnNode call, boolean isStatic) {
         if (cls.majorVersion() < Opcodes.V1_7) {
             return;
         }
-        boolean target = isStatic ? LibraryRules.isStaticTarget(call.owner, call.name)
-                : LibraryRules.isInstanceTarget(call.owner, call.name, cls.hierarchy());
+        boolean target =
+                isStatic
+                        ? LibraryRules.isStaticTarget(call.owner, call.name)
+                        : LibraryRules.isInstanceTarget(call.owner, call.name, cls.hierarchy());
         if (!target) {
             return;
         }
         boolean receiverOnTop = !isStatic && call.desc.startsWith("()");
-        int id = site(CallRules.simpleName(call.owner) + "." + call.name + "()",
-                receiverOnTop ? subjectOf(call) : null);
+        int id =
+                site(
+                        CallRules.simpleName(call.owner) + "." + call.name + "()",
+                        receiverOnTop ? subjectOf(call) : null);
         String desc = isStatic ? call.desc : "(L" + call.owner + ";" + call.desc.substring(1);
         int kind = isStatic ? 1 : call.itf ? 2 : 0;
-        code.set(call, new InvokeDynamicInsnNode(call.name, desc, LIBRARY_BOOTSTRAP,
-                Type.getObjectType(call.owner), id, kind));
+        code.set(
+                call,
+                new InvokeDynamicInsnNode(
+                        call.name,
+                        desc,
+                        LIBRARY_BOOTSTRAP,
+                        Type.getObjectType(call.owner),
+                        id,
+                        kind));
     }
 
-    private static final org.objectweb.asm.Handle LIBRARY_BOOTSTRAP = new org.objectweb.asm.Handle(
-            Opcodes.H_INVOKESTATIC, LibraryRules.BRIDGE, "bootstrap",
-            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
-                    + "Ljava/lang/invoke/MethodType;Ljava/lang/Class;II)"
-                    + "Ljava/lang/invoke/CallSite;", false);
+    private static final org.objectweb.asm.Handle LIBRARY_BOOTSTRAP =
+            new org.objectweb.asm.Handle(
+                    Opcodes.H_INVOKESTATIC,
+                    LibraryRules.BRIDGE,
+                    "bootstrap",
+                    "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+                            + "Ljava/lang/invoke/MethodType;Ljava/lang/Class;II)"
+                            + "Ljava/lang/invoke/CallSite;",
+                    false);
 
     /**
      * {@code new CyclicBarrier(parties, action)}: the action is private to the barrier, so the
      * bridge is told it right after construction, for the explorer's model of the barrier.
-     * Straight-line code around the constructor call: the action is kept in a scratch local
-     * that no branch sees, and the new barrier, left on the stack by {@code new; dup}, is
-     * duplicated for the bridge.
+     * Straight-line code around the constructor call: the action is kept in a scratch local that no
+     * branch sees, and the new barrier, left on the stack by {@code new; dup}, is duplicated for
+     * the bridge.
      */
     private void barrierConstruction(InsnList code, MethodInsnNode call) {
         if (!call.owner.equals("java/util/concurrent/CyclicBarrier")
@@ -288,19 +315,22 @@ final class MethodRewriter {
         InsnList post = new InsnList();
         post.add(new InsnNode(Opcodes.DUP));
         post.add(new VarInsnNode(Opcodes.ALOAD, slot));
-        post.add(bridge(LibraryRules.BRIDGE, "barrierCreated",
-                "(Ljava/lang/Object;Ljava/lang/Runnable;)V"));
+        post.add(
+                bridge(
+                        LibraryRules.BRIDGE,
+                        "barrierCreated",
+                        "(Ljava/lang/Object;Ljava/lang/Runnable;)V"));
         code.insert(call, post);
         rewrites++;
     }
 
     /**
-     * Brackets a call into refguard's reference API: {@code CallSites.enter(id)} right before
-     * it and {@code CallSites.exit()} right after it, so the checker takes the call's site from
-     * the agent's table instead of walking the stack. Neither touches the operand stack below
-     * the pushed id, and no branch is added, so every frame stays valid. The exit runs on normal
-     * return only: a call that throws leaves its id behind until the thread's next bracket (see
-     * {@code CallSites}).
+     * Brackets a call into refguard's reference API: {@code CallSites.enter(id)} right before it
+     * and {@code CallSites.exit()} right after it, so the checker takes the call's site from the
+     * agent's table instead of walking the stack. Neither touches the operand stack below the
+     * pushed id, and no branch is added, so every frame stays valid. The exit runs on normal return
+     * only: a call that throws leaves its id behind until the thread's next bracket (see {@code
+     * CallSites}).
      */
     private void bracket(InsnList code, MethodInsnNode call) {
         int id = CallSiteSupply.callSiteId(site(RefCalls.label(call)));
@@ -312,11 +342,11 @@ final class MethodRewriter {
     }
 
     /**
-     * The code that reports an atomic, field-updater or {@code VarHandle} access before
-     * {@code call}, inline, so that the report's stack frame is the caller's own line: the
-     * operands above the receiver go to scratch locals past the method's own, the target is
-     * passed to the bridge, and the operands are reloaded. Straight-line code that no branch
-     * enters, so the scratch locals need no stack map frame.
+     * The code that reports an atomic, field-updater or {@code VarHandle} access before {@code
+     * call}, inline, so that the report's stack frame is the caller's own line: the operands above
+     * the receiver go to scratch locals past the method's own, the target is passed to the bridge,
+     * and the operands are reloaded. Straight-line code that no branch enters, so the scratch
+     * locals need no stack map frame.
      */
     private InsnList accessPoint(MethodInsnNode call, AtomicRules.Access access, int id) {
         Type[] args = Type.getArgumentTypes(call.desc);
@@ -331,19 +361,26 @@ final class MethodRewriter {
         for (int k = args.length - 1; k >= 0; k--) {
             pre.add(new VarInsnNode(args[k].getOpcode(Opcodes.ISTORE), slots[k]));
         }
-        boolean firstArgument = switch (access.target()) {
-            case RECEIVER -> false;
-            case FIRST_ARGUMENT -> true;
-            case VAR_HANDLE -> args.length - AtomicRules.varHandleValueCount(call.name) >= 1
-                    && (args[0].getSort() == Type.OBJECT || args[0].getSort() == Type.ARRAY);
-        };
-        pre.add(firstArgument ? new VarInsnNode(Opcodes.ALOAD, slots[0]) : new InsnNode(Opcodes.DUP));
+        boolean firstArgument =
+                switch (access.target()) {
+                    case RECEIVER -> false;
+                    case FIRST_ARGUMENT -> true;
+                    case VAR_HANDLE ->
+                            args.length - AtomicRules.varHandleValueCount(call.name) >= 1
+                                    && (args[0].getSort() == Type.OBJECT
+                                            || args[0].getSort() == Type.ARRAY);
+                };
+        pre.add(
+                firstArgument
+                        ? new VarInsnNode(Opcodes.ALOAD, slots[0])
+                        : new InsnNode(Opcodes.DUP));
         pre.add(push(id));
-        String point = switch (access.kind()) {
-            case READ -> "beforeRead";
-            case WRITE -> "beforeWrite";
-            case UPDATE -> "beforeUpdate";
-        };
+        String point =
+                switch (access.kind()) {
+                    case READ -> "beforeRead";
+                    case WRITE -> "beforeWrite";
+                    case UPDATE -> "beforeUpdate";
+                };
         pre.add(bridge(CallRules.SYNC_BRIDGE, point, "(Ljava/lang/Object;I)V"));
         for (int k = 0; k < args.length; k++) {
             pre.add(new VarInsnNode(args[k].getOpcode(Opcodes.ILOAD), slots[k]));
@@ -364,18 +401,24 @@ final class MethodRewriter {
                 && ExecutorRules.replacesExecutor(call.owner, call.name, call.desc)) {
             int id = site("Executors." + call.name + "()");
             code.insertBefore(call, push(id));
-            code.set(call, bridge(CallRules.THREAD_BRIDGE, call.name,
-                    call.desc.substring(0, call.desc.indexOf(')')) + "I"
-                            + call.desc.substring(call.desc.indexOf(')'))));
+            code.set(
+                    call,
+                    bridge(
+                            CallRules.THREAD_BRIDGE,
+                            call.name,
+                            call.desc.substring(0, call.desc.indexOf(')'))
+                                    + "I"
+                                    + call.desc.substring(call.desc.indexOf(')'))));
             return true;
         }
         ExecutorRules.Rewrite rw = ExecutorRules.match(call.owner, call.name, call.desc);
         if (rw == null) {
             return false;
         }
-        String what = call.name.equals("<init>")
-                ? "new " + CallRules.simpleName(call.owner) + "()"
-                : "Executors." + call.name + "()";
+        String what =
+                call.name.equals("<init>")
+                        ? "new " + CallRules.simpleName(call.owner) + "()"
+                        : "Executors." + call.name + "()";
         int id = site(what);
         InsnList pre = new InsnList();
         if (rw.beforeLast() && !rw.insert()) {
@@ -383,11 +426,17 @@ final class MethodRewriter {
         }
         pre.add(push(id));
         if (rw.insert()) {
-            pre.add(bridge(CallRules.THREAD_BRIDGE, "defaultThreadFactory",
-                    "(I)" + ExecutorRules.TF));
+            pre.add(
+                    bridge(
+                            CallRules.THREAD_BRIDGE,
+                            "defaultThreadFactory",
+                            "(I)" + ExecutorRules.TF));
         } else {
-            pre.add(bridge(CallRules.THREAD_BRIDGE, "threadFactory",
-                    "(" + ExecutorRules.TF + "I)" + ExecutorRules.TF));
+            pre.add(
+                    bridge(
+                            CallRules.THREAD_BRIDGE,
+                            "threadFactory",
+                            "(" + ExecutorRules.TF + "I)" + ExecutorRules.TF));
         }
         if (rw.beforeLast()) {
             pre.add(new InsnNode(Opcodes.SWAP)); // [.., handler, tf] -> [.., tf, handler]
@@ -402,21 +451,32 @@ final class MethodRewriter {
     private void monitor(InsnList code, AbstractInsnNode insn) {
         boolean enter = insn.getOpcode() == Opcodes.MONITORENTER;
         switch (monitors) {
-            case REAL -> { }
+            case REAL -> {}
             case MODELED -> {
-                int id = site(enter ? "monitor enter" : "monitor exit",
-                        enter ? subjectOf(insn) : null);
+                int id =
+                        site(
+                                enter ? "monitor enter" : "monitor exit",
+                                enter ? subjectOf(insn) : null);
                 code.insertBefore(insn, push(id));
-                code.set(insn, bridge(CallRules.SYNC_BRIDGE, enter ? "monitorEnter" : "monitorExit",
-                        "(Ljava/lang/Object;I)V"));
+                code.set(
+                        insn,
+                        bridge(
+                                CallRules.SYNC_BRIDGE,
+                                enter ? "monitorEnter" : "monitorExit",
+                                "(Ljava/lang/Object;I)V"));
             }
             case TOKEN -> {
-                int id = site(enter ? "monitor enter" : "monitor exit",
-                        enter ? subjectOf(insn) : null);
+                int id =
+                        site(
+                                enter ? "monitor enter" : "monitor exit",
+                                enter ? subjectOf(insn) : null);
                 InsnList pre = new InsnList();
                 pre.add(push(id));
-                pre.add(bridge(CallRules.SYNC_BRIDGE, enter ? "enterTarget" : "exitTarget",
-                        "(Ljava/lang/Object;I)Ljava/lang/Object;"));
+                pre.add(
+                        bridge(
+                                CallRules.SYNC_BRIDGE,
+                                enter ? "enterTarget" : "exitTarget",
+                                "(Ljava/lang/Object;I)Ljava/lang/Object;"));
                 code.insertBefore(insn, pre);
             }
         }

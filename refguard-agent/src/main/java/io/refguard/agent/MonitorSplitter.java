@@ -24,11 +24,10 @@ import org.objectweb.asm.tree.VarInsnNode;
  * Splits a method that uses monitors into a dispatcher and two private copies.
  *
  * <p>Why: a managed thread must not take real monitors (see {@code SyncInterceptor}), yet an
- * unmanaged thread must run the original {@code monitorenter}/{@code monitorexit}. Choosing
- * between them per instruction would leave monitor enters and exits that HotSpot cannot pair,
- * and HotSpot never JIT-compiles a method with unpaired monitors, so every instrumented
- * {@code synchronized} method would stay interpreted forever. Instead the choice is made once
- * per call:
+ * unmanaged thread must run the original {@code monitorenter}/{@code monitorexit}. Choosing between
+ * them per instruction would leave monitor enters and exits that HotSpot cannot pair, and HotSpot
+ * never JIT-compiles a method with unpaired monitors, so every instrumented {@code synchronized}
+ * method would stay interpreted forever. Instead the choice is made once per call:
  *
  * <pre>
  *   m(args)            { return SyncBridge.modelsMonitors() ? m$refguard$modeled(args)
@@ -40,8 +39,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * </pre>
  *
  * Both copies have balanced (or no) monitors and stay compilable; the dispatcher is trivially
- * inlined. The copies keep the original code's stack map frames: only the dispatcher's second
- * path and the catch-all handler are new branch targets, and their frames are written here.
+ * inlined. The copies keep the original code's stack map frames: only the dispatcher's second path
+ * and the catch-all handler are new branch targets, and their frames are written here.
  */
 final class MonitorSplitter {
 
@@ -72,10 +71,10 @@ final class MonitorSplitter {
     }
 
     /**
-     * Whether {@code m} can be split: not a constructor or initializer (their body cannot move
-     * into another method), private methods allowed in its class (interfaces need Java 9), and,
-     * for a synchronized method, a lock object that stays reachable in the handler ({@code this}
-     * never overwritten; a class constant loadable).
+     * Whether {@code m} can be split: not a constructor or initializer (their body cannot move into
+     * another method), private methods allowed in its class (interfaces need Java 9), and, for a
+     * synchronized method, a lock object that stays reachable in the handler ({@code this} never
+     * overwritten; a class constant loadable).
      */
     static boolean canSplit(ClassContext cls, MethodNode m) {
         if (m.name.startsWith("<")) {
@@ -102,10 +101,12 @@ final class MonitorSplitter {
      * to be rewritten and added to the class.
      */
     static List<MethodNode> split(ClassContext cls, MethodNode m) {
-        int copyAccess = (m.access & (Opcodes.ACC_STATIC | Opcodes.ACC_STRICT))
-                | Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC;
-        MethodNode real = copy(m, m.name + REAL_SUFFIX,
-                copyAccess | (m.access & Opcodes.ACC_SYNCHRONIZED));
+        int copyAccess =
+                (m.access & (Opcodes.ACC_STATIC | Opcodes.ACC_STRICT))
+                        | Opcodes.ACC_PRIVATE
+                        | Opcodes.ACC_SYNTHETIC;
+        MethodNode real =
+                copy(m, m.name + REAL_SUFFIX, copyAccess | (m.access & Opcodes.ACC_SYNCHRONIZED));
         MethodNode modeled = copy(m, m.name + MODELED_SUFFIX, copyAccess);
         int line = firstLine(m);
         if (isSynchronized(m)) {
@@ -116,8 +117,14 @@ final class MonitorSplitter {
     }
 
     private static MethodNode copy(MethodNode m, String name, int access) {
-        MethodNode c = new MethodNode(Opcodes.ASM9, access, name, m.desc, m.signature,
-                m.exceptions.toArray(new String[0]));
+        MethodNode c =
+                new MethodNode(
+                        Opcodes.ASM9,
+                        access,
+                        name,
+                        m.desc,
+                        m.signature,
+                        m.exceptions.toArray(new String[0]));
         Map<LabelNode, LabelNode> labels = new HashMap<>();
         for (AbstractInsnNode insn : m.instructions) {
             if (insn instanceof LabelNode label) {
@@ -128,13 +135,20 @@ final class MonitorSplitter {
             c.instructions.add(insn.clone(labels));
         }
         for (TryCatchBlockNode t : m.tryCatchBlocks) {
-            c.tryCatchBlocks.add(new TryCatchBlockNode(labels.get(t.start), labels.get(t.end),
-                    labels.get(t.handler), t.type));
+            c.tryCatchBlocks.add(
+                    new TryCatchBlockNode(
+                            labels.get(t.start), labels.get(t.end), labels.get(t.handler), t.type));
         }
         if (m.localVariables != null) {
             for (LocalVariableNode v : m.localVariables) {
-                c.localVariables.add(new LocalVariableNode(v.name, v.desc, v.signature,
-                        labels.get(v.start), labels.get(v.end), v.index));
+                c.localVariables.add(
+                        new LocalVariableNode(
+                                v.name,
+                                v.desc,
+                                v.signature,
+                                labels.get(v.start),
+                                labels.get(v.end),
+                                v.index));
             }
         }
         c.maxStack = m.maxStack;
@@ -163,22 +177,37 @@ final class MonitorSplitter {
         InsnList code = new InsnList();
         loadLockObject(cls, m, code);
         code.add(MethodRewriter.push(site));
-        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, CallRules.SYNC_BRIDGE, what,
-                "(Ljava/lang/Object;I)V", false));
+        code.add(
+                new MethodInsnNode(
+                        Opcodes.INVOKESTATIC,
+                        CallRules.SYNC_BRIDGE,
+                        what,
+                        "(Ljava/lang/Object;I)V",
+                        false));
         return code;
     }
 
     /**
      * Makes the method-level monitor of a synchronized method explicit in its modeled copy, with
-     * the semantics of {@code ACC_SYNCHRONIZED} (JVMS 2.11.10): entered before the body, exited
-     * on every normal return and on every exception leaving the method.
+     * the semantics of {@code ACC_SYNCHRONIZED} (JVMS 2.11.10): entered before the body, exited on
+     * every normal return and on every exception leaving the method.
      */
     private static void wrapSynchronized(
             ClassContext cls, MethodNode modeled, String sourceName, int line) {
-        int enter = Sites.register(cls.className(), sourceName, cls.sourceFile(), line,
-                "monitor enter (synchronized method)");
-        int exit = Sites.register(cls.className(), sourceName, cls.sourceFile(), line,
-                "monitor exit (synchronized method)");
+        int enter =
+                Sites.register(
+                        cls.className(),
+                        sourceName,
+                        cls.sourceFile(),
+                        line,
+                        "monitor enter (synchronized method)");
+        int exit =
+                Sites.register(
+                        cls.className(),
+                        sourceName,
+                        cls.sourceFile(),
+                        line,
+                        "monitor exit (synchronized method)");
         InsnList code = modeled.instructions;
         LabelNode start = new LabelNode();
         LabelNode end = new LabelNode();
@@ -204,8 +233,13 @@ final class MonitorSplitter {
         code.add(handler);
         if (cls.needsFrames()) {
             Object[] locals = isStatic(modeled) ? new Object[0] : new Object[] {cls.owner()};
-            code.add(new FrameNode(Opcodes.F_FULL, locals.length, locals, 1,
-                    new Object[] {"java/lang/Throwable"}));
+            code.add(
+                    new FrameNode(
+                            Opcodes.F_FULL,
+                            locals.length,
+                            locals,
+                            1,
+                            new Object[] {"java/lang/Throwable"}));
         }
         code.add(monitorCall(cls, modeled, exit, "monitorExit"));
         code.add(new InsnNode(Opcodes.ATHROW));
@@ -230,8 +264,13 @@ final class MonitorSplitter {
         if (line >= 0) {
             code.add(new LineNumberNode(line, start));
         }
-        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, CallRules.SYNC_BRIDGE, "modelsMonitors",
-                "()Z", false));
+        code.add(
+                new MethodInsnNode(
+                        Opcodes.INVOKESTATIC,
+                        CallRules.SYNC_BRIDGE,
+                        "modelsMonitors",
+                        "()Z",
+                        false));
         code.add(new JumpInsnNode(Opcodes.IFEQ, toReal));
         forward(cls, m, modeled, code);
         code.add(toReal);
@@ -252,8 +291,13 @@ final class MonitorSplitter {
             code.add(new VarInsnNode(arg.getOpcode(Opcodes.ILOAD), slot));
             slot += arg.getSize();
         }
-        code.add(new MethodInsnNode(isStatic(m) ? Opcodes.INVOKESTATIC : Opcodes.INVOKESPECIAL,
-                cls.owner(), target.name, target.desc, cls.isInterface()));
+        code.add(
+                new MethodInsnNode(
+                        isStatic(m) ? Opcodes.INVOKESTATIC : Opcodes.INVOKESPECIAL,
+                        cls.owner(),
+                        target.name,
+                        target.desc,
+                        cls.isInterface()));
         code.add(new InsnNode(Type.getReturnType(m.desc).getOpcode(Opcodes.IRETURN)));
     }
 }

@@ -4,18 +4,18 @@ import java.lang.instrument.Instrumentation;
 import java.util.Optional;
 
 /**
- * The entry point of {@code -javaagent:refguard-agent.jar[=options]}: registers a
- * {@link RefguardTransformer} so that classes loaded afterwards are instrumented. See
- * {@link AgentOptions} for the options and {@code docs/AGENT.md} for usage.
+ * The entry point of {@code -javaagent:refguard-agent.jar[=options]}: registers a {@link
+ * RefguardTransformer} so that classes loaded afterwards are instrumented. See {@link AgentOptions}
+ * for the options and {@code docs/AGENT.md} for usage.
  *
  * <p>With the {@code sites} option on (the default) and refguard-core on the class path, it also
- * sets {@code -Drefguard.callSites=true} before any refguard class initializes, unless the
- * property is set already, and installs the table from which refguard's checker resolves the
- * code sites of instrumented calls (see {@link AgentOptions#sites()}).
+ * sets {@code -Drefguard.callSites=true} before any refguard class initializes, unless the property
+ * is set already, and installs the table from which refguard's checker resolves the code sites of
+ * instrumented calls (see {@link AgentOptions#sites()}).
  *
  * <p>Only static loading is supported: dynamic attach would leave already loaded classes
- * uninstrumented, and recent JDKs warn about it. {@code Launcher-Agent-Class} is declared too,
- * for an executable jar that bundles the agent.
+ * uninstrumented, and recent JDKs warn about it. {@code Launcher-Agent-Class} is declared too, for
+ * an executable jar that bundles the agent.
  */
 public final class RefguardAgent {
 
@@ -34,8 +34,8 @@ public final class RefguardAgent {
     }
 
     /**
-     * Whether the agent was attached to this JVM ({@code -javaagent} or an executable jar's
-     * {@code Launcher-Agent-Class}) and instruments classes as they load.
+     * Whether the agent was attached to this JVM ({@code -javaagent} or an executable jar's {@code
+     * Launcher-Agent-Class}) and instruments classes as they load.
      */
     public static boolean attached() {
         return installed != null;
@@ -44,9 +44,9 @@ public final class RefguardAgent {
     /**
      * Called by the JVM before {@code main} for {@code -javaagent}.
      *
-     * <p>When the options are malformed it prints which and what is accepted on standard error
-     * and exits the JVM with status 2: instrumenting with options the user did not mean would
-     * hide the mistake.
+     * <p>When the options are malformed it prints which and what is accepted on standard error and
+     * exits the JVM with status 2: instrumenting with options the user did not mean would hide the
+     * mistake.
      */
     public static void premain(String agentArgs, Instrumentation inst) {
         install(agentArgs, inst);
@@ -64,8 +64,9 @@ public final class RefguardAgent {
         } catch (IllegalArgumentException e) {
             // A user error on the command line: say so plainly, without a stack trace.
             System.err.println(e.getMessage());
-            System.err.println("refguard-agent: the JVM stops here; fix the -javaagent argument"
-                    + " or the refguard.agent.* system properties");
+            System.err.println(
+                    "refguard-agent: the JVM stops here; fix the -javaagent argument"
+                            + " or the refguard.agent.* system properties");
             System.exit(2);
             return;
         }
@@ -77,8 +78,11 @@ public final class RefguardAgent {
         if (options.verbose()) {
             AgentLog.info("active with " + options);
             if (options.sites() && !sites) {
-                AgentLog.info("no code sites for refguard's checker: refguard-core is not on the"
-                        + " class path, or -D" + CallSiteSupply.PROPERTY + " is not true");
+                AgentLog.info(
+                        "no code sites for refguard's checker: refguard-core is not on the"
+                                + " class path, or -D"
+                                + CallSiteSupply.PROPERTY
+                                + " is not true");
             }
         }
     }

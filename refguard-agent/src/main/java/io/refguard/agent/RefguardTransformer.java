@@ -14,15 +14,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The class file transformer that the agent registers and {@link InstrumentingClassLoader} uses.
  *
- * <p>It never throws: a class it cannot instrument is logged in one line on standard error and
- * runs unchanged. It instruments only classes that {@link AgentOptions#instruments} accepts, that
- * are not defined by the boot or platform loader, and whose loader resolves the bridge to the
- * same {@link SyncBridge} class the agent uses (otherwise the injected calls would fail to link or
- * reach a different interceptor). It never retransforms already loaded classes.
+ * <p>It never throws: a class it cannot instrument is logged in one line on standard error and runs
+ * unchanged. It instruments only classes that {@link AgentOptions#instruments} accepts, that are
+ * not defined by the boot or platform loader, and whose loader resolves the bridge to the same
+ * {@link SyncBridge} class the agent uses (otherwise the injected calls would fail to link or reach
+ * a different interceptor). It never retransforms already loaded classes.
  *
- * <p>Calls into refguard's reference API are bracketed for the checker ({@link RefCalls}) only
- * when {@link AgentOptions#sites()} is on, this JVM takes supplied sites
- * ({@code -Drefguard.callSites=true}, which the agent sets) and the class's loader sees the same
+ * <p>Calls into refguard's reference API are bracketed for the checker ({@link RefCalls}) only when
+ * {@link AgentOptions#sites()} is on, this JVM takes supplied sites ({@code
+ * -Drefguard.callSites=true}, which the agent sets) and the class's loader sees the same
  * refguard-core as the agent; otherwise they are left alone and the checker walks the stack.
  */
 public final class RefguardTransformer implements ClassFileTransformer {
@@ -39,14 +39,21 @@ public final class RefguardTransformer implements ClassFileTransformer {
     }
 
     /**
-     * Instruments one class as the {@link ClassFileTransformer} contract describes: returns the
-     * new class file, or {@code null} to keep the original.
+     * Instruments one class as the {@link ClassFileTransformer} contract describes: returns the new
+     * class file, or {@code null} to keep the original.
      */
     @Override
-    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
-            ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (className == null || classBeingRedefined != null || classfileBuffer == null
-                || loader == null || loader == ClassLoader.getPlatformClassLoader()) {
+    public byte[] transform(
+            ClassLoader loader,
+            String className,
+            Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain,
+            byte[] classfileBuffer) {
+        if (className == null
+                || classBeingRedefined != null
+                || classfileBuffer == null
+                || loader == null
+                || loader == ClassLoader.getPlatformClassLoader()) {
             return null;
         }
         String binaryName = className.replace('/', '.');
@@ -62,21 +69,32 @@ public final class RefguardTransformer implements ClassFileTransformer {
                 AgentLog.warn(binaryName + " is not a valid class file (" + t + "); recompile it");
                 return null;
             }
-            AgentLog.warn("could not instrument " + binaryName + " (" + t
-                    + "); it runs uninstrumented. Exclude it with exclude=" + binaryName
-                    + ", and please report this with the class file");
+            AgentLog.warn(
+                    "could not instrument "
+                            + binaryName
+                            + " ("
+                            + t
+                            + "); it runs uninstrumented. Exclude it with exclude="
+                            + binaryName
+                            + ", and please report this with the class file");
             return null;
         }
     }
 
-    /** Whether {@code bytes} is a class file ASM can read at all: the magic number and a full parse. */
+    /**
+     * Whether {@code bytes} is a class file ASM can read at all: the magic number and a full parse.
+     */
     static boolean readable(byte[] bytes) {
-        if (bytes.length < 10 || (bytes[0] & 0xFF) != 0xCA || (bytes[1] & 0xFF) != 0xFE
-                || (bytes[2] & 0xFF) != 0xBA || (bytes[3] & 0xFF) != 0xBE) {
+        if (bytes.length < 10
+                || (bytes[0] & 0xFF) != 0xCA
+                || (bytes[1] & 0xFF) != 0xFE
+                || (bytes[2] & 0xFF) != 0xBA
+                || (bytes[3] & 0xFF) != 0xBE) {
             return false;
         }
         try {
-            new org.objectweb.asm.ClassReader(bytes).accept(new org.objectweb.asm.tree.ClassNode(), 0);
+            new org.objectweb.asm.ClassReader(bytes)
+                    .accept(new org.objectweb.asm.tree.ClassNode(), 0);
             return true;
         } catch (RuntimeException e) {
             return false;
@@ -95,8 +113,13 @@ public final class RefguardTransformer implements ClassFileTransformer {
         }
         instrumented.incrementAndGet();
         if (options.verbose()) {
-            AgentLog.info("instrumented " + binaryName + ": " + result.rewrites()
-                    + " operations" + (result.notes().isEmpty() ? "" : "; " + result.notes()));
+            AgentLog.info(
+                    "instrumented "
+                            + binaryName
+                            + ": "
+                            + result.rewrites()
+                            + " operations"
+                            + (result.notes().isEmpty() ? "" : "; " + result.notes()));
         }
         if (options.dump() != null) {
             Path file = options.dump().resolve(binaryName.replace('.', '/') + ".class");
@@ -148,9 +171,12 @@ public final class RefguardTransformer implements ClassFileTransformer {
             same = false;
         }
         if (!same) {
-            AgentLog.warn("classes of " + loader + " do not see the agent's bridge classes (a"
-                    + " loader that does not delegate to the application class loader, or a"
-                    + " second copy of refguard-agent); they run uninstrumented");
+            AgentLog.warn(
+                    "classes of "
+                            + loader
+                            + " do not see the agent's bridge classes (a"
+                            + " loader that does not delegate to the application class loader, or a"
+                            + " second copy of refguard-agent); they run uninstrumented");
         }
         synchronized (bridgeVisible) {
             bridgeVisible.put(loader, same);

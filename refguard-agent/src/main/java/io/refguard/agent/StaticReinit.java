@@ -24,11 +24,12 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
 
 /**
  * Makes a class's static state resettable, so one definition of a program's classes serves every
- * exploration run and each run still starts from fresh statics, as with a new class loader per
- * run but without defining (and interpreting, and JIT-compiling) the classes anew.
+ * exploration run and each run still starts from fresh statics, as with a new class loader per run
+ * but without defining (and interpreting, and JIT-compiling) the classes anew.
  *
  * <p>The scheme mirrors the JVM's lazy class initialization (JVMS 5.5) with a run counter, the
  * <em>epoch</em>, that {@link InstrumentingClassLoader#startRun()} increments:
+ *
  * <ul>
  *   <li>a field {@code $rg$epoch} records the run in which the class was last initialized;
  *   <li>the original {@code <clinit>} becomes {@code $rg$clinit};
@@ -38,28 +39,30 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
  *   <li>the JVM's {@code <clinit>} is {@code $rg$reinit}: it cannot fail, so the class never
  *       becomes erroneous for the runs after one whose initializer threw;
  *   <li>{@code $rg$ensure} calls {@code $rg$reinit} when {@code $rg$epoch} is not the current
- *       run's, then throws the kept failure, if any, as the JVM would
- *       ({@code ExceptionInInitializerError}); every static method and constructor calls it
- *       first, and every access to a static
- *       field of another re-initializable class goes through
- *       {@link io.refguard.agent.bridge.ProgramStatics#ensure(Class)} first: the points where
- *       the JVM would initialize the class (creation, static call, static field access).
+ *       run's, then throws the kept failure, if any, as the JVM would ({@code
+ *       ExceptionInInitializerError}); every static method and constructor calls it first, and
+ *       every access to a static field of another re-initializable class goes through {@link
+ *       io.refguard.agent.bridge.ProgramStatics#ensure(Class)} first: the points where the JVM
+ *       would initialize the class (creation, static call, static field access).
  * </ul>
+ *
  * So a class is re-initialized in each run at its first use in that run, on the thread that uses
  * it, exactly where a fresh loader would have initialized it: the schedule of a run is the same
  * whether its classes were initialized by the JVM or re-initialized.
  *
- * <p>Static fields initialized by {@code <clinit>} lose their {@code final} flag (a
- * {@code putstatic} to a final field is legal only in {@code <clinit>}); compile-time constants
- * keep it and are not reset. Interfaces and enums are left alone: an enum's constants are
- * cached by the JDK ({@code valueOf}, {@code EnumSet}) and must stay the same objects.
+ * <p>Static fields initialized by {@code <clinit>} lose their {@code final} flag (a {@code
+ * putstatic} to a final field is legal only in {@code <clinit>}); compile-time constants keep it
+ * and are not reset. Interfaces and enums are left alone: an enum's constants are cached by the JDK
+ * ({@code valueOf}, {@code EnumSet}) and must stay the same objects.
  */
 final class StaticReinit {
 
     /** The internal name of the per-loader class holding the run counter. */
     static final String EPOCH_CLASS = "$refguard/Epoch";
+
     /** The binary name of {@link #EPOCH_CLASS}. */
     static final String EPOCH_CLASS_NAME = "$refguard.Epoch";
+
     static final String EPOCH_FIELD = "value";
 
     private static final String EPOCH = "$rg$epoch";
@@ -75,8 +78,8 @@ final class StaticReinit {
      * Adds re-initialization to {@code bytes}, or returns {@code null} for a class it does not
      * apply to (an interface, an enum, a module descriptor).
      *
-     * @param reinitializable whether a class, by internal name, is one this loader treats alike
-     *     (so accesses to its static fields are guarded)
+     * @param reinitializable whether a class, by internal name, is one this loader treats alike (so
+     *     accesses to its static fields are guarded)
      */
     static byte[] apply(byte[] bytes, Predicate<String> reinitializable) {
         ClassNode node = new ClassNode(Opcodes.ASM9);
@@ -106,17 +109,27 @@ final class StaticReinit {
             }
             if (((m.access & Opcodes.ACC_STATIC) != 0 && !m.name.equals("<clinit>"))
                     || m.name.equals("<init>")) {
-                m.instructions.insert(new MethodInsnNode(Opcodes.INVOKESTATIC, node.name, ENSURE,
-                        "()V", false));
+                m.instructions.insert(
+                        new MethodInsnNode(Opcodes.INVOKESTATIC, node.name, ENSURE, "()V", false));
             }
             if (version >= Opcodes.V1_5) {
                 guardForeignStatics(node.name, m, reinitializable);
             }
         }
-        node.fields.add(new FieldNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC
-                | Opcodes.ACC_SYNTHETIC, EPOCH, "I", null, null));
-        node.fields.add(new FieldNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC
-                | Opcodes.ACC_SYNTHETIC, FAILURE, "Ljava/lang/Throwable;", null, null));
+        node.fields.add(
+                new FieldNode(
+                        Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+                        EPOCH,
+                        "I",
+                        null,
+                        null));
+        node.fields.add(
+                new FieldNode(
+                        Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+                        FAILURE,
+                        "Ljava/lang/Throwable;",
+                        null,
+                        null));
         if (hasClinit) {
             // the original initializer becomes $rg$clinit, run by $rg$reinit in every run
             clinit.name = CLINIT_COPY;
@@ -125,8 +138,8 @@ final class StaticReinit {
         // the JVM's own initializer runs $rg$reinit, which cannot throw: a failure is kept and
         // thrown by $rg$ensure, so the class never becomes erroneous for the runs after
         MethodNode jvmInit = new MethodNode(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
-        jvmInit.instructions.add(new MethodInsnNode(Opcodes.INVOKESTATIC, node.name, REINIT,
-                "()V", false));
+        jvmInit.instructions.add(
+                new MethodInsnNode(Opcodes.INVOKESTATIC, node.name, REINIT, "()V", false));
         jvmInit.instructions.add(new InsnNode(Opcodes.RETURN));
         node.methods.add(jvmInit);
         node.methods.add(ensure(node.name, version));
@@ -137,29 +150,41 @@ final class StaticReinit {
     }
 
     /** Before a static field access to another re-initializable class: ensure it is current. */
-    private static void guardForeignStatics(String self, MethodNode m,
-            Predicate<String> reinitializable) {
+    private static void guardForeignStatics(
+            String self, MethodNode m, Predicate<String> reinitializable) {
         for (AbstractInsnNode insn : m.instructions.toArray()) {
             if ((insn.getOpcode() == Opcodes.GETSTATIC || insn.getOpcode() == Opcodes.PUTSTATIC)
-                    && insn instanceof FieldInsnNode f && !f.owner.equals(self)
-                    && !f.owner.equals(EPOCH_CLASS) && !f.owner.startsWith("[")
+                    && insn instanceof FieldInsnNode f
+                    && !f.owner.equals(self)
+                    && !f.owner.equals(EPOCH_CLASS)
+                    && !f.owner.startsWith("[")
                     && reinitializable.test(f.owner)) {
                 InsnList guard = new InsnList();
                 guard.add(new LdcInsnNode(Type.getObjectType(f.owner)));
-                guard.add(new MethodInsnNode(Opcodes.INVOKESTATIC, STATICS, "ensure",
-                        "(Ljava/lang/Class;)V", false));
+                guard.add(
+                        new MethodInsnNode(
+                                Opcodes.INVOKESTATIC,
+                                STATICS,
+                                "ensure",
+                                "(Ljava/lang/Class;)V",
+                                false));
                 m.instructions.insertBefore(insn, guard);
             }
         }
     }
 
     /**
-     * {@code $rg$ensure}: re-initialize unless initialized in the current run, then throw what
-     * the initializer threw, if it did.
+     * {@code $rg$ensure}: re-initialize unless initialized in the current run, then throw what the
+     * initializer threw, if it did.
      */
     private static MethodNode ensure(String owner, int version) {
-        MethodNode m = new MethodNode(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC
-                | Opcodes.ACC_SYNTHETIC, ENSURE, "()V", null, null);
+        MethodNode m =
+                new MethodNode(
+                        Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+                        ENSURE,
+                        "()V",
+                        null,
+                        null);
         LabelNode current = new LabelNode();
         LabelNode fine = new LabelNode();
         boolean frames = version >= Opcodes.V1_6;
@@ -175,8 +200,13 @@ final class StaticReinit {
         code.add(new FieldInsnNode(Opcodes.GETSTATIC, owner, FAILURE, "Ljava/lang/Throwable;"));
         code.add(new JumpInsnNode(Opcodes.IFNULL, fine));
         code.add(new FieldInsnNode(Opcodes.GETSTATIC, owner, FAILURE, "Ljava/lang/Throwable;"));
-        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, STATICS, "initializerFailed",
-                "(Ljava/lang/Throwable;)V", false));
+        code.add(
+                new MethodInsnNode(
+                        Opcodes.INVOKESTATIC,
+                        STATICS,
+                        "initializerFailed",
+                        "(Ljava/lang/Throwable;)V",
+                        false));
         code.add(fine);
         if (frames) {
             code.add(new FrameNode(Opcodes.F_SAME, 0, null, 0, null));
@@ -189,10 +219,15 @@ final class StaticReinit {
      * {@code $rg$reinit}: mark current, then, keeping any failure in {@code $rg$failure}: the
      * superclass first, every static field back to its default, the original initializer.
      */
-    private static MethodNode reinit(ClassNode node, List<FieldNode> fields, boolean hasClinit,
-            int version) {
-        MethodNode m = new MethodNode(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC
-                | Opcodes.ACC_SYNTHETIC, REINIT, "()V", null, null);
+    private static MethodNode reinit(
+            ClassNode node, List<FieldNode> fields, boolean hasClinit, int version) {
+        MethodNode m =
+                new MethodNode(
+                        Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+                        REINIT,
+                        "()V",
+                        null,
+                        null);
         InsnList code = m.instructions;
         code.add(new FieldInsnNode(Opcodes.GETSTATIC, EPOCH_CLASS, EPOCH_FIELD, "I"));
         code.add(new FieldInsnNode(Opcodes.PUTSTATIC, node.name, EPOCH, "I"));
@@ -209,23 +244,29 @@ final class StaticReinit {
         }
         if (superToo) {
             code.add(new LdcInsnNode(Type.getObjectType(node.superName)));
-            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, STATICS, "ensure",
-                    "(Ljava/lang/Class;)V", false));
+            code.add(
+                    new MethodInsnNode(
+                            Opcodes.INVOKESTATIC,
+                            STATICS,
+                            "ensure",
+                            "(Ljava/lang/Class;)V",
+                            false));
         }
         for (FieldNode f : fields) {
             code.add(defaultValue(f.desc));
             code.add(new FieldInsnNode(Opcodes.PUTSTATIC, node.name, f.name, f.desc));
         }
         if (hasClinit) {
-            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, node.name, CLINIT_COPY, "()V",
-                    false));
+            code.add(
+                    new MethodInsnNode(Opcodes.INVOKESTATIC, node.name, CLINIT_COPY, "()V", false));
         }
         code.add(end);
         code.add(new InsnNode(Opcodes.RETURN));
         code.add(handler);
         if (version >= Opcodes.V1_6) {
-            code.add(new FrameNode(Opcodes.F_SAME1, 0, null, 1,
-                    new Object[] {"java/lang/Throwable"}));
+            code.add(
+                    new FrameNode(
+                            Opcodes.F_SAME1, 0, null, 1, new Object[] {"java/lang/Throwable"}));
         }
         code.add(new FieldInsnNode(Opcodes.PUTSTATIC, node.name, FAILURE, "Ljava/lang/Throwable;"));
         code.add(new InsnNode(Opcodes.RETURN));
@@ -246,8 +287,13 @@ final class StaticReinit {
     /** The class file of the per-loader run counter: {@code public static int value}. */
     static byte[] epochClass() {
         ClassWriter w = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        w.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER,
-                EPOCH_CLASS, null, "java/lang/Object", null);
+        w.visit(
+                Opcodes.V1_8,
+                Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER,
+                EPOCH_CLASS,
+                null,
+                "java/lang/Object",
+                null);
         w.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, EPOCH_FIELD, "I", null, null)
                 .visitEnd();
         w.visitEnd();

@@ -7,8 +7,8 @@ import org.apache.commons.pool2.impl.DefaultPooledObject;
 import org.apache.commons.pool2.impl.GenericObjectPool;
 
 /**
- * Two threads borrow from and return to a commons-pool2 pool of one object: the second waits
- * inside the library (its own deque, locks and conditions) until the first returns it.
+ * Two threads borrow from and return to a commons-pool2 pool of one object: the second waits inside
+ * the library (its own deque, locks and conditions) until the first returns it.
  */
 public class PooledConnections {
     static final class Connections extends BasePooledObjectFactory<StringBuilder> {
@@ -30,15 +30,16 @@ public class PooledConnections {
         Connections factory = new Connections();
         try (GenericObjectPool<StringBuilder> pool = new GenericObjectPool<>(factory)) {
             pool.setMaxTotal(1);
-            Runnable use = () -> {
-                try {
-                    StringBuilder c = pool.borrowObject();
-                    c.append('x');
-                    pool.returnObject(c);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            };
+            Runnable use =
+                    () -> {
+                        try {
+                            StringBuilder c = pool.borrowObject();
+                            c.append('x');
+                            pool.returnObject(c);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    };
             Thread a = new Thread(use, "A");
             Thread b = new Thread(use, "B");
             a.start();

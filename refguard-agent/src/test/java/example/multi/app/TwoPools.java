@@ -3,8 +3,8 @@ package example.multi.app;
 import example.multi.lib.SlotPool;
 
 /**
- * Two workers each hold a slot of one pool while taking a slot of the other, in opposite orders:
- * a deadlock that happens inside the library's {@code SlotPool.take}.
+ * Two workers each hold a slot of one pool while taking a slot of the other, in opposite orders: a
+ * deadlock that happens inside the library's {@code SlotPool.take}.
  */
 public class TwoPools {
     public static void main(String[] args) throws InterruptedException {

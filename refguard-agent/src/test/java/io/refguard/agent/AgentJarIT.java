@@ -32,20 +32,23 @@ class AgentJarIT {
         return runChild(agentArgs, ChildJvm.testClasses(), "example.app.AgentDemo");
     }
 
-    private static ChildJvm.Outcome runChild(String agentArgs, String classPath,
-            String... mainAndArgs) throws IOException, InterruptedException {
-        return ChildJvm.run(List.of("-javaagent:" + agentJar() + "=" + agentArgs), classPath,
-                mainAndArgs);
+    private static ChildJvm.Outcome runChild(
+            String agentArgs, String classPath, String... mainAndArgs)
+            throws IOException, InterruptedException {
+        return ChildJvm.run(
+                List.of("-javaagent:" + agentJar() + "=" + agentArgs), classPath, mainAndArgs);
     }
 
     @Test
     void jarShadesAsmAndDeclaresTheAgent() throws IOException {
         try (JarFile jar = new JarFile(agentJar().toFile())) {
-            assertEquals("io.refguard.agent.RefguardAgent",
+            assertEquals(
+                    "io.refguard.agent.RefguardAgent",
                     jar.getManifest().getMainAttributes().getValue("Premain-Class"));
             assertNotNull(jar.getEntry("io/refguard/agent/shaded/asm/ClassReader.class"));
             assertNotNull(jar.getEntry("io/refguard/agent/shaded/asm/tree/ClassNode.class"));
-            assertFalse(jar.stream().anyMatch(e -> e.getName().startsWith("org/objectweb/")),
+            assertFalse(
+                    jar.stream().anyMatch(e -> e.getName().startsWith("org/objectweb/")),
                     "unrelocated ASM classes in the agent jar");
         }
     }
@@ -56,26 +59,42 @@ class AgentJarIT {
         assertEquals(0, o.exit(), o.err());
         List<String> lines = o.out().lines().toList();
         int line = SourceMarkers.of(example.app.AgentDemo.class).line("count");
-        assertEquals(List.of("split=true", "plain=4000", "intercepted=4000",
-                "monitorEnters=2000", "accesses=2001", "starts=2",
-                "firstEnter=example.app.AgentDemo.increment(AgentDemo.java:" + line + ")"),
+        assertEquals(
+                List.of(
+                        "split=true",
+                        "plain=4000",
+                        "intercepted=4000",
+                        "monitorEnters=2000",
+                        "accesses=2001",
+                        "starts=2",
+                        "firstEnter=example.app.AgentDemo.increment(AgentDemo.java:" + line + ")"),
                 lines);
         assertTrue(o.err().contains("refguard-agent: instrumented example.app.AgentDemo"), o.err());
-        assertTrue(o.err().contains("no code sites for refguard's checker: refguard-core is not"
-                + " on the class path"), "the class path holds only the demo: " + o.err());
+        assertTrue(
+                o.err()
+                        .contains(
+                                "no code sites for refguard's checker: refguard-core is not"
+                                        + " on the class path"),
+                "the class path holds only the demo: " + o.err());
         assertFalse(o.err().contains("WARNING"), o.err());
     }
 
     @Test
     void explorationUnderJavaagentMatchesTheInstrumentingLoader() throws Exception {
-        ChildJvm.Outcome o = runChild("include=example.*", ChildJvm.testClassPath(),
-                "example.app.ExploreUnderAgent",
-                "monitor deadlock");
+        ChildJvm.Outcome o =
+                runChild(
+                        "include=example.*",
+                        ChildJvm.testClassPath(),
+                        "example.app.ExploreUnderAgent",
+                        "monitor deadlock");
         assertEquals(0, o.exit(), o.err());
-        InterleavingFailure inProcess = assertThrows(InterleavingFailure.class, () -> AgentExplorer
-                .mainClass(MonitorDeadlock.class.getName())
-                .scenarioName("monitor deadlock")
-                .explore(ExploreOptions.exhaustive()));
+        InterleavingFailure inProcess =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                AgentExplorer.mainClass(MonitorDeadlock.class.getName())
+                                        .scenarioName("monitor deadlock")
+                                        .explore(ExploreOptions.exhaustive()));
         assertEquals(inProcess.table(), o.out());
     }
 

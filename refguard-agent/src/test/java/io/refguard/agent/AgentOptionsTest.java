@@ -92,8 +92,7 @@ class AgentOptionsTest {
         assertTrue(noValue.getMessage().contains("'verbose'"), noValue.getMessage());
         IllegalArgumentException notBoolean =
                 assertThrows(IllegalArgumentException.class, () -> parse("plainFields=maybe"));
-        assertTrue(notBoolean.getMessage().contains("plainFields=maybe"),
-                notBoolean.getMessage());
+        assertTrue(notBoolean.getMessage().contains("plainFields=maybe"), notBoolean.getMessage());
     }
 
     @Test
@@ -126,7 +125,9 @@ class AgentOptionsTest {
         AgentOptions plain = AgentOptions.forProgram("com.acme.Main");
         assertTrue(plain.instruments("com.acme.Main"));
         assertTrue(plain.instruments("org.apache.commons.pool2.impl.GenericObjectPool"));
-        assertTrue(plain.instruments("org.apache.logging.log4j.core.Logger"), "logging is the program's");
+        assertTrue(
+                plain.instruments("org.apache.logging.log4j.core.Logger"),
+                "logging is the program's");
         assertFalse(plain.instruments("org.mockito.Mockito"));
         assertFalse(plain.instruments("java.util.HashMap"));
 

@@ -54,8 +54,10 @@ class BridgeTest {
     @Test
     void modeledMonitorWithoutInterceptorSaysWhatWentWrong() {
         int site = Sites.register("com.acme.Pool", "take", "Pool.java", 7, "monitor enter");
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> SyncBridge.monitorEnter(new Object(), site));
+        IllegalStateException e =
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> SyncBridge.monitorEnter(new Object(), site));
         assertTrue(e.getMessage().contains("uninstalled while a managed thread"), e.getMessage());
         assertTrue(e.getMessage().contains("Pool.java:7"), e.getMessage());
     }
@@ -67,16 +69,19 @@ class BridgeTest {
         assertSame(given, ThreadBridge.threadFactory(given, site));
         assertNull(ThreadBridge.threadFactory(null, site), "a null factory must still fail");
         assertNotNull(ThreadBridge.defaultThreadFactory(site));
-        PassThroughInterceptor broken = new PassThroughInterceptor() {
-            @Override
-            public ThreadFactory threadFactory(ThreadFactory base, int s) {
-                return null;
-            }
-        };
+        PassThroughInterceptor broken =
+                new PassThroughInterceptor() {
+                    @Override
+                    public ThreadFactory threadFactory(ThreadFactory base, int s) {
+                        return null;
+                    }
+                };
         SyncBridge.install(broken);
         try {
-            IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> ThreadBridge.defaultThreadFactory(site));
+            IllegalStateException e =
+                    assertThrows(
+                            IllegalStateException.class,
+                            () -> ThreadBridge.defaultThreadFactory(site));
             assertTrue(e.getMessage().contains("bug in the interceptor"), e.getMessage());
         } finally {
             SyncBridge.uninstall(broken);

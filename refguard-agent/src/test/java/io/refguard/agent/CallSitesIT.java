@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Sites supplied by the agent, end to end, in child JVMs: {@link SitesDemo} releases a tracked
  * reference twice and prints its report's sites and access records. Every site it prints is one
- * where a stack walk gives a different answer (a call through an uninstrumented wrapper, or from
- * a method the agent split into copies), so the expected lines hold only if the checker took the
- * site from the agent's table and did not walk.
+ * where a stack walk gives a different answer (a call through an uninstrumented wrapper, or from a
+ * method the agent split into copies), so the expected lines hold only if the checker took the site
+ * from the agent's table and did not walk.
  */
 class CallSitesIT {
 
@@ -46,8 +46,11 @@ class CallSitesIT {
         List<String> jvmArgs = new ArrayList<>(PROPERTIES);
         jvmArgs.add("-javaagent:" + ChildJvm.agentJar() + "=" + agentArgs);
         // the demo, its uninstrumented helper and refguard-core; the agent brings the rest
-        ChildJvm.Outcome o = ChildJvm.run(jvmArgs,
-                ChildJvm.testClasses() + File.pathSeparator + ChildJvm.coreOnClassPath(), DEMO);
+        ChildJvm.Outcome o =
+                ChildJvm.run(
+                        jvmArgs,
+                        ChildJvm.testClasses() + File.pathSeparator + ChildJvm.coreOnClassPath(),
+                        DEMO);
         assertEquals(0, o.exit(), o.err());
         assertFalse(o.err().contains("WARNING"), o.err());
         return o.out().lines().toList();
@@ -56,11 +59,20 @@ class CallSitesIT {
     @Test
     void methodReferencesAndLambdasOnRefsLinkAndRunUnderTheAgentWithSites() throws Exception {
         String main = example.methodrefs.RefMethodReferences.class.getName();
-        ChildJvm.Outcome o = ChildJvm.run(List.of("-javaagent:" + ChildJvm.agentJar() + "=include=example.methodrefs.*"),
-                ChildJvm.testClasses() + File.pathSeparator + ChildJvm.coreOnClassPath(), main);
+        ChildJvm.Outcome o =
+                ChildJvm.run(
+                        List.of(
+                                "-javaagent:"
+                                        + ChildJvm.agentJar()
+                                        + "=include=example.methodrefs.*"),
+                        ChildJvm.testClasses() + File.pathSeparator + ChildJvm.coreOnClassPath(),
+                        main);
         assertEquals(0, o.exit(), o.err());
         assertFalse(o.err().contains("BootstrapMethodError"), o.err());
-        assertEquals(new example.methodrefs.RefMethodReferences().call(), o.out().lines().toList(), o.err());
+        assertEquals(
+                new example.methodrefs.RefMethodReferences().call(),
+                o.out().lines().toList(),
+                o.err());
     }
 
     @Test
@@ -70,19 +82,27 @@ class CallSitesIT {
 
     @Test
     void withSitesOffTheCheckerWalksTheStackAndNamesWrapperAndCopies() throws Exception {
-        String forwarded = Forwarding.class.getName() + ".close(Forwarding.java:"
-                + SourceMarkers.of(Forwarding.class).line("forwarded close") + ")";
-        assertEquals(List.of(
-                "released=" + forwarded,
-                "releasedAgain=" + at("closeLocked$refguard$real", "second release"),
-                "acquired=" + at("acquireLocked$refguard$real", "acquire"),
-                "record create=" + at("run", "create"),
-                "record acquire=" + at("acquireLocked$refguard$real", "acquire"),
-                "record touch=" + at("acquireLocked$refguard$real", "touch"),
-                "record release=" + forwarded,
-                "leftBehind=" + Forwarding.class.getName() + ".release(Forwarding.java:"
-                        + SourceMarkers.of(Forwarding.class).line("helper release") + ")",
-                "supplied=false"), underAgent("include=example.sites.*;sites=false"));
+        String forwarded =
+                Forwarding.class.getName()
+                        + ".close(Forwarding.java:"
+                        + SourceMarkers.of(Forwarding.class).line("forwarded close")
+                        + ")";
+        assertEquals(
+                List.of(
+                        "released=" + forwarded,
+                        "releasedAgain=" + at("closeLocked$refguard$real", "second release"),
+                        "acquired=" + at("acquireLocked$refguard$real", "acquire"),
+                        "record create=" + at("run", "create"),
+                        "record acquire=" + at("acquireLocked$refguard$real", "acquire"),
+                        "record touch=" + at("acquireLocked$refguard$real", "touch"),
+                        "record release=" + forwarded,
+                        "leftBehind="
+                                + Forwarding.class.getName()
+                                + ".release(Forwarding.java:"
+                                + SourceMarkers.of(Forwarding.class).line("helper release")
+                                + ")",
+                        "supplied=false"),
+                underAgent("include=example.sites.*;sites=false"));
     }
 
     @Test
@@ -90,8 +110,11 @@ class CallSitesIT {
         List<String> jvmArgs = new ArrayList<>(PROPERTIES);
         jvmArgs.add("-Drefguard.callSites=false");
         jvmArgs.add("-javaagent:" + ChildJvm.agentJar() + "=include=example.sites.*");
-        ChildJvm.Outcome o = ChildJvm.run(jvmArgs,
-                ChildJvm.testClasses() + File.pathSeparator + ChildJvm.coreOnClassPath(), DEMO);
+        ChildJvm.Outcome o =
+                ChildJvm.run(
+                        jvmArgs,
+                        ChildJvm.testClasses() + File.pathSeparator + ChildJvm.coreOnClassPath(),
+                        DEMO);
         assertEquals(0, o.exit(), o.err());
         List<String> lines = o.out().lines().toList();
         assertEquals("supplied=false", lines.get(lines.size() - 1));
@@ -102,8 +125,8 @@ class CallSitesIT {
     void theInstrumentingLoaderSuppliesTheSameSitesWhenThePropertyIsSet() throws Exception {
         List<String> jvmArgs = new ArrayList<>(PROPERTIES);
         jvmArgs.add("-Drefguard.callSites=true");
-        ChildJvm.Outcome o = ChildJvm.run(jvmArgs, ChildJvm.testClassPath(),
-                "example.app.SitesThroughLoader");
+        ChildJvm.Outcome o =
+                ChildJvm.run(jvmArgs, ChildJvm.testClassPath(), "example.app.SitesThroughLoader");
         assertEquals(0, o.exit(), o.err());
         List<String> expected = new ArrayList<>(supplied());
         expected.add("instrumented=1");

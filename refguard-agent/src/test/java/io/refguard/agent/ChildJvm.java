@@ -36,8 +36,8 @@ final class ChildJvm {
 
     /** The whole test class path: this module's classes, refguard's modules, ASM, JUnit. */
     static String testClassPath() {
-        return System.getProperty("surefire.test.class.path",
-                System.getProperty("java.class.path"));
+        return System.getProperty(
+                "surefire.test.class.path", System.getProperty("java.class.path"));
     }
 
     /** The entry of the test class path that holds refguard-core, for a minimal child path. */
@@ -47,13 +47,10 @@ final class ChildJvm {
                 return entry;
             }
         }
-        throw new AssertionError("refguard-core is not on the test class path "
-                + testClassPath());
+        throw new AssertionError("refguard-core is not on the test class path " + testClassPath());
     }
 
-    /**
-     * Runs {@code java jvmArgs... -cp classPath mainAndArgs...} and waits at most 60 s for it.
-     */
+    /** Runs {@code java jvmArgs... -cp classPath mainAndArgs...} and waits at most 60 s for it. */
     static Outcome run(List<String> jvmArgs, String classPath, String... mainAndArgs)
             throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -65,14 +62,19 @@ final class ChildJvm {
         Path out = Files.createTempFile("child-jvm", ".out");
         Path err = Files.createTempFile("child-jvm", ".err");
         try {
-            Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
-                    .redirectError(err.toFile()).start();
+            Process p =
+                    new ProcessBuilder(command)
+                            .redirectOutput(out.toFile())
+                            .redirectError(err.toFile())
+                            .start();
             boolean done = p.waitFor(60, TimeUnit.SECONDS);
             if (!done) {
                 p.destroyForcibly();
             }
             assertTrue(done, "the child JVM did not finish in 60 s: " + command);
-            return new Outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Outcome(
+                    p.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);

@@ -3,8 +3,8 @@ package io.refguard.agent;
 import example.corpus.Atomics;
 import example.corpus.JdkLibrary;
 import example.corpus.Locks;
-import example.corpus.Monitors;
 import example.corpus.MethodReferences;
+import example.corpus.Monitors;
 import example.corpus.Parking;
 import example.corpus.Pools;
 import example.corpus.Shapes;
@@ -17,9 +17,19 @@ import java.util.concurrent.Callable;
 /** The corpus classes and how tests load them. */
 final class Corpus {
 
-    static final List<Class<?>> CLASSES = List.of(VolatileFields.class, Atomics.class,
-            Monitors.class, WaitNotify.class, Locks.class, Parking.class, Threads.class,
-            Pools.class, Shapes.class, MethodReferences.class, JdkLibrary.class);
+    static final List<Class<?>> CLASSES =
+            List.of(
+                    VolatileFields.class,
+                    Atomics.class,
+                    Monitors.class,
+                    WaitNotify.class,
+                    Locks.class,
+                    Parking.class,
+                    Threads.class,
+                    Pools.class,
+                    Shapes.class,
+                    MethodReferences.class,
+                    JdkLibrary.class);
 
     static final AgentOptions OPTIONS = AgentOptions.defaults().withInclude("example.corpus.*");
 

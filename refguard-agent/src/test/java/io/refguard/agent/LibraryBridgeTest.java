@@ -24,9 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The library bridge: which call sites the agent routes through it, and that a routed call does
- * the original operation when no exploration runs, and hands the call to an interceptor that
- * manages the thread.
+ * The library bridge: which call sites the agent routes through it, and that a routed call does the
+ * original operation when no exploration runs, and hands the call to an interceptor that manages
+ * the thread.
  */
 class LibraryBridgeTest {
 
@@ -43,55 +43,97 @@ class LibraryBridgeTest {
                 operations.add(s.operation());
             }
         }
-        for (String op : List.of("Map.merge()", "Map.compute()", "Map.putIfAbsent()",
-                "Vector.sort()", "StringBuffer.append()", "PrintStream.print()",
-                "BlockingQueue.put()", "BlockingQueue.take()", "BlockingQueue.poll()",
-                "LinkedBlockingDeque.takeLast()", "SynchronousQueue.offer()",
-                "Exchanger.exchange()", "CompletableFuture.supplyAsync()",
-                "CompletableFuture.thenApplyAsync()", "CompletableFuture.join()",
-                "CyclicBarrier.await()", "Phaser.arriveAndAwaitAdvance()",
-                "StampedLock.writeLock()", "List.parallelStream()")) {
+        for (String op :
+                List.of(
+                        "Map.merge()",
+                        "Map.compute()",
+                        "Map.putIfAbsent()",
+                        "Vector.sort()",
+                        "StringBuffer.append()",
+                        "PrintStream.print()",
+                        "BlockingQueue.put()",
+                        "BlockingQueue.take()",
+                        "BlockingQueue.poll()",
+                        "LinkedBlockingDeque.takeLast()",
+                        "SynchronousQueue.offer()",
+                        "Exchanger.exchange()",
+                        "CompletableFuture.supplyAsync()",
+                        "CompletableFuture.thenApplyAsync()",
+                        "CompletableFuture.join()",
+                        "CyclicBarrier.await()",
+                        "Phaser.arriveAndAwaitAdvance()",
+                        "StampedLock.writeLock()",
+                        "List.parallelStream()")) {
             assertTrue(operations.contains(op), () -> op + " not routed; routed: " + operations);
         }
     }
 
     private static MethodHandle link(Class<?> owner, String name, MethodType type, int kind)
             throws Exception {
-        int site = Sites.register("T", "m", "T.java", 1, owner.getSimpleName() + "." + name + "()",
-                null);
-        CallSite cs = LibraryBridge.bootstrap(MethodHandles.lookup(), name, type, owner, site,
-                kind);
+        int site =
+                Sites.register(
+                        "T", "m", "T.java", 1, owner.getSimpleName() + "." + name + "()", null);
+        CallSite cs =
+                LibraryBridge.bootstrap(MethodHandles.lookup(), name, type, owner, site, kind);
         return cs.dynamicInvoker();
     }
 
     @Test
     void withoutAnInterceptorTheLinkedCallIsTheOriginal() throws Throwable {
-        MethodHandle merge = link(Map.class, "merge", MethodType.methodType(Object.class,
-                Map.class, Object.class, Object.class, java.util.function.BiFunction.class), 2);
+        MethodHandle merge =
+                link(
+                        Map.class,
+                        "merge",
+                        MethodType.methodType(
+                                Object.class,
+                                Map.class,
+                                Object.class,
+                                Object.class,
+                                java.util.function.BiFunction.class),
+                        2);
         Map<String, Integer> m = new ConcurrentHashMap<>();
         java.util.function.BiFunction<Integer, Integer, Integer> sum = Integer::sum;
-        assertEquals(1, (Object) merge.invokeExact((Map) m, (Object) "a", (Object) 1,
-                (java.util.function.BiFunction) sum));
-        assertEquals(3, (Object) merge.invokeExact((Map) m, (Object) "a", (Object) 2,
-                (java.util.function.BiFunction) sum));
+        assertEquals(
+                1,
+                (Object)
+                        merge.invokeExact(
+                                (Map) m,
+                                (Object) "a",
+                                (Object) 1,
+                                (java.util.function.BiFunction) sum));
+        assertEquals(
+                3,
+                (Object)
+                        merge.invokeExact(
+                                (Map) m,
+                                (Object) "a",
+                                (Object) 2,
+                                (java.util.function.BiFunction) sum));
         assertEquals(Map.of("a", 3), m);
     }
 
     @Test
     void aManagingInterceptorGetsTheCallWithItsArgumentsAndCanProceed() throws Throwable {
-        MethodHandle size = link(Map.class, "size",
-                MethodType.methodType(int.class, Map.class), 2);
-        MethodHandle put = link(Map.class, "put", MethodType.methodType(Object.class,
-                Map.class, Object.class, Object.class), 2);
+        MethodHandle size = link(Map.class, "size", MethodType.methodType(int.class, Map.class), 2);
+        MethodHandle put =
+                link(
+                        Map.class,
+                        "put",
+                        MethodType.methodType(Object.class, Map.class, Object.class, Object.class),
+                        2);
         List<String> seen = new ArrayList<>();
-        PassThroughInterceptor recording = new PassThroughInterceptor() {
-            @Override
-            public Object libraryCall(LibraryCall call) throws Throwable {
-                seen.add(call.name() + call.argumentCount() + ":" + Sites.get(call.site())
-                        .operation());
-                return call.proceed();
-            }
-        };
+        PassThroughInterceptor recording =
+                new PassThroughInterceptor() {
+                    @Override
+                    public Object libraryCall(LibraryCall call) throws Throwable {
+                        seen.add(
+                                call.name()
+                                        + call.argumentCount()
+                                        + ":"
+                                        + Sites.get(call.site()).operation());
+                        return call.proceed();
+                    }
+                };
         Map<String, String> m = new ConcurrentHashMap<>();
         SyncBridge.install(recording);
         try {

@@ -5,16 +5,16 @@ import java.lang.reflect.Method;
 
 /**
  * A quick measurement, not a test: nanoseconds per loop iteration of {@link Workload}, loaded
- * plainly and loaded instrumented with no interceptor installed. Run after
- * {@code mvn -pl refguard-agent test-compile}:
+ * plainly and loaded instrumented with no interceptor installed. Run after {@code mvn -pl
+ * refguard-agent test-compile}:
  *
  * <pre>
  * java -cp refguard-agent/target/classes:refguard-agent/target/test-classes:$HOME/.m2/repository/org/ow2/asm/asm/9.9.1/asm-9.9.1.jar:$HOME/.m2/repository/org/ow2/asm/asm-tree/9.9.1/asm-tree-9.9.1.jar io.refguard.agent.OverheadProbe
  * </pre>
  *
  * Single-threaded and uncontended on purpose: it measures the inserted checks, not contention.
- * Wall-clock numbers on a shared machine are noisy; the benchmark module is the place for
- * rigorous ones.
+ * Wall-clock numbers on a shared machine are noisy; the benchmark module is the place for rigorous
+ * ones.
  */
 public final class OverheadProbe {
 
@@ -26,17 +26,21 @@ public final class OverheadProbe {
     public static void main(String[] args) throws Exception {
         Object plain = new Workload();
         InstrumentingClassLoader loader =
-                new InstrumentingClassLoader(OverheadProbe.class.getClassLoader(),
+                new InstrumentingClassLoader(
+                        OverheadProbe.class.getClassLoader(),
                         AgentOptions.defaults().withInclude("example.bench.*"));
-        Object instrumented = Class.forName(Workload.class.getName(), true, loader)
-                .getDeclaredConstructor().newInstance();
+        Object instrumented =
+                Class.forName(Workload.class.getName(), true, loader)
+                        .getDeclaredConstructor()
+                        .newInstance();
         if (loader.transformer().instrumentedCount() != 1) {
             throw new IllegalStateException("the workload was not instrumented");
         }
         for (String name : new String[] {"locksAndAtomics", "monitorsAndVolatiles"}) {
             double base = best(plain, name);
             double with = best(instrumented, name);
-            System.out.printf("%-22s plain %6.2f ns/iter   instrumented %6.2f ns/iter   ratio %.2f%n",
+            System.out.printf(
+                    "%-22s plain %6.2f ns/iter   instrumented %6.2f ns/iter   ratio %.2f%n",
                     name, base, with, with / base);
         }
     }

@@ -21,8 +21,8 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 
 /**
- * Performs every operation for real (as its base class does) and records, for the one thread it
- * was created on, each interception: what, on which object, from which site.
+ * Performs every operation for real (as its base class does) and records, for the one thread it was
+ * created on, each interception: what, on which object, from which site.
  */
 final class RecordingInterceptor extends PassThroughInterceptor {
 
@@ -115,8 +115,9 @@ final class RecordingInterceptor extends PassThroughInterceptor {
     }
 
     @Override
-    public long await(Condition condition, AwaitOp op, long time, TimeUnit unit, Date deadline,
-            int site) throws InterruptedException {
+    public long await(
+            Condition condition, AwaitOp op, long time, TimeUnit unit, Date deadline, int site)
+            throws InterruptedException {
         record("await " + op, condition, site);
         return super.await(condition, op, time, unit, deadline, site);
     }
@@ -128,8 +129,9 @@ final class RecordingInterceptor extends PassThroughInterceptor {
     }
 
     @Override
-    public boolean acquire(Semaphore semaphore, AcquireOp op, int permits, long time,
-            TimeUnit unit, int site) throws InterruptedException {
+    public boolean acquire(
+            Semaphore semaphore, AcquireOp op, int permits, long time, TimeUnit unit, int site)
+            throws InterruptedException {
         record("acquire " + op + " " + permits, semaphore, site);
         return super.acquire(semaphore, op, permits, time, unit, site);
     }
@@ -191,8 +193,8 @@ final class RecordingInterceptor extends PassThroughInterceptor {
     }
 
     @Override
-    public ExecutorService newExecutor(ExecutorKind kind, int threads, ThreadFactory factory,
-            int site) {
+    public ExecutorService newExecutor(
+            ExecutorKind kind, int threads, ThreadFactory factory, int site) {
         record("newExecutor " + kind + " " + threads, factory, site);
         return super.newExecutor(kind, threads, factory, site);
     }

@@ -90,23 +90,32 @@ class RecordingInterceptorTest {
     @Test
     void volatileFieldAccesses() throws Exception {
         Object v = run(VolatileFields.class, Corpus.OPTIONS, "call");
-        assertEquals(expect(VolatileFields.class,
-                "access WRITE this @write-count", "access WRITE this @write-total",
-                "access READ this @read-count", "access READ this @read-total",
-                "access WRITE class VolatileFields @write-label",
-                "access READ class VolatileFields @read-label"),
+        assertEquals(
+                expect(
+                        VolatileFields.class,
+                        "access WRITE this @write-count",
+                        "access WRITE this @write-total",
+                        "access READ this @read-count",
+                        "access READ this @read-total",
+                        "access WRITE class VolatileFields @write-label",
+                        "access READ class VolatileFields @read-label"),
                 recorded(v, e -> true));
     }
 
     @Test
     void plainFieldAccessesOnlyWhenAsked() throws Exception {
         Object v = run(VolatileFields.class, Corpus.OPTIONS.withPlainFields(true), "call");
-        assertEquals(expect(VolatileFields.class,
-                "access WRITE this @write-count", "access WRITE this @write-total",
-                "access READ this @read-count", "access READ this @read-total",
-                "access WRITE class VolatileFields @write-label",
-                "access WRITE this @write-plain",
-                "access READ class VolatileFields @read-label", "access READ this @read-label"),
+        assertEquals(
+                expect(
+                        VolatileFields.class,
+                        "access WRITE this @write-count",
+                        "access WRITE this @write-total",
+                        "access READ this @read-count",
+                        "access READ this @read-total",
+                        "access WRITE class VolatileFields @write-label",
+                        "access WRITE this @write-plain",
+                        "access READ class VolatileFields @read-label",
+                        "access READ this @read-label"),
                 recorded(v, e -> true));
     }
 
@@ -114,35 +123,51 @@ class RecordingInterceptorTest {
     void atomicsUpdatersAndVarHandles() throws Exception {
         Object a = run(Atomics.class, Corpus.OPTIONS, "call");
         List<String> events = recorded(a, e -> true);
-        assertEquals(expect(Atomics.class,
-                "access UPDATE ai @ai-inc", "access UPDATE ai @ai-cas", "access READ ai @ai-get",
-                "access UPDATE al @al-add", "access WRITE ab @ab-set",
-                "access UPDATE ar @ar-swap", "access UPDATE arr @arr-add",
-                "access UPDATE adder @adder-add", "access READ adder @adder-sum",
-                "access UPDATE this @updater-inc", "access UPDATE this @vh-cas",
-                "access WRITE cells @cells-set", "access READ this @vh-get",
-                "access UPDATE STATIC_FIELD @static-add"),
+        assertEquals(
+                expect(
+                        Atomics.class,
+                        "access UPDATE ai @ai-inc",
+                        "access UPDATE ai @ai-cas",
+                        "access READ ai @ai-get",
+                        "access UPDATE al @al-add",
+                        "access WRITE ab @ab-set",
+                        "access UPDATE ar @ar-swap",
+                        "access UPDATE arr @arr-add",
+                        "access UPDATE adder @adder-add",
+                        "access READ adder @adder-sum",
+                        "access UPDATE this @updater-inc",
+                        "access UPDATE this @vh-cas",
+                        "access WRITE cells @cells-set",
+                        "access READ this @vh-get",
+                        "access UPDATE STATIC_FIELD @static-add"),
                 events.subList(0, 14));
         // The return expression reads ab, arr and the static field through its handle.
-        assertEquals(List.of("access READ ab", "access READ arr", "access READ STATIC_FIELD"),
+        assertEquals(
+                List.of("access READ ab", "access READ arr", "access READ STATIC_FIELD"),
                 events.subList(14, events.size()).stream()
-                        .map(s -> s.substring(0, s.indexOf(" @"))).toList());
+                        .map(s -> s.substring(0, s.indexOf(" @")))
+                        .toList());
     }
 
     @Test
     void synchronizedMethodsAndBlocksAreModeled() throws Exception {
         Object m = run(Monitors.class, Corpus.OPTIONS, "single");
         List<String> events = recorded(m, e -> e.startsWith("monitorEnter"));
-        assertEquals(expect(Monitors.class,
-                "monitorEnter lock @ctor-block", "monitorEnter this @sync-method",
-                "monitorEnter lock @block", "monitorEnter lock @outer",
-                "monitorEnter lock @inner"),
+        assertEquals(
+                expect(
+                        Monitors.class,
+                        "monitorEnter lock @ctor-block",
+                        "monitorEnter this @sync-method",
+                        "monitorEnter lock @block",
+                        "monitorEnter lock @outer",
+                        "monitorEnter lock @inner"),
                 events);
-        long exits = recorder.events().stream().filter(e -> e.what().equals("monitorExit"))
-                .count();
+        long exits = recorder.events().stream().filter(e -> e.what().equals("monitorExit")).count();
         assertEquals(events.size(), exits, "every modeled enter is matched by an exit");
         for (RecordingInterceptor.Event e : recorder.events()) {
-            assertEquals(-1, e.site().methodName().indexOf('$'),
+            assertEquals(
+                    -1,
+                    e.site().methodName().indexOf('$'),
                     "sites name the source method, not its copy: " + e.site());
         }
     }
@@ -150,9 +175,12 @@ class RecordingInterceptorTest {
     @Test
     void exceptionLeavingABlockExitsTheModeledMonitor() throws Exception {
         Object m = run(Monitors.class, Corpus.OPTIONS, "throwingProbe");
-        assertEquals(expect(Monitors.class,
-                "monitorEnter lock @ctor-block", "monitorEnter lock @throwing",
-                "holdsMonitor lock @holds"),
+        assertEquals(
+                expect(
+                        Monitors.class,
+                        "monitorEnter lock @ctor-block",
+                        "monitorEnter lock @throwing",
+                        "holdsMonitor lock @holds"),
                 recorded(m, e -> !e.equals("monitorExit")));
         assertEquals(1, m.getClass().getField("probe").getInt(m), "not held after the throw");
     }
@@ -160,56 +188,82 @@ class RecordingInterceptorTest {
     @Test
     void waitAndNotify() throws Exception {
         Object w = run(WaitNotify.class, Corpus.OPTIONS, "single");
-        assertEquals(expect(WaitNotify.class, "notifyAll this @notify-all", "notify this @notify"),
+        assertEquals(
+                expect(WaitNotify.class, "notifyAll this @notify-all", "notify this @notify"),
                 recorded(w, e -> e.startsWith("notify") || e.startsWith("wait")));
     }
 
     @Test
     void locksConditionsSemaphoresAndLatches() throws Exception {
         Object l = run(Locks.class, Corpus.OPTIONS, "single");
-        assertEquals(expect(Locks.class,
-                "newCondition lock @new-condition", "lock LOCK lock @lock",
-                "signal ready @signal", "unlock lock @unlock", "lock TRY_LOCK lock @try-lock",
-                "unlock lock @unlock-2", "lock LOCK ReadLock @read-lock",
-                "unlock ReadLock @read-unlock", "acquire ACQUIRE 1 permits @acquire",
-                "acquire TRY_ACQUIRE_TIMED 1 permits @try-acquire",
-                "release 2 permits @release", "countDown latch @count-down",
-                "awaitLatch latch @latch-await"),
+        assertEquals(
+                expect(
+                        Locks.class,
+                        "newCondition lock @new-condition",
+                        "lock LOCK lock @lock",
+                        "signal ready @signal",
+                        "unlock lock @unlock",
+                        "lock TRY_LOCK lock @try-lock",
+                        "unlock lock @unlock-2",
+                        "lock LOCK ReadLock @read-lock",
+                        "unlock ReadLock @read-unlock",
+                        "acquire ACQUIRE 1 permits @acquire",
+                        "acquire TRY_ACQUIRE_TIMED 1 permits @try-acquire",
+                        "release 2 permits @release",
+                        "countDown latch @count-down",
+                        "awaitLatch latch @latch-await"),
                 recorded(l, e -> true));
     }
 
     @Test
     void parkingAndUnparking() throws Exception {
         Object p = run(Parking.class, Corpus.OPTIONS, "call");
-        assertEquals(expect(Parking.class, "park PARK_NANOS - @park-nanos", "unpark Thread @unpark"),
+        assertEquals(
+                expect(Parking.class, "park PARK_NANOS - @park-nanos", "unpark Thread @unpark"),
                 recorded(p, e -> e.contains("park")));
     }
 
     @Test
     void threadOperations() throws Exception {
         Object t = run(Threads.class, Corpus.OPTIONS, "call");
-        assertEquals(expect(Threads.class, "start Worker @start", "join 0 Worker @join",
-                "sleep 1 - @sleep", "yield - @yield", "spinWait - @spin",
-                "start Thread @start-sleeper", "interrupt Thread @interrupt",
-                "join 10000 Thread @join-sleeper"),
+        assertEquals(
+                expect(
+                        Threads.class,
+                        "start Worker @start",
+                        "join 0 Worker @join",
+                        "sleep 1 - @sleep",
+                        "yield - @yield",
+                        "spinWait - @spin",
+                        "start Thread @start-sleeper",
+                        "interrupt Thread @interrupt",
+                        "join 10000 Thread @join-sleeper"),
                 recorded(t, e -> !e.startsWith("access")));
     }
 
     @Test
     void executorsComeFromTheBridge() throws Exception {
         Object p = run(Pools.class, Corpus.OPTIONS, "call");
-        assertEquals(expect(Pools.class, "newExecutor FIXED 2 - @fixed",
-                "newExecutor CACHED 0 DefaultThreadFactory @cached", "threadFactory default - @tpe",
-                "threadFactory default - @tpe-handler", "newExecutor SCHEDULED 1 - @scheduled"),
+        assertEquals(
+                expect(
+                        Pools.class,
+                        "newExecutor FIXED 2 - @fixed",
+                        "newExecutor CACHED 0 DefaultThreadFactory @cached",
+                        "threadFactory default - @tpe",
+                        "threadFactory default - @tpe-handler",
+                        "newExecutor SCHEDULED 1 - @scheduled"),
                 recorded(p, e -> e.startsWith("threadFactory") || e.startsWith("newExecutor")));
     }
 
     @Test
     void methodReferencesToOperationsAreRedirected() throws Exception {
         Object r = run(MethodReferences.class, Corpus.OPTIONS, "call");
-        assertEquals(expect(MethodReferences.class, "start Thread @ref-start",
-                "start Thread @ref-start", "countDown latch @ref-count-down",
-                "access READ counter @ref-get"),
+        assertEquals(
+                expect(
+                        MethodReferences.class,
+                        "start Thread @ref-start",
+                        "start Thread @ref-start",
+                        "countDown latch @ref-count-down",
+                        "access READ counter @ref-get"),
                 recorded(r, e -> !e.startsWith("join")));
     }
 }

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The line numbers of {@code // site: name} markers in a corpus source file, so tests compare
- * the lines the instrumenter recorded with lines read from the source, not with constants.
+ * The line numbers of {@code // site: name} markers in a corpus source file, so tests compare the
+ * lines the instrumenter recorded with lines read from the source, not with constants.
  */
 public final class SourceMarkers {
 
@@ -34,8 +34,8 @@ public final class SourceMarkers {
     }
 
     /**
-     * Markers of the corpus class {@code c} (its top-level class's source file), read from
-     * {@code src/test/java}.
+     * Markers of the corpus class {@code c} (its top-level class's source file), read from {@code
+     * src/test/java}.
      */
     public static SourceMarkers of(Class<?> c) {
         Class<?> top = c;
@@ -62,11 +62,12 @@ public final class SourceMarkers {
     /** The lines of all markers whose name starts with {@code prefix}. */
     public Set<Integer> linesStartingWith(String prefix) {
         Set<Integer> found = new TreeSet<>();
-        lines.forEach((name, line) -> {
-            if (name.startsWith(prefix)) {
-                found.add(line);
-            }
-        });
+        lines.forEach(
+                (name, line) -> {
+                    if (name.startsWith(prefix)) {
+                        found.add(line);
+                    }
+                });
         return found;
     }
 }

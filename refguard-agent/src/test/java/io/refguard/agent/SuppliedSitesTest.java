@@ -3,7 +3,6 @@ package io.refguard.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import example.corpus.RefUses;
@@ -80,9 +79,12 @@ class SuppliedSitesTest {
                 }
                 enters++;
                 AbstractInsnNode call = insn.getNext();
-                assertInstanceOf(MethodInsnNode.class, call,
+                assertInstanceOf(
+                        MethodInsnNode.class,
+                        call,
                         "enter must come right before the call in " + m.name);
-                assertTrue(isCallSites(call.getNext(), "exit"),
+                assertTrue(
+                        isCallSites(call.getNext(), "exit"),
                         "exit must come right after the call in " + m.name + " line " + line);
                 int id = constant(insn.getPrevious());
                 assertTrue(id > 0, "bracket ids start at 1: 0 means no site to CallSites");
@@ -94,12 +96,15 @@ class SuppliedSitesTest {
     }
 
     private static boolean isCallSites(AbstractInsnNode insn, String name) {
-        return insn instanceof MethodInsnNode call && call.getOpcode() == Opcodes.INVOKESTATIC
-                && call.owner.equals(CALL_SITES) && call.name.equals(name);
+        return insn instanceof MethodInsnNode call
+                && call.getOpcode() == Opcodes.INVOKESTATIC
+                && call.owner.equals(CALL_SITES)
+                && call.name.equals(name);
     }
 
     private static int constant(AbstractInsnNode insn) {
-        if (insn instanceof InsnNode i && i.getOpcode() >= Opcodes.ICONST_M1
+        if (insn instanceof InsnNode i
+                && i.getOpcode() >= Opcodes.ICONST_M1
                 && i.getOpcode() <= Opcodes.ICONST_5) {
             return i.getOpcode() - Opcodes.ICONST_0;
         }
@@ -143,8 +148,9 @@ class SuppliedSitesTest {
             assertEquals(RefUses.class.getName(), b.site().className());
             assertEquals(b.method().name, b.site().methodName());
             assertEquals("RefUses.java", b.site().fileName());
-            assertEquals(b.call().name + "()", b.site().operation()
-                    .substring(b.site().operation().indexOf('.') + 1));
+            assertEquals(
+                    b.call().name + "()",
+                    b.site().operation().substring(b.site().operation().indexOf('.') + 1));
         }
         assertEquals(expected, lines, "lines with brackets");
         assertEquals(expected.size(), found.size(), "one bracket per marked call");
@@ -157,25 +163,33 @@ class SuppliedSitesTest {
     void bracketsChangeNothingAtRunTimeWhenSitesAreNotSupplied() throws Exception {
         assertFalse(CallSites.SUPPLIED, "this test JVM must not set refguard.callSites");
         byte[] rewritten = bracketed(RefUses.class);
-        ClassLoader own = new ClassLoader(APP) {
-            @Override
-            protected Class<?> loadClass(String name, boolean resolve)
-                    throws ClassNotFoundException {
-                synchronized (getClassLoadingLock(name)) {
-                    if (!name.equals(RefUses.class.getName())) {
-                        return super.loadClass(name, resolve);
+        ClassLoader own =
+                new ClassLoader(APP) {
+                    @Override
+                    protected Class<?> loadClass(String name, boolean resolve)
+                            throws ClassNotFoundException {
+                        synchronized (getClassLoadingLock(name)) {
+                            if (!name.equals(RefUses.class.getName())) {
+                                return super.loadClass(name, resolve);
+                            }
+                            Class<?> c = findLoadedClass(name);
+                            return c != null
+                                    ? c
+                                    : defineClass(name, rewritten, 0, rewritten.length);
+                        }
                     }
-                    Class<?> c = findLoadedClass(name);
-                    return c != null ? c : defineClass(name, rewritten, 0, rewritten.length);
-                }
-            }
-        };
-        Callable<?> instrumented = (Callable<?>) Class.forName(RefUses.class.getName(), true, own)
-                .getDeclaredConstructor().newInstance();
+                };
+        Callable<?> instrumented =
+                (Callable<?>)
+                        Class.forName(RefUses.class.getName(), true, own)
+                                .getDeclaredConstructor()
+                                .newInstance();
         assertEquals(own, instrumented.getClass().getClassLoader());
         String plain = new RefUses().call();
-        assertEquals("open=true forwardedOpen=true lookalikeOpen=true count=1 same=true frees=1"
-                + " alive=false", plain);
+        assertEquals(
+                "open=true forwardedOpen=true lookalikeOpen=true count=1 same=true frees=1"
+                        + " alive=false",
+                plain);
         assertEquals(plain, instrumented.call());
     }
 
@@ -183,33 +197,55 @@ class SuppliedSitesTest {
     void withoutBracketsAClassWithOnlyReferenceCallsIsLeftAlone() throws IOException {
         ClassInstrumenter.Result r =
                 ClassInstrumenter.instrument(bytes(RefUses.class), APP, Corpus.OPTIONS, false);
-        assertEquals(0, r == null ? 0 : r.rewrites(),
+        assertEquals(
+                0,
+                r == null ? 0 : r.rewrites(),
                 "RefUses has nothing but calls into refguard to instrument (and gets only its identity hash)");
         assertTrue(CallSiteSupply.seenBy(APP));
         ClassLoader isolated = new ClassLoader(ClassLoader.getPlatformClassLoader()) {};
-        assertFalse(CallSiteSupply.seenBy(isolated),
+        assertFalse(
+                CallSiteSupply.seenBy(isolated),
                 "a loader that cannot see refguard-core must get no brackets");
     }
 
     @Test
     void theInstrumentingLoaderWithoutTheSystemPropertyWalksTheStackAsBefore(@TempDir Path dump)
             throws Exception {
-        InstrumentingClassLoader loader = new InstrumentingClassLoader(APP,
-                AgentOptions.parse("include=example.sites.*;dump=" + dump,
-                        new java.util.Properties()));
+        InstrumentingClassLoader loader =
+                new InstrumentingClassLoader(
+                        APP,
+                        AgentOptions.parse(
+                                "include=example.sites.*;dump=" + dump,
+                                new java.util.Properties()));
         @SuppressWarnings("unchecked")
-        List<String> lines = (List<String>) Class.forName(SitesDemo.class.getName(), true, loader)
-                .getMethod("run").invoke(null);
+        List<String> lines =
+                (List<String>)
+                        Class.forName(SitesDemo.class.getName(), true, loader)
+                                .getMethod("run")
+                                .invoke(null);
         Path demo = dump.resolve("example/sites/SitesDemo.class");
         assertTrue(Files.exists(demo), "the demo was not instrumented");
-        assertEquals(0, count(read(Files.readAllBytes(demo)), CALL_SITES),
+        assertEquals(
+                0,
+                count(read(Files.readAllBytes(demo)), CALL_SITES),
                 "brackets emitted although this JVM does not take supplied sites");
         SourceMarkers helper = SourceMarkers.of(Forwarding.class);
         SourceMarkers demoMarkers = SourceMarkers.of(SitesDemo.class);
-        assertEquals("released=" + Forwarding.class.getName() + ".close(Forwarding.java:"
-                + helper.line("forwarded close") + ")", lines.get(0));
-        assertEquals("acquired=" + SitesDemo.class.getName() + ".acquireLocked$refguard$real"
-                + "(SitesDemo.java:" + demoMarkers.line("acquire") + ")", lines.get(2));
+        assertEquals(
+                "released="
+                        + Forwarding.class.getName()
+                        + ".close(Forwarding.java:"
+                        + helper.line("forwarded close")
+                        + ")",
+                lines.get(0));
+        assertEquals(
+                "acquired="
+                        + SitesDemo.class.getName()
+                        + ".acquireLocked$refguard$real"
+                        + "(SitesDemo.java:"
+                        + demoMarkers.line("acquire")
+                        + ")",
+                lines.get(2));
         assertEquals("supplied=false", lines.get(lines.size() - 1));
         assertEquals(0, loader.transformer().failureCount());
     }

@@ -57,8 +57,11 @@ class TransformerTest {
         assertEquals(0, t.instrumentedCount());
         String logged = err.toString(java.nio.charset.StandardCharsets.UTF_8);
         // the file is at fault, not refguard: no request to report it
-        org.junit.jupiter.api.Assertions.assertTrue(logged.contains("example.corpus.Broken is not a valid class file")
-                && logged.contains("recompile it") && !logged.contains("report"), logged);
+        org.junit.jupiter.api.Assertions.assertTrue(
+                logged.contains("example.corpus.Broken is not a valid class file")
+                        && logged.contains("recompile it")
+                        && !logged.contains("report"),
+                logged);
     }
 
     @Test
@@ -91,16 +94,26 @@ class TransformerTest {
     void loaderThatCannotSeeTheBridgeIsLeftAlone() throws IOException {
         ClassLoader isolated = new ClassLoader(ClassLoader.getPlatformClassLoader()) {};
         RefguardTransformer t = new RefguardTransformer(Corpus.OPTIONS);
-        assertNull(t.transform(isolated, internal(VolatileFields.class), null, null,
-                bytes(VolatileFields.class)));
+        assertNull(
+                t.transform(
+                        isolated,
+                        internal(VolatileFields.class),
+                        null,
+                        null,
+                        bytes(VolatileFields.class)));
         assertEquals(0, t.failureCount());
     }
 
     @Test
     void classWithNothingToInterceptGetsOnlyItsIdentityHash() throws Exception {
         RefguardTransformer t = new RefguardTransformer(Corpus.OPTIONS);
-        byte[] out = t.transform(APP, internal(NothingToIntercept.class), null, null,
-                bytes(NothingToIntercept.class));
+        byte[] out =
+                t.transform(
+                        APP,
+                        internal(NothingToIntercept.class),
+                        null,
+                        null,
+                        bytes(NothingToIntercept.class));
         ClassNode node = new ClassNode();
         new ClassReader(out).accept(node, 0);
         ClassNode original = new ClassNode();
@@ -120,8 +133,13 @@ class TransformerTest {
     @Test
     void classWithItsOwnHashCodeAndNothingToInterceptIsNotRewritten() throws IOException {
         RefguardTransformer t = new RefguardTransformer(Corpus.OPTIONS);
-        assertNull(t.transform(APP, internal(NothingToIntercept.OwnHash.class), null, null,
-                bytes(NothingToIntercept.OwnHash.class)));
+        assertNull(
+                t.transform(
+                        APP,
+                        internal(NothingToIntercept.OwnHash.class),
+                        null,
+                        null,
+                        bytes(NothingToIntercept.OwnHash.class)));
         assertEquals(0, t.instrumentedCount());
     }
 
@@ -147,23 +165,35 @@ class TransformerTest {
             assertTrue((copy.access & Opcodes.ACC_PRIVATE) != 0);
             assertTrue((copy.access & Opcodes.ACC_SYNTHETIC) != 0);
         }
-        assertEquals(2, count(methods.get("incBlock$refguard$real"), Opcodes.MONITOREXIT),
+        assertEquals(
+                2,
+                count(methods.get("incBlock$refguard$real"), Opcodes.MONITOREXIT),
                 "the real copy keeps javac's monitorexit instructions");
         assertEquals(0, count(methods.get("incBlock$refguard$modeled"), Opcodes.MONITORENTER));
         MethodNode constructor = methods.get("<init>");
-        assertTrue(calls(constructor, "enterTarget") && calls(constructor, "exitTarget"),
+        assertTrue(
+                calls(constructor, "enterTarget") && calls(constructor, "exitTarget"),
                 "constructors are not split; their monitors lock the bridge's target");
     }
 
     @Test
     void dumpWritesTheInstrumentedClassFile(@TempDir Path dir) throws IOException {
-        RefguardTransformer t = new RefguardTransformer(AgentOptions.parse(
-                "include=example.corpus.*;dump=" + dir, new java.util.Properties()));
-        byte[] out = t.transform(APP, internal(VolatileFields.class), null, null,
-                bytes(VolatileFields.class));
+        RefguardTransformer t =
+                new RefguardTransformer(
+                        AgentOptions.parse(
+                                "include=example.corpus.*;dump=" + dir,
+                                new java.util.Properties()));
+        byte[] out =
+                t.transform(
+                        APP,
+                        internal(VolatileFields.class),
+                        null,
+                        null,
+                        bytes(VolatileFields.class));
         Path dumped = dir.resolve("example/corpus/VolatileFields.class");
         assertTrue(Files.exists(dumped));
-        assertEquals(java.util.Arrays.toString(out),
+        assertEquals(
+                java.util.Arrays.toString(out),
                 java.util.Arrays.toString(Files.readAllBytes(dumped)));
     }
 

@@ -32,21 +32,20 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@link #workload}: a lock- and atomic-heavy loop ({@code locks}: a {@code ReentrantLock}
- *       lock/unlock and an {@code AtomicLong} increment per iteration; {@code monitors}: a
- *       {@code synchronized} block, a volatile write and a volatile read), loaded normally
- *       ({@code plain}) or through an {@link InstrumentingClassLoader} with no interceptor
- *       installed ({@code instrumented}), which is what a program under {@code -javaagent} runs
- *       when no exploration is active. Goal: instrumented within 5% of plain.
+ *       lock/unlock and an {@code AtomicLong} increment per iteration; {@code monitors}: a {@code
+ *       synchronized} block, a volatile write and a volatile read), loaded normally ({@code plain})
+ *       or through an {@link InstrumentingClassLoader} with no interceptor installed ({@code
+ *       instrumented}), which is what a program under {@code -javaagent} runs when no exploration
+ *       is active. Goal: instrumented within 5% of plain.
  *   <li>{@link #explore}: schedules per second of one exhaustive exploration of the same small
  *       model, a main thread that starts two threads which pass five volatile writes each, then
  *       joins them: written against the explicit API ({@code explicit}); as a plain program with
  *       fresh statics every run ({@code agentFreshStatics}, {@link AgentExplorer#mainClass}, the
- *       default), the same with static state that each run must see fresh
- *       ({@code agentStaticState}), with a fresh class loader per run, as fresh statics used to be
- *       had ({@code agentFreshLoaderPerRun}), with statics carried over
- *       ({@code agentReusedClasses}), and instrumented beforehand ({@code agentInstrumented},
- *       {@link AgentExplorer#entry}).
- *       Goal: the agent, fresh statics included, loses no more than half the explicit API's rate.
+ *       default), the same with static state that each run must see fresh ({@code
+ *       agentStaticState}), with a fresh class loader per run, as fresh statics used to be had
+ *       ({@code agentFreshLoaderPerRun}), with statics carried over ({@code agentReusedClasses}),
+ *       and instrumented beforehand ({@code agentInstrumented}, {@link AgentExplorer#entry}). Goal:
+ *       the agent, fresh statics included, loses no more than half the explicit API's rate.
  * </ul>
  */
 @Fork(1)
@@ -111,11 +110,15 @@ public class AgentOverheadBench {
                 workload = new Workload();
                 return;
             }
-            InstrumentingClassLoader loader = new InstrumentingClassLoader(
-                    AgentOverheadBench.class.getClassLoader(),
-                    AgentOptions.defaults().withInclude(Workload.class.getName()));
-            workload = (IntToLongFunction) Class.forName(Workload.class.getName(), true, loader)
-                    .getDeclaredConstructor().newInstance();
+            InstrumentingClassLoader loader =
+                    new InstrumentingClassLoader(
+                            AgentOverheadBench.class.getClassLoader(),
+                            AgentOptions.defaults().withInclude(Workload.class.getName()));
+            workload =
+                    (IntToLongFunction)
+                            Class.forName(Workload.class.getName(), true, loader)
+                                    .getDeclaredConstructor()
+                                    .newInstance();
             if (loader.transformer().instrumentedCount() != 1) {
                 throw new IllegalStateException("the workload was not instrumented");
             }
@@ -142,11 +145,12 @@ public class AgentOverheadBench {
 
         public static void main(String[] args) throws InterruptedException {
             Cell cell = new Cell();
-            Runnable writer = () -> {
-                for (int k = 0; k < WRITES; k++) {
-                    cell.value = k;
-                }
-            };
+            Runnable writer =
+                    () -> {
+                        for (int k = 0; k < WRITES; k++) {
+                            cell.value = k;
+                        }
+                    };
             Thread t1 = new Thread(writer, "T1");
             Thread t2 = new Thread(writer, "T2");
             t1.start();
@@ -174,11 +178,12 @@ public class AgentOverheadBench {
             if (++runs != 1 || CELL.value != 0) {
                 throw new IllegalStateException("statics carried over from an earlier run");
             }
-            Runnable writer = () -> {
-                for (int k = 0; k < WRITES; k++) {
-                    CELL.value = k;
-                }
-            };
+            Runnable writer =
+                    () -> {
+                        for (int k = 0; k < WRITES; k++) {
+                            CELL.value = k;
+                        }
+                    };
             Thread t1 = new Thread(writer, "T1");
             Thread t2 = new Thread(writer, "T2");
             t1.start();
@@ -206,11 +211,12 @@ public class AgentOverheadBench {
 
     /** The same model against the explicit API. */
     static void explicitMain(Object cell) throws InterruptedException {
-        Runnable writer = () -> {
-            for (int k = 0; k < WRITES; k++) {
-                Coordinator.point(cell, Access.WRITE, "volatile write Cell.value");
-            }
-        };
+        Runnable writer =
+                () -> {
+                    for (int k = 0; k < WRITES; k++) {
+                        Coordinator.point(cell, Access.WRITE, "volatile write Cell.value");
+                    }
+                };
         ActorHandle t1 = Coordinator.spawn("T1", writer);
         ActorHandle t2 = Coordinator.spawn("T2", writer);
         Coordinator.join(t1);
@@ -233,16 +239,24 @@ public class AgentOverheadBench {
     /** How the model is written and loaded. */
     @State(Scope.Benchmark)
     public static class Way {
-        @Param({"explicit", "agentFreshStatics", "agentStaticState", "agentFreshLoaderPerRun",
-            "agentReusedClasses", "agentInstrumented"})
+        @Param({
+            "explicit",
+            "agentFreshStatics",
+            "agentStaticState",
+            "agentFreshLoaderPerRun",
+            "agentReusedClasses",
+            "agentInstrumented"
+        })
         public String way;
 
         InstrumentingClassLoader instrumented;
 
         @Setup
         public void prepare() {
-            instrumented = new InstrumentingClassLoader(AgentOverheadBench.class.getClassLoader(),
-                    AgentOptions.defaults().withInclude(PointsProgram.class.getName()));
+            instrumented =
+                    new InstrumentingClassLoader(
+                            AgentOverheadBench.class.getClassLoader(),
+                            AgentOptions.defaults().withInclude(PointsProgram.class.getName()));
         }
     }
 
@@ -254,30 +268,51 @@ public class AgentOverheadBench {
     @Warmup(iterations = 3, batchSize = 1)
     @Measurement(iterations = 10, batchSize = 1)
     public ExploreResult explore(Way w, Schedules counters) {
-        ExploreResult r = switch (w.way) {
-            case "explicit" -> Explorer.scenario("points").setup(Object::new)
-                    .actor(AgentExplorer.MAIN_THREAD, AgentOverheadBench::explicitMain)
-                    .explore(OPTIONS);
-            case "agentFreshStatics" -> AgentExplorer.mainClass(PointsProgram.class.getName())
-                    .agentOptions(AgentOptions.defaults().withInclude(PointsProgram.class.getName()))
-                    .explore(OPTIONS);
-            case "agentStaticState" -> AgentExplorer.mainClass(StaticPointsProgram.class.getName())
-                    .agentOptions(AgentOptions.defaults().withInclude(StaticPointsProgram.class.getName()))
-                    .explore(OPTIONS);
-            case "agentFreshLoaderPerRun" -> AgentExplorer.entry("points", () -> {
-                // how fresh statics were had before: a new loader, so new classes, every run
-                Class<?> c = loadPoints(w.instrumented.freshCopy());
-                return () -> callMain(c);
-            }).explore(OPTIONS);
-            case "agentReusedClasses" -> AgentExplorer.mainClass(PointsProgram.class.getName())
-                    .agentOptions(AgentOptions.defaults().withInclude(PointsProgram.class.getName()))
-                    .reuseClasses(true)
-                    .explore(OPTIONS);
-            default -> {
-                Class<?> c = loadPoints(w.instrumented);
-                yield AgentExplorer.entry("points", () -> () -> callMain(c)).explore(OPTIONS);
-            }
-        };
+        ExploreResult r =
+                switch (w.way) {
+                    case "explicit" ->
+                            Explorer.scenario("points")
+                                    .setup(Object::new)
+                                    .actor(
+                                            AgentExplorer.MAIN_THREAD,
+                                            AgentOverheadBench::explicitMain)
+                                    .explore(OPTIONS);
+                    case "agentFreshStatics" ->
+                            AgentExplorer.mainClass(PointsProgram.class.getName())
+                                    .agentOptions(
+                                            AgentOptions.defaults()
+                                                    .withInclude(PointsProgram.class.getName()))
+                                    .explore(OPTIONS);
+                    case "agentStaticState" ->
+                            AgentExplorer.mainClass(StaticPointsProgram.class.getName())
+                                    .agentOptions(
+                                            AgentOptions.defaults()
+                                                    .withInclude(
+                                                            StaticPointsProgram.class.getName()))
+                                    .explore(OPTIONS);
+                    case "agentFreshLoaderPerRun" ->
+                            AgentExplorer.entry(
+                                            "points",
+                                            () -> {
+                                                // how fresh statics were had before: a new loader,
+                                                // so new classes, every run
+                                                Class<?> c = loadPoints(w.instrumented.freshCopy());
+                                                return () -> callMain(c);
+                                            })
+                                    .explore(OPTIONS);
+                    case "agentReusedClasses" ->
+                            AgentExplorer.mainClass(PointsProgram.class.getName())
+                                    .agentOptions(
+                                            AgentOptions.defaults()
+                                                    .withInclude(PointsProgram.class.getName()))
+                                    .reuseClasses(true)
+                                    .explore(OPTIONS);
+                    default -> {
+                        Class<?> c = loadPoints(w.instrumented);
+                        yield AgentExplorer.entry("points", () -> () -> callMain(c))
+                                .explore(OPTIONS);
+                    }
+                };
         counters.schedules += r.distinctSchedules();
         return r;
     }

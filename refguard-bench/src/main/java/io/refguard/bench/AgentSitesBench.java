@@ -26,15 +26,14 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Full checking with code sites supplied by the agent: the operation of {@link TrackedBench}
  * (acquire, touch with a hint, close on a tracked object with access records on: three recorded
- * sites) in code instrumented by the agent, so each site is a table entry instead of a stack
- * walk, against Netty's PARANOID leak detection doing retain, touch and release.
+ * sites) in code instrumented by the agent, so each site is a table entry instead of a stack walk,
+ * against Netty's PARANOID leak detection doing retain, touch and release.
  *
- * <p>{@code refguardSupplied} runs the {@link Operation} loaded through an
- * {@link InstrumentingClassLoader}, which instruments it exactly as {@code -javaagent} would;
- * the fork sets {@code -Drefguard.callSites=true} as the agent's {@code premain} does.
- * {@code refguardWalked} runs the same class loaded plainly in the same kind of fork, so its
- * sites are walked: {@code TrackedBench.refguardTracked} plus the cost of asking
- * {@link CallSites} first.
+ * <p>{@code refguardSupplied} runs the {@link Operation} loaded through an {@link
+ * InstrumentingClassLoader}, which instruments it exactly as {@code -javaagent} would; the fork
+ * sets {@code -Drefguard.callSites=true} as the agent's {@code premain} does. {@code
+ * refguardWalked} runs the same class loaded plainly in the same kind of fork, so its sites are
+ * walked: {@code TrackedBench.refguardTracked} plus the cost of asking {@link CallSites} first.
  *
  * <p>Question answered: with the agent, is full tracking at least 5x faster than Netty PARANOID?
  */
@@ -43,16 +42,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {
-    "-Drefguard.mode=tracked", "-Drefguard.records=true", "-Drefguard.callSites=true",
-    "-Dio.netty.leakDetection.level=paranoid"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            "-Drefguard.mode=tracked",
+            "-Drefguard.records=true",
+            "-Drefguard.callSites=true",
+            "-Dio.netty.leakDetection.level=paranoid"
+        })
 public class AgentSitesBench {
 
     private static final String HINT = "decoded";
 
     /**
-     * The measured operation. Public, with a public constructor, so that an instrumenting
-     * loader can define its own copy and the benchmark can reach it through {@link Runnable}.
+     * The measured operation. Public, with a public constructor, so that an instrumenting loader
+     * can define its own copy and the benchmark can reach it through {@link Runnable}.
      */
     public static final class Operation implements Runnable, BooleanSupplier, AutoCloseable {
         private final Counted guard = new Counted();
@@ -89,27 +93,34 @@ public class AgentSitesBench {
     private Runnable walked;
 
     /**
-     * Loads the two copies of the operation and checks that the comparison is what it claims:
-     * sites supplied in this JVM, the instrumented copy bracketed, both objects tracked, and a
-     * leak-aware Netty buffer.
+     * Loads the two copies of the operation and checks that the comparison is what it claims: sites
+     * supplied in this JVM, the instrumented copy bracketed, both objects tracked, and a leak-aware
+     * Netty buffer.
      */
     @Setup(Level.Trial)
     public void setUp() throws ReflectiveOperationException {
         if (!CallSites.SUPPLIED) {
-            throw new IllegalStateException("refguard.callSites is not true in this JVM: run"
-                    + " through JMH, whose fork sets it (see @Fork)");
+            throw new IllegalStateException(
+                    "refguard.callSites is not true in this JVM: run"
+                            + " through JMH, whose fork sets it (see @Fork)");
         }
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
         nettyBuffer = PooledByteBufAllocator.DEFAULT.heapBuffer(64);
         if (!nettyBuffer.getClass().getSimpleName().contains("LeakAware")) {
-            throw new IllegalStateException("Netty did not hand out a leak-aware buffer: "
-                    + nettyBuffer.getClass().getName() + "; the comparison would be unfair");
+            throw new IllegalStateException(
+                    "Netty did not hand out a leak-aware buffer: "
+                            + nettyBuffer.getClass().getName()
+                            + "; the comparison would be unfair");
         }
-        InstrumentingClassLoader loader = new InstrumentingClassLoader(
-                AgentSitesBench.class.getClassLoader(),
-                AgentOptions.defaults().withInclude(Operation.class.getName()));
-        supplied = (Runnable) Class.forName(Operation.class.getName(), true, loader)
-                .getDeclaredConstructor().newInstance();
+        InstrumentingClassLoader loader =
+                new InstrumentingClassLoader(
+                        AgentSitesBench.class.getClassLoader(),
+                        AgentOptions.defaults().withInclude(Operation.class.getName()));
+        supplied =
+                (Runnable)
+                        Class.forName(Operation.class.getName(), true, loader)
+                                .getDeclaredConstructor()
+                                .newInstance();
         // The operation has nothing but calls into refguard: it is instrumented only if they
         // were bracketed with call sites.
         if (loader.transformer().instrumentedCount() != 1) {
@@ -118,8 +129,9 @@ public class AgentSitesBench {
         walked = new Operation();
         if (!((BooleanSupplier) supplied).getAsBoolean()
                 || !((BooleanSupplier) walked).getAsBoolean()) {
-            throw new IllegalStateException("the operation's object is not tracked: run through"
-                    + " JMH, whose fork sets -Drefguard.mode=tracked");
+            throw new IllegalStateException(
+                    "the operation's object is not tracked: run through"
+                            + " JMH, whose fork sets -Drefguard.mode=tracked");
         }
     }
 

@@ -24,13 +24,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * The explorer's own speed.
  *
  * <ul>
- *   <li>{@link #exhaustivePoints}: one whole exhaustive exploration, within preemption bound 2,
- *       of two actors passing ten scheduling points each; the {@code schedules} counter is the
- *       number of distinct schedules per second ({@code runs} also counts the repeats of
- *       iterative bounding) (goal: at least 20,000 on two cores).
+ *   <li>{@link #exhaustivePoints}: one whole exhaustive exploration, within preemption bound 2, of
+ *       two actors passing ten scheduling points each; the {@code schedules} counter is the number
+ *       of distinct schedules per second ({@code runs} also counts the repeats of iterative
+ *       bounding) (goal: at least 20,000 on two cores).
  *   <li>{@link #timeToFirstBug}: how long the exhaustive search takes to find each example bug
- *       (lost update, Treiber-stack ABA, lock-order deadlock, half-done list insert), including
- *       the traced re-run that renders the report (goal: under one second each).
+ *       (lost update, Treiber-stack ABA, lock-order deadlock, half-done list insert), including the
+ *       traced re-run that renders the report (goal: under one second each).
  * </ul>
  */
 @Fork(value = 1, jvmArgsAppend = "-Drefguard.mode=tracked")
@@ -44,6 +44,7 @@ public class ExplorerBench {
     public static class Schedules {
         /** Distinct schedules explored. */
         public long schedules;
+
         /** Runs, including those that iterative bounding repeats at each new bound. */
         public long runs;
 
@@ -76,7 +77,10 @@ public class ExplorerBench {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public InterleavingFailure timeToFirstBug(Bug bug) {
         try {
-            ExampleBugs.all().get(bug.name).get().explore(ExploreOptions.exhaustive().preemptionBound(2));
+            ExampleBugs.all()
+                    .get(bug.name)
+                    .get()
+                    .explore(ExploreOptions.exhaustive().preemptionBound(2));
         } catch (InterleavingFailure found) {
             return found;
         }

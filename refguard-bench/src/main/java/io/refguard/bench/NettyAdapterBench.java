@@ -19,10 +19,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A Netty buffer's life, checked by Netty's own leak detector at each of its levels and by
- * refguard through refguard-netty in each of its modes: allocate a pooled 256-byte buffer, write
- * 64 bytes, retain it, touch it with a hint, read it back, release twice. Each benchmark runs in
- * a fork of its own, since Netty fixes its buffers' detector once per JVM.
+ * A Netty buffer's life, checked by Netty's own leak detector at each of its levels and by refguard
+ * through refguard-netty in each of its modes: allocate a pooled 256-byte buffer, write 64 bytes,
+ * retain it, touch it with a hint, read it back, release twice. Each benchmark runs in a fork of
+ * its own, since Netty fixes its buffers' detector once per JVM.
  *
  * <p>Question answered: what does checking Netty's buffers with refguard cost against Netty's own
  * levels (refguard TRACKED with access records against PARANOID, SAMPLED against SIMPLE, OFF and
@@ -35,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class NettyAdapterBench {
 
-    private static final String REFGUARD = "-Dio.netty.customResourceLeakDetector=io.refguard.netty.RefGuardLeakDetector";
+    private static final String REFGUARD =
+            "-Dio.netty.customResourceLeakDetector=io.refguard.netty.RefGuardLeakDetector";
     private static final byte[] PAYLOAD = new byte[64];
     private static final String HINT = "decoded";
 
@@ -60,25 +61,33 @@ public class NettyAdapterBench {
     }
 
     @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {REFGUARD, "-Drefguard.mode=off"})
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {REFGUARD, "-Drefguard.mode=off"})
     public long refguardOff() {
         return life();
     }
 
     @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {REFGUARD, "-Drefguard.mode=sampled"})
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {REFGUARD, "-Drefguard.mode=sampled"})
     public long refguardSampled() {
         return life();
     }
 
     @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {REFGUARD, "-Drefguard.mode=off"})
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {REFGUARD, "-Drefguard.mode=off"})
     public long refguardPresence(PresenceScope scope) {
         return life();
     }
 
     @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {REFGUARD, "-Drefguard.mode=tracked", "-Drefguard.records=true"})
+    @Fork(
+            value = 1,
+            jvmArgsAppend = {REFGUARD, "-Drefguard.mode=tracked", "-Drefguard.records=true"})
     public long refguardTracked() {
         return life();
     }

@@ -18,9 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The pieces of a tracked operation, each on its own: capturing a site as a {@code Throwable}
- * backtrace (what refguard and Netty PARANOID do) or with a {@link StackWalker} walk to the
- * first frame two below (what refguard did before), at two stack depths; and registering a handle
- * with a {@link Cleaner} and cleaning it again (what refguard's GC backstop costs per handle).
+ * backtrace (what refguard and Netty PARANOID do) or with a {@link StackWalker} walk to the first
+ * frame two below (what refguard did before), at two stack depths; and registering a handle with a
+ * {@link Cleaner} and cleaning it again (what refguard's GC backstop costs per handle).
  *
  * <p>Question answered: which capture is cheaper, and what is left of a tracked operation's cost
  * once both sides capture alike?
@@ -33,11 +33,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class SiteCaptureBench {
 
-    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    private static final StackWalker WALKER =
+            StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final Function<Stream<StackWalker.StackFrame>, StackWalker.StackFrame> THIRD =
             frames -> frames.skip(2).findFirst().orElse(null);
     private static final Cleaner CLEANER = Cleaner.create();
-    private static final Runnable NOTHING = () -> { };
+    private static final Runnable NOTHING = () -> {};
 
     /** Extra frames between the benchmark method and the capture. */
     @Param({"10", "60"})

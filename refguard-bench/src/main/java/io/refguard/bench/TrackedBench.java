@@ -20,9 +20,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Full checking with code sites: refguard TRACKED with access records against Netty's PARANOID
- * leak detection. Each operation is retain (acquire), touch with a hint, release (close): three
- * recorded sites on both sides.
+ * Full checking with code sites: refguard TRACKED with access records against Netty's PARANOID leak
+ * detection. Each operation is retain (acquire), touch with a hint, release (close): three recorded
+ * sites on both sides.
  *
  * <p>Question answered: can full tracking stay on in test suites and staging (goal: at least 5x
  * faster than Netty PARANOID)?
@@ -32,8 +32,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {
-    "-Drefguard.mode=tracked", "-Drefguard.records=true", "-Dio.netty.leakDetection.level=paranoid"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            "-Drefguard.mode=tracked",
+            "-Drefguard.records=true",
+            "-Dio.netty.leakDetection.level=paranoid"
+        })
 public class TrackedBench {
 
     private static final String HINT = "decoded";
@@ -46,8 +51,10 @@ public class TrackedBench {
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
         nettyBuffer = PooledByteBufAllocator.DEFAULT.heapBuffer(64);
         if (!nettyBuffer.getClass().getSimpleName().contains("LeakAware")) {
-            throw new IllegalStateException("Netty did not hand out a leak-aware buffer: "
-                    + nettyBuffer.getClass().getName() + "; the comparison would be unfair");
+            throw new IllegalStateException(
+                    "Netty did not hand out a leak-aware buffer: "
+                            + nettyBuffer.getClass().getName()
+                            + "; the comparison would be unfair");
         }
         guard = new Counted();
     }

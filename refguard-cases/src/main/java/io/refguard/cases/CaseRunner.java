@@ -27,8 +27,9 @@ public final class CaseRunner {
 
     /** The case's scenario, built by its class loaded instrumented in a loader of its own. */
     public static Scenario<?> scenario(SeedCase c) {
-        ClassLoader loader = ScenarioClasses.instrumentingLoader(CaseRunner.class.getClassLoader(),
-                List.of(c.include()));
+        ClassLoader loader =
+                ScenarioClasses.instrumentingLoader(
+                        CaseRunner.class.getClassLoader(), List.of(c.include()));
         return ScenarioClasses.scenario(ScenarioClasses.load(c.scenarioClass(), loader));
     }
 }

@@ -1,9 +1,8 @@
 package io.refguard.cases;
 
-import io.refguard.agent.explore.AgentExplorer;
-
 import io.refguard.CheckMode;
 import io.refguard.RefGuard;
+import io.refguard.agent.explore.AgentExplorer;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
@@ -13,14 +12,14 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * One finished exploration of a scenario: either a failure with its report, or a result. Runs
- * the explorer the way the corpus and the command line need it run.
+ * One finished exploration of a scenario: either a failure with its report, or a result. Runs the
+ * explorer the way the corpus and the command line need it run.
  *
  * <p>During the exploration the checker's JVM-wide mode is {@link CheckMode#TRACKED}, so that
- * objects a scenario's setup creates (on the exploring thread, outside any run scope) are
- * tracked too: reports then name acquire and release sites for them, and the decision does not
- * depend on sampling, which would make runs differ. The previous mode is restored afterwards.
- * Explorations must not run concurrently in one JVM (the explorer refuses it).
+ * objects a scenario's setup creates (on the exploring thread, outside any run scope) are tracked
+ * too: reports then name acquire and release sites for them, and the decision does not depend on
+ * sampling, which would make runs differ. The previous mode is restored afterwards. Explorations
+ * must not run concurrently in one JVM (the explorer refuses it).
  */
 public final class Exploration {
 
@@ -30,8 +29,12 @@ public final class Exploration {
     private final InterleavingInconclusive inconclusive;
     private final long nanos;
 
-    private Exploration(ExploreOptions options, ExploreResult result, InterleavingFailure failure,
-            InterleavingInconclusive inconclusive, long nanos) {
+    private Exploration(
+            ExploreOptions options,
+            ExploreResult result,
+            InterleavingFailure failure,
+            InterleavingInconclusive inconclusive,
+            long nanos) {
         this.options = options;
         this.result = result;
         this.failure = failure;
@@ -41,15 +44,15 @@ public final class Exploration {
 
     /**
      * Explores {@code scenario} with {@code options}. While it runs, the synchronization of
-     * instrumented code the scenario's actors run (classes loaded through
-     * {@link ScenarioClasses#instrumentingLoader}) is routed to the explorer: volatile fields,
-     * atomics, monitors, {@code wait}/{@code notify} and thread start and join become scheduling
-     * points and modeled operations, by the agent's adapter ({@link AgentExplorer#explore(Scenario,
+     * instrumented code the scenario's actors run (classes loaded through {@link
+     * ScenarioClasses#instrumentingLoader}) is routed to the explorer: volatile fields, atomics,
+     * monitors, {@code wait}/{@code notify} and thread start and join become scheduling points and
+     * modeled operations, by the agent's adapter ({@link AgentExplorer#explore(Scenario,
      * ExploreOptions)}), as are {@code java.util.concurrent} locks, semaphores, latches, parking
      * and executors.
      *
-     * @throws IllegalStateException as {@link Scenario#explore(ExploreOptions)} does: the scenario is
-     *     not deterministic, its setup threw, or a replay token does not fit it
+     * @throws IllegalStateException as {@link Scenario#explore(ExploreOptions)} does: the scenario
+     *     is not deterministic, its setup threw, or a replay token does not fit it
      * @throws io.refguard.explore.replay.ReplayTokenException for a malformed token
      */
     public static Exploration run(Scenario<?> scenario, ExploreOptions options) {
@@ -58,14 +61,15 @@ public final class Exploration {
     }
 
     /**
-     * Runs {@code explorer} (a scenario's or a program's {@code explore} method) with
-     * {@code options}, capturing its result or its failure.
+     * Runs {@code explorer} (a scenario's or a program's {@code explore} method) with {@code
+     * options}, capturing its result or its failure.
      *
-     * @throws RuntimeException whatever {@code explorer} throws besides an
-     *     {@link InterleavingFailure} or {@link InterleavingInconclusive}: a scenario that is not
+     * @throws RuntimeException whatever {@code explorer} throws besides an {@link
+     *     InterleavingFailure} or {@link InterleavingInconclusive}: a scenario that is not
      *     deterministic, a bad replay token
      */
-    public static Exploration run(ExploreOptions options, Function<ExploreOptions, ExploreResult> explorer) {
+    public static Exploration run(
+            ExploreOptions options, Function<ExploreOptions, ExploreResult> explorer) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(explorer, "explorer");
         CheckMode before = RefGuard.mode();
@@ -148,9 +152,13 @@ public final class Exploration {
         if (inconclusive != null) {
             return inconclusive.report() == null ? -1 : inconclusive.report().preemptions();
         }
-        boolean bounded = options.strategy() == ExploreOptions.Strategy.EXHAUSTIVE
-                || options.strategy() == ExploreOptions.Strategy.DEFAULT && result.exhausted();
-        if (options.replay().isPresent() || !bounded || options.preemptionBound() == Integer.MAX_VALUE) {
+        boolean bounded =
+                options.strategy() == ExploreOptions.Strategy.EXHAUSTIVE
+                        || options.strategy() == ExploreOptions.Strategy.DEFAULT
+                                && result.exhausted();
+        if (options.replay().isPresent()
+                || !bounded
+                || options.preemptionBound() == Integer.MAX_VALUE) {
             return -1;
         }
         return options.preemptionBound();
@@ -167,7 +175,8 @@ public final class Exploration {
     /** How the search was done, such as {@code exhaustive, preemption bound 2}. */
     public String strategy() {
         if (inconclusive != null) {
-            return inconclusive.report() != null ? inconclusive.report().foundBy()
+            return inconclusive.report() != null
+                    ? inconclusive.report().foundBy()
                     : options.strategy().name().toLowerCase(java.util.Locale.ROOT);
         }
         return failure != null ? failure.report().foundBy() : result.strategy();
@@ -176,8 +185,15 @@ public final class Exploration {
     /** The failure's one-line summary, such as {@code T1 threw ...}, or null. */
     public String failureSummary() {
         if (inconclusive != null) {
-            return inconclusive.report() != null ? inconclusive.report().failure().summary()
-                    : inconclusive.getMessage().strip().lines().skip(1).findFirst().orElse(inconclusive.kind().phrase());
+            return inconclusive.report() != null
+                    ? inconclusive.report().failure().summary()
+                    : inconclusive
+                            .getMessage()
+                            .strip()
+                            .lines()
+                            .skip(1)
+                            .findFirst()
+                            .orElse(inconclusive.kind().phrase());
         }
         return failure == null ? null : failure.report().failure().summary();
     }

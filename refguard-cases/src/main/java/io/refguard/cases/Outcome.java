@@ -1,8 +1,7 @@
 package io.refguard.cases;
 
 /**
- * The graded result of one exploration, as the command line prints it and tools read it.
- * Immutable.
+ * The graded result of one exploration, as the command line prints it and tools read it. Immutable.
  *
  * @param name the case name, or the explored class's name
  * @param variant the case's variant, or null for an exploration that is not a seed case
@@ -18,9 +17,20 @@ package io.refguard.cases;
  * @param choicePoints choice points of a search that passed, or -1
  * @param guarantee what a search that passed guarantees, or null
  */
-public record Outcome(String name, Variant variant, Verdict verdict, Verdict expected, long schedules,
-        long millis, int preemptions, String token, String strategy, String failure, String table,
-        long choicePoints, String guarantee) {
+public record Outcome(
+        String name,
+        Variant variant,
+        Verdict verdict,
+        Verdict expected,
+        long schedules,
+        long millis,
+        int preemptions,
+        String token,
+        String strategy,
+        String failure,
+        String table,
+        long choicePoints,
+        String guarantee) {
 
     /** Whether the verdict is the expected one (true when nothing was expected). */
     public boolean asExpected() {
@@ -29,16 +39,43 @@ public record Outcome(String name, Variant variant, Verdict verdict, Verdict exp
 
     /** The outcome of an exploration that had no expectation. */
     public static Outcome of(String name, Exploration e) {
-        Verdict v = e.inconclusive() ? Verdict.INCONCLUSIVE : e.failed() ? Verdict.BUG_FOUND
-                : e.exhausted() ? Verdict.VERIFIED : Verdict.CLEAN;
-        return new Outcome(name, null, v, null, e.schedules(), e.millis(), e.preemptions(), e.token(),
-                e.strategy(), e.failureSummary(), e.table(), e.choicePoints(), e.guarantee());
+        Verdict v =
+                e.inconclusive()
+                        ? Verdict.INCONCLUSIVE
+                        : e.failed()
+                                ? Verdict.BUG_FOUND
+                                : e.exhausted() ? Verdict.VERIFIED : Verdict.CLEAN;
+        return new Outcome(
+                name,
+                null,
+                v,
+                null,
+                e.schedules(),
+                e.millis(),
+                e.preemptions(),
+                e.token(),
+                e.strategy(),
+                e.failureSummary(),
+                e.table(),
+                e.choicePoints(),
+                e.guarantee());
     }
 
     /** The outcome of a seed case's exploration, graded against the case's expectation. */
     public static Outcome of(SeedCase c, Exploration e) {
-        return new Outcome(c.name(), c.variant(), grade(c, e), c.expected(), e.schedules(), e.millis(),
-                e.preemptions(), e.token(), e.strategy(), e.failureSummary(), e.table(), e.choicePoints(),
+        return new Outcome(
+                c.name(),
+                c.variant(),
+                grade(c, e),
+                c.expected(),
+                e.schedules(),
+                e.millis(),
+                e.preemptions(),
+                e.token(),
+                e.strategy(),
+                e.failureSummary(),
+                e.table(),
+                e.choicePoints(),
                 e.guarantee());
     }
 
@@ -56,7 +93,8 @@ public record Outcome(String name, Variant variant, Verdict verdict, Verdict exp
             }
             var f = e.failure().report().failure();
             return f.kind() == c.expectedKind() && f.summary().contains(c.expectedText())
-                    ? Verdict.BUG_FOUND : Verdict.FALSE_ALARM;
+                    ? Verdict.BUG_FOUND
+                    : Verdict.FALSE_ALARM;
         }
         if (e.failed()) {
             return Verdict.FALSE_ALARM;

@@ -34,8 +34,8 @@ public final class ScenarioClasses {
      * them from {@code source}, and delegates every other class to {@code source}.
      */
     public static ClassLoader instrumentingLoader(ClassLoader source, List<String> include) {
-        return new InstrumentingClassLoader(source,
-                AgentOptions.defaults().withInclude(include.toArray(new String[0])));
+        return new InstrumentingClassLoader(
+                source, AgentOptions.defaults().withInclude(include.toArray(new String[0])));
     }
 
     /**
@@ -47,40 +47,76 @@ public final class ScenarioClasses {
         try {
             return Class.forName(className, true, loader);
         } catch (ClassNotFoundException e) {
-            throw new ScenarioLoadException("class " + className + " was not found. Give its binary name"
-                    + " (package.Outer$Nested) and put its directory or jar on --classpath.", e);
+            throw new ScenarioLoadException(
+                    "class "
+                            + className
+                            + " was not found. Give its binary name"
+                            + " (package.Outer$Nested) and put its directory or jar on --classpath.",
+                    e);
         } catch (ExceptionInInitializerError e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new ScenarioLoadException("the static initializer of class " + className + " threw " + cause
-                    + where(cause) + "; fix the initializer: it runs when the class is loaded.", cause);
+            throw new ScenarioLoadException(
+                    "the static initializer of class "
+                            + className
+                            + " threw "
+                            + cause
+                            + where(cause)
+                            + "; fix the initializer: it runs when the class is loaded.",
+                    cause);
         } catch (UnsupportedClassVersionError e) {
-            throw new ScenarioLoadException("class " + className + " was compiled for a newer Java than this one ("
-                    + Runtime.version().feature() + "): " + e.getMessage() + ". Run refguard on that Java, or"
-                    + " compile for this one.", e);
+            throw new ScenarioLoadException(
+                    "class "
+                            + className
+                            + " was compiled for a newer Java than this one ("
+                            + Runtime.version().feature()
+                            + "): "
+                            + e.getMessage()
+                            + ". Run refguard on that Java, or"
+                            + " compile for this one.",
+                    e);
         } catch (ClassFormatError e) {
-            throw new ScenarioLoadException("the class file of " + className + " is not a valid class file ("
-                    + e.getMessage() + "); recompile it.", e);
+            throw new ScenarioLoadException(
+                    "the class file of "
+                            + className
+                            + " is not a valid class file ("
+                            + e.getMessage()
+                            + "); recompile it.",
+                    e);
         } catch (NoClassDefFoundError e) {
-            throw new ScenarioLoadException("class " + className + " uses " + e.getMessage().replace('/', '.')
-                    + ", which is not on the class path: add its directory or jar to --classpath.", e);
+            throw new ScenarioLoadException(
+                    "class "
+                            + className
+                            + " uses "
+                            + e.getMessage().replace('/', '.')
+                            + ", which is not on the class path: add its directory or jar to --classpath.",
+                    e);
         } catch (LinkageError e) {
-            throw new ScenarioLoadException("class " + className + " was found but could not be loaded: " + e
-                    + ". Recompile it and everything it uses, and put them all on --classpath.", e);
+            throw new ScenarioLoadException(
+                    "class "
+                            + className
+                            + " was found but could not be loaded: "
+                            + e
+                            + ". Recompile it and everything it uses, and put them all on --classpath.",
+                    e);
         }
     }
 
     /** " at File.java:12" for the first frame of {@code t}, or "". */
     private static String where(Throwable t) {
         StackTraceElement[] st = t.getStackTrace();
-        return st.length == 0 || st[0].getFileName() == null ? ""
+        return st.length == 0 || st[0].getFileName() == null
+                ? ""
                 : " at " + st[0].getFileName() + ":" + st[0].getLineNumber();
     }
 
-    /** The class's {@code public static Scenario<?> scenario()} method, or null when it has none. */
+    /**
+     * The class's {@code public static Scenario<?> scenario()} method, or null when it has none.
+     */
     public static Method factory(Class<?> c) {
         try {
             Method m = c.getMethod(FACTORY);
-            if (Modifier.isStatic(m.getModifiers()) && Scenario.class.isAssignableFrom(m.getReturnType())) {
+            if (Modifier.isStatic(m.getModifiers())
+                    && Scenario.class.isAssignableFrom(m.getReturnType())) {
                 return m;
             }
             return null;
@@ -93,7 +129,9 @@ public final class ScenarioClasses {
     public static Method main(Class<?> c) {
         try {
             Method m = c.getMethod("main", String[].class);
-            return Modifier.isStatic(m.getModifiers()) && m.getReturnType() == void.class ? m : null;
+            return Modifier.isStatic(m.getModifiers()) && m.getReturnType() == void.class
+                    ? m
+                    : null;
         } catch (NoSuchMethodException e) {
             return null;
         }
@@ -102,34 +140,55 @@ public final class ScenarioClasses {
     /**
      * Calls {@code c}'s scenario factory.
      *
-     * @throws ScenarioLoadException when the class has no factory, or the factory throws or
-     *     returns null
+     * @throws ScenarioLoadException when the class has no factory, or the factory throws or returns
+     *     null
      */
     public static Scenario<?> scenario(Class<?> c) {
         Method m = factory(c);
         if (m == null) {
-            throw new ScenarioLoadException("class " + c.getName() + " has no method 'public static Scenario<?> "
-                    + FACTORY + "()'. Add one that builds the scenario with Explorer.scenario(...), or give a"
-                    + " class with a main method to explore the whole program.");
+            throw new ScenarioLoadException(
+                    "class "
+                            + c.getName()
+                            + " has no method 'public static Scenario<?> "
+                            + FACTORY
+                            + "()'. Add one that builds the scenario with Explorer.scenario(...), or give a"
+                            + " class with a main method to explore the whole program.");
         }
         try {
             m.setAccessible(true); // a public method of a non-public class
             Object s = m.invoke(null);
             if (s == null) {
-                throw new ScenarioLoadException(c.getName() + "." + FACTORY + "() returned null; return the"
-                        + " scenario built with Explorer.scenario(...).");
+                throw new ScenarioLoadException(
+                        c.getName()
+                                + "."
+                                + FACTORY
+                                + "() returned null; return the"
+                                + " scenario built with Explorer.scenario(...).");
             }
             return (Scenario<?>) s;
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            throw new ScenarioLoadException(c.getName() + "." + FACTORY + "() threw " + cause
-                    + "; fix the factory: it must only build the scenario.", cause);
+            throw new ScenarioLoadException(
+                    c.getName()
+                            + "."
+                            + FACTORY
+                            + "() threw "
+                            + cause
+                            + "; fix the factory: it must only build the scenario.",
+                    cause);
         } catch (IllegalAccessException | RuntimeException e) {
             if (e instanceof ScenarioLoadException) {
                 throw (ScenarioLoadException) e;
             }
-            throw new ScenarioLoadException("cannot call " + c.getName() + "." + FACTORY + "(): " + e
-                    + ". Make the method public and static.", e);
+            throw new ScenarioLoadException(
+                    "cannot call "
+                            + c.getName()
+                            + "."
+                            + FACTORY
+                            + "(): "
+                            + e
+                            + ". Make the method public and static.",
+                    e);
         }
     }
 }

@@ -5,13 +5,13 @@ import io.refguard.explore.report.FailureKind;
 import java.util.Objects;
 
 /**
- * One entry of the case corpus: one side ({@link Variant}) of one seed bug, the scenario class
- * that models it, how to explore it, and what the exploration must conclude. Immutable.
+ * One entry of the case corpus: one side ({@link Variant}) of one seed bug, the scenario class that
+ * models it, how to explore it, and what the exploration must conclude. Immutable.
  *
- * <p>The scenario class follows the convention of {@link ScenarioClasses}: a public static
- * {@code scenario()} method returning the {@link io.refguard.explore.Scenario}. Cases are run by
- * {@link CaseRunner}, loaded through an instrumenting class loader so that the synchronization in
- * their model code becomes scheduling points.
+ * <p>The scenario class follows the convention of {@link ScenarioClasses}: a public static {@code
+ * scenario()} method returning the {@link io.refguard.explore.Scenario}. Cases are run by {@link
+ * CaseRunner}, loaded through an instrumenting class loader so that the synchronization in their
+ * model code becomes scheduling points.
  */
 public final class SeedCase {
 
@@ -24,8 +24,15 @@ public final class SeedCase {
     private final FailureKind expectedKind;
     private final String expectedText;
 
-    SeedCase(String name, int seed, Variant variant, String title, String scenarioClass,
-            int preemptionBound, FailureKind expectedKind, String expectedText) {
+    SeedCase(
+            String name,
+            int seed,
+            Variant variant,
+            String title,
+            String scenarioClass,
+            int preemptionBound,
+            FailureKind expectedKind,
+            String expectedText) {
         this.name = Objects.requireNonNull(name, "name");
         this.seed = seed;
         this.variant = Objects.requireNonNull(variant, "variant");
@@ -35,8 +42,11 @@ public final class SeedCase {
         this.expectedKind = expectedKind;
         this.expectedText = expectedText;
         if ((variant == Variant.BUGGY) != (expectedKind != null)) {
-            throw new IllegalArgumentException("case " + name + ": a buggy case names the failure it must"
-                    + " produce, a fixed case none");
+            throw new IllegalArgumentException(
+                    "case "
+                            + name
+                            + ": a buggy case names the failure it must"
+                            + " produce, a fixed case none");
         }
     }
 
@@ -75,12 +85,17 @@ public final class SeedCase {
         return preemptionBound;
     }
 
-    /** Exhaustive search within {@link #preemptionBound()}, the other settings at their defaults. */
+    /**
+     * Exhaustive search within {@link #preemptionBound()}, the other settings at their defaults.
+     */
     public ExploreOptions options() {
         return ExploreOptions.exhaustive().preemptionBound(preemptionBound);
     }
 
-    /** What the exploration must conclude: {@code BUG_FOUND} when buggy, {@code VERIFIED} when fixed. */
+    /**
+     * What the exploration must conclude: {@code BUG_FOUND} when buggy, {@code VERIFIED} when
+     * fixed.
+     */
     public Verdict expected() {
         return variant == Variant.BUGGY ? Verdict.BUG_FOUND : Verdict.VERIFIED;
     }
@@ -91,8 +106,8 @@ public final class SeedCase {
     }
 
     /**
-     * For a buggy case, text that the failure's summary contains when it is the seed bug (such
-     * as the checker's exception name); null for a fixed one.
+     * For a buggy case, text that the failure's summary contains when it is the seed bug (such as
+     * the checker's exception name); null for a fixed one.
      */
     public String expectedText() {
         return expectedText;

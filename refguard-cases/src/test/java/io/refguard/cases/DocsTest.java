@@ -20,9 +20,18 @@ class DocsTest {
     void pastedReportsAreTheGoldenOnes() throws IOException {
         String docs = ReportTable.normalize(Files.readString(CASES_MD, StandardCharsets.UTF_8));
         for (String name : Cases.names()) {
-            String report = ReportTable.normalize(Outcomes.of(Outcomes.find(name, Variant.BUGGY)).table()).strip();
-            assertTrue(docs.contains(report), () -> "docs/CASES.md does not show the current report of " + name
-                    + "; paste it from ./refguard cases " + name + " --variant buggy --reports:\n" + report);
+            String report =
+                    ReportTable.normalize(Outcomes.of(Outcomes.find(name, Variant.BUGGY)).table())
+                            .strip();
+            assertTrue(
+                    docs.contains(report),
+                    () ->
+                            "docs/CASES.md does not show the current report of "
+                                    + name
+                                    + "; paste it from ./refguard cases "
+                                    + name
+                                    + " --variant buggy --reports:\n"
+                                    + report);
         }
     }
 
@@ -30,7 +39,9 @@ class DocsTest {
     void everyCaseAndModelIsDocumented() throws IOException {
         String docs = Files.readString(CASES_MD, StandardCharsets.UTF_8);
         for (SeedCase c : Cases.all()) {
-            assertTrue(docs.contains("### `" + c.name() + "`"), () -> "docs/CASES.md has no section for " + c.name());
+            assertTrue(
+                    docs.contains("### `" + c.name() + "`"),
+                    () -> "docs/CASES.md has no section for " + c.name());
             String simple = c.scenarioClass().substring("io.refguard.cases.".length());
             assertTrue(docs.contains(simple), () -> "docs/CASES.md does not name " + simple);
         }

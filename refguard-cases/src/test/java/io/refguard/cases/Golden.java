@@ -10,9 +10,9 @@ import java.nio.file.Path;
 
 /**
  * Golden files for rendered case reports, in {@code src/test/resources/golden/}. After a deliberate
- * change of a model or of the report format, run the tests with
- * {@code -Drefguard.golden.update=true}, which rewrites the files, and review the diff; then update
- * the pasted reports in {@code docs/CASES.md}, which a test keeps equal to these files.
+ * change of a model or of the report format, run the tests with {@code
+ * -Drefguard.golden.update=true}, which rewrites the files, and review the diff; then update the
+ * pasted reports in {@code docs/CASES.md}, which a test keeps equal to these files.
  */
 final class Golden {
 
@@ -29,8 +29,12 @@ final class Golden {
                 return;
             }
             if (!Files.exists(file)) {
-                throw new AssertionError("golden file " + file + " is missing; create it by running the test"
-                        + " with -Drefguard.golden.update=true, then review it. Actual text:\n" + actual);
+                throw new AssertionError(
+                        "golden file "
+                                + file
+                                + " is missing; create it by running the test"
+                                + " with -Drefguard.golden.update=true, then review it. Actual text:\n"
+                                + actual);
             }
             assertEquals(read(name), actual, "rendered report differs from " + file);
         } catch (IOException e) {

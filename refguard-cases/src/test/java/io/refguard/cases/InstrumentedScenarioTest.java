@@ -21,7 +21,8 @@ class InstrumentedScenarioTest {
     private static final ExploreOptions BOUND_2 = ExploreOptions.exhaustive().preemptionBound(2);
 
     private static Scenario<?> instrumented(Class<?> c) {
-        ClassLoader loader = ScenarioClasses.instrumentingLoader(getClassLoader(), List.of("example.cases.*"));
+        ClassLoader loader =
+                ScenarioClasses.instrumentingLoader(getClassLoader(), List.of("example.cases.*"));
         return ScenarioClasses.scenario(ScenarioClasses.load(c.getName(), loader));
     }
 
@@ -38,7 +39,9 @@ class InstrumentedScenarioTest {
         assertTrue(table.contains("volatile read Counter.value Counter#1"), table);
         assertTrue(table.contains("volatile write Counter.value Counter#1"), table);
         assertTrue(table.contains("both increments must count, got 1"), table);
-        assertTrue(table.contains("volatile read Counter.value Counter#1 (Counters.java:"), "steps name the model's line:\n" + table);
+        assertTrue(
+                table.contains("volatile read Counter.value Counter#1 (Counters.java:"),
+                "steps name the model's line:\n" + table);
     }
 
     @Test
@@ -47,7 +50,9 @@ class InstrumentedScenarioTest {
         assertFalse(e.failed(), () -> e.table());
         assertFalse(e.exhausted());
         assertTrue(e.inconclusive(), "no scheduling point: nothing was explored");
-        assertEquals(io.refguard.explore.report.FailureKind.NOT_INSTRUMENTED, e.inconclusiveCause().kind());
+        assertEquals(
+                io.refguard.explore.report.FailureKind.NOT_INSTRUMENTED,
+                e.inconclusiveCause().kind());
         assertEquals(Verdict.INCONCLUSIVE, Outcome.of("racy", e).verdict());
     }
 
@@ -56,7 +61,9 @@ class InstrumentedScenarioTest {
         Exploration e = Exploration.run(instrumented(Counters.Locked.class), BOUND_2);
         assertFalse(e.failed(), () -> e.table());
         assertTrue(e.exhausted());
-        assertTrue(e.schedules() > 2, "the monitor's points give the search schedules to run: " + e.schedules());
+        assertTrue(
+                e.schedules() > 2,
+                "the monitor's points give the search schedules to run: " + e.schedules());
     }
 
     @Test
@@ -64,17 +71,28 @@ class InstrumentedScenarioTest {
         Exploration e = Exploration.run(instrumented(Counters.JucLocked.class), BOUND_2);
         assertFalse(e.failed(), () -> e.table());
         assertTrue(e.exhausted());
-        assertTrue(e.schedules() > 2, "the lock's points give the search schedules to run: " + e.schedules());
+        assertTrue(
+                e.schedules() > 2,
+                "the lock's points give the search schedules to run: " + e.schedules());
     }
 
     @Test
     void scenarioLoadErrorsNameTheProblem() {
-        ScenarioLoadException missing = assertThrows(ScenarioLoadException.class,
-                () -> ScenarioClasses.load("example.cases.Nope", getClassLoader()));
-        assertTrue(missing.getMessage().startsWith("class example.cases.Nope was not found"), missing.getMessage());
-        ScenarioLoadException noFactory = assertThrows(ScenarioLoadException.class,
-                () -> ScenarioClasses.scenario(Counters.class));
-        assertTrue(noFactory.getMessage().contains("has no method 'public static Scenario<?> scenario()'"),
+        ScenarioLoadException missing =
+                assertThrows(
+                        ScenarioLoadException.class,
+                        () -> ScenarioClasses.load("example.cases.Nope", getClassLoader()));
+        assertTrue(
+                missing.getMessage().startsWith("class example.cases.Nope was not found"),
+                missing.getMessage());
+        ScenarioLoadException noFactory =
+                assertThrows(
+                        ScenarioLoadException.class,
+                        () -> ScenarioClasses.scenario(Counters.class));
+        assertTrue(
+                noFactory
+                        .getMessage()
+                        .contains("has no method 'public static Scenario<?> scenario()'"),
                 noFactory.getMessage());
     }
 }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A rendered interleaving report read back for assertions: the thread of each row of its table
- * and the row's cell, plus the text after the table.
+ * A rendered interleaving report read back for assertions: the thread of each row of its table and
+ * the row's cell, plus the text after the table.
  */
 final class ReportTable {
 
@@ -59,7 +59,8 @@ final class ReportTable {
     boolean containsInOrder(List<Row> expected) {
         int k = 0;
         for (Row r : rows) {
-            if (k < expected.size() && r.thread().equals(expected.get(k).thread())
+            if (k < expected.size()
+                    && r.thread().equals(expected.get(k).thread())
                     && r.cell().contains(expected.get(k).cell())) {
                 k++;
             }
@@ -68,10 +69,11 @@ final class ReportTable {
     }
 
     /**
-     * The report with what differs from run to run masked: identity hashes in the checker's
-     * object names, and the numbers of the explorer's pooled worker threads.
+     * The report with what differs from run to run masked: identity hashes in the checker's object
+     * names, and the numbers of the explorer's pooled worker threads.
      */
     static String normalize(String report) {
-        return report.replaceAll("@[0-9a-f]+ \\(", "@… (").replaceAll("refguard-explore-\\d+", "refguard-explore-…");
+        return report.replaceAll("@[0-9a-f]+ \\(", "@… (")
+                .replaceAll("refguard-explore-\\d+", "refguard-explore-…");
     }
 }

@@ -18,17 +18,28 @@ class SeedTablesTest {
     void reftableIteratorShowsTheCompactionBetweenTheTwoReloadsAndTheReadOfFreedT1() {
         ReportTable t = table("reftable-iterator");
         assertEquals(List.of("T1", "T2"), t.threads);
-        assertSteps(t, List.of(
-                new Row("T1", "tryAcquire tables.list [t1, t2]"), // the iterator's reload reads the list
-                new Row("T2", "tryAcquire tables.list [t1, t2]"), // the compaction reads it too
-                new Row("T2", "hotswap-swap"),                     // and publishes [t12]
-                new Row("T1", "tryAcquire tables.list [t12]"),     // the nested read reloads
-                new Row("T1", "release t1"),                       // and frees t1 and t2
-                new Row("T1", "release t2")));
-        assertTrue(t.failure.contains("T1 threw io.refguard.UseAfterReleaseException: refguard: use after release of Reader@"),
+        assertSteps(
+                t,
+                List.of(
+                        new Row(
+                                "T1",
+                                "tryAcquire tables.list [t1, t2]"), // the iterator's reload reads
+                        // the list
+                        new Row(
+                                "T2",
+                                "tryAcquire tables.list [t1, t2]"), // the compaction reads it too
+                        new Row("T2", "hotswap-swap"), // and publishes [t12]
+                        new Row("T1", "tryAcquire tables.list [t12]"), // the nested read reloads
+                        new Row("T1", "release t1"), // and frees t1 and t2
+                        new Row("T1", "release t2")));
+        assertTrue(
+                t.failure.contains(
+                        "T1 threw io.refguard.UseAfterReleaseException: refguard: use after release of Reader@"),
                 t.failure);
         assertTrue(t.failure.contains("used at            RefIterator.next("), t.failure);
-        assertTrue(t.failure.contains("freed at           Reftable_01_ReloadUnderOpenIterator$BorrowingStack.reloadOnce("),
+        assertTrue(
+                t.failure.contains(
+                        "freed at           Reftable_01_ReloadUnderOpenIterator$BorrowingStack.reloadOnce("),
                 t.failure);
     }
 
@@ -36,14 +47,24 @@ class SeedTablesTest {
     void reftableFailedReloadShowsTheCompactionBetweenReadingTheListAndOpeningT2() {
         ReportTable t = table("reftable-failed-reload");
         assertEquals(List.of("T1", "T2"), t.threads);
-        assertSteps(t, List.of(
-                new Row("T1", "tryAcquire tables.list [t1, t2]"), // the reload reads [t1, t2]
-                new Row("T2", "hotswap-swap"),                     // the compaction publishes [t12]
-                new Row("T1", "release t1"),                       // the error path frees reused t1
-                new Row("T1", "tryAcquire tables.list [t12]")));   // the retry reads the new list
-        assertTrue(t.failure.contains("T1 threw io.refguard.UseAfterReleaseException: refguard: use after release of Reader@"),
+        assertSteps(
+                t,
+                List.of(
+                        new Row(
+                                "T1",
+                                "tryAcquire tables.list [t1, t2]"), // the reload reads [t1, t2]
+                        new Row("T2", "hotswap-swap"), // the compaction publishes [t12]
+                        new Row("T1", "release t1"), // the error path frees reused t1
+                        new Row(
+                                "T1",
+                                "tryAcquire tables.list [t12]"))); // the retry reads the new list
+        assertTrue(
+                t.failure.contains(
+                        "T1 threw io.refguard.UseAfterReleaseException: refguard: use after release of Reader@"),
                 t.failure);
-        assertTrue(t.failure.contains("released at        Reftable_01_ReloadUnderOpenIterator$BorrowingStack.reloadOnce("),
+        assertTrue(
+                t.failure.contains(
+                        "released at        Reftable_01_ReloadUnderOpenIterator$BorrowingStack.reloadOnce("),
                 t.failure);
         assertTrue(t.failure.contains("used at            Stack.currentNames("), t.failure);
     }
@@ -52,32 +73,47 @@ class SeedTablesTest {
     void nsinfoShowsBothThreadsClosingTheSameHandleWithBothReleaseSites() {
         ReportTable t = table("nsinfo-double-put");
         assertEquals(List.of("T1", "T2"), t.threads);
-        assertSteps(t, List.of(
-                new Row("T1", "close NsInfo#1"), // T1 puts the dso's reference
-                new Row("T2", "acquire NsInfo#2"),       // T2 takes the thread's nsinfo
-                new Row("T2", "close NsInfo#1"))); // and puts the dso's reference again
-        assertTrue(t.failure.contains("T2 threw io.refguard.DoubleReleaseException: refguard: double release of NsInfo@"),
+        assertSteps(
+                t,
+                List.of(
+                        new Row("T1", "close NsInfo#1"), // T1 puts the dso's reference
+                        new Row("T2", "acquire NsInfo#2"), // T2 takes the thread's nsinfo
+                        new Row("T2", "close NsInfo#1"))); // and puts the dso's reference again
+        assertTrue(
+                t.failure.contains(
+                        "T2 threw io.refguard.DoubleReleaseException: refguard: double release of NsInfo@"),
                 t.failure);
         assertTrue(t.failure.contains("first released at  Dso.findPerfMap("), t.failure);
-        assertTrue(t.failure.contains("released again at  Nsinfo_01_LockTooNarrow.mapNew("), t.failure);
+        assertTrue(
+                t.failure.contains("released again at  Nsinfo_01_LockTooNarrow.mapNew("),
+                t.failure);
     }
 
     @Test
     void forkShowsTheSnapshotTakenRightAfterHeadNextPrevIsWritten() {
         ReportTable t = table("fork-half-done-list");
         assertEquals(List.of("T2", "T3"), t.threads);
-        assertSteps(t, List.of(
-                new Row("T2", "lock stack_cache_lock"),
-                new Row("T2", "volatile write ListHead.next stack B"),  // e.next = head.next
-                new Row("T2", "volatile write ListHead.prev stack B"),  // e.prev = head
-                new Row("T2", "volatile write ListHead.prev stack A"))); // head.next.prev = e
+        assertSteps(
+                t,
+                List.of(
+                        new Row("T2", "lock stack_cache_lock"),
+                        new Row("T2", "volatile write ListHead.next stack B"), // e.next = head.next
+                        new Row("T2", "volatile write ListHead.prev stack B"), // e.prev = head
+                        new Row(
+                                "T2",
+                                "volatile write ListHead.prev stack A"))); // head.next.prev = e
         // the fork copies memory right after head.next.prev = e, before head.next = e
         Row last = t.rows.get(t.rows.size() - 1);
         assertEquals("T2", last.thread());
-        assertTrue(last.cell().startsWith("volatile write ListHead.prev stack A (Fork_01_SnapshotSeesHalfDoneAdd.java:"),
+        assertTrue(
+                last.cell()
+                        .startsWith(
+                                "volatile write ListHead.prev stack A (Fork_01_SnapshotSeesHalfDoneAdd.java:"),
                 last.toString());
-        assertTrue(t.failure.contains("Failure: the recovery check on a snapshot failed: java.lang.AssertionError:"
-                + " stack_used is not a doubly linked list: stack_used.next = stack A but stack A.prev = stack B"),
+        assertTrue(
+                t.failure.contains(
+                        "Failure: the recovery check on a snapshot failed: java.lang.AssertionError:"
+                                + " stack_used is not a doubly linked list: stack_used.next = stack A but stack A.prev = stack B"),
                 t.failure);
     }
 
@@ -85,44 +121,62 @@ class SeedTablesTest {
     void doubleReadShowsReadingWonAgainAfterTheFirstReadAndAThirdTaskReadingDuringIt() {
         ReportTable t = table("double-read");
         assertEquals(List.of("A", "B", "C"), t.threads);
-        assertSteps(t, List.of(
-                new Row("A", "uptodate.get()"),                      // (1) not up to date
-                new Row("B", "uptodate.get()"),                      // (1) not up to date
-                new Row("B", "AtomicBoolean.getAndSet()"),           // (2) wins READING
-                new Row("B", "volatile write ExtentBuffer.content"), // (3) the read
-                new Row("B", "AtomicBoolean.set()"),                 // UPTODATE set
-                new Row("B", "AtomicBoolean.set()"),                 // READING cleared
-                new Row("A", "AtomicBoolean.getAndSet()"),           // (2) wins READING again
-                new Row("A", "volatile write ExtentBuffer.content"), // a second I/O into the live buffer
-                new Row("C", "uptodate.get()"),                      // (1) sees UPTODATE
-                new Row("C", "volatile read ExtentBuffer.content"))); // reads it during A's I/O
-        assertTrue(t.failure.contains("C threw java.lang.AssertionError: C read eb while it was up to date, but an I/O"
-                + " is overwriting its pages"), t.failure);
+        assertSteps(
+                t,
+                List.of(
+                        new Row("A", "uptodate.get()"), // (1) not up to date
+                        new Row("B", "uptodate.get()"), // (1) not up to date
+                        new Row("B", "AtomicBoolean.getAndSet()"), // (2) wins READING
+                        new Row("B", "volatile write ExtentBuffer.content"), // (3) the read
+                        new Row("B", "AtomicBoolean.set()"), // UPTODATE set
+                        new Row("B", "AtomicBoolean.set()"), // READING cleared
+                        new Row("A", "AtomicBoolean.getAndSet()"), // (2) wins READING again
+                        new Row(
+                                "A",
+                                "volatile write ExtentBuffer.content"), // a second I/O into the
+                        // live buffer
+                        new Row("C", "uptodate.get()"), // (1) sees UPTODATE
+                        new Row(
+                                "C",
+                                "volatile read ExtentBuffer.content"))); // reads it during A's I/O
+        assertTrue(
+                t.failure.contains(
+                        "C threw java.lang.AssertionError: C read eb while it was up to date, but an I/O"
+                                + " is overwriting its pages"),
+                t.failure);
     }
 
     @Test
     void readaheadShowsReclaimDroppingTheCacheReferenceBetweenTheCheckAndTheIo() {
         ReportTable t = table("readahead-release");
         assertEquals(List.of("read-ahead", "reclaim", "end_io"), t.threads);
-        assertSteps(t, List.of(
-                new Row("reclaim", "lock page"),
-                new Row("reclaim", "ioPages.get()"),           // not under I/O (refs == 1)
-                new Row("read-ahead", "tryAcquire eb"),        // lookup: refs 1 -> 2
-                new Row("read-ahead", "treeRef.get()"),        // TREE_REF still set: nothing to do
-                new Row("reclaim", "AtomicBoolean.getAndSet()"), // clears TREE_REF
-                new Row("reclaim", "release eb"),              // drops the cache's ref: 2 -> 1
-                new Row("read-ahead", "AtomicInteger.set()"),  // io_pages set
-                new Row("read-ahead", "spawn"),                // the read is submitted
-                new Row("read-ahead", "release eb")));         // its own ref: 1 -> 0, freed
-        assertTrue(t.failure.contains("end_io threw io.refguard.UseAfterReleaseException: refguard: use after release"
-                + " of ExtentBuffer@"), t.failure);
+        assertSteps(
+                t,
+                List.of(
+                        new Row("reclaim", "lock page"),
+                        new Row("reclaim", "ioPages.get()"), // not under I/O (refs == 1)
+                        new Row("read-ahead", "tryAcquire eb"), // lookup: refs 1 -> 2
+                        new Row("read-ahead", "treeRef.get()"), // TREE_REF still set: nothing to do
+                        new Row("reclaim", "AtomicBoolean.getAndSet()"), // clears TREE_REF
+                        new Row("reclaim", "release eb"), // drops the cache's ref: 2 -> 1
+                        new Row("read-ahead", "AtomicInteger.set()"), // io_pages set
+                        new Row("read-ahead", "spawn"), // the read is submitted
+                        new Row("read-ahead", "release eb"))); // its own ref: 1 -> 0, freed
+        assertTrue(
+                t.failure.contains(
+                        "end_io threw io.refguard.UseAfterReleaseException: refguard: use after release"
+                                + " of ExtentBuffer@"),
+                t.failure);
         assertTrue(t.failure.contains("used at            BufferCache.endIo("), t.failure);
-        assertTrue(t.failure.contains("freed at           Readahead_01_TreeRefBeforeIo.readahead("), t.failure);
+        assertTrue(
+                t.failure.contains("freed at           Readahead_01_TreeRefBeforeIo.readahead("),
+                t.failure);
     }
 
     @Test
     void reportsArePinnedByGoldenFiles() {
-        for (String name : List.of("reftable-iterator", "nsinfo-double-put", "fork-half-done-list")) {
+        for (String name :
+                List.of("reftable-iterator", "nsinfo-double-put", "fork-half-done-list")) {
             Outcome o = Outcomes.of(Outcomes.find(name, Variant.BUGGY));
             Golden.assertMatches(name, ReportTable.normalize(o.table()));
         }
@@ -132,11 +186,13 @@ class SeedTablesTest {
     void aReportReplaysToTheSameTable() {
         SeedCase c = Outcomes.find("nsinfo-double-put", Variant.BUGGY);
         Outcome found = Outcomes.of(c);
-        Outcome replayed = CaseRunner.run(c, io.refguard.explore.ExploreOptions.replay(found.token()));
+        Outcome replayed =
+                CaseRunner.run(c, io.refguard.explore.ExploreOptions.replay(found.token()));
         assertEquals(Verdict.BUG_FOUND, replayed.verdict());
         String a = ReportTable.normalize(found.table());
         String b = ReportTable.normalize(replayed.table());
-        assertEquals(a.substring(a.indexOf("| step |"), a.indexOf("Replay:")),
+        assertEquals(
+                a.substring(a.indexOf("| step |"), a.indexOf("Replay:")),
                 b.substring(b.indexOf("| step |"), b.indexOf("Replay:")));
     }
 
@@ -147,7 +203,12 @@ class SeedTablesTest {
     }
 
     private static void assertSteps(ReportTable t, List<Row> steps) {
-        assertTrue(t.containsInOrder(steps), () -> "expected the steps " + steps + " in this order among\n"
-                + String.join("\n", t.rows.stream().map(Row::toString).toList()));
+        assertTrue(
+                t.containsInOrder(steps),
+                () ->
+                        "expected the steps "
+                                + steps
+                                + " in this order among\n"
+                                + String.join("\n", t.rows.stream().map(Row::toString).toList()));
     }
 }

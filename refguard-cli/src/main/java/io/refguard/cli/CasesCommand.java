@@ -21,34 +21,46 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code refguard cases [NAME...]}: runs the seed cases, each with its own options, printing a
- * progress line per case on standard error and a summary table (or JSON) on standard output.
- * Exits 0 when every case met its expectation (each buggy variant found, each fix verified), 4
- * when the only cases that did not were inconclusive, 1 otherwise.
+ * progress line per case on standard error and a summary table (or JSON) on standard output. Exits
+ * 0 when every case met its expectation (each buggy variant found, each fix verified), 4 when the
+ * only cases that did not were inconclusive, 1 otherwise.
  */
-@Command(name = "cases", sortOptions = false,
-        description = {"Runs the seed cases: each buggy variant must be found, each fix verified.",
-                "A progress line per case goes to standard error, the summary to standard output."})
+@Command(
+        name = "cases",
+        sortOptions = false,
+        description = {
+            "Runs the seed cases: each buggy variant must be found, each fix verified.",
+            "A progress line per case goes to standard error, the summary to standard output."
+        })
 final class CasesCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "NAME", arity = "0..*",
+    @Parameters(
+            paramLabel = "NAME",
+            arity = "0..*",
             description = "Cases to run, both variants of each (default: all). See --list.")
     List<String> names = new ArrayList<>();
 
-    @Option(names = "--variant", paramLabel = "buggy|fixed", converter = VariantConverter.class,
+    @Option(
+            names = "--variant",
+            paramLabel = "buggy|fixed",
+            converter = VariantConverter.class,
             description = "Run only this variant of each case.")
     Variant variant;
 
-    @Option(names = "--reports", description = "Print the report (interleaving table) of every failure found.")
+    @Option(
+            names = "--reports",
+            description = "Print the report (interleaving table) of every failure found.")
     boolean reports;
 
-    @Option(names = "--json", description = "Print a JSON array, one object per case, instead of the table.")
+    @Option(
+            names = "--json",
+            description = "Print a JSON array, one object per case, instead of the table.")
     boolean json;
 
     @Option(names = "--list", description = "List the cases and exit.")
     boolean list;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -62,7 +74,9 @@ final class CasesCommand implements Callable<Integer> {
         }
         if (list) {
             for (SeedCase c : selected) {
-                out.printf("%-24s seed %d  %-6s %s%n", c.name(), c.seed(), c.variant().id(), c.title());
+                out.printf(
+                        "%-24s seed %d  %-6s %s%n",
+                        c.name(), c.seed(), c.variant().id(), c.title());
             }
             return ExitCodes.CLEAN;
         }
@@ -71,10 +85,19 @@ final class CasesCommand implements Callable<Integer> {
         int width = String.valueOf(selected.size()).length();
         for (int i = 0; i < selected.size(); i++) {
             SeedCase c = selected.get(i);
-            err.printf("[%" + width + "d/%d] %s (%s) ... ", i + 1, selected.size(), c.name(), c.variant().id());
+            err.printf(
+                    "[%" + width + "d/%d] %s (%s) ... ",
+                    i + 1,
+                    selected.size(),
+                    c.name(),
+                    c.variant().id());
             err.flush();
             Outcome o = CaseRunner.run(c);
-            err.printf("%s: %d %s, %s%n", o.verdict().text(), o.schedules(), o.schedules() == 1 ? "schedule" : "schedules",
+            err.printf(
+                    "%s: %d %s, %s%n",
+                    o.verdict().text(),
+                    o.schedules(),
+                    o.schedules() == 1 ? "schedule" : "schedules",
                     SummaryTable.millis(o.millis()));
             err.flush();
             outcomes.add(o);
@@ -102,11 +125,15 @@ final class CasesCommand implements Callable<Integer> {
         if (outcomes.stream().allMatch(Outcome::asExpected)) {
             return ExitCodes.CLEAN;
         }
-        boolean wrong = outcomes.stream().anyMatch(o -> !o.asExpected() && o.verdict() != Verdict.INCONCLUSIVE);
+        boolean wrong =
+                outcomes.stream()
+                        .anyMatch(o -> !o.asExpected() && o.verdict() != Verdict.INCONCLUSIVE);
         return wrong ? ExitCodes.BUG_FOUND : ExitCodes.INCONCLUSIVE;
     }
 
-    /** {@code 6 of 6 bugs found, 6 of 6 fixes verified, in 4.1 s}, and what went wrong if anything. */
+    /**
+     * {@code 6 of 6 bugs found, 6 of 6 fixes verified, in 4.1 s}, and what went wrong if anything.
+     */
     static String totals(List<Outcome> outcomes, long millis) {
         int buggy = 0;
         int found = 0;
@@ -123,11 +150,25 @@ final class CasesCommand implements Callable<Integer> {
             }
             unexpected += o.asExpected() ? 0 : 1;
         }
-        String s = found + " of " + buggy + (buggy == 1 ? " bug" : " bugs") + " found, " + verified + " of "
-                + fixed + (fixed == 1 ? " fix" : " fixes") + " verified, in " + SummaryTable.millis(millis);
+        String s =
+                found
+                        + " of "
+                        + buggy
+                        + (buggy == 1 ? " bug" : " bugs")
+                        + " found, "
+                        + verified
+                        + " of "
+                        + fixed
+                        + (fixed == 1 ? " fix" : " fixes")
+                        + " verified, in "
+                        + SummaryTable.millis(millis);
         if (unexpected > 0) {
-            s += "; " + unexpected + (unexpected == 1 ? " case did" : " cases did") + " not get the expected"
-                    + " verdict: rerun with --reports to see the failures";
+            s +=
+                    "; "
+                            + unexpected
+                            + (unexpected == 1 ? " case did" : " cases did")
+                            + " not get the expected"
+                            + " verdict: rerun with --reports to see the failures";
         }
         return s;
     }
@@ -139,7 +180,8 @@ final class CasesCommand implements Callable<Integer> {
             try {
                 return Variant.valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("'" + value + "' is not a variant; use buggy or fixed");
+                throw new TypeConversionException(
+                        "'" + value + "' is not a variant; use buggy or fixed");
             }
         }
     }

@@ -18,19 +18,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code refguard explore --class C}: explores a scenario class or a whole program and prints
- * the failure report, or what was explored. Exits 1 when a schedule failed, 4 when the
- * exploration is inconclusive, 0 otherwise.
+ * {@code refguard explore --class C}: explores a scenario class or a whole program and prints the
+ * failure report, or what was explored. Exits 1 when a schedule failed, 4 when the exploration is
+ * inconclusive, 0 otherwise.
  */
-@Command(name = "explore", sortOptions = false,
-        description = {"Explores a scenario class (public static Scenario<?> scenario()) or a program"
-                + " (main method): runs it under every schedule the strategy picks and reports the first"
-                + " that fails, with a replay token.",
-                "Program arguments follow '--'."})
+@Command(
+        name = "explore",
+        sortOptions = false,
+        description = {
+            "Explores a scenario class (public static Scenario<?> scenario()) or a program"
+                    + " (main method): runs it under every schedule the strategy picks and reports the first"
+                    + " that fails, with a replay token.",
+            "Program arguments follow '--'."
+        })
 final class ExploreCommand implements Callable<Integer> {
 
-    @Mixin
-    TargetOptions target;
+    @Mixin TargetOptions target;
 
     @ArgGroup(exclusive = false, heading = "Search:%n")
     BudgetOptions budget = new BudgetOptions();
@@ -41,11 +44,13 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = HtmlReport.DESCRIPTION)
     Path html;
 
-    @Parameters(paramLabel = "ARG", arity = "0..*", description = "Arguments for the program's main method.")
+    @Parameters(
+            paramLabel = "ARG",
+            arity = "0..*",
+            description = "Arguments for the program's main method.")
     List<String> args = new ArrayList<>();
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -53,16 +58,25 @@ final class ExploreCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ExploreOptions options = budget.toOptions();
         try (Target t = Target.resolve(target, args)) {
-            err.println("exploring " + t.name + " (" + (t.kind == Target.Kind.SCENARIO ? "scenario" : "program")
-                    + ") ...");
+            err.println(
+                    "exploring "
+                            + t.name
+                            + " ("
+                            + (t.kind == Target.Kind.SCENARIO ? "scenario" : "program")
+                            + ") ...");
             err.flush();
-            Exploration e = json ? ProgramOutput.toErr(err, () -> explore(t, options)) : explore(t, options);
+            Exploration e =
+                    json
+                            ? ProgramOutput.toErr(err, () -> explore(t, options))
+                            : explore(t, options);
             HtmlReport.write(html, e, err);
             Outcome o = Outcome.of(t.name, e);
             print(out, o, json);
             if (e.inconclusive() && e.inconclusiveCause().kind() == FailureKind.NOT_INSTRUMENTED) {
-                err.println("refguard: hint: only --include " + String.join(",", target.includePatterns())
-                        + " is instrumented; widen it to the packages of the code the threads run");
+                err.println(
+                        "refguard: hint: only --include "
+                                + String.join(",", target.includePatterns())
+                                + " is instrumented; widen it to the packages of the code the threads run");
                 err.flush();
             }
             return ExitCodes.of(o);
@@ -85,9 +99,18 @@ final class ExploreCommand implements Callable<Integer> {
         } else if (o.table() != null) {
             out.print(o.table());
         } else {
-            out.println("No failure: " + o.schedules() + (o.schedules() == 1 ? " run" : " runs") + ", "
-                    + o.choicePoints() + (o.choicePoints() == 1 ? " choice point" : " choice points")
-                    + ", in " + SummaryTable.millis(o.millis()) + "; " + o.guarantee() + ".");
+            out.println(
+                    "No failure: "
+                            + o.schedules()
+                            + (o.schedules() == 1 ? " run" : " runs")
+                            + ", "
+                            + o.choicePoints()
+                            + (o.choicePoints() == 1 ? " choice point" : " choice points")
+                            + ", in "
+                            + SummaryTable.millis(o.millis())
+                            + "; "
+                            + o.guarantee()
+                            + ".");
         }
         out.flush();
     }

@@ -5,17 +5,20 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-/** {@code --html FILE} of {@code explore} and {@code replay}: the failure's report as one HTML page. */
+/**
+ * {@code --html FILE} of {@code explore} and {@code replay}: the failure's report as one HTML page.
+ */
 final class HtmlReport {
 
-    static final String DESCRIPTION = "Also write the failing schedule as one self-contained HTML page"
-            + " (a swimlane per thread) to FILE.";
+    static final String DESCRIPTION =
+            "Also write the failing schedule as one self-contained HTML page"
+                    + " (a swimlane per thread) to FILE.";
 
     private HtmlReport() {}
 
     /**
-     * Writes the page of {@code e}'s failure to {@code file} and says so on {@code err}; says
-     * that none was written when no schedule failed. Does nothing when {@code file} is null.
+     * Writes the page of {@code e}'s failure to {@code file} and says so on {@code err}; says that
+     * none was written when no schedule failed. Does nothing when {@code file} is null.
      */
     static void write(Path file, Exploration e, PrintWriter err) {
         if (file == null) {
@@ -30,8 +33,13 @@ final class HtmlReport {
         try {
             written = e.failure().writeHtml(file);
         } catch (UncheckedIOException x) {
-            throw new RefguardCommand.UserError("cannot write the HTML report to " + file + ": "
-                    + x.getCause().getMessage() + "; pass --html a file in a writable directory", x);
+            throw new RefguardCommand.UserError(
+                    "cannot write the HTML report to "
+                            + file
+                            + ": "
+                            + x.getCause().getMessage()
+                            + "; pass --html a file in a writable directory",
+                    x);
         }
         err.println("refguard: HTML report written to " + written.toAbsolutePath());
         err.flush();

@@ -43,12 +43,15 @@ final class Json {
         sb.append("\"ok\":").append(o.asExpected()).append(',');
         sb.append("\"schedules\":").append(o.schedules()).append(',');
         sb.append("\"millis\":").append(o.millis()).append(',');
-        sb.append("\"preemptions\":").append(o.preemptions() < 0 ? "null" : String.valueOf(o.preemptions())).append(',');
+        sb.append("\"preemptions\":")
+                .append(o.preemptions() < 0 ? "null" : String.valueOf(o.preemptions()))
+                .append(',');
         field(sb, "token", o.token()).append(',');
         field(sb, "strategy", o.strategy()).append(',');
         field(sb, "failure", o.failure()).append(',');
         field(sb, "report", o.table()).append(',');
-        sb.append("\"choice_points\":").append(o.choicePoints() < 0 ? "null" : String.valueOf(o.choicePoints()))
+        sb.append("\"choice_points\":")
+                .append(o.choicePoints() < 0 ? "null" : String.valueOf(o.choicePoints()))
                 .append(',');
         field(sb, "guarantee", o.guarantee());
         return sb.append('}').toString();

@@ -10,11 +10,11 @@ import java.util.logging.Logger;
 /**
  * The {@code refguard} command's entry point: {@code java -jar refguard.jar COMMAND ...}.
  *
- * <p>Exit status: 0 when nothing was found (or, for {@code cases}, every case met its
- * expectation), 1 when a bug was found (or a case missed its expectation), 2 for a usage error or
- * a scenario that cannot be explored as given, with a message saying what to fix, 3 for an
- * internal error of refguard itself, and 4 when the exploration is inconclusive: refguard could
- * not control the program, and the message says why.
+ * <p>Exit status: 0 when nothing was found (or, for {@code cases}, every case met its expectation),
+ * 1 when a bug was found (or a case missed its expectation), 2 for a usage error or a scenario that
+ * cannot be explored as given, with a message saying what to fix, 3 for an internal error of
+ * refguard itself, and 4 when the exploration is inconclusive: refguard could not control the
+ * program, and the message says why.
  */
 public final class Main {
 
@@ -25,6 +25,7 @@ public final class Main {
      * because the logging framework keeps loggers only weakly.
      */
     private static final Logger CHECKER_LOG = Logger.getLogger("io.refguard");
+
     /**
      * The logger of the checker's settings: a bad {@code -Drefguard.*} value or {@code REFGUARD_*}
      * variable is logged here once, and must reach the user even though the backstop is silenced.
@@ -45,8 +46,8 @@ public final class Main {
     }
 
     /**
-     * Silences the GC backstop's warnings, and prints the checker's warnings about its settings
-     * to {@code err} as one line each: {@code refguard: warning: ...}.
+     * Silences the GC backstop's warnings, and prints the checker's warnings about its settings to
+     * {@code err} as one line each: {@code refguard: warning: ...}.
      */
     static void configureLogging(PrintWriter err) {
         CHECKER_LOG.setLevel(Level.SEVERE);
@@ -55,25 +56,28 @@ public final class Main {
         for (Handler h : SETTINGS_LOG.getHandlers()) {
             SETTINGS_LOG.removeHandler(h);
         }
-        SETTINGS_LOG.addHandler(new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    String m = r.getMessage().replaceAll("\\R+", " ");
-                    err.println("refguard: warning: " + (m.startsWith("refguard: ") ? m.substring(10) : m));
-                    err.flush();
-                }
-            }
+        SETTINGS_LOG.addHandler(
+                new Handler() {
+                    @Override
+                    public void publish(LogRecord r) {
+                        if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
+                            String m = r.getMessage().replaceAll("\\R+", " ");
+                            err.println(
+                                    "refguard: warning: "
+                                            + (m.startsWith("refguard: ") ? m.substring(10) : m));
+                            err.flush();
+                        }
+                    }
 
-            @Override
-            public void flush() {
-                err.flush();
-            }
+                    @Override
+                    public void flush() {
+                        err.flush();
+                    }
 
-            @Override
-            public void close() {
-                // err belongs to the caller
-            }
-        });
+                    @Override
+                    public void close() {
+                        // err belongs to the caller
+                    }
+                });
     }
 }

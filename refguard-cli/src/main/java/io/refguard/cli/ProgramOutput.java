@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * Keeps the explored program's standard output off the command's: with {@code --json}, standard
- * output must hold exactly one JSON object, so while the program runs, what it prints to
- * {@code System.out} goes to the command's standard error instead.
+ * output must hold exactly one JSON object, so while the program runs, what it prints to {@code
+ * System.out} goes to the command's standard error instead.
  */
 final class ProgramOutput {
 

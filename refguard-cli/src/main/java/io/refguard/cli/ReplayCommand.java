@@ -20,20 +20,29 @@ import picocli.CommandLine.Spec;
  * {@code refguard replay TOKEN --class C}: runs the one schedule a token encodes and prints its
  * report. Exits 1 when the schedule fails again, 0 when it now passes.
  */
-@Command(name = "replay", sortOptions = false,
-        description = {"Re-runs the one schedule of a replay token on a scenario class or program and"
-                + " prints its report. Program arguments follow '--'."})
+@Command(
+        name = "replay",
+        sortOptions = false,
+        description = {
+            "Re-runs the one schedule of a replay token on a scenario class or program and"
+                    + " prints its report. Program arguments follow '--'."
+        })
 final class ReplayCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "TOKEN", description = "The rg1-... token printed under a report.")
+    @Parameters(
+            index = "0",
+            paramLabel = "TOKEN",
+            description = "The rg1-... token printed under a report.")
     String token;
 
-    @Parameters(index = "1..*", paramLabel = "ARG", arity = "0..*",
+    @Parameters(
+            index = "1..*",
+            paramLabel = "ARG",
+            arity = "0..*",
             description = "Arguments for the program's main method, as when the token was made.")
     List<String> args = new ArrayList<>();
 
-    @Mixin
-    TargetOptions target;
+    @Mixin TargetOptions target;
 
     @Option(names = "--json", description = "Print one JSON object instead of the report.")
     boolean json;
@@ -41,8 +50,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = HtmlReport.DESCRIPTION)
     Path html;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -50,15 +58,22 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Target t = Target.resolve(target, args)) {
             ExploreOptions replay = ExploreOptions.replay(token.strip());
-            Exploration e = json
-                    ? ProgramOutput.toErr(spec.commandLine().getErr(), () -> ExploreCommand.explore(t, replay))
-                    : ExploreCommand.explore(t, replay);
+            Exploration e =
+                    json
+                            ? ProgramOutput.toErr(
+                                    spec.commandLine().getErr(),
+                                    () -> ExploreCommand.explore(t, replay))
+                            : ExploreCommand.explore(t, replay);
             HtmlReport.write(html, e, spec.commandLine().getErr());
             Outcome o = Outcome.of(t.name, e);
             if (o.table() == null && !json) {
-                out.println("The schedule of the token ran to the end without failing on " + t.name
-                        + " (" + SummaryTable.millis(o.millis()) + "): the bug it showed is gone, or the code"
-                        + " changed since the token was made.");
+                out.println(
+                        "The schedule of the token ran to the end without failing on "
+                                + t.name
+                                + " ("
+                                + SummaryTable.millis(o.millis())
+                                + "): the bug it showed is gone, or the code"
+                                + " changed since the token was made.");
                 out.flush();
                 return ExitCodes.CLEAN;
             }

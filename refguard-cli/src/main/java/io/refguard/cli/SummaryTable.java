@@ -5,13 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The summary printed by {@code cases}: one row per case with its verdict, how many schedules
- * were run, how long it took and the preemptions (of the failing schedule, or the bound a
- * verification covered, shown as {@code <=2}), as a Markdown pipe table like the explorer's.
+ * The summary printed by {@code cases}: one row per case with its verdict, how many schedules were
+ * run, how long it took and the preemptions (of the failing schedule, or the bound a verification
+ * covered, shown as {@code <=2}), as a Markdown pipe table like the explorer's.
  */
 final class SummaryTable {
 
-    private static final String[] HEADER = {"case", "variant", "verdict", "schedules", "time", "preemptions"};
+    private static final String[] HEADER = {
+        "case", "variant", "verdict", "schedules", "time", "preemptions"
+    };
+
     /** Right-aligned columns: the numbers. */
     private static final boolean[] RIGHT = {false, false, false, true, true, true};
 
@@ -21,13 +24,16 @@ final class SummaryTable {
     static String render(List<Outcome> outcomes) {
         List<String[]> rows = new ArrayList<>();
         for (Outcome o : outcomes) {
-            rows.add(new String[] {
-                o.name(),
-                o.variant() == null ? "" : o.variant().id(),
-                o.verdict().text() + (o.asExpected() ? "" : " (expected " + o.expected().text() + ")"),
-                String.valueOf(o.schedules()),
-                millis(o.millis()),
-                preemptions(o)});
+            rows.add(
+                    new String[] {
+                        o.name(),
+                        o.variant() == null ? "" : o.variant().id(),
+                        o.verdict().text()
+                                + (o.asExpected() ? "" : " (expected " + o.expected().text() + ")"),
+                        String.valueOf(o.schedules()),
+                        millis(o.millis()),
+                        preemptions(o)
+                    });
         }
         int[] width = new int[HEADER.length];
         for (int c = 0; c < HEADER.length; c++) {

@@ -16,9 +16,9 @@ import java.util.function.Function;
 
 /**
  * A class resolved for exploration, by the convention of {@link ScenarioClasses}: a scenario class
- * is loaded instrumented and its scenario explored; a class with a {@code main} method is
- * explored as a whole program, its classes loaded and instrumented once, with fresh static state in
- * every run.
+ * is loaded instrumented and its scenario explored; a class with a {@code main} method is explored
+ * as a whole program, its classes loaded and instrumented once, with fresh static state in every
+ * run.
  */
 final class Target implements Closeable {
 
@@ -36,7 +36,11 @@ final class Target implements Closeable {
     private final Function<ExploreOptions, ExploreResult> program; // for a program
     private final InstrumentingClassLoader loader;
 
-    private Target(String name, Kind kind, Scenario<?> scenario, Function<ExploreOptions, ExploreResult> program,
+    private Target(
+            String name,
+            Kind kind,
+            Scenario<?> scenario,
+            Function<ExploreOptions, ExploreResult> program,
             InstrumentingClassLoader loader) {
         this.name = name;
         this.kind = kind;
@@ -56,39 +60,58 @@ final class Target implements Closeable {
         List<Path> entries = t.classPathEntries();
         ClassLoader cli = Target.class.getClassLoader();
         List<String> include = t.includePatterns();
-        AgentOptions agent = (include.isEmpty() ? AgentOptions.forProgram(t.className)
-                : AgentOptions.defaults().withInclude(include.toArray(new String[0])))
-                .withPlainFields(t.plainFields);
+        AgentOptions agent =
+                (include.isEmpty()
+                                ? AgentOptions.forProgram(t.className)
+                                : AgentOptions.defaults()
+                                        .withInclude(include.toArray(new String[0])))
+                        .withPlainFields(t.plainFields);
         if (!agent.instruments(t.className)) {
-            throw new RefguardCommand.UserError("--include " + String.join(",", include)
-                    + " does not cover " + t.className + "; include its package, or leave --include out", null);
+            throw new RefguardCommand.UserError(
+                    "--include "
+                            + String.join(",", include)
+                            + " does not cover "
+                            + t.className
+                            + "; include its package, or leave --include out",
+                    null);
         }
         InstrumentingClassLoader probeLoader = loader(cli, agent, entries);
         try {
             Class<?> c = ScenarioClasses.load(t.className, probeLoader);
             if (ScenarioClasses.factory(c) != null) {
                 if (!args.isEmpty()) {
-                    throw new RefguardCommand.UserError(t.className + " is a scenario class: it takes no program"
-                            + " arguments (got " + args + ")", null);
+                    throw new RefguardCommand.UserError(
+                            t.className
+                                    + " is a scenario class: it takes no program"
+                                    + " arguments (got "
+                                    + args
+                                    + ")",
+                            null);
                 }
-                return new Target(t.className, Kind.SCENARIO, ScenarioClasses.scenario(c), null, probeLoader);
+                return new Target(
+                        t.className, Kind.SCENARIO, ScenarioClasses.scenario(c), null, probeLoader);
             }
             probeLoader.close(); // a program gets loaders of its own
             if (ScenarioClasses.main(c) != null) {
-                AgentExplorer program = AgentExplorer.mainClass(t.className)
-                        .parent(cli)
-                        .classPath(entries)
-                        .agentOptions(agent)
-                        .args(args.toArray(new String[0]));
+                AgentExplorer program =
+                        AgentExplorer.mainClass(t.className)
+                                .parent(cli)
+                                .classPath(entries)
+                                .agentOptions(agent)
+                                .args(args.toArray(new String[0]));
                 return new Target(t.className, Kind.PROGRAM, null, program::explore, null);
             }
         } catch (RuntimeException | Error e) {
             probeLoader.close();
             throw e;
         }
-        throw new ScenarioLoadException("class " + t.className + " has neither a 'public static Scenario<?> "
-                + ScenarioClasses.FACTORY + "()' method nor a 'public static void main(String[])' method;"
-                + " give a scenario class or a program's main class");
+        throw new ScenarioLoadException(
+                "class "
+                        + t.className
+                        + " has neither a 'public static Scenario<?> "
+                        + ScenarioClasses.FACTORY
+                        + "()' method nor a 'public static void main(String[])' method;"
+                        + " give a scenario class or a program's main class");
     }
 
     /**
@@ -97,7 +120,9 @@ final class Target implements Closeable {
      * explorer.
      */
     Exploration explore(ExploreOptions options) {
-        return scenario != null ? Exploration.run(scenario, options) : Exploration.run(options, program);
+        return scenario != null
+                ? Exploration.run(scenario, options)
+                : Exploration.run(options, program);
     }
 
     @Override
@@ -108,14 +133,16 @@ final class Target implements Closeable {
     }
 
     /**
-     * The loader of a scenario class, or of the probe of a program's main class: every class on
-     * the class path {@code entries} is defined by it (those {@code agent} accepts instrumented),
-     * so the program and its libraries are loaded together; without entries, the classes
-     * {@code agent} accepts are read from the command's own class path.
+     * The loader of a scenario class, or of the probe of a program's main class: every class on the
+     * class path {@code entries} is defined by it (those {@code agent} accepts instrumented), so
+     * the program and its libraries are loaded together; without entries, the classes {@code agent}
+     * accepts are read from the command's own class path.
      */
-    private static InstrumentingClassLoader loader(ClassLoader cli, AgentOptions agent, List<Path> entries) {
+    private static InstrumentingClassLoader loader(
+            ClassLoader cli, AgentOptions agent, List<Path> entries) {
         try {
-            return entries.isEmpty() ? new InstrumentingClassLoader(cli, agent)
+            return entries.isEmpty()
+                    ? new InstrumentingClassLoader(cli, agent)
                     : new InstrumentingClassLoader(cli, agent, entries);
         } catch (IllegalArgumentException e) {
             throw new RefguardCommand.UserError(e.getMessage(), e);

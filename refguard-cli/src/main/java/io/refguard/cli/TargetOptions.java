@@ -11,26 +11,39 @@ import picocli.CommandLine.Option;
 /** What to explore: a class, where to find it, and which classes to instrument. */
 final class TargetOptions {
 
-    @Option(names = {"--class", "-c"}, required = true, paramLabel = "CLASS",
-            description = "The scenario class (with a public static Scenario<?> scenario() method) or"
-                    + " the program (with a main method), by binary name: com.acme.Main, com.acme.Outer$Inner.")
+    @Option(
+            names = {"--class", "-c"},
+            required = true,
+            paramLabel = "CLASS",
+            description =
+                    "The scenario class (with a public static Scenario<?> scenario() method) or"
+                            + " the program (with a main method), by binary name: com.acme.Main, com.acme.Outer$Inner.")
     String className;
 
-    @Option(names = {"--classpath", "--cp"}, paramLabel = "PATH",
-            description = "Directories and jars holding the class and what it uses, separated by '"
-                    + "${sys:path.separator}'. refguard's own classes are always available.")
+    @Option(
+            names = {"--classpath", "--cp"},
+            paramLabel = "PATH",
+            description =
+                    "Directories and jars holding the class and what it uses, separated by '"
+                            + "${sys:path.separator}'. refguard's own classes are always available.")
     String classPath;
 
-    @Option(names = "--include", split = ",", paramLabel = "PATTERN",
-            description = "Classes to instrument, so their synchronization becomes scheduling points"
-                    + " (default: every class on the class path but test frameworks, build tools and mocking"
-                    + " libraries, and always the class's own package). com.acme.* covers a package and"
-                    + " its subpackages, com.acme.Pool a class and its nested classes.")
+    @Option(
+            names = "--include",
+            split = ",",
+            paramLabel = "PATTERN",
+            description =
+                    "Classes to instrument, so their synchronization becomes scheduling points"
+                            + " (default: every class on the class path but test frameworks, build tools and mocking"
+                            + " libraries, and always the class's own package). com.acme.* covers a package and"
+                            + " its subpackages, com.acme.Pool a class and its nested classes.")
     List<String> include;
 
-    @Option(names = "--plain-fields",
-            description = "Also make accesses to plain (non-volatile, non-final) fields of instrumented"
-                    + " classes scheduling points.")
+    @Option(
+            names = "--plain-fields",
+            description =
+                    "Also make accesses to plain (non-volatile, non-final) fields of instrumented"
+                            + " classes scheduling points.")
     boolean plainFields;
 
     /**
@@ -51,17 +64,32 @@ final class TargetOptions {
             try {
                 p = Path.of(e);
             } catch (InvalidPathException ex) {
-                throw new RefguardCommand.UserError("class path entry '" + e + "' is not a valid path ("
-                        + ex.getReason() + "); check --classpath", ex);
+                throw new RefguardCommand.UserError(
+                        "class path entry '"
+                                + e
+                                + "' is not a valid path ("
+                                + ex.getReason()
+                                + "); check --classpath",
+                        ex);
             }
             if (!Files.exists(p)) {
-                throw new RefguardCommand.UserError("class path entry " + p + " does not exist; check --classpath"
-                        + " (entries are separated by '" + File.pathSeparator + "')", null);
+                throw new RefguardCommand.UserError(
+                        "class path entry "
+                                + p
+                                + " does not exist; check --classpath"
+                                + " (entries are separated by '"
+                                + File.pathSeparator
+                                + "')",
+                        null);
             }
             if (!Files.isDirectory(p) && !Files.isRegularFile(p)) {
                 // a pipe or a device would block the class loader, or feed it garbage
-                throw new RefguardCommand.UserError("class path entry " + p + " is neither a directory nor a"
-                        + " jar file; check --classpath", null);
+                throw new RefguardCommand.UserError(
+                        "class path entry "
+                                + p
+                                + " is neither a directory nor a"
+                                + " jar file; check --classpath",
+                        null);
             }
             out.add(p);
         }

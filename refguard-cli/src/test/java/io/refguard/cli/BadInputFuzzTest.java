@@ -24,19 +24,67 @@ class BadInputFuzzTest {
 
     private static final String CLASS = "example.cli.CheckThenClose";
 
-    private static final String[] BAD_DURATIONS = {"", " ", "soon", "-1s", "0ms", "0s", "0", "PT0S", "-PT1S",
-        "9223372036854775807s", "9223372036854775807ms", "153722867280912931m", "PT2562047788015215H",
-        "99999999999999999999s", "1e3s", "1.5s", "ms", "s", "m", "PT", "P1D1", "366d", "P366D", "PT8761H",
-        "1h", "1 minute", "∞", "0x10s", "--1s", "NaN"};
+    private static final String[] BAD_DURATIONS = {
+        "",
+        " ",
+        "soon",
+        "-1s",
+        "0ms",
+        "0s",
+        "0",
+        "PT0S",
+        "-PT1S",
+        "9223372036854775807s",
+        "9223372036854775807ms",
+        "153722867280912931m",
+        "PT2562047788015215H",
+        "99999999999999999999s",
+        "1e3s",
+        "1.5s",
+        "ms",
+        "s",
+        "m",
+        "PT",
+        "P1D1",
+        "366d",
+        "P366D",
+        "PT8761H",
+        "1h",
+        "1 minute",
+        "∞",
+        "0x10s",
+        "--1s",
+        "NaN"
+    };
     private static final String[] DURATION_OPTIONS = {"--max-time", "--run-timeout"};
-    private static final String[] BAD_COUNTS = {"", "-1", "0", "abc", "1.5", "99999999999999999999",
-        "0x10", "1_000", "+", "1e9", "-9223372036854775808"};
+    private static final String[] BAD_COUNTS = {
+        "",
+        "-1",
+        "0",
+        "abc",
+        "1.5",
+        "99999999999999999999",
+        "0x10",
+        "1_000",
+        "+",
+        "1e9",
+        "-9223372036854775808"
+    };
     private static final String[] COUNT_OPTIONS = {"--max-runs", "--max-steps", "--pct-depth"};
-    private static final String[] REPEATABLE = {"--max-runs", "--max-steps", "--pct-depth", "--seed",
-        "--preemption-bound", "--strategy", "--max-time", "--run-timeout", "--class", "--classpath"};
+    private static final String[] REPEATABLE = {
+        "--max-runs",
+        "--max-steps",
+        "--pct-depth",
+        "--seed",
+        "--preemption-bound",
+        "--strategy",
+        "--max-time",
+        "--run-timeout",
+        "--class",
+        "--classpath"
+    };
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void everyBadInputIsOneLineAndExitTwo() throws IOException {
@@ -47,20 +95,32 @@ class BadInputFuzzTest {
             Cli.Result r = Cli.run(args);
             String problem = check(r);
             if (problem != null) {
-                wrong.add(String.join(" ", args) + " -> " + problem
-                        + (wrong.isEmpty() ? "\n" + r : " | " + r.err().lines().findFirst().orElse("")));
+                wrong.add(
+                        String.join(" ", args)
+                                + " -> "
+                                + problem
+                                + (wrong.isEmpty()
+                                        ? "\n" + r
+                                        : " | " + r.err().lines().findFirst().orElse("")));
             }
         }
-        assertEquals(List.of(), wrong, wrong.size() + " of " + cases.size() + " bad inputs were mishandled");
+        assertEquals(
+                List.of(),
+                wrong,
+                wrong.size() + " of " + cases.size() + " bad inputs were mishandled");
     }
 
     @Test
     void badCheckerAndExplorerPropertiesAreOneLineToo() {
         String[][] properties = {
-            {"refguard.explore.maxTime", "9223372036854775807s"}, {"refguard.explore.maxTime", "soon"},
-            {"refguard.explore.runTimeout", "PT2562047788015215H"}, {"refguard.explore.maxSteps", "4294967297"},
-            {"refguard.explore.maxRuns", "-1"}, {"refguard.explore.strategy", "dfs"},
-            {"refguard.explore.preemptionBound", "x"}, {"refguard.explore.seed", "seed"},
+            {"refguard.explore.maxTime", "9223372036854775807s"},
+            {"refguard.explore.maxTime", "soon"},
+            {"refguard.explore.runTimeout", "PT2562047788015215H"},
+            {"refguard.explore.maxSteps", "4294967297"},
+            {"refguard.explore.maxRuns", "-1"},
+            {"refguard.explore.strategy", "dfs"},
+            {"refguard.explore.preemptionBound", "x"},
+            {"refguard.explore.seed", "seed"},
         };
         for (String[] p : properties) {
             String before = System.getProperty(p[0]);
@@ -96,7 +156,9 @@ class BadInputFuzzTest {
         if (!line.startsWith("refguard: ") || line.length() < 30) {
             return "not a refguard message";
         }
-        if (line.contains("\tat ") || line.contains("Exception in thread") || line.contains("internal error")) {
+        if (line.contains("\tat ")
+                || line.contains("Exception in thread")
+                || line.contains("internal error")) {
             return "a stack trace or an internal error";
         }
         if (line.length() > 400) {
@@ -127,8 +189,14 @@ class BadInputFuzzTest {
         out.add(new String[] {"explore", "--class", CLASS, "--pct-depth", "2147483648"});
         for (int i = 0; i < 60; i++) {
             long n = i % 2 == 0 ? -1 - (r.nextLong() >>> 1) : 1_000_001 + (r.nextLong() >>> 2);
-            out.add(new String[] {"explore", "--class", CLASS, i % 3 == 0 ? "--max-runs" : "--max-steps",
-                String.valueOf(i % 3 == 0 ? -Math.abs(n) - 1 : n)});
+            out.add(
+                    new String[] {
+                        "explore",
+                        "--class",
+                        CLASS,
+                        i % 3 == 0 ? "--max-runs" : "--max-steps",
+                        String.valueOf(i % 3 == 0 ? -Math.abs(n) - 1 : n)
+                    });
         }
         for (String n : new String[] {"-1", "abc", "1.5", "99999999999", "", "nonе"}) {
             out.add(new String[] {"explore", "--class", CLASS, "--preemption-bound", n});
@@ -140,17 +208,19 @@ class BadInputFuzzTest {
             out.add(new String[] {"explore", "--class", CLASS, "--strategy", s});
         }
         for (String option : REPEATABLE) {
-            String v = switch (option) {
-                case "--strategy" -> "random";
-                case "--max-time", "--run-timeout" -> "1s";
-                case "--class" -> CLASS;
-                case "--classpath" -> dir.toString();
-                default -> "3";
-            };
+            String v =
+                    switch (option) {
+                        case "--strategy" -> "random";
+                        case "--max-time", "--run-timeout" -> "1s";
+                        case "--class" -> CLASS;
+                        case "--classpath" -> dir.toString();
+                        default -> "3";
+                    };
             out.add(new String[] {"explore", "--class", CLASS, option, v, option, v});
             out.add(new String[] {"explore", option, v, option, v, "--class", CLASS, "--json"});
         }
-        for (String unknown : new String[] {"--max-run", "--foo", "-x", "--jsn", "--seeds", "--class-path"}) {
+        for (String unknown :
+                new String[] {"--max-run", "--foo", "-x", "--jsn", "--seeds", "--class-path"}) {
             out.add(new String[] {"explore", "--class", CLASS, unknown, "1"});
         }
         out.add(new String[] {"explore"});
@@ -185,8 +255,14 @@ class BadInputFuzzTest {
     }
 
     private void classPaths(List<String[]> out) throws IOException {
-        List<String> paths = new ArrayList<>(List.of("/no/such/dir", dir.resolve("missing.jar").toString(),
-                "/dev/null", "bad\u0000path", dir + "/x:/no/such/other"));
+        List<String> paths =
+                new ArrayList<>(
+                        List.of(
+                                "/no/such/dir",
+                                dir.resolve("missing.jar").toString(),
+                                "/dev/null",
+                                "bad\u0000path",
+                                dir + "/x:/no/such/other"));
         Path fifo = dir.resolve("pipe");
         try {
             Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
@@ -198,12 +274,22 @@ class BadInputFuzzTest {
         }
         Path notAClass = dir.resolve("example/cli/Garbage.class");
         Files.createDirectories(notAClass.getParent());
-        Files.write(notAClass, new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 1, 2, 3});
+        Files.write(
+                notAClass,
+                new byte[] {
+                    (byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 1, 2, 3
+                });
         for (String p : paths) {
             out.add(new String[] {"explore", "--class", CLASS, "--classpath", p});
-            out.add(new String[] {"replay", token(new int[] {0, 1}), "--class", CLASS, "--classpath", p});
+            out.add(
+                    new String[] {
+                        "replay", token(new int[] {0, 1}), "--class", CLASS, "--classpath", p
+                    });
         }
-        out.add(new String[] {"explore", "--class", "example.cli.Garbage", "--classpath", dir.toString()});
+        out.add(
+                new String[] {
+                    "explore", "--class", "example.cli.Garbage", "--classpath", dir.toString()
+                });
         out.add(new String[] {"explore", "--class", "example.cli.NoSuchClass"});
         out.add(new String[] {"explore", "--class", "", "--json"});
         out.add(new String[] {"explore", "--class", "..", "--json"});
@@ -221,11 +307,26 @@ class BadInputFuzzTest {
             }
             out.add(new String[] {"replay", sb.toString(), "--class", CLASS});
         }
-        for (String t : new String[] {"", "rg1-", "rg2-AAAA", "rg1-!!!!", "RG1-AAAAAAAAAAAAAA", "rg1-AAAAAAAAAAAAAAAAAAAA="}) {
+        for (String t :
+                new String[] {
+                    "",
+                    "rg1-",
+                    "rg2-AAAA",
+                    "rg1-!!!!",
+                    "RG1-AAAAAAAAAAAAAA",
+                    "rg1-AAAAAAAAAAAAAAAAAAAA="
+                }) {
             out.add(new String[] {"replay", t, "--class", CLASS});
         }
         // well-formed tokens with a valid checksum whose content is out of range
-        int[][] forged = {{0, 50_000_000}, {0, 600_000, 1, 600_000}, {64, 1}, {0, 0}, {99, 5, 0, 1}, {0, 1_000_001}};
+        int[][] forged = {
+            {0, 50_000_000},
+            {0, 600_000, 1, 600_000},
+            {64, 1},
+            {0, 0},
+            {99, 5, 0, 1},
+            {0, 1_000_001}
+        };
         for (int[] blocks : forged) {
             out.add(new String[] {"replay", token(blocks), "--class", CLASS});
             out.add(new String[] {"replay", token(blocks), "--class", CLASS, "--json"});
@@ -254,7 +355,8 @@ class BadInputFuzzTest {
         CRC32 crc = new CRC32();
         crc.update(out.toByteArray());
         int c = (int) crc.getValue();
-        out.writeBytes(new byte[] {(byte) (c >>> 24), (byte) (c >>> 16), (byte) (c >>> 8), (byte) c});
+        out.writeBytes(
+                new byte[] {(byte) (c >>> 24), (byte) (c >>> 16), (byte) (c >>> 8), (byte) c});
         return "rg1-" + Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray());
     }
 
@@ -270,8 +372,12 @@ class BadInputFuzzTest {
     void aThrowingStaticInitializerIsBlamedOnTheInitializer() {
         Cli.Result r = Cli.run("explore", "--class", "example.cli.BrokenInit");
         assertEquals(2, r.status(), r::toString);
-        assertTrue(r.err().contains("the static initializer of class example.cli.BrokenInit threw"
-                + " java.lang.IllegalStateException: no config"), r::toString);
+        assertTrue(
+                r.err()
+                        .contains(
+                                "the static initializer of class example.cli.BrokenInit threw"
+                                        + " java.lang.IllegalStateException: no config"),
+                r::toString);
         assertFalse(r.err().contains("Java 17"), r::toString);
         assertEquals(1, r.err().lines().count(), r::toString);
     }

@@ -30,16 +30,30 @@ class CasesCommandTest {
         assertEquals(0, r.status(), r::toString);
         List<String> progress = r.err().lines().toList();
         assertEquals(2, progress.size(), r::toString);
-        assertTrue(progress.get(0).startsWith("[1/2] reftable-iterator (buggy) ... bug found: "), r::toString);
-        assertTrue(progress.get(1).startsWith("[2/2] reftable-iterator (fixed) ... verified: "), r::toString);
+        assertTrue(
+                progress.get(0).startsWith("[1/2] reftable-iterator (buggy) ... bug found: "),
+                r::toString);
+        assertTrue(
+                progress.get(1).startsWith("[2/2] reftable-iterator (fixed) ... verified: "),
+                r::toString);
         List<String> out = r.out().lines().toList();
-        assertTrue(out.get(0).matches("\\| case +\\| variant \\| verdict +\\| schedules \\| +time \\| preemptions \\|"),
+        assertTrue(
+                out.get(0)
+                        .matches(
+                                "\\| case +\\| variant \\| verdict +\\| schedules \\| +time \\| preemptions \\|"),
                 r::toString);
-        assertTrue(out.get(2).matches("\\| reftable-iterator \\| buggy +\\| bug found \\| +\\d+ \\| +\\d+ m?s \\| +1 \\|"),
+        assertTrue(
+                out.get(2)
+                        .matches(
+                                "\\| reftable-iterator \\| buggy +\\| bug found \\| +\\d+ \\| +\\d+ m?s \\| +1 \\|"),
                 r::toString);
-        assertTrue(out.get(3).matches("\\| reftable-iterator \\| fixed +\\| verified +\\| +\\d+ \\| +\\d+ m?s \\| +<=2 \\|"),
+        assertTrue(
+                out.get(3)
+                        .matches(
+                                "\\| reftable-iterator \\| fixed +\\| verified +\\| +\\d+ \\| +\\d+ m?s \\| +<=2 \\|"),
                 r::toString);
-        assertTrue(out.get(4).startsWith("1 of 1 bug found, 1 of 1 fix verified, in "), r::toString);
+        assertTrue(
+                out.get(4).startsWith("1 of 1 bug found, 1 of 1 fix verified, in "), r::toString);
     }
 
     @Test
@@ -59,8 +73,23 @@ class CasesCommandTest {
         assertTrue(all.isArray(), r::toString);
         assertEquals(2, all.size());
         JsonNode buggy = all.get(0);
-        assertEquals(List.of("case", "variant", "verdict", "expected", "ok", "schedules", "millis", "preemptions",
-                "token", "strategy", "failure", "report", "choice_points", "guarantee"), fieldNames(buggy));
+        assertEquals(
+                List.of(
+                        "case",
+                        "variant",
+                        "verdict",
+                        "expected",
+                        "ok",
+                        "schedules",
+                        "millis",
+                        "preemptions",
+                        "token",
+                        "strategy",
+                        "failure",
+                        "report",
+                        "choice_points",
+                        "guarantee"),
+                fieldNames(buggy));
         assertEquals("reftable-failed-reload", buggy.get("case").asText());
         assertEquals("buggy", buggy.get("variant").asText());
         assertEquals("bug_found", buggy.get("verdict").asText());
@@ -96,14 +125,55 @@ class CasesCommandTest {
 
     @Test
     void totalsCountFoundAndVerifiedAndNameWhatWentWrong() {
-        var found = new io.refguard.cases.Outcome("a", io.refguard.cases.Variant.BUGGY,
-                io.refguard.cases.Verdict.BUG_FOUND, io.refguard.cases.Verdict.BUG_FOUND, 3, 5, 1, "rg1-x", "s", "f", "t", -1, null);
-        var missed = new io.refguard.cases.Outcome("b", io.refguard.cases.Variant.BUGGY,
-                io.refguard.cases.Verdict.MISSED, io.refguard.cases.Verdict.BUG_FOUND, 9, 5, 2, null, "s", null, null, 12, "every schedule was run");
-        var verified = new io.refguard.cases.Outcome("a", io.refguard.cases.Variant.FIXED,
-                io.refguard.cases.Verdict.VERIFIED, io.refguard.cases.Verdict.VERIFIED, 9, 5, 2, null, "s", null, null, 12, "every schedule was run");
-        assertEquals("1 of 2 bugs found, 1 of 1 fix verified, in 1.5 s; 1 case did not get the expected verdict:"
-                + " rerun with --reports to see the failures", CasesCommand.totals(List.of(found, missed, verified), 1500));
+        var found =
+                new io.refguard.cases.Outcome(
+                        "a",
+                        io.refguard.cases.Variant.BUGGY,
+                        io.refguard.cases.Verdict.BUG_FOUND,
+                        io.refguard.cases.Verdict.BUG_FOUND,
+                        3,
+                        5,
+                        1,
+                        "rg1-x",
+                        "s",
+                        "f",
+                        "t",
+                        -1,
+                        null);
+        var missed =
+                new io.refguard.cases.Outcome(
+                        "b",
+                        io.refguard.cases.Variant.BUGGY,
+                        io.refguard.cases.Verdict.MISSED,
+                        io.refguard.cases.Verdict.BUG_FOUND,
+                        9,
+                        5,
+                        2,
+                        null,
+                        "s",
+                        null,
+                        null,
+                        12,
+                        "every schedule was run");
+        var verified =
+                new io.refguard.cases.Outcome(
+                        "a",
+                        io.refguard.cases.Variant.FIXED,
+                        io.refguard.cases.Verdict.VERIFIED,
+                        io.refguard.cases.Verdict.VERIFIED,
+                        9,
+                        5,
+                        2,
+                        null,
+                        "s",
+                        null,
+                        null,
+                        12,
+                        "every schedule was run");
+        assertEquals(
+                "1 of 2 bugs found, 1 of 1 fix verified, in 1.5 s; 1 case did not get the expected verdict:"
+                        + " rerun with --reports to see the failures",
+                CasesCommand.totals(List.of(found, missed, verified), 1500));
         assertFalse(missed.asExpected());
         assertNull(missed.token());
     }

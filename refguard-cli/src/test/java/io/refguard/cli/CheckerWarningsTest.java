@@ -13,10 +13,15 @@ class CheckerWarningsTest {
     void settingsWarningsReachStandardErrorAsOneLineAndBackstopWarningsDoNot() {
         StringWriter err = new StringWriter();
         Main.configureLogging(new PrintWriter(err, true));
-        System.getLogger("io.refguard.RefGuard").log(System.Logger.Level.WARNING,
-                "refguard: system property refguard.mode='loud' is not valid:\nuse off, sampled or tracked.");
-        System.getLogger("io.refguard").log(System.Logger.Level.WARNING, "refguard: leak of Buffer@1 (backstop)");
-        assertEquals("refguard: warning: system property refguard.mode='loud' is not valid: use off, sampled or"
-                + " tracked.\n", err.toString().replace(System.lineSeparator(), "\n"));
+        System.getLogger("io.refguard.RefGuard")
+                .log(
+                        System.Logger.Level.WARNING,
+                        "refguard: system property refguard.mode='loud' is not valid:\nuse off, sampled or tracked.");
+        System.getLogger("io.refguard")
+                .log(System.Logger.Level.WARNING, "refguard: leak of Buffer@1 (backstop)");
+        assertEquals(
+                "refguard: warning: system property refguard.mode='loud' is not valid: use off, sampled or"
+                        + " tracked.\n",
+                err.toString().replace(System.lineSeparator(), "\n"));
     }
 }

@@ -19,7 +19,9 @@ final class Cli {
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = RefguardCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        int status =
+                RefguardCommand.execute(
+                        new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Result(status, out.toString(), err.toString());
     }
 }

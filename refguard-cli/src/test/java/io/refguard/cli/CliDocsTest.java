@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every command that docs/CLI.md shows with its output ({@code $ ./refguard ...} in a
- * {@code text} block) is run, and each line shown must be printed, in order, on standard output
- * or standard error. Times, identity hashes and file paths are masked; a line {@code ...} stands
- * for lines left out.
+ * Every command that docs/CLI.md shows with its output ({@code $ ./refguard ...} in a {@code text}
+ * block) is run, and each line shown must be printed, in order, on standard output or standard
+ * error. Times, identity hashes and file paths are masked; a line {@code ...} stands for lines left
+ * out.
  */
 class CliDocsTest {
 
@@ -35,8 +35,10 @@ class CliDocsTest {
             String[] args = s.command().substring("./refguard ".length()).split(" +");
             for (int i = 0; i + 1 < args.length; i++) {
                 if (args[i].equals("--classpath")) {
-                    // the document's paths are from the repository's root; the test runs in the module
-                    args[i + 1] = java.nio.file.Path.of("..").resolve(args[i + 1]).normalize().toString();
+                    // the document's paths are from the repository's root; the test runs in the
+                    // module
+                    args[i + 1] =
+                            java.nio.file.Path.of("..").resolve(args[i + 1]).normalize().toString();
                 }
                 if (args[i].equals("--html")) {
                     args[i + 1] = dir.resolve(args[i + 1]).toString(); // not into the module
@@ -45,13 +47,20 @@ class CliDocsTest {
             Cli.Result r = Cli.run(args);
             String missing = firstMissing(s.lines(), r);
             if (missing != null) {
-                problems.add("$ " + s.command() + "\n  the document shows: " + missing + "\n  it printed:\n"
-                        + r.out() + r.err());
+                problems.add(
+                        "$ "
+                                + s.command()
+                                + "\n  the document shows: "
+                                + missing
+                                + "\n  it printed:\n"
+                                + r.out()
+                                + r.err());
             }
         }
         if (!problems.isEmpty()) {
-            fail("docs/CLI.md shows output that the command no longer prints; paste the current output:\n\n"
-                    + String.join("\n\n", problems));
+            fail(
+                    "docs/CLI.md shows output that the command no longer prints; paste the current output:\n\n"
+                            + String.join("\n\n", problems));
         }
     }
 
@@ -130,9 +139,9 @@ class CliDocsTest {
     }
 
     static String normalize(String line) {
-        return line
-                .replaceAll("\\d+(\\.\\d+)? m?s\\b", "<time>")
-                .replaceAll("Object\\.wait0\\b", "Object.wait") // JDK 21+ names the native frame wait0
+        return line.replaceAll("\\d+(\\.\\d+)? m?s\\b", "<time>")
+                .replaceAll(
+                        "Object\\.wait0\\b", "Object.wait") // JDK 21+ names the native frame wait0
                 .replaceAll("\"millis\":\\d+", "\"millis\":<n>")
                 .replaceAll("@[0-9a-f]{4,}", "@<hash>")
                 .replaceAll("written to \\S+", "written to <file>")

@@ -11,13 +11,16 @@ import org.junit.jupiter.api.Test;
 class ExploreCommandTest {
 
     private static final String RACY = "example.cli.CheckThenClose";
-    private static final String FIXED_CASE = "io.refguard.cases.reftable.Reftable_04_ReusedReadersGetTemporaryReferences";
+    private static final String FIXED_CASE =
+            "io.refguard.cases.reftable.Reftable_04_ReusedReadersGetTemporaryReferences";
 
     @Test
     void aFailingScenarioPrintsItsReportAndExitsOne() {
         Cli.Result r = Cli.run("explore", "--class", RACY);
         assertEquals(1, r.status(), r::toString);
-        assertTrue(r.out().startsWith("Scenario \"check then close\" failed: a thread threw\n"), r::toString);
+        assertTrue(
+                r.out().startsWith("Scenario \"check then close\" failed: a thread threw\n"),
+                r::toString);
         assertTrue(r.out().contains("DoubleReleaseException"), r::toString);
         assertTrue(r.out().contains("| step | T1"), r::toString);
         assertTrue(r.err().contains("exploring " + RACY + " (scenario)"), r::toString);
@@ -27,17 +30,25 @@ class ExploreCommandTest {
     void aPassingScenarioSaysWhatWasExploredAndExitsZero() {
         Cli.Result r = Cli.run("explore", "--class", FIXED_CASE);
         assertEquals(0, r.status(), r::toString);
-        assertTrue(r.out().matches("No failure: \\d+ runs, \\d+ choice points, in \\d+ m?s; every schedule within"
-                + " the bound was run \\(default search: exhaustive, preemption bound 2, [^)]*\\); schedules with"
-                + " more preemptions were not.\\R"), r::toString);
+        assertTrue(
+                r.out()
+                        .matches(
+                                "No failure: \\d+ runs, \\d+ choice points, in \\d+ m?s; every schedule within"
+                                        + " the bound was run \\(default search: exhaustive, preemption bound 2, [^)]*\\); schedules with"
+                                        + " more preemptions were not.\\R"),
+                r::toString);
     }
 
     @Test
     void budgetOptionsReachTheExplorer() throws Exception {
-        Cli.Result r = Cli.run("explore", "--class", FIXED_CASE, "--preemption-bound", "0", "--json");
+        Cli.Result r =
+                Cli.run("explore", "--class", FIXED_CASE, "--preemption-bound", "0", "--json");
         assertEquals(0, r.status(), r::toString);
         JsonNode o = new ObjectMapper().readTree(r.out());
-        assertTrue(o.get("strategy").asText().startsWith("default search: exhaustive, preemption bound 0"),
+        assertTrue(
+                o.get("strategy")
+                        .asText()
+                        .startsWith("default search: exhaustive, preemption bound 0"),
                 o.get("strategy").asText());
         assertEquals(0, o.get("preemptions").asInt());
         assertTrue(o.get("variant").isNull());
@@ -49,7 +60,16 @@ class ExploreCommandTest {
         assertEquals("clean", c.get("verdict").asText(), capped::toString);
         assertEquals(3, c.get("schedules").asLong());
 
-        Cli.Result random = Cli.run("explore", "--class", RACY, "--strategy", "random", "--seed", "7", "--json");
+        Cli.Result random =
+                Cli.run(
+                        "explore",
+                        "--class",
+                        RACY,
+                        "--strategy",
+                        "random",
+                        "--seed",
+                        "7",
+                        "--json");
         JsonNode f = new ObjectMapper().readTree(random.out());
         assertEquals(1, random.status(), random::toString);
         assertTrue(f.get("strategy").asText().startsWith("random"), random::toString);
@@ -70,8 +90,12 @@ class ExploreCommandTest {
 
     @Test
     void aTokenOfAnotherScenarioIsRefused() throws Exception {
-        Cli.Result foreign = Cli.run("replay", tokenOf("io.refguard.cases.nsinfo.Nsinfo_01_LockTooNarrow"),
-                "--class", RACY);
+        Cli.Result foreign =
+                Cli.run(
+                        "replay",
+                        tokenOf("io.refguard.cases.nsinfo.Nsinfo_01_LockTooNarrow"),
+                        "--class",
+                        RACY);
         assertEquals(2, foreign.status(), foreign::toString);
         assertTrue(foreign.err().contains("was made for another scenario"), foreign::toString);
     }
@@ -80,7 +104,9 @@ class ExploreCommandTest {
     void malformedTokensAreUsageErrorsSayingWhatIsWrong() {
         Cli.Result r = Cli.run("replay", "not-a-token", "--class", RACY);
         assertEquals(2, r.status(), r::toString);
-        assertTrue(r.err().contains("is not a refguard replay token: tokens start with rg1-"), r::toString);
+        assertTrue(
+                r.err().contains("is not a refguard replay token: tokens start with rg1-"),
+                r::toString);
         Cli.Result damaged = Cli.run("replay", "rg1-AAAAAAAAAAAAAAAAAAAA", "--class", RACY);
         assertEquals(2, damaged.status(), damaged::toString);
         assertTrue(damaged.err().contains("is damaged"), damaged::toString);
@@ -90,25 +116,38 @@ class ExploreCommandTest {
     void classProblemsAreUsageErrors() {
         Cli.Result missing = Cli.run("explore", "--class", "example.cli.Missing");
         assertEquals(2, missing.status(), missing::toString);
-        assertTrue(missing.err().contains("class example.cli.Missing was not found"), missing::toString);
+        assertTrue(
+                missing.err().contains("class example.cli.Missing was not found"),
+                missing::toString);
 
         Cli.Result noEntry = Cli.run("explore", "--class", "example.cli.NoEntryPoint");
         assertEquals(2, noEntry.status(), noEntry::toString);
-        assertTrue(noEntry.err().contains("has neither a 'public static Scenario<?> scenario()' method nor a"
-                + " 'public static void main(String[])' method"), noEntry::toString);
+        assertTrue(
+                noEntry.err()
+                        .contains(
+                                "has neither a 'public static Scenario<?> scenario()' method nor a"
+                                        + " 'public static void main(String[])' method"),
+                noEntry::toString);
 
         Cli.Result badPath = Cli.run("explore", "--class", RACY, "--classpath", "/no/such/dir");
         assertEquals(2, badPath.status(), badPath::toString);
-        assertTrue(badPath.err().contains("class path entry /no/such/dir does not exist"), badPath::toString);
+        assertTrue(
+                badPath.err().contains("class path entry /no/such/dir does not exist"),
+                badPath::toString);
 
         Cli.Result uncovered = Cli.run("explore", "--class", RACY, "--include", "com.acme.*");
         assertEquals(2, uncovered.status(), uncovered::toString);
-        assertTrue(uncovered.err().contains("--include com.acme.* does not cover example.cli.CheckThenClose"),
+        assertTrue(
+                uncovered
+                        .err()
+                        .contains("--include com.acme.* does not cover example.cli.CheckThenClose"),
                 uncovered::toString);
 
         Cli.Result args = Cli.run("explore", "--class", RACY, "--", "extra");
         assertEquals(2, args.status(), args::toString);
-        assertTrue(args.err().contains("is a scenario class: it takes no program arguments"), args::toString);
+        assertTrue(
+                args.err().contains("is a scenario class: it takes no program arguments"),
+                args::toString);
     }
 
     @Test
@@ -117,7 +156,8 @@ class ExploreCommandTest {
         assertEquals(0, r.status(), r::toString);
         assertTrue(r.out().contains("\"verdict\":\"verified\""), r::toString);
         // two actors taking and dropping one lock: more than the two serial orders are explored
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"schedules\":(\\d+)").matcher(r.out());
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\"schedules\":(\\d+)").matcher(r.out());
         assertTrue(m.find() && Long.parseLong(m.group(1)) > 2, r::toString);
     }
 
@@ -125,7 +165,10 @@ class ExploreCommandTest {
     void badOptionValuesAreUsageErrors() {
         Cli.Result strategy = Cli.run("explore", "--class", RACY, "--strategy", "bfs");
         assertEquals(2, strategy.status(), strategy::toString);
-        assertTrue(strategy.err().contains("'bfs' is not a strategy; use one of default, exhaustive, random, pct, pos, surw, pct-races, dpor"),
+        assertTrue(
+                strategy.err()
+                        .contains(
+                                "'bfs' is not a strategy; use one of default, exhaustive, random, pct, pos, surw, pct-races, dpor"),
                 strategy::toString);
         Cli.Result time = Cli.run("explore", "--class", RACY, "--max-time", "soon");
         assertEquals(2, time.status(), time::toString);
@@ -138,16 +181,19 @@ class ExploreCommandTest {
         assertTrue(none.err().contains("Missing required option: '--class=CLASS'"), none::toString);
         Cli.Result noCommand = Cli.run();
         assertEquals(2, noCommand.status(), noCommand::toString);
-        assertTrue(noCommand.err().contains("name a command: cases, explore or replay"), noCommand::toString);
+        assertTrue(
+                noCommand.err().contains("name a command: cases, explore or replay"),
+                noCommand::toString);
     }
 
     /**
-     * The report from its table to its replay lines (which differ between a search and a
-     * replay), with identity hashes and pooled worker names, which differ between runs, masked.
+     * The report from its table to its replay lines (which differ between a search and a replay),
+     * with identity hashes and pooled worker names, which differ between runs, masked.
      */
     private static String section(String report) {
         return report.substring(report.indexOf("| step |"), report.indexOf("Replay:"))
-                .replaceAll("@[0-9a-f]+ ", "@… ").replaceAll("refguard-explore-\\d+", "refguard-explore-…");
+                .replaceAll("@[0-9a-f]+ ", "@… ")
+                .replaceAll("refguard-explore-\\d+", "refguard-explore-…");
     }
 
     private static String tokenOf(String scenarioClass) throws Exception {

@@ -16,14 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 class HtmlOptionTest {
 
     private static final String RACY = "example.cli.CheckThenClose";
-    private static final String FIXED_CASE = "io.refguard.cases.reftable.Reftable_04_ReusedReadersGetTemporaryReferences";
+    private static final String FIXED_CASE =
+            "io.refguard.cases.reftable.Reftable_04_ReusedReadersGetTemporaryReferences";
 
     @Test
     void exploreAndReplayWriteThePageOfTheFailure(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("reports/explore.html");
         Cli.Result r = Cli.run("explore", "--class", RACY, "--html", file.toString());
         assertEquals(1, r.status(), r::toString);
-        assertTrue(r.err().contains("refguard: HTML report written to " + file.toAbsolutePath()), r::toString);
+        assertTrue(
+                r.err().contains("refguard: HTML report written to " + file.toAbsolutePath()),
+                r::toString);
         String html = Files.readString(file, StandardCharsets.UTF_8);
         assertTrue(html.startsWith("<!DOCTYPE html>"), html);
         assertTrue(html.contains("<th class=\"lane lane-0"), html);
@@ -32,9 +35,12 @@ class HtmlOptionTest {
         assertTrue(html.contains("id=\"replay-token\">" + token.group(1) + "<"), html);
 
         Path replayed = dir.resolve("replay.html");
-        Cli.Result again = Cli.run("replay", token.group(1), "--class", RACY, "--html", replayed.toString());
+        Cli.Result again =
+                Cli.run("replay", token.group(1), "--class", RACY, "--html", replayed.toString());
         assertEquals(1, again.status(), again::toString);
-        assertTrue(Files.readString(replayed, StandardCharsets.UTF_8).contains("DoubleReleaseException"));
+        assertTrue(
+                Files.readString(replayed, StandardCharsets.UTF_8)
+                        .contains("DoubleReleaseException"));
     }
 
     @Test
@@ -43,14 +49,27 @@ class HtmlOptionTest {
         Cli.Result r = Cli.run("explore", "--class", FIXED_CASE, "--html", file.toString());
         assertEquals(0, r.status(), r::toString);
         assertFalse(Files.exists(file));
-        assertTrue(r.err().contains("no schedule failed, so no HTML report was written to " + file), r::toString);
+        assertTrue(
+                r.err().contains("no schedule failed, so no HTML report was written to " + file),
+                r::toString);
     }
 
     @Test
     void anUnwritablePathIsAUsageError(@TempDir Path dir) throws Exception {
         Path blocker = Files.writeString(dir.resolve("a-file"), "x");
-        Cli.Result r = Cli.run("explore", "--class", RACY, "--html", blocker.resolve("report.html").toString());
+        Cli.Result r =
+                Cli.run(
+                        "explore",
+                        "--class",
+                        RACY,
+                        "--html",
+                        blocker.resolve("report.html").toString());
         assertEquals(2, r.status(), r::toString);
-        assertTrue(r.err().contains("cannot write the HTML report to " + blocker.resolve("report.html")), r::toString);
+        assertTrue(
+                r.err()
+                        .contains(
+                                "cannot write the HTML report to "
+                                        + blocker.resolve("report.html")),
+                r::toString);
     }
 }

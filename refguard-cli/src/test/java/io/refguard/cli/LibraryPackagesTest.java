@@ -30,8 +30,16 @@ class LibraryPackagesTest {
     @Test
     void everyMainPackageOfRefguardIsListedAsMachinery() throws Exception {
         Set<String> packages = new TreeSet<>();
-        for (Class<?> fromModule : List.of(Ref.class, Explorer.class, SyncBridge.class, RefguardCommand.class)) {
-            packages.addAll(packagesOf(Path.of(fromModule.getProtectionDomain().getCodeSource().getLocation().toURI())));
+        for (Class<?> fromModule :
+                List.of(Ref.class, Explorer.class, SyncBridge.class, RefguardCommand.class)) {
+            packages.addAll(
+                    packagesOf(
+                            Path.of(
+                                    fromModule
+                                            .getProtectionDomain()
+                                            .getCodeSource()
+                                            .getLocation()
+                                            .toURI())));
         }
         assertTrue(packages.size() >= 10, "found the modules' classes: " + packages);
         for (String p : packages) {
@@ -39,8 +47,14 @@ class LibraryPackagesTest {
                 continue; // the relocated ASM inside the agent jar, never on a user's stack
             }
             boolean listed = LibraryCode.contains(p + ".AnyClass");
-            assertEquals(!USER_CODE.contains(p), listed, () -> p + (listed
-                    ? " is user code but LibraryCode lists it" : " is not in LibraryCode's package list: add it"));
+            assertEquals(
+                    !USER_CODE.contains(p),
+                    listed,
+                    () ->
+                            p
+                                    + (listed
+                                            ? " is user code but LibraryCode lists it"
+                                            : " is not in LibraryCode's package list: add it"));
         }
     }
 
@@ -55,8 +69,13 @@ class LibraryPackagesTest {
             }
         } else {
             try (JarFile jar = new JarFile(location.toFile())) {
-                jar.stream().map(e -> e.getName())
-                        .filter(n -> n.endsWith(".class") && n.startsWith("io/refguard/") && n.contains("/"))
+                jar.stream()
+                        .map(e -> e.getName())
+                        .filter(
+                                n ->
+                                        n.endsWith(".class")
+                                                && n.startsWith("io/refguard/")
+                                                && n.contains("/"))
                         .map(n -> n.substring(0, n.lastIndexOf('/')).replace('/', '.'))
                         .forEach(packages::add);
             }

@@ -31,30 +31,53 @@ class ProgramAndClassPathTest {
         assertTrue(r.out().contains("| step | main"), r::toString);
         assertTrue(r.out().contains("| A "), r::toString);
         assertTrue(r.out().contains("volatile write LostUpdateProgram.count"), r::toString);
-        assertTrue(r.out().contains("Failure: main threw java.lang.AssertionError: both increments must count, got 1"),
+        assertTrue(
+                r.out()
+                        .contains(
+                                "Failure: main threw java.lang.AssertionError: both increments must count, got 1"),
                 r::toString);
     }
 
     @Test
     void aProgramsTokenReplaysItsSchedule() throws Exception {
-        JsonNode found = new ObjectMapper().readTree(Cli.run("explore", "--class", PROGRAM, "--json").out());
+        JsonNode found =
+                new ObjectMapper().readTree(Cli.run("explore", "--class", PROGRAM, "--json").out());
         assertEquals("bug_found", found.get("verdict").asText());
         Cli.Result replayed = Cli.run("replay", found.get("token").asText(), "--class", PROGRAM);
         assertEquals(1, replayed.status(), replayed::toString);
-        assertTrue(replayed.out().contains("Found by replay of a token after 1 run"), replayed::toString);
-        assertTrue(replayed.out().contains("both increments must count, got 1"), replayed::toString);
+        assertTrue(
+                replayed.out().contains("Found by replay of a token after 1 run"),
+                replayed::toString);
+        assertTrue(
+                replayed.out().contains("both increments must count, got 1"), replayed::toString);
     }
 
     @Test
     void aTokenWhoseScheduleNowPassesExitsZero() throws Exception {
-        JsonNode found = new ObjectMapper().readTree(Cli.run("explore", "--class", PROGRAM, "--json").out());
+        JsonNode found =
+                new ObjectMapper().readTree(Cli.run("explore", "--class", PROGRAM, "--json").out());
         // the same schedule, but the program no longer checks the count: it runs to the end
-        Cli.Result r = Cli.run("replay", found.get("token").asText(), "--class", PROGRAM, "--", "lenient");
+        Cli.Result r =
+                Cli.run("replay", found.get("token").asText(), "--class", PROGRAM, "--", "lenient");
         assertEquals(0, r.status(), r::toString);
-        assertTrue(r.out().startsWith("The schedule of the token ran to the end without failing on " + PROGRAM),
+        assertTrue(
+                r.out()
+                        .startsWith(
+                                "The schedule of the token ran to the end without failing on "
+                                        + PROGRAM),
                 r::toString);
-        JsonNode json = new ObjectMapper().readTree(Cli.run("replay", found.get("token").asText(), "--class",
-                PROGRAM, "--json", "--", "lenient").out());
+        JsonNode json =
+                new ObjectMapper()
+                        .readTree(
+                                Cli.run(
+                                                "replay",
+                                                found.get("token").asText(),
+                                                "--class",
+                                                PROGRAM,
+                                                "--json",
+                                                "--",
+                                                "lenient")
+                                        .out());
         assertEquals("clean", json.get("verdict").asText());
         assertTrue(json.get("token").isNull());
     }
@@ -63,28 +86,47 @@ class ProgramAndClassPathTest {
     void aScenarioClassIsFoundThroughTheClassPath(@TempDir Path dir) throws IOException {
         Path src = dir.resolve("src/cp/DoubleClose.java");
         Files.createDirectories(src.getParent());
-        Files.writeString(src, String.join("\n",
-                "package cp;",
-                "import io.refguard.RefCounted;",
-                "import io.refguard.explore.Explorer;",
-                "import io.refguard.explore.Scenario;",
-                "public final class DoubleClose {",
-                "    static final class R extends RefCounted<R> { protected void deallocate() {} }",
-                "    public static Scenario<R> scenario() {",
-                "        return Explorer.scenario(\"double close\").setup(R::new)",
-                "                .actor(\"T1\", R::close).actor(\"T2\", R::close);",
-                "    }",
-                "}"), StandardCharsets.UTF_8);
+        Files.writeString(
+                src,
+                String.join(
+                        "\n",
+                        "package cp;",
+                        "import io.refguard.RefCounted;",
+                        "import io.refguard.explore.Explorer;",
+                        "import io.refguard.explore.Scenario;",
+                        "public final class DoubleClose {",
+                        "    static final class R extends RefCounted<R> { protected void deallocate() {} }",
+                        "    public static Scenario<R> scenario() {",
+                        "        return Explorer.scenario(\"double close\").setup(R::new)",
+                        "                .actor(\"T1\", R::close).actor(\"T2\", R::close);",
+                        "    }",
+                        "}"),
+                StandardCharsets.UTF_8);
         Path classes = dir.resolve("classes");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
-                src.toString());
+        int rc =
+                javac.run(
+                        null,
+                        null,
+                        null,
+                        "-d",
+                        classes.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        src.toString());
         assertEquals(0, rc, "the test's scenario compiles");
 
         Cli.Result without = Cli.run("explore", "--class", "cp.DoubleClose");
         assertEquals(2, without.status(), without::toString);
 
-        Cli.Result with = Cli.run("explore", "--class", "cp.DoubleClose", "--classpath", classes.toString(), "--json");
+        Cli.Result with =
+                Cli.run(
+                        "explore",
+                        "--class",
+                        "cp.DoubleClose",
+                        "--classpath",
+                        classes.toString(),
+                        "--json");
         assertEquals(1, with.status(), with::toString);
         JsonNode o = new ObjectMapper().readTree(with.out());
         assertEquals("cp.DoubleClose", o.get("case").asText());
@@ -96,8 +138,12 @@ class ProgramAndClassPathTest {
     void aProgramAndItsLibraryInAnotherPackageAreLoadedTogetherAndBothExplored(@TempDir Path dir)
             throws IOException {
         // the library names a program type in a signature, and its monitor is where the race is
-        write(dir.resolve("src/shop/Item.java"), "package shop;", "public record Item(String name) {}");
-        write(dir.resolve("src/shop/Main.java"),
+        write(
+                dir.resolve("src/shop/Item.java"),
+                "package shop;",
+                "public record Item(String name) {}");
+        write(
+                dir.resolve("src/shop/Main.java"),
                 "package shop;",
                 "import stock.Counter;",
                 "public class Main {",
@@ -110,7 +156,8 @@ class ProgramAndClassPathTest {
                 "        if (c.get() != 2) throw new AssertionError(\"lost an update: \" + c.get());",
                 "    }",
                 "}");
-        write(dir.resolve("src/stock/Counter.java"),
+        write(
+                dir.resolve("src/stock/Counter.java"),
                 "package stock;",
                 "public final class Counter {",
                 "    private int n;",
@@ -123,22 +170,55 @@ class ProgramAndClassPathTest {
         Path lib = dir.resolve("lib");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         String sources = dir.resolve("src").toString();
-        assertEquals(0, javac.run(null, null, null, "-d", app.toString(), "-sourcepath", sources,
-                dir.resolve("src/shop/Main.java").toString(), dir.resolve("src/shop/Item.java").toString()));
-        assertEquals(0, javac.run(null, null, null, "-d", lib.toString(), "-cp", app.toString(),
-                dir.resolve("src/stock/Counter.java").toString()));
+        assertEquals(
+                0,
+                javac.run(
+                        null,
+                        null,
+                        null,
+                        "-d",
+                        app.toString(),
+                        "-sourcepath",
+                        sources,
+                        dir.resolve("src/shop/Main.java").toString(),
+                        dir.resolve("src/shop/Item.java").toString()));
+        assertEquals(
+                0,
+                javac.run(
+                        null,
+                        null,
+                        null,
+                        "-d",
+                        lib.toString(),
+                        "-cp",
+                        app.toString(),
+                        dir.resolve("src/stock/Counter.java").toString()));
         // javac put stock.Counter into app too (found on the source path): keep it in lib only
         Files.delete(app.resolve("stock/Counter.class"));
 
-        Cli.Result r = Cli.run("explore", "--class", "shop.Main", "--classpath",
-                app + java.io.File.pathSeparator + lib);
+        Cli.Result r =
+                Cli.run(
+                        "explore",
+                        "--class",
+                        "shop.Main",
+                        "--classpath",
+                        app + java.io.File.pathSeparator + lib);
         assertEquals(1, r.status(), r::toString);
-        assertTrue(r.out().contains("Failure: main threw java.lang.AssertionError: lost an update: 1"), r::toString);
+        assertTrue(
+                r.out().contains("Failure: main threw java.lang.AssertionError: lost an update: 1"),
+                r::toString);
         assertTrue(r.out().contains("(Counter.java:"), "the library's lines: " + r);
 
         // narrowed to the program's package: the library still loads with it, uninstrumented
-        Cli.Result narrow = Cli.run("explore", "--class", "shop.Main", "--classpath",
-                app + java.io.File.pathSeparator + lib, "--include", "shop.*");
+        Cli.Result narrow =
+                Cli.run(
+                        "explore",
+                        "--class",
+                        "shop.Main",
+                        "--classpath",
+                        app + java.io.File.pathSeparator + lib,
+                        "--include",
+                        "shop.*");
         assertTrue(!narrow.toString().contains("LinkageError"), narrow::toString);
     }
 

@@ -8,32 +8,60 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-/** Exit 4 and the "inconclusive" verdict when refguard could not control the program; clean --json. */
+/**
+ * Exit 4 and the "inconclusive" verdict when refguard could not control the program; clean --json.
+ */
 class VerdictsCliTest {
 
     @Test
     void codeOutsideTheIncludeIsInconclusiveWithExitFour() throws Exception {
-        Cli.Result r = Cli.run("explore", "--class", "example.cli.UninstrumentedRace",
-                "--include", "example.cli.UninstrumentedRace");
+        Cli.Result r =
+                Cli.run(
+                        "explore",
+                        "--class",
+                        "example.cli.UninstrumentedRace",
+                        "--include",
+                        "example.cli.UninstrumentedRace");
         assertEquals(ExitCodes.INCONCLUSIVE, r.status(), r::toString);
-        assertTrue(r.out().startsWith("Scenario \"uninstrumented\" is inconclusive: nothing was interleaved."),
+        assertTrue(
+                r.out()
+                        .startsWith(
+                                "Scenario \"uninstrumented\" is inconclusive: nothing was interleaved."),
                 r::toString);
         assertTrue(r.out().contains("widen its include"), r::toString);
-        assertTrue(r.err().contains("refguard: hint: only --include example.cli.UninstrumentedRace is instrumented;"
-                + " widen it"), r::toString);
+        assertTrue(
+                r.err()
+                        .contains(
+                                "refguard: hint: only --include example.cli.UninstrumentedRace is instrumented;"
+                                        + " widen it"),
+                r::toString);
 
-        Cli.Result json = Cli.run("explore", "--class", "example.cli.UninstrumentedRace",
-                "--include", "example.cli.UninstrumentedRace", "--json");
+        Cli.Result json =
+                Cli.run(
+                        "explore",
+                        "--class",
+                        "example.cli.UninstrumentedRace",
+                        "--include",
+                        "example.cli.UninstrumentedRace",
+                        "--json");
         assertEquals(ExitCodes.INCONCLUSIVE, json.status(), json::toString);
         JsonNode o = new ObjectMapper().readTree(json.out());
         assertEquals("inconclusive", o.get("verdict").asText());
         assertTrue(o.get("token").isNull());
-        assertTrue(o.get("failure").asText().contains("reached no scheduling point"), json::toString);
+        assertTrue(
+                o.get("failure").asText().contains("reached no scheduling point"), json::toString);
     }
 
     @Test
     void aThreadBlockedInARealReadIsInconclusiveNotABug() throws Exception {
-        Cli.Result r = Cli.run("explore", "--class", "example.cli.BlockingRead", "--run-timeout", "300ms", "--json");
+        Cli.Result r =
+                Cli.run(
+                        "explore",
+                        "--class",
+                        "example.cli.BlockingRead",
+                        "--run-timeout",
+                        "300ms",
+                        "--json");
         assertEquals(ExitCodes.INCONCLUSIVE, r.status(), r::toString);
         JsonNode o = new ObjectMapper().readTree(r.out());
         assertEquals("inconclusive", o.get("verdict").asText(), r::toString);
@@ -41,7 +69,8 @@ class VerdictsCliTest {
         assertTrue(failure.contains("It is stuck in"), failure);
         assertTrue(failure.contains("called from example.cli.BlockingRead.main"), failure);
         assertTrue(o.get("report").asText().contains("Verdict: inconclusive."), r::toString);
-        assertTrue(r.err().contains("reading ..."), "the program's own output goes to stderr: " + r);
+        assertTrue(
+                r.err().contains("reading ..."), "the program's own output goes to stderr: " + r);
     }
 
     @Test

@@ -7,18 +7,18 @@ import java.util.function.IntFunction;
  * Code sites supplied by bytecode instrumentation, so that the checker need not walk the stack.
  *
  * <p>Capturing a site by walking the stack costs about a microsecond. An instrumentation agent
- * knows every call site into refguard when it rewrites a class, so it gives each one a constant
- * id and emits {@code CallSites.enter(id)} before the call and {@code CallSites.exit()} after it.
+ * knows every call site into refguard when it rewrites a class, so it gives each one a constant id
+ * and emits {@code CallSites.enter(id)} before the call and {@code CallSites.exit()} after it.
  * While the call runs, refguard-core takes the site from {@link #current()} instead of walking.
  * Calls that are not instrumented (or that return by an exception, leaving no id behind only when
- * the next instrumented call overwrites it) fall back to walking, so a site is never invented;
- * an id left behind by a call that threw can at worst name that call's site for the next
+ * the next instrumented call overwrites it) fall back to walking, so a site is never invented; an
+ * id left behind by a call that threw can at worst name that call's site for the next
  * uninstrumented capture on the same thread.
  *
- * <p>The whole mechanism is off unless the system property {@code refguard.callSites} is
- * {@code true} when this class initializes; refguard's agent sets it in its {@code premain},
- * before any application class loads. Off, {@link #enter} and {@link #exit} do nothing and core
- * never looks here: the JIT folds {@link #SUPPLIED} away.
+ * <p>The whole mechanism is off unless the system property {@code refguard.callSites} is {@code
+ * true} when this class initializes; refguard's agent sets it in its {@code premain}, before any
+ * application class loads. Off, {@link #enter} and {@link #exit} do nothing and core never looks
+ * here: the JIT folds {@link #SUPPLIED} away.
  */
 public final class CallSites {
 
@@ -41,8 +41,9 @@ public final class CallSites {
     public static void installResolver(IntFunction<StackTraceElement> table) {
         Objects.requireNonNull(table, "table");
         if (!SUPPLIED) {
-            throw new IllegalStateException("call sites are off in this JVM: the system property"
-                    + " refguard.callSites must be true before refguard's classes load");
+            throw new IllegalStateException(
+                    "call sites are off in this JVM: the system property"
+                            + " refguard.callSites must be true before refguard's classes load");
         }
         resolver = table;
     }
@@ -62,8 +63,8 @@ public final class CallSites {
     }
 
     /**
-     * The location of the instrumented call into refguard that the current thread is in, or
-     * {@code null} when there is none (then the caller walks the stack).
+     * The location of the instrumented call into refguard that the current thread is in, or {@code
+     * null} when there is none (then the caller walks the stack).
      */
     public static StackTraceElement current() {
         if (!SUPPLIED) {

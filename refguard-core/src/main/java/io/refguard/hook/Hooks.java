@@ -1,9 +1,8 @@
 package io.refguard.hook;
 
-import java.util.Objects;
-
 import io.refguard.CheckMode;
 import io.refguard.LeakScope;
+import java.util.Objects;
 
 /**
  * The installation point for a {@link SchedulingHook} and the source of per-run leak scopes.
@@ -26,8 +25,8 @@ public final class Hooks {
     /**
      * Installs {@code hook}.
      *
-     * @throws IllegalStateException when another hook is installed: two different explorers
-     *     cannot run in one JVM at the same time (one explorer installs one hook, shared by all its
+     * @throws IllegalStateException when another hook is installed: two different explorers cannot
+     *     run in one JVM at the same time (one explorer installs one hook, shared by all its
      *     explorations, which routes each operation to the calling thread's exploration)
      */
     public static synchronized void installScheduling(SchedulingHook hook) {
@@ -49,9 +48,9 @@ public final class Hooks {
     }
 
     /**
-     * Opens a leak scope for one exploration run: a detached {@link LeakScope} in
-     * {@link CheckMode#TRACKED} mode, so every object the run constructs on a bound actor thread
-     * is tracked and every reference an actor acquires is checked when the run ends. Never null.
+     * Opens a leak scope for one exploration run: a detached {@link LeakScope} in {@link
+     * CheckMode#TRACKED} mode, so every object the run constructs on a bound actor thread is
+     * tracked and every reference an actor acquires is checked when the run ends. Never null.
      */
     public static RunScope openRunScope() {
         return new LeakRunScope(LeakScope.openDetached(CheckMode.TRACKED));

@@ -16,7 +16,9 @@ final class LeakRunScope implements RunScope {
         return scope.bind()::close;
     }
 
-    /** @throws io.refguard.LeakException when references acquired under the run are still open */
+    /**
+     * @throws io.refguard.LeakException when references acquired under the run are still open
+     */
     @Override
     public void close() {
         scope.close();

@@ -34,8 +34,8 @@ public final class LibraryCode {
     private LibraryCode() {}
 
     /**
-     * Whether {@code className} (a binary name, as stack frames give it) belongs to refguard's
-     * main code. Allocates nothing: it runs for every frame of a site capture.
+     * Whether {@code className} (a binary name, as stack frames give it) belongs to refguard's main
+     * code. Allocates nothing: it runs for every frame of a site capture.
      */
     public static boolean contains(String className) {
         if (!className.startsWith(ROOT)) {

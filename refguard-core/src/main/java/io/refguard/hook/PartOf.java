@@ -2,8 +2,8 @@ package io.refguard.hook;
 
 /**
  * State that belongs to another object, such as the checker's record of one reference to a
- * reference-counted object. A {@link SchedulingHook} receives such parts as targets; reports
- * should name the whole ({@code close Buffer#1}), not the part's own type.
+ * reference-counted object. A {@link SchedulingHook} receives such parts as targets; reports should
+ * name the whole ({@code close Buffer#1}), not the part's own type.
  */
 public interface PartOf {
 

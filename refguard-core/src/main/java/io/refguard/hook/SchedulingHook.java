@@ -1,26 +1,26 @@
 package io.refguard.hook;
 
 /**
- * The callback through which refguard's own concurrent code reports its shared-memory operations
- * to an interleaving explorer.
+ * The callback through which refguard's own concurrent code reports its shared-memory operations to
+ * an interleaving explorer.
  *
  * <p>refguard-core calls {@link #beforeAccess} immediately before every operation that another
  * thread can observe (a count update, a snapshot swap, a checker registry update). An explorer
  * implements this interface and may suspend the calling thread there and run another one, which is
- * how races inside refguard itself become explorable. The core never depends on any
- * implementation: it only calls the hook installed in {@link Hooks}.
+ * how races inside refguard itself become explorable. The core never depends on any implementation:
+ * it only calls the hook installed in {@link Hooks}.
  *
- * <p>Implementations must return at once, without blocking or allocating, when the calling
- * thread is not under exploration; core code calls the hook on every acquire and release while
- * one is installed.
+ * <p>Implementations must return at once, without blocking or allocating, when the calling thread
+ * is not under exploration; core code calls the hook on every acquire and release while one is
+ * installed.
  */
 public interface SchedulingHook {
 
     /**
      * Called before an operation on shared state.
      *
-     * @param target the object whose state the operation touches (the reference-counted object,
-     *     the hot-swap manager, ...); used to tell dependent steps from independent ones
+     * @param target the object whose state the operation touches (the reference-counted object, the
+     *     hot-swap manager, ...); used to tell dependent steps from independent ones
      * @param access how the operation touches {@code target}
      * @param label a constant, human-readable name for the operation, such as {@code "acquire"};
      *     shown in interleaving reports. Never built per call.
@@ -29,10 +29,10 @@ public interface SchedulingHook {
 
     /**
      * Called before a step that is internal to refguard: the checker's own bookkeeping (leak-scope
-     * registries and access records) and intermediate steps of a count
-     * update (the read before a release's compare-and-set). Races there are refguard's own, not
-     * the user's, so an explorer makes these scheduling points only when it explores refguard
-     * itself; reports on user code then show the user's steps and the count updates alone.
+     * registries and access records) and intermediate steps of a count update (the read before a
+     * release's compare-and-set). Races there are refguard's own, not the user's, so an explorer
+     * makes these scheduling points only when it explores refguard itself; reports on user code
+     * then show the user's steps and the count updates alone.
      *
      * <p>The default treats them like any other access.
      */

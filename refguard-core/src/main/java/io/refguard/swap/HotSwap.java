@@ -1,19 +1,18 @@
 package io.refguard.swap;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.util.Objects;
-
 import io.refguard.Ref;
 import io.refguard.RefCounted;
 import io.refguard.hook.Access;
 import io.refguard.hook.Hooks;
 import io.refguard.hook.SchedulingHook;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Objects;
 
 /**
- * Holds the current snapshot of a reference-counted resource and replaces it while readers use
- * it, in the manner of Lucene's {@code ReferenceManager} and the reference-counted reader reload
- * of git's reftable stack.
+ * Holds the current snapshot of a reference-counted resource and replaces it while readers use it,
+ * in the manner of Lucene's {@code ReferenceManager} and the reference-counted reader reload of
+ * git's reftable stack.
  *
  * <pre>{@code
  * HotSwap<Index> index = new HotSwap<>(new Index(files));   // takes the creator's reference
@@ -26,14 +25,15 @@ import io.refguard.hook.SchedulingHook;
  * snapshot and then closes the manager's reference to the previous one, which is freed when its
  * last reader closes. {@link #acquire()} never returns a dead snapshot: it takes a reference with
  * get-unless-zero ({@link RefCounted#tryAcquire()}) and, if the snapshot died under it (a swap
- * published a successor and the last reader closed), re-reads the current snapshot and retries.
- * It may return the snapshot a concurrent swap is replacing; that snapshot is alive and stays so
- * until the returned reference is closed.
+ * published a successor and the last reader closed), re-reads the current snapshot and retries. It
+ * may return the snapshot a concurrent swap is replacing; that snapshot is alive and stays so until
+ * the returned reference is closed.
  *
  * <p>Concurrency: {@code acquire} is lock-free; a retry happens only when a swap completed in
  * between, so it makes progress whenever swaps are finite. The publish is a compare-and-set of the
- * current slot (a volatile write), so a reader that sees the new snapshot sees everything its writer did before
- * {@code swap}. Reads and the exchange are scheduling points for the interleaving explorer.
+ * current slot (a volatile write), so a reader that sees the new snapshot sees everything its
+ * writer did before {@code swap}. Reads and the exchange are scheduling points for the interleaving
+ * explorer.
  *
  * @param <T> the snapshot type
  */
@@ -56,8 +56,8 @@ public final class HotSwap<T extends RefCounted<T>> implements AutoCloseable {
     /**
      * Creates a manager whose first snapshot is {@code initial}.
      *
-     * @param initial a reference whose ownership passes to the manager: a new object (its
-     *     creator's reference) or a reference acquired for the purpose
+     * @param initial a reference whose ownership passes to the manager: a new object (its creator's
+     *     reference) or a reference acquired for the purpose
      */
     public HotSwap(Ref<T> initial) {
         CURRENT.setVolatile(this, new Slot<>(Objects.requireNonNull(initial, "initial")));
@@ -71,15 +71,16 @@ public final class HotSwap<T extends RefCounted<T>> implements AutoCloseable {
     public Ref<T> acquire() {
         SchedulingHook h = Hooks.scheduling();
         Slot<T> seen = null;
-        for (;;) {
+        for (; ; ) {
             if (h != null) {
                 h.beforeAccess(this, Access.READ, "hotswap-read");
             }
             @SuppressWarnings("unchecked")
             Slot<T> slot = (Slot<T>) CURRENT.getVolatile(this);
             if (slot == null) {
-                throw new IllegalStateException("refguard: acquire() on a closed HotSwap; acquire snapshots only"
-                        + " while the manager is open");
+                throw new IllegalStateException(
+                        "refguard: acquire() on a closed HotSwap; acquire snapshots only"
+                                + " while the manager is open");
             }
             Ref<T> r = slot.value.tryAcquire();
             if (r != null) {
@@ -88,9 +89,11 @@ public final class HotSwap<T extends RefCounted<T>> implements AutoCloseable {
             if (slot == seen) {
                 // The manager's own reference keeps the current snapshot alive, so it cannot be
                 // dead twice in a row unless someone closed a reference the manager owns.
-                throw new IllegalStateException("refguard: the current snapshot " + slot.value.getClass().getSimpleName()
-                        + " of a HotSwap is dead while still published: a reference owned by the manager was"
-                        + " closed elsewhere. Do not close the reference passed to the constructor or swap().");
+                throw new IllegalStateException(
+                        "refguard: the current snapshot "
+                                + slot.value.getClass().getSimpleName()
+                                + " of a HotSwap is dead while still published: a reference owned by the manager was"
+                                + " closed elsewhere. Do not close the reference passed to the constructor or swap().");
             }
             seen = slot;
         }
@@ -107,7 +110,7 @@ public final class HotSwap<T extends RefCounted<T>> implements AutoCloseable {
         Objects.requireNonNull(next, "next");
         Slot<T> fresh = new Slot<>(next);
         SchedulingHook h = Hooks.scheduling();
-        for (;;) {
+        for (; ; ) {
             if (h != null) {
                 h.beforeAccess(this, Access.READ, "hotswap-read");
             }
@@ -115,7 +118,8 @@ public final class HotSwap<T extends RefCounted<T>> implements AutoCloseable {
             Slot<T> old = (Slot<T>) CURRENT.getVolatile(this);
             if (old == null) {
                 next.close();
-                throw new IllegalStateException("refguard: swap() on a closed HotSwap; the new snapshot was closed");
+                throw new IllegalStateException(
+                        "refguard: swap() on a closed HotSwap; the new snapshot was closed");
             }
             if (h != null) {
                 h.beforeAccess(this, Access.UPDATE, "hotswap-swap");
@@ -147,9 +151,9 @@ public final class HotSwap<T extends RefCounted<T>> implements AutoCloseable {
     }
 
     /**
-     * A published snapshot: the object, and the manager's reference to it. Readers use
-     * {@link #value} directly (never {@code owner.get()}), because the owner reference may be
-     * closed by a concurrent swap while they read.
+     * A published snapshot: the object, and the manager's reference to it. Readers use {@link
+     * #value} directly (never {@code owner.get()}), because the owner reference may be closed by a
+     * concurrent swap while they read.
      */
     private static final class Slot<T extends RefCounted<T>> {
         final T value;

@@ -1,20 +1,19 @@
 package io.refguard.swap;
 
+import io.refguard.Ref;
+import io.refguard.RefCounted;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
-import io.refguard.Ref;
-import io.refguard.RefCounted;
-
 /**
  * A hot-swapped {@link MemberSet}: the current set of reference-counted members, reloaded from a
  * new list of member keys while readers use the old set. This is the reader stack of git's
  * reftable, where a reload re-reads the list of tables: tables still listed keep their open
- * readers, new ones are opened, and readers no longer listed are freed when the last iterator
- * using them closes.
+ * readers, new ones are opened, and readers no longer listed are freed when the last iterator using
+ * them closes.
  *
  * <pre>{@code
  * HotSwapSet<String, TableReader> stack = new HotSwapSet<>(TableReader::open);
@@ -27,18 +26,19 @@ import io.refguard.RefCounted;
  *
  * <p><b>Reload.</b> A reload builds the next set under a temporary reference to the current set,
  * which keeps every current member alive for the duration. A member whose key is still listed is
- * reused: the next set gets its own reference to it, shared from the current set's reference. A
- * new key is opened with the {@link MemberOpener}. Only when every member is in hand is the next
- * set published; the temporary reference is dropped after that. If the opener fails half-way,
- * the references the attempt took on reused members are closed (the current set still holds its
- * own, so no member is freed), the members the attempt opened are closed (they are freed), and
- * the current set stays published, unchanged. This is the fix for the reftable reload that freed
- * reused readers when it failed to open a new table.
+ * reused: the next set gets its own reference to it, shared from the current set's reference. A new
+ * key is opened with the {@link MemberOpener}. Only when every member is in hand is the next set
+ * published; the temporary reference is dropped after that. If the opener fails half-way, the
+ * references the attempt took on reused members are closed (the current set still holds its own, so
+ * no member is freed), the members the attempt opened are closed (they are freed), and the current
+ * set stays published, unchanged. This is the fix for the reftable reload that freed reused readers
+ * when it failed to open a new table.
  *
  * <p>Concurrency: readers ({@link #acquire()}) are lock-free, as in {@link HotSwap}. Reloads are
  * serialized by a lock, so each one starts from the set the previous one published.
  *
- * @param <K> the member key type; keys identify members across reloads ({@code equals}/{@code hashCode})
+ * @param <K> the member key type; keys identify members across reloads ({@code equals}/{@code
+ *     hashCode})
  * @param <M> the member type
  */
 public final class HotSwapSet<K, M extends RefCounted<M>> implements AutoCloseable {
@@ -54,8 +54,7 @@ public final class HotSwapSet<K, M extends RefCounted<M>> implements AutoCloseab
     }
 
     /**
-     * A reference to the current set; every member of it stays alive until the reference is
-     * closed.
+     * A reference to the current set; every member of it stays alive until the reference is closed.
      *
      * @throws IllegalStateException when this set is closed
      */
@@ -75,7 +74,8 @@ public final class HotSwapSet<K, M extends RefCounted<M>> implements AutoCloseab
     public void reload(List<K> keys) {
         List<K> next = List.copyOf(keys); // rejects nulls
         if (new HashSet<>(next).size() != next.size()) {
-            throw new IllegalArgumentException("refguard: reload keys must be distinct, got " + next);
+            throw new IllegalArgumentException(
+                    "refguard: reload keys must be distinct, got " + next);
         }
         reloadLock.lock();
         try (Ref<MemberSet<K, M>> base = current.acquire()) {
@@ -110,11 +110,14 @@ public final class HotSwapSet<K, M extends RefCounted<M>> implements AutoCloseab
         M member;
         try {
             member = opener.open(key);
-        } catch (Exception e) { // checked or unchecked alike: name the key; errors propagate as they are
+        } catch (
+                Exception e) { // checked or unchecked alike: name the key; errors propagate as they
+            // are
             throw new ReloadException(key, e);
         }
         if (member == null) {
-            throw new ReloadException(key, new NullPointerException("the opener returned null for '" + key + "'"));
+            throw new ReloadException(
+                    key, new NullPointerException("the opener returned null for '" + key + "'"));
         }
         return member;
     }

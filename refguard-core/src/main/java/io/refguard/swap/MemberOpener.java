@@ -1,8 +1,8 @@
 package io.refguard.swap;
 
 /**
- * Opens the member with a given key for a {@link HotSwapSet} reload, such as a table reader for
- * a table file name.
+ * Opens the member with a given key for a {@link HotSwapSet} reload, such as a table reader for a
+ * table file name.
  *
  * @param <K> the member key type
  * @param <M> the member type

@@ -1,19 +1,18 @@
 package io.refguard.swap;
 
+import io.refguard.Ref;
+import io.refguard.RefCounted;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.refguard.Ref;
-import io.refguard.RefCounted;
-
 /**
  * An immutable, ordered set of reference-counted members published by a {@link HotSwapSet}: for
  * example the stack of table readers that make up one version of a reftable stack. The set holds
- * one reference on each member and closes them all when the set itself is freed, so a member
- * lives while any set containing it is in use.
+ * one reference on each member and closes them all when the set itself is freed, so a member lives
+ * while any set containing it is in use.
  *
  * <p>Reach members only through a reference to the set: {@code try (Ref<MemberSet<K, M>> s =
  * stack.acquire()) { s.get().member(0)... }}.

@@ -2,8 +2,8 @@ package io.refguard.swap;
 
 /**
  * A {@link HotSwapSet} reload failed because a member could not be opened. The current set is
- * unchanged: no member of it was closed, and the members the failed reload had opened were
- * closed. The cause is the opener's exception; fix what it names (a missing file, say) and reload.
+ * unchanged: no member of it was closed, and the members the failed reload had opened were closed.
+ * The cause is the opener's exception; fix what it names (a missing file, say) and reload.
  */
 public final class ReloadException extends RuntimeException {
 
@@ -12,8 +12,12 @@ public final class ReloadException extends RuntimeException {
     private final transient Object key;
 
     ReloadException(Object key, Throwable cause) {
-        super("refguard: reload failed opening member '" + key + "': " + cause
-                + "; the current set is unchanged (no member freed), the members opened by this reload were closed",
+        super(
+                "refguard: reload failed opening member '"
+                        + key
+                        + "': "
+                        + cause
+                        + "; the current set is unchanged (no member freed), the members opened by this reload were closed",
                 cause);
         this.key = key;
     }

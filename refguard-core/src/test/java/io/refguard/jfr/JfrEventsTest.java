@@ -69,28 +69,37 @@ class JfrEventsTest {
         assertTrue(dr.getString("releasedAt").contains("JfrEventsTest.java:"), dr.toString());
         assertTrue(dr.getBoolean("tracked"));
         assertNotNull(dr.getStackTrace(), "reports carry the stack where they were found");
-        assertTrue(dr.getString("report").startsWith("refguard: double release of Buffer@"), dr.getString("report"));
+        assertTrue(
+                dr.getString("report").startsWith("refguard: double release of Buffer@"),
+                dr.getString("report"));
 
         RecordedEvent uar = only(events, "io.refguard.UseAfterRelease");
         assertEquals("USE_AFTER_RELEASE", uar.getString("kind"));
         RecordedEvent leak = only(events, "io.refguard.Leak");
         assertTrue(leak.getString("acquiredAt").contains("JfrEventsTest.java:"), leak.toString());
-        assertTrue(events.stream().anyMatch(e -> e.getEventType().getName().equals("io.refguard.Acquire")),
+        assertTrue(
+                events.stream()
+                        .anyMatch(e -> e.getEventType().getName().equals("io.refguard.Acquire")),
                 "enabled by the recording, tracked acquires are recorded");
     }
 
     @Test
-    void acquireAndReleaseAreOffUnlessEnabledAndTheJfcFileEnablesThem(@TempDir Path dir) throws Exception {
+    void acquireAndReleaseAreOffUnlessEnabledAndTheJfcFileEnablesThem(@TempDir Path dir)
+            throws Exception {
         RefGuard.setMode(CheckMode.TRACKED);
         try (Recording plain = new Recording()) {
             plain.enable("io.refguard.Leak");
             plain.start();
             new Buffer().acquire().close();
-            assertTrue(read(plain, dir).stream().noneMatch(e -> e.getEventType().getName().startsWith("io.refguard.")));
+            assertTrue(
+                    read(plain, dir).stream()
+                            .noneMatch(e -> e.getEventType().getName().startsWith("io.refguard.")));
         }
         Configuration settings;
-        try (Reader jfc = new InputStreamReader(JfrEventsTest.class.getResourceAsStream("/refguard.jfc"),
-                StandardCharsets.UTF_8)) {
+        try (Reader jfc =
+                new InputStreamReader(
+                        JfrEventsTest.class.getResourceAsStream("/refguard.jfc"),
+                        StandardCharsets.UTF_8)) {
             settings = Configuration.create(jfc);
         }
         assertEquals("refguard", settings.getLabel());
@@ -102,12 +111,27 @@ class JfrEventsTest {
             b.close();
             events = read(r, dir);
         }
-        List<String> ops = events.stream().filter(e -> e.getEventType().getName().matches("io\\.refguard\\.(Acquire|Release)"))
-                .map(e -> e.getEventType().getName().substring(12) + ":" + e.getString("operation"))
-                .collect(Collectors.toList());
-        assertEquals(List.of("Acquire:create", "Acquire:acquire", "Release:release", "Release:release"), ops);
-        assertTrue(events.get(0).getString("object").startsWith("Buffer@"), events.get(0).toString());
-        assertTrue(events.get(1).getString("site").contains("JfrEventsTest.java:"), events.get(1).toString());
+        List<String> ops =
+                events.stream()
+                        .filter(
+                                e ->
+                                        e.getEventType()
+                                                .getName()
+                                                .matches("io\\.refguard\\.(Acquire|Release)"))
+                        .map(
+                                e ->
+                                        e.getEventType().getName().substring(12)
+                                                + ":"
+                                                + e.getString("operation"))
+                        .collect(Collectors.toList());
+        assertEquals(
+                List.of("Acquire:create", "Acquire:acquire", "Release:release", "Release:release"),
+                ops);
+        assertTrue(
+                events.get(0).getString("object").startsWith("Buffer@"), events.get(0).toString());
+        assertTrue(
+                events.get(1).getString("site").contains("JfrEventsTest.java:"),
+                events.get(1).toString());
     }
 
     @Test
@@ -119,9 +143,15 @@ class JfrEventsTest {
             r.start();
             new Buffer().close();
         }
-        List<String> names = FlightRecorder.getFlightRecorder().getEventTypes().stream()
-                .map(t -> t.getName()).filter(n -> n.startsWith("io.refguard.")).sorted().collect(Collectors.toList());
-        assertTrue(names.containsAll(List.of("io.refguard.Acquire", "io.refguard.Release")), names.toString());
+        List<String> names =
+                FlightRecorder.getFlightRecorder().getEventTypes().stream()
+                        .map(t -> t.getName())
+                        .filter(n -> n.startsWith("io.refguard."))
+                        .sorted()
+                        .collect(Collectors.toList());
+        assertTrue(
+                names.containsAll(List.of("io.refguard.Acquire", "io.refguard.Release")),
+                names.toString());
     }
 
     private static List<RecordedEvent> read(Recording r, Path dir) throws Exception {
@@ -135,8 +165,10 @@ class JfrEventsTest {
     }
 
     private static RecordedEvent only(List<RecordedEvent> events, String name) {
-        List<RecordedEvent> found = events.stream().filter(e -> e.getEventType().getName().equals(name))
-                .collect(Collectors.toList());
+        List<RecordedEvent> found =
+                events.stream()
+                        .filter(e -> e.getEventType().getName().equals(name))
+                        .collect(Collectors.toList());
         assertEquals(1, found.size(), () -> name + " in " + events);
         return found.get(0);
     }

@@ -1,18 +1,21 @@
 package io.refguard.usage;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 import io.refguard.RefCounted;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A test resource that counts its deallocations and checks liveness on every read. */
 final class Buffer extends RefCounted<Buffer> {
 
     final AtomicInteger deallocations = new AtomicInteger();
+
     /** Set by deallocate; readers check it to prove they never see a freed buffer. */
     volatile boolean freed;
+
     private int value;
+
     /** Plain (non-volatile) slots that holders write before closing; summed by deallocate. */
     final int[] slots = new int[8];
+
     /** The sum of {@link #slots} as deallocate saw it. */
     volatile int slotSumAtFree = -1;
 

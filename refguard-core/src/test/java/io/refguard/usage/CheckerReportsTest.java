@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-
 import io.refguard.CheckMode;
 import io.refguard.DeadObjectException;
 import io.refguard.DoubleReleaseException;
@@ -17,6 +15,7 @@ import io.refguard.Ref;
 import io.refguard.Report;
 import io.refguard.Report.Role;
 import io.refguard.UseAfterReleaseException;
+import org.junit.jupiter.api.Test;
 
 /**
  * Each kind of report, raised where the bug happens, naming this file's own lines as its sites.
@@ -30,10 +29,14 @@ class CheckerReportsTest {
 
     @Test
     void doubleReleaseOfAHandleNamesBothReleasesAndTheAcquire() {
-        try (LeakScope scope = LeakScope.open(); Buffer b = new Buffer()) {
-            int acquired = Lines.here(); Ref<Buffer> r = b.acquire();
-            int first = Lines.here(); r.close();
-            int again = Lines.here(); DoubleReleaseException e = assertThrows(DoubleReleaseException.class, () -> r.close());
+        try (LeakScope scope = LeakScope.open();
+                Buffer b = new Buffer()) {
+            int acquired = Lines.next();
+            Ref<Buffer> r = b.acquire();
+            int first = Lines.next();
+            r.close();
+            int again = Lines.next();
+            var e = assertThrows(DoubleReleaseException.class, () -> r.close());
 
             Report report = e.report();
             assertEquals(Report.Kind.DOUBLE_RELEASE, report.kind());
@@ -42,7 +45,9 @@ class CheckerReportsTest {
             assertSite(report, Role.RELEASED_AGAIN, FILE, again);
             assertSite(report, Role.ACQUIRED, FILE, acquired);
             assertEquals(report.toString(), e.getMessage());
-            assertTrue(e.getMessage().startsWith("refguard: double release of Buffer@"), e.getMessage());
+            assertTrue(
+                    e.getMessage().startsWith("refguard: double release of Buffer@"),
+                    e.getMessage());
             assertEquals(1, b.refCount(), "the second close must not touch the count");
             assertEquals(0, b.deallocations.get());
         }
@@ -51,10 +56,13 @@ class CheckerReportsTest {
     @Test
     void doubleCloseOfTheObjectItselfIsADoubleReleaseOfTheCreatorsReference() {
         try (LeakScope scope = LeakScope.open()) {
-            int created = Lines.here(); Buffer b = new Buffer();
+            int created = Lines.next();
+            Buffer b = new Buffer();
             Ref<Buffer> other = b.acquire();
-            int first = Lines.here(); b.close();
-            int again = Lines.here(); DoubleReleaseException e = assertThrows(DoubleReleaseException.class, () -> b.close());
+            int first = Lines.next();
+            b.close();
+            int again = Lines.next();
+            var e = assertThrows(DoubleReleaseException.class, () -> b.close());
 
             assertSite(e.report(), Role.RELEASED, FILE, first);
             assertSite(e.report(), Role.RELEASED_AGAIN, FILE, again);
@@ -68,19 +76,25 @@ class CheckerReportsTest {
 
     @Test
     void getTouchAndShareThroughAClosedHandleAreUsesAfterRelease() {
-        try (LeakScope scope = LeakScope.open(); Buffer b = new Buffer()) {
-            int acquired = Lines.here(); Ref<Buffer> r = b.acquire();
-            int released = Lines.here(); r.close();
+        try (LeakScope scope = LeakScope.open();
+                Buffer b = new Buffer()) {
+            int acquired = Lines.next();
+            Ref<Buffer> r = b.acquire();
+            int released = Lines.next();
+            r.close();
 
-            int used = Lines.here(); UseAfterReleaseException get = assertThrows(UseAfterReleaseException.class, () -> r.get());
+            int used = Lines.next();
+            var get = assertThrows(UseAfterReleaseException.class, () -> r.get());
             assertSite(get.report(), Role.USED, FILE, used);
             assertSite(get.report(), Role.RELEASED, FILE, released);
             assertSite(get.report(), Role.ACQUIRED, FILE, acquired);
             assertEquals(Report.Kind.USE_AFTER_RELEASE, get.report().kind());
 
-            int touched = Lines.here(); UseAfterReleaseException touch = assertThrows(UseAfterReleaseException.class, () -> r.touch("x"));
+            int touched = Lines.next();
+            var touch = assertThrows(UseAfterReleaseException.class, () -> r.touch("x"));
             assertSite(touch.report(), Role.USED, FILE, touched);
-            int shared = Lines.here(); UseAfterReleaseException share = assertThrows(UseAfterReleaseException.class, () -> r.share());
+            int shared = Lines.next();
+            var share = assertThrows(UseAfterReleaseException.class, () -> r.share());
             assertSite(share.report(), Role.USED, FILE, shared);
             assertSite(share.report(), Role.RELEASED, FILE, released);
             assertEquals(1, b.refCount(), "a failed share must not acquire");
@@ -90,11 +104,18 @@ class CheckerReportsTest {
     @Test
     void methodCallOnAFreedTrackedObjectNamesWhereItWasFreed() {
         try (LeakScope scope = LeakScope.open()) {
-            int created = Lines.here(); Buffer b = new Buffer();
-            int freed = Lines.here(); b.close();
+            int created = Lines.next();
+            Buffer b = new Buffer();
+            int freed = Lines.next();
+            b.close();
 
-            int used = Lines.here(); UseAfterReleaseException e = assertThrows(UseAfterReleaseException.class, () -> b.read());
-            assertSite(e.report(), Role.USED, FILE, used); // the caller of Buffer.read, not Buffer.read
+            int used = Lines.next();
+            var e = assertThrows(UseAfterReleaseException.class, () -> b.read());
+            assertSite(
+                    e.report(),
+                    Role.USED,
+                    FILE,
+                    used); // the caller of Buffer.read, not Buffer.read
             assertSite(e.report(), Role.FREED, FILE, freed);
             assertSite(e.report(), Role.ACQUIRED, FILE, created);
         }
@@ -104,8 +125,10 @@ class CheckerReportsTest {
     void acquireOfAFreedTrackedObjectNamesWhereItWasFreed() {
         try (LeakScope scope = LeakScope.open()) {
             Buffer b = new Buffer();
-            int freed = Lines.here(); b.close();
-            int tried = Lines.here(); DeadObjectException e = assertThrows(DeadObjectException.class, () -> b.acquire());
+            int freed = Lines.next();
+            b.close();
+            int tried = Lines.next();
+            var e = assertThrows(DeadObjectException.class, () -> b.acquire());
 
             assertEquals(Report.Kind.ACQUIRE_DEAD, e.report().kind());
             assertSite(e.report(), Role.USED, FILE, tried);
@@ -124,19 +147,25 @@ class CheckerReportsTest {
             assertFalse(b.isTracked());
             b.close();
 
-            int released = Lines.here(); DeadObjectException release = assertThrows(DeadObjectException.class, () -> b.close());
+            int released = Lines.next();
+            var release = assertThrows(DeadObjectException.class, () -> b.close());
             assertEquals(Report.Kind.RELEASE_DEAD, release.report().kind());
             assertFalse(release.report().tracked());
             assertSite(release.report(), Role.USED, FILE, released);
-            assertTrue(release.getMessage().contains("-Drefguard.mode=TRACKED"), release.getMessage());
+            assertTrue(
+                    release.getMessage().contains("-Drefguard.mode=TRACKED"), release.getMessage());
             assertTrue(release.getMessage().contains("(untracked)"), release.getMessage());
 
-            int acquired = Lines.here(); DeadObjectException acquire = assertThrows(DeadObjectException.class, () -> b.acquire());
+            int acquired = Lines.next();
+            var acquire = assertThrows(DeadObjectException.class, () -> b.acquire());
             assertEquals(Report.Kind.ACQUIRE_DEAD, acquire.report().kind());
             assertSite(acquire.report(), Role.USED, FILE, acquired);
-            assertNull(acquire.report().site(Role.FREED), "an untracked object does not know where it was freed");
+            assertNull(
+                    acquire.report().site(Role.FREED),
+                    "an untracked object does not know where it was freed");
 
-            int used = Lines.here(); UseAfterReleaseException get = assertThrows(UseAfterReleaseException.class, () -> b.get());
+            int used = Lines.next();
+            var get = assertThrows(UseAfterReleaseException.class, () -> b.get());
             assertSite(get.report(), Role.USED, FILE, used);
             assertTrue(get.getMessage().contains("LeakScope"), get.getMessage());
 

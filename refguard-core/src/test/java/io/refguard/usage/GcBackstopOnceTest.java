@@ -4,19 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.refguard.CheckMode;
 import io.refguard.LeakException;
 import io.refguard.LeakListener;
@@ -25,12 +12,23 @@ import io.refguard.Ref;
 import io.refguard.RefGuard;
 import io.refguard.Report;
 import io.refguard.Report.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The GC backstop reports each leak once: one log line per acquire site however many references
- * leak there, and never a reference that its leak scope reported (nor the reverse). Progress of
- * the cleaner is proven by a control leak outside any scope, whose report must arrive; the tests
- * fail, rather than pass, if it never does.
+ * leak there, and never a reference that its leak scope reported (nor the reverse). Progress of the
+ * cleaner is proven by a control leak outside any scope, whose report must arrive; the tests fail,
+ * rather than pass, if it never does.
  */
 class GcBackstopOnceTest {
 
@@ -41,18 +39,19 @@ class GcBackstopOnceTest {
     private final List<Report> seen = new ArrayList<>();
     private final LeakListener listener = reports::add;
     private final List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record.getMessage());
-        }
+    private final Handler handler =
+            new Handler() {
+                @Override
+                public void publish(LogRecord record) {
+                    logged.add(record.getMessage());
+                }
 
-        @Override
-        public void flush() {}
+                @Override
+                public void flush() {}
 
-        @Override
-        public void close() {}
-    };
+                @Override
+                public void close() {}
+            };
 
     @BeforeEach
     void listen() {
@@ -82,7 +81,8 @@ class GcBackstopOnceTest {
         }
         long lines = logged.stream().filter(m -> m.contains("(" + FILE + ":" + site + ")")).count();
         assertEquals(1, lines, () -> "log lines naming the site: " + logged);
-        assertTrue(logged.stream().anyMatch(m -> m.contains("counted, not logged")), logged::toString);
+        assertTrue(
+                logged.stream().anyMatch(m -> m.contains("counted, not logged")), logged::toString);
         b.close();
     }
 
@@ -101,9 +101,11 @@ class GcBackstopOnceTest {
         assertTrue(awaitLeakAt(leakControl(b)) != null, "the control leak was never reported");
         LeakException e = assertThrows(LeakException.class, scope::close);
         assertEquals(20, e.reports().size(), e.getMessage());
-        assertTrue(awaitLeakAt(leakControl(b)) != null, "the second control leak was never reported");
+        assertTrue(
+                awaitLeakAt(leakControl(b)) != null, "the second control leak was never reported");
         for (Report r : seen) {
-            assertTrue(r.site(Role.ACQUIRED).lineNumber() != inScope, () -> "reported twice:\n" + r);
+            assertTrue(
+                    r.site(Role.ACQUIRED).lineNumber() != inScope, () -> "reported twice:\n" + r);
         }
         b.close();
     }
@@ -115,7 +117,8 @@ class GcBackstopOnceTest {
         List<Ref<Buffer>> held = new ArrayList<>();
         int line;
         try (LeakScope.Binding bound = scope.bind()) {
-            line = Lines.here(); held.add(b.acquire());
+            line = Lines.next();
+            held.add(b.acquire());
         }
         assertThrows(LeakException.class, scope::close);
         held.clear();
@@ -127,19 +130,22 @@ class GcBackstopOnceTest {
     }
 
     private static int leakFromOneSite(Buffer b) {
-        int line = Lines.here(); Ref<Buffer> r = b.acquire();
+        int line = Lines.next();
+        Ref<Buffer> r = b.acquire();
         r.touch(null);
         return line;
     }
 
     private static int leakInScope(Buffer b) {
-        int line = Lines.here(); Ref<Buffer> r = b.acquire();
+        int line = Lines.next();
+        Ref<Buffer> r = b.acquire();
         r.touch(null);
         return line;
     }
 
     private static int leakControl(Buffer b) {
-        int line = Lines.here(); Ref<Buffer> r = b.acquire();
+        int line = Lines.next();
+        Ref<Buffer> r = b.acquire();
         r.touch(null);
         return line;
     }
@@ -149,7 +155,8 @@ class GcBackstopOnceTest {
             Report r;
             while ((r = reports.poll(i < 10 ? 10 : 50, TimeUnit.MILLISECONDS)) != null) {
                 seen.add(r);
-                if (r.site(Role.ACQUIRED) != null && r.site(Role.ACQUIRED).lineNumber() == line
+                if (r.site(Role.ACQUIRED) != null
+                        && r.site(Role.ACQUIRED).lineNumber() == line
                         && FILE.equals(r.site(Role.ACQUIRED).fileName())) {
                     return r;
                 }

@@ -1,18 +1,8 @@
 package io.refguard.usage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.refguard.CheckMode;
 import io.refguard.LeakListener;
@@ -20,12 +10,20 @@ import io.refguard.Ref;
 import io.refguard.RefGuard;
 import io.refguard.Report;
 import io.refguard.Report.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The GC backstop reports an open tracked reference once it is unreachable. The test drops a
  * handle, then collects until the listener hears of it; the bound is generous (the collector
- * enqueues a phantom-reachable handle on the first full collection after it became unreachable)
- * and the test fails, rather than passing, if the report never comes.
+ * enqueues a phantom-reachable handle on the first full collection after it became unreachable) and
+ * the test fails, rather than passing, if the report never comes.
  */
 class GcBackstopTest {
 
@@ -81,36 +79,45 @@ class GcBackstopTest {
 
     @Test
     void aThrowingListenerDoesNotStopOthers() throws InterruptedException {
-        LeakListener broken = r -> {
-            throw new IllegalStateException("listener failure, expected by the test");
-        };
+        LeakListener broken =
+                r -> {
+                    throw new IllegalStateException("listener failure, expected by the test");
+                };
         RefGuard.removeLeakListener(listener);
         RefGuard.addLeakListener(broken); // called first
         RefGuard.addLeakListener(listener);
         try {
             Buffer b = new Buffer();
-            assertNotNull(awaitLeakAt(leakAHandle(b)), "the listener after a throwing one was not called");
+            assertNotNull(
+                    awaitLeakAt(leakAHandle(b)),
+                    "the listener after a throwing one was not called");
             b.close();
         } finally {
             RefGuard.removeLeakListener(broken);
         }
     }
 
-    /** Acquires a handle and drops it; returns the acquire line. Kept out of line so the handle dies here. */
+    /**
+     * Acquires a handle and drops it; returns the acquire line. Kept out of line so the handle dies
+     * here.
+     */
     private static int leakAHandle(Buffer b) {
-        int line = Lines.here(); Ref<Buffer> r = b.acquire();
+        int line = Lines.next();
+        Ref<Buffer> r = b.acquire();
         r.touch(null);
         return line;
     }
 
     private static int closeAHandle(Buffer b) {
-        int line = Lines.here(); Ref<Buffer> r = b.acquire();
+        int line = Lines.next();
+        Ref<Buffer> r = b.acquire();
         r.close();
         return line;
     }
 
     private static int leakAnObject() {
-        int line = Lines.here(); Buffer b = new Buffer();
+        int line = Lines.next();
+        Buffer b = new Buffer();
         b.touch(null);
         return line;
     }
@@ -122,7 +129,8 @@ class GcBackstopTest {
             while ((r = reports.poll(i < 10 ? 10 : 50, TimeUnit.MILLISECONDS)) != null) {
                 Report found = r;
                 seen.add(found);
-                if (found.site(Role.ACQUIRED) != null && found.site(Role.ACQUIRED).lineNumber() == line
+                if (found.site(Role.ACQUIRED) != null
+                        && found.site(Role.ACQUIRED).lineNumber() == line
                         && "GcBackstopTest.java".equals(found.site(Role.ACQUIRED).fileName())) {
                     return found;
                 }

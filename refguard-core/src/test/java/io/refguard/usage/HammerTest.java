@@ -5,24 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.refguard.CheckMode;
+import io.refguard.DoubleReleaseException;
+import io.refguard.Ref;
+import io.refguard.RefGuard;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import io.refguard.CheckMode;
-import io.refguard.DoubleReleaseException;
-import io.refguard.Ref;
-import io.refguard.RefGuard;
-
 /**
  * Many threads racing acquire, tryAcquire and release on the same objects, in both the untracked
  * and the tracked implementation. Each test is bounded by a number of rounds; the invariants are
- * checked after every round: deallocate runs exactly once, a dead object is never resurrected,
- * and no thread ever holds a reference to a freed object.
+ * checked after every round: deallocate runs exactly once, a dead object is never resurrected, and
+ * no thread ever holds a reference to a freed object.
  */
 class HammerTest {
 
@@ -34,12 +32,16 @@ class HammerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CheckMode.class, names = {"OFF", "TRACKED"})
+    @EnumSource(
+            value = CheckMode.class,
+            names = {"OFF", "TRACKED"})
     void acquireAndReleaseWhileTheCreatorHoldsOn(CheckMode mode) throws Exception {
         RefGuard.setMode(mode);
         AtomicReference<Buffer> current = new AtomicReference<>();
         AtomicReference<Buffer> freedEarly = new AtomicReference<>();
-        Race.rounds(ACTORS, 40,
+        Race.rounds(
+                ACTORS,
+                40,
                 () -> current.set(create(mode)),
                 (actor, round) -> {
                     Buffer b = current.get();
@@ -66,13 +68,17 @@ class HammerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CheckMode.class, names = {"OFF", "TRACKED"})
+    @EnumSource(
+            value = CheckMode.class,
+            names = {"OFF", "TRACKED"})
     void tryAcquireRacingTheFinalReleaseNeverResurrects(CheckMode mode) throws Exception {
         RefGuard.setMode(mode);
         AtomicReference<Buffer> current = new AtomicReference<>();
         AtomicInteger heldFreed = new AtomicInteger();
         AtomicInteger lateSuccess = new AtomicInteger();
-        Race.rounds(ACTORS, 400,
+        Race.rounds(
+                ACTORS,
+                400,
                 () -> current.set(create(mode)),
                 (actor, round) -> {
                     Buffer b = current.get();
@@ -88,7 +94,8 @@ class HammerTest {
                             continue;
                         }
                         if (sawDead) {
-                            lateSuccess.incrementAndGet(); // succeeded after the object was seen dead
+                            lateSuccess
+                                    .incrementAndGet(); // succeeded after the object was seen dead
                         }
                         if (r.get().freed) {
                             heldFreed.incrementAndGet();
@@ -110,12 +117,16 @@ class HammerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CheckMode.class, names = {"OFF", "TRACKED"})
+    @EnumSource(
+            value = CheckMode.class,
+            names = {"OFF", "TRACKED"})
     void releasesFromManyThreadsFreeOnceAfterEveryAccess(CheckMode mode) throws Exception {
         RefGuard.setMode(mode);
         AtomicReference<Buffer> current = new AtomicReference<>();
         AtomicReference<Ref<?>[]> refs = new AtomicReference<>();
-        Race.rounds(ACTORS, 300,
+        Race.rounds(
+                ACTORS,
+                300,
                 () -> {
                     Buffer b = new Buffer();
                     current.set(b);
@@ -134,7 +145,10 @@ class HammerTest {
                 },
                 () -> {
                     assertEquals(1, current.get().deallocations.get());
-                    assertEquals(ACTORS, current.get().slotSumAtFree, "deallocate must see every holder's writes");
+                    assertEquals(
+                            ACTORS,
+                            current.get().slotSumAtFree,
+                            "deallocate must see every holder's writes");
                 });
     }
 
@@ -144,7 +158,9 @@ class HammerTest {
         AtomicReference<Buffer> current = new AtomicReference<>();
         AtomicReference<Ref<Buffer>> handle = new AtomicReference<>();
         AtomicInteger doubles = new AtomicInteger();
-        Race.rounds(2, 500,
+        Race.rounds(
+                2,
+                500,
                 () -> {
                     Buffer b = create(CheckMode.TRACKED);
                     current.set(b);
@@ -158,7 +174,10 @@ class HammerTest {
                     }
                 },
                 () -> {
-                    assertEquals(1, doubles.getAndSet(0), "exactly one of two closes is the double release");
+                    assertEquals(
+                            1,
+                            doubles.getAndSet(0),
+                            "exactly one of two closes is the double release");
                     Buffer b = current.get();
                     assertEquals(1, b.refCount(), "the count dropped exactly once");
                     assertTrue(b.isAlive());

@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.refguard.LeakScope;
+import io.refguard.Ref;
+import io.refguard.RefCounted;
+import io.refguard.swap.HotSwapSet;
+import io.refguard.swap.MemberSet;
+import io.refguard.swap.ReloadException;
 import java.io.FileNotFoundException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,15 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
-
-import io.refguard.LeakScope;
-import io.refguard.Ref;
-import io.refguard.RefCounted;
-import io.refguard.swap.HotSwapSet;
-import io.refguard.swap.MemberSet;
-import io.refguard.swap.ReloadException;
 
 /**
  * The hot-swapped member set, modelled on the reftable reader stack: reloads reuse open members,
@@ -63,7 +61,8 @@ class HotSwapSetTest {
                 throw new FileNotFoundException(name + ".ref");
             }
             Table t = new Table(name);
-            opened.computeIfAbsent(name, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(t);
+            opened.computeIfAbsent(name, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                    .add(t);
             return t;
         }
 
@@ -86,7 +85,8 @@ class HotSwapSetTest {
             Disk disk = new Disk();
             HotSwapSet<String, Table> stack = new HotSwapSet<>(disk::open);
             stack.reload(List.of("t1", "t2"));
-            Ref<MemberSet<String, Table>> iterator = stack.acquire(); // an open iterator over t1, t2
+            Ref<MemberSet<String, Table>> iterator =
+                    stack.acquire(); // an open iterator over t1, t2
 
             stack.reload(List.of("t2", "t3"));
             Table t1 = disk.only("t1");
@@ -116,8 +116,10 @@ class HotSwapSetTest {
             stack.reload(List.of("t1", "t2"));
             disk.missing.add("gone");
 
-            ReloadException e = assertThrows(ReloadException.class,
-                    () -> stack.reload(List.of("t1", "t3", "gone", "t4")));
+            ReloadException e =
+                    assertThrows(
+                            ReloadException.class,
+                            () -> stack.reload(List.of("t1", "t3", "gone", "t4")));
             assertEquals("gone", e.key());
             assertTrue(e.getCause() instanceof FileNotFoundException);
             assertTrue(e.getMessage().contains("current set is unchanged"), e.getMessage());
@@ -126,7 +128,10 @@ class HotSwapSetTest {
             Table t2 = disk.only("t2");
             assertTrue(t1.isAlive() && t2.isAlive(), "no reused member is freed");
             assertEquals(1, t1.refCount(), "the failed reload's reference on t1 was dropped");
-            assertEquals(1, disk.only("t3").frees.get(), "the member the failed reload opened is closed");
+            assertEquals(
+                    1,
+                    disk.only("t3").frees.get(),
+                    "the member the failed reload opened is closed");
             assertNull(disk.opened.get("t4"), "nothing is opened after the failure");
             try (Ref<MemberSet<String, Table>> now = stack.acquire()) {
                 assertEquals(List.of("t1", "t2"), now.get().keys());
@@ -147,7 +152,8 @@ class HotSwapSetTest {
         try (LeakScope scope = LeakScope.open()) {
             HotSwapSet<String, Table> stack = new HotSwapSet<>(name -> null);
             assertThrows(IllegalArgumentException.class, () -> stack.reload(List.of("a", "a")));
-            ReloadException e = assertThrows(ReloadException.class, () -> stack.reload(List.of("a")));
+            ReloadException e =
+                    assertThrows(ReloadException.class, () -> stack.reload(List.of("a")));
             assertTrue(e.getCause() instanceof NullPointerException);
             stack.close();
             assertThrows(IllegalStateException.class, () -> stack.reload(List.of()));
@@ -159,9 +165,16 @@ class HotSwapSetTest {
         Disk disk = new Disk();
         AtomicReference<HotSwapSet<String, Table>> current = new AtomicReference<>();
         AtomicInteger sawFreed = new AtomicInteger();
-        List<List<String>> versions = List.of(List.of("a", "b"), List.of("b", "c"), List.of("c", "d", "a"),
-                List.of("e"), List.of("a", "e"));
-        Race.rounds(3, 20,
+        List<List<String>> versions =
+                List.of(
+                        List.of("a", "b"),
+                        List.of("b", "c"),
+                        List.of("c", "d", "a"),
+                        List.of("e"),
+                        List.of("a", "e"));
+        Race.rounds(
+                3,
+                20,
                 () -> {
                     HotSwapSet<String, Table> stack = new HotSwapSet<>(disk::open);
                     stack.reload(versions.get(0));

@@ -6,21 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
-
 import io.refguard.CheckMode;
 import io.refguard.LeakScope;
 import io.refguard.Ref;
 import io.refguard.RefGuard;
 import io.refguard.swap.HotSwap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The single-snapshot hot-swap manager, alone and under racing swaps. */
 @SuppressWarnings("try") // scopes and bindings in try-with-resources act by being open
@@ -63,7 +61,8 @@ class HotSwapTest {
             HotSwap<Buffer> swap = new HotSwap<>(new Buffer());
             swap.close();
             Buffer late = new Buffer();
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> swap.swap(late));
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> swap.swap(late));
             assertTrue(e.getMessage().contains("closed HotSwap"), e.getMessage());
             assertEquals(1, late.deallocations.get());
         }
@@ -80,13 +79,17 @@ class HotSwapTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CheckMode.class, names = {"OFF", "TRACKED"})
+    @EnumSource(
+            value = CheckMode.class,
+            names = {"OFF", "TRACKED"})
     void readersRacingSwapsNeverSeeAFreedSnapshot(CheckMode mode) throws Exception {
         RefGuard.setMode(mode);
         List<Buffer> created = new CopyOnWriteArrayList<>();
         AtomicReference<HotSwap<Buffer>> manager = new AtomicReference<>();
         AtomicInteger sawFreed = new AtomicInteger();
-        Race.rounds(4, 30,
+        Race.rounds(
+                4,
+                30,
                 () -> {
                     Buffer b = new Buffer();
                     created.add(b);
@@ -116,7 +119,8 @@ class HotSwapTest {
                     manager.get().close();
                     for (Buffer b : created) {
                         assertFalse(b.isAlive());
-                        assertEquals(1, b.deallocations.get(), "each snapshot is freed exactly once");
+                        assertEquals(
+                                1, b.deallocations.get(), "each snapshot is freed exactly once");
                     }
                     created.clear();
                 });

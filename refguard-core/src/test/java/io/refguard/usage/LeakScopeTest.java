@@ -8,17 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import io.refguard.AccessRecord;
 import io.refguard.CheckMode;
 import io.refguard.LeakException;
@@ -27,6 +16,15 @@ import io.refguard.Ref;
 import io.refguard.RefGuard;
 import io.refguard.Report;
 import io.refguard.Report.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Leak scopes: what they list, whom they blame, and how they follow work onto other threads. */
 @SuppressWarnings("try") // scopes and bindings in try-with-resources act by being open
@@ -42,8 +40,10 @@ class LeakScopeTest {
     @Test
     void closeListsEveryOpenReferenceWithItsAcquireSite() {
         LeakScope scope = LeakScope.open();
-        int created = Lines.here(); Buffer b = new Buffer();
-        int acquired = Lines.here(); Ref<Buffer> leaked = b.acquire();
+        int created = Lines.next();
+        Buffer b = new Buffer();
+        int acquired = Lines.next();
+        Ref<Buffer> leaked = b.acquire();
         b.acquire().close();
 
         LeakException e = assertThrows(LeakException.class, () -> scope.close());
@@ -54,7 +54,9 @@ class LeakScopeTest {
             assertEquals(Report.Kind.LEAK, r.kind());
         }
         assertTrue(e.getMessage().contains("2 open references"), e.getMessage());
-        assertTrue(e.getMessage().contains("scope opened at LeakScopeTest.closeListsEveryOpenReference"),
+        assertTrue(
+                e.getMessage()
+                        .contains("scope opened at LeakScopeTest.closeListsEveryOpenReference"),
                 e.getMessage());
         assertTrue(scope.isClosed());
         assertNull(LeakScope.current(), "close unbinds the opening thread");
@@ -68,12 +70,14 @@ class LeakScopeTest {
         RefGuard.setRecords(true);
         RefGuard.setRecordsLast(2);
         LeakScope scope = LeakScope.open();
-        int created = Lines.here(); Buffer b = new Buffer();
+        int created = Lines.next();
+        Buffer b = new Buffer();
         Ref<Buffer> r = b.acquire();
         for (int i = 1; i <= 5; i++) {
             r.touch("step " + i);
         }
-        int last = Lines.here(); r.touch("last");
+        int last = Lines.next();
+        r.touch("last");
 
         LeakException e = assertThrows(LeakException.class, () -> scope.close());
         Report leak = e.reports().get(1);
@@ -87,8 +91,15 @@ class LeakScopeTest {
         assertEquals("last", records.get(2).hint());
         assertEquals(last, records.get(2).site().lineNumber());
         assertEquals(8, records.get(2).index());
-        assertTrue(leak.toString().contains("#8 touch \"last\" at LeakScopeTest.accessRecordsShowTheFirstAndTheLastFew("
-                + FILE + ":" + last + ")"), leak.toString());
+        assertTrue(
+                leak.toString()
+                        .contains(
+                                "#8 touch \"last\" at LeakScopeTest.accessRecordsShowTheFirstAndTheLastFew("
+                                        + FILE
+                                        + ":"
+                                        + last
+                                        + ")"),
+                leak.toString());
         r.close();
         b.close();
     }
@@ -104,24 +115,27 @@ class LeakScopeTest {
             List<Future<LeakException>> results = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 boolean leaks = t % 2 == 0;
-                results.add(pool.submit(() -> {
-                    LeakScope scope = LeakScope.open();
-                    Buffer mine = new Buffer();
-                    Ref<Buffer> s = shared.get(0).acquire();
-                    together.await(); // every scope is open and holds references at once
-                    s.close();
-                    if (!leaks) {
-                        mine.close();
-                    }
-                    together.await();
-                    try {
-                        scope.close();
-                        return null;
-                    } catch (LeakException e) {
-                        mine.close();
-                        return e;
-                    }
-                }));
+                results.add(
+                        pool.submit(
+                                () -> {
+                                    LeakScope scope = LeakScope.open();
+                                    Buffer mine = new Buffer();
+                                    Ref<Buffer> s = shared.get(0).acquire();
+                                    together.await(); // every scope is open and holds references at
+                                    // once
+                                    s.close();
+                                    if (!leaks) {
+                                        mine.close();
+                                    }
+                                    together.await();
+                                    try {
+                                        scope.close();
+                                        return null;
+                                    } catch (LeakException e) {
+                                        mine.close();
+                                        return e;
+                                    }
+                                }));
             }
             for (int t = 0; t < threads; t++) {
                 LeakException e = results.get(t).get();
@@ -146,20 +160,29 @@ class LeakScopeTest {
             LeakScope scope = LeakScope.open();
             AtomicReference<Ref<Buffer>> leaked = new AtomicReference<>();
             AtomicReference<Integer> line = new AtomicReference<>();
-            pool.submit(scope.wrap(() -> {
-                line.set(Lines.here()); leaked.set(shared.acquire());
-            })).get();
+            pool.submit(
+                            scope.wrap(
+                                    () -> {
+                                        line.set(Lines.next());
+                                        leaked.set(shared.acquire());
+                                    }))
+                    .get();
             Buffer fromTask = pool.submit(scope.wrap(() -> new Buffer())).get();
-            assertTrue(fromTask.isTracked(), "objects created in a wrapped task take the scope's mode");
+            assertTrue(
+                    fromTask.isTracked(),
+                    "objects created in a wrapped task take the scope's mode");
             fromTask.close();
 
             LeakException e = assertThrows(LeakException.class, () -> scope.close());
             assertEquals(1, e.reports().size(), e.getMessage());
             Report r = e.reports().get(0);
             assertEquals(line.get(), r.site(Role.ACQUIRED).lineNumber(), r.toString());
-            assertFalse(r.site(Role.ACQUIRED).threadName().equals(Thread.currentThread().getName()));
+            assertFalse(
+                    r.site(Role.ACQUIRED).threadName().equals(Thread.currentThread().getName()));
             leaked.get().close();
-            assertNull(pool.submit(() -> LeakScope.current()).get(), "the task's binding ends with the task");
+            assertNull(
+                    pool.submit(() -> LeakScope.current()).get(),
+                    "the task's binding ends with the task");
         } finally {
             pool.shutdown();
         }
@@ -175,8 +198,9 @@ class LeakScopeTest {
             }
             assertSame(a, LeakScope.current());
             b.close();
-            assertThrows(IllegalStateException.class, () -> b.bind(), "a closed scope cannot be bound");
-            assertThrows(IllegalStateException.class, () -> b.wrap(() -> { }).run());
+            assertThrows(
+                    IllegalStateException.class, () -> b.bind(), "a closed scope cannot be bound");
+            assertThrows(IllegalStateException.class, () -> b.wrap(() -> {}).run());
         }
         assertNull(LeakScope.current());
     }
@@ -185,13 +209,15 @@ class LeakScopeTest {
     void closingABoundScopeOnAnotherThreadIsRefused() throws Exception {
         LeakScope scope = LeakScope.open();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread other = new Thread(() -> {
-            try {
-                scope.close();
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        });
+        Thread other =
+                new Thread(
+                        () -> {
+                            try {
+                                scope.close();
+                            } catch (Throwable t) {
+                                failure.set(t);
+                            }
+                        });
         other.start();
         other.join();
         assertTrue(failure.get() instanceof IllegalStateException, String.valueOf(failure.get()));
@@ -209,7 +235,8 @@ class LeakScopeTest {
             Ref<Buffer> bound;
             int acquired;
             try (LeakScope.Binding x = detached.bind()) {
-                acquired = Lines.here(); bound = b.acquire();
+                acquired = Lines.next();
+                bound = b.acquire();
             }
             assertEquals(1, detached.openReferences().size());
             LeakException e = assertThrows(LeakException.class, () -> detached.close());

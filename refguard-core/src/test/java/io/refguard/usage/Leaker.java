@@ -2,7 +2,10 @@ package io.refguard.usage;
 
 import io.refguard.Ref;
 
-/** Leaks handles from one line of user code, for tests in refguard's own package (whose frames sites skip). */
+/**
+ * Leaks handles from one line of user code, for tests in refguard's own package (whose frames sites
+ * skip).
+ */
 public final class Leaker {
 
     private Leaker() {}
@@ -12,9 +15,13 @@ public final class Leaker {
         return new Buffer();
     }
 
-    /** Acquires a handle on {@code buffer} and drops it; returns the acquire site as {@code Class.method(File:line)}. */
+    /**
+     * Acquires a handle on {@code buffer} and drops it; returns the acquire site as {@code
+     * Class.method(File:line)}.
+     */
     public static String leakOne(AutoCloseable buffer) {
-        int line = Lines.here(); Ref<Buffer> r = ((Buffer) buffer).acquire();
+        int line = Lines.next();
+        Ref<Buffer> r = ((Buffer) buffer).acquire();
         r.touch(null);
         return Leaker.class.getName() + ".leakOne(Leaker.java:" + line + ")";
     }

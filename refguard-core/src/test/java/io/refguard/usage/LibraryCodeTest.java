@@ -14,7 +14,9 @@ class LibraryCodeTest {
         assertTrue(LibraryCode.contains("io.refguard.RefCounted"));
         assertTrue(LibraryCode.contains("io.refguard.RefCounted$1"));
         assertTrue(LibraryCode.contains("io.refguard.swap.HotSwap"));
-        assertTrue(LibraryCode.contains("io.refguard.explore.runtime.RunEngine$$Lambda$69/0x00007fb2300a91a8"));
+        assertTrue(
+                LibraryCode.contains(
+                        "io.refguard.explore.runtime.RunEngine$$Lambda$69/0x00007fb2300a91a8"));
         assertTrue(LibraryCode.contains("io.refguard.junit.LeakCheckExtension"));
         assertTrue(LibraryCode.contains("io.refguard.netty.RefGuardLeakDetector"));
         assertTrue(LibraryCode.contains("io.refguard.agent.bridge.SyncBridge"));

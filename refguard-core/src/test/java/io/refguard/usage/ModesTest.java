@@ -7,16 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import io.refguard.CheckMode;
 import io.refguard.LeakScope;
 import io.refguard.Ref;
 import io.refguard.RefGuard;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** The JVM-wide modes and how a leak scope overrides them. */
 @SuppressWarnings("try") // scopes and bindings in try-with-resources act by being open
@@ -80,7 +78,9 @@ class ModesTest {
     void sampledTracksAboutOneInN() {
         RefGuard.setMode(CheckMode.SAMPLED);
         RefGuard.setSampleInterval(16);
-        int objects = 32_000; // expect 2000 tracked; the bounds below are about nine standard deviations wide
+        int objects =
+                32_000; // expect 2000 tracked; the bounds below are about nine standard deviations
+        // wide
         int tracked = 0;
         List<Buffer> all = new ArrayList<>(objects);
         for (int i = 0; i < objects; i++) {
@@ -93,7 +93,9 @@ class ModesTest {
         for (Buffer b : all) {
             b.close();
         }
-        assertTrue(tracked > 1600 && tracked < 2400, "tracked " + tracked + " of " + objects + " with interval 16");
+        assertTrue(
+                tracked > 1600 && tracked < 2400,
+                "tracked " + tracked + " of " + objects + " with interval 16");
     }
 
     @Test
@@ -109,22 +111,24 @@ class ModesTest {
     @Test
     void aScopeOverridesTheJvmWideMode() {
         RefGuard.setMode(CheckMode.OFF);
-        try (LeakScope scope = LeakScope.open(); Buffer b = new Buffer()) {
+        try (LeakScope scope = LeakScope.open();
+                Buffer b = new Buffer()) {
             assertTrue(b.isTracked());
         }
         RefGuard.setMode(CheckMode.TRACKED);
-        try (LeakScope scope = LeakScope.open(CheckMode.OFF); Buffer b = new Buffer()) {
+        try (LeakScope scope = LeakScope.open(CheckMode.OFF);
+                Buffer b = new Buffer()) {
             assertFalse(b.isTracked());
         }
     }
 
     @Test
     void badApiValuesAreRejectedWithTheRange() {
-        IllegalArgumentException interval = assertThrows(IllegalArgumentException.class,
-                () -> RefGuard.setSampleInterval(0));
+        IllegalArgumentException interval =
+                assertThrows(IllegalArgumentException.class, () -> RefGuard.setSampleInterval(0));
         assertTrue(interval.getMessage().contains("at least 1"), interval.getMessage());
-        IllegalArgumentException last = assertThrows(IllegalArgumentException.class,
-                () -> RefGuard.setRecordsLast(-1));
+        IllegalArgumentException last =
+                assertThrows(IllegalArgumentException.class, () -> RefGuard.setRecordsLast(-1));
         assertTrue(last.getMessage().contains("from 0 to 1024"), last.getMessage());
         assertEquals(128, RefGuard.sampleInterval(), "a rejected value changes nothing");
     }

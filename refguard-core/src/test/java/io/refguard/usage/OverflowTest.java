@@ -5,25 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.junit.jupiter.api.Test;
-
 import io.refguard.CheckMode;
 import io.refguard.LeakScope;
 import io.refguard.RefCountOverflowException;
 import io.refguard.RefCounted;
 import io.refguard.Report;
 import io.refguard.Report.Role;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 
 /**
- * Overflow of a live count is rejected and undone. Reaching the maximum by acquiring would take
- * a billion acquires, so these tests set the raw count field directly: raw = 2 × count.
+ * Overflow of a live count is rejected and undone. Reaching the maximum by acquiring would take a
+ * billion acquires, so these tests set the raw count field directly: raw = 2 × count.
  */
 @SuppressWarnings("try") // scopes and bindings in try-with-resources act by being open
 class OverflowTest {
@@ -34,8 +32,9 @@ class OverflowTest {
 
     static {
         try {
-            RAW = MethodHandles.privateLookupIn(RefCounted.class, MethodHandles.lookup())
-                    .findVarHandle(RefCounted.class, "raw", int.class);
+            RAW =
+                    MethodHandles.privateLookupIn(RefCounted.class, MethodHandles.lookup())
+                            .findVarHandle(RefCounted.class, "raw", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -44,11 +43,13 @@ class OverflowTest {
     @Test
     void acquireAtTheMaximumIsRejectedAndTheCountKept() {
         try (LeakScope scope = LeakScope.open()) {
-            int created = Lines.here(); Buffer b = new Buffer();
+            int created = Lines.next();
+            Buffer b = new Buffer();
             RAW.setVolatile(b, 2 * MAX);
             assertEquals(MAX, b.refCount());
 
-            int tried = Lines.here(); RefCountOverflowException e = assertThrows(RefCountOverflowException.class, () -> b.acquire());
+            int tried = Lines.next();
+            var e = assertThrows(RefCountOverflowException.class, () -> b.acquire());
             assertEquals(Report.Kind.OVERFLOW, e.report().kind());
             assertSite(e.report(), Role.USED, FILE, tried);
             assertSite(e.report(), Role.ACQUIRED, FILE, created);
@@ -77,17 +78,19 @@ class OverflowTest {
                 CyclicBarrier start = new CyclicBarrier(threads);
                 List<Thread> workers = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
-                    Thread w = new Thread(() -> {
-                        await(start);
-                        for (int i = 0; i < perThread; i++) {
-                            try {
-                                b.acquire();
-                                ok.incrementAndGet();
-                            } catch (RefCountOverflowException e) {
-                                rejected.incrementAndGet();
-                            }
-                        }
-                    });
+                    Thread w =
+                            new Thread(
+                                    () -> {
+                                        await(start);
+                                        for (int i = 0; i < perThread; i++) {
+                                            try {
+                                                b.acquire();
+                                                ok.incrementAndGet();
+                                            } catch (RefCountOverflowException e) {
+                                                rejected.incrementAndGet();
+                                            }
+                                        }
+                                    });
                     workers.add(w);
                     w.start();
                 }

@@ -7,13 +7,13 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs bounded rounds of racing actors: a fixed set of threads meets at a barrier before and
- * after each round, so every round starts all actors together and the test ends after a fixed
- * number of rounds, not after a time.
+ * Runs bounded rounds of racing actors: a fixed set of threads meets at a barrier before and after
+ * each round, so every round starts all actors together and the test ends after a fixed number of
+ * rounds, not after a time.
  *
- * <p>On the first failure (an actor's or a check's) the barriers are broken so every actor
- * quits, and the failure is rethrown. Actors are daemon threads: one stuck inside the code under
- * test cannot keep the test JVM alive, and a failure is reported without waiting for it.
+ * <p>On the first failure (an actor's or a check's) the barriers are broken so every actor quits,
+ * and the failure is rethrown. Actors are daemon threads: one stuck inside the code under test
+ * cannot keep the test JVM alive, and a failure is reported without waiting for it.
  */
 final class Race {
 
@@ -28,28 +28,32 @@ final class Race {
      * Runs {@code rounds} rounds of {@code actors} threads, calling {@code setup} (on the calling
      * thread) before each round and {@code check} after it. Rethrows the first failure.
      */
-    static void rounds(int actors, int rounds, Runnable setup, Actor actor, Runnable check) throws Exception {
+    static void rounds(int actors, int rounds, Runnable setup, Actor actor, Runnable check)
+            throws Exception {
         CyclicBarrier start = new CyclicBarrier(actors + 1);
         CyclicBarrier end = new CyclicBarrier(actors + 1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
         for (int a = 0; a < actors; a++) {
             int id = a;
-            Thread t = new Thread(() -> {
-                for (int r = 0; r < rounds; r++) {
-                    if (!meet(start)) {
-                        return;
-                    }
-                    try {
-                        actor.run(id, r);
-                    } catch (Throwable e) {
-                        failure.compareAndSet(null, e);
-                    }
-                    if (!meet(end)) {
-                        return;
-                    }
-                }
-            }, "actor-" + a);
+            Thread t =
+                    new Thread(
+                            () -> {
+                                for (int r = 0; r < rounds; r++) {
+                                    if (!meet(start)) {
+                                        return;
+                                    }
+                                    try {
+                                        actor.run(id, r);
+                                    } catch (Throwable e) {
+                                        failure.compareAndSet(null, e);
+                                    }
+                                    if (!meet(end)) {
+                                        return;
+                                    }
+                                }
+                            },
+                            "actor-" + a);
             t.setDaemon(true);
             threads.add(t);
             t.start();

@@ -4,12 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import io.refguard.CheckMode;
 import io.refguard.LeakException;
 import io.refguard.LeakScope;
@@ -20,8 +14,14 @@ import io.refguard.hook.Hooks;
 import io.refguard.hook.RunScope;
 import io.refguard.hook.SchedulingHook;
 import io.refguard.swap.HotSwap;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
-/** The seam to the interleaving explorer: scheduling points before shared updates, and run scopes. */
+/**
+ * The seam to the interleaving explorer: scheduling points before shared updates, and run scopes.
+ */
 @SuppressWarnings("try") // scopes and bindings in try-with-resources act by being open
 class SchedulingPointsTest {
 
@@ -83,8 +83,13 @@ class SchedulingPointsTest {
             Ref<Buffer> h = b.acquire();
             assertEquals(List.of("UPDATE acquire", "UPDATE scope-register"), r.drain());
             h.close();
-            assertEquals(List.of("UPDATE close", "UPDATE scope-unregister", "READ release-read",
-                    "UPDATE release"), r.drain());
+            assertEquals(
+                    List.of(
+                            "UPDATE close",
+                            "UPDATE scope-unregister",
+                            "READ release-read",
+                            "UPDATE release"),
+                    r.drain());
             b.close();
         }
     }
@@ -98,7 +103,8 @@ class SchedulingPointsTest {
             b.touch("hint");
             assertEquals(List.of("UPDATE record"), r.drain());
             Ref<Buffer> h = b.acquire();
-            assertEquals(List.of("UPDATE acquire", "UPDATE record", "UPDATE scope-register"), r.drain());
+            assertEquals(
+                    List.of("UPDATE acquire", "UPDATE record", "UPDATE scope-register"), r.drain());
             h.close();
             b.close();
         }
@@ -111,20 +117,33 @@ class SchedulingPointsTest {
         Buffer next = new Buffer();
         Recorder r = install();
         swap.acquire().close();
-        assertEquals(List.of("READ hotswap-read", "UPDATE tryAcquire", "READ release-read", "UPDATE release"),
+        assertEquals(
+                List.of(
+                        "READ hotswap-read",
+                        "UPDATE tryAcquire",
+                        "READ release-read",
+                        "UPDATE release"),
                 r.drain());
         swap.swap(next);
-        assertEquals(List.of("READ hotswap-read", "UPDATE hotswap-swap", "READ release-read", "UPDATE release"),
+        assertEquals(
+                List.of(
+                        "READ hotswap-read",
+                        "UPDATE hotswap-swap",
+                        "READ release-read",
+                        "UPDATE release"),
                 r.drain());
         swap.close();
-        assertEquals(List.of("UPDATE hotswap-close", "READ release-read", "UPDATE release"), r.drain());
+        assertEquals(
+                List.of("UPDATE hotswap-close", "READ release-read", "UPDATE release"), r.drain());
     }
 
     @Test
     void aSecondExplorerIsRefused() {
         install();
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Hooks.installScheduling((t, a, l) -> { }));
+        IllegalStateException e =
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> Hooks.installScheduling((t, a, l) -> {}));
         assertTrue(e.getMessage().contains("one after the other"), e.getMessage());
     }
 
@@ -133,13 +152,17 @@ class SchedulingPointsTest {
         RunScope run = Hooks.openRunScope();
         List<Ref<Buffer>> leaked = new ArrayList<>();
         int[] line = new int[1];
-        Thread actor = new Thread(() -> {
-            try (RunScope.Binding b = run.bindCurrentThread()) {
-                Buffer buffer = new Buffer();
-                line[0] = Lines.here(); leaked.add(buffer.acquire());
-                buffer.close();
-            }
-        }, "actor-1");
+        Thread actor =
+                new Thread(
+                        () -> {
+                            try (RunScope.Binding b = run.bindCurrentThread()) {
+                                Buffer buffer = new Buffer();
+                                line[0] = Lines.next();
+                                leaked.add(buffer.acquire());
+                                buffer.close();
+                            }
+                        },
+                        "actor-1");
         actor.start();
         actor.join();
         LeakException e = assertThrows(LeakException.class, run::close);

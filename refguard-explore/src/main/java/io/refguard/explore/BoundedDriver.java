@@ -10,9 +10,9 @@ import java.util.function.Supplier;
 /**
  * Runs an exploration on a thread of its own (the runtime's driver) while the calling thread
  * watches it, so that user code the driver runs outside any actor (the setup, the final check,
- * invariants at the end of a run) is bounded by the run timeout like actors are: when such a
- * phase does not return in time, the caller gives up on the driver, interrupts it, and reports
- * the exploration as inconclusive, naming where it is stuck, instead of hanging forever.
+ * invariants at the end of a run) is bounded by the run timeout like actors are: when such a phase
+ * does not return in time, the caller gives up on the driver, interrupts it, and reports the
+ * exploration as inconclusive, naming where it is stuck, instead of hanging forever.
  *
  * <p>The driver bears the caller's name, so checker reports about objects made by the setup name
  * the same thread as before.
@@ -24,8 +24,10 @@ final class BoundedDriver {
 
     private final String scenario;
     private final long timeoutNanos;
+
     /** What user code the driver runs now outside actors, such as "the setup"; null otherwise. */
     private volatile String phase;
+
     private volatile long phaseStart;
 
     BoundedDriver(String scenario, long timeoutNanos) {
@@ -51,8 +53,10 @@ final class BoundedDriver {
     /** Throws when the caller gave up on this exploration (see {@link #enter}). */
     void checkWatched() {
         if (abandoned) {
-            throw new IllegalStateException("the exploration of scenario \"" + scenario
-                    + "\" was given up: it is inconclusive");
+            throw new IllegalStateException(
+                    "the exploration of scenario \""
+                            + scenario
+                            + "\" was given up: it is inconclusive");
         }
     }
 
@@ -71,13 +75,16 @@ final class BoundedDriver {
         Object[] outcome = new Object[1];
         Throwable[] thrown = new Throwable[1];
         Thread caller = Thread.currentThread();
-        Thread driver = new Thread(() -> {
-            try {
-                outcome[0] = exploration.get();
-            } catch (Throwable t) {
-                thrown[0] = t;
-            }
-        }, caller.getName());
+        Thread driver =
+                new Thread(
+                        () -> {
+                            try {
+                                outcome[0] = exploration.get();
+                            } catch (Throwable t) {
+                                thrown[0] = t;
+                            }
+                        },
+                        caller.getName());
         driver.setDaemon(true);
         driver.setContextClassLoader(caller.getContextClassLoader());
         driver.start();
@@ -128,11 +135,19 @@ final class BoundedDriver {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        StringBuilder sb = new StringBuilder("Scenario \"").append(scenario).append("\" is inconclusive: ")
-                .append(what).append(" has not returned for ").append(timeoutNanos / 1_000_000)
-                .append(" ms.").append(StuckThreads.stuckIn(stack))
-                .append(" It runs outside the explorer's threads, where refguard cannot schedule it;")
-                .append(" keep it from blocking, or raise refguard.explore.runTimeout if it is only slow.");
+        StringBuilder sb =
+                new StringBuilder("Scenario \"")
+                        .append(scenario)
+                        .append("\" is inconclusive: ")
+                        .append(what)
+                        .append(" has not returned for ")
+                        .append(timeoutNanos / 1_000_000)
+                        .append(" ms.")
+                        .append(StuckThreads.stuckIn(stack))
+                        .append(
+                                " It runs outside the explorer's threads, where refguard cannot schedule it;")
+                        .append(
+                                " keep it from blocking, or raise refguard.explore.runTimeout if it is only slow.");
         if (driver.isAlive()) {
             sb.append(" Its thread did not stop when interrupted and is left running.");
         }

@@ -13,8 +13,10 @@ final class ChoiceCounter implements Chooser {
     private Chooser inner;
     long points;
     long choices;
+
     /** {@code System.nanoTime()} past which runs end at their next point; 0 for never. */
     private long deadline;
+
     /** Whether the time budget ended a run before it finished. */
     boolean cut;
 

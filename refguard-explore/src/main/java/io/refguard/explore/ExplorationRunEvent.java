@@ -9,8 +9,8 @@ import jdk.jfr.StackTrace;
 
 /**
  * The JDK Flight Recorder event {@code io.refguard.ExplorationRun}: one per exploration of a
- * scenario, lasting as long as it did, with how it was explored and how it ended. On by default.
- * A runtime without the {@code jdk.jfr} module explores without it.
+ * scenario, lasting as long as it did, with how it was explored and how it ended. On by default. A
+ * runtime without the {@code jdk.jfr} module explores without it.
  */
 @Name("io.refguard.ExplorationRun")
 @Label("Exploration Run")

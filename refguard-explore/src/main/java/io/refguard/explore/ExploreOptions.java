@@ -9,15 +9,14 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * How to explore a scenario: the strategy, its parameters and the budgets. Immutable; every
- * {@code with}-style method returns a copy.
+ * How to explore a scenario: the strategy, its parameters and the budgets. Immutable; every {@code
+ * with}-style method returns a copy.
  *
  * <p>Each setting has a system property and a default. {@link #defaults()} reads the properties,
  * and every factory starts from {@code defaults()} and then sets its strategy, so code wins over
- * properties for what it sets explicitly. The one exception is
- * {@code refguard.explore.replay}: set, it replays its token in every exploration of the
- * scenario it belongs to, whatever the options say, so a failing test can be re-run without
- * editing it.
+ * properties for what it sets explicitly. The one exception is {@code refguard.explore.replay}:
+ * set, it replays its token in every exploration of the scenario it belongs to, whatever the
+ * options say, so a failing test can be re-run without editing it.
  *
  * <table>
  * <caption>Settings</caption>
@@ -45,19 +44,20 @@ import java.util.function.Consumer;
  */
 public final class ExploreOptions {
 
-    /**
-     * The search strategies; {@link #id()} is the name settings and the command line use.
-     */
+    /** The search strategies; {@link #id()} is the name settings and the command line use. */
     public enum Strategy {
         /**
          * The default: the exhaustive search within the preemption bound interleaved, run by run,
          * with POS, PCT at depths 1 to 3, PCT over racing steps, SURW and a random walk, in one
          * budget. Ends "verified within the bound" when the exhaustive part has covered it; a
-         * failure found at random is simplified toward the fewest preemptions. See
-         * docs/EXPLORER.md for why this mix.
+         * failure found at random is simplified toward the fewest preemptions. See docs/EXPLORER.md
+         * for why this mix.
          */
         DEFAULT,
-        /** Depth-first search of every schedule within the preemption bound, fewest preemptions first. */
+        /**
+         * Depth-first search of every schedule within the preemption bound, fewest preemptions
+         * first.
+         */
         EXHAUSTIVE,
         /** Uniform random walk over enabled threads. */
         RANDOM,
@@ -65,14 +65,17 @@ public final class ExploreOptions {
         PCT,
         /** Partial Order Sampling. */
         POS,
-        /** Selectively uniform random walk: uniform over interleavings of a random subset of objects. */
+        /**
+         * Selectively uniform random walk: uniform over interleavings of a random subset of
+         * objects.
+         */
         SURW,
         /** PCT with depth {@link #pctDepth} whose change points fall only on racing steps. */
         PCT_RACES,
         /**
          * Dynamic partial-order reduction with sleep sets: every schedule up to reordering of
-         * independent steps, with no preemption bound ({@link #preemptionBound} and
-         * {@link #sleepSets} do not apply).
+         * independent steps, with no preemption bound ({@link #preemptionBound} and {@link
+         * #sleepSets} do not apply).
          */
         DPOR;
 
@@ -93,12 +96,16 @@ public final class ExploreOptions {
 
     /** Default seed of the random strategies. */
     public static final long DEFAULT_SEED = 0x5EEDL;
+
     /** Default run budget. */
     public static final long DEFAULT_MAX_RUNS = 1_000_000L;
+
     /** Default preemption bound of the exhaustive search. */
     public static final int DEFAULT_PREEMPTION_BOUND = 2;
+
     /** Default PCT depth. */
     public static final int DEFAULT_PCT_DEPTH = 3;
+
     /** Default step bound of one run. */
     public static final int DEFAULT_MAX_STEPS = 10_000;
 
@@ -178,10 +185,13 @@ public final class ExploreOptions {
         f.seed = OptionProperties.seed(PREFIX + "seed", DEFAULT_SEED);
         f.maxRuns = OptionProperties.positiveLong(PREFIX + "maxRuns", DEFAULT_MAX_RUNS);
         f.maxTime = OptionProperties.duration(PREFIX + "maxTime", Duration.ofSeconds(60));
-        f.preemptionBound = OptionProperties.bound(PREFIX + "preemptionBound", DEFAULT_PREEMPTION_BOUND);
+        f.preemptionBound =
+                OptionProperties.bound(PREFIX + "preemptionBound", DEFAULT_PREEMPTION_BOUND);
         f.pctDepth = (int) OptionProperties.positiveLong(PREFIX + "pctDepth", DEFAULT_PCT_DEPTH);
-        f.maxSteps = (int) OptionProperties.positiveLong(PREFIX + "maxSteps", DEFAULT_MAX_STEPS,
-                ReplayToken.MAX_STEPS);
+        f.maxSteps =
+                (int)
+                        OptionProperties.positiveLong(
+                                PREFIX + "maxSteps", DEFAULT_MAX_STEPS, ReplayToken.MAX_STEPS);
         f.runTimeout = OptionProperties.duration(PREFIX + "runTimeout", Duration.ofSeconds(10));
         f.sleepSets = OptionProperties.bool(PREFIX + "sleepSets", false);
         f.minimize = OptionProperties.bool(PREFIX + "minimize", true);
@@ -190,8 +200,8 @@ public final class ExploreOptions {
     }
 
     /**
-     * Parses a duration as every refguard setting writes it: {@code 500ms}, {@code 30s},
-     * {@code 2m}, or ISO-8601 such as {@code PT30S} (any case, surrounding blanks ignored).
+     * Parses a duration as every refguard setting writes it: {@code 500ms}, {@code 30s}, {@code
+     * 2m}, or ISO-8601 such as {@code PT30S} (any case, surrounding blanks ignored).
      *
      * @return the duration, or empty when {@code text} is not one
      */
@@ -202,13 +212,16 @@ public final class ExploreOptions {
                 return Optional.of(Duration.parse(s.toUpperCase(Locale.ROOT)));
             }
             if (s.endsWith("ms")) {
-                return Optional.of(Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).strip())));
+                return Optional.of(
+                        Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).strip())));
             }
             if (s.endsWith("s")) {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1).strip())));
+                return Optional.of(
+                        Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1).strip())));
             }
             if (s.endsWith("m")) {
-                return Optional.of(Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1).strip())));
+                return Optional.of(
+                        Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1).strip())));
             }
         } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
             // not a duration, or one beyond what Duration holds
@@ -222,7 +235,10 @@ public final class ExploreOptions {
      */
     public static final Duration MAX_DURATION = Duration.ofDays(365);
 
-    /** Whether {@code d} is a usable {@code maxTime} or {@code runTimeout}: positive, at most 365 days. */
+    /**
+     * Whether {@code d} is a usable {@code maxTime} or {@code runTimeout}: positive, at most 365
+     * days.
+     */
     public static boolean usableDuration(Duration d) {
         return d != null && !d.isNegative() && !d.isZero() && d.compareTo(MAX_DURATION) <= 0;
     }
@@ -233,8 +249,8 @@ public final class ExploreOptions {
     }
 
     /**
-     * Dynamic partial-order reduction, unbounded ({@link #defaults()} otherwise): explores at
-     * least one schedule per class of schedules equal up to the order of independent steps.
+     * Dynamic partial-order reduction, unbounded ({@link #defaults()} otherwise): explores at least
+     * one schedule per class of schedules equal up to the order of independent steps.
      */
     public static ExploreOptions dpor() {
         return defaults().strategy(Strategy.DPOR);
@@ -297,7 +313,8 @@ public final class ExploreOptions {
 
     /** A copy that stops starting runs after {@code d} of wall time. */
     public ExploreOptions maxTime(Duration d) {
-        OptionProperties.require(usableDuration(d), "maxTime must be positive and at most 365 days, was " + d);
+        OptionProperties.require(
+                usableDuration(d), "maxTime must be positive and at most 365 days, was " + d);
         return with(f -> f.maxTime = d);
     }
 
@@ -315,20 +332,27 @@ public final class ExploreOptions {
 
     /** A copy whose runs fail as livelock after {@code n} steps. */
     public ExploreOptions maxSteps(int n) {
-        OptionProperties.require(n >= 1 && n <= ReplayToken.MAX_STEPS, "maxSteps must be from 1 to "
-                + ReplayToken.MAX_STEPS + " (the longest schedule a replay token holds), was " + n);
+        OptionProperties.require(
+                n >= 1 && n <= ReplayToken.MAX_STEPS,
+                "maxSteps must be from 1 to "
+                        + ReplayToken.MAX_STEPS
+                        + " (the longest schedule a replay token holds), was "
+                        + n);
         return with(f -> f.maxSteps = n);
     }
 
-    /** A copy in which a thread away from scheduling points for {@code d} fails the run as stuck. */
+    /**
+     * A copy in which a thread away from scheduling points for {@code d} fails the run as stuck.
+     */
     public ExploreOptions runTimeout(Duration d) {
-        OptionProperties.require(usableDuration(d), "runTimeout must be positive and at most 365 days, was " + d);
+        OptionProperties.require(
+                usableDuration(d), "runTimeout must be positive and at most 365 days, was " + d);
         return with(f -> f.runTimeout = d);
     }
 
     /**
-     * A copy with sleep-set reduction on or off: exhaustive search without a preemption bound
-     * only (under a bound it could skip schedules, so it stays off and the result says so).
+     * A copy with sleep-set reduction on or off: exhaustive search without a preemption bound only
+     * (under a bound it could skip schedules, so it stays off and the result says so).
      */
     public ExploreOptions sleepSets(boolean on) {
         return with(f -> f.sleepSets = on);
@@ -341,9 +365,9 @@ public final class ExploreOptions {
 
     /**
      * A copy that does or does not make refguard's internal steps scheduling points: the checker's
-     * own bookkeeping (leak-scope registries, access records) and the read before a
-     * release's compare-and-set. Off, reports on user code show only the user's steps and
-     * refguard's count updates; on, refguard's own races are explored too (its test suite does).
+     * own bookkeeping (leak-scope registries, access records) and the read before a release's
+     * compare-and-set. Off, reports on user code show only the user's steps and refguard's count
+     * updates; on, refguard's own races are explored too (its test suite does).
      */
     public ExploreOptions internalPoints(boolean on) {
         return with(f -> f.internalPoints = on);
@@ -375,7 +399,9 @@ public final class ExploreOptions {
         return maxTime;
     }
 
-    /** Preemption bound of the exhaustive search. Property {@code refguard.explore.preemptionBound}. */
+    /**
+     * Preemption bound of the exhaustive search. Property {@code refguard.explore.preemptionBound}.
+     */
     public int preemptionBound() {
         return preemptionBound;
     }
@@ -390,22 +416,34 @@ public final class ExploreOptions {
         return maxSteps;
     }
 
-    /** How long a thread may stay away from scheduling points. Property {@code refguard.explore.runTimeout}. */
+    /**
+     * How long a thread may stay away from scheduling points. Property {@code
+     * refguard.explore.runTimeout}.
+     */
     public Duration runTimeout() {
         return runTimeout;
     }
 
-    /** Whether sleep-set reduction is on. Property {@code refguard.explore.sleepSets}; default false. */
+    /**
+     * Whether sleep-set reduction is on. Property {@code refguard.explore.sleepSets}; default
+     * false.
+     */
     public boolean sleepSets() {
         return sleepSets;
     }
 
-    /** Whether random failures are simplified. Property {@code refguard.explore.minimize}; default true. */
+    /**
+     * Whether random failures are simplified. Property {@code refguard.explore.minimize}; default
+     * true.
+     */
     public boolean minimize() {
         return minimize;
     }
 
-    /** Whether refguard's internal steps are scheduling points. Property {@code refguard.explore.internalPoints}; default false. */
+    /**
+     * Whether refguard's internal steps are scheduling points. Property {@code
+     * refguard.explore.internalPoints}; default false.
+     */
     public boolean internalPoints() {
         return internalPoints;
     }
@@ -417,11 +455,29 @@ public final class ExploreOptions {
 
     @Override
     public String toString() {
-        return "ExploreOptions[" + strategy.id() + ", seed=" + seed
-                + ", maxRuns=" + maxRuns + ", maxTime=" + maxTime + ", preemptionBound="
-                + (preemptionBound == Integer.MAX_VALUE ? "none" : preemptionBound) + ", pctDepth="
-                + pctDepth + ", maxSteps=" + maxSteps + ", runTimeout=" + runTimeout + ", sleepSets="
-                + sleepSets + ", minimize=" + minimize + ", internalPoints=" + internalPoints + (replay == null ? "" : ", replay=" + replay)
+        return "ExploreOptions["
+                + strategy.id()
+                + ", seed="
+                + seed
+                + ", maxRuns="
+                + maxRuns
+                + ", maxTime="
+                + maxTime
+                + ", preemptionBound="
+                + (preemptionBound == Integer.MAX_VALUE ? "none" : preemptionBound)
+                + ", pctDepth="
+                + pctDepth
+                + ", maxSteps="
+                + maxSteps
+                + ", runTimeout="
+                + runTimeout
+                + ", sleepSets="
+                + sleepSets
+                + ", minimize="
+                + minimize
+                + ", internalPoints="
+                + internalPoints
+                + (replay == null ? "" : ", replay=" + replay)
                 + "]";
     }
 }

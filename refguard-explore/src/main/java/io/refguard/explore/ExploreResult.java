@@ -8,8 +8,8 @@ import java.util.Locale;
  *
  * @param scenario the scenario's name
  * @param strategy how it was explored, e.g. {@code exhaustive, preemption bound 2}
- * @param runs runs executed (the exhaustive search re-runs lower-bound schedules at each level,
- *     and pruned runs count too)
+ * @param runs runs executed (the exhaustive search re-runs lower-bound schedules at each level, and
+ *     pruned runs count too)
  * @param distinctSchedules distinct complete schedules among them
  * @param elapsed wall time of the whole exploration
  * @param stop why the exploration stopped
@@ -19,8 +19,16 @@ import java.util.Locale;
  * @param choicePoints the scheduling points at which more than one thread could go on: the
  *     decisions that made runs differ
  */
-public record ExploreResult(String scenario, String strategy, long runs, long distinctSchedules,
-        Duration elapsed, Stop stop, boolean boundLimited, long schedulingPoints, long choicePoints) {
+public record ExploreResult(
+        String scenario,
+        String strategy,
+        long runs,
+        long distinctSchedules,
+        Duration elapsed,
+        Stop stop,
+        boolean boundLimited,
+        long schedulingPoints,
+        long choicePoints) {
 
     /** Why an exploration stopped without a failure. */
     public enum Stop {
@@ -47,10 +55,14 @@ public record ExploreResult(String scenario, String strategy, long runs, long di
         switch (stop) {
             case EXHAUSTED:
                 if (strategy.startsWith("dpor")) {
-                    return "a schedule of every class of equivalent schedules was run (" + strategy + ")";
+                    return "a schedule of every class of equivalent schedules was run ("
+                            + strategy
+                            + ")";
                 }
-                return boundLimited ? "every schedule within the bound was run (" + strategy
-                        + "); schedules with more preemptions were not"
+                return boundLimited
+                        ? "every schedule within the bound was run ("
+                                + strategy
+                                + "); schedules with more preemptions were not"
                         : "every schedule was run (" + strategy + ")";
             case MAX_RUNS:
                 return "the run budget (maxRuns) was used up: other schedules may fail";
@@ -69,9 +81,17 @@ public record ExploreResult(String scenario, String strategy, long runs, long di
 
     @Override
     public String toString() {
-        return String.format("scenario \"%s\": %s; %d runs, %d distinct schedules, %d choice points in %d ms"
-                + " (%.0f runs/s); stopped: %s%s", scenario, strategy, runs, distinctSchedules, choicePoints,
-                elapsed.toMillis(), runsPerSecond(), stop.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+        return String.format(
+                "scenario \"%s\": %s; %d runs, %d distinct schedules, %d choice points in %d ms"
+                        + " (%.0f runs/s); stopped: %s%s",
+                scenario,
+                strategy,
+                runs,
+                distinctSchedules,
+                choicePoints,
+                elapsed.toMillis(),
+                runsPerSecond(),
+                stop.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                 boundLimited ? " (longer schedules exist beyond the preemption bound)" : "");
     }
 }

@@ -5,9 +5,9 @@ import java.util.function.Supplier;
 
 /**
  * The interleaving explorer's entry point. A scenario is a setup, named actors that run
- * concurrently on the state it creates, optional invariants checked at every scheduling point,
- * and a final check; the explorer runs it once per schedule, one thread at a time, choosing at
- * every scheduling point who goes next.
+ * concurrently on the state it creates, optional invariants checked at every scheduling point, and
+ * a final check; the explorer runs it once per schedule, one thread at a time, choosing at every
+ * scheduling point who goes next.
  *
  * <pre>{@code
  * Explorer.scenario("lost update")
@@ -20,9 +20,9 @@ import java.util.function.Supplier;
  *
  * <p>Scheduling points are the operations of the modeled types in {@code io.refguard.explore.sync},
  * the calls of {@link io.refguard.explore.runtime.Coordinator}, refguard-core's reference-count
- * operations, and whatever the refguard agent instruments. Code between two points runs
- * atomically as far as the explorer is concerned. Several explorations may run at once in one JVM,
- * each on its own thread (JUnit parallel execution): each has its own threads and state.
+ * operations, and whatever the refguard agent instruments. Code between two points runs atomically
+ * as far as the explorer is concerned. Several explorations may run at once in one JVM, each on its
+ * own thread (JUnit parallel execution): each has its own threads and state.
  */
 public final class Explorer {
 
@@ -32,7 +32,8 @@ public final class Explorer {
     public static Start scenario(String name) {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
-            throw new IllegalArgumentException("a scenario needs a name: it heads reports and keys replay tokens");
+            throw new IllegalArgumentException(
+                    "a scenario needs a name: it heads reports and keys replay tokens");
         }
         return new Start(name);
     }

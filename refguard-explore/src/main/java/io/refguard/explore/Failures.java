@@ -23,42 +23,81 @@ final class Failures {
         switch (status) {
             case ACTOR_FAILED:
                 if (c instanceof ControlLost) {
-                    return new Failure(((ControlLost) c).threadLimit() ? FailureKind.THREAD_LIMIT
-                            : FailureKind.OUT_OF_CONTROL, t, c.getMessage(), null, List.of());
+                    return new Failure(
+                            ((ControlLost) c).threadLimit()
+                                    ? FailureKind.THREAD_LIMIT
+                                    : FailureKind.OUT_OF_CONTROL,
+                            t,
+                            c.getMessage(),
+                            null,
+                            List.of());
                 }
-                return withLines(FailureKind.THREAD_THREW, t, thread + " threw ", c.toString(),
+                return withLines(
+                        FailureKind.THREAD_THREW,
+                        t,
+                        thread + " threw ",
+                        c.toString(),
                         SourceLocator.locate(c));
-            case INVARIANT_FAILED: {
-                String when = e.failureStep() == 0 ? " before the first step"
-                        : " after the last step shown";
-                List<String> lines = lines(c.getMessage());
-                String location = c.getCause() != null ? SourceLocator.locate(c.getCause()) : null;
-                return new Failure(FailureKind.INVARIANT, t, lines.get(0) + when, location,
-                        lines.subList(1, lines.size()));
-            }
-            case DEADLOCK: {
-                List<String> lines = lines(e.failureMessage());
-                return new Failure(FailureKind.DEADLOCK, -1, "deadlock: " + lines.get(0), null,
-                        strip(lines.subList(1, lines.size())));
-            }
+            case INVARIANT_FAILED:
+                {
+                    String when =
+                            e.failureStep() == 0
+                                    ? " before the first step"
+                                    : " after the last step shown";
+                    List<String> lines = lines(c.getMessage());
+                    String location =
+                            c.getCause() != null ? SourceLocator.locate(c.getCause()) : null;
+                    return new Failure(
+                            FailureKind.INVARIANT,
+                            t,
+                            lines.get(0) + when,
+                            location,
+                            lines.subList(1, lines.size()));
+                }
+            case DEADLOCK:
+                {
+                    List<String> lines = lines(e.failureMessage());
+                    return new Failure(
+                            FailureKind.DEADLOCK,
+                            -1,
+                            "deadlock: " + lines.get(0),
+                            null,
+                            strip(lines.subList(1, lines.size())));
+                }
             case LIVELOCK:
-                return new Failure(FailureKind.LIVELOCK, t, "no progress: the run took more than "
-                        + options.maxSteps() + " steps (refguard.explore.maxSteps). A thread may spin"
-                        + " until another one acts: wait with Coordinator.blockUntil instead, or raise"
-                        + " the bound if the run is just long", null, List.of());
-            case STUCK: {
-                List<String> lines = lines(e.failureMessage());
-                List<String> stack = strip(lines.subList(1, lines.size()));
-                String head = lines.get(0).replace(" Where it is now:", "");
-                String where = StuckThreads.stuckIn(stack);
-                return new Failure(FailureKind.STUCK, t, head + where + StuckThreads.ADVICE, null, stack);
-            }
+                return new Failure(
+                        FailureKind.LIVELOCK,
+                        t,
+                        "no progress: the run took more than "
+                                + options.maxSteps()
+                                + " steps (refguard.explore.maxSteps). A thread may spin"
+                                + " until another one acts: wait with Coordinator.blockUntil instead, or raise"
+                                + " the bound if the run is just long",
+                        null,
+                        List.of());
+            case STUCK:
+                {
+                    List<String> lines = lines(e.failureMessage());
+                    List<String> stack = strip(lines.subList(1, lines.size()));
+                    String head = lines.get(0).replace(" Where it is now:", "");
+                    String where = StuckThreads.stuckIn(stack);
+                    return new Failure(
+                            FailureKind.STUCK, t, head + where + StuckThreads.ADVICE, null, stack);
+                }
             case CHECK_FAILED:
-                return withLines(FailureKind.FINAL_CHECK, -1, "final check failed: ", c.toString(),
+                return withLines(
+                        FailureKind.FINAL_CHECK,
+                        -1,
+                        "final check failed: ",
+                        c.toString(),
                         SourceLocator.locate(c));
             case LEAK:
-                return withLines(FailureKind.LEAK, -1, "leak at the end of the run: ",
-                        c.getMessage() == null ? c.toString() : c.getMessage(), null);
+                return withLines(
+                        FailureKind.LEAK,
+                        -1,
+                        "leak at the end of the run: ",
+                        c.getMessage() == null ? c.toString() : c.getMessage(),
+                        null);
             default:
                 throw new IllegalArgumentException("not a failure: " + status);
         }
@@ -75,10 +114,11 @@ final class Failures {
         return events;
     }
 
-    private static Failure withLines(FailureKind kind, int thread, String prefix, String text,
-            String location) {
+    private static Failure withLines(
+            FailureKind kind, int thread, String prefix, String text, String location) {
         List<String> lines = lines(text);
-        return new Failure(kind, thread, prefix + lines.get(0), location, lines.subList(1, lines.size()));
+        return new Failure(
+                kind, thread, prefix + lines.get(0), location, lines.subList(1, lines.size()));
     }
 
     private static List<String> lines(String text) {

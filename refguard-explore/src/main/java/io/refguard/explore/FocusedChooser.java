@@ -5,18 +5,19 @@ import io.refguard.explore.runtime.Chooser;
 import io.refguard.hook.Access;
 
 /**
- * Hides threads from a chooser: while any of the focused threads may run, the others look
- * disabled, so a search over the focused threads (those that took part in a failure) is not
- * lost in the orders of bystanders, which run only when no focused thread can, one at a time
- * in a fixed order.
+ * Hides threads from a chooser: while any of the focused threads may run, the others look disabled,
+ * so a search over the focused threads (those that took part in a failure) is not lost in the
+ * orders of bystanders, which run only when no focused thread can, one at a time in a fixed order.
  */
 final class FocusedChooser implements Chooser, ChoicePoint {
 
     private final Chooser inner;
     private final boolean[] focus;
     private ChoicePoint p;
+
     /** Whether a focused thread may run at this decision; else only {@link #single} is shown. */
     private boolean focusedEnabled;
+
     private int single;
 
     FocusedChooser(Chooser inner, boolean[] focus) {
@@ -48,8 +49,8 @@ final class FocusedChooser implements Chooser, ChoicePoint {
     }
 
     /**
-     * The focused threads that may run; when none may, one bystander only (the current thread if
-     * it may go on), so that the search has no choice to make among bystanders.
+     * The focused threads that may run; when none may, one bystander only (the current thread if it
+     * may go on), so that the search has no choice to make among bystanders.
      */
     @Override
     public boolean isEnabled(int id) {

@@ -4,9 +4,9 @@ import io.refguard.explore.report.InterleavingReport;
 import java.nio.file.Path;
 
 /**
- * Thrown when a schedule fails: a thread threw, an invariant broke, the final check failed,
- * the run deadlocked, made no progress, got stuck, or leaked. Its message is the rendered report
- * (one column per thread), which ends with the replay token.
+ * Thrown when a schedule fails: a thread threw, an invariant broke, the final check failed, the run
+ * deadlocked, made no progress, got stuck, or leaked. Its message is the rendered report (one
+ * column per thread), which ends with the replay token.
  */
 public final class InterleavingFailure extends AssertionError {
 
@@ -14,6 +14,7 @@ public final class InterleavingFailure extends AssertionError {
 
     private final transient InterleavingReport report;
     private final String table;
+
     /** The written page's absolute path, as text: a {@code Path} is not serializable. */
     private volatile String html;
 
@@ -35,8 +36,8 @@ public final class InterleavingFailure extends AssertionError {
 
     /**
      * Writes the report as one self-contained HTML page (a swimlane per thread, the failure, the
-     * replay token) to {@code file}, creating its directory. From then on the message ends with
-     * the page's path, so a test report that shows the message also says where the page is.
+     * replay token) to {@code file}, creating its directory. From then on the message ends with the
+     * page's path, so a test report that shows the message also says where the page is.
      *
      * @return {@code file}
      * @throws java.io.UncheckedIOException when the file cannot be written

@@ -5,11 +5,11 @@ import io.refguard.explore.report.InterleavingReport;
 import java.util.Objects;
 
 /**
- * Thrown when an exploration is inconclusive: refguard could not control the program, so it
- * neither found a bug nor showed there is none. A thread blocked or spinning where refguard cannot
- * schedule it (I/O, a lock of uninstrumented code), a run over the explorer's thread limit, or
- * threads that ran without ever reaching a scheduling point because their code is not
- * instrumented. The message says what happened and what to do.
+ * Thrown when an exploration is inconclusive: refguard could not control the program, so it neither
+ * found a bug nor showed there is none. A thread blocked or spinning where refguard cannot schedule
+ * it (I/O, a lock of uninstrumented code), a run over the explorer's thread limit, or threads that
+ * ran without ever reaching a scheduling point because their code is not instrumented. The message
+ * says what happened and what to do.
  *
  * <p>It is an {@link AssertionError}, like {@link InterleavingFailure}, so a test that explores
  * fails with it: an exploration that could not explore never passes.
@@ -33,7 +33,8 @@ public final class InterleavingInconclusive extends AssertionError {
         super(message);
         this.kind = Objects.requireNonNull(kind, "kind");
         if (!kind.inconclusive()) {
-            throw new IllegalArgumentException(kind + " is a failure of the program, not an inconclusive run");
+            throw new IllegalArgumentException(
+                    kind + " is a failure of the program, not an inconclusive run");
         }
         this.report = report;
     }

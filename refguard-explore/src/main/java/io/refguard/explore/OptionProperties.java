@@ -16,8 +16,8 @@ final class OptionProperties {
     }
 
     private static IllegalArgumentException bad(String key, String value, String want) {
-        return new IllegalArgumentException("system property " + key + "='" + value
-                + "' is not valid: use " + want);
+        return new IllegalArgumentException(
+                "system property " + key + "='" + value + "' is not valid: use " + want);
     }
 
     static Strategy strategy(String key, Strategy def) {
@@ -108,7 +108,10 @@ final class OptionProperties {
         }
         Duration d = parseDuration(v.strip());
         if (!ExploreOptions.usableDuration(d)) {
-            throw bad(key, v, "a positive duration of at most 365 days, such as 500ms, 30s, 2m or PT30S");
+            throw bad(
+                    key,
+                    v,
+                    "a positive duration of at most 365 days, such as 500ms, 30s, 2m or PT30S");
         }
         return d;
     }

@@ -2,7 +2,6 @@ package io.refguard.explore;
 
 import io.refguard.explore.report.InterleavingReport;
 import io.refguard.explore.runtime.SourceLocator;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -11,9 +10,9 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * A scenario under construction and its exploration: add actors, invariants, snapshot checks and
- * a final check, then call {@link #explore(ExploreOptions)}. Not thread-safe; build and explore
- * it on one thread.
+ * A scenario under construction and its exploration: add actors, invariants, snapshot checks and a
+ * final check, then call {@link #explore(ExploreOptions)}. Not thread-safe; build and explore it on
+ * one thread.
  *
  * @param <S> the type of the state the setup creates for every run
  */
@@ -30,8 +29,10 @@ public final class Scenario<S> {
     final Supplier<? extends S> setup;
     final List<String> actorNames = new ArrayList<>();
     final List<Body<? super S>> actors = new ArrayList<>();
+
     /** Where each actor was declared ({@code File.java:line}), or null when unknown. */
     final List<String> actorLines = new ArrayList<>();
+
     final List<String> invariantNames = new ArrayList<>();
     final List<Predicate<? super S>> invariants = new ArrayList<>();
     final List<UnaryOperator<S>> snapshotCopies = new ArrayList<>();
@@ -44,15 +45,19 @@ public final class Scenario<S> {
     }
 
     /**
-     * Adds an actor: {@code body} runs on the run's state on its own managed thread. Its name
-     * heads its column in reports and must be unique.
+     * Adds an actor: {@code body} runs on the run's state on its own managed thread. Its name heads
+     * its column in reports and must be unique.
      */
     public Scenario<S> actor(String actorName, Body<? super S> body) {
         Objects.requireNonNull(actorName, "actorName");
         Objects.requireNonNull(body, "body");
         if (actorNames.contains(actorName)) {
-            throw new IllegalArgumentException("scenario \"" + name + "\" already has an actor named '"
-                    + actorName + "': give each actor its own name");
+            throw new IllegalArgumentException(
+                    "scenario \""
+                            + name
+                            + "\" already has an actor named '"
+                            + actorName
+                            + "': give each actor its own name");
         }
         actorNames.add(actorName);
         actors.add(body);
@@ -61,9 +66,9 @@ public final class Scenario<S> {
     }
 
     /**
-     * Adds an invariant, evaluated at every scheduling point and at the end of the run while
-     * every thread is paused (so it sees states in the middle of other threads' operations). It
-     * must only read; returning false, or throwing, fails the schedule.
+     * Adds an invariant, evaluated at every scheduling point and at the end of the run while every
+     * thread is paused (so it sees states in the middle of other threads' operations). It must only
+     * read; returning false, or throwing, fails the schedule.
      */
     public Scenario<S> invariant(String description, Predicate<? super S> holds) {
         invariantNames.add(Objects.requireNonNull(description, "description"));
@@ -72,11 +77,11 @@ public final class Scenario<S> {
     }
 
     /**
-     * Adds a snapshot check: at every scheduling point, {@code copy} makes a copy of the state
-     * as it is at that instant (like a forked child process would see it), and {@code recovery}
-     * runs on the copy, typically repairing an interrupted operation and then asserting the
-     * copy's invariant. Throwing fails the schedule. {@code copy} must not share mutable objects
-     * with the original that {@code recovery} changes.
+     * Adds a snapshot check: at every scheduling point, {@code copy} makes a copy of the state as
+     * it is at that instant (like a forked child process would see it), and {@code recovery} runs
+     * on the copy, typically repairing an interrupted operation and then asserting the copy's
+     * invariant. Throwing fails the schedule. {@code copy} must not share mutable objects with the
+     * original that {@code recovery} changes.
      */
     public Scenario<S> snapshot(UnaryOperator<S> copy, Body<? super S> recovery) {
         snapshotCopies.add(Objects.requireNonNull(copy, "copy"));
@@ -101,28 +106,35 @@ public final class Scenario<S> {
      * @return what was explored, when no schedule failed
      * @throws InterleavingFailure for the first failing schedule found (simplified when found at
      *     random), with its report and replay token
-     * @throws IllegalStateException when the scenario is not deterministic, a replay token does
-     *     not fit it, or another exploration is running in this JVM
+     * @throws IllegalStateException when the scenario is not deterministic, a replay token does not
+     *     fit it, or another exploration is running in this JVM
      * @throws io.refguard.explore.replay.ReplayTokenException for a malformed or foreign token
      */
     public ExploreResult explore(ExploreOptions options) {
         if (actors.isEmpty()) {
-            throw new IllegalStateException("scenario \"" + name + "\" has no actors: add at least"
-                    + " one with actor(name, body)");
+            throw new IllegalStateException(
+                    "scenario \""
+                            + name
+                            + "\" has no actors: add at least"
+                            + " one with actor(name, body)");
         }
-        ScenarioRunner<S> runner = new ScenarioRunner<>(this, Objects.requireNonNull(options, "options"));
+        ScenarioRunner<S> runner =
+                new ScenarioRunner<>(this, Objects.requireNonNull(options, "options"));
         return ExplorationRunEvent.around(name, runner::explore);
     }
 
-    /** Runs the schedule of {@code token} once; same as {@code explore(ExploreOptions.replay(token))}. */
+    /**
+     * Runs the schedule of {@code token} once; same as {@code
+     * explore(ExploreOptions.replay(token))}.
+     */
     public ExploreResult replay(String token) {
         return explore(ExploreOptions.replay(token));
     }
 
     /**
-     * Runs the schedule of {@code token} once with full tracing and returns its report, whether
-     * it fails or passes: for looking at one schedule, such as a failing one after a fix.
-     * {@link InterleavingReport#passed()} tells which; {@link
+     * Runs the schedule of {@code token} once with full tracing and returns its report, whether it
+     * fails or passes: for looking at one schedule, such as a failing one after a fix. {@link
+     * InterleavingReport#passed()} tells which; {@link
      * io.refguard.explore.report.TableRenderer#render} prints either.
      *
      * @throws io.refguard.explore.replay.ReplayTokenException for a malformed or foreign token
@@ -131,10 +143,14 @@ public final class Scenario<S> {
      */
     public InterleavingReport trace(String token) {
         if (actors.isEmpty()) {
-            throw new IllegalStateException("scenario \"" + name + "\" has no actors: add at least"
-                    + " one with actor(name, body)");
+            throw new IllegalStateException(
+                    "scenario \""
+                            + name
+                            + "\" has no actors: add at least"
+                            + " one with actor(name, body)");
         }
-        return new ScenarioRunner<>(this, ExploreOptions.replay(Objects.requireNonNull(token, "token")))
+        return new ScenarioRunner<>(
+                        this, ExploreOptions.replay(Objects.requireNonNull(token, "token")))
                 .trace();
     }
 

@@ -22,13 +22,14 @@ import java.util.Locale;
  * One exploration of one scenario: the search loop, then, on failure, simplification, a traced
  * re-run of the failing schedule and the report.
  *
- * <p>The search path runs untraced (no stack walking, no event objects); only the one schedule
- * that is reported is re-run with a {@link TraceRecorder}.
+ * <p>The search path runs untraced (no stack walking, no event objects); only the one schedule that
+ * is reported is re-run with a {@link TraceRecorder}.
  */
 final class ScenarioRunner<S> {
 
     /** Runs the simplifier may spend on one failure. */
     private static final int MINIMIZE_BUDGET = 300;
+
     /** The label of a thread's first step, which every thread has. */
     private static final String START = "start";
 
@@ -58,17 +59,23 @@ final class ScenarioRunner<S> {
         // whether a run had one thread only, or a thread reached a scheduling point of its own
         boolean anyPoint = false;
         ExploreResult.Stop stop = ExploreResult.Stop.EXHAUSTED;
-        try (RunEngine engine = new RunEngine(options.maxSteps(), options.runTimeout(),
-                options.internalPoints())) {
+        try (RunEngine engine =
+                new RunEngine(options.maxSteps(), options.runTimeout(), options.internalPoints())) {
             while (true) {
                 bounded.checkWatched();
                 if (runs >= options.maxRuns()) {
                     // the default search may have covered its bound before the budget ran out
-                    stop = strategy.exhausted() ? ExploreResult.Stop.EXHAUSTED : ExploreResult.Stop.MAX_RUNS;
+                    stop =
+                            strategy.exhausted()
+                                    ? ExploreResult.Stop.EXHAUSTED
+                                    : ExploreResult.Stop.MAX_RUNS;
                     break;
                 }
                 if (counter.cut || runs > 0 && System.nanoTime() - deadline >= 0) {
-                    stop = strategy.exhausted() ? ExploreResult.Stop.EXHAUSTED : ExploreResult.Stop.MAX_TIME;
+                    stop =
+                            strategy.exhausted()
+                                    ? ExploreResult.Stop.EXHAUSTED
+                                    : ExploreResult.Stop.MAX_TIME;
                     break;
                 }
                 if (!strategy.hasNextRun()) {
@@ -79,8 +86,8 @@ final class ScenarioRunner<S> {
                 anyPoint = anyPoint || engine.threadCount() < 2 || ownPoint(engine);
                 strategy.runFinished(status, engine.preemptions(), engine.scheduleHash());
                 if (token == null && divergence(strategy, engine) != null) {
-                    throw new IllegalStateException("scenario \"" + scenario.name + "\": "
-                            + divergence(strategy, engine));
+                    throw new IllegalStateException(
+                            "scenario \"" + scenario.name + "\": " + divergence(strategy, engine));
                 }
                 if (status.isFailure()) {
                     throw failure(engine, strategy, status, runs, token != null);
@@ -91,23 +98,34 @@ final class ScenarioRunner<S> {
             }
             if (token != null) {
                 if (strategy.divergence() != null) {
-                    throw new IllegalStateException("replaying the token on scenario \"" + scenario.name
-                            + "\" did not follow its schedule: " + strategy.divergence() + ". The scenario"
-                            + " or the code under test changed since the token was made, or the scenario"
-                            + " is not deterministic; explore without the token to find a current schedule.");
+                    throw new IllegalStateException(
+                            "replaying the token on scenario \""
+                                    + scenario.name
+                                    + "\" did not follow its schedule: "
+                                    + strategy.divergence()
+                                    + ". The scenario"
+                                    + " or the code under test changed since the token was made, or the scenario"
+                                    + " is not deterministic; explore without the token to find a current schedule.");
                 }
                 stop = ExploreResult.Stop.REPLAYED;
             }
         }
-        return new ExploreResult(scenario.name, strategy.describe(), runs,
-                strategy.distinctSchedules(), Duration.ofNanos(System.nanoTime() - start), stop,
-                strategy.boundLimited(), counter.points, counter.choices);
+        return new ExploreResult(
+                scenario.name,
+                strategy.describe(),
+                runs,
+                strategy.distinctSchedules(),
+                Duration.ofNanos(System.nanoTime() - start),
+                stop,
+                strategy.boundLimited(),
+                counter.points,
+                counter.choices);
     }
 
     /**
-     * Why the last run shows the scenario is not deterministic: the strategy's finding (the
-     * threads able to run differ on a replayed prefix), else the engine's (a step's thread or
-     * operation differs from an earlier run with the same choices); null when neither.
+     * Why the last run shows the scenario is not deterministic: the strategy's finding (the threads
+     * able to run differ on a replayed prefix), else the engine's (a step's thread or operation
+     * differs from an earlier run with the same choices); null when neither.
      */
     private static String divergence(Strategy strategy, RunEngine engine) {
         return strategy.divergence() != null ? strategy.divergence() : engine.divergence();
@@ -122,28 +140,40 @@ final class ScenarioRunner<S> {
     private InterleavingReport traceOnDriver(ReplayToken token) {
         Strategy replay = Strategies.replay(token.schedule());
         replay.hasNextRun();
-        try (RunEngine engine = new RunEngine(options.maxSteps(), options.runTimeout(),
-                options.internalPoints())) {
+        try (RunEngine engine =
+                new RunEngine(options.maxSteps(), options.runTimeout(), options.internalPoints())) {
             TraceRecorder recorder = new TraceRecorder(scenario.actorLines);
             RunStatus status = runOnce(engine, replay.chooser(), recorder);
             if (replay.divergence() != null) {
-                throw new IllegalStateException("replaying the token on scenario \"" + scenario.name
-                        + "\" did not follow its schedule: " + replay.divergence() + ". The scenario"
-                        + " or the code under test changed since the token was made, or the scenario"
-                        + " is not deterministic; explore without the token to find a current schedule.");
+                throw new IllegalStateException(
+                        "replaying the token on scenario \""
+                                + scenario.name
+                                + "\" did not follow its schedule: "
+                                + replay.divergence()
+                                + ". The scenario"
+                                + " or the code under test changed since the token was made, or the scenario"
+                                + " is not deterministic; explore without the token to find a current schedule.");
             }
             if (status.isFailure()) {
                 AssertionError f = failure(engine, replay, status, 1, true);
-                return f instanceof InterleavingFailure ? ((InterleavingFailure) f).report()
+                return f instanceof InterleavingFailure
+                        ? ((InterleavingFailure) f).report()
                         : ((InterleavingInconclusive) f).report();
             }
             List<String> threads = new ArrayList<>();
             for (int i = 0; i < engine.threadCount(); i++) {
                 threads.add(engine.threadName(i));
             }
-            return new InterleavingReport(scenario.name, threads, recorder.events(), null,
-                    "replay of a token", 1, engine.preemptions(),
-                    ReplayToken.of(fingerprint, engine.schedule()).encode(), List.of());
+            return new InterleavingReport(
+                    scenario.name,
+                    threads,
+                    recorder.events(),
+                    null,
+                    "replay of a token",
+                    1,
+                    engine.preemptions(),
+                    ReplayToken.of(fingerprint, engine.schedule()).encode(),
+                    List.of());
         }
     }
 
@@ -166,21 +196,30 @@ final class ScenarioRunner<S> {
      * adds its own rule for programs whose threads it cannot see).
      */
     private InterleavingInconclusive notInstrumented(long runs) {
-        return new InterleavingInconclusive(FailureKind.NOT_INSTRUMENTED, "Scenario \"" + scenario.name
-                + "\" is inconclusive: nothing was interleaved.\n" + runs + (runs == 1 ? " run" : " runs")
-                + " of " + scenario.actorNames + " reached no scheduling point: no volatile or atomic"
-                + " access, lock, wait, thread start or refguard operation that refguard could see, so"
-                + " it could not order the threads and the run proves nothing.\n" + NOT_INSTRUMENTED_FIX,
+        return new InterleavingInconclusive(
+                FailureKind.NOT_INSTRUMENTED,
+                "Scenario \""
+                        + scenario.name
+                        + "\" is inconclusive: nothing was interleaved.\n"
+                        + runs
+                        + (runs == 1 ? " run" : " runs")
+                        + " of "
+                        + scenario.actorNames
+                        + " reached no scheduling point: no volatile or atomic"
+                        + " access, lock, wait, thread start or refguard operation that refguard could see, so"
+                        + " it could not order the threads and the run proves nothing.\n"
+                        + NOT_INSTRUMENTED_FIX,
                 null);
     }
 
     /** What to do when the explored code is not instrumented; shared with the agent's explorer. */
-    static final String NOT_INSTRUMENTED_FIX = "The code the threads run is not instrumented. Run"
-            + " with refguard's agent: in Maven, add the refguard-maven-plugin's prepare-agent goal, and"
-            + " if you set Surefire's <argLine> yourself, keep @{argLine} in it; without Maven, pass"
-            + " -javaagent:refguard-agent.jar. If the agent is on, widen its include"
-            + " (-javaagent:refguard-agent.jar=include=com.acme.*) to the package of the code the threads"
-            + " run. Or share state through refguard's types (SharedInt, SharedRef, RefCounted).";
+    static final String NOT_INSTRUMENTED_FIX =
+            "The code the threads run is not instrumented. Run"
+                    + " with refguard's agent: in Maven, add the refguard-maven-plugin's prepare-agent goal, and"
+                    + " if you set Surefire's <argLine> yourself, keep @{argLine} in it; without Maven, pass"
+                    + " -javaagent:refguard-agent.jar. If the agent is on, widen its include"
+                    + " (-javaagent:refguard-agent.jar=include=com.acme.*) to the package of the code the threads"
+                    + " run. Or share state through refguard's types (SharedInt, SharedRef, RefCounted).";
 
     private ReplayToken replayToken() {
         if (options.replay().isPresent()) {
@@ -196,8 +235,8 @@ final class ScenarioRunner<S> {
         try {
             t = ReplayToken.decode(property);
         } catch (ReplayTokenException e) {
-            throw new ReplayTokenException("system property " + ExploreOptions.PREFIX + "replay: "
-                    + e.getMessage());
+            throw new ReplayTokenException(
+                    "system property " + ExploreOptions.PREFIX + "replay: " + e.getMessage());
         }
         // a token for another scenario is meant for another test of the same run: ignore it here
         return t.fingerprint() == fingerprint ? t : null;
@@ -231,8 +270,13 @@ final class ScenarioRunner<S> {
         try {
             state = engine.prepare(scenario.setup);
         } catch (RuntimeException | Error e) {
-            throw new IllegalStateException("the setup of scenario \"" + scenario.name + "\" threw "
-                    + e + "; fix the setup: it runs before every schedule", e);
+            throw new IllegalStateException(
+                    "the setup of scenario \""
+                            + scenario.name
+                            + "\" threw "
+                            + e
+                            + "; fix the setup: it runs before every schedule",
+                    e);
         } finally {
             bounded.leave();
         }
@@ -241,27 +285,32 @@ final class ScenarioRunner<S> {
             bodies.add(() -> Sneaky.run(body, state));
         }
         Thread driver = Thread.currentThread();
-        Runnable everyPoint = scenario.invariants.isEmpty() && scenario.snapshotChecks.isEmpty()
-                ? null : () -> {
-                    if (Thread.currentThread() != driver) {
-                        checkInvariants(state); // on an actor: bounded as the actor is
-                        return;
-                    }
-                    bounded.enter("an invariant or snapshot check");
-                    try {
-                        checkInvariants(state);
-                    } finally {
-                        bounded.leave();
-                    }
-                };
-        Runnable finalCheck = scenario.check == null ? null : () -> {
-            bounded.enter("the final check");
-            try {
-                Sneaky.run(scenario.check, state);
-            } finally {
-                bounded.leave();
-            }
-        };
+        Runnable everyPoint =
+                scenario.invariants.isEmpty() && scenario.snapshotChecks.isEmpty()
+                        ? null
+                        : () -> {
+                            if (Thread.currentThread() != driver) {
+                                checkInvariants(state); // on an actor: bounded as the actor is
+                                return;
+                            }
+                            bounded.enter("an invariant or snapshot check");
+                            try {
+                                checkInvariants(state);
+                            } finally {
+                                bounded.leave();
+                            }
+                        };
+        Runnable finalCheck =
+                scenario.check == null
+                        ? null
+                        : () -> {
+                            bounded.enter("the final check");
+                            try {
+                                Sneaky.run(scenario.check, state);
+                            } finally {
+                                bounded.leave();
+                            }
+                        };
         return engine.run(scenario.actorNames, bodies, chooser, everyPoint, finalCheck, tracer);
     }
 
@@ -271,12 +320,12 @@ final class ScenarioRunner<S> {
             try {
                 holds = scenario.invariants.get(i).test(state);
             } catch (RuntimeException | AssertionError e) {
-                throw new InvariantViolation("invariant \"" + scenario.invariantNames.get(i)
-                        + "\" threw " + e, e);
+                throw new InvariantViolation(
+                        "invariant \"" + scenario.invariantNames.get(i) + "\" threw " + e, e);
             }
             if (!holds) {
-                throw new InvariantViolation("invariant \"" + scenario.invariantNames.get(i)
-                        + "\" does not hold", null);
+                throw new InvariantViolation(
+                        "invariant \"" + scenario.invariantNames.get(i) + "\" does not hold", null);
             }
         }
         for (int i = 0; i < scenario.snapshotChecks.size(); i++) {
@@ -289,8 +338,8 @@ final class ScenarioRunner<S> {
         }
     }
 
-    private AssertionError failure(RunEngine engine, Strategy strategy, RunStatus status,
-            long runs, boolean replaying) {
+    private AssertionError failure(
+            RunEngine engine, Strategy strategy, RunStatus status, long runs, boolean replaying) {
         int[] schedule = engine.schedule();
         int preemptions = engine.preemptions();
         Failure searchFailure = Failures.describe(engine, status, options);
@@ -298,8 +347,10 @@ final class ScenarioRunner<S> {
         List<String> notes = new ArrayList<>();
         String foundBy = replaying ? "replay of a token" : strategy.describe();
         if (replaying && strategy.divergence() != null) {
-            notes.add("the run did not follow the token's schedule (" + strategy.divergence()
-                    + "); the code may have changed since the token was made");
+            notes.add(
+                    "the run did not follow the token's schedule ("
+                            + strategy.divergence()
+                            + "); the code may have changed since the token was made");
         }
         if (status == RunStatus.STUCK && engine.failureThread() >= 0) {
             String left = StuckThreads.leftRunning(engine.threadName(engine.failureThread()));
@@ -309,12 +360,21 @@ final class ScenarioRunner<S> {
         }
         if (status == RunStatus.STUCK || searchFailure.kind().inconclusive()) {
             // re-running would wait for the stuck thread again; report what the search saw
-            return build(engine, schedule, searchFailure, cause, foundBy, runs, preemptions,
-                    Failures.untracedEvents(engine), notes);
+            return build(
+                    engine,
+                    schedule,
+                    searchFailure,
+                    cause,
+                    foundBy,
+                    runs,
+                    preemptions,
+                    Failures.untracedEvents(engine),
+                    notes);
         }
         if (strategy.randomized() && options.minimize()) {
-            ScheduleMinimizer.Result m = new ScheduleMinimizer(this, engine, MINIMIZE_BUDGET)
-                    .minimize(schedule, preemptions, status, cause);
+            ScheduleMinimizer.Result m =
+                    new ScheduleMinimizer(this, engine, MINIMIZE_BUDGET)
+                            .minimize(schedule, preemptions, status, cause);
             schedule = m.schedule;
             preemptions = m.preemptions;
         }
@@ -329,25 +389,52 @@ final class ScenarioRunner<S> {
             schedule = engine.schedule();
             preemptions = engine.preemptions();
         } else {
-            notes.add("re-running this schedule with tracing did not fail the same way ("
-                    + (replay.divergence() != null ? replay.divergence() : "it " + traced.name()
-                    .toLowerCase(Locale.ROOT)) + "): the scenario may not be"
-                    + " deterministic; the failure shown is the one the search saw");
+            notes.add(
+                    "re-running this schedule with tracing did not fail the same way ("
+                            + (replay.divergence() != null
+                                    ? replay.divergence()
+                                    : "it " + traced.name().toLowerCase(Locale.ROOT))
+                            + "): the scenario may not be"
+                            + " deterministic; the failure shown is the one the search saw");
         }
-        return build(engine, schedule, shown, cause, foundBy, runs, preemptions,
-                recorder.events(), notes);
+        return build(
+                engine,
+                schedule,
+                shown,
+                cause,
+                foundBy,
+                runs,
+                preemptions,
+                recorder.events(),
+                notes);
     }
 
-    private AssertionError build(RunEngine engine, int[] schedule, Failure failure,
-            Throwable cause, String foundBy, long runs, int preemptions,
-            List<TraceEvent> events, List<String> notes) {
+    private AssertionError build(
+            RunEngine engine,
+            int[] schedule,
+            Failure failure,
+            Throwable cause,
+            String foundBy,
+            long runs,
+            int preemptions,
+            List<TraceEvent> events,
+            List<String> notes) {
         List<String> threads = new ArrayList<>();
         for (int i = 0; i < engine.threadCount(); i++) {
             threads.add(engine.threadName(i));
         }
         String token = ReplayToken.of(fingerprint, schedule).encode();
-        InterleavingReport report = new InterleavingReport(scenario.name, threads, events, failure,
-                foundBy, runs, preemptions, token, notes);
+        InterleavingReport report =
+                new InterleavingReport(
+                        scenario.name,
+                        threads,
+                        events,
+                        failure,
+                        foundBy,
+                        runs,
+                        preemptions,
+                        token,
+                        notes);
         String table = TableRenderer.render(report);
         if (failure.kind().inconclusive()) {
             return new InterleavingInconclusive(failure.kind(), "\n" + table, report);

@@ -6,32 +6,33 @@ import io.refguard.explore.strategy.Strategies;
 import io.refguard.explore.strategy.Strategy;
 
 /**
- * Simplifies a failing schedule found by a random strategy, in two passes, each candidate run as
- * a guided schedule and kept when the run fails the same way (same outcome, same exception
- * class) with fewer preemptions, or as many in fewer steps. Bounded by a run budget and by
- * {@link #TIME_BUDGET_NANOS} of wall time (a third of it for the first pass), since runs of many
- * threads are slow.
+ * Simplifies a failing schedule found by a random strategy, in two passes, each candidate run as a
+ * guided schedule and kept when the run fails the same way (same outcome, same exception class)
+ * with fewer preemptions, or as many in fewer steps. Bounded by a run budget and by {@link
+ * #TIME_BUDGET_NANOS} of wall time (a third of it for the first pass), since runs of many threads
+ * are slow.
  *
  * <ol>
- * <li><b>Threads that do not matter.</b> Delta debugging over threads (Zeller and Hildebrandt,
- *     "Simplifying and isolating failure-inducing input", TSE 2002): the steps of a group of
- *     threads are removed from the schedule, so those threads run only after the rest, without
- *     preemption. Groups start at half the threads and halve. Among many threads most are
- *     bystanders of a bug, and each of their switches is a preemption: removing them takes a
- *     torn pair among 31 threads from dozens of preemptions to a handful in a few dozen runs.</li>
- * <li><b>Switches that do not matter.</b> Greedy trace simplification in the spirit of Jalbert
- *     and Sen, "A trace simplification technique for effective debugging of concurrent
- *     programs", FSE 2010. For each context switch, from the last one back, two rewrites:
- *     continue the previous thread without preempting it (drop the rest of the schedule), and
- *     move the previous thread's next block of steps up to the switch (merging its two
- *     blocks), and move the block before the switch down to that thread's next block (merging
- *     them the other way: a thread that started too early waits).</li>
- * <li><b>A search below.</b> When more than one preemption is left, an exhaustive search with
- *     iterative preemption bounding (Musuvathi and Qadeer, PLDI 2007) below that count, for at
- *     most {@link #SEARCH_BUDGET} runs, looks for the same failure with fewer preemptions; the
- *     first it finds has the fewest. It orders only the threads that ran in the failing
- *     schedule ({@link FocusedChooser}); the others run when none of those can. Deadlocks among many threads need this: every thread
- *     matters, and the switches the greedy pass can drop are not the ones that matter.</li>
+ *   <li><b>Threads that do not matter.</b> Delta debugging over threads (Zeller and Hildebrandt,
+ *       "Simplifying and isolating failure-inducing input", TSE 2002): the steps of a group of
+ *       threads are removed from the schedule, so those threads run only after the rest, without
+ *       preemption. Groups start at half the threads and halve. Among many threads most are
+ *       bystanders of a bug, and each of their switches is a preemption: removing them takes a torn
+ *       pair among 31 threads from dozens of preemptions to a handful in a few dozen runs.
+ *   <li><b>Switches that do not matter.</b> Greedy trace simplification in the spirit of Jalbert
+ *       and Sen, "A trace simplification technique for effective debugging of concurrent programs",
+ *       FSE 2010. For each context switch, from the last one back, two rewrites: continue the
+ *       previous thread without preempting it (drop the rest of the schedule), and move the
+ *       previous thread's next block of steps up to the switch (merging its two blocks), and move
+ *       the block before the switch down to that thread's next block (merging them the other way: a
+ *       thread that started too early waits).
+ *   <li><b>A search below.</b> When more than one preemption is left, an exhaustive search with
+ *       iterative preemption bounding (Musuvathi and Qadeer, PLDI 2007) below that count, for at
+ *       most {@link #SEARCH_BUDGET} runs, looks for the same failure with fewer preemptions; the
+ *       first it finds has the fewest. It orders only the threads that ran in the failing schedule
+ *       ({@link FocusedChooser}); the others run when none of those can. Deadlocks among many
+ *       threads need this: every thread matters, and the switches the greedy pass can drop are not
+ *       the ones that matter.
  * </ol>
  */
 final class ScheduleMinimizer {
@@ -49,6 +50,7 @@ final class ScheduleMinimizer {
 
     /** Runs the search below may spend. */
     static final int SEARCH_BUDGET = 2_000;
+
     /** Wall time all passes together may spend: runs of many threads are slow. */
     static final long TIME_BUDGET_NANOS = 5_000_000_000L;
 
@@ -78,10 +80,18 @@ final class ScheduleMinimizer {
             threads = Math.max(threads, t + 1);
         }
         long passOneEnd = System.nanoTime() + TIME_BUDGET_NANOS / 3;
-        for (int group = Math.max(1, threads / 2); group >= 1 && bestPreemptions > 0 && budget > 0
-                && System.nanoTime() - passOneEnd < 0; group /= 2) {
-            for (int first = 0; first < threads && bestPreemptions > 0 && System.nanoTime() - passOneEnd < 0
-                    && budget-- > 0; first += group) {
+        for (int group = Math.max(1, threads / 2);
+                group >= 1
+                        && bestPreemptions > 0
+                        && budget > 0
+                        && System.nanoTime() - passOneEnd < 0;
+                group /= 2) {
+            for (int first = 0;
+                    first < threads
+                            && bestPreemptions > 0
+                            && System.nanoTime() - passOneEnd < 0
+                            && budget-- > 0;
+                    first += group) {
                 int[] candidate = without(best, first, first + group);
                 if (candidate.length == best.length) {
                     budget++; // none of these threads ran before the failure: nothing to try
@@ -105,8 +115,10 @@ final class ScheduleMinimizer {
                 if (best[p] == best[p - 1]) {
                     continue;
                 }
-                for (int[] candidate : new int[][] {dropFrom(best, p), mergeNextBlock(best, p),
-                        delayBlock(best, p)}) {
+                for (int[] candidate :
+                        new int[][] {
+                            dropFrom(best, p), mergeNextBlock(best, p), delayBlock(best, p)
+                        }) {
                     if (candidate == null || budget-- <= 0) {
                         continue;
                     }
@@ -115,7 +127,8 @@ final class ScheduleMinimizer {
                     RunStatus st = runner.runOnce(engine, guided.chooser(), null);
                     if (sameFailure(st, status, cause)
                             && (engine.preemptions() < bestPreemptions
-                                    || engine.preemptions() == bestPreemptions && engine.steps() < best.length)) {
+                                    || engine.preemptions() == bestPreemptions
+                                            && engine.steps() < best.length)) {
                         best = engine.schedule();
                         bestPreemptions = engine.preemptions();
                         improved = true;
@@ -136,7 +149,8 @@ final class ScheduleMinimizer {
             }
             Strategy below = Strategies.exhaustive(bestPreemptions - 1, false);
             for (int n = 0; n < SEARCH_BUDGET && timeLeft() && below.hasNextRun(); n++) {
-                RunStatus st = runner.runOnce(engine, new FocusedChooser(below.chooser(), focus), null);
+                RunStatus st =
+                        runner.runOnce(engine, new FocusedChooser(below.chooser(), focus), null);
                 below.runFinished(st, engine.preemptions(), engine.scheduleHash());
                 if (below.divergence() != null) {
                     break;
@@ -179,7 +193,10 @@ final class ScheduleMinimizer {
         return c;
     }
 
-    /** Moves the block of steps that ends at {@code p} down to its thread's next block, or to the end. */
+    /**
+     * Moves the block of steps that ends at {@code p} down to its thread's next block, or to the
+     * end.
+     */
     private static int[] delayBlock(int[] s, int p) {
         int a = s[p - 1];
         int q0 = p - 1;

@@ -1,6 +1,9 @@
 package io.refguard.explore;
 
-/** Runs a {@link Scenario.Body}, rethrowing its checked exceptions unwrapped so reports show them as thrown. */
+/**
+ * Runs a {@link Scenario.Body}, rethrowing its checked exceptions unwrapped so reports show them as
+ * thrown.
+ */
 final class Sneaky {
 
     private Sneaky() {}

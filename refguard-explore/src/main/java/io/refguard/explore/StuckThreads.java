@@ -11,10 +11,11 @@ final class StuckThreads {
     private StuckThreads() {}
 
     /** What to do about a thread refguard could not schedule. */
-    static final String ADVICE = " refguard cannot order what it does not see: keep I/O and"
-            + " threads refguard did not start out of the explored code (give the actor an in-memory"
-            + " stand-in), instrument the library that blocks or spins (widen the agent's include), or"
-            + " raise refguard.explore.runTimeout if it is only slow.";
+    static final String ADVICE =
+            " refguard cannot order what it does not see: keep I/O and"
+                    + " threads refguard did not start out of the explored code (give the actor an in-memory"
+                    + " stand-in), instrument the library that blocks or spins (widen the agent's include), or"
+                    + " raise refguard.explore.runTimeout if it is only slow.";
 
     /** " It is stuck in m, called from the program's n." for the stack shown, or "". */
     static String stuckIn(List<String> stack) {
@@ -38,8 +39,11 @@ final class StuckThreads {
 
     private static boolean jdk(String frame) {
         String m = frame.substring(frame.indexOf('/') + 1);
-        return frame.startsWith("java.") || frame.startsWith("jdk.") || m.startsWith("java.")
-                || m.startsWith("jdk.") || m.startsWith("sun.");
+        return frame.startsWith("java.")
+                || frame.startsWith("jdk.")
+                || m.startsWith("java.")
+                || m.startsWith("jdk.")
+                || m.startsWith("sun.");
     }
 
     /** The runtime's worker class: the only threads that bear an actor's name. */
@@ -57,7 +61,9 @@ final class StuckThreads {
             Thread left = null;
             for (var e : Thread.getAllStackTraces().entrySet()) {
                 Thread t = e.getKey();
-                if (t.getName().equals(actorName) && t.isAlive() && t.getClass().getName().equals(WORKER)
+                if (t.getName().equals(actorName)
+                        && t.isAlive()
+                        && t.getClass().getName().equals(WORKER)
                         && !waitsInRuntime(e.getValue())) {
                     left = t;
                 }
@@ -67,7 +73,8 @@ final class StuckThreads {
             }
             if (System.nanoTime() - end >= 0) {
                 StackTraceElement[] st = left.getStackTrace();
-                return actorName + " did not stop when interrupted and is left running"
+                return actorName
+                        + " did not stop when interrupted and is left running"
                         + (st.length == 0 ? "" : " in " + method(st[0].toString()))
                         + ": refguard cannot stop a thread there; it ends when that call returns, or with the JVM";
             }
@@ -95,7 +102,9 @@ final class StuckThreads {
         return false;
     }
 
-    /** {@code pkg.Class.method} of a stack frame's text such as {@code java.base/pkg.C.m(C.java:3)}. */
+    /**
+     * {@code pkg.Class.method} of a stack frame's text such as {@code java.base/pkg.C.m(C.java:3)}.
+     */
     static String method(String frame) {
         int paren = frame.indexOf('(');
         String m = paren < 0 ? frame : frame.substring(0, paren);

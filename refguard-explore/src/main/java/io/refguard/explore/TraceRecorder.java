@@ -19,11 +19,14 @@ final class TraceRecorder implements Tracer {
 
     /** Frames kept per step: enough to see the call path, bounded for deep recursion. */
     private static final int MAX_FRAMES = 24;
+
     private static final StackWalker WALKER = StackWalker.getInstance();
 
     private final List<TraceEvent> events = new ArrayList<>();
+
     /** The stack of each thread's announced operation; written and read under the baton. */
     private final Map<Integer, List<StackWalker.StackFrame>> announced = new HashMap<>();
+
     /** Where each actor was declared, by thread id: the line of a step no user frame names. */
     private final List<String> declaredAt;
 
@@ -33,15 +36,24 @@ final class TraceRecorder implements Tracer {
 
     @Override
     public void announced(int thread) {
-        announced.put(thread, WALKER.walk(frames -> frames
-                .dropWhile(f -> isMachinery(f.getClassName()))
-                .limit(MAX_FRAMES)
-                .collect(Collectors.toList())));
+        announced.put(
+                thread,
+                WALKER.walk(
+                        frames ->
+                                frames.dropWhile(f -> isMachinery(f.getClassName()))
+                                        .limit(MAX_FRAMES)
+                                        .collect(Collectors.toList())));
     }
 
     @Override
-    public void step(int step, int thread, String label, Access access, String target,
-            String location, boolean preemption) {
+    public void step(
+            int step,
+            int thread,
+            String label,
+            Access access,
+            String target,
+            String location,
+            boolean preemption) {
         if (location == null && thread < declaredAt.size() && !"start".equals(label)) {
             // an actor written as a method reference into library code (SharedInt::incrementAndGet,
             // buffer::close) has no frame of its own: its line is where it was declared
@@ -61,8 +73,9 @@ final class TraceRecorder implements Tracer {
                 method = methodName(frames.get(0).getClassName(), frames.get(0).getMethodName());
             }
         }
-        events.add(new TraceEvent.Step(step, thread, label, access, target, location, preemption,
-                method, stack));
+        events.add(
+                new TraceEvent.Step(
+                        step, thread, label, access, target, location, preemption, method, stack));
     }
 
     @Override
@@ -86,21 +99,25 @@ final class TraceRecorder implements Tracer {
 
     /** The same rule as the report's source lines: the JDK, JUnit and refguard's main code. */
     private static boolean isMachinery(String className) {
-        return className.startsWith("java.") || className.startsWith("jdk.")
-                || className.startsWith("sun.") || className.startsWith("org.junit.")
+        return className.startsWith("java.")
+                || className.startsWith("jdk.")
+                || className.startsWith("sun.")
+                || className.startsWith("org.junit.")
                 || LibraryCode.contains(className);
     }
 
     private static String frameText(StackWalker.StackFrame f) {
         String file = f.getFileName();
-        String where = file == null ? "Unknown Source"
-                : f.getLineNumber() > 0 ? file + ":" + f.getLineNumber() : file;
+        String where =
+                file == null
+                        ? "Unknown Source"
+                        : f.getLineNumber() > 0 ? file + ":" + f.getLineNumber() : file;
         return methodName(f.getClassName(), f.getMethodName()) + "(" + where + ")";
     }
 
     /**
-     * {@code Simple.method}, nested classes joined with dots; a lambda's synthetic method
-     * {@code lambda$run$0} is shown as {@code run/lambda}.
+     * {@code Simple.method}, nested classes joined with dots; a lambda's synthetic method {@code
+     * lambda$run$0} is shown as {@code run/lambda}.
      */
     static String methodName(String className, String method) {
         String simple = className.substring(className.lastIndexOf('.') + 1).replace('$', '.');

@@ -39,17 +39,19 @@ class ExploreOptionsTest {
 
     @Test
     void systemPropertiesSetTheDefaults() {
-        ExploreOptions o = withProperties(Map.of(
-                "refguard.explore.strategy", "pct",
-                "refguard.explore.seed", "42",
-                "refguard.explore.maxRuns", "1_000",
-                "refguard.explore.maxTime", "500ms",
-                "refguard.explore.preemptionBound", "none",
-                "refguard.explore.pctDepth", "4",
-                "refguard.explore.maxSteps", "99",
-                "refguard.explore.runTimeout", "PT2S",
-                "refguard.explore.sleepSets", "true",
-                "refguard.explore.minimize", "false"));
+        ExploreOptions o =
+                withProperties(
+                        Map.of(
+                                "refguard.explore.strategy", "pct",
+                                "refguard.explore.seed", "42",
+                                "refguard.explore.maxRuns", "1_000",
+                                "refguard.explore.maxTime", "500ms",
+                                "refguard.explore.preemptionBound", "none",
+                                "refguard.explore.pctDepth", "4",
+                                "refguard.explore.maxSteps", "99",
+                                "refguard.explore.runTimeout", "PT2S",
+                                "refguard.explore.sleepSets", "true",
+                                "refguard.explore.minimize", "false"));
         assertEquals(ExploreOptions.Strategy.PCT, o.strategy());
         assertEquals(42, o.seed());
         assertEquals(1000, o.maxRuns());
@@ -66,7 +68,8 @@ class ExploreOptionsTest {
     void codeWinsOverPropertiesForWhatItSets() {
         System.setProperty("refguard.explore.strategy", "random");
         try {
-            assertEquals(ExploreOptions.Strategy.EXHAUSTIVE, ExploreOptions.exhaustive().strategy());
+            assertEquals(
+                    ExploreOptions.Strategy.EXHAUSTIVE, ExploreOptions.exhaustive().strategy());
             assertEquals(ExploreOptions.Strategy.RANDOM, ExploreOptions.defaults().strategy());
         } finally {
             System.clearProperty("refguard.explore.strategy");
@@ -75,47 +78,86 @@ class ExploreOptionsTest {
 
     @Test
     void badPropertyValuesSayWhatToUse() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> withProperties(Map.of("refguard.explore.maxTime", "soon")));
-        assertEquals("system property refguard.explore.maxTime='soon' is not valid: use a positive"
-                + " duration of at most 365 days, such as 500ms, 30s, 2m or PT30S", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> withProperties(Map.of("refguard.explore.strategy", "dfs")));
-        assertEquals("system property refguard.explore.strategy='dfs' is not valid: use one of default,"
-                + " exhaustive, random, pct, pos, surw, pct-races, dpor", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> withProperties(Map.of("refguard.explore.maxRuns", "-3")));
-        assertTrue(e.getMessage().endsWith("use a whole number from 1 to 2199023254528"), e.getMessage());
-        for (String huge : new String[] {"9223372036854775807s", "153722867280912931m", "PT2562047788015215H",
-                "9223372036854775807ms", "366d", "PT8761H"}) {
-            e = assertThrows(IllegalArgumentException.class,
-                    () -> withProperties(Map.of("refguard.explore.maxTime", huge)), huge);
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> withProperties(Map.of("refguard.explore.maxTime", "soon")));
+        assertEquals(
+                "system property refguard.explore.maxTime='soon' is not valid: use a positive"
+                        + " duration of at most 365 days, such as 500ms, 30s, 2m or PT30S",
+                e.getMessage());
+        e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> withProperties(Map.of("refguard.explore.strategy", "dfs")));
+        assertEquals(
+                "system property refguard.explore.strategy='dfs' is not valid: use one of default,"
+                        + " exhaustive, random, pct, pos, surw, pct-races, dpor",
+                e.getMessage());
+        e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> withProperties(Map.of("refguard.explore.maxRuns", "-3")));
+        assertTrue(
+                e.getMessage().endsWith("use a whole number from 1 to 2199023254528"),
+                e.getMessage());
+        for (String huge :
+                new String[] {
+                    "9223372036854775807s",
+                    "153722867280912931m",
+                    "PT2562047788015215H",
+                    "9223372036854775807ms",
+                    "366d",
+                    "PT8761H"
+                }) {
+            e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () -> withProperties(Map.of("refguard.explore.maxTime", huge)),
+                            huge);
             assertTrue(e.getMessage().contains("at most 365 days"), e.getMessage());
         }
-        e = assertThrows(IllegalArgumentException.class,
-                () -> withProperties(Map.of("refguard.explore.maxSteps", "4294967297")));
+        e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> withProperties(Map.of("refguard.explore.maxSteps", "4294967297")));
         assertTrue(e.getMessage().endsWith("use a whole number from 1 to 1000000"), e.getMessage());
     }
 
     @Test
     void hugeDurationsAreRefusedNotOverflowed() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ExploreOptions.exhaustive().maxTime(java.time.Duration.ofSeconds(Long.MAX_VALUE)));
-        assertTrue(e.getMessage().startsWith("maxTime must be positive and at most 365 days"), e.getMessage());
-        assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                ExploreOptions.exhaustive()
+                                        .maxTime(java.time.Duration.ofSeconds(Long.MAX_VALUE)));
+        assertTrue(
+                e.getMessage().startsWith("maxTime must be positive and at most 365 days"),
+                e.getMessage());
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> ExploreOptions.exhaustive().runTimeout(java.time.Duration.ofDays(366)));
-        assertTrue(ExploreOptions.parseDuration("153722867280912931m").isEmpty(), "beyond Duration: not a duration");
+        assertTrue(
+                ExploreOptions.parseDuration("153722867280912931m").isEmpty(),
+                "beyond Duration: not a duration");
     }
 
     @Test
     void withersValidate() {
         assertThrows(IllegalArgumentException.class, () -> ExploreOptions.exhaustive().maxRuns(0));
-        assertThrows(IllegalArgumentException.class, () -> ExploreOptions.exhaustive().preemptionBound(-1));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ExploreOptions.exhaustive().preemptionBound(-1));
         assertThrows(IllegalArgumentException.class, () -> ExploreOptions.pct(0));
-        assertThrows(IllegalArgumentException.class, () -> ExploreOptions.exhaustive().maxTime(Duration.ZERO));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ExploreOptions.exhaustive().maxTime(Duration.ZERO));
         ExploreOptions o = ExploreOptions.random().seed(7).maxRuns(5);
-        assertEquals("ExploreOptions[random, seed=7, maxRuns=5, maxTime=PT1M, preemptionBound=2,"
-                + " pctDepth=3, maxSteps=10000, runTimeout=PT10S, sleepSets=false, minimize=true, internalPoints=false]", o.toString());
+        assertEquals(
+                "ExploreOptions[random, seed=7, maxRuns=5, maxTime=PT1M, preemptionBound=2,"
+                        + " pctDepth=3, maxSteps=10000, runTimeout=PT10S, sleepSets=false, minimize=true, internalPoints=false]",
+                o.toString());
         ExploreOptions inside = o.internalPoints(true);
         assertTrue(inside.internalPoints());
         assertEquals(7, inside.seed(), "a wither keeps every other setting");
@@ -127,17 +169,26 @@ class ExploreOptionsTest {
     void aScenarioNeedsActorsWithDistinctNames() {
         Scenario<Object> s = Explorer.scenario("empty").setup(Object::new);
         IllegalStateException e = assertThrows(IllegalStateException.class, s::explore);
-        assertEquals("scenario \"empty\" has no actors: add at least one with actor(name, body)", e.getMessage());
-        s.actor("T1", x -> { });
-        assertThrows(IllegalArgumentException.class, () -> s.actor("T1", x -> { }));
+        assertEquals(
+                "scenario \"empty\" has no actors: add at least one with actor(name, body)",
+                e.getMessage());
+        s.actor("T1", x -> {});
+        assertThrows(IllegalArgumentException.class, () -> s.actor("T1", x -> {}));
     }
 
     @Test
     void durationsAreWrittenOneWayEverywhere() {
-        assertEquals(java.util.Optional.of(Duration.ofMillis(500)), ExploreOptions.parseDuration("500ms"));
-        assertEquals(java.util.Optional.of(Duration.ofSeconds(30)), ExploreOptions.parseDuration(" 30S "));
-        assertEquals(java.util.Optional.of(Duration.ofMinutes(2)), ExploreOptions.parseDuration("2m"));
-        assertEquals(java.util.Optional.of(Duration.ofSeconds(30)), ExploreOptions.parseDuration("pt30s"));
+        assertEquals(
+                java.util.Optional.of(Duration.ofMillis(500)),
+                ExploreOptions.parseDuration("500ms"));
+        assertEquals(
+                java.util.Optional.of(Duration.ofSeconds(30)),
+                ExploreOptions.parseDuration(" 30S "));
+        assertEquals(
+                java.util.Optional.of(Duration.ofMinutes(2)), ExploreOptions.parseDuration("2m"));
+        assertEquals(
+                java.util.Optional.of(Duration.ofSeconds(30)),
+                ExploreOptions.parseDuration("pt30s"));
         assertTrue(ExploreOptions.parseDuration("30").isEmpty(), "a unit is required");
         assertTrue(ExploreOptions.parseDuration("soon").isEmpty());
         assertTrue(ExploreOptions.parseDuration("1.5s").isEmpty());

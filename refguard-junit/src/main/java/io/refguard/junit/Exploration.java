@@ -1,16 +1,14 @@
 package io.refguard.junit;
 
-import java.lang.reflect.Method;
-import java.util.Objects;
-import java.util.function.Function;
-
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.InterleavingInconclusive;
 import io.refguard.explore.Scenario;
 import io.refguard.explore.replay.ReplayTokenException;
-
+import java.lang.reflect.Method;
+import java.util.Objects;
+import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -20,11 +18,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>{@link #explore(Scenario)} runs the explorer on the test's thread and returns what it
  * explored, or throws the explorer's {@link InterleavingFailure} (an {@link AssertionError} whose
- * message is the report with its replay token), which fails the test. When the run replays a
- * token ({@code -Drefguard.replay=...}), it runs only the token's schedule, once, and prints its
- * report to {@code System.out}. A failing schedule is also written as an HTML page (a swimlane
- * per thread) next to Surefire's reports, {@code target/surefire-reports/refguard/<Class>.<method>.html},
- * and the failure's message ends with the page's path.
+ * message is the report with its replay token), which fails the test. When the run replays a token
+ * ({@code -Drefguard.replay=...}), it runs only the token's schedule, once, and prints its report
+ * to {@code System.out}. A failing schedule is also written as an HTML page (a swimlane per thread)
+ * next to Surefire's reports, {@code target/surefire-reports/refguard/<Class>.<method>.html}, and
+ * the failure's message ends with the page's path.
  *
  * <p>A test method must explore at least one scenario: one that returns without exploring fails.
  * Confined to the test's thread.
@@ -34,8 +32,10 @@ public final class Exploration {
     private final ExtensionContext context;
     private final Class<?> testClass;
     private final Method method;
+
     /** Set by {@link #configure} before the test method runs. */
     private ExploreOptions options;
+
     private ReplaySelection replay; // null: search, do not replay
     private int explored;
 
@@ -45,7 +45,9 @@ public final class Exploration {
         this.method = method;
     }
 
-    /** Sets the options and the replay request, if any; called once, before the test method runs. */
+    /**
+     * Sets the options and the replay request, if any; called once, before the test method runs.
+     */
     void configure(ExploreOptions options, ReplaySelection replay) {
         this.options = options;
         this.replay = replay;
@@ -53,14 +55,17 @@ public final class Exploration {
 
     /**
      * The options from the test's {@link ExploreTest} annotation over the explorer's defaults;
-     * start from them to set what the annotation has no attribute for, as in
-     * {@code explore(s, exploration.options().sleepSets(true))}.
+     * start from them to set what the annotation has no attribute for, as in {@code explore(s,
+     * exploration.options().sleepSets(true))}.
      */
     public ExploreOptions options() {
         return options;
     }
 
-    /** Explores {@code scenario} with {@link #options()}; see {@link #explore(Scenario, ExploreOptions)}. */
+    /**
+     * Explores {@code scenario} with {@link #options()}; see {@link #explore(Scenario,
+     * ExploreOptions)}.
+     */
     public ExploreResult explore(Scenario<?> scenario) {
         return explore(scenario, options);
     }
@@ -86,10 +91,11 @@ public final class Exploration {
     }
 
     /**
-     * Explores with {@code explorer} (a scenario's or a program's {@code explore}), named
-     * {@code name}, honouring a replay request: the one path of both forms of {@code @ExploreTest}.
+     * Explores with {@code explorer} (a scenario's or a program's {@code explore}), named {@code
+     * name}, honouring a replay request: the one path of both forms of {@code @ExploreTest}.
      */
-    ExploreResult run(String name, Function<ExploreOptions, ExploreResult> explorer, ExploreOptions options) {
+    ExploreResult run(
+            String name, Function<ExploreOptions, ExploreResult> explorer, ExploreOptions options) {
         explored++;
         if (replay == null) {
             try {
@@ -98,14 +104,16 @@ public final class Exploration {
                 return result;
             } catch (InterleavingFailure failure) {
                 HtmlReports.write(failure, testClass, method);
-                context.publishReportEntry("refguard.replay",
+                context.publishReportEntry(
+                        "refguard.replay",
                         ReplaySelection.arguments(failure.replayToken(), testClass, method));
                 if (failure.htmlReport() != null) {
                     context.publishReportEntry("refguard.html", failure.htmlReport().toString());
                 }
                 throw failure;
             } catch (InterleavingInconclusive inconclusive) {
-                // fails the test like a bug would: an exploration that could not explore never passes
+                // fails the test like a bug would: an exploration that could not explore never
+                // passes
                 context.publishReportEntry("refguard.inconclusive", inconclusive.kind().phrase());
                 throw inconclusive;
             }
@@ -113,29 +121,53 @@ public final class Exploration {
         return replay(name, explorer, options.withReplay(replay.token()));
     }
 
-    private ExploreResult replay(String name, Function<ExploreOptions, ExploreResult> explorer,
+    private ExploreResult replay(
+            String name,
+            Function<ExploreOptions, ExploreResult> explorer,
             ExploreOptions withToken) {
-        String what = "refguard: replayed " + abbreviate(replay.token()) + " on scenario \"" + name
-                + "\" in " + testClass.getSimpleName() + "." + method.getName() + "()";
+        String what =
+                "refguard: replayed "
+                        + abbreviate(replay.token())
+                        + " on scenario \""
+                        + name
+                        + "\" in "
+                        + testClass.getSimpleName()
+                        + "."
+                        + method.getName()
+                        + "()";
         ExploreResult result;
         try {
             result = explorer.apply(withToken);
         } catch (ReplayTokenException e) {
-            // the token was decoded before the test started, so the explorer refused it for this scenario
+            // the token was decoded before the test started, so the explorer refused it for this
+            // scenario
             if (replay.filtered()) {
-                throw new ReplayTokenException("system property " + ReplaySelection.TEST_PROPERTY + "="
-                        + replay.filter() + " selects this test, but " + e.getMessage());
+                throw new ReplayTokenException(
+                        "system property "
+                                + ReplaySelection.TEST_PROPERTY
+                                + "="
+                                + replay.filter()
+                                + " selects this test, but "
+                                + e.getMessage());
             }
-            return Assumptions.abort("the token in " + replay.property() + " was made for another"
-                    + " scenario than \"" + name + "\"");
+            return Assumptions.abort(
+                    "the token in "
+                            + replay.property()
+                            + " was made for another"
+                            + " scenario than \""
+                            + name
+                            + "\"");
         } catch (InterleavingFailure failure) {
             HtmlReports.write(failure, testClass, method);
             System.out.println(what + ": the schedule fails\n" + failure.table());
-            context.publishReportEntry("refguard.replayed", "fails: " + failure.report().failure().summary());
+            context.publishReportEntry(
+                    "refguard.replayed", "fails: " + failure.report().failure().summary());
             throw failure;
         } catch (InterleavingInconclusive inconclusive) {
-            System.out.println(what + ": the schedule is inconclusive\n" + inconclusive.getMessage().strip());
-            context.publishReportEntry("refguard.replayed", "inconclusive: " + inconclusive.kind().phrase());
+            System.out.println(
+                    what + ": the schedule is inconclusive\n" + inconclusive.getMessage().strip());
+            context.publishReportEntry(
+                    "refguard.replayed", "inconclusive: " + inconclusive.kind().phrase());
             throw inconclusive;
         }
         System.out.println(what + ": the schedule passes (" + result + ")");

@@ -2,7 +2,6 @@ package io.refguard.junit;
 
 import java.lang.reflect.Method;
 import java.util.Optional;
-
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -17,10 +16,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * Runs {@link ExploreTest} methods: gives each its {@link Exploration}, checks that it explored
  * something, explores the body of a method without one as a program ({@link ProgramMethod}), and,
- * while a replay is requested, skips the exploration tests the replay does not
- * select. Registered by {@code @ExploreTest}, which is the only way to use it.
+ * while a replay is requested, skips the exploration tests the replay does not select. Registered
+ * by {@code @ExploreTest}, which is the only way to use it.
  */
-final class ExploreExtension implements ExecutionCondition, ParameterResolver, InvocationInterceptor {
+final class ExploreExtension
+        implements ExecutionCondition, ParameterResolver, InvocationInterceptor {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(ExploreExtension.class);
@@ -31,8 +31,8 @@ final class ExploreExtension implements ExecutionCondition, ParameterResolver, I
 
     /**
      * Skips exploration tests that {@code refguard.replay.test} does not select while a replay
-     * token is set. An unreadable token skips nothing: each exploration test runs and fails,
-     * saying why the token cannot be read.
+     * token is set. An unreadable token skips nothing: each exploration test runs and fails, saying
+     * why the token cannot be read.
      */
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -44,30 +44,39 @@ final class ExploreExtension implements ExecutionCondition, ParameterResolver, I
         try {
             replay = ReplaySelection.fromSystemProperties();
         } catch (ExtensionConfigurationException e) {
-            return ConditionEvaluationResult.enabled("the test reports the unreadable replay token");
+            return ConditionEvaluationResult.enabled(
+                    "the test reports the unreadable replay token");
         }
         if (replay == null || replay.selects(context.getRequiredTestClass(), method.get())) {
             return ConditionEvaluationResult.enabled("exploration test");
         }
-        return ConditionEvaluationResult.disabled(ReplaySelection.TEST_PROPERTY + "=" + replay.filter()
-                + " selects another test to replay");
+        return ConditionEvaluationResult.disabled(
+                ReplaySelection.TEST_PROPERTY
+                        + "="
+                        + replay.filter()
+                        + " selects another test to replay");
     }
 
     /** Supports an {@link Exploration} parameter of the test method itself. */
     @Override
-    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+    public boolean supportsParameter(
+            ParameterContext parameterContext, ExtensionContext extensionContext) {
         return parameterContext.getParameter().getType() == Exploration.class
-                && extensionContext.getTestMethod().map(m -> m.equals(parameterContext.getDeclaringExecutable()))
+                && extensionContext
+                        .getTestMethod()
+                        .map(m -> m.equals(parameterContext.getDeclaringExecutable()))
                         .orElse(false);
     }
 
     /**
      * The test's exploration, with the options of its {@link ExploreTest} annotation.
      *
-     * @throws ParameterResolutionException when the method is not annotated with {@code @ExploreTest}
+     * @throws ParameterResolutionException when the method is not annotated with
+     *     {@code @ExploreTest}
      */
     @Override
-    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+    public Object resolveParameter(
+            ParameterContext parameterContext, ExtensionContext extensionContext) {
         ExtensionContext.Store store = extensionContext.getStore(NAMESPACE);
         Exploration existing = store.get(KEY, Exploration.class);
         if (existing != null) {
@@ -75,10 +84,14 @@ final class ExploreExtension implements ExecutionCondition, ParameterResolver, I
         }
         Method method = extensionContext.getRequiredTestMethod();
         if (!AnnotationSupport.isAnnotated(method, ExploreTest.class)) {
-            throw new ParameterResolutionException("refguard: " + method + " takes an Exploration, which only"
-                    + " @ExploreTest methods receive: annotate it with @ExploreTest");
+            throw new ParameterResolutionException(
+                    "refguard: "
+                            + method
+                            + " takes an Exploration, which only"
+                            + " @ExploreTest methods receive: annotate it with @ExploreTest");
         }
-        Exploration exploration = new Exploration(extensionContext, extensionContext.getRequiredTestClass(), method);
+        Exploration exploration =
+                new Exploration(extensionContext, extensionContext.getRequiredTestClass(), method);
         store.put(KEY, exploration);
         return exploration;
     }
@@ -94,8 +107,11 @@ final class ExploreExtension implements ExecutionCondition, ParameterResolver, I
      *     exploring a scenario
      */
     @Override
-    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
-            ExtensionContext context) throws Throwable {
+    public void interceptTestMethod(
+            Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context)
+            throws Throwable {
         Method method = invocationContext.getExecutable();
         Exploration exploration = context.getStore(NAMESPACE).get(KEY, Exploration.class);
         boolean program = exploration == null;
@@ -103,22 +119,30 @@ final class ExploreExtension implements ExecutionCondition, ParameterResolver, I
             exploration = new Exploration(context, context.getRequiredTestClass(), method);
         }
         try {
-            ExploreTest annotation = AnnotationSupport.findAnnotation(method, ExploreTest.class).orElseThrow();
-            exploration.configure(ExploreSettings.options(annotation, method), ReplaySelection.fromSystemProperties());
+            ExploreTest annotation =
+                    AnnotationSupport.findAnnotation(method, ExploreTest.class).orElseThrow();
+            exploration.configure(
+                    ExploreSettings.options(annotation, method),
+                    ReplaySelection.fromSystemProperties());
         } catch (RuntimeException e) {
             invocation.skip();
             throw e;
         }
         if (program) {
             invocation.skip();
-            ProgramMethod.explore(exploration, invocationContext.getTarget().orElse(null), method,
+            ProgramMethod.explore(
+                    exploration,
+                    invocationContext.getTarget().orElse(null),
+                    method,
                     invocationContext.getArguments());
             return;
         }
         invocation.proceed();
         if (exploration.explored() == 0) {
-            throw new ExtensionConfigurationException("refguard: @ExploreTest method " + describe(method)
-                    + " returned without exploring a scenario: pass it to exploration.explore(...)");
+            throw new ExtensionConfigurationException(
+                    "refguard: @ExploreTest method "
+                            + describe(method)
+                            + " returned without exploring a scenario: pass it to exploration.explore(...)");
         }
     }
 

@@ -5,14 +5,12 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Marks a test that explores a scenario under the interleaving explorer. The method takes an
- * {@link Exploration} and hands it the scenario; the annotation's attributes are the exploration
- * options.
+ * Marks a test that explores a scenario under the interleaving explorer. The method takes an {@link
+ * Exploration} and hands it the scenario; the annotation's attributes are the exploration options.
  *
  * <pre>{@code
  * @ExploreTest(preemptionBound = 3)
@@ -30,9 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (and optionally {@code -Drefguard.replay.test=Class#method}) replays just that schedule, once,
  * and prints its report; exploration tests the token does not belong to are skipped.
  *
- * <p>Attributes left at their defaults take the value of the explorer's system property
- * ({@code refguard.explore.strategy}, {@code refguard.explore.preemptionBound}, ...; see
- * {@link io.refguard.explore.ExploreOptions}), or the explorer's default when that is unset; set
+ * <p>Attributes left at their defaults take the value of the explorer's system property ({@code
+ * refguard.explore.strategy}, {@code refguard.explore.preemptionBound}, ...; see {@link
+ * io.refguard.explore.ExploreOptions}), or the explorer's default when that is unset; set
  * attributes win over the properties. With JUnit parallel execution, exploration tests run at the
  * same time as each other and as other tests: each exploration has its own threads and state.
  */
@@ -44,19 +42,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface ExploreTest {
 
     /**
-     * The JUnit resource lock exploration tests used to hold so that they ran one at a time.
-     * They no longer hold it: explorations run side by side. Kept so that code naming it in its
-     * own {@code @ResourceLock} still compiles; such a lock can be removed.
+     * The JUnit resource lock exploration tests used to hold so that they ran one at a time. They
+     * no longer hold it: explorations run side by side. Kept so that code naming it in its own
+     * {@code @ResourceLock} still compiles; such a lock can be removed.
      *
      * @deprecated explorations no longer need to be serialized
      */
-    @Deprecated
-    String EXPLORER_LOCK = "io.refguard.explore.Explorer";
+    @Deprecated String EXPLORER_LOCK = "io.refguard.explore.Explorer";
 
     /** The value of {@link #preemptionBound()} that lifts the bound. */
     int UNBOUNDED = Integer.MAX_VALUE;
 
-    /** The search strategy; {@link Strategy#DEFAULT} leaves it to {@code refguard.explore.strategy}. */
+    /**
+     * The search strategy; {@link Strategy#DEFAULT} leaves it to {@code refguard.explore.strategy}.
+     */
     Strategy strategy() default Strategy.DEFAULT;
 
     /**
@@ -69,8 +68,8 @@ public @interface ExploreTest {
     long maxRuns() default 0;
 
     /**
-     * The wall-time budget, such as {@code "500ms"}, {@code "30s"}, {@code "2m"} or
-     * {@code "PT30S"}; empty leaves it to {@code refguard.explore.maxTime} (default 60s).
+     * The wall-time budget, such as {@code "500ms"}, {@code "30s"}, {@code "2m"} or {@code
+     * "PT30S"}; empty leaves it to {@code refguard.explore.maxTime} (default 60s).
      */
     String maxTime() default "";
 
@@ -83,18 +82,21 @@ public @interface ExploreTest {
     /** PCT's depth, at least 1; {@code 0} leaves it to {@code refguard.explore.pctDepth}. */
     int pctDepth() default 0;
 
-    /** The step bound of one run, at least 1; {@code 0} leaves it to {@code refguard.explore.maxSteps}. */
+    /**
+     * The step bound of one run, at least 1; {@code 0} leaves it to {@code
+     * refguard.explore.maxSteps}.
+     */
     int maxSteps() default 0;
 
     /**
-     * How long a thread may stay away from scheduling points before its run fails as stuck,
-     * written like {@link #maxTime()}; empty leaves it to {@code refguard.explore.runTimeout}.
+     * How long a thread may stay away from scheduling points before its run fails as stuck, written
+     * like {@link #maxTime()}; empty leaves it to {@code refguard.explore.runTimeout}.
      */
     String runTimeout() default "";
 
     /**
-     * The strategies of {@link io.refguard.explore.ExploreOptions.Strategy}, plus
-     * {@link #DEFAULT}, which defers to the system property.
+     * The strategies of {@link io.refguard.explore.ExploreOptions.Strategy}, plus {@link #DEFAULT},
+     * which defers to the system property.
      */
     enum Strategy {
         /**
@@ -112,9 +114,14 @@ public @interface ExploreTest {
         POS,
         /** Selectively uniform random walk. */
         SURW,
-        /** PCT whose change points fall only on racing steps, depth {@link ExploreTest#pctDepth()}. */
+        /**
+         * PCT whose change points fall only on racing steps, depth {@link ExploreTest#pctDepth()}.
+         */
         PCT_RACES,
-        /** Dynamic partial-order reduction: one schedule per class of equivalent schedules, no bound. */
+        /**
+         * Dynamic partial-order reduction: one schedule per class of equivalent schedules, no
+         * bound.
+         */
         DPOR
     }
 }

@@ -1,23 +1,23 @@
 package io.refguard.junit;
 
+import io.refguard.explore.InterleavingFailure;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.refguard.explore.InterleavingFailure;
-
 /**
- * Where a failing exploration test's HTML report goes: {@code refguard/<Class>.<method>.html}
- * under the directory named by {@code -Drefguard.html.dir}, else under Surefire's report
- * directory ({@code ${basedir}/target/surefire-reports}, Maven's {@code basedir} being set in
- * the forked test JVM), else, in a Gradle project, {@code build/test-results/refguard}.
- * {@code -Drefguard.html=false} writes none.
+ * Where a failing exploration test's HTML report goes: {@code refguard/<Class>.<method>.html} under
+ * the directory named by {@code -Drefguard.html.dir}, else under Surefire's report directory
+ * ({@code ${basedir}/target/surefire-reports}, Maven's {@code basedir} being set in the forked test
+ * JVM), else, in a Gradle project, {@code build/test-results/refguard}. {@code
+ * -Drefguard.html=false} writes none.
  */
 final class HtmlReports {
 
     /** Turns the pages off when {@code false}. */
     static final String ENABLED_PROPERTY = "refguard.html";
+
     /** The directory to write them to. */
     static final String DIR_PROPERTY = "refguard.html.dir";
 

@@ -1,12 +1,10 @@
 package io.refguard.junit;
 
-import java.lang.reflect.Method;
-import java.util.Optional;
-
 import io.refguard.CheckMode;
 import io.refguard.LeakException;
 import io.refguard.LeakScope;
-
+import java.lang.reflect.Method;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -23,21 +21,21 @@ import org.opentest4j.TestAbortedException;
  *
  * <p>Register it with {@code @RefGuardLeakCheck} on a class or method, with
  * {@code @ExtendWith(LeakCheckExtension.class)}, or for every test of a run through JUnit's
- * extension auto-detection: this jar lists it in
- * {@code META-INF/services/org.junit.jupiter.api.extension.Extension}, and
- * {@code junit.jupiter.extensions.autodetection.enabled=true} turns that on.
+ * extension auto-detection: this jar lists it in {@code
+ * META-INF/services/org.junit.jupiter.api.extension.Extension}, and {@code
+ * junit.jupiter.extensions.autodetection.enabled=true} turns that on.
  *
- * <p>Outcome: a test that leaves references open fails with the core's {@link LeakException},
- * whose message lists each open reference with its acquire site. A test that failed for another
- * reason keeps its own failure, with the {@code LeakException} added to it as suppressed; an
- * aborted test that leaked fails with the {@code LeakException}.
+ * <p>Outcome: a test that leaves references open fails with the core's {@link LeakException}, whose
+ * message lists each open reference with its acquire site. A test that failed for another reason
+ * keeps its own failure, with the {@code LeakException} added to it as suppressed; an aborted test
+ * that leaked fails with the {@code LeakException}.
  *
  * <p>Test methods, {@code @BeforeEach} and {@code @AfterEach} methods and their parameters may
- * declare a {@link LeakScope} parameter to receive the test's scope, for example to
- * {@link LeakScope#wrap(Runnable) wrap} tasks handed to an executor.
+ * declare a {@link LeakScope} parameter to receive the test's scope, for example to {@link
+ * LeakScope#wrap(Runnable) wrap} tasks handed to an executor.
  */
-public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCallback,
-        InvocationInterceptor, ParameterResolver {
+public final class LeakCheckExtension
+        implements BeforeEachCallback, AfterEachCallback, InvocationInterceptor, ParameterResolver {
 
     /*
      * Parallel execution. JUnit runs a test's beforeEach callbacks, lifecycle methods, the test
@@ -65,10 +63,16 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
         }
         ExtensionContext.Store store = context.getStore(NAMESPACE);
         if (store.get(KEY) != null) {
-            return; // registered twice (say, by annotation and by auto-detection): one check suffices
+            return; // registered twice (say, by annotation and by auto-detection): one check
+            // suffices
         }
-        store.put(KEY, new TestScope(this, LeakScope.openDetached(settings.mode(), testName(context)),
-                settings.lifecycleMethods(), settings.rerunTracked()));
+        store.put(
+                KEY,
+                new TestScope(
+                        this,
+                        LeakScope.openDetached(settings.mode(), testName(context)),
+                        settings.lifecycleMethods(),
+                        settings.rerunTracked()));
     }
 
     /**
@@ -99,34 +103,50 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
     }
 
     @Override
-    public void interceptBeforeEachMethod(Invocation<Void> invocation,
-            ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context) throws Throwable {
+    public void interceptBeforeEachMethod(
+            Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context)
+            throws Throwable {
         proceedBound(invocation, context, true);
     }
 
     @Override
-    public void interceptTestMethod(Invocation<Void> invocation,
-            ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context) throws Throwable {
+    public void interceptTestMethod(
+            Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context)
+            throws Throwable {
         proceedBound(invocation, context, false);
     }
 
     @Override
-    public void interceptTestTemplateMethod(Invocation<Void> invocation,
-            ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context) throws Throwable {
+    public void interceptTestTemplateMethod(
+            Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context)
+            throws Throwable {
         proceedBound(invocation, context, false);
     }
 
     @Override
-    public void interceptAfterEachMethod(Invocation<Void> invocation,
-            ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context) throws Throwable {
+    public void interceptAfterEachMethod(
+            Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context)
+            throws Throwable {
         proceedBound(invocation, context, true);
     }
 
     /** Runs one method with the test's scope bound to the thread that runs it. */
-    private void proceedBound(Invocation<Void> invocation, ExtensionContext context, boolean lifecycle)
+    private void proceedBound(
+            Invocation<Void> invocation, ExtensionContext context, boolean lifecycle)
             throws Throwable {
         TestScope test = context.getStore(NAMESPACE).get(KEY, TestScope.class);
-        if (test == null || test.owner != this || lifecycle && !test.lifecycleMethods || test.scope.isClosed()) {
+        if (test == null
+                || test.owner != this
+                || lifecycle && !test.lifecycleMethods
+                || test.scope.isClosed()) {
             invocation.proceed();
             return;
         }
@@ -140,7 +160,8 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
 
     /** Supports {@link LeakScope} parameters. */
     @Override
-    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+    public boolean supportsParameter(
+            ParameterContext parameterContext, ExtensionContext extensionContext) {
         return parameterContext.getParameter().getType() == LeakScope.class;
     }
 
@@ -151,19 +172,24 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
      *     constructor or a class-level method, or the check is off for this test
      */
     @Override
-    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+    public Object resolveParameter(
+            ParameterContext parameterContext, ExtensionContext extensionContext) {
         TestScope test = extensionContext.getStore(NAMESPACE).get(KEY, TestScope.class);
         if (test == null) {
-            throw new ParameterResolutionException("refguard: " + parameterContext.getDeclaringExecutable()
-                    + " asks for the test's LeakScope, but there is none here: only test methods and"
-                    + " @BeforeEach/@AfterEach methods of a leak-checked test receive one (not constructors,"
-                    + " not @BeforeAll/@AfterAll, not tests with"
-                    + " @RefGuardLeakCheck(enabled = false)); remove the parameter or enable the check");
+            throw new ParameterResolutionException(
+                    "refguard: "
+                            + parameterContext.getDeclaringExecutable()
+                            + " asks for the test's LeakScope, but there is none here: only test methods and"
+                            + " @BeforeEach/@AfterEach methods of a leak-checked test receive one (not constructors,"
+                            + " not @BeforeAll/@AfterAll, not tests with"
+                            + " @RefGuardLeakCheck(enabled = false)); remove the parameter or enable the check");
         }
         return test.scope;
     }
 
-    /** Stores {@code scope} as the test's while {@link TrackedRerun} runs, so parameters receive it. */
+    /**
+     * Stores {@code scope} as the test's while {@link TrackedRerun} runs, so parameters receive it.
+     */
     void storeForRerun(ExtensionContext context, LeakScope scope, boolean lifecycleMethods) {
         context.getStore(NAMESPACE).put(KEY, new TestScope(this, scope, lifecycleMethods, false));
     }
@@ -173,14 +199,20 @@ public final class LeakCheckExtension implements BeforeEachCallback, AfterEachCa
         context.getStore(NAMESPACE).remove(KEY);
     }
 
-    /** The scope of one test and who opened it. Not AutoCloseable: JUnit must not close it for us. */
+    /**
+     * The scope of one test and who opened it. Not AutoCloseable: JUnit must not close it for us.
+     */
     private static final class TestScope {
         final LeakCheckExtension owner;
         final LeakScope scope;
         final boolean lifecycleMethods;
         final boolean rerunTracked;
 
-        TestScope(LeakCheckExtension owner, LeakScope scope, boolean lifecycleMethods, boolean rerunTracked) {
+        TestScope(
+                LeakCheckExtension owner,
+                LeakScope scope,
+                boolean lifecycleMethods,
+                boolean rerunTracked) {
             this.owner = owner;
             this.scope = scope;
             this.lifecycleMethods = lifecycleMethods;

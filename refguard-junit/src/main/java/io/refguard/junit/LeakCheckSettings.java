@@ -1,10 +1,8 @@
 package io.refguard.junit;
 
+import io.refguard.CheckMode;
 import java.lang.reflect.Method;
 import java.util.Optional;
-
-import io.refguard.CheckMode;
-
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
@@ -16,14 +14,16 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 final class LeakCheckSettings {
 
-    private static final LeakCheckSettings DEFAULTS = new LeakCheckSettings(true, true, CheckMode.TRACKED, true);
+    private static final LeakCheckSettings DEFAULTS =
+            new LeakCheckSettings(true, true, CheckMode.TRACKED, true);
 
     private final boolean enabled;
     private final boolean lifecycleMethods;
     private final CheckMode mode;
     private final boolean rerunTracked;
 
-    private LeakCheckSettings(boolean enabled, boolean lifecycleMethods, CheckMode mode, boolean rerunTracked) {
+    private LeakCheckSettings(
+            boolean enabled, boolean lifecycleMethods, CheckMode mode, boolean rerunTracked) {
         this.enabled = enabled;
         this.lifecycleMethods = lifecycleMethods;
         this.mode = mode;
@@ -33,13 +33,17 @@ final class LeakCheckSettings {
     static LeakCheckSettings of(ExtensionContext context) {
         Optional<Method> method = context.getTestMethod();
         if (method.isPresent()) {
-            Optional<RefGuardLeakCheck> onMethod = AnnotationSupport.findAnnotation(method.get(), RefGuardLeakCheck.class);
+            Optional<RefGuardLeakCheck> onMethod =
+                    AnnotationSupport.findAnnotation(method.get(), RefGuardLeakCheck.class);
             if (onMethod.isPresent()) {
                 return from(onMethod.get());
             }
         }
-        for (Class<?> c = context.getTestClass().orElse(null); c != null; c = c.getEnclosingClass()) {
-            Optional<RefGuardLeakCheck> onClass = AnnotationSupport.findAnnotation(c, RefGuardLeakCheck.class);
+        for (Class<?> c = context.getTestClass().orElse(null);
+                c != null;
+                c = c.getEnclosingClass()) {
+            Optional<RefGuardLeakCheck> onClass =
+                    AnnotationSupport.findAnnotation(c, RefGuardLeakCheck.class);
             if (onClass.isPresent()) {
                 return from(onClass.get());
             }

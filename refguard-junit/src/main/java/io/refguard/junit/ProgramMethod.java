@@ -1,23 +1,21 @@
 package io.refguard.junit;
 
+import io.refguard.agent.AgentOptions;
+import io.refguard.agent.RefguardAgent;
+import io.refguard.agent.explore.AgentExplorer;
+import io.refguard.explore.InterleavingInconclusive;
+import io.refguard.explore.report.FailureKind;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
 
-import io.refguard.agent.AgentOptions;
-import io.refguard.agent.RefguardAgent;
-import io.refguard.agent.explore.AgentExplorer;
-
-import io.refguard.explore.InterleavingInconclusive;
-import io.refguard.explore.report.FailureKind;
-
 /**
  * The plain form of {@link ExploreTest}: a method without an {@link Exploration} parameter whose
  * whole body is explored as a program through the refguard agent. The body runs as the thread
- * {@code main} once per schedule; the threads it starts (directly or through an
- * {@code Executors} pool) are the other columns of the report, and each of its
- * {@code synchronized} blocks, locks, atomics and volatile accesses is a scheduling point.
+ * {@code main} once per schedule; the threads it starts (directly or through an {@code Executors}
+ * pool) are the other columns of the report, and each of its {@code synchronized} blocks, locks,
+ * atomics and volatile accesses is a scheduling point.
  *
  * <p>Without the agent there are no scheduling points, so every schedule would be the same and the
  * test would pass having explored nothing; such a test fails instead, saying how to add the agent.
@@ -25,20 +23,22 @@ import io.refguard.explore.report.FailureKind;
 final class ProgramMethod {
 
     /** Where JUNIT.md shows the Maven set-up that adds the agent. */
-    static final String SETUP_HINT = "add the prepare-agent goal of io.refguard:refguard-maven-plugin"
-            + " to the build (it puts -javaagent on Surefire's argLine), and if the Surefire configuration"
-            + " sets <argLine> itself, keep the agent with <argLine>@{argLine} ...</argLine>; elsewhere run"
-            + " the test JVM with -javaagent:refguard-agent.jar (see refguard's docs/JUNIT.md)";
+    static final String SETUP_HINT =
+            "add the prepare-agent goal of io.refguard:refguard-maven-plugin"
+                    + " to the build (it puts -javaagent on Surefire's argLine), and if the Surefire configuration"
+                    + " sets <argLine> itself, keep the agent with <argLine>@{argLine} ...</argLine>; elsewhere run"
+                    + " the test JVM with -javaagent:refguard-agent.jar (see refguard's docs/JUNIT.md)";
 
     private ProgramMethod() {}
 
     /**
      * Checks that the agent is active and instruments {@code testClass}, then explores the body.
      *
-     * @throws InterleavingInconclusive when the agent is missing or does not cover the test
-     *     class: the exploration would see no scheduling point, so it could prove nothing
+     * @throws InterleavingInconclusive when the agent is missing or does not cover the test class:
+     *     the exploration would see no scheduling point, so it could prove nothing
      */
-    static void explore(Exploration exploration, Object target, Method method, List<Object> arguments) {
+    static void explore(
+            Exploration exploration, Object target, Method method, List<Object> arguments) {
         Class<?> testClass = method.getDeclaringClass();
         String name = testClass.getSimpleName() + "." + method.getName() + "()";
         requireAgent(RefguardAgent.installedOptions(), testClass, name);
@@ -54,17 +54,26 @@ final class ProgramMethod {
      */
     static void requireAgent(Optional<AgentOptions> agent, Class<?> testClass, String name) {
         if (agent.isEmpty()) {
-            throw notInstrumented("refguard: inconclusive: @ExploreTest method " + name
-                    + " explores its body as a program, which needs the refguard agent in the test JVM, and"
-                    + " the agent is missing: without it no interleaving can be chosen, so nothing would be"
-                    + " explored. To add it, " + SETUP_HINT);
+            throw notInstrumented(
+                    "refguard: inconclusive: @ExploreTest method "
+                            + name
+                            + " explores its body as a program, which needs the refguard agent in the test JVM, and"
+                            + " the agent is missing: without it no interleaving can be chosen, so nothing would be"
+                            + " explored. To add it, "
+                            + SETUP_HINT);
         }
         if (!agent.get().instruments(testClass.getName())) {
-            throw notInstrumented("refguard: inconclusive: @ExploreTest method " + name
-                    + " explores its body as a program, but the agent's options (" + agent.get() + ") do not"
-                    + " instrument " + testClass.getName() + ", so nothing would be explored: widen the"
-                    + " agent's include to cover it (or leave include unset: every class of the test class"
-                    + " path is instrumented by default)");
+            throw notInstrumented(
+                    "refguard: inconclusive: @ExploreTest method "
+                            + name
+                            + " explores its body as a program, but the agent's options ("
+                            + agent.get()
+                            + ") do not"
+                            + " instrument "
+                            + testClass.getName()
+                            + ", so nothing would be explored: widen the"
+                            + " agent's include to cover it (or leave include unset: every class of the test class"
+                            + " path is instrumented by default)");
         }
     }
 
@@ -78,7 +87,8 @@ final class ProgramMethod {
         } catch (InvocationTargetException e) {
             throw ProgramMethod.<RuntimeException>sneaky(e.getCause()); // the body's own failure
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException("refguard: cannot call " + method + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "refguard: cannot call " + method + ": " + e.getMessage(), e);
         }
     }
 

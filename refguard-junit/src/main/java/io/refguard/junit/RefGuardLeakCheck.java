@@ -6,7 +6,6 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -25,23 +24,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }</pre>
  *
  * <p>Each test gets its own {@link io.refguard.LeakScope}, in {@link io.refguard.CheckMode#TRACKED}
- * mode unless {@link #mode()} says otherwise, opened before the {@code @BeforeEach} methods and closed after the {@code @AfterEach}
- * methods, and bound to the thread that runs the test method (and, by default, its
- * {@code @BeforeEach} and {@code @AfterEach} methods). Objects constructed there are tracked, and
- * every reference acquired there belongs to the test. Work the test hands to other threads joins
- * the test's scope through {@link io.refguard.LeakScope#wrap(Runnable)} on the scope, which a test
- * receives as a {@link io.refguard.LeakScope} parameter or reads with
- * {@link io.refguard.LeakScope#current()}.
+ * mode unless {@link #mode()} says otherwise, opened before the {@code @BeforeEach} methods and
+ * closed after the {@code @AfterEach} methods, and bound to the thread that runs the test method
+ * (and, by default, its {@code @BeforeEach} and {@code @AfterEach} methods). Objects constructed
+ * there are tracked, and every reference acquired there belongs to the test. Work the test hands to
+ * other threads joins the test's scope through {@link io.refguard.LeakScope#wrap(Runnable)} on the
+ * scope, which a test receives as a {@link io.refguard.LeakScope} parameter or reads with {@link
+ * io.refguard.LeakScope#current()}.
  *
- * <p>The same check applies to every test of a run, without annotations, when
- * {@link LeakCheckExtension} is registered through JUnit's extension auto-detection
- * ({@code junit.jupiter.extensions.autodetection.enabled=true}); {@code enabled = false} then
- * exempts a class or method. In a method annotated {@link ExploreTest}, the explorer checks each
- * run under a scope of its own, nested inside the test's, and the test's scope checks what the
- * method does outside its scenarios.
+ * <p>The same check applies to every test of a run, without annotations, when {@link
+ * LeakCheckExtension} is registered through JUnit's extension auto-detection ({@code
+ * junit.jupiter.extensions.autodetection.enabled=true}); {@code enabled = false} then exempts a
+ * class or method. In a method annotated {@link ExploreTest}, the explorer checks each run under a
+ * scope of its own, nested inside the test's, and the test's scope checks what the method does
+ * outside its scenarios.
  *
- * <p>The nearest annotation wins: the method's, then its class's, then the enclosing classes' of
- * a {@code @Nested} class. Superclasses pass the annotation on.
+ * <p>The nearest annotation wins: the method's, then its class's, then the enclosing classes' of a
+ * {@code @Nested} class. Superclasses pass the annotation on.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
@@ -51,16 +50,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface RefGuardLeakCheck {
 
     /**
-     * Whether the check runs; {@code false} exempts the annotated class or method, for a test
-     * that deliberately keeps a reference open past its end.
+     * Whether the check runs; {@code false} exempts the annotated class or method, for a test that
+     * deliberately keeps a reference open past its end.
      */
     boolean enabled() default true;
 
     /**
      * Whether references acquired by {@code @BeforeEach} and {@code @AfterEach} methods belong to
      * the test. When {@code false}, only the test method's own references are checked (they may
-     * still be closed by an {@code @AfterEach} method); a fixture that a {@code @BeforeEach}
-     * method acquires and an {@code @AfterAll} method closes needs {@code false}.
+     * still be closed by an {@code @AfterEach} method); a fixture that a {@code @BeforeEach} method
+     * acquires and an {@code @AfterAll} method closes needs {@code false}.
      */
     boolean lifecycleMethods() default true;
 

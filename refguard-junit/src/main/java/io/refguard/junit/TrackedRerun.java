@@ -1,14 +1,12 @@
 package io.refguard.junit;
 
+import io.refguard.CheckMode;
+import io.refguard.LeakException;
+import io.refguard.LeakScope;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.List;
-
-import io.refguard.CheckMode;
-import io.refguard.LeakException;
-import io.refguard.LeakScope;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -31,7 +29,8 @@ final class TrackedRerun {
      * @return the re-run's {@link LeakException}, with the sites, or an exception that says why the
      *     re-run named none (it leaked nothing, or could not run)
      */
-    static Throwable run(ExtensionContext context, LeakCheckExtension extension, boolean lifecycleMethods) {
+    static Throwable run(
+            ExtensionContext context, LeakCheckExtension extension, boolean lifecycleMethods) {
         String name = LeakCheckExtension.testName(context) + " re-run in TRACKED mode";
         LeakScope scope = LeakScope.openDetached(CheckMode.TRACKED, name);
         extension.storeForRerun(context, scope, lifecycleMethods);
@@ -40,21 +39,41 @@ final class TrackedRerun {
             Class<?> type = context.getRequiredTestClass();
             Object instance = instance(context, type);
             try {
-                invokeAll(context, instance, type, BeforeEach.class, HierarchyTraversalMode.TOP_DOWN, scope, lifecycleMethods);
+                invokeAll(
+                        context,
+                        instance,
+                        type,
+                        BeforeEach.class,
+                        HierarchyTraversalMode.TOP_DOWN,
+                        scope,
+                        lifecycleMethods);
                 try (LeakScope.Binding b = scope.bind()) {
-                    context.getExecutableInvoker().invoke(context.getRequiredTestMethod(), instance);
+                    context.getExecutableInvoker()
+                            .invoke(context.getRequiredTestMethod(), instance);
                 }
             } catch (Throwable t) {
                 failure = t;
             } finally {
-                invokeAll(context, instance, type, AfterEach.class, HierarchyTraversalMode.BOTTOM_UP, scope, lifecycleMethods);
+                invokeAll(
+                        context,
+                        instance,
+                        type,
+                        AfterEach.class,
+                        HierarchyTraversalMode.BOTTOM_UP,
+                        scope,
+                        lifecycleMethods);
             }
         } catch (Throwable t) {
             extension.endRerun(context);
             closeQuietly(scope);
-            return new IllegalStateException("refguard: could not re-run " + LeakCheckExtension.testName(context)
-                    + " in TRACKED mode to name the sites (" + t + "); run it with"
-                    + " @RefGuardLeakCheck(mode = TRACKED) instead", t);
+            return new IllegalStateException(
+                    "refguard: could not re-run "
+                            + LeakCheckExtension.testName(context)
+                            + " in TRACKED mode to name the sites ("
+                            + t
+                            + "); run it with"
+                            + " @RefGuardLeakCheck(mode = TRACKED) instead",
+                    t);
         }
         extension.endRerun(context);
         try {
@@ -62,19 +81,24 @@ final class TrackedRerun {
         } catch (LeakException leak) {
             return leak;
         }
-        return new IllegalStateException("refguard: " + name + " leaked nothing"
-                + (failure != null ? " (the re-run failed: " + failure + ")" : "")
-                + "; the leak depends on timing or on state the first run left behind. Run the test with"
-                + " @RefGuardLeakCheck(mode = TRACKED) to name the sites when it leaks");
+        return new IllegalStateException(
+                "refguard: "
+                        + name
+                        + " leaked nothing"
+                        + (failure != null ? " (the re-run failed: " + failure + ")" : "")
+                        + "; the leak depends on timing or on state the first run left behind. Run the test with"
+                        + " @RefGuardLeakCheck(mode = TRACKED) to name the sites when it leaks");
     }
 
     private static Object instance(ExtensionContext context, Class<?> type) throws Exception {
-        if (context.getTestInstanceLifecycle().orElse(null) == org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS) {
+        if (context.getTestInstanceLifecycle().orElse(null)
+                == org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS) {
             return context.getRequiredTestInstance();
         }
         Constructor<?>[] constructors = type.getDeclaredConstructors();
         if (constructors.length != 1) {
-            throw new IllegalStateException(type.getName() + " has " + constructors.length + " constructors");
+            throw new IllegalStateException(
+                    type.getName() + " has " + constructors.length + " constructors");
         }
         Constructor<?> c = constructors[0];
         if (type.isMemberClass() && !Modifier.isStatic(type.getModifiers())) {
@@ -84,9 +108,14 @@ final class TrackedRerun {
         return context.getExecutableInvoker().invoke(c);
     }
 
-    private static void invokeAll(ExtensionContext context, Object instance, Class<?> type,
-            Class<? extends java.lang.annotation.Annotation> annotation, HierarchyTraversalMode order,
-            LeakScope scope, boolean bound) {
+    private static void invokeAll(
+            ExtensionContext context,
+            Object instance,
+            Class<?> type,
+            Class<? extends java.lang.annotation.Annotation> annotation,
+            HierarchyTraversalMode order,
+            LeakScope scope,
+            boolean bound) {
         for (Method m : AnnotationSupport.findAnnotatedMethods(type, annotation, order)) {
             LeakScope.Binding b = bound ? scope.bind() : null;
             try {

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The coordinates users copy stay right: the BOM has the project's version and manages every
- * module a user depends on, and every refguard version the documents show is the project's.
+ * The coordinates users copy stay right: the BOM has the project's version and manages every module
+ * a user depends on, and every refguard version the documents show is the project's.
  */
 class CoordinatesTest {
 
@@ -29,33 +29,48 @@ class CoordinatesTest {
         String parent = Files.readString(ROOT.resolve("pom.xml"), StandardCharsets.UTF_8);
         String bom = Files.readString(ROOT.resolve("refguard-bom/pom.xml"), StandardCharsets.UTF_8);
         String version = firstVersion(parent);
-        assertEquals(version, firstVersion(bom), "refguard-bom/pom.xml must have the parent's version");
+        assertEquals(
+                version, firstVersion(bom), "refguard-bom/pom.xml must have the parent's version");
         TreeSet<String> managed = new TreeSet<>();
-        Matcher m = Pattern.compile("<artifactId>(refguard-[\\w-]+)</artifactId>").matcher(
-                bom.substring(bom.indexOf("<dependencyManagement>")));
+        Matcher m =
+                Pattern.compile("<artifactId>(refguard-[\\w-]+)</artifactId>")
+                        .matcher(bom.substring(bom.indexOf("<dependencyManagement>")));
         while (m.find()) {
             managed.add(m.group(1));
         }
-        assertEquals(new TreeSet<>(List.of("refguard-agent", "refguard-core", "refguard-explore", "refguard-junit",
-                "refguard-maven-plugin")), managed);
+        assertEquals(
+                new TreeSet<>(
+                        List.of(
+                                "refguard-agent",
+                                "refguard-core",
+                                "refguard-explore",
+                                "refguard-junit",
+                                "refguard-maven-plugin")),
+                managed);
     }
 
     @Test
     void everyVersionTheDocumentsShowIsTheProjectsVersion() throws IOException {
-        String version = firstVersion(Files.readString(ROOT.resolve("pom.xml"), StandardCharsets.UTF_8));
+        String version =
+                firstVersion(Files.readString(ROOT.resolve("pom.xml"), StandardCharsets.UTF_8));
         List<Path> documents = new ArrayList<>(List.of(ROOT.resolve("README.md")));
         try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
             docs.filter(p -> p.toString().endsWith(".md")).forEach(documents::add);
         }
-        Pattern shown = Pattern.compile("(?:io\\.refguard:refguard-[\\w-]+:|<refguard\\.version>"
-                + "|<artifactId>refguard-[\\w-]+</artifactId>\\s*<version>)(\\d[\\w.-]*?)[\"'<)\\s`]"
-                + "|refguard-(?:core|explore|junit|agent|bom|maven-plugin|cli|cases)-(\\d[\\w.-]*?)\\.jar");
+        Pattern shown =
+                Pattern.compile(
+                        "(?:io\\.refguard:refguard-[\\w-]+:|<refguard\\.version>"
+                                + "|<artifactId>refguard-[\\w-]+</artifactId>\\s*<version>)(\\d[\\w.-]*?)[\"'<)\\s`]"
+                                + "|refguard-(?:core|explore|junit|agent|bom|maven-plugin|cli|cases)-(\\d[\\w.-]*?)\\.jar");
         int seen = 0;
         for (Path d : documents) {
             Matcher m = shown.matcher(Files.readString(d, StandardCharsets.UTF_8));
             while (m.find()) {
                 seen++;
-                assertEquals(version, m.group(1) != null ? m.group(1) : m.group(2), d + " shows " + m.group());
+                assertEquals(
+                        version,
+                        m.group(1) != null ? m.group(1) : m.group(2),
+                        d + " shows " + m.group());
             }
         }
         assertTrue(seen >= 5, "the documents show refguard's coordinates: " + seen);

@@ -4,44 +4,53 @@ import io.refguard.RefCounted;
 import io.refguard.explore.Scenario;
 import io.refguard.explore.sync.SharedInt;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The placeholders that documentation snippets use without defining them: the application around
- * the snippet ({@code server}, {@code executor}), and small stand-ins for the user's types
- * ({@code Index}, {@code TableReader}, {@code Counter}). Every snippet is compiled with
- * {@code import static io.refguard.docs.DocFixtures.*;}. Add one here only for what a reader
- * would recognize as "your code".
+ * the snippet ({@code server}, {@code executor}), and small stand-ins for the user's types ({@code
+ * Index}, {@code TableReader}, {@code Counter}). Every snippet is compiled with {@code import
+ * static io.refguard.docs.DocFixtures.*;}. Add one here only for what a reader would recognize as
+ * "your code".
  */
 public final class DocFixtures {
 
     private DocFixtures() {}
 
     /** The application's executor. */
-    public static final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "doc-fixture");
-        t.setDaemon(true);
-        return t;
-    });
+    public static final ExecutorService executor =
+            Executors.newCachedThreadPool(
+                    r -> {
+                        Thread t = new Thread(r, "doc-fixture");
+                        t.setDaemon(true);
+                        return t;
+                    });
+
     /** An executor a test hands work to. */
     public static final ExecutorService pool = executor;
 
     /** A request server. */
     public static final Server server = new Server();
+
     /** Index files. */
     public static final List<String> files = List.of("a.idx");
+
     /** Newer index files. */
     public static final List<String> newFiles = List.of("b.idx");
+
     /** A scenario built elsewhere. */
-    public static final Scenario<SharedInt> scenario = io.refguard.explore.Explorer.scenario("placeholder")
-            .setup(() -> new SharedInt("x", 0))
-            .actor("T1", x -> x.get());
+    public static final Scenario<SharedInt> scenario =
+            io.refguard.explore.Explorer.scenario("placeholder")
+                    .setup(() -> new SharedInt("x", 0))
+                    .actor("T1", x -> x.get());
+
     /** A replay token printed by a report. */
     public static final String token = "rg1-placeholder";
+
     /** Work handed to a thread. */
-    public static final Runnable task = () -> { };
+    public static final Runnable task = () -> {};
 
     /** A request. */
     public static Object request() {

@@ -9,17 +9,19 @@ import java.util.regex.Pattern;
  * The Java snippets of a Markdown document and how each becomes a compilation unit.
  *
  * <p>The rules (docs/ARCHITECTURE.md repeats them for writers of documentation):
+ *
  * <ul>
  *   <li>Every {@code ```java} block is a snippet. Its {@code import} lines are its imports; the
  *       test adds only {@code import static io.refguard.docs.DocFixtures.*;}, which supplies the
- *       placeholders snippets may leave undefined ({@code server}, {@code executor}, {@code Index}).
+ *       placeholders snippets may leave undefined ({@code server}, {@code executor}, {@code
+ *       Index}).
  *   <li>A snippet made only of type declarations is a compilation unit as it stands.
- *   <li>Any other snippet is a fragment: its type and method declarations become members of a
- *       class {@code Snippet}, and its statements the body of that class's instance method
- *       {@code snippet() throws Throwable}.
+ *   <li>Any other snippet is a fragment: its type and method declarations become members of a class
+ *       {@code Snippet}, and its statements the body of that class's instance method {@code
+ *       snippet() throws Throwable}.
  *   <li>A {@code ...} standing for left-out code (alone, or between braces) becomes a comment.
- *   <li>Snippets of one document that declare the same {@code package} are compiled together,
- *       so a test snippet can use the class of the snippet before it.
+ *   <li>Snippets of one document that declare the same {@code package} are compiled together, so a
+ *       test snippet can use the class of the snippet before it.
  *   <li>A snippet with {@code public static void main(String[])} is also run.
  * </ul>
  */
@@ -33,15 +35,18 @@ final class DocSnippets {
         }
     }
 
-    private static final Pattern TYPE = Pattern.compile(
-            "^(@[\\w.]+(\\([^)]*\\))?\\s+)*((public|protected|private|static|final|abstract|sealed|non-sealed)\\s+)*"
-                    + "(class|interface|record|enum|@interface)\\s+\\w+.*", Pattern.DOTALL);
-    private static final Pattern METHOD = Pattern.compile(
-            "^(@[\\w.]+(\\([^)]*\\))?\\s+)*((public|protected|private|static|final|abstract|synchronized)\\s+)*"
-                    + "(<[^>]+>\\s+)?[\\w.<>\\[\\], ?]+\\s+\\w+\\s*\\([^;{]*\\)\\s*(throws\\s+[\\w., ]+)?\\s*\\{.*",
-            Pattern.DOTALL);
-    private static final Pattern ELLIPSIS = Pattern.compile("(?<=^|[\\s{(])\\.\\.\\.(?=\\s*($|[});]))",
-            Pattern.MULTILINE);
+    private static final Pattern TYPE =
+            Pattern.compile(
+                    "^(@[\\w.]+(\\([^)]*\\))?\\s+)*((public|protected|private|static|final|abstract|sealed|non-sealed)\\s+)*"
+                            + "(class|interface|record|enum|@interface)\\s+\\w+.*",
+                    Pattern.DOTALL);
+    private static final Pattern METHOD =
+            Pattern.compile(
+                    "^(@[\\w.]+(\\([^)]*\\))?\\s+)*((public|protected|private|static|final|abstract|synchronized)\\s+)*"
+                            + "(<[^>]+>\\s+)?[\\w.<>\\[\\], ?]+\\s+\\w+\\s*\\([^;{]*\\)\\s*(throws\\s+[\\w., ]+)?\\s*\\{.*",
+                    Pattern.DOTALL);
+    private static final Pattern ELLIPSIS =
+            Pattern.compile("(?<=^|[\\s{(])\\.\\.\\.(?=\\s*($|[});]))", Pattern.MULTILINE);
 
     private DocSnippets() {}
 
@@ -63,9 +68,13 @@ final class DocSnippets {
         return out;
     }
 
-    /** The compilation unit for {@code s}: its source and the name of its file, without {@code .java}. */
+    /**
+     * The compilation unit for {@code s}: its source and the name of its file, without {@code
+     * .java}.
+     */
     static String[] unit(Snippet s) {
-        StringBuilder imports = new StringBuilder("import static io.refguard.docs.DocFixtures.*;\n");
+        StringBuilder imports =
+                new StringBuilder("import static io.refguard.docs.DocFixtures.*;\n");
         StringBuilder body = new StringBuilder();
         for (String line : s.text().split("\n", -1)) {
             String t = line.strip();
@@ -88,8 +97,12 @@ final class DocSnippets {
             }
             if (TYPE.matcher(head).matches()) {
                 types.add(item);
-            } else if (METHOD.matcher(head).matches() && !head.startsWith("try") && !head.startsWith("for")
-                    && !head.startsWith("while") && !head.startsWith("if") && !head.startsWith("synchronized")) {
+            } else if (METHOD.matcher(head).matches()
+                    && !head.startsWith("try")
+                    && !head.startsWith("for")
+                    && !head.startsWith("while")
+                    && !head.startsWith("if")
+                    && !head.startsWith("synchronized")) {
                 members.add(item);
             } else {
                 statements.add(item);
@@ -97,7 +110,9 @@ final class DocSnippets {
         }
         if (members.isEmpty() && statements.isEmpty()) {
             String name = publicType(types);
-            return new String[] {imports + code, name != null ? name : "Snippet", packageOf(s.text())};
+            return new String[] {
+                imports + code, name != null ? name : "Snippet", packageOf(s.text())
+            };
         }
         StringBuilder unit = new StringBuilder(imports).append("\nclass Snippet {\n");
         for (String t : types) {
@@ -121,7 +136,9 @@ final class DocSnippets {
     }
 
     private static String publicType(List<String> types) {
-        Pattern p = Pattern.compile("public\\s+(?:final\\s+|abstract\\s+)*(?:class|interface|record|enum)\\s+(\\w+)");
+        Pattern p =
+                Pattern.compile(
+                        "public\\s+(?:final\\s+|abstract\\s+)*(?:class|interface|record|enum)\\s+(\\w+)");
         for (String t : types) {
             Matcher m = p.matcher(stripComments(t));
             if (m.find()) {
@@ -188,8 +205,13 @@ final class DocSnippets {
     /** Whether code after a closing brace continues the same item. */
     private static boolean continues(String code, int from) {
         String rest = stripComments(code.substring(from)).stripLeading();
-        return rest.startsWith("else") || rest.startsWith("catch") || rest.startsWith("finally")
-                || rest.startsWith(".") || rest.startsWith(")") || rest.startsWith(",") || rest.startsWith(";")
+        return rest.startsWith("else")
+                || rest.startsWith("catch")
+                || rest.startsWith("finally")
+                || rest.startsWith(".")
+                || rest.startsWith(")")
+                || rest.startsWith(",")
+                || rest.startsWith(";")
                 || rest.startsWith("while");
     }
 

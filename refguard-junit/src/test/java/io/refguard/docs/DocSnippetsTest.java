@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -30,10 +30,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Compiles every Java snippet of README.md and docs/*.md against refguard's modules (and runs
- * those with a {@code main}), so that the documentation's code keeps compiling as the API moves.
- * How a snippet becomes a compilation unit is described in {@link DocSnippets}: imports as
- * written, fragments wrapped in a class and method, placeholders from {@link DocFixtures}.
+ * Compiles every Java snippet of README.md and docs/*.md against refguard's modules (and runs those
+ * with a {@code main}), so that the documentation's code keeps compiling as the API moves. How a
+ * snippet becomes a compilation unit is described in {@link DocSnippets}: imports as written,
+ * fragments wrapped in a class and method, placeholders from {@link DocFixtures}.
  */
 class DocSnippetsTest {
 
@@ -57,10 +57,19 @@ class DocSnippetsTest {
         Map<String, List<DocSnippets.Snippet>> groups = new LinkedHashMap<>();
         for (DocSnippets.Snippet s : snippets) {
             String pkg = DocSnippets.packageOf(s.text());
-            groups.computeIfAbsent(pkg == null ? s.toString() : s.document() + ":" + pkg, k -> new ArrayList<>()).add(s);
+            groups.computeIfAbsent(
+                            pkg == null ? s.toString() : s.document() + ":" + pkg,
+                            k -> new ArrayList<>())
+                    .add(s);
         }
-        return groups.values().stream().map(g -> DynamicTest.dynamicTest(
-                g.stream().map(Object::toString).collect(Collectors.joining(", ")), () -> compileAndRun(g)));
+        return groups.values().stream()
+                .map(
+                        g ->
+                                DynamicTest.dynamicTest(
+                                        g.stream()
+                                                .map(Object::toString)
+                                                .collect(Collectors.joining(", ")),
+                                        () -> compileAndRun(g)));
     }
 
     private static void compileAndRun(List<DocSnippets.Snippet> group) throws Exception {
@@ -82,25 +91,63 @@ class DocSnippetsTest {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         StringWriter log = new StringWriter();
         boolean ok;
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
-                StandardCharsets.UTF_8)) {
-            ok = javac.getTask(log, files, diagnostics, List.of("--release", "17", "-proc:none",
-                    "-classpath", classPath(), "-d", classes.toString()), null,
-                    files.getJavaFileObjectsFromFiles(sources)).call();
+        try (StandardJavaFileManager files =
+                javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            ok =
+                    javac.getTask(
+                                    log,
+                                    files,
+                                    diagnostics,
+                                    List.of(
+                                            "--release",
+                                            "17",
+                                            "-proc:none",
+                                            "-classpath",
+                                            classPath(),
+                                            "-d",
+                                            classes.toString()),
+                                    null,
+                                    files.getJavaFileObjectsFromFiles(sources))
+                            .call();
         }
         if (!ok) {
-            String errors = diagnostics.getDiagnostics().stream()
-                    .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                    .map(d -> "  " + (d.getSource() == null ? "" : d.getSource().getName()) + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
-                    .collect(Collectors.joining("\n"));
-            fail("the snippet at " + group + " does not compile (wrapped under " + src + "):\n" + errors + "\n" + log);
+            String errors =
+                    diagnostics.getDiagnostics().stream()
+                            .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                            .map(
+                                    d ->
+                                            "  "
+                                                    + (d.getSource() == null
+                                                            ? ""
+                                                            : d.getSource().getName())
+                                                    + ":"
+                                                    + d.getLineNumber()
+                                                    + ": "
+                                                    + d.getMessage(Locale.ROOT))
+                            .collect(Collectors.joining("\n"));
+            fail(
+                    "the snippet at "
+                            + group
+                            + " does not compile (wrapped under "
+                            + src
+                            + "):\n"
+                            + errors
+                            + "\n"
+                            + log);
         }
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                DocSnippetsTest.class.getClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(
+                        new URL[] {classes.toUri().toURL()},
+                        DocSnippetsTest.class.getClassLoader())) {
             try (Stream<Path> compiled = Files.walk(classes)) {
-                for (Path c : compiled.filter(p -> p.toString().endsWith(".class")).collect(Collectors.toList())) {
-                    String name = classes.relativize(c).toString().replace(File.separatorChar, '.')
-                            .replaceAll("\\.class$", "");
+                for (Path c :
+                        compiled.filter(p -> p.toString().endsWith(".class"))
+                                .collect(Collectors.toList())) {
+                    String name =
+                            classes.relativize(c)
+                                    .toString()
+                                    .replace(File.separatorChar, '.')
+                                    .replaceAll("\\.class$", "");
                     Class<?> k = Class.forName(name, false, loader);
                     Method main;
                     try {
@@ -116,7 +163,9 @@ class DocSnippetsTest {
         }
     }
 
-    /** Surefire passes the test class path in a property (its own class path is one manifest jar). */
+    /**
+     * Surefire passes the test class path in a property (its own class path is one manifest jar).
+     */
     private static String classPath() {
         String cp = System.getProperty("surefire.test.class.path");
         return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");

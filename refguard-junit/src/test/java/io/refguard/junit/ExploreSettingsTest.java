@@ -3,14 +3,12 @@ package io.refguard.junit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import example.AnnotatedOptions;
+import io.refguard.explore.ExploreOptions;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
-
-import io.refguard.explore.ExploreOptions;
-import example.AnnotatedOptions;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -40,7 +38,8 @@ class ExploreSettingsTest {
         for (ExploreOptions.Strategy s : ExploreOptions.Strategy.values()) {
             explorer.add(s.name());
         }
-        // the annotation's DEFAULT defers to the property, whose own default is the explorer's DEFAULT
+        // the annotation's DEFAULT defers to the property, whose own default is the explorer's
+        // DEFAULT
         Set<String> annotation = new TreeSet<>();
         for (ExploreTest.Strategy s : ExploreTest.Strategy.values()) {
             annotation.add(s.name());
@@ -76,33 +75,47 @@ class ExploreSettingsTest {
 
     @Test
     void valuesTheExplorerRejectsNameTheMethod() {
-        ExtensionConfigurationException e = assertThrows(ExtensionConfigurationException.class,
-                () -> options("negativeBound"));
-        assertEquals("@ExploreTest on AnnotatedOptions.negativeBound(): preemptionBound must be at least 0,"
-                + " was -2; fix the annotation", e.getMessage());
+        ExtensionConfigurationException e =
+                assertThrows(ExtensionConfigurationException.class, () -> options("negativeBound"));
+        assertEquals(
+                "@ExploreTest on AnnotatedOptions.negativeBound(): preemptionBound must be at least 0,"
+                        + " was -2; fix the annotation",
+                e.getMessage());
         e = assertThrows(ExtensionConfigurationException.class, () -> options("badSeed"));
-        assertEquals("@ExploreTest on AnnotatedOptions.badSeed(): seed = \"forty-two\" is not a number: write it"
-                + " like 42 or 0x5EED; fix the annotation", e.getMessage());
+        assertEquals(
+                "@ExploreTest on AnnotatedOptions.badSeed(): seed = \"forty-two\" is not a number: write it"
+                        + " like 42 or 0x5EED; fix the annotation",
+                e.getMessage());
     }
 
     @Test
     void durationsNearLongMaxValueAreRefusedNotOverflowed() {
-        ExtensionConfigurationException e = assertThrows(ExtensionConfigurationException.class,
-                () -> options("hugeMaxTime"));
-        assertEquals("@ExploreTest on AnnotatedOptions.hugeMaxTime(): maxTime must be positive and at most 365"
-                + " days, was PT2562047788015215H30M7S; fix the annotation", e.getMessage());
-        e = assertThrows(ExtensionConfigurationException.class, () -> options("overflowingRunTimeout"));
-        assertEquals("@ExploreTest on AnnotatedOptions.overflowingRunTimeout(): runTimeout = \"153722867280912931m\""
-                + " is not a duration: write it like 500ms, 30s, 2m or PT30S; fix the annotation", e.getMessage());
+        ExtensionConfigurationException e =
+                assertThrows(ExtensionConfigurationException.class, () -> options("hugeMaxTime"));
+        assertEquals(
+                "@ExploreTest on AnnotatedOptions.hugeMaxTime(): maxTime must be positive and at most 365"
+                        + " days, was PT2562047788015215H30M7S; fix the annotation",
+                e.getMessage());
+        e =
+                assertThrows(
+                        ExtensionConfigurationException.class,
+                        () -> options("overflowingRunTimeout"));
+        assertEquals(
+                "@ExploreTest on AnnotatedOptions.overflowingRunTimeout(): runTimeout = \"153722867280912931m\""
+                        + " is not a duration: write it like 500ms, 30s, 2m or PT30S; fix the annotation",
+                e.getMessage());
     }
 
     @Test
     void aBadExplorerPropertyNamesTheMethodAndTheProperty() {
         System.setProperty(BOUND_PROPERTY, "lots");
-        ExtensionConfigurationException e = assertThrows(ExtensionConfigurationException.class,
-                () -> options("allDefaults"));
-        assertEquals("@ExploreTest on AnnotatedOptions.allDefaults(): system property " + BOUND_PROPERTY
-                + "='lots' is not valid: use a whole number >= 0, or 'none'", e.getMessage());
+        ExtensionConfigurationException e =
+                assertThrows(ExtensionConfigurationException.class, () -> options("allDefaults"));
+        assertEquals(
+                "@ExploreTest on AnnotatedOptions.allDefaults(): system property "
+                        + BOUND_PROPERTY
+                        + "='lots' is not valid: use a whole number >= 0, or 'none'",
+                e.getMessage());
     }
 
     @Test
@@ -113,9 +126,14 @@ class ExploreSettingsTest {
         assertEquals(Duration.ofSeconds(90), ExploreSettings.duration("PT1M30S", "maxTime"));
         assertEquals(Duration.ofSeconds(90), ExploreSettings.duration("pt1m30s", "maxTime"));
         for (String bad : new String[] {"soon", "5h", "ms", "1.5s", "P"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> ExploreSettings.duration(bad, "runTimeout"));
-            assertEquals("runTimeout = \"" + bad + "\" is not a duration: write it like 500ms, 30s, 2m or PT30S",
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () -> ExploreSettings.duration(bad, "runTimeout"));
+            assertEquals(
+                    "runTimeout = \""
+                            + bad
+                            + "\" is not a duration: write it like 500ms, 30s, 2m or PT30S",
                     e.getMessage());
         }
     }

@@ -6,20 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import example.ExploreSamples;
+import io.refguard.explore.InterleavingFailure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import example.ExploreSamples;
-import io.refguard.explore.InterleavingFailure;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
-/** A failing exploration test writes its HTML page next to Surefire's reports and names it in its message. */
+/**
+ * A failing exploration test writes its HTML page next to Surefire's reports and names it in its
+ * message.
+ */
 class HtmlReportsTest {
 
     private static final String TEST = "sharedCounterLosesAnUpdate";
@@ -33,8 +34,14 @@ class HtmlReportsTest {
     @Test
     void byDefaultThePageGoesNextToSurefiresReports() throws Exception {
         String basedir = System.getProperty("basedir", Path.of("").toAbsolutePath().toString());
-        Path expected = Path.of(basedir, "target", "surefire-reports", "refguard",
-                ExploreSamples.class.getName() + "." + TEST + ".html").toAbsolutePath();
+        Path expected =
+                Path.of(
+                                basedir,
+                                "target",
+                                "surefire-reports",
+                                "refguard",
+                                ExploreSamples.class.getName() + "." + TEST + ".html")
+                        .toAbsolutePath();
         Files.deleteIfExists(expected);
         InterleavingFailure f = failure(Kit.run(ExploreExtensionTest.selectors(TEST)));
         assertEquals(expected, f.htmlReport());
@@ -51,7 +58,9 @@ class HtmlReportsTest {
         InterleavingFailure f = failure(r);
         Path page = dir.resolve(ExploreSamples.class.getName() + "." + TEST + ".html");
         assertTrue(Files.isRegularFile(page), page.toString());
-        assertEquals(List.of(page.toAbsolutePath().toString()), Kit.reportEntries(r, TEST, "refguard.html"));
+        assertEquals(
+                List.of(page.toAbsolutePath().toString()),
+                Kit.reportEntries(r, TEST, "refguard.html"));
         assertEquals(page.toAbsolutePath(), f.htmlReport());
     }
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
@@ -17,9 +16,9 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 /**
- * Runs sample test classes through JUnit's EngineTestKit, in this JVM, with only the
- * configuration given (no junit-platform.properties, no system properties), and finds outcomes
- * by test method name.
+ * Runs sample test classes through JUnit's EngineTestKit, in this JVM, with only the configuration
+ * given (no junit-platform.properties, no system properties), and finds outcomes by test method
+ * name.
  */
 final class Kit {
 
@@ -67,8 +66,13 @@ final class Kit {
     static TestExecutionResult result(EngineExecutionResults r, String method) {
         List<TestExecutionResult> all = results(r, method);
         if (all.size() != 1) {
-            fail("expected one finished test " + method + ", found " + all.size() + "; all events: "
-                    + r.allEvents().list());
+            fail(
+                    "expected one finished test "
+                            + method
+                            + ", found "
+                            + all.size()
+                            + "; all events: "
+                            + r.allEvents().list());
         }
         return all.get(0);
     }
@@ -76,15 +80,23 @@ final class Kit {
     /** The failure of the one test whose method is {@code method}; fails unless it failed. */
     static Throwable failure(EngineExecutionResults r, String method) {
         TestExecutionResult result = result(r, method);
-        assertEquals(TestExecutionResult.Status.FAILED, result.getStatus(), () -> method + ": " + result);
+        assertEquals(
+                TestExecutionResult.Status.FAILED,
+                result.getStatus(),
+                () -> method + ": " + result);
         return result.getThrowable().orElseThrow();
     }
 
     /** Fails unless the one test whose method is {@code method} passed. */
     static void assertPassed(EngineExecutionResults r, String method) {
         TestExecutionResult result = result(r, method);
-        assertEquals(TestExecutionResult.Status.SUCCESSFUL, result.getStatus(),
-                () -> method + " should pass: " + result.getThrowable().map(Kit::stackTrace).orElse(""));
+        assertEquals(
+                TestExecutionResult.Status.SUCCESSFUL,
+                result.getStatus(),
+                () ->
+                        method
+                                + " should pass: "
+                                + result.getThrowable().map(Kit::stackTrace).orElse(""));
     }
 
     /** The reason the test whose method is {@code method} was skipped, or null if it was not. */

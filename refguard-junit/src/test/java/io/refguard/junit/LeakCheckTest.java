@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
-import java.util.List;
-
+import example.LeakSamples;
+import example.Lines;
 import io.refguard.LeakException;
 import io.refguard.Report;
 import io.refguard.Site;
-import example.LeakSamples;
-import example.Lines;
-
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -27,20 +25,24 @@ class LeakCheckTest {
 
     /** The one leak a failure reports, checked to be acquired at the line the sample marked. */
     private static Site onlyLeak(Throwable failure, String lineKey) {
-        LeakException leak = assertInstanceOf(LeakException.class, failure, () -> Kit.stackTrace(failure));
+        LeakException leak =
+                assertInstanceOf(LeakException.class, failure, () -> Kit.stackTrace(failure));
         assertEquals(1, leak.reports().size(), leak.getMessage());
         Report report = leak.reports().get(0);
         assertEquals(Report.Kind.LEAK, report.kind());
         Site acquired = report.site(Report.Role.ACQUIRED);
         assertEquals(FILE, acquired.fileName(), leak.getMessage());
         assertEquals(Lines.of(lineKey), acquired.lineNumber(), leak.getMessage());
-        assertTrue(leak.getMessage().contains("(" + FILE + ":" + Lines.of(lineKey) + ")"), leak.getMessage());
+        assertTrue(
+                leak.getMessage().contains("(" + FILE + ":" + Lines.of(lineKey) + ")"),
+                leak.getMessage());
         return acquired;
     }
 
     @Test
     void aLeakingTestFailsNamingItsAcquireSite() {
-        EngineExecutionResults r = Kit.run(selectMethod(LeakSamples.Checked.class, "leaksOneReference"));
+        EngineExecutionResults r =
+                Kit.run(selectMethod(LeakSamples.Checked.class, "leaksOneReference"));
         Site acquired = onlyLeak(Kit.failure(r, "leaksOneReference"), "leaksOneReference");
         assertEquals("leaksOneReference", acquired.methodName());
     }
@@ -80,46 +82,61 @@ class LeakCheckTest {
 
     @Test
     void aCleanTestPasses() {
-        EngineExecutionResults r = Kit.run(selectMethod(LeakSamples.Checked.class, "closesEverything"));
+        EngineExecutionResults r =
+                Kit.run(selectMethod(LeakSamples.Checked.class, "closesEverything"));
         Kit.assertPassed(r, "closesEverything");
     }
 
     @Test
     void aTestThatFailedKeepsItsFailureAndCarriesTheLeakAsSuppressed() {
-        EngineExecutionResults r = Kit.run(selectMethod(LeakSamples.Checked.class, "leaksAndFailsOnItsOwn"));
+        EngineExecutionResults r =
+                Kit.run(selectMethod(LeakSamples.Checked.class, "leaksAndFailsOnItsOwn"));
         Throwable failure = Kit.failure(r, "leaksAndFailsOnItsOwn");
         assertInstanceOf(AssertionFailedError.class, failure, () -> Kit.stackTrace(failure));
-        assertTrue(failure.getMessage().startsWith("the sample's own failure"), failure.getMessage());
+        assertTrue(
+                failure.getMessage().startsWith("the sample's own failure"), failure.getMessage());
         assertEquals(1, failure.getSuppressed().length, () -> Kit.stackTrace(failure));
         onlyLeak(failure.getSuppressed()[0], "leaksAndFailsOnItsOwn");
     }
 
     @Test
     void aTaskWrappedWithTheInjectedScopeIsChecked() {
-        EngineExecutionResults r = Kit.run(selectMethod(LeakSamples.Checked.class, "leaksInAnExecutorTask",
-                "io.refguard.LeakScope"));
+        EngineExecutionResults r =
+                Kit.run(
+                        selectMethod(
+                                LeakSamples.Checked.class,
+                                "leaksInAnExecutorTask",
+                                "io.refguard.LeakScope"));
         Site acquired = onlyLeak(Kit.failure(r, "leaksInAnExecutorTask"), "leaksInAnExecutorTask");
         assertTrue(acquired.methodName().contains("leaksInAnExecutorTask"), acquired.toString());
-        assertTrue(acquired.threadName().startsWith("pool-"), "acquired on the executor's thread: " + acquired);
+        assertTrue(
+                acquired.threadName().startsWith("pool-"),
+                "acquired on the executor's thread: " + acquired);
     }
 
     @Test
     void aThreadJoiningTheCurrentScopeIsChecked() {
-        EngineExecutionResults r = Kit.run(selectMethod(LeakSamples.Checked.class,
-                "leaksOnAThreadThatJoinedTheCurrentScope"));
-        Site acquired = onlyLeak(Kit.failure(r, "leaksOnAThreadThatJoinedTheCurrentScope"), "currentScope");
+        EngineExecutionResults r =
+                Kit.run(
+                        selectMethod(
+                                LeakSamples.Checked.class,
+                                "leaksOnAThreadThatJoinedTheCurrentScope"));
+        Site acquired =
+                onlyLeak(Kit.failure(r, "leaksOnAThreadThatJoinedTheCurrentScope"), "currentScope");
         assertEquals("joined-worker", acquired.threadName());
     }
 
     @Test
     void aReferenceAcquiredOnAThreadOutsideTheScopeIsNotTheTests() {
-        EngineExecutionResults r = Kit.run(selectMethod(LeakSamples.Checked.class, "leaksOnAnUnboundThread"));
+        EngineExecutionResults r =
+                Kit.run(selectMethod(LeakSamples.Checked.class, "leaksOnAnUnboundThread"));
         Kit.assertPassed(r, "leaksOnAnUnboundThread");
     }
 
     @Test
     void theCheckCanBeTurnedOffForOneMethod() {
-        EngineExecutionResults r = Kit.run(selectMethod(LeakSamples.Checked.class, "leaksWithTheCheckOff"));
+        EngineExecutionResults r =
+                Kit.run(selectMethod(LeakSamples.Checked.class, "leaksWithTheCheckOff"));
         Kit.assertPassed(r, "leaksWithTheCheckOff");
     }
 
@@ -162,7 +179,8 @@ class LeakCheckTest {
 
     @Test
     void autoDetectionChecksUnannotatedTests() {
-        EngineExecutionResults r = Kit.run(Kit.autoDetection(), selectClass(LeakSamples.Unannotated.class));
+        EngineExecutionResults r =
+                Kit.run(Kit.autoDetection(), selectClass(LeakSamples.Unannotated.class));
         onlyLeak(Kit.failure(r, "leaks"), "unannotated");
         Kit.assertPassed(r, "leaksExempt");
         Kit.assertPassed(r, "receivesTheScope");
@@ -170,7 +188,10 @@ class LeakCheckTest {
 
     @Test
     void annotationAndAutoDetectionTogetherCheckOnce() {
-        EngineExecutionResults r = Kit.run(Kit.autoDetection(), selectClass(LeakSamples.AnnotatedAndAutoDetected.class));
+        EngineExecutionResults r =
+                Kit.run(
+                        Kit.autoDetection(),
+                        selectClass(LeakSamples.AnnotatedAndAutoDetected.class));
         Throwable failure = Kit.failure(r, "leaks");
         onlyLeak(failure, "annotatedAndAutoDetected");
         assertEquals(0, failure.getSuppressed().length, () -> Kit.stackTrace(failure));

@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
+import example.Lines;
+import example.ParallelLeakSamples;
 import io.refguard.LeakException;
 import io.refguard.Report;
 import io.refguard.Site;
-import example.Lines;
-import example.ParallelLeakSamples;
-
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
@@ -40,14 +38,18 @@ class ParallelLeakCheckTest {
         assertEquals(Lines.of("leaksSecond"), second.lineNumber());
 
         Set<Thread> threads = new HashSet<>(ParallelLeakSamples.THREADS.values());
-        assertEquals(3, threads.size(), "the three tests ran on three threads at once: " + ParallelLeakSamples.THREADS);
+        assertEquals(
+                3,
+                threads.size(),
+                "the three tests ran on three threads at once: " + ParallelLeakSamples.THREADS);
         assertEquals(ParallelLeakSamples.THREADS.get("leaksFirst").getName(), first.threadName());
         assertEquals(ParallelLeakSamples.THREADS.get("leaksSecond").getName(), second.threadName());
         assertFalse(threads.contains(Thread.currentThread()));
     }
 
     private static Site onlyLeak(Throwable failure) {
-        LeakException leak = assertInstanceOf(LeakException.class, failure, () -> Kit.stackTrace(failure));
+        LeakException leak =
+                assertInstanceOf(LeakException.class, failure, () -> Kit.stackTrace(failure));
         List<Report> reports = leak.reports();
         assertEquals(1, reports.size(), leak.getMessage());
         return reports.get(0).site(Report.Role.ACQUIRED);

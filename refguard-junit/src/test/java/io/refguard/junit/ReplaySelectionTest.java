@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Method;
-
-import io.refguard.explore.replay.ReplayToken;
 import example.ExploreSamples;
 import example.LeakSamples;
-
+import io.refguard.explore.replay.ReplayToken;
+import java.lang.reflect.Method;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -72,21 +70,42 @@ class ReplaySelectionTest {
 
     @Test
     void withoutAFilterEveryTestIsSelected() throws Exception {
-        assertTrue(select(null).selects(ExploreSamples.class, method(ExploreSamples.class, "anotherScenario")));
-        assertTrue(select(" ").selects(ExploreSamples.class, method(ExploreSamples.class, "anotherScenario")));
+        assertTrue(
+                select(null)
+                        .selects(
+                                ExploreSamples.class,
+                                method(ExploreSamples.class, "anotherScenario")));
+        assertTrue(
+                select(" ")
+                        .selects(
+                                ExploreSamples.class,
+                                method(ExploreSamples.class, "anotherScenario")));
     }
 
     @Test
     void aFilterNamesAMethodAClassOrBoth() throws Exception {
         Method m = method(ExploreSamples.class, "anotherScenario");
-        for (String yes : new String[] {"anotherScenario", "ExploreSamples", "ExploreSamples#anotherScenario",
-                ExploreSamples.class.getName() + "#anotherScenario", "#anotherScenario", "ExploreSamples#"}) {
+        for (String yes :
+                new String[] {
+                    "anotherScenario",
+                    "ExploreSamples",
+                    "ExploreSamples#anotherScenario",
+                    ExploreSamples.class.getName() + "#anotherScenario",
+                    "#anotherScenario",
+                    "ExploreSamples#"
+                }) {
             ReplaySelection s = select(yes);
             assertTrue(s.filtered());
             assertTrue(s.selects(ExploreSamples.class, m), yes);
         }
-        for (String no : new String[] {"another", "Samples#anotherScenario", "ExploreSamples#badDuration",
-                "LeakSamples#anotherScenario", "io.refguard.ExploreSamples#anotherScenario"}) {
+        for (String no :
+                new String[] {
+                    "another",
+                    "Samples#anotherScenario",
+                    "ExploreSamples#badDuration",
+                    "LeakSamples#anotherScenario",
+                    "io.refguard.ExploreSamples#anotherScenario"
+                }) {
             assertFalse(select(no).selects(ExploreSamples.class, m), no);
         }
     }
@@ -94,29 +113,51 @@ class ReplaySelectionTest {
     @Test
     void nestedClassesMatchBySimpleBinaryOrDottedName() throws Exception {
         Method m = LeakSamples.Checked.class.getDeclaredMethod("closesEverything");
-        for (String yes : new String[] {"Checked#closesEverything", LeakSamples.Checked.class.getName()
-                + "#closesEverything", "example.LeakSamples.Checked#closesEverything"}) {
+        for (String yes :
+                new String[] {
+                    "Checked#closesEverything",
+                    LeakSamples.Checked.class.getName() + "#closesEverything",
+                    "example.LeakSamples.Checked#closesEverything"
+                }) {
             assertTrue(select(yes).selects(LeakSamples.Checked.class, m), yes);
         }
     }
 
     @Test
     void replayArgumentsNameTheTestByItsBinaryName() throws Exception {
-        assertEquals("-Drefguard.replay=" + TOKEN + " -Drefguard.replay.test=example.ExploreSamples"
-                + "#anotherScenario", ReplaySelection.arguments(TOKEN, ExploreSamples.class,
-                method(ExploreSamples.class, "anotherScenario")));
+        assertEquals(
+                "-Drefguard.replay="
+                        + TOKEN
+                        + " -Drefguard.replay.test=example.ExploreSamples"
+                        + "#anotherScenario",
+                ReplaySelection.arguments(
+                        TOKEN,
+                        ExploreSamples.class,
+                        method(ExploreSamples.class, "anotherScenario")));
     }
 
     @Test
     void anUnreadableTokenSaysWhichPropertyAndWhy() {
         System.setProperty(ReplaySelection.EXPLORER_TOKEN_PROPERTY, "not a token");
-        ExtensionConfigurationException e = assertThrows(ExtensionConfigurationException.class,
-                ReplaySelection::fromSystemProperties);
-        assertTrue(e.getMessage().startsWith("system property refguard.explore.replay: 'not a token' is not a"
-                + " refguard replay token"), e.getMessage());
+        ExtensionConfigurationException e =
+                assertThrows(
+                        ExtensionConfigurationException.class,
+                        ReplaySelection::fromSystemProperties);
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "system property refguard.explore.replay: 'not a token' is not a"
+                                        + " refguard replay token"),
+                e.getMessage());
         System.setProperty(ReplaySelection.TOKEN_PROPERTY, "rg1-@@@@");
-        e = assertThrows(ExtensionConfigurationException.class, ReplaySelection::fromSystemProperties);
-        assertTrue(e.getMessage().startsWith("system property refguard.replay: replay token 'rg1-@@@@' is damaged"),
+        e =
+                assertThrows(
+                        ExtensionConfigurationException.class,
+                        ReplaySelection::fromSystemProperties);
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "system property refguard.replay: replay token 'rg1-@@@@' is damaged"),
                 e.getMessage());
     }
 }

@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import example.ExploreSamples;
+import io.refguard.explore.ExploreResult;
+import io.refguard.explore.InterleavingFailure;
+import io.refguard.explore.replay.ReplayTokenException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import io.refguard.explore.ExploreResult;
-import io.refguard.explore.InterleavingFailure;
-import io.refguard.explore.replay.ReplayTokenException;
-import example.ExploreSamples;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,9 +21,9 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
- * Replaying one schedule by token: {@code -Drefguard.replay=<token>}, optionally with
- * {@code -Drefguard.replay.test=Class#method}. The token always comes from a failure found in the
- * same test, never from a literal.
+ * Replaying one schedule by token: {@code -Drefguard.replay=<token>}, optionally with {@code
+ * -Drefguard.replay.test=Class#method}. The token always comes from a failure found in the same
+ * test, never from a literal.
  */
 class ReplayTest {
 
@@ -62,7 +60,8 @@ class ReplayTest {
         return replayWith(ReplaySelection.TOKEN_PROPERTY, token, test, methods);
     }
 
-    private EngineExecutionResults replayWith(String property, String token, String test, String... methods) {
+    private EngineExecutionResults replayWith(
+            String property, String token, String test, String... methods) {
         System.setProperty(property, token);
         if (test != null) {
             System.setProperty(ReplaySelection.TEST_PROPERTY, test);
@@ -83,21 +82,31 @@ class ReplayTest {
     @Test
     void aTokenWithATestFilterReplaysThatScheduleOnceAndSkipsTheOtherExplorations() {
         InterleavingFailure found = search();
-        EngineExecutionResults r = replay(found.replayToken(), "ExploreSamples#" + BUGGY, BUGGY, OTHER);
+        EngineExecutionResults r =
+                replay(found.replayToken(), "ExploreSamples#" + BUGGY, BUGGY, OTHER);
 
-        InterleavingFailure replayed = assertInstanceOf(InterleavingFailure.class, Kit.failure(r, BUGGY));
+        InterleavingFailure replayed =
+                assertInstanceOf(InterleavingFailure.class, Kit.failure(r, BUGGY));
         assertEquals("replay of a token", replayed.report().foundBy());
         assertEquals(1, replayed.report().runs());
         assertEquals(found.replayToken(), replayed.replayToken());
         assertEquals(found.report().events().size(), replayed.report().events().size());
         assertEquals(found.report().failure(), replayed.report().failure());
 
-        assertTrue(printed().contains("on scenario \"hit counter\" in ExploreSamples." + BUGGY + "(): the schedule fails\n"
-                + replayed.table()), printed());
-        assertEquals(List.of("fails: " + found.report().failure().summary()),
+        assertTrue(
+                printed()
+                        .contains(
+                                "on scenario \"hit counter\" in ExploreSamples."
+                                        + BUGGY
+                                        + "(): the schedule fails\n"
+                                        + replayed.table()),
+                printed());
+        assertEquals(
+                List.of("fails: " + found.report().failure().summary()),
                 Kit.reportEntries(r, BUGGY, "refguard.replayed"));
 
-        assertEquals("refguard.replay.test=ExploreSamples#" + BUGGY + " selects another test to replay",
+        assertEquals(
+                "refguard.replay.test=ExploreSamples#" + BUGGY + " selects another test to replay",
                 Kit.skipReason(r, OTHER));
     }
 
@@ -111,7 +120,8 @@ class ReplayTest {
         assertEquals(ExploreResult.Stop.REPLAYED, result.stop());
         assertEquals(1, result.runs());
         assertTrue(printed().contains("the schedule passes (" + result + ")"), printed());
-        assertEquals(List.of("passes: " + result), Kit.reportEntries(r, FIXED, "refguard.replayed"));
+        assertEquals(
+                List.of("passes: " + result), Kit.reportEntries(r, FIXED, "refguard.replayed"));
     }
 
     @Test
@@ -119,27 +129,39 @@ class ReplayTest {
         InterleavingFailure found = search();
         EngineExecutionResults r = replay(found.replayToken(), null, BUGGY, OTHER);
 
-        InterleavingFailure replayed = assertInstanceOf(InterleavingFailure.class, Kit.failure(r, BUGGY));
+        InterleavingFailure replayed =
+                assertInstanceOf(InterleavingFailure.class, Kit.failure(r, BUGGY));
         assertEquals(1, replayed.report().runs());
         TestExecutionResult other = Kit.result(r, OTHER);
         assertEquals(TestExecutionResult.Status.ABORTED, other.getStatus());
-        assertEquals("the token in refguard.replay was made for another scenario than"
-                + " \"one thread\"", other.getThrowable().orElseThrow().getMessage());
+        assertEquals(
+                "the token in refguard.replay was made for another scenario than"
+                        + " \"one thread\"",
+                other.getThrowable().orElseThrow().getMessage());
     }
 
     @Test
     void theTokenMayComeInTheExplorersOwnPropertyAsItsReportSuggests() {
         InterleavingFailure found = search();
-        assertTrue(found.table().contains("-Drefguard.explore.replay=" + found.replayToken()), found.table());
-        EngineExecutionResults r = replayWith(ReplaySelection.EXPLORER_TOKEN_PROPERTY, found.replayToken(), null, BUGGY,
-                OTHER);
+        assertTrue(
+                found.table().contains("-Drefguard.explore.replay=" + found.replayToken()),
+                found.table());
+        EngineExecutionResults r =
+                replayWith(
+                        ReplaySelection.EXPLORER_TOKEN_PROPERTY,
+                        found.replayToken(),
+                        null,
+                        BUGGY,
+                        OTHER);
 
-        InterleavingFailure replayed = assertInstanceOf(InterleavingFailure.class, Kit.failure(r, BUGGY));
+        InterleavingFailure replayed =
+                assertInstanceOf(InterleavingFailure.class, Kit.failure(r, BUGGY));
         assertEquals(1, replayed.report().runs());
         assertTrue(printed().contains("the schedule fails\n" + replayed.table()), printed());
         TestExecutionResult other = Kit.result(r, OTHER);
         assertEquals(TestExecutionResult.Status.ABORTED, other.getStatus());
-        assertEquals("the token in refguard.explore.replay was made for another scenario than \"one thread\"",
+        assertEquals(
+                "the token in refguard.explore.replay was made for another scenario than \"one thread\"",
                 other.getThrowable().orElseThrow().getMessage());
     }
 
@@ -150,8 +172,13 @@ class ReplayTest {
 
         Throwable failure = Kit.failure(r, OTHER);
         assertInstanceOf(ReplayTokenException.class, failure);
-        assertTrue(failure.getMessage().startsWith("system property refguard.replay.test=" + OTHER
-                + " selects this test, but this replay token was made for another scenario"), failure.getMessage());
+        assertTrue(
+                failure.getMessage()
+                        .startsWith(
+                                "system property refguard.replay.test="
+                                        + OTHER
+                                        + " selects this test, but this replay token was made for another scenario"),
+                failure.getMessage());
     }
 
     @Test
@@ -162,7 +189,9 @@ class ReplayTest {
 
         Throwable failure = Kit.failure(r, BUGGY);
         assertInstanceOf(ExtensionConfigurationException.class, failure);
-        assertTrue(failure.getMessage().startsWith("system property refguard.replay: replay token '"), failure.getMessage());
+        assertTrue(
+                failure.getMessage().startsWith("system property refguard.replay: replay token '"),
+                failure.getMessage());
         assertTrue(failure.getMessage().contains("is damaged"), failure.getMessage());
         assertNotNull(failure.getCause());
     }

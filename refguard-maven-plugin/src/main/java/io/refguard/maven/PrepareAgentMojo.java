@@ -15,8 +15,8 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Adds the refguard agent to the JVM that runs the project's tests: sets a project property
- * (Surefire's and Failsafe's {@code argLine} by default) to {@code -javaagent:<agent jar>=<options>},
- * after whatever the property or the user property of the same name already holds.
+ * (Surefire's and Failsafe's {@code argLine} by default) to {@code -javaagent:<agent
+ * jar>=<options>}, after whatever the property or the user property of the same name already holds.
  *
  * <pre>{@code
  * <plugin>
@@ -28,8 +28,8 @@ import org.apache.maven.project.MavenProject;
  * }</pre>
  *
  * <p>The agent jar is the {@code io.refguard:refguard-agent} artifact this plugin was resolved
- * with, so the plugin's version picks the agent's. A Surefire configuration that sets
- * {@code <argLine>} itself must include {@code @{argLine}} to keep the agent.
+ * with, so the plugin's version picks the agent's. A Surefire configuration that sets {@code
+ * <argLine>} itself must include {@code @{argLine}} to keep the agent.
  */
 @Mojo(name = "prepare-agent", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
 public final class PrepareAgentMojo extends AbstractMojo {
@@ -81,8 +81,10 @@ public final class PrepareAgentMojo extends AbstractMojo {
         }
         Artifact agent = pluginArtifactMap.get(AGENT_KEY);
         if (agent == null || agent.getFile() == null) {
-            throw new MojoExecutionException("refguard-maven-plugin could not find its "
-                    + AGENT_KEY + " dependency; do not exclude it from the plugin's dependencies");
+            throw new MojoExecutionException(
+                    "refguard-maven-plugin could not find its "
+                            + AGENT_KEY
+                            + " dependency; do not exclude it from the plugin's dependencies");
         }
         Map<String, String> options = new LinkedHashMap<>();
         options.put("include", include);
@@ -97,8 +99,9 @@ public final class PrepareAgentMojo extends AbstractMojo {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         Properties props = project.getProperties();
-        String existing = session.getUserProperties().getProperty(propertyName,
-                props.getProperty(propertyName));
+        String existing =
+                session.getUserProperties()
+                        .getProperty(propertyName, props.getProperty(propertyName));
         String value = AgentArgLine.merge(existing, arg);
         props.setProperty(propertyName, value);
         getLog().info("refguard: " + propertyName + " set to " + value);

@@ -24,22 +24,34 @@ class AgentArgLineTest {
 
     @Test
     void optionsJoinWithSemicolonsInOrderAndSkipUnset() {
-        assertEquals("include=com.acme.*,org.x.*;verbose=true", AgentArgLine.options(
-                options("include", "com.acme.*,org.x.*", "exclude", null, "plainFields", " ",
-                        "verbose", "true")));
+        assertEquals(
+                "include=com.acme.*,org.x.*;verbose=true",
+                AgentArgLine.options(
+                        options(
+                                "include",
+                                "com.acme.*,org.x.*",
+                                "exclude",
+                                null,
+                                "plainFields",
+                                " ",
+                                "verbose",
+                                "true")));
         assertEquals("", AgentArgLine.options(options("include", null)));
     }
 
     @Test
     void aSemicolonInAValueIsRefusedWithAHint() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AgentArgLine.options(options("include", "a.*;b.*")));
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> AgentArgLine.options(options("include", "a.*;b.*")));
         assertTrue(e.getMessage().contains("use ','"), e.getMessage());
     }
 
     @Test
     void javaagentNamesTheJarAndItsOptions() {
-        assertEquals("-javaagent:" + JAR.toAbsolutePath() + "=include=com.acme.*",
+        assertEquals(
+                "-javaagent:" + JAR.toAbsolutePath() + "=include=com.acme.*",
                 AgentArgLine.javaagent(JAR, "include=com.acme.*"));
         assertEquals("-javaagent:" + JAR.toAbsolutePath(), AgentArgLine.javaagent(JAR, ""));
     }
@@ -47,7 +59,8 @@ class AgentArgLineTest {
     @Test
     void aPathWithSpacesIsQuotedWhole() {
         Path spaced = Path.of("/my repo/agent.jar");
-        assertEquals("\"-javaagent:" + spaced.toAbsolutePath() + "=verbose=true\"",
+        assertEquals(
+                "\"-javaagent:" + spaced.toAbsolutePath() + "=verbose=true\"",
                 AgentArgLine.javaagent(spaced, "verbose=true"));
     }
 

@@ -26,12 +26,23 @@ class PrepareAgentMojoTest {
     static PrepareAgentMojo mojo(File agentJar) {
         PrepareAgentMojo m = new PrepareAgentMojo();
         m.project = new MavenProject();
-        m.session = new MavenSession(null, new DefaultMavenExecutionRequest(),
-                new DefaultMavenExecutionResult(), m.project);
+        m.session =
+                new MavenSession(
+                        null,
+                        new DefaultMavenExecutionRequest(),
+                        new DefaultMavenExecutionResult(),
+                        m.project);
         m.pluginArtifactMap = new HashMap<>();
         if (agentJar != null) {
-            Artifact a = new DefaultArtifact("io.refguard", "refguard-agent", "0.1.0", "runtime",
-                    "jar", null, new DefaultArtifactHandler("jar"));
+            Artifact a =
+                    new DefaultArtifact(
+                            "io.refguard",
+                            "refguard-agent",
+                            "0.1.0",
+                            "runtime",
+                            "jar",
+                            null,
+                            new DefaultArtifactHandler("jar"));
             a.setFile(agentJar);
             m.pluginArtifactMap.put(PrepareAgentMojo.AGENT_KEY, a);
         }
@@ -46,8 +57,9 @@ class PrepareAgentMojoTest {
         m.include = "com.acme.*";
         m.verbose = "true";
         m.execute();
-        assertEquals("-Xmx512m -javaagent:" + JAR.getAbsolutePath()
-                + "=include=com.acme.*;verbose=true", m.project.getProperties().getProperty("argLine"));
+        assertEquals(
+                "-Xmx512m -javaagent:" + JAR.getAbsolutePath() + "=include=com.acme.*;verbose=true",
+                m.project.getProperties().getProperty("argLine"));
     }
 
     @Test
@@ -56,7 +68,8 @@ class PrepareAgentMojoTest {
         m.project.getProperties().setProperty("argLine", "-Dfrom=project");
         m.session.getUserProperties().setProperty("argLine", "-Dfrom=user");
         m.execute();
-        assertEquals("-Dfrom=user -javaagent:" + JAR.getAbsolutePath(),
+        assertEquals(
+                "-Dfrom=user -javaagent:" + JAR.getAbsolutePath(),
                 m.project.getProperties().getProperty("argLine"));
     }
 
@@ -80,8 +93,8 @@ class PrepareAgentMojoTest {
 
     @Test
     void aMissingAgentArtifactIsExplained() {
-        MojoExecutionException e = assertThrows(MojoExecutionException.class,
-                () -> mojo(null).execute());
+        MojoExecutionException e =
+                assertThrows(MojoExecutionException.class, () -> mojo(null).execute());
         assertTrue(e.getMessage().contains("io.refguard:refguard-agent"), e.getMessage());
     }
 }

@@ -8,13 +8,12 @@ import io.refguard.RefTracker;
  * A Netty {@link ResourceLeakDetector} that hands every resource to refguard's checker instead of
  * Netty's own sampling and GC-based reporting.
  *
- * <p>Netty asks its detector for a {@link ResourceLeakTracker} when it allocates a buffer (and
- * for each retained slice or duplicate), and wraps a tracked buffer in a leak-aware
- * {@code ByteBuf} that reports every retain, release, touch and access to that tracker. This
- * detector decides with refguard's mode (the thread's {@link io.refguard.LeakScope}, else
- * {@code refguard.mode}), not Netty's level, and answers "record" so that Netty always uses its
- * recording wrapper: the tracker then sees each of those calls. See {@link RefGuardNetty} for how
- * to install it.
+ * <p>Netty asks its detector for a {@link ResourceLeakTracker} when it allocates a buffer (and for
+ * each retained slice or duplicate), and wraps a tracked buffer in a leak-aware {@code ByteBuf}
+ * that reports every retain, release, touch and access to that tracker. This detector decides with
+ * refguard's mode (the thread's {@link io.refguard.LeakScope}, else {@code refguard.mode}), not
+ * Netty's level, and answers "record" so that Netty always uses its recording wrapper: the tracker
+ * then sees each of those calls. See {@link RefGuardNetty} for how to install it.
  *
  * @param <T> the type of the tracked resources
  */
@@ -23,7 +22,10 @@ public class RefGuardLeakDetector<T> extends ResourceLeakDetector<T> {
     /** The package prefix whose frames reports skip, so sites name the code that called Netty. */
     static final String NETTY = "io.netty.";
 
-    /** Whether a detector for Netty's ByteBufs was built: Netty does it once, on first use of a buffer class. */
+    /**
+     * Whether a detector for Netty's ByteBufs was built: Netty does it once, on first use of a
+     * buffer class.
+     */
     private static volatile boolean forByteBuf;
 
     /**
@@ -56,21 +58,30 @@ public class RefGuardLeakDetector<T> extends ResourceLeakDetector<T> {
         return forByteBuf;
     }
 
-    /** A tracker when refguard's mode checks {@code obj}, else {@code null} (Netty then leaves it unwrapped). */
+    /**
+     * A tracker when refguard's mode checks {@code obj}, else {@code null} (Netty then leaves it
+     * unwrapped).
+     */
     @Override
     public ResourceLeakTracker<T> track(T obj) {
         RefTracker t = RefTracker.track(obj, NETTY, false);
         return t == null ? null : new RefGuardLeakTracker<>(t);
     }
 
-    /** Like {@link #track}, but tracked in SAMPLED mode too: Netty calls it for a derived buffer of a tracked one. */
+    /**
+     * Like {@link #track}, but tracked in SAMPLED mode too: Netty calls it for a derived buffer of
+     * a tracked one.
+     */
     @Override
     public ResourceLeakTracker<T> trackForcibly(T obj) {
         RefTracker t = RefTracker.track(obj, NETTY, true);
         return t == null ? null : new RefGuardLeakTracker<>(t);
     }
 
-    /** Always true, so that Netty wraps a tracked buffer in its recording wrapper and reports every call. */
+    /**
+     * Always true, so that Netty wraps a tracked buffer in its recording wrapper and reports every
+     * call.
+     */
     @Override
     public boolean isRecordEnabled() {
         return true;

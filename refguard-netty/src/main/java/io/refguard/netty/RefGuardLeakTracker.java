@@ -1,14 +1,13 @@
 package io.refguard.netty;
 
-import java.lang.ref.Reference;
-
 import io.netty.util.ResourceLeakTracker;
 import io.refguard.RefTracker;
+import java.lang.ref.Reference;
 
 /**
- * Netty's view of one buffer tracked by refguard. Netty's recording wrapper calls
- * {@link #record()} before each retain, release and access and {@link #record(Object)} for a
- * touch with a hint, and {@link #close(Object)} once the count reaches zero.
+ * Netty's view of one buffer tracked by refguard. Netty's recording wrapper calls {@link #record()}
+ * before each retain, release and access and {@link #record(Object)} for a touch with a hint, and
+ * {@link #close(Object)} once the count reaches zero.
  *
  * <p>While the buffer is alive a record costs one volatile read, plus an access record with its
  * site when records are on. Once it is freed, the record comes before Netty touches the buffer
@@ -47,7 +46,9 @@ final class RefGuardLeakTracker<T> implements ResourceLeakTracker<T> {
         return first;
     }
 
-    /** Where the buffer was freed, for the count exception Netty throws when a call races the free. */
+    /**
+     * Where the buffer was freed, for the count exception Netty throws when a call races the free.
+     */
     @Override
     public Throwable getCloseStackTraceIfAny() {
         return tracker.isFreed() ? new FreedAt(tracker) : null;
@@ -74,8 +75,14 @@ final class RefGuardLeakTracker<T> implements ResourceLeakTracker<T> {
         private static final long serialVersionUID = 1L;
 
         FreedAt(RefTracker tracker) {
-            super("refguard: the buffer was freed at " + (tracker.freedAt() != null ? tracker.freedAt()
-                    : "an unrecorded site (counted in PRESENCE mode; run TRACKED to see it)"), null, false, false);
+            super(
+                    "refguard: the buffer was freed at "
+                            + (tracker.freedAt() != null
+                                    ? tracker.freedAt()
+                                    : "an unrecorded site (counted in PRESENCE mode; run TRACKED to see it)"),
+                    null,
+                    false,
+                    false);
         }
     }
 }

@@ -7,14 +7,14 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Java monitors emulated with one {@link ReentrantLock} and one {@link Condition} per object,
- * keyed by identity: what {@link PassThroughInterceptor} uses because managed threads never take
- * real monitors in instrumented code.
+ * Java monitors emulated with one {@link ReentrantLock} and one {@link Condition} per object, keyed
+ * by identity: what {@link PassThroughInterceptor} uses because managed threads never take real
+ * monitors in instrumented code.
  *
  * <p>Invariant: an entry exists while {@code users > 0}, where {@code users} counts the enters
  * without a matching exit (a thread waiting in {@link #await} still counts). Entries are created
- * and counted under {@code this}, so two threads entering the same object always get the same
- * lock; removing an entry at zero keeps the table from retaining dead objects.
+ * and counted under {@code this}, so two threads entering the same object always get the same lock;
+ * removing an entry at zero keeps the table from retaining dead objects.
  */
 final class EmulatedMonitors {
 

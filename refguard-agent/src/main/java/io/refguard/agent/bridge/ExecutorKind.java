@@ -1,10 +1,15 @@
 package io.refguard.agent.bridge;
 
-/** Which {@code Executors} factory method created an executor; see {@link SyncInterceptor#newExecutor}. */
+/**
+ * Which {@code Executors} factory method created an executor; see {@link
+ * SyncInterceptor#newExecutor}.
+ */
 public enum ExecutorKind {
     /** {@code newFixedThreadPool(n)}: at most {@code n} threads, an unbounded queue. */
     FIXED,
-    /** {@code newCachedThreadPool()}: a thread per task when none is idle, idle threads time out. */
+    /**
+     * {@code newCachedThreadPool()}: a thread per task when none is idle, idle threads time out.
+     */
     CACHED,
     /** {@code newSingleThreadExecutor()}: one thread, tasks run in submission order. */
     SINGLE,
@@ -14,8 +19,8 @@ public enum ExecutorKind {
      */
     PER_TASK,
     /**
-     * {@code newScheduledThreadPool(n)} ({@code n} threads) or
-     * {@code newSingleThreadScheduledExecutor()} (one): a {@code ScheduledExecutorService}.
+     * {@code newScheduledThreadPool(n)} ({@code n} threads) or {@code
+     * newSingleThreadScheduledExecutor()} (one): a {@code ScheduledExecutorService}.
      */
     SCHEDULED
 }

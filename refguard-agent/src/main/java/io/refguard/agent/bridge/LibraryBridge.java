@@ -12,16 +12,16 @@ import java.util.concurrent.Executor;
 
 /**
  * The bootstrap of the {@code invokedynamic} that replaces a call on a JDK library object in
- * instrumented code (a {@code Map}, {@code BlockingQueue}, {@code Future},
- * {@code CyclicBarrier}, ...; the agent's {@code LibraryRules} says which).
+ * instrumented code (a {@code Map}, {@code BlockingQueue}, {@code Future}, {@code CyclicBarrier},
+ * ...; the agent's {@code LibraryRules} says which).
  *
  * <p>The call site is bound once, to {@code guardWithTest(nobody manages this thread, original
- * method, modeled call)}. With no interceptor installed the guard is one volatile read and a
- * null check, and the original method runs with its own dispatch and no boxing; the JIT inlines
- * all of it. On a thread an installed {@link SyncInterceptor} manages, the arguments are boxed
- * into a {@link LibraryCall} and handed to {@link SyncInterceptor#libraryCall}, which decides,
- * from the receiver's run-time class, whether the call is a scheduling point, a modeled blocking
- * operation, or just the original call.
+ * method, modeled call)}. With no interceptor installed the guard is one volatile read and a null
+ * check, and the original method runs with its own dispatch and no boxing; the JIT inlines all of
+ * it. On a thread an installed {@link SyncInterceptor} manages, the arguments are boxed into a
+ * {@link LibraryCall} and handed to {@link SyncInterceptor#libraryCall}, which decides, from the
+ * receiver's run-time class, whether the call is a scheduling point, a modeled blocking operation,
+ * or just the original call.
  *
  * <p>Public only so that injected code can link to it.
  */
@@ -33,11 +33,22 @@ public final class LibraryBridge {
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
-            UNMANAGED = l.findStatic(LibraryBridge.class, "unmanaged",
-                    MethodType.methodType(boolean.class));
-            MODELED = l.findStatic(LibraryBridge.class, "modeled", MethodType.methodType(
-                    Object.class, int.class, String.class, boolean.class, MethodType.class,
-                    MethodHandle.class, MethodHandle.class, Object[].class));
+            UNMANAGED =
+                    l.findStatic(
+                            LibraryBridge.class, "unmanaged", MethodType.methodType(boolean.class));
+            MODELED =
+                    l.findStatic(
+                            LibraryBridge.class,
+                            "modeled",
+                            MethodType.methodType(
+                                    Object.class,
+                                    int.class,
+                                    String.class,
+                                    boolean.class,
+                                    MethodType.class,
+                                    MethodHandle.class,
+                                    MethodHandle.class,
+                                    Object[].class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -57,26 +68,38 @@ public final class LibraryBridge {
      * @param site the site id
      * @param kind 0 {@code invokevirtual}, 1 {@code invokestatic}, 2 {@code invokeinterface}
      */
-    public static CallSite bootstrap(MethodHandles.Lookup caller, String name, MethodType type,
-            Class<?> owner, int site, int kind) throws ReflectiveOperationException {
+    public static CallSite bootstrap(
+            MethodHandles.Lookup caller,
+            String name,
+            MethodType type,
+            Class<?> owner,
+            int site,
+            int kind)
+            throws ReflectiveOperationException {
         boolean isStatic = kind == 1;
-        MethodHandle plain = isStatic ? caller.findStatic(owner, name, type)
-                : caller.findVirtual(owner, name, type.dropParameterTypes(0, 1)).asType(type);
+        MethodHandle plain =
+                isStatic
+                        ? caller.findStatic(owner, name, type)
+                        : caller.findVirtual(owner, name, type.dropParameterTypes(0, 1))
+                                .asType(type);
         MethodHandle withExecutor = null;
         int n = type.parameterCount();
         if (name.endsWith("Async") && (n == 0 || type.parameterType(n - 1) != Executor.class)) {
             try {
                 MethodType more = type.appendParameterTypes(Executor.class);
-                withExecutor = isStatic ? caller.findStatic(owner, name, more)
-                        : caller.findVirtual(owner, name, more.dropParameterTypes(0, 1))
-                                .asType(more);
+                withExecutor =
+                        isStatic
+                                ? caller.findStatic(owner, name, more)
+                                : caller.findVirtual(owner, name, more.dropParameterTypes(0, 1))
+                                        .asType(more);
                 withExecutor = spread(withExecutor);
             } catch (NoSuchMethodException noOverload) {
                 withExecutor = null;
             }
         }
-        MethodHandle modeled = MethodHandles.insertArguments(
-                MODELED, 0, site, name, isStatic, type, spread(plain), withExecutor);
+        MethodHandle modeled =
+                MethodHandles.insertArguments(
+                        MODELED, 0, site, name, isStatic, type, spread(plain), withExecutor);
         modeled = modeled.asCollector(Object[].class, n).asType(type);
         MethodHandle test = MethodHandles.dropArguments(UNMANAGED, 0, type.parameterList());
         return new ConstantCallSite(MethodHandles.guardWithTest(test, plain, modeled));
@@ -92,8 +115,15 @@ public final class LibraryBridge {
         return SyncBridge.managing() == null;
     }
 
-    private static Object modeled(int site, String name, boolean isStatic, MethodType type,
-            MethodHandle spread, MethodHandle withExecutor, Object[] args) throws Throwable {
+    private static Object modeled(
+            int site,
+            String name,
+            boolean isStatic,
+            MethodType type,
+            MethodHandle spread,
+            MethodHandle withExecutor,
+            Object[] args)
+            throws Throwable {
         SyncInterceptor i = SyncBridge.managing();
         if (i == null) {
             return spread.invokeExact(args);

@@ -5,11 +5,11 @@ import java.lang.invoke.MethodType;
 import java.util.concurrent.Executor;
 
 /**
- * One call on a JDK library object made by instrumented code on a managed thread, handed to
- * {@link SyncInterceptor#libraryCall}: the method's name, the receiver and arguments, and the
- * means to make the original call ({@link #proceed()}) or, for a {@code *Async} method of a
- * {@code CompletionStage} called without an executor, the same call with one
- * ({@link #proceedWith(Executor)}).
+ * One call on a JDK library object made by instrumented code on a managed thread, handed to {@link
+ * SyncInterceptor#libraryCall}: the method's name, the receiver and arguments, and the means to
+ * make the original call ({@link #proceed()}) or, for a {@code *Async} method of a {@code
+ * CompletionStage} called without an executor, the same call with one ({@link
+ * #proceedWith(Executor)}).
  */
 public final class LibraryCall {
 
@@ -21,8 +21,14 @@ public final class LibraryCall {
     private final Object[] args;
     private final MethodType type;
 
-    LibraryCall(int site, String name, boolean isStatic, MethodType type, MethodHandle spread,
-            MethodHandle withExecutor, Object[] args) {
+    LibraryCall(
+            int site,
+            String name,
+            boolean isStatic,
+            MethodType type,
+            MethodHandle spread,
+            MethodHandle withExecutor,
+            Object[] args) {
         this.type = type;
         this.site = site;
         this.name = name;
@@ -68,8 +74,8 @@ public final class LibraryCall {
     }
 
     /**
-     * Makes the original call with argument {@code i} (from 0, the receiver not counted)
-     * replaced by {@code value}.
+     * Makes the original call with argument {@code i} (from 0, the receiver not counted) replaced
+     * by {@code value}.
      */
     public Object proceedReplacing(int i, Object value) throws Throwable {
         Object[] copy = args.clone();
@@ -83,8 +89,8 @@ public final class LibraryCall {
     }
 
     /**
-     * Whether this is a {@code *Async} method called without an executor, which
-     * {@link #proceedWith(Executor)} can redirect.
+     * Whether this is a {@code *Async} method called without an executor, which {@link
+     * #proceedWith(Executor)} can redirect.
      */
     public boolean usesDefaultExecutor() {
         return withExecutor != null;

@@ -10,9 +10,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Entry points that replace call sites of {@link Lock}, {@link Condition}, {@link Semaphore},
- * {@link CountDownLatch} and {@link LockSupport} in instrumented code. Each takes the receiver
- * (if any), the original arguments and the site id; when no installed {@link SyncInterceptor}
- * manages the calling thread it makes the original call, otherwise it hands the operation to the
+ * {@link CountDownLatch} and {@link LockSupport} in instrumented code. Each takes the receiver (if
+ * any), the original arguments and the site id; when no installed {@link SyncInterceptor} manages
+ * the calling thread it makes the original call, otherwise it hands the operation to the
  * interceptor. Public only so injected code can call it.
  */
 public final class LockBridge {
@@ -29,8 +29,11 @@ public final class LockBridge {
                 i.lock(lock, LockOp.LOCK, 0L, null, site);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(
-                        "interceptor " + i + " threw InterruptedException from lock(); only"
-                                + " interruptible operations may (a bug in the interceptor)", e);
+                        "interceptor "
+                                + i
+                                + " threw InterruptedException from lock(); only"
+                                + " interruptible operations may (a bug in the interceptor)",
+                        e);
             }
         }
     }
@@ -55,8 +58,11 @@ public final class LockBridge {
             return i.lock(lock, LockOp.TRY_LOCK, 0L, null, site);
         } catch (InterruptedException e) {
             throw new IllegalStateException(
-                    "interceptor " + i + " threw InterruptedException from tryLock(); only"
-                            + " interruptible operations may (a bug in the interceptor)", e);
+                    "interceptor "
+                            + i
+                            + " threw InterruptedException from tryLock(); only"
+                            + " interruptible operations may (a bug in the interceptor)",
+                    e);
         }
     }
 
@@ -106,8 +112,11 @@ public final class LockBridge {
                 i.await(condition, AwaitOp.AWAIT_UNINTERRUPTIBLY, 0L, null, null, site);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(
-                        "interceptor " + i + " threw InterruptedException from"
-                                + " awaitUninterruptibly() (a bug in the interceptor)", e);
+                        "interceptor "
+                                + i
+                                + " threw InterruptedException from"
+                                + " awaitUninterruptibly() (a bug in the interceptor)",
+                        e);
             }
         }
     }
@@ -193,8 +202,11 @@ public final class LockBridge {
                 i.acquire(semaphore, AcquireOp.ACQUIRE_UNINTERRUPTIBLY, permits, 0L, null, site);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(
-                        "interceptor " + i + " threw InterruptedException from"
-                                + " acquireUninterruptibly() (a bug in the interceptor)", e);
+                        "interceptor "
+                                + i
+                                + " threw InterruptedException from"
+                                + " acquireUninterruptibly() (a bug in the interceptor)",
+                        e);
             }
         }
     }
@@ -214,8 +226,11 @@ public final class LockBridge {
             return i.acquire(semaphore, AcquireOp.TRY_ACQUIRE, permits, 0L, null, site);
         } catch (InterruptedException e) {
             throw new IllegalStateException(
-                    "interceptor " + i + " threw InterruptedException from tryAcquire()"
-                            + " (a bug in the interceptor)", e);
+                    "interceptor "
+                            + i
+                            + " threw InterruptedException from tryAcquire()"
+                            + " (a bug in the interceptor)",
+                    e);
         }
     }
 

@@ -11,14 +11,14 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A {@link SyncInterceptor} that performs every operation for real: the base class for
- * interceptors that observe (record, count, inject delays) rather than model.
+ * A {@link SyncInterceptor} that performs every operation for real: the base class for interceptors
+ * that observe (record, count, inject delays) rather than model.
  *
  * <p>Everything except monitors calls the original API. Monitors are emulated per object with a
  * {@code ReentrantLock} and its {@code Condition}, since managed threads take no real monitor in
  * instrumented code; mutual exclusion and wait/notify among managed threads are therefore exact,
- * but a managed thread does not exclude an unmanaged one on the same object (see
- * {@link SyncInterceptor}). {@link #beforeAccess} does nothing.
+ * but a managed thread does not exclude an unmanaged one on the same object (see {@link
+ * SyncInterceptor}). {@link #beforeAccess} does nothing.
  *
  * <p>Manages every thread; override {@link #managesCurrentThread()} to narrow that.
  */

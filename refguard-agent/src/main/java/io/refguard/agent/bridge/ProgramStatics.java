@@ -21,25 +21,30 @@ public final class ProgramStatics {
 
     static {
         try {
-            NOTHING = MethodHandles.lookup().findStatic(ProgramStatics.class, "nothing",
-                    MethodType.methodType(void.class));
+            NOTHING =
+                    MethodHandles.lookup()
+                            .findStatic(
+                                    ProgramStatics.class,
+                                    "nothing",
+                                    MethodType.methodType(void.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    private static final ClassValue<MethodHandle> ENSURERS = new ClassValue<>() {
-        @Override
-        protected MethodHandle computeValue(Class<?> type) {
-            try {
-                Method m = type.getDeclaredMethod(ENSURE);
-                m.setAccessible(true);
-                return MethodHandles.lookup().unreflect(m);
-            } catch (NoSuchMethodException | IllegalAccessException | RuntimeException e) {
-                return NOTHING;
-            }
-        }
-    };
+    private static final ClassValue<MethodHandle> ENSURERS =
+            new ClassValue<>() {
+                @Override
+                protected MethodHandle computeValue(Class<?> type) {
+                    try {
+                        Method m = type.getDeclaredMethod(ENSURE);
+                        m.setAccessible(true);
+                        return MethodHandles.lookup().unreflect(m);
+                    } catch (NoSuchMethodException | IllegalAccessException | RuntimeException e) {
+                        return NOTHING;
+                    }
+                }
+            };
 
     private ProgramStatics() {}
 
@@ -55,8 +60,8 @@ public final class ProgramStatics {
     }
 
     /**
-     * Throws what a class's static initializer threw in this run, as the JVM reports it: an
-     * error as it is, anything else in an {@code ExceptionInInitializerError}.
+     * Throws what a class's static initializer threw in this run, as the JVM reports it: an error
+     * as it is, anything else in an {@code ExceptionInInitializerError}.
      */
     public static void initializerFailed(Throwable failure) {
         if (failure instanceof Error e) {

@@ -14,14 +14,25 @@ package io.refguard.agent.bridge;
  * @param operation what the instruction does, for reports: {@code "volatile write Pool.state"},
  *     {@code "ReentrantLock.lock()"}, {@code "monitor enter"}
  * @param subject the source name of the object operated on when the instruction takes it straight
- *     from a field or a named local variable ({@code "lock"} for {@code lock.lock()} or
- *     {@code synchronized (lock)}), else {@code null}; reports use it to name that object
+ *     from a field or a named local variable ({@code "lock"} for {@code lock.lock()} or {@code
+ *     synchronized (lock)}), else {@code null}; reports use it to name that object
  */
-public record Site(int id, String className, String methodName, String fileName, int line,
-        String operation, String subject) {
+public record Site(
+        int id,
+        String className,
+        String methodName,
+        String fileName,
+        int line,
+        String operation,
+        String subject) {
 
     /** A site whose operand has no source name. */
-    public Site(int id, String className, String methodName, String fileName, int line,
+    public Site(
+            int id,
+            String className,
+            String methodName,
+            String fileName,
+            int line,
             String operation) {
         this(id, className, methodName, fileName, line, operation, null);
     }

@@ -7,8 +7,8 @@ import java.util.Arrays;
  *
  * <p>The instrumenter appends one {@link Site} per rewritten instruction while it transforms a
  * class, and bakes the returned id into the injected code as a constant; at run time nothing is
- * allocated or stack-walked to know where an operation came from, and {@link #get(int)} is an
- * array read.
+ * allocated or stack-walked to know where an operation came from, and {@link #get(int)} is an array
+ * read.
  *
  * <p>Concurrency: appends are serialized by the class lock; the array reference is volatile and
  * replaced (never mutated in place below {@code size}) on growth, so a reader that obtained an id
@@ -23,8 +23,8 @@ public final class Sites {
     private Sites() {}
 
     /**
-     * Appends a site and returns its id. Called by the instrumenter; ids are dense, start at 0
-     * and are never reused during the life of the JVM.
+     * Appends a site and returns its id. Called by the instrumenter; ids are dense, start at 0 and
+     * are never reused during the life of the JVM.
      */
     public static int register(
             String className, String methodName, String fileName, int line, String operation) {
@@ -34,8 +34,13 @@ public final class Sites {
     /**
      * Appends a site whose operand has a source name ({@link Site#subject()}) and returns its id.
      */
-    public static synchronized int register(String className, String methodName, String fileName,
-            int line, String operation, String subject) {
+    public static synchronized int register(
+            String className,
+            String methodName,
+            String fileName,
+            int line,
+            String operation,
+            String subject) {
         int id = size;
         Site[] current = table;
         if (id == current.length) {
@@ -58,7 +63,9 @@ public final class Sites {
         Site site = id >= 0 && id < current.length ? current[id] : null;
         if (site == null) {
             throw new IllegalArgumentException(
-                    "no instrumented site has id " + id + "; site ids are only valid in the JVM"
+                    "no instrumented site has id "
+                            + id
+                            + "; site ids are only valid in the JVM"
                             + " whose agent or instrumenting class loader produced them");
         }
         return site;

@@ -14,8 +14,8 @@ import java.util.Objects;
  * <p>Happens-before: {@link #install} is a volatile write; a thread started (or released from a
  * blocking call) after it returns sees the interceptor on its next intercepted operation.
  *
- * <p>These methods are public only because injected code in any package must be able to call
- * them; application code should not.
+ * <p>These methods are public only because injected code in any package must be able to call them;
+ * application code should not.
  */
 public final class SyncBridge {
 
@@ -40,7 +40,9 @@ public final class SyncBridge {
         Objects.requireNonNull(i, "interceptor");
         if (interceptor != null && interceptor != i) {
             throw new IllegalStateException(
-                    "another SyncInterceptor (" + interceptor + ") is already installed; run"
+                    "another SyncInterceptor ("
+                            + interceptor
+                            + ") is already installed; run"
                             + " explorations one after the other and uninstall when done");
         }
         interceptor = i;
@@ -72,7 +74,9 @@ public final class SyncBridge {
         if (i == null) {
             throw new IllegalStateException(
                     "the SyncInterceptor was uninstalled while a managed thread was inside"
-                            + " synchronized code (" + Sites.get(site) + "); uninstall only after"
+                            + " synchronized code ("
+                            + Sites.get(site)
+                            + "); uninstall only after"
                             + " every managed thread has finished");
         }
         SyncInterceptor handler = i.forCurrentThread();
@@ -108,9 +112,9 @@ public final class SyncBridge {
     // ---------------------------------------------------------------- monitors
 
     /**
-     * Whether the calling thread runs the modeled copy of a method that contains
-     * {@code synchronized}: the instrumenter splits such methods into a real and a modeled copy,
-     * and the original method dispatches on this answer.
+     * Whether the calling thread runs the modeled copy of a method that contains {@code
+     * synchronized}: the instrumenter splits such methods into a real and a modeled copy, and the
+     * original method dispatches on this answer.
      */
     public static boolean modelsMonitors() {
         return managing() != null;
@@ -181,7 +185,9 @@ public final class SyncBridge {
         }
     }
 
-    /** Replaces {@code monitor.wait(millis, nanos)}; nanos round up to a millisecond as in the JDK. */
+    /**
+     * Replaces {@code monitor.wait(millis, nanos)}; nanos round up to a millisecond as in the JDK.
+     */
     public static void monitorWait(Object monitor, long millis, int nanos, int site)
             throws InterruptedException {
         SyncInterceptor i = managing();
@@ -230,9 +236,9 @@ public final class SyncBridge {
     }
 
     /**
-     * The identity hash of an {@link IdentityHashed} object asked for the first time: the
-     * installed interceptor's deterministic choice ({@link SyncInterceptor#identityHash}), or the
-     * JVM's identity hash when there is none.
+     * The identity hash of an {@link IdentityHashed} object asked for the first time: the installed
+     * interceptor's deterministic choice ({@link SyncInterceptor#identityHash}), or the JVM's
+     * identity hash when there is none.
      */
     public static int newIdentityHash(Object o) {
         SyncInterceptor i = interceptor;

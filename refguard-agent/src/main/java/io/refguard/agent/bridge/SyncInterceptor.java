@@ -17,18 +17,18 @@ import java.util.concurrent.locks.Lock;
  * <p><b>Contract.</b> Every method receives the object operated on, the operation, and the
  * {@linkplain Sites site id} of the instruction, and <em>performs the operation itself</em>: an
  * implementation may model a lock, a wait set or a thread start instead of calling the real one.
- * {@link PassThroughInterceptor} performs every operation for real and is the base to extend for
- * an interceptor that only observes. Exceptions thrown here propagate into the instrumented code
+ * {@link PassThroughInterceptor} performs every operation for real and is the base to extend for an
+ * interceptor that only observes. Exceptions thrown here propagate into the instrumented code
  * exactly as if the original operation had thrown them.
  *
- * <p><b>Monitors.</b> A managed thread never takes a real monitor in instrumented code:
- * {@code synchronized} blocks and methods call {@link #monitorEnter}/{@link #monitorExit}, and
- * {@code Object.wait/notify/notifyAll} call {@link #monitorWait}/{@link #monitorNotify}. The
- * interceptor therefore owns the whole monitor, its owner, recursion count and wait set, and can
- * block a thread in {@code wait} without that thread holding any real monitor another managed
- * thread needs. Consequence: a managed thread and an unmanaged thread (or uninstrumented code
- * that synchronizes on the same object while a managed thread is switched out inside its block)
- * do not exclude each other. {@code docs/AGENT.md} explains why this is the right trade.
+ * <p><b>Monitors.</b> A managed thread never takes a real monitor in instrumented code: {@code
+ * synchronized} blocks and methods call {@link #monitorEnter}/{@link #monitorExit}, and {@code
+ * Object.wait/notify/notifyAll} call {@link #monitorWait}/{@link #monitorNotify}. The interceptor
+ * therefore owns the whole monitor, its owner, recursion count and wait set, and can block a thread
+ * in {@code wait} without that thread holding any real monitor another managed thread needs.
+ * Consequence: a managed thread and an unmanaged thread (or uninstrumented code that synchronizes
+ * on the same object while a managed thread is switched out inside its block) do not exclude each
+ * other. {@code docs/AGENT.md} explains why this is the right trade.
  *
  * <p><b>Threading.</b> Methods are called on the thread performing the operation. The bridge asks
  * {@link #managesCurrentThread()} before each operation except monitor exit; an answer must stay
@@ -39,27 +39,27 @@ public interface SyncInterceptor {
 
     /**
      * Whether operations of the calling thread go to this interceptor; when {@code false} the
-     * bridge performs the original operation. Called on every intercepted operation, so it must
-     * be cheap and must not block or allocate.
+     * bridge performs the original operation. Called on every intercepted operation, so it must be
+     * cheap and must not block or allocate.
      */
     boolean managesCurrentThread();
 
     /**
      * The interceptor that handles the calling thread's operations, or {@code null} for the
      * original operation. By default this interceptor when it {@linkplain #managesCurrentThread()
-     * manages} the thread. An interceptor that stands for several explorations running side by
-     * side returns the one of the calling thread's exploration. Called on every intercepted
-     * operation: cheap, no blocking, no allocation.
+     * manages} the thread. An interceptor that stands for several explorations running side by side
+     * returns the one of the calling thread's exploration. Called on every intercepted operation:
+     * cheap, no blocking, no allocation.
      */
     default SyncInterceptor forCurrentThread() {
         return managesCurrentThread() ? this : null;
     }
 
     /**
-     * The identity hash to give {@code o}, an object of an instrumented class that inherits
-     * {@code Object.hashCode()}, the first time its hash is asked, on any thread (the installed
-     * interceptor is asked, whether or not it manages the thread); 0 for the JVM's own. The
-     * agent stores the answer in the object. By default 0.
+     * The identity hash to give {@code o}, an object of an instrumented class that inherits {@code
+     * Object.hashCode()}, the first time its hash is asked, on any thread (the installed
+     * interceptor is asked, whether or not it manages the thread); 0 for the JVM's own. The agent
+     * stores the answer in the object. By default 0.
      */
     default int identityHash(Object o) {
         return 0;
@@ -76,9 +76,9 @@ public interface SyncInterceptor {
 
     /**
      * Tells that {@code thread}, not started yet, was made by a {@code Thread.Builder} or its
-     * factory (JDK 21+) on a managed thread to run {@code task}: a virtual thread's
-     * {@code run()} does not run its task, so an interceptor that runs the thread's body itself
-     * (instead of starting it) must run {@code task}. By default nothing.
+     * factory (JDK 21+) on a managed thread to run {@code task}: a virtual thread's {@code run()}
+     * does not run its task, so an interceptor that runs the thread's body itself (instead of
+     * starting it) must run {@code task}. By default nothing.
      */
     default void threadCreated(Thread thread, Runnable task, int site) {}
 
@@ -91,15 +91,15 @@ public interface SyncInterceptor {
     }
 
     /**
-     * Called before a volatile field access (or a plain one, when the agent was asked to
-     * instrument those), an atomic-class method, a field-updater method or a {@code VarHandle}
-     * access mode; the bridge performs the access itself right after this returns. This is a
-     * scheduling point: the interceptor may run other threads before returning.
+     * Called before a volatile field access (or a plain one, when the agent was asked to instrument
+     * those), an atomic-class method, a field-updater method or a {@code VarHandle} access mode;
+     * the bridge performs the access itself right after this returns. This is a scheduling point:
+     * the interceptor may run other threads before returning.
      *
-     * @param target the object whose state is touched: the field's holder, or its {@code Class}
-     *     for a static field; the atomic object; the object argument of a field updater; the
-     *     first coordinate of a {@code VarHandle} (the holder or the array), or the handle itself
-     *     for a static-field handle
+     * @param target the object whose state is touched: the field's holder, or its {@code Class} for
+     *     a static field; the atomic object; the object argument of a field updater; the first
+     *     coordinate of a {@code VarHandle} (the holder or the array), or the handle itself for a
+     *     static-field handle
      */
     void beforeAccess(Object target, AccessKind kind, int site);
 
@@ -111,8 +111,8 @@ public interface SyncInterceptor {
 
     /**
      * Releases one hold of {@code monitor}. Must not throw in normal operation: the compiler's
-     * exception handler for a {@code synchronized} block covers its own monitor exit and repeats
-     * it when it throws. To abort a run, throw from another operation.
+     * exception handler for a {@code synchronized} block covers its own monitor exit and repeats it
+     * when it throws. To abort a run, throw from another operation.
      */
     void monitorExit(Object monitor, int site);
 
@@ -142,8 +142,8 @@ public interface SyncInterceptor {
     void unpark(Thread thread, int site);
 
     /**
-     * An acquiring call on a {@link Lock} (a {@code ReentrantLock}, either lock of a
-     * {@code ReentrantReadWriteLock}, or any other {@code Lock}).
+     * An acquiring call on a {@link Lock} (a {@code ReentrantLock}, either lock of a {@code
+     * ReentrantReadWriteLock}, or any other {@code Lock}).
      *
      * @param time the timeout for {@link LockOp#TRY_LOCK_TIMED}, else 0
      * @param unit the unit of {@code time} for {@link LockOp#TRY_LOCK_TIMED}, else {@code null}
@@ -156,8 +156,8 @@ public interface SyncInterceptor {
     void unlock(Lock lock, int site);
 
     /**
-     * {@code lock.newCondition()}; lets an implementation remember which lock a condition
-     * belongs to.
+     * {@code lock.newCondition()}; lets an implementation remember which lock a condition belongs
+     * to.
      */
     Condition newCondition(Lock lock, int site);
 
@@ -180,8 +180,8 @@ public interface SyncInterceptor {
      *
      * @param permits the permit count (1 for the methods without one)
      * @param time the timeout for {@link AcquireOp#TRY_ACQUIRE_TIMED}, else 0
-     * @param unit the unit of {@code time} for {@link AcquireOp#TRY_ACQUIRE_TIMED}, else
-     *     {@code null}
+     * @param unit the unit of {@code time} for {@link AcquireOp#TRY_ACQUIRE_TIMED}, else {@code
+     *     null}
      * @return whether the permits were acquired ({@code true} for the blocking operations)
      */
     boolean acquire(
@@ -192,7 +192,8 @@ public interface SyncInterceptor {
     void release(Semaphore semaphore, int permits, int site);
 
     /**
-     * {@code latch.await()} when {@code unit} is {@code null}, else {@code latch.await(time, unit)}.
+     * {@code latch.await()} when {@code unit} is {@code null}, else {@code latch.await(time,
+     * unit)}.
      *
      * @return whether the count reached zero ({@code true} for the untimed form)
      */
@@ -203,8 +204,8 @@ public interface SyncInterceptor {
     void countDown(CountDownLatch latch, int site);
 
     /**
-     * {@code thread.start()}. An explorer registers the thread as managed before it runs any
-     * code, then starts it.
+     * {@code thread.start()}. An explorer registers the thread as managed before it runs any code,
+     * then starts it.
      */
     void threadStart(Thread thread, int site);
 
@@ -245,31 +246,31 @@ public interface SyncInterceptor {
 
     /**
      * {@code thread.isInterrupted()}, or {@code Thread.interrupted()} (which also clears the
-     * calling thread's status) when {@code clear} is set; {@code thread} is then the caller.
-     * The default asks the real thread.
+     * calling thread's status) when {@code clear} is set; {@code thread} is then the caller. The
+     * default asks the real thread.
      */
     default boolean threadIsInterrupted(Thread thread, boolean clear, int site) {
         return clear ? Thread.interrupted() : thread.isInterrupted();
     }
 
     /**
-     * An executor for {@code Executors.newFixedThreadPool}, {@code newCachedThreadPool} or
-     * {@code newSingleThreadExecutor} called at {@code site}, so an explorer can substitute a
-     * model of the whole pool (its queue and idle workers block in JDK code it cannot see).
+     * An executor for {@code Executors.newFixedThreadPool}, {@code newCachedThreadPool} or {@code
+     * newSingleThreadExecutor} called at {@code site}, so an explorer can substitute a model of the
+     * whole pool (its queue and idle workers block in JDK code it cannot see).
      *
      * @param threads the pool size for {@link ExecutorKind#FIXED}, else 1 (single) or 0 (cached)
      * @param factory the factory the code passed, or {@code null}
      * @return the executor, or {@code null} to build the JDK's own (the default)
      */
-    default ExecutorService newExecutor(ExecutorKind kind, int threads, ThreadFactory factory,
-            int site) {
+    default ExecutorService newExecutor(
+            ExecutorKind kind, int threads, ThreadFactory factory, int site) {
         return null;
     }
 
     /**
-     * A call on a JDK library object ({@link LibraryBridge}) by a managed thread. An explorer
-     * makes it one scheduling point, models it when it would block, or refuses what it cannot
-     * control. The default makes the original call.
+     * A call on a JDK library object ({@link LibraryBridge}) by a managed thread. An explorer makes
+     * it one scheduling point, models it when it would block, or refuses what it cannot control.
+     * The default makes the original call.
      *
      * @return the call's result, boxed ({@code null} for a void method)
      */
@@ -279,8 +280,8 @@ public interface SyncInterceptor {
 
     /**
      * {@code System.nanoTime()} as explored code sees it. Unlike the other methods this one is
-     * called on any thread while the interceptor is installed, also inside a library call:
-     * answer the real clock for threads not managed. The default reads the real clock.
+     * called on any thread while the interceptor is installed, also inside a library call: answer
+     * the real clock for threads not managed. The default reads the real clock.
      */
     default long nanoTime(int site) {
         return System.nanoTime();

@@ -191,34 +191,37 @@ public final class ThreadBridge {
     }
 
     /** Replaces {@code Executors.newScheduledThreadPool(n, factory)}. */
-    public static ScheduledExecutorService newScheduledThreadPool(int n, ThreadFactory factory,
-            int site) {
+    public static ScheduledExecutorService newScheduledThreadPool(
+            int n, ThreadFactory factory, int site) {
         ExecutorService e = substitute(ExecutorKind.SCHEDULED, n, factory, site);
-        return e != null ? (ScheduledExecutorService) e
+        return e != null
+                ? (ScheduledExecutorService) e
                 : Executors.newScheduledThreadPool(n, factory);
     }
 
     /** Replaces {@code Executors.newSingleThreadScheduledExecutor()}. */
     public static ScheduledExecutorService newSingleThreadScheduledExecutor(int site) {
         ExecutorService e = substitute(ExecutorKind.SCHEDULED, 1, null, site);
-        return e != null ? (ScheduledExecutorService) e
+        return e != null
+                ? (ScheduledExecutorService) e
                 : Executors.newSingleThreadScheduledExecutor();
     }
 
     /** Replaces {@code Executors.newSingleThreadScheduledExecutor(factory)}. */
-    public static ScheduledExecutorService newSingleThreadScheduledExecutor(ThreadFactory factory,
-            int site) {
+    public static ScheduledExecutorService newSingleThreadScheduledExecutor(
+            ThreadFactory factory, int site) {
         ExecutorService e = substitute(ExecutorKind.SCHEDULED, 1, factory, site);
-        return e != null ? (ScheduledExecutorService) e
+        return e != null
+                ? (ScheduledExecutorService) e
                 : Executors.newSingleThreadScheduledExecutor(factory);
     }
 
     /**
-     * The interceptor's substitute executor, or null to build the JDK's. Argument checks come
-     * first so that bad arguments fail exactly as the JDK method would.
+     * The interceptor's substitute executor, or null to build the JDK's. Argument checks come first
+     * so that bad arguments fail exactly as the JDK method would.
      */
-    private static ExecutorService substitute(ExecutorKind kind, int n, ThreadFactory factory,
-            int site) {
+    private static ExecutorService substitute(
+            ExecutorKind kind, int n, ThreadFactory factory, int site) {
         SyncInterceptor i = SyncBridge.managing();
         if (i == null) {
             return null;
@@ -276,9 +279,9 @@ public final class ThreadBridge {
     }
 
     /**
-     * The factory an executor created at {@code site} is built with when the code passed
-     * {@code base}: {@code base} itself (even {@code null}, so the executor fails as before) unless
-     * an interceptor manages the calling thread.
+     * The factory an executor created at {@code site} is built with when the code passed {@code
+     * base}: {@code base} itself (even {@code null}, so the executor fails as before) unless an
+     * interceptor manages the calling thread.
      */
     public static ThreadFactory threadFactory(ThreadFactory base, int site) {
         SyncInterceptor i = SyncBridge.managing();
@@ -299,7 +302,10 @@ public final class ThreadBridge {
         ThreadFactory factory = i.threadFactory(base, site);
         if (factory == null) {
             throw new IllegalStateException(
-                    "interceptor " + i + " returned no thread factory for " + Sites.get(site)
+                    "interceptor "
+                            + i
+                            + " returned no thread factory for "
+                            + Sites.get(site)
                             + " (a bug in the interceptor)");
         }
         return factory;
@@ -307,8 +313,8 @@ public final class ThreadBridge {
 
     /**
      * Replaces {@code System.nanoTime()}: the explorer's virtual clock on a managed thread. Asks
-     * the installed interceptor even inside a library call (where it manages no thread), so
-     * that code called back from the JDK, a {@code Delayed.getDelay} say, reads the same clock.
+     * the installed interceptor even inside a library call (where it manages no thread), so that
+     * code called back from the JDK, a {@code Delayed.getDelay} say, reads the same clock.
      */
     public static long nanoTime(int site) {
         SyncInterceptor i = SyncBridge.installed();

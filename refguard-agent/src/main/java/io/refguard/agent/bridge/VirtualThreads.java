@@ -7,18 +7,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * Entry points for the thread API of JDK 21 and later: {@code Thread.Builder} (virtual and
- * platform builders), {@code Thread.startVirtualThread} and the thread-per-task executors. The
- * agent is built for JDK 17, where these types do not exist, so call sites are matched by name
- * and descriptor, builders are passed as {@code Object}, and the real methods are called through
- * method handles looked up on first use (only code compiled for JDK 21 reaches here).
+ * Entry points for the thread API of JDK 21 and later: {@code Thread.Builder} (virtual and platform
+ * builders), {@code Thread.startVirtualThread} and the thread-per-task executors. The agent is
+ * built for JDK 17, where these types do not exist, so call sites are matched by name and
+ * descriptor, builders are passed as {@code Object}, and the real methods are called through method
+ * handles looked up on first use (only code compiled for JDK 21 reaches here).
  *
  * <p>Under exploration a thread made by a builder is a program thread like any other: the builder
- * makes the real, unstarted {@code Thread} object (a virtual one stays virtual:
- * {@code isVirtual()} is true), the interceptor is told its task ({@code threadCreated}), since a
- * virtual thread's {@code run()} does not run it, and its start runs the task on an actor.
- * Otherwise each entry point does exactly what the replaced call did. Public only so injected
- * code can call it.
+ * makes the real, unstarted {@code Thread} object (a virtual one stays virtual: {@code isVirtual()}
+ * is true), the interceptor is told its task ({@code threadCreated}), since a virtual thread's
+ * {@code run()} does not run it, and its start runs the task on an actor. Otherwise each entry
+ * point does exactly what the replaced call did. Public only so injected code can call it.
  */
 public final class VirtualThreads {
 
@@ -67,8 +66,9 @@ public final class VirtualThreads {
     public static ExecutorService newVirtualThreadPerTaskExecutor(int site) {
         SyncInterceptor i = SyncBridge.managing();
         if (i != null) {
-            ThreadFactory virtual = registering(
-                    (ThreadFactory) call(Handles.FACTORY, call(Handles.OF_VIRTUAL)), site);
+            ThreadFactory virtual =
+                    registering(
+                            (ThreadFactory) call(Handles.FACTORY, call(Handles.OF_VIRTUAL)), site);
             ExecutorService e = i.newExecutor(ExecutorKind.PER_TASK, 0, virtual, site);
             if (e != null) {
                 return e;
@@ -129,25 +129,42 @@ public final class VirtualThreads {
             try {
                 Class<?> builder = Class.forName("java.lang.Thread$Builder");
                 Class<?> ofVirtual = Class.forName("java.lang.Thread$Builder$OfVirtual");
-                START = l.findVirtual(builder, "start",
-                        MethodType.methodType(Thread.class, Runnable.class));
-                UNSTARTED = l.findVirtual(builder, "unstarted",
-                        MethodType.methodType(Thread.class, Runnable.class));
-                FACTORY = l.findVirtual(builder, "factory",
-                        MethodType.methodType(ThreadFactory.class));
-                OF_VIRTUAL = l.findStatic(Thread.class, "ofVirtual",
-                        MethodType.methodType(ofVirtual));
-                START_VIRTUAL = l.findStatic(Thread.class, "startVirtualThread",
-                        MethodType.methodType(Thread.class, Runnable.class));
-                NEW_VIRTUAL_EXECUTOR = l.findStatic(java.util.concurrent.Executors.class,
-                        "newVirtualThreadPerTaskExecutor",
-                        MethodType.methodType(ExecutorService.class));
-                NEW_PER_TASK_EXECUTOR = l.findStatic(java.util.concurrent.Executors.class,
-                        "newThreadPerTaskExecutor",
-                        MethodType.methodType(ExecutorService.class, ThreadFactory.class));
+                START =
+                        l.findVirtual(
+                                builder,
+                                "start",
+                                MethodType.methodType(Thread.class, Runnable.class));
+                UNSTARTED =
+                        l.findVirtual(
+                                builder,
+                                "unstarted",
+                                MethodType.methodType(Thread.class, Runnable.class));
+                FACTORY =
+                        l.findVirtual(
+                                builder, "factory", MethodType.methodType(ThreadFactory.class));
+                OF_VIRTUAL =
+                        l.findStatic(Thread.class, "ofVirtual", MethodType.methodType(ofVirtual));
+                START_VIRTUAL =
+                        l.findStatic(
+                                Thread.class,
+                                "startVirtualThread",
+                                MethodType.methodType(Thread.class, Runnable.class));
+                NEW_VIRTUAL_EXECUTOR =
+                        l.findStatic(
+                                java.util.concurrent.Executors.class,
+                                "newVirtualThreadPerTaskExecutor",
+                                MethodType.methodType(ExecutorService.class));
+                NEW_PER_TASK_EXECUTOR =
+                        l.findStatic(
+                                java.util.concurrent.Executors.class,
+                                "newThreadPerTaskExecutor",
+                                MethodType.methodType(ExecutorService.class, ThreadFactory.class));
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("refguard-agent: the thread builder API of JDK 21"
-                        + " was called on JDK " + Runtime.version().feature() + ", which lacks it",
+                throw new IllegalStateException(
+                        "refguard-agent: the thread builder API of JDK 21"
+                                + " was called on JDK "
+                                + Runtime.version().feature()
+                                + ", which lacks it",
                         e);
             }
         }

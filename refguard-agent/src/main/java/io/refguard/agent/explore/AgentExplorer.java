@@ -3,13 +3,13 @@ package io.refguard.agent.explore;
 import io.refguard.agent.AgentOptions;
 import io.refguard.agent.RefguardAgent;
 import io.refguard.explore.ExploreOptions;
-import io.refguard.explore.report.InterleavingReport;
-import io.refguard.explore.Scenario;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.Explorer;
 import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.InterleavingInconclusive;
+import io.refguard.explore.Scenario;
 import io.refguard.explore.report.FailureKind;
+import io.refguard.explore.report.InterleavingReport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,15 +24,16 @@ import java.util.function.Supplier;
  * threads it starts (directly or through an {@code Executors} pool) are the explorer's threads.
  *
  * <p>Two ways in:
+ *
  * <ul>
- *   <li>{@link #mainClass(String)}: the program's classes are loaded once through an
- *       {@link io.refguard.agent.InstrumentingClassLoader#forProgram} loader, which
- *       re-initializes their statics in every run, so every run starts with fresh static state,
- *       and its {@code main(String[])} (or, for a {@code Runnable} with
- *       a no-argument constructor, {@code run()}) runs as the thread {@code main}. No agent is
- *       needed. This is what {@code refguard explore --class C} runs.
- *   <li>{@link #entry(String, Supplier)}: code already instrumented in this JVM, by
- *       {@code -javaagent} or a loader the caller made. The supplier runs before every run, on the
+ *   <li>{@link #mainClass(String)}: the program's classes are loaded once through an {@link
+ *       io.refguard.agent.InstrumentingClassLoader#forProgram} loader, which re-initializes their
+ *       statics in every run, so every run starts with fresh static state, and its {@code
+ *       main(String[])} (or, for a {@code Runnable} with a no-argument constructor, {@code run()})
+ *       runs as the thread {@code main}. No agent is needed. This is what {@code refguard explore
+ *       --class C} runs.
+ *   <li>{@link #entry(String, Supplier)}: code already instrumented in this JVM, by {@code
+ *       -javaagent} or a loader the caller made. The supplier runs before every run, on the
  *       exploring thread, and must build fresh state; the {@code Runnable} it returns runs as
  *       {@code main}. Static state is not reset between runs.
  * </ul>
@@ -44,14 +45,14 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>A failure is an uncaught exception in any of the program's threads (a failed {@code assert}
- * included: assertions are enabled in the program's classes), a deadlock, a thread that
- * never stops, or a thread stuck where the explorer cannot schedule it (I/O, a thread the
- * explorer did not start). The report shows one column per program thread, each step with the
- * program's own {@code File.java:line}.
+ * included: assertions are enabled in the program's classes), a deadlock, a thread that never
+ * stops, or a thread stuck where the explorer cannot schedule it (I/O, a thread the explorer did
+ * not start). The report shows one column per program thread, each step with the program's own
+ * {@code File.java:line}.
  *
- * <p>Not thread-safe: configure and explore on one thread. Several explorations (of this class,
- * of scenarios, or of the plain explorer) may run at once in one JVM, each on its own thread:
- * each has its own threads, models and runs.
+ * <p>Not thread-safe: configure and explore on one thread. Several explorations (of this class, of
+ * scenarios, or of the plain explorer) may run at once in one JVM, each on its own thread: each has
+ * its own threads, models and runs.
  */
 public final class AgentExplorer {
 
@@ -112,12 +113,12 @@ public final class AgentExplorer {
     }
 
     /**
-     * The program's class path: directories and jars of its classes and libraries (for
-     * {@link #mainClass}); empty by default. Every class found there is defined by the program's
-     * own loader, instrumented where the agent options accept it, so the program and its
-     * libraries are loaded together as in a plain run; only the JDK and refguard come from the
-     * {@link #parent parent}. Without a class path, the classes the agent options accept are read
-     * from the parent and defined by the program's loader.
+     * The program's class path: directories and jars of its classes and libraries (for {@link
+     * #mainClass}); empty by default. Every class found there is defined by the program's own
+     * loader, instrumented where the agent options accept it, so the program and its libraries are
+     * loaded together as in a plain run; only the JDK and refguard come from the {@link #parent
+     * parent}. Without a class path, the classes the agent options accept are read from the parent
+     * and defined by the program's loader.
      */
     public AgentExplorer classPath(List<Path> entries) {
         classPath.addAll(entries);
@@ -134,9 +135,9 @@ public final class AgentExplorer {
     }
 
     /**
-     * Which classes to instrument (for {@link #mainClass}). By default
-     * {@link AgentOptions#forProgram every class not excluded}, the main class's package
-     * included; includes and excludes narrow it.
+     * Which classes to instrument (for {@link #mainClass}). By default {@link
+     * AgentOptions#forProgram every class not excluded}, the main class's package included;
+     * includes and excludes narrow it.
      */
     public AgentExplorer agentOptions(AgentOptions options) {
         this.agentOptions = Objects.requireNonNull(options, "options");
@@ -145,8 +146,8 @@ public final class AgentExplorer {
 
     /**
      * Lets static state carry over from run to run (for {@link #mainClass}); off by default, when
-     * each class re-initializes its statics at its first use in every run. Use it for programs
-     * that keep no static state, or reset it themselves, to save the re-initialization.
+     * each class re-initializes its statics at its first use in every run. Use it for programs that
+     * keep no static state, or reset it themselves, to save the re-initialization.
      */
     public AgentExplorer reuseClasses(boolean reuse) {
         this.reuseClasses = reuse;
@@ -209,28 +210,36 @@ public final class AgentExplorer {
      * @return what was explored, when no schedule failed
      * @throws InterleavingFailure for the first failing schedule, with its report and replay token
      * @throws IllegalArgumentException when the main class cannot be found or has no entry point
-     * @throws IllegalStateException when called on a thread of another exploration, or the
-     *     program does not behave the same way when a schedule is repeated
+     * @throws IllegalStateException when called on a thread of another exploration, or the program
+     *     does not behave the same way when a schedule is repeated
      */
     public ExploreResult explore(ExploreOptions options) {
         Objects.requireNonNull(options, "options");
-        ExploringInterceptor interceptor = new ExploringInterceptor(foreignWait.toNanos(),
-                timeouts != null ? timeouts : TimeoutMode.fromProperty());
+        ExploringInterceptor interceptor =
+                new ExploringInterceptor(
+                        foreignWait.toNanos(),
+                        timeouts != null ? timeouts : TimeoutMode.fromProperty());
         ProgramEntry program = null;
         try {
             Supplier<? extends Runnable> runs = entry;
             if (mainClass != null) {
                 ClassLoader base = parent != null ? parent : AgentExplorer.class.getClassLoader();
-                program = new ProgramEntry(mainClass, args, base, classPath, agentOptions, reuseClasses);
+                program =
+                        new ProgramEntry(
+                                mainClass, args, base, classPath, agentOptions, reuseClasses);
                 lastProgram = program;
                 runs = program;
             }
             Supplier<? extends Runnable> perRun = runs;
             try {
-                ExploreResult r = ExplorationRouter.explore(interceptor,
-                        () -> explore(name, perRun, interceptor, options));
-                if (entry != null && !RefguardAgent.attached() && r.schedulingPoints() <= r.runs()) {
-                    // the main thread only started, in every run: nothing the entry ran was instrumented
+                ExploreResult r =
+                        ExplorationRouter.explore(
+                                interceptor, () -> explore(name, perRun, interceptor, options));
+                if (entry != null
+                        && !RefguardAgent.attached()
+                        && r.schedulingPoints() <= r.runs()) {
+                    // the main thread only started, in every run: nothing the entry ran was
+                    // instrumented
                     throw notInstrumented(null);
                 }
                 return r;
@@ -245,55 +254,69 @@ public final class AgentExplorer {
     }
 
     /**
-     * Why a program that reached no scheduling point was not explored, for its way in: with
-     * {@link #entry} the code is instrumented by the agent, which may be missing; with
-     * {@link #mainClass} the classes outside the include are not.
+     * Why a program that reached no scheduling point was not explored, for its way in: with {@link
+     * #entry} the code is instrumented by the agent, which may be missing; with {@link #mainClass}
+     * the classes outside the include are not.
      */
     private InterleavingInconclusive notInstrumented(InterleavingInconclusive cause) {
-        String head = "Program \"" + name + "\" is inconclusive: nothing was interleaved.\n"
-                + "The program ran but reached no scheduling point: no thread start, lock, wait,"
-                + " volatile or atomic access that refguard could see, so the run proves nothing.\n";
+        String head =
+                "Program \""
+                        + name
+                        + "\" is inconclusive: nothing was interleaved.\n"
+                        + "The program ran but reached no scheduling point: no thread start, lock, wait,"
+                        + " volatile or atomic access that refguard could see, so the run proves nothing.\n";
         String fix;
         if (mainClass != null) {
-            fix = "Only the classes of " + (agentOptions != null ? agentOptions.toString()
-                    : "the main class's package") + " are instrumented. If the program's threads and"
-                    + " synchronization live in other packages or in a library, widen the include"
-                    + " (refguard explore --include com.acme.*,org.lib.*, or AgentOptions.withInclude).";
+            fix =
+                    "Only the classes of "
+                            + (agentOptions != null
+                                    ? agentOptions.toString()
+                                    : "the main class's package")
+                            + " are instrumented. If the program's threads and"
+                            + " synchronization live in other packages or in a library, widen the include"
+                            + " (refguard explore --include com.acme.*,org.lib.*, or AgentOptions.withInclude).";
         } else if (!RefguardAgent.attached()) {
-            fix = "refguard's agent is not attached to this JVM, so no class is instrumented. In Maven,"
-                    + " add the refguard-maven-plugin's prepare-agent goal, and if you set Surefire's"
-                    + " <argLine> yourself, keep @{argLine} in it; without Maven, pass"
-                    + " -javaagent:refguard-agent.jar=include=com.acme.* to the JVM.";
+            fix =
+                    "refguard's agent is not attached to this JVM, so no class is instrumented. In Maven,"
+                            + " add the refguard-maven-plugin's prepare-agent goal, and if you set Surefire's"
+                            + " <argLine> yourself, keep @{argLine} in it; without Maven, pass"
+                            + " -javaagent:refguard-agent.jar=include=com.acme.* to the JVM.";
         } else {
-            fix = "refguard's agent is attached, but the code the entry runs is outside its include:"
-                    + " widen it (-javaagent:refguard-agent.jar=include=com.acme.*, or the plugin's"
-                    + " <includes>) to the package of the program's code.";
+            fix =
+                    "refguard's agent is attached, but the code the entry runs is outside its include:"
+                            + " widen it (-javaagent:refguard-agent.jar=include=com.acme.*, or the plugin's"
+                            + " <includes>) to the package of the program's code.";
         }
         return new InterleavingInconclusive(FailureKind.NOT_INSTRUMENTED, head + fix, null);
     }
 
-    private static ExploreResult explore(String scenarioName, Supplier<? extends Runnable> perRun,
-            ExploringInterceptor interceptor, ExploreOptions options) {
+    private static ExploreResult explore(
+            String scenarioName,
+            Supplier<? extends Runnable> perRun,
+            ExploringInterceptor interceptor,
+            ExploreOptions options) {
         return Explorer.scenario(scenarioName)
                 .setup(perRun::get)
-                .actor(MAIN_THREAD, body -> {
-                    ThreadModel main = interceptor.enterEntry(MAIN_THREAD);
-                    try {
-                        body.run();
-                    } finally {
-                        main.finished = true;
-                    }
-                })
+                .actor(
+                        MAIN_THREAD,
+                        body -> {
+                            ThreadModel main = interceptor.enterEntry(MAIN_THREAD);
+                            try {
+                                body.run();
+                            } finally {
+                                main.finished = true;
+                            }
+                        })
                 .explore(options);
     }
 
     /**
-     * Explores a scenario whose actors run instrumented code: classes loaded through an
-     * {@link io.refguard.agent.InstrumentingClassLoader}, or instrumented by {@code -javaagent}.
-     * While it runs, their synchronization (volatile and atomic accesses, monitors,
-     * {@code wait}/{@code notify}, {@code java.util.concurrent} locks, conditions, semaphores and
-     * latches, parking, thread starts and executors) becomes scheduling points and modeled
-     * operations, as for a program.
+     * Explores a scenario whose actors run instrumented code: classes loaded through an {@link
+     * io.refguard.agent.InstrumentingClassLoader}, or instrumented by {@code -javaagent}. While it
+     * runs, their synchronization (volatile and atomic accesses, monitors, {@code wait}/{@code
+     * notify}, {@code java.util.concurrent} locks, conditions, semaphores and latches, parking,
+     * thread starts and executors) becomes scheduling points and modeled operations, as for a
+     * program.
      *
      * @throws InterleavingFailure for the first failing schedule, with its report and replay token
      * @throws IllegalStateException as {@link Scenario#explore(ExploreOptions)} does
@@ -315,7 +338,9 @@ public final class AgentExplorer {
     }
 
     private static <R> R intercepting(Supplier<R> exploration) {
-        return ExplorationRouter.explore(new ExploringInterceptor(DEFAULT_FOREIGN_WAIT.toNanos(),
-                TimeoutMode.fromProperty()), exploration);
+        return ExplorationRouter.explore(
+                new ExploringInterceptor(
+                        DEFAULT_FOREIGN_WAIT.toNanos(), TimeoutMode.fromProperty()),
+                exploration);
     }
 }

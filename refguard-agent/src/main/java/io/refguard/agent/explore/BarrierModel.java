@@ -12,16 +12,17 @@ import java.util.function.BooleanSupplier;
 /**
  * {@code CyclicBarrier} under exploration ({@link BlockingModels}): arrivals, generation and
  * breakage are kept here, per barrier and run; the real barrier is never awaited. The action the
- * program gave the constructor (known only when instrumented code built the barrier, see
- * {@code LibraryBridge.barrierCreated}) runs on the last thread to arrive, as the JDK's does.
+ * program gave the constructor (known only when instrumented code built the barrier, see {@code
+ * LibraryBridge.barrierCreated}) runs on the last thread to arrive, as the JDK's does.
  */
 final class BarrierModel {
     int arrived;
     int generation;
     boolean broken;
 
-    static Object call(ExploringInterceptor x, LibraryCall call, CyclicBarrier b, String n,
-            int args) throws Throwable {
+    static Object call(
+            ExploringInterceptor x, LibraryCall call, CyclicBarrier b, String n, int args)
+            throws Throwable {
         RunModel r = x.run();
         LockModel k = r.key(b, call.site());
         if (k.state == null) {
@@ -36,13 +37,17 @@ final class BarrierModel {
                 return LibraryOps.modeled(x, call, Access.READ, () -> s.broken);
             }
             case "reset" -> {
-                return LibraryOps.modeled(x, call, Access.UPDATE, () -> {
-                    if (s.arrived > 0) {
-                        s.broken = true;
-                    }
-                    s.next();
-                    return null;
-                });
+                return LibraryOps.modeled(
+                        x,
+                        call,
+                        Access.UPDATE,
+                        () -> {
+                            if (s.arrived > 0) {
+                                s.broken = true;
+                            }
+                            s.next();
+                            return null;
+                        });
             }
             case "await" -> {
                 return s.await(x, call, b, k, args == 2 ? BlockingModels.nanos(call, 0) : -1);
@@ -59,8 +64,9 @@ final class BarrierModel {
         broken = false;
     }
 
-    private Object await(ExploringInterceptor x, LibraryCall call, CyclicBarrier b,
-            LockModel k, long nanos) throws Throwable {
+    private Object await(
+            ExploringInterceptor x, LibraryCall call, CyclicBarrier b, LockModel k, long nanos)
+            throws Throwable {
         ThreadModel me = x.current();
         RunModel r = x.run();
         String label = x.label(call.site());

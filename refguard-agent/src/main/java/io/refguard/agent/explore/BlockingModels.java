@@ -19,33 +19,35 @@ import java.util.concurrent.locks.StampedLock;
 import java.util.function.BooleanSupplier;
 
 /**
- * The JDK operations that block, modeled so that a thread blocks only in the explorer's model
- * (see {@link LibraryOps}). Each is one scheduling point when it does not block.
+ * The JDK operations that block, modeled so that a thread blocks only in the explorer's model (see
+ * {@link LibraryOps}). Each is one scheduling point when it does not block.
  *
  * <ul>
- *   <li>Blocking queues and deques ({@code put}, {@code take}, timed {@code offer}/{@code poll}
- *       and their {@code First}/{@code Last} forms): the non-blocking {@code offer}/{@code poll}
- *       on the real queue, retried whenever the queue changed.
+ *   <li>Blocking queues and deques ({@code put}, {@code take}, timed {@code offer}/{@code poll} and
+ *       their {@code First}/{@code Last} forms): the non-blocking {@code offer}/{@code poll} on the
+ *       real queue, retried whenever the queue changed.
  *   <li>{@code SynchronousQueue} and {@code Exchanger}: a rendezvous ({@link Rendezvous}).
  *   <li>{@code TransferQueue.transfer}: enqueue, then wait until a consumer took the element.
  *   <li>{@code DelayQueue.take}: wait for the head's delay on the virtual clock.
- *   <li>{@code Future.get} (also timed) and {@code CompletableFuture.join}: block until
- *       {@code isDone()}, then the real call, which returns at once.
+ *   <li>{@code Future.get} (also timed) and {@code CompletableFuture.join}: block until {@code
+ *       isDone()}, then the real call, which returns at once.
  *   <li>{@code CyclicBarrier}: its state kept by the adapter ({@link BarrierModel}).
  *   <li>{@code Phaser}: the real {@code arrive}, then block until the phase advances.
  *   <li>{@code StampedLock}: {@code tryWriteLock}/{@code tryReadLock} on the real lock, retried
  *       whenever the lock changed.
  * </ul>
  *
- * A timed form is a timed wait of the explorer ({@link Waits}); an interruptible one throws
- * {@link InterruptedException} when the model's interrupt status is set.
+ * A timed form is a timed wait of the explorer ({@link Waits}); an interruptible one throws {@link
+ * InterruptedException} when the model's interrupt status is set.
  */
 final class BlockingModels {
 
     /** Returned by {@link #call} for an operation not modeled here. */
     static final Object NOT_MODELED = new Object();
+
     /** Returned by an attempt that would block. */
     static final Object WOULD_BLOCK = new Object();
+
     /** Returned by {@link #retry} when the wait timed out. */
     static final Object TIMED_OUT = new Object();
 
@@ -89,8 +91,9 @@ final class BlockingModels {
     }
 
     @SuppressWarnings("unchecked")
-    private static Object queue(ExploringInterceptor x, LibraryCall call, BlockingQueue<?> q0,
-            String n, int args) throws Throwable {
+    private static Object queue(
+            ExploringInterceptor x, LibraryCall call, BlockingQueue<?> q0, String n, int args)
+            throws Throwable {
         BlockingQueue<Object> q = (BlockingQueue<Object>) q0;
         BlockingDeque<Object> d = q instanceof BlockingDeque<?> ? (BlockingDeque<Object>) q : null;
         BooleanSupplier hasRoom = () -> q.remainingCapacity() > 0;
@@ -102,8 +105,13 @@ final class BlockingModels {
                 }
                 Object e = call.argument(0);
                 boolean first = n.equals("putFirst");
-                retry(x, call, () -> (first ? d.offerFirst(e) : q.offer(e)) ? null : WOULD_BLOCK,
-                        hasRoom, true, -1);
+                retry(
+                        x,
+                        call,
+                        () -> (first ? d.offerFirst(e) : q.offer(e)) ? null : WOULD_BLOCK,
+                        hasRoom,
+                        true,
+                        -1);
                 return null;
             }
             case "take", "takeFirst", "takeLast" -> {
@@ -111,8 +119,8 @@ final class BlockingModels {
                     return NOT_MODELED;
                 }
                 boolean last = n.equals("takeLast");
-                return retry(x, call, () -> orBlock(last ? d.pollLast() : q.poll()), hasItem,
-                        true, -1);
+                return retry(
+                        x, call, () -> orBlock(last ? d.pollLast() : q.poll()), hasItem, true, -1);
             }
             case "offer", "offerFirst", "offerLast" -> {
                 if (args != 3 || d == null && !n.equals("offer")) {
@@ -120,9 +128,17 @@ final class BlockingModels {
                 }
                 Object e = call.argument(0);
                 boolean first = n.equals("offerFirst");
-                Object res = retry(x, call,
-                        () -> (first ? d.offerFirst(e) : q.offer(e)) ? Boolean.TRUE : WOULD_BLOCK,
-                        hasRoom, true, nanos(call, 1));
+                Object res =
+                        retry(
+                                x,
+                                call,
+                                () ->
+                                        (first ? d.offerFirst(e) : q.offer(e))
+                                                ? Boolean.TRUE
+                                                : WOULD_BLOCK,
+                                hasRoom,
+                                true,
+                                nanos(call, 1));
                 return res == TIMED_OUT ? Boolean.FALSE : res;
             }
             case "poll", "pollFirst", "pollLast" -> {
@@ -130,8 +146,14 @@ final class BlockingModels {
                     return NOT_MODELED;
                 }
                 boolean last = n.equals("pollLast");
-                Object res = retry(x, call, () -> orBlock(last ? d.pollLast() : q.poll()),
-                        hasItem, true, nanos(call, 0));
+                Object res =
+                        retry(
+                                x,
+                                call,
+                                () -> orBlock(last ? d.pollLast() : q.poll()),
+                                hasItem,
+                                true,
+                                nanos(call, 0));
                 return res == TIMED_OUT ? null : res;
             }
             default -> {
@@ -142,12 +164,13 @@ final class BlockingModels {
 
     /**
      * {@code DelayQueue.take} and timed {@code poll}: the head becomes available when its delay,
-     * which the program computes from {@code System.nanoTime} and so from the virtual clock,
-     * has passed. A thread waits for the earlier of the head's delay and its own timeout, as a
-     * timed wait (which moves the clock), or for another thread's operation on the queue.
+     * which the program computes from {@code System.nanoTime} and so from the virtual clock, has
+     * passed. A thread waits for the earlier of the head's delay and its own timeout, as a timed
+     * wait (which moves the clock), or for another thread's operation on the queue.
      */
-    private static Object delayed(ExploringInterceptor x, LibraryCall call, DelayQueue<?> q,
-            long timeout) throws Throwable {
+    private static Object delayed(
+            ExploringInterceptor x, LibraryCall call, DelayQueue<?> q, long timeout)
+            throws Throwable {
         ThreadModel me = x.current();
         RunModel r = x.run();
         LockModel k = r.key(q, call.site());
@@ -162,31 +185,40 @@ final class BlockingModels {
                 LibraryOps.changed(r, k);
                 return head;
             }
-            long remaining = deadline == Long.MAX_VALUE ? Long.MAX_VALUE
-                    : deadline - r.clockNanos;
+            long remaining = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - r.clockNanos;
             if (remaining <= 0) {
                 return null;
             }
-            java.util.concurrent.Delayed first = (java.util.concurrent.Delayed)
-                    LibraryOps.atomically(x, q::peek);
-            long wait = first == null ? remaining
-                    : Math.min(remaining, Math.max(0L, first.getDelay(TimeUnit.NANOSECONDS)));
+            java.util.concurrent.Delayed first =
+                    (java.util.concurrent.Delayed) LibraryOps.atomically(x, q::peek);
+            long wait =
+                    first == null
+                            ? remaining
+                            : Math.min(
+                                    remaining, Math.max(0L, first.getDelay(TimeUnit.NANOSECONDS)));
             long seen = k.version;
             BooleanSupplier wake = () -> k.version != seen || me.interrupted;
-            Waits.block(r, me, wake, wait != Long.MAX_VALUE, wait == Long.MAX_VALUE ? 0 : wait,
-                    k, label);
+            Waits.block(
+                    r,
+                    me,
+                    wake,
+                    wait != Long.MAX_VALUE,
+                    wait == Long.MAX_VALUE ? 0 : wait,
+                    k,
+                    label);
             ThreadOps.throwIfInterrupted(me);
         }
     }
 
     /**
-     * {@code TransferQueue}'s hand-offs: {@code transfer} enqueues and waits until a consumer
-     * took that element; {@code tryTransfer} succeeds only when a consumer is waiting, in the
-     * model, to take.
+     * {@code TransferQueue}'s hand-offs: {@code transfer} enqueues and waits until a consumer took
+     * that element; {@code tryTransfer} succeeds only when a consumer is waiting, in the model, to
+     * take.
      */
     @SuppressWarnings("unchecked")
-    private static Object transfer(ExploringInterceptor x, LibraryCall call, TransferQueue<?> q0,
-            String n, int args) throws Throwable {
+    private static Object transfer(
+            ExploringInterceptor x, LibraryCall call, TransferQueue<?> q0, String n, int args)
+            throws Throwable {
         TransferQueue<Object> q = (TransferQueue<Object>) q0;
         RunModel r = x.run();
         LockModel k = r.key(q, call.site());
@@ -199,11 +231,14 @@ final class BlockingModels {
             }
             case "tryTransfer" -> {
                 if (args == 1) {
-                    return LibraryOps.modeled(x, call, Access.UPDATE,
+                    return LibraryOps.modeled(
+                            x,
+                            call,
+                            Access.UPDATE,
                             () -> k.takers > 0 && q.offer(call.argument(0)));
                 }
             }
-            case "transfer" -> { }
+            case "transfer" -> {}
             default -> {
                 return NOT_MODELED;
             }
@@ -215,8 +250,14 @@ final class BlockingModels {
         LibraryOps.modeled(x, call, Access.UPDATE, () -> q.offer(e));
         BooleanSupplier taken = () -> !containsItself(q, e);
         if (!taken.getAsBoolean() && nanos != 0) {
-            Waits.block(r, me, () -> taken.getAsBoolean() || me.interrupted, nanos > 0,
-                    Math.max(0L, nanos), k, x.label(call.site()));
+            Waits.block(
+                    r,
+                    me,
+                    () -> taken.getAsBoolean() || me.interrupted,
+                    nanos > 0,
+                    Math.max(0L, nanos),
+                    k,
+                    x.label(call.site()));
         }
         if (taken.getAsBoolean()) {
             return n.equals("transfer") ? null : Boolean.TRUE;
@@ -246,23 +287,31 @@ final class BlockingModels {
         return Boolean.FALSE;
     }
 
-    private static Object future(ExploringInterceptor x, LibraryCall call, Future<?> f, String n,
-            int args) throws Throwable {
+    private static Object future(
+            ExploringInterceptor x, LibraryCall call, Future<?> f, String n, int args)
+            throws Throwable {
         boolean join = n.equals("join") && args == 0 && f instanceof CompletableFuture<?>;
         if (!join && !(n.equals("get") && (args == 0 || args == 2))) {
             return NOT_MODELED;
         }
         long nanos = args == 2 ? nanos(call, 0) : -1;
-        Object res = retry(x, call, () -> f.isDone() ? call.proceed() : WOULD_BLOCK, f::isDone,
-                !join, nanos);
+        Object res =
+                retry(
+                        x,
+                        call,
+                        () -> f.isDone() ? call.proceed() : WOULD_BLOCK,
+                        f::isDone,
+                        !join,
+                        nanos);
         if (res == TIMED_OUT) {
             throw new TimeoutException();
         }
         return res;
     }
 
-    private static Object phaser(ExploringInterceptor x, LibraryCall call, Phaser p, String n,
-            int args) throws Throwable {
+    private static Object phaser(
+            ExploringInterceptor x, LibraryCall call, Phaser p, String n, int args)
+            throws Throwable {
         int phase;
         boolean interruptible = n.startsWith("awaitAdvanceInterruptibly");
         long nanos = -1;
@@ -288,35 +337,57 @@ final class BlockingModels {
         }
         int arrived = phase;
         BooleanSupplier advanced = () -> p.getPhase() != arrived;
-        Object res = retry(x, call, () -> advanced.getAsBoolean() ? p.getPhase() : WOULD_BLOCK,
-                advanced, interruptible, nanos);
+        Object res =
+                retry(
+                        x,
+                        call,
+                        () -> advanced.getAsBoolean() ? p.getPhase() : WOULD_BLOCK,
+                        advanced,
+                        interruptible,
+                        nanos);
         if (res == TIMED_OUT) {
             throw new TimeoutException();
         }
         return res;
     }
 
-    private static Object stamped(ExploringInterceptor x, LibraryCall call, StampedLock s,
-            String n, int args) throws Throwable {
+    private static Object stamped(
+            ExploringInterceptor x, LibraryCall call, StampedLock s, String n, int args)
+            throws Throwable {
         BooleanSupplier writable = () -> !s.isWriteLocked() && !s.isReadLocked();
         BooleanSupplier readable = () -> !s.isWriteLocked();
         switch (n) {
             case "writeLock", "writeLockInterruptibly" -> {
-                return retry(x, call, () -> stamp(s.tryWriteLock()), writable,
-                        n.endsWith("Interruptibly"), -1);
+                return retry(
+                        x,
+                        call,
+                        () -> stamp(s.tryWriteLock()),
+                        writable,
+                        n.endsWith("Interruptibly"),
+                        -1);
             }
             case "readLock", "readLockInterruptibly" -> {
-                return retry(x, call, () -> stamp(s.tryReadLock()), readable,
-                        n.endsWith("Interruptibly"), -1);
+                return retry(
+                        x,
+                        call,
+                        () -> stamp(s.tryReadLock()),
+                        readable,
+                        n.endsWith("Interruptibly"),
+                        -1);
             }
             case "tryWriteLock", "tryReadLock" -> {
                 if (args != 2) {
                     return NOT_MODELED;
                 }
                 boolean write = n.equals("tryWriteLock");
-                Object res = retry(x, call,
-                        () -> stamp(write ? s.tryWriteLock() : s.tryReadLock()),
-                        write ? writable : readable, true, nanos(call, 0));
+                Object res =
+                        retry(
+                                x,
+                                call,
+                                () -> stamp(write ? s.tryWriteLock() : s.tryReadLock()),
+                                write ? writable : readable,
+                                true,
+                                nanos(call, 0));
                 return res == TIMED_OUT ? 0L : res;
             }
             default -> {
@@ -342,13 +413,19 @@ final class BlockingModels {
 
     /**
      * One scheduling point on the receiver; then, until {@code attempt} succeeds, tries it
-     * atomically and blocks in the model until the receiver changes (another thread's operation
-     * on it) or {@code ready} holds. Returns the attempt's result, or {@link #TIMED_OUT}.
+     * atomically and blocks in the model until the receiver changes (another thread's operation on
+     * it) or {@code ready} holds. Returns the attempt's result, or {@link #TIMED_OUT}.
      *
      * @param nanos the timeout, or -1 for none
      */
-    static Object retry(ExploringInterceptor x, LibraryCall call, ExploringInterceptor.Body attempt,
-            BooleanSupplier ready, boolean interruptible, long nanos) throws Throwable {
+    static Object retry(
+            ExploringInterceptor x,
+            LibraryCall call,
+            ExploringInterceptor.Body attempt,
+            BooleanSupplier ready,
+            boolean interruptible,
+            long nanos)
+            throws Throwable {
         ThreadModel me = x.current();
         RunModel r = x.run();
         LockModel k = r.key(call.receiver(), call.site());
@@ -369,10 +446,14 @@ final class BlockingModels {
                 return TIMED_OUT;
             }
             long seen = k.version;
-            BooleanSupplier wake = () -> k.version != seen || ready.getAsBoolean()
-                    || interruptible && me.interrupted;
-            boolean taker = call.receiver() instanceof TransferQueue<?>
-                    && (call.name().startsWith("take") || call.name().startsWith("poll"));
+            BooleanSupplier wake =
+                    () ->
+                            k.version != seen
+                                    || ready.getAsBoolean()
+                                    || interruptible && me.interrupted;
+            boolean taker =
+                    call.receiver() instanceof TransferQueue<?>
+                            && (call.name().startsWith("take") || call.name().startsWith("poll"));
             if (taker) {
                 k.takers++;
             }

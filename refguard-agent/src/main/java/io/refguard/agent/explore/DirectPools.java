@@ -12,19 +12,18 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
- * {@code ThreadPoolExecutor} and {@code ScheduledThreadPoolExecutor} built directly by the
- * program ({@code new ThreadPoolExecutor(...)}), under exploration. The real pool is never used
- * to run anything: its idle workers would park inside the JDK, where the explorer cannot see
- * them (the factory the agent gives it refuses to make threads, with a message). Instead, the
- * first call from instrumented code on the pool in a run attaches a modeled pool to it
- * ({@link ModeledExecutor}, {@link ModeledScheduledExecutor}), and every {@code ExecutorService}
- * or {@code ScheduledExecutorService} method called on the real pool runs on the model; its
- * other methods ({@code getPoolSize}, {@code setCorePoolSize}, ...) are the real ones. A pool
- * passed to JDK code ({@code CompletableFuture.supplyAsync(task, pool)}) is replaced by its model
- * in that call.
+ * {@code ThreadPoolExecutor} and {@code ScheduledThreadPoolExecutor} built directly by the program
+ * ({@code new ThreadPoolExecutor(...)}), under exploration. The real pool is never used to run
+ * anything: its idle workers would park inside the JDK, where the explorer cannot see them (the
+ * factory the agent gives it refuses to make threads, with a message). Instead, the first call from
+ * instrumented code on the pool in a run attaches a modeled pool to it ({@link ModeledExecutor},
+ * {@link ModeledScheduledExecutor}), and every {@code ExecutorService} or {@code
+ * ScheduledExecutorService} method called on the real pool runs on the model; its other methods
+ * ({@code getPoolSize}, {@code setCorePoolSize}, ...) are the real ones. A pool passed to JDK code
+ * ({@code CompletableFuture.supplyAsync(task, pool)}) is replaced by its model in that call.
  *
- * <p>The model keeps the pool's size: a pool with a {@code SynchronousQueue} or no core threads
- * is a cached pool bounded by nothing, any other a fixed pool of its core size with an unbounded
+ * <p>The model keeps the pool's size: a pool with a {@code SynchronousQueue} or no core threads is
+ * a cached pool bounded by nothing, any other a fixed pool of its core size with an unbounded
  * queue. Not modeled: bounded queues and their rejection policies, keep-alive times, resizing.
  */
 final class DirectPools {
@@ -49,13 +48,15 @@ final class DirectPools {
     }
 
     /**
-     * The call on {@code pool} made on its model, when it is a method of the executor
-     * interfaces; else {@link BlockingModels#NOT_MODELED}.
+     * The call on {@code pool} made on its model, when it is a method of the executor interfaces;
+     * else {@link BlockingModels#NOT_MODELED}.
      */
     static Object call(ExploringInterceptor x, LibraryCall call, ThreadPoolExecutor pool)
             throws Throwable {
-        Class<?> api = pool instanceof ScheduledThreadPoolExecutor
-                ? ScheduledExecutorService.class : ExecutorService.class;
+        Class<?> api =
+                pool instanceof ScheduledThreadPoolExecutor
+                        ? ScheduledExecutorService.class
+                        : ExecutorService.class;
         MethodHandle m;
         try {
             m = MethodHandles.publicLookup().findVirtual(api, call.name(), call.methodType());
@@ -76,9 +77,8 @@ final class DirectPools {
     }
 
     /**
-     * The index of an argument that is a JDK {@code ThreadPoolExecutor} passed as an
-     * {@code Executor} (to JDK code, such as {@code CompletableFuture.supplyAsync(task, pool)}),
-     * or -1.
+     * The index of an argument that is a JDK {@code ThreadPoolExecutor} passed as an {@code
+     * Executor} (to JDK code, such as {@code CompletableFuture.supplyAsync(task, pool)}), or -1.
      */
     static int poolArgument(LibraryCall call) {
         for (int i = 0; i < call.argumentCount(); i++) {
@@ -93,7 +93,7 @@ final class DirectPools {
 
     /** The call with its argument {@code i}, a pool, replaced by the pool's model. */
     static Object replacing(ExploringInterceptor x, LibraryCall call, int i) throws Throwable {
-        return call.proceedReplacing(i,
-                modelOf(x, (ThreadPoolExecutor) call.argument(i), call.site()));
+        return call.proceedReplacing(
+                i, modelOf(x, (ThreadPoolExecutor) call.argument(i), call.site()));
     }
 }

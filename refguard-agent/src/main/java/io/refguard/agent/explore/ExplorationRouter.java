@@ -7,12 +7,12 @@ import io.refguard.explore.runtime.Coordinator;
 import java.util.function.Supplier;
 
 /**
- * The one interceptor installed in {@link SyncBridge} while any exploration through the agent
- * runs. Each exploration has its own {@link ExploringInterceptor} (its run model, its settings),
- * attached to the exploration with {@link Coordinator#withContext}; the router hands every
- * intercepted operation to the interceptor of the calling thread's exploration, found from the
- * thread itself, so explorations side by side in one JVM (JUnit parallel execution) never see
- * one another's threads, locks or runs. A thread of no exploration gets the original operation.
+ * The one interceptor installed in {@link SyncBridge} while any exploration through the agent runs.
+ * Each exploration has its own {@link ExploringInterceptor} (its run model, its settings), attached
+ * to the exploration with {@link Coordinator#withContext}; the router hands every intercepted
+ * operation to the interceptor of the calling thread's exploration, found from the thread itself,
+ * so explorations side by side in one JVM (JUnit parallel execution) never see one another's
+ * threads, locks or runs. A thread of no exploration gets the original operation.
  *
  * <p>Installed by the first exploration to start and uninstalled by the last to end; the count is
  * taken under a lock once per exploration, never per operation.
@@ -63,22 +63,25 @@ final class ExplorationRouter extends PassThroughInterceptor {
     }
 
     /**
-     * The clock as the calling thread's exploration shows it. Asked on every thread, managed or
-     * not (code called back from inside a JDK call reads the same virtual clock), so it goes to
-     * the exploration whatever its state; the exploration answers with the real clock for a
-     * thread that is none of its own.
+     * The clock as the calling thread's exploration shows it. Asked on every thread, managed or not
+     * (code called back from inside a JDK call reads the same virtual clock), so it goes to the
+     * exploration whatever its state; the exploration answers with the real clock for a thread that
+     * is none of its own.
      */
     @Override
     public long nanoTime(int site) {
         Object c = Coordinator.context();
-        return c instanceof ExploringInterceptor ? ((ExploringInterceptor) c).nanoTime(site) : System.nanoTime();
+        return c instanceof ExploringInterceptor
+                ? ((ExploringInterceptor) c).nanoTime(site)
+                : System.nanoTime();
     }
 
     /** {@code System.currentTimeMillis()}, as {@link #nanoTime}. */
     @Override
     public long currentTimeMillis(int site) {
         Object c = Coordinator.context();
-        return c instanceof ExploringInterceptor ? ((ExploringInterceptor) c).currentTimeMillis(site)
+        return c instanceof ExploringInterceptor
+                ? ((ExploringInterceptor) c).currentTimeMillis(site)
                 : System.currentTimeMillis();
     }
 

@@ -25,22 +25,24 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The adapter between instrumented code and the interleaving explorer: a {@link SyncInterceptor}
- * that maps every intercepted operation of a managed thread onto the explorer's runtime
- * ({@link Coordinator}), so the runtime always knows which threads can run.
+ * that maps every intercepted operation of a managed thread onto the explorer's runtime ({@link
+ * Coordinator}), so the runtime always knows which threads can run.
  *
  * <h2>Mapping</h2>
+ *
  * <ul>
  *   <li>Memory accesses become {@link Coordinator#point} on the touched object, labelled by the
  *       site ({@code volatile write Counter.value}, {@code count.incrementAndGet()}).
- *   <li>Monitors and {@code ReentrantLock}s become the runtime's lock, keyed by the object's
- *       {@link LockModel}; recursion and wait sets are kept here ({@link MonitorOps}, {@link LockOps}).
- *       A {@code ReentrantLock} is also taken for real, after the model granted it.
- *   <li>Read-write locks, semaphores and latches keep their real state, which only the baton
- *       holder changes, and block on it through {@link Waits}.
+ *   <li>Monitors and {@code ReentrantLock}s become the runtime's lock, keyed by the object's {@link
+ *       LockModel}; recursion and wait sets are kept here ({@link MonitorOps}, {@link LockOps}). A
+ *       {@code ReentrantLock} is also taken for real, after the model granted it.
+ *   <li>Read-write locks, semaphores and latches keep their real state, which only the baton holder
+ *       changes, and block on it through {@link Waits}.
  *   <li>{@code Thread.start} runs the thread's {@code run()} on a new actor; the {@code Thread}
- *       object stays the program's handle for {@code join}, {@code interrupt}, {@code isAlive},
- *       and {@code Thread.currentThread()} ({@link ThreadOps}).
- *   <li>Fixed, cached and single-thread executors are replaced by a model ({@link ModeledExecutor}).
+ *       object stays the program's handle for {@code join}, {@code interrupt}, {@code isAlive}, and
+ *       {@code Thread.currentThread()} ({@link ThreadOps}).
+ *   <li>Fixed, cached and single-thread executors are replaced by a model ({@link
+ *       ModeledExecutor}).
  * </ul>
  *
  * <p>Threads the explorer does not run are left alone: an operation on one of them does the real
@@ -50,22 +52,28 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Concurrency: the run model is replaced lazily by the first managed thread of each new run
  * ({@link #run()}); it, and everything else here, is touched only by the thread holding the
  * explorer's baton, whose hand-off orders every access. There is one interceptor per exploration,
- * reached through {@link ExplorationRouter}, so explorations side by side keep separate models:
- * a program ({@link AgentExplorer#mainClass}) or a scenario of several actors
- * ({@link AgentExplorer#explore(io.refguard.explore.Scenario, ExploreOptions)}).
+ * reached through {@link ExplorationRouter}, so explorations side by side keep separate models: a
+ * program ({@link AgentExplorer#mainClass}) or a scenario of several actors ({@link
+ * AgentExplorer#explore(io.refguard.explore.Scenario, ExploreOptions)}).
  */
 final class ExploringInterceptor implements SyncInterceptor {
 
     final long foreignWaitNanos;
     final TimeoutMode timeouts;
+
     /** The model of the run numbered {@link #modelRun}; see {@link #run()}. */
     private RunModel model;
+
     private long modelRun = -1;
+
     /** Whether an exploration is using this interceptor: set while it is installed. */
     volatile boolean active;
+
     /** Real-time bases of the virtual clock, fixed for the exploration so runs repeat. */
     private final long nanoBase = System.nanoTime();
+
     private final long millisBase = System.currentTimeMillis();
+
     /** Report labels per site id, built on first use. */
     private String[] labels = new String[256];
 
@@ -77,7 +85,9 @@ final class ExploringInterceptor implements SyncInterceptor {
         this(foreignWaitNanos, TimeoutMode.ORDERED);
     }
 
-    /** @param timeouts how timed waits may time out ({@link Waits}) */
+    /**
+     * @param timeouts how timed waits may time out ({@link Waits})
+     */
     ExploringInterceptor(long foreignWaitNanos, TimeoutMode timeouts) {
         this.foreignWaitNanos = foreignWaitNanos;
         this.timeouts = timeouts;
@@ -217,8 +227,12 @@ final class ExploringInterceptor implements SyncInterceptor {
         RunModel r = run();
         r.ops++;
         boolean timed = op != ParkOp.PARK;
-        long nanos = op == ParkOp.PARK_NANOS ? time
-                : op == ParkOp.PARK_UNTIL ? TimeUnit.MILLISECONDS.toNanos(time - currentTimeMillis(site)) : 0;
+        long nanos =
+                op == ParkOp.PARK_NANOS
+                        ? time
+                        : op == ParkOp.PARK_UNTIL
+                                ? TimeUnit.MILLISECONDS.toNanos(time - currentTimeMillis(site))
+                                : 0;
         if (timed && nanos <= 0) {
             Coordinator.point(me, Access.UPDATE, "park"); // an elapsed timeout returns at once
             return;
@@ -261,8 +275,9 @@ final class ExploringInterceptor implements SyncInterceptor {
     }
 
     @Override
-    public long await(Condition condition, AwaitOp op, long time, TimeUnit unit, Date deadline,
-            int site) throws InterruptedException {
+    public long await(
+            Condition condition, AwaitOp op, long time, TimeUnit unit, Date deadline, int site)
+            throws InterruptedException {
         return LockOps.await(this, current(), condition, op, time, unit, deadline, site);
     }
 
@@ -272,10 +287,17 @@ final class ExploringInterceptor implements SyncInterceptor {
     }
 
     @Override
-    public boolean acquire(Semaphore semaphore, AcquireOp op, int permits, long time,
-            TimeUnit unit, int site) throws InterruptedException {
-        return LockOps.acquire(this, current(), semaphore, op, permits,
-                unit == null ? 0 : unit.toNanos(time), site);
+    public boolean acquire(
+            Semaphore semaphore, AcquireOp op, int permits, long time, TimeUnit unit, int site)
+            throws InterruptedException {
+        return LockOps.acquire(
+                this,
+                current(),
+                semaphore,
+                op,
+                permits,
+                unit == null ? 0 : unit.toNanos(time),
+                site);
     }
 
     @Override
@@ -298,9 +320,14 @@ final class ExploringInterceptor implements SyncInterceptor {
             Coordinator.point(r.key(latch, site), Access.READ, "await");
             return latch.getCount() == 0;
         }
-        Waits.block(r, me, () -> latch.getCount() == 0 || me.interrupted, timed,
+        Waits.block(
+                r,
+                me,
+                () -> latch.getCount() == 0 || me.interrupted,
+                timed,
                 timed ? unit.toNanos(time) : 0L,
-                r.key(latch, site), "await");
+                r.key(latch, site),
+                "await");
         if (latch.getCount() != 0) {
             ThreadOps.throwIfInterrupted(me);
         }
@@ -386,8 +413,8 @@ final class ExploringInterceptor implements SyncInterceptor {
     }
 
     @Override
-    public ExecutorService newExecutor(ExecutorKind kind, int threads, ThreadFactory factory,
-            int site) {
+    public ExecutorService newExecutor(
+            ExecutorKind kind, int threads, ThreadFactory factory, int site) {
         RunModel r = run();
         r.ops++;
         if (kind == ExecutorKind.SCHEDULED) {

@@ -12,40 +12,44 @@ import java.util.concurrent.ForkJoinTask;
  * Calls from instrumented code on JDK library objects under exploration ({@link LibraryCall}).
  *
  * <h2>API-level models</h2>
+ *
  * The JDK itself is not instrumented. Instead, a call made by the program on an object of a JDK
- * class that synchronizes internally (everything in {@code java.util.concurrent}, the
- * {@code Collections.synchronized*} wrappers, {@code Vector}, {@code Stack}, {@code Hashtable},
- * {@code Properties}, {@code StringBuffer}, {@code PrintStream}) is <em>one</em> scheduling point,
+ * class that synchronizes internally (everything in {@code java.util.concurrent}, the {@code
+ * Collections.synchronized*} wrappers, {@code Vector}, {@code Stack}, {@code Hashtable}, {@code
+ * Properties}, {@code StringBuffer}, {@code PrintStream}) is <em>one</em> scheduling point,
  * labelled with the operation ({@code Inventory.stock.compute()}) and targeting the receiver, so
- * that calls on different objects commute for the reduction and reads commute with reads. The
- * class is decided from the receiver's run-time class, once per class ({@link #KIND}): a call
- * site typed {@code Map} may see a {@code HashMap} (not a point: it does not synchronize) or a
- * {@code ConcurrentHashMap}.
+ * that calls on different objects commute for the reduction and reads commute with reads. The class
+ * is decided from the receiver's run-time class, once per class ({@link #KIND}): a call site typed
+ * {@code Map} may see a {@code HashMap} (not a point: it does not synchronize) or a {@code
+ * ConcurrentHashMap}.
  *
  * <h2>Atomic library calls</h2>
- * The call itself then runs with no scheduling point inside it: while the baton holder is inside
- * a JDK call ({@link RunModel#libraryDepth} above zero) the interceptor manages no
- * thread, so callbacks into the program ({@code hashCode}, {@code equals}, a {@code compute}
- * function, a comparator, a {@code CompletableFuture} dependent) run their synchronization for
- * real and cannot be preempted while the JDK holds one of its internal monitors or locks. What
- * this under-approximates: interleavings inside such callbacks are not explored, and a callback
- * that blocks on something another explored thread holds blocks for real (reported as a stuck
- * thread, with the site). The JDK forbids blocking in most of these callbacks anyway.
+ *
+ * The call itself then runs with no scheduling point inside it: while the baton holder is inside a
+ * JDK call ({@link RunModel#libraryDepth} above zero) the interceptor manages no thread, so
+ * callbacks into the program ({@code hashCode}, {@code equals}, a {@code compute} function, a
+ * comparator, a {@code CompletableFuture} dependent) run their synchronization for real and cannot
+ * be preempted while the JDK holds one of its internal monitors or locks. What this
+ * under-approximates: interleavings inside such callbacks are not explored, and a callback that
+ * blocks on something another explored thread holds blocks for real (reported as a stuck thread,
+ * with the site). The JDK forbids blocking in most of these callbacks anyway.
  *
  * <h2>Blocking operations</h2>
- * An operation that would block ({@code put}, {@code take}, {@code get}, {@code await},
- * {@code writeLock}, ...) is modeled by {@link BlockingModels}: the non-blocking form is tried
- * atomically and, when it would block, the thread blocks in the explorer's model until another
- * thread operates on the same object, then tries again. The runtime therefore always knows who
- * can run, and every thread blocked is a real deadlock of the program.
+ *
+ * An operation that would block ({@code put}, {@code take}, {@code get}, {@code await}, {@code
+ * writeLock}, ...) is modeled by {@link BlockingModels}: the non-blocking form is tried atomically
+ * and, when it would block, the thread blocks in the explorer's model until another thread operates
+ * on the same object, then tries again. The runtime therefore always knows who can run, and every
+ * thread blocked is a real deadlock of the program.
  *
  * <h2>What cannot be controlled</h2>
+ *
  * Work the JDK would run on threads the explorer does not start is refused with a message naming
- * the operation ({@link #refuse}): parallel streams, {@code ForkJoinPool} and
- * {@code ForkJoinTask}, {@code CompletableFuture}'s delayed executor and timeouts. A
- * {@code *Async} method of {@code CompletableFuture} without an executor runs on a modeled
- * cached pool of the run instead of the common pool; pools built directly
- * ({@link DirectPools}) and {@code Timer}s ({@link Timers}) run on modeled pools too.
+ * the operation ({@link #refuse}): parallel streams, {@code ForkJoinPool} and {@code ForkJoinTask},
+ * {@code CompletableFuture}'s delayed executor and timeouts. A {@code *Async} method of {@code
+ * CompletableFuture} without an executor runs on a modeled cached pool of the run instead of the
+ * common pool; pools built directly ({@link DirectPools}) and {@code Timer}s ({@link Timers}) run
+ * on modeled pools too.
  */
 final class LibraryOps {
 
@@ -59,43 +63,92 @@ final class LibraryOps {
         REFUSED
     }
 
-    private static final Set<String> SYNCHRONIZED_CLASSES = Set.of("java.util.Vector",
-            "java.util.Stack", "java.util.Hashtable", "java.util.Properties",
-            "java.lang.StringBuffer", "java.io.PrintStream");
+    private static final Set<String> SYNCHRONIZED_CLASSES =
+            Set.of(
+                    "java.util.Vector",
+                    "java.util.Stack",
+                    "java.util.Hashtable",
+                    "java.util.Properties",
+                    "java.lang.StringBuffer",
+                    "java.io.PrintStream");
 
-    static final ClassValue<Kind> KIND = new ClassValue<>() {
-        @Override
-        protected Kind computeValue(Class<?> c) {
-            if (ForkJoinTask.class.isAssignableFrom(c)
-                    || java.util.concurrent.ForkJoinPool.class.isAssignableFrom(c)) {
-                return Kind.REFUSED;
-            }
-            if (c.getClassLoader() != null) {
-                return Kind.PLAIN; // the program's own classes are instrumented code
-            }
-            String n = c.getName();
-            if (n.startsWith("java.util.concurrent.Executors$")) {
-                return Kind.PLAIN; // wrappers that only delegate, often to a modeled pool
-            }
-            if (n.startsWith("java.util.concurrent.") || SYNCHRONIZED_CLASSES.contains(n)
-                    || n.startsWith("java.util.Collections$Synchronized")) {
-                return Kind.MODELED;
-            }
-            return Kind.PLAIN;
-        }
-    };
+    static final ClassValue<Kind> KIND =
+            new ClassValue<>() {
+                @Override
+                protected Kind computeValue(Class<?> c) {
+                    if (ForkJoinTask.class.isAssignableFrom(c)
+                            || java.util.concurrent.ForkJoinPool.class.isAssignableFrom(c)) {
+                        return Kind.REFUSED;
+                    }
+                    if (c.getClassLoader() != null) {
+                        return Kind.PLAIN; // the program's own classes are instrumented code
+                    }
+                    String n = c.getName();
+                    if (n.startsWith("java.util.concurrent.Executors$")) {
+                        return Kind.PLAIN; // wrappers that only delegate, often to a modeled pool
+                    }
+                    if (n.startsWith("java.util.concurrent.")
+                            || SYNCHRONIZED_CLASSES.contains(n)
+                            || n.startsWith("java.util.Collections$Synchronized")) {
+                        return Kind.MODELED;
+                    }
+                    return Kind.PLAIN;
+                }
+            };
 
     /** Operations that only read the receiver's state: they commute with each other. */
-    private static final Set<String> READS = Set.of("get", "getOrDefault", "containsKey",
-            "containsValue", "contains", "containsAll", "isEmpty", "size", "peek", "peekFirst",
-            "peekLast", "element", "getFirst", "getLast", "mappingCount", "getNow", "isDone",
-            "isCancelled", "isCompletedExceptionally", "resultNow", "exceptionNow", "state",
-            "getPhase", "getRegisteredParties", "getArrivedParties", "getUnarrivedParties",
-            "isTerminated", "getParties", "remainingCapacity", "indexOf", "lastIndexOf",
-            "firstElement", "lastElement", "elementAt", "length", "charAt", "ceilingKey",
-            "floorKey", "higherKey", "lowerKey", "firstKey", "lastKey", "isReadLocked",
-            "isWriteLocked", "getReadLockCount", "validate", "tryOptimisticRead", "keys",
-            "elements", "getProperty");
+    private static final Set<String> READS =
+            Set.of(
+                    "get",
+                    "getOrDefault",
+                    "containsKey",
+                    "containsValue",
+                    "contains",
+                    "containsAll",
+                    "isEmpty",
+                    "size",
+                    "peek",
+                    "peekFirst",
+                    "peekLast",
+                    "element",
+                    "getFirst",
+                    "getLast",
+                    "mappingCount",
+                    "getNow",
+                    "isDone",
+                    "isCancelled",
+                    "isCompletedExceptionally",
+                    "resultNow",
+                    "exceptionNow",
+                    "state",
+                    "getPhase",
+                    "getRegisteredParties",
+                    "getArrivedParties",
+                    "getUnarrivedParties",
+                    "isTerminated",
+                    "getParties",
+                    "remainingCapacity",
+                    "indexOf",
+                    "lastIndexOf",
+                    "firstElement",
+                    "lastElement",
+                    "elementAt",
+                    "length",
+                    "charAt",
+                    "ceilingKey",
+                    "floorKey",
+                    "higherKey",
+                    "lowerKey",
+                    "firstKey",
+                    "lastKey",
+                    "isReadLocked",
+                    "isWriteLocked",
+                    "getReadLockCount",
+                    "validate",
+                    "tryOptimisticRead",
+                    "keys",
+                    "elements",
+                    "getProperty");
 
     private LibraryOps() {}
 
@@ -105,9 +158,11 @@ final class LibraryOps {
             return staticCall(x, call);
         }
         if (name.equals("parallel") || name.equals("parallelStream")) {
-            throw refuse(call, "a parallel stream runs its work on the common ForkJoinPool,"
-                    + " whose threads the explorer does not schedule, so its interleavings"
-                    + " would not be explored. Use a sequential stream in explored code");
+            throw refuse(
+                    call,
+                    "a parallel stream runs its work on the common ForkJoinPool,"
+                            + " whose threads the explorer does not schedule, so its interleavings"
+                            + " would not be explored. Use a sequential stream in explored code");
         }
         Object receiver = call.receiver();
         if (receiver == null) {
@@ -123,17 +178,19 @@ final class LibraryOps {
             case PLAIN:
                 return call.proceed();
             case REFUSED:
-                throw refuse(call, RunModel.simpleName(receiver.getClass()) + " runs its tasks"
-                        + " on threads the explorer does not start, so their interleavings"
-                        + " would not be explored. Use an executor from Executors"
-                        + " (newFixedThreadPool, newCachedThreadPool, newSingleThreadExecutor)"
-                        + " or plain threads in explored code");
+                throw refuse(
+                        call,
+                        RunModel.simpleName(receiver.getClass())
+                                + " runs its tasks"
+                                + " on threads the explorer does not start, so their interleavings"
+                                + " would not be explored. Use an executor from Executors"
+                                + " (newFixedThreadPool, newCachedThreadPool, newSingleThreadExecutor)"
+                                + " or plain threads in explored code");
             default:
                 break;
         }
         if (call.usesDefaultExecutor()) {
-            return modeled(x, call, Access.UPDATE,
-                    () -> call.proceedWith(asyncPool(x)));
+            return modeled(x, call, Access.UPDATE, () -> call.proceedWith(asyncPool(x)));
         }
         if (receiver instanceof java.util.concurrent.ThreadPoolExecutor pool) {
             Object r = DirectPools.call(x, call, pool);
@@ -150,8 +207,10 @@ final class LibraryOps {
             return result;
         }
         if (name.equals("orTimeout") || name.equals("completeOnTimeout")) {
-            throw refuse(call, "a CompletableFuture timeout is run by a JDK thread the explorer"
-                    + " does not schedule. Use get(timeout, unit), which the explorer models");
+            throw refuse(
+                    call,
+                    "a CompletableFuture timeout is run by a JDK thread the explorer"
+                            + " does not schedule. Use get(timeout, unit), which the explorer models");
         }
         return modeled(x, call, READS.contains(name) ? Access.READ : Access.UPDATE, call::proceed);
     }
@@ -171,11 +230,17 @@ final class LibraryOps {
             }
             // thrown into the program rather than ending the run: code that looks the pool up
             // (Caffeine's default executor) catches the failure and runs the work itself
-            case "commonPool" -> throw unsupported(call, "the common ForkJoinPool runs tasks on"
-                    + " threads the explorer does not schedule. Use an executor from Executors in"
-                    + " explored code");
-            case "delayedExecutor" -> throw refuse(call, "the delayed executor waits on a JDK"
-                    + " thread the explorer does not schedule");
+            case "commonPool" ->
+                    throw unsupported(
+                            call,
+                            "the common ForkJoinPool runs tasks on"
+                                    + " threads the explorer does not schedule. Use an executor from Executors in"
+                                    + " explored code");
+            case "delayedExecutor" ->
+                    throw refuse(
+                            call,
+                            "the delayed executor waits on a JDK"
+                                    + " thread the explorer does not schedule");
             default -> {
                 return call.proceed();
             }
@@ -186,8 +251,14 @@ final class LibraryOps {
     static java.util.concurrent.Executor asyncPool(ExploringInterceptor x) {
         RunModel r = x.run();
         if (r.asyncPool == null) {
-            r.asyncPool = new ModeledExecutor(x, r, io.refguard.agent.bridge.ExecutorKind.CACHED,
-                    0, null, "commonPool");
+            r.asyncPool =
+                    new ModeledExecutor(
+                            x,
+                            r,
+                            io.refguard.agent.bridge.ExecutorKind.CACHED,
+                            0,
+                            null,
+                            "commonPool");
         }
         return r.asyncPool;
     }
@@ -196,8 +267,9 @@ final class LibraryOps {
      * One scheduling point on the receiver, labelled by the site, then the call with no point
      * inside it. An update also counts as a change of the object for threads blocked on it.
      */
-    static Object modeled(ExploringInterceptor x, LibraryCall call, Access access,
-            ExploringInterceptor.Body body) throws Throwable {
+    static Object modeled(
+            ExploringInterceptor x, LibraryCall call, Access access, ExploringInterceptor.Body body)
+            throws Throwable {
         RunModel r = x.run();
         r.ops++;
         Object receiver = call.receiver();
@@ -212,7 +284,9 @@ final class LibraryOps {
             changed(r, k);
         }
         Object result = atomically(x, body);
-        if (mutex != null && result != null && result != receiver
+        if (mutex != null
+                && result != null
+                && result != receiver
                 && result.getClass().getName().startsWith(SYNCHRONIZED_WRAPPER)) {
             r.viewMutexes.put(result, mutex); // keySet(), subList(), ... lock the same mutex
         }
@@ -222,9 +296,9 @@ final class LibraryOps {
     private static final String SYNCHRONIZED_WRAPPER = "java.util.Collections$Synchronized";
 
     /**
-     * The monitor a JDK object synchronizes its methods on, for the classes that use a monitor:
-     * the object itself, or for a view of a {@code Collections.synchronized*} wrapper the
-     * wrapper's. Null for the others (which use their own locks or none).
+     * The monitor a JDK object synchronizes its methods on, for the classes that use a monitor: the
+     * object itself, or for a view of a {@code Collections.synchronized*} wrapper the wrapper's.
+     * Null for the others (which use their own locks or none).
      */
     private static Object mutexOf(RunModel r, Object receiver) {
         if (receiver == null) {
@@ -239,14 +313,14 @@ final class LibraryOps {
     }
 
     /**
-     * The JDK's call will take {@code mutex}'s real monitor, which no explored thread really
-     * holds (instrumented {@code synchronized} blocks are modeled). When another thread holds
-     * its model ({@code synchronized (list) { for (x : list) ... }}), the caller blocks in the
-     * model until it is free, as the JDK's call would; the call then runs atomically, so it
-     * need not hold the model.
+     * The JDK's call will take {@code mutex}'s real monitor, which no explored thread really holds
+     * (instrumented {@code synchronized} blocks are modeled). When another thread holds its model
+     * ({@code synchronized (list) { for (x : list) ... }}), the caller blocks in the model until it
+     * is free, as the JDK's call would; the call then runs atomically, so it need not hold the
+     * model.
      */
-    private static void waitForMonitor(ExploringInterceptor x, RunModel r, Object mutex,
-            int site, String label) {
+    private static void waitForMonitor(
+            ExploringInterceptor x, RunModel r, Object mutex, int site, String label) {
         LockModel m = r.existingKey(mutex);
         if (m == null) {
             return;
@@ -290,14 +364,20 @@ final class LibraryOps {
      * @return never; declared so that callers write {@code throw refuse(...)}
      */
     static ControlLost refuse(LibraryCall call, String why) {
-        return Coordinator.lostControl(x(call) + " cannot be explored: " + why
-                + ", or exclude the class from instrumentation.");
+        return Coordinator.lostControl(
+                x(call)
+                        + " cannot be explored: "
+                        + why
+                        + ", or exclude the class from instrumentation.");
     }
 
     /** As {@link #refuse}, as an exception the program may catch and work around. */
     static UnsupportedOperationException unsupported(LibraryCall call, String why) {
-        return new UnsupportedOperationException(x(call) + " cannot be explored: " + why
-                + ", or exclude the class from instrumentation.");
+        return new UnsupportedOperationException(
+                x(call)
+                        + " cannot be explored: "
+                        + why
+                        + ", or exclude the class from instrumentation.");
     }
 
     private static String x(LibraryCall call) {

@@ -18,13 +18,13 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <ul>
  *   <li>{@code ReentrantLock}: the runtime's lock on the lock's {@link LockModel} (so a deadlock
- *       report says who holds what), then the real lock, which is free unless a thread the
- *       explorer does not run holds it: that is waited for {@link ExploringInterceptor#foreignWaitNanos}
- *       and then reported. Its conditions have their wait sets in their models.
+ *       report says who holds what), then the real lock, which is free unless a thread the explorer
+ *       does not run holds it: that is waited for {@link ExploringInterceptor#foreignWaitNanos} and
+ *       then reported. Its conditions have their wait sets in their models.
  *   <li>Any other JDK lock (the two locks of a {@code ReentrantReadWriteLock}): its real state is
  *       the model. A thread tries the real lock; when that fails it blocks until some thread
- *       unlocks a lock of this kind, then tries again. Only the baton holder changes real state,
- *       so the try never races.
+ *       unlocks a lock of this kind, then tries again. Only the baton holder changes real state, so
+ *       the try never races.
  *   <li>Locks of the program's own classes are instrumented code: they run as written.
  *   <li>{@code Semaphore}: the real semaphore, blocking until enough permits are available.
  * </ul>
@@ -38,8 +38,9 @@ final class LockOps {
         return o.getClass().getClassLoader() == null;
     }
 
-    static boolean lock(ExploringInterceptor x, ThreadModel me, Lock lock, LockOp op, long nanos,
-            int site) throws InterruptedException {
+    static boolean lock(
+            ExploringInterceptor x, ThreadModel me, Lock lock, LockOp op, long nanos, int site)
+            throws InterruptedException {
         if (!isJdk(lock)) {
             return switch (op) {
                 case LOCK -> {
@@ -81,8 +82,14 @@ final class LockOps {
                     if (nanos <= 0) {
                         return false;
                     }
-                    Waits.block(run, me, () -> m.owner == null || me.interrupted, true, nanos,
-                            m, "tryLock");
+                    Waits.block(
+                            run,
+                            me,
+                            () -> m.owner == null || me.interrupted,
+                            true,
+                            nanos,
+                            m,
+                            "tryLock");
                     ThreadOps.throwIfInterrupted(me);
                     if (!Coordinator.tryLock(m)) {
                         return false;
@@ -114,17 +121,24 @@ final class LockOps {
                 got = false;
             }
             if (!got) {
-                throw Coordinator.lostControl("lock " + m.name + " is held by a thread the"
-                        + " explorer does not run (" + rl + "), still after "
-                        + TimeUnit.NANOSECONDS.toMillis(x.foreignWaitNanos) + " ms. Only threads"
-                        + " started by the explored code are scheduled: do not share this lock"
-                        + " with threads started before the exploration or by uninstrumented code.");
+                throw Coordinator.lostControl(
+                        "lock "
+                                + m.name
+                                + " is held by a thread the"
+                                + " explorer does not run ("
+                                + rl
+                                + "), still after "
+                                + TimeUnit.NANOSECONDS.toMillis(x.foreignWaitNanos)
+                                + " ms. Only threads"
+                                + " started by the explored code are scheduled: do not share this lock"
+                                + " with threads started before the exploration or by uninstrumented code.");
             }
         }
     }
 
-    private static boolean viaRealState(RunModel run, ThreadModel me, Lock lock, LockModel m,
-            LockOp op, long nanos) throws InterruptedException {
+    private static boolean viaRealState(
+            RunModel run, ThreadModel me, Lock lock, LockModel m, LockOp op, long nanos)
+            throws InterruptedException {
         String label = m.waitLabel("lock");
         boolean interruptible = op != LockOp.LOCK && op != LockOp.TRY_LOCK;
         boolean timed = op == LockOp.TRY_LOCK_TIMED;
@@ -134,8 +148,14 @@ final class LockOps {
                 return false;
             }
             long seen = run.unlocks;
-            Waits.block(run, me, () -> run.unlocks != seen || (interruptible && me.interrupted),
-                    timed, nanos, null, label);
+            Waits.block(
+                    run,
+                    me,
+                    () -> run.unlocks != seen || (interruptible && me.interrupted),
+                    timed,
+                    nanos,
+                    null,
+                    label);
             if (interruptible) {
                 ThreadOps.throwIfInterrupted(me);
             }
@@ -188,8 +208,16 @@ final class LockOps {
         return null;
     }
 
-    static long await(ExploringInterceptor x, ThreadModel me, Condition condition, AwaitOp op,
-            long time, TimeUnit unit, Date deadline, int site) throws InterruptedException {
+    static long await(
+            ExploringInterceptor x,
+            ThreadModel me,
+            Condition condition,
+            AwaitOp op,
+            long time,
+            TimeUnit unit,
+            Date deadline,
+            int site)
+            throws InterruptedException {
         RunModel run = x.run();
         LockModel lock = ownerOf(run, me, condition);
         if (lock == null) {
@@ -199,15 +227,17 @@ final class LockOps {
         if (interruptible) {
             ThreadOps.throwIfInterrupted(me);
         }
-        long nanos = switch (op) {
-            case AWAIT_NANOS -> time;
-            case AWAIT_TIMED -> unit.toNanos(time);
-            case AWAIT_UNTIL -> TimeUnit.MILLISECONDS.toNanos(
-                    deadline.getTime() - x.currentTimeMillis(site));
-            default -> 1;
-        };
-        boolean timed = op == AwaitOp.AWAIT_NANOS || op == AwaitOp.AWAIT_TIMED
-                || op == AwaitOp.AWAIT_UNTIL;
+        long nanos =
+                switch (op) {
+                    case AWAIT_NANOS -> time;
+                    case AWAIT_TIMED -> unit.toNanos(time);
+                    case AWAIT_UNTIL ->
+                            TimeUnit.MILLISECONDS.toNanos(
+                                    deadline.getTime() - x.currentTimeMillis(site));
+                    default -> 1;
+                };
+        boolean timed =
+                op == AwaitOp.AWAIT_NANOS || op == AwaitOp.AWAIT_TIMED || op == AwaitOp.AWAIT_UNTIL;
         run.ops++;
         LockModel c = run.key(condition, site);
         ReentrantLock rl = (ReentrantLock) lock.object;
@@ -222,8 +252,14 @@ final class LockOps {
         if (nanos > 0) {
             c.waiters.addLast(me);
             try {
-                Waits.block(run, me, () -> me.notified || (interruptible && me.interrupted),
-                        timed, nanos, null, c.waitLabel("await"));
+                Waits.block(
+                        run,
+                        me,
+                        () -> me.notified || (interruptible && me.interrupted),
+                        timed,
+                        nanos,
+                        null,
+                        c.waitLabel("await"));
             } finally {
                 c.waiters.remove(me);
             }
@@ -246,12 +282,13 @@ final class LockOps {
     }
 
     /**
-     * A condition of a lock the caller does not hold through the model (or not a
-     * {@code ReentrantLock}'s): the real call, which throws {@code IllegalMonitorStateException}
-     * when the lock is not held, and otherwise blocks where the explorer cannot see it.
+     * A condition of a lock the caller does not hold through the model (or not a {@code
+     * ReentrantLock}'s): the real call, which throws {@code IllegalMonitorStateException} when the
+     * lock is not held, and otherwise blocks where the explorer cannot see it.
      */
-    private static long unmodeledAwait(Condition condition, AwaitOp op, long time, TimeUnit unit,
-            Date deadline) throws InterruptedException {
+    private static long unmodeledAwait(
+            Condition condition, AwaitOp op, long time, TimeUnit unit, Date deadline)
+            throws InterruptedException {
         switch (op) {
             case AWAIT -> condition.await();
             case AWAIT_UNINTERRUPTIBLY -> condition.awaitUninterruptibly();
@@ -268,8 +305,8 @@ final class LockOps {
         return 0;
     }
 
-    static void signal(ExploringInterceptor x, ThreadModel me, Condition condition, boolean all,
-            int site) {
+    static void signal(
+            ExploringInterceptor x, ThreadModel me, Condition condition, boolean all, int site) {
         RunModel run = x.run();
         if (ownerOf(run, me, condition) == null) {
             if (all) {
@@ -285,11 +322,18 @@ final class LockOps {
         c.wake(all);
     }
 
-    static boolean acquire(ExploringInterceptor x, ThreadModel me, Semaphore semaphore,
-            AcquireOp op, int permits, long nanos, int site) throws InterruptedException {
+    static boolean acquire(
+            ExploringInterceptor x,
+            ThreadModel me,
+            Semaphore semaphore,
+            AcquireOp op,
+            int permits,
+            long nanos,
+            int site)
+            throws InterruptedException {
         if (permits < 0) {
-            throw new IllegalArgumentException("negative permit count " + permits + " at "
-                    + Sites.get(site).location());
+            throw new IllegalArgumentException(
+                    "negative permit count " + permits + " at " + Sites.get(site).location());
         }
         RunModel run = x.run();
         boolean interruptible = op == AcquireOp.ACQUIRE || op == AcquireOp.TRY_ACQUIRE_TIMED;
@@ -304,10 +348,16 @@ final class LockOps {
             return semaphore.tryAcquire(permits);
         }
         while (true) {
-            Waits.block(run, me,
-                    () -> semaphore.availablePermits() >= permits
-                            || (interruptible && me.interrupted),
-                    timed, nanos, k, "acquire");
+            Waits.block(
+                    run,
+                    me,
+                    () ->
+                            semaphore.availablePermits() >= permits
+                                    || (interruptible && me.interrupted),
+                    timed,
+                    nanos,
+                    k,
+                    "acquire");
             if (semaphore.tryAcquire(permits)) {
                 return true;
             }

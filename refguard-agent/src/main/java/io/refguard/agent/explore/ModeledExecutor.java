@@ -17,20 +17,19 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The model of a fixed, cached or single-thread pool created by the explored code. The JDK's
- * pools park idle workers inside their queue, where the explorer cannot see them; this model
- * keeps the queue itself and blocks idle workers through {@link Waits}, so every worker is an
- * actor the explorer schedules. Futures are {@link ModeledFuture}s, whose {@code get} blocks the
- * same way.
+ * The model of a fixed, cached or single-thread pool created by the explored code. The JDK's pools
+ * park idle workers inside their queue, where the explorer cannot see them; this model keeps the
+ * queue itself and blocks idle workers through {@link Waits}, so every worker is an actor the
+ * explorer schedules. Futures are {@link ModeledFuture}s, whose {@code get} blocks the same way.
  *
  * <p>Behaviour follows {@code ThreadPoolExecutor}: a new worker per task until the pool size is
  * reached (cached: while no worker is idle); tasks in submission order; {@code shutdown} lets
- * queued tasks finish and rejects new ones with {@link RejectedExecutionException};
- * {@code shutdownNow} drains the queue and interrupts running tasks. An idle cached worker times
- * out (as a timed wait does: when nothing else can run). A fixed pool that is never shut down
- * keeps its workers waiting, which ends the run as a deadlock: the real program would not exit.
- * Workers are named {@code pool-N-thread-M}, N counted per run, unless the code gave a factory.
- * A thread-per-task executor (JDK 21+, virtual or with a factory) starts a new thread from its
+ * queued tasks finish and rejects new ones with {@link RejectedExecutionException}; {@code
+ * shutdownNow} drains the queue and interrupts running tasks. An idle cached worker times out (as a
+ * timed wait does: when nothing else can run). A fixed pool that is never shut down keeps its
+ * workers waiting, which ends the run as a deadlock: the real program would not exit. Workers are
+ * named {@code pool-N-thread-M}, N counted per run, unless the code gave a factory. A
+ * thread-per-task executor (JDK 21+, virtual or with a factory) starts a new thread from its
  * factory for every task and never reuses one.
  *
  * <p>Concurrency: touched only by managed threads holding the baton.
@@ -56,19 +55,31 @@ class ModeledExecutor extends AbstractExecutorService {
     private int created;
     boolean shutdown;
 
-    ModeledExecutor(ExploringInterceptor x, RunModel run, ExecutorKind kind, int threads,
-            ThreadFactory factory, int number) {
+    ModeledExecutor(
+            ExploringInterceptor x,
+            RunModel run,
+            ExecutorKind kind,
+            int threads,
+            ThreadFactory factory,
+            int number) {
         this(x, run, kind, threads, factory, "pool-" + number);
     }
 
     /** A pool named {@code poolName}, whose workers are {@code poolName-thread-M}. */
-    ModeledExecutor(ExploringInterceptor x, RunModel run, ExecutorKind kind, int threads,
-            ThreadFactory factory, String poolName) {
+    ModeledExecutor(
+            ExploringInterceptor x,
+            RunModel run,
+            ExecutorKind kind,
+            int threads,
+            ThreadFactory factory,
+            String poolName) {
         this.x = x;
         this.run = run;
         this.kind = kind;
-        this.maxThreads = kind == ExecutorKind.CACHED || kind == ExecutorKind.PER_TASK
-                ? Integer.MAX_VALUE : threads;
+        this.maxThreads =
+                kind == ExecutorKind.CACHED || kind == ExecutorKind.PER_TASK
+                        ? Integer.MAX_VALUE
+                        : threads;
         this.factory = factory;
         this.poolName = poolName;
         this.key = run.key(this, poolName);
@@ -89,8 +100,8 @@ class ModeledExecutor extends AbstractExecutorService {
         if (shutdown) {
             // the task is not named: its toString() would carry an identity hash, different in
             // every run, and reports must repeat
-            throw new RejectedExecutionException("a task was rejected from " + poolName
-                    + ": the pool was shut down");
+            throw new RejectedExecutionException(
+                    "a task was rejected from " + poolName + ": the pool was shut down");
         }
         queue.addLast(command);
         if (kind == ExecutorKind.PER_TASK || (live < maxThreads && queue.size() > idle)) {
@@ -101,12 +112,13 @@ class ModeledExecutor extends AbstractExecutorService {
     void startWorker() {
         created++;
         Runnable loop = this::workerLoop;
-        Thread t = factory != null
-                ? factory.newThread(loop)
-                : new Thread(loop, poolName + "-thread-" + created);
+        Thread t =
+                factory != null
+                        ? factory.newThread(loop)
+                        : new Thread(loop, poolName + "-thread-" + created);
         if (t == null) {
-            throw new RejectedExecutionException("the thread factory of " + poolName
-                    + " returned no thread");
+            throw new RejectedExecutionException(
+                    "the thread factory of " + poolName + " returned no thread");
         }
         if (ThreadOps.isVirtual(t)) {
             // a virtual thread's run() does not run its task; a factory the explored code did not
@@ -131,8 +143,14 @@ class ModeledExecutor extends AbstractExecutorService {
                 if (queue.isEmpty() && !shutdown) {
                     idle++;
                     try {
-                        Waits.block(run, me, () -> !queue.isEmpty() || shutdown,
-                                kind == ExecutorKind.CACHED, KEEP_ALIVE_NANOS, key, takeLabel);
+                        Waits.block(
+                                run,
+                                me,
+                                () -> !queue.isEmpty() || shutdown,
+                                kind == ExecutorKind.CACHED,
+                                KEEP_ALIVE_NANOS,
+                                key,
+                                takeLabel);
                     } finally {
                         idle--;
                     }
@@ -151,10 +169,13 @@ class ModeledExecutor extends AbstractExecutorService {
 
     @Override
     protected <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
-        return new ModeledFuture<>(x, run, () -> {
-            runnable.run();
-            return value;
-        });
+        return new ModeledFuture<>(
+                x,
+                run,
+                () -> {
+                    runnable.run();
+                    return value;
+                });
     }
 
     @Override
@@ -199,8 +220,14 @@ class ModeledExecutor extends AbstractExecutorService {
         ThreadModel me = x.current();
         ThreadOps.throwIfInterrupted(me);
         run.ops++;
-        Waits.block(run, me, () -> isTerminated() || me.interrupted, true,
-                Math.max(0L, unit.toNanos(timeout)), key, "awaitTermination");
+        Waits.block(
+                run,
+                me,
+                () -> isTerminated() || me.interrupted,
+                true,
+                Math.max(0L, unit.toNanos(timeout)),
+                key,
+                "awaitTermination");
         if (!isTerminated()) {
             ThreadOps.throwIfInterrupted(me);
         }
@@ -208,8 +235,8 @@ class ModeledExecutor extends AbstractExecutorService {
     }
 
     /**
-     * Runs the tasks and returns the first result of one that completes normally; waits for them
-     * in the model (the JDK's version waits in a queue the explorer cannot see).
+     * Runs the tasks and returns the first result of one that completes normally; waits for them in
+     * the model (the JDK's version waits in a queue the explorer cannot see).
      */
     @Override
     public <T> T invokeAny(Collection<? extends Callable<T>> tasks)
@@ -224,8 +251,13 @@ class ModeledExecutor extends AbstractExecutorService {
             execute(f);
         }
         ThreadModel me = x.current();
-        Waits.block(run, me, () -> me.interrupted || anySucceeded(futures) || allDone(futures),
-                false, key, "invokeAny");
+        Waits.block(
+                run,
+                me,
+                () -> me.interrupted || anySucceeded(futures) || allDone(futures),
+                false,
+                key,
+                "invokeAny");
         ThreadOps.throwIfInterrupted(me);
         ExecutionException last = null;
         for (ModeledFuture<T> f : futures) {
@@ -272,7 +304,11 @@ class ModeledExecutor extends AbstractExecutorService {
 
     @Override
     public String toString() {
-        return poolName + " (modeled " + kind.name().toLowerCase(java.util.Locale.ROOT)
-                + " pool" + (shutdown ? ", shut down" : "") + ")";
+        return poolName
+                + " (modeled "
+                + kind.name().toLowerCase(java.util.Locale.ROOT)
+                + " pool"
+                + (shutdown ? ", shut down" : "")
+                + ")";
     }
 }

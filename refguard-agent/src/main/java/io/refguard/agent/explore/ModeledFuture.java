@@ -8,13 +8,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The future of a task submitted to a {@link ModeledExecutor}: {@code get} blocks in the
- * explorer's model until the task completes (a timed {@code get} times out as any timed wait
- * does: when nothing else can run). Touched only by managed threads holding the baton.
+ * The future of a task submitted to a {@link ModeledExecutor}: {@code get} blocks in the explorer's
+ * model until the task completes (a timed {@code get} times out as any timed wait does: when
+ * nothing else can run). Touched only by managed threads holding the baton.
  */
 final class ModeledFuture<T> implements RunnableFuture<T> {
 
-    private enum State { NEW, RUNNING, DONE, FAILED, CANCELLED }
+    private enum State {
+        NEW,
+        RUNNING,
+        DONE,
+        FAILED,
+        CANCELLED
+    }
 
     private final ExploringInterceptor x;
     private final RunModel run;
@@ -102,7 +108,13 @@ final class ModeledFuture<T> implements RunnableFuture<T> {
         ThreadModel me = x.current();
         ThreadOps.throwIfInterrupted(me);
         run.ops++;
-        Waits.block(run, me, () -> isDone() || me.interrupted, timed, nanos, run.key(this, "Future#"),
+        Waits.block(
+                run,
+                me,
+                () -> isDone() || me.interrupted,
+                timed,
+                nanos,
+                run.key(this, "Future#"),
                 "get");
         if (!isDone()) {
             ThreadOps.throwIfInterrupted(me);
@@ -115,8 +127,10 @@ final class ModeledFuture<T> implements RunnableFuture<T> {
             case DONE -> result;
             case FAILED -> throw new ExecutionException(failure);
             case CANCELLED -> throw new CancellationException("the task was cancelled");
-            default -> throw new IllegalStateException("[refguard agent internal bug] get() "
-                    + "returned before the task completed");
+            default ->
+                    throw new IllegalStateException(
+                            "[refguard agent internal bug] get() "
+                                    + "returned before the task completed");
         };
     }
 }

@@ -21,17 +21,17 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
- * The model of {@code Executors.newScheduledThreadPool} and
- * {@code newSingleThreadScheduledExecutor}: a {@link ModeledExecutor} whose tasks may be due
- * later, on the run's virtual clock. Idle workers wait for the earliest due task as a timed wait
- * ({@link Waits}), so a delay passes when nothing else can run and no earlier timeout is due,
- * and the clock moves to the task's due time: nothing really waits.
+ * The model of {@code Executors.newScheduledThreadPool} and {@code
+ * newSingleThreadScheduledExecutor}: a {@link ModeledExecutor} whose tasks may be due later, on the
+ * run's virtual clock. Idle workers wait for the earliest due task as a timed wait ({@link Waits}),
+ * so a delay passes when nothing else can run and no earlier timeout is due, and the clock moves to
+ * the task's due time: nothing really waits.
  *
  * <p>Behaviour follows {@code ScheduledThreadPoolExecutor} with its default policies: tasks due
- * together run in submission order; {@code shutdown} cancels periodic tasks but still runs
- * delayed one-shot tasks; a periodic task that throws is not run again and its {@code get}
- * throws; fixed-rate tasks are due at {@code initialDelay + k * period}, fixed-delay tasks
- * {@code delay} after the previous run ends. Touched only by managed threads holding the baton.
+ * together run in submission order; {@code shutdown} cancels periodic tasks but still runs delayed
+ * one-shot tasks; a periodic task that throws is not run again and its {@code get} throws;
+ * fixed-rate tasks are due at {@code initialDelay + k * period}, fixed-delay tasks {@code delay}
+ * after the previous run ends. Touched only by managed threads holding the baton.
  */
 final class ModeledScheduledExecutor extends ModeledExecutor implements ScheduledExecutorService {
 
@@ -39,24 +39,29 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
 
     private final PriorityQueue<Task<?>> delayed = new PriorityQueue<>();
     private long sequence;
+
     /** Whether a worker with nothing scheduled ends, as a timeout does, instead of waiting. */
     private boolean idleWorkersExit;
 
-    ModeledScheduledExecutor(ExploringInterceptor x, RunModel run, int threads,
-            ThreadFactory factory, int number) {
+    ModeledScheduledExecutor(
+            ExploringInterceptor x, RunModel run, int threads, ThreadFactory factory, int number) {
         this(x, run, threads, factory, "pool-" + number);
     }
 
     /** A pool named {@code poolName}, whose workers are {@code poolName-thread-M}. */
-    ModeledScheduledExecutor(ExploringInterceptor x, RunModel run, int threads,
-            ThreadFactory factory, String poolName) {
+    ModeledScheduledExecutor(
+            ExploringInterceptor x,
+            RunModel run,
+            int threads,
+            ThreadFactory factory,
+            String poolName) {
         super(x, run, ExecutorKind.SCHEDULED, Math.max(1, threads), factory, poolName);
     }
 
     /**
-     * A worker with nothing scheduled ends when nothing else can run, instead of waiting for
-     * work forever; a later task starts a new one. For {@code Timer}, whose thread may be a
-     * daemon (which the model cannot tell): a program that leaves a timer idle is not a deadlock.
+     * A worker with nothing scheduled ends when nothing else can run, instead of waiting for work
+     * forever; a later task starts a new one. For {@code Timer}, whose thread may be a daemon
+     * (which the model cannot tell): a program that leaves a timer idle is not a deadlock.
      */
     ModeledScheduledExecutor idleWorkersExit() {
         idleWorkersExit = true;
@@ -76,33 +81,36 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
     }
 
     @Override
-    public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay,
-            long period, TimeUnit unit) {
+    public ScheduledFuture<?> scheduleAtFixedRate(
+            Runnable command, long initialDelay, long period, TimeUnit unit) {
         return periodic(command, initialDelay, period, unit);
     }
 
     @Override
-    public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay,
-            long delay, TimeUnit unit) {
+    public ScheduledFuture<?> scheduleWithFixedDelay(
+            Runnable command, long initialDelay, long delay, TimeUnit unit) {
         return periodic(command, initialDelay, -delay, unit); // negative: after each run ends
     }
 
-    private ScheduledFuture<?> periodic(Runnable command, long initialDelay, long period,
-            TimeUnit unit) {
+    private ScheduledFuture<?> periodic(
+            Runnable command, long initialDelay, long period, TimeUnit unit) {
         Objects.requireNonNull(command, "command");
         if (period == 0) {
             throw new IllegalArgumentException("the period must be positive");
         }
-        return enqueue(new Task<>(Executors.callable(command, null), unit.toNanos(initialDelay),
-                unit.toNanos(period)));
+        return enqueue(
+                new Task<>(
+                        Executors.callable(command, null),
+                        unit.toNanos(initialDelay),
+                        unit.toNanos(period)));
     }
 
     private <V> Task<V> enqueue(Task<V> task) {
         run.ops++;
         Coordinator.point(key, Access.UPDATE, "schedule");
         if (shutdown) {
-            throw new RejectedExecutionException("a task was rejected from " + poolName
-                    + ": the pool was shut down");
+            throw new RejectedExecutionException(
+                    "a task was rejected from " + poolName + ": the pool was shut down");
         }
         delayed.add(task);
         if (live < maxThreads) {
@@ -132,17 +140,24 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
                     idle++;
                     try {
                         if (head == null) {
-                            BooleanSupplier work = () -> !queue.isEmpty() || !delayed.isEmpty()
-                                    || shutdown;
-                            Waits.block(run, me, work, idleWorkersExit, IDLE_NANOS, key,
-                                    takeLabel);
+                            BooleanSupplier work =
+                                    () -> !queue.isEmpty() || !delayed.isEmpty() || shutdown;
+                            Waits.block(run, me, work, idleWorkersExit, IDLE_NANOS, key, takeLabel);
                             if (!work.getAsBoolean()) {
                                 return; // an idle timer's worker: see idleWorkersExit
                             }
                         } else {
-                            Waits.block(run, me, () -> !queue.isEmpty() || delayed.peek() != head
-                                    || head.due <= run.clockNanos, true,
-                                    head.due - run.clockNanos, key, takeLabel);
+                            Waits.block(
+                                    run,
+                                    me,
+                                    () ->
+                                            !queue.isEmpty()
+                                                    || delayed.peek() != head
+                                                    || head.due <= run.clockNanos,
+                                    true,
+                                    head.due - run.clockNanos,
+                                    key,
+                                    takeLabel);
                         }
                     } finally {
                         idle--;
@@ -161,13 +176,14 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
     @Override
     public void shutdown() {
         super.shutdown();
-        delayed.removeIf(t -> {
-            if (t.period != 0) {
-                t.cancelled = true;
-                return true;
-            }
-            return false;
-        });
+        delayed.removeIf(
+                t -> {
+                    if (t.period != 0) {
+                        t.cancelled = true;
+                        return true;
+                    }
+                    return false;
+                });
     }
 
     @Override
@@ -289,8 +305,14 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
             ThreadModel me = x.current();
             ThreadOps.throwIfInterrupted(me);
             run.ops++;
-            Waits.block(run, me, () -> isDone() || me.interrupted, true,
-                    Math.max(0L, unit.toNanos(timeout)), key, "get");
+            Waits.block(
+                    run,
+                    me,
+                    () -> isDone() || me.interrupted,
+                    true,
+                    Math.max(0L, unit.toNanos(timeout)),
+                    key,
+                    "get");
             if (!isDone() && !me.interrupted) {
                 throw new TimeoutException("the task did not complete in time");
             }

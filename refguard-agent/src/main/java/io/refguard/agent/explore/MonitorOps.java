@@ -6,10 +6,9 @@ import io.refguard.hook.Access;
 /**
  * Monitors ({@code synchronized}, {@code wait}, {@code notify}) on the runtime's lock. The
  * runtime's lock for a monitor's {@link LockModel} is held once by its owner; recursion and the
- * wait set are the model's. A {@code wait} releases the runtime's lock, blocks in
- * {@link Waits#block} until notified (or interrupted, or timed out) and takes the lock again with
- * the same recursion count; a {@code notify} wakes the longest waiter, as the runtime's own
- * monitors do.
+ * wait set are the model's. A {@code wait} releases the runtime's lock, blocks in {@link
+ * Waits#block} until notified (or interrupted, or timed out) and takes the lock again with the same
+ * recursion count; a {@code notify} wakes the longest waiter, as the runtime's own monitors do.
  */
 final class MonitorOps {
 
@@ -44,7 +43,8 @@ final class MonitorOps {
             Coordinator.unlock(m);
         } catch (Error e) {
             // the run ended while this thread was inside a synchronized region: unwinding goes on
-            // at its next scheduling point; a monitor exit itself must not throw (see SyncInterceptor)
+            // at its next scheduling point; a monitor exit itself must not throw (see
+            // SyncInterceptor)
             if (!Waits.isAbort(e)) {
                 throw e;
             }
@@ -80,7 +80,13 @@ final class MonitorOps {
         me.notified = false;
         m.waiters.addLast(me);
         try {
-            Waits.block(run, me, () -> me.notified || me.interrupted, timed, nanos, null,
+            Waits.block(
+                    run,
+                    me,
+                    () -> me.notified || me.interrupted,
+                    timed,
+                    nanos,
+                    null,
                     m.waitLabel("wait on"));
         } finally {
             m.waiters.remove(me);
@@ -105,9 +111,14 @@ final class MonitorOps {
     private static LockModel owned(RunModel run, ThreadModel me, Object monitor, String op) {
         LockModel m = run.existingKey(monitor);
         if (m == null || m.owner != me) {
-            throw new IllegalMonitorStateException(me.name + " calls " + op + "() on "
-                    + (m == null ? "an object" : m.name) + " without holding its monitor:"
-                    + " call it inside synchronized on the same object");
+            throw new IllegalMonitorStateException(
+                    me.name
+                            + " calls "
+                            + op
+                            + "() on "
+                            + (m == null ? "an object" : m.name)
+                            + " without holding its monitor:"
+                            + " call it inside synchronized on the same object");
         }
         return m;
     }

@@ -5,8 +5,8 @@ import io.refguard.explore.runtime.Named;
 /**
  * The explorer's stand-in for one object of the program in one run: the explorer keys its
  * dependency analysis and its reports by identity, and this key gives the object a readable,
- * run-independent name ({@code queue}, {@code lock#2}, {@code Counter#1}) that its own class
- * cannot provide. One key per object per run ({@link RunModel#key}).
+ * run-independent name ({@code queue}, {@code lock#2}, {@code Counter#1}) that its own class cannot
+ * provide. One key per object per run ({@link RunModel#key}).
  */
 class NamedKey implements Named {
 

@@ -12,11 +12,11 @@ import java.util.function.Supplier;
 
 /**
  * The entry point of a program explored through one {@link InstrumentingClassLoader#forProgram}
- * loader: the program's classes are defined once, and each {@link #get()} starts a new run of
- * that loader (every class re-initializes its statics at its first use in the run, see
- * {@code StaticReinit}) and returns a {@code Runnable} that calls its {@code main(String[])}, or
- * {@code run()} on a new instance of a {@code Runnable} class. With classes reused, statics carry
- * over from run to run.
+ * loader: the program's classes are defined once, and each {@link #get()} starts a new run of that
+ * loader (every class re-initializes its statics at its first use in the run, see {@code
+ * StaticReinit}) and returns a {@code Runnable} that calls its {@code main(String[])}, or {@code
+ * run()} on a new instance of a {@code Runnable} class. With classes reused, statics carry over
+ * from run to run.
  */
 final class ProgramEntry implements Supplier<Runnable> {
 
@@ -25,26 +25,40 @@ final class ProgramEntry implements Supplier<Runnable> {
     private final ProgramLoaders.Key key;
     private final InstrumentingClassLoader first;
     private final boolean hasMain;
+
     /** The main class, defined once: every run uses it. */
     private final Class<?> shared;
+
     /** Whether static state carries over from run to run instead of being re-initialized. */
     private final boolean reuseClasses;
+
     /** Whether no run has started yet (the constructor started the first). */
     private boolean firstRun = true;
 
-    ProgramEntry(String className, String[] args, ClassLoader parent, List<Path> classPath,
-            AgentOptions options, boolean reuseClasses) {
+    ProgramEntry(
+            String className,
+            String[] args,
+            ClassLoader parent,
+            List<Path> classPath,
+            AgentOptions options,
+            boolean reuseClasses) {
         this.className = className;
         this.args = args;
         AgentOptions effective = options != null ? options : AgentOptions.forProgram(className);
         if (!effective.instruments(className)) {
-            throw new IllegalArgumentException("the agent options " + effective + " do not"
-                    + " instrument " + className + ": include its package in the options");
+            throw new IllegalArgumentException(
+                    "the agent options "
+                            + effective
+                            + " do not"
+                            + " instrument "
+                            + className
+                            + ": include its package in the options");
         }
         this.key = new ProgramLoaders.Key(parent, effective.toString(), classPath);
         this.first = ProgramLoaders.take(key, effective);
         this.reuseClasses = reuseClasses;
-        first.startRun(); // statics fresh at the start, even in a loader an earlier exploration used
+        first.startRun(); // statics fresh at the start, even in a loader an earlier exploration
+        // used
         Class<?> probe;
         try {
             probe = load(first);
@@ -55,8 +69,10 @@ final class ProgramEntry implements Supplier<Runnable> {
         this.hasMain = mainMethod(probe) != null;
         if (!hasMain && !Runnable.class.isAssignableFrom(probe)) {
             ProgramLoaders.give(key, first);
-            throw new IllegalArgumentException(className + " has no 'static void main(String[])'"
-                    + " and is not a Runnable: give the class with the program's entry point");
+            throw new IllegalArgumentException(
+                    className
+                            + " has no 'static void main(String[])'"
+                            + " and is not a Runnable: give the class with the program's entry point");
         }
         this.shared = probe;
     }
@@ -76,9 +92,13 @@ final class ProgramEntry implements Supplier<Runnable> {
         try {
             return Class.forName(className, false, loader);
         } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException("no class " + className + " on the class path:"
-                    + " check the class name (binary name, as com.acme.Main or com.acme.Outer$Inner)"
-                    + " and the class path", e);
+            throw new IllegalArgumentException(
+                    "no class "
+                            + className
+                            + " on the class path:"
+                            + " check the class name (binary name, as com.acme.Main or com.acme.Outer$Inner)"
+                            + " and the class path",
+                    e);
         }
     }
 
@@ -130,8 +150,13 @@ final class ProgramEntry implements Supplier<Runnable> {
             } catch (InvocationTargetException e) {
                 throw Sneaky.<RuntimeException>as(e.getCause());
             } catch (ReflectiveOperationException e) {
-                throw new IllegalArgumentException(className + " is a Runnable without a usable"
-                        + " no-argument constructor (" + e + "): add one, or give a main method", e);
+                throw new IllegalArgumentException(
+                        className
+                                + " is a Runnable without a usable"
+                                + " no-argument constructor ("
+                                + e
+                                + "): add one, or give a main method",
+                        e);
             }
             ((Runnable) instance).run();
         };

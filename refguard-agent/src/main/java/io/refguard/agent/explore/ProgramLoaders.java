@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Program loaders kept between explorations: a program explored again in the same JVM (the
- * next test, the next benchmark iteration) gets the loader of the last exploration, whose classes
- * are instrumented and compiled already. That is sound because a program's statics are
- * re-initialized in every run anyway ({@link InstrumentingClassLoader#forProgram}). A loader serves
- * one exploration at a time: one running at the same time gets a loader of its own. At most
- * {@link #KEPT} idle loaders are kept; the least recently used is closed when another is returned.
+ * Program loaders kept between explorations: a program explored again in the same JVM (the next
+ * test, the next benchmark iteration) gets the loader of the last exploration, whose classes are
+ * instrumented and compiled already. That is sound because a program's statics are re-initialized
+ * in every run anyway ({@link InstrumentingClassLoader#forProgram}). A loader serves one
+ * exploration at a time: one running at the same time gets a loader of its own. At most {@link
+ * #KEPT} idle loaders are kept; the least recently used is closed when another is returned.
  */
 final class ProgramLoaders {
 
@@ -52,7 +52,8 @@ final class ProgramLoaders {
             if (before != null && before != loader) {
                 evicted = before;
             } else if (IDLE.size() > KEPT) {
-                Iterator<Map.Entry<Key, InstrumentingClassLoader>> oldest = IDLE.entrySet().iterator();
+                Iterator<Map.Entry<Key, InstrumentingClassLoader>> oldest =
+                        IDLE.entrySet().iterator();
                 evicted = oldest.next().getValue();
                 oldest.remove();
             }

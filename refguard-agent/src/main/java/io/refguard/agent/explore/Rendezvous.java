@@ -49,7 +49,10 @@ final class Rendezvous {
             throw new NullPointerException();
         }
         boolean blocking = n.equals("put") || n.equals("take");
-        long nanos = blocking ? -1 : args == (give ? 3 : 2) ? BlockingModels.nanos(call, give ? 1 : 0) : 0;
+        long nanos =
+                blocking
+                        ? -1
+                        : args == (give ? 3 : 2) ? BlockingModels.nanos(call, give ? 1 : 0) : 0;
         Object res = meet(x, call, give ? call.argument(0) : null, give, nanos);
         if (give) {
             return n.equals("put") ? null : res != BlockingModels.TIMED_OUT;
@@ -70,11 +73,12 @@ final class Rendezvous {
     }
 
     /**
-     * Pairs the caller with a waiting partner of the other side (for an exchanger both sides
-     * are producers: {@code exchange} pairs with any waiting exchange), or waits for one.
+     * Pairs the caller with a waiting partner of the other side (for an exchanger both sides are
+     * producers: {@code exchange} pairs with any waiting exchange), or waits for one.
      */
-    private static Object meet(ExploringInterceptor x, LibraryCall call, Object item,
-            boolean give, long nanos) throws Throwable {
+    private static Object meet(
+            ExploringInterceptor x, LibraryCall call, Object item, boolean give, long nanos)
+            throws Throwable {
         boolean exchanger = call.receiver() instanceof Exchanger<?>;
         ThreadModel me = x.current();
         RunModel r = x.run();

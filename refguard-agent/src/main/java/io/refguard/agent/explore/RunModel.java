@@ -1,9 +1,8 @@
 package io.refguard.agent.explore;
 
-import io.refguard.explore.runtime.Named;
-
 import io.refguard.agent.bridge.Site;
 import io.refguard.agent.bridge.Sites;
+import io.refguard.explore.runtime.Named;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -12,13 +11,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Everything the adapter knows about one run: the program's threads, the models of the objects
- * it synchronizes on, and their names. A new model per run ({@link ExploringInterceptor#newRun})
- * makes runs independent and names repeatable: objects are named in the order the run first
- * touches them, which is the same in every run that follows the same schedule.
+ * Everything the adapter knows about one run: the program's threads, the models of the objects it
+ * synchronizes on, and their names. A new model per run ({@link ExploringInterceptor#newRun}) makes
+ * runs independent and names repeatable: objects are named in the order the run first touches them,
+ * which is the same in every run that follows the same schedule.
  *
- * <p>Concurrency: only the thread holding the explorer's baton touches a run model (and the
- * driver before the run starts), so nothing here is synchronized.
+ * <p>Concurrency: only the thread holding the explorer's baton touches a run model (and the driver
+ * before the run starts), so nothing here is synchronized.
  */
 final class RunModel {
 
@@ -26,21 +25,28 @@ final class RunModel {
 
     /** Program thread objects to their models. */
     final IdentityHashMap<Thread, ThreadModel> threads = new IdentityHashMap<>();
+
     /** Real threads (the explorer's workers) to the model of the program thread they run. */
     final IdentityHashMap<Thread, ThreadModel> byCarrier = new IdentityHashMap<>();
+
     /**
      * The task of each thread made by a {@code Thread.Builder} in this run (JDK 21+): a virtual
      * thread's {@code run()} does not run it, so the thread's actor runs it instead.
      */
     final IdentityHashMap<Thread, Runnable> tasks = new IdentityHashMap<>();
+
     /** Tasks scheduled on modeled {@code Timer}s in this run ({@link Timers}). */
     final Map<java.util.TimerTask, java.util.concurrent.ScheduledFuture<?>> timerTasks =
             Timers.newTaskMap();
+
     private int timers;
+
     /** A view of a {@code Collections.synchronized*} wrapper to the monitor its methods lock. */
     final IdentityHashMap<Object, Object> viewMutexes = new IdentityHashMap<>();
+
     /** A condition to the lock that made it, for conditions created through the bridge. */
     final IdentityHashMap<Object, Object> conditionLocks = new IdentityHashMap<>();
+
     private final IdentityHashMap<Object, LockModel> keys = new IdentityHashMap<>();
     private final Map<String, Integer> nameUses = new HashMap<>();
     private int unnamedThreads;
@@ -49,30 +55,38 @@ final class RunModel {
     RunModel(TimeoutMode timeouts) {
         this.timeouts = timeouts;
     }
+
     private int pools;
+
     /**
      * Operations performed through the adapter so far. A thread in {@code Thread.yield} waits for
      * it to change: another thread did something.
      */
     long ops;
+
     /** Unlocks of locks modeled through their real state (read-write locks), for waiters. */
     long unlocks;
+
     /**
      * The run's virtual clock, in nanoseconds from the start of the run: advanced by timeouts
      * ({@link Waits}) and by a microsecond per reading, never by real time.
      */
     long clockNanos;
+
     /**
-     * How deep the baton holder is in JDK library calls ({@link LibraryOps}): while above zero
-     * the interceptor manages no thread, so nothing inside the call is a scheduling point. Only
-     * the baton holder can be inside one, since nothing inside passes the baton. A new run
-     * starts at zero.
+     * How deep the baton holder is in JDK library calls ({@link LibraryOps}): while above zero the
+     * interceptor manages no thread, so nothing inside the call is a scheduling point. Only the
+     * baton holder can be inside one, since nothing inside passes the baton. A new run starts at
+     * zero.
      */
     int libraryDepth;
+
     /** How timed waits may time out in this run. */
     final TimeoutMode timeouts;
+
     /** The modeled pool standing for the common pool ({@link LibraryOps#asyncPool}), or null. */
     ModeledExecutor asyncPool;
+
     /** Actions asked for inside an atomic library call, run when it returns. */
     private final java.util.ArrayDeque<Runnable> deferred = new java.util.ArrayDeque<>();
 
@@ -148,8 +162,8 @@ final class RunModel {
     }
 
     /**
-     * {@code base} itself the first time, {@code base#2} and so on after; a base ending in
-     * {@code #} (a class name) is always numbered: {@code Object#1}.
+     * {@code base} itself the first time, {@code base#2} and so on after; a base ending in {@code
+     * #} (a class name) is always numbered: {@code Object#1}.
      */
     private String uniqueName(String base) {
         int n = nameUses.merge(base, 1, Integer::sum);
@@ -161,9 +175,9 @@ final class RunModel {
 
     /**
      * Registers a program thread about to start, or not started yet whose name or id the program
-     * asks for, naming it: a name the JDK numbered from its global
-     * counter ({@code Thread-17}) is renumbered per run in start order, so reports and the
-     * program's own output are the same in every run.
+     * asks for, naming it: a name the JDK numbered from its global counter ({@code Thread-17}) is
+     * renumbered per run in start order, so reports and the program's own output are the same in
+     * every run.
      */
     ThreadModel newThread(Thread t) {
         String name = t.getName();
@@ -200,15 +214,17 @@ final class RunModel {
         return timers++;
     }
 
-    /** The number of the next pool created in this run, from 1 as the JDK's default factory counts. */
+    /**
+     * The number of the next pool created in this run, from 1 as the JDK's default factory counts.
+     */
     int nextPool() {
         return ++pools;
     }
 
     /**
      * Whether any thread other than {@code me} could make progress now, ignoring timeouts. A timed
-     * wait times out only when this is false, that is, when waiting on would otherwise end the
-     * run as a deadlock. Evaluated by the runtime while every thread is paused.
+     * wait times out only when this is false, that is, when waiting on would otherwise end the run
+     * as a deadlock. Evaluated by the runtime while every thread is paused.
      */
     boolean othersCanRun(ThreadModel me) {
         return othersCanRun(me, false);
@@ -224,8 +240,10 @@ final class RunModel {
 
     private boolean othersCanRun(ThreadModel me, boolean earlierTimeouts) {
         for (ThreadModel t : threads.values()) {
-            if (t != me && t.started && (t.canGoOn()
-                    || earlierTimeouts && !t.finished && t.deadline < me.deadline)) {
+            if (t != me
+                    && t.started
+                    && (t.canGoOn()
+                            || earlierTimeouts && !t.finished && t.deadline < me.deadline)) {
                 return true;
             }
         }

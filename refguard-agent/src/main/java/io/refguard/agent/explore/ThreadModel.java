@@ -16,38 +16,48 @@ final class ThreadModel extends NamedKey {
 
     /** The program's thread object; {@code Thread.currentThread()} returns it on this actor. */
     final Thread thread;
+
     /** The actor running it; null for the exploration's entry actor, which nobody joins. */
     ActorHandle handle;
+
     /** The real thread running the body, once it runs. */
     Thread carrier;
+
     /**
-     * What {@code getId()}/{@code threadId()} return for it: 1 for the first thread of the run
-     * (the entry thread, as {@code main} is 1 in the JVM), then in the order the run first meets
-     * its threads, so the same in every run of the same schedule.
+     * What {@code getId()}/{@code threadId()} return for it: 1 for the first thread of the run (the
+     * entry thread, as {@code main} is 1 in the JVM), then in the order the run first meets its
+     * threads, so the same in every run of the same schedule.
      */
     long id;
+
     boolean started;
     boolean finished;
     boolean interrupted;
+
     /** The {@code LockSupport} permit. */
     boolean permit;
+
     /** Timed waits of this run that timed out early ({@link TimeoutMode#EARLY}). */
     int earlyTimeouts;
+
     /**
      * While the thread is in a timed wait: when it times out, on the run's virtual clock; else
      * {@code Long.MAX_VALUE}.
      */
     long deadline = Long.MAX_VALUE;
+
     /** Set when a {@code notify}/{@code signal} picked this thread from a wait set. */
     boolean notified;
 
     /**
-     * While the thread is blocked (or about to block) in one of the adapter's waits: what wakes
-     * it, without its timeout. Null otherwise.
+     * While the thread is blocked (or about to block) in one of the adapter's waits: what wakes it,
+     * without its timeout. Null otherwise.
      */
     BooleanSupplier wakeUp;
+
     /** The lock the thread is acquiring through the runtime, or null. */
     LockModel acquiring;
+
     /** The thread it joins through the runtime, or null. */
     ThreadModel joining;
 

@@ -9,10 +9,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Program threads under exploration. {@code Thread.start} runs the thread's {@code run()} on a new
  * actor ({@link Coordinator#spawn}); the program keeps using its {@code Thread} object, which the
- * adapter maps to the actor for {@code join}, {@code interrupt}, {@code isAlive},
- * {@code LockSupport.unpark} and {@code Thread.currentThread()}. The object itself is never
- * started. An exception escaping {@code run()} fails the run, as an uncaught exception in a thread
- * is almost always a bug.
+ * adapter maps to the actor for {@code join}, {@code interrupt}, {@code isAlive}, {@code
+ * LockSupport.unpark} and {@code Thread.currentThread()}. The object itself is never started. An
+ * exception escaping {@code run()} fails the run, as an uncaught exception in a thread is almost
+ * always a bug.
  */
 final class ThreadOps {
 
@@ -49,8 +49,8 @@ final class ThreadOps {
 
     /**
      * The model of {@code thread} for a question about its identity (id, name): a thread of this
-     * run, or a thread created in it and not started yet, which is registered now so that it
-     * gets the run's name and id before its start as after; null for a thread of no run.
+     * run, or a thread created in it and not started yet, which is registered now so that it gets
+     * the run's name and id before its start as after; null for a thread of no run.
      */
     static ThreadModel identify(RunModel run, Thread thread) {
         ThreadModel t = lookup(run, thread);
@@ -92,12 +92,15 @@ final class ThreadOps {
             if (task != null) {
                 task.run();
             } else if (isVirtual(t.thread)) {
-                throw new UnsupportedOperationException("virtual thread " + t.name + " was made"
-                        + " outside the explored code (by a Thread.Builder's unstarted() called"
-                        + " before the exploration, or in code not instrumented), so the explorer"
-                        + " does not know its task and cannot run it. Make it inside the explored"
-                        + " code, with a builder's start(), unstarted() or factory(),"
-                        + " Thread.startVirtualThread or Executors.newVirtualThreadPerTaskExecutor.");
+                throw new UnsupportedOperationException(
+                        "virtual thread "
+                                + t.name
+                                + " was made"
+                                + " outside the explored code (by a Thread.Builder's unstarted() called"
+                                + " before the exploration, or in code not instrumented), so the explorer"
+                                + " does not know its task and cannot run it. Make it inside the explored"
+                                + " code, with a builder's start(), unstarted() or factory(),"
+                                + " Thread.startVirtualThread or Executors.newVirtualThreadPerTaskExecutor.");
             } else {
                 t.thread.run();
             }
@@ -140,18 +143,23 @@ final class ThreadOps {
      * A thread the explorer did not start: waited for in real time, for a bounded time, since the
      * explorer cannot schedule it.
      */
-    private static void joinForeign(ExploringInterceptor x, ThreadModel me, Thread thread,
-            boolean timed) throws InterruptedException {
+    private static void joinForeign(
+            ExploringInterceptor x, ThreadModel me, Thread thread, boolean timed)
+            throws InterruptedException {
         if (!thread.isAlive()) {
             return;
         }
         thread.join(TimeUnit.NANOSECONDS.toMillis(x.foreignWaitNanos) + 1);
         if (thread.isAlive() && !timed) {
-            throw Coordinator.lostControl(me.name + " joins thread '" + thread.getName()
-                    + "', which the explorer did not start and which is still running after "
-                    + TimeUnit.NANOSECONDS.toMillis(x.foreignWaitNanos) + " ms. Only threads"
-                    + " started by the explored code are scheduled: start the thread inside the"
-                    + " explored code, or do not wait for it there.");
+            throw Coordinator.lostControl(
+                    me.name
+                            + " joins thread '"
+                            + thread.getName()
+                            + "', which the explorer did not start and which is still running after "
+                            + TimeUnit.NANOSECONDS.toMillis(x.foreignWaitNanos)
+                            + " ms. Only threads"
+                            + " started by the explored code are scheduled: start the thread inside the"
+                            + " explored code, or do not wait for it there.");
         }
     }
 
@@ -175,8 +183,7 @@ final class ThreadOps {
      */
     static void stepAside(RunModel run, ThreadModel me, boolean spinWait) {
         long seen = ++run.ops;
-        Waits.block(run, me, () -> run.ops != seen, true, null,
-                spinWait ? "onSpinWait" : "yield");
+        Waits.block(run, me, () -> run.ops != seen, true, null, spinWait ? "onSpinWait" : "yield");
     }
 
     static void interrupt(RunModel run, Thread thread) {
@@ -192,25 +199,27 @@ final class ThreadOps {
 
     /**
      * The factory given to a {@code ThreadPoolExecutor} or {@code ScheduledThreadPoolExecutor}
-     * built directly under exploration. Its executor methods called from instrumented code run on
-     * a modeled pool ({@link DirectPools}), so the real pool asks for a thread only when it is
-     * made to start one itself ({@code prestartAllCoreThreads}, or a task handed to it by
-     * uninstrumented code): its idle threads would block in the JDK's queue, where the explorer
-     * cannot schedule them, so that fails with an explanation. (The pool's own start of the
-     * thread cannot be intercepted: since JDK 21 the pool starts it through its thread
-     * container, not through {@code Thread.start}.)
+     * built directly under exploration. Its executor methods called from instrumented code run on a
+     * modeled pool ({@link DirectPools}), so the real pool asks for a thread only when it is made
+     * to start one itself ({@code prestartAllCoreThreads}, or a task handed to it by uninstrumented
+     * code): its idle threads would block in the JDK's queue, where the explorer cannot schedule
+     * them, so that fails with an explanation. (The pool's own start of the thread cannot be
+     * intercepted: since JDK 21 the pool starts it through its thread container, not through {@code
+     * Thread.start}.)
      */
     static ThreadFactory refusingFactory(int site) {
         String where = Sites.get(site).location();
         return r -> {
-            throw Coordinator.lostControl("the executor created at " + where
-                    + " is not modeled under exploration when it starts threads itself (its"
-                    + " idle threads would block inside the JDK, where the explorer cannot"
-                    + " schedule them): only its executor methods called from explored code run"
-                    + " on the explorer's model. Do not prestart its threads or hand it to"
-                    + " uninstrumented code, use Executors.newFixedThreadPool,"
-                    + " newCachedThreadPool or newSingleThreadExecutor, or exclude the class"
-                    + " from instrumentation.");
+            throw Coordinator.lostControl(
+                    "the executor created at "
+                            + where
+                            + " is not modeled under exploration when it starts threads itself (its"
+                            + " idle threads would block inside the JDK, where the explorer cannot"
+                            + " schedule them): only its executor methods called from explored code run"
+                            + " on the explorer's model. Do not prestart its threads or hand it to"
+                            + " uninstrumented code, use Executors.newFixedThreadPool,"
+                            + " newCachedThreadPool or newSingleThreadExecutor, or exclude the class"
+                            + " from instrumentation.");
         };
     }
 }

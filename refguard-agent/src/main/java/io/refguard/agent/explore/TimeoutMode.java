@@ -18,7 +18,10 @@ public enum TimeoutMode {
      */
     EARLY;
 
-    /** The system property that sets the mode for {@link AgentExplorer}: {@code ordered} or {@code early}. */
+    /**
+     * The system property that sets the mode for {@link AgentExplorer}: {@code ordered} or {@code
+     * early}.
+     */
     public static final String PROPERTY = "refguard.explore.timeouts";
 
     /** The mode named by {@link #PROPERTY}, or {@link #ORDERED} when it is unset. */
@@ -30,8 +33,13 @@ public enum TimeoutMode {
         return switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "ordered" -> ORDERED;
             case "early" -> EARLY;
-            default -> throw new IllegalArgumentException("-D" + PROPERTY + "=" + v
-                    + " is not a timeout mode: use ordered (the default) or early");
+            default ->
+                    throw new IllegalArgumentException(
+                            "-D"
+                                    + PROPERTY
+                                    + "="
+                                    + v
+                                    + " is not a timeout mode: use ordered (the default) or early");
         };
     }
 }

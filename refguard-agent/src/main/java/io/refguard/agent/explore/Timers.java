@@ -10,16 +10,16 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code java.util.Timer} under exploration. The real timer's thread, which its constructor
- * starts, is never given a task: the first call from explored code on a timer in a run attaches
- * a modeled single-thread scheduler to it ({@link ModeledScheduledExecutor}, named
- * {@code Timer-N}), whose worker is an explored thread and whose delays are on the virtual clock.
- * {@code TimerTask.cancel()} called from explored code cancels the task in the model too.
+ * {@code java.util.Timer} under exploration. The real timer's thread, which its constructor starts,
+ * is never given a task: the first call from explored code on a timer in a run attaches a modeled
+ * single-thread scheduler to it ({@link ModeledScheduledExecutor}, named {@code Timer-N}), whose
+ * worker is an explored thread and whose delays are on the virtual clock. {@code
+ * TimerTask.cancel()} called from explored code cancels the task in the model too.
  *
- * <p>As {@code Timer}: a task can be scheduled once; {@code schedule} with a period is
- * fixed-delay, {@code scheduleAtFixedRate} fixed-rate; {@code cancel} drops the scheduled tasks
- * (a running one finishes) and refuses new ones. Not modeled: a task that throws stops only that
- * task, not the whole timer.
+ * <p>As {@code Timer}: a task can be scheduled once; {@code schedule} with a period is fixed-delay,
+ * {@code scheduleAtFixedRate} fixed-rate; {@code cancel} drops the scheduled tasks (a running one
+ * finishes) and refuses new ones. Not modeled: a task that throws stops only that task, not the
+ * whole timer.
  */
 final class Timers {
 
@@ -39,8 +39,10 @@ final class Timers {
         RunModel r = x.run();
         LockModel k = r.key(timer, call.site());
         if (k.state == null) {
-            k.state = new State(new ModeledScheduledExecutor(x, r, 1, null,
-                    "Timer-" + r.nextTimer()).idleWorkersExit());
+            k.state =
+                    new State(
+                            new ModeledScheduledExecutor(x, r, 1, null, "Timer-" + r.nextTimer())
+                                    .idleWorkersExit());
         }
         State s = (State) k.state;
         String n = call.name();
@@ -57,12 +59,16 @@ final class Timers {
             case "schedule", "scheduleAtFixedRate" -> {
                 TimerTask task = (TimerTask) call.argument(0);
                 Object when = call.argument(1);
-                long delay = when instanceof Date d
-                        ? TimeUnit.MILLISECONDS.toNanos(d.getTime() - x.currentTimeMillis(-1))
-                        : TimeUnit.MILLISECONDS.toNanos(((Number) when).longValue());
-                long period = call.argumentCount() == 3
-                        ? TimeUnit.MILLISECONDS.toNanos(((Number) call.argument(2)).longValue())
-                        : 0;
+                long delay =
+                        when instanceof Date d
+                                ? TimeUnit.MILLISECONDS.toNanos(
+                                        d.getTime() - x.currentTimeMillis(-1))
+                                : TimeUnit.MILLISECONDS.toNanos(((Number) when).longValue());
+                long period =
+                        call.argumentCount() == 3
+                                ? TimeUnit.MILLISECONDS.toNanos(
+                                        ((Number) call.argument(2)).longValue())
+                                : 0;
                 if (when instanceof Number num && num.longValue() < 0) {
                     throw new IllegalArgumentException("Negative delay.");
                 }
@@ -82,8 +88,9 @@ final class Timers {
                 } else if (n.equals("scheduleAtFixedRate")) {
                     f = s.scheduler.scheduleAtFixedRate(task, delay, period, TimeUnit.NANOSECONDS);
                 } else {
-                    f = s.scheduler.scheduleWithFixedDelay(task, delay, period,
-                            TimeUnit.NANOSECONDS);
+                    f =
+                            s.scheduler.scheduleWithFixedDelay(
+                                    task, delay, period, TimeUnit.NANOSECONDS);
                 }
                 r.timerTasks.put(task, f);
                 return null;
@@ -107,8 +114,9 @@ final class Timers {
         if (f == null) {
             return false;
         }
-        boolean periodic = f instanceof java.util.concurrent.RunnableScheduledFuture<?> rsf
-                && rsf.isPeriodic();
+        boolean periodic =
+                f instanceof java.util.concurrent.RunnableScheduledFuture<?> rsf
+                        && rsf.isPeriodic();
         boolean prevented = f.cancel(false) || periodic && !f.isDone();
         return prevented;
     }

@@ -11,15 +11,16 @@ import io.refguard.explore.InterleavingFailure;
 import org.junit.jupiter.api.Test;
 
 /**
- * Under exploration through the agent, identity hashes, thread ids and thread names are the same
- * in every run of the same schedule: a program whose failure message shows the iteration order of
- * a hash set keyed by identity, the hashes, and its threads' ids and names fails with the same
+ * Under exploration through the agent, identity hashes, thread ids and thread names are the same in
+ * every run of the same schedule: a program whose failure message shows the iteration order of a
+ * hash set keyed by identity, the hashes, and its threads' ids and names fails with the same
  * message in every replay of its token (each replay loads the program afresh, with new objects).
  */
 class DeterministicProgramTest {
 
     private static InterleavingFailure explore(ExploreOptions options) {
-        return assertThrows(InterleavingFailure.class,
+        return assertThrows(
+                InterleavingFailure.class,
                 () -> AgentExplorer.mainClass(IdentityOrder.class.getName()).explore(options));
     }
 
@@ -27,12 +28,18 @@ class DeterministicProgramTest {
     void identityHashesThreadIdsAndNamesRepeatInEveryReplay() {
         InterleavingFailure found = explore(ExploreOptions.exhaustive());
         String message = found.report().failure().summary();
-        assertTrue(message.contains("seen [Thread-0#2, Thread-1#3] before start Thread-0#2 main main#1"), message);
-        assertFalse(message.contains("!"), "hashCode and System.identityHashCode agree: " + message);
+        assertTrue(
+                message.contains(
+                        "seen [Thread-0#2, Thread-1#3] before start Thread-0#2 main main#1"),
+                message);
+        assertFalse(
+                message.contains("!"), "hashCode and System.identityHashCode agree: " + message);
         for (int i = 0; i < 10; i++) {
             InterleavingFailure replayed = explore(ExploreOptions.replay(found.replayToken()));
             assertEquals(message, replayed.report().failure().summary(), "replay " + (i + 1));
-            assertEquals(PlainProgramsTest.tableRows(found.table()), PlainProgramsTest.tableRows(replayed.table()));
+            assertEquals(
+                    PlainProgramsTest.tableRows(found.table()),
+                    PlainProgramsTest.tableRows(replayed.table()));
         }
     }
 }

@@ -21,10 +21,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The agent adds nothing and loses nothing: {@link MonitorDeadlock}, a plain class with no
- * refguard call, explored through the agent yields the same failing-interleaving table (same
- * rows, same columns, same cells up to the source location) and the same replay token as the
- * same program written against the explicit API ({@link Coordinator}).
+ * The agent adds nothing and loses nothing: {@link MonitorDeadlock}, a plain class with no refguard
+ * call, explored through the agent yields the same failing-interleaving table (same rows, same
+ * columns, same cells up to the source location) and the same replay token as the same program
+ * written against the explicit API ({@link Coordinator}).
  */
 class ExplicitEquivalenceTest {
 
@@ -50,18 +50,27 @@ class ExplicitEquivalenceTest {
     }
 
     static InterleavingFailure explicit(ExploreOptions options) {
-        return assertThrows(InterleavingFailure.class, () -> Explorer.scenario(NAME)
-                .setup(() -> new Monitor[] {
-                    new Monitor("MonitorDeadlock.a"), new Monitor("MonitorDeadlock.b")})
-                .actor(AgentExplorer.MAIN_THREAD, m -> explicitMain(m[0], m[1]))
-                .explore(options));
+        return assertThrows(
+                InterleavingFailure.class,
+                () ->
+                        Explorer.scenario(NAME)
+                                .setup(
+                                        () ->
+                                                new Monitor[] {
+                                                    new Monitor("MonitorDeadlock.a"),
+                                                    new Monitor("MonitorDeadlock.b")
+                                                })
+                                .actor(AgentExplorer.MAIN_THREAD, m -> explicitMain(m[0], m[1]))
+                                .explore(options));
     }
 
     static InterleavingFailure throughAgent(ExploreOptions options) {
-        return assertThrows(InterleavingFailure.class, () -> AgentExplorer
-                .mainClass(MonitorDeadlock.class.getName())
-                .scenarioName(NAME)
-                .explore(options));
+        return assertThrows(
+                InterleavingFailure.class,
+                () ->
+                        AgentExplorer.mainClass(MonitorDeadlock.class.getName())
+                                .scenarioName(NAME)
+                                .explore(options));
     }
 
     @Test
@@ -82,42 +91,62 @@ class ExplicitEquivalenceTest {
         ExploreOptions options = ExploreOptions.exhaustive();
         String apiToken = explicit(options).replayToken();
         InterleavingFailure replayed = throughAgent(ExploreOptions.replay(apiToken));
-        assertEquals(withoutLocations(explicit(ExploreOptions.replay(apiToken)).table()),
+        assertEquals(
+                withoutLocations(explicit(ExploreOptions.replay(apiToken)).table()),
                 withoutLocations(replayed.table()));
     }
 
     @Test
     void codeInstrumentedBeforehandExploresTheSameWay() {
         ExploreOptions options = ExploreOptions.exhaustive();
-        InstrumentingClassLoader first = new InstrumentingClassLoader(getClass().getClassLoader(),
-                AgentOptions.defaults().withInclude("example.explore.*"));
-        InterleavingFailure viaEntry = assertThrows(InterleavingFailure.class, () -> AgentExplorer
-                .entry(NAME, () -> {
-                    try {
-                        Method main = Class.forName(MonitorDeadlock.class.getName(), true,
-                                first.freshCopy()).getMethod("main", String[].class);
-                        return () -> {
-                            try {
-                                main.invoke(null, (Object) new String[0]);
-                            } catch (InvocationTargetException e) {
-                                throw ProgramEntry.Sneaky.<RuntimeException>as(e.getCause());
-                            } catch (IllegalAccessException e) {
-                                throw new IllegalStateException(e);
-                            }
-                        };
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .explore(options));
+        InstrumentingClassLoader first =
+                new InstrumentingClassLoader(
+                        getClass().getClassLoader(),
+                        AgentOptions.defaults().withInclude("example.explore.*"));
+        InterleavingFailure viaEntry =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                AgentExplorer.entry(
+                                                NAME,
+                                                () -> {
+                                                    try {
+                                                        Method main =
+                                                                Class.forName(
+                                                                                MonitorDeadlock
+                                                                                        .class
+                                                                                        .getName(),
+                                                                                true,
+                                                                                first.freshCopy())
+                                                                        .getMethod(
+                                                                                "main",
+                                                                                String[].class);
+                                                        return () -> {
+                                                            try {
+                                                                main.invoke(
+                                                                        null,
+                                                                        (Object) new String[0]);
+                                                            } catch (InvocationTargetException e) {
+                                                                throw ProgramEntry.Sneaky
+                                                                        .<RuntimeException>as(
+                                                                                e.getCause());
+                                                            } catch (IllegalAccessException e) {
+                                                                throw new IllegalStateException(e);
+                                                            }
+                                                        };
+                                                    } catch (ReflectiveOperationException e) {
+                                                        throw new IllegalStateException(e);
+                                                    }
+                                                })
+                                        .explore(options));
         InterleavingFailure viaMainClass = throughAgent(options);
         assertEquals(viaMainClass.replayToken(), viaEntry.replayToken());
         assertEquals(withoutLocations(viaMainClass.table()), withoutLocations(viaEntry.table()));
     }
 
     /**
-     * The report with source locations removed from the table cells and every cell trimmed, so
-     * that tables whose steps come from different files compare by content.
+     * The report with source locations removed from the table cells and every cell trimmed, so that
+     * tables whose steps come from different files compare by content.
      */
     static String withoutLocations(String report) {
         List<String> out = new ArrayList<>();

@@ -5,8 +5,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Threads outside any exploration, started by uninstrumented code (this class is never
- * instrumented): what a library's own background threads look like to the explorer. Each lives
- * at most {@link #LIFETIME_MILLIS}.
+ * instrumented): what a library's own background threads look like to the explorer. Each lives at
+ * most {@link #LIFETIME_MILLIS}.
  */
 public final class ForeignThreads {
 
@@ -27,15 +27,18 @@ public final class ForeignThreads {
     public static ReentrantLock heldLock() {
         ReentrantLock lock = new ReentrantLock();
         CountDownLatch held = new CountDownLatch(1);
-        Thread t = new Thread(() -> {
-            lock.lock();
-            try {
-                held.countDown();
-                sleep();
-            } finally {
-                lock.unlock();
-            }
-        }, "library-holder");
+        Thread t =
+                new Thread(
+                        () -> {
+                            lock.lock();
+                            try {
+                                held.countDown();
+                                sleep();
+                            } finally {
+                                lock.unlock();
+                            }
+                        },
+                        "library-holder");
         t.setDaemon(true);
         t.start();
         try {

@@ -21,8 +21,9 @@ class FreshStaticsTest {
 
     @Test
     void everyRunStartsFromFreshStatics() {
-        ExploreResult r = AgentExplorer.mainClass(StaticsEachRun.class.getName())
-                .explore(ExploreOptions.exhaustive());
+        ExploreResult r =
+                AgentExplorer.mainClass(StaticsEachRun.class.getName())
+                        .explore(ExploreOptions.exhaustive());
         assertEquals(ExploreResult.Stop.EXHAUSTED, r.stop(), r::toString);
         assertTrue(r.runs() > 2, r::toString);
     }
@@ -41,9 +42,13 @@ class FreshStaticsTest {
     @Test
     void reusedClassesKeepTheirStatics() {
         // the same program with statics carried over fails in its second run: the check can fail
-        InterleavingFailure f = assertThrows(InterleavingFailure.class,
-                () -> AgentExplorer.mainClass(StaticsEachRun.class.getName()).reuseClasses(true)
-                        .explore(ExploreOptions.exhaustive()));
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                AgentExplorer.mainClass(StaticsEachRun.class.getName())
+                                        .reuseClasses(true)
+                                        .explore(ExploreOptions.exhaustive()));
         assertEquals(FailureKind.THREAD_THREW, f.report().failure().kind(), f::getMessage);
         // the first run starts fresh (even after earlier explorations), the second does not
         assertTrue(f.getMessage().contains("runs carried over"), f::getMessage);
@@ -53,9 +58,12 @@ class FreshStaticsTest {
     @Test
     void aThrowingStaticInitializerIsReportedAsTheProgramThrewIt() {
         // the report comes from a re-run of the failing schedule, which must fail the same way
-        InterleavingFailure f = assertThrows(InterleavingFailure.class,
-                () -> AgentExplorer.mainClass(ThrowingInitializer.class.getName())
-                        .explore(ExploreOptions.exhaustive()));
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                AgentExplorer.mainClass(ThrowingInitializer.class.getName())
+                                        .explore(ExploreOptions.exhaustive()));
         assertTrue(f.getMessage().contains("java.lang.ExceptionInInitializerError"), f::getMessage);
         assertEquals("no settings path", rootCause(f).getMessage(), f::getMessage);
     }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Pins the whole report of one plain program, as {@code docs/AGENT.md} shows it: a change to how
- * the agent names objects, labels steps or locates them shows up here first. To accept a
- * deliberate change, run with {@code -Drefguard.golden.update=true} and review the diff.
+ * the agent names objects, labels steps or locates them shows up here first. To accept a deliberate
+ * change, run with {@code -Drefguard.golden.update=true} and review the diff.
  */
 class GoldenReportTest {
 
@@ -23,9 +23,12 @@ class GoldenReportTest {
 
     @Test
     void monitorDeadlockReport() throws IOException {
-        InterleavingFailure f = assertThrows(InterleavingFailure.class, () -> AgentExplorer
-                .mainClass(MonitorDeadlock.class.getName())
-                .explore(ExploreOptions.exhaustive().preemptionBound(2)));
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                AgentExplorer.mainClass(MonitorDeadlock.class.getName())
+                                        .explore(ExploreOptions.exhaustive().preemptionBound(2)));
         if (Boolean.getBoolean("refguard.golden.update")) {
             Files.writeString(GOLDEN, f.table(), StandardCharsets.UTF_8);
         }

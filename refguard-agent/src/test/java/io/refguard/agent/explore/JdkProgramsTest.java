@@ -30,10 +30,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Plain programs that synchronize through the JDK ({@code example.jdk}), explored through the
- * agent with default options: each broken program fails with its own failure (an exception of
- * the program or a deadlock, never a stuck thread), and each fixed one passes an exhaustive
- * search, with no real waiting.
+ * Plain programs that synchronize through the JDK ({@code example.jdk}), explored through the agent
+ * with default options: each broken program fails with its own failure (an exception of the program
+ * or a deadlock, never a stuck thread), and each fixed one passes an exhaustive search, with no
+ * real waiting.
  */
 class JdkProgramsTest {
 
@@ -48,11 +48,17 @@ class JdkProgramsTest {
     static Stream<Case> corpus() {
         return Stream.of(
                 new Case(QueuePoisonPill.class, FailureKind.DEADLOCK, "ArrayBlockingQueue"),
-                new Case(MapLostUpdate.class, FailureKind.THREAD_THREW,
+                new Case(
+                        MapLostUpdate.class,
+                        FailureKind.THREAD_THREW,
                         "counted 1 words, expected 2"),
-                new Case(SynchronizedMapCheckThenAct.class, FailureKind.THREAD_THREW,
+                new Case(
+                        SynchronizedMapCheckThenAct.class,
+                        FailureKind.THREAD_THREW,
                         "2 threads registered the service"),
-                new Case(SynchronizedListIteration.class, FailureKind.THREAD_THREW,
+                new Case(
+                        SynchronizedListIteration.class,
+                        FailureKind.THREAD_THREW,
                         "ConcurrentModificationException"),
                 new Case(AsyncLostUpdate.class, FailureKind.THREAD_THREW, "expected 3"),
                 new Case(BarrierTotal.class, FailureKind.THREAD_THREW, "total 1, expected 3"),
@@ -60,33 +66,42 @@ class JdkProgramsTest {
                 new Case(StampedPoint.class, FailureKind.THREAD_THREW, "read ("),
                 new Case(PollTimeout.class, FailureKind.THREAD_THREW, "NullPointerException"),
                 new Case(HandOff.class, FailureKind.DEADLOCK, "Exchanger"),
-                new Case(TransferHandOff.class, FailureKind.DEADLOCK,
+                new Case(
+                        TransferHandOff.class,
+                        FailureKind.DEADLOCK,
                         "consumer waits for 'LinkedTransferQueue.take()' on LinkedTransferQueue#1"),
-                new Case(ScheduledBeats.class, FailureKind.THREAD_THREW,
+                new Case(
+                        ScheduledBeats.class,
+                        FailureKind.THREAD_THREW,
                         "counted 4 beats, expected 5"),
-                new Case(TimerRetry.class, FailureKind.THREAD_THREW,
-                        "2 outcomes for one request"),
+                new Case(TimerRetry.class, FailureKind.THREAD_THREW, "2 outcomes for one request"),
                 new Case(DelayedJobs.class, FailureKind.THREAD_THREW, "NullPointerException"));
     }
 
     @Test
     void aParallelStreamIsInconclusiveNamingTheOperation() {
         // its work would run on JDK threads the explorer cannot schedule: neither a bug nor a pass
-        InterleavingInconclusive e = assertThrows(InterleavingInconclusive.class,
-                () -> AgentExplorer.mainClass(ParallelSum.class.getName()).explore());
+        InterleavingInconclusive e =
+                assertThrows(
+                        InterleavingInconclusive.class,
+                        () -> AgentExplorer.mainClass(ParallelSum.class.getName()).explore());
         assertEquals(FailureKind.OUT_OF_CONTROL, e.kind(), e.getMessage());
-        assertTrue(e.getMessage().contains("cannot be explored: a parallel stream"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("cannot be explored: a parallel stream"), e.getMessage());
         assertTrue(e.getMessage().contains("ParallelSum.java:"), e.getMessage());
     }
 
     @ParameterizedTest
     @MethodSource("corpus")
     void brokenProgramFailsWithItsOwnFailure(Case c) {
-        InterleavingFailure f = assertThrows(InterleavingFailure.class,
-                () -> AgentExplorer.mainClass(c.program().getName()).explore());
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () -> AgentExplorer.mainClass(c.program().getName()).explore());
         String table = f.table();
         assertEquals(c.kind(), f.report().failure().kind(), table);
-        assertTrue(table.contains(c.failure()), () -> "expected '" + c.failure() + "' in\n" + table);
+        assertTrue(
+                table.contains(c.failure()), () -> "expected '" + c.failure() + "' in\n" + table);
         assertFalse(table.contains("stuck"), table);
     }
 

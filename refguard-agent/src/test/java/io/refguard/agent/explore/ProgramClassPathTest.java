@@ -29,9 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Programs spread over several packages, with their locks in a library package or a library jar,
- * explored with the default options: every class of the program's class path is instrumented
- * and defined by the program's loader, so a library's monitors are scheduling points, the library
- * and the program link against each other's types, and Mockito mocks a package-private class.
+ * explored with the default options: every class of the program's class path is instrumented and
+ * defined by the program's loader, so a library's monitors are scheduling points, the library and
+ * the program link against each other's types, and Mockito mocks a package-private class.
  */
 class ProgramClassPathTest {
 
@@ -43,12 +43,17 @@ class ProgramClassPathTest {
 
     @Test
     void aDeadlockInsideALibraryPackageIsFoundWithTheDefaultOptions() {
-        InterleavingFailure f = assertThrows(InterleavingFailure.class,
-                () -> AgentExplorer.mainClass(TwoPools.class.getName()).explore(quick()));
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () -> AgentExplorer.mainClass(TwoPools.class.getName()).explore(quick()));
         assertEquals(FailureKind.DEADLOCK, f.report().failure().kind(), f::getMessage);
-        assertTrue(f.getMessage().contains("SlotPool.java:"), "the library's lines: " + f.getMessage());
+        assertTrue(
+                f.getMessage().contains("SlotPool.java:"),
+                "the library's lines: " + f.getMessage());
 
-        ExploreResult fixed = AgentExplorer.mainClass(TwoPools.Fixed.class.getName()).explore(quick());
+        ExploreResult fixed =
+                AgentExplorer.mainClass(TwoPools.Fixed.class.getName()).explore(quick());
         assertEquals(ExploreResult.Stop.EXHAUSTED, fixed.stop(), fixed::toString);
     }
 
@@ -60,21 +65,30 @@ class ProgramClassPathTest {
         Path lib = dir.resolve("lib.jar");
         jarPackage("example/multi/lib", lib);
         // only the program is instrumented, but the library is still defined by the same loader
-        AgentExplorer explorer = AgentExplorer.mainClass(CrossPackage.class.getName())
-                .classPath(List.of(app, lib))
-                .agentOptions(AgentOptions.defaults().withInclude("example.multi.app.*"));
+        AgentExplorer explorer =
+                AgentExplorer.mainClass(CrossPackage.class.getName())
+                        .classPath(List.of(app, lib))
+                        .agentOptions(AgentOptions.defaults().withInclude("example.multi.app.*"));
         ExploreResult r = explorer.explore(quick());
         assertEquals(ExploreResult.Stop.EXHAUSTED, r.stop(), r::toString);
 
         // with the default options the library's monitors are scheduling points too
-        AgentExplorer all = AgentExplorer.mainClass(CrossPackage.class.getName()).classPath(List.of(app, lib));
+        AgentExplorer all =
+                AgentExplorer.mainClass(CrossPackage.class.getName()).classPath(List.of(app, lib));
         ExploreResult wide = all.explore(quick());
-        assertTrue(all.instrumentedClasses() > explorer.instrumentedClasses(), "library instrumented");
-        assertTrue(wide.runs() > r.runs(), "more interleavings with the library's locks: " + wide + " vs " + r);
+        assertTrue(
+                all.instrumentedClasses() > explorer.instrumentedClasses(), "library instrumented");
+        assertTrue(
+                wide.runs() > r.runs(),
+                "more interleavings with the library's locks: " + wide + " vs " + r);
 
-        InterleavingFailure f = assertThrows(InterleavingFailure.class,
-                () -> AgentExplorer.mainClass(TwoPools.class.getName()).classPath(List.of(app, lib))
-                        .explore(quick()));
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                AgentExplorer.mainClass(TwoPools.class.getName())
+                                        .classPath(List.of(app, lib))
+                                        .explore(quick()));
         assertEquals(FailureKind.DEADLOCK, f.report().failure().kind(), f::getMessage);
     }
 
@@ -87,14 +101,16 @@ class ProgramClassPathTest {
         // until the first run is treated as a warm-up, this checks loading and one run only.
         ExploreResult r = explorer.explore(quick().maxRuns(1));
         assertEquals(1, r.runs(), r::toString);
-        assertTrue(explorer.instrumentedClasses() > 5, "commons-pool2 instrumented: "
-                + explorer.instrumentedClasses());
+        assertTrue(
+                explorer.instrumentedClasses() > 5,
+                "commons-pool2 instrumented: " + explorer.instrumentedClasses());
         assertEquals(0, explorer.instrumentationFailures(), "see standard error");
     }
 
     @Test
     void mockitoMocksAPackagePrivateClassOfTheProgram() {
-        ExploreResult r = AgentExplorer.mainClass(MockedLedger.class.getName()).explore(quick().maxRuns(4));
+        ExploreResult r =
+                AgentExplorer.mainClass(MockedLedger.class.getName()).explore(quick().maxRuns(4));
         assertTrue(r.runs() >= 2, r::toString);
     }
 
@@ -102,7 +118,9 @@ class ProgramClassPathTest {
     void mockitoOnTheProgramClassPathMocksAPackagePrivateClass() {
         List<Path> classPath = new ArrayList<>(List.of(TEST_CLASSES));
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (entry.contains("mockito") || entry.contains("byte-buddy") || entry.contains("objenesis")) {
+            if (entry.contains("mockito")
+                    || entry.contains("byte-buddy")
+                    || entry.contains("objenesis")) {
                 classPath.add(Path.of(entry));
             }
         }
@@ -110,8 +128,10 @@ class ProgramClassPathTest {
         // the first run defines Mockito and Byte Buddy in the program's loader: slow on a busy
         // machine. One run: Mockito instrumented with the program sets itself up lazily in the
         // first run, so a second run of the same schedule differs (the same known defect as above)
-        ExploreResult r = AgentExplorer.mainClass(MockedLedger.class.getName()).classPath(classPath)
-                .explore(quick().maxRuns(1).runTimeout(Duration.ofSeconds(90)));
+        ExploreResult r =
+                AgentExplorer.mainClass(MockedLedger.class.getName())
+                        .classPath(classPath)
+                        .explore(quick().maxRuns(1).runTimeout(Duration.ofSeconds(90)));
         assertEquals(1, r.runs(), r::toString);
     }
 

@@ -22,41 +22,52 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What the adapter models besides locks, each checked by a plain program that asserts its own
- * outcome: timeouts (a timed wait ends when nothing else can run), interrupts that end waits,
- * park permits, semaphores, latches, spin waits, the identity of {@code Thread} objects, and
- * executors; and how it reports what it cannot schedule.
+ * outcome: timeouts (a timed wait ends when nothing else can run), interrupts that end waits, park
+ * permits, semaphores, latches, spin waits, the identity of {@code Thread} objects, and executors;
+ * and how it reports what it cannot schedule.
  */
 class SemanticsTest {
 
     static Stream<Class<?>> passing() {
-        return Stream.of(Waiting.TimedPoll.class, Waiting.InterruptSleep.class,
-                Waiting.InterruptWait.class, Waiting.ParkUnpark.class,
-                Waiting.SemaphoreAndLatch.class, Waiting.SpinWait.class,
-                Waiting.ThreadIdentity.class, Pools.CachedIdle.class, Pools.InvokeAll.class,
+        return Stream.of(
+                Waiting.TimedPoll.class,
+                Waiting.InterruptSleep.class,
+                Waiting.InterruptWait.class,
+                Waiting.ParkUnpark.class,
+                Waiting.SemaphoreAndLatch.class,
+                Waiting.SpinWait.class,
+                Waiting.ThreadIdentity.class,
+                Pools.CachedIdle.class,
+                Pools.InvokeAll.class,
                 Pools.Unconfigurable.class);
     }
 
     @ParameterizedTest
     @MethodSource("passing")
     void passesInEverySchedule(Class<?> program) {
-        ExploreResult r = AgentExplorer.mainClass(program.getName())
-                .explore(ExploreOptions.exhaustive().preemptionBound(2));
+        ExploreResult r =
+                AgentExplorer.mainClass(program.getName())
+                        .explore(ExploreOptions.exhaustive().preemptionBound(2));
         assertTrue(r.exhausted(), r::toString);
         assertTrue(r.runs() > 1, r::toString);
     }
 
     static InterleavingFailure fails(Class<?> program, ExploreOptions options) {
-        return assertThrows(InterleavingFailure.class, () -> AgentExplorer
-                .mainClass(program.getName())
-                .foreignWait(Duration.ofMillis(200))
-                .explore(options));
+        return assertThrows(
+                InterleavingFailure.class,
+                () ->
+                        AgentExplorer.mainClass(program.getName())
+                                .foreignWait(Duration.ofMillis(200))
+                                .explore(options));
     }
 
     static InterleavingInconclusive inconclusive(Class<?> program, ExploreOptions options) {
-        return assertThrows(InterleavingInconclusive.class, () -> AgentExplorer
-                .mainClass(program.getName())
-                .foreignWait(Duration.ofMillis(200))
-                .explore(options));
+        return assertThrows(
+                InterleavingInconclusive.class,
+                () ->
+                        AgentExplorer.mainClass(program.getName())
+                                .foreignWait(Duration.ofMillis(200))
+                                .explore(options));
     }
 
     @Test
@@ -64,34 +75,51 @@ class SemanticsTest {
         SourceMarkers markers = SourceMarkers.of(Exits.class);
         InterleavingFailure f = fails(Exits.WorkerExits.class, ExploreOptions.exhaustive());
         assertEquals(FailureKind.THREAD_THREW, f.report().failure().kind(), f.table());
-        assertTrue(f.table().contains("threw io.refguard.agent.bridge.ProgramExit: the program called System.exit(3)"
-                + " at example.semantics.Exits$WorkerExits.lambda$main$0(Exits.java:" + markers.line("exit") + ")"),
+        assertTrue(
+                f.table()
+                        .contains(
+                                "threw io.refguard.agent.bridge.ProgramExit: the program called System.exit(3)"
+                                        + " at example.semantics.Exits$WorkerExits.lambda$main$0(Exits.java:"
+                                        + markers.line("exit")
+                                        + ")"),
                 f.table());
         InterleavingFailure h = fails(Exits.Halts.class, ExploreOptions.exhaustive());
-        assertTrue(h.table().contains("main threw io.refguard.agent.bridge.ProgramExit: the program called"
-                + " Runtime.halt(0)"), h.table());
+        assertTrue(
+                h.table()
+                        .contains(
+                                "main threw io.refguard.agent.bridge.ProgramExit: the program called"
+                                        + " Runtime.halt(0)"),
+                h.table());
     }
 
     @Test
     void fixedPoolThatIsNeverShutDownKeepsItsWorkerWaiting() {
         InterleavingFailure f = fails(Pools.FixedNeverShutDown.class, ExploreOptions.exhaustive());
         assertEquals(FailureKind.DEADLOCK, f.report().failure().kind(), f.table());
-        assertTrue(f.table().contains("pool-1-thread-1 waits for 'take a task from pool-1' on pool-1"),
+        assertTrue(
+                f.table().contains("pool-1-thread-1 waits for 'take a task from pool-1' on pool-1"),
                 f.table());
     }
 
     @Test
     void threadPoolExecutorBuiltDirectlyRunsOnAModelButStartsNoThreadOfItsOwn() {
-        ExploreResult r = AgentExplorer.mainClass(Pools.Direct.class.getName())
-                .explore(ExploreOptions.exhaustive().preemptionBound(1));
+        ExploreResult r =
+                AgentExplorer.mainClass(Pools.Direct.class.getName())
+                        .explore(ExploreOptions.exhaustive().preemptionBound(1));
         assertTrue(r.exhausted(), r::toString);
         assertTrue(r.runs() > 1, r::toString);
-        InterleavingInconclusive f = inconclusive(Pools.DirectPrestart.class, ExploreOptions.exhaustive());
+        InterleavingInconclusive f =
+                inconclusive(Pools.DirectPrestart.class, ExploreOptions.exhaustive());
         assertEquals(FailureKind.OUT_OF_CONTROL, f.kind(), f.getMessage());
         SourceMarkers markers = SourceMarkers.of(Pools.class);
-        assertTrue(f.getMessage().contains("the executor created at"
-                + " example.semantics.Pools$DirectPrestart.main(Pools.java:" + markers.line("create")
-                + ") is not modeled"), f.getMessage());
+        assertTrue(
+                f.getMessage()
+                        .contains(
+                                "the executor created at"
+                                        + " example.semantics.Pools$DirectPrestart.main(Pools.java:"
+                                        + markers.line("create")
+                                        + ") is not modeled"),
+                f.getMessage());
         assertTrue(f.getMessage().contains("is inconclusive"), f.getMessage());
     }
 
@@ -99,24 +127,33 @@ class SemanticsTest {
     void joiningAThreadTheExplorerDidNotStartFailsAfterTheForeignWait() {
         InterleavingInconclusive f = inconclusive(Foreign.Join.class, ExploreOptions.exhaustive());
         assertEquals(FailureKind.OUT_OF_CONTROL, f.kind(), f.getMessage());
-        assertTrue(f.getMessage().contains("main joins thread 'library-sleeper', which the explorer did"
-                + " not start and which is still running after 200 ms"), f.getMessage());
+        assertTrue(
+                f.getMessage()
+                        .contains(
+                                "main joins thread 'library-sleeper', which the explorer did"
+                                        + " not start and which is still running after 200 ms"),
+                f.getMessage());
     }
 
     @Test
     void lockHeldByAThreadOutsideTheExplorationFailsAfterTheForeignWait() {
         InterleavingInconclusive f = inconclusive(Foreign.Lock.class, ExploreOptions.exhaustive());
         assertEquals(FailureKind.OUT_OF_CONTROL, f.kind(), f.getMessage());
-        assertTrue(f.getMessage().contains("is held by a thread the explorer does not run"), f.getMessage());
+        assertTrue(
+                f.getMessage().contains("is held by a thread the explorer does not run"),
+                f.getMessage());
         assertTrue(f.getMessage().contains("still after 200 ms"), f.getMessage());
     }
 
     @Test
     void blockingInputIsReportedAsStuckAfterTheRunTimeout() {
-        InterleavingInconclusive f = inconclusive(Foreign.Read.class,
-                ExploreOptions.exhaustive().runTimeout(Duration.ofMillis(300)));
+        InterleavingInconclusive f =
+                inconclusive(
+                        Foreign.Read.class,
+                        ExploreOptions.exhaustive().runTimeout(Duration.ofMillis(300)));
         assertEquals(FailureKind.STUCK, f.report().failure().kind(), f.getMessage());
-        assertTrue(f.getMessage().contains("main has not reached a scheduling point for 300 ms"),
+        assertTrue(
+                f.getMessage().contains("main has not reached a scheduling point for 300 ms"),
                 f.getMessage());
         assertTrue(f.getMessage().contains("PipedInputStream.read"), f.getMessage());
     }

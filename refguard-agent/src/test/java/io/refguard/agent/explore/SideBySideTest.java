@@ -26,33 +26,42 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Explorations through the agent side by side: four plain programs explored at once on four
- * plain threads, held at their first run until all four have started, each get the verdict,
- * table, token and run count they get when explored alone. Each exploration has its own
- * interceptor and run model; the threads, monitors and locks of one never reach another.
+ * Explorations through the agent side by side: four plain programs explored at once on four plain
+ * threads, held at their first run until all four have started, each get the verdict, table, token
+ * and run count they get when explored alone. Each exploration has its own interceptor and run
+ * model; the threads, monitors and locks of one never reach another.
  */
 class SideBySideTest {
 
-    private static final List<String> PROGRAMS = List.of(
-            MonitorDeadlock.class.getName(),
-            AtomicCheckThenAct.class.getName(),
-            ProducerConsumer.class.getName() + "$Fixed",
-            ReadWriteUpgrade.class.getName() + "$Fixed");
+    private static final List<String> PROGRAMS =
+            List.of(
+                    MonitorDeadlock.class.getName(),
+                    AtomicCheckThenAct.class.getName(),
+                    ProducerConsumer.class.getName() + "$Fixed",
+                    ReadWriteUpgrade.class.getName() + "$Fixed");
 
-    private static final InstrumentingClassLoader LOADER = new InstrumentingClassLoader(
-            SideBySideTest.class.getClassLoader(), AgentOptions.defaults().withInclude("example.explore.*"));
+    private static final InstrumentingClassLoader LOADER =
+            new InstrumentingClassLoader(
+                    SideBySideTest.class.getClassLoader(),
+                    AgentOptions.defaults().withInclude("example.explore.*"));
 
-    /** Explores {@code program}'s main, loaded afresh per run, calling {@code first} before the first run. */
+    /**
+     * Explores {@code program}'s main, loaded afresh per run, calling {@code first} before the
+     * first run.
+     */
     private static Object explore(String program, Runnable first) {
         boolean[] started = {false};
         try {
-            return AgentExplorer.entry(program, () -> {
-                if (!started[0]) {
-                    started[0] = true;
-                    first.run();
-                }
-                return main(program);
-            }).explore(ExploreOptions.exhaustive().preemptionBound(2));
+            return AgentExplorer.entry(
+                            program,
+                            () -> {
+                                if (!started[0]) {
+                                    started[0] = true;
+                                    first.run();
+                                }
+                                return main(program);
+                            })
+                    .explore(ExploreOptions.exhaustive().preemptionBound(2));
         } catch (RuntimeException | Error e) {
             return e;
         }
@@ -82,7 +91,7 @@ class SideBySideTest {
     void fourProgramsExploredAtOnceGetTheirOwnVerdicts() throws Exception {
         List<Object> alone = new ArrayList<>();
         for (String p : PROGRAMS) {
-            alone.add(explore(p, () -> { }));
+            alone.add(explore(p, () -> {}));
         }
 
         CyclicBarrier allStarted = new CyclicBarrier(PROGRAMS.size());
@@ -90,13 +99,22 @@ class SideBySideTest {
         List<Thread> drivers = new ArrayList<>();
         for (int i = 0; i < PROGRAMS.size(); i++) {
             int k = i;
-            Thread t = new Thread(() -> together[k] = explore(PROGRAMS.get(k), () -> {
-                try {
-                    allStarted.await(30, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    throw new IllegalStateException("the explorations did not all start", e);
-                }
-            }), "driver-" + k);
+            Thread t =
+                    new Thread(
+                            () ->
+                                    together[k] =
+                                            explore(
+                                                    PROGRAMS.get(k),
+                                                    () -> {
+                                                        try {
+                                                            allStarted.await(30, TimeUnit.SECONDS);
+                                                        } catch (Exception e) {
+                                                            throw new IllegalStateException(
+                                                                    "the explorations did not all start",
+                                                                    e);
+                                                        }
+                                                    }),
+                            "driver-" + k);
             drivers.add(t);
             t.start();
         }
@@ -107,13 +125,19 @@ class SideBySideTest {
 
         for (int k = 0; k < 2; k++) {
             Object solo = alone.get(k);
-            InterleavingFailure before = assertInstanceOf(InterleavingFailure.class, solo, String.valueOf(solo));
+            InterleavingFailure before =
+                    assertInstanceOf(InterleavingFailure.class, solo, String.valueOf(solo));
             Object o = together[k];
-            InterleavingFailure f = assertInstanceOf(InterleavingFailure.class, o, String.valueOf(o));
+            InterleavingFailure f =
+                    assertInstanceOf(InterleavingFailure.class, o, String.valueOf(o));
             assertEquals(before.replayToken(), f.replayToken());
-            assertEquals(PlainProgramsTest.tableRows(before.table()), PlainProgramsTest.tableRows(f.table()));
+            assertEquals(
+                    PlainProgramsTest.tableRows(before.table()),
+                    PlainProgramsTest.tableRows(f.table()));
         }
-        assertEquals(FailureKind.DEADLOCK, ((InterleavingFailure) together[0]).report().failure().kind());
+        assertEquals(
+                FailureKind.DEADLOCK,
+                ((InterleavingFailure) together[0]).report().failure().kind());
         assertTrue(((InterleavingFailure) together[1]).table().contains("sold 2 tickets, limit 1"));
         for (int k = 2; k < 4; k++) {
             Object o = together[k];

@@ -13,8 +13,8 @@ import io.refguard.explore.report.FailureKind;
 import org.junit.jupiter.api.Test;
 
 /**
- * Timed waits on the virtual clock ({@link Waits}): which paths each {@link TimeoutMode}
- * explores, shown with a client whose one-second {@code poll} races a server that sleeps.
+ * Timed waits on the virtual clock ({@link Waits}): which paths each {@link TimeoutMode} explores,
+ * shown with a client whose one-second {@code poll} races a server that sleeps.
  */
 class TimeoutsTest {
 
@@ -52,15 +52,17 @@ class TimeoutsTest {
     @Test
     void earlyModeExploresTheTimedOutPathAgainstAnyServer() {
         failsWithNullReply(AgentExplorer.mainClass(BUGGY).args("0").timeouts(TimeoutMode.EARLY));
-        ExploreResult r = AgentExplorer.mainClass(FIXED).args("0").timeouts(TimeoutMode.EARLY)
-                .explore();
+        ExploreResult r =
+                AgentExplorer.mainClass(FIXED).args("0").timeouts(TimeoutMode.EARLY).explore();
         assertTrue(r.exhausted(), r::toString);
     }
 
     @Test
     void aPollingLoopStaysFiniteInEarlyMode() {
-        ExploreResult r = AgentExplorer.mainClass(Waiting.TimedPoll.class.getName())
-                .timeouts(TimeoutMode.EARLY).explore();
+        ExploreResult r =
+                AgentExplorer.mainClass(Waiting.TimedPoll.class.getName())
+                        .timeouts(TimeoutMode.EARLY)
+                        .explore();
         assertTrue(r.exhausted(), r::toString);
         assertTrue(r.runs() > 1, r::toString);
     }
@@ -73,9 +75,12 @@ class TimeoutsTest {
         }
         // the same programs, with every timeout also taken at once: the nets are hit
         for (Class<?> c : new Class<?>[] {Waiting.InterruptSleep.class, Pools.InvokeAll.class}) {
-            assertThrows(InterleavingFailure.class,
-                    () -> AgentExplorer.mainClass(c.getName()).timeouts(TimeoutMode.EARLY)
-                            .explore());
+            assertThrows(
+                    InterleavingFailure.class,
+                    () ->
+                            AgentExplorer.mainClass(c.getName())
+                                    .timeouts(TimeoutMode.EARLY)
+                                    .explore());
         }
     }
 
@@ -84,8 +89,8 @@ class TimeoutsTest {
         String old = System.getProperty(TimeoutMode.PROPERTY);
         System.setProperty(TimeoutMode.PROPERTY, "sometimes");
         try {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    TimeoutMode::fromProperty);
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, TimeoutMode::fromProperty);
             assertTrue(e.getMessage().contains("ordered (the default) or early"), e.getMessage());
         } finally {
             if (old == null) {

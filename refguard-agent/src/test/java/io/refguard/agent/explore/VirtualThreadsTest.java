@@ -37,8 +37,7 @@ class VirtualThreadsTest {
     private static final List<String> PROGRAMS =
             List.of("BuilderStart", "StartVirtualThread", "PerTaskExecutor", "Unstarted");
 
-    @TempDir
-    static Path classes;
+    @TempDir static Path classes;
 
     @BeforeAll
     static void compilePrograms() throws IOException {
@@ -47,13 +46,17 @@ class VirtualThreadsTest {
         for (String p : PROGRAMS) {
             Path file = sources.resolve(p + ".java");
             Files.createDirectories(file.getParent());
-            try (InputStream in = VirtualThreadsTest.class.getResourceAsStream("/jdk21/vt/" + p + ".java")) {
+            try (InputStream in =
+                    VirtualThreadsTest.class.getResourceAsStream("/jdk21/vt/" + p + ".java")) {
                 Files.copy(in, file);
             }
             args.add(file.toString());
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertEquals(0, javac.run(null, null, null, args.toArray(new String[0])), "the programs compile");
+        assertEquals(
+                0,
+                javac.run(null, null, null, args.toArray(new String[0])),
+                "the programs compile");
     }
 
     private static AgentExplorer program(String name) {
@@ -69,16 +72,22 @@ class VirtualThreadsTest {
         "BuilderStart, 2 additions counted as 1, main adder-1 adder-2",
         "StartVirtualThread, 'sold 2 tickets, limit 1', main virtual#1 virtual#2",
         "PerTaskExecutor, 3 additions counted as 2, main virtual#1 task-1 static-1",
-        "Unstarted, 2 additions counted as 1, main platform later"})
+        "Unstarted, 2 additions counted as 1, main platform later"
+    })
     void theBugIsFoundWithATableOfVirtualThreads(String name, String failure, String columns) {
-        InterleavingFailure f = assertThrows(InterleavingFailure.class, () -> program(name).explore(options()));
+        InterleavingFailure f =
+                assertThrows(InterleavingFailure.class, () -> program(name).explore(options()));
         assertEquals(FailureKind.THREAD_THREW, f.report().failure().kind(), f.table());
         assertTrue(f.report().failure().summary().contains(failure), f.table());
         assertEquals(List.of(columns.split(" ")), f.report().threads(), f.table());
         assertTrue(f.report().preemptions() >= 1, f.table());
-        InterleavingFailure replayed = assertThrows(InterleavingFailure.class,
-                () -> program(name).explore(ExploreOptions.replay(f.replayToken())));
-        assertEquals(PlainProgramsTest.tableRows(f.table()), PlainProgramsTest.tableRows(replayed.table()));
+        InterleavingFailure replayed =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () -> program(name).explore(ExploreOptions.replay(f.replayToken())));
+        assertEquals(
+                PlainProgramsTest.tableRows(f.table()),
+                PlainProgramsTest.tableRows(replayed.table()));
     }
 
     @ParameterizedTest

@@ -23,10 +23,30 @@ final class ContainerPrograms {
                 Program.of("queue-dequeue", "queue", 2, FINAL_CHECK, ContainerPrograms::dequeue),
                 Program.of("stack-push-pop", "stack", 2, FINAL_CHECK, ContainerPrograms::pushPop),
                 Program.of("stack-pop-pop", "stack", 2, FINAL_CHECK, ContainerPrograms::popPop),
-                Program.of("ring-buffer-publish", "circular buffer", 2, FINAL_CHECK, ContainerPrograms::ringPublish),
-                Program.of("ring-buffer-2-consumers", "circular buffer", 3, FINAL_CHECK, ContainerPrograms::ringConsumers),
-                Program.of("work-stealing-1", "work-stealing queue", 2, FINAL_CHECK, f -> workStealing(1, f)),
-                Program.of("work-stealing-2", "work-stealing queue", 3, FINAL_CHECK, f -> workStealing(2, f)));
+                Program.of(
+                        "ring-buffer-publish",
+                        "circular buffer",
+                        2,
+                        FINAL_CHECK,
+                        ContainerPrograms::ringPublish),
+                Program.of(
+                        "ring-buffer-2-consumers",
+                        "circular buffer",
+                        3,
+                        FINAL_CHECK,
+                        ContainerPrograms::ringConsumers),
+                Program.of(
+                        "work-stealing-1",
+                        "work-stealing queue",
+                        2,
+                        FINAL_CHECK,
+                        f -> workStealing(1, f)),
+                Program.of(
+                        "work-stealing-2",
+                        "work-stealing queue",
+                        3,
+                        FINAL_CHECK,
+                        f -> workStealing(2, f)));
     }
 
     /** Slots and counters of an array container; {@code taken} records what each thread got. */
@@ -53,7 +73,9 @@ final class ContainerPrograms {
             taken[takenCount++] = v;
         }
 
-        /** Whether taken items and items left between head and tail are exactly {@code expected}. */
+        /**
+         * Whether taken items and items left between head and tail are exactly {@code expected}.
+         */
         boolean holdsExactly(int... expected) {
             int[] all = new int[takenCount + Math.max(0, tail.peek() - head.peek())];
             System.arraycopy(taken, 0, all, 0, takenCount);
@@ -67,8 +89,12 @@ final class ContainerPrograms {
         }
 
         String contents() {
-            return "taken " + java.util.Arrays.toString(java.util.Arrays.copyOf(taken, takenCount))
-                    + ", head " + head.peek() + ", tail " + tail.peek();
+            return "taken "
+                    + java.util.Arrays.toString(java.util.Arrays.copyOf(taken, takenCount))
+                    + ", head "
+                    + head.peek()
+                    + ", tail "
+                    + tail.peek();
         }
     }
 
@@ -146,44 +172,51 @@ final class ContainerPrograms {
     static Scenario<?> ringPublish(boolean fixed) {
         return Explorer.scenario("ring-buffer-publish" + suffix(fixed))
                 .setup(() -> new Store(2))
-                .actor("producer", s -> {
-                    for (int v = 1; v <= 3; v++) {
-                        Coordinator.blockUntil(() -> s.count.peek() < 2, s.count, "await room");
-                        int t = s.tail.get();
-                        if (fixed) {
-                            s.slot[t % 2].set(v);
-                            s.count.getAndAdd(1);
-                        } else {
-                            s.count.getAndAdd(1);
-                            s.slot[t % 2].set(v);
-                        }
-                        s.tail.set(t + 1);
-                    }
-                })
-                .actor("consumer", s -> {
-                    for (int i = 0; i < 3; i++) {
-                        Coordinator.blockUntil(() -> s.count.peek() > 0, s.count, "await item");
-                        int h = s.head.get();
-                        s.took(s.slot[h % 2].get());
-                        s.head.set(h + 1);
-                        s.count.getAndAdd(-1);
-                    }
-                })
+                .actor(
+                        "producer",
+                        s -> {
+                            for (int v = 1; v <= 3; v++) {
+                                Coordinator.blockUntil(
+                                        () -> s.count.peek() < 2, s.count, "await room");
+                                int t = s.tail.get();
+                                if (fixed) {
+                                    s.slot[t % 2].set(v);
+                                    s.count.getAndAdd(1);
+                                } else {
+                                    s.count.getAndAdd(1);
+                                    s.slot[t % 2].set(v);
+                                }
+                                s.tail.set(t + 1);
+                            }
+                        })
+                .actor(
+                        "consumer",
+                        s -> {
+                            for (int i = 0; i < 3; i++) {
+                                Coordinator.blockUntil(
+                                        () -> s.count.peek() > 0, s.count, "await item");
+                                int h = s.head.get();
+                                s.took(s.slot[h % 2].get());
+                                s.head.set(h + 1);
+                                s.count.getAndAdd(-1);
+                            }
+                        })
                 .check(s -> require(s.holdsExactly(1, 2, 3), s.contents()));
     }
 
     /** Two consumers of a full ring of two read the same head; the fix takes under a lock. */
     static Scenario<?> ringConsumers(boolean fixed) {
-        Scenario.Body<Store> consume = s -> {
-            lockIf(fixed, s.lock);
-            if (s.count.get() > 0) {
-                int h = s.head.get();
-                s.took(s.slot[h % 2].get());
-                s.head.set(h + 1);
-                s.count.getAndAdd(-1);
-            }
-            unlockIf(fixed, s.lock);
-        };
+        Scenario.Body<Store> consume =
+                s -> {
+                    lockIf(fixed, s.lock);
+                    if (s.count.get() > 0) {
+                        int h = s.head.get();
+                        s.took(s.slot[h % 2].get());
+                        s.head.set(h + 1);
+                        s.count.getAndAdd(-1);
+                    }
+                    unlockIf(fixed, s.lock);
+                };
         return Explorer.scenario("ring-buffer-2-consumers" + suffix(fixed))
                 .setup(() -> new Store(2, 1, 2))
                 .actor("C1", consume)
@@ -194,39 +227,44 @@ final class ContainerPrograms {
 
     /**
      * A Chase-Lev style deque: the owner pushes two items at the bottom and pops until empty,
-     * thieves steal once from the top. The bug: plain writes of top, and the owner takes the
-     * last item without racing the thieves for it. The fix: compare-and-set on top, as in Chase
-     * and Lev, "Dynamic circular work-stealing deque", SPAA 2005.
+     * thieves steal once from the top. The bug: plain writes of top, and the owner takes the last
+     * item without racing the thieves for it. The fix: compare-and-set on top, as in Chase and Lev,
+     * "Dynamic circular work-stealing deque", SPAA 2005.
      */
     static Scenario<?> workStealing(int thieves, boolean fixed) {
-        Scenario<Store> s = Explorer.scenario("work-stealing-" + thieves + suffix(fixed))
-                .setup(() -> new Store(4))
-                .actor("owner", st -> {
-                    for (int v = 1; v <= 2; v++) {
-                        int b = st.tail.get();
-                        st.slot[b].set(v);
-                        st.tail.set(b + 1);
-                    }
-                    for (int i = 0; i < 2; i++) {
-                        ownerPop(st, fixed);
-                    }
-                });
+        Scenario<Store> s =
+                Explorer.scenario("work-stealing-" + thieves + suffix(fixed))
+                        .setup(() -> new Store(4))
+                        .actor(
+                                "owner",
+                                st -> {
+                                    for (int v = 1; v <= 2; v++) {
+                                        int b = st.tail.get();
+                                        st.slot[b].set(v);
+                                        st.tail.set(b + 1);
+                                    }
+                                    for (int i = 0; i < 2; i++) {
+                                        ownerPop(st, fixed);
+                                    }
+                                });
         for (int i = 0; i < thieves; i++) {
-            s.actor("thief" + i, st -> {
-                int t = st.head.get();
-                int b = st.tail.get();
-                if (t < b) {
-                    int v = st.slot[t].get();
-                    if (fixed) {
-                        if (st.head.compareAndSet(t, t + 1)) {
-                            st.took(v);
+            s.actor(
+                    "thief" + i,
+                    st -> {
+                        int t = st.head.get();
+                        int b = st.tail.get();
+                        if (t < b) {
+                            int v = st.slot[t].get();
+                            if (fixed) {
+                                if (st.head.compareAndSet(t, t + 1)) {
+                                    st.took(v);
+                                }
+                            } else {
+                                st.head.set(t + 1);
+                                st.took(v);
+                            }
                         }
-                    } else {
-                        st.head.set(t + 1);
-                        st.took(v);
-                    }
-                }
-            });
+                    });
         }
         return s.check(st -> require(st.holdsExactly(1, 2), st.contents()));
     }

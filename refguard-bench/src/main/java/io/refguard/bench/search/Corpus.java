@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * The bug-finding corpus: small buggy programs after the classic families of concurrency-testing
- * benchmarks, each with its fix, written with the explorer's explicit API (no agent), plus the
- * seed cases of refguard-cases.
+ * benchmarks, each with its fix, written with the explorer's explicit API (no agent), plus the seed
+ * cases of refguard-cases.
  */
 public final class Corpus {
 
@@ -35,12 +35,23 @@ public final class Corpus {
             if (buggy.variant() != Variant.BUGGY) {
                 continue;
             }
-            SeedCase fixed = Cases.all().stream()
-                    .filter(c -> c.name().equals(buggy.name()) && c.variant() == Variant.FIXED)
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no fix for " + buggy));
+            SeedCase fixed =
+                    Cases.all().stream()
+                            .filter(
+                                    c ->
+                                            c.name().equals(buggy.name())
+                                                    && c.variant() == Variant.FIXED)
+                            .findFirst()
+                            .orElseThrow(() -> new IllegalStateException("no fix for " + buggy));
             FailureKind kind = buggy.expectedKind();
-            all.add(new Program("seed-" + buggy.name(), "seed case", 0, kind,
-                    f -> CaseRunner.scenario(f ? fixed : buggy), true));
+            all.add(
+                    new Program(
+                            "seed-" + buggy.name(),
+                            "seed case",
+                            0,
+                            kind,
+                            f -> CaseRunner.scenario(f ? fixed : buggy),
+                            true));
         }
         return all;
     }

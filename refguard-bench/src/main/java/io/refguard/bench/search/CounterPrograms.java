@@ -18,8 +18,18 @@ final class CounterPrograms {
         return List.of(
                 Program.of("account", "account", 2, FINAL_CHECK, CounterPrograms::account),
                 Program.of("transfer-3", "account", 3, FINAL_CHECK, CounterPrograms::transfer),
-                Program.of("progression-3", "arithmetic progression", 3, FINAL_CHECK, f -> progression(3, f)),
-                Program.of("progression-6", "arithmetic progression", 6, FINAL_CHECK, f -> progression(6, f)),
+                Program.of(
+                        "progression-3",
+                        "arithmetic progression",
+                        3,
+                        FINAL_CHECK,
+                        f -> progression(3, f)),
+                Program.of(
+                        "progression-6",
+                        "arithmetic progression",
+                        6,
+                        FINAL_CHECK,
+                        f -> progression(6, f)),
                 Program.of("lazy-init-2", "lazy init", 2, FINAL_CHECK, f -> lazyInit(2, f)),
                 Program.of("lazy-init-4", "lazy init", 4, FINAL_CHECK, f -> lazyInit(4, f)));
     }
@@ -64,7 +74,11 @@ final class CounterPrograms {
                 .setup(() -> new Bank(1))
                 .actor("deposit", b -> b.add(0, 50, fixed))
                 .actor("withdraw", b -> b.add(0, -30, fixed))
-                .check(b -> require(b.balance[0].peek() == 120, "balance is " + b.balance[0].peek() + ", not 120"));
+                .check(
+                        b ->
+                                require(
+                                        b.balance[0].peek() == 120,
+                                        "balance is " + b.balance[0].peek() + ", not 120"));
     }
 
     /** Three transfers around three accounts. */
@@ -74,9 +88,19 @@ final class CounterPrograms {
                 .actor("T0", b -> b.transfer(0, 1, 10, fixed))
                 .actor("T1", b -> b.transfer(1, 2, 20, fixed))
                 .actor("T2", b -> b.transfer(2, 0, 30, fixed))
-                .check(b -> require(b.balance[0].peek() == 120 && b.balance[1].peek() == 90
-                        && b.balance[2].peek() == 90, "balances " + b.balance[0].peek() + "/"
-                        + b.balance[1].peek() + "/" + b.balance[2].peek() + ", not 120/90/90"));
+                .check(
+                        b ->
+                                require(
+                                        b.balance[0].peek() == 120
+                                                && b.balance[1].peek() == 90
+                                                && b.balance[2].peek() == 90,
+                                        "balances "
+                                                + b.balance[0].peek()
+                                                + "/"
+                                                + b.balance[1].peek()
+                                                + "/"
+                                                + b.balance[2].peek()
+                                                + ", not 120/90/90"));
     }
 
     static final class Progression {
@@ -90,28 +114,33 @@ final class CounterPrograms {
 
     /** Each thread takes the next term of 5, 8, 11, ...; every term must be taken once. */
     static Scenario<?> progression(int n, boolean fixed) {
-        Scenario<Progression> s = Explorer.scenario("progression-" + n + suffix(fixed))
-                .setup(() -> new Progression(n));
+        Scenario<Progression> s =
+                Explorer.scenario("progression-" + n + suffix(fixed))
+                        .setup(() -> new Progression(n));
         for (int i = 0; i < n; i++) {
             int me = i;
-            s.actor("T" + i, p -> {
-                if (fixed) {
-                    p.term[me] = p.next.getAndAdd(3);
-                } else {
-                    int t = p.next.get();
-                    p.next.set(t + 3);
-                    p.term[me] = t;
-                }
-            });
+            s.actor(
+                    "T" + i,
+                    p -> {
+                        if (fixed) {
+                            p.term[me] = p.next.getAndAdd(3);
+                        } else {
+                            int t = p.next.get();
+                            p.next.set(t + 3);
+                            p.term[me] = t;
+                        }
+                    });
         }
-        return s.check(p -> {
-            long seen = 0;
-            for (int t : p.term) {
-                seen |= 1L << ((t - 5) / 3);
-            }
-            require(seen == (1L << n) - 1 && p.next.peek() == 5 + 3 * n,
-                    "terms taken twice or skipped: next is " + p.next.peek());
-        });
+        return s.check(
+                p -> {
+                    long seen = 0;
+                    for (int t : p.term) {
+                        seen |= 1L << ((t - 5) / 3);
+                    }
+                    require(
+                            seen == (1L << n) - 1 && p.next.peek() == 5 + 3 * n,
+                            "terms taken twice or skipped: next is " + p.next.peek());
+                });
     }
 
     static final class Lazy {
@@ -123,21 +152,24 @@ final class CounterPrograms {
     static Scenario<?> lazyInit(int n, boolean fixed) {
         Scenario<Lazy> s = Explorer.scenario("lazy-init-" + n + suffix(fixed)).setup(Lazy::new);
         for (int i = 0; i < n; i++) {
-            s.actor("T" + i, l -> {
-                if (l.instance.get() == null) {
-                    Object o = new Object();
-                    if (fixed) {
-                        if (l.instance.compareAndSet(null, o)) {
-                            l.created.incrementAndGet();
+            s.actor(
+                    "T" + i,
+                    l -> {
+                        if (l.instance.get() == null) {
+                            Object o = new Object();
+                            if (fixed) {
+                                if (l.instance.compareAndSet(null, o)) {
+                                    l.created.incrementAndGet();
+                                }
+                            } else {
+                                l.instance.set(o);
+                                l.created.incrementAndGet();
+                            }
                         }
-                    } else {
-                        l.instance.set(o);
-                        l.created.incrementAndGet();
-                    }
-                }
-            });
+                    });
         }
-        return s.check(l -> require(l.created.peek() == 1, "created " + l.created.peek() + " instances"));
+        return s.check(
+                l -> require(l.created.peek() == 1, "created " + l.created.peek() + " instances"));
     }
 
     static String suffix(boolean fixed) {

@@ -27,9 +27,27 @@ final class HandoffPrograms {
         all.add(Program.of("token-ring-3", "token ring", 3, THREAD_THREW, f -> tokenRing(3, f)));
         all.add(Program.of("token-ring-4", "token ring", 4, THREAD_THREW, f -> tokenRing(4, f)));
         all.add(Program.of("treiber-aba", "ABA", 2, FINAL_CHECK, HandoffPrograms::aba));
-        all.add(Program.of("double-checked-2", "double-checked locking", 2, THREAD_THREW, f -> doubleChecked(2, f)));
-        all.add(Program.of("double-checked-4", "double-checked locking", 4, THREAD_THREW, f -> doubleChecked(4, f)));
-        all.add(Program.of("spin-publish", "spin wait", 2, THREAD_THREW, HandoffPrograms::spinPublish));
+        all.add(
+                Program.of(
+                        "double-checked-2",
+                        "double-checked locking",
+                        2,
+                        THREAD_THREW,
+                        f -> doubleChecked(2, f)));
+        all.add(
+                Program.of(
+                        "double-checked-4",
+                        "double-checked locking",
+                        4,
+                        THREAD_THREW,
+                        f -> doubleChecked(4, f)));
+        all.add(
+                Program.of(
+                        "spin-publish",
+                        "spin wait",
+                        2,
+                        THREAD_THREW,
+                        HandoffPrograms::spinPublish));
         all.add(Program.of("spin-barrier", "spin wait", 2, LIVELOCK, HandoffPrograms::spinBarrier));
         all.add(Program.of("spin-lock", "spin wait", 2, FINAL_CHECK, HandoffPrograms::spinLock));
         return all;
@@ -48,19 +66,21 @@ final class HandoffPrograms {
         Scenario<Ring> s = Explorer.scenario("token-ring-" + n + suffix(fixed)).setup(Ring::new);
         for (int i = 0; i < n; i++) {
             int me = i;
-            s.actor("T" + i, r -> {
-                Coordinator.blockUntil(() -> r.token.peek() == me, r.token, "await token");
-                if (!fixed) {
-                    r.token.set(me + 1);
-                }
-                int in = r.inside.get();
-                r.inside.set(in + 1);
-                require(in == 0, "T" + me + " entered with " + in + " inside");
-                r.inside.set(r.inside.get() - 1);
-                if (fixed) {
-                    r.token.set(me + 1);
-                }
-            });
+            s.actor(
+                    "T" + i,
+                    r -> {
+                        Coordinator.blockUntil(() -> r.token.peek() == me, r.token, "await token");
+                        if (!fixed) {
+                            r.token.set(me + 1);
+                        }
+                        int in = r.inside.get();
+                        r.inside.set(in + 1);
+                        require(in == 0, "T" + me + " entered with " + in + " inside");
+                        r.inside.set(r.inside.get() - 1);
+                        if (fixed) {
+                            r.token.set(me + 1);
+                        }
+                    });
         }
         return s;
     }
@@ -139,7 +159,9 @@ final class HandoffPrograms {
         /** The nodes on the stack, at most 8 deep (a cycle would be a bug too). */
         List<Node> onStack(boolean fixed) {
             List<Node> nodes = new ArrayList<>();
-            for (Node n = fixed ? versioned.peek().node : top.peek(); n != null && nodes.size() < 8; n = n.next.peek()) {
+            for (Node n = fixed ? versioned.peek().node : top.peek();
+                    n != null && nodes.size() < 8;
+                    n = n.next.peek()) {
                 nodes.add(n);
             }
             return nodes;
@@ -148,24 +170,29 @@ final class HandoffPrograms {
 
     /**
      * Treiber's lock-free stack A, B, C: one thread pops; another pops twice and pushes the first
-     * node back. The first thread's compare-and-set then succeeds on a stale top and puts a
-     * popped node back on the stack (ABA). The fix versions the top.
+     * node back. The first thread's compare-and-set then succeeds on a stale top and puts a popped
+     * node back on the stack (ABA). The fix versions the top.
      */
     static Scenario<?> aba(boolean fixed) {
         return Explorer.scenario("treiber-aba" + suffix(fixed))
                 .setup(Treiber::new)
                 .actor("T1", t -> t.held.add(t.pop(fixed)))
-                .actor("T2", t -> {
-                    Node x = t.pop(fixed);
-                    Node y = t.pop(fixed);
-                    t.held.add(y);
-                    t.push(x, fixed);
-                })
-                .check(t -> {
-                    for (Node n : t.onStack(fixed)) {
-                        require(!t.held.contains(n), "node " + n.name + " is both popped and on the stack");
-                    }
-                });
+                .actor(
+                        "T2",
+                        t -> {
+                            Node x = t.pop(fixed);
+                            Node y = t.pop(fixed);
+                            t.held.add(y);
+                            t.push(x, fixed);
+                        })
+                .check(
+                        t -> {
+                            for (Node n : t.onStack(fixed)) {
+                                require(
+                                        !t.held.contains(n),
+                                        "node " + n.name + " is both popped and on the stack");
+                            }
+                        });
     }
 
     static final class Config {
@@ -199,12 +226,15 @@ final class HandoffPrograms {
 
     /** Double-checked locking that publishes the instance before initializing it. */
     static Scenario<?> doubleChecked(int n, boolean fixed) {
-        Scenario<Holder> s = Explorer.scenario("double-checked-" + n + suffix(fixed)).setup(Holder::new);
+        Scenario<Holder> s =
+                Explorer.scenario("double-checked-" + n + suffix(fixed)).setup(Holder::new);
         for (int i = 0; i < n; i++) {
-            s.actor("T" + i, h -> {
-                int v = h.get(fixed).value.get();
-                require(v == 42, "saw an uninitialized instance: value " + v);
-            });
+            s.actor(
+                    "T" + i,
+                    h -> {
+                        int v = h.get(fixed).value.get();
+                        require(v == 42, "saw an uninitialized instance: value " + v);
+                    });
         }
         return s;
     }
@@ -221,39 +251,44 @@ final class HandoffPrograms {
     static Scenario<?> spinPublish(boolean fixed) {
         return Explorer.scenario("spin-publish" + suffix(fixed))
                 .setup(Flags::new)
-                .actor("producer", f -> {
-                    if (fixed) {
-                        f.data.set(42);
-                        f.flag.set(1);
-                    } else {
-                        f.flag.set(1);
-                        f.data.set(42);
-                    }
-                })
-                .actor("consumer", f -> {
-                    while (f.flag.get() == 0) {
-                        // spin
-                    }
-                    int d = f.data.get();
-                    require(d == 42, "flag seen, data " + d);
-                });
+                .actor(
+                        "producer",
+                        f -> {
+                            if (fixed) {
+                                f.data.set(42);
+                                f.flag.set(1);
+                            } else {
+                                f.flag.set(1);
+                                f.data.set(42);
+                            }
+                        })
+                .actor(
+                        "consumer",
+                        f -> {
+                            while (f.flag.get() == 0) {
+                                // spin
+                            }
+                            int d = f.data.get();
+                            require(d == 42, "flag seen, data " + d);
+                        });
     }
 
     /**
-     * Two threads meet at a spinning barrier; their arrivals are counted by read-then-write, so
-     * one arrival can be lost and both spin forever. The fix counts atomically.
+     * Two threads meet at a spinning barrier; their arrivals are counted by read-then-write, so one
+     * arrival can be lost and both spin forever. The fix counts atomically.
      */
     static Scenario<?> spinBarrier(boolean fixed) {
-        Scenario.Body<Flags> arrive = f -> {
-            if (fixed) {
-                f.arrived.incrementAndGet();
-            } else {
-                f.arrived.set(f.arrived.get() + 1);
-            }
-            while (f.arrived.get() < 2) {
-                // spin
-            }
-        };
+        Scenario.Body<Flags> arrive =
+                f -> {
+                    if (fixed) {
+                        f.arrived.incrementAndGet();
+                    } else {
+                        f.arrived.set(f.arrived.get() + 1);
+                    }
+                    while (f.arrived.get() < 2) {
+                        // spin
+                    }
+                };
         return Explorer.scenario("spin-barrier" + suffix(fixed))
                 .setup(Flags::new)
                 .actor("T1", arrive)
@@ -262,20 +297,21 @@ final class HandoffPrograms {
 
     /** A spin lock taken by test-then-set; the fix takes it by compare-and-set. */
     static Scenario<?> spinLock(boolean fixed) {
-        Scenario.Body<Flags> work = f -> {
-            if (fixed) {
-                while (!f.lock.compareAndSet(0, 1)) {
-                    // spin
-                }
-            } else {
-                while (f.lock.get() != 0) {
-                    // spin
-                }
-                f.lock.set(1);
-            }
-            f.counter.set(f.counter.get() + 1);
-            f.lock.set(0);
-        };
+        Scenario.Body<Flags> work =
+                f -> {
+                    if (fixed) {
+                        while (!f.lock.compareAndSet(0, 1)) {
+                            // spin
+                        }
+                    } else {
+                        while (f.lock.get() != 0) {
+                            // spin
+                        }
+                        f.lock.set(1);
+                    }
+                    f.counter.set(f.counter.get() + 1);
+                    f.lock.set(0);
+                };
         return Explorer.scenario("spin-lock" + suffix(fixed))
                 .setup(Flags::new)
                 .actor("T1", work)

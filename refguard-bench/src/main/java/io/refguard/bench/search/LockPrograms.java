@@ -12,7 +12,9 @@ import io.refguard.explore.sync.SharedInt;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Locks and conditions misused: wrong lock, lock-order deadlocks, lost notify, driver stop/start. */
+/**
+ * Locks and conditions misused: wrong lock, lock-order deadlocks, lost notify, driver stop/start.
+ */
 final class LockPrograms {
 
     private LockPrograms() {}
@@ -20,13 +22,21 @@ final class LockPrograms {
     static List<Program> all() {
         List<Program> all = new ArrayList<>();
         for (int n : new int[] {2, 3, 5, 8}) {
-            all.add(Program.of("wrong-lock-" + n, "wrong lock", n, THREAD_THREW, f -> wrongLock(n, f)));
+            all.add(
+                    Program.of(
+                            "wrong-lock-" + n,
+                            "wrong lock",
+                            n,
+                            THREAD_THREW,
+                            f -> wrongLock(n, f)));
         }
         all.add(Program.of("deadlock-abba", "deadlock", 2, DEADLOCK, f -> philosophers(2, f)));
         all.add(Program.of("philosophers-3", "deadlock", 3, DEADLOCK, f -> philosophers(3, f)));
         all.add(Program.of("philosophers-5", "deadlock", 5, DEADLOCK, f -> philosophers(5, f)));
         all.add(Program.of("lost-notify", "lost notify", 2, DEADLOCK, LockPrograms::lostNotify));
-        all.add(Program.of("notify-one-of-two", "lost notify", 3, DEADLOCK, LockPrograms::notifyOne));
+        all.add(
+                Program.of(
+                        "notify-one-of-two", "lost notify", 3, DEADLOCK, LockPrograms::notifyOne));
         all.add(Program.of("driver-1", "driver stop/start", 2, THREAD_THREW, f -> driver(1, f)));
         all.add(Program.of("driver-2", "driver stop/start", 3, THREAD_THREW, f -> driver(2, f)));
         return all;
@@ -44,20 +54,24 @@ final class LockPrograms {
      */
     static Scenario<?> wrongLock(int n, boolean fixed) {
         Scenario<Data> s = Explorer.scenario("wrong-lock-" + n + suffix(fixed)).setup(Data::new);
-        s.actor("A", d -> {
-            Coordinator.lock(d.lock1);
-            d.data.set(1);
-            int v = d.data.get();
-            Coordinator.unlock(d.lock1);
-            require(v == 1, "wrote 1 under the lock, read " + v);
-        });
+        s.actor(
+                "A",
+                d -> {
+                    Coordinator.lock(d.lock1);
+                    d.data.set(1);
+                    int v = d.data.get();
+                    Coordinator.unlock(d.lock1);
+                    require(v == 1, "wrote 1 under the lock, read " + v);
+                });
         for (int i = 1; i < n; i++) {
-            s.actor("B" + i, d -> {
-                Object lock = fixed ? d.lock1 : d.lock2;
-                Coordinator.lock(lock);
-                d.data.set(d.data.get() + 1);
-                Coordinator.unlock(lock);
-            });
+            s.actor(
+                    "B" + i,
+                    d -> {
+                        Object lock = fixed ? d.lock1 : d.lock2;
+                        Coordinator.lock(lock);
+                        d.data.set(d.data.get() + 1);
+                        Coordinator.unlock(lock);
+                    });
         }
         return s;
     }
@@ -79,20 +93,23 @@ final class LockPrograms {
      * against B-A). The fix takes the lower-numbered fork first.
      */
     static Scenario<?> philosophers(int n, boolean fixed) {
-        Scenario<Table> s = Explorer.scenario((n == 2 ? "deadlock-abba" : "philosophers-" + n)
-                + suffix(fixed)).setup(() -> new Table(n));
+        Scenario<Table> s =
+                Explorer.scenario((n == 2 ? "deadlock-abba" : "philosophers-" + n) + suffix(fixed))
+                        .setup(() -> new Table(n));
         for (int i = 0; i < n; i++) {
             int left = i;
             int right = (i + 1) % n;
-            s.actor("P" + i, t -> {
-                Object first = t.forks[fixed ? Math.min(left, right) : left];
-                Object second = t.forks[fixed ? Math.max(left, right) : right];
-                Coordinator.lock(first);
-                Coordinator.lock(second);
-                t.meals.incrementAndGet();
-                Coordinator.unlock(second);
-                Coordinator.unlock(first);
-            });
+            s.actor(
+                    "P" + i,
+                    t -> {
+                        Object first = t.forks[fixed ? Math.min(left, right) : left];
+                        Object second = t.forks[fixed ? Math.max(left, right) : right];
+                        Coordinator.lock(first);
+                        Coordinator.lock(second);
+                        t.meals.incrementAndGet();
+                        Coordinator.unlock(second);
+                        Coordinator.unlock(first);
+                    });
         }
         return s.check(t -> require(t.meals.peek() == n, "meals: " + t.meals.peek()));
     }
@@ -104,19 +121,21 @@ final class LockPrograms {
     }
 
     /**
-     * The consumer checks the flag before taking the monitor, so a notify between the check and
-     * the wait is lost. The fix checks under the monitor, in a loop.
+     * The consumer checks the flag before taking the monitor, so a notify between the check and the
+     * wait is lost. The fix checks under the monitor, in a loop.
      */
     static Scenario<?> lostNotify(boolean fixed) {
         return Explorer.scenario("lost-notify" + suffix(fixed))
                 .setup(Signal::new)
                 .actor("consumer", s -> consume(s, fixed))
-                .actor("producer", s -> {
-                    s.ready.set(1);
-                    Coordinator.lock(s.monitor);
-                    Coordinator.signal(s.monitor);
-                    Coordinator.unlock(s.monitor);
-                });
+                .actor(
+                        "producer",
+                        s -> {
+                            s.ready.set(1);
+                            Coordinator.lock(s.monitor);
+                            Coordinator.signal(s.monitor);
+                            Coordinator.unlock(s.monitor);
+                        });
     }
 
     private static void consume(Signal s, boolean fixed) throws InterruptedException {
@@ -140,16 +159,18 @@ final class LockPrograms {
                 .setup(Signal::new)
                 .actor("consumer1", s -> consume(s, true))
                 .actor("consumer2", s -> consume(s, true))
-                .actor("producer", s -> {
-                    Coordinator.lock(s.monitor);
-                    s.ready.set(1);
-                    if (fixed) {
-                        Coordinator.signalAll(s.monitor);
-                    } else {
-                        Coordinator.signal(s.monitor);
-                    }
-                    Coordinator.unlock(s.monitor);
-                });
+                .actor(
+                        "producer",
+                        s -> {
+                            Coordinator.lock(s.monitor);
+                            s.ready.set(1);
+                            if (fixed) {
+                                Coordinator.signalAll(s.monitor);
+                            } else {
+                                Coordinator.signal(s.monitor);
+                            }
+                            Coordinator.unlock(s.monitor);
+                        });
     }
 
     static final class Driver {
@@ -166,35 +187,41 @@ final class LockPrograms {
     }
 
     /**
-     * A driver's I/O entry point and its stop routine (the classic device-driver model): the
-     * entry checks the stopping flag and then counts itself in, so a stop between the two lets
-     * I/O run on a stopped driver. The fix counts itself in first, then checks.
+     * A driver's I/O entry point and its stop routine (the classic device-driver model): the entry
+     * checks the stopping flag and then counts itself in, so a stop between the two lets I/O run on
+     * a stopped driver. The fix counts itself in first, then checks.
      */
     static Scenario<?> driver(int adders, boolean fixed) {
-        Scenario<Driver> s = Explorer.scenario("driver-" + adders + suffix(fixed)).setup(Driver::new);
+        Scenario<Driver> s =
+                Explorer.scenario("driver-" + adders + suffix(fixed)).setup(Driver::new);
         for (int i = 0; i < adders; i++) {
-            s.actor("io" + i, d -> {
-                if (fixed) {
-                    d.pendingIo.getAndAdd(1);
-                    if (d.stopping.get() == 1) {
+            s.actor(
+                    "io" + i,
+                    d -> {
+                        if (fixed) {
+                            d.pendingIo.getAndAdd(1);
+                            if (d.stopping.get() == 1) {
+                                d.release();
+                                return;
+                            }
+                        } else {
+                            if (d.stopping.get() == 1) {
+                                return;
+                            }
+                            d.pendingIo.getAndAdd(1);
+                        }
+                        require(d.stopped.get() == 0, "I/O on a stopped driver");
                         d.release();
-                        return;
-                    }
-                } else {
-                    if (d.stopping.get() == 1) {
-                        return;
-                    }
-                    d.pendingIo.getAndAdd(1);
-                }
-                require(d.stopped.get() == 0, "I/O on a stopped driver");
-                d.release();
-            });
+                    });
         }
-        return s.actor("stop", d -> {
-            d.stopping.set(1);
-            d.release();
-            Coordinator.blockUntil(() -> d.stopEvent.peek() == 1, d.stopEvent, "await stop event");
-            d.stopped.set(1);
-        });
+        return s.actor(
+                "stop",
+                d -> {
+                    d.stopping.set(1);
+                    d.release();
+                    Coordinator.blockUntil(
+                            () -> d.stopEvent.peek() == 1, d.stopEvent, "await stop event");
+                    d.stopped.set(1);
+                });
     }
 }

@@ -13,10 +13,15 @@ import java.util.Objects;
  * @param threads threads in a run
  * @param expected how the bug shows (a thread threw, deadlock, ...)
  * @param builder builds the buggy ({@code fixed = false}) or fixed scenario
- * @param viaAgent whether the scenario's classes are instrumented and must be explored through
- *     the agent's adapter (the seed cases)
+ * @param viaAgent whether the scenario's classes are instrumented and must be explored through the
+ *     agent's adapter (the seed cases)
  */
-public record Program(String name, String family, int threads, FailureKind expected, Builder builder,
+public record Program(
+        String name,
+        String family,
+        int threads,
+        FailureKind expected,
+        Builder builder,
         boolean viaAgent) {
 
     /** Builds one side of a program. */

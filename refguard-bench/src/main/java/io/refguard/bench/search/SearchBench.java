@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 /**
  * The bug-finding benchmark: explores every program of the {@link Corpus}, buggy and fixed, with
  * the default search and every strategy, under a fixed budget and fixed seeds, and prints a
- * Markdown table: runs to the bug per program and search, false alarms on the fixes, and per
- * search the bugs found, the false alarms and the median runs and time to a bug.
+ * Markdown table: runs to the bug per program and search, false alarms on the fixes, and per search
+ * the bugs found, the false alarms and the median runs and time to a bug.
  *
  * <pre>
  * java -cp refguard-bench/target/benchmarks.jar io.refguard.bench.search.SearchBench \
@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * <p>A cell shows the median runs to the bug over the seeds that found it ({@code -}: not found
- * within the budget; {@code 2/3 12}: found by two seeds of three), {@code *} when the failure
- * found is of another kind than the bug's, {@code FA} when the fix failed (a false alarm), and
- * {@code err} when the exploration could not run (the notes below the table say why).
+ * within the budget; {@code 2/3 12}: found by two seeds of three), {@code *} when the failure found
+ * is of another kind than the bug's, {@code FA} when the fix failed (a false alarm), and {@code
+ * err} when the exploration could not run (the notes below the table say why).
  */
 public final class SearchBench {
 
@@ -37,8 +37,9 @@ public final class SearchBench {
             s = Settings.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("SearchBench: " + e.getMessage());
-            System.err.println("usage: SearchBench [--budget 30s] [--fix-budget 30s] [--seeds N]"
-                    + " [--only REGEX] [--strategies name,...] [--no-seed-cases]");
+            System.err.println(
+                    "usage: SearchBench [--budget 30s] [--fix-budget 30s] [--seeds N]"
+                            + " [--only REGEX] [--strategies name,...] [--no-seed-cases]");
             System.exit(2);
             return;
         }
@@ -46,8 +47,13 @@ public final class SearchBench {
     }
 
     /** What to run. */
-    record Settings(Duration budget, Duration fixBudget, int seeds, Pattern only,
-            List<SearchStrategies.Column> columns, boolean seedCases) {
+    record Settings(
+            Duration budget,
+            Duration fixBudget,
+            int seeds,
+            Pattern only,
+            List<SearchStrategies.Column> columns,
+            boolean seedCases) {
 
         static Settings parse(String[] args) {
             Duration budget = Duration.ofSeconds(30);
@@ -91,20 +97,34 @@ public final class SearchBench {
                             }
                         }
                         if (columns.size() != names.size()) {
-                            throw new IllegalArgumentException("unknown search in '" + v + "'; known: "
-                                    + SearchStrategies.all().stream().map(SearchStrategies.Column::name).toList());
+                            throw new IllegalArgumentException(
+                                    "unknown search in '"
+                                            + v
+                                            + "'; known: "
+                                            + SearchStrategies.all().stream()
+                                                    .map(SearchStrategies.Column::name)
+                                                    .toList());
                         }
                         break;
                     default:
                         throw new IllegalArgumentException("unknown option '" + a + "'");
                 }
             }
-            return new Settings(budget, fixBudget == null ? budget : fixBudget, seeds, only, columns, seedCases);
+            return new Settings(
+                    budget,
+                    fixBudget == null ? budget : fixBudget,
+                    seeds,
+                    only,
+                    columns,
+                    seedCases);
         }
 
         private static Duration duration(String v) {
-            return ExploreOptions.parseDuration(v).orElseThrow(() ->
-                    new IllegalArgumentException("'" + v + "' is not a duration: use 500ms, 30s or 2m"));
+            return ExploreOptions.parseDuration(v)
+                    .orElseThrow(
+                            () ->
+                                    new IllegalArgumentException(
+                                            "'" + v + "' is not a duration: use 500ms, 30s or 2m"));
         }
     }
 
@@ -126,8 +146,14 @@ public final class SearchBench {
                     Trial bug = Trial.run(p.buggy(), o.maxTime(s.budget()), p.viaAgent());
                     Trial fix = Trial.run(p.fixed(), o.maxTime(s.fixBudget()), p.viaAgent());
                     trials.add(new Trial[] {bug, fix});
-                    System.err.printf(Locale.ROOT, "%-26s %-11s seed %d: bug %s, fix %s%n", p.name(),
-                            c.name(), seed, brief(bug), brief(fix));
+                    System.err.printf(
+                            Locale.ROOT,
+                            "%-26s %-11s seed %d: bug %s, fix %s%n",
+                            p.name(),
+                            c.name(),
+                            seed,
+                            brief(bug),
+                            brief(fix));
                 }
                 row.put(c.name(), trials);
             }
@@ -141,9 +167,20 @@ public final class SearchBench {
             return "error (" + t.error() + ")";
         }
         if (t.failed()) {
-            return t.kind() + " after " + t.runs() + " runs, " + t.millis() + " ms, "
-                    + t.preemptions() + " preemptions";
+            return t.kind()
+                    + " after "
+                    + t.runs()
+                    + " runs, "
+                    + t.millis()
+                    + " ms, "
+                    + t.preemptions()
+                    + " preemptions";
         }
-        return (t.verified() ? "verified" : "passed") + " in " + t.runs() + " runs, " + t.millis() + " ms";
+        return (t.verified() ? "verified" : "passed")
+                + " in "
+                + t.runs()
+                + " runs, "
+                + t.millis()
+                + " ms";
     }
 }

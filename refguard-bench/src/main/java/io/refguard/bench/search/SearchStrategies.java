@@ -4,7 +4,9 @@ import io.refguard.explore.ExploreOptions;
 import java.util.List;
 import java.util.function.LongFunction;
 
-/** The searches the harness compares: the default and every strategy, each as options for a seed. */
+/**
+ * The searches the harness compares: the default and every strategy, each as options for a seed.
+ */
 final class SearchStrategies {
 
     /** One column of the table: a name and the options for a seed. */

@@ -17,10 +17,17 @@ final class SearchTable {
         StringBuilder out = new StringBuilder();
         List<String> columns = new ArrayList<>();
         s.columns().forEach(c -> columns.add(c.name()));
-        out.append(String.format(Locale.ROOT, "Budget %ds per buggy program, %ds per fix; seeds 1..%d; %s, %d cores%n%n",
-                s.budget().toSeconds(), s.fixBudget().toSeconds(), s.seeds(),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors()));
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "Budget %ds per buggy program, %ds per fix; seeds 1..%d; %s, %d cores%n%n",
+                        s.budget().toSeconds(),
+                        s.fixBudget().toSeconds(),
+                        s.seeds(),
+                        System.getProperty("java.vm.name")
+                                + " "
+                                + System.getProperty("java.version"),
+                        Runtime.getRuntime().availableProcessors()));
         out.append("| program | threads |");
         columns.forEach(c -> out.append(' ').append(c).append(" |"));
         out.append("\n|---|---:|");
@@ -29,7 +36,11 @@ final class SearchTable {
         Set<String> notes = new LinkedHashSet<>();
         for (Map.Entry<Program, Map<String, List<Trial[]>>> e : results.entrySet()) {
             Program p = e.getKey();
-            out.append("| ").append(p.name()).append(" | ").append(p.threads() == 0 ? "" : p.threads()).append(" |");
+            out.append("| ")
+                    .append(p.name())
+                    .append(" | ")
+                    .append(p.threads() == 0 ? "" : p.threads())
+                    .append(" |");
             for (String c : columns) {
                 out.append(' ').append(cell(p, e.getValue().get(c), notes, c)).append(" |");
             }
@@ -54,15 +65,26 @@ final class SearchTable {
             Trial fix = t[1];
             if (bug.error() != null || fix.error() != null) {
                 error = true;
-                notes.add(p.name() + " (" + column + "): " + (bug.error() != null ? bug.error() : fix.error()));
+                notes.add(
+                        p.name()
+                                + " ("
+                                + column
+                                + "): "
+                                + (bug.error() != null ? bug.error() : fix.error()));
             }
             if (bug.failed() && bug.kind() == p.expected()) {
                 found++;
                 runs.add(bug.runs());
             } else if (bug.failed()) {
                 otherKind = true;
-                notes.add(p.name() + " (" + column + "): the buggy side failed as " + bug.kind()
-                        + ", not " + p.expected());
+                notes.add(
+                        p.name()
+                                + " ("
+                                + column
+                                + "): the buggy side failed as "
+                                + bug.kind()
+                                + ", not "
+                                + p.expected());
             }
             if (fix.failed()) {
                 falseAlarm = true;
@@ -80,7 +102,9 @@ final class SearchTable {
         return c + (falseAlarm ? " FA" : "");
     }
 
-    private static void summary(StringBuilder out, List<String> columns,
+    private static void summary(
+            StringBuilder out,
+            List<String> columns,
             Map<Program, Map<String, List<Trial[]>>> results) {
         int n = results.size();
         StringBuilder found = new StringBuilder("| **bugs found** | |");
@@ -121,9 +145,22 @@ final class SearchTable {
             medRuns.append(' ').append(runs.isEmpty() ? "" : median(runs)).append(" |");
             medTime.append(' ').append(millis.isEmpty() ? "" : median(millis)).append(" |");
         }
-        out.append(found).append('\n').append(alarms).append('\n').append(verified).append('\n')
-                .append(medRuns).append('\n').append(medTime).append('\n');
-        out.append(String.format(Locale.ROOT, "%nFound by at least one search: %d of %d.%n", foundByAny.size(), n));
+        out.append(found)
+                .append('\n')
+                .append(alarms)
+                .append('\n')
+                .append(verified)
+                .append('\n')
+                .append(medRuns)
+                .append('\n')
+                .append(medTime)
+                .append('\n');
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "%nFound by at least one search: %d of %d.%n",
+                        foundByAny.size(),
+                        n));
         if (columns.contains("default")) {
             List<String> missed = new ArrayList<>();
             for (Program p : foundByAny) {
@@ -135,8 +172,12 @@ final class SearchTable {
                     missed.add(p.name());
                 }
             }
-            out.append(missed.isEmpty() ? "The default found every one of them.\n"
-                    : "Missed by the default but found by another search: " + missed + "\n");
+            out.append(
+                    missed.isEmpty()
+                            ? "The default found every one of them.\n"
+                            : "Missed by the default but found by another search: "
+                                    + missed
+                                    + "\n");
         }
     }
 

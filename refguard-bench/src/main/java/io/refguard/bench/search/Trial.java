@@ -18,8 +18,14 @@ import io.refguard.explore.report.FailureKind;
  * @param verified whether the search ended exhausted (within its bound)
  * @param error what went wrong outside the program (a tool limit, a bad scenario), or null
  */
-record Trial(boolean failed, FailureKind kind, long runs, long millis, int preemptions,
-        boolean verified, String error) {
+record Trial(
+        boolean failed,
+        FailureKind kind,
+        long runs,
+        long millis,
+        int preemptions,
+        boolean verified,
+        String error) {
 
     static Trial run(Scenario<?> scenario, ExploreOptions options) {
         return run(scenario, options, false);
@@ -29,13 +35,26 @@ record Trial(boolean failed, FailureKind kind, long runs, long millis, int preem
     static Trial run(Scenario<?> scenario, ExploreOptions options, boolean viaAgent) {
         long start = System.nanoTime();
         try {
-            ExploreResult r = viaAgent ? AgentExplorer.explore(scenario, options) : scenario.explore(options);
+            ExploreResult r =
+                    viaAgent ? AgentExplorer.explore(scenario, options) : scenario.explore(options);
             return new Trial(false, null, r.runs(), elapsed(start), -1, r.exhausted(), null);
         } catch (InterleavingFailure f) {
-            return new Trial(true, f.report().failure().kind(), f.report().runs(), elapsed(start),
-                    f.report().preemptions(), false, null);
+            return new Trial(
+                    true,
+                    f.report().failure().kind(),
+                    f.report().runs(),
+                    elapsed(start),
+                    f.report().preemptions(),
+                    false,
+                    null);
         } catch (RuntimeException e) {
-            return new Trial(false, null, 0, elapsed(start), -1, false,
+            return new Trial(
+                    false,
+                    null,
+                    0,
+                    elapsed(start),
+                    -1,
+                    false,
                     e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }

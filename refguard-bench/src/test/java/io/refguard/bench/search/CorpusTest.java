@@ -9,18 +9,18 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the bug-finding corpus honest: a sample of its bugs is found by the default search, as
- * the kind of failure the program declares, and their fixes are verified within the bound.
+ * Keeps the bug-finding corpus honest: a sample of its bugs is found by the default search, as the
+ * kind of failure the program declares, and their fixes are verified within the bound.
  */
 class CorpusTest {
 
-    private static final ExploreOptions SEARCH = ExploreOptions.defaultSearch().seed(1)
-            .maxTime(Duration.ofSeconds(20));
+    private static final ExploreOptions SEARCH =
+            ExploreOptions.defaultSearch().seed(1).maxTime(Duration.ofSeconds(20));
 
     @Test
     void theCorpusHasFortyProgramsWithUniqueNamesPlusTheSeedCases() {
@@ -38,8 +38,11 @@ class CorpusTest {
 
     @Test
     void aSeedCaseRunsThroughTheAgentsAdapter() {
-        Program p = Corpus.seedCases().stream().filter(x -> x.name().equals("seed-reftable-iterator"))
-                .findFirst().orElseThrow();
+        Program p =
+                Corpus.seedCases().stream()
+                        .filter(x -> x.name().equals("seed-reftable-iterator"))
+                        .findFirst()
+                        .orElseThrow();
         Trial bug = Trial.run(p.buggy(), SEARCH, p.viaAgent());
         assertNull(bug.error(), bug.error());
         assertTrue(bug.failed(), "the seed bug was not found");
@@ -49,10 +52,23 @@ class CorpusTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"account", "reorder-3", "deadlock-abba", "lost-notify", "treiber-aba",
-            "double-checked-2", "work-stealing-1", "driver-1"})
+    @ValueSource(
+            strings = {
+                "account",
+                "reorder-3",
+                "deadlock-abba",
+                "lost-notify",
+                "treiber-aba",
+                "double-checked-2",
+                "work-stealing-1",
+                "driver-1"
+            })
     void theBugIsFoundAndTheFixVerified(String name) {
-        Program p = Corpus.programs().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+        Program p =
+                Corpus.programs().stream()
+                        .filter(x -> x.name().equals(name))
+                        .findFirst()
+                        .orElseThrow();
         Trial bug = Trial.run(p.buggy(), SEARCH);
         assertNull(bug.error(), bug.error());
         assertTrue(bug.failed(), name + ": the bug was not found");

@@ -4,15 +4,15 @@ import io.refguard.explore.Explorer;
 import io.refguard.explore.Scenario;
 
 /**
- * Seed 3, broken: what does a child process see if {@code fork()} copies a list that another
- * thread is in the middle of changing?
+ * Seed 3, broken: what does a child process see if {@code fork()} copies a list that another thread
+ * is in the middle of changing?
  *
- * <p>nptl keeps thread stacks on two circular doubly linked lists, {@code stack_used} and
- * {@code stack_cache}, and changes them only under {@code stack_cache_lock}. {@code fork()} does
- * not take that lock (it may be called from a signal handler), so the kernel may copy the
- * process's memory while another thread is half-way through a {@code list_add}. The child has a
- * single thread and walks the lists in {@code __reclaim_stacks()}; a half-linked list sends it
- * into an endless loop, or corrupts the cache.
+ * <p>nptl keeps thread stacks on two circular doubly linked lists, {@code stack_used} and {@code
+ * stack_cache}, and changes them only under {@code stack_cache_lock}. {@code fork()} does not take
+ * that lock (it may be called from a signal handler), so the kernel may copy the process's memory
+ * while another thread is half-way through a {@code list_add}. The child has a single thread and
+ * walks the lists in {@code __reclaim_stacks()}; a half-linked list sends it into an endless loop,
+ * or corrupts the cache.
  *
  * <table>
  * <caption>The interleaving from the seed</caption>
@@ -24,20 +24,20 @@ import io.refguard.explore.Scenario;
  * </table>
  *
  * <p><b>Invariant.</b> Every list is a consistent doubly linked list at <em>every</em> point where
- * another party can take a snapshot, not only when the lock is released. A final check cannot
- * see the bug: every run ends with consistent lists.
+ * another party can take a snapshot, not only when the lock is released. A final check cannot see
+ * the bug: every run ends with consistent lists.
  *
- * <p><b>Model.</b> T2 creates a thread with a fresh stack (adds stack B to {@code stack_used});
- * T3 joins a thread (moves stack A from {@code stack_used} to {@code stack_cache}); both under
- * {@code stack_cache_lock}, a plain {@code synchronized} block. The fork is the explorer's
- * snapshot check, taken at every scheduling point of every schedule: it copies the lists and runs
- * the child's {@code __reclaim_stacks} on the copy, which here only walks them. The links are
- * volatile, so the refguard agent makes every link write a scheduling point.
+ * <p><b>Model.</b> T2 creates a thread with a fresh stack (adds stack B to {@code stack_used}); T3
+ * joins a thread (moves stack A from {@code stack_used} to {@code stack_cache}); both under {@code
+ * stack_cache_lock}, a plain {@code synchronized} block. The fork is the explorer's snapshot check,
+ * taken at every scheduling point of every schedule: it copies the lists and runs the child's
+ * {@code __reclaim_stacks} on the copy, which here only walks them. The links are volatile, so the
+ * refguard agent makes every link write a scheduling point.
  *
  * <p><b>Fix.</b> {@link Fork_02_InFlightJournal}.
  *
- * <p><b>Run it:</b> {@code ./refguard cases fork-half-done-list}, or
- * {@code ./refguard explore --class io.refguard.cases.fork.Fork_01_SnapshotSeesHalfDoneAdd}.
+ * <p><b>Run it:</b> {@code ./refguard cases fork-half-done-list}, or {@code ./refguard explore
+ * --class io.refguard.cases.fork.Fork_01_SnapshotSeesHalfDoneAdd}.
  */
 public final class Fork_01_SnapshotSeesHalfDoneAdd {
 

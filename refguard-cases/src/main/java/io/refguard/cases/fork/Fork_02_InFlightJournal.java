@@ -9,20 +9,20 @@ import io.refguard.explore.Scenario;
  * <p>The race of {@link Fork_01_SnapshotSeesHalfDoneAdd}: T2 and T3 change the stack lists under
  * {@code stack_cache_lock} while a {@code fork()} may copy memory at any step.
  *
- * <p><b>Invariant.</b> After its recovery, the child sees consistent doubly linked lists,
- * whatever step the fork interrupted.
+ * <p><b>Invariant.</b> After its recovery, the child sees consistent doubly linked lists, whatever
+ * step the fork interrupted.
  *
  * <p><b>Fix</b> (glibc: {@code in_flight_stack}). Taking the lock around {@code fork()} is not
  * possible ({@code fork} may run in a signal handler), so the child repairs instead. Before each
- * list change, the thread records the element and whether it is added or deleted in
- * {@code in_flight_stack}, and clears it after the change; the writes are ordered. The child's
- * {@code __reclaim_stacks} first looks at the record: an interrupted delete is simply replayed
- * (it is idempotent); an interrupted add is completed on whichever list's head shows it
- * ({@code head.next.prev != head}). The explorer checks the repaired copy at every scheduling
- * point of every schedule within two preemptions.
+ * list change, the thread records the element and whether it is added or deleted in {@code
+ * in_flight_stack}, and clears it after the change; the writes are ordered. The child's {@code
+ * __reclaim_stacks} first looks at the record: an interrupted delete is simply replayed (it is
+ * idempotent); an interrupted add is completed on whichever list's head shows it ({@code
+ * head.next.prev != head}). The explorer checks the repaired copy at every scheduling point of
+ * every schedule within two preemptions.
  *
- * <p><b>Run it:</b> {@code ./refguard cases fork-half-done-list}, or
- * {@code ./refguard explore --class io.refguard.cases.fork.Fork_02_InFlightJournal}.
+ * <p><b>Run it:</b> {@code ./refguard cases fork-half-done-list}, or {@code ./refguard explore
+ * --class io.refguard.cases.fork.Fork_02_InFlightJournal}.
  */
 public final class Fork_02_InFlightJournal {
 

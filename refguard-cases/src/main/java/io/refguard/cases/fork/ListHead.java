@@ -6,10 +6,10 @@ import io.refguard.explore.runtime.Named;
  * glibc's {@code list_t}: a node of a circular doubly linked list, used both as a list's head and
  * as the link embedded in a thread descriptor.
  *
- * <p>The links are volatile because {@code fork()} may copy memory between any two writes of a
- * list operation, and glibc's fix orders those writes with {@code atomic_write_barrier()}: a
- * copy must see them in program order. Under the refguard agent every access is a scheduling
- * point, so the explorer can take its snapshot between any two of them.
+ * <p>The links are volatile because {@code fork()} may copy memory between any two writes of a list
+ * operation, and glibc's fix orders those writes with {@code atomic_write_barrier()}: a copy must
+ * see them in program order. Under the refguard agent every access is a scheduling point, so the
+ * explorer can take its snapshot between any two of them.
  */
 final class ListHead implements Named {
 

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The two lists of nptl's stack cache ({@code allocatestack.c}): {@code stack_used}, the stacks
- * of running threads, and {@code stack_cache}, the stacks of finished threads kept for reuse.
- * Threads change them only under {@code stack_cache_lock}; {@code fork()} copies them without it,
- * at any instant, and the child then walks them alone ({@code __reclaim_stacks}).
+ * The two lists of nptl's stack cache ({@code allocatestack.c}): {@code stack_used}, the stacks of
+ * running threads, and {@code stack_cache}, the stacks of finished threads kept for reuse. Threads
+ * change them only under {@code stack_cache_lock}; {@code fork()} copies them without it, at any
+ * instant, and the child then walks them alone ({@code __reclaim_stacks}).
  *
  * <p>The list operations and the child's recovery belong to the variants; this class holds the
  * state, the snapshot a fork takes, and the consistency check.
@@ -39,16 +39,22 @@ abstract class StackLists {
     final Object lock = new Lock();
     final ListHead stackUsed;
     final ListHead stackCache;
+
     /** The stack of a running thread that T3 joins. */
     final ListHead stackA;
+
     /** A fresh stack for the thread T2 creates. */
     final ListHead stackB;
+
     /** {@code in_flight_stack}: the operation in progress, or null. Only the fix writes it. */
     volatile InFlight inFlight;
 
     /** {@code stack_used = [stack A]}, {@code stack_cache = []}, stack B not yet on a list. */
     StackLists() {
-        this(new ListHead("stack_used"), new ListHead("stack_cache"), new ListHead("stack A"),
+        this(
+                new ListHead("stack_used"),
+                new ListHead("stack_cache"),
+                new ListHead("stack A"),
                 new ListHead("stack B"));
         stackA.next = stackUsed;
         stackA.prev = stackUsed;
@@ -85,7 +91,9 @@ abstract class StackLists {
         }
     }
 
-    /** T3, {@code pthread_join} of the thread on stack A: {@code queue_stack} moves it to the cache. */
+    /**
+     * T3, {@code pthread_join} of the thread on stack A: {@code queue_stack} moves it to the cache.
+     */
     void joinThread() {
         synchronized (lock) {
             stackListDel(stackA);
@@ -94,8 +102,8 @@ abstract class StackLists {
     }
 
     /**
-     * {@code fork()}: a copy of the lists as they are at this instant, with new nodes, as the
-     * child process's memory. Called by the explorer while every thread is paused.
+     * {@code fork()}: a copy of the lists as they are at this instant, with new nodes, as the child
+     * process's memory. Called by the explorer while every thread is paused.
      */
     StackLists fork() {
         Map<ListHead, ListHead> copies = new IdentityHashMap<>();
@@ -124,8 +132,16 @@ abstract class StackLists {
         do {
             ListHead n = x.next;
             if (n.prev != x) {
-                throw new AssertionError(head + " is not a doubly linked list: " + x + ".next = " + n
-                        + " but " + n + ".prev = " + n.prev);
+                throw new AssertionError(
+                        head
+                                + " is not a doubly linked list: "
+                                + x
+                                + ".next = "
+                                + n
+                                + " but "
+                                + n
+                                + ".prev = "
+                                + n.prev);
             }
             seen.add(x);
             if (seen.size() > 4) {
@@ -152,9 +168,13 @@ abstract class StackLists {
     void checkFinal() {
         checkList(stackUsed);
         checkList(stackCache);
-        if (!elements(stackUsed).equals(List.of("stack B")) || !elements(stackCache).equals(List.of("stack A"))) {
-            throw new AssertionError("expected stack_used = [stack B] and stack_cache = [stack A], got "
-                    + elements(stackUsed) + " and " + elements(stackCache));
+        if (!elements(stackUsed).equals(List.of("stack B"))
+                || !elements(stackCache).equals(List.of("stack A"))) {
+            throw new AssertionError(
+                    "expected stack_used = [stack B] and stack_cache = [stack A], got "
+                            + elements(stackUsed)
+                            + " and "
+                            + elements(stackCache));
         }
     }
 }

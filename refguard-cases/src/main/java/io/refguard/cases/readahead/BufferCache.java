@@ -16,8 +16,10 @@ final class BufferCache {
 
     /** The radix tree: start to buffer. */
     final Map<Long, ExtentBuffer> tree = new ConcurrentHashMap<>();
+
     /** The buffer the run starts with. */
     final ExtentBuffer eb;
+
     /** The I/O completion thread, once read-ahead submitted a read. */
     Thread endIo;
 
@@ -28,8 +30,8 @@ final class BufferCache {
 
     /**
      * {@code find_extent_buffer()}: looks the buffer up and takes a reference (get-unless-zero,
-     * under RCU), then {@code mark_extent_buffer_accessed()}, which calls
-     * {@code check_buffer_tree_ref()}.
+     * under RCU), then {@code mark_extent_buffer_accessed()}, which calls {@code
+     * check_buffer_tree_ref()}.
      *
      * @return a reference, or null when the buffer is gone
      */
@@ -46,8 +48,8 @@ final class BufferCache {
     }
 
     /**
-     * Submits the read of {@code e}'s pages, which the caller locked and marked in
-     * {@code io_pages}; the completion ({@code end_io}) runs on a thread of its own, like a bio's
+     * Submits the read of {@code e}'s pages, which the caller locked and marked in {@code
+     * io_pages}; the completion ({@code end_io}) runs on a thread of its own, like a bio's
      * completion, and holds no reference: {@code io_pages} is what must keep the buffer alive.
      */
     void submitRead(ExtentBuffer e) {
@@ -98,9 +100,9 @@ final class BufferCache {
 
     /**
      * The end of a run (on the exploring thread, after every actor finished): waits for the I/O
-     * completion; then either the buffer was reclaimed and is
-     * gone from the cache, or it is in the cache, up to date, not under I/O, and the cache's
-     * reference is its only one. Drops that reference.
+     * completion; then either the buffer was reclaimed and is gone from the cache, or it is in the
+     * cache, up to date, not under I/O, and the cache's reference is its only one. Drops that
+     * reference.
      *
      * @throws AssertionError naming what differs
      */
@@ -114,10 +116,21 @@ final class BufferCache {
             }
             return;
         }
-        if (!eb.treeRef.get() || eb.cacheRef == null || eb.refCount() != 1 || eb.underIo() || eb.page.isLocked()) {
-            throw new AssertionError("expected eb cached with only the cache's reference, no I/O and its page"
-                    + " unlocked; got TREE_REF=" + eb.treeRef.get() + ", refs=" + eb.refCount() + ", io_pages="
-                    + eb.ioPages.get() + ", page locked=" + eb.page.isLocked());
+        if (!eb.treeRef.get()
+                || eb.cacheRef == null
+                || eb.refCount() != 1
+                || eb.underIo()
+                || eb.page.isLocked()) {
+            throw new AssertionError(
+                    "expected eb cached with only the cache's reference, no I/O and its page"
+                            + " unlocked; got TREE_REF="
+                            + eb.treeRef.get()
+                            + ", refs="
+                            + eb.refCount()
+                            + ", io_pages="
+                            + eb.ioPages.get()
+                            + ", page locked="
+                            + eb.page.isLocked());
         }
         eb.cacheRef.close();
     }

@@ -5,13 +5,13 @@ import io.refguard.explore.Explorer;
 import io.refguard.explore.Scenario;
 
 /**
- * Seed 5, broken: can reclaim drop the cache's reference to a buffer that read-ahead is about
- * to put under I/O?
+ * Seed 5, broken: can reclaim drop the cache's reference to a buffer that read-ahead is about to
+ * put under I/O?
  *
- * <p>The btrfs buffer cache holds one reference on each extent buffer, marked by the
- * {@code TREE_REF} bit, and {@code io_pages} counts pages under I/O. Reclaim ({@code releasepage},
- * called by the VM with the page locked) takes the buffer's lock and, if the count is 1 and no I/O
- * is in flight, clears {@code TREE_REF} and drops the cache's reference, which frees the buffer.
+ * <p>The btrfs buffer cache holds one reference on each extent buffer, marked by the {@code
+ * TREE_REF} bit, and {@code io_pages} counts pages under I/O. Reclaim ({@code releasepage}, called
+ * by the VM with the page locked) takes the buffer's lock and, if the count is 1 and no I/O is in
+ * flight, clears {@code TREE_REF} and drops the cache's reference, which frees the buffer.
  * Read-ahead looks the buffer up (count + 1) and calls {@code check_buffer_tree_ref} (which
  * re-takes the cache's reference if {@code TREE_REF} was cleared), both without the buffer's lock;
  * then it locks the page, sets {@code io_pages}, submits the read and drops its own reference
@@ -32,14 +32,14 @@ import io.refguard.explore.Scenario;
  * <p><b>Model.</b> {@link ExtentBuffer} is reference-counted; the bits and {@code io_pages} are
  * atomics, the buffer's lock a {@code synchronized} block, and the page lock a flag under the
  * page's monitor with {@code wait}/{@code notifyAll}; the refguard agent turns each of these into
- * scheduling points. The read's completion runs on a thread read-ahead starts ({@code end_io})
- * and touches the pages: on a freed buffer the checker reports a use after release, naming
- * reclaim's release as where the buffer was freed.
+ * scheduling points. The read's completion runs on a thread read-ahead starts ({@code end_io}) and
+ * touches the pages: on a freed buffer the checker reports a use after release, naming reclaim's
+ * release as where the buffer was freed.
  *
  * <p><b>Fix.</b> {@link Readahead_02_TreeRefAfterIo}.
  *
- * <p><b>Run it:</b> {@code ./refguard cases readahead-release}, or
- * {@code ./refguard explore --class io.refguard.cases.readahead.Readahead_01_TreeRefBeforeIo}.
+ * <p><b>Run it:</b> {@code ./refguard cases readahead-release}, or {@code ./refguard explore
+ * --class io.refguard.cases.readahead.Readahead_01_TreeRefBeforeIo}.
  */
 public final class Readahead_01_TreeRefBeforeIo {
 

@@ -12,17 +12,17 @@ import io.refguard.explore.Scenario;
  *
  * <p><b>Invariant.</b> A buffer under I/O is never freed.
  *
- * <p><b>Fix</b> (upstream: "btrfs: fix fatal extent_buffer readahead vs releasepage race").
- * {@code check_buffer_tree_ref} is called again <em>after</em> {@code io_pages} is set, on the
- * read path (and the write path). Reclaim works with the page locked, and read-ahead sets
- * {@code io_pages} only once it holds the page lock, so a reclaim that saw no I/O has finished,
- * {@code TREE_REF} cleared and the cache's reference dropped, before {@code io_pages} is set; the
- * new check then sees the bit cleared and re-takes the cache's reference under the buffer's lock.
- * Once I/O is marked, the cache's reference can no longer be dropped. The explorer verifies every
- * schedule within two preemptions.
+ * <p><b>Fix</b> (upstream: "btrfs: fix fatal extent_buffer readahead vs releasepage race"). {@code
+ * check_buffer_tree_ref} is called again <em>after</em> {@code io_pages} is set, on the read path
+ * (and the write path). Reclaim works with the page locked, and read-ahead sets {@code io_pages}
+ * only once it holds the page lock, so a reclaim that saw no I/O has finished, {@code TREE_REF}
+ * cleared and the cache's reference dropped, before {@code io_pages} is set; the new check then
+ * sees the bit cleared and re-takes the cache's reference under the buffer's lock. Once I/O is
+ * marked, the cache's reference can no longer be dropped. The explorer verifies every schedule
+ * within two preemptions.
  *
- * <p><b>Run it:</b> {@code ./refguard cases readahead-release}, or
- * {@code ./refguard explore --class io.refguard.cases.readahead.Readahead_02_TreeRefAfterIo}.
+ * <p><b>Run it:</b> {@code ./refguard cases readahead-release}, or {@code ./refguard explore
+ * --class io.refguard.cases.readahead.Readahead_02_TreeRefAfterIo}.
  */
 public final class Readahead_02_TreeRefAfterIo {
 

@@ -10,16 +10,15 @@ import io.refguard.explore.Scenario;
  *
  * <p><b>Invariant.</b> {@code UPTODATE} implies no I/O in flight.
  *
- * <p><b>Fix</b> (the double check the reporter proposed in the thread, in
- * {@code read_extent_buffer_pages()}). A task
- * that wins {@code READING} checks {@code UPTODATE} once more; if it is set, the read it was
- * about to do has already happened, so it clears {@code READING}, wakes the waiters and returns
- * without submitting. Since the completion sets {@code UPTODATE} before it clears
- * {@code READING}, a task that wins the bit after a completed read always sees {@code UPTODATE}.
- * The explorer verifies every schedule within three preemptions.
+ * <p><b>Fix</b> (the double check the reporter proposed in the thread, in {@code
+ * read_extent_buffer_pages()}). A task that wins {@code READING} checks {@code UPTODATE} once more;
+ * if it is set, the read it was about to do has already happened, so it clears {@code READING},
+ * wakes the waiters and returns without submitting. Since the completion sets {@code UPTODATE}
+ * before it clears {@code READING}, a task that wins the bit after a completed read always sees
+ * {@code UPTODATE}. The explorer verifies every schedule within three preemptions.
  *
- * <p><b>Run it:</b> {@code ./refguard cases double-read}, or
- * {@code ./refguard explore --class io.refguard.cases.readpath.DoubleRead_02_RecheckUptodate --preemption-bound 3}.
+ * <p><b>Run it:</b> {@code ./refguard cases double-read}, or {@code ./refguard explore --class
+ * io.refguard.cases.readpath.DoubleRead_02_RecheckUptodate --preemption-bound 3}.
  */
 public final class DoubleRead_02_RecheckUptodate {
 

@@ -16,8 +16,10 @@ abstract class ExtentBuffer implements Named {
 
     /** {@code EXTENT_BUFFER_UPTODATE}: the content is valid. */
     final AtomicBoolean uptodate = new AtomicBoolean();
+
     /** {@code EXTENT_BUFFER_READING}: a read I/O owns the buffer. */
     final AtomicBoolean reading = new AtomicBoolean();
+
     /**
      * The buffer's pages. While a read I/O is in flight the device is writing them, so their
      * content is undefined: modeled as null from submission until the I/O completes.
@@ -65,8 +67,10 @@ abstract class ExtentBuffer implements Named {
     final void use(String who) {
         String c = content;
         if (c == null) {
-            throw new AssertionError(who + " read eb while it was up to date, but an I/O is overwriting"
-                    + " its pages: UPTODATE must imply no I/O in flight");
+            throw new AssertionError(
+                    who
+                            + " read eb while it was up to date, but an I/O is overwriting"
+                            + " its pages: UPTODATE must imply no I/O in flight");
         }
     }
 
@@ -77,8 +81,14 @@ abstract class ExtentBuffer implements Named {
      */
     final void checkFinal() {
         if (!uptodate.get() || reading.get() || !ON_DISK.equals(content)) {
-            throw new AssertionError("expected eb up to date, not reading, with the block's content;"
-                    + " got uptodate=" + uptodate.get() + ", reading=" + reading.get() + ", content=" + content);
+            throw new AssertionError(
+                    "expected eb up to date, not reading, with the block's content;"
+                            + " got uptodate="
+                            + uptodate.get()
+                            + ", reading="
+                            + reading.get()
+                            + ", content="
+                            + content);
         }
     }
 }

@@ -9,20 +9,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The repository's reftable directory, shared by every process that opens the repository: the
- * table files and {@code tables.list}. Processes coordinate only through it, as git processes do
- * through the file system: a table file is written once and deleted by the compaction that
- * replaces it, and {@code tables.list} is replaced atomically.
+ * The repository's reftable directory, shared by every process that opens the repository: the table
+ * files and {@code tables.list}. Processes coordinate only through it, as git processes do through
+ * the file system: a table file is written once and deleted by the compaction that replaces it, and
+ * {@code tables.list} is replaced atomically.
  *
  * <p>Reading the list acquires and releases a reference to the current {@link TablesList}, and
  * publishing one swaps the {@link HotSwap}; those reference-count operations are where the
- * interleaving explorer may switch processes, just as a file read or a rename is where the
- * kernel may.
+ * interleaving explorer may switch processes, just as a file read or a rename is where the kernel
+ * may.
  */
 final class Disk implements AutoCloseable {
 
     private final Map<String, TableFile> files = new ConcurrentHashMap<>();
     private final HotSwap<TablesList> list;
+
     /** Every reader ever opened on this disk, for the end-of-run check that each was freed. */
     final List<Reader> opened = new CopyOnWriteArrayList<>();
 
@@ -67,7 +68,9 @@ final class Disk implements AutoCloseable {
         list.swap(new TablesList(names));
     }
 
-    /** The compacting process: merges every listed table into one, publishes it, deletes the rest. */
+    /**
+     * The compacting process: merges every listed table into one, publishes it, deletes the rest.
+     */
     void compactAll() {
         List<String> names = readList();
         TableFile merged = files.get(names.get(0));

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * An open table: the reftable reader. Reference-counted: whoever may still read it holds a
  * reference, and the last {@code close()} frees it ({@code deallocate()} closes the block source
- * and frees the name). Every accessor calls {@link #ensureAccessible()}, so reading a freed
- * reader is reported by the checker as a use after release, where C would read freed memory.
+ * and frees the name). Every accessor calls {@link #ensureAccessible()}, so reading a freed reader
+ * is reported by the checker as a use after release, where C would read freed memory.
  */
 final class Reader extends RefCounted<Reader> implements Named {
 

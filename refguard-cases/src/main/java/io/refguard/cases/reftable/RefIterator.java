@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The merged iterator over a stack: one sub-iterator per reader, yielding records in ref-name
- * order; for a name present in several tables the newest table's record wins. It reads the
- * readers it was given on every {@link #next()}, so they must stay alive until {@link #close()}.
+ * order; for a name present in several tables the newest table's record wins. It reads the readers
+ * it was given on every {@link #next()}, so they must stay alive until {@link #close()}.
  */
 final class RefIterator implements AutoCloseable {
 

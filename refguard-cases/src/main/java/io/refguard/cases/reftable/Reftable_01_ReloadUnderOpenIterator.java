@@ -10,11 +10,11 @@ import java.util.List;
  * Seed 1, broken: can reloading a reftable stack free a reader that an open iterator still reads?
  *
  * <p>A git reftable stack is an ordered list of immutable tables, each read by a <em>reader</em>.
- * {@code reload()} re-reads {@code tables.list} and closes the readers of tables that are no
- * longer listed. An iterator over the merged stack keeps one sub-iterator per reader. git calls
- * {@code reload()} whenever the reftable backend is entered, so a ref read in the middle of an
- * iteration reloads the stack underneath the iterator. If another process compacted the tables
- * in between, the reload closes readers the iterator still uses.
+ * {@code reload()} re-reads {@code tables.list} and closes the readers of tables that are no longer
+ * listed. An iterator over the merged stack keeps one sub-iterator per reader. git calls {@code
+ * reload()} whenever the reftable backend is entered, so a ref read in the middle of an iteration
+ * reloads the stack underneath the iterator. If another process compacted the tables in between,
+ * the reload closes readers the iterator still uses.
  *
  * <table>
  * <caption>The interleaving from the seed</caption>
@@ -27,26 +27,27 @@ import java.util.List;
  *
  * <p><b>Invariant.</b> A reader stays alive while any iterator uses it.
  *
- * <p><b>Model.</b> Readers are {@link io.refguard.RefCounted}; the stack owns one reference to
- * each (the creator's reference), and {@code reload()} closes it for every table no longer
- * listed. In this broken version the iterator borrows the stack's readers without a reference of
- * its own, as the C code held plain pointers. Every reader accessor checks that the reader is
- * alive, so where C reads freed memory the checker throws a use after release naming where the
- * reader was freed. The race is on reference-count operations only (reading and replacing
- * {@code tables.list}, closing readers), so it needs no instrumentation.
+ * <p><b>Model.</b> Readers are {@link io.refguard.RefCounted}; the stack owns one reference to each
+ * (the creator's reference), and {@code reload()} closes it for every table no longer listed. In
+ * this broken version the iterator borrows the stack's readers without a reference of its own, as
+ * the C code held plain pointers. Every reader accessor checks that the reader is alive, so where C
+ * reads freed memory the checker throws a use after release naming where the reader was freed. The
+ * race is on reference-count operations only (reading and replacing {@code tables.list}, closing
+ * readers), so it needs no instrumentation.
  *
  * <p><b>Fix.</b> {@link Reftable_02_IteratorsHoldReferences}: each iterator takes a reference per
  * reader and drops it when closed.
  *
- * <p><b>Run it:</b> {@code ./refguard cases reftable-iterator}, or
- * {@code ./refguard explore --class io.refguard.cases.reftable.Reftable_01_ReloadUnderOpenIterator}.
+ * <p><b>Run it:</b> {@code ./refguard cases reftable-iterator}, or {@code ./refguard explore
+ * --class io.refguard.cases.reftable.Reftable_01_ReloadUnderOpenIterator}.
  */
 public final class Reftable_01_ReloadUnderOpenIterator {
 
     private Reftable_01_ReloadUnderOpenIterator() {}
 
     /** What T1 reads when nothing goes wrong: main from t2, then topic, then the tag from t1. */
-    static final List<String> EXPECTED = List.of("refs/heads/main=c2", "c2", "refs/heads/topic=c3", "refs/tags/v1=c0");
+    static final List<String> EXPECTED =
+            List.of("refs/heads/main=c2", "c2", "refs/heads/topic=c3", "refs/tags/v1=c0");
 
     /** The scenario: T1 iterates with a nested read while T2 compacts the stack's tables. */
     public static Scenario<Repo> scenario() {
@@ -70,8 +71,8 @@ public final class Reftable_01_ReloadUnderOpenIterator {
     }
 
     /**
-     * The stack before the fix: its reload closes the readers of unlisted tables, and its
-     * iterators borrow the stack's readers without references of their own.
+     * The stack before the fix: its reload closes the readers of unlisted tables, and its iterators
+     * borrow the stack's readers without references of their own.
      */
     static class BorrowingStack extends Stack {
 

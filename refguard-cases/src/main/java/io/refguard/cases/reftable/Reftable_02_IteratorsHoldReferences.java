@@ -15,15 +15,15 @@ import java.util.List;
  * <p><b>Invariant.</b> A reader stays alive while any iterator uses it.
  *
  * <p><b>Fix</b> (upstream: refcounted reftable readers). The stack owns one reference to each
- * reader; each iterator takes one reference per reader when it is created and drops them when it
- * is closed; {@code reload()} drops only the stack's reference. A reader is freed when the last
- * of these is dropped, which for t1 and t2 is now the iterator's {@code close()}. Dropping a
- * reference twice, or reading through a dropped one, is reported by the checker. The explorer
- * verifies every schedule within two preemptions: T1 always reads main, main again, topic and the
- * tag, and every reader is freed exactly once by the end.
+ * reader; each iterator takes one reference per reader when it is created and drops them when it is
+ * closed; {@code reload()} drops only the stack's reference. A reader is freed when the last of
+ * these is dropped, which for t1 and t2 is now the iterator's {@code close()}. Dropping a reference
+ * twice, or reading through a dropped one, is reported by the checker. The explorer verifies every
+ * schedule within two preemptions: T1 always reads main, main again, topic and the tag, and every
+ * reader is freed exactly once by the end.
  *
- * <p><b>Run it:</b> {@code ./refguard cases reftable-iterator}, or
- * {@code ./refguard explore --class io.refguard.cases.reftable.Reftable_02_IteratorsHoldReferences}.
+ * <p><b>Run it:</b> {@code ./refguard cases reftable-iterator}, or {@code ./refguard explore
+ * --class io.refguard.cases.reftable.Reftable_02_IteratorsHoldReferences}.
  */
 public final class Reftable_02_IteratorsHoldReferences {
 
@@ -39,9 +39,9 @@ public final class Reftable_02_IteratorsHoldReferences {
     }
 
     /**
-     * The stack after the first fix: iterators take a reference to every reader. Its reload is
-     * the one of {@link Reftable_01_ReloadUnderOpenIterator}; seed 1's second bug is in it (see
-     * {@link Reftable_03_FailedReloadFreesReusedReaders}).
+     * The stack after the first fix: iterators take a reference to every reader. Its reload is the
+     * one of {@link Reftable_01_ReloadUnderOpenIterator}; seed 1's second bug is in it (see {@link
+     * Reftable_03_FailedReloadFreesReusedReaders}).
      */
     static class CountingStack extends Reftable_01_ReloadUnderOpenIterator.BorrowingStack {
 

@@ -9,9 +9,9 @@ import java.util.List;
  *
  * <p>With iterators holding references ({@link Reftable_02_IteratorsHoldReferences}), the reload
  * itself is the next suspect. It builds the new reader list by reusing the readers of tables that
- * are still listed and opening the others; if opening one fails, its error path closes every
- * reader of the half-built list, so that the stack stays as it was. But the reused readers in that
- * list are the current stack's own: closing them frees readers the stack still owns. A table goes
+ * are still listed and opening the others; if opening one fails, its error path closes every reader
+ * of the half-built list, so that the stack stays as it was. But the reused readers in that list
+ * are the current stack's own: closing them frees readers the stack still owns. A table goes
  * missing when another process compacts it away between the list being read and the table being
  * opened, which makes the reload fail (and retry, since the list changed).
  *
@@ -30,13 +30,13 @@ import java.util.List;
  * <p><b>Invariant.</b> A failed reload leaves the stack exactly as it was: same readers, same
  * references.
  *
- * <p><b>Model.</b> The stack and its reload are those of the first fix
- * ({@link Reftable_02_IteratorsHoldReferences.CountingStack}); T1 reads a ref, which reloads.
+ * <p><b>Model.</b> The stack and its reload are those of the first fix ({@link
+ * Reftable_02_IteratorsHoldReferences.CountingStack}); T1 reads a ref, which reloads.
  *
  * <p><b>Fix.</b> {@link Reftable_04_ReusedReadersGetTemporaryReferences}.
  *
- * <p><b>Run it:</b> {@code ./refguard cases reftable-failed-reload}, or
- * {@code ./refguard explore --class io.refguard.cases.reftable.Reftable_03_FailedReloadFreesReusedReaders}.
+ * <p><b>Run it:</b> {@code ./refguard cases reftable-failed-reload}, or {@code ./refguard explore
+ * --class io.refguard.cases.reftable.Reftable_03_FailedReloadFreesReusedReaders}.
  */
 public final class Reftable_03_FailedReloadFreesReusedReaders {
 
@@ -48,7 +48,10 @@ public final class Reftable_03_FailedReloadFreesReusedReaders {
     /** The scenario: T1 reads a ref (which reloads the stack) while T2 compacts. */
     public static Scenario<Repo> scenario() {
         return Explorer.scenario("reftable 03: failed reload with reused readers")
-                .setup(() -> Repo.behindTheList(Reftable_02_IteratorsHoldReferences.CountingStack::new))
+                .setup(
+                        () ->
+                                Repo.behindTheList(
+                                        Reftable_02_IteratorsHoldReferences.CountingStack::new))
                 .actor("T1", repo -> repo.seen.add(repo.stack.read("refs/heads/main")))
                 .actor("T2", repo -> repo.disk.compactAll())
                 .check(repo -> repo.closeAndCheck(EXPECTED));

@@ -6,18 +6,22 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The state of one run: the shared disk, the stack of the process under test, and what that
- * process read. Built fresh for every schedule.
+ * The state of one run: the shared disk, the stack of the process under test, and what that process
+ * read. Built fresh for every schedule.
  */
 final class Repo {
 
     /** The older table: {@code main} at c1 and the tag. */
-    static final TableFile T1 = new TableFile("t1", Map.of("refs/heads/main", "c1", "refs/tags/v1", "c0"));
+    static final TableFile T1 =
+            new TableFile("t1", Map.of("refs/heads/main", "c1", "refs/tags/v1", "c0"));
+
     /** The newer table: {@code main} moved to c2, {@code topic} created. */
-    static final TableFile T2 = new TableFile("t2", Map.of("refs/heads/main", "c2", "refs/heads/topic", "c3"));
+    static final TableFile T2 =
+            new TableFile("t2", Map.of("refs/heads/main", "c2", "refs/heads/topic", "c3"));
 
     final Disk disk;
     final Stack stack;
+
     /** What the process under test read, in order. */
     final List<String> seen = new ArrayList<>();
 
@@ -35,8 +39,8 @@ final class Repo {
     }
 
     /**
-     * The stack has loaded {@code [t1]}; since then another writer added t2, so
-     * {@code tables.list} is {@code [t1, t2]} and the stack's next reload reuses t1's reader.
+     * The stack has loaded {@code [t1]}; since then another writer added t2, so {@code tables.list}
+     * is {@code [t1, t2]} and the stack's next reload reuses t1's reader.
      */
     static Repo behindTheList(Function<Disk, Stack> opener) {
         Disk disk = new Disk(T1);
@@ -61,8 +65,11 @@ final class Repo {
         disk.close();
         for (Reader r : disk.opened) {
             if (r.isAlive()) {
-                throw new AssertionError("reader " + r.reportName() + " is still open after the stack was"
-                        + " closed: a reference to it leaked");
+                throw new AssertionError(
+                        "reader "
+                                + r.reportName()
+                                + " is still open after the stack was"
+                                + " closed: a reference to it leaked");
             }
         }
     }

@@ -6,18 +6,19 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * One process's view of a reftable stack: a reader per table named in {@code tables.list},
- * oldest first, each held through one reference that the stack owns.
+ * One process's view of a reftable stack: a reader per table named in {@code tables.list}, oldest
+ * first, each held through one reference that the stack owns.
  *
  * <p>A stack is used by one thread, as in git; it races only with other processes, through the
  * {@link Disk}. Every entry point reloads first (git checks for a newer {@code tables.list}
  * whenever the reftable backend is called), so a read in the middle of an iteration reloads the
- * stack under the iterator: that is the setting of the first seed bug. The reload algorithm and
- * the iterator are the variants' business.
+ * stack under the iterator: that is the setting of the first seed bug. The reload algorithm and the
+ * iterator are the variants' business.
  */
 abstract class Stack implements AutoCloseable {
 
     final Disk disk;
+
     /** The stack's references, one per table, oldest first; confined to the owning thread. */
     List<Ref<Reader>> readers = List.of();
 
@@ -28,9 +29,9 @@ abstract class Stack implements AutoCloseable {
     /**
      * {@code reftable_stack_reload()}: re-reads {@code tables.list} and opens the tables it names.
      * A table that vanished between reading the list and opening it was compacted away by another
-     * process; if the list changed meanwhile the reload retries, as
-     * {@code reftable_stack_reload_maybe_reuse} does, else the error reaches the caller. An
-     * unchanged list leaves the stack alone ({@code stack_uptodate()}).
+     * process; if the list changed meanwhile the reload retries, as {@code
+     * reftable_stack_reload_maybe_reuse} does, else the error reaches the caller. An unchanged list
+     * leaves the stack alone ({@code stack_uptodate()}).
      */
     final void reload() {
         while (true) {
@@ -53,8 +54,8 @@ abstract class Stack implements AutoCloseable {
      * {@code reftable_stack_reload_once()}: makes the stack's readers those of {@code names},
      * reusing the readers it already has for tables still listed.
      *
-     * @throws TableMissingException when a listed table no longer exists; the stack must then be
-     *     as it was
+     * @throws TableMissingException when a listed table no longer exists; the stack must then be as
+     *     it was
      */
     abstract void reloadOnce(List<String> names);
 

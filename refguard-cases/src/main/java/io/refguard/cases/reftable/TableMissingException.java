@@ -6,6 +6,9 @@ final class TableMissingException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     TableMissingException(String name) {
-        super("table " + name + " does not exist (deleted by a compaction since tables.list was read)");
+        super(
+                "table "
+                        + name
+                        + " does not exist (deleted by a compaction since tables.list was read)");
     }
 }

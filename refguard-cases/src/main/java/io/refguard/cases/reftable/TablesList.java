@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * The content of {@code tables.list}: the names of the stack's tables, oldest first. A writer
- * replaces the whole file atomically (write a new file, then rename it over the old one), which
- * the model expresses as a {@link io.refguard.swap.HotSwap} of immutable lists: a reader that
- * opened the old file keeps reading it.
+ * replaces the whole file atomically (write a new file, then rename it over the old one), which the
+ * model expresses as a {@link io.refguard.swap.HotSwap} of immutable lists: a reader that opened
+ * the old file keeps reading it.
  */
 final class TablesList extends RefCounted<TablesList> implements Named {
 

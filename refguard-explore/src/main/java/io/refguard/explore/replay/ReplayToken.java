@@ -8,15 +8,15 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 /**
- * A copy-pasteable token that reproduces one schedule of one scenario:
- * {@code rg1-<base64url>}.
+ * A copy-pasteable token that reproduces one schedule of one scenario: {@code rg1-<base64url>}.
  *
  * <h2>Format, version 1</h2>
+ *
  * The base64url text (no padding) encodes: one byte, the format version (1); four bytes, the
- * scenario's {@linkplain #fingerprint fingerprint}; the schedule as run-length blocks (an
- * unsigned varint block count, then for each block a varint thread id and a varint length); and
- * four bytes of CRC-32 over everything before them. Schedules switch threads rarely, so a run of
- * hundreds of steps usually fits in a few dozen characters.
+ * scenario's {@linkplain #fingerprint fingerprint}; the schedule as run-length blocks (an unsigned
+ * varint block count, then for each block a varint thread id and a varint length); and four bytes
+ * of CRC-32 over everything before them. Schedules switch threads rarely, so a run of hundreds of
+ * steps usually fits in a few dozen characters.
  */
 public final class ReplayToken {
 
@@ -33,7 +33,10 @@ public final class ReplayToken {
         this.schedule = schedule;
     }
 
-    /** A token for {@code schedule} (the thread chosen at each step) of the scenario with {@code fingerprint}. */
+    /**
+     * A token for {@code schedule} (the thread chosen at each step) of the scenario with {@code
+     * fingerprint}.
+     */
     public static ReplayToken of(int fingerprint, int[] schedule) {
         for (int c : schedule) {
             if (c < 0) {
@@ -103,10 +106,11 @@ public final class ReplayToken {
     }
 
     /**
-     * The most steps a token may encode: one million. Decoding stops at the first block past it,
-     * so a short token cannot make the decoder allocate a huge schedule.
+     * The most steps a token may encode: one million. Decoding stops at the first block past it, so
+     * a short token cannot make the decoder allocate a huge schedule.
      */
     public static final int MAX_STEPS = 1_000_000;
+
     /** Thread ids in a schedule are below this (the runtime's thread limit). */
     private static final int MAX_THREAD_ID = 64;
 
@@ -118,18 +122,28 @@ public final class ReplayToken {
      */
     public static ReplayToken decode(String token) {
         if (token == null) {
-            throw new ReplayTokenException("no replay token given: pass the rg1-... text printed"
-                    + " under the failure report");
+            throw new ReplayTokenException(
+                    "no replay token given: pass the rg1-... text printed"
+                            + " under the failure report");
         }
         String t = token.strip();
         if (!t.startsWith(PREFIX)) {
             if (t.matches("rg\\d+-.*")) {
-                throw new ReplayTokenException("replay token '" + abbreviate(t) + "' has format "
-                        + t.substring(0, t.indexOf('-')) + ", but this explorer reads rg1: replay it"
-                        + " with the refguard version that printed it");
+                throw new ReplayTokenException(
+                        "replay token '"
+                                + abbreviate(t)
+                                + "' has format "
+                                + t.substring(0, t.indexOf('-'))
+                                + ", but this explorer reads rg1: replay it"
+                                + " with the refguard version that printed it");
             }
-            throw new ReplayTokenException("'" + abbreviate(t) + "' is not a refguard replay token:"
-                    + " tokens start with " + PREFIX + "; copy the whole Replay: line of the report");
+            throw new ReplayTokenException(
+                    "'"
+                            + abbreviate(t)
+                            + "' is not a refguard replay token:"
+                            + " tokens start with "
+                            + PREFIX
+                            + "; copy the whole Replay: line of the report");
         }
         byte[] bytes;
         try {
@@ -159,11 +173,16 @@ public final class ReplayToken {
             int thread = readVarint(bytes, pos, end, t);
             int len = readVarint(bytes, pos, end, t);
             if (len <= 0 || len > MAX_STEPS - n) {
-                throw damaged(t, len <= 0 ? "a block length is out of range"
-                        : "it encodes more than " + MAX_STEPS + " steps");
+                throw damaged(
+                        t,
+                        len <= 0
+                                ? "a block length is out of range"
+                                : "it encodes more than " + MAX_STEPS + " steps");
             }
             if (thread >= MAX_THREAD_ID) {
-                throw damaged(t, "it names thread " + thread + ", beyond the explorer's " + MAX_THREAD_ID);
+                throw damaged(
+                        t,
+                        "it names thread " + thread + ", beyond the explorer's " + MAX_THREAD_ID);
             }
             if (schedule.length < n + len) {
                 schedule = Arrays.copyOf(schedule, Math.max(n + len, schedule.length * 2));
@@ -184,10 +203,12 @@ public final class ReplayToken {
      */
     public void requireScenario(int expected, String scenario) {
         if (fingerprint != expected) {
-            throw new ReplayTokenException(String.format("this replay token was made for another"
-                    + " scenario (fingerprint %08x) than \"%s\" (fingerprint %08x): replay it with the"
-                    + " scenario named in the report that printed it, with the same actor names",
-                    fingerprint, scenario, expected));
+            throw new ReplayTokenException(
+                    String.format(
+                            "this replay token was made for another"
+                                    + " scenario (fingerprint %08x) than \"%s\" (fingerprint %08x): replay it with the"
+                                    + " scenario named in the report that printed it, with the same actor names",
+                            fingerprint, scenario, expected));
         }
     }
 
@@ -197,8 +218,12 @@ public final class ReplayToken {
     }
 
     private static ReplayTokenException damaged(String t, String why) {
-        return new ReplayTokenException("replay token '" + abbreviate(t) + "' is damaged (" + why
-                + "): copy it again, in full, from the failure report");
+        return new ReplayTokenException(
+                "replay token '"
+                        + abbreviate(t)
+                        + "' is damaged ("
+                        + why
+                        + "): copy it again, in full, from the failure report");
     }
 
     private static String abbreviate(String t) {
@@ -215,7 +240,10 @@ public final class ReplayToken {
     private static int readInt(byte[] b, int[] pos) {
         int p = pos[0];
         pos[0] = p + 4;
-        return (b[p] & 0xFF) << 24 | (b[p + 1] & 0xFF) << 16 | (b[p + 2] & 0xFF) << 8 | (b[p + 3] & 0xFF);
+        return (b[p] & 0xFF) << 24
+                | (b[p + 1] & 0xFF) << 16
+                | (b[p + 2] & 0xFF) << 8
+                | (b[p + 3] & 0xFF);
     }
 
     private static void writeVarint(ByteArrayOutputStream out, int v) {

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param location {@code File.java:line} where it happened in user code, or null
  * @param details further lines: the blocked threads of a deadlock, a stuck thread's stack
  */
-public record Failure(FailureKind kind, int thread, String summary, String location,
-        List<String> details) {
+public record Failure(
+        FailureKind kind, int thread, String summary, String location, List<String> details) {
 
     /** Validates and copies. */
     public Failure {

@@ -1,8 +1,8 @@
 package io.refguard.explore.report;
 
 /**
- * What failed a schedule, or what kept refguard from exploring it. The kinds that are
- * {@linkplain #inconclusive() inconclusive} are refguard's limits, not bugs of the program.
+ * What failed a schedule, or what kept refguard from exploring it. The kinds that are {@linkplain
+ * #inconclusive() inconclusive} are refguard's limits, not bugs of the program.
  */
 public enum FailureKind {
     /** A thread threw: an exception, a failed assertion, a refguard checker error. */
@@ -14,8 +14,8 @@ public enum FailureKind {
     /** The run exceeded the step bound. */
     LIVELOCK("no progress"),
     /**
-     * A thread stayed away from scheduling points past the run timeout: blocked or spinning in
-     * code refguard does not control (I/O, an uninstrumented lock). Inconclusive.
+     * A thread stayed away from scheduling points past the run timeout: blocked or spinning in code
+     * refguard does not control (I/O, an uninstrumented lock). Inconclusive.
      */
     STUCK("a thread is stuck outside refguard's control", true),
     /** The final check failed. */
@@ -23,8 +23,8 @@ public enum FailureKind {
     /** References were still held when the run ended. */
     LEAK("leak"),
     /**
-     * A thread had to wait for a thread the explorer did not start, or use an operation it does
-     * not model. Inconclusive.
+     * A thread had to wait for a thread the explorer did not start, or use an operation it does not
+     * model. Inconclusive.
      */
     OUT_OF_CONTROL("a thread or operation outside refguard's control", true),
     /** A run needed more threads than the explorer can schedule. Inconclusive. */
@@ -48,8 +48,8 @@ public enum FailureKind {
     }
 
     /**
-     * Whether this is a limit of refguard rather than a failure of the program: the exploration
-     * is inconclusive ({@link io.refguard.explore.InterleavingInconclusive}).
+     * Whether this is a limit of refguard rather than a failure of the program: the exploration is
+     * inconclusive ({@link io.refguard.explore.InterleavingInconclusive}).
      */
     public boolean inconclusive() {
         return inconclusive;

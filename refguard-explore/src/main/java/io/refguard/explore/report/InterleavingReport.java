@@ -13,16 +13,23 @@ import java.util.Objects;
  * @param scenario the scenario's name
  * @param threads thread names by id: the actors in declaration order, then spawned threads
  * @param events the traced run, in execution order
- * @param failure why the schedule failed; {@code null} only for a schedule that passed, as
- *     {@link io.refguard.explore.Scenario#trace(String)} may show one
+ * @param failure why the schedule failed; {@code null} only for a schedule that passed, as {@link
+ *     io.refguard.explore.Scenario#trace(String)} may show one
  * @param foundBy how the schedule was found, e.g. {@code exhaustive, preemption bound 2}
  * @param runs runs executed before the failure was found
  * @param preemptions preemptions in the reported schedule
  * @param replayToken the token that replays the schedule
  * @param notes remarks about the report itself (e.g. a re-run that behaved differently)
  */
-public record InterleavingReport(String scenario, List<String> threads, List<TraceEvent> events,
-        Failure failure, String foundBy, long runs, int preemptions, String replayToken,
+public record InterleavingReport(
+        String scenario,
+        List<String> threads,
+        List<TraceEvent> events,
+        Failure failure,
+        String foundBy,
+        long runs,
+        int preemptions,
+        String replayToken,
         List<String> notes) {
 
     /** Validates and copies. */
@@ -40,8 +47,8 @@ public record InterleavingReport(String scenario, List<String> threads, List<Tra
     }
 
     /**
-     * Writes this report as one self-contained HTML page (a swimlane per thread; see
-     * {@link HtmlRenderer}) to {@code file}, creating its directory, and returns the file.
+     * Writes this report as one self-contained HTML page (a swimlane per thread; see {@link
+     * HtmlRenderer}) to {@code file}, creating its directory, and returns the file.
      *
      * @throws java.io.UncheckedIOException when the file cannot be written
      */
@@ -50,7 +57,8 @@ public record InterleavingReport(String scenario, List<String> threads, List<Tra
         try {
             return HtmlRenderer.write(this, file);
         } catch (IOException e) {
-            throw new UncheckedIOException("refguard: cannot write the HTML report to " + file + ": " + e, e);
+            throw new UncheckedIOException(
+                    "refguard: cannot write the HTML report to " + file + ": " + e, e);
         }
     }
 }

@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Renders an {@link InterleavingReport} as text: a headline, a table with one column per thread
- * and one row per step, the failure, and the replay token. The table is a Markdown pipe table,
- * readable in a terminal and pasteable into an issue as is.
+ * Renders an {@link InterleavingReport} as text: a headline, a table with one column per thread and
+ * one row per step, the failure, and the replay token. The table is a Markdown pipe table, readable
+ * in a terminal and pasteable into an issue as is.
  *
- * <p>A step's cell is its label, the touched object when the label does not name it, and the
- * user source line. Rows are numbered in execution order; thread starts and ends get no row of
- * their own. A step marked {@code *} is a preemption: it ran although the thread that ran before
- * could have gone on (for a thread's first step, the preemption happened when it started).
- * The format is pinned by golden-file tests: change it deliberately.
+ * <p>A step's cell is its label, the touched object when the label does not name it, and the user
+ * source line. Rows are numbered in execution order; thread starts and ends get no row of their
+ * own. A step marked {@code *} is a preemption: it ran although the thread that ran before could
+ * have gone on (for a thread's first step, the preemption happened when it started). The format is
+ * pinned by golden-file tests: change it deliberately.
  */
 public final class TableRenderer {
 
@@ -24,23 +24,32 @@ public final class TableRenderer {
     public static String render(InterleavingReport report) {
         StringBuilder out = new StringBuilder();
         Failure f = report.failure();
-        String preemptions = report.preemptions()
-                + (report.preemptions() == 1 ? " preemption" : " preemptions");
+        String preemptions =
+                report.preemptions() + (report.preemptions() == 1 ? " preemption" : " preemptions");
         if (f == null) {
-            out.append("Scenario \"").append(report.scenario()).append("\" passed on this schedule (")
-                    .append(preemptions).append(").\n\n");
+            out.append("Scenario \"")
+                    .append(report.scenario())
+                    .append("\" passed on this schedule (")
+                    .append(preemptions)
+                    .append(").\n\n");
             table(report, out);
             out.append('\n');
             notesAndToken(report, out);
             return out.toString();
         }
-        out.append("Scenario \"").append(report.scenario())
+        out.append("Scenario \"")
+                .append(report.scenario())
                 .append(f.kind().inconclusive() ? "\" is inconclusive: " : "\" failed: ")
-                .append(f.kind().phrase()).append('\n');
-        out.append(f.kind().inconclusive() ? "Met by " : "Found by ").append(report.foundBy())
-                .append(" after ").append(report.runs())
-                .append(report.runs() == 1 ? " run" : " runs").append("; the schedule below has ")
-                .append(preemptions).append(".\n\n");
+                .append(f.kind().phrase())
+                .append('\n');
+        out.append(f.kind().inconclusive() ? "Met by " : "Found by ")
+                .append(report.foundBy())
+                .append(" after ")
+                .append(report.runs())
+                .append(report.runs() == 1 ? " run" : " runs")
+                .append("; the schedule below has ")
+                .append(preemptions)
+                .append(".\n\n");
         table(report, out);
         out.append('\n');
         out.append("Failure: ").append(f.summary()).append('\n');
@@ -51,8 +60,9 @@ public final class TableRenderer {
             out.append("    ").append(d).append('\n');
         }
         if (f.kind().inconclusive()) {
-            out.append("Verdict: inconclusive. refguard could not control this run, so it is no evidence"
-                    + " of a bug, and the exploration is no evidence that there is none.\n");
+            out.append(
+                    "Verdict: inconclusive. refguard could not control this run, so it is no evidence"
+                            + " of a bug, and the exploration is no evidence that there is none.\n");
         }
         notesAndToken(report, out);
         return out.toString();
@@ -63,8 +73,11 @@ public final class TableRenderer {
             out.append("Note: ").append(n).append('\n');
         }
         out.append("Replay: ").append(report.replayToken()).append('\n');
-        out.append("    with ExploreOptions.replay(\"").append(report.replayToken())
-                .append("\") or -Drefguard.explore.replay=").append(report.replayToken()).append('\n');
+        out.append("    with ExploreOptions.replay(\"")
+                .append(report.replayToken())
+                .append("\") or -Drefguard.explore.replay=")
+                .append(report.replayToken())
+                .append('\n');
     }
 
     private static void table(InterleavingReport report, StringBuilder out) {
@@ -79,7 +92,8 @@ public final class TableRenderer {
             if (e instanceof TraceEvent.Step) {
                 TraceEvent.Step s = (TraceEvent.Step) e;
                 if (START.equals(s.label())) {
-                    // a start shows no row; a preemption that started the thread marks its first step
+                    // a start shows no row; a preemption that started the thread marks its first
+                    // step
                     preemptedAtStart[s.thread()] = s.preemption();
                     continue;
                 }

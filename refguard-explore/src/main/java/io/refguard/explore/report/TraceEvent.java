@@ -4,8 +4,8 @@ import io.refguard.hook.Access;
 import java.util.List;
 
 /**
- * One event of a traced run, in execution order. Immutable. Threads are referred to by id, an
- * index into {@link InterleavingReport#threads()}.
+ * One event of a traced run, in execution order. Immutable. Threads are referred to by id, an index
+ * into {@link InterleavingReport#threads()}.
  */
 public sealed interface TraceEvent {
 
@@ -20,11 +20,20 @@ public sealed interface TraceEvent {
      * @param location {@code File.java:line} of the user code, or null
      * @param preemption whether the previously running thread could have gone on
      * @param method the user method the step happened in, as {@code Class.method}, or null
-     * @param stack the user part of the thread's stack at the step, innermost first, as
-     *     {@code Class.method(File.java:line)}; empty when the run was not traced
+     * @param stack the user part of the thread's stack at the step, innermost first, as {@code
+     *     Class.method(File.java:line)}; empty when the run was not traced
      */
-    record Step(int step, int thread, String label, Access access, String target, String location,
-            boolean preemption, String method, List<String> stack) implements TraceEvent {
+    record Step(
+            int step,
+            int thread,
+            String label,
+            Access access,
+            String target,
+            String location,
+            boolean preemption,
+            String method,
+            List<String> stack)
+            implements TraceEvent {
 
         /** Validates and copies. */
         public Step {
@@ -32,7 +41,13 @@ public sealed interface TraceEvent {
         }
 
         /** A step without its method and stack, as an untraced run knows it. */
-        public Step(int step, int thread, String label, Access access, String target, String location,
+        public Step(
+                int step,
+                int thread,
+                String label,
+                Access access,
+                String target,
+                String location,
                 boolean preemption) {
             this(step, thread, label, access, target, location, preemption, null, List.of());
         }

@@ -5,8 +5,8 @@ import io.refguard.hook.RunScope;
 import java.util.function.BooleanSupplier;
 
 /**
- * One managed thread of one run: its slot in the execution, its scheduling state and the
- * operation it announced at its last scheduling point.
+ * One managed thread of one run: its slot in the execution, its scheduling state and the operation
+ * it announced at its last scheduling point.
  *
  * <p>Slots are reused from run to run (slot {@code i} is always served by the same worker during
  * one exploration), so ids are stable when the scenario is deterministic. Every field is written
@@ -16,10 +16,21 @@ import java.util.function.BooleanSupplier;
 final class Actor implements ActorHandle {
 
     /** Scheduling state within one run. */
-    enum State { NEW, RUNNABLE, BLOCKED, DONE }
+    enum State {
+        NEW,
+        RUNNABLE,
+        BLOCKED,
+        DONE
+    }
 
     /** What a {@link State#BLOCKED} actor waits for. */
-    enum Block { NONE, LOCK, WAIT, JOIN, UNTIL }
+    enum Block {
+        NONE,
+        LOCK,
+        WAIT,
+        JOIN,
+        UNTIL
+    }
 
     final int id;
     final Execution exec;
@@ -28,10 +39,13 @@ final class Actor implements ActorHandle {
     String name;
     Runnable body;
     State state;
+
     /** True while the actor runs its own code; false inside the runtime, so re-entry is plain. */
     boolean userCode;
+
     /** Set when a stuck worker is given up on: it must never touch the execution again. */
     volatile boolean abandoned;
+
     /** Set when the slot is released at the end of an exploration. */
     boolean detach;
 
@@ -47,7 +61,10 @@ final class Actor implements ActorHandle {
     String pendingLocation;
 
     RunScope.Binding binding;
-    /** The user's {@code Thread} whose body this actor runs, when started by {@code startThread}. */
+
+    /**
+     * The user's {@code Thread} whose body this actor runs, when started by {@code startThread}.
+     */
     Thread threadObject;
 
     Actor(int id, Execution exec) {

@@ -1,9 +1,9 @@
 package io.refguard.explore.runtime;
 
 /**
- * A thread started through {@link Coordinator#spawn(String, Runnable)}: pass it to
- * {@link Coordinator#join(ActorHandle)} to wait for it. Under exploration it names a managed
- * actor of the current run; outside, it wraps a plain {@link Thread}.
+ * A thread started through {@link Coordinator#spawn(String, Runnable)}: pass it to {@link
+ * Coordinator#join(ActorHandle)} to wait for it. Under exploration it names a managed actor of the
+ * current run; outside, it wraps a plain {@link Thread}.
  */
 public interface ActorHandle {
 

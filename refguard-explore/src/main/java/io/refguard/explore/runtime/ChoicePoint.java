@@ -20,8 +20,8 @@ public interface ChoicePoint {
     int current();
 
     /**
-     * Whether {@link #current()} may go on. Choosing another thread while it may is a
-     * preemption; choosing any thread after it blocked or finished is free.
+     * Whether {@link #current()} may go on. Choosing another thread while it may is a preemption;
+     * choosing any thread after it blocked or finished is free.
      */
     boolean currentEnabled();
 
@@ -38,8 +38,8 @@ public interface ChoicePoint {
     int threadCount();
 
     /**
-     * The object thread {@code id} will touch next, or {@code null} when unknown (an explicit
-     * point without a target, a thread start): unknown steps are dependent on every step.
+     * The object thread {@code id} will touch next, or {@code null} when unknown (an explicit point
+     * without a target, a thread start): unknown steps are dependent on every step.
      */
     Object pendingTarget(int id);
 

@@ -1,9 +1,9 @@
 package io.refguard.explore.runtime;
 
 /**
- * Decides, at every scheduling point of one run, which thread runs next. Implemented by the
- * search strategies; called on whichever thread holds the baton, while every other managed thread
- * is paused, so implementations need no synchronization but must not block.
+ * Decides, at every scheduling point of one run, which thread runs next. Implemented by the search
+ * strategies; called on whichever thread holds the baton, while every other managed thread is
+ * paused, so implementations need no synchronization but must not block.
  *
  * <p>Search-path contract: called once per step, it should neither allocate nor walk stacks.
  */

@@ -17,7 +17,10 @@ public final class ControlLost extends IllegalStateException {
         this.threadLimit = threadLimit;
     }
 
-    /** Whether the run hit the explorer's thread limit (else another thread or operation was beyond it). */
+    /**
+     * Whether the run hit the explorer's thread limit (else another thread or operation was beyond
+     * it).
+     */
     public boolean threadLimit() {
         return threadLimit;
     }

@@ -11,15 +11,15 @@ import java.util.function.Supplier;
  * The one entry point through which code under exploration talks to the scheduler: the explicit
  * API, the modeled shared types and instrumented bytecode all call these static methods.
  *
- * <p>On a <em>managed</em> thread (an actor of a running exploration) every method is a
- * scheduling point: the explorer may run other threads before the operation happens, and the
- * blocking methods block in the runtime's model, so it always knows who can run. On any other
- * thread each method does the plain thing, as documented on it, at the cost of one type check:
- * instrumented code may call them unconditionally.
+ * <p>On a <em>managed</em> thread (an actor of a running exploration) every method is a scheduling
+ * point: the explorer may run other threads before the operation happens, and the blocking methods
+ * block in the runtime's model, so it always knows who can run. On any other thread each method
+ * does the plain thing, as documented on it, at the cost of one type check: instrumented code may
+ * call them unconditionally.
  *
  * <p>Several explorations may run at once in one JVM, each driven by its own thread: a managed
- * thread knows its exploration, so every call here acts on the caller's own exploration and
- * nothing is shared between them.
+ * thread knows its exploration, so every call here acts on the caller's own exploration and nothing
+ * is shared between them.
  *
  * <p>Locks and monitors are keyed by object identity. A thread that blocks forever (every live
  * thread blocked) is reported as a deadlock; a thread that stays away from scheduling points for
@@ -38,10 +38,10 @@ public final class Coordinator {
 
     /**
      * Runs {@code exploration} on the calling thread so that every exploration it drives meanwhile
-     * carries {@code context}, which the exploration's managed threads read with
-     * {@link #context()}. An adapter that keeps state per exploration (such as the agent's
-     * interceptor) attaches it this way, and finds it again from any of the exploration's threads
-     * without a lookup table, however many explorations run side by side.
+     * carries {@code context}, which the exploration's managed threads read with {@link
+     * #context()}. An adapter that keeps state per exploration (such as the agent's interceptor)
+     * attaches it this way, and finds it again from any of the exploration's threads without a
+     * lookup table, however many explorations run side by side.
      */
     public static <R> R withContext(Object context, Supplier<R> exploration) {
         Objects.requireNonNull(context, "context");
@@ -62,7 +62,9 @@ public final class Coordinator {
     /** The execution the calling thread drives (setup and final checks run on it), if any. */
     private static final ThreadLocal<Execution> DRIVING = new ThreadLocal<>();
 
-    /** Makes the calling thread the driver of {@code x} (null: of none); returns the previous one. */
+    /**
+     * Makes the calling thread the driver of {@code x} (null: of none); returns the previous one.
+     */
     static Execution drive(Execution x) {
         Execution before = DRIVING.get();
         if (x == null) {
@@ -74,14 +76,13 @@ public final class Coordinator {
     }
 
     /**
-     * A deterministic identity hash for an object whose hash is asked for the first time, or 0
-     * when the calling thread belongs to no exploration. On an actor of an exploration, and on
-     * the thread driving it (setup, final check), each run hands out the same sequence of
-     * positive numbers, so objects hashed in the same order get the same hashes in every run of
-     * the same schedule and hash tables keyed by identity iterate in the same order. The caller
-     * must store the value with the object and return it ever after (the agent does this for
-     * instrumented classes that do not override {@code hashCode}); on 0 it uses
-     * {@link System#identityHashCode}.
+     * A deterministic identity hash for an object whose hash is asked for the first time, or 0 when
+     * the calling thread belongs to no exploration. On an actor of an exploration, and on the
+     * thread driving it (setup, final check), each run hands out the same sequence of positive
+     * numbers, so objects hashed in the same order get the same hashes in every run of the same
+     * schedule and hash tables keyed by identity iterate in the same order. The caller must store
+     * the value with the object and return it ever after (the agent does this for instrumented
+     * classes that do not override {@code hashCode}); on 0 it uses {@link System#identityHashCode}.
      */
     public static int identityHash() {
         Thread t = Thread.currentThread();
@@ -95,14 +96,16 @@ public final class Coordinator {
         return x == null ? 0 : x.nextIdentityHash();
     }
 
-    /** The context an engine created now by the calling thread carries; see {@link #withContext}. */
+    /**
+     * The context an engine created now by the calling thread carries; see {@link #withContext}.
+     */
     static Object contextToAttach() {
         return CONTEXT.get();
     }
 
     /**
-     * The context attached to the exploration the calling thread runs actor code for
-     * ({@link #withContext}), or null: an unmanaged thread, or an exploration started without one.
+     * The context attached to the exploration the calling thread runs actor code for ({@link
+     * #withContext}), or null: an unmanaged thread, or an exploration started without one.
      */
     public static Object context() {
         Actor me = managedActor();
@@ -122,9 +125,9 @@ public final class Coordinator {
     }
 
     /**
-     * A number that changes with every run of the exploration the calling thread belongs to, or
-     * -1 on an unmanaged thread: code that keeps a model of a run (such as the agent's adapter)
-     * starts a fresh one when it sees a new number.
+     * A number that changes with every run of the exploration the calling thread belongs to, or -1
+     * on an unmanaged thread: code that keeps a model of a run (such as the agent's adapter) starts
+     * a fresh one when it sees a new number.
      */
     public static long runNumber() {
         Actor me = managedActor();
@@ -139,8 +142,8 @@ public final class Coordinator {
     /**
      * A scheduling point before an operation on shared state. Unmanaged: nothing.
      *
-     * @param target the object the operation touches, or null if unknown (then the step is
-     *     treated as dependent on every other step)
+     * @param target the object the operation touches, or null if unknown (then the step is treated
+     *     as dependent on every other step)
      * @param access how it touches {@code target}
      * @param label a constant name for the operation, shown in reports; never built per call
      */
@@ -153,8 +156,8 @@ public final class Coordinator {
 
     /**
      * Ends the calling thread's run as inconclusive: the thread must next do something refguard
-     * cannot control, such as wait for a thread the explorer did not start, or an operation it
-     * does not model. Code that catches exceptions cannot hide it: the run is already over.
+     * cannot control, such as wait for a thread the explorer did not start, or an operation it does
+     * not model. Code that catches exceptions cannot hide it: the run is already over.
      *
      * @param message what refguard could not control, and what the user can do about it
      * @return never: declared so that callers can write {@code throw Coordinator.lostControl(...)}
@@ -194,8 +197,8 @@ public final class Coordinator {
     }
 
     /**
-     * Takes the lock if it is free or already held by the caller. Unmanaged:
-     * {@code lock.tryLock()} if it is a {@link Lock}, else true.
+     * Takes the lock if it is free or already held by the caller. Unmanaged: {@code lock.tryLock()}
+     * if it is a {@link Lock}, else true.
      */
     public static boolean tryLock(Object lock) {
         Objects.requireNonNull(lock, "lock");
@@ -222,8 +225,8 @@ public final class Coordinator {
     }
 
     /**
-     * Waits on {@code monitor}'s wait set, releasing its lock fully and re-taking it (with the
-     * same hold count) before returning; no spurious wake-ups. Unmanaged: {@code monitor.wait()}.
+     * Waits on {@code monitor}'s wait set, releasing its lock fully and re-taking it (with the same
+     * hold count) before returning; no spurious wake-ups. Unmanaged: {@code monitor.wait()}.
      *
      * @throws IllegalMonitorStateException when the caller does not hold {@code monitor}'s lock
      */
@@ -232,9 +235,9 @@ public final class Coordinator {
     }
 
     /**
-     * Waits on {@code condition}'s wait set, releasing {@code lock} meanwhile, as
-     * {@link Condition#await()} does. Unmanaged: {@code condition.await()} if it is a
-     * {@link Condition}, else {@code condition.wait()}.
+     * Waits on {@code condition}'s wait set, releasing {@code lock} meanwhile, as {@link
+     * Condition#await()} does. Unmanaged: {@code condition.await()} if it is a {@link Condition},
+     * else {@code condition.wait()}.
      */
     public static void await(Object lock, Object condition) throws InterruptedException {
         Objects.requireNonNull(condition, "condition");
@@ -254,9 +257,9 @@ public final class Coordinator {
     }
 
     /**
-     * Wakes the longest waiter on {@code condition} (FIFO: the model does not explore which
-     * waiter {@code notify} picks). The caller must hold {@code lock}. Unmanaged:
-     * {@code condition.signal()} or {@code condition.notify()}.
+     * Wakes the longest waiter on {@code condition} (FIFO: the model does not explore which waiter
+     * {@code notify} picks). The caller must hold {@code lock}. Unmanaged: {@code
+     * condition.signal()} or {@code condition.notify()}.
      */
     public static void signal(Object lock, Object condition) {
         Objects.requireNonNull(condition, "condition");
@@ -311,9 +314,9 @@ public final class Coordinator {
     }
 
     /**
-     * Starts a thread running {@code body}. Managed: a new actor of the current run (the
-     * explorer decides when it runs; it gets the next thread id and a column in reports).
-     * Unmanaged: a started plain {@link Thread} named {@code name}.
+     * Starts a thread running {@code body}. Managed: a new actor of the current run (the explorer
+     * decides when it runs; it gets the next thread id and a column in reports). Unmanaged: a
+     * started plain {@link Thread} named {@code name}.
      */
     public static ActorHandle spawn(String name, Runnable body) {
         Objects.requireNonNull(name, "name");
@@ -328,8 +331,8 @@ public final class Coordinator {
     }
 
     /**
-     * Waits for a spawned thread to finish. Managed: blocks in the model. Unmanaged:
-     * {@link Thread#join()}.
+     * Waits for a spawned thread to finish. Managed: blocks in the model. Unmanaged: {@link
+     * Thread#join()}.
      *
      * @throws IllegalArgumentException when the handle comes from another run or mode
      */
@@ -338,23 +341,29 @@ public final class Coordinator {
         Actor me = managedActor();
         if (me != null) {
             if (!(handle instanceof Actor)) {
-                throw new IllegalArgumentException(me.name + " joins '" + handle.name()
-                        + "', which was started outside the exploration: spawn it from an actor");
+                throw new IllegalArgumentException(
+                        me.name
+                                + " joins '"
+                                + handle.name()
+                                + "', which was started outside the exploration: spawn it from an actor");
             }
             Primitives.join(me, (Actor) handle);
         } else if (handle instanceof PlainHandle) {
             ((PlainHandle) handle).thread.join();
         } else {
-            throw new IllegalArgumentException("'" + handle.name() + "' is a thread of an"
-                    + " exploration run; join it from an actor of the same run");
+            throw new IllegalArgumentException(
+                    "'"
+                            + handle.name()
+                            + "' is a thread of an"
+                            + " exploration run; join it from an actor of the same run");
         }
     }
 
     /**
-     * Starts {@code thread}, for instrumented {@code thread.start()}. Managed: runs its
-     * {@code run()} as a new actor of the current run, named after the thread, and remembers the
-     * thread so that {@link #joinThread} and {@link #currentThread} know it; the {@code Thread}
-     * object itself is never started. Unmanaged: {@code thread.start()}.
+     * Starts {@code thread}, for instrumented {@code thread.start()}. Managed: runs its {@code
+     * run()} as a new actor of the current run, named after the thread, and remembers the thread so
+     * that {@link #joinThread} and {@link #currentThread} know it; the {@code Thread} object itself
+     * is never started. Unmanaged: {@code thread.start()}.
      *
      * @throws IllegalThreadStateException (managed) when the thread was already started in this run
      */
@@ -370,8 +379,8 @@ public final class Coordinator {
 
     /**
      * Waits for {@code thread} to finish, for instrumented {@code thread.join()}. Managed, for a
-     * thread started with {@link #startThread} in this run: blocks in the model. Otherwise:
-     * {@code thread.join()}.
+     * thread started with {@link #startThread} in this run: blocks in the model. Otherwise: {@code
+     * thread.join()}.
      */
     public static void joinThread(Thread thread) throws InterruptedException {
         Objects.requireNonNull(thread, "thread");
@@ -385,9 +394,9 @@ public final class Coordinator {
     }
 
     /**
-     * The {@code Thread} object whose body the caller runs, for instrumented
-     * {@code Thread.currentThread()}: the thread passed to {@link #startThread} when the caller
-     * is the actor running it, else the real current thread.
+     * The {@code Thread} object whose body the caller runs, for instrumented {@code
+     * Thread.currentThread()}: the thread passed to {@link #startThread} when the caller is the
+     * actor running it, else the real current thread.
      */
     public static Thread currentThread() {
         Actor me = managedActor();

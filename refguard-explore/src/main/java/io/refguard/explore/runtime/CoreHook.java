@@ -6,10 +6,10 @@ import io.refguard.hook.SchedulingHook;
 
 /**
  * The one scheduling hook the explorer installs into refguard-core, shared by every exploration
- * running in the JVM: it routes each core operation to the exploration of the calling thread
- * (a managed {@link Worker} knows its execution), so explorations side by side never see one
- * another's steps. On any other thread it returns at once without allocating. Installed while at
- * least one {@link RunEngine} is open, counted under a lock taken once per engine.
+ * running in the JVM: it routes each core operation to the exploration of the calling thread (a
+ * managed {@link Worker} knows its execution), so explorations side by side never see one another's
+ * steps. On any other thread it returns at once without allocating. Installed while at least one
+ * {@link RunEngine} is open, counted under a lock taken once per engine.
  */
 final class CoreHook implements SchedulingHook {
 

@@ -6,10 +6,11 @@ import java.util.Objects;
 /**
  * Finds the first step at which a run does not repeat an earlier run of the same schedule, for
  * every strategy. Two runs that made the same choices so far are the same schedule, so in a
- * deterministic scenario they offer the same threads able to run at every step, the chosen
- * thread performs the same operation, and they end at the same step.
+ * deterministic scenario they offer the same threads able to run at every step, the chosen thread
+ * performs the same operation, and they end at the same step.
  *
  * <p>Two comparisons, both allocation-free on the search path:
+ *
  * <ul>
  *   <li>with the previous run, step by step, while this run has made the same choices. The
  *       exhaustive search replays the previous run's path up to its next branch, so nearly every
@@ -17,10 +18,11 @@ import java.util.Objects;
  *   <li>with any earlier run of the same prefix that {@link StepHistory} still remembers, which is
  *       what random strategies need: they seldom repeat the previous run's prefix.
  * </ul>
+ *
  * The first run is a warm-up and is never compared with: code that initializes itself lazily
  * (static caches, loggers, class initializers of classes reused across runs) takes extra steps in
- * it alone. A run pruned by its chooser or given up as stuck ends where no schedule decides, so
- * its length is not compared.
+ * it alone. A run pruned by its chooser or given up as stuck ends where no schedule decides, so its
+ * length is not compared.
  *
  * <p>Touched only by the baton holder (steps) and the driver (start and end of a run).
  */
@@ -36,11 +38,13 @@ final class DeterminismCheck {
     private long[] prevEnabled = new long[256];
     private int prevSteps;
     private boolean prevEndedNaturally;
+
     /** Whether every choice of this run so far equals the previous run's at the same step. */
     private boolean samePrefix;
 
     /** Earlier runs' steps by prefix, from the second run on. */
     private StepHistory history;
+
     /** The hash of this run's choices so far, for {@link #history}. */
     private long prefix;
 
@@ -52,8 +56,8 @@ final class DeterminismCheck {
     }
 
     /**
-     * Starts run number {@code run} (from 1); {@code lastStatus} and {@code lastSteps} describe
-     * the run before it (null status: none).
+     * Starts run number {@code run} (from 1); {@code lastStatus} and {@code lastSteps} describe the
+     * run before it (null status: none).
      */
     void startRun(long run, RunStatus lastStatus, int lastSteps) {
         int[] c = prevChoices;
@@ -137,15 +141,26 @@ final class DeterminismCheck {
             return;
         }
         if (samePrefix && prevEndedNaturally && steps < prevSteps) {
-            diverged("the run ended after " + steps + " steps where an earlier run of the same"
-                    + " schedule went on with " + x.slots[prevChoices[steps]].name
-                    + " performing '" + prevLabels[steps] + "'");
+            diverged(
+                    "the run ended after "
+                            + steps
+                            + " steps where an earlier run of the same"
+                            + " schedule went on with "
+                            + x.slots[prevChoices[steps]].name
+                            + " performing '"
+                            + prevLabels[steps]
+                            + "'");
         }
         if (history != null) {
             long wentOn = history.endedAfter(prefix);
             if (wentOn != 0) {
-                diverged("the run ended after " + steps + " steps where in an earlier run of the"
-                        + " same schedule " + names(wentOn, false) + " could go on");
+                diverged(
+                        "the run ended after "
+                                + steps
+                                + " steps where in an earlier run of the"
+                                + " same schedule "
+                                + names(wentOn, false)
+                                + " could go on");
             }
         }
     }
@@ -160,21 +175,43 @@ final class DeterminismCheck {
     }
 
     private String otherThreads(int s, long before, long now) {
-        return "at step " + (s + 1) + " the threads able to run were " + names(before, false)
-                + " in an earlier run of the same schedule, and are " + names(now, true) + " now";
+        return "at step "
+                + (s + 1)
+                + " the threads able to run were "
+                + names(before, false)
+                + " in an earlier run of the same schedule, and are "
+                + names(now, true)
+                + " now";
     }
 
     private static String otherOperation(int s, Actor next, String before) {
-        return "at step " + (s + 1) + " " + next.name + " performed '" + next.pendingLabel
-                + "' where an earlier run of the same schedule performed '" + before + "'";
+        return "at step "
+                + (s + 1)
+                + " "
+                + next.name
+                + " performed '"
+                + next.pendingLabel
+                + "' where an earlier run of the same schedule performed '"
+                + before
+                + "'";
     }
 
     private static String stepAfterEnd(int s, Actor next) {
-        return "at step " + (s + 1) + " " + next.name + " performed '" + next.pendingLabel
-                + "' where an earlier run of the same schedule had ended after " + s + " steps";
+        return "at step "
+                + (s + 1)
+                + " "
+                + next.name
+                + " performed '"
+                + next.pendingLabel
+                + "' where an earlier run of the same schedule had ended after "
+                + s
+                + " steps";
     }
 
-    /** {@code {T1 at 'x.get', T2 at 'start'}}: the threads in {@code mask}, with their next operations. */
+    /**
+     * {@code {T1 at 'x.get', T2 at 'start'}}: the threads in {@code mask}, with their next
+     * operations.
+     */
     private String names(long mask, boolean withOperations) {
         StringBuilder sb = new StringBuilder("{");
         for (long m = mask; m != 0; m &= m - 1) {
@@ -197,9 +234,12 @@ final class DeterminismCheck {
     private void diverged(String where) {
         samePrefix = false;
         if (divergence == null) {
-            divergence = "the scenario is not deterministic: " + where + ". Setup and actors"
-                    + " must not depend on time, randomness, identity hash codes (without the"
-                    + " agent) or state kept between runs.";
+            divergence =
+                    "the scenario is not deterministic: "
+                            + where
+                            + ". Setup and actors"
+                            + " must not depend on time, randomness, identity hash codes (without the"
+                            + " agent) or state kept between runs.";
         }
     }
 }

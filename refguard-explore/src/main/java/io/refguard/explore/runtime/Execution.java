@@ -13,20 +13,22 @@ import java.util.concurrent.locks.LockSupport;
  * every point. Driven run by run by {@link RunEngine}.
  *
  * <h2>Baton</h2>
+ *
  * Exactly one thread runs at a time: the one that {@link #running} names (the driver thread is
- * represented by {@link #driverToken}). A holder passes the baton with a volatile write of
- * {@code running} followed by an unpark; the receiver's volatile read of {@code running}
- * therefore happens-after every write the previous holder made, which is why no other field of
- * the execution, of the actors or of the modeled locks needs to be volatile. When the chooser
- * keeps the current thread, the decision returns without any write to {@code running} and
- * without park or unpark. A receiver spins briefly ({@link #SPIN}) before parking, because a
- * baton often comes back within microseconds.
+ * represented by {@link #driverToken}). A holder passes the baton with a volatile write of {@code
+ * running} followed by an unpark; the receiver's volatile read of {@code running} therefore
+ * happens-after every write the previous holder made, which is why no other field of the execution,
+ * of the actors or of the modeled locks needs to be volatile. When the chooser keeps the current
+ * thread, the decision returns without any write to {@code running} and without park or unpark. A
+ * receiver spins briefly ({@link #SPIN}) before parking, because a baton often comes back within
+ * microseconds.
  *
  * <h2>Decisions</h2>
+ *
  * At each point the holder (1) runs the per-point observer (invariants), (2) computes the set of
  * enabled threads, evaluating blocking conditions while everyone else is paused, (3) detects
- * deadlock (none enabled, some alive) and the step bound, (4) asks the {@link Chooser}. The
- * search path allocates nothing: steps are recorded into reused arrays.
+ * deadlock (none enabled, some alive) and the step bound, (4) asks the {@link Chooser}. The search
+ * path allocates nothing: steps are recorded into reused arrays.
  *
  * <p>Every step is also handed to the run's {@link DeterminismCheck}, which names the first step
  * that does not repeat an earlier run of the same schedule.
@@ -34,8 +36,10 @@ import java.util.concurrent.locks.LockSupport;
 final class Execution implements ChoicePoint {
 
     static final String START_LABEL = "start";
+
     /** Threads per run; the enabled set costs one bit each at every decision. */
     static final int MAX_THREADS = 4096;
+
     /**
      * Spin iterations before parking while waiting for the baton. Measured on 2 cores with the
      * points model: 30 beats both 0 (every handoff pays a futex wake-up) and 100 or more (the
@@ -55,10 +59,13 @@ final class Execution implements ChoicePoint {
 
     final Thread driver;
     final Actor driverToken;
+
     /** Whether refguard's internal steps are scheduling points in this exploration. */
     final boolean internalPoints;
+
     /** What the exploration's caller attached ({@link Coordinator#withContext}), or null. */
     final Object context;
+
     volatile Actor running;
 
     Actor[] slots = new Actor[4];
@@ -71,6 +78,7 @@ final class Execution implements ChoicePoint {
     Tracer tracer;
     int maxSteps;
     RunScope scope;
+
     /**
      * Counts the runs of this execution; written by the driver before it hands the baton to the
      * run's first actor, so every actor of the run reads the new value.
@@ -80,6 +88,7 @@ final class Execution implements ChoicePoint {
     // Search-path records of the current run.
     @SuppressWarnings("unused") // accessed through STEP
     private int step;
+
     int preemptions;
     long hash;
     int[] choices = new int[256];
@@ -94,8 +103,10 @@ final class Execution implements ChoicePoint {
     // The view offered to the chooser.
     private int current;
     private boolean currentEnabled;
+
     /** The enabled threads as a bit set over ids, one word per 64 threads. */
     private long[] enabled = new long[1];
+
     private int enabledCount;
 
     final IdentityHashMap<Object, ModelLock> locks = new IdentityHashMap<>();
@@ -155,11 +166,11 @@ final class Execution implements ChoicePoint {
     // ---------------------------------------------------------------- worker side
 
     /**
-     * The loop a worker runs for one exploration: wait for the baton, run the slot's body for
-     * that run, repeat, until the engine detaches the slot.
+     * The loop a worker runs for one exploration: wait for the baton, run the slot's body for that
+     * run, repeat, until the engine detaches the slot.
      *
-     * @return true when detached: the worker must return to the pool and then call
-     *     {@link #handToDriver()}; false if it was abandoned and must exit without a word
+     * @return true when detached: the worker must return to the pool and then call {@link
+     *     #handToDriver()}; false if it was abandoned and must exit without a word
      */
     boolean serve(Actor a) {
         while (true) {
@@ -265,7 +276,9 @@ final class Execution implements ChoicePoint {
         decide(me);
     }
 
-    /** Marks {@code me} blocked (its block fields already set) and runs others until it can go on. */
+    /**
+     * Marks {@code me} blocked (its block fields already set) and runs others until it can go on.
+     */
     void block(Actor me, Actor.Block kind) {
         me.state = Actor.State.BLOCKED;
         me.block = kind;
@@ -357,8 +370,12 @@ final class Execution implements ChoicePoint {
             throw AbortSignal.INSTANCE;
         }
         if (c < 0 || c >= n || !isEnabled(c)) {
-            throw new IllegalStateException("[refguard explorer internal bug] the strategy chose"
-                    + " thread " + c + ", which is not enabled at step " + s);
+            throw new IllegalStateException(
+                    "[refguard explorer internal bug] the strategy chose"
+                            + " thread "
+                            + c
+                            + ", which is not enabled at step "
+                            + s);
         }
         Actor next = slots[c];
         recordStep(s, c, next);
@@ -392,8 +409,14 @@ final class Execution implements ChoicePoint {
         hash = hash * 31 + c + 1;
         STEP.setOpaque(this, s + 1);
         if (tracer != null) {
-            tracer.step(s, c, next.pendingLabel, next.pendingAccess, namer.name(next.pendingTarget),
-                    next.pendingLocation, preempt);
+            tracer.step(
+                    s,
+                    c,
+                    next.pendingLabel,
+                    next.pendingAccess,
+                    namer.name(next.pendingTarget),
+                    next.pendingLocation,
+                    preempt);
         }
     }
 

@@ -10,8 +10,10 @@ final class ModelLock {
 
     /** The object the user locks; kept for reports. */
     final Object key;
+
     /** The holder, or {@code null} when free. */
     Actor owner;
+
     /** Reentrant hold count of {@link #owner}; 0 when free. */
     int holds;
 

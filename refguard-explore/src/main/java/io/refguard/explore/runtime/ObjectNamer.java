@@ -1,15 +1,15 @@
 package io.refguard.explore.runtime;
 
 import io.refguard.hook.PartOf;
-
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 
 /**
  * Gives objects stable names within one run for reports: parts ({@link PartOf}) by their whole,
- * {@link Named#reportName()} when the object provides one, else its simple class name and an ordinal by first appearance
- * ({@code Object#1}, {@code Node#3}). Identity hash codes are never shown: they differ from run
- * to run and would make reports unrepeatable. Used only on failure and tracing paths.
+ * {@link Named#reportName()} when the object provides one, else its simple class name and an
+ * ordinal by first appearance ({@code Object#1}, {@code Node#3}). Identity hash codes are never
+ * shown: they differ from run to run and would make reports unrepeatable. Used only on failure and
+ * tracing paths.
  */
 final class ObjectNamer {
 
@@ -32,11 +32,13 @@ final class ObjectNamer {
         if (o instanceof Actor) {
             return ((Actor) o).name;
         }
-        return names.computeIfAbsent(o, k -> {
-            String simple = simpleName(k.getClass());
-            int n = ordinals.merge(simple, 1, Integer::sum);
-            return simple + "#" + n;
-        });
+        return names.computeIfAbsent(
+                o,
+                k -> {
+                    String simple = simpleName(k.getClass());
+                    int n = ordinals.merge(simple, 1, Integer::sum);
+                    return simple + "#" + n;
+                });
     }
 
     void clear() {

@@ -8,12 +8,12 @@ import java.util.function.BooleanSupplier;
  * monitor wait set keyed by object identity, thread start and join, and the generic "block until"
  * on which instrumented code builds semaphores, latches, read-write locks or park/unpark.
  *
- * <p>Each operation is one scheduling point (before it) followed by a state change made while
- * the caller holds the baton; a thread that cannot go on is blocked and becomes enabled again
- * only when the runtime, evaluating its condition with every thread paused, finds it holds. So
- * when a blocked thread is resumed its condition is true and nobody has run since the check.
- * Unlock only changes state: a switch right after it is equivalent to one at the caller's next
- * point, since no shared access happens in between.
+ * <p>Each operation is one scheduling point (before it) followed by a state change made while the
+ * caller holds the baton; a thread that cannot go on is blocked and becomes enabled again only when
+ * the runtime, evaluating its condition with every thread paused, finds it holds. So when a blocked
+ * thread is resumed its condition is true and nobody has run since the check. Unlock only changes
+ * state: a switch right after it is equivalent to one at the caller's next point, since no shared
+ * access happens in between.
  */
 final class Primitives {
 
@@ -76,8 +76,11 @@ final class Primitives {
         }
         ModelLock l = x.locks.get(key);
         if (l == null || l.owner != me) {
-            throw new IllegalMonitorStateException(me.name + " unlocks " + x.namer.name(key)
-                    + " but does not hold it: unlock only what this thread locked, once per lock");
+            throw new IllegalMonitorStateException(
+                    me.name
+                            + " unlocks "
+                            + x.namer.name(key)
+                            + " but does not hold it: unlock only what this thread locked, once per lock");
         }
         if (--l.holds == 0) {
             l.owner = null;
@@ -144,11 +147,23 @@ final class Primitives {
         if (id == Execution.MAX_THREADS) {
             // the explorer's limit, not the program's bug: end the run where user code cannot catch
             // it, as inconclusive
-            x.fail(RunStatus.ACTOR_FAILED, me.id, new ControlLost("a run of the explorer may have at"
-                    + " most " + Execution.MAX_THREADS + " threads; " + me.name + " tried to start '"
-                    + name + "' as thread " + (id + 1) + ". This is a limit of the explorer, not a bug"
-                    + " of the program: explore a smaller configuration of it (fewer workers or tasks)",
-                    true), null);
+            x.fail(
+                    RunStatus.ACTOR_FAILED,
+                    me.id,
+                    new ControlLost(
+                            "a run of the explorer may have at"
+                                    + " most "
+                                    + Execution.MAX_THREADS
+                                    + " threads; "
+                                    + me.name
+                                    + " tried to start '"
+                                    + name
+                                    + "' as thread "
+                                    + (id + 1)
+                                    + ". This is a limit of the explorer, not a bug"
+                                    + " of the program: explore a smaller configuration of it (fewer workers or tasks)",
+                            true),
+                    null);
         }
         Actor child = x.slot(id);
         child.reset(name, body);
@@ -162,8 +177,11 @@ final class Primitives {
     static ActorHandle startThread(Actor me, Thread thread) {
         Execution x = me.exec;
         if (x.startedThreads.containsKey(thread)) {
-            throw new IllegalThreadStateException(me.name + " starts thread '" + thread.getName()
-                    + "' a second time: a thread can be started only once");
+            throw new IllegalThreadStateException(
+                    me.name
+                            + " starts thread '"
+                            + thread.getName()
+                            + "' a second time: a thread can be started only once");
         }
         Actor child = (Actor) spawn(me, thread.getName(), thread::run);
         child.threadObject = thread;
@@ -174,8 +192,11 @@ final class Primitives {
     static void join(Actor me, Actor target) {
         Execution x = me.exec;
         if (target.exec != x || target.id >= x.threadCount) {
-            throw new IllegalArgumentException(me.name + " joins '" + target.name
-                    + "', which is not a thread of this run: join only handles spawned in the same run");
+            throw new IllegalArgumentException(
+                    me.name
+                            + " joins '"
+                            + target.name
+                            + "', which is not a thread of this run: join only handles spawned in the same run");
         }
         x.point(me, target, Access.READ, JOIN);
         if (target.live()) {
@@ -188,9 +209,15 @@ final class Primitives {
     private static ModelLock held(Actor me, Object lockKey, String op) {
         ModelLock l = me.exec.locks.get(lockKey);
         if (l == null || l.owner != me) {
-            throw new IllegalMonitorStateException(me.name + " calls " + op + " without holding "
-                    + me.exec.namer.name(lockKey) + ": take Coordinator.lock(" 
-                    + me.exec.namer.name(lockKey) + ") first");
+            throw new IllegalMonitorStateException(
+                    me.name
+                            + " calls "
+                            + op
+                            + " without holding "
+                            + me.exec.namer.name(lockKey)
+                            + ": take Coordinator.lock("
+                            + me.exec.namer.name(lockKey)
+                            + ") first");
         }
         return l;
     }

@@ -11,15 +11,15 @@ import java.util.function.Supplier;
 /**
  * Runs one schedule at a time of a set of actor bodies under a {@link Chooser}, on pooled worker
  * threads, for one exploration. The thread that creates the engine is its <em>driver</em>: it
- * starts every run, makes the first decision, sleeps while actors run, and after the run
- * unwinds whatever is left, runs the final check and closes the run's leak scope. There is no
- * separate controller thread: actors pass the baton to one another directly.
+ * starts every run, makes the first decision, sleeps while actors run, and after the run unwinds
+ * whatever is left, runs the final check and closes the run's leak scope. There is no separate
+ * controller thread: actors pass the baton to one another directly.
  *
  * <p>While any engine is open, refguard-core's {@link io.refguard.hook.SchedulingHook} is
  * installed, so core operations on managed threads become scheduling points of their own
  * exploration; {@link #close()} returns the workers to the pool. Engines on different driver
- * threads run side by side, each with its own workers, locks, wait sets and schedule: nothing of
- * an exploration is kept in static state. Not thread-safe: use it from its driver.
+ * threads run side by side, each with its own workers, locks, wait sets and schedule: nothing of an
+ * exploration is kept in static state. Not thread-safe: use it from its driver.
  *
  * <p>After {@link #run} returns, the accessors describe that run until the next one starts.
  */
@@ -28,16 +28,18 @@ public final class RunEngine implements AutoCloseable {
     private final Execution x;
     private final int maxSteps;
     private final long timeoutNanos;
+
     /** The execution the driver drove before this engine (normally none), restored on close. */
     private final Execution outerDriven;
+
     private boolean closed;
 
     /**
      * Creates an engine driven by the calling thread.
      *
      * @param maxSteps the step bound: a run with more decisions fails as a livelock
-     * @param runTimeout how long a thread may stay away from scheduling points before the run
-     *     fails as stuck
+     * @param runTimeout how long a thread may stay away from scheduling points before the run fails
+     *     as stuck
      * @throws IllegalStateException when called on a thread of another exploration
      */
     public RunEngine(int maxSteps, Duration runTimeout) {
@@ -45,9 +47,9 @@ public final class RunEngine implements AutoCloseable {
     }
 
     /**
-     * Refuses to start an exploration on a thread of another one: its actors would be scheduled
-     * by two explorers at once. Callers that hand the exploration to a thread of their own call
-     * this first, on the thread that asked.
+     * Refuses to start an exploration on a thread of another one: its actors would be scheduled by
+     * two explorers at once. Callers that hand the exploration to a thread of their own call this
+     * first, on the thread that asked.
      *
      * @throws IllegalStateException when the calling thread runs for another exploration
      */
@@ -55,9 +57,12 @@ public final class RunEngine implements AutoCloseable {
         Thread self = Thread.currentThread();
         if (self instanceof Worker) {
             Actor outer = ((Worker) self).actor;
-            throw new IllegalStateException("an exploration cannot start inside a thread of another"
-                    + " exploration (" + (outer == null ? self.getName() : outer.name) + "): start"
-                    + " it from a thread of your own, such as the test's or main");
+            throw new IllegalStateException(
+                    "an exploration cannot start inside a thread of another"
+                            + " exploration ("
+                            + (outer == null ? self.getName() : outer.name)
+                            + "): start"
+                            + " it from a thread of your own, such as the test's or main");
         }
     }
 
@@ -110,23 +115,35 @@ public final class RunEngine implements AutoCloseable {
      * @param bodies the actor bodies; each runs on its own managed thread
      * @param chooser decides every step
      * @param everyPoint run at every scheduling point and once at the end while all threads are
-     *     paused (invariants); null for none. Throwing fails the run as
-     *     {@link RunStatus#INVARIANT_FAILED}.
+     *     paused (invariants); null for none. Throwing fails the run as {@link
+     *     RunStatus#INVARIANT_FAILED}.
      * @param finalCheck run on the driver after every thread finished; null for none
      * @param tracer receives the run's events, or null (the search path)
      */
-    public RunStatus run(List<String> names, List<? extends Runnable> bodies, Chooser chooser,
-            Runnable everyPoint, Runnable finalCheck, Tracer tracer) {
+    public RunStatus run(
+            List<String> names,
+            List<? extends Runnable> bodies,
+            Chooser chooser,
+            Runnable everyPoint,
+            Runnable finalCheck,
+            Tracer tracer) {
         if (closed) {
             throw new IllegalStateException("this engine is closed; create a new one");
         }
         if (Thread.currentThread() != x.driver) {
-            throw new IllegalStateException("runs must be started by the thread that created the engine");
+            throw new IllegalStateException(
+                    "runs must be started by the thread that created the engine");
         }
         int n = bodies.size();
         if (n == 0 || n > Execution.MAX_THREADS || names.size() != n) {
-            throw new IllegalArgumentException("a run needs 1 to " + Execution.MAX_THREADS
-                    + " actors with one name each; got " + n + " bodies and " + names.size() + " names");
+            throw new IllegalArgumentException(
+                    "a run needs 1 to "
+                            + Execution.MAX_THREADS
+                            + " actors with one name each; got "
+                            + n
+                            + " bodies and "
+                            + names.size()
+                            + " names");
         }
         x.resetRun();
         x.chooser = chooser;
@@ -221,11 +238,11 @@ public final class RunEngine implements AutoCloseable {
     }
 
     /**
-     * How long the driver spins for the baton before it parks. Exactly one actor runs at a time,
-     * so on two or more cores a spinning driver takes no core an actor needs; and most runs of a
-     * small scenario end within this time, which spares the end of every run a wake-up from park
-     * (tens of microseconds on virtual machines). Measured on the 2x10 points model on 2 cores:
-     * about 14,000 schedules/s without the spin, 23,000 with 20 us, 33,000 with 100 us.
+     * How long the driver spins for the baton before it parks. Exactly one actor runs at a time, so
+     * on two or more cores a spinning driver takes no core an actor needs; and most runs of a small
+     * scenario end within this time, which spares the end of every run a wake-up from park (tens of
+     * microseconds on virtual machines). Measured on the 2x10 points model on 2 cores: about 14,000
+     * schedules/s without the spin, 23,000 with 20 us, 33,000 with 100 us.
      */
     private static final long DRIVER_SPIN_NANOS = 100_000;
 
@@ -270,14 +287,21 @@ public final class RunEngine implements AutoCloseable {
         Actor stuck = x.running;
         StackTraceElement[] stack = stuck.worker.getStackTrace();
         StringBuilder sb = new StringBuilder();
-        sb.append(stuck.name).append(" has not reached a scheduling point for ")
-                .append(timeoutNanos / 1_000_000).append(" ms");
+        sb.append(stuck.name)
+                .append(" has not reached a scheduling point for ")
+                .append(timeoutNanos / 1_000_000)
+                .append(" ms");
         int steps = x.steps();
         if (steps > 0) {
-            sb.append(" since step ").append(steps).append(" ('").append(x.labels[steps - 1]).append("')");
+            sb.append(" since step ")
+                    .append(steps)
+                    .append(" ('")
+                    .append(x.labels[steps - 1])
+                    .append("')");
         }
-        sb.append(". It is blocked in I/O, on a lock or wait the explorer does not model, or spins"
-                + " without a scheduling point. Where it is now:");
+        sb.append(
+                ". It is blocked in I/O, on a lock or wait the explorer does not model, or spins"
+                        + " without a scheduling point. Where it is now:");
         int shown = 0;
         for (StackTraceElement e : stack) {
             if (shown == 8) {
@@ -369,9 +393,9 @@ public final class RunEngine implements AutoCloseable {
     }
 
     /**
-     * Why the last run was not a repetition of the run before it although it made the same
-     * choices (the first step whose thread or operation differs), or null. Non-null means the
-     * scenario is not deterministic.
+     * Why the last run was not a repetition of the run before it although it made the same choices
+     * (the first step whose thread or operation differs), or null. Non-null means the scenario is
+     * not deterministic.
      */
     public String divergence() {
         return x.determinism.divergence();

@@ -3,9 +3,9 @@ package io.refguard.explore.runtime;
 import io.refguard.hook.LibraryCode;
 
 /**
- * Finds the first stack frame outside the explorer and refguard's own libraries, as
- * {@code File.java:line}: the line of user code a scheduling point belongs to. Walks the stack,
- * so it is used only on traced re-runs and when describing failures, never on the search path.
+ * Finds the first stack frame outside the explorer and refguard's own libraries, as {@code
+ * File.java:line}: the line of user code a scheduling point belongs to. Walks the stack, so it is
+ * used only on traced re-runs and when describing failures, never on the search path.
  */
 public final class SourceLocator {
 
@@ -15,11 +15,12 @@ public final class SourceLocator {
 
     /** The calling thread's first user frame, or null if there is none. */
     public static String locate() {
-        return WALKER.walk(frames -> frames
-                .filter(f -> !isLibrary(f.getClassName()))
-                .findFirst()
-                .map(f -> format(f.getFileName(), f.getLineNumber()))
-                .orElse(null));
+        return WALKER.walk(
+                frames ->
+                        frames.filter(f -> !isLibrary(f.getClassName()))
+                                .findFirst()
+                                .map(f -> format(f.getFileName(), f.getLineNumber()))
+                                .orElse(null));
     }
 
     /** The first user frame of {@code thrown}'s stack trace, or null. */
@@ -44,12 +45,14 @@ public final class SourceLocator {
 
     /**
      * Whether a class belongs to the machinery rather than to the code under test: the JDK, JUnit,
-     * and refguard's own main code ({@link LibraryCode}); everything else, tests and examples
-     * under {@code io.refguard} included, is user code.
+     * and refguard's own main code ({@link LibraryCode}); everything else, tests and examples under
+     * {@code io.refguard} included, is user code.
      */
     static boolean isLibrary(String className) {
-        return className.startsWith("java.") || className.startsWith("jdk.")
-                || className.startsWith("sun.") || className.startsWith("org.junit.")
+        return className.startsWith("java.")
+                || className.startsWith("jdk.")
+                || className.startsWith("sun.")
+                || className.startsWith("org.junit.")
                 || LibraryCode.contains(className);
     }
 

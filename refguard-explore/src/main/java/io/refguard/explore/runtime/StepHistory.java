@@ -3,12 +3,12 @@ package io.refguard.explore.runtime;
 import java.util.Objects;
 
 /**
- * What earlier runs did after each schedule prefix, for the determinism check across runs that
- * are not consecutive (random strategies rarely repeat the previous run's prefix, but often one of
- * an earlier run). A prefix, the choices of a run's first steps, is identified by a 64-bit hash;
- * for each prefix seen the table keeps the operation of the step that produced it and the threads
- * able to run after it, or that the run ended there. A deterministic scenario agrees with every
- * entry, since equal prefixes are equal schedules.
+ * What earlier runs did after each schedule prefix, for the determinism check across runs that are
+ * not consecutive (random strategies rarely repeat the previous run's prefix, but often one of an
+ * earlier run). A prefix, the choices of a run's first steps, is identified by a 64-bit hash; for
+ * each prefix seen the table keeps the operation of the step that produced it and the threads able
+ * to run after it, or that the run ended there. A deterministic scenario agrees with every entry,
+ * since equal prefixes are equal schedules.
  *
  * <p>A fixed-size, direct-mapped table: an entry may be overwritten by another prefix, which only
  * loses a comparison (keys are compared in full, so a lost entry never causes a false report).
@@ -47,9 +47,9 @@ final class StepHistory {
     }
 
     /**
-     * Records, or compares with an earlier run, that after {@code prefix} the threads in
-     * {@code en} could run. Returns the earlier run's set when it differs, else {@code en}; an
-     * earlier run that ended after this prefix is returned as 0.
+     * Records, or compares with an earlier run, that after {@code prefix} the threads in {@code en}
+     * could run. Returns the earlier run's set when it differs, else {@code en}; an earlier run
+     * that ended after this prefix is returned as 0.
      */
     long enabledAfter(long prefix, long en) {
         int i = index(prefix);
@@ -85,8 +85,8 @@ final class StepHistory {
     }
 
     /**
-     * Records, or compares with an earlier run, that a run ended after {@code prefix}. Returns
-     * the threads an earlier run could run after it, or 0 when none went on.
+     * Records, or compares with an earlier run, that a run ended after {@code prefix}. Returns the
+     * threads an earlier run could run after it, or 0 when none went on.
      */
     long endedAfter(long prefix) {
         int i = index(prefix);

@@ -3,8 +3,8 @@ package io.refguard.explore.runtime;
 import io.refguard.hook.Access;
 
 /**
- * Receives the events of a traced run, in execution order, on the thread that holds the baton.
- * Only the re-run of a failing schedule is traced: tracing walks the stack at every point.
+ * Receives the events of a traced run, in execution order, on the thread that holds the baton. Only
+ * the re-run of a failing schedule is traced: tracing walks the stack at every point.
  */
 public interface Tracer {
 
@@ -12,11 +12,17 @@ public interface Tracer {
      * Thread {@code thread} was chosen and performs the operation it announced.
      *
      * @param target the touched object's report name, or null
-     * @param location {@code File.java:line} of the first frame outside the explorer and
-     *     refguard, or null when none was found
+     * @param location {@code File.java:line} of the first frame outside the explorer and refguard,
+     *     or null when none was found
      * @param preemption whether the previously running thread could have gone on instead
      */
-    void step(int step, int thread, String label, Access access, String target, String location,
+    void step(
+            int step,
+            int thread,
+            String label,
+            Access access,
+            String target,
+            String location,
             boolean preemption);
 
     /**

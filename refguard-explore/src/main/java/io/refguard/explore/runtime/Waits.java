@@ -24,20 +24,26 @@ final class Waits {
     static String describe(Execution x, Actor a) {
         ObjectNamer namer = x.namer;
         switch (a.block) {
-            case LOCK: {
-                Actor owner = a.lock.owner;
-                return "lock " + namer.name(a.lock.key)
-                        + (owner == null ? "" : ", held by " + owner.name);
-            }
+            case LOCK:
+                {
+                    Actor owner = a.lock.owner;
+                    return "lock "
+                            + namer.name(a.lock.key)
+                            + (owner == null ? "" : ", held by " + owner.name);
+                }
             case WAIT:
                 return a.notified
-                        ? "lock " + namer.name(a.lock.key) + " to return from await, held by "
+                        ? "lock "
+                                + namer.name(a.lock.key)
+                                + " to return from await, held by "
                                 + (a.lock.owner == null ? "nobody" : a.lock.owner.name)
                         : "a signal on " + namer.name(a.pendingTarget);
             case JOIN:
                 return a.joinTarget.name + " to finish";
             case UNTIL:
-                return "'" + a.pendingLabel + "'"
+                return "'"
+                        + a.pendingLabel
+                        + "'"
                         + (a.pendingTarget == null ? "" : " on " + namer.name(a.pendingTarget));
             default:
                 return "nothing";

@@ -4,10 +4,10 @@ import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The JVM-wide pool of idle {@link Worker}s. Explorations lease workers when they start (and when
- * a run spawns more threads than any run before), and give them back when they end, so the
- * number of threads stays flat however many runs and explorations execute. Idle workers exit
- * after {@link #KEEP_ALIVE_NANOS}.
+ * The JVM-wide pool of idle {@link Worker}s. Explorations lease workers when they start (and when a
+ * run spawns more threads than any run before), and give them back when they end, so the number of
+ * threads stays flat however many runs and explorations execute. Idle workers exit after {@link
+ * #KEEP_ALIVE_NANOS}.
  *
  * <p>Locking is per lease, never per scheduling point.
  */

@@ -7,13 +7,13 @@ import io.refguard.explore.runtime.RunStatus;
  * The default search: one budget shared, run by run, between the exhaustive search within a
  * preemption bound and randomized searches that each find bugs the others find late.
  *
- * <p>Why a mix: measured on the project's bug corpus (docs/BENCHMARKS.md), no single strategy
- * finds every bug. The bounded exhaustive search finds small bugs with the fewest preemptions
- * and can prove a bound clean, but among many threads it spends its budget on the orders in which
- * threads finish; PCT finds bugs of small depth in long runs; POS samples partial orders evenly;
- * SURW finds one step among many threads; a random walk catches what needs many preemptions.
- * Interleaving them costs each at most a constant factor of its runs to bug, and the mix finds
- * whatever any of them finds.
+ * <p>Why a mix: measured on the project's bug corpus (docs/BENCHMARKS.md), no single strategy finds
+ * every bug. The bounded exhaustive search finds small bugs with the fewest preemptions and can
+ * prove a bound clean, but among many threads it spends its budget on the orders in which threads
+ * finish; PCT finds bugs of small depth in long runs; POS samples partial orders evenly; SURW finds
+ * one step among many threads; a random walk catches what needs many preemptions. Interleaving them
+ * costs each at most a constant factor of its runs to bug, and the mix finds whatever any of them
+ * finds.
  *
  * <p>The rotation gives the exhaustive search 3 runs in 10. When it has covered its bound, the
  * randomized searches go on until they have had {@link #RANDOM_AFTER_EXHAUSTED} runs in all, and
@@ -26,6 +26,7 @@ final class CombinedStrategy implements Strategy {
     static final long RANDOM_AFTER_EXHAUSTED = 1_000;
 
     private static final int SYSTEMATIC = -1;
+
     /** Which search gets each run: -1 the exhaustive one, else an index into {@link #random}. */
     private static final int[] ROTATION = {SYSTEMATIC, 0, 1, SYSTEMATIC, 2, 3, SYSTEMATIC, 4, 5, 6};
 
@@ -41,15 +42,16 @@ final class CombinedStrategy implements Strategy {
     CombinedStrategy(int preemptionBound, long seed) {
         this.bound = preemptionBound;
         this.systematic = new ExhaustiveStrategy(preemptionBound, false);
-        this.random = new Strategy[] {
-            new PosStrategy(SplitMix.mix(seed, 1)),
-            new PctStrategy(SplitMix.mix(seed, 2), 1, false),
-            new PctStrategy(SplitMix.mix(seed, 3), 2, false),
-            new SurwStrategy(SplitMix.mix(seed, 4)),
-            new PctStrategy(SplitMix.mix(seed, 5), 3, false),
-            new PctStrategy(SplitMix.mix(seed, 6), 3, true),
-            new RandomWalkStrategy(SplitMix.mix(seed, 7)),
-        };
+        this.random =
+                new Strategy[] {
+                    new PosStrategy(SplitMix.mix(seed, 1)),
+                    new PctStrategy(SplitMix.mix(seed, 2), 1, false),
+                    new PctStrategy(SplitMix.mix(seed, 3), 2, false),
+                    new SurwStrategy(SplitMix.mix(seed, 4)),
+                    new PctStrategy(SplitMix.mix(seed, 5), 3, false),
+                    new PctStrategy(SplitMix.mix(seed, 6), 3, true),
+                    new RandomWalkStrategy(SplitMix.mix(seed, 7)),
+                };
     }
 
     @Override

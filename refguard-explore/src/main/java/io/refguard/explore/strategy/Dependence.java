@@ -14,12 +14,13 @@ final class Dependence {
      * scheduling point, so it commutes with every step (else every start would race with every
      * step, and two threads of independent reads would need more than one trace).
      */
-    static final Object START = new Object() {
-        @Override
-        public String toString() {
-            return "start";
-        }
-    };
+    static final Object START =
+            new Object() {
+                @Override
+                public String toString() {
+                    return "start";
+                }
+            };
 
     private Dependence() {}
 

@@ -10,49 +10,52 @@ import java.util.Arrays;
  * Stateless dynamic partial-order reduction with sleep sets, without a preemption bound.
  *
  * <h2>Algorithm</h2>
- * Flanagan and Godefroid, "Dynamic partial-order reduction for model checking software", POPL
- * 2005, with the sleep sets of Godefroid, LNCS 1032, 1996. The search is a depth-first walk of
- * the schedule tree that keeps only the current path. Each frame of the path holds the threads
- * enabled there, a <em>backtrack</em> set (threads that must be tried there), a <em>done</em>
- * set (threads tried) and a <em>sleep</em> set. A frame starts with one thread in its backtrack
- * set; more are added only when a race is found:
+ *
+ * Flanagan and Godefroid, "Dynamic partial-order reduction for model checking software", POPL 2005,
+ * with the sleep sets of Godefroid, LNCS 1032, 1996. The search is a depth-first walk of the
+ * schedule tree that keeps only the current path. Each frame of the path holds the threads enabled
+ * there, a <em>backtrack</em> set (threads that must be tried there), a <em>done</em> set (threads
+ * tried) and a <em>sleep</em> set. A frame starts with one thread in its backtrack set; more are
+ * added only when a race is found:
  *
  * <ul>
- * <li>At every frame first reached in a run, for each enabled thread {@code q}, the search finds
- *     the last step {@code j} of the path that is dependent on {@code q}'s pending operation, was
- *     taken by another thread, and does not happen before {@code q} (vector clocks over the path).
- *     If {@code q} was enabled at {@code j}, {@code q} joins {@code j}'s backtrack set, so the
- *     next runs try {@code q} first there; otherwise every thread enabled at {@code j} does.</li>
- * <li>After a run, the next one replays the path to the deepest frame whose backtrack set holds
- *     a thread neither done nor asleep, and takes it.</li>
+ *   <li>At every frame first reached in a run, for each enabled thread {@code q}, the search finds
+ *       the last step {@code j} of the path that is dependent on {@code q}'s pending operation, was
+ *       taken by another thread, and does not happen before {@code q} (vector clocks over the
+ *       path). If {@code q} was enabled at {@code j}, {@code q} joins {@code j}'s backtrack set, so
+ *       the next runs try {@code q} first there; otherwise every thread enabled at {@code j} does.
+ *   <li>After a run, the next one replays the path to the deepest frame whose backtrack set holds a
+ *       thread neither done nor asleep, and takes it.
  * </ul>
  *
- * <p>The result: at least one schedule of every Mazurkiewicz trace (class of schedules equal up
- * to swapping adjacent independent steps) is run, provided each step's shared accesses are all
+ * <p>The result: at least one schedule of every Mazurkiewicz trace (class of schedules equal up to
+ * swapping adjacent independent steps) is run, provided each step's shared accesses are all
  * described by the point that starts it.
  *
  * <h2>Dependence</h2>
- * Two steps are dependent when they touch the same target and at least one does not only read;
- * a thread's start runs only its own code up to its first point and commutes with every step
- * ({@link Dependence#START}); any other step with an unknown (null) target, such as a spawn, is
- * dependent on every step. Blocking primitives announce their lock, condition or joined thread as the target, so
- * they are dependent on the steps on that object. Races are checked only for enabled threads: a
- * blocked thread's pending operation is checked at the frame where it becomes enabled, which
- * finds the same last racing step or a later one.
+ *
+ * Two steps are dependent when they touch the same target and at least one does not only read; a
+ * thread's start runs only its own code up to its first point and commutes with every step ({@link
+ * Dependence#START}); any other step with an unknown (null) target, such as a spawn, is dependent
+ * on every step. Blocking primitives announce their lock, condition or joined thread as the target,
+ * so they are dependent on the steps on that object. Races are checked only for enabled threads: a
+ * blocked thread's pending operation is checked at the frame where it becomes enabled, which finds
+ * the same last racing step or a later one.
  *
  * <h2>Happens-before</h2>
+ *
  * Step {@code d} of thread {@code t} gets the vector clock {@code C[t]} joined with the clocks of
- * every earlier dependent step, with {@code t}'s own entry incremented; it then becomes
- * {@code C[t]}. Step {@code j} happens before thread {@code q}'s next step iff
- * {@code clock(j)[tid(j)] <= C[q][tid(j)]}. Clocks are rebuilt on every run (replayed prefix
- * included) because each run has its own scenario objects; per step the race check and the clock
- * each scan the path back once per thread, O(depth * threads), and nothing is allocated once
- * the arrays have grown.
+ * every earlier dependent step, with {@code t}'s own entry incremented; it then becomes {@code
+ * C[t]}. Step {@code j} happens before thread {@code q}'s next step iff {@code clock(j)[tid(j)] <=
+ * C[q][tid(j)]}. Clocks are rebuilt on every run (replayed prefix included) because each run has
+ * its own scenario objects; per step the race check and the clock each scan the path back once per
+ * thread, O(depth * threads), and nothing is allocated once the arrays have grown.
  *
  * <h2>No preemption bound</h2>
- * Combining DPOR with a preemption bound loses schedules unless the backtrack points are
- * adjusted (Coons, Musuvathi and McKinley, "Bounded partial-order reduction", OOPSLA 2013), so
- * this search is unbounded; budgets still stop it.
+ *
+ * Combining DPOR with a preemption bound loses schedules unless the backtrack points are adjusted
+ * (Coons, Musuvathi and McKinley, "Bounded partial-order reduction", OOPSLA 2013), so this search
+ * is unbounded; budgets still stop it.
  */
 final class DporStrategy implements Strategy, Chooser {
 
@@ -61,8 +64,10 @@ final class DporStrategy implements Strategy, Chooser {
 
     private boolean started;
     private boolean done;
+
     /** Frames of the current path; frames at or beyond it are stale. */
     private int depth;
+
     /** The next run replays {@code chosen[0 .. replayLen)}; the last of them is the new branch. */
     private int replayLen;
 
@@ -74,10 +79,13 @@ final class DporStrategy implements Strategy, Chooser {
     private int[] chosen = new int[64];
     private Object[] stepTarget = new Object[64];
     private Access[] stepAccess = new Access[64];
+
     /** Vector clock of step d at [d * STRIDE, (d + 1) * STRIDE). */
     private int[] stepClock = new int[64 * STRIDE];
+
     /** Pending operation of every thread at frame d, at [d * STRIDE + thread]. */
     private Object[] pendingTarget = new Object[64 * STRIDE];
+
     private Access[] pendingAccess = new Access[64 * STRIDE];
 
     /** Clock of each thread's last step in the current run, at [thread * STRIDE, ...). */
@@ -123,8 +131,12 @@ final class DporStrategy implements Strategy, Chooser {
     public int choose(ChoicePoint p) {
         if (p.threadCount() > STRIDE) {
             // a limit of this search, not a failure of the program: the exploration stops with it
-            divergence = "DPOR explores runs of at most " + STRIDE + " threads, and this run has "
-                    + p.threadCount() + "; use the default search, which has no such limit";
+            divergence =
+                    "DPOR explores runs of at most "
+                            + STRIDE
+                            + " threads, and this run has "
+                            + p.threadCount()
+                            + "; use the default search, which has no such limit";
             return PRUNE;
         }
         int d = p.step();
@@ -186,9 +198,9 @@ final class DporStrategy implements Strategy, Chooser {
     }
 
     /**
-     * For each enabled thread, the last step it races with gets backtrack points (the race rule
-     * of the class comment). Runs only at frames first reached: a replayed frame has the same
-     * path before it, so its races were added when it was first reached.
+     * For each enabled thread, the last step it races with gets backtrack points (the race rule of
+     * the class comment). Runs only at frames first reached: a replayed frame has the same path
+     * before it, so its races were added when it was first reached.
      */
     private void findRaces(int d, long en) {
         long qs = en;
@@ -248,7 +260,10 @@ final class DporStrategy implements Strategy, Chooser {
         System.arraycopy(threadClock, own, stepClock, base, STRIDE);
     }
 
-    /** Threads asleep after taking {@code c} at frame {@code d}: tried or asleep there, and independent of c. */
+    /**
+     * Threads asleep after taking {@code c} at frame {@code d}: tried or asleep there, and
+     * independent of c.
+     */
     private long childSleep(int d, int c) {
         long cand = (sleep[d] | tried[d]) & ~(1L << c);
         int base = d * STRIDE;

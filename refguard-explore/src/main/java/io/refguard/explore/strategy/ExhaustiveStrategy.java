@@ -11,35 +11,36 @@ import java.util.Arrays;
  * optional sleep-set reduction.
  *
  * <h2>Preemption bounding</h2>
+ *
  * Musuvathi and Qadeer, "Iterative context bounding for systematic testing of multithreaded
  * programs", PLDI 2007. A preemption is a switch away from a thread that could have gone on. The
- * search runs level {@code b = 0, 1, 2, ...}: at level {@code b} it enumerates every schedule
- * with at most {@code b} preemptions (a switch after a thread blocks or finishes is free), so the
- * first failure found has the fewest preemptions. Each level re-runs the schedules of the levels
- * below (counted as runs, not as new schedules); they are exponentially fewer, and in exchange
- * the search keeps only the current path in memory. After a branch, a run continues without
- * preemption (the current thread goes on while it can), so a schedule's preemptions are fixed by
- * the prefix the search chose.
+ * search runs level {@code b = 0, 1, 2, ...}: at level {@code b} it enumerates every schedule with
+ * at most {@code b} preemptions (a switch after a thread blocks or finishes is free), so the first
+ * failure found has the fewest preemptions. Each level re-runs the schedules of the levels below
+ * (counted as runs, not as new schedules); they are exponentially fewer, and in exchange the search
+ * keeps only the current path in memory. After a branch, a run continues without preemption (the
+ * current thread goes on while it can), so a schedule's preemptions are fixed by the prefix the
+ * search chose.
  *
  * <h2>State</h2>
+ *
  * One frame per step of the current path: the enabled set seen there, the thread chosen, the
  * threads already tried, and the preemptions before it. The next run replays the path up to the
- * deepest frame with an untried alternative that fits the bound and takes that alternative;
- * replay checks that the enabled sets repeat, which detects a scenario that is not
- * deterministic.
+ * deepest frame with an untried alternative that fits the bound and takes that alternative; replay
+ * checks that the enabled sets repeat, which detects a scenario that is not deterministic.
  *
  * <h2>Sleep sets</h2>
- * Godefroid, "Partial-Order Methods for the Verification of Concurrent Systems", LNCS 1032, 1996.
- * A thread whose pending operation was explored at a frame, and which is independent of the
- * operation taken next (different targets, or both reads; see
- * {@link ChoicePoint#independent(int, int)}), sleeps in the child: running it there would only
- * reorder independent steps of a schedule already covered. A run in which every enabled thread
- * sleeps is pruned. Sound only if every shared access of a step is described by the point that
- * starts it. Combined with a preemption bound, the reduction may skip a schedule whose only
- * equivalent within the bound was pruned (Coons, Musuvathi and McKinley, "Bounded partial-order
- * reduction", OOPSLA 2013): a sleeping thread's step may be reachable within the bound only in
- * the pruned order. Sleep sets therefore apply only to an unbounded search; under a bound they
- * are switched off and {@link #describe()} says so.
+ *
+ * Godefroid, "Partial-Order Methods for the Verification of Concurrent Systems", LNCS 1032, 1996. A
+ * thread whose pending operation was explored at a frame, and which is independent of the operation
+ * taken next (different targets, or both reads; see {@link ChoicePoint#independent(int, int)}),
+ * sleeps in the child: running it there would only reorder independent steps of a schedule already
+ * covered. A run in which every enabled thread sleeps is pruned. Sound only if every shared access
+ * of a step is described by the point that starts it. Combined with a preemption bound, the
+ * reduction may skip a schedule whose only equivalent within the bound was pruned (Coons, Musuvathi
+ * and McKinley, "Bounded partial-order reduction", OOPSLA 2013): a sleeping thread's step may be
+ * reachable within the bound only in the pruned order. Sleep sets therefore apply only to an
+ * unbounded search; under a bound they are switched off and {@link #describe()} says so.
  */
 final class ExhaustiveStrategy implements Strategy, Chooser {
 
@@ -64,8 +65,10 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
     private int[] cur = new int[64];
     private boolean[] curEnabled = new boolean[64];
     private int[] preBefore = new int[64];
+
     /** Per frame: the pending target and access of every thread (reduction only). */
     private Object[][] targets = new Object[64][];
+
     private Access[][] accesses = new Access[64][];
 
     private long distinct;
@@ -218,8 +221,8 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
     }
 
     /**
-     * Threads asleep after taking {@code c} at frame {@code d}: explored there, and independent
-     * of c; written into {@code into} (grown if needed).
+     * Threads asleep after taking {@code c} at frame {@code d}: explored there, and independent of
+     * c; written into {@code into} (grown if needed).
      */
     private long[] childSleep(int d, int c, long[] into) {
         long[] result = into;
@@ -302,8 +305,12 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
 
     @Override
     public String describe() {
-        return "exhaustive, preemption bound " + (maxBound == Integer.MAX_VALUE ? "none" : maxBound)
-                + (reduction ? ", sleep sets"
-                        : reductionRequested ? ", sleep sets off (they can skip schedules under a bound)" : "");
+        return "exhaustive, preemption bound "
+                + (maxBound == Integer.MAX_VALUE ? "none" : maxBound)
+                + (reduction
+                        ? ", sleep sets"
+                        : reductionRequested
+                                ? ", sleep sets off (they can skip schedules under a bound)"
+                                : "");
     }
 }

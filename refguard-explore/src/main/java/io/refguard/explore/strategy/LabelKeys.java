@@ -3,10 +3,10 @@ package io.refguard.explore.strategy;
 import java.util.HashMap;
 
 /**
- * Numbers the objects that steps touch, stable across runs: each run has fresh scenario objects,
- * so an object is known by the name in its steps' labels ({@code a.get} and {@code a.set} are
- * both object {@code a}: the label up to its last dot, or the whole label). Lookups of a label
- * seen before allocate nothing.
+ * Numbers the objects that steps touch, stable across runs: each run has fresh scenario objects, so
+ * an object is known by the name in its steps' labels ({@code a.get} and {@code a.set} are both
+ * object {@code a}: the label up to its last dot, or the whole label). Lookups of a label seen
+ * before allocate nothing.
  */
 final class LabelKeys {
 

@@ -12,10 +12,13 @@ final class Masks {
      * to run differ from {@code expected}, those of the first time the prefix ran.
      */
     static String notDeterministic(ChoicePoint p, int step, long[] expected) {
-        return "the scenario is not deterministic: at step " + (step + 1)
-                + " the threads able to run were " + names(p, expected)
+        return "the scenario is not deterministic: at step "
+                + (step + 1)
+                + " the threads able to run were "
+                + names(p, expected)
                 + " when this schedule prefix was first run, and are "
-                + names(p, ThreadBits.enabled(p, new long[1])) + " now. Setup and actors must not depend on"
+                + names(p, ThreadBits.enabled(p, new long[1]))
+                + " now. Setup and actors must not depend on"
                 + " time, randomness, identity hash codes or state kept between runs.";
     }
 

@@ -3,28 +3,29 @@ package io.refguard.explore.strategy;
 import io.refguard.explore.runtime.ChoicePoint;
 
 /**
- * Probabilistic Concurrency Testing: Burckhardt, Kothari, Musuvathi and Nagarakatte, "A
- * randomized scheduler with probabilistic guarantees of finding bugs", ASPLOS 2010.
+ * Probabilistic Concurrency Testing: Burckhardt, Kothari, Musuvathi and Nagarakatte, "A randomized
+ * scheduler with probabilistic guarantees of finding bugs", ASPLOS 2010.
  *
  * <p>Each run gives the {@code n} threads distinct random priorities, all at least {@code d} (the
  * bug depth), and picks {@code d - 1} change points {@code k_1 .. k_{d-1}} uniformly among the
  * steps {@code 1 .. k}, where {@code k} is the longest run seen so far. The highest-priority
  * enabled thread always runs; when a thread has executed step {@code k_i} its priority drops to
  * {@code i}, below every initial priority. A bug of depth {@code d} (one that needs {@code d}
- * ordering constraints between steps) is found by one run with probability at least
- * {@code 1 / (n * k^(d-1))}. Depth 1 has no change point: each run is one random priority order.
+ * ordering constraints between steps) is found by one run with probability at least {@code 1 / (n *
+ * k^(d-1))}. Depth 1 has no change point: each run is one random priority order.
  *
  * <h2>Partial-order-aware variant</h2>
- * With {@code racesOnly}, change points are drawn among the steps that can race only, in the
- * spirit of PCTCP ("Randomized testing of distributed systems with probabilistic guarantees",
- * OOPSLA 2018) and taPCT ("Trace aware random testing for distributed systems", OOPSLA 2019),
- * which spend their change points only on events whose order can matter. Here a decision counts
- * when the running thread may go on and its next step touches an object that steps of more than
- * one thread have touched in the runs so far (objects are known across runs by their labels, see
- * {@link LabelKeys}); a thread's private work never counts. At the {@code i}-th counted decision
- * the running thread drops to priority {@code i} before that step. {@code k} becomes the number
- * of counted decisions, far smaller than the number of steps when threads do much private work,
- * so the bound {@code 1 / (n * k^(d-1))} is far better.
+ *
+ * With {@code racesOnly}, change points are drawn among the steps that can race only, in the spirit
+ * of PCTCP ("Randomized testing of distributed systems with probabilistic guarantees", OOPSLA 2018)
+ * and taPCT ("Trace aware random testing for distributed systems", OOPSLA 2019), which spend their
+ * change points only on events whose order can matter. Here a decision counts when the running
+ * thread may go on and its next step touches an object that steps of more than one thread have
+ * touched in the runs so far (objects are known across runs by their labels, see {@link
+ * LabelKeys}); a thread's private work never counts. At the {@code i}-th counted decision the
+ * running thread drops to priority {@code i} before that step. {@code k} becomes the number of
+ * counted decisions, far smaller than the number of steps when threads do much private work, so the
+ * bound {@code 1 / (n * k^(d-1))} is far better.
  */
 final class PctStrategy extends RandomizedStrategy {
 
@@ -36,14 +37,19 @@ final class PctStrategy extends RandomizedStrategy {
     private final int[] changeAt;
     private int known;
     private int k = INITIAL_K;
+
     /** The most steps (or racing decisions) any run had so far. */
     private int longest;
+
     /** Racing decisions in the current run (racesOnly). */
     private int races;
+
     private static final int NONE = -1;
     private static final int SHARED = -2;
+
     /** Per object key: the one thread that touched it, or NONE or SHARED (racesOnly). */
     private int[] owner = new int[0];
+
     private final LabelKeys labelKeys = new LabelKeys();
 
     PctStrategy(long seed, int depth, boolean racesOnly) {
@@ -81,7 +87,9 @@ final class PctStrategy extends RandomizedStrategy {
         }
         int me = p.current();
         if (racesOnly) {
-            if (me >= 0 && p.currentEnabled() && !p.pendingStart(me)
+            if (me >= 0
+                    && p.currentEnabled()
+                    && !p.pendingStart(me)
                     && shared(labelKeys.key(p.pendingLabel(me)))) {
                 races++;
                 if (races > longest) {
@@ -137,6 +145,9 @@ final class PctStrategy extends RandomizedStrategy {
 
     @Override
     public String describe() {
-        return (racesOnly ? "PCT over racing steps, depth " : "PCT depth ") + depth + ", seed " + seed;
+        return (racesOnly ? "PCT over racing steps, depth " : "PCT depth ")
+                + depth
+                + ", seed "
+                + seed;
     }
 }

@@ -3,12 +3,12 @@ package io.refguard.explore.strategy;
 import io.refguard.explore.runtime.ChoicePoint;
 
 /**
- * Partial Order Sampling: Yuan, Yang and Gu, "Partial Order Aware Concurrency Sampling", CAV
- * 2018. Every pending operation carries a random priority and the highest-priority enabled one
- * runs. After an operation runs, the operations that race with it (dependent: same target and
- * not both reads, or unknown) get fresh random priorities, as does the next operation of the
- * thread that ran. This samples partial orders far more evenly than a random walk, which
- * over-samples interleavings that differ only in the order of independent steps.
+ * Partial Order Sampling: Yuan, Yang and Gu, "Partial Order Aware Concurrency Sampling", CAV 2018.
+ * Every pending operation carries a random priority and the highest-priority enabled one runs.
+ * After an operation runs, the operations that race with it (dependent: same target and not both
+ * reads, or unknown) get fresh random priorities, as does the next operation of the thread that
+ * ran. This samples partial orders far more evenly than a random walk, which over-samples
+ * interleavings that differ only in the order of independent steps.
  */
 final class PosStrategy extends RandomizedStrategy {
 

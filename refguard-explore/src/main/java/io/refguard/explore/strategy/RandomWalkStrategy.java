@@ -3,9 +3,9 @@ package io.refguard.explore.strategy;
 import io.refguard.explore.runtime.ChoicePoint;
 
 /**
- * Random walk: at every step, a thread drawn uniformly from the enabled ones. Cheap and
- * unbiased per step, but schedules with few preemptions at the right places are rare; prefer
- * {@link PctStrategy} for bugs of small depth in long runs.
+ * Random walk: at every step, a thread drawn uniformly from the enabled ones. Cheap and unbiased
+ * per step, but schedules with few preemptions at the right places are rare; prefer {@link
+ * PctStrategy} for bugs of small depth in long runs.
  */
 final class RandomWalkStrategy extends RandomizedStrategy {
 

@@ -5,9 +5,9 @@ import io.refguard.explore.runtime.Chooser;
 import io.refguard.explore.runtime.RunStatus;
 
 /**
- * Common ground of the random strategies: run {@code r} draws from a generator seeded with
- * {@code SplitMix.mix(seed, r)}, so any run is reproducible from the exploration's seed and its
- * index; the search never ends by itself (the explorer's run and time budgets end it).
+ * Common ground of the random strategies: run {@code r} draws from a generator seeded with {@code
+ * SplitMix.mix(seed, r)}, so any run is reproducible from the exploration's seed and its index; the
+ * search never ends by itself (the explorer's run and time budgets end it).
  */
 abstract class RandomizedStrategy implements Strategy, Chooser {
 

@@ -5,10 +5,10 @@ import io.refguard.explore.runtime.Chooser;
 import io.refguard.explore.runtime.RunStatus;
 
 /**
- * Runs one given schedule, once. In strict mode (replay tokens, tracing re-runs) the first step
- * at which the scheduled thread cannot run is recorded as a {@link #divergence()}, and the run
- * goes on without preemption. In guided mode (used to simplify a failing schedule) the schedule
- * is a wish list: entries whose thread cannot run are skipped.
+ * Runs one given schedule, once. In strict mode (replay tokens, tracing re-runs) the first step at
+ * which the scheduled thread cannot run is recorded as a {@link #divergence()}, and the run goes on
+ * without preemption. In guided mode (used to simplify a failing schedule) the schedule is a wish
+ * list: entries whose thread cannot run are skipped.
  */
 final class ReplayStrategy implements Strategy, Chooser {
 
@@ -48,13 +48,20 @@ final class ReplayStrategy implements Strategy, Chooser {
                     return c;
                 }
                 if (divergence == null) {
-                    divergence = "the schedule asks for thread " + c + " at step " + (s + 1)
-                            + ", but only " + Masks.names(p, ThreadBits.enabled(p, new long[1]))
-                            + " can run there";
+                    divergence =
+                            "the schedule asks for thread "
+                                    + c
+                                    + " at step "
+                                    + (s + 1)
+                                    + ", but only "
+                                    + Masks.names(p, ThreadBits.enabled(p, new long[1]))
+                                    + " can run there";
                 }
             } else if (divergence == null) {
-                divergence = "the schedule has " + schedule.length
-                        + " steps, but the run went on past them";
+                divergence =
+                        "the schedule has "
+                                + schedule.length
+                                + " steps, but the run went on past them";
             }
         } else {
             while (pos < schedule.length) {

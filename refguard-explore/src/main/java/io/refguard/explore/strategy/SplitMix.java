@@ -1,10 +1,10 @@
 package io.refguard.explore.strategy;
 
 /**
- * SplitMix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number generators",
- * OOPSLA 2014): a tiny allocation-free generator. Run {@code r} of an exploration with seed
- * {@code s} draws from {@code new SplitMix(mix(s, r))}, so every run is reproducible from the
- * exploration's seed and its index alone.
+ * SplitMix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number generators", OOPSLA
+ * 2014): a tiny allocation-free generator. Run {@code r} of an exploration with seed {@code s}
+ * draws from {@code new SplitMix(mix(s, r))}, so every run is reproducible from the exploration's
+ * seed and its index alone.
  */
 final class SplitMix {
 
@@ -23,7 +23,9 @@ final class SplitMix {
         return z ^ (z >>> 31);
     }
 
-    /** Uniform in [0, bound), bound > 0 (Lemire's multiply-shift, bias negligible for small bounds). */
+    /**
+     * Uniform in [0, bound), bound > 0 (Lemire's multiply-shift, bias negligible for small bounds).
+     */
     int nextInt(int bound) {
         return (int) (((nextLong() >>> 32) * bound) >>> 32);
     }
@@ -34,5 +36,4 @@ final class SplitMix {
         m.reseed(seed ^ (run * GOLDEN));
         return m.nextLong();
     }
-
 }

@@ -8,13 +8,14 @@ public final class Strategies {
     /**
      * Exhaustive depth-first search with iterative preemption bounding.
      *
-     * @param preemptionBound the largest preemption count explored;
-     *     {@link Integer#MAX_VALUE} for no bound
+     * @param preemptionBound the largest preemption count explored; {@link Integer#MAX_VALUE} for
+     *     no bound
      * @param sleepSets whether to prune schedules that only reorder independent steps
      */
     public static Strategy exhaustive(int preemptionBound, boolean sleepSets) {
         if (preemptionBound < 0) {
-            throw new IllegalArgumentException("preemption bound must be >= 0, was " + preemptionBound);
+            throw new IllegalArgumentException(
+                    "preemption bound must be >= 0, was " + preemptionBound);
         }
         return new ExhaustiveStrategy(preemptionBound, sleepSets);
     }
@@ -37,7 +38,9 @@ public final class Strategies {
         return new PctStrategy(seed, depth, false);
     }
 
-    /** PCT whose change points fall only on racing steps (partial-order aware), depth at least 1. */
+    /**
+     * PCT whose change points fall only on racing steps (partial-order aware), depth at least 1.
+     */
     public static Strategy pctRaces(long seed, int depth) {
         return new PctStrategy(seed, depth, true);
     }
@@ -53,7 +56,8 @@ public final class Strategies {
      */
     public static Strategy combined(int preemptionBound, long seed) {
         if (preemptionBound < 0) {
-            throw new IllegalArgumentException("preemption bound must be >= 0, was " + preemptionBound);
+            throw new IllegalArgumentException(
+                    "preemption bound must be >= 0, was " + preemptionBound);
         }
         return new CombinedStrategy(preemptionBound, seed);
     }

@@ -4,11 +4,10 @@ import io.refguard.explore.runtime.Chooser;
 import io.refguard.explore.runtime.RunStatus;
 
 /**
- * A search over the schedules of one scenario: it hands out one {@link Chooser} per run and
- * learns from how each run ended. Created through {@link Strategies}; used by one driver thread.
+ * A search over the schedules of one scenario: it hands out one {@link Chooser} per run and learns
+ * from how each run ended. Created through {@link Strategies}; used by one driver thread.
  *
- * <p>Protocol: {@code while (hasNextRun()) { engine.run(..., chooser(), ...);
- * runFinished(...); }}.
+ * <p>Protocol: {@code while (hasNextRun()) { engine.run(..., chooser(), ...); runFinished(...); }}.
  */
 public interface Strategy {
 
@@ -28,8 +27,8 @@ public interface Strategy {
 
     /**
      * Set when a run did not follow the schedule the strategy asked for: the scenario behaved
-     * differently on the same schedule (it is not deterministic), or a replayed schedule does
-     * not fit it. A message for the user, or null.
+     * differently on the same schedule (it is not deterministic), or a replayed schedule does not
+     * fit it. A message for the user, or null.
      */
     String divergence();
 
@@ -37,8 +36,8 @@ public interface Strategy {
     long distinctSchedules();
 
     /**
-     * Whether every schedule within the strategy's bound was explored. Only the exhaustive
-     * search can exhaust; the random strategies never do.
+     * Whether every schedule within the strategy's bound was explored. Only the exhaustive search
+     * can exhaust; the random strategies never do.
      */
     boolean exhausted();
 

@@ -9,27 +9,29 @@ import java.util.Arrays;
  *
  * <p>A random walk that picks each enabled thread with equal probability over-samples the
  * interleavings in which threads with few steps run early. Picking a thread with probability
- * proportional to the number of steps it has left samples the interleavings of the steps
- * uniformly instead (the number of ways to finish is a multinomial coefficient, and the weights
- * split it exactly). SURW applies this to a selected subset of <em>interesting</em> steps only:
- * a thread keeps running while its next step is not interesting, and at an interesting step the
- * next thread is drawn with weight equal to its remaining interesting steps.
+ * proportional to the number of steps it has left samples the interleavings of the steps uniformly
+ * instead (the number of ways to finish is a multinomial coefficient, and the weights split it
+ * exactly). SURW applies this to a selected subset of <em>interesting</em> steps only: a thread
+ * keeps running while its next step is not interesting, and at an interesting step the next thread
+ * is drawn with weight equal to its remaining interesting steps.
  *
- * <p>Here the steps are grouped by the object their label names ({@code a.get} and
- * {@code a.set} both belong to {@code a}); each run selects every object seen so far with
- * probability 1/2 (all of them if none is drawn), and a thread's remaining interesting steps are
- * estimated from its counts in the previous run. Every enabled thread weighs at least 1, so no
- * interleaving of the interesting steps is excluded. A bug among many threads that needs one
- * thread to run between two steps of another on the same objects is found with probability
- * about 1/4 per run in which those objects are selected, whatever the number of threads.
+ * <p>Here the steps are grouped by the object their label names ({@code a.get} and {@code a.set}
+ * both belong to {@code a}); each run selects every object seen so far with probability 1/2 (all of
+ * them if none is drawn), and a thread's remaining interesting steps are estimated from its counts
+ * in the previous run. Every enabled thread weighs at least 1, so no interleaving of the
+ * interesting steps is excluded. A bug among many threads that needs one thread to run between two
+ * steps of another on the same objects is found with probability about 1/4 per run in which those
+ * objects are selected, whatever the number of threads.
  */
 final class SurwStrategy extends RandomizedStrategy {
 
     private final LabelKeys labelKeys = new LabelKeys();
     private int keys;
     private boolean[] selected = new boolean[16];
+
     /** Interesting-step counts per thread and key: of the last complete run, and of this one. */
     private int[][] last = new int[0][];
+
     private int[][] current = new int[0][];
     private int[] remaining = new int[64];
     private long[] weight = new long[64];
@@ -131,7 +133,10 @@ final class SurwStrategy extends RandomizedStrategy {
     }
 
     private static int[] count(int[] counts, int key) {
-        int[] c = key < counts.length ? counts : Arrays.copyOf(counts, Math.max(key + 1, counts.length * 2));
+        int[] c =
+                key < counts.length
+                        ? counts
+                        : Arrays.copyOf(counts, Math.max(key + 1, counts.length * 2));
         c[key]++;
         return c;
     }

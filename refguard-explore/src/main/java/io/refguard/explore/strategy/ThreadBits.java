@@ -4,9 +4,9 @@ import io.refguard.explore.runtime.ChoicePoint;
 import java.util.Arrays;
 
 /**
- * Sets of thread ids as bit sets of any size ({@code long[]}, bit {@code i} of word
- * {@code i / 64} is thread i), for the strategies' per-step records. Sets are grown by
- * {@link #fit}; reading past the end reads an empty set.
+ * Sets of thread ids as bit sets of any size ({@code long[]}, bit {@code i} of word {@code i / 64}
+ * is thread i), for the strategies' per-step records. Sets are grown by {@link #fit}; reading past
+ * the end reads an empty set.
  */
 final class ThreadBits {
 

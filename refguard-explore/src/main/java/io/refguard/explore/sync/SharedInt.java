@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A shared {@code int} whose every operation is a scheduling point, for writing scenarios by hand
- * (like loom's mocked atomics). Each operation is atomic by itself; races come from combining
- * them, as in {@code set(get() + 1)}. Outside an exploration it is a plain {@link AtomicInteger}.
+ * (like loom's mocked atomics). Each operation is atomic by itself; races come from combining them,
+ * as in {@code set(get() + 1)}. Outside an exploration it is a plain {@link AtomicInteger}.
  */
 public final class SharedInt implements Named {
 

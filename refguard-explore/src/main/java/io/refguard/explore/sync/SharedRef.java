@@ -6,9 +6,9 @@ import io.refguard.hook.Access;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A shared reference whose every operation is a scheduling point: a field of a linked structure
- * or the head of a lock-free stack. {@code compareAndSet} compares by identity. Outside an
- * exploration it is a plain {@link AtomicReference}.
+ * A shared reference whose every operation is a scheduling point: a field of a linked structure or
+ * the head of a lock-free stack. {@code compareAndSet} compares by identity. Outside an exploration
+ * it is a plain {@link AtomicReference}.
  *
  * @param <T> the referenced type
  */
@@ -43,7 +43,9 @@ public final class SharedRef<T> implements Named {
         value.set(v);
     }
 
-    /** Sets the reference to {@code update} if it is (identically) {@code expect}; one atomic step. */
+    /**
+     * Sets the reference to {@code update} if it is (identically) {@code expect}; one atomic step.
+     */
     public boolean compareAndSet(T expect, T update) {
         Coordinator.point(this, Access.UPDATE, casLabel);
         return value.compareAndSet(expect, update);

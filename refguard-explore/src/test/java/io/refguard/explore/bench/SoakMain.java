@@ -2,16 +2,16 @@ package io.refguard.explore.bench;
 
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
+import io.refguard.explore.Explorer;
 import io.refguard.explore.models.PointsModel;
 import io.refguard.explore.runtime.Coordinator;
 import io.refguard.explore.sync.SharedInt;
-import io.refguard.explore.Explorer;
 
 /**
- * The long leak check, run by hand: a million runs (default) in explorations of 100,000 runs
- * each, alternating a points model with a model that spawns, blocks and fails, printing the
- * number of live threads and the heap in use after a GC at every step. Both must stay flat.
- * {@code java -cp <test classpath> io.refguard.explore.bench.SoakMain [totalRuns]}.
+ * The long leak check, run by hand: a million runs (default) in explorations of 100,000 runs each,
+ * alternating a points model with a model that spawns, blocks and fails, printing the number of
+ * live threads and the heap in use after a GC at every step. Both must stay flat. {@code java -cp
+ * <test classpath> io.refguard.explore.bench.SoakMain [totalRuns]}.
  */
 public final class SoakMain {
 
@@ -24,14 +24,20 @@ public final class SoakMain {
         int round = 0;
         while (done < total) {
             long n = Math.min(chunk, total - done);
-            ExploreResult r = round++ % 2 == 0
-                    ? PointsModel.scenario(2, 5).explore(ExploreOptions.random().seed(round).maxRuns(n))
-                    : blocking().explore(ExploreOptions.random().seed(round).maxRuns(n));
+            ExploreResult r =
+                    round++ % 2 == 0
+                            ? PointsModel.scenario(2, 5)
+                                    .explore(ExploreOptions.random().seed(round).maxRuns(n))
+                            : blocking().explore(ExploreOptions.random().seed(round).maxRuns(n));
             done += r.runs();
             System.gc();
             Runtime rt = Runtime.getRuntime();
-            System.out.printf("%,10d runs  %3d threads  %,8d KiB heap used  (%.0f runs/s)%n", done,
-                    Thread.activeCount(), (rt.totalMemory() - rt.freeMemory()) / 1024, r.runsPerSecond());
+            System.out.printf(
+                    "%,10d runs  %3d threads  %,8d KiB heap used  (%.0f runs/s)%n",
+                    done,
+                    Thread.activeCount(),
+                    (rt.totalMemory() - rt.freeMemory()) / 1024,
+                    r.runsPerSecond());
         }
     }
 
@@ -39,17 +45,22 @@ public final class SoakMain {
     static io.refguard.explore.Scenario<SharedInt> blocking() {
         return Explorer.scenario("soak blocking")
                 .setup(() -> new SharedInt("n", 0))
-                .actor("T1", n -> {
-                    var child = Coordinator.spawn("T3", () -> {
-                        Coordinator.lock(n);
-                        n.incrementAndGet();
-                        Coordinator.unlock(n);
-                    });
-                    Coordinator.lock(n);
-                    n.incrementAndGet();
-                    Coordinator.unlock(n);
-                    Coordinator.join(child);
-                })
+                .actor(
+                        "T1",
+                        n -> {
+                            var child =
+                                    Coordinator.spawn(
+                                            "T3",
+                                            () -> {
+                                                Coordinator.lock(n);
+                                                n.incrementAndGet();
+                                                Coordinator.unlock(n);
+                                            });
+                            Coordinator.lock(n);
+                            n.incrementAndGet();
+                            Coordinator.unlock(n);
+                            Coordinator.join(child);
+                        })
                 .actor("T2", n -> Coordinator.blockUntil(() -> n.peek() > 0, n, "wait for n"));
     }
 }

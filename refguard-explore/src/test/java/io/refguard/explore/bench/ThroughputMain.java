@@ -5,8 +5,8 @@ import io.refguard.explore.models.PointsModel;
 
 /**
  * Measures schedules per second on the reference model (2 actors x 10 points, exhaustive within
- * preemption bound 2), repeated so the JIT warms up. Not a test: run it by hand with
- * {@code java -cp <test classpath> io.refguard.explore.bench.ThroughputMain [rounds]}.
+ * preemption bound 2), repeated so the JIT warms up. Not a test: run it by hand with {@code java
+ * -cp <test classpath> io.refguard.explore.bench.ThroughputMain [rounds]}.
  */
 public final class ThroughputMain {
 

@@ -20,48 +20,79 @@ class CheckerErrorsTest {
 
     @Test
     void aReferenceStillOpenAtTheEndOfTheRunIsALeak() {
-        InterleavingFailure f = assertThrows(InterleavingFailure.class, () -> Explorer
-                .scenario("leak")
-                .setup(() -> new Resource("r"))
-                .actor("T1", r -> r.acquire().get().use()) // the acquired reference is never closed
-                .check(r -> r.close())
-                .explore(OPTIONS));
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                Explorer.scenario("leak")
+                                        .setup(() -> new Resource("r"))
+                                        .actor(
+                                                "T1",
+                                                r ->
+                                                        r.acquire()
+                                                                .get()
+                                                                .use()) // the acquired reference is
+                                        // never closed
+                                        .check(r -> r.close())
+                                        .explore(OPTIONS));
         assertEquals(FailureKind.LEAK, f.report().failure().kind());
-        assertTrue(f.table().contains("CheckerErrorsTest.java"), "the leak names the acquire site:\n" + f.table());
+        assertTrue(
+                f.table().contains("CheckerErrorsTest.java"),
+                "the leak names the acquire site:\n" + f.table());
     }
 
     @Test
     void aDoubleReleaseFailsTheThreadThatDoesIt() {
-        InterleavingFailure f = assertThrows(InterleavingFailure.class, () -> Explorer
-                .scenario("double release")
-                .setup(() -> new Resource("r"))
-                .actor("T1", r -> {
-                    Ref<Resource> ref = r.acquire();
-                    ref.close();
-                    ref.close();
-                })
-                .check(r -> r.close())
-                .explore(OPTIONS));
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                Explorer.scenario("double release")
+                                        .setup(() -> new Resource("r"))
+                                        .actor(
+                                                "T1",
+                                                r -> {
+                                                    Ref<Resource> ref = r.acquire();
+                                                    ref.close();
+                                                    ref.close();
+                                                })
+                                        .check(r -> r.close())
+                                        .explore(OPTIONS));
         assertEquals(FailureKind.THREAD_THREW, f.report().failure().kind());
-        assertTrue(f.report().failure().summary().startsWith("T1 threw io.refguard.DoubleReleaseException"),
+        assertTrue(
+                f.report()
+                        .failure()
+                        .summary()
+                        .startsWith("T1 threw io.refguard.DoubleReleaseException"),
                 f.report().failure().summary());
-        assertTrue(f.table().contains("released again at  CheckerErrorsTest.lambda$")
-                && f.table().contains(" on thread T1\n"), "the checker's sites name the actor's thread:\n" + f.table());
+        assertTrue(
+                f.table().contains("released again at  CheckerErrorsTest.lambda$")
+                        && f.table().contains(" on thread T1\n"),
+                "the checker's sites name the actor's thread:\n" + f.table());
     }
 
     @Test
     void aUseAfterReleaseFailsTheThreadThatDoesIt() {
-        InterleavingFailure f = assertThrows(InterleavingFailure.class, () -> Explorer
-                .scenario("use after release")
-                .setup(() -> new Resource("r"))
-                .actor("T1", r -> {
-                    Ref<Resource> ref = r.acquire();
-                    ref.close();
-                    ref.get().use();
-                })
-                .check(r -> r.close())
-                .explore(OPTIONS));
-        assertTrue(f.report().failure().summary().startsWith("T1 threw io.refguard.UseAfterReleaseException"),
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                Explorer.scenario("use after release")
+                                        .setup(() -> new Resource("r"))
+                                        .actor(
+                                                "T1",
+                                                r -> {
+                                                    Ref<Resource> ref = r.acquire();
+                                                    ref.close();
+                                                    ref.get().use();
+                                                })
+                                        .check(r -> r.close())
+                                        .explore(OPTIONS));
+        assertTrue(
+                f.report()
+                        .failure()
+                        .summary()
+                        .startsWith("T1 threw io.refguard.UseAfterReleaseException"),
                 f.report().failure().summary());
     }
 }

@@ -23,21 +23,26 @@ class InternalPointsTest {
         return Explorer.scenario("use after free")
                 .setup(() -> new Resource("r"))
                 .actor("T1", Resource::close)
-                .actor("T2", r -> {
-                    try (Ref<Resource> ref = r.tryAcquire()) {
-                        if (ref != null) {
-                            ref.get().use();
-                        }
-                    }
-                    r.use(); // without a reference
-                });
+                .actor(
+                        "T2",
+                        r -> {
+                            try (Ref<Resource> ref = r.tryAcquire()) {
+                                if (ref != null) {
+                                    ref.get().use();
+                                }
+                            }
+                            r.use(); // without a reference
+                        });
     }
 
     @Test
     void byDefaultTheReportShowsNoCheckerBookkeeping() {
-        InterleavingFailure f = assertThrows(InterleavingFailure.class,
-                () -> useAfterFree().explore(ExploreOptions.exhaustive()));
-        for (String internal : new String[] {"scope-register", "scope-unregister", "release-read"}) {
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () -> useAfterFree().explore(ExploreOptions.exhaustive()));
+        for (String internal :
+                new String[] {"scope-register", "scope-unregister", "release-read"}) {
             assertFalse(f.table().contains(internal), internal + " in:\n" + f.table());
         }
         assertTrue(f.table().contains("release"), f.table());
@@ -45,8 +50,12 @@ class InternalPointsTest {
 
     @Test
     void onRequestTheInternalStepsAreScheduledToo() {
-        InterleavingFailure f = assertThrows(InterleavingFailure.class,
-                () -> useAfterFree().explore(ExploreOptions.exhaustive().internalPoints(true)));
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                useAfterFree()
+                                        .explore(ExploreOptions.exhaustive().internalPoints(true)));
         assertTrue(f.table().contains("release-read"), f.table());
         assertTrue(f.table().contains("scope-unregister"), f.table());
     }

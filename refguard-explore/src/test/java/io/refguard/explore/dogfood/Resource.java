@@ -4,8 +4,8 @@ import io.refguard.RefCounted;
 import io.refguard.explore.runtime.Named;
 
 /**
- * A reference-counted test resource that checks its own lifetime: {@link #use()} fails if it
- * runs after deallocation, and a second deallocation fails at once.
+ * A reference-counted test resource that checks its own lifetime: {@link #use()} fails if it runs
+ * after deallocation, and a second deallocation fails at once.
  */
 final class Resource extends RefCounted<Resource> implements Named {
 

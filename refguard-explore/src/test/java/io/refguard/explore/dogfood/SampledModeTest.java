@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Under the default SAMPLED mode the checker tracks a random sample of objects. An exploration
- * must not inherit that randomness: objects its setup creates are tracked in every run, so the
+ * Under the default SAMPLED mode the checker tracks a random sample of objects. An exploration must
+ * not inherit that randomness: objects its setup creates are tracked in every run, so the
  * scheduling points are the same in every run of a schedule and leaks are always caught.
  */
 class SampledModeTest {
@@ -31,23 +31,29 @@ class SampledModeTest {
     void setupObjectsAreTrackedInEveryRunWhateverTheSampling() {
         RefGuard.setMode(CheckMode.SAMPLED);
         RefGuard.setSampleInterval(2); // half the objects, at random, if the sampling applied
-        ExploreResult result = Explorer.scenario("two readers")
-                .setup(() -> new Resource("r"))
-                .actor("T1", r -> {
-                    try (Ref<Resource> ref = r.acquire()) {
-                        ref.get().use();
-                    }
-                })
-                .actor("T2", r -> {
-                    try (Ref<Resource> ref = r.acquire()) {
-                        ref.get().use();
-                    }
-                })
-                .check(r -> {
-                    r.close();
-                    assertEquals(1, r.deallocations());
-                })
-                .explore(ExploreOptions.exhaustive().preemptionBound(2));
+        ExploreResult result =
+                Explorer.scenario("two readers")
+                        .setup(() -> new Resource("r"))
+                        .actor(
+                                "T1",
+                                r -> {
+                                    try (Ref<Resource> ref = r.acquire()) {
+                                        ref.get().use();
+                                    }
+                                })
+                        .actor(
+                                "T2",
+                                r -> {
+                                    try (Ref<Resource> ref = r.acquire()) {
+                                        ref.get().use();
+                                    }
+                                })
+                        .check(
+                                r -> {
+                                    r.close();
+                                    assertEquals(1, r.deallocations());
+                                })
+                        .explore(ExploreOptions.exhaustive().preemptionBound(2));
         assertTrue(result.exhausted(), result.toString());
     }
 
@@ -55,12 +61,15 @@ class SampledModeTest {
     void aLeakOfASetupObjectIsCaughtEvenWhenSamplingWouldSkipIt() {
         RefGuard.setMode(CheckMode.SAMPLED);
         RefGuard.setSampleInterval(1 << 30); // practically never sampled
-        InterleavingFailure f = assertThrows(InterleavingFailure.class, () -> Explorer
-                .scenario("leak under sampling")
-                .setup(() -> new Resource("r"))
-                .actor("T1", r -> r.acquire().get().use()) // never closed
-                .check(Resource::close)
-                .explore(ExploreOptions.exhaustive()));
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                Explorer.scenario("leak under sampling")
+                                        .setup(() -> new Resource("r"))
+                                        .actor("T1", r -> r.acquire().get().use()) // never closed
+                                        .check(Resource::close)
+                                        .explore(ExploreOptions.exhaustive()));
         assertEquals(FailureKind.LEAK, f.report().failure().kind());
     }
 }

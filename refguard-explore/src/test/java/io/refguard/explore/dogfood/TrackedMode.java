@@ -7,9 +7,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs a test class with every reference-counted object tracked. The default mode tracks a
- * random sample of objects, so two runs of one schedule could take different code paths: the
- * explorer rejects such a scenario as not deterministic.
+ * Runs a test class with every reference-counted object tracked. The default mode tracks a random
+ * sample of objects, so two runs of one schedule could take different code paths: the explorer
+ * rejects such a scenario as not deterministic.
  */
 final class TrackedMode implements BeforeAllCallback, AfterAllCallback {
 

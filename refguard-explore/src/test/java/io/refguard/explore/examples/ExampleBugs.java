@@ -6,9 +6,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The four example bugs, by name, each as a fresh buggy scenario: the measurement programs and
- * the JMH benchmarks (through this module's test jar) time how long the explorer takes to find
- * them.
+ * The four example bugs, by name, each as a fresh buggy scenario: the measurement programs and the
+ * JMH benchmarks (through this module's test jar) time how long the explorer takes to find them.
  */
 public final class ExampleBugs {
 
@@ -20,8 +19,13 @@ public final class ExampleBugs {
         bugs.put("lost-update", LostUpdateTest::broken);
         bugs.put("treiber-aba", TreiberAbaTest::broken);
         bugs.put("lock-order-deadlock", LockOrderDeadlockTest::broken);
-        bugs.put("half-done-insert", () -> HalfDoneInsertTest.scenario("half-done insert", false)
-                .invariant("both lists are doubly linked", HalfDoneInsertTest.Lists::consistent));
+        bugs.put(
+                "half-done-insert",
+                () ->
+                        HalfDoneInsertTest.scenario("half-done insert", false)
+                                .invariant(
+                                        "both lists are doubly linked",
+                                        HalfDoneInsertTest.Lists::consistent));
         return bugs;
     }
 }

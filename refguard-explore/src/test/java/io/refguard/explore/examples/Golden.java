@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Golden-file comparison for rendered reports. Expected texts live in
- * {@code src/test/resources/golden/}. To accept a deliberate format change, run the tests with
- * {@code -Drefguard.golden.update=true}, which rewrites the files, and review the diff.
+ * Golden-file comparison for rendered reports. Expected texts live in {@code
+ * src/test/resources/golden/}. To accept a deliberate format change, run the tests with {@code
+ * -Drefguard.golden.update=true}, which rewrites the files, and review the diff.
  */
 final class Golden {
 
@@ -28,11 +28,16 @@ final class Golden {
                 return;
             }
             if (!Files.exists(file)) {
-                throw new AssertionError("golden file " + file + " is missing; create it by running"
-                        + " the test with -Drefguard.golden.update=true, then review it. Actual text:\n"
-                        + actual);
+                throw new AssertionError(
+                        "golden file "
+                                + file
+                                + " is missing; create it by running"
+                                + " the test with -Drefguard.golden.update=true, then review it. Actual text:\n"
+                                + actual);
             }
-            assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual,
+            assertEquals(
+                    Files.readString(file, StandardCharsets.UTF_8),
+                    actual,
                     "rendered report differs from " + file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

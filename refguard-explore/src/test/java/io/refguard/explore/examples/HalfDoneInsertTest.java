@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seed 3 (glibc fork): threads move stack descriptors between two circular doubly linked lists
- * under a lock, and fork() copies memory at any instant without that lock. T1 adds a new stack
- * s2 to the used list; T2 moves s1 from the used list to the cache. Mid-insert, after
- * {@code first.prev = e} and before {@code head.next = e}, the used list is not doubly linked,
- * although every run ends consistent: only an invariant checked at every step sees it. The fix
- * journals the operation in flight; a snapshot's recovery completes it before using the lists.
+ * under a lock, and fork() copies memory at any instant without that lock. T1 adds a new stack s2
+ * to the used list; T2 moves s1 from the used list to the cache. Mid-insert, after {@code
+ * first.prev = e} and before {@code head.next = e}, the used list is not doubly linked, although
+ * every run ends consistent: only an invariant checked at every step sees it. The fix journals the
+ * operation in flight; a snapshot's recovery completes it before using the lists.
  */
 class HalfDoneInsertTest {
 
@@ -144,10 +144,12 @@ class HalfDoneInsertTest {
                 m.getValue().next.poke(map.get(m.getKey().next.peek()));
                 m.getValue().prev.poke(map.get(m.getKey().prev.peek()));
             }
-            Lists copy = new Lists(journaling, map.get(used), map.get(cache), map.get(s1), map.get(s2));
+            Lists copy =
+                    new Lists(journaling, map.get(used), map.get(cache), map.get(s1), map.get(s2));
             Op op = journal.peek();
             if (op != null) {
-                copy.journal.poke(new Op(op.add, map.get(op.e), map.get(op.before), map.get(op.after)));
+                copy.journal.poke(
+                        new Op(op.add, map.get(op.e), map.get(op.before), map.get(op.after)));
             }
             return copy;
         }
@@ -196,44 +198,61 @@ class HalfDoneInsertTest {
 
     @Test
     void endStateIsAlwaysConsistentSoAFinalCheckAloneMissesTheBug() {
-        ExploreResult r = scenario("half-done insert, final check only", false)
-                .explore(ExploreOptions.exhaustive().preemptionBound(2));
+        ExploreResult r =
+                scenario("half-done insert, final check only", false)
+                        .explore(ExploreOptions.exhaustive().preemptionBound(2));
         assertTrue(r.exhausted(), r.toString());
     }
 
     @Test
     void everyStepInvariantCatchesTheHalfDoneInsertAndPinsItsReport() {
-        Scenario<Lists> s = scenario("half-done insert", false)
-                .invariant("both lists are doubly linked", Lists::consistent);
-        InterleavingFailure f = assertThrows(InterleavingFailure.class,
-                () -> s.explore(ExploreOptions.exhaustive().preemptionBound(2)));
+        Scenario<Lists> s =
+                scenario("half-done insert", false)
+                        .invariant("both lists are doubly linked", Lists::consistent);
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () -> s.explore(ExploreOptions.exhaustive().preemptionBound(2)));
         assertEquals(FailureKind.INVARIANT, f.report().failure().kind());
         Golden.assertMatches("half-done-insert", f.table());
-        InterleavingFailure again = assertThrows(InterleavingFailure.class, () -> s.replay(f.replayToken()));
+        InterleavingFailure again =
+                assertThrows(InterleavingFailure.class, () -> s.replay(f.replayToken()));
         assertEquals(f.report().events(), again.report().events());
         assertEquals(f.report().failure(), again.report().failure());
     }
 
     @Test
     void withoutAJournalASnapshotCannotBeRecovered() {
-        Scenario<Lists> s = scenario("fork without journal", false)
-                .snapshot(Lists::snapshot, child -> {
-                    child.recover();
-                    assertTrue(child.consistent(), "the child's lists are doubly linked after recovery");
-                });
-        InterleavingFailure f = assertThrows(InterleavingFailure.class,
-                () -> s.explore(ExploreOptions.exhaustive().preemptionBound(2)));
+        Scenario<Lists> s =
+                scenario("fork without journal", false)
+                        .snapshot(
+                                Lists::snapshot,
+                                child -> {
+                                    child.recover();
+                                    assertTrue(
+                                            child.consistent(),
+                                            "the child's lists are doubly linked after recovery");
+                                });
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () -> s.explore(ExploreOptions.exhaustive().preemptionBound(2)));
         assertEquals(FailureKind.INVARIANT, f.report().failure().kind());
     }
 
     @Test
     void journaledListsRecoverFromASnapshotAtEveryStepWithinBoundTwo() {
-        ExploreResult r = scenario("fork with journal", true)
-                .snapshot(Lists::snapshot, child -> {
-                    child.recover();
-                    assertTrue(child.consistent(), "the child's lists are doubly linked after recovery");
-                })
-                .explore(ExploreOptions.exhaustive().preemptionBound(2));
+        ExploreResult r =
+                scenario("fork with journal", true)
+                        .snapshot(
+                                Lists::snapshot,
+                                child -> {
+                                    child.recover();
+                                    assertTrue(
+                                            child.consistent(),
+                                            "the child's lists are doubly linked after recovery");
+                                })
+                        .explore(ExploreOptions.exhaustive().preemptionBound(2));
         assertTrue(r.exhausted(), r.toString());
     }
 }

@@ -86,25 +86,28 @@ class LockOrderDeadlockTest {
 
     @Test
     void findsTheDeadlockAndPinsItsReport() {
-        InterleavingFailure f = assertThrows(InterleavingFailure.class,
-                () -> broken().explore(ExploreOptions.exhaustive().preemptionBound(2)));
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () -> broken().explore(ExploreOptions.exhaustive().preemptionBound(2)));
         assertEquals(FailureKind.DEADLOCK, f.report().failure().kind());
         assertEquals(1, f.report().preemptions());
         Golden.assertMatches("lock-order-deadlock", f.table());
-        InterleavingFailure again = assertThrows(InterleavingFailure.class,
-                () -> broken().replay(f.replayToken()));
+        InterleavingFailure again =
+                assertThrows(InterleavingFailure.class, () -> broken().replay(f.replayToken()));
         assertEquals(f.report().events(), again.report().events());
         assertEquals(f.report().failure(), again.report().failure());
     }
 
     @Test
     void orderedLockingPassesExhaustivelyWithinBoundTwo() {
-        ExploreResult r = Explorer.scenario("ordered locking")
-                .setup(Bank::new)
-                .actor("T1", bank -> bank.orderedTransfer(bank.a, bank.b, 10))
-                .actor("T2", bank -> bank.orderedTransfer(bank.b, bank.a, 20))
-                .check(bank -> assertEquals(200, bank.a.balance + bank.b.balance))
-                .explore(ExploreOptions.exhaustive().preemptionBound(2));
+        ExploreResult r =
+                Explorer.scenario("ordered locking")
+                        .setup(Bank::new)
+                        .actor("T1", bank -> bank.orderedTransfer(bank.a, bank.b, 10))
+                        .actor("T2", bank -> bank.orderedTransfer(bank.b, bank.a, 20))
+                        .check(bank -> assertEquals(200, bank.a.balance + bank.b.balance))
+                        .explore(ExploreOptions.exhaustive().preemptionBound(2));
         assertTrue(r.exhausted(), r.toString());
     }
 }

@@ -47,24 +47,27 @@ class LostUpdateTest {
 
     @Test
     void findsTheLostUpdateWithOnePreemption() {
-        InterleavingFailure f = assertThrows(InterleavingFailure.class,
-                () -> broken().explore(ExploreOptions.exhaustive().preemptionBound(2)));
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () -> broken().explore(ExploreOptions.exhaustive().preemptionBound(2)));
         assertEquals(1, f.report().preemptions());
         Golden.assertMatches("lost-update", f.table());
-        InterleavingFailure again = assertThrows(InterleavingFailure.class,
-                () -> broken().replay(f.replayToken()));
+        InterleavingFailure again =
+                assertThrows(InterleavingFailure.class, () -> broken().replay(f.replayToken()));
         assertEquals(f.report().events(), again.report().events());
         assertEquals(f.report().failure(), again.report().failure());
     }
 
     @Test
     void fixedCounterPassesExhaustivelyWithinBoundTwo() {
-        ExploreResult r = Explorer.scenario("atomic counter")
-                .setup(AtomicCounter::new)
-                .actor("T1", AtomicCounter::increment)
-                .actor("T2", AtomicCounter::increment)
-                .check(c -> assertEquals(2, c.value.peek()))
-                .explore(ExploreOptions.exhaustive().preemptionBound(2));
+        ExploreResult r =
+                Explorer.scenario("atomic counter")
+                        .setup(AtomicCounter::new)
+                        .actor("T1", AtomicCounter::increment)
+                        .actor("T2", AtomicCounter::increment)
+                        .check(c -> assertEquals(2, c.value.peek()))
+                        .explore(ExploreOptions.exhaustive().preemptionBound(2));
         assertTrue(r.exhausted(), r.toString());
     }
 }

@@ -145,47 +145,60 @@ class TreiberAbaTest {
         all.add(t1 == null ? "-" : t1.value);
         all.add(t2 == null ? "-" : t2.value);
         Collections.sort(all);
-        assertEquals(List.of("A", "B", "C"), all,
-                "stack " + stack + ", T1 holds " + (t1 == null ? "nothing" : t1.value)
-                        + ", T2 holds " + (t2 == null ? "nothing" : t2.value));
+        assertEquals(
+                List.of("A", "B", "C"),
+                all,
+                "stack "
+                        + stack
+                        + ", T1 holds "
+                        + (t1 == null ? "nothing" : t1.value)
+                        + ", T2 holds "
+                        + (t2 == null ? "nothing" : t2.value));
     }
 
     static Scenario<Stack> broken() {
         return Explorer.scenario("Treiber stack ABA")
                 .setup(Stack::new)
                 .actor("T1", s -> s.t1Popped = s.pop())
-                .actor("T2", s -> {
-                    Node a = s.pop();
-                    s.t2Kept = s.pop();
-                    s.push(a); // recycles node A
-                })
+                .actor(
+                        "T2",
+                        s -> {
+                            Node a = s.pop();
+                            s.t2Kept = s.pop();
+                            s.push(a); // recycles node A
+                        })
                 .check(s -> assertConserved(s.contents(), s.t1Popped, s.t2Kept));
     }
 
     @Test
     void findsTheAbaAndPinsItsReport() {
-        InterleavingFailure f = assertThrows(InterleavingFailure.class,
-                () -> broken().explore(ExploreOptions.exhaustive().preemptionBound(2)));
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () -> broken().explore(ExploreOptions.exhaustive().preemptionBound(2)));
         assertEquals(1, f.report().preemptions());
         Golden.assertMatches("treiber-aba", f.table());
-        InterleavingFailure again = assertThrows(InterleavingFailure.class,
-                () -> broken().replay(f.replayToken()));
+        InterleavingFailure again =
+                assertThrows(InterleavingFailure.class, () -> broken().replay(f.replayToken()));
         assertEquals(f.report().events(), again.report().events());
         assertEquals(f.report().failure(), again.report().failure());
     }
 
     @Test
     void stampedStackPassesExhaustivelyWithinBoundTwo() {
-        ExploreResult r = Explorer.scenario("stamped Treiber stack")
-                .setup(StampedStack::new)
-                .actor("T1", s -> s.t1Popped = s.pop())
-                .actor("T2", s -> {
-                    Node a = s.pop();
-                    s.t2Kept = s.pop();
-                    s.push(a);
-                })
-                .check(s -> assertConserved(s.contents(), s.t1Popped, s.t2Kept))
-                .explore(ExploreOptions.exhaustive().preemptionBound(2));
+        ExploreResult r =
+                Explorer.scenario("stamped Treiber stack")
+                        .setup(StampedStack::new)
+                        .actor("T1", s -> s.t1Popped = s.pop())
+                        .actor(
+                                "T2",
+                                s -> {
+                                    Node a = s.pop();
+                                    s.t2Kept = s.pop();
+                                    s.push(a);
+                                })
+                        .check(s -> assertConserved(s.contents(), s.t1Popped, s.t2Kept))
+                        .explore(ExploreOptions.exhaustive().preemptionBound(2));
         assertTrue(r.exhausted(), r.toString());
         assertTrue(r.distinctSchedules() > 10, r.toString());
     }

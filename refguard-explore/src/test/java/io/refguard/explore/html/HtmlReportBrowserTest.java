@@ -29,17 +29,19 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Opens generated reports in real headless Chromium (Debian's {@code chromium} and
- * {@code chromium-driver}) and checks what a reader sees: a lane per thread, every step in order,
- * preemptions marked, the copy button, expandable steps; with scripts off, the same content.
- * Saves each page and a screenshot under {@code target/html-report/}.
+ * Opens generated reports in real headless Chromium (Debian's {@code chromium} and {@code
+ * chromium-driver}) and checks what a reader sees: a lane per thread, every step in order,
+ * preemptions marked, the copy button, expandable steps; with scripts off, the same content. Saves
+ * each page and a screenshot under {@code target/html-report/}.
  *
  * <p>Without Chromium the test is skipped, except on CI ({@code CI=true}), where it must run.
  */
 class HtmlReportBrowserTest {
 
-    private static final Path BROWSER = Path.of(System.getProperty("refguard.chromium", "/usr/bin/chromium"));
-    private static final Path DRIVER = Path.of(System.getProperty("refguard.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path BROWSER =
+            Path.of(System.getProperty("refguard.chromium", "/usr/bin/chromium"));
+    private static final Path DRIVER =
+            Path.of(System.getProperty("refguard.chromedriver", "/usr/bin/chromedriver"));
     private static final Path OUT = Path.of("target", "html-report");
 
     private static WebDriver browser;
@@ -56,10 +58,15 @@ class HtmlReportBrowserTest {
     @BeforeEach
     void requireBrowser() {
         if (browser == null) {
-            String message = "headless Chromium is needed: " + BROWSER + " and " + DRIVER
-                    + " (apt-get install chromium chromium-driver)";
+            String message =
+                    "headless Chromium is needed: "
+                            + BROWSER
+                            + " and "
+                            + DRIVER
+                            + " (apt-get install chromium chromium-driver)";
             if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError(message + "; on CI it must be installed (.ci/run installs it)");
+                throw new AssertionError(
+                        message + "; on CI it must be installed (.ci/run installs it)");
             }
             Assumptions.abort(message);
         }
@@ -75,13 +82,23 @@ class HtmlReportBrowserTest {
     static WebDriver start(boolean scripts) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--hide-scrollbars", "--window-size=1280,900", "--force-device-scale-factor=1");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--window-size=1280,900",
+                "--force-device-scale-factor=1");
         if (!scripts) {
-            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+            options.setExperimentalOption(
+                    "prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriverService service =
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(DRIVER.toFile())
+                        .usingAnyFreePort()
+                        .build();
         return new ChromeDriver(service, options);
     }
 
@@ -91,33 +108,52 @@ class HtmlReportBrowserTest {
         Path page = f.writeHtml(OUT.resolve("cache-eviction.html"));
         browser.get(page.toUri().toString());
 
-        List<String> lanes = browser.findElements(By.cssSelector("table.lanes th.lane")).stream()
-                .map(WebElement::getText).map(t -> t.replace(" \u2716 failed", "").strip()).collect(Collectors.toList());
+        List<String> lanes =
+                browser.findElements(By.cssSelector("table.lanes th.lane")).stream()
+                        .map(WebElement::getText)
+                        .map(t -> t.replace(" \u2716 failed", "").strip())
+                        .collect(Collectors.toList());
         assertEquals(List.of("reader-1", "reader-2", "evictor"), lanes);
 
-        List<TraceEvent.Step> steps = f.report().events().stream().filter(e -> e instanceof TraceEvent.Step)
-                .map(e -> (TraceEvent.Step) e).filter(s -> !s.label().equals("start")).collect(Collectors.toList());
+        List<TraceEvent.Step> steps =
+                f.report().events().stream()
+                        .filter(e -> e instanceof TraceEvent.Step)
+                        .map(e -> (TraceEvent.Step) e)
+                        .filter(s -> !s.label().equals("start"))
+                        .collect(Collectors.toList());
         List<WebElement> rows = browser.findElements(By.cssSelector("table.lanes tr.step"));
         assertEquals(steps.size(), rows.size());
         for (int i = 0; i < rows.size(); i++) {
             WebElement row = rows.get(i);
             int thread = Integer.parseInt(row.getAttribute("data-thread"));
-            assertEquals(steps.get(i).thread(), thread, "row " + (i + 1) + " is in its thread's lane");
+            assertEquals(
+                    steps.get(i).thread(), thread, "row " + (i + 1) + " is in its thread's lane");
             List<WebElement> cells = row.findElements(By.tagName("td"));
             assertEquals(1 + lanes.size(), cells.size());
-            assertTrue(cells.get(1 + thread).getText().startsWith(steps.get(i).label()), cells.get(1 + thread).getText());
+            assertTrue(
+                    cells.get(1 + thread).getText().startsWith(steps.get(i).label()),
+                    cells.get(1 + thread).getText());
             assertTrue(cells.get(0).getText().startsWith(String.valueOf(i + 1)));
         }
-        assertFalse(browser.findElements(By.cssSelector("tr.step.preempted .pmark")).isEmpty(), "a preemption is marked");
-        assertTrue(browser.findElement(By.id("failure")).getText().contains("acquire of dead"),
+        assertFalse(
+                browser.findElements(By.cssSelector("tr.step.preempted .pmark")).isEmpty(),
+                "a preemption is marked");
+        assertTrue(
+                browser.findElement(By.id("failure")).getText().contains("acquire of dead"),
                 browser.findElement(By.id("failure")).getText());
         assertEquals(f.replayToken(), browser.findElement(By.id("replay-token")).getText());
-        assertTrue(browser.findElement(By.id("copy-token")).isDisplayed(), "scripts reveal the copy button");
+        assertTrue(
+                browser.findElement(By.id("copy-token")).isDisplayed(),
+                "scripts reveal the copy button");
 
         WebElement first = rows.get(0).findElement(By.cssSelector("details"));
-        assertFalse(first.findElement(By.cssSelector("ol.stack")).isDisplayed(), "the stack starts folded");
+        assertFalse(
+                first.findElement(By.cssSelector("ol.stack")).isDisplayed(),
+                "the stack starts folded");
         browser.findElement(By.id("expand-all")).click();
-        assertTrue(first.findElement(By.cssSelector("ol.stack")).isDisplayed(), "expand all opens every step");
+        assertTrue(
+                first.findElement(By.cssSelector("ol.stack")).isDisplayed(),
+                "expand all opens every step");
         browser.findElement(By.id("collapse-all")).click();
         rows.get(rows.size() - 1).findElement(By.tagName("summary")).click();
         screenshot(OUT.resolve("cache-eviction.png"));
@@ -130,7 +166,8 @@ class HtmlReportBrowserTest {
         browser.get(page.toUri().toString());
         String failure = browser.findElement(By.id("failure")).getText();
         assertTrue(failure.contains("acquired at"), failure);
-        assertFalse(browser.findElements(By.cssSelector("#failure ol.records li")).isEmpty(), failure);
+        assertFalse(
+                browser.findElements(By.cssSelector("#failure ol.records li")).isEmpty(), failure);
         screenshot(OUT.resolve("forgotten-reference.png"));
     }
 
@@ -138,11 +175,16 @@ class HtmlReportBrowserTest {
     void aDeadlockShowsItsBlockedRows() throws Exception {
         InterleavingFailure f = ReportFixtures.lockOrderDeadlock();
         browser.get(f.writeHtml(OUT.resolve("lock-order-deadlock.html")).toUri().toString());
-        List<WebElement> blocked = browser.findElements(By.cssSelector("table.lanes tr.event.blocked"));
+        List<WebElement> blocked =
+                browser.findElements(By.cssSelector("table.lanes tr.event.blocked"));
         assertEquals(2, blocked.size());
         for (WebElement row : blocked) {
             int thread = Integer.parseInt(row.getAttribute("data-thread"));
-            assertTrue(row.findElements(By.tagName("td")).get(1 + thread).getText().startsWith("blocked: waits for"));
+            assertTrue(
+                    row.findElements(By.tagName("td"))
+                            .get(1 + thread)
+                            .getText()
+                            .startsWith("blocked: waits for"));
         }
         screenshot(OUT.resolve("lock-order-deadlock.png"));
     }
@@ -157,10 +199,14 @@ class HtmlReportBrowserTest {
             assertEquals(3, plain.findElements(By.cssSelector("table.lanes th.lane")).size());
             assertFalse(plain.findElements(By.cssSelector("table.lanes tr.step")).isEmpty());
             assertEquals(f.replayToken(), plain.findElement(By.id("replay-token")).getText());
-            assertFalse(plain.findElement(By.id("copy-token")).isDisplayed(), "no script, no copy button");
+            assertFalse(
+                    plain.findElement(By.id("copy-token")).isDisplayed(),
+                    "no script, no copy button");
             WebElement summary = plain.findElement(By.cssSelector("tr.step summary"));
             summary.click();
-            assertTrue(plain.findElement(By.cssSelector("tr.step ol.stack")).isDisplayed(), "details open natively");
+            assertTrue(
+                    plain.findElement(By.cssSelector("tr.step ol.stack")).isDisplayed(),
+                    "details open natively");
         } finally {
             plain.quit();
         }
@@ -168,8 +214,11 @@ class HtmlReportBrowserTest {
 
     /** A screenshot of the whole page: the window grows to the page's height first. */
     private static void screenshot(Path file) throws Exception {
-        long height = (Long) ((JavascriptExecutor) browser).executeScript(
-                "return Math.ceil(document.documentElement.scrollHeight)");
+        long height =
+                (Long)
+                        ((JavascriptExecutor) browser)
+                                .executeScript(
+                                        "return Math.ceil(document.documentElement.scrollHeight)");
         browser.manage().window().setSize(new Dimension(1280, (int) Math.min(height + 160, 4000)));
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);

@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The HTML page of a report, read as text: self-contained, escaped, one lane per thread, every step. */
+/**
+ * The HTML page of a report, read as text: self-contained, escaped, one lane per thread, every
+ * step.
+ */
 class HtmlReportTest {
 
     @Test
@@ -25,7 +28,8 @@ class HtmlReportTest {
         String html = HtmlRenderer.render(f.report());
         assertEquals(3, count(html, "<th class=\"lane "), html);
         long tableRows = f.table().lines().filter(l -> l.matches("\\| \\d+.*")).count();
-        assertEquals(tableRows, count(html, "<tr class=\"step"), "the same steps as the text table");
+        assertEquals(
+                tableRows, count(html, "<tr class=\"step"), "the same steps as the text table");
         long preempted = f.table().lines().filter(l -> l.matches("\\| \\d+ \\*.*")).count();
         assertEquals(preempted, count(html, "<tr class=\"step preempted"), html);
         assertTrue(html.contains("id=\"replay-token\">" + f.replayToken() + "</code>"), html);
@@ -39,34 +43,51 @@ class HtmlReportTest {
         assertTrue(blocked >= 2, f.table());
         assertEquals(blocked, count(html, "<tr class=\"event blocked\""), html);
         assertTrue(html.contains("blocked: waits for lock account A, held by T1"), html);
-        assertTrue(html.contains("<p class=\"detail\">T1 waits for lock account B, held by T2</p>"), html);
+        assertTrue(
+                html.contains("<p class=\"detail\">T1 waits for lock account B, held by T2</p>"),
+                html);
     }
 
     @Test
     void stepsCarryTheirUserMethodAndStack() {
         InterleavingFailure f = ReportFixtures.acquireAfterEviction();
-        TraceEvent.Step acquire = f.report().events().stream()
-                .filter(e -> e instanceof TraceEvent.Step).map(e -> (TraceEvent.Step) e)
-                .filter(s -> s.label().equals("acquire")).findFirst().orElseThrow();
+        TraceEvent.Step acquire =
+                f.report().events().stream()
+                        .filter(e -> e instanceof TraceEvent.Step)
+                        .map(e -> (TraceEvent.Step) e)
+                        .filter(s -> s.label().equals("acquire"))
+                        .findFirst()
+                        .orElseThrow();
         assertEquals("ReportFixtures.lookUp", acquire.method());
-        assertTrue(acquire.stack().get(0).startsWith("ReportFixtures.lookUp(ReportFixtures.java:"), acquire.stack().toString());
+        assertTrue(
+                acquire.stack().get(0).startsWith("ReportFixtures.lookUp(ReportFixtures.java:"),
+                acquire.stack().toString());
         String html = HtmlRenderer.render(f.report());
         assertTrue(html.contains("<span class=\"in\">in ReportFixtures.lookUp</span>"), html);
-        assertTrue(html.contains("<ol class=\"stack\"><li><code>ReportFixtures.lookUp(ReportFixtures.java:"), html);
+        assertTrue(
+                html.contains(
+                        "<ol class=\"stack\"><li><code>ReportFixtures.lookUp(ReportFixtures.java:"),
+                html);
     }
 
     @Test
     void theFailureShowsTheCheckersSitesAndALeakItsAccessRecords() {
         String html = HtmlRenderer.render(ReportFixtures.forgottenReference().report());
-        assertTrue(html.contains("<tr class=\"site\"><th>acquired at</th><td><code>ReportFixtures.lambda$"), html);
+        assertTrue(
+                html.contains(
+                        "<tr class=\"site\"><th>acquired at</th><td><code>ReportFixtures.lambda$"),
+                html);
         assertTrue(html.contains("<ol class=\"records\">"), html);
-        assertTrue(html.contains("handed to the parser"), "the touch hint is an access record:\n" + html);
+        assertTrue(
+                html.contains("handed to the parser"),
+                "the touch hint is an access record:\n" + html);
     }
 
     @Test
     void thePageLoadsNothingAndEscapesWhatItShows() {
         String html = HtmlRenderer.render(ReportFixtures.acquireAfterEviction().report());
-        assertFalse(Pattern.compile("(src|href)\\s*=", Pattern.CASE_INSENSITIVE).matcher(html).find(),
+        assertFalse(
+                Pattern.compile("(src|href)\\s*=", Pattern.CASE_INSENSITIVE).matcher(html).find(),
                 "no external resources");
         assertFalse(html.contains("<link"), "CSS is inline");
         assertFalse(html.contains("@import") || html.contains("url("), "CSS loads nothing");
@@ -79,14 +100,27 @@ class HtmlReportTest {
         assertNull(f.htmlReport());
         Path file = dir.resolve("nested/report.html");
         assertEquals(file, f.writeHtml(file));
-        assertEquals(HtmlRenderer.render(f.report()), Files.readString(file, StandardCharsets.UTF_8));
-        assertTrue(f.getMessage().endsWith("HTML report: " + file.toAbsolutePath() + "\n"), f.getMessage());
+        assertEquals(
+                HtmlRenderer.render(f.report()), Files.readString(file, StandardCharsets.UTF_8));
+        assertTrue(
+                f.getMessage().endsWith("HTML report: " + file.toAbsolutePath() + "\n"),
+                f.getMessage());
     }
 
     private static String escape(String s) {
         // through a report whose scenario name needs escaping
-        String html = HtmlRenderer.render(new io.refguard.explore.report.InterleavingReport(s,
-                java.util.List.of("T1"), java.util.List.of(), null, "test", 1, 0, "rg1-x", java.util.List.of()));
+        String html =
+                HtmlRenderer.render(
+                        new io.refguard.explore.report.InterleavingReport(
+                                s,
+                                java.util.List.of("T1"),
+                                java.util.List.of(),
+                                null,
+                                "test",
+                                1,
+                                0,
+                                "rg1-x",
+                                java.util.List.of()));
         Matcher m = Pattern.compile("<h1>Scenario <q>(.*?)</q>").matcher(html);
         assertTrue(m.find(), html);
         return m.group(1);

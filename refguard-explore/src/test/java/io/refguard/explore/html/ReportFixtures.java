@@ -29,7 +29,7 @@ final class ReportFixtures {
         if (b == null) {
             return -1;
         }
-        try (Ref<Buffer> ref = b.acquire()) {      // races with the eviction's release
+        try (Ref<Buffer> ref = b.acquire()) { // races with the eviction's release
             cache.hits.incrementAndGet();
             return ref.get().read();
         }
@@ -38,43 +38,65 @@ final class ReportFixtures {
     static void evict(Cache cache) {
         Buffer b = cache.slot.getAndSet(null);
         if (b != null) {
-            b.close();                              // drops the cache's (the creator's) reference
+            b.close(); // drops the cache's (the creator's) reference
         }
     }
 
     /** Three threads; fails with the checker's error when a reader acquires the freed buffer. */
     static InterleavingFailure acquireAfterEviction() {
-        return tracked(() -> assertThrows(InterleavingFailure.class, () -> Explorer
-                .scenario("cache eviction")
-                .setup(Cache::new)
-                .actor("reader-1", ReportFixtures::lookUp)
-                .actor("reader-2", ReportFixtures::lookUp)
-                .actor("evictor", ReportFixtures::evict)
-                .explore(ExploreOptions.exhaustive().preemptionBound(1))));
+        return tracked(
+                () ->
+                        assertThrows(
+                                InterleavingFailure.class,
+                                () ->
+                                        Explorer.scenario("cache eviction")
+                                                .setup(Cache::new)
+                                                .actor("reader-1", ReportFixtures::lookUp)
+                                                .actor("reader-2", ReportFixtures::lookUp)
+                                                .actor("evictor", ReportFixtures::evict)
+                                                .explore(
+                                                        ExploreOptions.exhaustive()
+                                                                .preemptionBound(1))));
     }
 
-    /** A reader that forgets to close its reference: a leak with its acquire site and access records. */
+    /**
+     * A reader that forgets to close its reference: a leak with its acquire site and access
+     * records.
+     */
     static InterleavingFailure forgottenReference() {
-        return tracked(() -> assertThrows(InterleavingFailure.class, () -> Explorer
-                .scenario("forgotten reference")
-                .setup(Cache::new)
-                .actor("reader", c -> {
-                    Ref<Buffer> ref = c.slot.get().acquire();
-                    ref.touch("handed to the parser");
-                    c.hits.incrementAndGet();
-                })
-                .actor("evictor", ReportFixtures::evict)
-                .explore(ExploreOptions.exhaustive())));
+        return tracked(
+                () ->
+                        assertThrows(
+                                InterleavingFailure.class,
+                                () ->
+                                        Explorer.scenario("forgotten reference")
+                                                .setup(Cache::new)
+                                                .actor(
+                                                        "reader",
+                                                        c -> {
+                                                            Ref<Buffer> ref =
+                                                                    c.slot.get().acquire();
+                                                            ref.touch("handed to the parser");
+                                                            c.hits.incrementAndGet();
+                                                        })
+                                                .actor("evictor", ReportFixtures::evict)
+                                                .explore(ExploreOptions.exhaustive())));
     }
 
     /** Two transfers that lock two accounts in opposite orders: a deadlock with blocked rows. */
     static InterleavingFailure lockOrderDeadlock() {
-        return assertThrows(InterleavingFailure.class, () -> Explorer
-                .scenario("lock-order deadlock")
-                .setup(() -> new Object[] {new Lock("account A"), new Lock("account B")})
-                .actor("T1", l -> transfer((Lock) l[0], (Lock) l[1]))
-                .actor("T2", l -> transfer((Lock) l[1], (Lock) l[0]))
-                .explore(ExploreOptions.exhaustive()));
+        return assertThrows(
+                InterleavingFailure.class,
+                () ->
+                        Explorer.scenario("lock-order deadlock")
+                                .setup(
+                                        () ->
+                                                new Object[] {
+                                                    new Lock("account A"), new Lock("account B")
+                                                })
+                                .actor("T1", l -> transfer((Lock) l[0], (Lock) l[1]))
+                                .actor("T2", l -> transfer((Lock) l[1], (Lock) l[0]))
+                                .explore(ExploreOptions.exhaustive()));
     }
 
     /** A lock named in reports. */
@@ -95,7 +117,8 @@ final class ReportFixtures {
         }
     }
 
-    private static InterleavingFailure tracked(java.util.function.Supplier<InterleavingFailure> run) {
+    private static InterleavingFailure tracked(
+            java.util.function.Supplier<InterleavingFailure> run) {
         RefGuard.setMode(CheckMode.TRACKED);
         RefGuard.setRecords(true);
         try {

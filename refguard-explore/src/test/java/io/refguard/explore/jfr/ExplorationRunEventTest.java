@@ -46,14 +46,22 @@ class ExplorationRunEventTest {
         try (Recording r = new Recording()) {
             r.enable("io.refguard.ExplorationRun");
             r.start();
-            f = assertThrows(InterleavingFailure.class, () -> counter(false).explore(ExploreOptions.exhaustive()));
+            f =
+                    assertThrows(
+                            InterleavingFailure.class,
+                            () -> counter(false).explore(ExploreOptions.exhaustive()));
             passed = counter(true).explore(ExploreOptions.exhaustive());
             r.stop();
             r.dump(file);
         }
-        List<RecordedEvent> runs = RecordingFile.readAllEvents(file).stream()
-                .filter(e -> e.getEventType().getName().equals("io.refguard.ExplorationRun"))
-                .collect(Collectors.toList());
+        List<RecordedEvent> runs =
+                RecordingFile.readAllEvents(file).stream()
+                        .filter(
+                                e ->
+                                        e.getEventType()
+                                                .getName()
+                                                .equals("io.refguard.ExplorationRun"))
+                        .collect(Collectors.toList());
         assertEquals(2, runs.size(), runs::toString);
         RecordedEvent failed = runs.get(0);
         assertEquals("racy counter", failed.getString("scenario"));

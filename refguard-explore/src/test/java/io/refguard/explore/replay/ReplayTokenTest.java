@@ -51,16 +51,22 @@ class ReplayTokenTest {
 
     @Test
     void textThatIsNotATokenSaysWhatATokenLooksLike() {
-        ReplayTokenException e = assertThrows(ReplayTokenException.class, () -> ReplayToken.decode("hello"));
-        assertEquals("'hello' is not a refguard replay token: tokens start with rg1-; copy the whole"
-                + " Replay: line of the report", e.getMessage());
+        ReplayTokenException e =
+                assertThrows(ReplayTokenException.class, () -> ReplayToken.decode("hello"));
+        assertEquals(
+                "'hello' is not a refguard replay token: tokens start with rg1-; copy the whole"
+                        + " Replay: line of the report",
+                e.getMessage());
     }
 
     @Test
     void aNewerFormatAsksForTheRightVersion() {
-        ReplayTokenException e = assertThrows(ReplayTokenException.class, () -> ReplayToken.decode("rg2-AAAA"));
-        assertEquals("replay token 'rg2-AAAA' has format rg2, but this explorer reads rg1: replay it"
-                + " with the refguard version that printed it", e.getMessage());
+        ReplayTokenException e =
+                assertThrows(ReplayTokenException.class, () -> ReplayToken.decode("rg2-AAAA"));
+        assertEquals(
+                "replay token 'rg2-AAAA' has format rg2, but this explorer reads rg1: replay it"
+                        + " with the refguard version that printed it",
+                e.getMessage());
     }
 
     @Test
@@ -69,18 +75,26 @@ class ReplayTokenTest {
         char[] chars = t.toCharArray();
         int i = 6;
         chars[i] = chars[i] == 'A' ? 'B' : 'A';
-        ReplayTokenException e = assertThrows(ReplayTokenException.class,
-                () -> ReplayToken.decode(new String(chars)));
-        assertTrue(e.getMessage().contains("is damaged (its checksum does not match): copy it again,"
-                + " in full, from the failure report"), e.getMessage());
+        ReplayTokenException e =
+                assertThrows(
+                        ReplayTokenException.class, () -> ReplayToken.decode(new String(chars)));
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "is damaged (its checksum does not match): copy it again,"
+                                        + " in full, from the failure report"),
+                e.getMessage());
     }
 
     @Test
     void truncatedAndGarbledTokensAreDamaged() {
         String t = ReplayToken.of(99, new int[] {0, 0, 1, 1, 0}).encode();
-        assertThrows(ReplayTokenException.class, () -> ReplayToken.decode(t.substring(0, t.length() - 3)));
+        assertThrows(
+                ReplayTokenException.class,
+                () -> ReplayToken.decode(t.substring(0, t.length() - 3)));
         assertThrows(ReplayTokenException.class, () -> ReplayToken.decode("rg1-"));
-        ReplayTokenException e = assertThrows(ReplayTokenException.class, () -> ReplayToken.decode("rg1-a*b"));
+        ReplayTokenException e =
+                assertThrows(ReplayTokenException.class, () -> ReplayToken.decode("rg1-a*b"));
         assertTrue(e.getMessage().contains("characters other than"), e.getMessage());
         assertThrows(ReplayTokenException.class, () -> ReplayToken.decode(null));
     }
@@ -98,18 +112,21 @@ class ReplayTokenTest {
         all[body.length + 2] = (byte) (c >>> 8);
         all[body.length + 3] = (byte) c;
         String t = "rg1-" + Base64.getUrlEncoder().withoutPadding().encodeToString(all);
-        ReplayTokenException e = assertThrows(ReplayTokenException.class, () -> ReplayToken.decode(t));
+        ReplayTokenException e =
+                assertThrows(ReplayTokenException.class, () -> ReplayToken.decode(t));
         assertTrue(e.getMessage().contains("ends in the middle of a number"), e.getMessage());
     }
 
     @Test
     void aTokenForAnotherScenarioNamesBothFingerprints() {
         ReplayToken t = ReplayToken.of(0x1234, new int[] {0});
-        ReplayTokenException e = assertThrows(ReplayTokenException.class,
-                () -> t.requireScenario(0x5678, "other"));
-        assertEquals("this replay token was made for another scenario (fingerprint 00001234) than"
-                + " \"other\" (fingerprint 00005678): replay it with the scenario named in the report"
-                + " that printed it, with the same actor names", e.getMessage());
+        ReplayTokenException e =
+                assertThrows(ReplayTokenException.class, () -> t.requireScenario(0x5678, "other"));
+        assertEquals(
+                "this replay token was made for another scenario (fingerprint 00001234) than"
+                        + " \"other\" (fingerprint 00005678): replay it with the scenario named in the report"
+                        + " that printed it, with the same actor names",
+                e.getMessage());
     }
 
     /** A well-formed token (valid checksum) whose blocks are {thread, length} pairs. */
@@ -124,8 +141,10 @@ class ReplayTokenTest {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(out.toByteArray());
         int c = (int) crc.getValue();
-        out.writeBytes(new byte[] {(byte) (c >>> 24), (byte) (c >>> 16), (byte) (c >>> 8), (byte) c});
-        return ReplayToken.PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray());
+        out.writeBytes(
+                new byte[] {(byte) (c >>> 24), (byte) (c >>> 16), (byte) (c >>> 8), (byte) c});
+        return ReplayToken.PREFIX
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray());
     }
 
     private static void varint(java.io.ByteArrayOutputStream out, int v) {
@@ -140,13 +159,18 @@ class ReplayTokenTest {
     void aShortTokenCannotDecodeIntoAHugeSchedule() {
         String huge = forge(0, 50_000_000);
         assertTrue(huge.length() < 30, huge);
-        ReplayTokenException e = assertThrows(ReplayTokenException.class, () -> ReplayToken.decode(huge));
+        ReplayTokenException e =
+                assertThrows(ReplayTokenException.class, () -> ReplayToken.decode(huge));
         assertTrue(e.getMessage().contains("it encodes more than 1000000 steps"), e.getMessage());
         // many blocks that add up past the cap are stopped at the block that crosses it
-        e = assertThrows(ReplayTokenException.class, () -> ReplayToken.decode(forge(0, 600_000, 1, 600_000)));
+        e =
+                assertThrows(
+                        ReplayTokenException.class,
+                        () -> ReplayToken.decode(forge(0, 600_000, 1, 600_000)));
         assertTrue(e.getMessage().contains("more than 1000000 steps"), e.getMessage());
         e = assertThrows(ReplayTokenException.class, () -> ReplayToken.decode(forge(64, 3)));
         assertTrue(e.getMessage().contains("names thread 64"), e.getMessage());
-        assertEquals(1_000_000, ReplayToken.decode(forge(0, 500_000, 1, 500_000)).schedule().length);
+        assertEquals(
+                1_000_000, ReplayToken.decode(forge(0, 500_000, 1, 500_000)).schedule().length);
     }
 }

@@ -8,10 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine's step-by-step determinism check, driven directly: the same chooser (always the
- * lowest enabled thread) makes the same choices in two runs whose bodies differ, so every
- * difference is the program's, and the first one is named. Each engine first makes a warm-up
- * run, which is never compared (lazy initialization adds steps to the first run alone).
+ * The engine's step-by-step determinism check, driven directly: the same chooser (always the lowest
+ * enabled thread) makes the same choices in two runs whose bodies differ, so every difference is
+ * the program's, and the first one is named. Each engine first makes a warm-up run, which is never
+ * compared (lazy initialization adds steps to the first run alone).
  */
 class DeterminismCheckTest {
 
@@ -58,24 +58,29 @@ class DeterminismCheckTest {
 
     @Test
     void anotherOperationAtAStepIsNamed() {
-        assertEquals("the scenario is not deterministic: at step 3 T1 performed 'other' where an earlier run of the"
-                + " same schedule performed 'a2'. Setup and actors must not depend on time, randomness, identity hash"
-                + " codes (without the agent) or state kept between runs.",
+        assertEquals(
+                "the scenario is not deterministic: at step 3 T1 performed 'other' where an earlier run of the"
+                        + " same schedule performed 'a2'. Setup and actors must not depend on time, randomness, identity hash"
+                        + " codes (without the agent) or state kept between runs.",
                 secondRun(points("a", "a2"), points("a", "other")));
     }
 
     @Test
     void anAddedStepIsNamed() {
         String d = secondRun(points("a"), points("a", "added"));
-        assertEquals("the scenario is not deterministic: at step 3 the threads able to run were {T2} in an earlier"
-                + " run of the same schedule, and are {T1 at 'added', T2 at 'start'} now", d.substring(0, d.indexOf('.')));
+        assertEquals(
+                "the scenario is not deterministic: at step 3 the threads able to run were {T2} in an earlier"
+                        + " run of the same schedule, and are {T1 at 'added', T2 at 'start'} now",
+                d.substring(0, d.indexOf('.')));
     }
 
     @Test
     void aMissingStepIsNamed() {
         String d = secondRun(points("a", "gone"), points("a"));
-        assertEquals("the scenario is not deterministic: at step 3 the threads able to run were {T1, T2} in an earlier"
-                + " run of the same schedule, and are {T2 at 'start'} now", d.substring(0, d.indexOf('.')));
+        assertEquals(
+                "the scenario is not deterministic: at step 3 the threads able to run were {T1, T2} in an earlier"
+                        + " run of the same schedule, and are {T2 at 'start'} now",
+                d.substring(0, d.indexOf('.')));
     }
 
     @Test
@@ -84,8 +89,10 @@ class DeterminismCheckTest {
             e.run(List.of("T1"), List.of(points("a")), LOWEST, null, null, null);
             e.run(List.of("T1"), List.of(points("a", "late")), LOWEST, null, null, null);
             String d = e.divergence();
-            assertEquals("the scenario is not deterministic: at step 3 T1 performed 'late' where an earlier run of"
-                    + " the same schedule had ended after 2 steps", d.substring(0, d.indexOf('.')));
+            assertEquals(
+                    "the scenario is not deterministic: at step 3 T1 performed 'late' where an earlier run of"
+                            + " the same schedule had ended after 2 steps",
+                    d.substring(0, d.indexOf('.')));
         }
     }
 
@@ -95,8 +102,10 @@ class DeterminismCheckTest {
             e.run(List.of("T1"), List.of(points("a", "late")), LOWEST, null, null, null);
             e.run(List.of("T1"), List.of(points("a")), LOWEST, null, null, null);
             String d = e.divergence();
-            assertEquals("the scenario is not deterministic: the run ended after 2 steps where an earlier run of"
-                    + " the same schedule went on with T1 performing 'late'", d.substring(0, d.indexOf('.')));
+            assertEquals(
+                    "the scenario is not deterministic: the run ended after 2 steps where an earlier run of"
+                            + " the same schedule went on with T1 performing 'late'",
+                    d.substring(0, d.indexOf('.')));
         }
     }
 
@@ -105,7 +114,13 @@ class DeterminismCheckTest {
         try (RunEngine e = engine()) {
             e.run(List.of("T1", "T2"), List.of(points("a"), points("b")), LOWEST, null, null, null);
             Chooser highest = DeterminismCheckTest::highest;
-            e.run(List.of("T1", "T2"), List.of(points("x", "y"), points("b")), highest, null, null, null);
+            e.run(
+                    List.of("T1", "T2"),
+                    List.of(points("x", "y"), points("b")),
+                    highest,
+                    null,
+                    null,
+                    null);
             assertNull(e.divergence());
         }
     }
@@ -114,13 +129,33 @@ class DeterminismCheckTest {
     void anEarlierRunOfTheSamePrefixIsComparedWhenThePreviousOneDiffers() {
         Chooser highest = DeterminismCheckTest::highest;
         try (RunEngine e = engine()) {
-            e.run(List.of("T1", "T2"), List.of(points("a", "a2"), points("b")), LOWEST, null, null, null);
-            e.run(List.of("T1", "T2"), List.of(points("a", "a2"), points("b")), highest, null, null, null);
+            e.run(
+                    List.of("T1", "T2"),
+                    List.of(points("a", "a2"), points("b")),
+                    LOWEST,
+                    null,
+                    null,
+                    null);
+            e.run(
+                    List.of("T1", "T2"),
+                    List.of(points("a", "a2"), points("b")),
+                    highest,
+                    null,
+                    null,
+                    null);
             assertNull(e.divergence());
-            e.run(List.of("T1", "T2"), List.of(points("a", "other"), points("b")), LOWEST, null, null, null);
+            e.run(
+                    List.of("T1", "T2"),
+                    List.of(points("a", "other"), points("b")),
+                    LOWEST,
+                    null,
+                    null,
+                    null);
             String d = e.divergence();
-            assertEquals("the scenario is not deterministic: at step 3 T1 performed 'other' where an earlier run of"
-                    + " the same schedule performed 'a2'", d.substring(0, d.indexOf('.')));
+            assertEquals(
+                    "the scenario is not deterministic: at step 3 T1 performed 'other' where an earlier run of"
+                            + " the same schedule performed 'a2'",
+                    d.substring(0, d.indexOf('.')));
         }
     }
 
@@ -129,11 +164,19 @@ class DeterminismCheckTest {
         try (RunEngine e = engine()) {
             e.run(List.of("T1"), List.of(points("a", "late")), LOWEST, null, null, null);
             // pruned at once: nothing to compare with in the previous run
-            e.run(List.of("T1"), List.of(points("a", "late")), p -> Chooser.PRUNE, null, null, null);
+            e.run(
+                    List.of("T1"),
+                    List.of(points("a", "late")),
+                    p -> Chooser.PRUNE,
+                    null,
+                    null,
+                    null);
             e.run(List.of("T1"), List.of(points("a")), LOWEST, null, null, null);
             String d = e.divergence();
-            assertEquals("the scenario is not deterministic: the run ended after 2 steps where in an earlier run of"
-                    + " the same schedule {T1} could go on", d.substring(0, d.indexOf('.')));
+            assertEquals(
+                    "the scenario is not deterministic: the run ended after 2 steps where in an earlier run of"
+                            + " the same schedule {T1} could go on",
+                    d.substring(0, d.indexOf('.')));
         }
     }
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Worker threads are pooled: however many runs and explorations execute, the number of explorer
- * threads stays flat. (The long soak over a million runs, which also watches the heap, is
- * {@code io.refguard.explore.bench.SoakMain}, run by hand.)
+ * threads stays flat. (The long soak over a million runs, which also watches the heap, is {@code
+ * io.refguard.explore.bench.SoakMain}, run by hand.)
  */
 class ThreadReuseTest {
 
@@ -24,11 +24,13 @@ class ThreadReuseTest {
     static Scenario<SharedInt> spawning() {
         return Explorer.scenario("spawning")
                 .setup(() -> new SharedInt("n", 0))
-                .actor("T1", n -> {
-                    ActorHandle h = Coordinator.spawn("T3", n::incrementAndGet);
-                    n.incrementAndGet();
-                    Coordinator.join(h);
-                })
+                .actor(
+                        "T1",
+                        n -> {
+                            ActorHandle h = Coordinator.spawn("T3", n::incrementAndGet);
+                            n.incrementAndGet();
+                            Coordinator.join(h);
+                        })
                 .actor("T2", SharedInt::incrementAndGet);
     }
 
@@ -43,7 +45,9 @@ class ThreadReuseTest {
         }
         assertTrue(runs > 1000, "ran " + runs);
         // no growth (other tests' workers may retire meanwhile, so it may shrink)
-        assertTrue(explorerThreads() <= before, explorerThreads() + " threads after, " + before + " before");
+        assertTrue(
+                explorerThreads() <= before,
+                explorerThreads() + " threads after, " + before + " before");
         assertTrue(WorkerPool.idleCount() >= 3, "the three workers are back in the pool");
     }
 }

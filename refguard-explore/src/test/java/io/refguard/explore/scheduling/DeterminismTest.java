@@ -17,8 +17,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Non-determinism is found step by step (thread and operation), whatever the enabled threads,
- * and the runtime's identity hashes repeat from run to run.
+ * Non-determinism is found step by step (thread and operation), whatever the enabled threads, and
+ * the runtime's identity hashes repeat from run to run.
  */
 class DeterminismTest {
 
@@ -27,53 +27,88 @@ class DeterminismTest {
         // In every run each thread makes two steps, so the threads able to run are the same at
         // every step of every run with the same choices: only comparing operations finds this.
         int[] runs = {0};
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Explorer
-                .scenario("extra step")
-                .setup(() -> new SharedInt("x", ++runs[0]))
-                .actor("T1", x -> {
-                    if (x.peek() % 3 == 0) {
-                        Coordinator.point("extra");
-                    } else {
-                        x.incrementAndGet();
-                    }
-                    x.incrementAndGet();
-                })
-                .actor("T2", x -> {
-                    x.incrementAndGet();
-                    x.incrementAndGet();
-                })
-                .explore(ExploreOptions.exhaustive()));
-        // found in the run with the extra step or the one after it, whichever repeats the other's choices
-        assertTrue(runs[0] == 3 || runs[0] == 4, "found after " + runs[0] + " runs: " + e.getMessage());
-        assertTrue(e.getMessage().startsWith("scenario \"extra step\": the scenario is not deterministic: at step "),
+        IllegalStateException e =
+                assertThrows(
+                        IllegalStateException.class,
+                        () ->
+                                Explorer.scenario("extra step")
+                                        .setup(() -> new SharedInt("x", ++runs[0]))
+                                        .actor(
+                                                "T1",
+                                                x -> {
+                                                    if (x.peek() % 3 == 0) {
+                                                        Coordinator.point("extra");
+                                                    } else {
+                                                        x.incrementAndGet();
+                                                    }
+                                                    x.incrementAndGet();
+                                                })
+                                        .actor(
+                                                "T2",
+                                                x -> {
+                                                    x.incrementAndGet();
+                                                    x.incrementAndGet();
+                                                })
+                                        .explore(ExploreOptions.exhaustive()));
+        // found in the run with the extra step or the one after it, whichever repeats the other's
+        // choices
+        assertTrue(
+                runs[0] == 3 || runs[0] == 4,
+                "found after " + runs[0] + " runs: " + e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "scenario \"extra step\": the scenario is not deterministic: at step "),
                 e.getMessage());
         String extra = "'extra'";
         String usual = "'x.getAndAdd'"; // SharedInt's label for incrementAndGet
-        assertTrue(e.getMessage().contains(" T1 performed " + extra + " where an earlier run of the same schedule"
-                + " performed " + usual) || e.getMessage().contains(" T1 performed " + usual + " where an earlier run"
-                + " of the same schedule performed " + extra), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                                .contains(
+                                        " T1 performed "
+                                                + extra
+                                                + " where an earlier run of the same schedule"
+                                                + " performed "
+                                                + usual)
+                        || e.getMessage()
+                                .contains(
+                                        " T1 performed "
+                                                + usual
+                                                + " where an earlier run"
+                                                + " of the same schedule performed "
+                                                + extra),
+                e.getMessage());
     }
 
     @Test
     void aRandomSearchComparesWithEveryEarlierRunOfTheSamePrefix() {
         int[] runs = {0};
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Explorer
-                .scenario("extra step, random")
-                .setup(() -> new SharedInt("x", ++runs[0]))
-                .actor("T1", x -> {
-                    if (x.peek() % 3 == 0) {
-                        Coordinator.point("extra");
-                    } else {
-                        x.incrementAndGet();
-                    }
-                    x.incrementAndGet();
-                })
-                .actor("T2", x -> {
-                    x.incrementAndGet();
-                    x.incrementAndGet();
-                })
-                .explore(ExploreOptions.random().maxRuns(200)));
-        assertTrue(e.getMessage().contains("the scenario is not deterministic: at step "), e.getMessage());
+        IllegalStateException e =
+                assertThrows(
+                        IllegalStateException.class,
+                        () ->
+                                Explorer.scenario("extra step, random")
+                                        .setup(() -> new SharedInt("x", ++runs[0]))
+                                        .actor(
+                                                "T1",
+                                                x -> {
+                                                    if (x.peek() % 3 == 0) {
+                                                        Coordinator.point("extra");
+                                                    } else {
+                                                        x.incrementAndGet();
+                                                    }
+                                                    x.incrementAndGet();
+                                                })
+                                        .actor(
+                                                "T2",
+                                                x -> {
+                                                    x.incrementAndGet();
+                                                    x.incrementAndGet();
+                                                })
+                                        .explore(ExploreOptions.random().maxRuns(200)));
+        assertTrue(
+                e.getMessage().contains("the scenario is not deterministic: at step "),
+                e.getMessage());
         assertTrue(e.getMessage().contains("'extra'"), e.getMessage());
     }
 
@@ -91,8 +126,14 @@ class DeterminismTest {
             setupHashes.add(h.get(0));
             perRun.add(new HashSet<>(h));
         }
-        assertEquals(1, setupHashes.size(), "setup, on the driver, takes the first number in every run: " + runs);
-        assertEquals(1, perRun.size(), "every run hands out the same numbers, in its schedule's order: " + runs);
+        assertEquals(
+                1,
+                setupHashes.size(),
+                "setup, on the driver, takes the first number in every run: " + runs);
+        assertEquals(
+                1,
+                perRun.size(),
+                "every run hands out the same numbers, in its schedule's order: " + runs);
 
         List<List<Integer>> again = new ArrayList<>();
         hashes(again).explore(ExploreOptions.exhaustive());
@@ -103,19 +144,24 @@ class DeterminismTest {
     /** Setup takes one hash, each actor one: every run records what it got, in order. */
     private static Scenario<List<Integer>> hashes(List<List<Integer>> runs) {
         return Explorer.scenario("hashes")
-                .setup(() -> {
-                    List<Integer> h = new ArrayList<>();
-                    h.add(Coordinator.identityHash());
-                    return h;
-                })
-                .actor("T1", h -> {
-                    Coordinator.point("before");
-                    h.add(Coordinator.identityHash());
-                })
-                .actor("T2", h -> {
-                    Coordinator.point("before");
-                    h.add(Coordinator.identityHash());
-                })
+                .setup(
+                        () -> {
+                            List<Integer> h = new ArrayList<>();
+                            h.add(Coordinator.identityHash());
+                            return h;
+                        })
+                .actor(
+                        "T1",
+                        h -> {
+                            Coordinator.point("before");
+                            h.add(Coordinator.identityHash());
+                        })
+                .actor(
+                        "T2",
+                        h -> {
+                            Coordinator.point("before");
+                            h.add(Coordinator.identityHash());
+                        })
                 .check(h -> runs.add(List.copyOf(h)));
     }
 }

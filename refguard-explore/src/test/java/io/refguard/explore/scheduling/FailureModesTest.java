@@ -1,6 +1,5 @@
 package io.refguard.explore.scheduling;
 
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,16 +20,22 @@ class FailureModesTest {
 
     @Test
     void aSpinThatNeverYieldsIsReportedAsNoProgress() {
-        InterleavingFailure f = assertThrows(InterleavingFailure.class, () -> Explorer
-                .scenario("spin")
-                .setup(() -> new SharedInt("flag", 0))
-                .actor("spinner", flag -> {
-                    while (flag.get() == 0) {
-                        // waits for the setter, but the scheduler may never run it
-                    }
-                })
-                .actor("setter", flag -> flag.set(1))
-                .explore(ExploreOptions.exhaustive().maxSteps(200)));
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                Explorer.scenario("spin")
+                                        .setup(() -> new SharedInt("flag", 0))
+                                        .actor(
+                                                "spinner",
+                                                flag -> {
+                                                    while (flag.get() == 0) {
+                                                        // waits for the setter, but the scheduler
+                                                        // may never run it
+                                                    }
+                                                })
+                                        .actor("setter", flag -> flag.set(1))
+                                        .explore(ExploreOptions.exhaustive().maxSteps(200)));
         assertEquals(FailureKind.LIVELOCK, f.report().failure().kind());
         assertTrue(f.report().failure().summary().contains("more than 200 steps"), f.table());
     }
@@ -39,19 +44,32 @@ class FailureModesTest {
     void aThreadBlockedOutsideTheModelIsReportedAsStuckByName() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
         try {
-            InterleavingInconclusive f = assertThrows(InterleavingInconclusive.class, () -> Explorer
-                    .scenario("real latch")
-                    .setup(() -> never)
-                    .actor("sleeper", l -> l.await(30, TimeUnit.SECONDS))
-                    .explore(ExploreOptions.exhaustive().runTimeout(Duration.ofMillis(200))));
+            InterleavingInconclusive f =
+                    assertThrows(
+                            InterleavingInconclusive.class,
+                            () ->
+                                    Explorer.scenario("real latch")
+                                            .setup(() -> never)
+                                            .actor("sleeper", l -> l.await(30, TimeUnit.SECONDS))
+                                            .explore(
+                                                    ExploreOptions.exhaustive()
+                                                            .runTimeout(Duration.ofMillis(200))));
             assertEquals(FailureKind.STUCK, f.kind());
             assertEquals(FailureKind.STUCK, f.report().failure().kind());
             String summary = f.report().failure().summary();
-            assertTrue(summary.startsWith("sleeper has not reached a scheduling point for 200 ms"), f.getMessage());
-            assertTrue(summary.contains("called from io.refguard.explore.scheduling.FailureModesTest.lambda$"),
+            assertTrue(
+                    summary.startsWith("sleeper has not reached a scheduling point for 200 ms"),
                     f.getMessage());
-            assertTrue(f.getMessage().contains("\" is inconclusive: a thread is stuck"), f.getMessage());
-            assertTrue(f.report().failure().details().stream().anyMatch(l -> l.contains("CountDownLatch")),
+            assertTrue(
+                    summary.contains(
+                            "called from io.refguard.explore.scheduling.FailureModesTest.lambda$"),
+                    f.getMessage());
+            assertTrue(
+                    f.getMessage().contains("\" is inconclusive: a thread is stuck"),
+                    f.getMessage());
+            assertTrue(
+                    f.report().failure().details().stream()
+                            .anyMatch(l -> l.contains("CountDownLatch")),
                     f.getMessage());
         } finally {
             never.countDown(); // lets the abandoned worker finish and exit
@@ -60,20 +78,28 @@ class FailureModesTest {
 
     @Test
     void anExceptionInOneThreadUnwindsTheOthersAndNamesTheThrower() {
-        InterleavingFailure f = assertThrows(InterleavingFailure.class, () -> Explorer
-                .scenario("thrower")
-                .setup(() -> new SharedInt("x", 0))
-                .actor("quiet", x -> {
-                    for (int i = 0; i < 5; i++) {
-                        x.get();
-                    }
-                })
-                .actor("loud", x -> {
-                    x.get();
-                    throw new UnsupportedOperationException("boom");
-                })
-                .explore(ExploreOptions.exhaustive()));
-        assertEquals("loud threw java.lang.UnsupportedOperationException: boom",
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                Explorer.scenario("thrower")
+                                        .setup(() -> new SharedInt("x", 0))
+                                        .actor(
+                                                "quiet",
+                                                x -> {
+                                                    for (int i = 0; i < 5; i++) {
+                                                        x.get();
+                                                    }
+                                                })
+                                        .actor(
+                                                "loud",
+                                                x -> {
+                                                    x.get();
+                                                    throw new UnsupportedOperationException("boom");
+                                                })
+                                        .explore(ExploreOptions.exhaustive()));
+        assertEquals(
+                "loud threw java.lang.UnsupportedOperationException: boom",
                 f.report().failure().summary());
         assertTrue(f.report().failure().location().startsWith("FailureModesTest.java:"));
     }
@@ -81,28 +107,39 @@ class FailureModesTest {
     @Test
     void aScenarioThatBehavesDifferentlyOnTheSameScheduleIsRejected() {
         int[] runs = {0};
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Explorer
-                .scenario("remembers runs")
-                .setup(() -> new SharedInt("x", runs[0]++))
-                .actor("T1", x -> {
-                    if (x.get() % 2 == 0) {
-                        x.get();
-                    }
-                })
-                .actor("T2", SharedInt::get)
-                .explore(ExploreOptions.exhaustive()));
+        IllegalStateException e =
+                assertThrows(
+                        IllegalStateException.class,
+                        () ->
+                                Explorer.scenario("remembers runs")
+                                        .setup(() -> new SharedInt("x", runs[0]++))
+                                        .actor(
+                                                "T1",
+                                                x -> {
+                                                    if (x.get() % 2 == 0) {
+                                                        x.get();
+                                                    }
+                                                })
+                                        .actor("T2", SharedInt::get)
+                                        .explore(ExploreOptions.exhaustive()));
         assertTrue(e.getMessage().contains("not deterministic"), e.getMessage());
     }
 
     @Test
     void setupFailuresAreTheUsersToFix() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Explorer
-                .scenario("bad setup")
-                .<Object>setup(() -> {
-                    throw new IllegalArgumentException("no config");
-                })
-                .actor("T1", s -> { })
-                .explore(ExploreOptions.exhaustive()));
-        assertTrue(e.getMessage().startsWith("the setup of scenario \"bad setup\" threw"), e.getMessage());
+        IllegalStateException e =
+                assertThrows(
+                        IllegalStateException.class,
+                        () ->
+                                Explorer.scenario("bad setup")
+                                        .<Object>setup(
+                                                () -> {
+                                                    throw new IllegalArgumentException("no config");
+                                                })
+                                        .actor("T1", s -> {})
+                                        .explore(ExploreOptions.exhaustive()));
+        assertTrue(
+                e.getMessage().startsWith("the setup of scenario \"bad setup\" threw"),
+                e.getMessage());
     }
 }

@@ -11,16 +11,22 @@ import io.refguard.explore.Scenario;
 import io.refguard.explore.sync.SharedInt;
 import org.junit.jupiter.api.Test;
 
-/** Actors written as method references into library code are reported at the line declaring them. */
+/**
+ * Actors written as method references into library code are reported at the line declaring them.
+ */
 class MethodRefActorLinesTest {
 
     @Test
     void aMethodReferenceActorIsReportedAtItsDeclaration() {
         Scenario<SharedInt> s = Explorer.scenario("refs").setup(() -> new SharedInt("x", 0));
-        s.actor("T1", SharedInt::incrementAndGet); int t1 = new Throwable().getStackTrace()[0].getLineNumber();
-        s.actor("T2", x -> x.incrementAndGet()); int t2 = new Throwable().getStackTrace()[0].getLineNumber();
+        int t1 = new Throwable().getStackTrace()[0].getLineNumber() + 1;
+        s.actor("T1", SharedInt::incrementAndGet);
+        int t2 = new Throwable().getStackTrace()[0].getLineNumber() + 1;
+        s.actor("T2", x -> x.incrementAndGet());
         s.check(x -> assertEquals(3, x.peek()));
-        InterleavingFailure f = assertThrows(InterleavingFailure.class, () -> s.explore(ExploreOptions.exhaustive()));
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class, () -> s.explore(ExploreOptions.exhaustive()));
         String table = f.table();
         assertTrue(table.contains("x.getAndAdd (MethodRefActorLinesTest.java:" + t1 + ")"), table);
         assertTrue(table.contains("x.getAndAdd (MethodRefActorLinesTest.java:" + t2 + ")"), table);

@@ -22,9 +22,9 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.RepeatedTest;
 
 /**
- * Explorations side by side: four explorations driven by four plain threads at once, held at
- * their first setup until all four have their engines open, each get the verdict, table, token
- * and run count they get when explored alone.
+ * Explorations side by side: four explorations driven by four plain threads at once, held at their
+ * first setup until all four have their engines open, each get the verdict, table, token and run
+ * count they get when explored alone.
  */
 class SideBySideTest {
 
@@ -77,50 +77,63 @@ class SideBySideTest {
 
     private static List<Supplier<Scenario<?>>> scenarios(Runnable atFirstSetup) {
         List<Supplier<Scenario<?>>> all = new ArrayList<>();
-        all.add(() -> {
-            Runnable once = once(atFirstSetup);
-            return Explorer.scenario("lost update")
-                    .setup(() -> {
-                        once.run();
-                        return new Counter();
-                    })
-                    .actor("A1", Counter::increment)
-                    .actor("A2", Counter::increment)
-                    .check(c -> assertEquals(2, c.value.peek(), "both increments must count"));
-        });
-        all.add(() -> {
-            Runnable once = once(atFirstSetup);
-            return Explorer.scenario("locked counter")
-                    .setup(() -> {
-                        once.run();
-                        return new Counter();
-                    })
-                    .actor("B1", Counter::lockedIncrement)
-                    .actor("B2", Counter::lockedIncrement)
-                    .actor("B3", Counter::lockedIncrement)
-                    .check(c -> assertEquals(3, c.value.peek()));
-        });
-        all.add(() -> {
-            Runnable once = once(atFirstSetup);
-            return Explorer.scenario("lock order")
-                    .setup(() -> {
-                        once.run();
-                        return new TwoLocks();
-                    })
-                    .actor("C1", l -> l.inOrder(l.a, l.b))
-                    .actor("C2", l -> l.inOrder(l.b, l.a));
-        });
-        all.add(() -> {
-            Runnable once = once(atFirstSetup);
-            return Explorer.scenario("atomic counter")
-                    .setup(() -> {
-                        once.run();
-                        return new SharedInt("value", 0);
-                    })
-                    .actor("D1", SharedInt::incrementAndGet)
-                    .actor("D2", SharedInt::incrementAndGet)
-                    .check(c -> assertEquals(2, c.peek()));
-        });
+        all.add(
+                () -> {
+                    Runnable once = once(atFirstSetup);
+                    return Explorer.scenario("lost update")
+                            .setup(
+                                    () -> {
+                                        once.run();
+                                        return new Counter();
+                                    })
+                            .actor("A1", Counter::increment)
+                            .actor("A2", Counter::increment)
+                            .check(
+                                    c ->
+                                            assertEquals(
+                                                    2,
+                                                    c.value.peek(),
+                                                    "both increments must count"));
+                });
+        all.add(
+                () -> {
+                    Runnable once = once(atFirstSetup);
+                    return Explorer.scenario("locked counter")
+                            .setup(
+                                    () -> {
+                                        once.run();
+                                        return new Counter();
+                                    })
+                            .actor("B1", Counter::lockedIncrement)
+                            .actor("B2", Counter::lockedIncrement)
+                            .actor("B3", Counter::lockedIncrement)
+                            .check(c -> assertEquals(3, c.value.peek()));
+                });
+        all.add(
+                () -> {
+                    Runnable once = once(atFirstSetup);
+                    return Explorer.scenario("lock order")
+                            .setup(
+                                    () -> {
+                                        once.run();
+                                        return new TwoLocks();
+                                    })
+                            .actor("C1", l -> l.inOrder(l.a, l.b))
+                            .actor("C2", l -> l.inOrder(l.b, l.a));
+                });
+        all.add(
+                () -> {
+                    Runnable once = once(atFirstSetup);
+                    return Explorer.scenario("atomic counter")
+                            .setup(
+                                    () -> {
+                                        once.run();
+                                        return new SharedInt("value", 0);
+                                    })
+                            .actor("D1", SharedInt::incrementAndGet)
+                            .actor("D2", SharedInt::incrementAndGet)
+                            .check(c -> assertEquals(2, c.peek()));
+                });
         return all;
     }
 
@@ -136,18 +149,21 @@ class SideBySideTest {
     @RepeatedTest(3)
     void fourExplorationsAtOnceGetTheirOwnVerdicts() throws Exception {
         List<Object> alone = new ArrayList<>();
-        for (Supplier<Scenario<?>> s : scenarios(() -> { })) {
+        for (Supplier<Scenario<?>> s : scenarios(() -> {})) {
             alone.add(outcome(s.get()));
         }
 
         CyclicBarrier allOpen = new CyclicBarrier(4);
-        List<Supplier<Scenario<?>>> side = scenarios(() -> {
-            try {
-                allOpen.await(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("the four explorations did not all start", e);
-            }
-        });
+        List<Supplier<Scenario<?>>> side =
+                scenarios(
+                        () -> {
+                            try {
+                                allOpen.await(30, TimeUnit.SECONDS);
+                            } catch (Exception e) {
+                                throw new IllegalStateException(
+                                        "the four explorations did not all start", e);
+                            }
+                        });
         Object[] together = new Object[4];
         List<Thread> drivers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -162,21 +178,29 @@ class SideBySideTest {
             assertTrue(!t.isAlive(), t.getName() + " did not finish");
         }
 
-        InterleavingFailure lost = assertInstanceOf(InterleavingFailure.class, together[0], () -> String.valueOf(together[0]));
+        InterleavingFailure lost =
+                assertInstanceOf(
+                        InterleavingFailure.class, together[0], () -> String.valueOf(together[0]));
         assertEquals(FailureKind.FINAL_CHECK, lost.report().failure().kind());
         assertEquals(List.of("A1", "A2"), lost.report().threads());
         assertEquals(((InterleavingFailure) alone.get(0)).table(), lost.table());
         assertEquals(((InterleavingFailure) alone.get(0)).replayToken(), lost.replayToken());
 
-        ExploreResult locked = assertInstanceOf(ExploreResult.class, together[1], () -> String.valueOf(together[1]));
+        ExploreResult locked =
+                assertInstanceOf(
+                        ExploreResult.class, together[1], () -> String.valueOf(together[1]));
         assertTrue(locked.exhausted(), locked.toString());
         assertEquals(((ExploreResult) alone.get(1)).runs(), locked.runs());
 
-        InterleavingFailure deadlock = assertInstanceOf(InterleavingFailure.class, together[2], () -> String.valueOf(together[2]));
+        InterleavingFailure deadlock =
+                assertInstanceOf(
+                        InterleavingFailure.class, together[2], () -> String.valueOf(together[2]));
         assertEquals(FailureKind.DEADLOCK, deadlock.report().failure().kind());
         assertEquals(((InterleavingFailure) alone.get(2)).table(), deadlock.table());
 
-        ExploreResult atomic = assertInstanceOf(ExploreResult.class, together[3], () -> String.valueOf(together[3]));
+        ExploreResult atomic =
+                assertInstanceOf(
+                        ExploreResult.class, together[3], () -> String.valueOf(together[3]));
         assertTrue(atomic.exhausted(), atomic.toString());
         assertEquals(((ExploreResult) alone.get(3)).runs(), atomic.runs());
 

@@ -1,11 +1,11 @@
 package io.refguard.explore.scheduling;
 
-import io.refguard.explore.runtime.Coordinator;
-import io.refguard.explore.runtime.ActorHandle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.refguard.explore.runtime.ActorHandle;
+import io.refguard.explore.runtime.Coordinator;
 import io.refguard.hook.Access;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,18 +41,21 @@ class UnmanagedTest {
         ReentrantLock lock = new ReentrantLock();
         Condition ready = lock.newCondition();
         AtomicBoolean flag = new AtomicBoolean();
-        ActorHandle waiter = Coordinator.spawn("plain waiter", () -> {
-            lock.lock();
-            try {
-                while (!flag.get()) {
-                    Coordinator.await(lock, ready);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                lock.unlock();
-            }
-        });
+        ActorHandle waiter =
+                Coordinator.spawn(
+                        "plain waiter",
+                        () -> {
+                            lock.lock();
+                            try {
+                                while (!flag.get()) {
+                                    Coordinator.await(lock, ready);
+                                }
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            } finally {
+                                lock.unlock();
+                            }
+                        });
         lock.lock();
         try {
             flag.set(true);

@@ -29,20 +29,31 @@ import org.junit.jupiter.api.Test;
  */
 class DporTest {
 
-    static final ExploreOptions FULL = ExploreOptions.exhaustive().preemptionBound(Integer.MAX_VALUE);
+    static final ExploreOptions FULL =
+            ExploreOptions.exhaustive().preemptionBound(Integer.MAX_VALUE);
     static final ExploreOptions DPOR = ExploreOptions.dpor();
 
     @Test
     void findsEveryExampleBugTheFullSearchFinds() {
         for (Map.Entry<String, Supplier<Scenario<?>>> bug : ExampleBugs.all().entrySet()) {
-            InterleavingFailure full = assertThrows(InterleavingFailure.class,
-                    () -> bug.getValue().get().explore(FULL), bug.getKey() + ", full search");
-            InterleavingFailure dpor = assertThrows(InterleavingFailure.class,
-                    () -> bug.getValue().get().explore(DPOR), bug.getKey() + ", dpor");
-            assertEquals(full.report().failure().kind(), dpor.report().failure().kind(), bug.getKey());
+            InterleavingFailure full =
+                    assertThrows(
+                            InterleavingFailure.class,
+                            () -> bug.getValue().get().explore(FULL),
+                            bug.getKey() + ", full search");
+            InterleavingFailure dpor =
+                    assertThrows(
+                            InterleavingFailure.class,
+                            () -> bug.getValue().get().explore(DPOR),
+                            bug.getKey() + ", dpor");
+            assertEquals(
+                    full.report().failure().kind(), dpor.report().failure().kind(), bug.getKey());
             // The token DPOR hands out replays the same failure.
-            InterleavingFailure again = assertThrows(InterleavingFailure.class,
-                    () -> bug.getValue().get().replay(dpor.replayToken()), bug.getKey() + ", replay");
+            InterleavingFailure again =
+                    assertThrows(
+                            InterleavingFailure.class,
+                            () -> bug.getValue().get().replay(dpor.replayToken()),
+                            bug.getKey() + ", replay");
             assertEquals(dpor.report().failure().kind(), again.report().failure().kind());
         }
     }
@@ -57,24 +68,32 @@ class DporTest {
     static Scenario<Steps> threePreemptions() {
         return Explorer.scenario("three preemptions")
                 .setup(Steps::new)
-                .actor("T1", s -> {
-                    s.x.set(1);
-                    s.x.set(2);
-                    s.x.set(3);
-                })
-                .actor("T2", s -> {
-                    s.first = s.x.get();
-                    s.second = s.x.get();
-                })
+                .actor(
+                        "T1",
+                        s -> {
+                            s.x.set(1);
+                            s.x.set(2);
+                            s.x.set(3);
+                        })
+                .actor(
+                        "T2",
+                        s -> {
+                            s.first = s.x.get();
+                            s.second = s.x.get();
+                        })
                 .check(s -> assertFalse(s.first == 1 && s.second == 2, "T2 saw 1 then 2"));
     }
 
     @Test
     void findsABugThatNeedsThreePreemptions() {
-        ExploreResult bounded = threePreemptions().explore(ExploreOptions.exhaustive().preemptionBound(2));
-        assertTrue(bounded.exhausted() && bounded.boundLimited(), "hidden from bound 2: " + bounded);
-        InterleavingFailure full = assertThrows(InterleavingFailure.class, () -> threePreemptions().explore(FULL));
-        InterleavingFailure dpor = assertThrows(InterleavingFailure.class, () -> threePreemptions().explore(DPOR));
+        ExploreResult bounded =
+                threePreemptions().explore(ExploreOptions.exhaustive().preemptionBound(2));
+        assertTrue(
+                bounded.exhausted() && bounded.boundLimited(), "hidden from bound 2: " + bounded);
+        InterleavingFailure full =
+                assertThrows(InterleavingFailure.class, () -> threePreemptions().explore(FULL));
+        InterleavingFailure dpor =
+                assertThrows(InterleavingFailure.class, () -> threePreemptions().explore(DPOR));
         assertEquals(3, full.report().preemptions());
         assertEquals(full.report().failure().summary(), dpor.report().failure().summary());
     }
@@ -88,11 +107,12 @@ class DporTest {
 
     @Test
     void disjointWritesRunFewerSchedulesThanFullSearchButEveryTrace() {
-        Scenario<Two> s = Explorer.scenario("disjoint writes")
-                .setup(Two::new)
-                .actor("T1", t -> t.a.set(1))
-                .actor("T2", t -> t.b.set(1))
-                .check(t -> assertEquals(2, t.a.peek() + t.b.peek()));
+        Scenario<Two> s =
+                Explorer.scenario("disjoint writes")
+                        .setup(Two::new)
+                        .actor("T1", t -> t.a.set(1))
+                        .actor("T2", t -> t.b.set(1))
+                        .check(t -> assertEquals(2, t.a.peek() + t.b.peek()));
         ExploreResult full = s.explore(FULL);
         ExploreResult dpor = s.explore(DPOR);
         assertTrue(full.exhausted() && dpor.exhausted(), full + " / " + dpor);
@@ -101,9 +121,12 @@ class DporTest {
         // The runtime starts each actor with a start step, which commutes with everything.
         Object a = new Object();
         Object b = new Object();
-        long traces = DporTraceTest.allTraces(List.of(
-                List.of(DporTraceTest.start(), new Op(a, Access.WRITE)),
-                List.of(DporTraceTest.start(), new Op(b, Access.WRITE)))).size();
+        long traces =
+                DporTraceTest.allTraces(
+                                List.of(
+                                        List.of(DporTraceTest.start(), new Op(a, Access.WRITE)),
+                                        List.of(DporTraceTest.start(), new Op(b, Access.WRITE))))
+                        .size();
         assertEquals(1, traces);
         // At least one schedule per trace for completeness; with sleep sets, no more than one.
         assertEquals(traces, dpor.distinctSchedules(), dpor.toString());
@@ -142,10 +165,12 @@ class DporTest {
     static Scenario<Two> counters(String name, Set<String> outcomes) {
         return Explorer.scenario(name)
                 .setup(Two::new)
-                .actor("T1", t -> {
-                    t.a.set(t.a.get() + 1);
-                    t.shared.set(t.shared.get() + 1);
-                })
+                .actor(
+                        "T1",
+                        t -> {
+                            t.a.set(t.a.get() + 1);
+                            t.shared.set(t.shared.get() + 1);
+                        })
                 .actor("T2", t -> t.shared.set(t.shared.get() + 1))
                 .actor("T3", t -> t.shared.incrementAndGet())
                 .check(t -> outcomes.add(t.a.peek() + "/" + t.shared.peek()));
@@ -153,30 +178,40 @@ class DporTest {
 
     @Test
     void pointsWithoutTargetsAreOrderedAgainstEachOther() {
-        Scenario<Two> s = Explorer.scenario("untargeted points")
-                .setup(Two::new)
-                .actor("T1", t -> {
-                    Coordinator.point("one");
-                    Coordinator.point("two");
-                })
-                .actor("T2", t -> Coordinator.point("three"))
-                .actor("T3", t -> Coordinator.point("four"))
-                .check(t -> assertEquals(0, t.shared.peek()));
+        Scenario<Two> s =
+                Explorer.scenario("untargeted points")
+                        .setup(Two::new)
+                        .actor(
+                                "T1",
+                                t -> {
+                                    Coordinator.point("one");
+                                    Coordinator.point("two");
+                                })
+                        .actor("T2", t -> Coordinator.point("three"))
+                        .actor("T3", t -> Coordinator.point("four"))
+                        .check(t -> assertEquals(0, t.shared.peek()));
         ExploreResult full = s.explore(FULL);
         ExploreResult dpor = s.explore(DPOR);
         assertTrue(full.exhausted() && dpor.exhausted(), full + " / " + dpor);
         // every order of the four untargeted steps is its own trace; the starts commute
-        long traces = DporTraceTest.allTraces(List.of(
-                List.of(DporTraceTest.start(), DporTraceTest.unknown(), DporTraceTest.unknown()),
-                List.of(DporTraceTest.start(), DporTraceTest.unknown()),
-                List.of(DporTraceTest.start(), DporTraceTest.unknown()))).size();
+        long traces =
+                DporTraceTest.allTraces(
+                                List.of(
+                                        List.of(
+                                                DporTraceTest.start(),
+                                                DporTraceTest.unknown(),
+                                                DporTraceTest.unknown()),
+                                        List.of(DporTraceTest.start(), DporTraceTest.unknown()),
+                                        List.of(DporTraceTest.start(), DporTraceTest.unknown())))
+                        .size();
         assertEquals(12, traces);
         assertEquals(traces, dpor.distinctSchedules(), dpor + " vs " + full);
     }
 
     @Test
     void budgetsStopItUnexhausted() {
-        Scenario<SleepSetTest.State> s = SleepSetTest.scenario("atomic, budget", true, new TreeSet<>());
+        Scenario<SleepSetTest.State> s =
+                SleepSetTest.scenario("atomic, budget", true, new TreeSet<>());
         ExploreResult r = s.explore(DPOR.maxRuns(2));
         assertEquals(2, r.runs());
         assertEquals(ExploreResult.Stop.MAX_RUNS, r.stop());
@@ -193,8 +228,8 @@ class DporTest {
 
     /**
      * Two threads append to a log under a lock (the lock step is the only point before the append,
-     * so the log is ordered by who locks first) and write {@code x}; a third reads {@code x} without
-     * the lock.
+     * so the log is ordered by who locks first) and write {@code x}; a third reads {@code x}
+     * without the lock.
      */
     static Scenario<Locked> lockedLog(String name, Set<String> outcomes) {
         return Explorer.scenario(name)
@@ -219,10 +254,12 @@ class DporTest {
     static Scenario<Two> readersAndWriter(String name, Set<String> outcomes) {
         return Explorer.scenario(name)
                 .setup(Two::new)
-                .actor("W", t -> {
-                    t.a.set(1);
-                    t.b.set(1);
-                })
+                .actor(
+                        "W",
+                        t -> {
+                            t.a.set(1);
+                            t.b.set(1);
+                        })
                 .actor("R1", t -> t.shared.set(t.b.get() * 10 + t.a.get()))
                 .actor("R2", t -> t.shared.getAndAdd(t.a.get() * 100))
                 .check(t -> outcomes.add(String.valueOf(t.shared.peek())));

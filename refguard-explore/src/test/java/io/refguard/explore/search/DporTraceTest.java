@@ -18,11 +18,11 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The DPOR strategy driven by a tiny abstract program (threads as fixed lists of accesses) in
- * place of the runtime, against a brute-force count of Mazurkiewicz traces: every interleaving
- * is enumerated and keyed by the order it gives each pair of dependent steps of different
- * threads. DPOR must run a schedule of every trace, and (with its sleep sets) no trace twice,
- * so fewer schedules than there are interleavings when some steps are independent.
+ * The DPOR strategy driven by a tiny abstract program (threads as fixed lists of accesses) in place
+ * of the runtime, against a brute-force count of Mazurkiewicz traces: every interleaving is
+ * enumerated and keyed by the order it gives each pair of dependent steps of different threads.
+ * DPOR must run a schedule of every trace, and (with its sleep sets) no trace twice, so fewer
+ * schedules than there are interleavings when some steps are independent.
  */
 class DporTraceTest {
 
@@ -64,7 +64,8 @@ class DporTraceTest {
         if (a.target() == null || b.target() == null) {
             return true;
         }
-        return a.target() == b.target() && !(a.access() == Access.READ && b.access() == Access.READ);
+        return a.target() == b.target()
+                && !(a.access() == Access.READ && b.access() == Access.READ);
     }
 
     /** The Mazurkiewicz trace of a schedule: the order of every dependent pair of steps. */
@@ -79,7 +80,8 @@ class DporTraceTest {
             for (int j = i + 1; j < events.size(); j++) {
                 int[] a = events.get(i);
                 int[] b = events.get(j);
-                if (a[0] != b[0] && dependent(threads.get(a[0]).get(a[1]), threads.get(b[0]).get(b[1]))) {
+                if (a[0] != b[0]
+                        && dependent(threads.get(a[0]).get(a[1]), threads.get(b[0]).get(b[1]))) {
                     order.add(a[0] + "." + a[1] + "<" + b[0] + "." + b[1]);
                 }
             }
@@ -95,7 +97,8 @@ class DporTraceTest {
         return out;
     }
 
-    private static void enumerate(List<List<Op>> threads, int[] pc, int[] prefix, int len, List<int[]> out) {
+    private static void enumerate(
+            List<List<Op>> threads, int[] pc, int[] prefix, int len, List<int[]> out) {
         if (len == prefix.length) {
             out.add(prefix.clone());
             return;
@@ -344,6 +347,8 @@ class DporTraceTest {
             dporRuns += assertCoversEveryTrace(m).completedRuns();
             interleavings += allSchedules(m).size();
         }
-        assertTrue(dporRuns < interleavings, dporRuns + " runs for " + interleavings + " interleavings");
+        assertTrue(
+                dporRuns < interleavings,
+                dporRuns + " runs for " + interleavings + " interleavings");
     }
 }

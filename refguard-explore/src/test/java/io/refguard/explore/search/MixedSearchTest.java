@@ -15,8 +15,8 @@ import io.refguard.explore.sync.SharedInt;
 import org.junit.jupiter.api.Test;
 
 /**
- * The default search, the randomized strategies added for bugs among many threads, PCT's depth
- * as the paper defines it, and the simplification of failures found at random.
+ * The default search, the randomized strategies added for bugs among many threads, PCT's depth as
+ * the paper defines it, and the simplification of failures found at random.
  */
 class MixedSearchTest {
 
@@ -36,32 +36,50 @@ class MixedSearchTest {
 
     /** Writers write the pair under a lock after private work; one checker reads it without. */
     static Scenario<Pair> tornPair(int writers) {
-        Scenario<Pair> s = Explorer.scenario("torn pair, " + writers + " writers").setup(() -> new Pair(writers));
+        Scenario<Pair> s =
+                Explorer.scenario("torn pair, " + writers + " writers")
+                        .setup(() -> new Pair(writers));
         for (int i = 0; i < writers; i++) {
             int me = i + 1;
-            s.actor("W" + me, p -> {
-                p.own[me - 1].set(1);
-                p.own[me - 1].set(2);
-                Coordinator.lock(p.lock);
-                p.a.set(me);
-                p.b.set(me);
-                Coordinator.unlock(p.lock);
-            });
+            s.actor(
+                    "W" + me,
+                    p -> {
+                        p.own[me - 1].set(1);
+                        p.own[me - 1].set(2);
+                        Coordinator.lock(p.lock);
+                        p.a.set(me);
+                        p.b.set(me);
+                        Coordinator.unlock(p.lock);
+                    });
         }
-        return s.actor("check", p -> {
-            int a = p.a.get();
-            int b = p.b.get();
-            assertEquals(a, b, "torn pair");
-        });
+        return s.actor(
+                "check",
+                p -> {
+                    int a = p.a.get();
+                    int b = p.b.get();
+                    assertEquals(a, b, "torn pair");
+                });
     }
 
     @Test
     void aTornPairAmongThirtyOneThreadsIsReportedWithOnePreemption() {
-        for (ExploreOptions o : new ExploreOptions[] {ExploreOptions.random(), ExploreOptions.pos(),
-                ExploreOptions.surw(), ExploreOptions.pctRaces(3), ExploreOptions.defaultSearch()}) {
-            InterleavingFailure f = assertThrows(InterleavingFailure.class,
-                    () -> tornPair(30).explore(o.maxRuns(5_000)), o.toString());
-            assertEquals(1, f.report().preemptions(), o + ": " + f.report().foundBy() + "\n" + f.table());
+        for (ExploreOptions o :
+                new ExploreOptions[] {
+                    ExploreOptions.random(),
+                    ExploreOptions.pos(),
+                    ExploreOptions.surw(),
+                    ExploreOptions.pctRaces(3),
+                    ExploreOptions.defaultSearch()
+                }) {
+            InterleavingFailure f =
+                    assertThrows(
+                            InterleavingFailure.class,
+                            () -> tornPair(30).explore(o.maxRuns(5_000)),
+                            o.toString());
+            assertEquals(
+                    1,
+                    f.report().preemptions(),
+                    o + ": " + f.report().foundBy() + "\n" + f.table());
         }
     }
 
@@ -72,54 +90,71 @@ class MixedSearchTest {
 
     /**
      * The reader sees x go from 1 to 2 only if the writer is preempted after its first write and
-     * the reader after its first read: two preemptions, three ordering constraints (depth 3 in
-     * the sense of the PCT paper). A third thread adds steps.
+     * the reader after its first read: two preemptions, three ordering constraints (depth 3 in the
+     * sense of the PCT paper). A third thread adds steps.
      */
     static Scenario<Value> depthThree() {
         return Explorer.scenario("depth three")
                 .setup(Value::new)
-                .actor("writer", v -> {
-                    v.x.set(1);
-                    v.x.set(2);
-                })
-                .actor("reader", v -> {
-                    int first = v.x.get();
-                    int second = v.x.get();
-                    assertFalse(first == 1 && second == 2, "saw 1 then 2");
-                })
-                .actor("other", v -> {
-                    v.y.set(1);
-                    v.y.set(2);
-                });
+                .actor(
+                        "writer",
+                        v -> {
+                            v.x.set(1);
+                            v.x.set(2);
+                        })
+                .actor(
+                        "reader",
+                        v -> {
+                            int first = v.x.get();
+                            int second = v.x.get();
+                            assertFalse(first == 1 && second == 2, "saw 1 then 2");
+                        })
+                .actor(
+                        "other",
+                        v -> {
+                            v.y.set(1);
+                            v.y.set(2);
+                        });
     }
 
     @Test
     void pctFindsABugOfDepthThreeAtDepthThreeAndNotBelow() {
-        InterleavingFailure exhaustive = assertThrows(InterleavingFailure.class,
-                () -> depthThree().explore(ExploreOptions.exhaustive()));
+        InterleavingFailure exhaustive =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () -> depthThree().explore(ExploreOptions.exhaustive()));
         assertEquals(2, exhaustive.report().preemptions());
         ExploreResult two = depthThree().explore(ExploreOptions.pct(2).maxRuns(3_000));
         assertEquals(3_000, two.runs(), "one change point cannot make two preemptions");
         // at least 1 / (n k^2) per run with n = 3 threads and k = 9 steps: 1 in 243
         for (long seed = 1; seed <= 3; seed++) {
             long s = seed;
-            InterleavingFailure f = assertThrows(InterleavingFailure.class,
-                    () -> depthThree().explore(ExploreOptions.pct(3).seed(s).maxRuns(3_000)));
+            InterleavingFailure f =
+                    assertThrows(
+                            InterleavingFailure.class,
+                            () ->
+                                    depthThree()
+                                            .explore(ExploreOptions.pct(3).seed(s).maxRuns(3_000)));
             assertTrue(f.report().runs() <= 3_000);
         }
     }
 
     @Test
     void theDefaultVerifiesACorrectProgramWithinItsBound() {
-        ExploreResult r = Explorer.scenario("locked increments")
-                .setup(Value::new)
-                .actor("T1", v -> locked(v))
-                .actor("T2", v -> locked(v))
-                .check(v -> assertEquals(2, v.x.peek()))
-                .explore(ExploreOptions.defaultSearch());
+        ExploreResult r =
+                Explorer.scenario("locked increments")
+                        .setup(Value::new)
+                        .actor("T1", v -> locked(v))
+                        .actor("T2", v -> locked(v))
+                        .check(v -> assertEquals(2, v.x.peek()))
+                        .explore(ExploreOptions.defaultSearch());
         assertTrue(r.exhausted(), r.toString());
-        assertTrue(r.strategy().startsWith("default search: exhaustive, preemption bound 2"), r.strategy());
-        assertTrue(r.runs() > 1_000, "the randomized searches ran on after the bound was covered: " + r);
+        assertTrue(
+                r.strategy().startsWith("default search: exhaustive, preemption bound 2"),
+                r.strategy());
+        assertTrue(
+                r.runs() > 1_000,
+                "the randomized searches ran on after the bound was covered: " + r);
     }
 
     private static void locked(Value v) {
@@ -131,9 +166,12 @@ class MixedSearchTest {
     @Test
     void theDefaultFindsWhatTheBoundedSearchAloneDoesNotReachInItsBudget() {
         ExploreResult bounded = tornPair(20).explore(ExploreOptions.exhaustive().maxRuns(3_000));
-        assertEquals(ExploreResult.Stop.MAX_RUNS, bounded.stop(), "still on 0 preemptions: " + bounded);
-        InterleavingFailure f = assertThrows(InterleavingFailure.class,
-                () -> tornPair(20).explore(ExploreOptions.defaultSearch().maxRuns(3_000)));
+        assertEquals(
+                ExploreResult.Stop.MAX_RUNS, bounded.stop(), "still on 0 preemptions: " + bounded);
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () -> tornPair(20).explore(ExploreOptions.defaultSearch().maxRuns(3_000)));
         assertTrue(f.report().foundBy().startsWith("default search ("), f.report().foundBy());
     }
 
@@ -141,8 +179,12 @@ class MixedSearchTest {
     void sleepSetsAreOffUnderABoundAndSaySo() {
         ExploreResult r = depthThreeFixed().explore(ExploreOptions.exhaustive().sleepSets(true));
         assertTrue(r.strategy().contains("sleep sets off"), r.strategy());
-        ExploreResult unbounded = depthThreeFixed().explore(ExploreOptions.exhaustive()
-                .preemptionBound(Integer.MAX_VALUE).sleepSets(true));
+        ExploreResult unbounded =
+                depthThreeFixed()
+                        .explore(
+                                ExploreOptions.exhaustive()
+                                        .preemptionBound(Integer.MAX_VALUE)
+                                        .sleepSets(true));
         assertTrue(unbounded.strategy().endsWith("sleep sets"), unbounded.strategy());
     }
 

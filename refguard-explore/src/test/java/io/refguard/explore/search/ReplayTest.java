@@ -38,12 +38,18 @@ class ReplayTest {
 
     @Test
     void aThousandReplaysGiveAThousandIdenticalTraces() {
-        InterleavingFailure f = assertThrows(InterleavingFailure.class,
-                () -> racy("three increments").explore(ExploreOptions.pct(3).seed(11).minimize(false)));
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                racy("three increments")
+                                        .explore(ExploreOptions.pct(3).seed(11).minimize(false)));
         List<TraceEvent> first = f.report().events();
         for (int i = 0; i < 1000; i++) {
-            InterleavingFailure again = assertThrows(InterleavingFailure.class,
-                    () -> racy("three increments").replay(f.replayToken()));
+            InterleavingFailure again =
+                    assertThrows(
+                            InterleavingFailure.class,
+                            () -> racy("three increments").replay(f.replayToken()));
             assertEquals(first, again.report().events(), "replay " + i);
             assertEquals(f.report().failure(), again.report().failure(), "replay " + i);
         }
@@ -51,17 +57,25 @@ class ReplayTest {
 
     @Test
     void aTokenFromAnotherScenarioIsRefused() {
-        InterleavingFailure f = assertThrows(InterleavingFailure.class,
-                () -> racy("scenario A").explore(ExploreOptions.exhaustive()));
-        ReplayTokenException e = assertThrows(ReplayTokenException.class,
-                () -> racy("scenario B").replay(f.replayToken()));
-        assertTrue(e.getMessage().startsWith("this replay token was made for another scenario"), e.getMessage());
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () -> racy("scenario A").explore(ExploreOptions.exhaustive()));
+        ReplayTokenException e =
+                assertThrows(
+                        ReplayTokenException.class,
+                        () -> racy("scenario B").replay(f.replayToken()));
+        assertTrue(
+                e.getMessage().startsWith("this replay token was made for another scenario"),
+                e.getMessage());
     }
 
     @Test
     void aMalformedTokenIsRefusedWithAMessage() {
-        ReplayTokenException e = assertThrows(ReplayTokenException.class,
-                () -> racy("malformed").replay("rg1-not!a!token"));
+        ReplayTokenException e =
+                assertThrows(
+                        ReplayTokenException.class,
+                        () -> racy("malformed").replay("rg1-not!a!token"));
         assertTrue(e.getMessage().contains("damaged"), e.getMessage());
     }
 
@@ -69,8 +83,8 @@ class ReplayTest {
     void aScheduleThatNoLongerFitsIsReportedAsDiverged() {
         int fp = ReplayToken.fingerprint("diverging", List.of("T1", "T2", "T3"));
         String token = ReplayToken.of(fp, new int[] {0, 5, 5}).encode();
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> racy("diverging").replay(token));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> racy("diverging").replay(token));
         assertTrue(e.getMessage().contains("did not follow its schedule"), e.getMessage());
     }
 
@@ -86,18 +100,23 @@ class ReplayTest {
 
     @Test
     void theReplayPropertyAppliesToItsOwnScenarioOnly() {
-        InterleavingFailure f = assertThrows(InterleavingFailure.class,
-                () -> racy("by property").explore(ExploreOptions.exhaustive()));
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () -> racy("by property").explore(ExploreOptions.exhaustive()));
         System.setProperty("refguard.explore.replay", f.replayToken());
         try {
-            InterleavingFailure again = assertThrows(InterleavingFailure.class,
-                    () -> racy("by property").explore(ExploreOptions.random().seed(1)));
+            InterleavingFailure again =
+                    assertThrows(
+                            InterleavingFailure.class,
+                            () -> racy("by property").explore(ExploreOptions.random().seed(1)));
             assertEquals("replay of a token", again.report().foundBy());
             assertEquals(f.report().events(), again.report().events());
-            ExploreResult other = Explorer.scenario("unrelated")
-                    .setup(Counter::new)
-                    .actor("T1", Counter::increment)
-                    .explore(ExploreOptions.exhaustive());
+            ExploreResult other =
+                    Explorer.scenario("unrelated")
+                            .setup(Counter::new)
+                            .actor("T1", Counter::increment)
+                            .explore(ExploreOptions.exhaustive());
             assertTrue(other.exhausted());
         } finally {
             System.clearProperty("refguard.explore.replay");

@@ -15,12 +15,13 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sleep sets explore fewer schedules where steps are independent (private fields), while
- * reaching the same outcomes and finding the same bug as the full search.
+ * Sleep sets explore fewer schedules where steps are independent (private fields), while reaching
+ * the same outcomes and finding the same bug as the full search.
  */
 class SleepSetTest {
 
-    static final ExploreOptions FULL = ExploreOptions.exhaustive().preemptionBound(Integer.MAX_VALUE);
+    static final ExploreOptions FULL =
+            ExploreOptions.exhaustive().preemptionBound(Integer.MAX_VALUE);
 
     static final class State {
         final SharedInt a = new SharedInt("a", 0);
@@ -33,10 +34,11 @@ class SleepSetTest {
                 .setup(State::new)
                 .actor("T1", s -> work(s.a, s.shared, atomic))
                 .actor("T2", s -> work(s.b, s.shared, atomic))
-                .check(s -> {
-                    outcomes.add(s.a.peek() + "/" + s.b.peek() + "/" + s.shared.peek());
-                    assertEquals(2, s.shared.peek(), "both increments count");
-                });
+                .check(
+                        s -> {
+                            outcomes.add(s.a.peek() + "/" + s.b.peek() + "/" + s.shared.peek());
+                            assertEquals(2, s.shared.peek(), "both increments count");
+                        });
     }
 
     /** Private work on {@code mine}, one increment of {@code shared}, more private work. */
@@ -55,9 +57,11 @@ class SleepSetTest {
         Set<String> full = new TreeSet<>();
         Set<String> reduced = new TreeSet<>();
         ExploreResult f = scenario("atomic, full", true, full).explore(FULL);
-        ExploreResult r = scenario("atomic, sleep sets", true, reduced).explore(FULL.sleepSets(true));
+        ExploreResult r =
+                scenario("atomic, sleep sets", true, reduced).explore(FULL.sleepSets(true));
         assertTrue(f.exhausted() && r.exhausted());
-        assertTrue(r.distinctSchedules() * 4 < f.distinctSchedules(),
+        assertTrue(
+                r.distinctSchedules() * 4 < f.distinctSchedules(),
                 "sleep sets: " + r + "; full: " + f);
         assertEquals(full, reduced);
     }
@@ -65,10 +69,16 @@ class SleepSetTest {
     @Test
     void theSameBugIsFoundWithAndWithoutSleepSets() {
         Set<String> ignored = new TreeSet<>();
-        InterleavingFailure full = assertThrows(InterleavingFailure.class,
-                () -> scenario("racy, full", false, ignored).explore(FULL));
-        InterleavingFailure reduced = assertThrows(InterleavingFailure.class,
-                () -> scenario("racy, sleep sets", false, ignored).explore(FULL.sleepSets(true)));
+        InterleavingFailure full =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () -> scenario("racy, full", false, ignored).explore(FULL));
+        InterleavingFailure reduced =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                scenario("racy, sleep sets", false, ignored)
+                                        .explore(FULL.sleepSets(true)));
         assertEquals(full.report().failure().summary(), reduced.report().failure().summary());
     }
 

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 class StrategiesTest {
 
     /**
-     * An order violation of depth 2 hidden in long runs: the reader must read the reference
-     * after the writer created it but before the writer initialised it. Each thread first does
-     * 20 unrelated steps.
+     * An order violation of depth 2 hidden in long runs: the reader must read the reference after
+     * the writer created it but before the writer initialised it. Each thread first does 20
+     * unrelated steps.
      */
     static final class Publication {
         final SharedInt noise = new SharedInt("noise", 0);
@@ -33,32 +33,44 @@ class StrategiesTest {
     static Scenario<Publication> publication() {
         return Explorer.scenario("unsafe publication")
                 .setup(Publication::new)
-                .actor("writer", p -> {
-                    for (int i = 0; i < 20; i++) {
-                        p.noise.get();
-                    }
-                    int[] box = new int[1];
-                    p.ref.set(box);
-                    p.noise.get();
-                    box[0] = 42; // initialised only after it was published
-                })
-                .actor("reader", p -> {
-                    for (int i = 0; i < 20; i++) {
-                        p.noise.get();
-                    }
-                    int[] box = p.ref.get();
-                    if (box != null && box[0] != 42) {
-                        throw new AssertionError("read a published but uninitialised box");
-                    }
-                });
+                .actor(
+                        "writer",
+                        p -> {
+                            for (int i = 0; i < 20; i++) {
+                                p.noise.get();
+                            }
+                            int[] box = new int[1];
+                            p.ref.set(box);
+                            p.noise.get();
+                            box[0] = 42; // initialised only after it was published
+                        })
+                .actor(
+                        "reader",
+                        p -> {
+                            for (int i = 0; i < 20; i++) {
+                                p.noise.get();
+                            }
+                            int[] box = p.ref.get();
+                            if (box != null && box[0] != 42) {
+                                throw new AssertionError("read a published but uninitialised box");
+                            }
+                        });
     }
 
     @Test
     void randomWalkFindsTheBugAndItsSeedReproducesIt() {
-        InterleavingFailure a = assertThrows(InterleavingFailure.class,
-                () -> publication().explore(ExploreOptions.random().seed(3).maxRuns(20_000)));
-        InterleavingFailure b = assertThrows(InterleavingFailure.class,
-                () -> publication().explore(ExploreOptions.random().seed(3).maxRuns(20_000)));
+        InterleavingFailure a =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                publication()
+                                        .explore(ExploreOptions.random().seed(3).maxRuns(20_000)));
+        InterleavingFailure b =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                publication()
+                                        .explore(ExploreOptions.random().seed(3).maxRuns(20_000)));
         assertEquals(a.replayToken(), b.replayToken());
         assertEquals(a.report().runs(), b.report().runs());
         assertEquals(FailureKind.THREAD_THREW, a.report().failure().kind());
@@ -66,24 +78,34 @@ class StrategiesTest {
 
     @Test
     void pctFindsTheBug() {
-        InterleavingFailure f = assertThrows(InterleavingFailure.class,
-                () -> publication().explore(ExploreOptions.pct(3).seed(5).maxRuns(20_000)));
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () -> publication().explore(ExploreOptions.pct(3).seed(5).maxRuns(20_000)));
         assertTrue(f.report().foundBy().startsWith("PCT depth 3"), f.report().foundBy());
     }
 
     @Test
     void posFindsTheBug() {
-        InterleavingFailure f = assertThrows(InterleavingFailure.class,
-                () -> publication().explore(ExploreOptions.pos().seed(5).maxRuns(20_000)));
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () -> publication().explore(ExploreOptions.pos().seed(5).maxRuns(20_000)));
         assertTrue(f.report().foundBy().startsWith("POS"), f.report().foundBy());
     }
 
     @Test
     void randomFailuresAreSimplifiedToFewPreemptions() {
-        InterleavingFailure raw = assertThrows(InterleavingFailure.class,
-                () -> publication().explore(ExploreOptions.random().seed(3).minimize(false)));
-        InterleavingFailure simplified = assertThrows(InterleavingFailure.class,
-                () -> publication().explore(ExploreOptions.random().seed(3)));
+        InterleavingFailure raw =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                publication()
+                                        .explore(ExploreOptions.random().seed(3).minimize(false)));
+        InterleavingFailure simplified =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () -> publication().explore(ExploreOptions.random().seed(3)));
         assertTrue(raw.report().preemptions() > 2, raw.table());
         assertTrue(simplified.report().preemptions() <= 2, simplified.table());
         assertEquals(raw.report().failure().kind(), simplified.report().failure().kind());
@@ -93,8 +115,10 @@ class StrategiesTest {
     void exhaustiveSearchFindsTheFewestPreemptions() {
         // one preemption suffices: the writer is preempted between publishing and initialising,
         // and the reader runs to its end
-        InterleavingFailure f = assertThrows(InterleavingFailure.class,
-                () -> publication().explore(ExploreOptions.exhaustive()));
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () -> publication().explore(ExploreOptions.exhaustive()));
         assertEquals(1, f.report().preemptions());
     }
 
@@ -107,12 +131,14 @@ class StrategiesTest {
 
     @Test
     void runAndTimeBudgetsStopTheSearch() {
-        ExploreResult byRuns = PointsModel.scenario(3, 10).explore(ExploreOptions.random().maxRuns(100));
+        ExploreResult byRuns =
+                PointsModel.scenario(3, 10).explore(ExploreOptions.random().maxRuns(100));
         assertEquals(ExploreResult.Stop.MAX_RUNS, byRuns.stop());
         assertEquals(100, byRuns.runs());
         assertFalse(byRuns.exhausted());
-        ExploreResult byTime = PointsModel.scenario(3, 10)
-                .explore(ExploreOptions.random().maxTime(Duration.ofMillis(50)));
+        ExploreResult byTime =
+                PointsModel.scenario(3, 10)
+                        .explore(ExploreOptions.random().maxTime(Duration.ofMillis(50)));
         assertEquals(ExploreResult.Stop.MAX_TIME, byTime.stop());
     }
 
@@ -120,8 +146,9 @@ class StrategiesTest {
     void exhaustiveCountsEachScheduleOnce() {
         // two threads of k points without preemption bound: C(2k+2, k+1) interleavings of the
         // (k + 1) steps each (a start and k points), counted exactly once
-        ExploreResult r = PointsModel.scenario(2, 3)
-                .explore(ExploreOptions.exhaustive().preemptionBound(Integer.MAX_VALUE));
+        ExploreResult r =
+                PointsModel.scenario(2, 3)
+                        .explore(ExploreOptions.exhaustive().preemptionBound(Integer.MAX_VALUE));
         assertEquals(70, r.distinctSchedules());
         assertTrue(r.exhausted());
         assertFalse(r.boundLimited());

@@ -20,14 +20,15 @@ class TraceTest {
 
     /** Two increments; {@code atomicWrite} keeps the same steps but makes the write count. */
     private static Scenario<SharedInt> counter(boolean atomicWrite) {
-        Scenario.Body<SharedInt> increment = x -> {
-            int v = x.get();
-            if (atomicWrite) {
-                x.incrementAndGet();
-            } else {
-                x.set(v + 1);
-            }
-        };
+        Scenario.Body<SharedInt> increment =
+                x -> {
+                    int v = x.get();
+                    if (atomicWrite) {
+                        x.incrementAndGet();
+                    } else {
+                        x.set(v + 1);
+                    }
+                };
         return Explorer.scenario("counter")
                 .setup(() -> new SharedInt("x", 0))
                 .actor("T1", increment)
@@ -37,8 +38,10 @@ class TraceTest {
 
     @Test
     void aFailingScheduleTracesToTheSameEventsAsItsReport() {
-        InterleavingFailure f = assertThrows(InterleavingFailure.class,
-                () -> counter(false).explore(ExploreOptions.exhaustive()));
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () -> counter(false).explore(ExploreOptions.exhaustive()));
         InterleavingReport traced = counter(false).trace(f.replayToken());
         assertFalse(traced.passed());
         assertEquals(f.report().events(), traced.events());
@@ -48,13 +51,21 @@ class TraceTest {
 
     @Test
     void aScheduleThatPassesAfterAFixStillRendersAsATable() {
-        InterleavingFailure f = assertThrows(InterleavingFailure.class,
-                () -> counter(false).explore(ExploreOptions.exhaustive()));
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () -> counter(false).explore(ExploreOptions.exhaustive()));
         InterleavingReport traced = counter(true).trace(f.replayToken());
         assertTrue(traced.passed());
-        assertEquals(f.report().events().size(), traced.events().size(), "the same steps, in the same order");
+        assertEquals(
+                f.report().events().size(),
+                traced.events().size(),
+                "the same steps, in the same order");
         String table = TableRenderer.render(traced);
-        assertTrue(table.startsWith("Scenario \"counter\" passed on this schedule (1 preemption).\n\n| step | T1"), table);
+        assertTrue(
+                table.startsWith(
+                        "Scenario \"counter\" passed on this schedule (1 preemption).\n\n| step | T1"),
+                table);
         assertTrue(table.contains("x.getAndAdd (TraceTest.java:"), table);
         assertTrue(table.contains("Replay: " + f.replayToken()), table);
         assertFalse(table.contains("Failure:"), table);

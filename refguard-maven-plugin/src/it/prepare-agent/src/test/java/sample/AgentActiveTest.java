@@ -12,8 +12,14 @@ class AgentActiveTest {
     @Test
     void testsRunUnderTheAgentWithTheProjectsArgLineKept() throws Exception {
         List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        assertTrue(args.stream().anyMatch(a -> a.startsWith("-javaagent:")
-                && a.contains("refguard-agent") && a.endsWith("=include=sample.*")), args.toString());
+        assertTrue(
+                args.stream()
+                        .anyMatch(
+                                a ->
+                                        a.startsWith("-javaagent:")
+                                                && a.contains("refguard-agent")
+                                                && a.endsWith("=include=sample.*")),
+                args.toString());
         assertEquals("kept", System.getProperty("sample.flag"), args.toString());
         Counter c = new Counter();
         c.increment();

@@ -3,7 +3,10 @@ package io.refguard.netty.usage;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Where samples did things: {@link #mark} records the caller's line under a key, on the line of the call it wraps. */
+/**
+ * Where samples did things: {@link #mark} records the caller's line under a key, on the line of the
+ * call it wraps.
+ */
 public final class Lines {
 
     private static final StackWalker WALKER = StackWalker.getInstance();
@@ -22,6 +25,11 @@ public final class Lines {
         return here(2);
     }
 
+    /** The line after the caller's statement: mark a statement by calling this just before it. */
+    public static int next() {
+        return here(2) + 1;
+    }
+
     private static int here(int skip) {
         return WALKER.walk(s -> s.skip(skip).findFirst()).orElseThrow().getLineNumber();
     }
@@ -30,7 +38,8 @@ public final class Lines {
     public static int of(String key) {
         Integer line = LINES.get(key);
         if (line == null) {
-            throw new IllegalStateException("no line recorded under " + key + ": the sample did not run that far");
+            throw new IllegalStateException(
+                    "no line recorded under " + key + ": the sample did not run that far");
         }
         return line;
     }

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.stream.Collectors;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.refguard.AccessRecord;
@@ -23,7 +20,8 @@ import io.refguard.Report.Role;
 import io.refguard.Site;
 import io.refguard.UseAfterReleaseException;
 import io.refguard.netty.RefGuardNetty;
-
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Each report refguard-netty gives for a pooled {@link ByteBuf}, with no refguard call in the code
  * under test: the buffers come from Netty's {@link PooledByteBufAllocator}, refguard sees them
- * through Netty's leak-detection hooks (the detector is named by a system property in this
- * module's surefire configuration).
+ * through Netty's leak-detection hooks (the detector is named by a system property in this module's
+ * surefire configuration).
  */
 class NettyReportsTest {
 
@@ -56,7 +54,7 @@ class NettyReportsTest {
             buf.writeInt(42);
             assertTrue(buf.release());
             Lines.mark("first", 0);
-            DoubleReleaseException e = assertThrows(DoubleReleaseException.class, () -> buf.release());
+            var e = assertThrows(DoubleReleaseException.class, () -> buf.release());
             Report r = e.report();
             assertEquals(Report.Kind.DOUBLE_RELEASE, r.kind());
             assertEquals(Lines.of("first") - 1, line(r, Role.RELEASED), e.getMessage());
@@ -72,8 +70,10 @@ class NettyReportsTest {
         try (LeakScope scope = LeakScope.open()) {
             ByteBuf buf = POOL.heapBuffer(64);
             buf.writeLong(7);
-            int released = Lines.here(); buf.release();
-            int used = Lines.here(); UseAfterReleaseException e = assertThrows(UseAfterReleaseException.class, () -> buf.getLong(0));
+            int released = Lines.next();
+            buf.release();
+            int used = Lines.next();
+            var e = assertThrows(UseAfterReleaseException.class, () -> buf.getLong(0));
             assertEquals(released, line(e.report(), Role.FREED), e.getMessage());
             assertEquals(used, line(e.report(), Role.USED), e.getMessage());
         }
@@ -83,7 +83,8 @@ class NettyReportsTest {
     void aRetainAfterReleaseIsAnAcquireOfADeadBuffer() {
         try (LeakScope scope = LeakScope.open()) {
             ByteBuf buf = POOL.heapBuffer(16);
-            int released = Lines.here(); buf.release();
+            int released = Lines.next();
+            buf.release();
             DeadObjectException e = assertThrows(DeadObjectException.class, () -> buf.retain());
             assertEquals(Report.Kind.ACQUIRE_DEAD, e.report().kind());
             assertEquals(released, line(e.report(), Role.FREED), e.getMessage());
@@ -93,7 +94,8 @@ class NettyReportsTest {
     @Test
     void aBufferStillAliveWhenTheScopeClosesIsALeakNamingItsAllocation() {
         LeakScope scope = LeakScope.open();
-        int allocated = Lines.here(); ByteBuf buf = POOL.heapBuffer(16);
+        int allocated = Lines.next();
+        ByteBuf buf = POOL.heapBuffer(16);
         buf.retain();
         buf.release();
         LeakException e = assertThrows(LeakException.class, scope::close);
@@ -108,8 +110,10 @@ class NettyReportsTest {
         RefGuard.setRecordsLast(8);
         LeakScope scope = LeakScope.open();
         ByteBuf buf = POOL.heapBuffer(16);
-        int retained = Lines.here(); buf.retain();
-        int touched = Lines.here(); buf.touch("handed to the decoder");
+        int retained = Lines.next();
+        buf.retain();
+        int touched = Lines.next();
+        buf.touch("handed to the decoder");
         buf.release();
         LeakException e = assertThrows(LeakException.class, scope::close);
         List<AccessRecord> records = e.reports().get(0).records();
@@ -118,7 +122,9 @@ class NettyReportsTest {
         assertEquals(retained, records.get(1).site().lineNumber());
         assertEquals(touched, records.get(2).site().lineNumber());
         assertEquals("handed to the decoder", records.get(2).hint());
-        assertTrue(e.getMessage().contains("#3 touch \"handed to the decoder\" at NettyReportsTest"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("#3 touch \"handed to the decoder\" at NettyReportsTest"),
+                e.getMessage());
         buf.release();
     }
 
@@ -131,8 +137,11 @@ class NettyReportsTest {
             buf.retain();
             buf.release();
             buf.release();
-            DoubleReleaseException e = assertThrows(DoubleReleaseException.class, () -> buf.release());
-            String events = e.report().records().stream().map(AccessRecord::event).collect(Collectors.joining(","));
+            var e = assertThrows(DoubleReleaseException.class, () -> buf.release());
+            String events =
+                    e.report().records().stream()
+                            .map(AccessRecord::event)
+                            .collect(Collectors.joining(","));
             assertEquals("create,retain,release,release", events, e.getMessage());
         }
     }
@@ -158,7 +167,7 @@ class NettyReportsTest {
         try (LeakScope scope = LeakScope.open(CheckMode.PRESENCE)) {
             ByteBuf buf = POOL.heapBuffer(16);
             buf.release();
-            DoubleReleaseException e = assertThrows(DoubleReleaseException.class, () -> buf.release());
+            var e = assertThrows(DoubleReleaseException.class, () -> buf.release());
             assertTrue(e.getMessage().contains("TRACKED"), e.getMessage());
         }
     }
@@ -168,7 +177,8 @@ class NettyReportsTest {
         RefGuard.setMode(CheckMode.OFF);
         ByteBuf buf = POOL.heapBuffer(16);
         try {
-            assertFalse(buf.getClass().getSimpleName().contains("LeakAware"), buf.getClass().getName());
+            assertFalse(
+                    buf.getClass().getSimpleName().contains("LeakAware"), buf.getClass().getName());
         } finally {
             buf.release();
         }
@@ -178,7 +188,8 @@ class NettyReportsTest {
     void aTrackedBufferIsWrappedSoEveryCallReachesTheChecker() {
         try (LeakScope scope = LeakScope.open()) {
             ByteBuf buf = POOL.heapBuffer(16);
-            assertTrue(buf.getClass().getSimpleName().contains("LeakAware"), buf.getClass().getName());
+            assertTrue(
+                    buf.getClass().getSimpleName().contains("LeakAware"), buf.getClass().getName());
             ByteBuf slice = buf.retainedSlice(0, 4);
             slice.release();
             buf.release();

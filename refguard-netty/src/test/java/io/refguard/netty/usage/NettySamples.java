@@ -1,21 +1,19 @@
 package io.refguard.netty.usage;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.refguard.junit.RefGuardLeakCheck;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
-import io.refguard.junit.RefGuardLeakCheck;
-
 import org.junit.jupiter.api.Test;
 
 /**
- * Netty tests as a user writes them, with refguard's JUnit leak check and no refguard call in
- * their bodies: run by {@link NettyJUnitTest} in parallel. Two leak a pooled buffer at the same
- * time on two threads, one double-releases, one is clean; the barrier makes the three that
- * allocate first hold their buffers at once.
+ * Netty tests as a user writes them, with refguard's JUnit leak check and no refguard call in their
+ * bodies: run by {@link NettyJUnitTest} in parallel. Two leak a pooled buffer at the same time on
+ * two threads, one double-releases, one is clean; the barrier makes the three that allocate first
+ * hold their buffers at once.
  */
 @RefGuardLeakCheck
 public class NettySamples {
@@ -23,6 +21,7 @@ public class NettySamples {
     private static final PooledByteBufAllocator POOL = PooledByteBufAllocator.DEFAULT;
 
     private static volatile CyclicBarrier together = new CyclicBarrier(3);
+
     /** Which thread ran each test. */
     public static final Map<String, Thread> THREADS = new ConcurrentHashMap<>();
 

@@ -2,19 +2,17 @@ package io.refguard.netty.usage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.refguard.junit.RefGuardLeakCheck;
-
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
  * An example Netty test under refguard: nothing in it mentions refguard but the annotation. Every
- * pooled buffer it allocates is tracked for the length of the test, and the test would fail,
- * naming the line, if one were left unreleased, released twice or read after its release.
+ * pooled buffer it allocates is tracked for the length of the test, and the test would fail, naming
+ * the line, if one were left unreleased, released twice or read after its release.
  */
 @RefGuardLeakCheck
 class PooledAllocatorExampleTest {

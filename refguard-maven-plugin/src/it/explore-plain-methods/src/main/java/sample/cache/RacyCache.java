@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loading cache with a check-then-act race: two threads that miss the same key at once both
- * load it, because the check and the act hold the lock separately.
+ * A loading cache with a check-then-act race: two threads that miss the same key at once both load
+ * it, because the check and the act hold the lock separately.
  */
 public class RacyCache {
     private final Map<String, String> values = new HashMap<>();

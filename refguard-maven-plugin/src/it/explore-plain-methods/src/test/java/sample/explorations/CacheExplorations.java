@@ -7,9 +7,9 @@ import sample.cache.FixedCache;
 import sample.cache.RacyCache;
 
 /**
- * Plain-Java exploration tests: each body starts two threads that read the same key and checks
- * that the value was loaded once. Not run by Surefire directly (the name does not end in Test);
- * {@link PlainMethodsTest} runs them and checks their outcomes.
+ * Plain-Java exploration tests: each body starts two threads that read the same key and checks that
+ * the value was loaded once. Not run by Surefire directly (the name does not end in Test); {@link
+ * PlainMethodsTest} runs them and checks their outcomes.
  */
 class CacheExplorations {
 

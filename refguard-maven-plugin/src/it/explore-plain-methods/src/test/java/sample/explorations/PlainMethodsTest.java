@@ -25,7 +25,9 @@ class PlainMethodsTest {
     @Test
     void thisExecutionRunsWithTheAgentOrWithout() {
         List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        boolean agent = args.stream().anyMatch(a -> a.startsWith("-javaagent:") && a.contains("refguard-agent"));
+        boolean agent =
+                args.stream()
+                        .anyMatch(a -> a.startsWith("-javaagent:") && a.contains("refguard-agent"));
         assertEquals(AGENT, agent, args.toString());
     }
 
@@ -39,11 +41,20 @@ class PlainMethodsTest {
             assertAgentMissing(failure);
             return;
         }
-        assertEquals("io.refguard.explore.InterleavingFailure", failure.getClass().getName(), trace(failure));
-        assertTrue(message.contains("Scenario \"CacheExplorations.racyCacheLoadsOnce()\" failed"), message);
-        assertTrue(message.contains("| step |") && message.contains("| main"), "a table: " + message);
+        assertEquals(
+                "io.refguard.explore.InterleavingFailure",
+                failure.getClass().getName(),
+                trace(failure));
+        assertTrue(
+                message.contains("Scenario \"CacheExplorations.racyCacheLoadsOnce()\" failed"),
+                message);
+        assertTrue(
+                message.contains("| step |") && message.contains("| main"), "a table: " + message);
         assertTrue(message.contains("RacyCache.java:"), "the cache's lines: " + message);
-        assertTrue(message.contains("loads of key k") && message.contains("expected: <1> but was: <2>"), message);
+        assertTrue(
+                message.contains("loads of key k")
+                        && message.contains("expected: <1> but was: <2>"),
+                message);
         System.out.println(message);
         int at = message.indexOf("Replay: rg1-");
         assertTrue(at >= 0, "a replay token: " + message);
@@ -55,7 +66,8 @@ class PlainMethodsTest {
             TestExecutionResult replayed = outcome("racyCacheLoadsOnce");
             assertEquals(TestExecutionResult.Status.FAILED, replayed.getStatus());
             String again = replayed.getThrowable().orElseThrow().getMessage();
-            assertTrue(again.contains("Found by replay of a token") && again.contains(token), again);
+            assertTrue(
+                    again.contains("Found by replay of a token") && again.contains(token), again);
         } finally {
             System.clearProperty("refguard.replay");
             System.clearProperty("refguard.replay.test");
@@ -70,21 +82,29 @@ class PlainMethodsTest {
             assertAgentMissing(result.getThrowable().orElseThrow());
             return;
         }
-        assertEquals(TestExecutionResult.Status.SUCCESSFUL, result.getStatus(),
+        assertEquals(
+                TestExecutionResult.Status.SUCCESSFUL,
+                result.getStatus(),
                 () -> trace(result.getThrowable().orElse(null)));
     }
 
     private static void assertAgentMissing(Throwable failure) {
         String message = failure.getMessage();
-        assertTrue(message.contains("the agent is missing") && message.contains("refguard-maven-plugin")
-                && message.contains("@{argLine}"), trace(failure));
+        assertTrue(
+                message.contains("the agent is missing")
+                        && message.contains("refguard-maven-plugin")
+                        && message.contains("@{argLine}"),
+                trace(failure));
     }
 
     private static TestExecutionResult outcome(String method) {
-        List<Event> finished = EngineTestKit.engine("junit-jupiter")
-                .selectors(DiscoverySelectors.selectMethod(CacheExplorations.class, method))
-                .execute()
-                .testEvents().finished().list();
+        List<Event> finished =
+                EngineTestKit.engine("junit-jupiter")
+                        .selectors(DiscoverySelectors.selectMethod(CacheExplorations.class, method))
+                        .execute()
+                        .testEvents()
+                        .finished()
+                        .list();
         assertEquals(1, finished.size(), finished.toString());
         return finished.get(0).getPayload(TestExecutionResult.class).orElseThrow();
     }
