@@ -111,13 +111,7 @@ public final class Scenario<S> {
      * @throws io.refguard.explore.replay.ReplayTokenException for a malformed or foreign token
      */
     public ExploreResult explore(ExploreOptions options) {
-        if (actors.isEmpty()) {
-            throw new IllegalStateException(
-                    "scenario \""
-                            + name
-                            + "\" has no actors: add at least"
-                            + " one with actor(name, body)");
-        }
+        requireActors();
         ScenarioRunner<S> runner =
                 new ScenarioRunner<>(this, Objects.requireNonNull(options, "options"));
         return ExplorationRunEvent.around(name, runner::explore);
@@ -142,16 +136,33 @@ public final class Scenario<S> {
      *     since the token was made, or the scenario is not deterministic)
      */
     public InterleavingReport trace(String token) {
+        requireActors();
+        return new ScenarioRunner<>(
+                        this, ExploreOptions.replay(Objects.requireNonNull(token, "token")))
+                .trace();
+    }
+
+    /**
+     * Runs the scenario once on plain threads with no scheduler and no scheduling points: the
+     * setup, each actor on a platform thread of its own (named after it), then the invariants and
+     * the final check once, at the end. Snapshot checks are not run. This is the scenario as a
+     * stress loop, or another tool's scheduler, sees it; it finds nothing by itself reliably.
+     *
+     * @throws AssertionError naming the actor, invariant or check that failed, with its cause
+     * @throws Exception what the setup or the final check threw
+     */
+    public void runUncontrolled() throws Exception {
+        requireActors();
+        new UncontrolledRun<>(this).run();
+    }
+
+    private void requireActors() {
         if (actors.isEmpty()) {
             throw new IllegalStateException(
                     "scenario \""
                             + name
-                            + "\" has no actors: add at least"
-                            + " one with actor(name, body)");
+                            + "\" has no actors: add at least one with actor(name, body)");
         }
-        return new ScenarioRunner<>(
-                        this, ExploreOptions.replay(Objects.requireNonNull(token, "token")))
-                .trace();
     }
 
     /** The scenario's name. */
