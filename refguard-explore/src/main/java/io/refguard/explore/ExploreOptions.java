@@ -73,9 +73,10 @@ public final class ExploreOptions {
         /** PCT with depth {@link #pctDepth} whose change points fall only on racing steps. */
         PCT_RACES,
         /**
-         * Dynamic partial-order reduction with sleep sets: every schedule up to reordering of
-         * independent steps, with no preemption bound ({@link #preemptionBound} and {@link
-         * #sleepSets} do not apply).
+         * Dynamic partial-order reduction: one schedule per class of schedules equal up to
+         * reordering independent steps. Within {@link #preemptionBound} it is bounded partial-order
+         * reduction (every class with a schedule inside the bound is run); with no bound it uses
+         * sleep sets ({@link #sleepSets} does not apply).
          */
         DPOR;
 
@@ -249,8 +250,10 @@ public final class ExploreOptions {
     }
 
     /**
-     * Dynamic partial-order reduction, unbounded ({@link #defaults()} otherwise): explores at least
-     * one schedule per class of schedules equal up to the order of independent steps.
+     * Dynamic partial-order reduction ({@link #defaults()} otherwise): explores at least one
+     * schedule per class of schedules equal up to the order of independent steps that has a
+     * schedule within {@link #preemptionBound} (bounded partial-order reduction); with {@code
+     * preemptionBound(Integer.MAX_VALUE)}, every class, pruned further by sleep sets.
      */
     public static ExploreOptions dpor() {
         return defaults().strategy(Strategy.DPOR);
@@ -318,7 +321,10 @@ public final class ExploreOptions {
         return with(f -> f.maxTime = d);
     }
 
-    /** A copy with the exhaustive search's preemption bound; {@link Integer#MAX_VALUE} for none. */
+    /**
+     * A copy with the preemption bound of the systematic searches (exhaustive, DPOR and the
+     * default's exhaustive part); {@link Integer#MAX_VALUE} for none.
+     */
     public ExploreOptions preemptionBound(int b) {
         OptionProperties.require(b >= 0, "preemptionBound must be at least 0, was " + b);
         return with(f -> f.preemptionBound = b);

@@ -55,9 +55,14 @@ public record ExploreResult(
         switch (stop) {
             case EXHAUSTED:
                 if (strategy.startsWith("dpor")) {
-                    return "a schedule of every class of equivalent schedules was run ("
-                            + strategy
-                            + ")";
+                    return boundLimited
+                            ? "a schedule of every class of equivalent schedules that has one"
+                                    + " within the bound was run ("
+                                    + strategy
+                                    + "); classes that need more preemptions were not"
+                            : "a schedule of every class of equivalent schedules was run ("
+                                    + strategy
+                                    + ")";
                 }
                 return boundLimited
                         ? "every schedule within the bound was run ("

@@ -251,7 +251,9 @@ final class ScenarioRunner<S> {
             case POS:
                 return Strategies.pos(options.seed());
             case DPOR:
-                return Strategies.dpor();
+                return options.preemptionBound() == Integer.MAX_VALUE
+                        ? Strategies.dpor()
+                        : Strategies.dpor(options.preemptionBound());
             case SURW:
                 return Strategies.surw(options.seed());
             case PCT_RACES:

@@ -7,7 +7,8 @@ import io.refguard.hook.Access;
 import java.util.Arrays;
 
 /**
- * Stateless dynamic partial-order reduction with sleep sets, without a preemption bound.
+ * Stateless dynamic partial-order reduction: with sleep sets when unbounded, or within a preemption
+ * bound (bounded partial-order reduction).
  *
  * <h2>Algorithm</h2>
  *
@@ -51,19 +52,33 @@ import java.util.Arrays;
  * its own scenario objects; per step the race check and the clock each scan the path back once per
  * thread, O(depth * threads), and nothing is allocated once the arrays have grown.
  *
- * <h2>No preemption bound</h2>
+ * <h2>Preemption bound</h2>
  *
- * Combining DPOR with a preemption bound loses schedules unless the backtrack points are adjusted
- * (Coons, Musuvathi and McKinley, "Bounded partial-order reduction", OOPSLA 2013), so this search
- * is unbounded; budgets still stop it.
+ * Coons, Musuvathi and McKinley, "Bounded partial-order reduction", OOPSLA 2013. Plain DPOR under a
+ * preemption bound loses traces: the backtrack point a race adds may only be reachable with one
+ * preemption too many, while the same reordering was reachable for free at the start of the racing
+ * step's thread block (where the thread before it had blocked or finished, or where a preemption
+ * was already being paid). So, with a bound, each race also adds its thread at the first frame of
+ * the block of consecutive steps of the racing thread that holds the racing step. A frame's
+ * alternatives are tried only when the preemptions before it plus the switch fit the bound (a
+ * switch away from a thread that could go on costs one); a new frame continues with the current
+ * thread while it can, so continuations never preempt. Sleep sets are unsound together with the
+ * bound (a sleeping thread's step may be reachable within the bound only in the pruned order), so a
+ * bounded search runs without them. What it guarantees: every trace that has a schedule with at
+ * most that many preemptions is run, checked against a brute-force count in the tests.
  */
 final class DporStrategy implements Strategy, Chooser {
 
     /** Slots per frame in the per-thread arrays, and the most threads this search explores. */
     private static final int STRIDE = 64;
 
+    /** The preemption bound; {@link Integer#MAX_VALUE} for none (then sleep sets are used). */
+    private final int bound;
+
     private boolean started;
     private boolean done;
+    private boolean boundHit;
+    private int preemptions;
 
     /** Frames of the current path; frames at or beyond it are stale. */
     private int depth;
@@ -77,6 +92,14 @@ final class DporStrategy implements Strategy, Chooser {
     private long[] tried = new long[64];
     private long[] sleep = new long[65];
     private int[] chosen = new int[64];
+
+    /**
+     * Per frame (bounded search): the preemptions before it, and who ran into it and could go on.
+     */
+    private int[] preBefore = new int[64];
+
+    private int[] cur = new int[64];
+    private boolean[] curEnabled = new boolean[64];
     private Object[] stepTarget = new Object[64];
     private Access[] stepAccess = new Access[64];
 
@@ -94,6 +117,25 @@ final class DporStrategy implements Strategy, Chooser {
     private long distinct;
     private String divergence;
 
+    /**
+     * @param bound the preemption bound, or {@link Integer#MAX_VALUE} for an unbounded search with
+     *     sleep sets
+     */
+    DporStrategy(int bound) {
+        this.bound = bound;
+    }
+
+    private boolean bounded() {
+        return bound != Integer.MAX_VALUE;
+    }
+
+    /**
+     * One when taking {@code t} at frame {@code d} switches away from a thread that could go on.
+     */
+    private int cost(int d, int t) {
+        return curEnabled[d] && t != cur[d] ? 1 : 0;
+    }
+
     @Override
     public boolean hasNextRun() {
         if (done || divergence != null) {
@@ -107,9 +149,14 @@ final class DporStrategy implements Strategy, Chooser {
         }
         for (int d = depth - 1; d >= 0; d--) {
             long cand = backtrack[d] & ~tried[d] & ~sleep[d];
-            if (cand != 0) {
+            while (cand != 0) {
                 int t = Long.numberOfTrailingZeros(cand);
+                cand &= cand - 1;
                 tried[d] |= 1L << t;
+                if (preBefore[d] + cost(d, t) > bound) {
+                    boundHit = true; // beyond the bound: counted as tried, never run
+                    continue;
+                }
                 chosen[d] = t;
                 depth = d + 1;
                 replayLen = d + 1;
@@ -142,6 +189,7 @@ final class DporStrategy implements Strategy, Chooser {
         int d = p.step();
         if (d == 0) {
             Arrays.fill(threadClock, 0);
+            preemptions = 0;
         }
         ensureCapacity(d + 1);
         recordPending(d, p);
@@ -155,6 +203,9 @@ final class DporStrategy implements Strategy, Chooser {
         } else {
             long en = enabledMask(p);
             enabled[d] = en;
+            cur[d] = p.current();
+            curEnabled[d] = p.currentEnabled();
+            preBefore[d] = preemptions;
             backtrack[d] = 0;
             tried[d] = 0;
             if (d == 0) {
@@ -172,8 +223,9 @@ final class DporStrategy implements Strategy, Chooser {
             tried[d] |= 1L << c;
             chosen[d] = c;
         }
+        preemptions = preBefore[d] + cost(d, c);
         if (d >= replayLen - 1) {
-            sleep[d + 1] = childSleep(d, c);
+            sleep[d + 1] = bounded() ? 0 : childSleep(d, c);
         }
         takeStep(d, c, p.threadCount());
         return c;
@@ -218,13 +270,28 @@ final class DporStrategy implements Strategy, Chooser {
                 if (stepClock[j * STRIDE + tj] <= threadClock[qClock + tj]) {
                     continue; // j happens before q's next step: not a race
                 }
-                if ((enabled[j] & (1L << q)) != 0) {
-                    backtrack[j] |= 1L << q;
-                } else {
-                    backtrack[j] |= enabled[j];
+                addBacktrack(j, q);
+                if (bounded()) {
+                    int block = j;
+                    while (block > 0 && chosen[block - 1] == tj) {
+                        block--;
+                    }
+                    addBacktrack(block, q);
                 }
                 break;
             }
+        }
+    }
+
+    /**
+     * Thread {@code q} must be tried at frame {@code j}, or every thread there when q was not
+     * enabled.
+     */
+    private void addBacktrack(int j, int q) {
+        if ((enabled[j] & (1L << q)) != 0) {
+            backtrack[j] |= 1L << q;
+        } else {
+            backtrack[j] |= enabled[j];
         }
     }
 
@@ -294,6 +361,9 @@ final class DporStrategy implements Strategy, Chooser {
         tried = Arrays.copyOf(tried, n);
         sleep = Arrays.copyOf(sleep, n + 1);
         chosen = Arrays.copyOf(chosen, n);
+        preBefore = Arrays.copyOf(preBefore, n);
+        cur = Arrays.copyOf(cur, n);
+        curEnabled = Arrays.copyOf(curEnabled, n);
         stepTarget = Arrays.copyOf(stepTarget, n);
         stepAccess = Arrays.copyOf(stepAccess, n);
         stepClock = Arrays.copyOf(stepClock, n * STRIDE);
@@ -325,7 +395,7 @@ final class DporStrategy implements Strategy, Chooser {
 
     @Override
     public boolean boundLimited() {
-        return false;
+        return done && boundHit;
     }
 
     @Override
@@ -335,6 +405,6 @@ final class DporStrategy implements Strategy, Chooser {
 
     @Override
     public String describe() {
-        return "dpor, sleep sets";
+        return bounded() ? "dpor, preemption bound " + bound : "dpor, sleep sets";
     }
 }

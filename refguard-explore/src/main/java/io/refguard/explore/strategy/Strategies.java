@@ -25,7 +25,20 @@ public final class Strategies {
      * one schedule of every class of schedules that differ only in the order of independent steps.
      */
     public static Strategy dpor() {
-        return new DporStrategy();
+        return new DporStrategy(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Bounded partial-order reduction: dynamic partial-order reduction within a preemption bound,
+     * without sleep sets; runs at least one schedule of every class that has a schedule with at
+     * most {@code preemptionBound} preemptions.
+     */
+    public static Strategy dpor(int preemptionBound) {
+        if (preemptionBound < 0) {
+            throw new IllegalArgumentException(
+                    "preemption bound must be >= 0, was " + preemptionBound);
+        }
+        return new DporStrategy(preemptionBound);
     }
 
     /** Uniform random walk; run {@code r} is reproducible from {@code seed} and {@code r}. */

@@ -84,10 +84,26 @@ class VerdictsTest {
                         .setup(() -> new SharedInt("x", 0))
                         .actor("T1", x -> x.incrementAndGet())
                         .actor("T2", x -> x.incrementAndGet())
-                        .explore(ExploreOptions.dpor());
+                        .explore(ExploreOptions.dpor().preemptionBound(Integer.MAX_VALUE));
         assertTrue(r.exhausted(), r.toString());
         assertEquals(
                 "a schedule of every class of equivalent schedules was run (dpor, sleep sets)",
+                r.guarantee());
+    }
+
+    @Test
+    void boundedDporSaysWhatItLeftOut() {
+        ExploreResult r =
+                Explorer.scenario("bounded dpor")
+                        .setup(() -> new SharedInt("x", 0))
+                        .actor("T1", x -> x.set(x.get() + 1))
+                        .actor("T2", x -> x.set(x.get() + 1))
+                        .explore(ExploreOptions.dpor().preemptionBound(0));
+        assertTrue(r.exhausted() && r.boundLimited(), r.toString());
+        assertEquals(
+                "a schedule of every class of equivalent schedules that has one within the bound"
+                        + " was run (dpor, preemption bound 0); classes that need more preemptions"
+                        + " were not",
                 r.guarantee());
     }
 

@@ -31,7 +31,9 @@ class DporTest {
 
     static final ExploreOptions FULL =
             ExploreOptions.exhaustive().preemptionBound(Integer.MAX_VALUE);
-    static final ExploreOptions DPOR = ExploreOptions.dpor();
+
+    /** Unbounded, with sleep sets; the bounded form is checked by BoundedDporTraceTest. */
+    static final ExploreOptions DPOR = ExploreOptions.dpor().preemptionBound(Integer.MAX_VALUE);
 
     @Test
     void findsEveryExampleBugTheFullSearchFinds() {

@@ -1,0 +1,165 @@
+package io.refguard.explore.search;
+
+import static io.refguard.explore.search.DporTraceTest.X;
+import static io.refguard.explore.search.DporTraceTest.Y;
+import static io.refguard.explore.search.DporTraceTest.allSchedules;
+import static io.refguard.explore.search.DporTraceTest.r;
+import static io.refguard.explore.search.DporTraceTest.traceKey;
+import static io.refguard.explore.search.DporTraceTest.w;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.refguard.explore.runtime.RunStatus;
+import io.refguard.explore.search.DporTraceTest.Op;
+import io.refguard.explore.search.DporTraceTest.Sim;
+import io.refguard.explore.strategy.Strategies;
+import io.refguard.explore.strategy.Strategy;
+import io.refguard.hook.Access;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bounded partial-order reduction (DPOR within a preemption bound) against brute force on tiny
+ * abstract programs: every Mazurkiewicz trace that has a schedule with at most {@code b}
+ * preemptions must be run, every run must stay within the bound, and it must take fewer runs than
+ * the schedules an exhaustive search enumerates within the same bound.
+ */
+class BoundedDporTraceTest {
+
+    /** Preemptions of a schedule: switches away from a thread that still had steps. */
+    static int preemptions(List<List<Op>> threads, int[] schedule) {
+        int[] left = new int[threads.size()];
+        for (int t = 0; t < left.length; t++) {
+            left[t] = threads.get(t).size();
+        }
+        int count = 0;
+        for (int i = 0; i < schedule.length; i++) {
+            if (i > 0 && schedule[i] != schedule[i - 1] && left[schedule[i - 1]] > 0) {
+                count++;
+            }
+            left[schedule[i]]--;
+        }
+        return count;
+    }
+
+    /** What the bounded search ran: completed runs and their traces. */
+    record Outcome(long runs, Set<String> traces, boolean boundLimited) {}
+
+    static Outcome search(List<List<Op>> threads, int bound) {
+        Strategy strategy = Strategies.dpor(bound);
+        long runs = 0;
+        Set<String> traces = new HashSet<>();
+        while (strategy.hasNextRun()) {
+            Sim sim = new Sim(threads);
+            RunStatus status = sim.run(strategy.chooser());
+            strategy.runFinished(status, 0, 0);
+            assertEquals(null, strategy.divergence(), "the simulated program is deterministic");
+            if (status == RunStatus.COMPLETED) {
+                runs++;
+                int[] s = sim.schedule();
+                int pre = preemptions(threads, s);
+                assertTrue(pre <= bound, pre + " preemptions in a run bounded by " + bound);
+                traces.add(traceKey(threads, s));
+            }
+        }
+        assertTrue(strategy.exhausted(), "a bounded search of a finite model ends exhausted");
+        return new Outcome(runs, traces, strategy.boundLimited());
+    }
+
+    /**
+     * The traces with a schedule of at most {@code bound} preemptions, and how many such schedules.
+     */
+    static Set<String> boundedTraces(List<List<Op>> threads, int bound, long[] schedules) {
+        Set<String> traces = new HashSet<>();
+        for (int[] s : allSchedules(threads)) {
+            if (preemptions(threads, s) <= bound) {
+                schedules[0]++;
+                traces.add(traceKey(threads, s));
+            }
+        }
+        return traces;
+    }
+
+    static void assertCovers(List<List<Op>> m, int bound) {
+        Set<String> expected = boundedTraces(m, bound, new long[1]);
+        Outcome got = search(m, bound);
+        assertTrue(
+                got.traces().containsAll(expected),
+                "bound " + bound + ": missed " + missing(expected, got.traces()) + " of " + m);
+    }
+
+    private static Set<String> missing(Set<String> expected, Set<String> got) {
+        Set<String> m = new HashSet<>(expected);
+        m.removeAll(got);
+        return m;
+    }
+
+    @Test
+    void aRaceReachableOnlyAtTheStartOfABlockIsRun() {
+        // T1 writes X then Y; T2 writes Y then reads X. With bound 0, the only schedules run one
+        // thread to its end, then the other; both orders must be run.
+        List<List<Op>> m = List.of(List.of(w(X), w(Y)), List.of(w(Y), r(X)));
+        assertCovers(m, 0);
+        assertEquals(2, search(m, 0).traces().size());
+    }
+
+    @Test
+    void boundZeroRunsOnlySchedulesWithoutPreemption() {
+        List<List<Op>> m = List.of(List.of(w(X), r(X)), List.of(w(X)), List.of(r(X)));
+        Outcome o = search(m, 0);
+        assertTrue(o.boundLimited(), "races that need a preemption were left out: " + o);
+        assertCovers(m, 0);
+    }
+
+    @Test
+    void randomSmallModelsHaveEveryBoundedTraceCovered() {
+        Random rnd = new Random(2013);
+        Object[] targets = {DporTraceTest.X, DporTraceTest.Y, DporTraceTest.Z, null};
+        Access[] accesses = Access.values();
+        long[] runs = new long[3];
+        long[] schedules = new long[3];
+        for (int model = 0; model < 150; model++) {
+            int n = 2 + rnd.nextInt(2);
+            List<List<Op>> m = new ArrayList<>();
+            for (int t = 0; t < n; t++) {
+                List<Op> ops = new ArrayList<>();
+                int len = 1 + rnd.nextInt(4);
+                for (int i = 0; i < len; i++) {
+                    Object target = targets[rnd.nextInt(rnd.nextInt(8) == 0 ? 4 : 3)];
+                    ops.add(new Op(target, target == null ? null : accesses[rnd.nextInt(3)]));
+                }
+                m.add(ops);
+            }
+            for (int bound = 0; bound <= 2; bound++) {
+                long[] count = new long[1];
+                Set<String> expected = boundedTraces(m, bound, count);
+                Outcome got = search(m, bound);
+                assertTrue(
+                        got.traces().containsAll(expected),
+                        "bound "
+                                + bound
+                                + ": missed "
+                                + missing(expected, got.traces())
+                                + " of "
+                                + m);
+                runs[bound] += got.runs();
+                schedules[bound] += count[0];
+            }
+        }
+        for (int bound = 0; bound <= 2; bound++) {
+            assertTrue(
+                    runs[bound] < schedules[bound],
+                    "bound "
+                            + bound
+                            + ": "
+                            + runs[bound]
+                            + " runs for "
+                            + schedules[bound]
+                            + " schedules");
+        }
+    }
+}
