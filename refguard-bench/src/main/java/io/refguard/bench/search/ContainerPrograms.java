@@ -11,6 +11,7 @@ import io.refguard.explore.Scenario;
 import io.refguard.explore.runtime.Coordinator;
 import io.refguard.explore.sync.SharedInt;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** Array-backed containers: queue, stack, circular buffer, work-stealing deque. */
 final class ContainerPrograms {
@@ -51,7 +52,7 @@ final class ContainerPrograms {
 
     /** Slots and counters of an array container; {@code taken} records what each thread got. */
     static final class Store {
-        final Object lock = new Object();
+        final ReentrantLock lock = new ReentrantLock();
         final SharedInt head = new SharedInt("head", 0);
         final SharedInt tail;
         final SharedInt count;

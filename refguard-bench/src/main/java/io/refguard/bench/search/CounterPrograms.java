@@ -8,6 +8,7 @@ import io.refguard.explore.runtime.Coordinator;
 import io.refguard.explore.sync.SharedInt;
 import io.refguard.explore.sync.SharedRef;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** Counters updated by read-then-write: account, transfer, arithmetic progression, lazy init. */
 final class CounterPrograms {
@@ -35,7 +36,7 @@ final class CounterPrograms {
     }
 
     static final class Bank {
-        final Object lock = new Object();
+        final ReentrantLock lock = new ReentrantLock();
         final SharedInt[] balance;
 
         Bank(int accounts) {

@@ -13,6 +13,7 @@ import io.refguard.explore.sync.SharedInt;
 import io.refguard.explore.sync.SharedRef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Hand-offs between threads: a token ring, ABA on a lock-free stack, double-checked locking and
@@ -200,7 +201,7 @@ final class HandoffPrograms {
     }
 
     static final class Holder {
-        final Object lock = new Object();
+        final ReentrantLock lock = new ReentrantLock();
         final SharedRef<Config> instance = new SharedRef<>("instance", null);
 
         Config get(boolean fixed) {

@@ -11,6 +11,8 @@ import io.refguard.explore.runtime.Coordinator;
 import io.refguard.explore.sync.SharedInt;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Locks and conditions misused: wrong lock, lock-order deadlocks, lost notify, driver stop/start.
@@ -43,8 +45,8 @@ final class LockPrograms {
     }
 
     static final class Data {
-        final Object lock1 = new Object();
-        final Object lock2 = new Object();
+        final ReentrantLock lock1 = new ReentrantLock();
+        final ReentrantLock lock2 = new ReentrantLock();
         final SharedInt data = new SharedInt("data", 0);
     }
 
@@ -67,7 +69,7 @@ final class LockPrograms {
             s.actor(
                     "B" + i,
                     d -> {
-                        Object lock = fixed ? d.lock1 : d.lock2;
+                        ReentrantLock lock = fixed ? d.lock1 : d.lock2;
                         Coordinator.lock(lock);
                         d.data.set(d.data.get() + 1);
                         Coordinator.unlock(lock);
@@ -77,13 +79,13 @@ final class LockPrograms {
     }
 
     static final class Table {
-        final Object[] forks;
+        final ReentrantLock[] forks;
         final SharedInt meals = new SharedInt("meals", 0);
 
         Table(int n) {
-            forks = new Object[n];
+            forks = new ReentrantLock[n];
             for (int i = 0; i < n; i++) {
-                forks[i] = new Object();
+                forks[i] = new ReentrantLock();
             }
         }
     }
@@ -102,8 +104,8 @@ final class LockPrograms {
             s.actor(
                     "P" + i,
                     t -> {
-                        Object first = t.forks[fixed ? Math.min(left, right) : left];
-                        Object second = t.forks[fixed ? Math.max(left, right) : right];
+                        ReentrantLock first = t.forks[fixed ? Math.min(left, right) : left];
+                        ReentrantLock second = t.forks[fixed ? Math.max(left, right) : right];
                         Coordinator.lock(first);
                         Coordinator.lock(second);
                         t.meals.incrementAndGet();
@@ -115,7 +117,8 @@ final class LockPrograms {
     }
 
     static final class Signal {
-        final Object monitor = new Object();
+        final ReentrantLock monitor = new ReentrantLock();
+        final Condition changed = monitor.newCondition();
         final SharedInt ready = new SharedInt("ready", 0);
         final SharedInt woken = new SharedInt("woken", 0);
     }
@@ -133,7 +136,7 @@ final class LockPrograms {
                         s -> {
                             s.ready.set(1);
                             Coordinator.lock(s.monitor);
-                            Coordinator.signal(s.monitor);
+                            Coordinator.signal(s.monitor, s.changed);
                             Coordinator.unlock(s.monitor);
                         });
     }
@@ -142,12 +145,12 @@ final class LockPrograms {
         if (fixed) {
             Coordinator.lock(s.monitor);
             while (s.ready.get() == 0) {
-                Coordinator.await(s.monitor);
+                Coordinator.await(s.monitor, s.changed);
             }
             Coordinator.unlock(s.monitor);
         } else if (s.ready.get() == 0) {
             Coordinator.lock(s.monitor);
-            Coordinator.await(s.monitor);
+            Coordinator.await(s.monitor, s.changed);
             Coordinator.unlock(s.monitor);
         }
         s.woken.incrementAndGet();
@@ -165,9 +168,9 @@ final class LockPrograms {
                             Coordinator.lock(s.monitor);
                             s.ready.set(1);
                             if (fixed) {
-                                Coordinator.signalAll(s.monitor);
+                                Coordinator.signalAll(s.monitor, s.changed);
                             } else {
-                                Coordinator.signal(s.monitor);
+                                Coordinator.signal(s.monitor, s.changed);
                             }
                             Coordinator.unlock(s.monitor);
                         });

@@ -10,6 +10,7 @@ import io.refguard.explore.runtime.Coordinator;
 import io.refguard.explore.sync.SharedInt;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A reader that must not see a pair of writes half done: reorder (many setters, one checker), one
@@ -39,7 +40,7 @@ final class OrderPrograms {
     }
 
     static final class Pair {
-        final Object lock = new Object();
+        final ReentrantLock lock = new ReentrantLock();
         final SharedInt a = new SharedInt("a", 0);
         final SharedInt b = new SharedInt("b", 0);
     }
@@ -69,7 +70,7 @@ final class OrderPrograms {
     }
 
     static final class Board {
-        final Object lock = new Object();
+        final ReentrantLock lock = new ReentrantLock();
         final SharedInt a = new SharedInt("a", 0);
         final SharedInt b = new SharedInt("b", 0);
         final SharedInt[] own;
@@ -116,8 +117,8 @@ final class OrderPrograms {
     }
 
     static final class Stages {
-        final Object first = new Object();
-        final Object second = new Object();
+        final ReentrantLock first = new ReentrantLock();
+        final ReentrantLock second = new ReentrantLock();
         final SharedInt data1 = new SharedInt("data1", 0);
         final SharedInt data2 = new SharedInt("data2", 0);
     }
