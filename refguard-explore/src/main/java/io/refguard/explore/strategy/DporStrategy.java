@@ -93,14 +93,17 @@ final class DporStrategy implements Strategy, Chooser {
 
     private long distinct;
     private String divergence;
+    private String limit;
+    private final WarmUp warmUp = new WarmUp();
 
     @Override
     public boolean hasNextRun() {
-        if (done || divergence != null) {
+        if (done || divergence != null || limit != null) {
             return false;
         }
-        if (!started) {
+        if (!started || warmUp.restart()) {
             started = true;
+            distinct = 0;
             depth = 0;
             replayLen = 0;
             return true;
@@ -131,7 +134,7 @@ final class DporStrategy implements Strategy, Chooser {
     public int choose(ChoicePoint p) {
         if (p.threadCount() > STRIDE) {
             // a limit of this search, not a failure of the program: the exploration stops with it
-            divergence =
+            limit =
                     "DPOR explores runs of at most "
                             + STRIDE
                             + " threads, and this run has "
@@ -148,11 +151,14 @@ final class DporStrategy implements Strategy, Chooser {
         int c;
         if (d < replayLen) {
             if (enabledMask(p) != enabled[d]) {
-                divergence = Masks.notDeterministic(p, d, new long[] {enabled[d]});
+                if (!warmUp.excuses(d)) {
+                    divergence = Masks.notDeterministic(p, d, new long[] {enabled[d]});
+                }
                 return PRUNE;
             }
             c = chosen[d];
         } else {
+            warmUp.recorded(d);
             long en = enabledMask(p);
             enabled[d] = en;
             backtrack[d] = 0;
@@ -303,6 +309,7 @@ final class DporStrategy implements Strategy, Chooser {
 
     @Override
     public void runFinished(RunStatus status, int preemptions, long scheduleHash) {
+        warmUp.runEnded(depth);
         if (status != RunStatus.PRUNED) {
             distinct++;
         }
@@ -311,6 +318,11 @@ final class DporStrategy implements Strategy, Chooser {
     @Override
     public String divergence() {
         return divergence;
+    }
+
+    @Override
+    public String limit() {
+        return limit;
     }
 
     @Override

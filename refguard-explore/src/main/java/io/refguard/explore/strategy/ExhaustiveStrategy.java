@@ -27,7 +27,9 @@ import java.util.Arrays;
  * One frame per step of the current path: the enabled set seen there, the thread chosen, the
  * threads already tried, and the preemptions before it. The next run replays the path up to the
  * deepest frame with an untried alternative that fits the bound and takes that alternative; replay
- * checks that the enabled sets repeat, which detects a scenario that is not deterministic.
+ * checks that the enabled sets repeat, which detects a scenario that is not deterministic. The
+ * first run is a warm-up ({@link WarmUp}): when a replay of its frames does not repeat, the search
+ * starts over once instead.
  *
  * <h2>Sleep sets</h2>
  *
@@ -73,6 +75,7 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
 
     private long distinct;
     private String divergence;
+    private final WarmUp warmUp = new WarmUp();
 
     ExhaustiveStrategy(int maxBound, boolean reduction) {
         this.maxBound = maxBound;
@@ -91,8 +94,10 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
         if (done || divergence != null) {
             return false;
         }
-        if (!started) {
+        if (!started || warmUp.restart()) {
             started = true;
+            boundHitThisLevel = false;
+            distinct = 0;
             bound = 0;
             depth = 0;
             replayLen = 0;
@@ -157,7 +162,9 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
         }
         if (d < replayLen) {
             if (!ThreadBits.sameAsEnabled(enabled[d], p)) {
-                divergence = Masks.notDeterministic(p, d, enabled[d]);
+                if (!warmUp.excuses(d)) {
+                    divergence = Masks.notDeterministic(p, d, enabled[d]);
+                }
                 return PRUNE;
             }
             int c = chosen[d];
@@ -168,6 +175,7 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
             return c;
         }
         ensureCapacity(d + 1);
+        warmUp.recorded(d);
         enabled[d] = ThreadBits.enabled(p, enabled[d]);
         cur[d] = p.current();
         curEnabled[d] = p.currentEnabled();
@@ -268,6 +276,7 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
 
     @Override
     public void runFinished(RunStatus status, int schedulePreemptions, long scheduleHash) {
+        warmUp.runEnded(depth);
         if (status != RunStatus.PRUNED && schedulePreemptions == bound) {
             distinct++;
         }
