@@ -5,6 +5,7 @@ import io.refguard.explore.runtime.Chooser;
 import io.refguard.explore.runtime.RunStatus;
 import io.refguard.hook.Access;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Stateless dynamic partial-order reduction with sleep sets, without a preemption bound.
@@ -77,6 +78,10 @@ final class DporStrategy implements Strategy, Chooser {
     private long[] tried = new long[64];
     private long[] sleep = new long[65];
     private int[] chosen = new int[64];
+
+    /** Per frame: the chosen thread's operation, for the warm-up's comparison. */
+    private String[] labels = new String[64];
+
     private Object[] stepTarget = new Object[64];
     private Access[] stepAccess = new Access[64];
 
@@ -150,11 +155,18 @@ final class DporStrategy implements Strategy, Chooser {
         recordPending(d, p);
         int c;
         if (d < replayLen) {
-            if (enabledMask(p) != enabled[d]) {
-                if (!warmUp.excuses(d)) {
-                    divergence = Masks.notDeterministic(p, d, new long[] {enabled[d]});
+            boolean same = enabledMask(p) == enabled[d];
+            if (!same
+                    || warmUp.covers(d)
+                            && d < replayLen - 1 // the last replayed frame branches
+                            && !Objects.equals(p.pendingLabel(chosen[d]), labels[d])) {
+                if (warmUp.excuses(d)) {
+                    return PRUNE;
                 }
-                return PRUNE;
+                if (!same) {
+                    divergence = Masks.notDeterministic(p, d, new long[] {enabled[d]});
+                    return PRUNE;
+                }
             }
             c = chosen[d];
         } else {
@@ -177,6 +189,7 @@ final class DporStrategy implements Strategy, Chooser {
             backtrack[d] |= 1L << c;
             tried[d] |= 1L << c;
             chosen[d] = c;
+            labels[d] = p.pendingLabel(c);
         }
         if (d >= replayLen - 1) {
             sleep[d + 1] = childSleep(d, c);
@@ -300,6 +313,7 @@ final class DporStrategy implements Strategy, Chooser {
         tried = Arrays.copyOf(tried, n);
         sleep = Arrays.copyOf(sleep, n + 1);
         chosen = Arrays.copyOf(chosen, n);
+        labels = Arrays.copyOf(labels, n);
         stepTarget = Arrays.copyOf(stepTarget, n);
         stepAccess = Arrays.copyOf(stepAccess, n);
         stepClock = Arrays.copyOf(stepClock, n * STRIDE);

@@ -5,6 +5,7 @@ import io.refguard.explore.runtime.Chooser;
 import io.refguard.explore.runtime.RunStatus;
 import io.refguard.hook.Access;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Stateless depth-first search of the schedule tree with iterative preemption bounding, and
@@ -67,6 +68,9 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
     private int[] cur = new int[64];
     private boolean[] curEnabled = new boolean[64];
     private int[] preBefore = new int[64];
+
+    /** Per frame: the chosen thread's operation, for the warm-up's comparison. */
+    private String[] labels = new String[64];
 
     /** Per frame: the pending target and access of every thread (reduction only). */
     private Object[][] targets = new Object[64][];
@@ -161,11 +165,20 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
             preemptions = 0;
         }
         if (d < replayLen) {
-            if (!ThreadBits.sameAsEnabled(enabled[d], p)) {
-                if (!warmUp.excuses(d)) {
-                    divergence = Masks.notDeterministic(p, d, enabled[d]);
+            boolean same = ThreadBits.sameAsEnabled(enabled[d], p);
+            if (!same
+                    || warmUp.covers(d)
+                            && (p.current() != cur[d]
+                                    || d < replayLen - 1 // the last replayed frame branches
+                                            && !Objects.equals(
+                                                    p.pendingLabel(chosen[d]), labels[d]))) {
+                if (warmUp.excuses(d)) {
+                    return PRUNE;
                 }
-                return PRUNE;
+                if (!same) {
+                    divergence = Masks.notDeterministic(p, d, enabled[d]);
+                    return PRUNE;
+                }
             }
             int c = chosen[d];
             preemptions = preBefore[d] + cost(d, c);
@@ -221,6 +234,7 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
         tried[d] = ThreadBits.fit(tried[d], c);
         ThreadBits.set(tried[d], c);
         chosen[d] = c;
+        labels[d] = p.pendingLabel(c);
         preemptions += cost(d, c);
         if (reduction) {
             sleep[d + 1] = childSleep(d, c, sleep[d + 1]);
@@ -261,6 +275,7 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
         cur = Arrays.copyOf(cur, n);
         curEnabled = Arrays.copyOf(curEnabled, n);
         preBefore = Arrays.copyOf(preBefore, n);
+        labels = Arrays.copyOf(labels, n);
         targets = Arrays.copyOf(targets, n);
         accesses = Arrays.copyOf(accesses, n);
         for (int d = old; d < n; d++) {

@@ -8,9 +8,10 @@ package io.refguard.explore.strategy;
  * takes extra steps in the first run alone, so a later run that replays a prefix of the first may
  * find other threads able to run.
  *
- * <p>When that happens the search starts over once, from the next run, and records its path anew:
- * the warm-up run then counts as a run but not as a schedule. A mismatch on a frame recorded after
- * the warm-up is a divergence.
+ * <p>On frames the first run recorded the searches compare the current thread and the chosen
+ * thread's operation too. When one differs the search starts over once, from the next run, and
+ * records its path anew: the warm-up run then counts as a run but not as a schedule. A mismatch on
+ * a frame recorded after the warm-up is a divergence.
  */
 final class WarmUp {
 
@@ -38,12 +39,21 @@ final class WarmUp {
     }
 
     /**
+     * Whether replayed frame {@code d} is one the first run recorded, before any start over: the
+     * caller then also compares the operation and the current thread, which a warm-up may change
+     * while the threads able to run stay the same.
+     */
+    boolean covers(int d) {
+        return d < frames && !restarted;
+    }
+
+    /**
      * Whether a mismatch on replayed frame {@code d} is the warm-up's doing: the frame was recorded
      * in the first run and the search has not started over yet. The caller then prunes the run, and
      * {@link #restart()} holds before the next one.
      */
     boolean excuses(int d) {
-        if (d < frames && !restarted) {
+        if (covers(d)) {
             restarted = true;
             restartPending = true;
             return true;

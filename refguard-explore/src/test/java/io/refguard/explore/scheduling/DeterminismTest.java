@@ -157,6 +157,51 @@ class DeterminismTest {
         assertTrue(runs[0] >= 3, "runs after the warm-up: " + runs[0]);
     }
 
+    @ParameterizedTest
+    @EnumSource(
+            value = ExploreOptions.Strategy.class,
+            names = {"EXHAUSTIVE", "DPOR"})
+    void aWarmUpCostsTheSearchNoSchedule(ExploreOptions.Strategy strategy) {
+        Set<List<String>> plain = orders(strategy, true);
+        Set<List<String>> warmedUp = orders(strategy, false);
+        assertEquals(6, plain.size(), "every order of two steps each: " + plain);
+        assertEquals(plain, warmedUp);
+    }
+
+    /**
+     * The orders in which two threads of two steps each ran; with {@code filled} false, T1 fills a
+     * cache in the first run only, an extra step of its own, and that run is left out.
+     */
+    private static Set<List<String>> orders(ExploreOptions.Strategy strategy, boolean filled) {
+        LazyInit.filled = filled;
+        List<List<String>> runs = new ArrayList<>();
+        Explorer.scenario("orders")
+                .setup(() -> java.util.Collections.synchronizedList(new ArrayList<String>()))
+                .actor(
+                        "T1",
+                        log -> {
+                            if (!LazyInit.filled) {
+                                Coordinator.point("fill the cache");
+                                LazyInit.filled = true;
+                            }
+                            Coordinator.point("a1");
+                            log.add("a1");
+                            Coordinator.point("a2");
+                            log.add("a2");
+                        })
+                .actor(
+                        "T2",
+                        log -> {
+                            Coordinator.point("b1");
+                            log.add("b1");
+                            Coordinator.point("b2");
+                            log.add("b2");
+                        })
+                .check(log -> runs.add(List.copyOf(log)))
+                .explore(ExploreOptions.defaults().strategy(strategy).preemptionBound(10));
+        return new HashSet<>(filled ? runs : runs.subList(1, runs.size()));
+    }
+
     @Test
     void identityHashesRepeatInEveryRunOfTheSameSchedule() {
         assertEquals(0, Coordinator.identityHash(), "no exploration on this thread");
