@@ -12,6 +12,7 @@ import io.refguard.explore.Scenario;
 import io.refguard.explore.report.FailureKind;
 import io.refguard.explore.runtime.Coordinator;
 import io.refguard.explore.sync.SharedInt;
+import io.refguard.hook.Access;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -166,6 +167,46 @@ class DeterminismTest {
         Set<List<String>> warmedUp = orders(strategy, false);
         assertEquals(6, plain.size(), "every order of two steps each: " + plain);
         assertEquals(plain, warmedUp);
+    }
+
+    @Test
+    void aWarmUpThatChangesWhatAStepTouchesCostsDporNoSchedule() {
+        // in the warm-up T1's first step touches an object of its own, later the shared one: the
+        // threads able to run are the same, only the operation differs
+        Set<List<String>> plain = touches(true);
+        Set<List<String>> warmedUp = touches(false);
+        assertEquals(plain, warmedUp);
+        assertTrue(plain.size() >= 3, "T2 before, between and after T1's steps: " + plain);
+    }
+
+    private static Set<List<String>> touches(boolean filled) {
+        LazyInit.filled = filled;
+        Object shared = new Object();
+        List<List<String>> runs = new ArrayList<>();
+        Explorer.scenario("touches")
+                .setup(() -> java.util.Collections.synchronizedList(new ArrayList<String>()))
+                .actor(
+                        "T1",
+                        log -> {
+                            if (LazyInit.filled) {
+                                Coordinator.point(shared, Access.UPDATE, "a1");
+                            } else {
+                                Coordinator.point(new Object(), Access.UPDATE, "fill");
+                                LazyInit.filled = true;
+                            }
+                            log.add("a1");
+                            Coordinator.point(shared, Access.UPDATE, "a2");
+                            log.add("a2");
+                        })
+                .actor(
+                        "T2",
+                        log -> {
+                            Coordinator.point(shared, Access.UPDATE, "b1");
+                            log.add("b1");
+                        })
+                .check(log -> runs.add(List.copyOf(log)))
+                .explore(ExploreOptions.dpor());
+        return new HashSet<>(filled ? runs : runs.subList(1, runs.size()));
     }
 
     /**
