@@ -56,6 +56,9 @@ final class CallRules {
 
         statik("java/lang/System", "nanoTime", "()J", THREAD_BRIDGE, "nanoTime");
         statik("java/lang/System", "currentTimeMillis", "()J", THREAD_BRIDGE, "currentTimeMillis");
+        statik("java/time/Instant", "now", "()Ljava/time/Instant;", THREAD_BRIDGE, "instantNow");
+        instance("java/time/Clock", "instant", "()Ljava/time/Instant;", THREAD_BRIDGE, "instant");
+        instance("java/time/Clock", "millis", "()J", THREAD_BRIDGE, "millis");
         statik(THREAD, "holdsLock", "(Ljava/lang/Object;)Z", SYNC_BRIDGE, "holdsLock");
         statik(THREAD, "sleep", "(J)V", THREAD_BRIDGE, "sleep");
         statik(THREAD, "sleep", "(JI)V", THREAD_BRIDGE, "sleep");

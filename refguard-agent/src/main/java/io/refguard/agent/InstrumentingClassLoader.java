@@ -293,6 +293,57 @@ public class InstrumentingClassLoader extends ClassLoader implements Closeable {
         }
     }
 
+    /**
+     * The classes this loader defined that may carry state from one run to the next: enums (their
+     * constants are kept), interfaces, and classes it did not instrument, when they have a static
+     * field that is not a constant, or (enums) an instance field. Each as {@code "com.acme.Mode (an
+     * enum)"}. For a {@link #forProgram} loader, whose other classes re-initialize their statics in
+     * every run; a hint for a user whose runs differ, not a proof.
+     */
+    public List<String> classesNotReset() {
+        List<String> found = new java.util.ArrayList<>();
+        for (String name : new java.util.TreeSet<>(instrumented.keySet())) {
+            Class<?> c = findLoadedClass(name);
+            if (c == null || name.equals(StaticReinit.EPOCH_CLASS_NAME)) {
+                continue;
+            }
+            String why =
+                    c.isEnum()
+                            ? "an enum"
+                            : c.isInterface()
+                                    ? "an interface"
+                                    : !options.instruments(name) ? "not instrumented" : null;
+            if (why != null && mayKeepState(c)) {
+                found.add(name + " (" + why + ")");
+            }
+        }
+        return found;
+    }
+
+    private static boolean mayKeepState(Class<?> c) {
+        try {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                int m = f.getModifiers();
+                if (f.isSynthetic() || f.isEnumConstant() || f.getName().startsWith("$")) {
+                    continue;
+                }
+                boolean isStatic = java.lang.reflect.Modifier.isStatic(m);
+                boolean isFinal = java.lang.reflect.Modifier.isFinal(m);
+                if (!isStatic && c.isEnum() && !isFinal) {
+                    return true;
+                }
+                if (isStatic
+                        && (!isFinal
+                                || !(f.getType().isPrimitive() || f.getType() == String.class))) {
+                    return true;
+                }
+            }
+        } catch (LinkageError e) {
+            return false;
+        }
+        return false;
+    }
+
     /** Whether the class (internal name) is one whose statics this loader resets. */
     private boolean reinitializable(String internalName) {
         return reinitializable.computeIfAbsent(

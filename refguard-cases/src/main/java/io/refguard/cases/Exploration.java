@@ -51,8 +51,8 @@ public final class Exploration {
      * ExploreOptions)}), as are {@code java.util.concurrent} locks, semaphores, latches, parking
      * and executors.
      *
-     * @throws IllegalStateException as {@link Scenario#explore(ExploreOptions)} does: the scenario
-     *     is not deterministic, its setup threw, or a replay token does not fit it
+     * @throws IllegalStateException as {@link Scenario#explore(ExploreOptions)} does: its setup
+     *     threw, or a replay token does not fit it
      * @throws io.refguard.explore.replay.ReplayTokenException for a malformed token
      */
     public static Exploration run(Scenario<?> scenario, ExploreOptions options) {

@@ -45,12 +45,12 @@ class CasesCommandTest {
         assertTrue(
                 out.get(2)
                         .matches(
-                                "\\| reftable-iterator \\| buggy +\\| bug found \\| +\\d+ \\| +\\d+ m?s \\| +1 \\|"),
+                                "\\| reftable-iterator \\| buggy +\\| bug found \\| +\\d+ \\| +\\d+(\\.\\d+)? m?s \\| +1 \\|"),
                 r::toString);
         assertTrue(
                 out.get(3)
                         .matches(
-                                "\\| reftable-iterator \\| fixed +\\| verified +\\| +\\d+ \\| +\\d+ m?s \\| +<=2 \\|"),
+                                "\\| reftable-iterator \\| fixed +\\| verified +\\| +\\d+ \\| +\\d+(\\.\\d+)? m?s \\| +<=2 \\|"),
                 r::toString);
         assertTrue(
                 out.get(4).startsWith("1 of 1 bug found, 1 of 1 fix verified, in "), r::toString);

@@ -74,6 +74,27 @@ class VerdictsCliTest {
     }
 
     @Test
+    void runsOfTheSameScheduleThatDifferAreInconclusiveWithExitFour() throws Exception {
+        Cli.Result r = Cli.run("explore", "--class", "example.cli.RemembersRuns");
+        assertEquals(ExitCodes.INCONCLUSIVE, r.status(), r::toString);
+        assertTrue(
+                r.out()
+                        .startsWith(
+                                "Program \"example.cli.RemembersRuns\" is inconclusive: runs of the"
+                                        + " same schedule differ."),
+                r::toString);
+        assertTrue(r.out().contains("\nAt step "), "names the step: " + r);
+        assertTrue(r.out().contains(" performed '"), "and the operations: " + r);
+        assertTrue(r.out().contains("example.cli.RemembersRuns$Runs (an enum)"), r::toString);
+
+        Cli.Result json = Cli.run("explore", "--class", "example.cli.RemembersRuns", "--json");
+        assertEquals(ExitCodes.INCONCLUSIVE, json.status(), json::toString);
+        JsonNode o = new ObjectMapper().readTree(json.out());
+        assertEquals("inconclusive", o.get("verdict").asText(), json::toString);
+        assertTrue(o.get("failure").asText().startsWith("At step "), json::toString);
+    }
+
+    @Test
     void jsonStandardOutputIsExactlyOneObjectWhateverTheProgramPrints() throws Exception {
         Cli.Result r = Cli.run("explore", "--class", "example.cli.Chatty", "--json");
         assertEquals(ExitCodes.CLEAN, r.status(), r::toString);

@@ -106,8 +106,11 @@ public final class Scenario<S> {
      * @return what was explored, when no schedule failed
      * @throws InterleavingFailure for the first failing schedule found (simplified when found at
      *     random), with its report and replay token
-     * @throws IllegalStateException when the scenario is not deterministic, a replay token does not
-     *     fit it, or another exploration is running in this JVM
+     * @throws InterleavingInconclusive when refguard could not control the scenario (a thread stuck
+     *     outside its control, its thread limit, nothing instrumented, runs of the same schedule
+     *     that differ after the first)
+     * @throws IllegalStateException when a replay token does not fit the scenario, or another
+     *     exploration is running in this JVM
      * @throws io.refguard.explore.replay.ReplayTokenException for a malformed or foreign token
      */
     public ExploreResult explore(ExploreOptions options) {

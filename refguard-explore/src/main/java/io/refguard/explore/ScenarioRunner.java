@@ -85,9 +85,20 @@ final class ScenarioRunner<S> {
                 runs++;
                 anyPoint = anyPoint || engine.threadCount() < 2 || ownPoint(engine);
                 strategy.runFinished(status, engine.preemptions(), engine.scheduleHash());
+                if (token == null && strategy.limit() != null) {
+                    throw new InterleavingInconclusive(
+                            FailureKind.THREAD_LIMIT,
+                            "Scenario \""
+                                    + scenario.name
+                                    + "\" is inconclusive: "
+                                    + FailureKind.THREAD_LIMIT.phrase()
+                                    + ".\n"
+                                    + strategy.limit()
+                                    + ".",
+                            null);
+                }
                 if (token == null && divergence(strategy, engine) != null) {
-                    throw new IllegalStateException(
-                            "scenario \"" + scenario.name + "\": " + divergence(strategy, engine));
+                    throw notDeterministic(divergence(strategy, engine), runs);
                 }
                 if (status.isFailure()) {
                     throw failure(engine, strategy, status, runs, token != null);
@@ -130,6 +141,42 @@ final class ScenarioRunner<S> {
     private static String divergence(Strategy strategy, RunEngine engine) {
         return strategy.divergence() != null ? strategy.divergence() : engine.divergence();
     }
+
+    /**
+     * The verdict when two runs of the same schedule differ after the warm-up run: refguard cannot
+     * repeat a schedule, so it can neither show a failing one again nor cover them all.
+     */
+    private InterleavingInconclusive notDeterministic(String where, long runs) {
+        return new InterleavingInconclusive(
+                FailureKind.NOT_DETERMINISTIC,
+                "Scenario \""
+                        + scenario.name
+                        + "\" is inconclusive: "
+                        + FailureKind.NOT_DETERMINISTIC.phrase()
+                        + ".\n"
+                        + Character.toUpperCase(where.charAt(0))
+                        + where.substring(1)
+                        + " (run "
+                        + runs
+                        + "; the first run is a warm-up and is not compared).\n"
+                        + NOT_DETERMINISTIC_WHY
+                        + "\n"
+                        + NOT_DETERMINISTIC_FIX,
+                null);
+    }
+
+    /** Why runs differ, for any exploration; the agent's explorer adds what it knows. */
+    static final String NOT_DETERMINISTIC_WHY =
+            "refguard repeats a schedule by making the same choices, so every run of a schedule"
+                    + " must take the same steps; these did not, which is refguard's limit, not a bug"
+                    + " of the program: something the code reads differs from run to run and refguard"
+                    + " does not control it.";
+
+    /** What to do when runs of the same schedule differ, in a scenario. */
+    static final String NOT_DETERMINISTIC_FIX =
+            "Build all state in the setup, fresh in every run, and keep actors from depending on"
+                    + " state kept between runs (static fields, caches, singletons), the clock,"
+                    + " randomness, or identity hash codes without the agent.";
 
     /** Runs the replay token's schedule once, traced, and reports it whether it fails or not. */
     InterleavingReport trace() {

@@ -80,9 +80,10 @@ public final class Exploration {
      * @return what was explored; every schedule passed
      * @throws InterleavingFailure for the first failing schedule, with its report and replay token
      * @throws InterleavingInconclusive when refguard could not control the code (a thread stuck
-     *     outside its control, its thread limit, code that is not instrumented); it fails the test
-     * @throws IllegalStateException when the explorer refuses the scenario (not deterministic, a
-     *     token that no longer fits it), with the explorer's explanation
+     *     outside its control, its thread limit, code that is not instrumented, runs of the same
+     *     schedule that differ); it fails the test
+     * @throws IllegalStateException when the explorer refuses the scenario (a token that no longer
+     *     fits it), with the explorer's explanation
      */
     public ExploreResult explore(Scenario<?> scenario, ExploreOptions options) {
         Objects.requireNonNull(scenario, "scenario");

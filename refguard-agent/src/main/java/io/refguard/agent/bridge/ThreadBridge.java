@@ -1,5 +1,7 @@
 package io.refguard.agent.bridge;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -325,5 +327,34 @@ public final class ThreadBridge {
     public static long currentTimeMillis(int site) {
         SyncInterceptor i = SyncBridge.installed();
         return i == null ? System.currentTimeMillis() : i.currentTimeMillis(site);
+    }
+
+    /**
+     * Replaces {@code Instant.now()}: the instant of {@link #currentTimeMillis}, so code that
+     * measures time with {@code java.time} reads the explorer's virtual clock as well.
+     */
+    public static Instant instantNow(int site) {
+        SyncInterceptor i = SyncBridge.installed();
+        return i == null ? Instant.now() : Instant.ofEpochMilli(i.currentTimeMillis(site));
+    }
+
+    /**
+     * Replaces {@code clock.instant()}: for the system clocks ({@code Clock.systemUTC()}, {@code
+     * systemDefaultZone()}), the virtual clock's instant, as {@link #instantNow}; any other clock
+     * is asked itself.
+     */
+    public static Instant instant(Clock clock, int site) {
+        return systemClock(clock) ? instantNow(site) : clock.instant();
+    }
+
+    /** Replaces {@code clock.millis()}, as {@link #instant}. */
+    public static long millis(Clock clock, int site) {
+        return systemClock(clock) ? currentTimeMillis(site) : clock.millis();
+    }
+
+    private static final Class<?> SYSTEM_CLOCK = Clock.systemUTC().getClass();
+
+    private static boolean systemClock(Clock clock) {
+        return clock.getClass() == SYSTEM_CLOCK;
     }
 }

@@ -210,8 +210,10 @@ public final class AgentExplorer {
      * @return what was explored, when no schedule failed
      * @throws InterleavingFailure for the first failing schedule, with its report and replay token
      * @throws IllegalArgumentException when the main class cannot be found or has no entry point
-     * @throws IllegalStateException when called on a thread of another exploration, or the program
-     *     does not behave the same way when a schedule is repeated
+     * @throws InterleavingInconclusive when refguard could not control the program, or runs of the
+     *     same schedule differ (the message names the first step that differs and the program's
+     *     classes whose state refguard does not reset)
+     * @throws IllegalStateException when called on a thread of another exploration
      */
     public ExploreResult explore(ExploreOptions options) {
         Objects.requireNonNull(options, "options");
@@ -244,6 +246,9 @@ public final class AgentExplorer {
                 }
                 return r;
             } catch (InterleavingInconclusive e) {
+                if (e.kind() == FailureKind.NOT_DETERMINISTIC) {
+                    throw notDeterministic(e, program);
+                }
                 throw e.kind() == FailureKind.NOT_INSTRUMENTED ? notInstrumented(e) : e;
             }
         } finally {
@@ -288,6 +293,59 @@ public final class AgentExplorer {
                             + " <includes>) to the package of the program's code.";
         }
         return new InterleavingInconclusive(FailureKind.NOT_INSTRUMENTED, head + fix, null);
+    }
+
+    /**
+     * The scenario's verdict for runs of the same schedule that differ, told for a program: what
+     * refguard resets between runs, what it leaves alone, and which of the program's classes it
+     * left alone may hold state.
+     */
+    private InterleavingInconclusive notDeterministic(
+            InterleavingInconclusive cause, ProgramEntry program) {
+        List<String> lines = cause.getMessage().strip().lines().toList();
+        StringBuilder m =
+                new StringBuilder("Program \"")
+                        .append(name)
+                        .append("\" is inconclusive: ")
+                        .append(FailureKind.NOT_DETERMINISTIC.phrase())
+                        .append(".\n")
+                        .append(lines.size() > 1 ? lines.get(1) : "")
+                        .append('\n')
+                        .append(
+                                "refguard repeats a schedule by making the same choices, so every run"
+                                        + " of a schedule must take the same steps; these did not, which is"
+                                        + " refguard's limit, not a bug of the program.\n");
+        if (program != null && !reuseClasses) {
+            m.append(
+                    "Every run re-initializes the static fields of the program's instrumented"
+                            + " classes and reads the clock, thread ids and identity hashes from"
+                            + " refguard; it does not reset enums and interfaces, classes outside"
+                            + " the include, the JDK's own state (system properties, JMX, caches),"
+                            + " nor files, sockets and randomness.\n");
+            List<String> kept = program.classesNotReset();
+            if (!kept.isEmpty()) {
+                m.append("State may be kept from run to run in ")
+                        .append(String.join(", ", kept.subList(0, Math.min(5, kept.size()))))
+                        .append(kept.size() > 5 ? " and " + (kept.size() - 5) + " more" : "")
+                        .append(".\n");
+            }
+            m.append(
+                    "What to do: keep such state out of enums and interfaces or reset it at the"
+                            + " start of main; narrow --include (AgentOptions.withInclude) to the"
+                            + " code that races, so libraries that cache state run as plain code;"
+                            + " and keep the program's threads from reading real time, randomness"
+                            + " or files.");
+        } else {
+            m.append(
+                    program != null
+                            ? "Classes are reused from run to run (reuseClasses), so static state"
+                                    + " carries over: explore without reuseClasses, or reset that"
+                                    + " state at the start of main."
+                            : "The entry must build fresh state in every run: reset static state,"
+                                    + " caches and singletons the code keeps, and keep it from"
+                                    + " reading real time, randomness or files.");
+        }
+        return new InterleavingInconclusive(FailureKind.NOT_DETERMINISTIC, m.toString(), null);
     }
 
     private static ExploreResult explore(

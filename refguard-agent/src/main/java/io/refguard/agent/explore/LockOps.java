@@ -35,8 +35,39 @@ final class LockOps {
 
     /** Whether the lock's class is the JDK's, whose internal blocking the explorer cannot see. */
     static boolean isJdk(Object o) {
-        return o.getClass().getClassLoader() == null;
+        return o.getClass().getClassLoader() == null || JDK_LOCKING.get(o.getClass());
     }
+
+    /**
+     * Whether a class of the program locks as the JDK lock it extends: a {@code ReentrantLock}
+     * subclass (commons-pool2's {@code InterruptibleReentrantLock}, say) that overrides none of the
+     * locking methods is modeled as a {@code ReentrantLock}; one that overrides them runs its own,
+     * instrumented code.
+     */
+    private static final ClassValue<Boolean> JDK_LOCKING =
+            new ClassValue<>() {
+                @Override
+                protected Boolean computeValue(Class<?> type) {
+                    if (!ReentrantLock.class.isAssignableFrom(type)) {
+                        return false;
+                    }
+                    for (Class<?> c = type; c != ReentrantLock.class; c = c.getSuperclass()) {
+                        for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+                            switch (m.getName()) {
+                                case "lock",
+                                        "lockInterruptibly",
+                                        "tryLock",
+                                        "unlock",
+                                        "newCondition" -> {
+                                    return false;
+                                }
+                                default -> {}
+                            }
+                        }
+                    }
+                    return true;
+                }
+            };
 
     static boolean lock(
             ExploringInterceptor x, ThreadModel me, Lock lock, LockOp op, long nanos, int site)

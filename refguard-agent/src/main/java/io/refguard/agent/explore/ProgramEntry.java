@@ -82,6 +82,14 @@ final class ProgramEntry implements Supplier<Runnable> {
         return first.transformer();
     }
 
+    /**
+     * The program's classes that may keep state from run to run (see {@link
+     * InstrumentingClassLoader#classesNotReset()}).
+     */
+    java.util.List<String> classesNotReset() {
+        return first.classesNotReset();
+    }
+
     /** Hands the loader on to the next exploration of the same program (see ProgramLoaders). */
     void close() {
         ProgramLoaders.give(key, first);

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import example.determinism.IdentityOrder;
+import example.determinism.LazyRegistry;
 import io.refguard.explore.ExploreOptions;
+import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
+import io.refguard.explore.InterleavingInconclusive;
+import io.refguard.explore.report.FailureKind;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,5 +45,41 @@ class DeterministicProgramTest {
                     PlainProgramsTest.tableRows(found.table()),
                     PlainProgramsTest.tableRows(replayed.table()));
         }
+    }
+
+    @Test
+    void stateAnEnumFillsOnceInTheFirstRunIsAWarmUp() {
+        ExploreResult r =
+                AgentExplorer.mainClass(LazyRegistry.class.getName())
+                        .explore(ExploreOptions.defaults().maxRuns(200));
+        assertTrue(r.runs() > 2, r::toString);
+        ExploreResult exhaustive =
+                AgentExplorer.mainClass(LazyRegistry.class.getName())
+                        .explore(ExploreOptions.exhaustive());
+        assertEquals(ExploreResult.Stop.EXHAUSTED, exhaustive.stop(), exhaustive::toString);
+    }
+
+    @Test
+    void stateAnEnumChangesInEveryRunIsInconclusiveNamingTheStepAndTheEnum() {
+        InterleavingInconclusive e =
+                assertThrows(
+                        InterleavingInconclusive.class,
+                        () ->
+                                AgentExplorer.mainClass(LazyRegistry.Counting.class.getName())
+                                        .explore(ExploreOptions.exhaustive()));
+        assertEquals(FailureKind.NOT_DETERMINISTIC, e.kind());
+        String m = e.getMessage();
+        assertTrue(
+                m.startsWith(
+                        "Program \"example.determinism.LazyRegistry$Counting\" is inconclusive:"
+                                + " runs of the same schedule differ.\nAt step "),
+                m);
+        assertTrue(m.contains("not a bug of the program"), m);
+        assertTrue(
+                m.contains(
+                        "State may be kept from run to run in"
+                                + " example.determinism.LazyRegistry$Counting$Runs (an enum)."),
+                m);
+        assertTrue(m.contains("What to do: "), m);
     }
 }

@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
- * How many schedules the systematic searches need to verify the corpus's fixes within a
- * preemption bound: the exhaustive search (every schedule within the bound) against bounded
- * partial-order reduction (DPOR within the same bound). Prints a Markdown table; a cell is the
- * runs to exhaust the search, or {@code >N} when the time budget ran out after N runs.
+ * How many schedules the systematic searches need to verify the corpus's fixes within a preemption
+ * bound: the exhaustive search (every schedule within the bound) against bounded partial-order
+ * reduction (DPOR within the same bound). Prints a Markdown table; a cell is the runs to exhaust
+ * the search, or {@code >N} when the time budget ran out after N runs.
  *
  * <pre>
  * java -cp refguard-bench/target/benchmarks.jar io.refguard.bench.search.SystematicBench \
@@ -83,9 +83,7 @@ public final class SystematicBench {
 
     private static void usage(String problem) {
         System.err.println(
-                "SystematicBench: "
-                        + problem
-                        + "; options: --bound N, --budget 20s, --only REGEX");
+                "SystematicBench: " + problem + "; options: --bound N, --budget 20s, --only REGEX");
         System.exit(2);
     }
 }

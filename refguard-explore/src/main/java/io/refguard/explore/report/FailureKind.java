@@ -33,7 +33,14 @@ public enum FailureKind {
      * Threads ran but no scheduling point ever arose: the code is not instrumented, so there was
      * nothing to interleave. Inconclusive.
      */
-    NOT_INSTRUMENTED("nothing was interleaved", true);
+    NOT_INSTRUMENTED("nothing was interleaved", true),
+    /**
+     * Two runs of the same schedule, after the first run (a warm-up), took different steps: the
+     * program reads something refguard does not control or reset (the clock, randomness, state kept
+     * from an earlier run), so a schedule cannot be repeated and the search cannot cover them.
+     * Inconclusive.
+     */
+    NOT_DETERMINISTIC("runs of the same schedule differ", true);
 
     private final String phrase;
     private final boolean inconclusive;

@@ -19,10 +19,13 @@ import java.util.Objects;
  *       what random strategies need: they seldom repeat the previous run's prefix.
  * </ul>
  *
- * The first run is a warm-up and is never compared with: code that initializes itself lazily
- * (static caches, loggers, class initializers of classes reused across runs) takes extra steps in
- * it alone. A run pruned by its chooser or given up as stuck ends where no schedule decides, so its
- * length is not compared.
+ * <p>The rule, which the searches that replay a recorded path follow as well ({@code
+ * strategy.WarmUp}): the first run is a warm-up and is never compared with. Code that initializes
+ * itself lazily (static caches, loggers, class initializers of classes reused across runs, a
+ * library's singletons) takes extra steps in it alone. Every later run must repeat every earlier
+ * run, not the first, with the same choices. A run pruned by its chooser or given up as stuck ends
+ * where no schedule decides, so its length is not compared. A difference makes the exploration
+ * inconclusive ({@code FailureKind.NOT_DETERMINISTIC}): the search cannot tell schedules apart.
  *
  * <p>Touched only by the baton holder (steps) and the driver (start and end of a run).
  */
@@ -104,7 +107,7 @@ final class DeterminismCheck {
     private void compareWithPreviousRun(int s, int c, long en, Actor next) {
         if (s < prevSteps) {
             if (prevEnabled[s] != en) {
-                diverged(otherThreads(s, prevEnabled[s], en));
+                diverged(otherThreads(s, prevEnabled[s], en, prevChoices[s], prevLabels[s]));
                 return;
             }
             if (prevChoices[s] != c) {
@@ -126,7 +129,7 @@ final class DeterminismCheck {
         if (before == 0) {
             diverged(stepAfterEnd(s, next));
         } else if (before != en) {
-            diverged(otherThreads(s, before, en));
+            diverged(otherThreads(s, before, en, -1, null));
         }
         prefix = StepHistory.extend(prefix, c);
         String op = history.labelOf(prefix, next.pendingLabel);
@@ -165,7 +168,11 @@ final class DeterminismCheck {
         }
     }
 
-    /** The first difference found in the last run, or null. */
+    /**
+     * Where the last run first differed from an earlier run of the same schedule, such as {@code
+     * "at step 4 T1 performed 'x.get' where an earlier run of the same schedule performed
+     * 'start'"}; null when it did not.
+     */
     String divergence() {
         return divergence;
     }
@@ -174,12 +181,20 @@ final class DeterminismCheck {
         return a == b || Objects.equals(a, b);
     }
 
-    private String otherThreads(int s, long before, long now) {
+    /**
+     * The threads able to run at step {@code s} differ; {@code chosen} performed {@code label}
+     * there in the earlier run, when known ({@code chosen >= 0}).
+     */
+    private String otherThreads(int s, long before, long now, int chosen, String label) {
         return "at step "
                 + (s + 1)
                 + " the threads able to run were "
                 + names(before, false)
-                + " in an earlier run of the same schedule, and are "
+                + " in an earlier run of the same schedule"
+                + (chosen >= 0 && chosen < x.slotCount
+                        ? ", where " + x.slots[chosen].name + " performed '" + label + "',"
+                        : ",")
+                + " and are "
                 + names(now, true)
                 + " now";
     }
@@ -234,12 +249,7 @@ final class DeterminismCheck {
     private void diverged(String where) {
         samePrefix = false;
         if (divergence == null) {
-            divergence =
-                    "the scenario is not deterministic: "
-                            + where
-                            + ". Setup and actors"
-                            + " must not depend on time, randomness, identity hash codes (without the"
-                            + " agent) or state kept between runs.";
+            divergence = where;
         }
     }
 }

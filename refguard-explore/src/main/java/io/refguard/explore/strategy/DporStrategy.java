@@ -5,6 +5,7 @@ import io.refguard.explore.runtime.Chooser;
 import io.refguard.explore.runtime.RunStatus;
 import io.refguard.hook.Access;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Stateless dynamic partial-order reduction: with sleep sets when unbounded, or within a preemption
@@ -100,6 +101,10 @@ final class DporStrategy implements Strategy, Chooser {
 
     private int[] cur = new int[64];
     private boolean[] curEnabled = new boolean[64];
+
+    /** Per frame: the chosen thread's operation, for the warm-up's comparison. */
+    private String[] labels = new String[64];
+
     private Object[] stepTarget = new Object[64];
     private Access[] stepAccess = new Access[64];
 
@@ -116,6 +121,8 @@ final class DporStrategy implements Strategy, Chooser {
 
     private long distinct;
     private String divergence;
+    private String limit;
+    private final WarmUp warmUp = new WarmUp();
 
     /**
      * @param bound the preemption bound, or {@link Integer#MAX_VALUE} for an unbounded search with
@@ -138,11 +145,12 @@ final class DporStrategy implements Strategy, Chooser {
 
     @Override
     public boolean hasNextRun() {
-        if (done || divergence != null) {
+        if (done || divergence != null || limit != null) {
             return false;
         }
-        if (!started) {
+        if (!started || warmUp.restart()) {
             started = true;
+            distinct = 0;
             depth = 0;
             replayLen = 0;
             return true;
@@ -178,7 +186,7 @@ final class DporStrategy implements Strategy, Chooser {
     public int choose(ChoicePoint p) {
         if (p.threadCount() > STRIDE) {
             // a limit of this search, not a failure of the program: the exploration stops with it
-            divergence =
+            limit =
                     "DPOR explores runs of at most "
                             + STRIDE
                             + " threads, and this run has "
@@ -195,12 +203,22 @@ final class DporStrategy implements Strategy, Chooser {
         recordPending(d, p);
         int c;
         if (d < replayLen) {
-            if (enabledMask(p) != enabled[d]) {
-                divergence = Masks.notDeterministic(p, d, new long[] {enabled[d]});
-                return PRUNE;
+            boolean same = enabledMask(p) == enabled[d];
+            if (!same
+                    || warmUp.covers(d)
+                            && d < replayLen - 1 // the last replayed frame branches
+                            && !Objects.equals(p.pendingLabel(chosen[d]), labels[d])) {
+                if (warmUp.excuses(d)) {
+                    return PRUNE;
+                }
+                if (!same) {
+                    divergence = Masks.notDeterministic(p, d, new long[] {enabled[d]});
+                    return PRUNE;
+                }
             }
             c = chosen[d];
         } else {
+            warmUp.recorded(d);
             long en = enabledMask(p);
             enabled[d] = en;
             cur[d] = p.current();
@@ -222,6 +240,7 @@ final class DporStrategy implements Strategy, Chooser {
             backtrack[d] |= 1L << c;
             tried[d] |= 1L << c;
             chosen[d] = c;
+            labels[d] = p.pendingLabel(c);
         }
         preemptions = preBefore[d] + cost(d, c);
         if (d >= replayLen - 1) {
@@ -364,6 +383,7 @@ final class DporStrategy implements Strategy, Chooser {
         preBefore = Arrays.copyOf(preBefore, n);
         cur = Arrays.copyOf(cur, n);
         curEnabled = Arrays.copyOf(curEnabled, n);
+        labels = Arrays.copyOf(labels, n);
         stepTarget = Arrays.copyOf(stepTarget, n);
         stepAccess = Arrays.copyOf(stepAccess, n);
         stepClock = Arrays.copyOf(stepClock, n * STRIDE);
@@ -373,6 +393,7 @@ final class DporStrategy implements Strategy, Chooser {
 
     @Override
     public void runFinished(RunStatus status, int preemptions, long scheduleHash) {
+        warmUp.runEnded(depth);
         if (status != RunStatus.PRUNED) {
             distinct++;
         }
@@ -381,6 +402,11 @@ final class DporStrategy implements Strategy, Chooser {
     @Override
     public String divergence() {
         return divergence;
+    }
+
+    @Override
+    public String limit() {
+        return limit;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.refguard.explore.runtime.Chooser;
 import io.refguard.explore.runtime.RunStatus;
 import io.refguard.hook.Access;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Stateless depth-first search of the schedule tree with iterative preemption bounding, and
@@ -27,7 +28,9 @@ import java.util.Arrays;
  * One frame per step of the current path: the enabled set seen there, the thread chosen, the
  * threads already tried, and the preemptions before it. The next run replays the path up to the
  * deepest frame with an untried alternative that fits the bound and takes that alternative; replay
- * checks that the enabled sets repeat, which detects a scenario that is not deterministic.
+ * checks that the enabled sets repeat, which detects a scenario that is not deterministic. The
+ * first run is a warm-up ({@link WarmUp}): when a replay of its frames does not repeat, the search
+ * starts over once instead.
  *
  * <h2>Sleep sets</h2>
  *
@@ -66,6 +69,9 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
     private boolean[] curEnabled = new boolean[64];
     private int[] preBefore = new int[64];
 
+    /** Per frame: the chosen thread's operation, for the warm-up's comparison. */
+    private String[] labels = new String[64];
+
     /** Per frame: the pending target and access of every thread (reduction only). */
     private Object[][] targets = new Object[64][];
 
@@ -73,6 +79,7 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
 
     private long distinct;
     private String divergence;
+    private final WarmUp warmUp = new WarmUp();
 
     ExhaustiveStrategy(int maxBound, boolean reduction) {
         this.maxBound = maxBound;
@@ -91,8 +98,10 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
         if (done || divergence != null) {
             return false;
         }
-        if (!started) {
+        if (!started || warmUp.restart()) {
             started = true;
+            boundHitThisLevel = false;
+            distinct = 0;
             bound = 0;
             depth = 0;
             replayLen = 0;
@@ -156,9 +165,20 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
             preemptions = 0;
         }
         if (d < replayLen) {
-            if (!ThreadBits.sameAsEnabled(enabled[d], p)) {
-                divergence = Masks.notDeterministic(p, d, enabled[d]);
-                return PRUNE;
+            boolean same = ThreadBits.sameAsEnabled(enabled[d], p);
+            if (!same
+                    || warmUp.covers(d)
+                            && (p.current() != cur[d]
+                                    || d < replayLen - 1 // the last replayed frame branches
+                                            && !Objects.equals(
+                                                    p.pendingLabel(chosen[d]), labels[d]))) {
+                if (warmUp.excuses(d)) {
+                    return PRUNE;
+                }
+                if (!same) {
+                    divergence = Masks.notDeterministic(p, d, enabled[d]);
+                    return PRUNE;
+                }
             }
             int c = chosen[d];
             preemptions = preBefore[d] + cost(d, c);
@@ -168,6 +188,7 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
             return c;
         }
         ensureCapacity(d + 1);
+        warmUp.recorded(d);
         enabled[d] = ThreadBits.enabled(p, enabled[d]);
         cur[d] = p.current();
         curEnabled[d] = p.currentEnabled();
@@ -213,6 +234,7 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
         tried[d] = ThreadBits.fit(tried[d], c);
         ThreadBits.set(tried[d], c);
         chosen[d] = c;
+        labels[d] = p.pendingLabel(c);
         preemptions += cost(d, c);
         if (reduction) {
             sleep[d + 1] = childSleep(d, c, sleep[d + 1]);
@@ -253,6 +275,7 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
         cur = Arrays.copyOf(cur, n);
         curEnabled = Arrays.copyOf(curEnabled, n);
         preBefore = Arrays.copyOf(preBefore, n);
+        labels = Arrays.copyOf(labels, n);
         targets = Arrays.copyOf(targets, n);
         accesses = Arrays.copyOf(accesses, n);
         for (int d = old; d < n; d++) {
@@ -268,6 +291,7 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
 
     @Override
     public void runFinished(RunStatus status, int schedulePreemptions, long scheduleHash) {
+        warmUp.runEnded(depth);
         if (status != RunStatus.PRUNED && schedulePreemptions == bound) {
             distinct++;
         }

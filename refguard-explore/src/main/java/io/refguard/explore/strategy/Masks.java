@@ -8,18 +8,18 @@ final class Masks {
     private Masks() {}
 
     /**
-     * Why a replayed schedule prefix cannot be followed: at {@code step} (0-based) the threads able
-     * to run differ from {@code expected}, those of the first time the prefix ran.
+     * Where a replayed schedule prefix could not be followed, in the words of the determinism check
+     * ({@code runtime.DeterminismCheck}): at {@code step} (0-based) the threads able to run differ
+     * from {@code expected}, those of an earlier run of the prefix.
      */
     static String notDeterministic(ChoicePoint p, int step, long[] expected) {
-        return "the scenario is not deterministic: at step "
+        return "at step "
                 + (step + 1)
                 + " the threads able to run were "
                 + names(p, expected)
-                + " when this schedule prefix was first run, and are "
+                + " in an earlier run of the same schedule, and are "
                 + names(p, ThreadBits.enabled(p, new long[1]))
-                + " now. Setup and actors must not depend on"
-                + " time, randomness, identity hash codes or state kept between runs.";
+                + " now";
     }
 
     /** {@code {T1, T2}}: the names of the threads in {@code set}, by id. */

@@ -32,6 +32,14 @@ public interface Strategy {
      */
     String divergence();
 
+    /**
+     * Set when the strategy cannot explore the scenario at all, a limit of the search such as the
+     * most threads it handles: a message saying what and what to use instead, or null.
+     */
+    default String limit() {
+        return null;
+    }
+
     /** Distinct schedules run so far (pruned runs excluded). */
     long distinctSchedules();
 

@@ -7,14 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.Explorer;
+import io.refguard.explore.InterleavingInconclusive;
 import io.refguard.explore.Scenario;
+import io.refguard.explore.report.FailureKind;
 import io.refguard.explore.runtime.Coordinator;
 import io.refguard.explore.sync.SharedInt;
+import io.refguard.hook.Access;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Non-determinism is found step by step (thread and operation), whatever the enabled threads, and
@@ -27,9 +32,9 @@ class DeterminismTest {
         // In every run each thread makes two steps, so the threads able to run are the same at
         // every step of every run with the same choices: only comparing operations finds this.
         int[] runs = {0};
-        IllegalStateException e =
+        InterleavingInconclusive e =
                 assertThrows(
-                        IllegalStateException.class,
+                        InterleavingInconclusive.class,
                         () ->
                                 Explorer.scenario("extra step")
                                         .setup(() -> new SharedInt("x", ++runs[0]))
@@ -55,11 +60,16 @@ class DeterminismTest {
         assertTrue(
                 runs[0] == 3 || runs[0] == 4,
                 "found after " + runs[0] + " runs: " + e.getMessage());
+        assertEquals(FailureKind.NOT_DETERMINISTIC, e.kind());
+        assertTrue(e.kind().inconclusive());
         assertTrue(
                 e.getMessage()
                         .startsWith(
-                                "scenario \"extra step\": the scenario is not deterministic: at step "),
+                                "Scenario \"extra step\" is inconclusive: runs of the same schedule"
+                                        + " differ.\nAt step "),
                 e.getMessage());
+        assertTrue(e.getMessage().contains("not a bug of the program"), e.getMessage());
+        assertTrue(e.getMessage().contains("the clock"), e.getMessage());
         String extra = "'extra'";
         String usual = "'x.getAndAdd'"; // SharedInt's label for incrementAndGet
         assertTrue(
@@ -83,9 +93,9 @@ class DeterminismTest {
     @Test
     void aRandomSearchComparesWithEveryEarlierRunOfTheSamePrefix() {
         int[] runs = {0};
-        IllegalStateException e =
+        InterleavingInconclusive e =
                 assertThrows(
-                        IllegalStateException.class,
+                        InterleavingInconclusive.class,
                         () ->
                                 Explorer.scenario("extra step, random")
                                         .setup(() -> new SharedInt("x", ++runs[0]))
@@ -107,9 +117,130 @@ class DeterminismTest {
                                                 })
                                         .explore(ExploreOptions.random().maxRuns(200)));
         assertTrue(
-                e.getMessage().contains("the scenario is not deterministic: at step "),
+                e.getMessage().contains("runs of the same schedule differ.\nAt step "),
                 e.getMessage());
         assertTrue(e.getMessage().contains("'extra'"), e.getMessage());
+    }
+
+    /** State kept from the first run only: a lazily initialized cache, filled once. */
+    private static final class LazyInit {
+        static volatile boolean filled;
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = ExploreOptions.Strategy.class,
+            names = {"EXHAUSTIVE", "DPOR", "DEFAULT"})
+    void aOneTimeLazyInitializationInTheFirstRunIsAWarmUpNotANonDeterminism(
+            ExploreOptions.Strategy strategy) {
+        LazyInit.filled = false;
+        int[] runs = {0};
+        ExploreResult r =
+                Explorer.scenario("lazy init")
+                        .setup(
+                                () -> {
+                                    runs[0]++;
+                                    return new SharedInt("x", 0);
+                                })
+                        .actor(
+                                "T1",
+                                x -> {
+                                    if (!LazyInit.filled) {
+                                        Coordinator.point("fill the cache");
+                                        LazyInit.filled = true;
+                                    }
+                                    x.incrementAndGet();
+                                })
+                        .actor("T2", x -> x.incrementAndGet())
+                        .check(x -> assertEquals(2, x.get()))
+                        .explore(ExploreOptions.defaults().strategy(strategy).maxRuns(200));
+        assertEquals(ExploreResult.Stop.EXHAUSTED, r.stop(), r::toString);
+        assertTrue(runs[0] >= 3, "runs after the warm-up: " + runs[0]);
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = ExploreOptions.Strategy.class,
+            names = {"EXHAUSTIVE", "DPOR"})
+    void aWarmUpCostsTheSearchNoSchedule(ExploreOptions.Strategy strategy) {
+        Set<List<String>> plain = orders(strategy, true);
+        Set<List<String>> warmedUp = orders(strategy, false);
+        assertEquals(6, plain.size(), "every order of two steps each: " + plain);
+        assertEquals(plain, warmedUp);
+    }
+
+    @Test
+    void aWarmUpThatChangesWhatAStepTouchesCostsDporNoSchedule() {
+        // in the warm-up T1's first step touches an object of its own, later the shared one: the
+        // threads able to run are the same, only the operation differs
+        Set<List<String>> plain = touches(true);
+        Set<List<String>> warmedUp = touches(false);
+        assertEquals(plain, warmedUp);
+        assertTrue(plain.size() >= 3, "T2 before, between and after T1's steps: " + plain);
+    }
+
+    private static Set<List<String>> touches(boolean filled) {
+        LazyInit.filled = filled;
+        Object shared = new Object();
+        List<List<String>> runs = new ArrayList<>();
+        Explorer.scenario("touches")
+                .setup(() -> java.util.Collections.synchronizedList(new ArrayList<String>()))
+                .actor(
+                        "T1",
+                        log -> {
+                            if (LazyInit.filled) {
+                                Coordinator.point(shared, Access.UPDATE, "a1");
+                            } else {
+                                Coordinator.point(new Object(), Access.UPDATE, "fill");
+                                LazyInit.filled = true;
+                            }
+                            log.add("a1");
+                            Coordinator.point(shared, Access.UPDATE, "a2");
+                            log.add("a2");
+                        })
+                .actor(
+                        "T2",
+                        log -> {
+                            Coordinator.point(shared, Access.UPDATE, "b1");
+                            log.add("b1");
+                        })
+                .check(log -> runs.add(List.copyOf(log)))
+                .explore(ExploreOptions.dpor());
+        return new HashSet<>(filled ? runs : runs.subList(1, runs.size()));
+    }
+
+    /**
+     * The orders in which two threads of two steps each ran; with {@code filled} false, T1 fills a
+     * cache in the first run only, an extra step of its own, and that run is left out.
+     */
+    private static Set<List<String>> orders(ExploreOptions.Strategy strategy, boolean filled) {
+        LazyInit.filled = filled;
+        List<List<String>> runs = new ArrayList<>();
+        Explorer.scenario("orders")
+                .setup(() -> java.util.Collections.synchronizedList(new ArrayList<String>()))
+                .actor(
+                        "T1",
+                        log -> {
+                            if (!LazyInit.filled) {
+                                Coordinator.point("fill the cache");
+                                LazyInit.filled = true;
+                            }
+                            Coordinator.point("a1");
+                            log.add("a1");
+                            Coordinator.point("a2");
+                            log.add("a2");
+                        })
+                .actor(
+                        "T2",
+                        log -> {
+                            Coordinator.point("b1");
+                            log.add("b1");
+                            Coordinator.point("b2");
+                            log.add("b2");
+                        })
+                .check(log -> runs.add(List.copyOf(log)))
+                .explore(ExploreOptions.defaults().strategy(strategy).preemptionBound(10));
+        return new HashSet<>(filled ? runs : runs.subList(1, runs.size()));
     }
 
     @Test

@@ -8,7 +8,9 @@ import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.Explorer;
 import io.refguard.explore.InterleavingFailure;
+import io.refguard.explore.InterleavingInconclusive;
 import io.refguard.explore.Scenario;
+import io.refguard.explore.report.FailureKind;
 import io.refguard.explore.runtime.Coordinator;
 import io.refguard.explore.sync.SharedInt;
 import org.junit.jupiter.api.Test;
@@ -72,13 +74,14 @@ class ManyThreadsTest {
 
     @Test
     void dporSaysItsOwnLimitInsteadOfBlamingTheProgram() {
-        IllegalStateException e =
+        InterleavingInconclusive e =
                 assertThrows(
-                        IllegalStateException.class,
+                        InterleavingInconclusive.class,
                         () -> counters(100, true).explore(ExploreOptions.dpor().maxRuns(3)));
         assertTrue(
                 e.getMessage().contains("DPOR explores runs of at most 64 threads"),
                 e.getMessage());
+        assertEquals(FailureKind.THREAD_LIMIT, e.kind());
     }
 
     @Test
