@@ -177,7 +177,7 @@ class ExploreOptionsTest {
     }
 
     @Test
-    void durationsAreWrittenOneWayEverywhere() {
+    void parseDurationReadsEveryWayADurationIsWritten() {
         assertEquals(
                 java.util.Optional.of(Duration.ofMillis(500)),
                 ExploreOptions.parseDuration("500ms"));
