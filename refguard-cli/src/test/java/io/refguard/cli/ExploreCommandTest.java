@@ -33,7 +33,8 @@ class ExploreCommandTest {
         assertTrue(
                 r.out()
                         .matches(
-                                "No failure: \\d+ runs, \\d+ choice points, in \\d+ m?s; every schedule within"
+                                "No failure: \\d+ runs, \\d+ choice points, in \\d+(\\.\\d)? m?s; every schedule"
+                                        + " within"
                                         + " the bound was run \\(default search: exhaustive, preemption bound 2, [^)]*\\); schedules with"
                                         + " more preemptions were not.\\R"),
                 r::toString);
