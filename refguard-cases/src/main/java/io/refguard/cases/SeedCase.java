@@ -2,16 +2,17 @@ package io.refguard.cases;
 
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.report.FailureKind;
+import io.refguard.run.Verdict;
 import java.util.Objects;
 
 /**
  * One entry of the case corpus: one side ({@link Variant}) of one seed bug, the scenario class that
  * models it, how to explore it, and what the exploration must conclude. Immutable.
  *
- * <p>The scenario class follows the convention of {@link ScenarioClasses}: a public static {@code
- * scenario()} method returning the {@link io.refguard.explore.Scenario}. Cases are run by {@link
- * CaseRunner}, loaded through an instrumenting class loader so that the synchronization in their
- * model code becomes scheduling points.
+ * <p>The scenario class follows the convention of {@link io.refguard.run.ScenarioClasses}: a public
+ * static {@code scenario()} method returning the {@link io.refguard.explore.Scenario}. Cases are
+ * run by {@link CaseRunner}, loaded through an instrumenting class loader so that the
+ * synchronization in their model code becomes scheduling points.
  */
 public final class SeedCase {
 

@@ -1,5 +1,7 @@
 package io.refguard.cases;
 
+import io.refguard.CheckMode;
+import io.refguard.run.Outcome;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,7 +13,7 @@ final class Outcomes {
     private Outcomes() {}
 
     static synchronized Outcome of(SeedCase c) {
-        return DONE.computeIfAbsent(c, CaseRunner::run);
+        return DONE.computeIfAbsent(c, k -> CaseRunner.run(k, CheckMode.TRACKED));
     }
 
     static SeedCase find(String name, Variant v) {

@@ -3,7 +3,10 @@ package io.refguard.cases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.refguard.CheckMode;
 import io.refguard.cases.ReportTable.Row;
+import io.refguard.run.Outcome;
+import io.refguard.run.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -187,7 +190,10 @@ class SeedTablesTest {
         SeedCase c = Outcomes.find("nsinfo-double-put", Variant.BUGGY);
         Outcome found = Outcomes.of(c);
         Outcome replayed =
-                CaseRunner.run(c, io.refguard.explore.ExploreOptions.replay(found.token()));
+                CaseRunner.run(
+                        c,
+                        io.refguard.explore.ExploreOptions.replay(found.token()),
+                        CheckMode.TRACKED);
         assertEquals(Verdict.BUG_FOUND, replayed.verdict());
         String a = ReportTable.normalize(found.table());
         String b = ReportTable.normalize(replayed.table());

@@ -1,75 +1,82 @@
 package io.refguard.cli;
 
+import io.refguard.explore.BadOptionValue;
 import io.refguard.explore.ExploreOptions;
-import java.time.Duration;
-import java.util.Locale;
+import io.refguard.explore.ExploreSetting;
+import java.util.EnumMap;
+import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The search options of {@code explore}: the strategy and its budgets, mapped onto {@link
- * ExploreOptions}. An option not given keeps the explorer's default, which its system property
- * ({@code -Drefguard.explore.*}) may set.
+ * The search options of {@code explore}: the strategy and its budgets, each the text of one {@link
+ * ExploreSetting}, checked as it is parsed and mapped onto {@link ExploreOptions} by the setting
+ * itself, as system properties and the JUnit annotation are. An option not given keeps the
+ * explorer's default, which its system property ({@code -Drefguard.explore.*}) may set.
  */
 final class BudgetOptions {
 
     @Option(
             names = "--strategy",
             paramLabel = "NAME",
-            converter = StrategyConverter.class,
+            converter = StrategyText.class,
             description =
                     "default (the bounded exhaustive search interleaved with randomized ones),"
                             + " exhaustive, random, pct, pos, surw, pct-races or dpor.")
-    ExploreOptions.Strategy strategy;
+    String strategy;
 
     @Option(
             names = "--preemption-bound",
             paramLabel = "N",
-            converter = BoundConverter.class,
+            converter = BoundText.class,
             description =
                     "Most preemptions per schedule of the exhaustive search (default 2), or 'none'.")
-    Integer preemptionBound;
+    String preemptionBound;
 
     @Option(
             names = "--max-runs",
             paramLabel = "N",
+            converter = MaxRunsText.class,
             description = "Stop after N runs (default 1000000).")
-    Long maxRuns;
+    String maxRuns;
 
     @Option(
             names = "--max-time",
             paramLabel = "DURATION",
-            converter = DurationConverter.class,
+            converter = MaxTimeText.class,
             description =
                     "Stop starting runs after this long: 500ms, 30s, 2m or PT30S (default 60s).")
-    Duration maxTime;
+    String maxTime;
 
     @Option(
             names = "--seed",
             paramLabel = "N",
-            description = "Seed of the random strategies (default 24301).")
-    Long seed;
+            converter = SeedText.class,
+            description = "Seed of the random strategies: 42, 0x5EED or random (default 24301).")
+    String seed;
 
     @Option(
             names = "--pct-depth",
             paramLabel = "N",
+            converter = PctDepthText.class,
             description = "PCT's depth: ordering constraints the bug needs (default 3).")
-    Integer pctDepth;
+    String pctDepth;
 
     @Option(
             names = "--max-steps",
             paramLabel = "N",
+            converter = MaxStepsText.class,
             description = "Fail a run as a livelock after N steps (default 10000).")
-    Integer maxSteps;
+    String maxSteps;
 
     @Option(
             names = "--run-timeout",
             paramLabel = "DURATION",
-            converter = DurationConverter.class,
+            converter = RunTimeoutText.class,
             description =
                     "Fail a run when a thread stays away from scheduling points this long (default 10s).")
-    Duration runTimeout;
+    String runTimeout;
 
     @Option(
             names = "--sleep-sets",
@@ -83,93 +90,93 @@ final class BudgetOptions {
 
     /** The options: the explorer's defaults with every option given here applied. */
     ExploreOptions toOptions() {
+        Map<ExploreSetting, String> given = new EnumMap<>(ExploreSetting.class);
+        given.put(ExploreSetting.STRATEGY, strategy);
+        given.put(ExploreSetting.PREEMPTION_BOUND, preemptionBound);
+        given.put(ExploreSetting.MAX_RUNS, maxRuns);
+        given.put(ExploreSetting.MAX_TIME, maxTime);
+        given.put(ExploreSetting.SEED, seed);
+        given.put(ExploreSetting.PCT_DEPTH, pctDepth);
+        given.put(ExploreSetting.MAX_STEPS, maxSteps);
+        given.put(ExploreSetting.RUN_TIMEOUT, runTimeout);
+        given.put(ExploreSetting.SLEEP_SETS, sleepSets ? "true" : null);
+        given.put(ExploreSetting.MINIMIZE, noMinimize ? "false" : null);
         ExploreOptions o = ExploreOptions.defaults();
-        if (strategy != null) {
-            o = o.strategy(strategy);
-        }
-        if (preemptionBound != null) {
-            o = o.preemptionBound(preemptionBound);
-        }
-        if (maxRuns != null) {
-            o = o.maxRuns(maxRuns);
-        }
-        if (maxTime != null) {
-            o = o.maxTime(maxTime);
-        }
-        if (seed != null) {
-            o = o.seed(seed);
-        }
-        if (pctDepth != null) {
-            o = o.pctDepth(pctDepth);
-        }
-        if (maxSteps != null) {
-            o = o.maxSteps(maxSteps);
-        }
-        if (runTimeout != null) {
-            o = o.runTimeout(runTimeout);
-        }
-        if (sleepSets) {
-            o = o.sleepSets(true);
-        }
-        if (noMinimize) {
-            o = o.minimize(false);
+        for (Map.Entry<ExploreSetting, String> e : given.entrySet()) {
+            if (e.getValue() != null) {
+                o = e.getKey().apply(o, e.getValue());
+            }
         }
         return o;
     }
 
-    /** Reads a strategy name in any case. */
-    static final class StrategyConverter implements ITypeConverter<ExploreOptions.Strategy> {
+    /**
+     * Checks an option's text with its setting's parser as picocli reads it, so that a bad value is
+     * a usage error naming the option: {@code 'bfs' is not a strategy; use one of ...}.
+     */
+    abstract static class SettingText implements ITypeConverter<String> {
+        private final ExploreSetting setting;
+
+        SettingText(ExploreSetting setting) {
+            this.setting = setting;
+        }
+
         @Override
-        public ExploreOptions.Strategy convert(String value) {
+        public String convert(String value) {
             try {
-                return ExploreOptions.Strategy.valueOf(
-                        value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(
-                        "'"
-                                + value
-                                + "' is not a strategy; use one of "
-                                + ExploreOptions.Strategy.ids());
+                setting.check(value);
+                return value;
+            } catch (BadOptionValue e) {
+                throw new TypeConversionException(e.getMessage());
             }
         }
     }
 
-    /** Reads a bound: a whole number from 0, or {@code none}. */
-    static final class BoundConverter implements ITypeConverter<Integer> {
-        @Override
-        public Integer convert(String value) {
-            if (value.strip().equalsIgnoreCase("none")) {
-                return Integer.MAX_VALUE;
-            }
-            try {
-                int n = Integer.parseInt(value.strip());
-                if (n >= 0) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new TypeConversionException(
-                    "'"
-                            + value
-                            + "' is not a preemption bound; use a whole"
-                            + " number from 0, or none");
+    static final class StrategyText extends SettingText {
+        StrategyText() {
+            super(ExploreSetting.STRATEGY);
         }
     }
 
-    /** Reads {@code 500ms}, {@code 30s}, {@code 2m} or an ISO-8601 duration. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            Duration d = ExploreOptions.parseDuration(value).orElse(null);
-            if (!ExploreOptions.usableDuration(d)) {
-                throw new TypeConversionException(
-                        "'"
-                                + value
-                                + "' is not a positive duration of at most"
-                                + " 365 days; use for example 500ms, 30s, 2m or PT30S");
-            }
-            return d;
+    static final class BoundText extends SettingText {
+        BoundText() {
+            super(ExploreSetting.PREEMPTION_BOUND);
+        }
+    }
+
+    static final class MaxRunsText extends SettingText {
+        MaxRunsText() {
+            super(ExploreSetting.MAX_RUNS);
+        }
+    }
+
+    static final class MaxTimeText extends SettingText {
+        MaxTimeText() {
+            super(ExploreSetting.MAX_TIME);
+        }
+    }
+
+    static final class SeedText extends SettingText {
+        SeedText() {
+            super(ExploreSetting.SEED);
+        }
+    }
+
+    static final class PctDepthText extends SettingText {
+        PctDepthText() {
+            super(ExploreSetting.PCT_DEPTH);
+        }
+    }
+
+    static final class MaxStepsText extends SettingText {
+        MaxStepsText() {
+            super(ExploreSetting.MAX_STEPS);
+        }
+    }
+
+    static final class RunTimeoutText extends SettingText {
+        RunTimeoutText() {
+            super(ExploreSetting.RUN_TIMEOUT);
         }
     }
 }

@@ -1,11 +1,12 @@
 package io.refguard.cli;
 
+import io.refguard.CheckMode;
 import io.refguard.cases.CaseRunner;
 import io.refguard.cases.Cases;
-import io.refguard.cases.Outcome;
 import io.refguard.cases.SeedCase;
 import io.refguard.cases.Variant;
-import io.refguard.cases.Verdict;
+import io.refguard.run.Outcome;
+import io.refguard.run.Verdict;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +93,7 @@ final class CasesCommand implements Callable<Integer> {
                     c.name(),
                     c.variant().id());
             err.flush();
-            Outcome o = CaseRunner.run(c);
+            Outcome o = CaseRunner.run(c, CheckMode.TRACKED);
             err.printf(
                     "%s: %d %s, %s%n",
                     o.verdict().text(),
@@ -113,7 +114,7 @@ final class CasesCommand implements Callable<Integer> {
             if (reports) {
                 for (Outcome o : outcomes) {
                     if (o.table() != null) {
-                        out.println(o.name() + " (" + o.variant().id() + "):");
+                        out.println(o.name() + " (" + o.variant() + "):");
                         out.println(o.table());
                     }
                 }
@@ -141,7 +142,7 @@ final class CasesCommand implements Callable<Integer> {
         int verified = 0;
         int unexpected = 0;
         for (Outcome o : outcomes) {
-            if (o.variant() == Variant.BUGGY) {
+            if (Variant.BUGGY.id().equals(o.variant())) {
                 buggy++;
                 found += o.verdict() == Verdict.BUG_FOUND ? 1 : 0;
             } else {

@@ -25,14 +25,12 @@ final class ExitCodes {
     private ExitCodes() {}
 
     /** The status of one exploration's outcome. */
-    static int of(io.refguard.cases.Outcome o) {
-        switch (o.verdict()) {
-            case INCONCLUSIVE:
-                return INCONCLUSIVE;
-            case BUG_FOUND:
-                return BUG_FOUND;
-            default:
-                return o.token() != null ? BUG_FOUND : CLEAN;
-        }
+    static int of(io.refguard.run.Outcome o) {
+        return switch (o.verdict()) {
+            case INCONCLUSIVE -> INCONCLUSIVE;
+            case BUG_FOUND -> BUG_FOUND;
+            // graded against an expectation: a failing schedule is still a bug
+            case VERIFIED, CLEAN, MISSED, FALSE_ALARM -> o.token() != null ? BUG_FOUND : CLEAN;
+        };
     }
 }

@@ -1,9 +1,11 @@
 package io.refguard.cli;
 
-import io.refguard.cases.Exploration;
-import io.refguard.cases.Outcome;
+import io.refguard.CheckMode;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.report.FailureKind;
+import io.refguard.run.Explored;
+import io.refguard.run.Outcome;
+import io.refguard.run.Target;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,20 +59,20 @@ final class ExploreCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ExploreOptions options = budget.toOptions();
-        try (Target t = Target.resolve(target, args)) {
+        try (Target t = target.resolve(args)) {
             err.println(
                     "exploring "
-                            + t.name
+                            + t.name()
                             + " ("
-                            + (t.kind == Target.Kind.SCENARIO ? "scenario" : "program")
+                            + (t.kind() == Target.Kind.SCENARIO ? "scenario" : "program")
                             + ") ...");
             err.flush();
-            Exploration e =
+            Explored e =
                     json
                             ? ProgramOutput.toErr(err, () -> explore(t, options))
                             : explore(t, options);
             HtmlReport.write(html, e, err);
-            Outcome o = Outcome.of(t.name, e);
+            Outcome o = Outcome.of(t.name(), e);
             print(out, o, json);
             if (e.inconclusive() && e.inconclusiveCause().kind() == FailureKind.NOT_INSTRUMENTED) {
                 err.println(
@@ -83,10 +85,14 @@ final class ExploreCommand implements Callable<Integer> {
         }
     }
 
-    /** Explores, turning the explorer's complaints about the scenario into usage errors. */
-    static Exploration explore(Target t, ExploreOptions options) {
+    /**
+     * Explores, the checker tracking every object meanwhile (so that reports name the sites of what
+     * a scenario's setup creates, and no decision depends on sampling), turning the explorer's
+     * complaints about the scenario into usage errors.
+     */
+    static Explored explore(Target t, ExploreOptions options) {
         try {
-            return t.explore(options);
+            return Explored.run(t, options, CheckMode.TRACKED);
         } catch (IllegalStateException e) {
             throw new RefguardCommand.UserError(e.getMessage(), e);
         }

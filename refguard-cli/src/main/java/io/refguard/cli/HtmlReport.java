@@ -1,6 +1,6 @@
 package io.refguard.cli;
 
-import io.refguard.cases.Exploration;
+import io.refguard.run.Explored;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ final class HtmlReport {
      * Writes the page of {@code e}'s failure to {@code file} and says so on {@code err}; says that
      * none was written when no schedule failed. Does nothing when {@code file} is null.
      */
-    static void write(Path file, Exploration e, PrintWriter err) {
+    static void write(Path file, Explored e, PrintWriter err) {
         if (file == null) {
             return;
         }

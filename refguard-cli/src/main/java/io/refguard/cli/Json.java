@@ -1,6 +1,6 @@
 package io.refguard.cli;
 
-import io.refguard.cases.Outcome;
+import io.refguard.run.Outcome;
 import java.util.List;
 
 /**
@@ -37,7 +37,7 @@ final class Json {
         StringBuilder sb = new StringBuilder(256);
         sb.append('{');
         field(sb, "case", o.name()).append(',');
-        field(sb, "variant", o.variant() == null ? null : o.variant().id()).append(',');
+        field(sb, "variant", o.variant()).append(',');
         field(sb, "verdict", o.verdict().id()).append(',');
         field(sb, "expected", o.expected() == null ? null : o.expected().id()).append(',');
         sb.append("\"ok\":").append(o.asExpected()).append(',');

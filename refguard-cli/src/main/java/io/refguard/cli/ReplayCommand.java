@@ -1,9 +1,10 @@
 package io.refguard.cli;
 
-import io.refguard.cases.Exploration;
-import io.refguard.cases.Outcome;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.replay.ReplayToken;
+import io.refguard.run.Explored;
+import io.refguard.run.Outcome;
+import io.refguard.run.Target;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,20 +57,20 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         ReplayToken.decode(token); // a malformed token is a usage error before anything is loaded
         PrintWriter out = spec.commandLine().getOut();
-        try (Target t = Target.resolve(target, args)) {
+        try (Target t = target.resolve(args)) {
             ExploreOptions replay = ExploreOptions.replay(token.strip());
-            Exploration e =
+            Explored e =
                     json
                             ? ProgramOutput.toErr(
                                     spec.commandLine().getErr(),
                                     () -> ExploreCommand.explore(t, replay))
                             : ExploreCommand.explore(t, replay);
             HtmlReport.write(html, e, spec.commandLine().getErr());
-            Outcome o = Outcome.of(t.name, e);
+            Outcome o = Outcome.of(t.name(), e);
             if (o.table() == null && !json) {
                 out.println(
                         "The schedule of the token ran to the end without failing on "
-                                + t.name
+                                + t.name()
                                 + " ("
                                 + SummaryTable.millis(o.millis())
                                 + "): the bug it showed is gone, or the code"

@@ -1,6 +1,6 @@
 package io.refguard.cli;
 
-import io.refguard.cases.Outcome;
+import io.refguard.run.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +27,7 @@ final class SummaryTable {
             rows.add(
                     new String[] {
                         o.name(),
-                        o.variant() == null ? "" : o.variant().id(),
+                        o.variant() == null ? "" : o.variant(),
                         o.verdict().text()
                                 + (o.asExpected() ? "" : " (expected " + o.expected().text() + ")"),
                         String.valueOf(o.schedules()),

@@ -1,5 +1,6 @@
 package io.refguard.cli;
 
+import io.refguard.run.Target;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -94,6 +95,23 @@ final class TargetOptions {
             out.add(p);
         }
         return out;
+    }
+
+    /**
+     * The class resolved for exploration by the runner, with {@code args} for a program's {@code
+     * main}.
+     *
+     * @throws RefguardCommand.UserError when a class path entry does not exist
+     * @throws io.refguard.run.ScenarioLoadException when the class cannot be found, loaded or used
+     */
+    Target resolve(List<String> args) {
+        return Target.resolve(
+                className,
+                classPathEntries(),
+                includePatterns(),
+                plainFields,
+                args,
+                TargetOptions.class.getClassLoader());
     }
 
     /** The include patterns as given; empty for the default. */

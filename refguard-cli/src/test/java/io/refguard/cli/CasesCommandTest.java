@@ -126,11 +126,11 @@ class CasesCommandTest {
     @Test
     void totalsCountFoundAndVerifiedAndNameWhatWentWrong() {
         var found =
-                new io.refguard.cases.Outcome(
+                new io.refguard.run.Outcome(
                         "a",
-                        io.refguard.cases.Variant.BUGGY,
-                        io.refguard.cases.Verdict.BUG_FOUND,
-                        io.refguard.cases.Verdict.BUG_FOUND,
+                        io.refguard.cases.Variant.BUGGY.id(),
+                        io.refguard.run.Verdict.BUG_FOUND,
+                        io.refguard.run.Verdict.BUG_FOUND,
                         3,
                         5,
                         1,
@@ -141,11 +141,11 @@ class CasesCommandTest {
                         -1,
                         null);
         var missed =
-                new io.refguard.cases.Outcome(
+                new io.refguard.run.Outcome(
                         "b",
-                        io.refguard.cases.Variant.BUGGY,
-                        io.refguard.cases.Verdict.MISSED,
-                        io.refguard.cases.Verdict.BUG_FOUND,
+                        io.refguard.cases.Variant.BUGGY.id(),
+                        io.refguard.run.Verdict.MISSED,
+                        io.refguard.run.Verdict.BUG_FOUND,
                         9,
                         5,
                         2,
@@ -156,11 +156,11 @@ class CasesCommandTest {
                         12,
                         "every schedule was run");
         var verified =
-                new io.refguard.cases.Outcome(
+                new io.refguard.run.Outcome(
                         "a",
-                        io.refguard.cases.Variant.FIXED,
-                        io.refguard.cases.Verdict.VERIFIED,
-                        io.refguard.cases.Verdict.VERIFIED,
+                        io.refguard.cases.Variant.FIXED.id(),
+                        io.refguard.run.Verdict.VERIFIED,
+                        io.refguard.run.Verdict.VERIFIED,
                         9,
                         5,
                         2,

@@ -172,10 +172,14 @@ class ExploreCommandTest {
                 strategy::toString);
         Cli.Result time = Cli.run("explore", "--class", RACY, "--max-time", "soon");
         assertEquals(2, time.status(), time::toString);
-        assertTrue(time.err().contains("'soon' is not a positive duration"), time::toString);
+        assertTrue(
+                time.err().contains("'soon' is not a duration; use a positive duration"),
+                time::toString);
         Cli.Result runs = Cli.run("explore", "--class", RACY, "--max-runs", "0");
         assertEquals(2, runs.status(), runs::toString);
-        assertTrue(runs.err().contains("maxRuns must be at least 1"), runs::toString);
+        assertTrue(
+                runs.err().contains("'0' is not a count; use a whole number from 1 to"),
+                runs::toString);
         Cli.Result none = Cli.run("explore");
         assertEquals(2, none.status(), none::toString);
         assertTrue(none.err().contains("Missing required option: '--class=CLASS'"), none::toString);

@@ -7,6 +7,7 @@ import io.refguard.Ref;
 import io.refguard.agent.bridge.SyncBridge;
 import io.refguard.explore.Explorer;
 import io.refguard.hook.LibraryCode;
+import io.refguard.run.Target;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -19,9 +20,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link LibraryCode} lists refguard's main packages by hand, so that reports skip refguard's own
- * frames and nothing else. Every package of the main code of core, explore, agent and this command
- * must be on that list, except the explorer's models, which are scenarios (user code).
+ * {@link LibraryCode} counts the packages each module declares (its {@code LibraryPackages}
+ * service) as refguard's machinery, so that reports skip refguard's own frames and nothing else.
+ * Every package of the main code of core, explore, agent, the runner and this command must be
+ * declared, except the explorer's models, which are scenarios (user code).
  */
 class LibraryPackagesTest {
 
@@ -31,7 +33,12 @@ class LibraryPackagesTest {
     void everyMainPackageOfRefguardIsListedAsMachinery() throws Exception {
         Set<String> packages = new TreeSet<>();
         for (Class<?> fromModule :
-                List.of(Ref.class, Explorer.class, SyncBridge.class, RefguardCommand.class)) {
+                List.of(
+                        Ref.class,
+                        Explorer.class,
+                        SyncBridge.class,
+                        Target.class,
+                        RefguardCommand.class)) {
             packages.addAll(
                     packagesOf(
                             Path.of(
@@ -54,7 +61,7 @@ class LibraryPackagesTest {
                             p
                                     + (listed
                                             ? " is user code but LibraryCode lists it"
-                                            : " is not in LibraryCode's package list: add it"));
+                                            : " is not declared by its module's LibraryPackages service: add it"));
         }
     }
 

@@ -14,12 +14,24 @@ class LibraryCodeTest {
         assertTrue(LibraryCode.contains("io.refguard.RefCounted"));
         assertTrue(LibraryCode.contains("io.refguard.RefCounted$1"));
         assertTrue(LibraryCode.contains("io.refguard.swap.HotSwap"));
-        assertTrue(
-                LibraryCode.contains(
-                        "io.refguard.explore.runtime.RunEngine$$Lambda$69/0x00007fb2300a91a8"));
-        assertTrue(LibraryCode.contains("io.refguard.junit.LeakCheckExtension"));
-        assertTrue(LibraryCode.contains("io.refguard.netty.RefGuardLeakDetector"));
-        assertTrue(LibraryCode.contains("io.refguard.agent.bridge.SyncBridge"));
+    }
+
+    @Test
+    void aModuleRegisteredAsAServiceAddsItsPackagesAndOnlyThose() {
+        // registered by this module's test resources, as each module above the core registers its
+        // own
+        assertTrue(LibraryCode.contains("io.refguard.usage.registered.Machinery"));
+        assertTrue(LibraryCode.contains("io.refguard.usage.registered.Machinery$$Lambda/0x01"));
+        assertFalse(LibraryCode.contains("io.refguard.usage.registered.sub.Other"));
+    }
+
+    @Test
+    void theCoreNamesNoPackageOfTheModulesAboveIt() {
+        // none of them is on this module's class path, so none is registered
+        assertFalse(LibraryCode.contains("io.refguard.explore.Explorer"));
+        assertFalse(LibraryCode.contains("io.refguard.agent.bridge.SyncBridge"));
+        assertFalse(LibraryCode.contains("io.refguard.junit.LeakCheckExtension"));
+        assertFalse(LibraryCode.contains("io.refguard.cli.Main"));
     }
 
     @Test

@@ -181,22 +181,29 @@ public final class ExploreOptions {
 
     /** The options given by the system properties, each unset one at its default. */
     public static ExploreOptions defaults() {
+        return OptionProperties.apply(BUILT_IN);
+    }
+
+    /** Every setting at its built-in default, whatever the system properties say. */
+    static ExploreOptions builtIn() {
+        return BUILT_IN;
+    }
+
+    private static final ExploreOptions BUILT_IN = builtInDefaults();
+
+    private static ExploreOptions builtInDefaults() {
         Fields f = new Fields();
-        f.strategy = OptionProperties.strategy(PREFIX + "strategy", Strategy.DEFAULT);
-        f.seed = OptionProperties.seed(PREFIX + "seed", DEFAULT_SEED);
-        f.maxRuns = OptionProperties.positiveLong(PREFIX + "maxRuns", DEFAULT_MAX_RUNS);
-        f.maxTime = OptionProperties.duration(PREFIX + "maxTime", Duration.ofSeconds(60));
-        f.preemptionBound =
-                OptionProperties.bound(PREFIX + "preemptionBound", DEFAULT_PREEMPTION_BOUND);
-        f.pctDepth = (int) OptionProperties.positiveLong(PREFIX + "pctDepth", DEFAULT_PCT_DEPTH);
-        f.maxSteps =
-                (int)
-                        OptionProperties.positiveLong(
-                                PREFIX + "maxSteps", DEFAULT_MAX_STEPS, ReplayToken.MAX_STEPS);
-        f.runTimeout = OptionProperties.duration(PREFIX + "runTimeout", Duration.ofSeconds(10));
-        f.sleepSets = OptionProperties.bool(PREFIX + "sleepSets", false);
-        f.minimize = OptionProperties.bool(PREFIX + "minimize", true);
-        f.internalPoints = OptionProperties.bool(PREFIX + "internalPoints", false);
+        f.strategy = Strategy.DEFAULT;
+        f.seed = DEFAULT_SEED;
+        f.maxRuns = DEFAULT_MAX_RUNS;
+        f.maxTime = Duration.ofSeconds(60);
+        f.preemptionBound = DEFAULT_PREEMPTION_BOUND;
+        f.pctDepth = DEFAULT_PCT_DEPTH;
+        f.maxSteps = DEFAULT_MAX_STEPS;
+        f.runTimeout = Duration.ofSeconds(10);
+        f.sleepSets = false;
+        f.minimize = true;
+        f.internalPoints = false;
         return new ExploreOptions(f);
     }
 

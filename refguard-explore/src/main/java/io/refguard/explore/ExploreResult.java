@@ -52,30 +52,30 @@ public record ExploreResult(
      * budget ran out first and other schedules may fail.
      */
     public String guarantee() {
-        switch (stop) {
-            case EXHAUSTED:
-                if (strategy.startsWith("dpor")) {
-                    return boundLimited
-                            ? "a schedule of every class of equivalent schedules that has one"
-                                    + " within the bound was run ("
-                                    + strategy
-                                    + "); classes that need more preemptions were not"
-                            : "a schedule of every class of equivalent schedules was run ("
-                                    + strategy
-                                    + ")";
-                }
-                return boundLimited
-                        ? "every schedule within the bound was run ("
-                                + strategy
-                                + "); schedules with more preemptions were not"
-                        : "every schedule was run (" + strategy + ")";
-            case MAX_RUNS:
-                return "the run budget (maxRuns) was used up: other schedules may fail";
-            case MAX_TIME:
-                return "the time budget (maxTime) was used up: other schedules may fail";
-            default:
-                return "the token's one schedule passed: other schedules may fail";
+        return switch (stop) {
+            case EXHAUSTED -> exhaustedGuarantee();
+            case MAX_RUNS -> "the run budget (maxRuns) was used up: other schedules may fail";
+            case MAX_TIME -> "the time budget (maxTime) was used up: other schedules may fail";
+            case REPLAYED -> "the token's one schedule passed: other schedules may fail";
+        };
+    }
+
+    private String exhaustedGuarantee() {
+        if (strategy.startsWith("dpor")) {
+            return boundLimited
+                    ? "a schedule of every class of equivalent schedules that has one within the"
+                            + " bound was run ("
+                            + strategy
+                            + "); classes that need more preemptions were not"
+                    : "a schedule of every class of equivalent schedules was run ("
+                            + strategy
+                            + ")";
         }
+        return boundLimited
+                ? "every schedule within the bound was run ("
+                        + strategy
+                        + "); schedules with more preemptions were not"
+                : "every schedule was run (" + strategy + ")";
     }
 
     /** Runs per second of wall time. */

@@ -290,26 +290,20 @@ final class ScenarioRunner<S> {
     }
 
     private Strategy strategy() {
-        switch (options.strategy()) {
-            case RANDOM:
-                return Strategies.randomWalk(options.seed());
-            case PCT:
-                return Strategies.pct(options.seed(), options.pctDepth());
-            case POS:
-                return Strategies.pos(options.seed());
-            case DPOR:
-                return options.preemptionBound() == Integer.MAX_VALUE
-                        ? Strategies.dpor()
-                        : Strategies.dpor(options.preemptionBound());
-            case SURW:
-                return Strategies.surw(options.seed());
-            case PCT_RACES:
-                return Strategies.pctRaces(options.seed(), options.pctDepth());
-            case EXHAUSTIVE:
-                return Strategies.exhaustive(options.preemptionBound(), options.sleepSets());
-            default:
-                return Strategies.combined(options.preemptionBound(), options.seed());
-        }
+        return switch (options.strategy()) {
+            case DEFAULT -> Strategies.combined(options.preemptionBound(), options.seed());
+            case EXHAUSTIVE ->
+                    Strategies.exhaustive(options.preemptionBound(), options.sleepSets());
+            case RANDOM -> Strategies.randomWalk(options.seed());
+            case PCT -> Strategies.pct(options.seed(), options.pctDepth());
+            case POS -> Strategies.pos(options.seed());
+            case SURW -> Strategies.surw(options.seed());
+            case PCT_RACES -> Strategies.pctRaces(options.seed(), options.pctDepth());
+            case DPOR ->
+                    options.preemptionBound() == Integer.MAX_VALUE
+                            ? Strategies.dpor()
+                            : Strategies.dpor(options.preemptionBound());
+        };
     }
 
     /** Runs one schedule of the scenario on fresh state. */

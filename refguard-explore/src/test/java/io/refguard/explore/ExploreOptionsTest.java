@@ -44,7 +44,7 @@ class ExploreOptionsTest {
                         Map.of(
                                 "refguard.explore.strategy", "pct",
                                 "refguard.explore.seed", "42",
-                                "refguard.explore.maxRuns", "1_000",
+                                "refguard.explore.maxRuns", "1000",
                                 "refguard.explore.maxTime", "500ms",
                                 "refguard.explore.preemptionBound", "none",
                                 "refguard.explore.pctDepth", "4",
@@ -94,6 +94,15 @@ class ExploreOptionsTest {
                 "system property refguard.explore.strategy='dfs' is not valid: use one of default,"
                         + " exhaustive, random, pct, pos, surw, pct-races, dpor",
                 e.getMessage());
+        e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> withProperties(Map.of("refguard.explore.maxRuns", "1_000")));
+        assertEquals(
+                "system property refguard.explore.maxRuns='1_000' is not valid: use a whole number"
+                        + " from 1 to 2199023254528",
+                e.getMessage(),
+                "digits only, as the command line's --max-runs reads them");
         e =
                 assertThrows(
                         IllegalArgumentException.class,
@@ -177,7 +186,7 @@ class ExploreOptionsTest {
     }
 
     @Test
-    void durationsAreWrittenOneWayEverywhere() {
+    void parseDurationReadsEveryWayADurationIsWritten() {
         assertEquals(
                 java.util.Optional.of(Duration.ofMillis(500)),
                 ExploreOptions.parseDuration("500ms"));

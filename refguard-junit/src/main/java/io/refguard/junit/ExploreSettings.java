@@ -1,14 +1,18 @@
 package io.refguard.junit;
 
+import io.refguard.explore.BadOptionValue;
 import io.refguard.explore.ExploreOptions;
+import io.refguard.explore.ExploreSetting;
 import java.lang.reflect.Method;
-import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * Turns an {@link ExploreTest} annotation into {@link ExploreOptions}: the explorer's {@linkplain
  * ExploreOptions#defaults() defaults} (system properties, else built-in values), with every
- * attribute that is not at its "unset" value applied on top.
+ * attribute that is not at its "unset" value applied on top, each as the text of its {@link
+ * ExploreSetting}, parsed as the system property and the command line's option are.
  */
 final class ExploreSettings {
 
@@ -33,58 +37,58 @@ final class ExploreSettings {
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException(where + ": " + e.getMessage(), e);
         }
-        try {
-            if (a.strategy() != ExploreTest.Strategy.DEFAULT) {
-                o = o.strategy(ExploreOptions.Strategy.valueOf(a.strategy().name()));
+        for (Map.Entry<ExploreSetting, String> given : attributes(a).entrySet()) {
+            ExploreSetting s = given.getKey();
+            try {
+                o = s.apply(o, given.getValue());
+            } catch (BadOptionValue e) {
+                throw new ExtensionConfigurationException(
+                        where
+                                + ": "
+                                + s.key()
+                                + " = \""
+                                + e.text()
+                                + "\" is not "
+                                + e.what()
+                                + ": use "
+                                + e.want()
+                                + "; fix the annotation",
+                        e);
+            } catch (IllegalArgumentException e) {
+                throw new ExtensionConfigurationException(
+                        where + ": " + e.getMessage() + "; fix the annotation", e);
             }
-            if (a.preemptionBound() != -1) {
-                o = o.preemptionBound(a.preemptionBound());
-            }
-            if (a.maxRuns() != 0) {
-                o = o.maxRuns(a.maxRuns());
-            }
-            if (!a.maxTime().isEmpty()) {
-                o = o.maxTime(duration(a.maxTime(), "maxTime"));
-            }
-            if (!a.seed().isEmpty()) {
-                o = o.seed(seed(a.seed()));
-            }
-            if (a.pctDepth() != 0) {
-                o = o.pctDepth(a.pctDepth());
-            }
-            if (a.maxSteps() != 0) {
-                o = o.maxSteps(a.maxSteps());
-            }
-            if (!a.runTimeout().isEmpty()) {
-                o = o.runTimeout(duration(a.runTimeout(), "runTimeout"));
-            }
-        } catch (IllegalArgumentException e) {
-            throw new ExtensionConfigurationException(
-                    where + ": " + e.getMessage() + "; fix the annotation", e);
         }
         return o;
     }
 
-    /**
-     * Parses {@code 500ms}, {@code 30s}, {@code 2m} or an ISO-8601 duration such as {@code PT30S}.
-     */
-    static Duration duration(String text, String attribute) {
-        return ExploreOptions.parseDuration(text)
-                .orElseThrow(
-                        () ->
-                                new IllegalArgumentException(
-                                        attribute
-                                                + " = \""
-                                                + text
-                                                + "\" is not a duration: write it like 500ms, 30s, 2m or PT30S"));
-    }
-
-    private static long seed(String text) {
-        try {
-            return Long.decode(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "seed = \"" + text + "\" is not a number: write it like 42 or 0x5EED", e);
+    /** The attributes not at their "unset" values, as the text of their settings. */
+    static Map<ExploreSetting, String> attributes(ExploreTest a) {
+        Map<ExploreSetting, String> given = new EnumMap<>(ExploreSetting.class);
+        if (a.strategy() != ExploreTest.Strategy.DEFAULT) {
+            given.put(ExploreSetting.STRATEGY, a.strategy().name());
         }
+        if (a.preemptionBound() != -1) {
+            given.put(ExploreSetting.PREEMPTION_BOUND, String.valueOf(a.preemptionBound()));
+        }
+        if (a.maxRuns() != 0) {
+            given.put(ExploreSetting.MAX_RUNS, String.valueOf(a.maxRuns()));
+        }
+        if (!a.maxTime().isEmpty()) {
+            given.put(ExploreSetting.MAX_TIME, a.maxTime());
+        }
+        if (!a.seed().isEmpty()) {
+            given.put(ExploreSetting.SEED, a.seed());
+        }
+        if (a.pctDepth() != 0) {
+            given.put(ExploreSetting.PCT_DEPTH, String.valueOf(a.pctDepth()));
+        }
+        if (a.maxSteps() != 0) {
+            given.put(ExploreSetting.MAX_STEPS, String.valueOf(a.maxSteps()));
+        }
+        if (!a.runTimeout().isEmpty()) {
+            given.put(ExploreSetting.RUN_TIMEOUT, a.runTimeout());
+        }
+        return given;
     }
 }

@@ -74,8 +74,9 @@ public @interface ExploreTest {
     String maxTime() default "";
 
     /**
-     * The seed of the random strategies, a number such as {@code "42"} or {@code "0x5EED"}; empty
-     * leaves it to {@code refguard.explore.seed}.
+     * The seed of the random strategies, a number such as {@code "42"} or {@code "0x5EED"}, or
+     * {@code "random"} for a new one each run of the test, read as {@code refguard.explore.seed}
+     * and the command line's {@code --seed} are; empty leaves it to {@code refguard.explore.seed}.
      */
     String seed() default "";
 

@@ -2,9 +2,9 @@ package io.refguard.junit;
 
 import io.refguard.agent.AgentOptions;
 import io.refguard.agent.RefguardAgent;
-import io.refguard.agent.explore.AgentExplorer;
 import io.refguard.explore.InterleavingInconclusive;
 import io.refguard.explore.report.FailureKind;
+import io.refguard.run.Target;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -44,7 +44,7 @@ final class ProgramMethod {
         requireAgent(RefguardAgent.installedOptions(), testClass, name);
         method.setAccessible(true);
         Object[] args = arguments.toArray();
-        AgentExplorer program = AgentExplorer.entry(name, () -> () -> invoke(method, target, args));
+        Target program = Target.program(name, () -> () -> invoke(method, target, args));
         exploration.run(name, program::explore, exploration.options());
     }
 

@@ -45,7 +45,8 @@ class CoordinatesTest {
                                 "refguard-core",
                                 "refguard-explore",
                                 "refguard-junit",
-                                "refguard-maven-plugin")),
+                                "refguard-maven-plugin",
+                                "refguard-runner")),
                 managed);
     }
 

@@ -199,7 +199,8 @@ class ExploreExtensionTest {
                 failure.getMessage()
                         .startsWith(
                                 "@ExploreTest on ExploreSamples.badDuration(): maxTime = \"soon\" is"
-                                        + " not a duration: write it like 500ms, 30s, 2m or PT30S; fix the annotation"),
+                                        + " not a duration: use a positive duration of at most 365 days, such as"
+                                        + " 500ms, 30s, 2m or PT30S; fix the annotation"),
                 () -> Kit.stackTrace(failure));
     }
 

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import example.AnnotatedOptions;
 import io.refguard.explore.ExploreOptions;
+import io.refguard.explore.ExploreSetting;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
@@ -78,13 +80,13 @@ class ExploreSettingsTest {
         ExtensionConfigurationException e =
                 assertThrows(ExtensionConfigurationException.class, () -> options("negativeBound"));
         assertEquals(
-                "@ExploreTest on AnnotatedOptions.negativeBound(): preemptionBound must be at least 0,"
-                        + " was -2; fix the annotation",
+                "@ExploreTest on AnnotatedOptions.negativeBound(): preemptionBound = \"-2\" is not a"
+                        + " preemption bound: use a whole number from 0, or none; fix the annotation",
                 e.getMessage());
         e = assertThrows(ExtensionConfigurationException.class, () -> options("badSeed"));
         assertEquals(
-                "@ExploreTest on AnnotatedOptions.badSeed(): seed = \"forty-two\" is not a number: write it"
-                        + " like 42 or 0x5EED; fix the annotation",
+                "@ExploreTest on AnnotatedOptions.badSeed(): seed = \"forty-two\" is not a seed: use a"
+                        + " number such as 42 or 0x5EED, or random; fix the annotation",
                 e.getMessage());
     }
 
@@ -93,16 +95,18 @@ class ExploreSettingsTest {
         ExtensionConfigurationException e =
                 assertThrows(ExtensionConfigurationException.class, () -> options("hugeMaxTime"));
         assertEquals(
-                "@ExploreTest on AnnotatedOptions.hugeMaxTime(): maxTime must be positive and at most 365"
-                        + " days, was PT2562047788015215H30M7S; fix the annotation",
+                "@ExploreTest on AnnotatedOptions.hugeMaxTime(): maxTime = \"9223372036854775807s\" is"
+                        + " not a duration: use a positive duration of at most 365 days, such as 500ms,"
+                        + " 30s, 2m or PT30S; fix the annotation",
                 e.getMessage());
         e =
                 assertThrows(
                         ExtensionConfigurationException.class,
                         () -> options("overflowingRunTimeout"));
         assertEquals(
-                "@ExploreTest on AnnotatedOptions.overflowingRunTimeout(): runTimeout = \"153722867280912931m\""
-                        + " is not a duration: write it like 500ms, 30s, 2m or PT30S; fix the annotation",
+                "@ExploreTest on AnnotatedOptions.overflowingRunTimeout(): runTimeout ="
+                        + " \"153722867280912931m\" is not a duration: use a positive duration of at"
+                        + " most 365 days, such as 500ms, 30s, 2m or PT30S; fix the annotation",
                 e.getMessage());
     }
 
@@ -114,27 +118,27 @@ class ExploreSettingsTest {
         assertEquals(
                 "@ExploreTest on AnnotatedOptions.allDefaults(): system property "
                         + BOUND_PROPERTY
-                        + "='lots' is not valid: use a whole number >= 0, or 'none'",
+                        + "='lots' is not valid: use a whole number from 0, or none",
                 e.getMessage());
     }
 
     @Test
-    void durationsAreWrittenAsInTheExplorersProperties() {
-        assertEquals(Duration.ofMillis(500), ExploreSettings.duration("500ms", "maxTime"));
-        assertEquals(Duration.ofSeconds(30), ExploreSettings.duration(" 30s ", "maxTime"));
-        assertEquals(Duration.ofMinutes(2), ExploreSettings.duration("2m", "maxTime"));
-        assertEquals(Duration.ofSeconds(90), ExploreSettings.duration("PT1M30S", "maxTime"));
-        assertEquals(Duration.ofSeconds(90), ExploreSettings.duration("pt1m30s", "maxTime"));
-        for (String bad : new String[] {"soon", "5h", "ms", "1.5s", "P"}) {
-            IllegalArgumentException e =
-                    assertThrows(
-                            IllegalArgumentException.class,
-                            () -> ExploreSettings.duration(bad, "runTimeout"));
-            assertEquals(
-                    "runTimeout = \""
-                            + bad
-                            + "\" is not a duration: write it like 500ms, 30s, 2m or PT30S",
-                    e.getMessage());
+    void attributesAreReadByTheSameParsersAsThePropertiesAndTheCommandLine() throws Exception {
+        Method m = AnnotatedOptions.class.getDeclaredMethod("everyAttribute", Exploration.class);
+        Map<ExploreSetting, String> given =
+                ExploreSettings.attributes(m.getAnnotation(ExploreTest.class));
+        assertEquals(8, given.size(), "every attribute is set: " + given);
+        ExploreOptions viaProperties = ExploreOptions.defaults();
+        for (Map.Entry<ExploreSetting, String> e : given.entrySet()) {
+            System.setProperty(e.getKey().property(), e.getValue());
         }
+        try {
+            viaProperties = ExploreOptions.defaults();
+        } finally {
+            for (ExploreSetting s : given.keySet()) {
+                System.clearProperty(s.property());
+            }
+        }
+        assertEquals(viaProperties.toString(), options("everyAttribute").toString());
     }
 }

@@ -243,58 +243,11 @@ public final class HtmlRenderer {
                     .append("</th>");
         }
         out.append("</tr></thead>\n<tbody>\n");
-        boolean[] preemptedAtStart = new boolean[n];
-        int row = 0;
+        Lanes lanes = new Lanes(threads, lastStepOfFailed, out);
         for (TraceEvent e : report.events()) {
             int t = e.thread();
-            if (t < 0 || t >= n) {
-                continue;
-            }
-            if (e instanceof TraceEvent.Step) {
-                TraceEvent.Step s = (TraceEvent.Step) e;
-                if (START.equals(s.label())) {
-                    preemptedAtStart[t] = s.preemption();
-                    continue;
-                }
-                boolean preempted = s.preemption() || preemptedAtStart[t];
-                preemptedAtStart[t] = false;
-                row++;
-                boolean failing = s.step() == lastStepOfFailed;
-                out.append("<tr class=\"step")
-                        .append(preempted ? " preempted" : "")
-                        .append(failing ? " failing" : "")
-                        .append("\" id=\"step-")
-                        .append(row)
-                        .append("\" data-thread=\"")
-                        .append(t)
-                        .append("\">");
-                out.append("<td class=\"no\">").append(row);
-                if (preempted) {
-                    out.append(
-                            " <span class=\"pmark\" title=\"preemption: the thread that ran before could have"
-                                    + " gone on\">preempted</span>");
-                }
-                out.append("</td>");
-                emptyCells(t, out);
-                stepCell(s, t, threads, out);
-                emptyCells(n - t - 1, out);
-                out.append("</tr>\n");
-            } else if (e instanceof TraceEvent.Blocked) {
-                eventRow(
-                        t,
-                        n,
-                        "blocked",
-                        "blocked: waits for " + ((TraceEvent.Blocked) e).waitsFor(),
-                        out);
-            } else if (e instanceof TraceEvent.Spawned) {
-                eventRow(
-                        t,
-                        n,
-                        "spawned",
-                        "starts " + threads.get(((TraceEvent.Spawned) e).child()),
-                        out);
-            } else if (e instanceof TraceEvent.Finished) {
-                eventRow(t, n, "finished", "returns", out);
+            if (t >= 0 && t < n) {
+                e.accept(lanes);
             }
         }
         out.append("</tbody>\n</table>\n</section>\n");
@@ -414,5 +367,79 @@ public final class HtmlRenderer {
             }
         }
         return sb.toString();
+    }
+
+    /** The schedule's rows, one per event, written as the events are visited. */
+    private static final class Lanes implements TraceEvent.Visitor<Void> {
+        private final List<String> threads;
+        private final int lastStepOfFailed;
+        private final StringBuilder out;
+        private final boolean[] preemptedAtStart;
+        private int row;
+
+        Lanes(List<String> threads, int lastStepOfFailed, StringBuilder out) {
+            this.threads = threads;
+            this.lastStepOfFailed = lastStepOfFailed;
+            this.out = out;
+            this.preemptedAtStart = new boolean[threads.size()];
+        }
+
+        @Override
+        public Void step(TraceEvent.Step s) {
+            int t = s.thread();
+            int n = threads.size();
+            if (START.equals(s.label())) {
+                preemptedAtStart[t] = s.preemption();
+                return null;
+            }
+            boolean preempted = s.preemption() || preemptedAtStart[t];
+            preemptedAtStart[t] = false;
+            row++;
+            boolean failing = s.step() == lastStepOfFailed;
+            out.append("<tr class=\"step")
+                    .append(preempted ? " preempted" : "")
+                    .append(failing ? " failing" : "")
+                    .append("\" id=\"step-")
+                    .append(row)
+                    .append("\" data-thread=\"")
+                    .append(t)
+                    .append("\">");
+            out.append("<td class=\"no\">").append(row);
+            if (preempted) {
+                out.append(
+                        " <span class=\"pmark\" title=\"preemption: the thread that ran before could have"
+                                + " gone on\">preempted</span>");
+            }
+            out.append("</td>");
+            emptyCells(t, out);
+            stepCell(s, t, threads, out);
+            emptyCells(n - t - 1, out);
+            out.append("</tr>\n");
+            return null;
+        }
+
+        @Override
+        public Void blocked(TraceEvent.Blocked b) {
+            eventRow(
+                    b.thread(),
+                    threads.size(),
+                    "blocked",
+                    "blocked: waits for " + b.waitsFor(),
+                    out);
+            return null;
+        }
+
+        @Override
+        public Void spawned(TraceEvent.Spawned s) {
+            eventRow(
+                    s.thread(), threads.size(), "spawned", "starts " + threads.get(s.child()), out);
+            return null;
+        }
+
+        @Override
+        public Void finished(TraceEvent.Finished f) {
+            eventRow(f.thread(), threads.size(), "finished", "returns", out);
+            return null;
+        }
     }
 }

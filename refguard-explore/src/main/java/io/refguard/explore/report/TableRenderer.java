@@ -82,40 +82,15 @@ public final class TableRenderer {
 
     private static void table(InterleavingReport report, StringBuilder out) {
         int n = report.threads().size();
-        List<String[]> rows = new ArrayList<>();
-        boolean anyPreemption = false;
-        boolean[] preemptedAtStart = new boolean[n];
-        int row = 0;
+        Rows walk = new Rows(report);
         for (TraceEvent e : report.events()) {
-            String stepCol;
-            String cell;
-            if (e instanceof TraceEvent.Step) {
-                TraceEvent.Step s = (TraceEvent.Step) e;
-                if (START.equals(s.label())) {
-                    // a start shows no row; a preemption that started the thread marks its first
-                    // step
-                    preemptedAtStart[s.thread()] = s.preemption();
-                    continue;
-                }
-                boolean preemption = s.preemption() || preemptedAtStart[s.thread()];
-                preemptedAtStart[s.thread()] = false;
-                stepCol = ++row + (preemption ? " *" : "");
-                anyPreemption |= preemption;
-                cell = stepCell(s);
-            } else if (e instanceof TraceEvent.Blocked) {
-                stepCol = "";
-                cell = "(blocked: waits for " + ((TraceEvent.Blocked) e).waitsFor() + ")";
-            } else if (e instanceof TraceEvent.Spawned) {
-                stepCol = "";
-                cell = "starts " + report.threads().get(((TraceEvent.Spawned) e).child());
-            } else {
-                continue;
+            String[] cells = e.accept(walk);
+            if (cells != null) {
+                walk.rows.add(cells);
             }
-            String[] cells = new String[n + 1];
-            cells[0] = stepCol;
-            cells[e.thread() + 1] = cell;
-            rows.add(cells);
         }
+        List<String[]> rows = walk.rows;
+        boolean anyPreemption = walk.anyPreemption;
         String[] header = new String[n + 1];
         header[0] = "step";
         for (int i = 0; i < n; i++) {
@@ -160,5 +135,57 @@ public final class TableRenderer {
             out.append("| ").append(v).append(" ".repeat(width[c] - v.length() + 1));
         }
         out.append("|\n");
+    }
+
+    /**
+     * The table's rows, one per event that shows: a step numbered (with {@code *} after a
+     * preemption), a block or a start unnumbered; a thread's start and its return show none.
+     */
+    private static final class Rows implements TraceEvent.Visitor<String[]> {
+        final List<String[]> rows = new ArrayList<>();
+        final InterleavingReport report;
+        final boolean[] preemptedAtStart;
+        boolean anyPreemption;
+        int row;
+
+        Rows(InterleavingReport report) {
+            this.report = report;
+            this.preemptedAtStart = new boolean[report.threads().size()];
+        }
+
+        @Override
+        public String[] step(TraceEvent.Step s) {
+            if (START.equals(s.label())) {
+                // a start shows no row; a preemption that started the thread marks its first step
+                preemptedAtStart[s.thread()] = s.preemption();
+                return null;
+            }
+            boolean preemption = s.preemption() || preemptedAtStart[s.thread()];
+            preemptedAtStart[s.thread()] = false;
+            anyPreemption |= preemption;
+            return cells(s.thread(), ++row + (preemption ? " *" : ""), stepCell(s));
+        }
+
+        @Override
+        public String[] blocked(TraceEvent.Blocked b) {
+            return cells(b.thread(), "", "(blocked: waits for " + b.waitsFor() + ")");
+        }
+
+        @Override
+        public String[] spawned(TraceEvent.Spawned s) {
+            return cells(s.thread(), "", "starts " + report.threads().get(s.child()));
+        }
+
+        @Override
+        public String[] finished(TraceEvent.Finished f) {
+            return null; // the thread's last step is its last row
+        }
+
+        private String[] cells(int thread, String stepCol, String cell) {
+            String[] cells = new String[report.threads().size() + 1];
+            cells[0] = stepCol;
+            cells[thread + 1] = cell;
+            return cells;
+        }
     }
 }

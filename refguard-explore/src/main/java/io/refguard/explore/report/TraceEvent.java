@@ -13,6 +13,28 @@ public sealed interface TraceEvent {
     int thread();
 
     /**
+     * Calls the method of {@code visitor} for this event's kind. Renderers walk events this way, so
+     * that each handles every kind: a new kind adds a method here, and every walk fails to compile
+     * until it says what the kind shows.
+     */
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of event (the visitor pattern over this sealed type). */
+    interface Visitor<R> {
+        /** A step. */
+        R step(Step s);
+
+        /** A thread blocked. */
+        R blocked(Blocked b);
+
+        /** A thread started another. */
+        R spawned(Spawned s);
+
+        /** A thread returned from its body. */
+        R finished(Finished f);
+    }
+
+    /**
      * The thread performed the operation it announced at a scheduling point.
      *
      * @param step the step's index in the run, from 0
@@ -51,14 +73,34 @@ public sealed interface TraceEvent {
                 boolean preemption) {
             this(step, thread, label, access, target, location, preemption, null, List.of());
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.step(this);
+        }
     }
 
     /** The thread cannot go on until {@code waitsFor} (a lock, a signal, a thread, a condition). */
-    record Blocked(int thread, String waitsFor) implements TraceEvent {}
+    record Blocked(int thread, String waitsFor) implements TraceEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.blocked(this);
+        }
+    }
 
     /** The thread started thread {@code child}. */
-    record Spawned(int thread, int child) implements TraceEvent {}
+    record Spawned(int thread, int child) implements TraceEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.spawned(this);
+        }
+    }
 
     /** The thread returned from its body. */
-    record Finished(int thread) implements TraceEvent {}
+    record Finished(int thread) implements TraceEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.finished(this);
+        }
+    }
 }

@@ -33,16 +33,6 @@ public final class SourceLocator {
         return null;
     }
 
-    /** The first user frame of a captured stack, or null. */
-    public static String locate(StackTraceElement[] stack) {
-        for (StackTraceElement e : stack) {
-            if (!isLibrary(e.getClassName())) {
-                return format(e.getFileName(), e.getLineNumber());
-            }
-        }
-        return null;
-    }
-
     /**
      * Whether a class belongs to the machinery rather than to the code under test: the JDK, JUnit,
      * and refguard's own main code ({@link LibraryCode}); everything else, tests and examples under

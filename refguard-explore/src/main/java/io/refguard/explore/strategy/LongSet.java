@@ -12,7 +12,7 @@ final class LongSet {
     private boolean hasZero;
     private int size;
 
-    /** Adds {@code v}; true if it was not present (or the set is full and cannot tell). */
+    /** Adds {@code v}; true if it was not present, false if it was or the set is full. */
     boolean add(long v) {
         if (v == 0) {
             boolean added = !hasZero;

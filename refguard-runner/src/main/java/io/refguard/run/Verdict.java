@@ -1,14 +1,15 @@
-package io.refguard.cases;
+package io.refguard.run;
 
 import java.util.Locale;
 
 /**
  * What an exploration concluded, graded against what was expected of it.
  *
- * <p>For a seed case: a buggy case should be {@link #BUG_FOUND}, a fixed one {@link #VERIFIED};
- * anything else means the model, the explorer or the checker is wrong. For an exploration of a
- * user's class, with no expectation, the verdict is {@code BUG_FOUND}, {@code VERIFIED} or {@code
- * CLEAN}, or {@code INCONCLUSIVE} when refguard could not control it.
+ * <p>For an exploration with an expectation (a seed case of the corpus: a buggy model should be
+ * {@link #BUG_FOUND}, a fixed one {@link #VERIFIED}), anything else means the model, the explorer
+ * or the checker is wrong. For an exploration of a user's class, with no expectation, the verdict
+ * is {@code BUG_FOUND}, {@code VERIFIED} or {@code CLEAN}, or {@code INCONCLUSIVE} when refguard
+ * could not control it.
  */
 public enum Verdict {
     /** A failing schedule was found (for a buggy case: the failure the seed describes). */

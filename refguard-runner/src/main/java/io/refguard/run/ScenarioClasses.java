@@ -1,4 +1,4 @@
-package io.refguard.cases;
+package io.refguard.run;
 
 import io.refguard.agent.AgentOptions;
 import io.refguard.agent.InstrumentingClassLoader;

@@ -1,4 +1,4 @@
-package io.refguard.cases;
+package io.refguard.run;
 
 /**
  * A scenario class could not be found, loaded or used: the fault is in the class name, the class

@@ -1,4 +1,4 @@
-package io.refguard.cases;
+package io.refguard.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import example.cases.Counters;
+import io.refguard.CheckMode;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.Scenario;
 import java.util.List;
@@ -26,13 +27,18 @@ class InstrumentedScenarioTest {
         return ScenarioClasses.scenario(ScenarioClasses.load(c.getName(), loader));
     }
 
+    /** Explores {@code s} within two preemptions, the checker tracking every object meanwhile. */
+    private static Explored explore(Scenario<?> s) {
+        return Explored.run(Target.scenario(s), BOUND_2, CheckMode.TRACKED);
+    }
+
     private static ClassLoader getClassLoader() {
         return InstrumentedScenarioTest.class.getClassLoader();
     }
 
     @Test
     void instrumentedVolatileAccessesAreSchedulingPoints() {
-        Exploration e = Exploration.run(instrumented(Counters.Racy.class), BOUND_2);
+        Explored e = explore(instrumented(Counters.Racy.class));
         assertTrue(e.failed(), "the lost update is found");
         assertEquals(1, e.preemptions());
         String table = e.table();
@@ -46,7 +52,7 @@ class InstrumentedScenarioTest {
 
     @Test
     void withoutInstrumentationTheRaceIsInvisibleSoTheExplorationIsInconclusiveNotAPass() {
-        Exploration e = Exploration.run(ScenarioClasses.scenario(Counters.Racy.class), BOUND_2);
+        Explored e = explore(ScenarioClasses.scenario(Counters.Racy.class));
         assertFalse(e.failed(), () -> e.table());
         assertFalse(e.exhausted());
         assertTrue(e.inconclusive(), "no scheduling point: nothing was explored");
@@ -58,7 +64,7 @@ class InstrumentedScenarioTest {
 
     @Test
     void instrumentedMonitorsAreModeledLocks() {
-        Exploration e = Exploration.run(instrumented(Counters.Locked.class), BOUND_2);
+        Explored e = explore(instrumented(Counters.Locked.class));
         assertFalse(e.failed(), () -> e.table());
         assertTrue(e.exhausted());
         assertTrue(
@@ -68,7 +74,7 @@ class InstrumentedScenarioTest {
 
     @Test
     void instrumentedJavaUtilConcurrentLocksAreModeledToo() {
-        Exploration e = Exploration.run(instrumented(Counters.JucLocked.class), BOUND_2);
+        Explored e = explore(instrumented(Counters.JucLocked.class));
         assertFalse(e.failed(), () -> e.table());
         assertTrue(e.exhausted());
         assertTrue(

@@ -1,8 +1,7 @@
-package io.refguard.cases;
+package io.refguard.run;
 
 import io.refguard.CheckMode;
 import io.refguard.RefGuard;
-import io.refguard.agent.explore.AgentExplorer;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
@@ -12,16 +11,18 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * One finished exploration of a scenario: either a failure with its report, or a result. Runs the
- * explorer the way the corpus and the command line need it run.
+ * One finished exploration: a result, a failure with its report, or why it is inconclusive, with
+ * what it cost. {@link Outcome} grades it.
  *
- * <p>During the exploration the checker's JVM-wide mode is {@link CheckMode#TRACKED}, so that
- * objects a scenario's setup creates (on the exploring thread, outside any run scope) are tracked
- * too: reports then name acquire and release sites for them, and the decision does not depend on
- * sampling, which would make runs differ. The previous mode is restored afterwards. Explorations
- * must not run concurrently in one JVM (the explorer refuses it).
+ * <p>The checker's mode is JVM-wide, so the runner never changes it on its own: a caller that wants
+ * one for the exploration says so ({@link #run(Function, ExploreOptions, CheckMode)}), and gets the
+ * previous mode back afterwards. {@link CheckMode#TRACKED} is what the corpus and the command line
+ * ask for: objects a scenario's setup creates (on the exploring thread, outside any run scope) are
+ * tracked too, so reports name their acquire and release sites, and no decision depends on
+ * sampling, which would make runs differ. While it is set, no other exploration in the JVM should
+ * depend on another mode.
  */
-public final class Exploration {
+public final class Explored {
 
     private final ExploreOptions options;
     private final ExploreResult result;
@@ -29,7 +30,7 @@ public final class Exploration {
     private final InterleavingInconclusive inconclusive;
     private final long nanos;
 
-    private Exploration(
+    private Explored(
             ExploreOptions options,
             ExploreResult result,
             InterleavingFailure failure,
@@ -43,45 +44,43 @@ public final class Exploration {
     }
 
     /**
-     * Explores {@code scenario} with {@code options}. While it runs, the synchronization of
-     * instrumented code the scenario's actors run (classes loaded through {@link
-     * ScenarioClasses#instrumentingLoader}) is routed to the explorer: volatile fields, atomics,
-     * monitors, {@code wait}/{@code notify} and thread start and join become scheduling points and
-     * modeled operations, by the agent's adapter ({@link AgentExplorer#explore(Scenario,
-     * ExploreOptions)}), as are {@code java.util.concurrent} locks, semaphores, latches, parking
-     * and executors.
+     * Explores {@code target} with {@code options}, the checker in {@code mode} meanwhile.
      *
      * @throws IllegalStateException as {@link Scenario#explore(ExploreOptions)} does: its setup
      *     threw, or a replay token does not fit it
      * @throws io.refguard.explore.replay.ReplayTokenException for a malformed token
      */
-    public static Exploration run(Scenario<?> scenario, ExploreOptions options) {
-        Objects.requireNonNull(scenario, "scenario");
-        return run(options, o -> AgentExplorer.explore(scenario, o));
+    public static Explored run(Target target, ExploreOptions options, CheckMode mode) {
+        Objects.requireNonNull(target, "target");
+        return run(target::explore, options, mode);
     }
 
     /**
      * Runs {@code explorer} (a scenario's or a program's {@code explore} method) with {@code
-     * options}, capturing its result or its failure.
+     * options}, capturing its result, its failure or why it is inconclusive. The checker is in
+     * {@code mode} while it runs, and back in its previous mode afterwards.
      *
      * @throws RuntimeException whatever {@code explorer} throws besides an {@link
      *     InterleavingFailure} or {@link InterleavingInconclusive}: a scenario that is not
      *     deterministic, a bad replay token
      */
-    public static Exploration run(
-            ExploreOptions options, Function<ExploreOptions, ExploreResult> explorer) {
-        Objects.requireNonNull(options, "options");
+    public static Explored run(
+            Function<ExploreOptions, ExploreResult> explorer,
+            ExploreOptions options,
+            CheckMode mode) {
         Objects.requireNonNull(explorer, "explorer");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(mode, "mode");
         CheckMode before = RefGuard.mode();
-        RefGuard.setMode(CheckMode.TRACKED);
+        RefGuard.setMode(mode);
         long start = System.nanoTime();
         try {
             ExploreResult r = explorer.apply(options);
-            return new Exploration(options, r, null, null, System.nanoTime() - start);
+            return new Explored(options, r, null, null, System.nanoTime() - start);
         } catch (InterleavingFailure f) {
-            return new Exploration(options, null, f, null, System.nanoTime() - start);
+            return new Explored(options, null, f, null, System.nanoTime() - start);
         } catch (InterleavingInconclusive i) {
-            return new Exploration(options, null, null, i, System.nanoTime() - start);
+            return new Explored(options, null, null, i, System.nanoTime() - start);
         } finally {
             RefGuard.setMode(before);
         }
@@ -177,7 +176,7 @@ public final class Exploration {
         if (inconclusive != null) {
             return inconclusive.report() != null
                     ? inconclusive.report().foundBy()
-                    : options.strategy().name().toLowerCase(java.util.Locale.ROOT);
+                    : options.strategy().id();
         }
         return failure != null ? failure.report().foundBy() : result.strategy();
     }

@@ -1,0 +1,20 @@
+package io.refguard.agent;
+
+import io.refguard.hook.LibraryPackages;
+import java.util.List;
+
+/**
+ * The main-code packages of this module, registered as a {@link LibraryPackages} service so that
+ * reports and sites skip their frames as refguard's own.
+ */
+public final class AgentPackages implements LibraryPackages {
+
+    /** Created by {@link java.util.ServiceLoader}. */
+    public AgentPackages() {}
+
+    @Override
+    public List<String> packages() {
+        return List.of(
+                "io.refguard.agent", "io.refguard.agent.bridge", "io.refguard.agent.explore");
+    }
+}

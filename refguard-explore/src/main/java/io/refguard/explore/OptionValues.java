@@ -1,0 +1,100 @@
+package io.refguard.explore;
+
+import io.refguard.explore.ExploreOptions.Strategy;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * One parser per kind of setting value, the same for every source: system properties, the command
+ * line and the JUnit annotation all read strategies, seeds, counts, bounds, durations and switches
+ * through these. Each strips surrounding blanks and throws {@link BadOptionValue} for text it
+ * cannot read.
+ */
+public final class OptionValues {
+
+    private OptionValues() {}
+
+    /** A strategy by its {@link Strategy#id()}, in any case; {@code _} stands for {@code -}. */
+    public static Strategy strategy(String text) {
+        String id = text.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+        for (Strategy s : Strategy.values()) {
+            if (s.id().equals(id)) {
+                return s;
+            }
+        }
+        throw new BadOptionValue(text, "a strategy", "one of " + Strategy.ids());
+    }
+
+    /**
+     * A seed: a number as {@link Long#decode} reads it ({@code 42}, {@code -7}, {@code 0x5EED}), or
+     * {@code random} for a different one each time.
+     */
+    public static long seed(String text) {
+        String s = text.strip();
+        if (s.equalsIgnoreCase("random")) {
+            return System.nanoTime() ^ Double.doubleToLongBits(Math.random());
+        }
+        try {
+            return Long.decode(s);
+        } catch (NumberFormatException e) {
+            throw new BadOptionValue(text, "a seed", "a number such as 42 or 0x5EED, or random");
+        }
+    }
+
+    /** A whole number from 1 to {@code max}, in decimal digits only. */
+    public static long count(String text, long max) {
+        try {
+            long n = Long.parseLong(text.strip());
+            if (n >= 1 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadOptionValue(text, "a count", "a whole number from 1 to " + max);
+    }
+
+    /** A preemption bound: a whole number from 0, or {@code none} ({@link Integer#MAX_VALUE}). */
+    public static int bound(String text) {
+        String s = text.strip();
+        if (s.equalsIgnoreCase("none")) {
+            return Integer.MAX_VALUE;
+        }
+        try {
+            int n = Integer.parseInt(s);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadOptionValue(text, "a preemption bound", "a whole number from 0, or none");
+    }
+
+    /**
+     * A positive duration of at most {@link ExploreOptions#MAX_DURATION}, written as {@link
+     * ExploreOptions#parseDuration} reads it.
+     */
+    public static Duration duration(String text) {
+        Duration d = ExploreOptions.parseDuration(text).orElse(null);
+        if (!ExploreOptions.usableDuration(d)) {
+            throw new BadOptionValue(
+                    text,
+                    "a duration",
+                    "a positive duration of at most 365 days, such as 500ms, 30s, 2m or PT30S");
+        }
+        return d;
+    }
+
+    /** {@code true} or {@code false}, in any case. */
+    public static boolean bool(String text) {
+        String s = text.strip();
+        if (s.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (s.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new BadOptionValue(text, "a switch", "true or false");
+    }
+}
