@@ -143,9 +143,7 @@ class ModeledExecutor extends AbstractExecutorService {
                 if (queue.isEmpty() && !shutdown) {
                     idle++;
                     try {
-                        Waits.block(
-                                run,
-                                me,
+                        run.block(
                                 () -> !queue.isEmpty() || shutdown,
                                 kind == ExecutorKind.CACHED,
                                 KEEP_ALIVE_NANOS,
@@ -159,7 +157,7 @@ class ModeledExecutor extends AbstractExecutorService {
                 if (task == null) {
                     return; // shut down and drained, or an idle cached worker timed out
                 }
-                me.interrupted = false; // as ThreadPoolExecutor: a stale interrupt is cleared
+                me.interrupted(false); // as ThreadPoolExecutor: a stale interrupt is cleared
                 task.run();
             }
         } finally {
@@ -198,8 +196,8 @@ class ModeledExecutor extends AbstractExecutorService {
         List<Runnable> pending = new ArrayList<>(queue);
         queue.clear();
         for (ThreadModel w : workers) {
-            if (!w.finished) {
-                w.interrupted = true;
+            if (!w.finished()) {
+                w.interrupted(true);
             }
         }
         return pending;
@@ -220,10 +218,8 @@ class ModeledExecutor extends AbstractExecutorService {
         ThreadModel me = x.current();
         ThreadOps.throwIfInterrupted(me);
         run.ops++;
-        Waits.block(
-                run,
-                me,
-                () -> isTerminated() || me.interrupted,
+        run.block(
+                () -> isTerminated() || me.interrupted(),
                 true,
                 Math.max(0L, unit.toNanos(timeout)),
                 key,
@@ -251,10 +247,8 @@ class ModeledExecutor extends AbstractExecutorService {
             execute(f);
         }
         ThreadModel me = x.current();
-        Waits.block(
-                run,
-                me,
-                () -> me.interrupted || anySucceeded(futures) || allDone(futures),
+        run.block(
+                () -> me.interrupted() || anySucceeded(futures) || allDone(futures),
                 false,
                 key,
                 "invokeAny");
