@@ -37,8 +37,8 @@ import java.util.function.BooleanSupplier;
  *       whenever the lock changed.
  * </ul>
  *
- * A timed form is a timed wait of the explorer ({@link Waits}); an interruptible one throws {@link
- * InterruptedException} when the model's interrupt status is set.
+ * A timed form is a timed wait of the explorer ({@link RunModel#block}); an interruptible one
+ * throws {@link InterruptedException} when the model's interrupt status is set.
  */
 final class BlockingModels {
 

@@ -37,7 +37,7 @@ import java.util.concurrent.locks.LockSupport;
  *       LockModel}; recursion and wait sets are kept here ({@link MonitorOps}, {@link LockOps}). A
  *       {@code ReentrantLock} is also taken for real, after the model granted it.
  *   <li>Read-write locks, semaphores and latches keep their real state, which only the baton holder
- *       changes, and block on it through {@link Waits}.
+ *       changes, and block on it through {@link RunModel#block}.
  *   <li>{@code Thread.start} runs the thread's {@code run()} on a new actor; the {@code Thread}
  *       object stays the program's handle for {@code join}, {@code interrupt}, {@code isAlive}, and
  *       {@code Thread.currentThread()} ({@link ThreadOps}).
@@ -86,7 +86,7 @@ final class ExploringInterceptor implements SyncInterceptor {
     }
 
     /**
-     * @param timeouts how timed waits may time out ({@link Waits})
+     * @param timeouts how timed waits may time out ({@link RunModel#block})
      */
     ExploringInterceptor(long foreignWaitNanos, TimeoutMode timeouts) {
         this.foreignWaitNanos = foreignWaitNanos;

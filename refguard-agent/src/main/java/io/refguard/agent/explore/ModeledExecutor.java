@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The model of a fixed, cached or single-thread pool created by the explored code. The JDK's pools
  * park idle workers inside their queue, where the explorer cannot see them; this model keeps the
- * queue itself and blocks idle workers through {@link Waits}, so every worker is an actor the
- * explorer schedules. Futures are {@link ModeledFuture}s, whose {@code get} blocks the same way.
+ * queue itself and blocks idle workers through {@link RunModel#block}, so every worker is an actor
+ * the explorer schedules. Futures are {@link ModeledFuture}s, whose {@code get} blocks the same
+ * way.
  *
  * <p>Behaviour follows {@code ThreadPoolExecutor}: a new worker per task until the pool size is
  * reached (cached: while no worker is idle); tasks in submission order; {@code shutdown} lets

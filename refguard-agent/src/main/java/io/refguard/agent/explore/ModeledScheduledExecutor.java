@@ -23,9 +23,9 @@ import java.util.function.BooleanSupplier;
 /**
  * The model of {@code Executors.newScheduledThreadPool} and {@code
  * newSingleThreadScheduledExecutor}: a {@link ModeledExecutor} whose tasks may be due later, on the
- * run's virtual clock. Idle workers wait for the earliest due task as a timed wait ({@link Waits}),
- * so a delay passes when nothing else can run and no earlier timeout is due, and the clock moves to
- * the task's due time: nothing really waits.
+ * run's virtual clock. Idle workers wait for the earliest due task as a timed wait ({@link
+ * RunModel#block}), so a delay passes when nothing else can run and no earlier timeout is due, and
+ * the clock moves to the task's due time: nothing really waits.
  *
  * <p>Behaviour follows {@code ScheduledThreadPoolExecutor} with its default policies: tasks due
  * together run in submission order; {@code shutdown} cancels periodic tasks but still runs delayed
