@@ -358,12 +358,8 @@ public final class AgentExplorer {
                 .actor(
                         MAIN_THREAD,
                         body -> {
-                            ThreadModel main = interceptor.enterEntry(MAIN_THREAD);
-                            try {
-                                body.run();
-                            } finally {
-                                main.finished = true;
-                            }
+                            interceptor.enterEntry(MAIN_THREAD);
+                            body.run();
                         })
                 .explore(options);
     }

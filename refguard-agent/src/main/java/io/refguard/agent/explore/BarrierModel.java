@@ -76,7 +76,7 @@ final class BarrierModel {
         if (broken) {
             throw new BrokenBarrierException();
         }
-        if (me.interrupted) {
+        if (me.interrupted()) {
             broken = true;
             ThreadOps.throwIfInterrupted(me);
         }
@@ -88,7 +88,7 @@ final class BarrierModel {
                 try {
                     action.run();
                 } catch (Throwable t) {
-                    if (!Waits.isAbort(t)) {
+                    if (!Coordinator.isAbort(t)) {
                         broken = true;
                     }
                     throw t;
@@ -99,9 +99,9 @@ final class BarrierModel {
         }
         int g = generation;
         boolean timed = nanos >= 0;
-        BooleanSupplier wake = () -> generation != g || broken || me.interrupted;
+        BooleanSupplier wake = () -> generation != g || broken || me.interrupted();
         if (!timed || nanos > 0) {
-            Waits.block(r, me, wake, timed, nanos, k, label);
+            r.block(wake, timed, nanos, k, label);
         }
         if (generation != g) {
             return index;

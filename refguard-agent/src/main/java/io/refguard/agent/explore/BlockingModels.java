@@ -37,8 +37,8 @@ import java.util.function.BooleanSupplier;
  *       whenever the lock changed.
  * </ul>
  *
- * A timed form is a timed wait of the explorer ({@link Waits}); an interruptible one throws {@link
- * InterruptedException} when the model's interrupt status is set.
+ * A timed form is a timed wait of the explorer ({@link RunModel#block}); an interruptible one
+ * throws {@link InterruptedException} when the model's interrupt status is set.
  */
 final class BlockingModels {
 
@@ -178,14 +178,17 @@ final class BlockingModels {
         ThreadOps.throwIfInterrupted(me);
         r.ops++;
         Coordinator.point(k, Access.UPDATE, label);
-        long deadline = timeout < 0 ? Long.MAX_VALUE : r.clockNanos + timeout;
+        long deadline = timeout < 0 ? Long.MAX_VALUE : Coordinator.clockNanos() + timeout;
         while (true) {
             Object head = LibraryOps.atomically(x, q::poll);
             if (head != null) {
                 LibraryOps.changed(r, k);
                 return head;
             }
-            long remaining = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - r.clockNanos;
+            long remaining =
+                    deadline == Long.MAX_VALUE
+                            ? Long.MAX_VALUE
+                            : deadline - Coordinator.clockNanos();
             if (remaining <= 0) {
                 return null;
             }
@@ -197,15 +200,8 @@ final class BlockingModels {
                             : Math.min(
                                     remaining, Math.max(0L, first.getDelay(TimeUnit.NANOSECONDS)));
             long seen = k.version;
-            BooleanSupplier wake = () -> k.version != seen || me.interrupted;
-            Waits.block(
-                    r,
-                    me,
-                    wake,
-                    wait != Long.MAX_VALUE,
-                    wait == Long.MAX_VALUE ? 0 : wait,
-                    k,
-                    label);
+            BooleanSupplier wake = () -> k.version != seen || me.interrupted();
+            r.block(wake, wait != Long.MAX_VALUE, wait == Long.MAX_VALUE ? 0 : wait, k, label);
             ThreadOps.throwIfInterrupted(me);
         }
     }
@@ -250,10 +246,8 @@ final class BlockingModels {
         LibraryOps.modeled(x, call, Access.UPDATE, () -> q.offer(e));
         BooleanSupplier taken = () -> !containsItself(q, e);
         if (!taken.getAsBoolean() && nanos != 0) {
-            Waits.block(
-                    r,
-                    me,
-                    () -> taken.getAsBoolean() || me.interrupted,
+            r.block(
+                    () -> taken.getAsBoolean() || me.interrupted(),
                     nanos > 0,
                     Math.max(0L, nanos),
                     k,
@@ -450,7 +444,7 @@ final class BlockingModels {
                     () ->
                             k.version != seen
                                     || ready.getAsBoolean()
-                                    || interruptible && me.interrupted;
+                                    || interruptible && me.interrupted();
             boolean taker =
                     call.receiver() instanceof TransferQueue<?>
                             && (call.name().startsWith("take") || call.name().startsWith("poll"));
@@ -458,7 +452,7 @@ final class BlockingModels {
                 k.takers++;
             }
             try {
-                Waits.block(r, me, wake, timed, nanos, k, label);
+                r.block(wake, timed, nanos, k, label);
             } finally {
                 if (taker) {
                     k.takers--;

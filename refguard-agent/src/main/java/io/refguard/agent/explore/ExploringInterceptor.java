@@ -37,7 +37,7 @@ import java.util.concurrent.locks.LockSupport;
  *       LockModel}; recursion and wait sets are kept here ({@link MonitorOps}, {@link LockOps}). A
  *       {@code ReentrantLock} is also taken for real, after the model granted it.
  *   <li>Read-write locks, semaphores and latches keep their real state, which only the baton holder
- *       changes, and block on it through {@link Waits}.
+ *       changes, and block on it through {@link RunModel#block}.
  *   <li>{@code Thread.start} runs the thread's {@code run()} on a new actor; the {@code Thread}
  *       object stays the program's handle for {@code join}, {@code interrupt}, {@code isAlive}, and
  *       {@code Thread.currentThread()} ({@link ThreadOps}).
@@ -86,7 +86,7 @@ final class ExploringInterceptor implements SyncInterceptor {
     }
 
     /**
-     * @param timeouts how timed waits may time out ({@link Waits})
+     * @param timeouts how timed waits may time out ({@link RunModel#block})
      */
     ExploringInterceptor(long foreignWaitNanos, TimeoutMode timeouts) {
         this.foreignWaitNanos = foreignWaitNanos;
@@ -172,9 +172,7 @@ final class ExploringInterceptor implements SyncInterceptor {
         if (!active || Coordinator.context() != this) {
             return System.nanoTime();
         }
-        RunModel r = run();
-        r.clockNanos += 1_000;
-        return nanoBase + r.clockNanos;
+        return nanoBase + Coordinator.advanceClock(1_000);
     }
 
     @Override
@@ -182,9 +180,7 @@ final class ExploringInterceptor implements SyncInterceptor {
         if (!active || Coordinator.context() != this) {
             return System.currentTimeMillis();
         }
-        RunModel r = run();
-        r.clockNanos += 1_000;
-        return millisBase + r.clockNanos / 1_000_000;
+        return millisBase + Coordinator.advanceClock(1_000) / 1_000_000;
     }
 
     @Override
@@ -207,7 +203,7 @@ final class ExploringInterceptor implements SyncInterceptor {
     @Override
     public boolean holdsMonitor(Object monitor, int site) {
         LockModel m = run().existingKey(monitor);
-        return m != null && m.owner == current();
+        return m != null && Coordinator.holdCount(m) > 0;
     }
 
     @Override
@@ -237,8 +233,13 @@ final class ExploringInterceptor implements SyncInterceptor {
             Coordinator.point(me, Access.UPDATE, "park"); // an elapsed timeout returns at once
             return;
         }
-        Waits.block(r, me, () -> me.permit || me.interrupted, timed, nanos, me, "park");
-        me.permit = false;
+        if (r.libraryDepth > 0) {
+            if (!Coordinator.tryPark()) {
+                throw RunModel.blockedInLibrary("park");
+            }
+            return;
+        }
+        Coordinator.park(timed ? nanos : -1L, r.timeouts == TimeoutMode.EARLY, me);
     }
 
     @Override
@@ -253,7 +254,9 @@ final class ExploringInterceptor implements SyncInterceptor {
         }
         run().ops++;
         Coordinator.point(t, Access.UPDATE, "unpark");
-        t.permit = true;
+        if (t.handle != null) {
+            Coordinator.unpark(t.handle);
+        }
     }
 
     @Override
@@ -320,10 +323,8 @@ final class ExploringInterceptor implements SyncInterceptor {
             Coordinator.point(r.key(latch, site), Access.READ, "await");
             return latch.getCount() == 0;
         }
-        Waits.block(
-                r,
-                me,
-                () -> latch.getCount() == 0 || me.interrupted,
+        r.block(
+                () -> latch.getCount() == 0 || me.interrupted(),
                 timed,
                 timed ? unit.toNanos(time) : 0L,
                 r.key(latch, site),
@@ -391,7 +392,7 @@ final class ExploringInterceptor implements SyncInterceptor {
     @Override
     public boolean threadIsAlive(Thread thread, int site) {
         ThreadModel t = ThreadOps.lookup(run(), thread);
-        return t == null ? thread.isAlive() : t.started && !t.finished;
+        return t == null ? thread.isAlive() : t.started && !t.finished();
     }
 
     @Override
@@ -400,9 +401,9 @@ final class ExploringInterceptor implements SyncInterceptor {
         if (t == null) {
             return clear ? Thread.interrupted() : thread.isInterrupted();
         }
-        boolean was = t.interrupted;
+        boolean was = t.interrupted();
         if (clear) {
-            t.interrupted = false;
+            t.interrupted(false);
         }
         return was;
     }

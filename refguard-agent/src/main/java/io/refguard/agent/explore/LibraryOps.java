@@ -325,16 +325,10 @@ final class LibraryOps {
         if (m == null) {
             return;
         }
-        ThreadModel me = x.current();
-        if (m.owner == null || m.owner == me) {
+        if (!Coordinator.isLocked(m) || Coordinator.holdCount(m) > 0) {
             return;
         }
-        me.acquiring = m;
-        try {
-            Waits.block(r, me, () -> m.owner == null, false, m, label);
-        } finally {
-            me.acquiring = null;
-        }
+        r.block(() -> !Coordinator.isLocked(m), false, m, label);
     }
 
     /** Records a change of {@code k}'s object: threads blocked on it try again. */

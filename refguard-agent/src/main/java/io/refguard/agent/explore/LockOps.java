@@ -20,7 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>{@code ReentrantLock}: the runtime's lock on the lock's {@link LockModel} (so a deadlock
  *       report says who holds what), then the real lock, which is free unless a thread the explorer
  *       does not run holds it: that is waited for {@link ExploringInterceptor#foreignWaitNanos} and
- *       then reported. Its conditions have their wait sets in their models.
+ *       then reported. Its conditions wait in the runtime's wait sets, keyed by their models.
  *   <li>Any other JDK lock (the two locks of a {@code ReentrantReadWriteLock}): its real state is
  *       the model. A thread tries the real lock; when that fails it blocks until some thread
  *       unlocks a lock of this kind, then tries again. Only the baton holder changes real state, so
@@ -95,28 +95,24 @@ final class LockOps {
         if (!(lock instanceof ReentrantLock rl)) {
             return viaRealState(run, me, lock, m, op, nanos);
         }
-        if (m.owner == me) {
-            m.holds++;
+        if (Coordinator.reenter(m)) {
             takeReal(x, rl, m, 1);
             return true;
         }
         switch (op) {
-            case LOCK, LOCK_INTERRUPTIBLY -> MonitorOps.acquire(me, m);
+            case LOCK, LOCK_INTERRUPTIBLY -> Coordinator.lock(m);
             case TRY_LOCK -> {
                 if (!Coordinator.tryLock(m)) {
                     return false;
                 }
-                m.owner = me;
             }
             case TRY_LOCK_TIMED -> {
                 if (!Coordinator.tryLock(m)) {
                     if (nanos <= 0) {
                         return false;
                     }
-                    Waits.block(
-                            run,
-                            me,
-                            () -> m.owner == null || me.interrupted,
+                    run.block(
+                            () -> !Coordinator.isLocked(m) || me.interrupted(),
                             true,
                             nanos,
                             m,
@@ -126,10 +122,8 @@ final class LockOps {
                         return false;
                     }
                 }
-                m.owner = me;
             }
         }
-        m.holds = 1;
         takeReal(x, rl, m, 1);
         return true;
     }
@@ -179,10 +173,8 @@ final class LockOps {
                 return false;
             }
             long seen = run.unlocks;
-            Waits.block(
-                    run,
-                    me,
-                    () -> run.unlocks != seen || (interruptible && me.interrupted),
+            run.block(
+                    () -> run.unlocks != seen || (interruptible && me.interrupted()),
                     timed,
                     nanos,
                     null,
@@ -204,7 +196,7 @@ final class LockOps {
         }
         RunModel run = x.run();
         LockModel m = run.existingKey(lock);
-        if (!(lock instanceof ReentrantLock) || m == null || m.owner != me) {
+        if (!(lock instanceof ReentrantLock) || m == null || Coordinator.holdCount(m) == 0) {
             lock.unlock(); // throws IllegalMonitorStateException for a ReentrantLock not held
             run.ops++;
             run.unlocks++;
@@ -212,10 +204,7 @@ final class LockOps {
         }
         lock.unlock();
         run.ops++;
-        if (--m.holds == 0) {
-            m.owner = null;
-            MonitorOps.release(m);
-        }
+        MonitorOps.release(m);
     }
 
     /** The {@code ReentrantLock} model {@code condition} belongs to, if the caller holds it. */
@@ -223,9 +212,11 @@ final class LockOps {
         Object known = run.conditionLocks.get(condition);
         if (known != null) {
             LockModel m = run.existingKey(known);
-            return m != null && m.owner == me && known instanceof ReentrantLock ? m : null;
+            return m != null && Coordinator.holdCount(m) > 0 && known instanceof ReentrantLock
+                    ? m
+                    : null;
         }
-        for (LockModel m : run.heldBy(me)) {
+        for (LockModel m : run.heldBy()) {
             if (m.object instanceof ReentrantLock rl) {
                 try {
                     rl.hasWaiters(condition); // throws unless the condition is rl's
@@ -272,36 +263,19 @@ final class LockOps {
         run.ops++;
         LockModel c = run.key(condition, site);
         ReentrantLock rl = (ReentrantLock) lock.object;
-        int saved = lock.holds;
+        int saved = Coordinator.holdCount(lock);
         for (int i = 0; i < saved; i++) {
             rl.unlock();
         }
-        lock.owner = null;
-        lock.holds = 0;
-        MonitorOps.release(lock);
-        me.notified = false;
-        if (nanos > 0) {
-            c.waiters.addLast(me);
-            try {
-                Waits.block(
-                        run,
-                        me,
-                        () -> me.notified || (interruptible && me.interrupted),
-                        timed,
-                        nanos,
-                        null,
+        boolean signalled =
+                Coordinator.await(
+                        lock,
+                        c,
+                        timed ? Math.max(0L, nanos) : -1L,
+                        run.timeouts == TimeoutMode.EARLY,
+                        interruptible,
                         c.waitLabel("await"));
-            } finally {
-                c.waiters.remove(me);
-            }
-        } else {
-            Coordinator.point(null, Access.UPDATE, c.waitLabel("await")); // already timed out
-        }
-        MonitorOps.acquire(me, lock);
-        lock.holds = saved;
         takeReal(x, rl, lock, saved);
-        boolean signalled = me.notified;
-        me.notified = false;
         if (interruptible && !signalled) {
             ThreadOps.throwIfInterrupted(me);
         }
@@ -339,7 +313,8 @@ final class LockOps {
     static void signal(
             ExploringInterceptor x, ThreadModel me, Condition condition, boolean all, int site) {
         RunModel run = x.run();
-        if (ownerOf(run, me, condition) == null) {
+        LockModel lock = ownerOf(run, me, condition);
+        if (lock == null) {
             if (all) {
                 condition.signalAll(); // IllegalMonitorStateException when the lock is not held
             } else {
@@ -349,8 +324,7 @@ final class LockOps {
         }
         run.ops++;
         LockModel c = run.key(condition, site);
-        Coordinator.point(c, Access.UPDATE, all ? "signalAll" : "signal");
-        c.wake(all);
+        Coordinator.signal(lock, c, all, all ? "signalAll" : "signal");
     }
 
     static boolean acquire(
@@ -379,12 +353,10 @@ final class LockOps {
             return semaphore.tryAcquire(permits);
         }
         while (true) {
-            Waits.block(
-                    run,
-                    me,
+            run.block(
                     () ->
                             semaphore.availablePermits() >= permits
-                                    || (interruptible && me.interrupted),
+                                    || (interruptible && me.interrupted()),
                     timed,
                     nanos,
                     k,

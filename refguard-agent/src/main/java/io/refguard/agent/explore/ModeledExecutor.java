@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The model of a fixed, cached or single-thread pool created by the explored code. The JDK's pools
  * park idle workers inside their queue, where the explorer cannot see them; this model keeps the
- * queue itself and blocks idle workers through {@link Waits}, so every worker is an actor the
- * explorer schedules. Futures are {@link ModeledFuture}s, whose {@code get} blocks the same way.
+ * queue itself and blocks idle workers through {@link RunModel#block}, so every worker is an actor
+ * the explorer schedules. Futures are {@link ModeledFuture}s, whose {@code get} blocks the same
+ * way.
  *
  * <p>Behaviour follows {@code ThreadPoolExecutor}: a new worker per task until the pool size is
  * reached (cached: while no worker is idle); tasks in submission order; {@code shutdown} lets
@@ -143,9 +144,7 @@ class ModeledExecutor extends AbstractExecutorService {
                 if (queue.isEmpty() && !shutdown) {
                     idle++;
                     try {
-                        Waits.block(
-                                run,
-                                me,
+                        run.block(
                                 () -> !queue.isEmpty() || shutdown,
                                 kind == ExecutorKind.CACHED,
                                 KEEP_ALIVE_NANOS,
@@ -159,7 +158,7 @@ class ModeledExecutor extends AbstractExecutorService {
                 if (task == null) {
                     return; // shut down and drained, or an idle cached worker timed out
                 }
-                me.interrupted = false; // as ThreadPoolExecutor: a stale interrupt is cleared
+                me.interrupted(false); // as ThreadPoolExecutor: a stale interrupt is cleared
                 task.run();
             }
         } finally {
@@ -198,8 +197,8 @@ class ModeledExecutor extends AbstractExecutorService {
         List<Runnable> pending = new ArrayList<>(queue);
         queue.clear();
         for (ThreadModel w : workers) {
-            if (!w.finished) {
-                w.interrupted = true;
+            if (!w.finished()) {
+                w.interrupted(true);
             }
         }
         return pending;
@@ -220,10 +219,8 @@ class ModeledExecutor extends AbstractExecutorService {
         ThreadModel me = x.current();
         ThreadOps.throwIfInterrupted(me);
         run.ops++;
-        Waits.block(
-                run,
-                me,
-                () -> isTerminated() || me.interrupted,
+        run.block(
+                () -> isTerminated() || me.interrupted(),
                 true,
                 Math.max(0L, unit.toNanos(timeout)),
                 key,
@@ -251,10 +248,8 @@ class ModeledExecutor extends AbstractExecutorService {
             execute(f);
         }
         ThreadModel me = x.current();
-        Waits.block(
-                run,
-                me,
-                () -> me.interrupted || anySucceeded(futures) || allDone(futures),
+        run.block(
+                () -> me.interrupted() || anySucceeded(futures) || allDone(futures),
                 false,
                 key,
                 "invokeAny");

@@ -1,5 +1,6 @@
 package io.refguard.agent.explore;
 
+import io.refguard.explore.runtime.Coordinator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -50,7 +51,7 @@ final class ModeledFuture<T> implements RunnableFuture<T> {
                 state = State.DONE;
             }
         } catch (Throwable t) {
-            if (Waits.isAbort(t)) {
+            if (Coordinator.isAbort(t)) {
                 throw (Error) t;
             }
             if (state == State.RUNNING) {
@@ -73,7 +74,7 @@ final class ModeledFuture<T> implements RunnableFuture<T> {
         }
         run.ops++;
         if (state == State.RUNNING && mayInterruptIfRunning && runner != null) {
-            runner.interrupted = true;
+            runner.interrupted(true);
         }
         state = State.CANCELLED;
         return true;
@@ -108,14 +109,8 @@ final class ModeledFuture<T> implements RunnableFuture<T> {
         ThreadModel me = x.current();
         ThreadOps.throwIfInterrupted(me);
         run.ops++;
-        Waits.block(
-                run,
-                me,
-                () -> isDone() || me.interrupted,
-                timed,
-                nanos,
-                run.key(this, "Future#"),
-                "get");
+        run.block(
+                () -> isDone() || me.interrupted(), timed, nanos, run.key(this, "Future#"), "get");
         if (!isDone()) {
             ThreadOps.throwIfInterrupted(me);
         }

@@ -23,9 +23,9 @@ import java.util.function.BooleanSupplier;
 /**
  * The model of {@code Executors.newScheduledThreadPool} and {@code
  * newSingleThreadScheduledExecutor}: a {@link ModeledExecutor} whose tasks may be due later, on the
- * run's virtual clock. Idle workers wait for the earliest due task as a timed wait ({@link Waits}),
- * so a delay passes when nothing else can run and no earlier timeout is due, and the clock moves to
- * the task's due time: nothing really waits.
+ * run's virtual clock. Idle workers wait for the earliest due task as a timed wait ({@link
+ * RunModel#block}), so a delay passes when nothing else can run and no earlier timeout is due, and
+ * the clock moves to the task's due time: nothing really waits.
  *
  * <p>Behaviour follows {@code ScheduledThreadPoolExecutor} with its default policies: tasks due
  * together run in submission order; {@code shutdown} cancels periodic tasks but still runs delayed
@@ -121,7 +121,7 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
 
     /** Moves the tasks that are due to the queue of runnable tasks, earliest first. */
     private void promote() {
-        while (!delayed.isEmpty() && delayed.peek().due <= run.clockNanos) {
+        while (!delayed.isEmpty() && delayed.peek().due <= Coordinator.clockNanos()) {
             queue.addLast(delayed.poll());
         }
     }
@@ -142,20 +142,18 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
                         if (head == null) {
                             BooleanSupplier work =
                                     () -> !queue.isEmpty() || !delayed.isEmpty() || shutdown;
-                            Waits.block(run, me, work, idleWorkersExit, IDLE_NANOS, key, takeLabel);
+                            run.block(work, idleWorkersExit, IDLE_NANOS, key, takeLabel);
                             if (!work.getAsBoolean()) {
                                 return; // an idle timer's worker: see idleWorkersExit
                             }
                         } else {
-                            Waits.block(
-                                    run,
-                                    me,
+                            run.block(
                                     () ->
                                             !queue.isEmpty()
                                                     || delayed.peek() != head
-                                                    || head.due <= run.clockNanos,
+                                                    || head.due <= Coordinator.clockNanos(),
                                     true,
-                                    head.due - run.clockNanos,
+                                    head.due - Coordinator.clockNanos(),
                                     key,
                                     takeLabel);
                         }
@@ -165,7 +163,7 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
                     continue;
                 }
                 Runnable task = queue.pollFirst();
-                me.interrupted = false;
+                me.interrupted(false);
                 task.run();
             }
         } finally {
@@ -207,7 +205,7 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
         Task(Callable<V> callable, long delayNanos, long period) {
             this.callable = callable;
             this.period = period;
-            this.due = run.clockNanos + Math.max(0L, delayNanos);
+            this.due = Coordinator.clockNanos() + Math.max(0L, delayNanos);
             this.once = period == 0 ? new ModeledFuture<>(x, run, callable) : null;
         }
 
@@ -223,7 +221,7 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
             try {
                 callable.call();
             } catch (Throwable t) {
-                if (Waits.isAbort(t)) {
+                if (Coordinator.isAbort(t)) {
                     throw (Error) t;
                 }
                 failure = t;
@@ -233,7 +231,7 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
                 cancelled = true;
                 return;
             }
-            due = period > 0 ? due + period : run.clockNanos - period;
+            due = period > 0 ? due + period : Coordinator.clockNanos() - period;
             delayed.add(this);
         }
 
@@ -244,7 +242,7 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
 
         @Override
         public long getDelay(TimeUnit unit) {
-            return unit.convert(due - run.clockNanos, TimeUnit.NANOSECONDS);
+            return unit.convert(due - Coordinator.clockNanos(), TimeUnit.NANOSECONDS);
         }
 
         @Override
@@ -292,7 +290,7 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
             ThreadModel me = x.current();
             ThreadOps.throwIfInterrupted(me);
             run.ops++;
-            Waits.block(run, me, () -> isDone() || me.interrupted, false, key, "get");
+            run.block(() -> isDone() || me.interrupted(), false, key, "get");
             return report(me);
         }
 
@@ -305,15 +303,13 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
             ThreadModel me = x.current();
             ThreadOps.throwIfInterrupted(me);
             run.ops++;
-            Waits.block(
-                    run,
-                    me,
-                    () -> isDone() || me.interrupted,
+            run.block(
+                    () -> isDone() || me.interrupted(),
                     true,
                     Math.max(0L, unit.toNanos(timeout)),
                     key,
                     "get");
-            if (!isDone() && !me.interrupted) {
+            if (!isDone() && !me.interrupted()) {
                 throw new TimeoutException("the task did not complete in time");
             }
             return report(me);

@@ -103,8 +103,8 @@ final class Rendezvous {
         ArrayDeque<Slot> side = exchanger || give ? s.producers : s.consumers;
         side.addLast(mine);
         LibraryOps.changed(r, k);
-        BooleanSupplier wake = () -> mine.matched || me.interrupted;
-        Waits.block(r, me, wake, nanos > 0, nanos, k, label);
+        BooleanSupplier wake = () -> mine.matched || me.interrupted();
+        r.block(wake, nanos > 0, nanos, k, label);
         if (mine.matched) {
             return exchanger || !give ? mine.reply : Boolean.TRUE;
         }

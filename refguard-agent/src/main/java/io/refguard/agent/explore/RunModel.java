@@ -2,12 +2,14 @@ package io.refguard.agent.explore;
 
 import io.refguard.agent.bridge.Site;
 import io.refguard.agent.bridge.Sites;
+import io.refguard.explore.runtime.Coordinator;
 import io.refguard.explore.runtime.Named;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -68,12 +70,6 @@ final class RunModel {
     long unlocks;
 
     /**
-     * The run's virtual clock, in nanoseconds from the start of the run: advanced by timeouts
-     * ({@link Waits}) and by a microsecond per reading, never by real time.
-     */
-    long clockNanos;
-
-    /**
      * How deep the baton holder is in JDK library calls ({@link LibraryOps}): while above zero the
      * interceptor manages no thread, so nothing inside the call is a scheduling point. Only the
      * baton holder can be inside one, since nothing inside passes the baton. A new run starts at
@@ -116,11 +112,11 @@ final class RunModel {
         }
     }
 
-    /** The locks and monitors {@code t} holds, in no particular order. */
-    List<LockModel> heldBy(ThreadModel t) {
+    /** The locks and monitors the calling thread holds, in no particular order. */
+    List<LockModel> heldBy() {
         List<LockModel> held = new ArrayList<>();
         for (LockModel k : keys.values()) {
-            if (k.owner == t) {
+            if (Coordinator.holdCount(k) > 0) {
                 held.add(k);
             }
         }
@@ -204,6 +200,7 @@ final class RunModel {
         m.id = ++threadIds;
         m.carrier = carrier;
         m.started = true;
+        m.bind(Coordinator.currentHandle());
         threads.put(program, m);
         byCarrier.put(carrier, m);
         return m;
@@ -222,32 +219,49 @@ final class RunModel {
     }
 
     /**
-     * Whether any thread other than {@code me} could make progress now, ignoring timeouts. A timed
-     * wait times out only when this is false, that is, when waiting on would otherwise end the run
-     * as a deadlock. Evaluated by the runtime while every thread is paused.
+     * The one way the adapter blocks a thread: {@link Coordinator#blockUntil(BooleanSupplier, long,
+     * boolean, Object, String)}, the runtime's wait on the virtual clock, with a timeout when
+     * {@code timed} ({@code nanos}, at least 0) and early timeouts as {@link #timeouts} says.
+     * Returns with {@code wake} true, or false for a timeout; nobody has run since that was
+     * checked. {@code wake} must only read state.
+     *
+     * @param target the object waited on (reduction and reports), or null
+     * @param label constant per object or site: shown in reports
      */
-    boolean othersCanRun(ThreadModel me) {
-        return othersCanRun(me, false);
+    boolean block(BooleanSupplier wake, boolean timed, long nanos, Object target, String label) {
+        if (libraryDepth > 0) {
+            if (wake.getAsBoolean()) {
+                return true;
+            }
+            throw blockedInLibrary(label);
+        }
+        return Coordinator.blockUntil(
+                wake,
+                timed ? Math.max(0L, nanos) : -1L,
+                timeouts == TimeoutMode.EARLY,
+                target,
+                label);
     }
 
     /**
-     * Whether {@code me}, in a timed wait, may time out now: no other thread can make progress
-     * (ignoring timeouts), and no other thread's timeout is due before {@code me}'s.
+     * The refusal of a wait inside a JDK call ({@link #libraryDepth} above zero): no other thread
+     * may run there (see {@link LibraryOps}), and blocking, or even a scheduling point, would pass
+     * the baton while the JDK may hold its own locks.
      */
-    boolean mayTimeOut(ThreadModel me) {
-        return !othersCanRun(me, true);
+    static UnsupportedOperationException blockedInLibrary(String label) {
+        return new UnsupportedOperationException(
+                "'"
+                        + label
+                        + "' would block inside a call"
+                        + " into the JDK (a callback of a JDK method, or a JDK wrapper around a"
+                        + " modeled object), which the explorer runs without switching threads;"
+                        + " call it outside the JDK method, or exclude the class from"
+                        + " instrumentation.");
     }
 
-    private boolean othersCanRun(ThreadModel me, boolean earlierTimeouts) {
-        for (ThreadModel t : threads.values()) {
-            if (t != me
-                    && t.started
-                    && (t.canGoOn()
-                            || earlierTimeouts && !t.finished && t.deadline < me.deadline)) {
-                return true;
-            }
-        }
-        return false;
+    /** As {@link #block(BooleanSupplier, boolean, long, Object, String)} with a timeout of 0. */
+    boolean block(BooleanSupplier wake, boolean timed, Object target, String label) {
+        return block(wake, timed, 0L, target, label);
     }
 
     static String simpleName(Class<?> c) {

@@ -1,13 +1,12 @@
 package io.refguard.agent.explore;
 
 import io.refguard.explore.runtime.ActorHandle;
-import java.util.function.BooleanSupplier;
+import io.refguard.explore.runtime.Coordinator;
 
 /**
- * One thread of the program in one run: the program's {@code Thread} object, the explorer actor
- * that runs its body, and the thread state the runtime does not model (interrupt status, park
- * permit) together with what the thread waits for, so that {@link RunModel#othersCanRun} can tell
- * whether a timed wait may time out.
+ * One thread of the program in one run: the program's {@code Thread} object, its name and id in the
+ * run, and the runtime's thread that runs its body, which keeps its state: what it waits for and
+ * until when, its interrupt status and park permit, whether it finished.
  *
  * <p>Only the thread holding the explorer's baton reads or writes these fields; passing the baton
  * is a volatile write and read, which orders every access.
@@ -17,7 +16,7 @@ final class ThreadModel extends NamedKey {
     /** The program's thread object; {@code Thread.currentThread()} returns it on this actor. */
     final Thread thread;
 
-    /** The actor running it; null for the exploration's entry actor, which nobody joins. */
+    /** The runtime's thread running it, once started (or adopted); null before. */
     ActorHandle handle;
 
     /** The real thread running the body, once it runs. */
@@ -30,60 +29,41 @@ final class ThreadModel extends NamedKey {
      */
     long id;
 
+    /** Whether {@code start()} was called (the runtime's thread may not run yet). */
     boolean started;
-    boolean finished;
-    boolean interrupted;
 
-    /** The {@code LockSupport} permit. */
-    boolean permit;
-
-    /** Timed waits of this run that timed out early ({@link TimeoutMode#EARLY}). */
-    int earlyTimeouts;
-
-    /**
-     * While the thread is in a timed wait: when it times out, on the run's virtual clock; else
-     * {@code Long.MAX_VALUE}.
-     */
-    long deadline = Long.MAX_VALUE;
-
-    /** Set when a {@code notify}/{@code signal} picked this thread from a wait set. */
-    boolean notified;
-
-    /**
-     * While the thread is blocked (or about to block) in one of the adapter's waits: what wakes it,
-     * without its timeout. Null otherwise.
-     */
-    BooleanSupplier wakeUp;
-
-    /** The lock the thread is acquiring through the runtime, or null. */
-    LockModel acquiring;
-
-    /** The thread it joins through the runtime, or null. */
-    ThreadModel joining;
+    /** An interrupt before the start, which the runtime's thread takes over when it starts. */
+    private boolean interruptedBeforeStart;
 
     ThreadModel(Thread thread, String name) {
         super(thread, name);
         this.thread = thread;
     }
 
-    /**
-     * Whether this thread could make progress ignoring any timeout of its own: not waiting, or
-     * waiting for something that has happened. A thread blocked inside a runtime operation the
-     * adapter does not track counts as able to go on, which only delays timeouts.
-     */
-    boolean canGoOn() {
-        if (finished) {
-            return false;
+    /** Binds the runtime's thread that runs this thread, when it starts. */
+    void bind(ActorHandle h) {
+        handle = h;
+        if (h != null && interruptedBeforeStart) {
+            Coordinator.interrupt(h, true);
         }
-        if (acquiring != null) {
-            return acquiring.owner == null || acquiring.owner == this;
+    }
+
+    /** The interrupt status; may be read in a wake-up condition. */
+    boolean interrupted() {
+        return handle == null ? interruptedBeforeStart : Coordinator.isInterrupted(handle);
+    }
+
+    /** Sets or clears the interrupt status. */
+    void interrupted(boolean on) {
+        if (handle == null) {
+            interruptedBeforeStart = on;
+        } else {
+            Coordinator.interrupt(handle, on);
         }
-        if (joining != null) {
-            return joining.finished;
-        }
-        if (wakeUp != null) {
-            return wakeUp.getAsBoolean();
-        }
-        return true;
+    }
+
+    /** Whether its body has finished running. */
+    boolean finished() {
+        return handle != null && Coordinator.isFinished(handle);
     }
 }

@@ -26,8 +26,8 @@ final class ThreadOps {
 
     /** Throws {@link InterruptedException}, clearing the status, when {@code me} is interrupted. */
     static void throwIfInterrupted(ThreadModel me) throws InterruptedException {
-        if (me.interrupted) {
-            me.interrupted = false;
+        if (me.interrupted()) {
+            me.interrupted(false);
             throw new InterruptedException();
         }
     }
@@ -44,7 +44,7 @@ final class ThreadOps {
         }
         t.started = true;
         ThreadModel started = t;
-        t.handle = Coordinator.spawn(t.name, () -> runBody(run, started));
+        t.bind(Coordinator.spawn(t.name, () -> runBody(run, started)));
     }
 
     /**
@@ -88,24 +88,20 @@ final class ThreadOps {
         t.carrier = Thread.currentThread();
         run.byCarrier.put(t.carrier, t);
         Runnable task = run.tasks.get(t.thread); // a builder's thread: its run() may not run it
-        try {
-            if (task != null) {
-                task.run();
-            } else if (isVirtual(t.thread)) {
-                throw new UnsupportedOperationException(
-                        "virtual thread "
-                                + t.name
-                                + " was made"
-                                + " outside the explored code (by a Thread.Builder's unstarted() called"
-                                + " before the exploration, or in code not instrumented), so the explorer"
-                                + " does not know its task and cannot run it. Make it inside the explored"
-                                + " code, with a builder's start(), unstarted() or factory(),"
-                                + " Thread.startVirtualThread or Executors.newVirtualThreadPerTaskExecutor.");
-            } else {
-                t.thread.run();
-            }
-        } finally {
-            t.finished = true;
+        if (task != null) {
+            task.run();
+        } else if (isVirtual(t.thread)) {
+            throw new UnsupportedOperationException(
+                    "virtual thread "
+                            + t.name
+                            + " was made"
+                            + " outside the explored code (by a Thread.Builder's unstarted() called"
+                            + " before the exploration, or in code not instrumented), so the explorer"
+                            + " does not know its task and cannot run it. Make it inside the explored"
+                            + " code, with a builder's start(), unstarted() or factory(),"
+                            + " Thread.startVirtualThread or Executors.newVirtualThreadPerTaskExecutor.");
+        } else {
+            t.thread.run();
         }
     }
 
@@ -125,16 +121,11 @@ final class ThreadOps {
         }
         run.ops++;
         if (!timed && t.handle != null) {
-            me.joining = t;
-            try {
-                Coordinator.join(t.handle);
-            } finally {
-                me.joining = null;
-            }
+            Coordinator.join(t.handle);
             return;
         }
-        Waits.block(run, me, () -> t.finished || me.interrupted, timed, nanos, t, "join");
-        if (!t.finished) {
+        run.block(() -> t.finished() || me.interrupted(), timed, nanos, t, "join");
+        if (!t.finished()) {
             throwIfInterrupted(me);
         }
     }
@@ -172,7 +163,7 @@ final class ThreadOps {
         }
         RunModel run = x.run();
         run.ops++;
-        Waits.block(run, me, () -> me.interrupted, true, nanos, null, "sleep");
+        run.block(() -> me.interrupted(), true, nanos, null, "sleep");
         throwIfInterrupted(me);
     }
 
@@ -183,7 +174,7 @@ final class ThreadOps {
      */
     static void stepAside(RunModel run, ThreadModel me, boolean spinWait) {
         long seen = ++run.ops;
-        Waits.block(run, me, () -> run.ops != seen, true, null, spinWait ? "onSpinWait" : "yield");
+        run.block(() -> run.ops != seen, true, null, spinWait ? "onSpinWait" : "yield");
     }
 
     static void interrupt(RunModel run, Thread thread) {
@@ -194,7 +185,7 @@ final class ThreadOps {
         }
         run.ops++;
         Coordinator.point(t, Access.UPDATE, "interrupt");
-        t.interrupted = true;
+        t.interrupted(true);
     }
 
     /**

@@ -13,8 +13,8 @@ import io.refguard.explore.report.FailureKind;
 import org.junit.jupiter.api.Test;
 
 /**
- * Timed waits on the virtual clock ({@link Waits}): which paths each {@link TimeoutMode} explores,
- * shown with a client whose one-second {@code poll} races a server that sleeps.
+ * Timed waits on the virtual clock ({@link RunModel#block}): which paths each {@link TimeoutMode}
+ * explores, shown with a client whose one-second {@code poll} races a server that sleeps.
  */
 class TimeoutsTest {
 

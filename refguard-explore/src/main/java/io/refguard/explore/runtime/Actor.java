@@ -55,6 +55,21 @@ final class Actor implements ActorHandle {
     BooleanSupplier until;
     boolean notified;
 
+    /**
+     * While the actor is in a timed wait: when it times out, on the run's virtual clock ({@link
+     * Waits}); else {@code Long.MAX_VALUE}.
+     */
+    long deadline = Long.MAX_VALUE;
+
+    /** The interrupt status ({@link ThreadStatus}). */
+    boolean interrupted;
+
+    /** The {@code LockSupport} permit ({@link ThreadStatus}). */
+    boolean permit;
+
+    /** Timed waits of this run that timed out early ({@link Waits#EARLY_TIMEOUTS}). */
+    int earlyTimeouts;
+
     Object pendingTarget;
     Access pendingAccess;
     String pendingLabel;
@@ -83,6 +98,10 @@ final class Actor implements ActorHandle {
         joinTarget = null;
         until = null;
         notified = false;
+        deadline = Long.MAX_VALUE;
+        earlyTimeouts = 0;
+        interrupted = false;
+        permit = false;
         pendingTarget = null;
         pendingAccess = null;
         pendingLabel = Execution.START_LABEL;
@@ -103,6 +122,14 @@ final class Actor implements ActorHandle {
 
     /** Whether the scheduler may run this actor now. Evaluated while every actor is paused. */
     boolean canProceed() {
+        return canGoOn() || deadline != Long.MAX_VALUE && live() && Waits.mayTimeOut(this);
+    }
+
+    /**
+     * Whether this actor could make progress ignoring any timeout of its own: not blocked, or
+     * blocked on something that has happened.
+     */
+    boolean canGoOn() {
         switch (state) {
             case NEW:
             case RUNNABLE:

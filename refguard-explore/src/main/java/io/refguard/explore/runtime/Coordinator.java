@@ -314,6 +314,204 @@ public final class Coordinator {
     }
 
     /**
+     * How many times the calling thread holds the lock keyed by {@code lock}'s identity; 0 when it
+     * does not hold it, and on an unmanaged thread.
+     */
+    public static int holdCount(Object lock) {
+        Actor me = managedActor();
+        return me == null ? 0 : MonitorWaits.holdCount(me, lock);
+    }
+
+    /**
+     * Whether some thread of the caller's run holds the lock keyed by {@code lock}'s identity.
+     * Works also in a wake-up condition, which the runtime evaluates on another thread of the run.
+     * Unmanaged: false.
+     */
+    public static boolean isLocked(Object lock) {
+        Execution x = runOf(Thread.currentThread());
+        return x != null && MonitorWaits.isLocked(x, lock);
+    }
+
+    /**
+     * Takes the lock once more if the calling thread holds it, without a scheduling point, and
+     * returns true; else returns false and changes nothing (then {@link #lock} takes it).
+     * Unmanaged: false.
+     */
+    public static boolean reenter(Object lock) {
+        Actor me = managedActor();
+        return me != null && MonitorWaits.reenter(me, lock);
+    }
+
+    /**
+     * Waits on {@code condition}'s wait set as {@code Object.wait} and {@code Condition.await} do:
+     * releases {@code lock} fully, which the caller holds (check with {@link #holdCount}), blocks
+     * until a {@link #signal(Object, Object, boolean, String) signal}, until the thread is
+     * {@linkplain #interrupt interrupted} when {@code interruptible}, or until the timeout on the
+     * virtual clock expires ({@link #blockUntil(BooleanSupplier, long, boolean, Object, String)};
+     * 0: already expired, a negative number: none), then takes {@code lock} again with the same
+     * hold count. Managed threads only.
+     *
+     * @return whether a signal ended the wait
+     */
+    public static boolean await(
+            Object lock,
+            Object condition,
+            long timeoutNanos,
+            boolean early,
+            boolean interruptible,
+            String label) {
+        Actor me = managedActor();
+        if (me == null || MonitorWaits.holdCount(me, lock) == 0) {
+            throw new IllegalMonitorStateException(
+                    "await on " + condition + " without holding its lock in the exploration");
+        }
+        return MonitorWaits.await(me, lock, condition, timeoutNanos, early, interruptible, label);
+    }
+
+    /**
+     * Wakes the longest waiter on {@code condition}, or every waiter: as {@link #signal(Object,
+     * Object)} and {@link #signalAll(Object, Object)}, with {@code label} naming the step.
+     */
+    public static void signal(Object lock, Object condition, boolean all, String label) {
+        Objects.requireNonNull(condition, "condition");
+        Actor me = managedActor();
+        if (me != null) {
+            Primitives.signal(me, lock, condition, all, label);
+        } else if (all) {
+            signalAll(lock, condition);
+        } else {
+            signal(lock, condition);
+        }
+    }
+
+    /**
+     * The calling managed thread as a handle, for {@link #interrupt}, {@link #isInterrupted} and
+     * {@link #unpark} from other threads; null on an unmanaged thread.
+     */
+    public static ActorHandle currentHandle() {
+        return managedActor();
+    }
+
+    /**
+     * Sets (or with {@code on} false clears) the interrupt status of a thread of the caller's run;
+     * not a scheduling point. An interrupt ends the thread's interruptible waits.
+     */
+    public static void interrupt(ActorHandle thread, boolean on) {
+        actorOf(thread).interrupted = on;
+    }
+
+    /** The interrupt status of a thread of the caller's run. Works also in a wake-up condition. */
+    public static boolean isInterrupted(ActorHandle thread) {
+        return actorOf(thread).interrupted;
+    }
+
+    /** Whether a thread of the caller's run has finished its body. */
+    public static boolean isFinished(ActorHandle thread) {
+        return !actorOf(thread).live();
+    }
+
+    /**
+     * {@code LockSupport.park}: blocks the calling thread until its permit is available, it is
+     * interrupted, or the timeout on the virtual clock expires (negative: none; see {@link
+     * #blockUntil(BooleanSupplier, long, boolean, Object, String)}), then consumes the permit.
+     * Managed threads only.
+     */
+    public static void park(long timeoutNanos, boolean early, Object target) {
+        Actor me = managedActor();
+        if (me == null) {
+            throw new IllegalStateException("park outside an exploration");
+        }
+        ThreadStatus.park(me, timeoutNanos, early, target);
+    }
+
+    /**
+     * Whether {@code LockSupport.park} would return at once for the calling thread (its permit is
+     * available, which this consumes, or it is interrupted); never blocks nor is a scheduling
+     * point. Managed threads only.
+     */
+    public static boolean tryPark() {
+        Actor me = managedActor();
+        if (me == null) {
+            throw new IllegalStateException("park outside an exploration");
+        }
+        return ThreadStatus.tryPark(me);
+    }
+
+    /** {@code LockSupport.unpark}: makes the permit of a thread of the caller's run available. */
+    public static void unpark(ActorHandle thread) {
+        actorOf(thread).permit = true;
+    }
+
+    private static Actor actorOf(ActorHandle thread) {
+        if (thread instanceof Actor) {
+            return (Actor) thread;
+        }
+        throw new IllegalArgumentException(
+                "'" + thread.name() + "' is not a thread of an exploration run");
+    }
+
+    /** The execution whose actor or driver the thread {@code t} is, whatever code it runs now. */
+    private static Execution runOf(Thread t) {
+        Actor a = t instanceof Worker ? ((Worker) t).actor : null;
+        return a != null ? a.exec : DRIVING.get();
+    }
+
+    /**
+     * Blocks until {@code wake} holds or the wait times out on the run's virtual clock (see {@link
+     * Waits}): a scheduling point, then the thread is disabled until {@code wake} holds, or, when
+     * {@code timeoutNanos >= 0}, until no other thread can make progress and no other timeout is
+     * due earlier, when the clock moves to this wait's deadline. With {@code early}, the wait may
+     * also time out at once, before any other thread moves: the explorer explores both paths.
+     * {@code wake} must only read state. Unmanaged: spins with {@link Thread#yield()} until {@code
+     * wake} holds, ignoring the timeout.
+     *
+     * @param timeoutNanos the timeout, or a negative number for none
+     * @param target the object the condition reads, or null; used for reports and reduction
+     * @param label a constant name for the wait, shown in reports
+     * @return true when {@code wake} holds, false when the wait timed out
+     */
+    public static boolean blockUntil(
+            BooleanSupplier wake, long timeoutNanos, boolean early, Object target, String label) {
+        Objects.requireNonNull(wake, "wake");
+        Actor me = managedActor();
+        if (me != null) {
+            return Waits.block(me, wake, timeoutNanos, early, target, label);
+        }
+        while (!wake.getAsBoolean()) {
+            Thread.yield();
+        }
+        return true;
+    }
+
+    /**
+     * Advances the virtual clock of the calling thread's run by {@code nanos} (0: reads it) and
+     * returns it, in nanoseconds since the run started; 0 outside any exploration. Timeouts advance
+     * it too ({@link #blockUntil(BooleanSupplier, long, boolean, Object, String)}). Works also in a
+     * wake-up condition, which the runtime evaluates on another thread of the run.
+     */
+    public static long advanceClock(long nanos) {
+        Execution x = runOf(Thread.currentThread());
+        if (x == null) {
+            return 0;
+        }
+        x.clockNanos += nanos;
+        return x.clockNanos;
+    }
+
+    /** The virtual clock of the calling thread's run: {@link #advanceClock advanceClock(0)}. */
+    public static long clockNanos() {
+        return advanceClock(0);
+    }
+
+    /**
+     * Whether {@code t} is the runtime's signal that the run is over: it must propagate, never be
+     * caught and recorded as the program's failure.
+     */
+    public static boolean isAbort(Throwable t) {
+        return t instanceof AbortSignal;
+    }
+
+    /**
      * Starts a thread running {@code body}. Managed: a new actor of the current run (the explorer
      * decides when it runs; it gets the next thread id and a column in reports). Unmanaged: a
      * started plain {@link Thread} named {@code name}.

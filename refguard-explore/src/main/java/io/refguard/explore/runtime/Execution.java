@@ -114,6 +114,12 @@ final class Execution implements ChoicePoint {
     final IdentityHashMap<Thread, Actor> startedThreads = new IdentityHashMap<>();
     final ObjectNamer namer = new ObjectNamer();
 
+    /**
+     * The run's virtual clock, in nanoseconds from the start of the run: advanced by timeouts
+     * ({@link Waits}) and by explored code reading it, never by real time.
+     */
+    long clockNanos;
+
     // Outcome. Written by the baton holder that ends the run, read by the driver after it.
     boolean aborting;
     RunStatus status;
@@ -140,6 +146,7 @@ final class Execution implements ChoicePoint {
         STEP.setOpaque(this, 0);
         preemptions = 0;
         hash = 0;
+        clockNanos = 0;
         aborting = false;
         status = RunStatus.COMPLETED;
         failureCause = null;

@@ -6,7 +6,9 @@ import java.util.function.BooleanSupplier;
 /**
  * The runtime models of the blocking primitives, for managed threads only: a reentrant lock and a
  * monitor wait set keyed by object identity, thread start and join, and the generic "block until"
- * on which instrumented code builds semaphores, latches, read-write locks or park/unpark.
+ * on which instrumented code builds semaphores, latches or read-write locks. The same locks and
+ * wait sets serve the agent's monitors ({@link MonitorWaits}); timed waits are in {@link Waits},
+ * interrupts and park permits in {@link ThreadStatus}.
  *
  * <p>Each operation is one scheduling point (before it) followed by a state change made while the
  * caller holds the baton; a thread that cannot go on is blocked and becomes enabled again only when
@@ -107,8 +109,13 @@ final class Primitives {
     }
 
     static void signal(Actor me, Object lockKey, Object condition, boolean all) {
+        signal(me, lockKey, condition, all, all ? SIGNAL_ALL : SIGNAL);
+    }
+
+    /** Wakes the longest waiter on {@code condition}, or all; {@code label} names the step. */
+    static void signal(Actor me, Object lockKey, Object condition, boolean all, String label) {
         Execution x = me.exec;
-        x.point(me, condition, Access.UPDATE, all ? SIGNAL_ALL : SIGNAL);
+        x.point(me, condition, Access.UPDATE, label);
         held(me, lockKey, all ? "signalAll" : "signal");
         ModelLock.WaitSet ws = x.waitSets.get(condition);
         if (ws == null) {
@@ -222,7 +229,7 @@ final class Primitives {
         return l;
     }
 
-    private static ModelLock.WaitSet waitSetFor(Execution x, Object condition) {
+    static ModelLock.WaitSet waitSetFor(Execution x, Object condition) {
         ModelLock.WaitSet ws = x.waitSets.get(condition);
         if (ws == null) {
             ws = new ModelLock.WaitSet();

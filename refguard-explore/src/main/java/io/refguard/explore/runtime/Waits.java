@@ -1,12 +1,119 @@
 package io.refguard.explore.runtime;
 
+import io.refguard.hook.Access;
+import java.util.function.BooleanSupplier;
+
 /**
- * What blocked threads wait for, in words, for deadlock reports and traced runs. Failure and
- * tracing paths only: names objects through the run's {@link ObjectNamer}.
+ * Waits of managed threads: the timed wait on the run's virtual clock, and what blocked threads
+ * wait for, in words, for deadlock reports and traced runs.
+ *
+ * <h2>Timeouts on a virtual clock</h2>
+ *
+ * Nothing really waits. Each run has a virtual clock ({@link Execution#clockNanos}), which explored
+ * code reads through {@link Coordinator#advanceClock}. A step of the program takes no time; time
+ * passes only when a timed wait ({@code sleep}, {@code wait(ms)}, {@code parkNanos}, a timed {@code
+ * tryLock}, {@code poll}, {@code get}, {@code await}, {@code join}, ...) times out, and then the
+ * clock moves to its deadline. This is the discrete-event view of time:
+ *
+ * <ul>
+ *   <li><b>ordered</b> (always): a timed wait ends when its event happens, or times out when no
+ *       other thread can make progress and no other pending timeout is due earlier. Timeouts due at
+ *       the same time are a choice the explorer explores. A timeout that is only a safety net is
+ *       not reported as hit while every other thread could still go on; a program that relies on
+ *       one thread being slower than another's timeout takes the timed-out path.
+ *   <li><b>early</b> (when the caller asks for it): additionally, a timed wait may time out right
+ *       away, before any other thread runs: choosing the waiting thread at the wait's scheduling
+ *       point is the timed-out path, choosing another thread first the timely one, so both paths of
+ *       every timeout are explored. To keep polling loops ({@code while (!done) wait(100)}) finite,
+ *       a thread may time out early {@link #EARLY_TIMEOUTS} times per run.
+ * </ul>
+ *
+ * Not explored: a timeout firing in the middle of another thread's work (between its first and last
+ * step), except at its start in the early mode.
  */
 final class Waits {
 
+    /** How many times per run a thread may time out early. */
+    static final int EARLY_TIMEOUTS = 1;
+
     private Waits() {}
+
+    /**
+     * A scheduling point, then blocks {@code me} until {@code wake} holds or, when {@code
+     * timeoutNanos >= 0}, until the wait times out as the class describes. Returns true with {@code
+     * wake} true, false for a timeout (the clock then stands at the deadline or later); nobody has
+     * run since that was decided.
+     */
+    static boolean block(
+            Actor me,
+            BooleanSupplier wake,
+            long timeoutNanos,
+            boolean early,
+            Object target,
+            String label) {
+        if (timeoutNanos < 0) {
+            Primitives.blockUntil(me, wake, target, label);
+            return true;
+        }
+        Execution x = me.exec;
+        long deadline = x.clockNanos + timeoutNanos;
+        if (deadline < x.clockNanos) {
+            deadline = Long.MAX_VALUE - 1; // overflow: as good as forever, yet still a deadline
+        }
+        boolean earlyArmed = early && timeoutNanos > 0 && me.earlyTimeouts < EARLY_TIMEOUTS;
+        int start = x.steps();
+        me.deadline = deadline;
+        try {
+            x.point(me, target, Access.READ, label);
+            if (holds(me, wake)) {
+                return true;
+            }
+            boolean timedOut = mayTimeOut(me);
+            if (!timedOut && earlyArmed && x.steps() == start + 1) {
+                // chosen at its own point before anyone else moved: the early timed-out path
+                me.earlyTimeouts++;
+                timedOut = true;
+            }
+            if (!timedOut) {
+                me.until = wake;
+                x.block(me, Actor.Block.UNTIL);
+                me.until = null;
+                if (holds(me, wake)) {
+                    return true;
+                }
+            }
+            x.clockNanos = Math.max(x.clockNanos, deadline);
+            return false;
+        } finally {
+            me.deadline = Long.MAX_VALUE;
+        }
+    }
+
+    private static boolean holds(Actor me, BooleanSupplier wake) {
+        boolean was = me.userCode;
+        me.userCode = false;
+        try {
+            return wake.getAsBoolean();
+        } finally {
+            me.userCode = was;
+        }
+    }
+
+    /**
+     * Whether {@code me}, in a timed wait, may time out now: no other thread can make progress
+     * ignoring timeouts, and no other thread's timeout is due before {@code me}'s. Evaluated while
+     * every thread is paused.
+     */
+    static boolean mayTimeOut(Actor me) {
+        Execution x = me.exec;
+        for (int i = 0; i < x.threadCount; i++) {
+            Actor a = x.slots[i];
+            if (a != me && a.live() && (a.canGoOn() || a.deadline < me.deadline)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** One line per live thread of a run in which none can go on. */
     static String describeDeadlock(Execution x) {

@@ -1,0 +1,201 @@
+package io.refguard.explore.scheduling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.refguard.explore.ExploreOptions;
+import io.refguard.explore.ExploreResult;
+import io.refguard.explore.Explorer;
+import io.refguard.explore.runtime.ActorHandle;
+import io.refguard.explore.runtime.Coordinator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The runtime's timed waits on the virtual clock, interrupts and park permits, explored
+ * exhaustively through the explicit API.
+ */
+class TimedWaitsTest {
+
+    static final ExploreOptions ALL =
+            ExploreOptions.exhaustive().preemptionBound(Integer.MAX_VALUE);
+
+    static final class State {
+        final Object lock = new Object();
+        volatile boolean flag;
+        volatile ActorHandle waiter;
+        boolean woke;
+        long clock = -1;
+        final List<String> timedOut = new ArrayList<>();
+        int holdsAfter;
+    }
+
+    private static ExploreResult pollAgainstSetter(boolean early, Set<String> outcomes) {
+        return Explorer.scenario("poll against a setter")
+                .setup(State::new)
+                .actor(
+                        "poller",
+                        s -> {
+                            s.woke =
+                                    Coordinator.blockUntil(
+                                            () -> s.flag, 1_000_000L, early, s, "poll");
+                            s.clock = Coordinator.clockNanos();
+                        })
+                .actor(
+                        "setter",
+                        s -> {
+                            Coordinator.point("set");
+                            s.flag = true;
+                        })
+                .check(s -> outcomes.add(s.woke + "@" + s.clock))
+                .explore(ALL);
+    }
+
+    @Test
+    void aTimeoutFiresOnlyWhenNoOtherThreadCanGoOn() {
+        Set<String> outcomes = ConcurrentHashMap.newKeySet();
+        ExploreResult r = pollAgainstSetter(false, outcomes);
+        assertTrue(r.exhausted());
+        assertEquals(Set.of("true@0"), outcomes);
+    }
+
+    @Test
+    void anEarlyTimeoutIsExploredBesideTheTimelyPathAndMovesTheClock() {
+        Set<String> outcomes = ConcurrentHashMap.newKeySet();
+        ExploreResult r = pollAgainstSetter(true, outcomes);
+        assertTrue(r.exhausted());
+        assertEquals(Set.of("true@0", "false@1000000"), outcomes);
+    }
+
+    @Test
+    void timeoutsFireInDeadlineOrder() {
+        Set<String> orders = ConcurrentHashMap.newKeySet();
+        ExploreResult r =
+                Explorer.scenario("two timeouts")
+                        .setup(State::new)
+                        .actor(
+                                "long",
+                                s -> {
+                                    Coordinator.blockUntil(() -> false, 2_000L, false, s, "long");
+                                    s.timedOut.add("long@" + Coordinator.clockNanos());
+                                })
+                        .actor(
+                                "short",
+                                s -> {
+                                    Coordinator.blockUntil(() -> false, 1_000L, false, s, "short");
+                                    s.timedOut.add("short@" + Coordinator.clockNanos());
+                                })
+                        .check(s -> orders.add(String.join(",", s.timedOut)))
+                        .explore(ALL);
+        assertTrue(r.exhausted());
+        assertEquals(Set.of("short@1000,long@2000"), orders);
+    }
+
+    @Test
+    void aTimedAwaitTimesOutAndRetakesTheLockWithItsHolds() {
+        Set<String> outcomes = ConcurrentHashMap.newKeySet();
+        ExploreResult r =
+                Explorer.scenario("timed await alone")
+                        .setup(State::new)
+                        .actor(
+                                "waiter",
+                                s -> {
+                                    Coordinator.lock(s.lock);
+                                    assertTrue(Coordinator.reenter(s.lock));
+                                    s.woke =
+                                            Coordinator.await(
+                                                    s.lock, s.lock, 5_000L, false, false, "wait");
+                                    s.clock = Coordinator.clockNanos();
+                                    s.holdsAfter = Coordinator.holdCount(s.lock);
+                                    Coordinator.unlock(s.lock);
+                                    Coordinator.unlock(s.lock);
+                                })
+                        .check(s -> outcomes.add(s.woke + "@" + s.clock + "x" + s.holdsAfter))
+                        .explore(ALL);
+        assertTrue(r.exhausted());
+        assertEquals(Set.of("false@5000x2"), outcomes);
+    }
+
+    @Test
+    void anInterruptEndsAnInterruptibleAwait() {
+        Set<Boolean> signalled = ConcurrentHashMap.newKeySet();
+        ExploreResult r =
+                Explorer.scenario("interrupted await")
+                        .setup(State::new)
+                        .actor(
+                                "waiter",
+                                s -> {
+                                    s.waiter = Coordinator.currentHandle();
+                                    Coordinator.lock(s.lock);
+                                    s.woke =
+                                            Coordinator.await(
+                                                    s.lock, s.lock, -1L, false, true, "wait");
+                                    s.holdsAfter = Coordinator.holdCount(s.lock);
+                                    Coordinator.unlock(s.lock);
+                                    assertTrue(Coordinator.isInterrupted(s.waiter));
+                                })
+                        .actor(
+                                "interrupter",
+                                s -> {
+                                    Coordinator.blockUntil(() -> s.waiter != null, s, "handle");
+                                    Coordinator.interrupt(s.waiter, true);
+                                })
+                        .check(
+                                s -> {
+                                    assertEquals(1, s.holdsAfter);
+                                    signalled.add(s.woke);
+                                })
+                        .explore(ALL);
+        assertTrue(r.exhausted(), String.valueOf(r));
+        assertEquals(Set.of(false), signalled);
+    }
+
+    @Test
+    void unparkBeforeOrAfterParkLetsTheParkerGoOn() {
+        ExploreResult r =
+                Explorer.scenario("park and unpark")
+                        .setup(State::new)
+                        .actor(
+                                "parker",
+                                s -> {
+                                    s.waiter = Coordinator.currentHandle();
+                                    Coordinator.park(-1L, false, null);
+                                    s.woke = true;
+                                    assertFalse(Coordinator.tryPark()); // the permit was consumed
+                                })
+                        .actor(
+                                "unparker",
+                                s -> {
+                                    Coordinator.blockUntil(() -> s.waiter != null, s, "handle");
+                                    Coordinator.unpark(s.waiter);
+                                })
+                        .check(s -> assertTrue(s.woke))
+                        .explore(ALL);
+        assertTrue(r.exhausted(), String.valueOf(r));
+    }
+
+    @Test
+    void reenterCountsAHoldOnlyForTheOwner() {
+        ExploreResult r =
+                Explorer.scenario("reenter")
+                        .setup(State::new)
+                        .actor(
+                                "owner",
+                                s -> {
+                                    assertFalse(Coordinator.reenter(s.lock));
+                                    Coordinator.lock(s.lock);
+                                    assertTrue(Coordinator.reenter(s.lock));
+                                    assertEquals(2, Coordinator.holdCount(s.lock));
+                                    assertTrue(Coordinator.isLocked(s.lock));
+                                    Coordinator.unlock(s.lock);
+                                    Coordinator.unlock(s.lock);
+                                    assertFalse(Coordinator.isLocked(s.lock));
+                                })
+                        .explore(ALL);
+        assertTrue(r.exhausted(), String.valueOf(r));
+    }
+}
