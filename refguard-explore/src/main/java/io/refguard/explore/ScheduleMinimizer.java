@@ -1,5 +1,6 @@
 package io.refguard.explore;
 
+import io.refguard.explore.runtime.Chooser;
 import io.refguard.explore.runtime.RunEngine;
 import io.refguard.explore.runtime.RunStatus;
 import io.refguard.explore.strategy.Strategies;
@@ -9,8 +10,10 @@ import io.refguard.explore.strategy.Strategy;
  * Simplifies a failing schedule found by a random strategy, in two passes, each candidate run as a
  * guided schedule and kept when the run fails the same way (same outcome, same exception class)
  * with fewer preemptions, or as many in fewer steps. Bounded by a run budget and by {@link
- * #TIME_BUDGET_NANOS} of wall time (a third of it for the first pass), since runs of many threads
- * are slow.
+ * #STEP_BUDGET} scheduling steps over all candidate runs (a third of them for the first pass),
+ * since runs of many threads are long; both are counts, so the same failure simplifies to the same
+ * schedule on any machine. {@link #SAFETY_NANOS} of wall time only stops a simplification whose
+ * runs are extraordinarily slow.
  *
  * <ol>
  *   <li><b>Threads that do not matter.</b> Delta debugging over threads (Zeller and Hildebrandt,
@@ -51,8 +54,11 @@ final class ScheduleMinimizer {
     /** Runs the search below may spend. */
     static final int SEARCH_BUDGET = 2_000;
 
-    /** Wall time all passes together may spend: runs of many threads are slow. */
-    static final long TIME_BUDGET_NANOS = 5_000_000_000L;
+    /** Scheduling steps all passes together may run: runs of many threads are long. */
+    static final long STEP_BUDGET = 2_000_000;
+
+    /** Wall time after which simplification stops whatever is left of its budgets. */
+    static final long SAFETY_NANOS = 60_000_000_000L;
 
     private final ScenarioRunner<?> runner;
     private final RunEngine engine;
@@ -65,13 +71,22 @@ final class ScheduleMinimizer {
     }
 
     private long deadline;
+    private long stepsLeft;
 
-    private boolean timeLeft() {
-        return System.nanoTime() - deadline < 0;
+    /** Whether more than {@code reserve} steps are left, and the safety time has not run out. */
+    private boolean stepsLeft(long reserve) {
+        return stepsLeft > reserve && System.nanoTime() - deadline < 0;
+    }
+
+    private RunStatus run(Chooser chooser) {
+        RunStatus st = runner.runOnce(engine, chooser, null);
+        stepsLeft -= engine.steps();
+        return st;
     }
 
     Result minimize(int[] schedule, int preemptions, RunStatus status, Throwable cause) {
-        deadline = System.nanoTime() + TIME_BUDGET_NANOS;
+        deadline = System.nanoTime() + SAFETY_NANOS;
+        stepsLeft = STEP_BUDGET;
         int[] best = schedule;
         int bestPreemptions = preemptions;
         // pass 1: remove groups of threads
@@ -79,17 +94,14 @@ final class ScheduleMinimizer {
         for (int t : best) {
             threads = Math.max(threads, t + 1);
         }
-        long passOneEnd = System.nanoTime() + TIME_BUDGET_NANOS / 3;
+        long passOneReserve = STEP_BUDGET - STEP_BUDGET / 3;
         for (int group = Math.max(1, threads / 2);
-                group >= 1
-                        && bestPreemptions > 0
-                        && budget > 0
-                        && System.nanoTime() - passOneEnd < 0;
+                group >= 1 && bestPreemptions > 0 && budget > 0 && stepsLeft(passOneReserve);
                 group /= 2) {
             for (int first = 0;
                     first < threads
                             && bestPreemptions > 0
-                            && System.nanoTime() - passOneEnd < 0
+                            && stepsLeft(passOneReserve)
                             && budget-- > 0;
                     first += group) {
                 int[] candidate = without(best, first, first + group);
@@ -99,7 +111,7 @@ final class ScheduleMinimizer {
                 }
                 Strategy guided = Strategies.guided(candidate);
                 guided.hasNextRun();
-                RunStatus st = runner.runOnce(engine, guided.chooser(), null);
+                RunStatus st = run(guided.chooser());
                 if (sameFailure(st, status, cause) && engine.preemptions() <= bestPreemptions) {
                     best = engine.schedule();
                     bestPreemptions = engine.preemptions();
@@ -108,7 +120,7 @@ final class ScheduleMinimizer {
         }
         // pass 2: remove switches
         boolean improved = true;
-        while (improved && bestPreemptions > 0 && budget > 0 && timeLeft()) {
+        while (improved && bestPreemptions > 0 && budget > 0 && stepsLeft(0)) {
             improved = false;
             search:
             for (int p = best.length - 1; p >= 1; p--) {
@@ -124,7 +136,7 @@ final class ScheduleMinimizer {
                     }
                     Strategy guided = Strategies.guided(candidate);
                     guided.hasNextRun();
-                    RunStatus st = runner.runOnce(engine, guided.chooser(), null);
+                    RunStatus st = run(guided.chooser());
                     if (sameFailure(st, status, cause)
                             && (engine.preemptions() < bestPreemptions
                                     || engine.preemptions() == bestPreemptions
@@ -148,9 +160,8 @@ final class ScheduleMinimizer {
                 focus[t] = true;
             }
             Strategy below = Strategies.exhaustive(bestPreemptions - 1, false);
-            for (int n = 0; n < SEARCH_BUDGET && timeLeft() && below.hasNextRun(); n++) {
-                RunStatus st =
-                        runner.runOnce(engine, new FocusedChooser(below.chooser(), focus), null);
+            for (int n = 0; n < SEARCH_BUDGET && stepsLeft(0) && below.hasNextRun(); n++) {
+                RunStatus st = run(new FocusedChooser(below.chooser(), focus));
                 below.runFinished(st, engine.preemptions(), engine.scheduleHash());
                 if (below.divergence() != null) {
                     break;
