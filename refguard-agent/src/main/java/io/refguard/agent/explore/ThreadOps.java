@@ -177,13 +177,26 @@ final class ThreadOps {
     }
 
     /**
-     * {@code Thread.yield} and {@code Thread.onSpinWait}: the thread steps aside until another
-     * thread performs an operation, or nothing else can run. A spin loop therefore waits for the
-     * thread it spins on, instead of spinning until the step bound.
+     * {@code Thread.yield} and {@code Thread.onSpinWait}: the runtime's fair yield ({@link
+     * Coordinator#spinWait}), which holds the thread back until another thread writes what it read,
+     * or nothing else can run. A spin loop therefore waits for the thread it spins on, instead of
+     * spinning until the step bound. For the timeouts of other threads ({@link Waits}) it counts as
+     * a wait that is due now: it cannot go on until another thread performs an operation, and a
+     * later deadline elsewhere does not expire before it has gone on.
      */
     static void stepAside(RunModel run, ThreadModel me, boolean spinWait) {
+        if (run.libraryDepth > 0) {
+            return; // inside a JDK call no other thread may run (see LibraryOps): a mere hint
+        }
         long seen = ++run.ops;
-        Waits.block(run, me, () -> run.ops != seen, true, null, spinWait ? "onSpinWait" : "yield");
+        me.wakeUp = () -> run.ops != seen;
+        me.deadline = run.clockNanos;
+        try {
+            Coordinator.spinWait(spinWait ? "onSpinWait" : "yield");
+        } finally {
+            me.wakeUp = null;
+            me.deadline = Long.MAX_VALUE;
+        }
     }
 
     static void interrupt(RunModel run, Thread thread) {
