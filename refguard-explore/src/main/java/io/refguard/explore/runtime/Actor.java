@@ -64,6 +64,7 @@ final class Actor implements ActorHandle {
 
     // Fair scheduling (see Fairness): what this actor read since it last wrote or was woken.
     final Object[] reads = new Object[Fairness.READS];
+    final String[] readLabels = new String[Fairness.READS];
     int readCount;
     boolean readsOverflow;
 
@@ -119,6 +120,7 @@ final class Actor implements ActorHandle {
     void forgetReads() {
         for (int i = 0; i < readCount; i++) {
             reads[i] = null;
+            readLabels[i] = null;
         }
         readCount = 0;
         readsOverflow = false;

@@ -14,15 +14,19 @@ import io.refguard.hook.Access;
  * <ul>
  *   <li>yields ({@link Coordinator#spinWait}, and {@code Thread.yield} or {@code Thread.onSpinWait}
  *       through the agent), or
- *   <li>spins: it re-reads a location it already read, {@link #STUTTERS} times, while nobody
- *       (itself included) wrote any location it read. A failed compare-and-set counts as a read
- *       when the operation says so ({@link Coordinator#updateFailed}).
+ *   <li>spins: it repeats a read it already made (the same operation, by its label, on the same
+ *       location) {@link #STUTTERS} times, while nobody (itself included) wrote any location it
+ *       read. A failed compare-and-set counts as a read when the operation says so ({@link
+ *       Coordinator#updateFailed}).
  * </ul>
  *
  * Locations are the targets of scheduling points, tracked exactly (by identity) up to {@link
- * #READS} per thread; a thread that read more since its last write, or a yield with nothing read,
- * is woken by any write of another thread. A write is a {@link Access#WRITE} or {@link
- * Access#UPDATE} step; a step with no target writes everything.
+ * #READS} reads per thread; a write to a location wakes every thread that read it, whatever the
+ * operation. Requiring the same label as well keeps two reads of different fields of one object
+ * (one target through the agent) from looking like a loop: a loop repeats its code. A thread that
+ * read more since its last write, or a yield with nothing read, is woken by any write of another
+ * thread. A write is a {@link Access#WRITE} or {@link Access#UPDATE} step; a step with no target
+ * writes everything.
  *
  * <p>The effect of a step is applied at the next decision, after the step's operation ran, so an
  * update can still be reported as failed. Everything here follows from the schedule alone, so a
@@ -51,6 +55,7 @@ final class Fairness {
     private Actor last;
 
     private Object lastTarget;
+    private String lastLabel;
     private Access lastAccess;
 
     /** The step from which only held-back threads could run, or -1. */
@@ -63,6 +68,7 @@ final class Fairness {
     void resetRun() {
         last = null;
         lastTarget = null;
+        lastLabel = null;
         lastAccess = null;
         stallStart = -1;
     }
@@ -72,6 +78,7 @@ final class Fairness {
         a.lastStep = step;
         last = a;
         lastTarget = a.pendingTarget;
+        lastLabel = a.pendingLabel;
         lastAccess = a.pendingAccess;
     }
 
@@ -94,7 +101,7 @@ final class Fairness {
             lastTarget = null;
             if (lastAccess == Access.READ) {
                 if (t != null) {
-                    read(w, t, step);
+                    read(w, t, lastLabel, step);
                 }
             } else if (lastAccess != null) {
                 wrote(w, t);
@@ -107,9 +114,9 @@ final class Fairness {
         }
     }
 
-    private static void read(Actor a, Object t, int step) {
+    private static void read(Actor a, Object t, String label, int step) {
         for (int i = 0; i < a.readCount; i++) {
-            if (a.reads[i] == t) {
+            if (a.reads[i] == t && a.readLabels[i] == label) {
                 if (++a.stutters >= STUTTERS) {
                     a.heldBack = true;
                     a.heldAt = step;
@@ -118,7 +125,8 @@ final class Fairness {
             }
         }
         if (a.readCount < READS) {
-            a.reads[a.readCount++] = t;
+            a.reads[a.readCount] = t;
+            a.readLabels[a.readCount++] = label;
         } else {
             a.readsOverflow = true;
         }
@@ -165,6 +173,15 @@ final class Fairness {
         stallStart = -1;
     }
 
+    private static boolean shownBefore(Actor a, int r) {
+        for (int i = 0; i < r; i++) {
+            if (a.reads[i] == a.reads[r]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What the livelocked threads spin on, for the report. */
     String describeLivelock() {
         StringBuilder sb = new StringBuilder();
@@ -185,7 +202,9 @@ final class Fairness {
             }
             sb.append(" spins reading ");
             for (int r = 0; r < a.readCount; r++) {
-                sb.append(r == 0 ? "" : ", ").append(x.namer.name(a.reads[r]));
+                if (!shownBefore(a, r)) {
+                    sb.append(r == 0 ? "" : ", ").append(x.namer.name(a.reads[r]));
+                }
             }
         }
         return "every live thread spins or waits, and no thread wrote anything any spinning thread"
