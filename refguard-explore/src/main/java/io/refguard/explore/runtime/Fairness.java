@@ -6,8 +6,9 @@ import io.refguard.hook.Access;
  * Fair scheduling of yields and spin loops, after fair stateless model checking (Musuvathi and
  * Qadeer, "Fair stateless model checking", PLDI 2008): a thread that cannot make progress until
  * another thread acts is <em>held back</em> and not offered to the strategy until another thread
- * writes a location it read, or until no other thread can run. Every strategy sees the restricted
- * enabled set, so none of them has to know about spinning.
+ * writes a location it read, or every other thread that can run has taken a step since (the paper's
+ * priority rule, applied by {@code Execution}), or no other thread can run. Every strategy sees the
+ * restricted enabled set, so none of them has to know about spinning.
  *
  * <p>A thread is held back when it
  *
