@@ -158,6 +158,25 @@ public final class Waiting {
     }
 
     /**
+     * A busy spin on a volatile flag, without {@code onSpinWait}, ends when the other thread sets
+     * it: the explorer sees the unchanged re-reads as a spin and runs the setter.
+     */
+    public static final class BusySpin {
+        static volatile boolean flag;
+
+        private BusySpin() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            Thread setter = new Thread(() -> flag = true, "setter");
+            setter.start();
+            while (!flag) {
+                // spin
+            }
+            setter.join();
+        }
+    }
+
+    /**
      * {@code Thread.currentThread()} inside a started thread is the program's {@code Thread}
      * object, and {@code isAlive} follows the model.
      */

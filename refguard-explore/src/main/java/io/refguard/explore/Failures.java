@@ -65,6 +65,14 @@ final class Failures {
                             strip(lines.subList(1, lines.size())));
                 }
             case LIVELOCK:
+                if (e.failureMessage() != null) {
+                    return new Failure(
+                            FailureKind.LIVELOCK,
+                            t,
+                            "no progress: " + e.failureMessage(),
+                            null,
+                            List.of());
+                }
                 return new Failure(
                         FailureKind.LIVELOCK,
                         t,

@@ -168,13 +168,18 @@ final class ThreadOps {
     }
 
     /**
-     * {@code Thread.yield} and {@code Thread.onSpinWait}: the thread steps aside until another
-     * thread performs an operation, or nothing else can run. A spin loop therefore waits for the
-     * thread it spins on, instead of spinning until the step bound.
+     * {@code Thread.yield} and {@code Thread.onSpinWait}: the runtime's fair yield ({@link
+     * Coordinator#spinWait}), which holds the thread back until another thread writes what it read,
+     * or nothing else can run. A spin loop therefore waits for the thread it spins on, instead of
+     * spinning until the step bound. While it is held back, another thread's timeout may fire (the
+     * runtime's {@code Waits}): the write it waits for may come after that timeout.
      */
     static void stepAside(RunModel run, ThreadModel me, boolean spinWait) {
-        long seen = ++run.ops;
-        run.block(() -> run.ops != seen, true, null, spinWait ? "onSpinWait" : "yield");
+        if (run.libraryDepth > 0) {
+            return; // inside a JDK call no other thread may run (see LibraryOps): a mere hint
+        }
+        run.ops++;
+        Coordinator.spinWait(spinWait ? "onSpinWait" : "yield");
     }
 
     static void interrupt(RunModel run, Thread thread) {

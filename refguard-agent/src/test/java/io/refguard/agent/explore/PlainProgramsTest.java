@@ -12,6 +12,7 @@ import example.explore.PoolShutdownRace;
 import example.explore.ProducerConsumer;
 import example.explore.ReadWriteUpgrade;
 import example.explore.ReentrantLockDeadlock;
+import example.explore.SpinPublish;
 import example.explore.WaitWithoutLoop;
 import io.refguard.agent.SourceMarkers;
 import io.refguard.explore.ExploreOptions;
@@ -100,7 +101,14 @@ class PlainProgramsTest {
                         FailureKind.THREAD_THREW,
                         "RejectedExecutionException: a task was rejected from pool-1: the pool"
                                 + " was shut down",
-                        List.of("shutdown pool-1@shutdown", "execute pool-1@followUp")));
+                        List.of("shutdown pool-1@shutdown", "execute pool-1@followUp")),
+                new Case(
+                        SpinPublish.class,
+                        FailureKind.THREAD_THREW,
+                        "consumer threw java.lang.AssertionError: flag seen, data 0",
+                        List.of(
+                                "volatile write Mailbox.ready Mailbox#1@publish",
+                                "volatile read Mailbox.data Mailbox#1@read")));
     }
 
     static ExploreOptions options() {

@@ -36,6 +36,7 @@ class SemanticsTest {
                 Waiting.ParkUnpark.class,
                 Waiting.SemaphoreAndLatch.class,
                 Waiting.SpinWait.class,
+                Waiting.BusySpin.class,
                 Waiting.ThreadIdentity.class,
                 Pools.CachedIdle.class,
                 Pools.InvokeAll.class,

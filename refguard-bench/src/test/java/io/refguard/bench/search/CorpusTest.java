@@ -61,7 +61,10 @@ class CorpusTest {
                 "treiber-aba",
                 "double-checked-2",
                 "work-stealing-1",
-                "driver-1"
+                "driver-1",
+                "spin-publish",
+                "spin-barrier",
+                "spin-lock"
             })
     void theBugIsFoundAndTheFixVerified(String name) {
         Program p =

@@ -77,6 +77,27 @@ final class Actor implements ActorHandle {
 
     RunScope.Binding binding;
 
+    // Fair scheduling (see Fairness): what this actor read since it last wrote or was woken.
+    final Object[] reads = new Object[Fairness.READS];
+    final String[] readLabels = new String[Fairness.READS];
+    int readCount;
+    boolean readsOverflow;
+
+    /** Re-reads of locations in {@link #reads} while none of them was written. */
+    int stutters;
+
+    /** Spinning or yielding: not offered to the strategy while another thread can run. */
+    boolean heldBack;
+
+    /** Set by a yield before its scheduling point; the decision holds the actor back. */
+    boolean yieldRequested;
+
+    /** The decision at which the actor was last held back. */
+    int heldAt;
+
+    /** The last step this actor took in the run, or -1. */
+    int lastStep;
+
     /**
      * The user's {@code Thread} whose body this actor runs, when started by {@code startThread}.
      */
@@ -108,6 +129,22 @@ final class Actor implements ActorHandle {
         pendingLocation = null;
         binding = null;
         threadObject = null;
+        forgetReads();
+        yieldRequested = false;
+        heldAt = 0;
+        lastStep = -1;
+    }
+
+    /** Progress: another thread wrote what this actor read, or it wrote or waited itself. */
+    void forgetReads() {
+        for (int i = 0; i < readCount; i++) {
+            reads[i] = null;
+            readLabels[i] = null;
+        }
+        readCount = 0;
+        readsOverflow = false;
+        stutters = 0;
+        heldBack = false;
     }
 
     /** Drops references to the last run's objects so they can be collected. */
@@ -118,6 +155,7 @@ final class Actor implements ActorHandle {
         until = null;
         pendingTarget = null;
         threadObject = null;
+        forgetReads();
     }
 
     /** Whether the scheduler may run this actor now. Evaluated while every actor is paused. */

@@ -25,7 +25,10 @@ public interface ChoicePoint {
      */
     boolean currentEnabled();
 
-    /** Whether thread {@code id} may run now. */
+    /**
+     * Whether thread {@code id} may run now: it is not blocked, and not held back by fair
+     * scheduling as spinning or yielding while another thread can run.
+     */
     boolean isEnabled(int id);
 
     /** The lowest id from {@code from} on of a thread that may run now, or -1 if none. */

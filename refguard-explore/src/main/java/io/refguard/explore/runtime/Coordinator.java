@@ -176,6 +176,37 @@ public final class Coordinator {
         throw lost;
     }
 
+    /**
+     * A yield in a spin loop, like {@link Thread#onSpinWait()} or {@link Thread#yield()}. Managed:
+     * a scheduling point after which the thread is not scheduled again until another thread writes
+     * a location it read since its last write (through a scheduling point), or until no other
+     * thread can run (fair scheduling). A loop that spins without it is detected too, after a few
+     * re-reads of unchanged locations; calling it makes the search shorter. Unmanaged: {@link
+     * Thread#onSpinWait()}.
+     *
+     * @param label a constant name for the wait, such as {@code "await flag"}
+     */
+    public static void spinWait(String label) {
+        Actor me = managedActor();
+        if (me != null) {
+            me.exec.spinWait(me, label);
+        } else {
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * Tells fair scheduling that the update the calling thread made at its last scheduling point (a
+     * compare-and-set that failed) wrote nothing, so it counts as a read: a loop of failing
+     * compare-and-sets is then recognized as spinning. Not a scheduling point. Unmanaged: nothing.
+     */
+    public static void updateFailed() {
+        Actor me = managedActor();
+        if (me != null) {
+            me.exec.fairness.updateFailed(me);
+        }
+    }
+
     /** A scheduling point with only a label: dependent on every step. Unmanaged: nothing. */
     public static void point(String label) {
         point(null, Access.UPDATE, label);

@@ -26,9 +26,10 @@ import java.util.concurrent.locks.LockSupport;
  * <h2>Decisions</h2>
  *
  * At each point the holder (1) runs the per-point observer (invariants), (2) computes the set of
- * enabled threads, evaluating blocking conditions while everyone else is paused, (3) detects
- * deadlock (none enabled, some alive) and the step bound, (4) asks the {@link Chooser}. The search
- * path allocates nothing: steps are recorded into reused arrays.
+ * enabled threads, evaluating blocking conditions while everyone else is paused and leaving out
+ * spinning and yielding threads while another can run ({@link Fairness}), (3) detects deadlock
+ * (none enabled, some alive), a livelock of spinning threads and the step bound, (4) asks the
+ * {@link Chooser}. The search path allocates nothing: steps are recorded into reused arrays.
  *
  * <p>Every step is also handed to the run's {@link DeterminismCheck}, which names the first step
  * that does not repeat an earlier run of the same schedule.
@@ -97,6 +98,9 @@ final class Execution implements ChoicePoint {
     /** Compares this run's steps with earlier runs of the same schedule. */
     final DeterminismCheck determinism = new DeterminismCheck(this);
 
+    /** Holds back spinning and yielding threads ({@link Fairness}). */
+    final Fairness fairness = new Fairness(this);
+
     /** Identity hashes handed out in this run ({@link Coordinator#identityHash}). */
     private int identityHashes;
 
@@ -106,6 +110,9 @@ final class Execution implements ChoicePoint {
 
     /** The enabled threads as a bit set over ids, one word per 64 threads. */
     private long[] enabled = new long[1];
+
+    /** The threads that can run but are held back by fair scheduling, same layout. */
+    private long[] held = new long[1];
 
     private int enabledCount;
 
@@ -154,6 +161,7 @@ final class Execution implements ChoicePoint {
         failureMessage = null;
         failureStep = -1;
         current = -1;
+        fairness.resetRun();
     }
 
     /** Slot {@code i}, created with a leased worker the first time a run needs it. */
@@ -284,11 +292,21 @@ final class Execution implements ChoicePoint {
     }
 
     /**
+     * A yield in actor {@code me}: a scheduling point after which {@code me} is held back until
+     * another thread writes what it read, or nothing else can run ({@link Fairness}).
+     */
+    void spinWait(Actor me, String label) {
+        me.yieldRequested = true;
+        point(me, null, Access.READ, label);
+    }
+
+    /**
      * Marks {@code me} blocked (its block fields already set) and runs others until it can go on.
      */
     void block(Actor me, Actor.Block kind) {
         me.state = Actor.State.BLOCKED;
         me.block = kind;
+        me.forgetReads(); // waiting in the model is not spinning
         if (tracer != null) {
             tracer.blocked(me.id, Waits.describe(this, me));
         }
@@ -297,6 +315,7 @@ final class Execution implements ChoicePoint {
         } finally {
             me.state = Actor.State.RUNNABLE;
             me.block = Actor.Block.NONE;
+            me.forgetReads();
         }
     }
 
@@ -329,14 +348,19 @@ final class Execution implements ChoicePoint {
                 fail(RunStatus.INVARIANT_FAILED, me == null ? -1 : me.id, t, null);
             }
         }
+        int s = (int) STEP.getOpaque(this);
+        fairness.settle(me, s);
         int n = threadCount;
         int words = (n + 63) >>> 6;
         if (enabled.length < words) {
             enabled = new long[Math.max(words, enabled.length * 2)];
+            held = new long[enabled.length];
         }
         long[] en = enabled;
         java.util.Arrays.fill(en, 0, words, 0L);
         int count = 0;
+        int heldCount = 0;
+        int oldestLastStep = Integer.MAX_VALUE; // over the threads that can run, not held back
         boolean anyLive = false;
         for (int i = 0; i < n; i++) {
             Actor a = slots[i];
@@ -351,10 +375,32 @@ final class Execution implements ChoicePoint {
                 fail(RunStatus.ACTOR_FAILED, a.id, e, null);
                 return;
             }
-            if (can) {
+            if (!can) {
+                continue;
+            }
+            if (a.heldBack) {
+                if (heldCount++ == 0) {
+                    java.util.Arrays.fill(held, 0, words, 0L);
+                }
+                held[i >>> 6] |= 1L << i;
+            } else {
                 en[i >>> 6] |= 1L << i;
                 count++;
+                oldestLastStep = Math.min(oldestLastStep, a.lastStep);
             }
+        }
+        if (heldCount == 0) {
+            fairness.progressing();
+        } else if (count == 0) {
+            // only spinning or yielding threads can run: they all may (nothing else can)
+            if (fairness.stalled(s)) {
+                fail(RunStatus.LIVELOCK, -1, null, fairness.describeLivelock());
+            }
+            System.arraycopy(held, 0, en, 0, words);
+            count = heldCount;
+        } else {
+            fairness.progressing();
+            count += releaseServed(words, oldestLastStep);
         }
         enabledCount = count;
         if (count == 0) {
@@ -364,7 +410,6 @@ final class Execution implements ChoicePoint {
             handToDriver(); // every thread finished: the run is complete
             return;
         }
-        int s = (int) STEP.getOpaque(this);
         if (s >= maxSteps) {
             fail(RunStatus.LIVELOCK, me == null ? -1 : me.id, null, null);
         }
@@ -386,6 +431,7 @@ final class Execution implements ChoicePoint {
         }
         Actor next = slots[c];
         recordStep(s, c, next);
+        fairness.chosen(next, s);
         if (next == me) {
             return;
         }
@@ -397,6 +443,29 @@ final class Execution implements ChoicePoint {
                 throw AbortSignal.INSTANCE;
             }
         }
+    }
+
+    /**
+     * Releases the held-back threads that every other runnable thread has stepped past since they
+     * were held back (the priority rule of fair stateless model checking), adding them to the
+     * enabled set; returns how many.
+     */
+    private int releaseServed(int words, int oldestLastStep) {
+        int released = 0;
+        for (int w = 0; w < words; w++) {
+            long bits = held[w];
+            while (bits != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                Actor a = slots[i];
+                if (oldestLastStep >= a.heldAt) {
+                    a.heldBack = false;
+                    enabled[w] |= 1L << i;
+                    released++;
+                }
+            }
+        }
+        return released;
     }
 
     private void recordStep(int s, int c, Actor next) {

@@ -44,7 +44,11 @@ public final class SharedInt implements Named {
     /** Sets the value to {@code update} if it is {@code expect}; one atomic step. */
     public boolean compareAndSet(int expect, int update) {
         Coordinator.point(this, Access.UPDATE, casLabel);
-        return value.compareAndSet(expect, update);
+        if (value.compareAndSet(expect, update)) {
+            return true;
+        }
+        Coordinator.updateFailed(); // a failed compare-and-set only read: a retry loop spins
+        return false;
     }
 
     /** Adds {@code delta} and returns the previous value; one atomic step. */

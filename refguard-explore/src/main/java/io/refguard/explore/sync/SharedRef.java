@@ -48,7 +48,11 @@ public final class SharedRef<T> implements Named {
      */
     public boolean compareAndSet(T expect, T update) {
         Coordinator.point(this, Access.UPDATE, casLabel);
-        return value.compareAndSet(expect, update);
+        if (value.compareAndSet(expect, update)) {
+            return true;
+        }
+        Coordinator.updateFailed(); // a failed compare-and-set only read: a retry loop spins
+        return false;
     }
 
     /** Sets the reference and returns the previous one; one atomic step. */

@@ -19,22 +19,29 @@ import org.junit.jupiter.api.Test;
 class FailureModesTest {
 
     @Test
-    void aSpinThatNeverYieldsIsReportedAsNoProgress() {
+    void aSpinThatWritesOnEveryTurnIsReportedAsNoProgress() {
         InterleavingFailure f =
                 assertThrows(
                         InterleavingFailure.class,
                         () ->
                                 Explorer.scenario("spin")
-                                        .setup(() -> new SharedInt("flag", 0))
+                                        .setup(
+                                                () ->
+                                                        new SharedInt[] {
+                                                            new SharedInt("flag", 0),
+                                                            new SharedInt("turns", 0)
+                                                        })
                                         .actor(
                                                 "spinner",
-                                                flag -> {
-                                                    while (flag.get() == 0) {
-                                                        // waits for the setter, but the scheduler
-                                                        // may never run it
+                                                s -> {
+                                                    while (s[0].get() == 0) {
+                                                        // a write on every turn: fair scheduling
+                                                        // does not see a spin, and the scheduler
+                                                        // may never run the setter
+                                                        s[1].set(s[1].get() + 1);
                                                     }
                                                 })
-                                        .actor("setter", flag -> flag.set(1))
+                                        .actor("setter", s -> s[0].set(1))
                                         .explore(ExploreOptions.exhaustive().maxSteps(200)));
         assertEquals(FailureKind.LIVELOCK, f.report().failure().kind());
         assertTrue(f.report().failure().summary().contains("more than 200 steps"), f.table());

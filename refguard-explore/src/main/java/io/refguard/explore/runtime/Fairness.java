@@ -1,0 +1,218 @@
+package io.refguard.explore.runtime;
+
+import io.refguard.hook.Access;
+
+/**
+ * Fair scheduling of yields and spin loops, after fair stateless model checking (Musuvathi and
+ * Qadeer, "Fair stateless model checking", PLDI 2008): a thread that cannot make progress until
+ * another thread acts is <em>held back</em> and not offered to the strategy until another thread
+ * writes a location it read, or every other thread that can run has taken a step since (the paper's
+ * priority rule, applied by {@code Execution}), or no other thread can run. Every strategy sees the
+ * restricted enabled set, so none of them has to know about spinning.
+ *
+ * <p>A thread is held back when it
+ *
+ * <ul>
+ *   <li>yields ({@link Coordinator#spinWait}, and {@code Thread.yield} or {@code Thread.onSpinWait}
+ *       through the agent), or
+ *   <li>spins: it repeats a read it already made (the same operation, by its label, on the same
+ *       location) {@link #STUTTERS} times, while nobody (itself included) wrote any location it
+ *       read. A failed compare-and-set counts as a read when the operation says so ({@link
+ *       Coordinator#updateFailed}).
+ * </ul>
+ *
+ * Locations are the targets of scheduling points, tracked exactly (by identity) up to {@link
+ * #READS} reads per thread; a write to a location wakes every thread that read it, whatever the
+ * operation. Requiring the same label as well keeps two reads of different fields of one object
+ * (one target through the agent) from looking like a loop: a loop repeats its code. A thread that
+ * read more since its last write, or a yield with nothing read, is woken by any write of another
+ * thread. A write is a {@link Access#WRITE} or {@link Access#UPDATE} step; a step with no target
+ * writes everything.
+ *
+ * <p>The effect of a step is applied at the next decision, after the step's operation ran, so an
+ * update can still be reported as failed. Everything here follows from the schedule alone, so a
+ * replayed schedule holds back the same threads at the same steps.
+ *
+ * <p>When every thread that can run is held back, they all run again (the paper's rule when no
+ * other thread is enabled). If then no thread writes anything for {@link #STALL_STEPS} steps, the
+ * run is a livelock: every live thread spins on locations nobody writes any more.
+ */
+final class Fairness {
+
+    /**
+     * Re-reads of unchanged locations, without a write, after which a thread counts as spinning.
+     */
+    static final int STUTTERS = 2;
+
+    /** Locations tracked exactly per thread; more make any write wake it. */
+    static final int READS = 8;
+
+    /** Steps with only held-back threads able to run and no write, after which a run livelocks. */
+    static final int STALL_STEPS = 1_000;
+
+    private final Execution x;
+
+    /** The actor chosen at the last decision, whose step's effect is still to be applied. */
+    private Actor last;
+
+    private Object lastTarget;
+    private String lastLabel;
+    private Access lastAccess;
+
+    /** The step from which only held-back threads could run, or -1. */
+    private int stallStart = -1;
+
+    Fairness(Execution x) {
+        this.x = x;
+    }
+
+    void resetRun() {
+        last = null;
+        lastTarget = null;
+        lastLabel = null;
+        lastAccess = null;
+        stallStart = -1;
+    }
+
+    /** Remembers the operation {@code a} performs at the step just chosen. */
+    void chosen(Actor a, int step) {
+        a.lastStep = step;
+        last = a;
+        lastTarget = a.pendingTarget;
+        lastLabel = a.pendingLabel;
+        lastAccess = a.pendingAccess;
+    }
+
+    /** The update of the step {@code a} just performed wrote nothing: count it as a read. */
+    void updateFailed(Actor a) {
+        if (last == a && lastAccess == Access.UPDATE) {
+            lastAccess = Access.READ;
+        }
+    }
+
+    /**
+     * Applies the last step's effect, and holds {@code me} back if it asked to yield. Called at the
+     * start of every decision, while every other thread is paused.
+     */
+    void settle(Actor me, int step) {
+        Actor w = last;
+        if (w != null) {
+            last = null;
+            Object t = lastTarget;
+            lastTarget = null;
+            if (lastAccess == Access.READ) {
+                if (t != null) {
+                    read(w, t, lastLabel, step);
+                }
+            } else if (lastAccess != null) {
+                wrote(w, t);
+            }
+        }
+        if (me != null && me.yieldRequested) {
+            me.yieldRequested = false;
+            me.heldBack = true;
+            me.heldAt = step;
+        }
+    }
+
+    private static void read(Actor a, Object t, String label, int step) {
+        for (int i = 0; i < a.readCount; i++) {
+            if (a.reads[i] == t && a.readLabels[i] == label) {
+                if (++a.stutters >= STUTTERS) {
+                    a.heldBack = true;
+                    a.heldAt = step;
+                }
+                return;
+            }
+        }
+        if (a.readCount < READS) {
+            a.reads[a.readCount] = t;
+            a.readLabels[a.readCount++] = label;
+        } else {
+            a.readsOverflow = true;
+        }
+    }
+
+    private void wrote(Actor w, Object t) {
+        w.forgetReads();
+        stallStart = -1;
+        Actor[] slots = x.slots;
+        for (int i = 0, n = x.threadCount; i < n; i++) {
+            Actor a = slots[i];
+            if (a != w && a.readCount + (a.heldBack ? 1 : 0) > 0 && wakes(a, t)) {
+                a.forgetReads();
+            }
+        }
+    }
+
+    private static boolean wakes(Actor a, Object t) {
+        if (t == null || a.readsOverflow || a.readCount == 0) {
+            return true;
+        }
+        for (int i = 0; i < a.readCount; i++) {
+            if (a.reads[i] == t) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Called when only held-back threads can run at step {@code s}; returns whether that has lasted
+     * {@link #STALL_STEPS} steps.
+     */
+    boolean stalled(int s) {
+        if (stallStart < 0) {
+            stallStart = s;
+            return false;
+        }
+        return s - stallStart >= STALL_STEPS;
+    }
+
+    /** Some thread that is not held back can run: the run is not stalled. */
+    void progressing() {
+        stallStart = -1;
+    }
+
+    private static boolean shownBefore(Actor a, int r) {
+        for (int i = 0; i < r; i++) {
+            if (a.reads[i] == a.reads[r]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What the livelocked threads spin on, for the report. */
+    String describeLivelock() {
+        StringBuilder sb = new StringBuilder();
+        int shown = 0;
+        for (int i = 0; i < x.threadCount; i++) {
+            Actor a = x.slots[i];
+            if (!a.live()) {
+                continue;
+            }
+            sb.append(shown++ == 0 ? "" : "; ").append(a.name);
+            if (!a.heldBack) {
+                sb.append(" is blocked");
+                continue;
+            }
+            if (a.readCount == 0) {
+                sb.append(" yields");
+                continue;
+            }
+            sb.append(" spins reading ");
+            for (int r = 0; r < a.readCount; r++) {
+                if (!shownBefore(a, r)) {
+                    sb.append(r == 0 ? "" : ", ").append(x.namer.name(a.reads[r]));
+                }
+            }
+        }
+        return "every live thread spins or waits, and no thread wrote anything any spinning thread"
+                + " reads for "
+                + STALL_STEPS
+                + " steps ("
+                + sb
+                + ")";
+    }
+}
