@@ -115,6 +115,14 @@ final class Fairness {
         }
     }
 
+    /**
+     * Whether {@code a} is held back because it spins (re-read {@link #STUTTERS} times what nobody
+     * wrote), not only because it yielded once.
+     */
+    static boolean spinning(Actor a) {
+        return a.heldBack && a.stutters >= STUTTERS;
+    }
+
     private static void read(Actor a, Object t, String label, int step) {
         for (int i = 0; i < a.readCount; i++) {
             if (a.reads[i] == t && a.readLabels[i] == label) {

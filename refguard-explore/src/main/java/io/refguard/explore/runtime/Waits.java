@@ -101,15 +101,19 @@ final class Waits {
 
     /**
      * Whether {@code me}, in a timed wait, may time out now: no other thread can make progress
-     * ignoring timeouts, and no other thread's timeout is due before {@code me}'s. A thread held
-     * back as spinning ({@link Fairness}) is not progress: it waits for another thread's write,
-     * which may be the one after this timeout. Evaluated while every thread is paused.
+     * ignoring timeouts, and no other thread's timeout is due before {@code me}'s. A thread that
+     * spins ({@link Fairness#spinning}: it re-read what nobody wrote) is not progress: it waits for
+     * another thread's write, which may be the one after this timeout. A thread that merely yielded
+     * is: its yield is over as soon as nothing else can run. Evaluated while every thread is
+     * paused.
      */
     static boolean mayTimeOut(Actor me) {
         Execution x = me.exec;
         for (int i = 0; i < x.threadCount; i++) {
             Actor a = x.slots[i];
-            if (a != me && a.live() && (a.canGoOn() && !a.heldBack || a.deadline < me.deadline)) {
+            if (a != me
+                    && a.live()
+                    && (a.canGoOn() && !Fairness.spinning(a) || a.deadline < me.deadline)) {
                 return false;
             }
         }
