@@ -14,6 +14,9 @@ final class ChoiceCounter implements Chooser {
     long points;
     long choices;
 
+    /** Points at which a spinning thread was held back (fair scheduling). */
+    long spinHolds;
+
     /** {@code System.nanoTime()} past which runs end at their next point; 0 for never. */
     private long deadline;
 
@@ -39,6 +42,9 @@ final class ChoiceCounter implements Chooser {
         }
         if (point.enabledCount() > 1) {
             choices++;
+        }
+        if (point.spinnerHeldBack()) {
+            spinHolds++;
         }
         return inner.choose(point);
     }

@@ -18,6 +18,9 @@ import java.util.Locale;
  *     thread starts included)
  * @param choicePoints the scheduling points at which more than one thread could go on: the
  *     decisions that made runs differ
+ * @param spinHolds scheduling points at which a thread seen spinning (re-reading what nobody wrote)
+ *     was held back (fair scheduling): schedules in which it acted first there were not run, which
+ *     is sound only if a spinning thread changes nothing until another thread writes
  */
 public record ExploreResult(
         String scenario,
@@ -28,7 +31,8 @@ public record ExploreResult(
         Stop stop,
         boolean boundLimited,
         long schedulingPoints,
-        long choicePoints) {
+        long choicePoints,
+        long spinHolds) {
 
     /** Why an exploration stopped without a failure. */
     public enum Stop {
@@ -53,7 +57,7 @@ public record ExploreResult(
      */
     public String guarantee() {
         return switch (stop) {
-            case EXHAUSTED -> exhaustedGuarantee();
+            case EXHAUSTED -> exhaustedGuarantee() + fairnessCaveat();
             case MAX_RUNS -> "the run budget (maxRuns) was used up: other schedules may fail";
             case MAX_TIME -> "the time budget (maxTime) was used up: other schedules may fail";
             case REPLAYED -> "the token's one schedule passed: other schedules may fail";
@@ -76,6 +80,16 @@ public record ExploreResult(
                         + strategy
                         + "); schedules with more preemptions were not"
                 : "every schedule was run (" + strategy + ")";
+    }
+
+    /** What fair scheduling left out, when it held a spinning thread back. */
+    private String fairnessCaveat() {
+        return spinHolds == 0
+                ? ""
+                : "; threads seen spinning were held back at "
+                        + spinHolds
+                        + " points until another thread wrote or stepped (fair scheduling), so"
+                        + " schedules in which a spinning thread acted first were not run";
     }
 
     /** Runs per second of wall time. */

@@ -130,7 +130,8 @@ final class ScenarioRunner<S> {
                 stop,
                 strategy.boundLimited(),
                 counter.points,
-                counter.choices);
+                counter.choices,
+                counter.spinHolds);
     }
 
     /**

@@ -56,6 +56,15 @@ public interface ChoicePoint {
     String pendingLabel(int id);
 
     /**
+     * Whether a thread is left out of the enabled set now because it spins: it re-read what nobody
+     * wrote (fair scheduling). Schedules in which it acts first are not offered, which is sound
+     * only if its next steps change nothing until another thread writes.
+     */
+    default boolean spinnerHeldBack() {
+        return false;
+    }
+
+    /**
      * Whether thread {@code id} has not run yet: its next step is its start, which runs only the
      * thread's own code up to its first scheduling point and so commutes with every step.
      */

@@ -114,6 +114,14 @@ final class Execution implements ChoicePoint {
     /** The threads that can run but are held back by fair scheduling, same layout. */
     private long[] held = new long[1];
 
+    /**
+     * At this decision: a held-back thread spins ({@link Fairness#spinning}), and held-back threads
+     * were left out of the enabled set (other threads could run).
+     */
+    private boolean spinnerHeld;
+
+    private boolean spinnerLeftOut;
+
     private int enabledCount;
 
     final IdentityHashMap<Object, ModelLock> locks = new IdentityHashMap<>();
@@ -360,6 +368,8 @@ final class Execution implements ChoicePoint {
         java.util.Arrays.fill(en, 0, words, 0L);
         int count = 0;
         int heldCount = 0;
+        spinnerHeld = false;
+        spinnerLeftOut = false;
         int oldestLastStep = Integer.MAX_VALUE; // over the threads that can run, not held back
         boolean anyLive = false;
         for (int i = 0; i < n; i++) {
@@ -383,6 +393,7 @@ final class Execution implements ChoicePoint {
                     java.util.Arrays.fill(held, 0, words, 0L);
                 }
                 held[i >>> 6] |= 1L << i;
+                spinnerHeld |= Fairness.spinning(a);
             } else {
                 en[i >>> 6] |= 1L << i;
                 count++;
@@ -401,6 +412,7 @@ final class Execution implements ChoicePoint {
         } else {
             fairness.progressing();
             count += releaseServed(words, oldestLastStep);
+            spinnerLeftOut = spinnerHeld;
         }
         enabledCount = count;
         if (count == 0) {
@@ -581,6 +593,10 @@ final class Execution implements ChoicePoint {
     }
 
     @Override
+    public boolean spinnerHeldBack() {
+        return spinnerLeftOut;
+    }
+
     public int enabledCount() {
         return enabledCount;
     }

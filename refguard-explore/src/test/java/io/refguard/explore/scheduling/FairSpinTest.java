@@ -268,4 +268,15 @@ class FairSpinTest {
                         .explore(ExploreOptions.exhaustive());
         assertTrue(r.exhausted(), r.toString());
     }
+
+    /** A verdict over spin loops says what holding spinners back left out. */
+    @Test
+    void theGuaranteeSaysSpinnersWereHeldBack() {
+        ExploreResult r = spinPublish(true).explore(ExploreOptions.exhaustive());
+        assertTrue(r.exhausted(), r.toString());
+        assertTrue(r.spinHolds() > 0, r.toString());
+        assertTrue(
+                r.guarantee().contains("threads seen spinning were held back at " + r.spinHolds()),
+                r.guarantee());
+    }
 }
