@@ -367,7 +367,7 @@ final class LibraryOps {
 
     /** As {@link #refuse}, as an exception the program may catch and work around. */
     static UnsupportedOperationException unsupported(LibraryCall call, String why) {
-        return new UnsupportedOperationException(
+        return Coordinator.unsupported(
                 x(call)
                         + " cannot be explored: "
                         + why

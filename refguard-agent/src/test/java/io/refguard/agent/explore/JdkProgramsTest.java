@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import example.jdk.AsyncLostUpdate;
 import example.jdk.BarrierTotal;
+import example.jdk.CommonPoolTask;
 import example.jdk.DelayedJobs;
 import example.jdk.HandOff;
 import example.jdk.MapLostUpdate;
@@ -89,6 +90,19 @@ class JdkProgramsTest {
         assertTrue(
                 e.getMessage().contains("cannot be explored: a parallel stream"), e.getMessage());
         assertTrue(e.getMessage().contains("ParallelSum.java:"), e.getMessage());
+    }
+
+    @Test
+    void theCommonPoolUncaughtIsRefguardsLimitNotTheProgramsBug() {
+        InterleavingInconclusive e =
+                assertThrows(
+                        InterleavingInconclusive.class,
+                        () -> AgentExplorer.mainClass(CommonPoolTask.class.getName()).explore());
+        assertEquals(FailureKind.OUT_OF_CONTROL, e.kind(), e.getMessage());
+        assertTrue(e.getMessage().contains("common ForkJoinPool"), e.getMessage());
+        ExploreResult r =
+                AgentExplorer.mainClass(CommonPoolTask.Fallback.class.getName()).explore();
+        assertTrue(r.exhausted(), r.toString());
     }
 
     @ParameterizedTest
