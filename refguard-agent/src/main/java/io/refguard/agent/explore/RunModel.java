@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * Everything the adapter knows about one run: the program's threads, the models of the objects it
- * synchronizes on, and their names. A new model per run ({@link ExploringInterceptor#newRun}) makes
- * runs independent and names repeatable: objects are named in the order the run first touches them,
- * which is the same in every run that follows the same schedule.
+ * synchronizes on, and their names. A new model per run ({@link ExploringInterceptor#run()}, at the
+ * first call of a new run) makes runs independent and names repeatable: objects are named in the
+ * order the run first touches them, which is the same in every run that follows the same schedule.
  *
  * <p>Concurrency: only the thread holding the explorer's baton touches a run model (and the driver
  * before the run starts), so nothing here is synchronized.

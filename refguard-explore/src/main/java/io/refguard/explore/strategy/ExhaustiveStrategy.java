@@ -322,11 +322,6 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
         return false;
     }
 
-    /** The preemption bound of the level being explored. */
-    int currentBound() {
-        return bound;
-    }
-
     @Override
     public String describe() {
         return "exhaustive, preemption bound "
