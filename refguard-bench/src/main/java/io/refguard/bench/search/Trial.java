@@ -4,6 +4,7 @@ import io.refguard.agent.explore.AgentExplorer;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
+import io.refguard.explore.InterleavingInconclusive;
 import io.refguard.explore.Scenario;
 import io.refguard.explore.report.FailureKind;
 
@@ -47,6 +48,19 @@ record Trial(
                     f.report().preemptions(),
                     false,
                     null);
+        } catch (InterleavingInconclusive e) {
+            // refguard's limit, not the program's bug: counted as neither found nor verified
+            return new Trial(
+                    false,
+                    null,
+                    0,
+                    elapsed(start),
+                    -1,
+                    false,
+                    "inconclusive ("
+                            + e.kind()
+                            + "): "
+                            + e.getMessage().lines().findFirst().orElse(""));
         } catch (RuntimeException e) {
             return new Trial(
                     false,
