@@ -35,26 +35,7 @@ class DeterminismTest {
         InterleavingInconclusive e =
                 assertThrows(
                         InterleavingInconclusive.class,
-                        () ->
-                                Explorer.scenario("extra step")
-                                        .setup(() -> new SharedInt("x", ++runs[0]))
-                                        .actor(
-                                                "T1",
-                                                x -> {
-                                                    if (x.peek() % 3 == 0) {
-                                                        Coordinator.point("extra");
-                                                    } else {
-                                                        x.incrementAndGet();
-                                                    }
-                                                    x.incrementAndGet();
-                                                })
-                                        .actor(
-                                                "T2",
-                                                x -> {
-                                                    x.incrementAndGet();
-                                                    x.incrementAndGet();
-                                                })
-                                        .explore(ExploreOptions.exhaustive()));
+                        () -> extraStep("extra step", runs).explore(ExploreOptions.exhaustive()));
         // found in the run with the extra step or the one after it, whichever repeats the other's
         // choices
         assertTrue(
@@ -97,29 +78,37 @@ class DeterminismTest {
                 assertThrows(
                         InterleavingInconclusive.class,
                         () ->
-                                Explorer.scenario("extra step, random")
-                                        .setup(() -> new SharedInt("x", ++runs[0]))
-                                        .actor(
-                                                "T1",
-                                                x -> {
-                                                    if (x.peek() % 3 == 0) {
-                                                        Coordinator.point("extra");
-                                                    } else {
-                                                        x.incrementAndGet();
-                                                    }
-                                                    x.incrementAndGet();
-                                                })
-                                        .actor(
-                                                "T2",
-                                                x -> {
-                                                    x.incrementAndGet();
-                                                    x.incrementAndGet();
-                                                })
+                                extraStep("extra step, random", runs)
                                         .explore(ExploreOptions.random().maxRuns(200)));
         assertTrue(
                 e.getMessage().contains("runs of the same schedule differ.\nAt step "),
                 e.getMessage());
         assertTrue(e.getMessage().contains("'extra'"), e.getMessage());
+    }
+
+    /**
+     * Thread T1 takes an extra step instead of its first increment in every third run, counted in
+     * {@code runs[0]}: the same choices, different operations.
+     */
+    private static Scenario<SharedInt> extraStep(String name, int[] runs) {
+        return Explorer.scenario(name)
+                .setup(() -> new SharedInt("x", ++runs[0]))
+                .actor(
+                        "T1",
+                        x -> {
+                            if (x.peek() % 3 == 0) {
+                                Coordinator.point("extra");
+                            } else {
+                                x.incrementAndGet();
+                            }
+                            x.incrementAndGet();
+                        })
+                .actor(
+                        "T2",
+                        x -> {
+                            x.incrementAndGet();
+                            x.incrementAndGet();
+                        });
     }
 
     /** State kept from the first run only: a lazily initialized cache, filled once. */

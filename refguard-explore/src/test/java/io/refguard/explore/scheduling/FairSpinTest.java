@@ -38,7 +38,12 @@ class FairSpinTest {
 
     /** A consumer spins on a flag; the buggy producer raises it before writing the data. */
     static Scenario<Flags> spinPublish(boolean fixed) {
-        return Explorer.scenario("spin publish")
+        return publish("spin publish", fixed, () -> {});
+    }
+
+    /** The producer publishes data behind a flag; the consumer runs {@code turn} while it waits. */
+    private static Scenario<Flags> publish(String name, boolean fixed, Runnable turn) {
+        return Explorer.scenario(name)
                 .setup(Flags::new)
                 .actor(
                         "producer",
@@ -55,7 +60,7 @@ class FairSpinTest {
                         "consumer",
                         f -> {
                             while (f.flag.get() == 0) {
-                                // spin
+                                turn.run();
                             }
                             require(f.data.get() == 42, "flag seen before the data");
                         });
@@ -106,27 +111,7 @@ class FairSpinTest {
 
     /** A consumer that waits with an explicit yield. */
     static Scenario<Flags> yieldPublish(boolean fixed) {
-        return Explorer.scenario("yield publish")
-                .setup(Flags::new)
-                .actor(
-                        "producer",
-                        f -> {
-                            if (fixed) {
-                                f.data.set(42);
-                                f.flag.set(1);
-                            } else {
-                                f.flag.set(1);
-                                f.data.set(42);
-                            }
-                        })
-                .actor(
-                        "consumer",
-                        f -> {
-                            while (f.flag.get() == 0) {
-                                Coordinator.spinWait("await flag");
-                            }
-                            require(f.data.get() == 42, "flag seen before the data");
-                        });
+        return publish("yield publish", fixed, () -> Coordinator.spinWait("await flag"));
     }
 
     static List<Scenario<Flags>> fixes() {
