@@ -1,9 +1,9 @@
 package example.probe;
 
 import io.refguard.agent.bridge.AccessKind;
+import io.refguard.agent.bridge.Instruction;
+import io.refguard.agent.bridge.Instructions;
 import io.refguard.agent.bridge.PassThroughInterceptor;
-import io.refguard.agent.bridge.Site;
-import io.refguard.agent.bridge.Sites;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -15,7 +15,7 @@ public final class CountingInterceptor extends PassThroughInterceptor {
     public final AtomicInteger monitorEnters = new AtomicInteger();
     public final AtomicInteger accesses = new AtomicInteger();
     public final AtomicInteger starts = new AtomicInteger();
-    public final AtomicReference<Site> firstEnter = new AtomicReference<>();
+    public final AtomicReference<Instruction> firstEnter = new AtomicReference<>();
 
     @Override
     public void beforeAccess(Object target, AccessKind kind, int site) {
@@ -25,7 +25,7 @@ public final class CountingInterceptor extends PassThroughInterceptor {
     @Override
     public void monitorEnter(Object monitor, int site) {
         monitorEnters.incrementAndGet();
-        firstEnter.compareAndSet(null, Sites.get(site));
+        firstEnter.compareAndSet(null, Instructions.get(site));
         super.monitorEnter(monitor, site);
     }
 

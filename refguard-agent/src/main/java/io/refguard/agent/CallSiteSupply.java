@@ -1,7 +1,7 @@
 package io.refguard.agent;
 
-import io.refguard.agent.bridge.Site;
-import io.refguard.agent.bridge.Sites;
+import io.refguard.agent.bridge.Instruction;
+import io.refguard.agent.bridge.Instructions;
 import io.refguard.hook.CallSites;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -11,8 +11,8 @@ import java.util.Arrays;
  * The agent's side of {@link CallSites}: switches supplied sites on for the JVM, tells which
  * loaders' classes get {@code enter/exit} brackets, and resolves the ids in those brackets.
  *
- * <p>Ids: the id baked into a bracket is the agent's {@link Sites} id plus one, because {@code
- * CallSites} reserves 0 for "no site" and the agent's ids start at 0.
+ * <p>Ids: the id baked into a bracket is the agent's {@link Instructions} id plus one, because
+ * {@code CallSites} reserves 0 for "no site" and the agent's ids start at 0.
  *
  * <p>refguard-core is optional for the agent (a program explored without refguard's checker does
  * not have it), so this class names {@code CallSites} only from the nested {@code Linked} class,
@@ -117,7 +117,7 @@ final class CallSiteSupply {
         }
 
         private static synchronized StackTraceElement resolveSlowly(int id) {
-            if (id <= 0 || id > Sites.count()) {
+            if (id <= 0 || id > Instructions.count()) {
                 return null;
             }
             StackTraceElement[] table = resolved;
@@ -127,7 +127,7 @@ final class CallSiteSupply {
             }
             StackTraceElement known = (StackTraceElement) ELEMENT.getAcquire(table, id);
             if (known == null) {
-                Site site = Sites.get(id - 1);
+                Instruction site = Instructions.get(id - 1);
                 known =
                         new StackTraceElement(
                                 site.className(), site.methodName(), site.fileName(), site.line());

@@ -1,6 +1,6 @@
 package io.refguard.agent;
 
-import io.refguard.agent.bridge.Sites;
+import io.refguard.agent.bridge.Instructions;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -17,7 +17,7 @@ import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Rewrites the instructions of one method so that its synchronization operations go through the
- * bridge, registering one {@link Sites site} per rewritten instruction.
+ * bridge, registering one {@link Instructions instruction} per rewritten instruction.
  *
  * <p>Invariant: every inserted sequence is straight-line code that leaves the operand stack as the
  * original instruction expects it, so the method's existing stack map frames stay valid and nothing
@@ -100,7 +100,7 @@ final class MethodRewriter {
 
     private int site(String operation, String subject) {
         rewrites++;
-        return Sites.register(
+        return Instructions.register(
                 cls.className(), sourceMethodName, cls.sourceFile(), line, operation, subject);
     }
 

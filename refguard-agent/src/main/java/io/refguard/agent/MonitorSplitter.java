@@ -1,6 +1,6 @@
 package io.refguard.agent;
 
-import io.refguard.agent.bridge.Sites;
+import io.refguard.agent.bridge.Instructions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -195,14 +195,14 @@ final class MonitorSplitter {
     private static void wrapSynchronized(
             ClassContext cls, MethodNode modeled, String sourceName, int line) {
         int enter =
-                Sites.register(
+                Instructions.register(
                         cls.className(),
                         sourceName,
                         cls.sourceFile(),
                         line,
                         "monitor enter (synchronized method)");
         int exit =
-                Sites.register(
+                Instructions.register(
                         cls.className(),
                         sourceName,
                         cls.sourceFile(),

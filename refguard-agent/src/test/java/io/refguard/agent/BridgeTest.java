@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.refguard.agent.bridge.Instruction;
+import io.refguard.agent.bridge.Instructions;
 import io.refguard.agent.bridge.PassThroughInterceptor;
-import io.refguard.agent.bridge.Site;
-import io.refguard.agent.bridge.Sites;
 import io.refguard.agent.bridge.SyncBridge;
 import io.refguard.agent.bridge.ThreadBridge;
 import java.util.concurrent.ThreadFactory;
@@ -38,22 +38,24 @@ class BridgeTest {
 
     @Test
     void sitesAreDenseAndPrintLikeStackFrames() {
-        int a = Sites.register("com.acme.Pool", "take", "Pool.java", 42, "ReentrantLock.lock()");
-        int b = Sites.register("com.acme.Pool", "put", null, -1, "monitor enter");
+        int a =
+                Instructions.register(
+                        "com.acme.Pool", "take", "Pool.java", 42, "ReentrantLock.lock()");
+        int b = Instructions.register("com.acme.Pool", "put", null, -1, "monitor enter");
         assertEquals(a + 1, b);
-        Site site = Sites.get(a);
+        Instruction site = Instructions.get(a);
         assertEquals("com.acme.Pool.take(Pool.java:42)", site.location());
         assertEquals("ReentrantLock.lock() at com.acme.Pool.take(Pool.java:42)", site.toString());
-        assertEquals("com.acme.Pool.put(Unknown Source)", Sites.get(b).location());
-        assertTrue(Sites.count() > b);
+        assertEquals("com.acme.Pool.put(Unknown Source)", Instructions.get(b).location());
+        assertTrue(Instructions.count() > b);
         IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> Sites.get(-1));
+                assertThrows(IllegalArgumentException.class, () -> Instructions.get(-1));
         assertTrue(e.getMessage().contains("no instrumented site has id -1"), e.getMessage());
     }
 
     @Test
     void modeledMonitorWithoutInterceptorSaysWhatWentWrong() {
-        int site = Sites.register("com.acme.Pool", "take", "Pool.java", 7, "monitor enter");
+        int site = Instructions.register("com.acme.Pool", "take", "Pool.java", 7, "monitor enter");
         IllegalStateException e =
                 assertThrows(
                         IllegalStateException.class,
@@ -64,7 +66,8 @@ class BridgeTest {
 
     @Test
     void threadFactoriesPassThroughUnlessManaged() {
-        int site = Sites.register("com.acme.Pool", "<init>", "Pool.java", 9, "Executors.x()");
+        int site =
+                Instructions.register("com.acme.Pool", "<init>", "Pool.java", 9, "Executors.x()");
         ThreadFactory given = Thread::new;
         assertSame(given, ThreadBridge.threadFactory(given, site));
         assertNull(ThreadBridge.threadFactory(null, site), "a null factory must still fail");

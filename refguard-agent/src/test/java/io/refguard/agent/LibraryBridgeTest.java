@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import example.corpus.JdkLibrary;
+import io.refguard.agent.bridge.Instruction;
+import io.refguard.agent.bridge.Instructions;
 import io.refguard.agent.bridge.LibraryBridge;
 import io.refguard.agent.bridge.LibraryCall;
 import io.refguard.agent.bridge.PassThroughInterceptor;
-import io.refguard.agent.bridge.Site;
-import io.refguard.agent.bridge.Sites;
 import io.refguard.agent.bridge.SyncBridge;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.MethodHandle;
@@ -33,12 +33,12 @@ class LibraryBridgeTest {
     @Test
     void callsOnJdkLibraryObjectsAreRoutedAndStillDoTheOriginalOperation() throws Exception {
         Object expected = Corpus.call(new JdkLibrary());
-        int before = Sites.count();
+        int before = Instructions.count();
         InstrumentingClassLoader loader = Corpus.loader(Corpus.OPTIONS);
         assertEquals(expected, Corpus.call(Corpus.instance(loader, JdkLibrary.class)));
         Set<String> operations = new HashSet<>();
-        for (int id = before; id < Sites.count(); id++) {
-            Site s = Sites.get(id);
+        for (int id = before; id < Instructions.count(); id++) {
+            Instruction s = Instructions.get(id);
             if (s.className().equals(JdkLibrary.class.getName())) {
                 operations.add(s.operation());
             }
@@ -71,7 +71,7 @@ class LibraryBridgeTest {
     private static MethodHandle link(Class<?> owner, String name, MethodType type, int kind)
             throws Exception {
         int site =
-                Sites.register(
+                Instructions.register(
                         "T", "m", "T.java", 1, owner.getSimpleName() + "." + name + "()", null);
         CallSite cs =
                 LibraryBridge.bootstrap(MethodHandles.lookup(), name, type, owner, site, kind);
@@ -130,7 +130,7 @@ class LibraryBridgeTest {
                                 call.name()
                                         + call.argumentCount()
                                         + ":"
-                                        + Sites.get(call.site()).operation());
+                                        + Instructions.get(call.site()).operation());
                         return call.proceed();
                     }
                 };

@@ -4,11 +4,11 @@ import io.refguard.agent.bridge.AccessKind;
 import io.refguard.agent.bridge.AcquireOp;
 import io.refguard.agent.bridge.AwaitOp;
 import io.refguard.agent.bridge.ExecutorKind;
+import io.refguard.agent.bridge.Instruction;
+import io.refguard.agent.bridge.Instructions;
 import io.refguard.agent.bridge.LockOp;
 import io.refguard.agent.bridge.ParkOp;
 import io.refguard.agent.bridge.PassThroughInterceptor;
-import io.refguard.agent.bridge.Site;
-import io.refguard.agent.bridge.Sites;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -27,7 +27,7 @@ import java.util.concurrent.locks.Lock;
 final class RecordingInterceptor extends PassThroughInterceptor {
 
     /** One interception. */
-    record Event(String what, Object target, Site site) {
+    record Event(String what, Object target, Instruction site) {
         @Override
         public String toString() {
             return what + " @" + site.line();
@@ -43,7 +43,7 @@ final class RecordingInterceptor extends PassThroughInterceptor {
 
     private void record(String what, Object target, int site) {
         if (Thread.currentThread() == recorded) {
-            events.add(new Event(what, target, Sites.get(site)));
+            events.add(new Event(what, target, Instructions.get(site)));
         }
     }
 

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import example.corpus.RefUses;
 import example.sitehelper.Forwarding;
 import example.sites.SitesDemo;
-import io.refguard.agent.bridge.Site;
-import io.refguard.agent.bridge.Sites;
+import io.refguard.agent.bridge.Instruction;
+import io.refguard.agent.bridge.Instructions;
 import io.refguard.hook.CallSites;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +55,7 @@ class SuppliedSitesTest {
     }
 
     /** One bracket found in a method: the call it surrounds, its line and its id's site. */
-    private record Bracket(MethodNode method, MethodInsnNode call, int line, Site site) {}
+    private record Bracket(MethodNode method, MethodInsnNode call, int line, Instruction site) {}
 
     /**
      * Every bracket in {@code node}, checked for shape: push of an id, {@code enter}, the call,
@@ -88,7 +88,7 @@ class SuppliedSitesTest {
                         "exit must come right after the call in " + m.name + " line " + line);
                 int id = constant(insn.getPrevious());
                 assertTrue(id > 0, "bracket ids start at 1: 0 means no site to CallSites");
-                found.add(new Bracket(m, (MethodInsnNode) call, line, Sites.get(id - 1)));
+                found.add(new Bracket(m, (MethodInsnNode) call, line, Instructions.get(id - 1)));
             }
             assertEquals(enters, exits, "unpaired enter/exit in " + m.name);
         }

@@ -38,7 +38,7 @@ public final class LibraryCall {
         this.args = args;
     }
 
-    /** The {@linkplain Sites site} of the call. */
+    /** The {@linkplain Instructions site} of the call. */
     public int site() {
         return site;
     }

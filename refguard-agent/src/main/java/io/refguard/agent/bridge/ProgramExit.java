@@ -15,7 +15,7 @@ public final class ProgramExit extends Error {
                 "the program called "
                         + call
                         + " at "
-                        + Sites.get(site).location()
+                        + Instructions.get(site).location()
                         + "; under exploration"
                         + " that ends the run, not the JVM. Let the explored code return instead of exiting.");
     }

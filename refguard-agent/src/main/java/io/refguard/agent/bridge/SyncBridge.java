@@ -75,7 +75,7 @@ public final class SyncBridge {
             throw new IllegalStateException(
                     "the SyncInterceptor was uninstalled while a managed thread was inside"
                             + " synchronized code ("
-                            + Sites.get(site)
+                            + Instructions.get(site)
                             + "); uninstall only after"
                             + " every managed thread has finished");
         }

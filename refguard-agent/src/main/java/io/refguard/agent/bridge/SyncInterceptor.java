@@ -15,8 +15,8 @@ import java.util.concurrent.locks.Lock;
  * thread. This is the one seam between the agent and an interleaving explorer.
  *
  * <p><b>Contract.</b> Every method receives the object operated on, the operation, and the
- * {@linkplain Sites site id} of the instruction, and <em>performs the operation itself</em>: an
- * implementation may model a lock, a wait set or a thread start instead of calling the real one.
+ * {@linkplain Instructions site id} of the instruction, and <em>performs the operation itself</em>:
+ * an implementation may model a lock, a wait set or a thread start instead of calling the real one.
  * {@link PassThroughInterceptor} performs every operation for real and is the base to extend for an
  * interceptor that only observes. Exceptions thrown here propagate into the instrumented code
  * exactly as if the original operation had thrown them.

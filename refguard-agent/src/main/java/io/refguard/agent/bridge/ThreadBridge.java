@@ -307,7 +307,7 @@ public final class ThreadBridge {
                     "interceptor "
                             + i
                             + " returned no thread factory for "
-                            + Sites.get(site)
+                            + Instructions.get(site)
                             + " (a bug in the interceptor)");
         }
         return factory;

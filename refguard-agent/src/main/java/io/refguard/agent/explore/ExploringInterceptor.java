@@ -4,11 +4,11 @@ import io.refguard.agent.bridge.AccessKind;
 import io.refguard.agent.bridge.AcquireOp;
 import io.refguard.agent.bridge.AwaitOp;
 import io.refguard.agent.bridge.ExecutorKind;
+import io.refguard.agent.bridge.Instruction;
+import io.refguard.agent.bridge.Instructions;
 import io.refguard.agent.bridge.LibraryCall;
 import io.refguard.agent.bridge.LockOp;
 import io.refguard.agent.bridge.ParkOp;
-import io.refguard.agent.bridge.Site;
-import io.refguard.agent.bridge.Sites;
 import io.refguard.agent.bridge.SyncInterceptor;
 import io.refguard.explore.runtime.Coordinator;
 import io.refguard.hook.Access;
@@ -129,7 +129,7 @@ final class ExploringInterceptor implements SyncInterceptor {
         }
         String l = labels[site];
         if (l == null) {
-            Site s = Sites.get(site);
+            Instruction s = Instructions.get(site);
             l = s.operation();
             int dot = l.indexOf('.');
             if (s.subject() != null && dot > 0 && l.endsWith("()") && l.indexOf(' ') < 0) {

@@ -1,7 +1,7 @@
 package io.refguard.agent.explore;
 
+import io.refguard.agent.bridge.Instructions;
 import io.refguard.agent.bridge.LibraryCall;
-import io.refguard.agent.bridge.Sites;
 import io.refguard.explore.runtime.ControlLost;
 import io.refguard.explore.runtime.Coordinator;
 import io.refguard.hook.Access;
@@ -375,6 +375,8 @@ final class LibraryOps {
     }
 
     private static String x(LibraryCall call) {
-        return Sites.get(call.site()).operation() + " at " + Sites.get(call.site()).location();
+        return Instructions.get(call.site()).operation()
+                + " at "
+                + Instructions.get(call.site()).location();
     }
 }

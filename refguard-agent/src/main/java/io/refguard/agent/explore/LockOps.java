@@ -2,8 +2,8 @@ package io.refguard.agent.explore;
 
 import io.refguard.agent.bridge.AcquireOp;
 import io.refguard.agent.bridge.AwaitOp;
+import io.refguard.agent.bridge.Instructions;
 import io.refguard.agent.bridge.LockOp;
-import io.refguard.agent.bridge.Sites;
 import io.refguard.explore.runtime.Coordinator;
 import io.refguard.hook.Access;
 import java.util.Date;
@@ -338,7 +338,10 @@ final class LockOps {
             throws InterruptedException {
         if (permits < 0) {
             throw new IllegalArgumentException(
-                    "negative permit count " + permits + " at " + Sites.get(site).location());
+                    "negative permit count "
+                            + permits
+                            + " at "
+                            + Instructions.get(site).location());
         }
         RunModel run = x.run();
         boolean interruptible = op == AcquireOp.ACQUIRE || op == AcquireOp.TRY_ACQUIRE_TIMED;

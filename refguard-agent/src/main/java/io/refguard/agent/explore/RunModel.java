@@ -1,7 +1,7 @@
 package io.refguard.agent.explore;
 
-import io.refguard.agent.bridge.Site;
-import io.refguard.agent.bridge.Sites;
+import io.refguard.agent.bridge.Instruction;
+import io.refguard.agent.bridge.Instructions;
 import io.refguard.explore.runtime.Coordinator;
 import io.refguard.explore.runtime.Named;
 import java.util.ArrayList;
@@ -146,7 +146,7 @@ final class RunModel {
             return n.reportName(); // the program names the object itself
         }
         if (site >= 0) {
-            Site s = Sites.get(site);
+            Instruction s = Instructions.get(site);
             if (s.subject() != null) {
                 return s.subject();
             }

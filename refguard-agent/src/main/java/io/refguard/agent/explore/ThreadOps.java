@@ -1,6 +1,6 @@
 package io.refguard.agent.explore;
 
-import io.refguard.agent.bridge.Sites;
+import io.refguard.agent.bridge.Instructions;
 import io.refguard.explore.runtime.Coordinator;
 import io.refguard.hook.Access;
 import java.util.concurrent.ThreadFactory;
@@ -204,7 +204,7 @@ final class ThreadOps {
      * Thread.start}.)
      */
     static ThreadFactory refusingFactory(int site) {
-        String where = Sites.get(site).location();
+        String where = Instructions.get(site).location();
         return r -> {
             throw Coordinator.lostControl(
                     "the executor created at "

@@ -25,7 +25,7 @@ class AgentActiveTest {
         c.increment();
         assertEquals(1, c.value());
         // the agent's site table holds the instrumented accesses of Counter
-        Class<?> sites = Class.forName("io.refguard.agent.bridge.Sites");
+        Class<?> sites = Class.forName("io.refguard.agent.bridge.Instructions");
         int count = (int) sites.getMethod("count").invoke(null);
         assertTrue(count >= 3, "instrumented sites: " + count);
     }

@@ -17,7 +17,7 @@ package io.refguard.agent.bridge;
  *     from a field or a named local variable ({@code "lock"} for {@code lock.lock()} or {@code
  *     synchronized (lock)}), else {@code null}; reports use it to name that object
  */
-public record Site(
+public record Instruction(
         int id,
         String className,
         String methodName,
@@ -27,7 +27,7 @@ public record Site(
         String subject) {
 
     /** A site whose operand has no source name. */
-    public Site(
+    public Instruction(
             int id,
             String className,
             String methodName,

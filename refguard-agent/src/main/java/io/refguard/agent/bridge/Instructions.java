@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * The table of instrumented instructions of this JVM, indexed by site id.
  *
- * <p>The instrumenter appends one {@link Site} per rewritten instruction while it transforms a
- * class, and bakes the returned id into the injected code as a constant; at run time nothing is
+ * <p>The instrumenter appends one {@link Instruction} per rewritten instruction while it transforms
+ * a class, and bakes the returned id into the injected code as a constant; at run time nothing is
  * allocated or stack-walked to know where an operation came from, and {@link #get(int)} is an array
  * read.
  *
@@ -15,12 +15,12 @@ import java.util.Arrays;
  * from running code also sees the site: the append that created the id happens-before the class
  * holding the injected code is defined, which happens-before that code runs.
  */
-public final class Sites {
+public final class Instructions {
 
-    private static volatile Site[] table = new Site[1024];
+    private static volatile Instruction[] table = new Instruction[1024];
     private static int size;
 
-    private Sites() {}
+    private Instructions() {}
 
     /**
      * Appends a site and returns its id. Called by the instrumenter; ids are dense, start at 0 and
@@ -32,7 +32,8 @@ public final class Sites {
     }
 
     /**
-     * Appends a site whose operand has a source name ({@link Site#subject()}) and returns its id.
+     * Appends a site whose operand has a source name ({@link Instruction#subject()}) and returns
+     * its id.
      */
     public static synchronized int register(
             String className,
@@ -42,11 +43,12 @@ public final class Sites {
             String operation,
             String subject) {
         int id = size;
-        Site[] current = table;
+        Instruction[] current = table;
         if (id == current.length) {
             current = Arrays.copyOf(current, id * 2);
         }
-        current[id] = new Site(id, className, methodName, fileName, line, operation, subject);
+        current[id] =
+                new Instruction(id, className, methodName, fileName, line, operation, subject);
         size = id + 1;
         table = current;
         return id;
@@ -58,9 +60,9 @@ public final class Sites {
      * @throws IllegalArgumentException when no site has that id: the id did not come from code
      *     instrumented in this JVM (a caller bug)
      */
-    public static Site get(int id) {
-        Site[] current = table;
-        Site site = id >= 0 && id < current.length ? current[id] : null;
+    public static Instruction get(int id) {
+        Instruction[] current = table;
+        Instruction site = id >= 0 && id < current.length ? current[id] : null;
         if (site == null) {
             throw new IllegalArgumentException(
                     "no instrumented site has id "
