@@ -17,8 +17,8 @@ class LibraryCodeTest {
     }
 
     @Test
-    void aModuleRegisteredAsAServiceAddsItsPackagesAndOnlyThose() {
-        // registered by this module's test resources, as each module above the core registers its
+    void aModuleDeclaringItsPackagesAddsThemAndOnlyThem() {
+        // declared by this module's test resources, as each module above the core declares its
         // own
         assertTrue(LibraryCode.contains("io.refguard.usage.registered.Machinery"));
         assertTrue(LibraryCode.contains("io.refguard.usage.registered.Machinery$$Lambda/0x01"));

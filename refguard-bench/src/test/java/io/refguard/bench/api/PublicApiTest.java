@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 class PublicApiTest {
 
     /** Module name to a class it holds, which locates its classes. */
-    private static final Map<String, String> MODULES = new LinkedHashMap<>();
+    static final Map<String, String> MODULES = new LinkedHashMap<>();
 
     static {
         MODULES.put("refguard-core", "io.refguard.Ref");

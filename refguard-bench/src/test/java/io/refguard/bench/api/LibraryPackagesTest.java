@@ -1,18 +1,13 @@
-package io.refguard.cli;
+package io.refguard.bench.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.refguard.Ref;
-import io.refguard.agent.bridge.SyncBridge;
-import io.refguard.explore.Explorer;
 import io.refguard.hook.LibraryCode;
-import io.refguard.run.Target;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
@@ -20,10 +15,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link LibraryCode} counts the packages each module declares (its {@code LibraryPackages}
- * service) as refguard's machinery, so that reports skip refguard's own frames and nothing else.
- * Every package of the main code of core, explore, agent, the runner and this command must be
- * declared, except the explorer's models, which are scenarios (user code).
+ * {@link LibraryCode} counts the packages each module declares (its {@value
+ * LibraryCode#DECLARATIONS} resource) as refguard's machinery, so that reports skip refguard's own
+ * frames and nothing else. Every package of the main code of each library module must be declared,
+ * except the explorer's models, which are scenarios (user code). The command's own declaration is
+ * checked in refguard-cli.
  */
 class LibraryPackagesTest {
 
@@ -32,13 +28,8 @@ class LibraryPackagesTest {
     @Test
     void everyMainPackageOfRefguardIsListedAsMachinery() throws Exception {
         Set<String> packages = new TreeSet<>();
-        for (Class<?> fromModule :
-                List.of(
-                        Ref.class,
-                        Explorer.class,
-                        SyncBridge.class,
-                        Target.class,
-                        RefguardCommand.class)) {
+        for (String marker : PublicApiTest.MODULES.values()) {
+            Class<?> fromModule = Class.forName(marker, false, getClass().getClassLoader());
             packages.addAll(
                     packagesOf(
                             Path.of(
@@ -61,7 +52,9 @@ class LibraryPackagesTest {
                             p
                                     + (listed
                                             ? " is user code but LibraryCode lists it"
-                                            : " is not declared by its module's LibraryPackages service: add it"));
+                                            : " is not declared in its module's "
+                                                    + LibraryCode.DECLARATIONS
+                                                    + ": add it"));
         }
     }
 
