@@ -2,9 +2,9 @@ package example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.refguard.explore.Coordinator;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.Explorer;
-import io.refguard.explore.runtime.Coordinator;
 import io.refguard.explore.sync.SharedInt;
 import io.refguard.junit.Exploration;
 import io.refguard.junit.ExploreTest;

@@ -19,10 +19,10 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>Scheduling points are the operations of the modeled types in {@code io.refguard.explore.sync},
- * the calls of {@link io.refguard.explore.runtime.Coordinator}, refguard-core's reference-count
- * operations, and whatever the refguard agent instruments. Code between two points runs atomically
- * as far as the explorer is concerned. Several explorations may run at once in one JVM, each on its
- * own thread (JUnit parallel execution): each has its own threads and state.
+ * the calls of {@link io.refguard.explore.Coordinator}, refguard-core's reference-count operations,
+ * and whatever the refguard agent instruments. Code between two points runs atomically as far as
+ * the explorer is concerned. Several explorations may run at once in one JVM, each on its own
+ * thread (JUnit parallel execution): each has its own threads and state.
  */
 public final class Explorer {
 

@@ -3,7 +3,7 @@ package io.refguard.agent.explore;
 import io.refguard.agent.bridge.PassThroughInterceptor;
 import io.refguard.agent.bridge.SyncBridge;
 import io.refguard.agent.bridge.SyncInterceptor;
-import io.refguard.explore.runtime.Coordinator;
+import io.refguard.explore.Coordinator;
 import java.util.function.Supplier;
 
 /**

@@ -10,7 +10,7 @@ import io.refguard.agent.bridge.LibraryCall;
 import io.refguard.agent.bridge.LockOp;
 import io.refguard.agent.bridge.ParkOp;
 import io.refguard.agent.bridge.SyncInterceptor;
-import io.refguard.explore.runtime.Coordinator;
+import io.refguard.explore.Coordinator;
 import io.refguard.hook.Access;
 import java.util.Arrays;
 import java.util.Date;

@@ -2,8 +2,7 @@ package io.refguard.agent.explore;
 
 import io.refguard.agent.bridge.Instructions;
 import io.refguard.agent.bridge.LibraryCall;
-import io.refguard.explore.runtime.ControlLost;
-import io.refguard.explore.runtime.Coordinator;
+import io.refguard.explore.Coordinator;
 import io.refguard.hook.Access;
 import java.util.Set;
 import java.util.concurrent.ForkJoinTask;
@@ -357,7 +356,7 @@ final class LibraryOps {
      *
      * @return never; declared so that callers write {@code throw refuse(...)}
      */
-    static ControlLost refuse(LibraryCall call, String why) {
+    static RuntimeException refuse(LibraryCall call, String why) {
         return Coordinator.lostControl(
                 x(call)
                         + " cannot be explored: "

@@ -4,7 +4,7 @@ import io.refguard.agent.bridge.AcquireOp;
 import io.refguard.agent.bridge.AwaitOp;
 import io.refguard.agent.bridge.Instructions;
 import io.refguard.agent.bridge.LockOp;
-import io.refguard.explore.runtime.Coordinator;
+import io.refguard.explore.Coordinator;
 import io.refguard.hook.Access;
 import java.util.Date;
 import java.util.concurrent.Semaphore;

@@ -1,6 +1,6 @@
 package io.refguard.agent.explore;
 
-import io.refguard.explore.runtime.Coordinator;
+import io.refguard.explore.Coordinator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;

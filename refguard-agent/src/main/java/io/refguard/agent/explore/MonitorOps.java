@@ -1,6 +1,6 @@
 package io.refguard.agent.explore;
 
-import io.refguard.explore.runtime.Coordinator;
+import io.refguard.explore.Coordinator;
 
 /**
  * Monitors ({@code synchronized}, {@code wait}, {@code notify}) on the runtime's lock, keyed by the

@@ -1,6 +1,6 @@
 package io.refguard.agent.explore;
 
-import io.refguard.explore.runtime.Named;
+import io.refguard.explore.Named;
 
 /**
  * The explorer's stand-in for one object of the program in one run: the explorer keys its

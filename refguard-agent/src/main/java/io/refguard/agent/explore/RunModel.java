@@ -2,8 +2,8 @@ package io.refguard.agent.explore;
 
 import io.refguard.agent.bridge.Instruction;
 import io.refguard.agent.bridge.Instructions;
-import io.refguard.explore.runtime.Coordinator;
-import io.refguard.explore.runtime.Named;
+import io.refguard.explore.Coordinator;
+import io.refguard.explore.Named;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;

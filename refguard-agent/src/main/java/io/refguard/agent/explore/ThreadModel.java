@@ -1,7 +1,7 @@
 package io.refguard.agent.explore;
 
-import io.refguard.explore.runtime.ActorHandle;
-import io.refguard.explore.runtime.Coordinator;
+import io.refguard.explore.ActorHandle;
+import io.refguard.explore.Coordinator;
 
 /**
  * One thread of the program in one run: the program's {@code Thread} object, its name and id in the

@@ -6,9 +6,9 @@ import static io.refguard.bench.search.OrderPrograms.lockIf;
 import static io.refguard.bench.search.OrderPrograms.unlockIf;
 import static io.refguard.explore.report.FailureKind.FINAL_CHECK;
 
+import io.refguard.explore.Coordinator;
 import io.refguard.explore.Explorer;
 import io.refguard.explore.Scenario;
-import io.refguard.explore.runtime.Coordinator;
 import io.refguard.explore.sync.SharedInt;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;

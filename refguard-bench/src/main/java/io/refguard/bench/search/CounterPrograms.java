@@ -2,9 +2,9 @@ package io.refguard.bench.search;
 
 import static io.refguard.explore.report.FailureKind.FINAL_CHECK;
 
+import io.refguard.explore.Coordinator;
 import io.refguard.explore.Explorer;
 import io.refguard.explore.Scenario;
-import io.refguard.explore.runtime.Coordinator;
 import io.refguard.explore.sync.SharedInt;
 import io.refguard.explore.sync.SharedRef;
 import java.util.List;

@@ -6,9 +6,9 @@ import static io.refguard.explore.report.FailureKind.FINAL_CHECK;
 import static io.refguard.explore.report.FailureKind.LIVELOCK;
 import static io.refguard.explore.report.FailureKind.THREAD_THREW;
 
+import io.refguard.explore.Coordinator;
 import io.refguard.explore.Explorer;
 import io.refguard.explore.Scenario;
-import io.refguard.explore.runtime.Coordinator;
 import io.refguard.explore.sync.SharedInt;
 import io.refguard.explore.sync.SharedRef;
 import java.util.ArrayList;

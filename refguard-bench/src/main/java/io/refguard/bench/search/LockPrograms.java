@@ -5,9 +5,9 @@ import static io.refguard.bench.search.CounterPrograms.suffix;
 import static io.refguard.explore.report.FailureKind.DEADLOCK;
 import static io.refguard.explore.report.FailureKind.THREAD_THREW;
 
+import io.refguard.explore.Coordinator;
 import io.refguard.explore.Explorer;
 import io.refguard.explore.Scenario;
-import io.refguard.explore.runtime.Coordinator;
 import io.refguard.explore.sync.SharedInt;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,9 @@ package io.refguard.bench.api;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.module.ModuleDescriptor;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -17,17 +19,21 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins the public API of each published library module: every public type of {@code io.refguard}
- * and its public and protected members, one line each, against a checked-in signature file under
- * {@code src/test/resources/api}. A change to the API fails the build until the file is
- * regenerated, so it is deliberate and shows in review:
+ * Pins the public API of each published library module against a checked-in signature file under
+ * {@code src/test/resources/api}: for a module with a {@code module-info}, its descriptor (what it
+ * requires and exports) and every public type of an exported package; for a class-path-only module,
+ * every public type of {@code io.refguard}; with each type's public and protected members, one line
+ * each. A change to the API fails the build until the file is regenerated, so it is deliberate and
+ * shows in review:
  *
  * <pre>
  * mvn -pl refguard-bench -am test -Dtest=PublicApiTest -Dsurefire.failIfNoSpecifiedTests=false \
@@ -102,6 +108,27 @@ class PublicApiTest {
     static List<String> signature(Class<?> marker) throws IOException, URISyntaxException {
         Path where = Path.of(marker.getProtectionDomain().getCodeSource().getLocation().toURI());
         TreeSet<String> lines = new TreeSet<>();
+        ModuleDescriptor module = descriptor(where);
+        Set<String> exportedPackages = null;
+        if (module != null) {
+            exportedPackages = new TreeSet<>();
+            for (ModuleDescriptor.Exports e : module.exports()) {
+                lines.add(
+                        "module "
+                                + module.name()
+                                + " exports "
+                                + e.source()
+                                + (e.isQualified() ? " to " + new TreeSet<>(e.targets()) : ""));
+                if (!e.isQualified()) {
+                    exportedPackages.add(e.source());
+                }
+            }
+            for (ModuleDescriptor.Requires r : module.requires()) {
+                if (!r.name().equals("java.base")) {
+                    lines.add("module " + module.name() + " requires " + r);
+                }
+            }
+        }
         for (String name : classNames(where)) {
             Class<?> c;
             try {
@@ -109,8 +136,9 @@ class PublicApiTest {
             } catch (ClassNotFoundException | LinkageError e) {
                 continue; // a class of an optional dependency that is absent here
             }
-            if (!exported(c)) {
-                continue;
+            if (!exported(c)
+                    || exportedPackages != null && !exportedPackages.contains(c.getPackageName())) {
+                continue; // not reachable: a non-public type, or a package the module keeps
             }
             String type = c.getName();
             lines.add(type + " " + kind(c) + supertypes(c));
@@ -149,6 +177,28 @@ class PublicApiTest {
             }
         }
         return new ArrayList<>(lines);
+    }
+
+    /** The module descriptor of the classes at {@code where}, or null for a class-path library. */
+    private static ModuleDescriptor descriptor(Path where) throws IOException {
+        if (Files.isDirectory(where)) {
+            Path info = where.resolve("module-info.class");
+            if (!Files.exists(info)) {
+                return null;
+            }
+            try (InputStream in = Files.newInputStream(info)) {
+                return ModuleDescriptor.read(in);
+            }
+        }
+        try (JarFile jar = new JarFile(where.toFile())) {
+            ZipEntry info = jar.getEntry("module-info.class");
+            if (info == null) {
+                return null;
+            }
+            try (InputStream in = jar.getInputStream(info)) {
+                return ModuleDescriptor.read(in);
+            }
+        }
     }
 
     private static List<String> classNames(Path where) throws IOException {

@@ -1,6 +1,6 @@
 package io.refguard.cases.fork;
 
-import io.refguard.explore.runtime.Named;
+import io.refguard.explore.Named;
 
 /**
  * glibc's {@code list_t}: a node of a circular doubly linked list, used both as a list's head and

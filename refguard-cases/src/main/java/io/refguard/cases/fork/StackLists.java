@@ -1,6 +1,6 @@
 package io.refguard.cases.fork;
 
-import io.refguard.explore.runtime.Named;
+import io.refguard.explore.Named;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.refguard.cases.nsinfo;
 
 import io.refguard.Ref;
-import io.refguard.explore.runtime.Named;
+import io.refguard.explore.Named;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -2,7 +2,7 @@ package io.refguard.cases.readahead;
 
 import io.refguard.Ref;
 import io.refguard.RefCounted;
-import io.refguard.explore.runtime.Named;
+import io.refguard.explore.Named;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;

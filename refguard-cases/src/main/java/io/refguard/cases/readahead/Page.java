@@ -1,6 +1,6 @@
 package io.refguard.cases.readahead;
 
-import io.refguard.explore.runtime.Named;
+import io.refguard.explore.Named;
 
 /**
  * The page behind an extent buffer, with its lock bit ({@code PG_locked}): {@code lock_page} sleeps

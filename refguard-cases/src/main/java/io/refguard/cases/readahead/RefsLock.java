@@ -1,6 +1,6 @@
 package io.refguard.cases.readahead;
 
-import io.refguard.explore.runtime.Named;
+import io.refguard.explore.Named;
 
 /** {@code eb->refs_lock}, a lock object named in reports. */
 final class RefsLock implements Named {

@@ -1,6 +1,6 @@
 package io.refguard.cases.readpath;
 
-import io.refguard.explore.runtime.Named;
+import io.refguard.explore.Named;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**

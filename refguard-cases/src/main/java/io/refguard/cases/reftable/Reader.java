@@ -1,7 +1,7 @@
 package io.refguard.cases.reftable;
 
 import io.refguard.RefCounted;
-import io.refguard.explore.runtime.Named;
+import io.refguard.explore.Named;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.refguard.explore.runtime;
 
+import io.refguard.explore.ActorHandle;
 import io.refguard.hook.Access;
 import io.refguard.hook.RunScope;
 import java.util.function.BooleanSupplier;

@@ -4,7 +4,8 @@ package io.refguard.explore.runtime;
  * Why a run ended when refguard lost control of it: the program started more threads than the
  * explorer schedules (64 per run), waited for a thread the explorer did not start, or used an
  * operation it does not model. A limit of refguard, not a failure of the program, so the
- * exploration is inconclusive. Raised through {@link Coordinator#lostControl(String)}.
+ * exploration is inconclusive. Raised through {@link
+ * io.refguard.explore.Coordinator#lostControl(String)}.
  */
 public final class ControlLost extends IllegalStateException {
 

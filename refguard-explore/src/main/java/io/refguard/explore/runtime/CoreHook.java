@@ -35,7 +35,7 @@ final class CoreHook implements SchedulingHook {
 
     @Override
     public void beforeInternalAccess(Object target, Access access, String label) {
-        Actor me = Coordinator.managedActor();
+        Actor me = ModelCalls.managedActor();
         if (me != null && me.exec.internalPoints) {
             me.exec.point(me, target, access, label);
         }
@@ -43,7 +43,7 @@ final class CoreHook implements SchedulingHook {
 
     @Override
     public void beforeAccess(Object target, Access access, String label) {
-        Actor me = Coordinator.managedActor();
+        Actor me = ModelCalls.managedActor();
         if (me != null) {
             me.exec.point(me, target, access, label);
         }

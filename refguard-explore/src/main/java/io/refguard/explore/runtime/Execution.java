@@ -64,7 +64,10 @@ final class Execution implements ChoicePoint {
     /** Whether refguard's internal steps are scheduling points in this exploration. */
     final boolean internalPoints;
 
-    /** What the exploration's caller attached ({@link Coordinator#withContext}), or null. */
+    /**
+     * What the exploration's caller attached ({@link io.refguard.explore.Coordinator#withContext}),
+     * or null.
+     */
     final Object context;
 
     volatile Actor running;
@@ -101,7 +104,10 @@ final class Execution implements ChoicePoint {
     /** Holds back spinning and yielding threads ({@link Fairness}). */
     final Fairness fairness = new Fairness(this);
 
-    /** Identity hashes handed out in this run ({@link Coordinator#identityHash}). */
+    /**
+     * Identity hashes handed out in this run ({@link
+     * io.refguard.explore.Coordinator#identityHash}).
+     */
     private int identityHashes;
 
     // The view offered to the chooser.

@@ -13,12 +13,12 @@ import io.refguard.hook.Access;
  * <p>A thread is held back when it
  *
  * <ul>
- *   <li>yields ({@link Coordinator#spinWait}, and {@code Thread.yield} or {@code Thread.onSpinWait}
- *       through the agent), or
+ *   <li>yields ({@link io.refguard.explore.Coordinator#spinWait}, and {@code Thread.yield} or
+ *       {@code Thread.onSpinWait} through the agent), or
  *   <li>spins: it repeats a read it already made (the same operation, by its label, on the same
  *       location) {@link #STUTTERS} times, while nobody (itself included) wrote any location it
  *       read. A failed compare-and-set counts as a read when the operation says so ({@link
- *       Coordinator#updateFailed}).
+ *       io.refguard.explore.Coordinator#updateFailed}).
  * </ul>
  *
  * Locations are the targets of scheduling points, tracked exactly (by identity) up to {@link

@@ -1,5 +1,6 @@
 package io.refguard.explore.runtime;
 
+import io.refguard.explore.Named;
 import io.refguard.hook.PartOf;
 import java.util.HashMap;
 import java.util.IdentityHashMap;

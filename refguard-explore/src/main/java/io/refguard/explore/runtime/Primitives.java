@@ -1,5 +1,6 @@
 package io.refguard.explore.runtime;
 
+import io.refguard.explore.ActorHandle;
 import io.refguard.hook.Access;
 import java.util.function.BooleanSupplier;
 
@@ -222,7 +223,7 @@ final class Primitives {
                             + op
                             + " without holding "
                             + me.exec.namer.name(lockKey)
-                            + ": take Coordinator.lock("
+                            + ": take ModelCalls.lock("
                             + me.exec.namer.name(lockKey)
                             + ") first");
         }

@@ -81,9 +81,9 @@ public final class RunEngine implements AutoCloseable {
         refuseNested();
         this.maxSteps = maxSteps;
         this.timeoutNanos = Math.max(1, runTimeout.toNanos());
-        this.x = new Execution(self, internalPoints, Coordinator.contextToAttach());
+        this.x = new Execution(self, internalPoints, ModelCalls.contextToAttach());
         CoreHook.engineOpened();
-        this.outerDriven = Coordinator.drive(x);
+        this.outerDriven = ModelCalls.drive(x);
     }
 
     /**
@@ -429,7 +429,7 @@ public final class RunEngine implements AutoCloseable {
                 }
             }
         } finally {
-            Coordinator.drive(outerDriven);
+            ModelCalls.drive(outerDriven);
             CoreHook.engineClosed();
         }
     }

@@ -5,7 +5,7 @@ package io.refguard.explore.runtime;
  * ends the run) so that code which looks for a facility and falls back when it is missing keeps
  * working. When the program does not catch it and a thread ends with it (or with an exception it
  * caused), the exploration is inconclusive, not a bug: it is refguard's limit. Raised through
- * {@link Coordinator#unsupported(String)}.
+ * {@link io.refguard.explore.Coordinator#unsupported(String)}.
  */
 public final class UnsupportedHere extends UnsupportedOperationException {
 

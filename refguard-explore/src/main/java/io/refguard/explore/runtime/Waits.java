@@ -10,10 +10,10 @@ import java.util.function.BooleanSupplier;
  * <h2>Timeouts on a virtual clock</h2>
  *
  * Nothing really waits. Each run has a virtual clock ({@link Execution#clockNanos}), which explored
- * code reads through {@link Coordinator#advanceClock}. A step of the program takes no time; time
- * passes only when a timed wait ({@code sleep}, {@code wait(ms)}, {@code parkNanos}, a timed {@code
- * tryLock}, {@code poll}, {@code get}, {@code await}, {@code join}, ...) times out, and then the
- * clock moves to its deadline. This is the discrete-event view of time:
+ * code reads through {@link io.refguard.explore.Coordinator#advanceClock}. A step of the program
+ * takes no time; time passes only when a timed wait ({@code sleep}, {@code wait(ms)}, {@code
+ * parkNanos}, a timed {@code tryLock}, {@code poll}, {@code get}, {@code await}, {@code join}, ...)
+ * times out, and then the clock moves to its deadline. This is the discrete-event view of time:
  *
  * <ul>
  *   <li><b>ordered</b> (always): a timed wait ends when its event happens, or times out when no

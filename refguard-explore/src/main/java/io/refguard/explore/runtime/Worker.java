@@ -4,9 +4,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A pooled daemon thread that serves one actor slot for the length of an exploration and then
- * returns to {@link WorkerPool}. Being a distinct {@code Thread} subclass lets {@link Coordinator}
- * recognise a managed thread with one type check and one field read, with no {@code ThreadLocal}
- * lookup on the hot path.
+ * returns to {@link WorkerPool}. Being a distinct {@code Thread} subclass lets {@link
+ * io.refguard.explore.Coordinator} recognise a managed thread with one type check and one field
+ * read, with no {@code ThreadLocal} lookup on the hot path.
  */
 final class Worker extends Thread {
 

@@ -1,7 +1,7 @@
 package io.refguard.explore.sync;
 
-import io.refguard.explore.runtime.Coordinator;
-import io.refguard.explore.runtime.Named;
+import io.refguard.explore.Coordinator;
+import io.refguard.explore.Named;
 import io.refguard.hook.Access;
 import java.util.concurrent.atomic.AtomicReference;
 

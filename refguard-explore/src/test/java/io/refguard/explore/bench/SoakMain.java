@@ -1,10 +1,10 @@
 package io.refguard.explore.bench;
 
+import io.refguard.explore.Coordinator;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.Explorer;
 import io.refguard.explore.models.PointsModel;
-import io.refguard.explore.runtime.Coordinator;
 import io.refguard.explore.sync.SharedInt;
 
 /**

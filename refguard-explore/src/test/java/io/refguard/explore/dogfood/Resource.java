@@ -1,7 +1,7 @@
 package io.refguard.explore.dogfood;
 
 import io.refguard.RefCounted;
-import io.refguard.explore.runtime.Named;
+import io.refguard.explore.Named;
 
 /**
  * A reference-counted test resource that checks its own lifetime: {@link #use()} fails if it runs

@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.refguard.explore.Coordinator;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.Explorer;
 import io.refguard.explore.InterleavingFailure;
+import io.refguard.explore.Named;
 import io.refguard.explore.Scenario;
 import io.refguard.explore.report.FailureKind;
-import io.refguard.explore.runtime.Coordinator;
-import io.refguard.explore.runtime.Named;
 import io.refguard.explore.sync.SharedRef;
 import java.util.IdentityHashMap;
 import java.util.List;

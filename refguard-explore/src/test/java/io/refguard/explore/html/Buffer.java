@@ -1,7 +1,7 @@
 package io.refguard.explore.html;
 
 import io.refguard.RefCounted;
-import io.refguard.explore.runtime.Named;
+import io.refguard.explore.Named;
 
 /** A reference-counted buffer for the report fixtures; named in reports. */
 final class Buffer extends RefCounted<Buffer> implements Named {

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.refguard.CheckMode;
 import io.refguard.Ref;
 import io.refguard.RefGuard;
+import io.refguard.explore.Coordinator;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.Explorer;
 import io.refguard.explore.InterleavingFailure;
-import io.refguard.explore.runtime.Coordinator;
-import io.refguard.explore.runtime.Named;
+import io.refguard.explore.Named;
 import io.refguard.explore.sync.SharedInt;
 import io.refguard.explore.sync.SharedRef;
 

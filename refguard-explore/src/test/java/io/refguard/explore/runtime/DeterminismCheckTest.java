@@ -3,6 +3,7 @@ package io.refguard.explore.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.refguard.explore.Coordinator;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,8 @@ package io.refguard.explore.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.refguard.explore.ActorHandle;
+import io.refguard.explore.Coordinator;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.Explorer;
 import io.refguard.explore.Scenario;

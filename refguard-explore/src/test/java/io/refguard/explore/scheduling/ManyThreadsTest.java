@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.refguard.explore.Coordinator;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.Explorer;
@@ -11,7 +12,6 @@ import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.InterleavingInconclusive;
 import io.refguard.explore.Scenario;
 import io.refguard.explore.report.FailureKind;
-import io.refguard.explore.runtime.Coordinator;
 import io.refguard.explore.sync.SharedInt;
 import org.junit.jupiter.api.Test;
 
@@ -94,7 +94,7 @@ class ManyThreadsTest {
                                 n -> {
                                     var children =
                                             new java.util.ArrayList<
-                                                    io.refguard.explore.runtime.ActorHandle>();
+                                                    io.refguard.explore.ActorHandle>();
                                     for (int i = 0; i < 150; i++) {
                                         children.add(
                                                 Coordinator.spawn("c" + i, n::incrementAndGet));

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.refguard.explore.ActorHandle;
+import io.refguard.explore.Coordinator;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.Explorer;
 import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.report.FailureKind;
 import io.refguard.explore.report.TraceEvent;
-import io.refguard.explore.runtime.ActorHandle;
-import io.refguard.explore.runtime.Coordinator;
 import io.refguard.explore.sync.SharedInt;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.refguard.explore.ActorHandle;
+import io.refguard.explore.Coordinator;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.Explorer;
-import io.refguard.explore.runtime.ActorHandle;
-import io.refguard.explore.runtime.Coordinator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.refguard.explore.runtime.ActorHandle;
-import io.refguard.explore.runtime.Coordinator;
+import io.refguard.explore.ActorHandle;
+import io.refguard.explore.Coordinator;
 import io.refguard.hook.Access;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.refguard.explore.Coordinator;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.Explorer;
 import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.Scenario;
-import io.refguard.explore.runtime.Coordinator;
 import io.refguard.explore.sync.SharedInt;
 import org.junit.jupiter.api.Test;
 

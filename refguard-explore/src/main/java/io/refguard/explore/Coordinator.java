@@ -1,9 +1,7 @@
-package io.refguard.explore.runtime;
+package io.refguard.explore;
 
+import io.refguard.explore.runtime.ModelCalls;
 import io.refguard.hook.Access;
-import java.util.Objects;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.Lock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -27,13 +25,6 @@ import java.util.function.Supplier;
  */
 public final class Coordinator {
 
-    /**
-     * The context {@link #withContext} attaches to the explorations the calling thread drives.
-     * Inheritable, because the explorer may drive an exploration from a thread of its own that the
-     * caller starts (the bounded driver); only engine construction reads it.
-     */
-    private static final ThreadLocal<Object> CONTEXT = new InheritableThreadLocal<>();
-
     private Coordinator() {}
 
     /**
@@ -44,35 +35,7 @@ public final class Coordinator {
      * lookup table, however many explorations run side by side.
      */
     public static <R> R withContext(Object context, Supplier<R> exploration) {
-        Objects.requireNonNull(context, "context");
-        Objects.requireNonNull(exploration, "exploration");
-        Object outer = CONTEXT.get();
-        CONTEXT.set(context);
-        try {
-            return exploration.get();
-        } finally {
-            if (outer == null) {
-                CONTEXT.remove();
-            } else {
-                CONTEXT.set(outer);
-            }
-        }
-    }
-
-    /** The execution the calling thread drives (setup and final checks run on it), if any. */
-    private static final ThreadLocal<Execution> DRIVING = new ThreadLocal<>();
-
-    /**
-     * Makes the calling thread the driver of {@code x} (null: of none); returns the previous one.
-     */
-    static Execution drive(Execution x) {
-        Execution before = DRIVING.get();
-        if (x == null) {
-            DRIVING.remove();
-        } else {
-            DRIVING.set(x);
-        }
-        return before;
+        return ModelCalls.withContext(context, exploration);
     }
 
     /**
@@ -85,22 +48,7 @@ public final class Coordinator {
      * classes that do not override {@code hashCode}); on 0 it uses {@link System#identityHashCode}.
      */
     public static int identityHash() {
-        Thread t = Thread.currentThread();
-        Execution x = null;
-        if (t instanceof Worker) {
-            Actor a = ((Worker) t).actor;
-            x = a == null ? null : a.exec;
-        } else {
-            x = DRIVING.get();
-        }
-        return x == null ? 0 : x.nextIdentityHash();
-    }
-
-    /**
-     * The context an engine created now by the calling thread carries; see {@link #withContext}.
-     */
-    static Object contextToAttach() {
-        return CONTEXT.get();
+        return ModelCalls.identityHash();
     }
 
     /**
@@ -108,20 +56,7 @@ public final class Coordinator {
      * #withContext}), or null: an unmanaged thread, or an exploration started without one.
      */
     public static Object context() {
-        Actor me = managedActor();
-        return me == null ? null : me.exec.context;
-    }
-
-    /** The actor of the calling thread, when it runs actor code under exploration; else null. */
-    static Actor managedActor() {
-        Thread t = Thread.currentThread();
-        if (t instanceof Worker) {
-            Actor a = ((Worker) t).actor;
-            if (a != null && a.userCode) {
-                return a;
-            }
-        }
-        return null;
+        return ModelCalls.context();
     }
 
     /**
@@ -130,13 +65,12 @@ public final class Coordinator {
      * a fresh one when it sees a new number.
      */
     public static long runNumber() {
-        Actor me = managedActor();
-        return me == null ? -1 : me.exec.runNumber;
+        return ModelCalls.runNumber();
     }
 
     /** Whether the calling thread runs actor code under exploration. */
     public static boolean isManaged() {
-        return managedActor() != null;
+        return ModelCalls.isManaged();
     }
 
     /**
@@ -148,10 +82,7 @@ public final class Coordinator {
      * @param label a constant name for the operation, shown in reports; never built per call
      */
     public static void point(Object target, Access access, String label) {
-        Actor me = managedActor();
-        if (me != null) {
-            me.exec.point(me, target, access, label);
-        }
+        ModelCalls.point(target, access, label);
     }
 
     /**
@@ -163,17 +94,8 @@ public final class Coordinator {
      * @return never: declared so that callers can write {@code throw Coordinator.lostControl(...)}
      * @throws ControlLost always (managed: after ending the run, so the thread unwinds)
      */
-    public static ControlLost lostControl(String message) {
-        ControlLost lost = new ControlLost(message, false);
-        Actor me = managedActor();
-        if (me == null) {
-            Thread t = Thread.currentThread();
-            me = t instanceof Worker ? ((Worker) t).actor : null; // in the runtime's own code
-        }
-        if (me != null && me.exec.running == me) {
-            me.exec.record(RunStatus.ACTOR_FAILED, me.id, lost, null);
-        }
-        throw lost;
+    public static RuntimeException lostControl(String message) {
+        return ModelCalls.lostControl(message);
     }
 
     /**
@@ -182,7 +104,7 @@ public final class Coordinator {
      * with it (or with an exception it caused) makes the exploration inconclusive, not a failure.
      */
     public static UnsupportedOperationException unsupported(String message) {
-        return new UnsupportedHere(message);
+        return ModelCalls.unsupported(message);
     }
 
     /**
@@ -196,12 +118,7 @@ public final class Coordinator {
      * @param label a constant name for the wait, such as {@code "await flag"}
      */
     public static void spinWait(String label) {
-        Actor me = managedActor();
-        if (me != null) {
-            me.exec.spinWait(me, label);
-        } else {
-            Thread.onSpinWait();
-        }
+        ModelCalls.spinWait(label);
     }
 
     /**
@@ -210,15 +127,12 @@ public final class Coordinator {
      * compare-and-sets is then recognized as spinning. Not a scheduling point. Unmanaged: nothing.
      */
     public static void updateFailed() {
-        Actor me = managedActor();
-        if (me != null) {
-            me.exec.fairness.updateFailed(me);
-        }
+        ModelCalls.updateFailed();
     }
 
     /** A scheduling point with only a label: dependent on every step. Unmanaged: nothing. */
     public static void point(String label) {
-        point(null, Access.UPDATE, label);
+        ModelCalls.point(label);
     }
 
     /**
@@ -227,13 +141,7 @@ public final class Coordinator {
      * code keeps its own {@code monitorenter} on the unmanaged path).
      */
     public static void lock(Object lock) {
-        Objects.requireNonNull(lock, "lock");
-        Actor me = managedActor();
-        if (me != null) {
-            Primitives.lock(me, lock);
-        } else if (lock instanceof Lock) {
-            ((Lock) lock).lock();
-        }
+        ModelCalls.lock(lock);
     }
 
     /**
@@ -241,12 +149,7 @@ public final class Coordinator {
      * if it is a {@link Lock}, else true.
      */
     public static boolean tryLock(Object lock) {
-        Objects.requireNonNull(lock, "lock");
-        Actor me = managedActor();
-        if (me != null) {
-            return Primitives.tryLock(me, lock);
-        }
-        return !(lock instanceof Lock) || ((Lock) lock).tryLock();
+        return ModelCalls.tryLock(lock);
     }
 
     /**
@@ -255,13 +158,7 @@ public final class Coordinator {
      * @throws IllegalMonitorStateException (managed) when the caller does not hold it
      */
     public static void unlock(Object lock) {
-        Objects.requireNonNull(lock, "lock");
-        Actor me = managedActor();
-        if (me != null) {
-            Primitives.unlock(me, lock);
-        } else if (lock instanceof Lock) {
-            ((Lock) lock).unlock();
-        }
+        ModelCalls.unlock(lock);
     }
 
     /**
@@ -271,7 +168,7 @@ public final class Coordinator {
      * @throws IllegalMonitorStateException when the caller does not hold {@code monitor}'s lock
      */
     public static void await(Object monitor) throws InterruptedException {
-        await(monitor, monitor);
+        ModelCalls.await(monitor);
     }
 
     /**
@@ -280,20 +177,12 @@ public final class Coordinator {
      * else {@code condition.wait()}.
      */
     public static void await(Object lock, Object condition) throws InterruptedException {
-        Objects.requireNonNull(condition, "condition");
-        Actor me = managedActor();
-        if (me != null) {
-            Primitives.await(me, lock, condition);
-        } else if (condition instanceof Condition) {
-            ((Condition) condition).await();
-        } else {
-            condition.wait();
-        }
+        ModelCalls.await(lock, condition);
     }
 
     /** Wakes the longest waiter on {@code monitor}. Unmanaged: {@code monitor.notify()}. */
     public static void signal(Object monitor) {
-        signal(monitor, monitor);
+        ModelCalls.signal(monitor);
     }
 
     /**
@@ -302,33 +191,17 @@ public final class Coordinator {
      * condition.signal()} or {@code condition.notify()}.
      */
     public static void signal(Object lock, Object condition) {
-        Objects.requireNonNull(condition, "condition");
-        Actor me = managedActor();
-        if (me != null) {
-            Primitives.signal(me, lock, condition, false);
-        } else if (condition instanceof Condition) {
-            ((Condition) condition).signal();
-        } else {
-            condition.notify();
-        }
+        ModelCalls.signal(lock, condition);
     }
 
     /** Wakes every waiter on {@code monitor}. Unmanaged: {@code monitor.notifyAll()}. */
     public static void signalAll(Object monitor) {
-        signalAll(monitor, monitor);
+        ModelCalls.signalAll(monitor);
     }
 
     /** Wakes every waiter on {@code condition}; the caller must hold {@code lock}. */
     public static void signalAll(Object lock, Object condition) {
-        Objects.requireNonNull(condition, "condition");
-        Actor me = managedActor();
-        if (me != null) {
-            Primitives.signal(me, lock, condition, true);
-        } else if (condition instanceof Condition) {
-            ((Condition) condition).signalAll();
-        } else {
-            condition.notifyAll();
-        }
+        ModelCalls.signalAll(lock, condition);
     }
 
     /**
@@ -342,15 +215,7 @@ public final class Coordinator {
      * @param label a constant name for the wait, such as {@code "acquire permit"}
      */
     public static void blockUntil(BooleanSupplier condition, Object target, String label) {
-        Objects.requireNonNull(condition, "condition");
-        Actor me = managedActor();
-        if (me != null) {
-            Primitives.blockUntil(me, condition, target, label);
-            return;
-        }
-        while (!condition.getAsBoolean()) {
-            Thread.yield();
-        }
+        ModelCalls.blockUntil(condition, target, label);
     }
 
     /**
@@ -358,8 +223,7 @@ public final class Coordinator {
      * does not hold it, and on an unmanaged thread.
      */
     public static int holdCount(Object lock) {
-        Actor me = managedActor();
-        return me == null ? 0 : MonitorWaits.holdCount(me, lock);
+        return ModelCalls.holdCount(lock);
     }
 
     /**
@@ -368,8 +232,7 @@ public final class Coordinator {
      * Unmanaged: false.
      */
     public static boolean isLocked(Object lock) {
-        Execution x = runOf(Thread.currentThread());
-        return x != null && MonitorWaits.isLocked(x, lock);
+        return ModelCalls.isLocked(lock);
     }
 
     /**
@@ -378,8 +241,7 @@ public final class Coordinator {
      * Unmanaged: false.
      */
     public static boolean reenter(Object lock) {
-        Actor me = managedActor();
-        return me != null && MonitorWaits.reenter(me, lock);
+        return ModelCalls.reenter(lock);
     }
 
     /**
@@ -400,12 +262,7 @@ public final class Coordinator {
             boolean early,
             boolean interruptible,
             String label) {
-        Actor me = managedActor();
-        if (me == null || MonitorWaits.holdCount(me, lock) == 0) {
-            throw new IllegalMonitorStateException(
-                    "await on " + condition + " without holding its lock in the exploration");
-        }
-        return MonitorWaits.await(me, lock, condition, timeoutNanos, early, interruptible, label);
+        return ModelCalls.await(lock, condition, timeoutNanos, early, interruptible, label);
     }
 
     /**
@@ -413,15 +270,7 @@ public final class Coordinator {
      * Object)} and {@link #signalAll(Object, Object)}, with {@code label} naming the step.
      */
     public static void signal(Object lock, Object condition, boolean all, String label) {
-        Objects.requireNonNull(condition, "condition");
-        Actor me = managedActor();
-        if (me != null) {
-            Primitives.signal(me, lock, condition, all, label);
-        } else if (all) {
-            signalAll(lock, condition);
-        } else {
-            signal(lock, condition);
-        }
+        ModelCalls.signal(lock, condition, all, label);
     }
 
     /**
@@ -429,7 +278,7 @@ public final class Coordinator {
      * {@link #unpark} from other threads; null on an unmanaged thread.
      */
     public static ActorHandle currentHandle() {
-        return managedActor();
+        return ModelCalls.currentHandle();
     }
 
     /**
@@ -437,17 +286,17 @@ public final class Coordinator {
      * not a scheduling point. An interrupt ends the thread's interruptible waits.
      */
     public static void interrupt(ActorHandle thread, boolean on) {
-        actorOf(thread).interrupted = on;
+        ModelCalls.interrupt(thread, on);
     }
 
     /** The interrupt status of a thread of the caller's run. Works also in a wake-up condition. */
     public static boolean isInterrupted(ActorHandle thread) {
-        return actorOf(thread).interrupted;
+        return ModelCalls.isInterrupted(thread);
     }
 
     /** Whether a thread of the caller's run has finished its body. */
     public static boolean isFinished(ActorHandle thread) {
-        return !actorOf(thread).live();
+        return ModelCalls.isFinished(thread);
     }
 
     /**
@@ -457,11 +306,7 @@ public final class Coordinator {
      * Managed threads only.
      */
     public static void park(long timeoutNanos, boolean early, Object target) {
-        Actor me = managedActor();
-        if (me == null) {
-            throw new IllegalStateException("park outside an exploration");
-        }
-        ThreadStatus.park(me, timeoutNanos, early, target);
+        ModelCalls.park(timeoutNanos, early, target);
     }
 
     /**
@@ -470,30 +315,12 @@ public final class Coordinator {
      * point. Managed threads only.
      */
     public static boolean tryPark() {
-        Actor me = managedActor();
-        if (me == null) {
-            throw new IllegalStateException("park outside an exploration");
-        }
-        return ThreadStatus.tryPark(me);
+        return ModelCalls.tryPark();
     }
 
     /** {@code LockSupport.unpark}: makes the permit of a thread of the caller's run available. */
     public static void unpark(ActorHandle thread) {
-        actorOf(thread).permit = true;
-    }
-
-    private static Actor actorOf(ActorHandle thread) {
-        if (thread instanceof Actor) {
-            return (Actor) thread;
-        }
-        throw new IllegalArgumentException(
-                "'" + thread.name() + "' is not a thread of an exploration run");
-    }
-
-    /** The execution whose actor or driver the thread {@code t} is, whatever code it runs now. */
-    private static Execution runOf(Thread t) {
-        Actor a = t instanceof Worker ? ((Worker) t).actor : null;
-        return a != null ? a.exec : DRIVING.get();
+        ModelCalls.unpark(thread);
     }
 
     /**
@@ -512,15 +339,7 @@ public final class Coordinator {
      */
     public static boolean blockUntil(
             BooleanSupplier wake, long timeoutNanos, boolean early, Object target, String label) {
-        Objects.requireNonNull(wake, "wake");
-        Actor me = managedActor();
-        if (me != null) {
-            return Waits.block(me, wake, timeoutNanos, early, target, label);
-        }
-        while (!wake.getAsBoolean()) {
-            Thread.yield();
-        }
-        return true;
+        return ModelCalls.blockUntil(wake, timeoutNanos, early, target, label);
     }
 
     /**
@@ -530,17 +349,12 @@ public final class Coordinator {
      * wake-up condition, which the runtime evaluates on another thread of the run.
      */
     public static long advanceClock(long nanos) {
-        Execution x = runOf(Thread.currentThread());
-        if (x == null) {
-            return 0;
-        }
-        x.clockNanos += nanos;
-        return x.clockNanos;
+        return ModelCalls.advanceClock(nanos);
     }
 
     /** The virtual clock of the calling thread's run: {@link #advanceClock advanceClock(0)}. */
     public static long clockNanos() {
-        return advanceClock(0);
+        return ModelCalls.clockNanos();
     }
 
     /**
@@ -548,7 +362,7 @@ public final class Coordinator {
      * caught and recorded as the program's failure.
      */
     public static boolean isAbort(Throwable t) {
-        return t instanceof AbortSignal;
+        return ModelCalls.isAbort(t);
     }
 
     /**
@@ -557,15 +371,7 @@ public final class Coordinator {
      * started plain {@link Thread} named {@code name}.
      */
     public static ActorHandle spawn(String name, Runnable body) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(body, "body");
-        Actor me = managedActor();
-        if (me != null) {
-            return Primitives.spawn(me, name, body);
-        }
-        Thread t = new Thread(body, name);
-        t.start();
-        return new PlainHandle(t);
+        return ModelCalls.spawn(name, body);
     }
 
     /**
@@ -575,26 +381,7 @@ public final class Coordinator {
      * @throws IllegalArgumentException when the handle comes from another run or mode
      */
     public static void join(ActorHandle handle) throws InterruptedException {
-        Objects.requireNonNull(handle, "handle");
-        Actor me = managedActor();
-        if (me != null) {
-            if (!(handle instanceof Actor)) {
-                throw new IllegalArgumentException(
-                        me.name
-                                + " joins '"
-                                + handle.name()
-                                + "', which was started outside the exploration: spawn it from an actor");
-            }
-            Primitives.join(me, (Actor) handle);
-        } else if (handle instanceof PlainHandle) {
-            ((PlainHandle) handle).thread.join();
-        } else {
-            throw new IllegalArgumentException(
-                    "'"
-                            + handle.name()
-                            + "' is a thread of an"
-                            + " exploration run; join it from an actor of the same run");
-        }
+        ModelCalls.join(handle);
     }
 
     /**
@@ -606,13 +393,7 @@ public final class Coordinator {
      * @throws IllegalThreadStateException (managed) when the thread was already started in this run
      */
     public static void startThread(Thread thread) {
-        Objects.requireNonNull(thread, "thread");
-        Actor me = managedActor();
-        if (me != null) {
-            Primitives.startThread(me, thread);
-        } else {
-            thread.start();
-        }
+        ModelCalls.startThread(thread);
     }
 
     /**
@@ -621,14 +402,7 @@ public final class Coordinator {
      * thread.join()}.
      */
     public static void joinThread(Thread thread) throws InterruptedException {
-        Objects.requireNonNull(thread, "thread");
-        Actor me = managedActor();
-        Actor target = me == null ? null : me.exec.startedThreads.get(thread);
-        if (target != null) {
-            Primitives.join(me, target);
-        } else {
-            thread.join();
-        }
+        ModelCalls.joinThread(thread);
     }
 
     /**
@@ -637,24 +411,6 @@ public final class Coordinator {
      * actor running it, else the real current thread.
      */
     public static Thread currentThread() {
-        Actor me = managedActor();
-        if (me != null && me.threadObject != null) {
-            return me.threadObject;
-        }
-        return Thread.currentThread();
-    }
-
-    /** A plain thread started outside any exploration. */
-    private static final class PlainHandle implements ActorHandle {
-        final Thread thread;
-
-        PlainHandle(Thread thread) {
-            this.thread = thread;
-        }
-
-        @Override
-        public String name() {
-            return thread.getName();
-        }
+        return ModelCalls.currentThread();
     }
 }

@@ -1,4 +1,4 @@
-package io.refguard.explore.runtime;
+package io.refguard.explore;
 
 /**
  * A thread started through {@link Coordinator#spawn(String, Runnable)}: pass it to {@link

@@ -1,4 +1,4 @@
-package io.refguard.explore.runtime;
+package io.refguard.explore;
 
 /**
  * Implemented by objects that want a stable, readable name in interleaving reports (the modeled
