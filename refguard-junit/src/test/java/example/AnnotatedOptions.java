@@ -12,7 +12,7 @@ public final class AnnotatedOptions {
     void allDefaults(Exploration exploration) {}
 
     @ExploreTest(
-            strategy = ExploreTest.Strategy.PCT,
+            strategy = "pct",
             preemptionBound = 1,
             maxRuns = 9,
             maxTime = "1500ms",
@@ -27,6 +27,9 @@ public final class AnnotatedOptions {
 
     @ExploreTest(preemptionBound = -2)
     void negativeBound(Exploration exploration) {}
+
+    @ExploreTest(strategy = "fastest")
+    void badStrategy(Exploration exploration) {}
 
     @ExploreTest(seed = "forty-two")
     void badSeed(Exploration exploration) {}

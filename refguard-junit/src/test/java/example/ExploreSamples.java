@@ -26,12 +26,12 @@ public class ExploreSamples {
         RESULTS.put("stripedCounterCountsEveryHit", exploration.explore(Hits.scenario(true)));
     }
 
-    @ExploreTest(strategy = ExploreTest.Strategy.RANDOM, maxRuns = 7, seed = "42")
+    @ExploreTest(strategy = "random", maxRuns = 7, seed = "42")
     void randomWalkWithinItsBudget(Exploration exploration) {
         RESULTS.put("randomWalkWithinItsBudget", exploration.explore(Hits.scenario(true)));
     }
 
-    @ExploreTest(strategy = ExploreTest.Strategy.EXHAUSTIVE, preemptionBound = 0)
+    @ExploreTest(strategy = "exhaustive", preemptionBound = 0)
     void boundTooLowToSeeTheRace(Exploration exploration) {
         RESULTS.put("boundTooLowToSeeTheRace", exploration.explore(Hits.scenario(false)));
     }

@@ -65,8 +65,8 @@ final class ExploreSettings {
     /** The attributes not at their "unset" values, as the text of their settings. */
     static Map<ExploreSetting, String> attributes(ExploreTest a) {
         Map<ExploreSetting, String> given = new EnumMap<>(ExploreSetting.class);
-        if (a.strategy() != ExploreTest.Strategy.DEFAULT) {
-            given.put(ExploreSetting.STRATEGY, a.strategy().name());
+        if (!a.strategy().isEmpty()) {
+            given.put(ExploreSetting.STRATEGY, a.strategy());
         }
         if (a.preemptionBound() != -1) {
             given.put(ExploreSetting.PREEMPTION_BOUND, String.valueOf(a.preemptionBound()));

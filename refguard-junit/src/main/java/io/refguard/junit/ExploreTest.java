@@ -54,9 +54,13 @@ public @interface ExploreTest {
     int UNBOUNDED = Integer.MAX_VALUE;
 
     /**
-     * The search strategy; {@link Strategy#DEFAULT} leaves it to {@code refguard.explore.strategy}.
+     * The search strategy, by the name the command line and {@code refguard.explore.strategy} use
+     * ({@code default}, {@code exhaustive}, {@code random}, {@code pct}, {@code pos}, {@code surw},
+     * {@code pct-races}, {@code dpor}: {@link io.refguard.explore.ExploreOptions.Strategy#id()});
+     * empty leaves it to {@code refguard.explore.strategy}. A name that is none of these fails the
+     * test with the list.
      */
-    Strategy strategy() default Strategy.DEFAULT;
+    String strategy() default "";
 
     /**
      * The exhaustive search's preemption bound, at least 0, or {@link #UNBOUNDED}; {@code -1}
@@ -94,35 +98,4 @@ public @interface ExploreTest {
      * like {@link #maxTime()}; empty leaves it to {@code refguard.explore.runTimeout}.
      */
     String runTimeout() default "";
-
-    /**
-     * The strategies of {@link io.refguard.explore.ExploreOptions.Strategy}, plus {@link #DEFAULT},
-     * which defers to the system property.
-     */
-    enum Strategy {
-        /**
-         * The strategy named by {@code refguard.explore.strategy}; when it is unset, the default
-         * search (the bounded exhaustive search interleaved with randomized ones).
-         */
-        DEFAULT,
-        /** Every schedule within the preemption bound, fewest preemptions first. */
-        EXHAUSTIVE,
-        /** A uniform random walk over the runnable threads. */
-        RANDOM,
-        /** Probabilistic Concurrency Testing with depth {@link ExploreTest#pctDepth()}. */
-        PCT,
-        /** Partial Order Sampling. */
-        POS,
-        /** Selectively uniform random walk. */
-        SURW,
-        /**
-         * PCT whose change points fall only on racing steps, depth {@link ExploreTest#pctDepth()}.
-         */
-        PCT_RACES,
-        /**
-         * Dynamic partial-order reduction: one schedule per class of equivalent schedules, no
-         * bound.
-         */
-        DPOR
-    }
 }

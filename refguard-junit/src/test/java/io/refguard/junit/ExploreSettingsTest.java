@@ -9,8 +9,6 @@ import io.refguard.explore.ExploreSetting;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -35,18 +33,16 @@ class ExploreSettingsTest {
     }
 
     @Test
-    void everyExplorerStrategyHasAnAttributeValueOfTheSameName() {
-        Set<String> explorer = new TreeSet<>();
-        for (ExploreOptions.Strategy s : ExploreOptions.Strategy.values()) {
-            explorer.add(s.name());
-        }
-        // the annotation's DEFAULT defers to the property, whose own default is the explorer's
-        // DEFAULT
-        Set<String> annotation = new TreeSet<>();
-        for (ExploreTest.Strategy s : ExploreTest.Strategy.values()) {
-            annotation.add(s.name());
-        }
-        assertEquals(explorer, annotation);
+    void theStrategyIsNamedAsOnTheCommandLineAndABadNameListsTheNames() {
+        assertEquals(ExploreOptions.Strategy.PCT, options("everyAttribute").strategy());
+        ExtensionConfigurationException e =
+                assertThrows(ExtensionConfigurationException.class, () -> options("badStrategy"));
+        assertEquals(
+                "@ExploreTest on AnnotatedOptions.badStrategy(): strategy = \"fastest\" is not a"
+                        + " strategy: use one of "
+                        + ExploreOptions.Strategy.ids()
+                        + "; fix the annotation",
+                e.getMessage());
     }
 
     @Test
