@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -125,7 +126,15 @@ class PublicApiTest {
             }
             for (ModuleDescriptor.Requires r : module.requires()) {
                 if (!r.name().equals("java.base")) {
-                    lines.add("module " + module.name() + " requires " + r);
+                    lines.add(
+                            "module "
+                                    + module.name()
+                                    + " requires "
+                                    + r.modifiers().stream()
+                                            .map(m -> m.toString().toLowerCase(Locale.ROOT) + " ")
+                                            .sorted()
+                                            .collect(Collectors.joining())
+                                    + r.name()); // without the version it was compiled against
                 }
             }
         }
