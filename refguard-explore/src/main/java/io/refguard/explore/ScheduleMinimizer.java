@@ -33,9 +33,11 @@ import io.refguard.explore.strategy.Strategy;
  *       iterative preemption bounding (Musuvathi and Qadeer, PLDI 2007) below that count, for at
  *       most {@link #SEARCH_BUDGET} runs, looks for the same failure with fewer preemptions; the
  *       first it finds has the fewest. It orders only the threads that ran in the failing schedule
- *       ({@link FocusedChooser}); the others run when none of those can. Deadlocks among many
- *       threads need this: every thread matters, and the switches the greedy pass can drop are not
- *       the ones that matter.
+ *       and that the first pass could not move out of the way ({@link FocusedChooser}); the others,
+ *       bystanders, run when none of those can. Among a hundred threads where two race, the search
+ *       then orders those two (and the thread that checks) instead of every thread. Deadlocks among
+ *       many threads need this: every thread matters, and the switches the greedy pass can drop are
+ *       not the ones that matter.
  * </ol>
  */
 final class ScheduleMinimizer {
@@ -94,6 +96,7 @@ final class ScheduleMinimizer {
         for (int t : best) {
             threads = Math.max(threads, t + 1);
         }
+        boolean[] bystander = new boolean[threads];
         long passOneReserve = STEP_BUDGET - STEP_BUDGET / 3;
         for (int group = Math.max(1, threads / 2);
                 group >= 1 && bestPreemptions > 0 && budget > 0 && stepsLeft(passOneReserve);
@@ -115,6 +118,9 @@ final class ScheduleMinimizer {
                 if (sameFailure(st, status, cause) && engine.preemptions() <= bestPreemptions) {
                     best = engine.schedule();
                     bestPreemptions = engine.preemptions();
+                    for (int t = first; t < Math.min(threads, first + group); t++) {
+                        bystander[t] = true;
+                    }
                 }
             }
         }
@@ -157,7 +163,7 @@ final class ScheduleMinimizer {
             }
             boolean[] focus = new boolean[threadsInFailure];
             for (int t : best) {
-                focus[t] = true;
+                focus[t] = t >= bystander.length || !bystander[t];
             }
             Strategy below = Strategies.exhaustive(bestPreemptions - 1, false);
             for (int n = 0; n < SEARCH_BUDGET && stepsLeft(0) && below.hasNextRun(); n++) {
