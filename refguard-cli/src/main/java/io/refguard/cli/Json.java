@@ -31,7 +31,8 @@ import java.util.Locale;
  * coverage     of a search that passed: {"orders": distinct orders of dependent steps seen,
  *              "seen_once": those seen in one run only, "runs": runs counted, "unseen_estimate":
  *              the Good-Turing estimate seen_once/runs of the new orders a further run shows
- *              (below 1, also at most the chance that it shows one), "capped": whether the memory bound stopped the count}; else null
+ *              (below 1, also at most the chance that it shows one), "capped": whether the
+ *              memory bound stopped the count}; else null
  * </pre>
  */
 final class Json {
