@@ -11,6 +11,10 @@ import io.refguard.explore.Explorer;
 import io.refguard.explore.Scenario;
 import io.refguard.explore.models.PointsModel;
 import io.refguard.explore.sync.SharedInt;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,6 +88,23 @@ class CoverageTest {
                         .contains(" of them in only one of 4 runs: a further run is expected"),
                 thin.guarantee());
         assertTrue(thin.guarantee().endsWith("(Good-Turing)"), thin.guarantee());
+    }
+
+    /** The clauses docs/EXPLORER.md shows (its block {@code coverage-budgets}) are real output. */
+    @Test
+    void theGuideShowsWhatThinAndThoroughSearchesSay() throws IOException {
+        StringBuilder actual = new StringBuilder();
+        for (long runs : new long[] {4, 30, 300}) {
+            actual.append(
+                            cells().explore(ExploreOptions.random().seed(7).maxRuns(runs))
+                                    .guarantee())
+                    .append('\n');
+        }
+        Path golden = Path.of("src", "test", "resources", "golden", "coverage-budgets.txt");
+        assertEquals(
+                Files.readString(golden, StandardCharsets.UTF_8),
+                actual.toString(),
+                "paste the actual text into " + golden + " and docs/EXPLORER.md");
     }
 
     @Test
