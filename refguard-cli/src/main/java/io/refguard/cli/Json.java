@@ -1,7 +1,9 @@
 package io.refguard.cli;
 
+import io.refguard.explore.Coverage;
 import io.refguard.run.Outcome;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The {@code --json} output: one object per case or exploration, written by hand to keep the jar
@@ -26,6 +28,11 @@ import java.util.List;
  * choice_points  of a search that passed: scheduling points at which more than one thread could
  *              go on; else null
  * guarantee    of a search that passed: what it covered, as a sentence; else null
+ * coverage     of a search that passed: {"orders": distinct orders of dependent steps seen,
+ *              "seen_once": those seen in one run only, "runs": runs counted, "unseen_estimate":
+ *              the Good-Turing estimate seen_once/runs of the new orders a further run shows
+ *              (below 1, also at most the chance that it shows one), "capped": whether the
+ *              memory bound stopped the count}; else null
  * </pre>
  */
 final class Json {
@@ -53,8 +60,29 @@ final class Json {
         sb.append("\"choice_points\":")
                 .append(o.choicePoints() < 0 ? "null" : String.valueOf(o.choicePoints()))
                 .append(',');
-        field(sb, "guarantee", o.guarantee());
+        field(sb, "guarantee", o.guarantee()).append(',');
+        coverage(sb, o);
         return sb.append('}').toString();
+    }
+
+    private static void coverage(StringBuilder sb, Outcome o) {
+        Coverage c = o.coverage();
+        sb.append("\"coverage\":");
+        if (c == null) {
+            sb.append("null");
+            return;
+        }
+        sb.append("{\"orders\":")
+                .append(c.orders())
+                .append(",\"seen_once\":")
+                .append(c.seenOnce())
+                .append(",\"runs\":")
+                .append(c.runs())
+                .append(",\"unseen_estimate\":")
+                .append(String.format(Locale.ROOT, "%.6f", c.unseen()))
+                .append(",\"capped\":")
+                .append(c.capped())
+                .append('}');
     }
 
     /** Several objects as a JSON array, one object per line. */

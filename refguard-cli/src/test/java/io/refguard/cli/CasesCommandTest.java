@@ -88,7 +88,8 @@ class CasesCommandTest {
                         "failure",
                         "report",
                         "choice_points",
-                        "guarantee"),
+                        "guarantee",
+                        "coverage"),
                 fieldNames(buggy));
         assertEquals("reftable-failed-reload", buggy.get("case").asText());
         assertEquals("buggy", buggy.get("variant").asText());
@@ -105,6 +106,9 @@ class CasesCommandTest {
         assertTrue(fixed.get("token").isNull());
         assertTrue(fixed.get("report").isNull());
         assertEquals(2, fixed.get("preemptions").asInt());
+        assertTrue(buggy.get("coverage").isNull());
+        assertTrue(fixed.get("coverage").get("orders").asLong() > 0, r::toString);
+        assertEquals(fixed.get("schedules").asLong(), fixed.get("coverage").get("runs").asLong());
     }
 
     @Test
@@ -139,6 +143,7 @@ class CasesCommandTest {
                         "f",
                         "t",
                         -1,
+                        null,
                         null);
         var missed =
                 new io.refguard.run.Outcome(
@@ -154,7 +159,8 @@ class CasesCommandTest {
                         null,
                         null,
                         12,
-                        "every schedule was run");
+                        "every schedule was run",
+                        new io.refguard.explore.Coverage(2, 0, 9, false));
         var verified =
                 new io.refguard.run.Outcome(
                         "a",
@@ -169,7 +175,8 @@ class CasesCommandTest {
                         null,
                         null,
                         12,
-                        "every schedule was run");
+                        "every schedule was run",
+                        new io.refguard.explore.Coverage(2, 0, 9, false));
         assertEquals(
                 "1 of 2 bugs found, 1 of 1 fix verified, in 1.5 s; 1 case did not get the expected verdict:"
                         + " rerun with --reports to see the failures",

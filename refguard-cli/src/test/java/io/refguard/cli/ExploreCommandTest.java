@@ -1,6 +1,7 @@
 package io.refguard.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +36,10 @@ class ExploreCommandTest {
                         .matches(
                                 "No failure: \\d+ runs, \\d+ choice points, in \\d+(\\.\\d+)? m?s; every schedule within"
                                         + " the bound was run \\(default search: exhaustive, preemption bound 2, [^)]*\\); schedules with"
-                                        + " more preemptions were not.\\R"),
+                                        + " more preemptions were not; coverage: exhaustive within the"
+                                        + " bound; \\d+ orders of dependent steps seen \\(the Good-Turing"
+                                        + " estimate of new orders in a further run, (?:[0-9.]+|under 0\\.001), is"
+                                        + " only informational here\\).\\R"),
                 r::toString);
     }
 
@@ -58,6 +62,18 @@ class ExploreCommandTest {
         JsonNode c = new ObjectMapper().readTree(capped.out());
         assertEquals(0, capped.status(), capped::toString);
         assertEquals("clean", c.get("verdict").asText(), capped::toString);
+        JsonNode coverage = c.get("coverage");
+        assertEquals(3, coverage.get("runs").asLong(), capped::toString);
+        assertTrue(coverage.get("orders").asLong() > 0, capped::toString);
+        assertTrue(coverage.get("seen_once").asLong() <= coverage.get("orders").asLong());
+        assertEquals(
+                coverage.get("seen_once").asDouble() / 3,
+                coverage.get("unseen_estimate").asDouble(),
+                1e-6,
+                capped::toString);
+        assertFalse(coverage.get("capped").asBoolean(), capped::toString);
+        assertTrue(
+                c.get("guarantee").asText().contains("; coverage: "), c.get("guarantee").asText());
         assertEquals(3, c.get("schedules").asLong());
 
         Cli.Result random =

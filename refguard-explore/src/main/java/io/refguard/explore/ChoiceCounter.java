@@ -6,7 +6,9 @@ import io.refguard.explore.runtime.Chooser;
 /**
  * Wraps a strategy's chooser to count what an exploration explored: scheduling points, and among
  * them choice points (where more than one thread could go on); and ends a run early, as pruned,
- * once the time budget is used up. A few bit operations per step, and a clock read every 256.
+ * once the time budget is used up; and the orders of dependent steps the runs show ({@link
+ * PairOrders}). A few bit operations per step, a short scan of the run's last steps, and a clock
+ * read every 256.
  */
 final class ChoiceCounter implements Chooser {
 
@@ -23,12 +25,17 @@ final class ChoiceCounter implements Chooser {
     /** Whether the time budget ended a run before it finished. */
     boolean cut;
 
+    /** The orders of dependent steps seen, for the result's coverage. */
+    final PairOrders orders = new PairOrders();
+
     ChoiceCounter(long deadline) {
         this.deadline = deadline;
     }
 
+    /** Wraps the chooser of the next run. */
     ChoiceCounter wrap(Chooser chooser) {
         this.inner = chooser;
+        orders.startRun();
         return this;
     }
 
@@ -46,6 +53,10 @@ final class ChoiceCounter implements Chooser {
         if (point.spinnerHeldBack()) {
             spinHolds++;
         }
-        return inner.choose(point);
+        int chosen = inner.choose(point);
+        if (chosen >= 0) {
+            orders.step(point, chosen);
+        }
+        return chosen;
     }
 }

@@ -2,6 +2,7 @@ package io.refguard.explore;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The outcome of an exploration that found no failure. Immutable.
@@ -21,6 +22,7 @@ import java.util.Locale;
  * @param spinHolds scheduling points at which a thread seen spinning (re-reading what nobody wrote)
  *     was held back (fair scheduling): schedules in which it acted first there were not run, which
  *     is sound only if a spinning thread changes nothing until another thread writes
+ * @param coverage the orders of dependent steps the runs showed, and the estimate of what is left
  */
 public record ExploreResult(
         String scenario,
@@ -32,7 +34,13 @@ public record ExploreResult(
         boolean boundLimited,
         long schedulingPoints,
         long choicePoints,
-        long spinHolds) {
+        long spinHolds,
+        Coverage coverage) {
+
+    /** Checks that the coverage is given: every verdict without a failure states it. */
+    public ExploreResult {
+        Objects.requireNonNull(coverage, "coverage");
+    }
 
     /** Why an exploration stopped without a failure. */
     public enum Stop {
@@ -53,9 +61,15 @@ public record ExploreResult(
 
     /**
      * What the result guarantees, as a sentence: every schedule within the bound was run, or the
-     * budget ran out first and other schedules may fail.
+     * budget ran out first and other schedules may fail; then what the runs covered ({@link
+     * Coverage}): for a search cut by a budget, how many orders of dependent steps that no run
+     * showed a further run is expected to show.
      */
     public String guarantee() {
+        return budgetGuarantee() + "; " + coverage.sentence(stop);
+    }
+
+    private String budgetGuarantee() {
         return switch (stop) {
             case EXHAUSTED -> exhaustedGuarantee() + fairnessCaveat();
             case MAX_RUNS -> "the run budget (maxRuns) was used up: other schedules may fail";
@@ -102,7 +116,8 @@ public record ExploreResult(
     public String toString() {
         return String.format(
                 "scenario \"%s\": %s; %d runs, %d distinct schedules, %d choice points in %d ms"
-                        + " (%.0f runs/s); stopped: %s%s",
+                        + " (%.0f runs/s); stopped: %s%s; coverage: %d orders of dependent steps,"
+                        + " %d seen in one run only, %s new per further run (Good-Turing)",
                 scenario,
                 strategy,
                 runs,
@@ -111,6 +126,9 @@ public record ExploreResult(
                 elapsed.toMillis(),
                 runsPerSecond(),
                 stop.name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                boundLimited ? " (longer schedules exist beyond the preemption bound)" : "");
+                boundLimited ? " (longer schedules exist beyond the preemption bound)" : "",
+                coverage.orders(),
+                coverage.seenOnce(),
+                Coverage.number(coverage.unseen()));
     }
 }

@@ -131,7 +131,8 @@ final class ScenarioRunner<S> {
                 strategy.boundLimited(),
                 counter.points,
                 counter.choices,
-                counter.spinHolds);
+                counter.spinHolds,
+                counter.orders.coverage());
     }
 
     /**

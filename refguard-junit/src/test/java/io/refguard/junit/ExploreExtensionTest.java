@@ -99,6 +99,9 @@ class ExploreExtensionTest {
                 result.strategy().startsWith("default search: exhaustive, preemption bound 2"),
                 result.strategy());
         assertTrue(result.distinctSchedules() > 1, result.toString());
+        // each thread counts in its own slot: nothing to order, however many schedules ran
+        assertEquals(0, result.coverage().orders(), result.toString());
+        assertTrue(result.toString().contains("; coverage: 0 orders of"), result.toString());
         assertEquals(
                 List.of(result.toString()),
                 Kit.reportEntries(r, "stripedCounterCountsEveryHit", "refguard.explore"));
@@ -118,6 +121,12 @@ class ExploreExtensionTest {
         ExploreResult bounded = ExploreSamples.RESULTS.get("boundTooLowToSeeTheRace");
         assertEquals("exhaustive, preemption bound 0", bounded.strategy());
         assertTrue(bounded.boundLimited(), bounded.toString());
+        // both threads read and write one slot: each order of them is coverage
+        assertTrue(bounded.coverage().orders() > 0, bounded.toString());
+        assertTrue(
+                bounded.toString()
+                        .contains("; coverage: " + bounded.coverage().orders() + " orders of"),
+                bounded.toString());
     }
 
     @Test

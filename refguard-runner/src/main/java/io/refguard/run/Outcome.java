@@ -1,5 +1,7 @@
 package io.refguard.run;
 
+import io.refguard.explore.Coverage;
+
 /**
  * The graded result of one exploration, as the command line prints it and tools read it. Immutable.
  *
@@ -17,6 +19,7 @@ package io.refguard.run;
  * @param table the rendered failure report (or why the exploration is inconclusive), or null
  * @param choicePoints choice points of a search that passed, or -1
  * @param guarantee what a search that passed guarantees, or null
+ * @param coverage what a search that passed covered and the estimate of what it left, or null
  */
 public record Outcome(
         String name,
@@ -31,7 +34,8 @@ public record Outcome(
         String failure,
         String table,
         long choicePoints,
-        String guarantee) {
+        String guarantee,
+        Coverage coverage) {
 
     /** Whether the verdict is the expected one (true when nothing was expected). */
     public boolean asExpected() {
@@ -72,6 +76,7 @@ public record Outcome(
                 e.failureSummary(),
                 e.table(),
                 e.choicePoints(),
-                e.guarantee());
+                e.guarantee(),
+                e.result() == null ? null : e.result().coverage());
     }
 }

@@ -5,9 +5,11 @@ import io.refguard.hook.Access;
 
 /**
  * When two steps commute, as the reductions record them: a step is kept as its target and access,
- * with {@link #START} as the target of a thread's first step.
+ * with {@link #START} as the target of a thread's first step. The one rule of dependence, used by
+ * the partial-order reductions and by the coverage an exploration reports (the orders of dependent
+ * steps it saw).
  */
-final class Dependence {
+public final class Dependence {
 
     /**
      * The recorded target of a thread's start: it runs only the thread's own code up to its first
@@ -25,7 +27,7 @@ final class Dependence {
     private Dependence() {}
 
     /** The target to record for thread {@code id}'s pending step. */
-    static Object target(ChoicePoint p, int id) {
+    public static Object target(ChoicePoint p, int id) {
         return p.pendingStart(id) ? START : p.pendingTarget(id);
     }
 
@@ -33,7 +35,7 @@ final class Dependence {
      * Same target and not both reads; a start commutes with everything; another unknown (null)
      * target is dependent on everything.
      */
-    static boolean dependent(Object ta, Access aa, Object tb, Access ab) {
+    public static boolean dependent(Object ta, Access aa, Object tb, Access ab) {
         if (ta == START || tb == START) {
             return false;
         }

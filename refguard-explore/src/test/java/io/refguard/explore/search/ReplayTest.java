@@ -96,6 +96,12 @@ class ReplayTest {
         ExploreResult r = racy("serial").replay(ReplayToken.of(fp, serial).encode());
         assertEquals(ExploreResult.Stop.REPLAYED, r.stop());
         assertEquals(1, r.runs());
+        // T2's read and write each follow T1's write; T3's follow T2's write and T1's
+        assertEquals(6, r.coverage().orders(), r.toString());
+        assertTrue(
+                r.guarantee()
+                        .endsWith("; coverage: 6 orders of dependent steps seen in the one run"),
+                r.guarantee());
     }
 
     @Test
