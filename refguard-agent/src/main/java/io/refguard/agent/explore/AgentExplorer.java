@@ -235,8 +235,13 @@ public final class AgentExplorer {
             Supplier<? extends Runnable> perRun = runs;
             try {
                 ExploreResult r =
-                        ExplorationRouter.explore(
-                                interceptor, () -> explore(name, perRun, interceptor, options));
+                        uncontrolledFirst(
+                                "Program \"" + name + "\"",
+                                interceptor,
+                                () ->
+                                        ExplorationRouter.explore(
+                                                interceptor,
+                                                () -> explore(name, perRun, interceptor, options)));
                 if (entry != null
                         && !RefguardAgent.attached()
                         && r.schedulingPoints() <= r.runs()) {
@@ -359,7 +364,12 @@ public final class AgentExplorer {
                         MAIN_THREAD,
                         body -> {
                             interceptor.enterEntry(MAIN_THREAD);
-                            body.run();
+                            try {
+                                body.run();
+                            } finally {
+                                UncontrolledThreads.unmark();
+                            }
+                            interceptor.checkUncontrolled();
                         })
                 .explore(options);
     }
@@ -378,7 +388,7 @@ public final class AgentExplorer {
     public static ExploreResult explore(Scenario<?> scenario, ExploreOptions options) {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(options, "options");
-        return intercepting(() -> scenario.explore(options));
+        return intercepting(scenario, () -> scenario.explore(options));
     }
 
     /**
@@ -388,13 +398,55 @@ public final class AgentExplorer {
     public static InterleavingReport trace(Scenario<?> scenario, String token) {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(token, "token");
-        return intercepting(() -> scenario.trace(token));
+        return intercepting(scenario, () -> scenario.trace(token));
     }
 
-    private static <R> R intercepting(Supplier<R> exploration) {
-        return ExplorationRouter.explore(
+    private static <R> R intercepting(Scenario<?> scenario, Supplier<R> exploration) {
+        ExploringInterceptor x =
                 new ExploringInterceptor(
-                        DEFAULT_FOREIGN_WAIT.toNanos(), TimeoutMode.fromProperty()),
-                exploration);
+                        DEFAULT_FOREIGN_WAIT.toNanos(), TimeoutMode.fromProperty());
+        return uncontrolledFirst(
+                "Scenario \"" + scenario.name() + "\"",
+                x,
+                () -> ExplorationRouter.explore(x, exploration));
+    }
+
+    /**
+     * Runs {@code exploration}, and makes it inconclusive when a thread of the program ran outside
+     * refguard's control in any run ({@link UncontrolledThreads}), whatever it found: a failure may
+     * come from that thread, which no replay controls, and a pass proves nothing about it.
+     */
+    private static <R> R uncontrolledFirst(
+            String what, ExploringInterceptor x, Supplier<R> exploration) {
+        String head = what + " is inconclusive: " + FailureKind.OUT_OF_CONTROL.phrase() + ".\n";
+        R result;
+        try {
+            result = exploration.get();
+        } catch (InterleavingFailure | InterleavingInconclusive e) {
+            String thread = x.uncontrolled.noticedInAnyRun();
+            boolean said =
+                    e instanceof InterleavingInconclusive
+                            && ((InterleavingInconclusive) e).kind() == FailureKind.OUT_OF_CONTROL;
+            if (thread != null && !said) {
+                InterleavingInconclusive i =
+                        new InterleavingInconclusive(
+                                FailureKind.OUT_OF_CONTROL,
+                                head
+                                        + UncontrolledThreads.message(thread)
+                                        + "\nWhat the exploration found meanwhile may come from"
+                                        + " that thread, so it is not its verdict:\n"
+                                        + e.getMessage(),
+                                null);
+                i.addSuppressed(e);
+                throw i;
+            }
+            throw e;
+        }
+        String thread = x.uncontrolled.noticedInAnyRun();
+        if (thread != null) {
+            throw new InterleavingInconclusive(
+                    FailureKind.OUT_OF_CONTROL, head + UncontrolledThreads.message(thread), null);
+        }
+        return result;
     }
 }
