@@ -67,7 +67,7 @@ final class UncontrolledThreads {
             new InheritableThreadLocal<>() {
                 @Override
                 protected Origin childValue(Origin parent) {
-                    if (parent instanceof Spawn) {
+                    if (parent == null || parent instanceof Spawn) {
                         return parent; // a descendant of a foreign thread: the same origin
                     }
                     ExploringInterceptor x = parent.x;
