@@ -80,10 +80,12 @@ class VerdictsCliTest {
         assertTrue(
                 r.out()
                         .startsWith(
-                                "Program \"example.cli.RemembersRuns\" is inconclusive: runs of the"
-                                        + " same schedule differ."),
+                                "Scenario \"example.cli.RemembersRuns\" is inconclusive: runs of"
+                                        + " the same schedule differ\n"),
                 r::toString);
-        assertTrue(r.out().contains("\nAt step "), "names the step: " + r);
+        assertTrue(r.out().contains("\nFailure: At step "), "names the step: " + r);
+        assertTrue(r.out().contains("| step | main"), "shows the run up to that step: " + r);
+        assertTrue(r.out().contains("\nReplay: rg1-"), "and its token: " + r);
         assertTrue(r.out().contains(" performed '"), "and the operations: " + r);
         assertTrue(r.out().contains("example.cli.RemembersRuns$Runs (an enum)"), r::toString);
 
@@ -92,6 +94,9 @@ class VerdictsCliTest {
         JsonNode o = new ObjectMapper().readTree(json.out());
         assertEquals("inconclusive", o.get("verdict").asText(), json::toString);
         assertTrue(o.get("failure").asText().startsWith("At step "), json::toString);
+        assertTrue(o.get("token").asText().startsWith("rg1-"), json::toString);
+        assertTrue(o.get("report").asText().contains("| step | main"), json::toString);
+        assertTrue(o.get("schedules").asLong() > 1, json::toString);
     }
 
     @Test
