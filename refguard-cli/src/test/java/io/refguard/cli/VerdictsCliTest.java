@@ -53,6 +53,28 @@ class VerdictsCliTest {
     }
 
     @Test
+    void aThreadALibraryOutsideTheIncludeStartsIsInconclusiveNotAPassNorABug() throws Exception {
+        Cli.Result r =
+                Cli.run(
+                        "explore",
+                        "--class",
+                        "example.cli.LibraryThreadRace",
+                        "--include",
+                        "example.cli.LibraryThreadRace",
+                        "--json");
+        assertEquals(ExitCodes.INCONCLUSIVE, r.status(), r::toString);
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertEquals("inconclusive", o.get("verdict").asText(), r::toString);
+        String failure = o.get("failure").asText();
+        assertTrue(
+                failure.startsWith(
+                        "A thread ran outside refguard's control: thread 'launcher-worker'"),
+                failure);
+        assertTrue(failure.contains("example.cli.lib.Launcher.start(Launcher.java:"), failure);
+        assertTrue(failure.contains("refguard explore --include"), failure);
+    }
+
+    @Test
     void aThreadBlockedInARealReadIsInconclusiveNotABug() throws Exception {
         Cli.Result r =
                 Cli.run(
