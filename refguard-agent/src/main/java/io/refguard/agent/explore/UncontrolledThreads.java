@@ -153,7 +153,8 @@ final class UncontrolledThreads {
                 + t.getName()
                 + "' was started during the run by code refguard does not instrument and is still"
                 + " running"
-                + (now.length == 0 ? "" : " (now in " + frame(now[0]) + ")");
+                + (now.length == 0 ? "" : " (now in " + frame(now[0]) + ")")
+                + "; refguard cannot stop it, so it is left running";
     }
 
     /** The message of the exploration's verdict for {@code what}. */
