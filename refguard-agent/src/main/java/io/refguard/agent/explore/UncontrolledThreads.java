@@ -106,8 +106,8 @@ final class UncontrolledThreads {
         Origin o = ORIGIN.get();
         if (o instanceof Spawn && o.x.active) {
             Spawn s = (Spawn) o;
-            if (s.x.uncontrolled.noticed.get() == null) {
-                Thread t = Thread.currentThread();
+            Thread t = Thread.currentThread();
+            if (s.x.uncontrolled.noticed.get() == null && !refguards(t.getClass())) {
                 s.x.uncontrolled.noticed.compareAndSet(
                         null,
                         "thread '"
@@ -202,8 +202,7 @@ final class UncontrolledThreads {
      * that uninstrumented code gives it is still seen when it runs the program's code.
      */
     private static boolean refguards(Thread t) {
-        String c = t.getClass().getName();
-        if (c.startsWith("io.refguard.") || c.equals("java.util.TimerThread")) {
+        if (refguards(t.getClass()) || t.getClass().getName().equals("java.util.TimerThread")) {
             return true;
         }
         for (StackTraceElement e : t.getStackTrace()) {
@@ -212,6 +211,14 @@ final class UncontrolledThreads {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether threads of class {@code c} are the explorer's own (its pooled workers, which a run
+     * may construct on an explored thread when it needs more).
+     */
+    private static boolean refguards(Class<?> c) {
+        return c.getName().startsWith("io.refguard.explore.runtime.");
     }
 
     private static String createdBy(Spawn s) {
