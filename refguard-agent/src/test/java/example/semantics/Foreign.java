@@ -69,6 +69,18 @@ public final class Foreign {
         }
     }
 
+    /**
+     * As {@link Background}, then fails: the failure may come from the thread refguard did not see.
+     */
+    public static final class BackgroundThenFails {
+        private BackgroundThenFails() {}
+
+        public static void main(String[] args) {
+            ForeignThreads.sleeper();
+            throw new IllegalStateException("the program's own check");
+        }
+    }
+
     /** Takes a lock that a thread outside the exploration holds. */
     public static final class Lock {
         private Lock() {}

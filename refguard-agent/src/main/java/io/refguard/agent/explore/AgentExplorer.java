@@ -444,6 +444,9 @@ public final class AgentExplorer {
             result = exploration.get();
         } catch (InterleavingFailure | InterleavingInconclusive e) {
             String thread = x.uncontrolled.noticedInAnyRun();
+            if (thread == null && e instanceof InterleavingFailure) {
+                thread = x.uncontrolled.leftAlive();
+            }
             boolean said =
                     e instanceof InterleavingInconclusive
                             && ((InterleavingInconclusive) e).kind() == FailureKind.OUT_OF_CONTROL;

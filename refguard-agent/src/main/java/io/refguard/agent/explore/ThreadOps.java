@@ -44,6 +44,7 @@ final class ThreadOps {
         }
         t.started = true;
         run.started++;
+        x.uncontrolled.started++;
         ThreadModel started = t;
         t.bind(Coordinator.spawn(t.name, () -> runBody(x, run, started)));
     }

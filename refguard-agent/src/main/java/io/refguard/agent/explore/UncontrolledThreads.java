@@ -76,6 +76,7 @@ final class UncontrolledThreads {
                     }
                     RunModel run = x.run();
                     run.constructed++;
+                    x.uncontrolled.constructed++;
                     ThreadModel me = run.byCarrier.get(Thread.currentThread());
                     return new Spawn(
                             x, me == null ? Thread.currentThread().getName() : me.name, caller());
@@ -84,6 +85,14 @@ final class UncontrolledThreads {
 
     /** The first uncontrolled thread seen running instrumented code, with its spawn. */
     private final AtomicReference<String> noticed = new AtomicReference<>();
+
+    /**
+     * Threads constructed on the exploration's threads, and threads the explorer started for it, in
+     * all runs; as {@link RunModel#constructed}.
+     */
+    int constructed;
+
+    int started;
 
     /** The id of a thread constructed before the exploration's first run, or -1 before it. */
     private long floor = -1;
@@ -148,11 +157,25 @@ final class UncontrolledThreads {
             // asked after the listing: a thread that ended meanwhile has run what it ran
             return noticed.get();
         }
+        return stillRunning(t, "the run");
+    }
+
+    /**
+     * After the exploration ended with a failure: a thread that uninstrumented code started during
+     * one of its runs and that is still alive, or null. The failure may come from it.
+     */
+    String leftAlive() {
+        Thread t = constructed > started ? liveForeign() : null;
+        return t == null ? null : stillRunning(t, "the exploration");
+    }
+
+    private static String stillRunning(Thread t, String when) {
         StackTraceElement[] now = t.getStackTrace();
         return "thread '"
                 + t.getName()
-                + "' was started during the run by code refguard does not instrument and is still"
-                + " running"
+                + "' was started during "
+                + when
+                + " by code refguard does not instrument and is still running"
                 + (now.length == 0 ? "" : " (now in " + frame(now[0]) + ")")
                 + "; refguard cannot stop it, so it is left running";
     }

@@ -1,6 +1,7 @@
 package io.refguard.agent.explore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -172,6 +173,22 @@ class SemanticsTest {
                                 "thread 'library-sleeper' was started during the run by code"
                                         + " refguard does not instrument and is still running"),
                 f.getMessage());
+    }
+
+    @Test
+    void aFailureWhileALibraryThreadRunsUnseenIsNotReportedAsABug() {
+        InterleavingInconclusive f =
+                inconclusive(Foreign.BackgroundThenFails.class, ExploreOptions.exhaustive());
+        assertEquals(FailureKind.OUT_OF_CONTROL, f.kind(), f.getMessage());
+        String m = f.getMessage();
+        assertTrue(
+                m.contains(
+                        "thread 'library-sleeper' was started during the exploration by code"
+                                + " refguard does not instrument and is still running"),
+                m);
+        assertTrue(m.contains("may come from that thread, so it is not its verdict"), m);
+        assertTrue(m.contains("the program's own check"), m);
+        assertInstanceOf(InterleavingFailure.class, f.getSuppressed()[0], m);
     }
 
     @Test
