@@ -20,7 +20,8 @@ import java.util.Locale;
  * millis       wall time of the exploration
  * preemptions  in the failing schedule; else the bound the exhaustive search covered; null when
  *              the search had no bound
- * token        the replay token of the failing schedule, or null
+ * token        the replay token of the failing schedule, or of the run an inconclusive
+ *              exploration could not control or repeat, or null
  * strategy     how the search was done
  * failure      the one-line failure summary (or why it is inconclusive), or null
  * report       the rendered failure report (the interleaving table), or the whole message of an

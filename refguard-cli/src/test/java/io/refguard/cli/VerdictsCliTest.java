@@ -53,6 +53,28 @@ class VerdictsCliTest {
     }
 
     @Test
+    void aThreadALibraryOutsideTheIncludeStartsIsInconclusiveNotAPassNorABug() throws Exception {
+        Cli.Result r =
+                Cli.run(
+                        "explore",
+                        "--class",
+                        "example.cli.LibraryThreadRace",
+                        "--include",
+                        "example.cli.LibraryThreadRace",
+                        "--json");
+        assertEquals(ExitCodes.INCONCLUSIVE, r.status(), r::toString);
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertEquals("inconclusive", o.get("verdict").asText(), r::toString);
+        String failure = o.get("failure").asText();
+        assertTrue(
+                failure.startsWith(
+                        "A thread ran outside refguard's control: thread 'launcher-worker'"),
+                failure);
+        assertTrue(failure.contains("example.cli.lib.Launcher.start(Launcher.java:"), failure);
+        assertTrue(failure.contains("refguard explore --include"), failure);
+    }
+
+    @Test
     void aThreadBlockedInARealReadIsInconclusiveNotABug() throws Exception {
         Cli.Result r =
                 Cli.run(
@@ -80,10 +102,12 @@ class VerdictsCliTest {
         assertTrue(
                 r.out()
                         .startsWith(
-                                "Program \"example.cli.RemembersRuns\" is inconclusive: runs of the"
-                                        + " same schedule differ."),
+                                "Scenario \"example.cli.RemembersRuns\" is inconclusive: runs of"
+                                        + " the same schedule differ\n"),
                 r::toString);
-        assertTrue(r.out().contains("\nAt step "), "names the step: " + r);
+        assertTrue(r.out().contains("\nFailure: At step "), "names the step: " + r);
+        assertTrue(r.out().contains("| step | main"), "shows the run up to that step: " + r);
+        assertTrue(r.out().contains("\nReplay: rg1-"), "and its token: " + r);
         assertTrue(r.out().contains(" performed '"), "and the operations: " + r);
         assertTrue(r.out().contains("example.cli.RemembersRuns$Runs (an enum)"), r::toString);
 
@@ -92,6 +116,9 @@ class VerdictsCliTest {
         JsonNode o = new ObjectMapper().readTree(json.out());
         assertEquals("inconclusive", o.get("verdict").asText(), json::toString);
         assertTrue(o.get("failure").asText().startsWith("At step "), json::toString);
+        assertTrue(o.get("token").asText().startsWith("rg1-"), json::toString);
+        assertTrue(o.get("report").asText().contains("| step | main"), json::toString);
+        assertTrue(o.get("schedules").asLong() > 1, json::toString);
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One exploration of one scenario: the search loop, then, on failure, simplification, a traced
@@ -98,7 +100,7 @@ final class ScenarioRunner<S> {
                             null);
                 }
                 if (token == null && divergence(strategy, engine) != null) {
-                    throw notDeterministic(divergence(strategy, engine), runs);
+                    throw notDeterministic(engine, strategy, runs);
                 }
                 if (status.isFailure()) {
                     throw failure(engine, strategy, status, runs, token != null);
@@ -148,23 +150,53 @@ final class ScenarioRunner<S> {
      * The verdict when two runs of the same schedule differ after the warm-up run: refguard cannot
      * repeat a schedule, so it can neither show a failing one again nor cover them all.
      */
-    private InterleavingInconclusive notDeterministic(String where, long runs) {
-        return new InterleavingInconclusive(
-                FailureKind.NOT_DETERMINISTIC,
-                "Scenario \""
-                        + scenario.name
-                        + "\" is inconclusive: "
-                        + FailureKind.NOT_DETERMINISTIC.phrase()
-                        + ".\n"
-                        + Character.toUpperCase(where.charAt(0))
-                        + where.substring(1)
-                        + " (run "
-                        + runs
-                        + "; the first run is a warm-up and is not compared).\n"
-                        + NOT_DETERMINISTIC_WHY
-                        + "\n"
-                        + NOT_DETERMINISTIC_FIX,
-                null);
+    private InterleavingInconclusive notDeterministic(
+            RunEngine engine, Strategy strategy, long runs) {
+        String where = divergence(strategy, engine);
+        Failure failure =
+                new Failure(
+                        FailureKind.NOT_DETERMINISTIC,
+                        -1,
+                        Character.toUpperCase(where.charAt(0))
+                                + where.substring(1)
+                                + " (run "
+                                + runs
+                                + "; the first run is a warm-up and is not compared).",
+                        null,
+                        List.of(NOT_DETERMINISTIC_WHY, NOT_DETERMINISTIC_FIX));
+        List<TraceEvent> events = Failures.untracedEvents(engine);
+        int shown = differingStep(where, events.size());
+        return (InterleavingInconclusive)
+                build(
+                        engine,
+                        engine.schedule(),
+                        failure,
+                        null,
+                        strategy.describe(),
+                        runs,
+                        engine.preemptions(),
+                        events.subList(0, shown),
+                        List.of(
+                                "the table shows this run up to the step that differs, its last"
+                                        + " row (step numbers above also count thread starts, which"
+                                        + " have no row), without source lines, as a re-run may take"
+                                        + " other steps; the token replays the choices this run"
+                                        + " made"));
+    }
+
+    private static final Pattern STEP = Pattern.compile("^(?:at step|the run ended after) (\\d+)");
+
+    /** How many steps of the run to show: up to the one {@code where} names, else all. */
+    static int differingStep(String where, int steps) {
+        Matcher m = STEP.matcher(where);
+        if (!m.find()) {
+            return steps;
+        }
+        try {
+            return Math.min(steps, Integer.parseInt(m.group(1)));
+        } catch (NumberFormatException e) {
+            return steps;
+        }
     }
 
     /** Why runs differ, for any exploration; the agent's explorer adds what it knows. */

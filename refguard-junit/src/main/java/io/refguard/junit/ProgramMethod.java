@@ -25,7 +25,8 @@ final class ProgramMethod {
     /** Where JUNIT.md shows the Maven set-up that adds the agent. */
     static final String SETUP_HINT =
             "add the prepare-agent goal of io.refguard:refguard-maven-plugin"
-                    + " to the build (it puts -javaagent on Surefire's argLine), and if the Surefire configuration"
+                    + " to the build (it puts -javaagent on Surefire's argLine) and do not skip it"
+                    + " (-Drefguard.skip), and if the Surefire configuration"
                     + " sets <argLine> itself, keep the agent with <argLine>@{argLine} ...</argLine>; elsewhere run"
                     + " the test JVM with -javaagent:refguard-agent.jar (see refguard's docs/JUNIT.md)";
 

@@ -8,8 +8,10 @@ import io.refguard.explore.Explorer;
 import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.InterleavingInconclusive;
 import io.refguard.explore.Scenario;
+import io.refguard.explore.report.Failure;
 import io.refguard.explore.report.FailureKind;
 import io.refguard.explore.report.InterleavingReport;
+import io.refguard.explore.report.TableRenderer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -235,8 +237,13 @@ public final class AgentExplorer {
             Supplier<? extends Runnable> perRun = runs;
             try {
                 ExploreResult r =
-                        ExplorationRouter.explore(
-                                interceptor, () -> explore(name, perRun, interceptor, options));
+                        uncontrolledFirst(
+                                "Program \"" + name + "\"",
+                                interceptor,
+                                () ->
+                                        ExplorationRouter.explore(
+                                                interceptor,
+                                                () -> explore(name, perRun, interceptor, options)));
                 if (entry != null
                         && !RefguardAgent.attached()
                         && r.schedulingPoints() <= r.runs()) {
@@ -302,41 +309,34 @@ public final class AgentExplorer {
      */
     private InterleavingInconclusive notDeterministic(
             InterleavingInconclusive cause, ProgramEntry program) {
-        List<String> lines = cause.getMessage().strip().lines().toList();
-        StringBuilder m =
-                new StringBuilder("Program \"")
-                        .append(name)
-                        .append("\" is inconclusive: ")
-                        .append(FailureKind.NOT_DETERMINISTIC.phrase())
-                        .append(".\n")
-                        .append(lines.size() > 1 ? lines.get(1) : "")
-                        .append('\n')
-                        .append(
-                                "refguard repeats a schedule by making the same choices, so every run"
-                                        + " of a schedule must take the same steps; these did not, which is"
-                                        + " refguard's limit, not a bug of the program.\n");
+        List<String> why = new ArrayList<>();
+        why.add(
+                "refguard repeats a schedule by making the same choices, so every run of a schedule"
+                        + " must take the same steps; these did not, which is refguard's limit, not a"
+                        + " bug of the program.");
         if (program != null && !reuseClasses) {
-            m.append(
+            why.add(
                     "Every run re-initializes the static fields of the program's instrumented"
                             + " classes and reads the clock, thread ids and identity hashes from"
                             + " refguard; it does not reset enums and interfaces, classes outside"
                             + " the include, the JDK's own state (system properties, JMX, caches),"
-                            + " nor files, sockets and randomness.\n");
+                            + " nor files, sockets and randomness.");
             List<String> kept = program.classesNotReset();
             if (!kept.isEmpty()) {
-                m.append("State may be kept from run to run in ")
-                        .append(String.join(", ", kept.subList(0, Math.min(5, kept.size()))))
-                        .append(kept.size() > 5 ? " and " + (kept.size() - 5) + " more" : "")
-                        .append(".\n");
+                why.add(
+                        "State may be kept from run to run in "
+                                + String.join(", ", kept.subList(0, Math.min(5, kept.size())))
+                                + (kept.size() > 5 ? " and " + (kept.size() - 5) + " more" : "")
+                                + ".");
             }
-            m.append(
+            why.add(
                     "What to do: keep such state out of enums and interfaces or reset it at the"
                             + " start of main; narrow --include (AgentOptions.withInclude) to the"
                             + " code that races, so libraries that cache state run as plain code;"
                             + " and keep the program's threads from reading real time, randomness"
                             + " or files.");
         } else {
-            m.append(
+            why.add(
                     program != null
                             ? "Classes are reused from run to run (reuseClasses), so static state"
                                     + " carries over: explore without reuseClasses, or reset that"
@@ -345,7 +345,32 @@ public final class AgentExplorer {
                                     + " caches and singletons the code keeps, and keep it from"
                                     + " reading real time, randomness or files.");
         }
-        return new InterleavingInconclusive(FailureKind.NOT_DETERMINISTIC, m.toString(), null);
+        InterleavingReport r = cause.report();
+        if (r == null) {
+            return new InterleavingInconclusive(
+                    FailureKind.NOT_DETERMINISTIC,
+                    "Program \""
+                            + name
+                            + "\" is inconclusive: "
+                            + FailureKind.NOT_DETERMINISTIC.phrase()
+                            + ".\n"
+                            + String.join("\n", why),
+                    null);
+        }
+        Failure f = r.failure();
+        InterleavingReport told =
+                new InterleavingReport(
+                        r.scenario(),
+                        r.threads(),
+                        r.events(),
+                        new Failure(f.kind(), f.thread(), f.summary(), f.location(), why),
+                        r.foundBy(),
+                        r.runs(),
+                        r.preemptions(),
+                        r.replayToken(),
+                        r.notes());
+        return new InterleavingInconclusive(
+                FailureKind.NOT_DETERMINISTIC, "\n" + TableRenderer.render(told), told);
     }
 
     private static ExploreResult explore(
@@ -359,7 +384,12 @@ public final class AgentExplorer {
                         MAIN_THREAD,
                         body -> {
                             interceptor.enterEntry(MAIN_THREAD);
-                            body.run();
+                            try {
+                                body.run();
+                            } finally {
+                                UncontrolledThreads.unmark();
+                            }
+                            interceptor.checkUncontrolled();
                         })
                 .explore(options);
     }
@@ -378,7 +408,7 @@ public final class AgentExplorer {
     public static ExploreResult explore(Scenario<?> scenario, ExploreOptions options) {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(options, "options");
-        return intercepting(() -> scenario.explore(options));
+        return intercepting(scenario, () -> scenario.explore(options));
     }
 
     /**
@@ -388,13 +418,58 @@ public final class AgentExplorer {
     public static InterleavingReport trace(Scenario<?> scenario, String token) {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(token, "token");
-        return intercepting(() -> scenario.trace(token));
+        return intercepting(scenario, () -> scenario.trace(token));
     }
 
-    private static <R> R intercepting(Supplier<R> exploration) {
-        return ExplorationRouter.explore(
+    private static <R> R intercepting(Scenario<?> scenario, Supplier<R> exploration) {
+        ExploringInterceptor x =
                 new ExploringInterceptor(
-                        DEFAULT_FOREIGN_WAIT.toNanos(), TimeoutMode.fromProperty()),
-                exploration);
+                        DEFAULT_FOREIGN_WAIT.toNanos(), TimeoutMode.fromProperty());
+        return uncontrolledFirst(
+                "Scenario \"" + scenario.name() + "\"",
+                x,
+                () -> ExplorationRouter.explore(x, exploration));
+    }
+
+    /**
+     * Runs {@code exploration}, and makes it inconclusive when a thread of the program ran outside
+     * refguard's control in any run ({@link UncontrolledThreads}), whatever it found: a failure may
+     * come from that thread, which no replay controls, and a pass proves nothing about it.
+     */
+    private static <R> R uncontrolledFirst(
+            String what, ExploringInterceptor x, Supplier<R> exploration) {
+        String head = what + " is inconclusive: " + FailureKind.OUT_OF_CONTROL.phrase() + ".\n";
+        R result;
+        try {
+            result = exploration.get();
+        } catch (InterleavingFailure | InterleavingInconclusive e) {
+            String thread = x.uncontrolled.noticedInAnyRun();
+            if (thread == null && e instanceof InterleavingFailure) {
+                thread = x.uncontrolled.leftAlive();
+            }
+            boolean said =
+                    e instanceof InterleavingInconclusive
+                            && ((InterleavingInconclusive) e).kind() == FailureKind.OUT_OF_CONTROL;
+            if (thread != null && !said) {
+                InterleavingInconclusive i =
+                        new InterleavingInconclusive(
+                                FailureKind.OUT_OF_CONTROL,
+                                head
+                                        + UncontrolledThreads.message(thread)
+                                        + "\nWhat the exploration found meanwhile may come from"
+                                        + " that thread, so it is not its verdict:\n"
+                                        + e.getMessage(),
+                                null);
+                i.addSuppressed(e);
+                throw i;
+            }
+            throw e;
+        }
+        String thread = x.uncontrolled.noticedInAnyRun();
+        if (thread != null) {
+            throw new InterleavingInconclusive(
+                    FailureKind.OUT_OF_CONTROL, head + UncontrolledThreads.message(thread), null);
+        }
+        return result;
     }
 }

@@ -59,6 +59,7 @@ final class ExplorationRouter extends PassThroughInterceptor {
             // its own answer: not active, or inside an atomic library call, is "not managed"
             return x.managesCurrentThread() ? x : null;
         }
+        UncontrolledThreads.runsInstrumentedCode();
         return null;
     }
 

@@ -66,6 +66,9 @@ final class ExploringInterceptor implements SyncInterceptor {
 
     private long modelRun = -1;
 
+    /** Threads of the program that the explorer did not start; see {@link UncontrolledThreads}. */
+    final UncontrolledThreads uncontrolled = new UncontrolledThreads();
+
     /** Whether an exploration is using this interceptor: set while it is installed. */
     volatile boolean active;
 
@@ -104,22 +107,39 @@ final class ExploringInterceptor implements SyncInterceptor {
         if (n != modelRun || model == null) {
             model = new RunModel(timeouts);
             modelRun = n;
+            uncontrolled.runStarts();
         }
         return model;
     }
 
     /** Registers the calling actor as the run's entry thread, named {@code name}. */
     ThreadModel enterEntry(String name) {
-        Thread program = new Thread(name);
+        Thread program = new Thread(null, null, name, 0, false); // refguard's, not the program's
         ThreadModel m = run().adopt(Thread.currentThread(), program);
+        UncontrolledThreads.mark(this);
         return m;
+    }
+
+    /**
+     * Ends the run as inconclusive when a thread of the program ran outside refguard's control
+     * ({@link UncontrolledThreads}); called when the entry thread ends.
+     */
+    void checkUncontrolled() {
+        String what = uncontrolled.check(run());
+        if (what != null) {
+            throw Coordinator.lostControl(UncontrolledThreads.message(what));
+        }
     }
 
     /** The model of the calling managed thread; an actor the adapter did not start is adopted. */
     ThreadModel current() {
         Thread carrier = Thread.currentThread();
         ThreadModel m = run().byCarrier.get(carrier);
-        return m != null ? m : run().adopt(carrier, carrier);
+        if (m == null) {
+            m = run().adopt(carrier, carrier);
+            UncontrolledThreads.mark(this);
+        }
+        return m;
     }
 
     /** The report label of an access site: its operation, with the operand's name when known. */

@@ -66,6 +66,15 @@ final class RunModel {
      */
     long ops;
 
+    /**
+     * Threads constructed on the run's threads, and threads the explorer started for the run: more
+     * of the first means code refguard does not instrument may have started some ({@link
+     * UncontrolledThreads}).
+     */
+    int constructed;
+
+    int started;
+
     /** Unlocks of locks modeled through their real state (read-write locks), for waiters. */
     long unlocks;
 

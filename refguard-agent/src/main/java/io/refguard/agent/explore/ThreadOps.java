@@ -43,8 +43,10 @@ final class ThreadOps {
             t = run.newThread(thread);
         }
         t.started = true;
+        run.started++;
+        x.uncontrolled.started++;
         ThreadModel started = t;
-        t.bind(Coordinator.spawn(t.name, () -> runBody(run, started)));
+        t.bind(Coordinator.spawn(t.name, () -> runBody(x, run, started)));
     }
 
     /**
@@ -84,9 +86,18 @@ final class ThreadOps {
         return x.run().threads.get(thread);
     }
 
-    private static void runBody(RunModel run, ThreadModel t) {
+    private static void runBody(ExploringInterceptor x, RunModel run, ThreadModel t) {
         t.carrier = Thread.currentThread();
         run.byCarrier.put(t.carrier, t);
+        UncontrolledThreads.mark(x);
+        try {
+            runTask(run, t);
+        } finally {
+            UncontrolledThreads.unmark();
+        }
+    }
+
+    private static void runTask(RunModel run, ThreadModel t) {
         Runnable task = run.tasks.get(t.thread); // a builder's thread: its run() may not run it
         if (task != null) {
             task.run();
@@ -137,10 +148,21 @@ final class ThreadOps {
     private static void joinForeign(
             ExploringInterceptor x, ThreadModel me, Thread thread, boolean timed)
             throws InterruptedException {
-        if (!thread.isAlive()) {
-            return;
+        if (thread.isAlive()) {
+            thread.join(TimeUnit.NANOSECONDS.toMillis(x.foreignWaitNanos) + 1);
         }
-        thread.join(TimeUnit.NANOSECONDS.toMillis(x.foreignWaitNanos) + 1);
+        if (x.uncontrolled.createdDuring(thread)) {
+            String seen = x.uncontrolled.noticedInAnyRun();
+            throw Coordinator.lostControl(
+                    UncontrolledThreads.message(
+                            seen != null
+                                    ? seen
+                                    : me.name
+                                            + " joins thread '"
+                                            + thread.getName()
+                                            + "', which code refguard does not instrument started"
+                                            + " during the run"));
+        }
         if (thread.isAlive() && !timed) {
             throw Coordinator.lostControl(
                     me.name

@@ -71,9 +71,12 @@ class DeterministicProgramTest {
         String m = e.getMessage();
         assertTrue(
                 m.startsWith(
-                        "Program \"example.determinism.LazyRegistry$Counting\" is inconclusive:"
-                                + " runs of the same schedule differ.\nAt step "),
+                        "\nScenario \"example.determinism.LazyRegistry$Counting\" is inconclusive:"
+                                + " runs of the same schedule differ\n"),
                 m);
+        assertTrue(m.contains("| step | main"), m);
+        assertTrue(m.contains("\nFailure: At step "), m);
+        assertTrue(m.contains("Replay: " + e.replayToken()), m);
         assertTrue(m.contains("not a bug of the program"), m);
         assertTrue(
                 m.contains(

@@ -23,6 +23,16 @@ public final class ForeignThreads {
         return t;
     }
 
+    /**
+     * A started daemon thread that runs {@code task}: a library's own worker running a callback.
+     */
+    public static Thread start(Runnable task) {
+        Thread t = new Thread(task, "library-worker"); // site: created
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
     /** A lock that a started daemon thread holds while it sleeps. */
     public static ReentrantLock heldLock() {
         ReentrantLock lock = new ReentrantLock();

@@ -1,6 +1,7 @@
 package io.refguard.agent.explore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.InterleavingInconclusive;
 import io.refguard.explore.report.FailureKind;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,15 +127,68 @@ class SemanticsTest {
     }
 
     @Test
-    void joiningAThreadTheExplorerDidNotStartFailsAfterTheForeignWait() {
+    void joiningAThreadThatUninstrumentedCodeStartedIsInconclusive() {
         InterleavingInconclusive f = inconclusive(Foreign.Join.class, ExploreOptions.exhaustive());
         assertEquals(FailureKind.OUT_OF_CONTROL, f.kind(), f.getMessage());
         assertTrue(
                 f.getMessage()
                         .contains(
-                                "main joins thread 'library-sleeper', which the explorer did"
-                                        + " not start and which is still running after 200 ms"),
+                                "main joins thread 'library-sleeper', which code refguard does"
+                                        + " not instrument started during the run"),
                 f.getMessage());
+        assertTrue(f.getMessage().contains("widen the agent's include"), f.getMessage());
+    }
+
+    @Test
+    void aRacingThreadThatALibraryStartsMakesTheExplorationInconclusive() {
+        String created =
+                "created by main at io.refguard.agent.explore.ForeignThreads.start(ForeignThreads.java:"
+                        + SourceMarkers.of(ForeignThreads.class).line("created")
+                        + ")";
+        for (Class<?> program : List.of(Foreign.Racing.class, Foreign.RacingUnjoined.class)) {
+            InterleavingInconclusive f = inconclusive(program, ExploreOptions.defaults());
+            assertEquals(FailureKind.OUT_OF_CONTROL, f.kind(), f.getMessage());
+            String m = f.getMessage();
+            assertTrue(
+                    m.contains("A thread ran outside refguard's control: thread 'library-worker'"),
+                    m);
+            assertTrue(
+                    m.contains("runs the program's code and was " + created)
+                            || m.contains(
+                                    "was started during the run by code refguard does not"
+                                            + " instrument and is still running"),
+                    m);
+            assertTrue(m.contains("widen the agent's include"), m);
+        }
+    }
+
+    @Test
+    void aLibraryThreadAliveWhenMainEndsMakesTheExplorationInconclusive() {
+        InterleavingInconclusive f =
+                inconclusive(Foreign.Background.class, ExploreOptions.exhaustive());
+        assertEquals(FailureKind.OUT_OF_CONTROL, f.kind(), f.getMessage());
+        assertTrue(
+                f.getMessage()
+                        .contains(
+                                "thread 'library-sleeper' was started during the run by code"
+                                        + " refguard does not instrument and is still running"),
+                f.getMessage());
+    }
+
+    @Test
+    void aFailureWhileALibraryThreadRunsUnseenIsNotReportedAsABug() {
+        InterleavingInconclusive f =
+                inconclusive(Foreign.BackgroundThenFails.class, ExploreOptions.exhaustive());
+        assertEquals(FailureKind.OUT_OF_CONTROL, f.kind(), f.getMessage());
+        String m = f.getMessage();
+        assertTrue(
+                m.contains(
+                        "thread 'library-sleeper' was started during the exploration by code"
+                                + " refguard does not instrument and is still running"),
+                m);
+        assertTrue(m.contains("may come from that thread, so it is not its verdict"), m);
+        assertTrue(m.contains("the program's own check"), m);
+        assertInstanceOf(InterleavingFailure.class, f.getSuppressed()[0], m);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.refguard.explore.scheduling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import io.refguard.explore.Explorer;
 import io.refguard.explore.InterleavingInconclusive;
 import io.refguard.explore.Scenario;
 import io.refguard.explore.report.FailureKind;
+import io.refguard.explore.report.InterleavingReport;
 import io.refguard.explore.sync.SharedInt;
 import io.refguard.hook.Access;
 import java.util.ArrayList;
@@ -46,9 +48,19 @@ class DeterminismTest {
         assertTrue(
                 e.getMessage()
                         .startsWith(
-                                "Scenario \"extra step\" is inconclusive: runs of the same schedule"
-                                        + " differ.\nAt step "),
+                                "\nScenario \"extra step\" is inconclusive: runs of the same schedule"
+                                        + " differ\n"),
                 e.getMessage());
+        assertTrue(e.getMessage().contains("\nFailure: At step "), e.getMessage());
+        // the run that differed, up to its step that differs, and the token of its choices
+        InterleavingReport r = e.report();
+        assertNotNull(r, e.getMessage());
+        int step = Integer.parseInt(r.failure().summary().replaceAll("^At step (\\d+) .*", "$1"));
+        assertEquals(step, r.events().size(), e.getMessage());
+        assertEquals(List.of("T1", "T2"), r.threads(), e.getMessage());
+        assertTrue(e.getMessage().contains("| step | T1"), e.getMessage());
+        assertEquals(r.replayToken(), e.replayToken());
+        assertTrue(e.getMessage().contains("Replay: " + r.replayToken()), e.getMessage());
         assertTrue(e.getMessage().contains("not a bug of the program"), e.getMessage());
         assertTrue(e.getMessage().contains("the clock"), e.getMessage());
         String extra = "'extra'";
@@ -80,9 +92,7 @@ class DeterminismTest {
                         () ->
                                 extraStep("extra step, random", runs)
                                         .explore(ExploreOptions.random().maxRuns(200)));
-        assertTrue(
-                e.getMessage().contains("runs of the same schedule differ.\nAt step "),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("runs of the same schedule differ\n"), e.getMessage());
         assertTrue(e.getMessage().contains("'extra'"), e.getMessage());
     }
 

@@ -16,11 +16,15 @@ import org.junit.platform.testkit.engine.Event;
 /**
  * Runs {@link CacheExplorations} as a user's build would and checks each outcome: under the agent
  * the racy cache fails with its table and a replay token that fails again, the fixed cache passes;
- * in the Surefire execution whose argLine drops the agent, both fail saying the agent is missing.
+ * in the Surefire execution whose argLine drops the agent, and in the build that skips the plugin
+ * ({@code -Drefguard.skip=true}), both fail as inconclusive, saying the agent is missing.
  */
 class PlainMethodsTest {
 
-    private static final boolean AGENT = !"dropped".equals(System.getProperty("sample.agent"));
+    /**
+     * Whether this test JVM has the agent: not when its argLine drops it or the plugin is skipped.
+     */
+    private static final boolean AGENT = System.getProperty("sample.agent") == null;
 
     @Test
     void thisExecutionRunsWithTheAgentOrWithout() {
@@ -90,6 +94,11 @@ class PlainMethodsTest {
 
     private static void assertAgentMissing(Throwable failure) {
         String message = failure.getMessage();
+        assertEquals(
+                "io.refguard.explore.InterleavingInconclusive",
+                failure.getClass().getName(),
+                trace(failure));
+        assertTrue(message.startsWith("refguard: inconclusive: "), trace(failure));
         assertTrue(
                 message.contains("the agent is missing")
                         && message.contains("refguard-maven-plugin")

@@ -1,0 +1,303 @@
+package io.refguard.agent.explore;
+
+import io.refguard.explore.Coordinator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Threads of an explored program that the explorer neither started nor sees: threads created and
+ * started by code the agent did not instrument (a library outside the include, a JDK thread factory
+ * refguard does not model). They run in real time beside the explored threads, with no scheduling
+ * point, so whatever an exploration concludes about the program would not hold for them; the
+ * exploration is inconclusive instead, naming the thread and where it was created.
+ *
+ * <p>How they are found. Every thread inherits the values of {@link InheritableThreadLocal}s from
+ * the thread that constructs it, through {@link InheritableThreadLocal#childValue}, which the JDK
+ * calls on the constructing thread whoever constructs it, instrumented or not. The explored threads
+ * carry a mark ({@link #mark}); a thread constructed on one of them is counted and carries a {@link
+ * Spawn} of its own, with the stack where it was constructed, which its own descendants inherit.
+ * Such a thread is out of control when
+ *
+ * <ul>
+ *   <li>it runs instrumented code: the bridge asks the router about a thread of no exploration,
+ *       which finds the spawn and records it ({@link #noticed});
+ *   <li>the explored code joins it (it is not one of the run's threads, yet it was created during
+ *       the exploration);
+ *   <li>or it is still alive when the entry thread ends, while the run constructed more threads
+ *       than the explorer started: the live threads created since the exploration began that are
+ *       none of refguard's are then listed ({@link #liveForeign}). The count keeps the listing off
+ *       the common path; the listing cannot tell threads of a program explored at the same time in
+ *       the same JVM apart, which only matters when both start threads of their own.
+ * </ul>
+ *
+ * <p>A thread created by uninstrumented code that ends before the entry thread without touching
+ * instrumented code is not seen.
+ */
+final class UncontrolledThreads {
+
+    /**
+     * What a thread inherits: on an explored thread, the mark of its exploration; on a thread
+     * constructed from one, where that happened.
+     */
+    static class Origin {
+        final ExploringInterceptor x;
+
+        Origin(ExploringInterceptor x) {
+            this.x = x;
+        }
+    }
+
+    /** A thread constructed on an explored thread, and where. */
+    static final class Spawn extends Origin {
+        /** The creator's report name. */
+        final String creator;
+
+        /** The construction's stack, from the caller of the {@code Thread} constructor. */
+        final List<StackTraceElement> where;
+
+        Spawn(ExploringInterceptor x, String creator, List<StackTraceElement> where) {
+            super(x);
+            this.creator = creator;
+            this.where = where;
+        }
+    }
+
+    private static final InheritableThreadLocal<Origin> ORIGIN =
+            new InheritableThreadLocal<>() {
+                @Override
+                protected Origin childValue(Origin parent) {
+                    if (parent == null || parent instanceof Spawn) {
+                        return parent; // a descendant of a foreign thread: the same origin
+                    }
+                    ExploringInterceptor x = parent.x;
+                    if (!x.active || Coordinator.context() != x) {
+                        return null; // a mark left on a pooled worker, or refguard's own code
+                    }
+                    RunModel run = x.run();
+                    run.constructed++;
+                    x.uncontrolled.constructed++;
+                    ThreadModel me = run.byCarrier.get(Thread.currentThread());
+                    return new Spawn(
+                            x, me == null ? Thread.currentThread().getName() : me.name, caller());
+                }
+            };
+
+    /** The first uncontrolled thread seen running instrumented code, with its spawn. */
+    private final AtomicReference<String> noticed = new AtomicReference<>();
+
+    /**
+     * Threads constructed on the exploration's threads, and threads the explorer started for it, in
+     * all runs; as {@link RunModel#constructed}.
+     */
+    int constructed;
+
+    int started;
+
+    /** The id of a thread constructed before the exploration's first run, or -1 before it. */
+    private long floor = -1;
+
+    /** Marks the calling explored thread: threads constructed on it are counted. */
+    static void mark(ExploringInterceptor x) {
+        ORIGIN.set(new Origin(x));
+    }
+
+    /** Removes the mark of the calling thread (a pooled worker about to serve others). */
+    static void unmark() {
+        ORIGIN.remove();
+    }
+
+    /**
+     * Called for a thread of no exploration that runs instrumented code while some exploration
+     * runs: records it against its exploration when it was constructed from one.
+     */
+    static void runsInstrumentedCode() {
+        Origin o = ORIGIN.get();
+        if (o instanceof Spawn && o.x.active) {
+            Spawn s = (Spawn) o;
+            Thread t = Thread.currentThread();
+            if (s.x.uncontrolled.noticed.get() == null && !refguards(t.getClass())) {
+                s.x.uncontrolled.noticed.compareAndSet(
+                        null,
+                        "thread '"
+                                + t.getName()
+                                + "' runs the program's code"
+                                + createdBy(s)
+                                + ", outside refguard's control");
+            }
+        }
+    }
+
+    /** Called at the start of every run, on its first explored thread. */
+    @SuppressWarnings("deprecation") // getId() is the only form on JDK 17
+    void runStarts() {
+        if (floor < 0) {
+            // not inheriting: this thread object must not count as one the program constructed
+            floor = new Thread(null, null, "refguard-floor", 0, false).getId();
+        }
+    }
+
+    /**
+     * Whether {@code t}, a thread the explorer did not start, was created during this exploration
+     * (so by the explored code, through code refguard does not instrument).
+     */
+    @SuppressWarnings("deprecation") // getId() is the only form on JDK 17
+    boolean createdDuring(Thread t) {
+        return floor >= 0 && t.getId() > floor;
+    }
+
+    /**
+     * What refguard could not control in this run, or null: an uncontrolled thread that ran
+     * instrumented code, or, when the run constructed threads the explorer did not start, such a
+     * thread that is still alive.
+     */
+    String check(RunModel run) {
+        Thread t = run.constructed > run.started ? liveForeign() : null;
+        if (t == null) {
+            // asked after the listing: a thread that ended meanwhile has run what it ran
+            return noticed.get();
+        }
+        return stillRunning(t, "the run");
+    }
+
+    /**
+     * After the exploration ended with a failure: a thread that uninstrumented code started during
+     * one of its runs and that is still alive, or null. The failure may come from it.
+     */
+    String leftAlive() {
+        Thread t = constructed > started ? liveForeign() : null;
+        return t == null ? null : stillRunning(t, "the exploration");
+    }
+
+    private static String stillRunning(Thread t, String when) {
+        StackTraceElement[] now = t.getStackTrace();
+        return "thread '"
+                + t.getName()
+                + "' was started during "
+                + when
+                + " by code refguard does not instrument and is still running"
+                + (now.length == 0 ? "" : " (now in " + frame(now[0]) + ")")
+                + "; refguard cannot stop it, so it is left running";
+    }
+
+    /** The message of the exploration's verdict for {@code what}. */
+    static String message(String what) {
+        return "A thread ran outside refguard's control: "
+                + what
+                + ". refguard schedules only the threads that instrumented code starts, so it"
+                + " neither ordered nor saw what this thread did, and the runs prove nothing about"
+                + " it. What to do: instrument the code that starts the thread (widen the agent's"
+                + " include: refguard explore --include, AgentOptions.withInclude, or the Maven"
+                + " plugin's <includes>), start the thread in the explored code itself, or use an"
+                + " executor refguard models (Executors.newFixedThreadPool, newCachedThreadPool,"
+                + " newSingleThreadExecutor).";
+    }
+
+    /** The first uncontrolled thread seen in any run of the exploration, or null. */
+    String noticedInAnyRun() {
+        return noticed.get();
+    }
+
+    /** The oldest live thread created since the exploration began that is none of refguard's. */
+    @SuppressWarnings("deprecation") // getId() is the only form on JDK 17
+    private Thread liveForeign() {
+        ThreadGroup g = Thread.currentThread().getThreadGroup();
+        while (g.getParent() != null) {
+            g = g.getParent();
+        }
+        Thread[] all = new Thread[g.activeCount() + 16];
+        int n = g.enumerate(all, true);
+        Thread found = null;
+        for (int i = 0; i < n; i++) {
+            Thread t = all[i];
+            if (t.isAlive() && createdDuring(t) && !refguards(t)) {
+                if (found == null || t.getId() < found.getId()) {
+                    found = t;
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Whether {@code t} is one of refguard's own threads (an explorer's worker or driver), or the
+     * idle thread of a {@code java.util.Timer}, whose tasks run on a model ({@link Timers}); a task
+     * that uninstrumented code gives it is still seen when it runs the program's code.
+     */
+    private static boolean refguards(Thread t) {
+        if (refguards(t.getClass()) || t.getClass().getName().equals("java.util.TimerThread")) {
+            return true;
+        }
+        for (StackTraceElement e : t.getStackTrace()) {
+            if (e.getClassName().startsWith("io.refguard.explore.BoundedDriver")) {
+                return true; // the driver of an exploration
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether threads of class {@code c} are the explorer's own (its pooled workers, which a run
+     * may construct on an explored thread when it needs more).
+     */
+    private static boolean refguards(Class<?> c) {
+        return c.getName().startsWith("io.refguard.explore.runtime.");
+    }
+
+    private static String createdBy(Spawn s) {
+        return s.where.isEmpty()
+                ? ""
+                : " and was created by " + s.creator + " at " + where(s.where);
+    }
+
+    /** "m(F.java:3)", with ", called from n(G.java:9)" when m is the JDK's. */
+    static String where(List<StackTraceElement> stack) {
+        StackTraceElement top = stack.get(0);
+        String s = frame(top);
+        if (jdk(top)) {
+            for (StackTraceElement e : stack) {
+                if (!jdk(e)) {
+                    return s + ", called from " + frame(e);
+                }
+            }
+        }
+        return s;
+    }
+
+    private static String frame(StackTraceElement e) {
+        return e.getClassName()
+                + "."
+                + e.getMethodName()
+                + (e.getFileName() == null || e.getLineNumber() < 0
+                        ? ""
+                        : "(" + e.getFileName() + ":" + e.getLineNumber() + ")");
+    }
+
+    private static boolean jdk(StackTraceElement e) {
+        String c = e.getClassName();
+        return c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.");
+    }
+
+    /** The constructing stack without the constructor's own frames and refguard's. */
+    private static List<StackTraceElement> caller() {
+        StackTraceElement[] st = new Throwable().getStackTrace();
+        List<StackTraceElement> out = new ArrayList<>();
+        boolean inThread = false;
+        for (StackTraceElement e : st) {
+            String c = e.getClassName();
+            if (c.startsWith("java.lang.Thread")
+                    || c.startsWith("java.lang.InheritableThreadLocal")) {
+                inThread = true;
+                continue;
+            }
+            if (!inThread) {
+                continue; // this class's frames
+            }
+            out.add(e);
+            if (out.size() == 12) {
+                break;
+            }
+        }
+        return out;
+    }
+}
