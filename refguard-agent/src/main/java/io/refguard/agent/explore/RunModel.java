@@ -83,6 +83,11 @@ final class RunModel {
     /** The modeled pool standing for the common pool ({@link LibraryOps#asyncPool}), or null. */
     ModeledExecutor asyncPool;
 
+    /**
+     * The models of the {@code ForkJoinPool}s the program built, in this run ({@link ForkJoin}).
+     */
+    final List<ModeledExecutor> forkJoinPools = new ArrayList<>();
+
     /** Actions asked for inside an atomic library call, run when it returns. */
     private final java.util.ArrayDeque<Runnable> deferred = new java.util.ArrayDeque<>();
 
