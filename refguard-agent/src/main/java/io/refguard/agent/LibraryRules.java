@@ -36,6 +36,7 @@ final class LibraryRules {
         "java/util/concurrent/Phaser",
         "java/util/concurrent/locks/StampedLock",
         "java/util/concurrent/Executor",
+        "java/util/concurrent/CompletionService",
         "java/util/Timer",
         "java/lang/StringBuffer",
         "java/io/PrintStream",

@@ -172,6 +172,9 @@ final class LibraryOps {
         if (receiver instanceof ForkJoinPool pool) {
             return ForkJoinModels.poolCall(x, call, pool);
         }
+        if (receiver instanceof java.util.concurrent.ExecutorCompletionService<?> service) {
+            return CompletionServices.call(x, call, service);
+        }
         if (KIND.get(receiver.getClass()) == Kind.PLAIN) {
             return call.proceed();
         }

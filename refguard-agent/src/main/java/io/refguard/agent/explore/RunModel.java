@@ -84,7 +84,14 @@ final class RunModel {
     ModeledExecutor asyncPool;
 
     /**
-     * The models of the {@code ForkJoinPool}s the program built, in this run ({@link ForkJoin}).
+     * Tasks of modeled pools that finished so far ({@link ModeledFuture}): a completion service's
+     * {@code take} waits for it to change ({@link CompletionServices}).
+     */
+    long tasksDone;
+
+    /**
+     * The models of the {@code ForkJoinPool}s the program built, in this run ({@link
+     * ForkJoinModels}).
      */
     final List<ModeledExecutor> forkJoinPools = new ArrayList<>();
 

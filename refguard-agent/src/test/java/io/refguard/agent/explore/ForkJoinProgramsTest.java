@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import example.jdk.CommonPoolLostUpdate;
 import example.jdk.CommonPoolTask;
 import example.jdk.CompleterCount;
+import example.jdk.CompletionLostUpdate;
 import example.jdk.ForkJoinLostUpdate;
 import example.jdk.InvokeAllLostUpdate;
 import example.jdk.ParallelStreamRace;
@@ -101,6 +102,23 @@ class ForkJoinProgramsTest {
                     "cannot be explored: a parallel stream",
                     "RecursiveTask");
         }
+    }
+
+    @Test
+    void aCompletionServiceOverAForkJoinPoolIsInconclusiveNamingTheCall() {
+        InterleavingInconclusive e =
+                assertThrows(
+                        InterleavingInconclusive.class,
+                        () ->
+                                AgentExplorer.mainClass(
+                                                CompletionLostUpdate.OverForkJoin.class.getName())
+                                        .explore());
+        assertEquals(FailureKind.OUT_OF_CONTROL, e.kind(), e.getMessage());
+        assertContains(
+                e.getMessage(),
+                "ExecutorCompletionService.submit() at ",
+                "CompletionLostUpdate.java:",
+                "not one the explorer models");
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import example.jdk.AsyncLostUpdate;
 import example.jdk.BarrierTotal;
 import example.jdk.CommonPoolLostUpdate;
+import example.jdk.CompletionLostUpdate;
 import example.jdk.DelayedJobs;
 import example.jdk.ForkJoinLostUpdate;
 import example.jdk.HandOff;
@@ -87,7 +88,11 @@ class JdkProgramsTest {
                         InvokeAllLostUpdate.class,
                         FailureKind.THREAD_THREW,
                         "counted 1 hits, expected 2"),
-                new Case(CommonPoolLostUpdate.class, FailureKind.THREAD_THREW, "expected 3"));
+                new Case(CommonPoolLostUpdate.class, FailureKind.THREAD_THREW, "expected 3"),
+                new Case(
+                        CompletionLostUpdate.class,
+                        FailureKind.THREAD_THREW,
+                        "counted 1 hits, expected 2"));
     }
 
     @Test
