@@ -1,7 +1,10 @@
 package example.jdk;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.Future;
 import java.util.concurrent.RecursiveTask;
 import java.util.concurrent.TimeUnit;
 
@@ -59,6 +62,20 @@ public final class ForkJoinLostUpdate {
 
     public static void main(String[] args) {
         run(true);
+    }
+
+    /** The shared count on a work-stealing pool from {@code Executors}, which is a ForkJoinPool. */
+    public static final class WorkStealing {
+        private WorkStealing() {}
+
+        public static void main(String[] args) throws Exception {
+            counted = 0;
+            ExecutorService pool = Executors.newWorkStealingPool(2);
+            Future<Integer> total = pool.submit(() -> new Count(0, 4, true).invoke());
+            if (total.get() != 4 || counted != 4) {
+                throw new AssertionError("counted " + counted + " items, expected 4");
+            }
+        }
     }
 
     /**

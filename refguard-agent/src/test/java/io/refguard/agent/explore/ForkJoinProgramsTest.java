@@ -55,6 +55,16 @@ class ForkJoinProgramsTest {
     }
 
     @Test
+    void aWorkStealingPoolIsAModeledForkJoinPool() {
+        String table = failureTable(ForkJoinLostUpdate.WorkStealing.class);
+        assertContains(
+                table,
+                "ExecutorService.submit() ForkJoinPool-1",
+                "| ForkJoinPool-1-worker-2 ",
+                "counted 2 items, expected 4");
+    }
+
+    @Test
     void aShutDownPoolStillTakesTheForksOfItsRunningTasks() {
         ExploreResult r =
                 AgentExplorer.mainClass(ForkJoinLostUpdate.SubmitThenShutdown.class.getName())
