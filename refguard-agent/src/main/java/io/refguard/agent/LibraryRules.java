@@ -57,6 +57,10 @@ final class LibraryRules {
     private static final Set<String> FORK_JOIN_METHODS =
             Set.of("fork", "join", "quietlyJoin", "invoke", "quietlyInvoke", "get");
 
+    /** The static methods of {@code ForkJoinTask} that depend on the calling worker's pool. */
+    private static final Set<String> FORK_JOIN_STATICS =
+            Set.of("invokeAll", "helpQuiesce", "getPool", "inForkJoinPool");
+
     private LibraryRules() {}
 
     /**
@@ -64,7 +68,7 @@ final class LibraryRules {
      * any task class ({@code ForkJoinTask.join()}), else the call's owner.
      */
     static String labelOwner(String owner, String name, ClassHierarchy hierarchy) {
-        if ((FORK_JOIN_METHODS.contains(name) || name.equals("invokeAll"))
+        if ((FORK_JOIN_METHODS.contains(name) || FORK_JOIN_STATICS.contains(name))
                 && hierarchy.isSubtype(owner, FORK_JOIN_TASK)) {
             return FORK_JOIN_TASK;
         }
@@ -97,11 +101,13 @@ final class LibraryRules {
      * Whether a static call site is routed through the library bridge: the {@code
      * CompletableFuture} factories that default to the common pool, and {@code
      * ForkJoinPool.commonPool()}, the {@code StreamSupport} factories (to refuse parallel streams),
-     * and {@code ForkJoinTask.invokeAll}, also when named through the program's own task class (an
-     * unqualified {@code invokeAll(left, right)} in a {@code RecursiveTask} subclass).
+     * and the {@code ForkJoinTask} statics that depend on the caller's pool ({@code invokeAll},
+     * {@code helpQuiesce}, {@code getPool}, {@code inForkJoinPool}), also when named through the
+     * program's own task class (an unqualified {@code invokeAll(left, right)} in a {@code
+     * RecursiveTask} subclass).
      */
     static boolean isStaticTarget(String owner, String name, ClassHierarchy hierarchy) {
-        if (name.equals("invokeAll") && hierarchy.isSubtype(owner, FORK_JOIN_TASK)) {
+        if (FORK_JOIN_STATICS.contains(name) && hierarchy.isSubtype(owner, FORK_JOIN_TASK)) {
             return true;
         }
         return switch (owner) {

@@ -68,7 +68,7 @@ final class ForkJoinModels {
             ModeledExecutor m =
                     new ModeledExecutor(
                             x, r, ExecutorKind.CACHED, 0, null, name, name + "-worker-");
-            r.forkJoinPools.add(m);
+            r.forkJoinPools.put(m, pool);
             k.state = m;
         }
         return (ModeledExecutor) k.state;
@@ -78,12 +78,54 @@ final class ForkJoinModels {
     private static ModeledExecutor currentPool(ExploringInterceptor x) {
         RunModel r = x.run();
         ThreadModel me = x.current();
-        for (ModeledExecutor p : r.forkJoinPools) {
+        for (ModeledExecutor p : r.forkJoinPools.keySet()) {
             if (p.hasWorker(me)) {
                 return p;
             }
         }
         return (ModeledExecutor) LibraryOps.asyncPool(x);
+    }
+
+    /**
+     * {@code ForkJoinTask.getPool()}: the pool whose modeled worker calls it (the common pool for
+     * its workers), or null outside any; {@code inForkJoinPool()}: whether there is one.
+     */
+    static Object poolQuery(ExploringInterceptor x, LibraryCall call) {
+        RunModel r = x.run();
+        ThreadModel me = x.current();
+        ForkJoinPool pool = null;
+        for (var e : r.forkJoinPools.entrySet()) {
+            if (e.getKey().hasWorker(me)) {
+                pool = e.getValue();
+            }
+        }
+        if (pool == null && r.asyncPool != null && r.asyncPool.hasWorker(me)) {
+            pool = ForkJoinPool.commonPool();
+        }
+        return call.name().equals("getPool") ? pool : (Object) (pool != null);
+    }
+
+    /**
+     * {@code ForkJoinTask.helpQuiesce()}: one scheduling point that waits until the caller's pool
+     * (the common pool outside any) has no queued task and every other worker is idle or waits here
+     * too.
+     */
+    static Object helpQuiesce(ExploringInterceptor x, LibraryCall call) {
+        RunModel r = x.run();
+        ModeledExecutor pool = currentPool(x);
+        int self = pool.hasWorker(x.current()) ? 1 : 0;
+        pool.quiescing += self;
+        try {
+            r.ops++;
+            r.block(
+                    () -> pool.queue.isEmpty() && pool.live - pool.idle - pool.quiescing == 0,
+                    false,
+                    pool.key,
+                    x.label(call.site()));
+        } finally {
+            pool.quiescing -= self;
+        }
+        return null;
     }
 
     /**

@@ -225,6 +225,12 @@ final class LibraryOps {
             case "invokeAll" -> {
                 return ForkJoinModels.invokeAll(x, call);
             }
+            case "helpQuiesce" -> {
+                return ForkJoinModels.helpQuiesce(x, call);
+            }
+            case "getPool", "inForkJoinPool" -> {
+                return ForkJoinModels.poolQuery(x, call);
+            }
             case "stream", "intStream", "longStream", "doubleStream" -> {
                 // StreamSupport: the last argument says whether the stream is parallel
                 if (Boolean.TRUE.equals(call.argument(call.argumentCount() - 1))) {

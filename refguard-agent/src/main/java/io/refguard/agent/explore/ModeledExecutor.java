@@ -204,6 +204,9 @@ class ModeledExecutor extends AbstractExecutorService {
         return queue.isEmpty() && live == idle;
     }
 
+    /** Workers waiting in {@code ForkJoinTask.helpQuiesce()}: they count as idle for each other. */
+    int quiescing;
+
     @Override
     protected <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
         return new ModeledFuture<>(

@@ -93,7 +93,8 @@ final class RunModel {
      * The models of the {@code ForkJoinPool}s the program built, in this run ({@link
      * ForkJoinModels}).
      */
-    final List<ModeledExecutor> forkJoinPools = new ArrayList<>();
+    final IdentityHashMap<ModeledExecutor, java.util.concurrent.ForkJoinPool> forkJoinPools =
+            new IdentityHashMap<>();
 
     /** Actions asked for inside an atomic library call, run when it returns. */
     private final java.util.ArrayDeque<Runnable> deferred = new java.util.ArrayDeque<>();

@@ -12,6 +12,7 @@ import example.jdk.CompletionLostUpdate;
 import example.jdk.ForkJoinLostUpdate;
 import example.jdk.InvokeAllLostUpdate;
 import example.jdk.ParallelStreamRace;
+import example.jdk.QuiesceCount;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.InterleavingInconclusive;
@@ -69,6 +70,12 @@ class ForkJoinProgramsTest {
         ExploreResult r =
                 AgentExplorer.mainClass(ForkJoinLostUpdate.SubmitThenShutdown.class.getName())
                         .explore();
+        assertTrue(r.exhausted(), r::toString);
+    }
+
+    @Test
+    void helpQuiesceWaitsForTheForkedTasksAndATaskKnowsItsPool() {
+        ExploreResult r = AgentExplorer.mainClass(QuiesceCount.class.getName()).explore();
         assertTrue(r.exhausted(), r::toString);
     }
 
