@@ -111,10 +111,15 @@ public class JdkLibrary implements java.util.concurrent.Callable<Object> {
             this.to = to;
         }
 
+        /** The program's own {@code get}: no wait on the task, so not routed. */
+        int get(int offset) {
+            return from + offset;
+        }
+
         @Override
         protected Integer compute() {
             if (to - from == 1) {
-                return from;
+                return get(0);
             }
             int mid = (from + to) / 2;
             Halves left = new Halves(from, mid);

@@ -50,16 +50,33 @@ final class LibraryRules {
     private static final String FORK_JOIN_TASK = "java/util/concurrent/ForkJoinTask";
 
     /**
-     * The final methods of {@code ForkJoinTask} that fork, run or wait: routed also when the call
-     * site is typed by the program's own task class ({@code left.fork()} on a {@code RecursiveTask}
-     * subclass), which cannot override them.
+     * The final methods of {@code ForkJoinTask} that fork, run or wait, by name and descriptor:
+     * routed also when the call site is typed by the program's own task class ({@code left.fork()}
+     * on a {@code RecursiveTask} subclass), which cannot override them; a method of the program's
+     * own that shares a name ({@code get(int)}) has another descriptor.
      */
     private static final Set<String> FORK_JOIN_METHODS =
-            Set.of("fork", "join", "quietlyJoin", "invoke", "quietlyInvoke", "get");
+            Set.of(
+                    "fork()Ljava/util/concurrent/ForkJoinTask;",
+                    "join()Ljava/lang/Object;",
+                    "quietlyJoin()V",
+                    "invoke()Ljava/lang/Object;",
+                    "quietlyInvoke()V",
+                    "get()Ljava/lang/Object;",
+                    "get(JLjava/util/concurrent/TimeUnit;)Ljava/lang/Object;");
 
-    /** The static methods of {@code ForkJoinTask} that depend on the calling worker's pool. */
+    /**
+     * The static methods of {@code ForkJoinTask} that depend on the calling worker's pool, by name
+     * and descriptor.
+     */
     private static final Set<String> FORK_JOIN_STATICS =
-            Set.of("invokeAll", "helpQuiesce", "getPool", "inForkJoinPool");
+            Set.of(
+                    "invokeAll(Ljava/util/concurrent/ForkJoinTask;Ljava/util/concurrent/ForkJoinTask;)V",
+                    "invokeAll([Ljava/util/concurrent/ForkJoinTask;)V",
+                    "invokeAll(Ljava/util/Collection;)Ljava/util/Collection;",
+                    "helpQuiesce()V",
+                    "getPool()Ljava/util/concurrent/ForkJoinPool;",
+                    "inForkJoinPool()Z");
 
     private LibraryRules() {}
 
@@ -67,8 +84,8 @@ final class LibraryRules {
      * The class a routed call's label names: {@code ForkJoinTask} for the fork and join methods of
      * any task class ({@code ForkJoinTask.join()}), else the call's owner.
      */
-    static String labelOwner(String owner, String name, ClassHierarchy hierarchy) {
-        if ((FORK_JOIN_METHODS.contains(name) || FORK_JOIN_STATICS.contains(name))
+    static String labelOwner(String owner, String name, String desc, ClassHierarchy hierarchy) {
+        if ((FORK_JOIN_METHODS.contains(name + desc) || FORK_JOIN_STATICS.contains(name + desc))
                 && hierarchy.isSubtype(owner, FORK_JOIN_TASK)) {
             return FORK_JOIN_TASK;
         }
@@ -76,11 +93,12 @@ final class LibraryRules {
     }
 
     /** Whether an instance call site is routed through the library bridge. */
-    static boolean isInstanceTarget(String owner, String name, ClassHierarchy hierarchy) {
+    static boolean isInstanceTarget(
+            String owner, String name, String desc, ClassHierarchy hierarchy) {
         if (name.equals("cancel") && hierarchy.isSubtype(owner, "java/util/TimerTask")) {
             return true; // also on the program's own task class: a Timer's model must know
         }
-        if (FORK_JOIN_METHODS.contains(name) && hierarchy.isSubtype(owner, FORK_JOIN_TASK)) {
+        if (FORK_JOIN_METHODS.contains(name + desc) && hierarchy.isSubtype(owner, FORK_JOIN_TASK)) {
             return true;
         }
         if (!owner.startsWith("java/") || OBJECT_METHODS.contains(name)) {
@@ -106,8 +124,9 @@ final class LibraryRules {
      * program's own task class (an unqualified {@code invokeAll(left, right)} in a {@code
      * RecursiveTask} subclass).
      */
-    static boolean isStaticTarget(String owner, String name, ClassHierarchy hierarchy) {
-        if (FORK_JOIN_STATICS.contains(name) && hierarchy.isSubtype(owner, FORK_JOIN_TASK)) {
+    static boolean isStaticTarget(
+            String owner, String name, String desc, ClassHierarchy hierarchy) {
+        if (FORK_JOIN_STATICS.contains(name + desc) && hierarchy.isSubtype(owner, FORK_JOIN_TASK)) {
             return true;
         }
         return switch (owner) {

@@ -260,13 +260,15 @@ final class MethodRewriter {
         }
         boolean target =
                 isStatic
-                        ? LibraryRules.isStaticTarget(call.owner, call.name, cls.hierarchy())
-                        : LibraryRules.isInstanceTarget(call.owner, call.name, cls.hierarchy());
+                        ? LibraryRules.isStaticTarget(
+                                call.owner, call.name, call.desc, cls.hierarchy())
+                        : LibraryRules.isInstanceTarget(
+                                call.owner, call.name, call.desc, cls.hierarchy());
         if (!target) {
             return;
         }
         boolean receiverOnTop = !isStatic && call.desc.startsWith("()");
-        String owner = LibraryRules.labelOwner(call.owner, call.name, cls.hierarchy());
+        String owner = LibraryRules.labelOwner(call.owner, call.name, call.desc, cls.hierarchy());
         int id =
                 site(
                         CallRules.simpleName(owner) + "." + call.name + "()",

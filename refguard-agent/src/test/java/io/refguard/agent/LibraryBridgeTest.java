@@ -1,6 +1,7 @@
 package io.refguard.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +71,8 @@ class LibraryBridgeTest {
                         "ForkJoinTask.invokeAll()")) {
             assertTrue(operations.contains(op), () -> op + " not routed; routed: " + operations);
         }
+        // a task class's own get(int) is the program's method, not ForkJoinTask.get()
+        assertFalse(operations.contains("ForkJoinTask.get()"), operations::toString);
     }
 
     private static MethodHandle link(Class<?> owner, String name, MethodType type, int kind)

@@ -145,6 +145,10 @@ final class ForkJoinModels {
             throws Throwable {
         String name = call.name();
         String label = x.label(call.site());
+        int args = call.argumentCount();
+        if (args != 0 && !(name.equals("get") && args == 2)) {
+            name = ""; // not one of ForkJoinTask's own fork, join or get methods
+        }
         switch (name) {
             case "fork" -> {
                 refuseCompleter(call, task);
@@ -159,9 +163,8 @@ final class ForkJoinModels {
             }
             case "get" -> {
                 refuseCompleter(call, task);
-                boolean timed = call.argumentCount() == 2;
-                long nanos =
-                        timed ? ((TimeUnit) call.argument(1)).toNanos((Long) call.argument(0)) : 0L;
+                boolean timed = args == 2;
+                long nanos = timed ? BlockingModels.nanos(call, 0) : 0L;
                 if (!awaitDone(x, task, call, label, true, timed, nanos)) {
                     throw new TimeoutException("the task did not complete in time");
                 }
@@ -176,7 +179,7 @@ final class ForkJoinModels {
                 return LibraryOps.modeled(
                         x,
                         call,
-                        LibraryOps.isRead(name) ? Access.READ : Access.UPDATE,
+                        LibraryOps.isRead(call.name()) ? Access.READ : Access.UPDATE,
                         call::proceed);
             }
         }
