@@ -135,6 +135,10 @@ final class ForkJoinModels {
         @Override
         public void run() {
             task.quietlyInvoke();
+            Throwable t = task.isCompletedAbnormally() ? task.getException() : null;
+            if (t != null && Coordinator.isAbort(t)) {
+                throw (Error) t; // the run ended: the JDK kept the runtime's signal in the task
+            }
         }
     }
 
