@@ -97,6 +97,39 @@ public class JdkLibrary implements java.util.concurrent.Callable<Object> {
         out.add(stamped.isReadLocked());
         stamped.unlockRead(r);
         out.add(List.of(1, 2, 3).parallelStream().mapToInt(Integer::intValue).sum());
+        out.add(new Halves(0, 4).invoke());
         return out.toString();
+    }
+
+    /** Sums {@code [from, to)} by halves: fork, join and invokeAll typed by the program's class. */
+    static final class Halves extends java.util.concurrent.RecursiveTask<Integer> {
+        private final int from;
+        private final int to;
+
+        Halves(int from, int to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        /** The program's own {@code get}: no wait on the task, so not routed. */
+        int get(int offset) {
+            return from + offset;
+        }
+
+        @Override
+        protected Integer compute() {
+            if (to - from == 1) {
+                return get(0);
+            }
+            int mid = (from + to) / 2;
+            Halves left = new Halves(from, mid);
+            Halves right = new Halves(mid, to);
+            if (to - from > 2) {
+                left.fork();
+                return right.compute() + left.join();
+            }
+            invokeAll(left, right);
+            return left.join() + right.join();
+        }
     }
 }

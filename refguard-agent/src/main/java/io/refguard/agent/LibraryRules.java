@@ -36,6 +36,7 @@ final class LibraryRules {
         "java/util/concurrent/Phaser",
         "java/util/concurrent/locks/StampedLock",
         "java/util/concurrent/Executor",
+        "java/util/concurrent/CompletionService",
         "java/util/Timer",
         "java/lang/StringBuffer",
         "java/io/PrintStream",
@@ -46,12 +47,59 @@ final class LibraryRules {
     private static final Set<String> OBJECT_METHODS =
             Set.of("hashCode", "equals", "toString", "getClass", "wait", "notify", "notifyAll");
 
+    private static final String FORK_JOIN_TASK = "java/util/concurrent/ForkJoinTask";
+
+    /**
+     * The final methods of {@code ForkJoinTask} that fork, run or wait, by name and descriptor:
+     * routed also when the call site is typed by the program's own task class ({@code left.fork()}
+     * on a {@code RecursiveTask} subclass), which cannot override them; a method of the program's
+     * own that shares a name ({@code get(int)}) has another descriptor.
+     */
+    private static final Set<String> FORK_JOIN_METHODS =
+            Set.of(
+                    "fork()Ljava/util/concurrent/ForkJoinTask;",
+                    "join()Ljava/lang/Object;",
+                    "quietlyJoin()V",
+                    "invoke()Ljava/lang/Object;",
+                    "quietlyInvoke()V",
+                    "get()Ljava/lang/Object;",
+                    "get(JLjava/util/concurrent/TimeUnit;)Ljava/lang/Object;");
+
+    /**
+     * The static methods of {@code ForkJoinTask} that depend on the calling worker's pool, by name
+     * and descriptor.
+     */
+    private static final Set<String> FORK_JOIN_STATICS =
+            Set.of(
+                    "invokeAll(Ljava/util/concurrent/ForkJoinTask;Ljava/util/concurrent/ForkJoinTask;)V",
+                    "invokeAll([Ljava/util/concurrent/ForkJoinTask;)V",
+                    "invokeAll(Ljava/util/Collection;)Ljava/util/Collection;",
+                    "helpQuiesce()V",
+                    "getPool()Ljava/util/concurrent/ForkJoinPool;",
+                    "inForkJoinPool()Z");
+
     private LibraryRules() {}
 
+    /**
+     * The class a routed call's label names: {@code ForkJoinTask} for the fork and join methods of
+     * any task class ({@code ForkJoinTask.join()}), else the call's owner.
+     */
+    static String labelOwner(String owner, String name, String desc, ClassHierarchy hierarchy) {
+        if ((FORK_JOIN_METHODS.contains(name + desc) || FORK_JOIN_STATICS.contains(name + desc))
+                && hierarchy.isSubtype(owner, FORK_JOIN_TASK)) {
+            return FORK_JOIN_TASK;
+        }
+        return owner;
+    }
+
     /** Whether an instance call site is routed through the library bridge. */
-    static boolean isInstanceTarget(String owner, String name, ClassHierarchy hierarchy) {
+    static boolean isInstanceTarget(
+            String owner, String name, String desc, ClassHierarchy hierarchy) {
         if (name.equals("cancel") && hierarchy.isSubtype(owner, "java/util/TimerTask")) {
             return true; // also on the program's own task class: a Timer's model must know
+        }
+        if (FORK_JOIN_METHODS.contains(name + desc) && hierarchy.isSubtype(owner, FORK_JOIN_TASK)) {
+            return true;
         }
         if (!owner.startsWith("java/") || OBJECT_METHODS.contains(name)) {
             return false;
@@ -70,15 +118,28 @@ final class LibraryRules {
     /**
      * Whether a static call site is routed through the library bridge: the {@code
      * CompletableFuture} factories that default to the common pool, and {@code
-     * ForkJoinPool.commonPool()}.
+     * ForkJoinPool.commonPool()}, the {@code StreamSupport} factories (to refuse parallel streams),
+     * and the {@code ForkJoinTask} statics that depend on the caller's pool ({@code invokeAll},
+     * {@code helpQuiesce}, {@code getPool}, {@code inForkJoinPool}), also when named through the
+     * program's own task class (an unqualified {@code invokeAll(left, right)} in a {@code
+     * RecursiveTask} subclass).
      */
-    static boolean isStaticTarget(String owner, String name) {
+    static boolean isStaticTarget(
+            String owner, String name, String desc, ClassHierarchy hierarchy) {
+        if (FORK_JOIN_STATICS.contains(name + desc) && hierarchy.isSubtype(owner, FORK_JOIN_TASK)) {
+            return true;
+        }
         return switch (owner) {
             case "java/util/concurrent/CompletableFuture" ->
                     name.equals("runAsync")
                             || name.equals("supplyAsync")
                             || name.equals("delayedExecutor");
             case "java/util/concurrent/ForkJoinPool" -> name.equals("commonPool");
+            case "java/util/stream/StreamSupport" -> // only to refuse parallel streams
+                    name.equals("stream")
+                            || name.equals("intStream")
+                            || name.equals("longStream")
+                            || name.equals("doubleStream");
             default -> false;
         };
     }

@@ -260,15 +260,18 @@ final class MethodRewriter {
         }
         boolean target =
                 isStatic
-                        ? LibraryRules.isStaticTarget(call.owner, call.name)
-                        : LibraryRules.isInstanceTarget(call.owner, call.name, cls.hierarchy());
+                        ? LibraryRules.isStaticTarget(
+                                call.owner, call.name, call.desc, cls.hierarchy())
+                        : LibraryRules.isInstanceTarget(
+                                call.owner, call.name, call.desc, cls.hierarchy());
         if (!target) {
             return;
         }
         boolean receiverOnTop = !isStatic && call.desc.startsWith("()");
+        String owner = LibraryRules.labelOwner(call.owner, call.name, call.desc, cls.hierarchy());
         int id =
                 site(
-                        CallRules.simpleName(call.owner) + "." + call.name + "()",
+                        CallRules.simpleName(owner) + "." + call.name + "()",
                         receiverOnTop ? subjectOf(call) : null);
         String desc = isStatic ? call.desc : "(L" + call.owner + ";" + call.desc.substring(1);
         int kind = isStatic ? 1 : call.itf ? 2 : 0;

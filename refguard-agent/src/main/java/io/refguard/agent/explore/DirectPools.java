@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
@@ -77,13 +78,15 @@ final class DirectPools {
     }
 
     /**
-     * The index of an argument that is a JDK {@code ThreadPoolExecutor} passed as an {@code
-     * Executor} (to JDK code, such as {@code CompletableFuture.supplyAsync(task, pool)}), or -1.
+     * The index of an argument that is a JDK {@code ThreadPoolExecutor} or {@code ForkJoinPool}
+     * (the common pool too) passed as an {@code Executor} (to JDK code, such as {@code
+     * CompletableFuture.supplyAsync(task, pool)}), or -1.
      */
     static int poolArgument(LibraryCall call) {
         for (int i = 0; i < call.argumentCount(); i++) {
-            if (call.argument(i) instanceof ThreadPoolExecutor pool
-                    && pool.getClass().getClassLoader() == null
+            Object a = call.argument(i);
+            if ((a instanceof ThreadPoolExecutor || a instanceof ForkJoinPool)
+                    && a.getClass().getClassLoader() == null
                     && Executor.class.isAssignableFrom(call.methodType().parameterType(i))) {
                 return i;
             }
@@ -93,7 +96,11 @@ final class DirectPools {
 
     /** The call with its argument {@code i}, a pool, replaced by the pool's model. */
     static Object replacing(ExploringInterceptor x, LibraryCall call, int i) throws Throwable {
+        Object pool = call.argument(i);
         return call.proceedReplacing(
-                i, modelOf(x, (ThreadPoolExecutor) call.argument(i), call.site()));
+                i,
+                pool instanceof ForkJoinPool fj
+                        ? ForkJoinModels.modelOf(x, fj)
+                        : modelOf(x, (ThreadPoolExecutor) pool, call.site()));
     }
 }

@@ -5,6 +5,7 @@ import io.refguard.agent.bridge.LibraryCall;
 import io.refguard.explore.Coordinator;
 import io.refguard.hook.Access;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
 /**
@@ -44,11 +45,12 @@ import java.util.concurrent.ForkJoinTask;
  * <h2>What cannot be controlled</h2>
  *
  * Work the JDK would run on threads the explorer does not start is refused with a message naming
- * the operation ({@link #refuse}): parallel streams, {@code ForkJoinPool} and {@code ForkJoinTask},
- * {@code CompletableFuture}'s delayed executor and timeouts. A {@code *Async} method of {@code
- * CompletableFuture} without an executor runs on a modeled cached pool of the run instead of the
- * common pool; pools built directly ({@link DirectPools}) and {@code Timer}s ({@link Timers}) run
- * on modeled pools too.
+ * the operation ({@link #refuse}): parallel streams, {@code CountedCompleter}s, {@code
+ * CompletableFuture}'s delayed executor and timeouts. A {@code *Async} method of {@code
+ * CompletableFuture} without an executor runs on a modeled cached pool of the run, which also
+ * stands for {@code ForkJoinPool.commonPool()}; {@code ForkJoinPool}s and {@code ForkJoinTask}s
+ * ({@link ForkJoinModels}), pools built directly ({@link DirectPools}) and {@code Timer}s ({@link
+ * Timers}) run on modeled pools too.
  */
 final class LibraryOps {
 
@@ -57,9 +59,7 @@ final class LibraryOps {
         /** Not a JDK class that synchronizes: the original call, no point. */
         PLAIN,
         /** One scheduling point, then the call, atomically (or a blocking model). */
-        MODELED,
-        /** Runs work on threads the explorer cannot schedule: refused under exploration. */
-        REFUSED
+        MODELED
     }
 
     private static final Set<String> SYNCHRONIZED_CLASSES =
@@ -75,10 +75,6 @@ final class LibraryOps {
             new ClassValue<>() {
                 @Override
                 protected Kind computeValue(Class<?> c) {
-                    if (ForkJoinTask.class.isAssignableFrom(c)
-                            || java.util.concurrent.ForkJoinPool.class.isAssignableFrom(c)) {
-                        return Kind.REFUSED;
-                    }
                     if (c.getClassLoader() != null) {
                         return Kind.PLAIN; // the program's own classes are instrumented code
                     }
@@ -157,11 +153,7 @@ final class LibraryOps {
             return staticCall(x, call);
         }
         if (name.equals("parallel") || name.equals("parallelStream")) {
-            throw refuse(
-                    call,
-                    "a parallel stream runs its work on the common ForkJoinPool,"
-                            + " whose threads the explorer does not schedule, so its interleavings"
-                            + " would not be explored. Use a sequential stream in explored code");
+            throw refuseParallelStream(call);
         }
         Object receiver = call.receiver();
         if (receiver == null) {
@@ -173,20 +165,17 @@ final class LibraryOps {
         if (receiver instanceof java.util.Timer timer) {
             return Timers.call(x, call, timer);
         }
-        switch (KIND.get(receiver.getClass())) {
-            case PLAIN:
-                return call.proceed();
-            case REFUSED:
-                throw refuse(
-                        call,
-                        RunModel.simpleName(receiver.getClass())
-                                + " runs its tasks"
-                                + " on threads the explorer does not start, so their interleavings"
-                                + " would not be explored. Use an executor from Executors"
-                                + " (newFixedThreadPool, newCachedThreadPool, newSingleThreadExecutor)"
-                                + " or plain threads in explored code");
-            default:
-                break;
+        if (receiver instanceof ForkJoinTask<?> task) {
+            return ForkJoinModels.taskCall(x, call, task);
+        }
+        if (receiver instanceof ForkJoinPool pool) {
+            return ForkJoinModels.poolCall(x, call, pool);
+        }
+        if (receiver instanceof java.util.concurrent.ExecutorCompletionService<?> service) {
+            return CompletionServices.call(x, call, service);
+        }
+        if (KIND.get(receiver.getClass()) == Kind.PLAIN) {
+            return call.proceed();
         }
         if (call.usesDefaultExecutor()) {
             return modeled(x, call, Access.UPDATE, () -> call.proceedWith(asyncPool(x)));
@@ -227,14 +216,27 @@ final class LibraryOps {
                 int pool = DirectPools.poolArgument(call);
                 return pool < 0 ? call.proceed() : DirectPools.replacing(x, call, pool);
             }
-            // thrown into the program rather than ending the run: code that looks the pool up
-            // (Caffeine's default executor) catches the failure and runs the work itself
-            case "commonPool" ->
-                    throw unsupported(
-                            call,
-                            "the common ForkJoinPool runs tasks on"
-                                    + " threads the explorer does not schedule. Use an executor from Executors in"
-                                    + " explored code");
+            // the real pool, whose calls from explored code run on its model ({@link
+            // ForkJoinModels}): it never gets a task itself
+            case "commonPool" -> {
+                return call.proceed();
+            }
+            case "invokeAll" -> {
+                return ForkJoinModels.invokeAll(x, call);
+            }
+            case "helpQuiesce" -> {
+                return ForkJoinModels.helpQuiesce(x, call);
+            }
+            case "getPool", "inForkJoinPool" -> {
+                return ForkJoinModels.poolQuery(x, call);
+            }
+            case "stream", "intStream", "longStream", "doubleStream" -> {
+                // StreamSupport: the last argument says whether the stream is parallel
+                if (Boolean.TRUE.equals(call.argument(call.argumentCount() - 1))) {
+                    throw refuseParallelStream(call);
+                }
+                return call.proceed();
+            }
             case "delayedExecutor" ->
                     throw refuse(
                             call,
@@ -244,6 +246,22 @@ final class LibraryOps {
                 return call.proceed();
             }
         }
+    }
+
+    /**
+     * A parallel stream splits its work into JDK-internal {@code ForkJoinTask}s ({@code
+     * CountedCompleter}s) that the JDK forks from its own, uninstrumented code onto the real common
+     * pool; the program's lambdas would run on threads the explorer does not schedule.
+     */
+    private static ControlLost refuseParallelStream(LibraryCall call) {
+        return refuse(
+                call,
+                "a parallel stream runs the program's lambdas on the common ForkJoinPool's own"
+                        + " threads, forked from inside the JDK, which the explorer does not schedule,"
+                        + " so their interleavings would not be explored. To explore them, split the"
+                        + " work into RecursiveTask or RecursiveAction tasks, or hand it to an"
+                        + " executor, which the explorer models; a sequential stream runs it on one"
+                        + " thread");
     }
 
     /** The modeled pool that stands for the common pool in this run, created on first use. */
@@ -260,6 +278,11 @@ final class LibraryOps {
                             "commonPool");
         }
         return r.asyncPool;
+    }
+
+    /** Whether the operation {@code name} only reads its receiver's state. */
+    static boolean isRead(String name) {
+        return READS.contains(name);
     }
 
     /**
@@ -358,15 +381,6 @@ final class LibraryOps {
      */
     static RuntimeException refuse(LibraryCall call, String why) {
         return Coordinator.lostControl(
-                x(call)
-                        + " cannot be explored: "
-                        + why
-                        + ", or exclude the class from instrumentation.");
-    }
-
-    /** As {@link #refuse}, as an exception the program may catch and work around. */
-    static UnsupportedOperationException unsupported(LibraryCall call, String why) {
-        return Coordinator.unsupported(
                 x(call)
                         + " cannot be explored: "
                         + why

@@ -48,6 +48,7 @@ class ModeledExecutor extends AbstractExecutorService {
     final LockModel key;
     final String takeLabel;
     final String poolName;
+    private final String workerName;
 
     final ArrayDeque<Runnable> queue = new ArrayDeque<>();
     private final List<ThreadModel> workers = new ArrayList<>();
@@ -74,7 +75,20 @@ class ModeledExecutor extends AbstractExecutorService {
             int threads,
             ThreadFactory factory,
             String poolName) {
+        this(x, run, kind, threads, factory, poolName, poolName + "-thread-");
+    }
+
+    /** A pool named {@code poolName}, whose workers are {@code workerName} followed by a number. */
+    ModeledExecutor(
+            ExploringInterceptor x,
+            RunModel run,
+            ExecutorKind kind,
+            int threads,
+            ThreadFactory factory,
+            String poolName,
+            String workerName) {
         this.x = x;
+        this.workerName = workerName;
         this.run = run;
         this.kind = kind;
         this.maxThreads =
@@ -98,7 +112,23 @@ class ModeledExecutor extends AbstractExecutorService {
         }
         run.ops++;
         Coordinator.point(key, Access.UPDATE, "execute");
-        if (shutdown) {
+        enqueue(command);
+    }
+
+    /**
+     * Queues {@code command} and starts a worker for it if the pool has room and no idle worker,
+     * with no scheduling point: the caller made the operation's point.
+     */
+    void enqueue(Runnable command) {
+        enqueue(command, false);
+    }
+
+    /**
+     * As {@link #enqueue(Runnable)}; {@code evenIfShutdown} accepts the task after {@code
+     * shutdown}, as a {@code ForkJoinPool} accepts a fork from a task it still runs.
+     */
+    void enqueue(Runnable command, boolean evenIfShutdown) {
+        if (shutdown && !evenIfShutdown) {
             // the task is not named: its toString() would carry an identity hash, different in
             // every run, and reports must repeat
             throw new RejectedExecutionException(
@@ -114,9 +144,7 @@ class ModeledExecutor extends AbstractExecutorService {
         created++;
         Runnable loop = this::workerLoop;
         Thread t =
-                factory != null
-                        ? factory.newThread(loop)
-                        : new Thread(loop, poolName + "-thread-" + created);
+                factory != null ? factory.newThread(loop) : new Thread(loop, workerName + created);
         if (t == null) {
             throw new RejectedExecutionException(
                     "the thread factory of " + poolName + " returned no thread");
@@ -165,6 +193,19 @@ class ModeledExecutor extends AbstractExecutorService {
             live--;
         }
     }
+
+    /** Whether {@code t} is one of this pool's workers. */
+    boolean hasWorker(ThreadModel t) {
+        return workers.contains(t);
+    }
+
+    /** No task is queued and every live worker is idle. */
+    boolean quiescent() {
+        return queue.isEmpty() && live == idle;
+    }
+
+    /** Workers waiting in {@code ForkJoinTask.helpQuiesce()}: they count as idle for each other. */
+    int quiescing;
 
     @Override
     protected <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {

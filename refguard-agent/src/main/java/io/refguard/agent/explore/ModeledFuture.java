@@ -60,6 +60,7 @@ final class ModeledFuture<T> implements RunnableFuture<T> {
             }
         } finally {
             runner = null;
+            run.tasksDone++;
         }
     }
 

@@ -92,6 +92,19 @@ final class RunModel {
     /** The modeled pool standing for the common pool ({@link LibraryOps#asyncPool}), or null. */
     ModeledExecutor asyncPool;
 
+    /**
+     * Tasks of modeled pools that finished so far ({@link ModeledFuture}): a completion service's
+     * {@code take} waits for it to change ({@link CompletionServices}).
+     */
+    long tasksDone;
+
+    /**
+     * The models of the {@code ForkJoinPool}s the program built, in this run ({@link
+     * ForkJoinModels}).
+     */
+    final IdentityHashMap<ModeledExecutor, java.util.concurrent.ForkJoinPool> forkJoinPools =
+            new IdentityHashMap<>();
+
     /** Actions asked for inside an atomic library call, run when it returns. */
     private final java.util.ArrayDeque<Runnable> deferred = new java.util.ArrayDeque<>();
 

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import example.jdk.AsyncLostUpdate;
 import example.jdk.BarrierTotal;
-import example.jdk.CommonPoolTask;
+import example.jdk.CommonPoolLostUpdate;
+import example.jdk.CompletionLostUpdate;
 import example.jdk.DelayedJobs;
+import example.jdk.ForkJoinLostUpdate;
 import example.jdk.HandOff;
+import example.jdk.InvokeAllLostUpdate;
 import example.jdk.MapLostUpdate;
 import example.jdk.ParallelSum;
 import example.jdk.PhaserRounds;
@@ -76,7 +79,23 @@ class JdkProgramsTest {
                         FailureKind.THREAD_THREW,
                         "counted 4 beats, expected 5"),
                 new Case(TimerRetry.class, FailureKind.THREAD_THREW, "2 outcomes for one request"),
-                new Case(DelayedJobs.class, FailureKind.THREAD_THREW, "NullPointerException"));
+                new Case(DelayedJobs.class, FailureKind.THREAD_THREW, "NullPointerException"),
+                new Case(
+                        ForkJoinLostUpdate.class,
+                        FailureKind.THREAD_THREW,
+                        "counted 2 items, expected 4"),
+                new Case(
+                        InvokeAllLostUpdate.class,
+                        FailureKind.THREAD_THREW,
+                        "counted 1 hits, expected 2"),
+                new Case(
+                        CommonPoolLostUpdate.class,
+                        FailureKind.THREAD_THREW,
+                        "counted 1 hits, expected 2"),
+                new Case(
+                        CompletionLostUpdate.class,
+                        FailureKind.THREAD_THREW,
+                        "counted 1 hits, expected 2"));
     }
 
     @Test
@@ -90,19 +109,6 @@ class JdkProgramsTest {
         assertTrue(
                 e.getMessage().contains("cannot be explored: a parallel stream"), e.getMessage());
         assertTrue(e.getMessage().contains("ParallelSum.java:"), e.getMessage());
-    }
-
-    @Test
-    void theCommonPoolUncaughtIsRefguardsLimitNotTheProgramsBug() {
-        InterleavingInconclusive e =
-                assertThrows(
-                        InterleavingInconclusive.class,
-                        () -> AgentExplorer.mainClass(CommonPoolTask.class.getName()).explore());
-        assertEquals(FailureKind.OUT_OF_CONTROL, e.kind(), e.getMessage());
-        assertTrue(e.getMessage().contains("common ForkJoinPool"), e.getMessage());
-        ExploreResult r =
-                AgentExplorer.mainClass(CommonPoolTask.Fallback.class.getName()).explore();
-        assertTrue(r.exhausted(), r.toString());
     }
 
     @ParameterizedTest

@@ -1,0 +1,154 @@
+package io.refguard.agent.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import example.jdk.CommonPoolLostUpdate;
+import example.jdk.CommonPoolTask;
+import example.jdk.CompleterCount;
+import example.jdk.CompletionLostUpdate;
+import example.jdk.ForkJoinLostUpdate;
+import example.jdk.InvokeAllLostUpdate;
+import example.jdk.ParallelStreamRace;
+import example.jdk.QuiesceCount;
+import io.refguard.explore.ExploreResult;
+import io.refguard.explore.InterleavingFailure;
+import io.refguard.explore.InterleavingInconclusive;
+import io.refguard.explore.report.FailureKind;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ForkJoin family under exploration: tasks and pools run on modeled workers, each fork, join
+ * and submission is one step named as the program wrote it, the common pool is the pool {@code
+ * CompletableFuture} runs on, and what the model cannot run (parallel streams, {@code
+ * CountedCompleter}) ends inconclusive naming the call. The verdicts themselves are checked with
+ * the other JDK programs ({@link JdkProgramsTest}).
+ */
+class ForkJoinProgramsTest {
+
+    private static String failureTable(Class<?> program) {
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () -> AgentExplorer.mainClass(program.getName()).explore());
+        assertEquals(FailureKind.THREAD_THREW, f.report().failure().kind(), f.table());
+        return f.table();
+    }
+
+    private static void assertContains(String table, String... parts) {
+        for (String p : parts) {
+            assertTrue(table.contains(p), () -> "expected '" + p + "' in\n" + table);
+        }
+    }
+
+    @Test
+    void forkAndJoinAreStepsOfTheWorkersOfTheProgramsPool() {
+        String table = failureTable(ForkJoinLostUpdate.class);
+        assertContains(
+                table,
+                "ForkJoinPool.invoke() ForkJoinPool-1 (ForkJoinLostUpdate.java:",
+                "ForkJoinTask.fork() Count#",
+                "| ForkJoinPool-1-worker-1 ",
+                "counted 2 items, expected 4");
+        assertFalse(table.contains("commonPool"), table);
+    }
+
+    @Test
+    void aWorkStealingPoolIsAModeledForkJoinPool() {
+        String table = failureTable(ForkJoinLostUpdate.WorkStealing.class);
+        assertContains(
+                table,
+                "ExecutorService.submit() ForkJoinPool-1",
+                "| ForkJoinPool-1-worker-2 ",
+                "counted 2 items, expected 4");
+    }
+
+    @Test
+    void aShutDownPoolStillTakesTheForksOfItsRunningTasks() {
+        ExploreResult r =
+                AgentExplorer.mainClass(ForkJoinLostUpdate.SubmitThenShutdown.class.getName())
+                        .explore();
+        assertTrue(r.exhausted(), r::toString);
+    }
+
+    @Test
+    void helpQuiesceWaitsForTheForkedTasksAndATaskKnowsItsPool() {
+        ExploreResult r = AgentExplorer.mainClass(QuiesceCount.class.getName()).explore();
+        assertTrue(r.exhausted(), r::toString);
+    }
+
+    @Test
+    void invokeAllFromOutsideAPoolForksToTheCommonPool() {
+        String table = failureTable(InvokeAllLostUpdate.class);
+        assertContains(
+                table,
+                "ForkJoinTask.invoke() Hit#1 (InvokeAllLostUpdate.java:",
+                "ForkJoinTask.invokeAll() (InvokeAllLostUpdate.java:",
+                "| commonPool-thread-1 ");
+    }
+
+    @Test
+    void theCommonPoolIsThePoolCompletableFutureRunsOn() {
+        String table = failureTable(CommonPoolLostUpdate.class);
+        assertContains(table, "ForkJoinPool.submit() commonPool", "commonPool-thread-1");
+        assertFalse(table.contains("ForkJoinPool-1"), table);
+    }
+
+    @Test
+    void workWaitedForOnTheCommonPoolIsVerifiedAndWorkNotWaitedForIsARace() {
+        ExploreResult r = AgentExplorer.mainClass(CommonPoolTask.class.getName()).explore();
+        assertTrue(r.exhausted(), r::toString);
+        String table = failureTable(CommonPoolTask.NoWait.class);
+        assertContains(table, "ForkJoinPool.execute() commonPool", "has not run yet: 0");
+    }
+
+    @Test
+    void aParallelStreamIsInconclusiveNamingTheCallAndWhatToDo() {
+        for (Class<?> program :
+                new Class<?>[] {ParallelStreamRace.class, ParallelStreamRace.Split.class}) {
+            InterleavingInconclusive e =
+                    assertThrows(
+                            InterleavingInconclusive.class,
+                            () -> AgentExplorer.mainClass(program.getName()).explore());
+            assertEquals(FailureKind.OUT_OF_CONTROL, e.kind(), e.getMessage());
+            assertContains(
+                    e.getMessage(),
+                    "ParallelStreamRace.java:",
+                    "cannot be explored: a parallel stream",
+                    "RecursiveTask");
+        }
+    }
+
+    @Test
+    void aCompletionServiceOverAForkJoinPoolIsInconclusiveNamingTheCall() {
+        InterleavingInconclusive e =
+                assertThrows(
+                        InterleavingInconclusive.class,
+                        () ->
+                                AgentExplorer.mainClass(
+                                                CompletionLostUpdate.OverForkJoin.class.getName())
+                                        .explore());
+        assertEquals(FailureKind.OUT_OF_CONTROL, e.kind(), e.getMessage());
+        assertContains(
+                e.getMessage(),
+                "ExecutorCompletionService.submit() at ",
+                "CompletionLostUpdate.java:",
+                "not one the explorer models");
+    }
+
+    @Test
+    void aCountedCompleterIsInconclusiveNamingTheCall() {
+        InterleavingInconclusive e =
+                assertThrows(
+                        InterleavingInconclusive.class,
+                        () -> AgentExplorer.mainClass(CompleterCount.class.getName()).explore());
+        assertEquals(FailureKind.OUT_OF_CONTROL, e.kind(), e.getMessage());
+        assertContains(
+                e.getMessage(),
+                "ForkJoinTask.invoke() at ",
+                "CompleterCount.java:",
+                "CountedCompleter");
+    }
+}
