@@ -99,15 +99,6 @@ public final class Coordinator {
     }
 
     /**
-     * An operation refguard does not model, as an exception for the program to throw: code that
-     * looks a facility up and falls back when it is missing keeps working, and a thread that ends
-     * with it (or with an exception it caused) makes the exploration inconclusive, not a failure.
-     */
-    public static UnsupportedOperationException unsupported(String message) {
-        return ModelCalls.unsupported(message);
-    }
-
-    /**
      * A yield in a spin loop, like {@link Thread#onSpinWait()} or {@link Thread#yield()}. Managed:
      * a scheduling point after which the thread is not scheduled again until another thread writes
      * a location it read since its last write (through a scheduling point), or until no other

@@ -7,7 +7,6 @@ import io.refguard.explore.runtime.ControlLost;
 import io.refguard.explore.runtime.RunEngine;
 import io.refguard.explore.runtime.RunStatus;
 import io.refguard.explore.runtime.SourceLocator;
-import io.refguard.explore.runtime.UnsupportedHere;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,15 +29,6 @@ final class Failures {
                                     : FailureKind.OUT_OF_CONTROL,
                             t,
                             c.getMessage(),
-                            null,
-                            List.of());
-                }
-                UnsupportedHere unsupported = UnsupportedHere.in(c);
-                if (unsupported != null) {
-                    return new Failure(
-                            FailureKind.OUT_OF_CONTROL,
-                            t,
-                            thread + " ended with refguard's limit: " + unsupported.getMessage(),
                             null,
                             List.of());
                 }

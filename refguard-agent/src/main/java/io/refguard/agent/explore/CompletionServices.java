@@ -1,7 +1,7 @@
 package io.refguard.agent.explore;
 
 import io.refguard.agent.bridge.LibraryCall;
-import io.refguard.explore.runtime.Coordinator;
+import io.refguard.explore.Coordinator;
 import io.refguard.hook.Access;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.Future;

@@ -2,7 +2,7 @@ package io.refguard.agent.explore;
 
 import io.refguard.agent.bridge.ExecutorKind;
 import io.refguard.agent.bridge.LibraryCall;
-import io.refguard.explore.runtime.Coordinator;
+import io.refguard.explore.Coordinator;
 import io.refguard.hook.Access;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -253,7 +253,7 @@ final class LibraryOps {
      * CountedCompleter}s) that the JDK forks from its own, uninstrumented code onto the real common
      * pool; the program's lambdas would run on threads the explorer does not schedule.
      */
-    private static ControlLost refuseParallelStream(LibraryCall call) {
+    private static RuntimeException refuseParallelStream(LibraryCall call) {
         return refuse(
                 call,
                 "a parallel stream runs the program's lambdas on the common ForkJoinPool's own"

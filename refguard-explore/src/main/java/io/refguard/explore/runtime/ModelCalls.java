@@ -122,10 +122,6 @@ public final class ModelCalls {
         throw lost;
     }
 
-    public static UnsupportedOperationException unsupported(String message) {
-        return new UnsupportedHere(message);
-    }
-
     public static void spinWait(String label) {
         Actor me = managedActor();
         if (me != null) {
