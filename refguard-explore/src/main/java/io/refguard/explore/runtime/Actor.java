@@ -168,27 +168,18 @@ final class Actor implements ActorHandle {
      * blocked on something that has happened.
      */
     boolean canGoOn() {
-        switch (state) {
-            case NEW:
-            case RUNNABLE:
-                return true;
-            case DONE:
-                return false;
-            default:
-                break;
-        }
-        switch (block) {
-            case LOCK:
-                return lock.owner == null || lock.owner == this;
-            case WAIT:
-                return notified && lock.owner == null;
-            case JOIN:
-                return joinTarget.state == State.DONE;
-            case UNTIL:
-                return until.getAsBoolean();
-            default:
-                return true;
-        }
+        return switch (state) {
+            case NEW, RUNNABLE -> true;
+            case DONE -> false;
+            case BLOCKED ->
+                    switch (block) {
+                        case LOCK -> lock.owner == null || lock.owner == this;
+                        case WAIT -> notified && lock.owner == null;
+                        case JOIN -> joinTarget.state == State.DONE;
+                        case UNTIL -> until.getAsBoolean();
+                        case NONE -> true;
+                    };
+        };
     }
 
     boolean live() {

@@ -93,7 +93,7 @@ public final class Coordinator {
         } else {
             x = DRIVING.get();
         }
-        return x == null ? 0 : x.nextIdentityHash();
+        return x == null ? 0 : x.run.nextIdentityHash();
     }
 
     /**
@@ -131,7 +131,7 @@ public final class Coordinator {
      */
     public static long runNumber() {
         Actor me = managedActor();
-        return me == null ? -1 : me.exec.runNumber;
+        return me == null ? -1 : me.exec.run.number;
     }
 
     /** Whether the calling thread runs actor code under exploration. */
@@ -212,7 +212,7 @@ public final class Coordinator {
     public static void updateFailed() {
         Actor me = managedActor();
         if (me != null) {
-            me.exec.fairness.updateFailed(me);
+            me.exec.run.fairness.updateFailed(me);
         }
     }
 
@@ -534,8 +534,9 @@ public final class Coordinator {
         if (x == null) {
             return 0;
         }
-        x.clockNanos += nanos;
-        return x.clockNanos;
+        RunState run = x.run;
+        run.clockNanos += nanos;
+        return run.clockNanos;
     }
 
     /** The virtual clock of the calling thread's run: {@link #advanceClock advanceClock(0)}. */
@@ -623,7 +624,7 @@ public final class Coordinator {
     public static void joinThread(Thread thread) throws InterruptedException {
         Objects.requireNonNull(thread, "thread");
         Actor me = managedActor();
-        Actor target = me == null ? null : me.exec.startedThreads.get(thread);
+        Actor target = me == null ? null : me.exec.run.startedThreads.get(thread);
         if (target != null) {
             Primitives.join(me, target);
         } else {

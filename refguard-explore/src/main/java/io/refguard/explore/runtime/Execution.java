@@ -2,10 +2,7 @@ package io.refguard.explore.runtime;
 
 import io.refguard.hook.Access;
 import io.refguard.hook.RunScope;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -33,6 +30,14 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Every step is also handed to the run's {@link DeterminismCheck}, which names the first step
  * that does not repeat an earlier run of the same schedule.
+ *
+ * <h2>State</h2>
+ *
+ * The execution keeps what lasts the whole exploration: the slots and their workers, the baton, the
+ * determinism check and the scratch of the decision. Everything of one run (schedule, modeled locks
+ * and wait sets, clock, fair scheduling, outcome) is in that run's {@link RunState}, which {@link
+ * RunEngine} creates for the run and replaces when it ends; an actor slot resets its own per-run
+ * fields ({@link Actor#reset}).
  */
 final class Execution implements ChoicePoint {
 
@@ -48,16 +53,6 @@ final class Execution implements ChoicePoint {
      */
     private static final int SPIN = 30;
 
-    private static final VarHandle STEP;
-
-    static {
-        try {
-            STEP = MethodHandles.lookup().findVarHandle(Execution.class, "step", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     final Thread driver;
     final Actor driverToken;
 
@@ -71,38 +66,16 @@ final class Execution implements ChoicePoint {
 
     Actor[] slots = new Actor[4];
     int slotCount;
-    int threadCount;
-
-    // Configuration of the current run.
-    Chooser chooser;
-    Runnable observer;
-    Tracer tracer;
-    int maxSteps;
-    RunScope scope;
 
     /**
-     * Counts the runs of this execution; written by the driver before it hands the baton to the
-     * run's first actor, so every actor of the run reads the new value.
+     * The current run ({@link RunState}): replaced by {@link RunEngine} when a run ends, with the
+     * state of the next one, so the next run's setup and the run itself share it. Written by the
+     * driver while no actor runs; the baton's volatile write publishes it.
      */
-    long runNumber;
-
-    // Search-path records of the current run.
-    @SuppressWarnings("unused") // accessed through STEP
-    private int step;
-
-    int preemptions;
-    long hash;
-    int[] choices = new int[256];
-    String[] labels = new String[256];
+    RunState run;
 
     /** Compares this run's steps with earlier runs of the same schedule. */
     final DeterminismCheck determinism = new DeterminismCheck(this);
-
-    /** Holds back spinning and yielding threads ({@link Fairness}). */
-    final Fairness fairness = new Fairness(this);
-
-    /** Identity hashes handed out in this run ({@link Coordinator#identityHash}). */
-    private int identityHashes;
 
     // The view offered to the chooser.
     private int current;
@@ -124,52 +97,13 @@ final class Execution implements ChoicePoint {
 
     private int enabledCount;
 
-    final IdentityHashMap<Object, ModelLock> locks = new IdentityHashMap<>();
-    final IdentityHashMap<Object, ModelLock.WaitSet> waitSets = new IdentityHashMap<>();
-    final IdentityHashMap<Thread, Actor> startedThreads = new IdentityHashMap<>();
-    final ObjectNamer namer = new ObjectNamer();
-
-    /**
-     * The run's virtual clock, in nanoseconds from the start of the run: advanced by timeouts
-     * ({@link Waits}) and by explored code reading it, never by real time.
-     */
-    long clockNanos;
-
-    // Outcome. Written by the baton holder that ends the run, read by the driver after it.
-    boolean aborting;
-    RunStatus status;
-    Throwable failureCause;
-    int failureThread;
-    String failureMessage;
-    int failureStep;
-
     Execution(Thread driver, boolean internalPoints, Object context) {
         this.driver = driver;
         this.internalPoints = internalPoints;
         this.context = context;
         this.driverToken = new Actor(-1, this);
         this.running = driverToken;
-    }
-
-    int steps() {
-        return (int) STEP.getOpaque(this);
-    }
-
-    void resetRun() {
-        runNumber++;
-        determinism.startRun(runNumber, status, status == null ? 0 : steps());
-        STEP.setOpaque(this, 0);
-        preemptions = 0;
-        hash = 0;
-        clockNanos = 0;
-        aborting = false;
-        status = RunStatus.COMPLETED;
-        failureCause = null;
-        failureThread = -1;
-        failureMessage = null;
-        failureStep = -1;
-        current = -1;
-        fairness.resetRun();
+        this.run = new RunState(this, 1, null);
     }
 
     /** Slot {@code i}, created with a leased worker the first time a run needs it. */
@@ -223,7 +157,7 @@ final class Execution implements ChoicePoint {
         }
         Throwable thrown = null;
         try {
-            RunScope sc = scope;
+            RunScope sc = run.scope;
             a.binding = sc == null ? null : sc.bindCurrentThread();
             a.userCode = true;
             a.body.run();
@@ -248,15 +182,16 @@ final class Execution implements ChoicePoint {
             return;
         }
         a.state = Actor.State.DONE;
-        if (thrown != null && !aborting) {
-            record(RunStatus.ACTOR_FAILED, a.id, thrown, null);
+        RunState r = run;
+        if (thrown != null && !r.aborting) {
+            r.record(RunStatus.ACTOR_FAILED, a.id, thrown, null);
         }
-        if (aborting) {
+        if (r.aborting) {
             handToDriver();
             return;
         }
-        if (tracer != null) {
-            tracer.finished(a.id);
+        if (r.tracer != null) {
+            r.tracer.finished(a.id);
         }
         try {
             decide(a);
@@ -286,12 +221,13 @@ final class Execution implements ChoicePoint {
 
     /** A scheduling point in actor {@code me}: announce the operation, then decide. */
     void point(Actor me, Object target, Access access, String label) {
-        if (me.abandoned || aborting) {
+        if (me.abandoned || run.aborting) {
             throw AbortSignal.INSTANCE;
         }
         me.pendingTarget = target;
         me.pendingAccess = access;
         me.pendingLabel = label;
+        Tracer tracer = run.tracer;
         if (tracer != null) {
             me.pendingLocation = SourceLocator.locate();
             tracer.announced(me.id);
@@ -315,6 +251,7 @@ final class Execution implements ChoicePoint {
         me.state = Actor.State.BLOCKED;
         me.block = kind;
         me.forgetReads(); // waiting in the model is not spinning
+        Tracer tracer = run.tracer;
         if (tracer != null) {
             tracer.blocked(me.id, Waits.describe(this, me));
         }
@@ -347,6 +284,8 @@ final class Execution implements ChoicePoint {
     }
 
     private void decideInRuntime(Actor me) {
+        RunState r = run;
+        Runnable observer = r.observer;
         if (observer != null) {
             try {
                 observer.run();
@@ -356,9 +295,10 @@ final class Execution implements ChoicePoint {
                 fail(RunStatus.INVARIANT_FAILED, me == null ? -1 : me.id, t, null);
             }
         }
-        int s = (int) STEP.getOpaque(this);
+        int s = r.steps();
+        Fairness fairness = r.fairness;
         fairness.settle(me, s);
-        int n = threadCount;
+        int n = r.threadCount;
         int words = (n + 63) >>> 6;
         if (enabled.length < words) {
             enabled = new long[Math.max(words, enabled.length * 2)];
@@ -422,15 +362,15 @@ final class Execution implements ChoicePoint {
             handToDriver(); // every thread finished: the run is complete
             return;
         }
-        if (s >= maxSteps) {
+        if (s >= r.maxSteps) {
             fail(RunStatus.LIVELOCK, me == null ? -1 : me.id, null, null);
         }
         current = me == null ? -1 : me.id;
         currentEnabled = me != null && isEnabled(me.id);
-        int c = chooser.choose(this);
+        int c = r.chooser.choose(this);
         if (c == Chooser.PRUNE) {
-            status = RunStatus.PRUNED;
-            aborting = true;
+            r.status = RunStatus.PRUNED;
+            r.aborting = true;
             throw AbortSignal.INSTANCE;
         }
         if (c < 0 || c >= n || !isEnabled(c)) {
@@ -442,7 +382,7 @@ final class Execution implements ChoicePoint {
                             + s);
         }
         Actor next = slots[c];
-        recordStep(s, c, next);
+        recordStep(r, s, c, next);
         fairness.chosen(next, s);
         if (next == me) {
             return;
@@ -451,7 +391,7 @@ final class Execution implements ChoicePoint {
         LockSupport.unpark(next.worker);
         if (me != null && me.live()) {
             spinThenPark(me);
-            if (me.abandoned || aborting) {
+            if (me.abandoned || run.aborting) {
                 throw AbortSignal.INSTANCE;
             }
         }
@@ -480,53 +420,26 @@ final class Execution implements ChoicePoint {
         return released;
     }
 
-    private void recordStep(int s, int c, Actor next) {
+    private void recordStep(RunState r, int s, int c, Actor next) {
         boolean preempt = currentEnabled && c != current;
         if (preempt) {
-            preemptions++;
-        }
-        if (s == choices.length) {
-            choices = Arrays.copyOf(choices, s * 2);
-            labels = Arrays.copyOf(labels, s * 2);
+            r.preemptions++;
         }
         // the check compares the first 64 threads' enabled bits exactly, later threads only by
         // their operations; -1 stands for "only threads past the first 64 can run" (0 means ended)
         determinism.step(s, c, enabled[0] != 0 ? enabled[0] : -1L, next);
-        choices[s] = c;
-        labels[s] = next.pendingLabel;
-        hash = hash * 31 + c + 1;
-        STEP.setOpaque(this, s + 1);
+        r.recordStep(s, c, next.pendingLabel);
+        Tracer tracer = r.tracer;
         if (tracer != null) {
             tracer.step(
                     s,
                     c,
                     next.pendingLabel,
                     next.pendingAccess,
-                    namer.name(next.pendingTarget),
+                    r.namer.name(next.pendingTarget),
                     next.pendingLocation,
                     preempt);
         }
-    }
-
-    /**
-     * The next identity hash of this run: a fixed sequence, scrambled (the finalizer of
-     * MurmurHash3) so that hash tables spread the values as they spread real identity hashes;
-     * positive and never 0, as the JVM's are.
-     */
-    int nextIdentityHash() {
-        int h = ++identityHashes;
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        h ^= h >>> 16;
-        h &= 0x7fffffff;
-        return h == 0 ? 1 : h;
-    }
-
-    /** Starts the identity hash sequence again, for the next run's setup. */
-    void resetIdentityHashes() {
-        identityHashes = 0;
     }
 
     /** Records the first failure of the run and unwinds the calling thread. */
@@ -536,21 +449,14 @@ final class Execution implements ChoicePoint {
     }
 
     void record(RunStatus kind, int thread, Throwable cause, String message) {
-        if (!status.isFailure()) {
-            status = kind;
-            failureThread = thread;
-            failureCause = cause;
-            failureMessage = message;
-            failureStep = (int) STEP.getOpaque(this);
-        }
-        aborting = true;
+        run.record(kind, thread, cause, message);
     }
 
     // ---------------------------------------------------------------- ChoicePoint
 
     @Override
     public int step() {
-        return (int) STEP.getOpaque(this);
+        return run.steps();
     }
 
     @Override
@@ -565,12 +471,12 @@ final class Execution implements ChoicePoint {
 
     @Override
     public boolean isEnabled(int id) {
-        return id >= 0 && id < threadCount && (enabled[id >>> 6] & (1L << id)) != 0;
+        return id >= 0 && id < run.threadCount && (enabled[id >>> 6] & (1L << id)) != 0;
     }
 
     @Override
     public int nextEnabled(int from) {
-        int n = threadCount;
+        int n = run.threadCount;
         if (from < 0) {
             from = 0;
         }
@@ -603,7 +509,7 @@ final class Execution implements ChoicePoint {
 
     @Override
     public int threadCount() {
-        return threadCount;
+        return run.threadCount;
     }
 
     @Override
