@@ -49,6 +49,17 @@ final class Actor implements ActorHandle {
     /** Set when the slot is released at the end of an exploration. */
     boolean detach;
 
+    /**
+     * How likely this thread is to receive the baton next while it waits ({@link SpinSlot}): set by
+     * the driver when a run starts and by the thread when it finishes its part.
+     */
+    volatile int rank = SpinSlot.IN_RUN;
+
+    /**
+     * Set while the thread is parked (or about to) waiting for the baton: the passer unparks it.
+     */
+    volatile boolean parked;
+
     Block block = Block.NONE;
     ModelLock lock;
     Actor joinTarget;
@@ -113,6 +124,7 @@ final class Actor implements ActorHandle {
         this.name = name;
         this.body = body;
         state = State.NEW;
+        rank = SpinSlot.IN_RUN;
         userCode = false;
         block = Block.NONE;
         lock = null;

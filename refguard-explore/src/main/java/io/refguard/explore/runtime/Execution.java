@@ -13,12 +13,14 @@ import java.util.concurrent.locks.LockSupport;
  *
  * Exactly one thread runs at a time: the one that {@link #running} names (the driver thread is
  * represented by {@link #driverToken}). A holder passes the baton with a volatile write of {@code
- * running} followed by an unpark; the receiver's volatile read of {@code running} therefore
- * happens-after every write the previous holder made, which is why no other field of the execution,
- * of the actors or of the modeled locks needs to be volatile. When the chooser keeps the current
- * thread, the decision returns without any write to {@code running} and without park or unpark. A
- * receiver spins briefly ({@link #SPIN}) before parking, because a baton often comes back within
- * microseconds.
+ * running}, followed by an unpark only when the receiver is parked ({@link Actor#parked}, checked
+ * after the write as the receiver checks {@code running} after setting it, so no wake-up is lost);
+ * the receiver's volatile read of {@code running} therefore happens-after every write the previous
+ * holder made, which is why no other field of the execution, of the actors or of the modeled locks
+ * needs to be volatile. When the chooser keeps the current thread, the decision returns without any
+ * write to {@code running} and without park or unpark. A waiting thread spins while it holds the
+ * execution's {@link SpinSlot}, which goes to the thread most likely to be next, and parks
+ * otherwise: a hand-off to a spinner costs a fraction of a microsecond, a wake-up from park tens.
  *
  * <h2>Decisions</h2>
  *
@@ -46,13 +48,6 @@ final class Execution implements ChoicePoint {
     /** Threads per run; the enabled set costs one bit each at every decision. */
     static final int MAX_THREADS = 4096;
 
-    /**
-     * Spin iterations before parking while waiting for the baton. Measured on 2 cores with the
-     * points model: 30 beats both 0 (every handoff pays a futex wake-up) and 100 or more (the
-     * spinner steals the core the baton holder needs).
-     */
-    private static final int SPIN = 30;
-
     final Thread driver;
     final Actor driverToken;
 
@@ -63,6 +58,9 @@ final class Execution implements ChoicePoint {
     final Object context;
 
     volatile Actor running;
+
+    /** Which waiting thread may spin for the baton. */
+    final SpinSlot spinSlot = new SpinSlot();
 
     Actor[] slots = new Actor[4];
     int slotCount;
@@ -102,6 +100,7 @@ final class Execution implements ChoicePoint {
         this.internalPoints = internalPoints;
         this.context = context;
         this.driverToken = new Actor(-1, this);
+        this.driverToken.rank = SpinSlot.DRIVER;
         this.running = driverToken;
         this.run = new RunState(this, 1, null);
     }
@@ -131,7 +130,7 @@ final class Execution implements ChoicePoint {
      */
     boolean serve(Actor a) {
         while (true) {
-            spinThenPark(a);
+            awaitBaton(a);
             if (a.abandoned) {
                 return false;
             }
@@ -182,6 +181,7 @@ final class Execution implements ChoicePoint {
             return;
         }
         a.state = Actor.State.DONE;
+        a.rank = SpinSlot.IDLE;
         RunState r = run;
         if (thrown != null && !r.aborting) {
             r.record(RunStatus.ACTOR_FAILED, a.id, thrown, null);
@@ -193,27 +193,58 @@ final class Execution implements ChoicePoint {
         if (r.tracer != null) {
             r.tracer.finished(a.id);
         }
+        boolean endNear = SpinSlot.CAP > 0 && SpinSlot.spinningAllowed() && othersLive(a) <= 1;
         try {
             decide(a);
         } catch (AbortSignal s) {
             handToDriver();
+            return;
         }
+        if (endNear && running != driverToken) {
+            // the run ends when the thread just chosen finishes: let the driver wake up (off the
+            // path of that thread) so that it spins for the end in the slot this thread leaves
+            wake(driverToken);
+        }
+    }
+
+    /** The live threads of the run other than {@code me}, counted up to 2. */
+    private int othersLive(Actor me) {
+        int live = 0;
+        for (int i = 0, n = run.threadCount; i < n && live < 2; i++) {
+            Actor a = slots[i];
+            if (a != me && a.live()) {
+                live++;
+            }
+        }
+        return live;
     }
 
     void handToDriver() {
         running = driverToken;
-        LockSupport.unpark(driver);
+        wake(driverToken);
     }
 
-    private void spinThenPark(Actor me) {
-        for (int i = 0; i < SPIN; i++) {
-            if (running == me) {
+    /** Unparks {@code a}'s thread if it is parked waiting for the baton. */
+    void wake(Actor a) {
+        if (a.parked) {
+            LockSupport.unpark(a == driverToken ? driver : a.worker);
+        }
+    }
+
+    /**
+     * Waits until {@code me} holds the baton (or is abandoned): spins while it holds the {@link
+     * SpinSlot}, else parks, marked {@link Actor#parked} so that the passer unparks it.
+     */
+    void awaitBaton(Actor me) {
+        while (running != me && !me.abandoned) {
+            if (spinSlot.spin(this, me)) {
                 return;
             }
-            Thread.onSpinWait();
-        }
-        while (running != me) {
-            LockSupport.park(this);
+            me.parked = true;
+            if (running != me && !me.abandoned) {
+                LockSupport.park(this);
+            }
+            me.parked = false;
         }
     }
 
@@ -388,9 +419,9 @@ final class Execution implements ChoicePoint {
             return;
         }
         running = next;
-        LockSupport.unpark(next.worker);
+        wake(next);
         if (me != null && me.live()) {
-            spinThenPark(me);
+            awaitBaton(me);
             if (me.abandoned || run.aborting) {
                 throw AbortSignal.INSTANCE;
             }
@@ -436,7 +467,7 @@ final class Execution implements ChoicePoint {
                     c,
                     next.pendingLabel,
                     next.pendingAccess,
-                    r.namer.name(next.pendingTarget),
+                    r.namer().name(next.pendingTarget),
                     next.pendingLocation,
                     preempt);
         }

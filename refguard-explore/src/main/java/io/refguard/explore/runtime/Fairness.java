@@ -208,7 +208,7 @@ final class Fairness {
             sb.append(" spins reading ");
             for (int r = 0; r < a.readCount; r++) {
                 if (!shownBefore(a, r)) {
-                    sb.append(r == 0 ? "" : ", ").append(run.namer.name(a.reads[r]));
+                    sb.append(r == 0 ? "" : ", ").append(run.namer().name(a.reads[r]));
                 }
             }
         }

@@ -81,7 +81,7 @@ final class Primitives {
             throw new IllegalMonitorStateException(
                     me.name
                             + " unlocks "
-                            + x.run.namer.name(key)
+                            + x.run.namer().name(key)
                             + " but does not hold it: unlock only what this thread locked, once per lock");
         }
         if (--l.holds == 0) {
@@ -221,9 +221,9 @@ final class Primitives {
                             + " calls "
                             + op
                             + " without holding "
-                            + me.exec.run.namer.name(lockKey)
+                            + me.exec.run.namer().name(lockKey)
                             + ": take Coordinator.lock("
-                            + me.exec.run.namer.name(lockKey)
+                            + me.exec.run.namer().name(lockKey)
                             + ") first");
         }
         return l;

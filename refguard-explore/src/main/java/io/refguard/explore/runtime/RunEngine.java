@@ -244,36 +244,26 @@ public final class RunEngine implements AutoCloseable {
     }
 
     /**
-     * How long the driver spins for the baton before it parks. Exactly one actor runs at a time, so
-     * on two or more cores a spinning driver takes no core an actor needs; and most runs of a small
-     * scenario end within this time, which spares the end of every run a wake-up from park (tens of
-     * microseconds on virtual machines). Measured on the 2x10 points model on 2 cores: about 14,000
-     * schedules/s without the spin, 23,000 with 20 us, 33,000 with 100 us.
-     */
-    private static final long DRIVER_SPIN_NANOS = 100_000;
-
-    private void spinForDriver() {
-        long start = System.nanoTime();
-        for (int i = 1; x.running != x.driverToken; i++) {
-            Thread.onSpinWait();
-            if ((i & 63) == 0 && System.nanoTime() - start > DRIVER_SPIN_NANOS) {
-                return;
-            }
-        }
-    }
-
-    /**
-     * Waits until the baton comes back to the driver. Returns false when the step count has not
-     * moved for the run timeout while a thread holds the baton.
+     * Waits until the baton comes back to the driver: spinning while the driver holds the
+     * execution's {@link SpinSlot} (the last thread of a run wakes it for that), else parked.
+     * Returns false when the step count has not moved for the run timeout while a thread holds the
+     * baton.
      */
     private boolean awaitDriver() {
-        spinForDriver();
+        Actor d = x.driverToken;
         int lastStep = -1;
         long since = System.nanoTime();
         long slice = Math.max(1_000_000L, timeoutNanos / 4);
-        while (x.running != x.driverToken) {
-            LockSupport.parkNanos(this, slice);
-            if (x.running == x.driverToken) {
+        while (x.running != d) {
+            if (x.spinSlot.spin(x, d)) {
+                break;
+            }
+            d.parked = true;
+            if (x.running != d) {
+                LockSupport.parkNanos(this, slice);
+            }
+            d.parked = false;
+            if (x.running == d) {
                 break;
             }
             int s = x.run.steps();

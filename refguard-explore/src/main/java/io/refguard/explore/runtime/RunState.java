@@ -55,10 +55,13 @@ final class RunState {
     int[] choices;
     String[] labels;
 
-    final IdentityHashMap<Object, ModelLock> locks = new IdentityHashMap<>();
-    final IdentityHashMap<Object, ModelLock.WaitSet> waitSets = new IdentityHashMap<>();
-    final IdentityHashMap<Thread, Actor> startedThreads = new IdentityHashMap<>();
-    final ObjectNamer namer = new ObjectNamer();
+    // Small at first: most runs model a few locks, and a new state is allocated for every run.
+    final IdentityHashMap<Object, ModelLock> locks = new IdentityHashMap<>(8);
+    final IdentityHashMap<Object, ModelLock.WaitSet> waitSets = new IdentityHashMap<>(4);
+    final IdentityHashMap<Thread, Actor> startedThreads = new IdentityHashMap<>(4);
+
+    /** Names objects in reports; made on first use, which only failures and traced runs reach. */
+    private ObjectNamer namer;
 
     /**
      * The run's virtual clock, in nanoseconds from the start of the run: advanced by timeouts
@@ -95,6 +98,13 @@ final class RunState {
         this.tracer = tracer;
         this.maxSteps = maxSteps;
         this.threadCount = threads;
+    }
+
+    ObjectNamer namer() {
+        if (namer == null) {
+            namer = new ObjectNamer();
+        }
+        return namer;
     }
 
     /** Decisions taken so far. */

@@ -135,7 +135,7 @@ final class Waits {
 
     /** What blocked actor {@code a} waits for, e.g. {@code lock account A, held by T2}. */
     static String describe(Execution x, Actor a) {
-        ObjectNamer namer = x.run.namer;
+        ObjectNamer namer = x.run.namer();
         return switch (a.block) {
             case LOCK -> {
                 Actor owner = a.lock.owner;
