@@ -624,7 +624,7 @@ public final class Coordinator {
     public static void joinThread(Thread thread) throws InterruptedException {
         Objects.requireNonNull(thread, "thread");
         Actor me = managedActor();
-        Actor target = me == null ? null : me.exec.run.startedThreads.get(thread);
+        Actor target = me == null ? null : me.exec.run.startedThreads().get(thread);
         if (target != null) {
             Primitives.join(me, target);
         } else {

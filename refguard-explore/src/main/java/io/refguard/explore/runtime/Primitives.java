@@ -30,10 +30,10 @@ final class Primitives {
     private Primitives() {}
 
     static ModelLock lockFor(Execution x, Object key) {
-        ModelLock l = x.run.locks.get(key);
+        ModelLock l = x.run.locks().get(key);
         if (l == null) {
             l = new ModelLock(key);
-            x.run.locks.put(key, l);
+            x.run.locks().put(key, l);
         }
         return l;
     }
@@ -76,7 +76,7 @@ final class Primitives {
         if (x.run.aborting) {
             throw AbortSignal.INSTANCE;
         }
-        ModelLock l = x.run.locks.get(key);
+        ModelLock l = x.run.locks().get(key);
         if (l == null || l.owner != me) {
             throw new IllegalMonitorStateException(
                     me.name
@@ -117,7 +117,7 @@ final class Primitives {
         Execution x = me.exec;
         x.point(me, condition, Access.UPDATE, label);
         held(me, lockKey, all ? "signalAll" : "signal");
-        ModelLock.WaitSet ws = x.run.waitSets.get(condition);
+        ModelLock.WaitSet ws = x.run.waitSets().get(condition);
         if (ws == null) {
             return;
         }
@@ -183,7 +183,7 @@ final class Primitives {
 
     static ActorHandle startThread(Actor me, Thread thread) {
         Execution x = me.exec;
-        if (x.run.startedThreads.containsKey(thread)) {
+        if (x.run.startedThreads().containsKey(thread)) {
             throw new IllegalThreadStateException(
                     me.name
                             + " starts thread '"
@@ -192,7 +192,7 @@ final class Primitives {
         }
         Actor child = (Actor) spawn(me, thread.getName(), thread::run);
         child.threadObject = thread;
-        x.run.startedThreads.put(thread, child);
+        x.run.startedThreads().put(thread, child);
         return child;
     }
 
@@ -214,7 +214,7 @@ final class Primitives {
     }
 
     private static ModelLock held(Actor me, Object lockKey, String op) {
-        ModelLock l = me.exec.run.locks.get(lockKey);
+        ModelLock l = me.exec.run.locks().get(lockKey);
         if (l == null || l.owner != me) {
             throw new IllegalMonitorStateException(
                     me.name
@@ -230,10 +230,10 @@ final class Primitives {
     }
 
     static ModelLock.WaitSet waitSetFor(Execution x, Object condition) {
-        ModelLock.WaitSet ws = x.run.waitSets.get(condition);
+        ModelLock.WaitSet ws = x.run.waitSets().get(condition);
         if (ws == null) {
             ws = new ModelLock.WaitSet();
-            x.run.waitSets.put(condition, ws);
+            x.run.waitSets().put(condition, ws);
         }
         return ws;
     }

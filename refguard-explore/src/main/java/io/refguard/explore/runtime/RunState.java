@@ -55,10 +55,10 @@ final class RunState {
     int[] choices;
     String[] labels;
 
-    // Small at first: most runs model a few locks, and a new state is allocated for every run.
-    final IdentityHashMap<Object, ModelLock> locks = new IdentityHashMap<>(8);
-    final IdentityHashMap<Object, ModelLock.WaitSet> waitSets = new IdentityHashMap<>(4);
-    final IdentityHashMap<Thread, Actor> startedThreads = new IdentityHashMap<>(4);
+    // Made on first use: a state is made for every run, and many runs use none of them.
+    private IdentityHashMap<Object, ModelLock> locks;
+    private IdentityHashMap<Object, ModelLock.WaitSet> waitSets;
+    private IdentityHashMap<Thread, Actor> startedThreads;
 
     /** Names objects in reports; made on first use, which only failures and traced runs reach. */
     private ObjectNamer namer;
@@ -98,6 +98,30 @@ final class RunState {
         this.tracer = tracer;
         this.maxSteps = maxSteps;
         this.threadCount = threads;
+    }
+
+    /** The run's modeled locks by their key. */
+    IdentityHashMap<Object, ModelLock> locks() {
+        if (locks == null) {
+            locks = new IdentityHashMap<>();
+        }
+        return locks;
+    }
+
+    /** The run's wait sets by their condition. */
+    IdentityHashMap<Object, ModelLock.WaitSet> waitSets() {
+        if (waitSets == null) {
+            waitSets = new IdentityHashMap<>();
+        }
+        return waitSets;
+    }
+
+    /** The user's {@code Thread} objects started in the run, with the actors that run them. */
+    IdentityHashMap<Thread, Actor> startedThreads() {
+        if (startedThreads == null) {
+            startedThreads = new IdentityHashMap<>();
+        }
+        return startedThreads;
     }
 
     ObjectNamer namer() {
