@@ -50,6 +50,17 @@ final class Actor implements ActorHandle {
     /** Set when the slot is released at the end of an exploration. */
     boolean detach;
 
+    /**
+     * How likely this thread is to receive the baton next while it waits ({@link SpinSlot}): set by
+     * the driver when a run starts and by the thread when it finishes its part.
+     */
+    volatile int rank = SpinSlot.IN_RUN;
+
+    /**
+     * Set while the thread is parked (or about to) waiting for the baton: the passer unparks it.
+     */
+    volatile boolean parked;
+
     Block block = Block.NONE;
     ModelLock lock;
     Actor joinTarget;
@@ -114,6 +125,7 @@ final class Actor implements ActorHandle {
         this.name = name;
         this.body = body;
         state = State.NEW;
+        rank = SpinSlot.IN_RUN;
         userCode = false;
         block = Block.NONE;
         lock = null;
@@ -169,27 +181,18 @@ final class Actor implements ActorHandle {
      * blocked on something that has happened.
      */
     boolean canGoOn() {
-        switch (state) {
-            case NEW:
-            case RUNNABLE:
-                return true;
-            case DONE:
-                return false;
-            default:
-                break;
-        }
-        switch (block) {
-            case LOCK:
-                return lock.owner == null || lock.owner == this;
-            case WAIT:
-                return notified && lock.owner == null;
-            case JOIN:
-                return joinTarget.state == State.DONE;
-            case UNTIL:
-                return until.getAsBoolean();
-            default:
-                return true;
-        }
+        return switch (state) {
+            case NEW, RUNNABLE -> true;
+            case DONE -> false;
+            case BLOCKED ->
+                    switch (block) {
+                        case LOCK -> lock.owner == null || lock.owner == this;
+                        case WAIT -> notified && lock.owner == null;
+                        case JOIN -> joinTarget.state == State.DONE;
+                        case UNTIL -> until.getAsBoolean();
+                        case NONE -> true;
+                    };
+        };
     }
 
     boolean live() {

@@ -2,10 +2,7 @@ package io.refguard.explore.runtime;
 
 import io.refguard.hook.Access;
 import io.refguard.hook.RunScope;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -16,12 +13,14 @@ import java.util.concurrent.locks.LockSupport;
  *
  * Exactly one thread runs at a time: the one that {@link #running} names (the driver thread is
  * represented by {@link #driverToken}). A holder passes the baton with a volatile write of {@code
- * running} followed by an unpark; the receiver's volatile read of {@code running} therefore
- * happens-after every write the previous holder made, which is why no other field of the execution,
- * of the actors or of the modeled locks needs to be volatile. When the chooser keeps the current
- * thread, the decision returns without any write to {@code running} and without park or unpark. A
- * receiver spins briefly ({@link #SPIN}) before parking, because a baton often comes back within
- * microseconds.
+ * running}, followed by an unpark only when the receiver is parked ({@link Actor#parked}, checked
+ * after the write as the receiver checks {@code running} after setting it, so no wake-up is lost);
+ * the receiver's volatile read of {@code running} therefore happens-after every write the previous
+ * holder made, which is why no other field of the execution, of the actors or of the modeled locks
+ * needs to be volatile. When the chooser keeps the current thread, the decision returns without any
+ * write to {@code running} and without park or unpark. A waiting thread spins while it holds the
+ * execution's {@link SpinSlot}, which goes to the thread most likely to be next, and parks
+ * otherwise: a hand-off to a spinner costs a fraction of a microsecond, a wake-up from park tens.
  *
  * <h2>Decisions</h2>
  *
@@ -33,6 +32,14 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Every step is also handed to the run's {@link DeterminismCheck}, which names the first step
  * that does not repeat an earlier run of the same schedule.
+ *
+ * <h2>State</h2>
+ *
+ * The execution keeps what lasts the whole exploration: the slots and their workers, the baton, the
+ * determinism check and the scratch of the decision. Everything of one run (schedule, modeled locks
+ * and wait sets, clock, fair scheduling, outcome) is in that run's {@link RunState}, which {@link
+ * RunEngine} creates for the run and replaces when it ends; an actor slot resets its own per-run
+ * fields ({@link Actor#reset}).
  */
 final class Execution implements ChoicePoint {
 
@@ -40,23 +47,6 @@ final class Execution implements ChoicePoint {
 
     /** Threads per run; the enabled set costs one bit each at every decision. */
     static final int MAX_THREADS = 4096;
-
-    /**
-     * Spin iterations before parking while waiting for the baton. Measured on 2 cores with the
-     * points model: 30 beats both 0 (every handoff pays a futex wake-up) and 100 or more (the
-     * spinner steals the core the baton holder needs).
-     */
-    private static final int SPIN = 30;
-
-    private static final VarHandle STEP;
-
-    static {
-        try {
-            STEP = MethodHandles.lookup().findVarHandle(Execution.class, "step", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     final Thread driver;
     final Actor driverToken;
@@ -72,43 +62,21 @@ final class Execution implements ChoicePoint {
 
     volatile Actor running;
 
+    /** Which waiting thread may spin for the baton. */
+    final SpinSlot spinSlot = new SpinSlot();
+
     Actor[] slots = new Actor[4];
     int slotCount;
-    int threadCount;
-
-    // Configuration of the current run.
-    Chooser chooser;
-    Runnable observer;
-    Tracer tracer;
-    int maxSteps;
-    RunScope scope;
 
     /**
-     * Counts the runs of this execution; written by the driver before it hands the baton to the
-     * run's first actor, so every actor of the run reads the new value.
+     * The current run ({@link RunState}): replaced by {@link RunEngine} when a run ends, with the
+     * state of the next one, so the next run's setup and the run itself share it. Written by the
+     * driver while no actor runs; the baton's volatile write publishes it.
      */
-    long runNumber;
-
-    // Search-path records of the current run.
-    @SuppressWarnings("unused") // accessed through STEP
-    private int step;
-
-    int preemptions;
-    long hash;
-    int[] choices = new int[256];
-    String[] labels = new String[256];
+    RunState run;
 
     /** Compares this run's steps with earlier runs of the same schedule. */
     final DeterminismCheck determinism = new DeterminismCheck(this);
-
-    /** Holds back spinning and yielding threads ({@link Fairness}). */
-    final Fairness fairness = new Fairness(this);
-
-    /**
-     * Identity hashes handed out in this run ({@link
-     * io.refguard.explore.Coordinator#identityHash}).
-     */
-    private int identityHashes;
 
     // The view offered to the chooser.
     private int current;
@@ -130,52 +98,14 @@ final class Execution implements ChoicePoint {
 
     private int enabledCount;
 
-    final IdentityHashMap<Object, ModelLock> locks = new IdentityHashMap<>();
-    final IdentityHashMap<Object, ModelLock.WaitSet> waitSets = new IdentityHashMap<>();
-    final IdentityHashMap<Thread, Actor> startedThreads = new IdentityHashMap<>();
-    final ObjectNamer namer = new ObjectNamer();
-
-    /**
-     * The run's virtual clock, in nanoseconds from the start of the run: advanced by timeouts
-     * ({@link Waits}) and by explored code reading it, never by real time.
-     */
-    long clockNanos;
-
-    // Outcome. Written by the baton holder that ends the run, read by the driver after it.
-    boolean aborting;
-    RunStatus status;
-    Throwable failureCause;
-    int failureThread;
-    String failureMessage;
-    int failureStep;
-
     Execution(Thread driver, boolean internalPoints, Object context) {
         this.driver = driver;
         this.internalPoints = internalPoints;
         this.context = context;
         this.driverToken = new Actor(-1, this);
+        this.driverToken.rank = SpinSlot.DRIVER;
         this.running = driverToken;
-    }
-
-    int steps() {
-        return (int) STEP.getOpaque(this);
-    }
-
-    void resetRun() {
-        runNumber++;
-        determinism.startRun(runNumber, status, status == null ? 0 : steps());
-        STEP.setOpaque(this, 0);
-        preemptions = 0;
-        hash = 0;
-        clockNanos = 0;
-        aborting = false;
-        status = RunStatus.COMPLETED;
-        failureCause = null;
-        failureThread = -1;
-        failureMessage = null;
-        failureStep = -1;
-        current = -1;
-        fairness.resetRun();
+        this.run = new RunState(this, 1, null);
     }
 
     /** Slot {@code i}, created with a leased worker the first time a run needs it. */
@@ -203,7 +133,7 @@ final class Execution implements ChoicePoint {
      */
     boolean serve(Actor a) {
         while (true) {
-            spinThenPark(a);
+            awaitBaton(a);
             if (a.abandoned) {
                 return false;
             }
@@ -229,7 +159,7 @@ final class Execution implements ChoicePoint {
         }
         Throwable thrown = null;
         try {
-            RunScope sc = scope;
+            RunScope sc = run.scope;
             a.binding = sc == null ? null : sc.bindCurrentThread();
             a.userCode = true;
             a.body.run();
@@ -254,37 +184,70 @@ final class Execution implements ChoicePoint {
             return;
         }
         a.state = Actor.State.DONE;
-        if (thrown != null && !aborting) {
-            record(RunStatus.ACTOR_FAILED, a.id, thrown, null);
+        a.rank = SpinSlot.IDLE;
+        RunState r = run;
+        if (thrown != null && !r.aborting) {
+            r.record(RunStatus.ACTOR_FAILED, a.id, thrown, null);
         }
-        if (aborting) {
+        if (r.aborting) {
             handToDriver();
             return;
         }
-        if (tracer != null) {
-            tracer.finished(a.id);
+        if (r.tracer != null) {
+            r.tracer.finished(a.id);
         }
+        boolean endNear = SpinSlot.CAP > 0 && SpinSlot.spinningAllowed() && othersLive(a) <= 1;
         try {
             decide(a);
         } catch (AbortSignal s) {
             handToDriver();
+            return;
         }
+        if (endNear && running != driverToken) {
+            // the run ends when the thread just chosen finishes: let the driver wake up (off the
+            // path of that thread) so that it spins for the end in the slot this thread leaves
+            wake(driverToken);
+        }
+    }
+
+    /** The live threads of the run other than {@code me}, counted up to 2. */
+    private int othersLive(Actor me) {
+        int live = 0;
+        for (int i = 0, n = run.threadCount; i < n && live < 2; i++) {
+            Actor a = slots[i];
+            if (a != me && a.live()) {
+                live++;
+            }
+        }
+        return live;
     }
 
     void handToDriver() {
         running = driverToken;
-        LockSupport.unpark(driver);
+        wake(driverToken);
     }
 
-    private void spinThenPark(Actor me) {
-        for (int i = 0; i < SPIN; i++) {
-            if (running == me) {
+    /** Unparks {@code a}'s thread if it is parked waiting for the baton. */
+    void wake(Actor a) {
+        if (a.parked) {
+            LockSupport.unpark(a == driverToken ? driver : a.worker);
+        }
+    }
+
+    /**
+     * Waits until {@code me} holds the baton (or is abandoned): spins while it holds the {@link
+     * SpinSlot}, else parks, marked {@link Actor#parked} so that the passer unparks it.
+     */
+    void awaitBaton(Actor me) {
+        while (running != me && !me.abandoned) {
+            if (spinSlot.spin(this, me)) {
                 return;
             }
-            Thread.onSpinWait();
-        }
-        while (running != me) {
-            LockSupport.park(this);
+            me.parked = true;
+            if (running != me && !me.abandoned) {
+                LockSupport.park(this);
+            }
+            me.parked = false;
         }
     }
 
@@ -292,12 +255,13 @@ final class Execution implements ChoicePoint {
 
     /** A scheduling point in actor {@code me}: announce the operation, then decide. */
     void point(Actor me, Object target, Access access, String label) {
-        if (me.abandoned || aborting) {
+        if (me.abandoned || run.aborting) {
             throw AbortSignal.INSTANCE;
         }
         me.pendingTarget = target;
         me.pendingAccess = access;
         me.pendingLabel = label;
+        Tracer tracer = run.tracer;
         if (tracer != null) {
             me.pendingLocation = SourceLocator.locate();
             tracer.announced(me.id);
@@ -321,6 +285,7 @@ final class Execution implements ChoicePoint {
         me.state = Actor.State.BLOCKED;
         me.block = kind;
         me.forgetReads(); // waiting in the model is not spinning
+        Tracer tracer = run.tracer;
         if (tracer != null) {
             tracer.blocked(me.id, Waits.describe(this, me));
         }
@@ -353,6 +318,8 @@ final class Execution implements ChoicePoint {
     }
 
     private void decideInRuntime(Actor me) {
+        RunState r = run;
+        Runnable observer = r.observer;
         if (observer != null) {
             try {
                 observer.run();
@@ -362,9 +329,10 @@ final class Execution implements ChoicePoint {
                 fail(RunStatus.INVARIANT_FAILED, me == null ? -1 : me.id, t, null);
             }
         }
-        int s = (int) STEP.getOpaque(this);
+        int s = r.steps();
+        Fairness fairness = r.fairness;
         fairness.settle(me, s);
-        int n = threadCount;
+        int n = r.threadCount;
         int words = (n + 63) >>> 6;
         if (enabled.length < words) {
             enabled = new long[Math.max(words, enabled.length * 2)];
@@ -428,15 +396,15 @@ final class Execution implements ChoicePoint {
             handToDriver(); // every thread finished: the run is complete
             return;
         }
-        if (s >= maxSteps) {
+        if (s >= r.maxSteps) {
             fail(RunStatus.LIVELOCK, me == null ? -1 : me.id, null, null);
         }
         current = me == null ? -1 : me.id;
         currentEnabled = me != null && isEnabled(me.id);
-        int c = chooser.choose(this);
+        int c = r.chooser.choose(this);
         if (c == Chooser.PRUNE) {
-            status = RunStatus.PRUNED;
-            aborting = true;
+            r.status = RunStatus.PRUNED;
+            r.aborting = true;
             throw AbortSignal.INSTANCE;
         }
         if (c < 0 || c >= n || !isEnabled(c)) {
@@ -448,16 +416,16 @@ final class Execution implements ChoicePoint {
                             + s);
         }
         Actor next = slots[c];
-        recordStep(s, c, next);
+        recordStep(r, s, c, next);
         fairness.chosen(next, s);
         if (next == me) {
             return;
         }
         running = next;
-        LockSupport.unpark(next.worker);
+        wake(next);
         if (me != null && me.live()) {
-            spinThenPark(me);
-            if (me.abandoned || aborting) {
+            awaitBaton(me);
+            if (me.abandoned || run.aborting) {
                 throw AbortSignal.INSTANCE;
             }
         }
@@ -486,53 +454,26 @@ final class Execution implements ChoicePoint {
         return released;
     }
 
-    private void recordStep(int s, int c, Actor next) {
+    private void recordStep(RunState r, int s, int c, Actor next) {
         boolean preempt = currentEnabled && c != current;
         if (preempt) {
-            preemptions++;
-        }
-        if (s == choices.length) {
-            choices = Arrays.copyOf(choices, s * 2);
-            labels = Arrays.copyOf(labels, s * 2);
+            r.preemptions++;
         }
         // the check compares the first 64 threads' enabled bits exactly, later threads only by
         // their operations; -1 stands for "only threads past the first 64 can run" (0 means ended)
         determinism.step(s, c, enabled[0] != 0 ? enabled[0] : -1L, next);
-        choices[s] = c;
-        labels[s] = next.pendingLabel;
-        hash = hash * 31 + c + 1;
-        STEP.setOpaque(this, s + 1);
+        r.recordStep(s, c, next.pendingLabel);
+        Tracer tracer = r.tracer;
         if (tracer != null) {
             tracer.step(
                     s,
                     c,
                     next.pendingLabel,
                     next.pendingAccess,
-                    namer.name(next.pendingTarget),
+                    r.namer().name(next.pendingTarget),
                     next.pendingLocation,
                     preempt);
         }
-    }
-
-    /**
-     * The next identity hash of this run: a fixed sequence, scrambled (the finalizer of
-     * MurmurHash3) so that hash tables spread the values as they spread real identity hashes;
-     * positive and never 0, as the JVM's are.
-     */
-    int nextIdentityHash() {
-        int h = ++identityHashes;
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        h ^= h >>> 16;
-        h &= 0x7fffffff;
-        return h == 0 ? 1 : h;
-    }
-
-    /** Starts the identity hash sequence again, for the next run's setup. */
-    void resetIdentityHashes() {
-        identityHashes = 0;
     }
 
     /** Records the first failure of the run and unwinds the calling thread. */
@@ -542,21 +483,14 @@ final class Execution implements ChoicePoint {
     }
 
     void record(RunStatus kind, int thread, Throwable cause, String message) {
-        if (!status.isFailure()) {
-            status = kind;
-            failureThread = thread;
-            failureCause = cause;
-            failureMessage = message;
-            failureStep = (int) STEP.getOpaque(this);
-        }
-        aborting = true;
+        run.record(kind, thread, cause, message);
     }
 
     // ---------------------------------------------------------------- ChoicePoint
 
     @Override
     public int step() {
-        return (int) STEP.getOpaque(this);
+        return run.steps();
     }
 
     @Override
@@ -571,12 +505,12 @@ final class Execution implements ChoicePoint {
 
     @Override
     public boolean isEnabled(int id) {
-        return id >= 0 && id < threadCount && (enabled[id >>> 6] & (1L << id)) != 0;
+        return id >= 0 && id < run.threadCount && (enabled[id >>> 6] & (1L << id)) != 0;
     }
 
     @Override
     public int nextEnabled(int from) {
-        int n = threadCount;
+        int n = run.threadCount;
         if (from < 0) {
             from = 0;
         }
@@ -609,7 +543,7 @@ final class Execution implements ChoicePoint {
 
     @Override
     public int threadCount() {
-        return threadCount;
+        return run.threadCount;
     }
 
     @Override

@@ -52,6 +52,9 @@ final class Fairness {
 
     private final Execution x;
 
+    /** The run this is the fair scheduling of. */
+    private final RunState run;
+
     /** The actor chosen at the last decision, whose step's effect is still to be applied. */
     private Actor last;
 
@@ -62,16 +65,9 @@ final class Fairness {
     /** The step from which only held-back threads could run, or -1. */
     private int stallStart = -1;
 
-    Fairness(Execution x) {
+    Fairness(Execution x, RunState run) {
         this.x = x;
-    }
-
-    void resetRun() {
-        last = null;
-        lastTarget = null;
-        lastLabel = null;
-        lastAccess = null;
-        stallStart = -1;
+        this.run = run;
     }
 
     /** Remembers the operation {@code a} performs at the step just chosen. */
@@ -145,7 +141,7 @@ final class Fairness {
         w.forgetReads();
         stallStart = -1;
         Actor[] slots = x.slots;
-        for (int i = 0, n = x.threadCount; i < n; i++) {
+        for (int i = 0, n = run.threadCount; i < n; i++) {
             Actor a = slots[i];
             if (a != w && a.readCount + (a.heldBack ? 1 : 0) > 0 && wakes(a, t)) {
                 a.forgetReads();
@@ -195,7 +191,7 @@ final class Fairness {
     String describeLivelock() {
         StringBuilder sb = new StringBuilder();
         int shown = 0;
-        for (int i = 0; i < x.threadCount; i++) {
+        for (int i = 0; i < run.threadCount; i++) {
             Actor a = x.slots[i];
             if (!a.live()) {
                 continue;
@@ -212,7 +208,7 @@ final class Fairness {
             sb.append(" spins reading ");
             for (int r = 0; r < a.readCount; r++) {
                 if (!shownBefore(a, r)) {
-                    sb.append(r == 0 ? "" : ", ").append(x.namer.name(a.reads[r]));
+                    sb.append(r == 0 ? "" : ", ").append(run.namer().name(a.reads[r]));
                 }
             }
         }

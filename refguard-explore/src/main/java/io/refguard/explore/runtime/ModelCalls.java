@@ -66,7 +66,7 @@ public final class ModelCalls {
         } else {
             x = DRIVING.get();
         }
-        return x == null ? 0 : x.nextIdentityHash();
+        return x == null ? 0 : x.run.nextIdentityHash();
     }
 
     /**
@@ -95,7 +95,7 @@ public final class ModelCalls {
 
     public static long runNumber() {
         Actor me = managedActor();
-        return me == null ? -1 : me.exec.runNumber;
+        return me == null ? -1 : me.exec.run.number;
     }
 
     public static boolean isManaged() {
@@ -134,7 +134,7 @@ public final class ModelCalls {
     public static void updateFailed() {
         Actor me = managedActor();
         if (me != null) {
-            me.exec.fairness.updateFailed(me);
+            me.exec.run.fairness.updateFailed(me);
         }
     }
 
@@ -341,8 +341,9 @@ public final class ModelCalls {
         if (x == null) {
             return 0;
         }
-        x.clockNanos += nanos;
-        return x.clockNanos;
+        RunState run = x.run;
+        run.clockNanos += nanos;
+        return run.clockNanos;
     }
 
     public static long clockNanos() {
@@ -401,7 +402,7 @@ public final class ModelCalls {
     public static void joinThread(Thread thread) throws InterruptedException {
         Objects.requireNonNull(thread, "thread");
         Actor me = managedActor();
-        Actor target = me == null ? null : me.exec.startedThreads.get(thread);
+        Actor target = me == null ? null : me.exec.run.startedThreads().get(thread);
         if (target != null) {
             Primitives.join(me, target);
         } else {

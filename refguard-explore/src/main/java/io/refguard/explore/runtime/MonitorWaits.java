@@ -18,13 +18,13 @@ final class MonitorWaits {
 
     /** How many times {@code me} holds the lock keyed by {@code key}; 0 when it does not. */
     static int holdCount(Actor me, Object key) {
-        ModelLock l = me.exec.locks.get(key);
+        ModelLock l = me.exec.run.locks().get(key);
         return l != null && l.owner == me ? l.holds : 0;
     }
 
     /** Whether any thread holds the lock keyed by {@code key}. */
     static boolean isLocked(Execution x, Object key) {
-        ModelLock l = x.locks.get(key);
+        ModelLock l = x.run.locks().get(key);
         return l != null && l.owner != null;
     }
 
@@ -34,7 +34,7 @@ final class MonitorWaits {
      * point.
      */
     static boolean reenter(Actor me, Object key) {
-        ModelLock l = me.exec.locks.get(key);
+        ModelLock l = me.exec.run.locks().get(key);
         if (l == null || l.owner != me) {
             return false;
         }
@@ -58,7 +58,7 @@ final class MonitorWaits {
             boolean interruptible,
             String label) {
         Execution x = me.exec;
-        ModelLock l = x.locks.get(lockKey);
+        ModelLock l = x.run.locks().get(lockKey);
         int saved = l.holds;
         l.owner = null;
         l.holds = 0;

@@ -31,10 +31,10 @@ final class Primitives {
     private Primitives() {}
 
     static ModelLock lockFor(Execution x, Object key) {
-        ModelLock l = x.locks.get(key);
+        ModelLock l = x.run.locks().get(key);
         if (l == null) {
             l = new ModelLock(key);
-            x.locks.put(key, l);
+            x.run.locks().put(key, l);
         }
         return l;
     }
@@ -74,15 +74,15 @@ final class Primitives {
 
     static void unlock(Actor me, Object key) {
         Execution x = me.exec;
-        if (x.aborting) {
+        if (x.run.aborting) {
             throw AbortSignal.INSTANCE;
         }
-        ModelLock l = x.locks.get(key);
+        ModelLock l = x.run.locks().get(key);
         if (l == null || l.owner != me) {
             throw new IllegalMonitorStateException(
                     me.name
                             + " unlocks "
-                            + x.namer.name(key)
+                            + x.run.namer().name(key)
                             + " but does not hold it: unlock only what this thread locked, once per lock");
         }
         if (--l.holds == 0) {
@@ -118,7 +118,7 @@ final class Primitives {
         Execution x = me.exec;
         x.point(me, condition, Access.UPDATE, label);
         held(me, lockKey, all ? "signalAll" : "signal");
-        ModelLock.WaitSet ws = x.waitSets.get(condition);
+        ModelLock.WaitSet ws = x.run.waitSets().get(condition);
         if (ws == null) {
             return;
         }
@@ -151,7 +151,7 @@ final class Primitives {
     static ActorHandle spawn(Actor me, String name, Runnable body) {
         Execution x = me.exec;
         x.point(me, null, Access.WRITE, SPAWN);
-        int id = x.threadCount;
+        int id = x.run.threadCount;
         if (id == Execution.MAX_THREADS) {
             // the explorer's limit, not the program's bug: end the run where user code cannot catch
             // it, as inconclusive
@@ -175,16 +175,16 @@ final class Primitives {
         }
         Actor child = x.slot(id);
         child.reset(name, body);
-        x.threadCount = id + 1;
-        if (x.tracer != null) {
-            x.tracer.spawned(me.id, id, name);
+        x.run.threadCount = id + 1;
+        if (x.run.tracer != null) {
+            x.run.tracer.spawned(me.id, id, name);
         }
         return child;
     }
 
     static ActorHandle startThread(Actor me, Thread thread) {
         Execution x = me.exec;
-        if (x.startedThreads.containsKey(thread)) {
+        if (x.run.startedThreads().containsKey(thread)) {
             throw new IllegalThreadStateException(
                     me.name
                             + " starts thread '"
@@ -193,13 +193,13 @@ final class Primitives {
         }
         Actor child = (Actor) spawn(me, thread.getName(), thread::run);
         child.threadObject = thread;
-        x.startedThreads.put(thread, child);
+        x.run.startedThreads().put(thread, child);
         return child;
     }
 
     static void join(Actor me, Actor target) {
         Execution x = me.exec;
-        if (target.exec != x || target.id >= x.threadCount) {
+        if (target.exec != x || target.id >= x.run.threadCount) {
             throw new IllegalArgumentException(
                     me.name
                             + " joins '"
@@ -215,26 +215,26 @@ final class Primitives {
     }
 
     private static ModelLock held(Actor me, Object lockKey, String op) {
-        ModelLock l = me.exec.locks.get(lockKey);
+        ModelLock l = me.exec.run.locks().get(lockKey);
         if (l == null || l.owner != me) {
             throw new IllegalMonitorStateException(
                     me.name
                             + " calls "
                             + op
                             + " without holding "
-                            + me.exec.namer.name(lockKey)
-                            + ": take ModelCalls.lock("
-                            + me.exec.namer.name(lockKey)
+                            + me.exec.run.namer().name(lockKey)
+                            + ": take Coordinator.lock("
+                            + me.exec.run.namer().name(lockKey)
                             + ") first");
         }
         return l;
     }
 
     static ModelLock.WaitSet waitSetFor(Execution x, Object condition) {
-        ModelLock.WaitSet ws = x.waitSets.get(condition);
+        ModelLock.WaitSet ws = x.run.waitSets().get(condition);
         if (ws == null) {
             ws = new ModelLock.WaitSet();
-            x.waitSets.put(condition, ws);
+            x.run.waitSets().put(condition, ws);
         }
         return ws;
     }

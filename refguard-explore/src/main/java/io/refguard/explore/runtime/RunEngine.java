@@ -26,6 +26,10 @@ import java.util.function.Supplier;
 public final class RunEngine implements AutoCloseable {
 
     private final Execution x;
+
+    /** The last finished run, which the accessors describe; null before the first. */
+    private RunState last;
+
     private final int maxSteps;
     private final long timeoutNanos;
 
@@ -96,11 +100,12 @@ public final class RunEngine implements AutoCloseable {
      * @throws RuntimeException what {@code setup} throws, after closing the scope unchecked
      */
     public <T> T prepare(Supplier<T> setup) {
-        x.scope = Hooks.openRunScope();
-        if (x.scope == null) {
+        RunState r = x.run;
+        r.scope = Hooks.openRunScope();
+        if (r.scope == null) {
             return setup.get();
         }
-        try (RunScope.Binding bound = x.scope.bindCurrentThread()) {
+        try (RunScope.Binding bound = r.scope.bindCurrentThread()) {
             return setup.get();
         } catch (RuntimeException | Error e) {
             discardScope();
@@ -145,17 +150,14 @@ public final class RunEngine implements AutoCloseable {
                             + names.size()
                             + " names");
         }
-        x.resetRun();
-        x.chooser = chooser;
-        x.observer = everyPoint;
-        x.tracer = tracer;
-        x.maxSteps = maxSteps;
+        RunState r = x.run;
+        x.determinism.startRun(r.number, last == null ? null : last.status, stepsOf(last));
+        r.start(chooser, everyPoint, tracer, maxSteps, n);
         for (int i = 0; i < n; i++) {
             x.slot(i).reset(names.get(i), bodies.get(i));
         }
-        x.threadCount = n;
-        if (x.scope == null) {
-            x.scope = Hooks.openRunScope();
+        if (r.scope == null) {
+            r.scope = Hooks.openRunScope();
         }
         try {
             x.decide(null);
@@ -165,40 +167,43 @@ public final class RunEngine implements AutoCloseable {
         if (x.running != x.driverToken && !awaitDriver()) {
             abandonStuck();
         }
-        if (x.aborting) {
+        if (r.aborting) {
             unwind();
         } else {
-            finish(everyPoint, finalCheck);
+            finish(r, everyPoint, finalCheck);
         }
-        closeScope();
-        x.determinism.runEnded(x.steps(), x.status);
-        x.resetIdentityHashes();
-        for (int i = 0; i < x.threadCount; i++) {
+        closeScope(r);
+        x.determinism.runEnded(r.steps(), r.status);
+        for (int i = 0; i < r.threadCount; i++) {
             x.slots[i].clear();
         }
-        x.locks.clear();
-        x.waitSets.clear();
-        x.startedThreads.clear();
-        x.namer.clear();
-        return x.status;
+        // the next run, and its setup, start from a state of their own; this one answers for the
+        // run until the next one ends
+        x.run = new RunState(x, r.number + 1, last);
+        last = r;
+        return r.status;
     }
 
-    private void finish(Runnable everyPoint, Runnable finalCheck) {
-        if (x.scope == null) {
-            check(everyPoint, finalCheck);
+    private static int stepsOf(RunState run) {
+        return run == null ? 0 : run.steps();
+    }
+
+    private static void finish(RunState r, Runnable everyPoint, Runnable finalCheck) {
+        if (r.scope == null) {
+            check(r, everyPoint, finalCheck);
             return;
         }
-        try (RunScope.Binding bound = x.scope.bindCurrentThread()) {
-            check(everyPoint, finalCheck);
+        try (RunScope.Binding bound = r.scope.bindCurrentThread()) {
+            check(r, everyPoint, finalCheck);
         }
     }
 
-    private void check(Runnable everyPoint, Runnable finalCheck) {
+    private static void check(RunState r, Runnable everyPoint, Runnable finalCheck) {
         if (everyPoint != null) {
             try {
                 everyPoint.run();
             } catch (Throwable t) {
-                x.record(RunStatus.INVARIANT_FAILED, -1, t, null);
+                r.record(RunStatus.INVARIANT_FAILED, -1, t, null);
                 return;
             }
         }
@@ -206,71 +211,62 @@ public final class RunEngine implements AutoCloseable {
             try {
                 finalCheck.run();
             } catch (Throwable t) {
-                x.record(RunStatus.CHECK_FAILED, -1, t, null);
+                r.record(RunStatus.CHECK_FAILED, -1, t, null);
             }
         }
     }
 
     /** Closes a scope whose run never started; what it holds is not the run's leak. */
     private void discardScope() {
+        RunState r = x.run;
         try {
-            x.scope.close();
+            r.scope.close();
         } catch (RuntimeException ignored) {
             // the setup failed; its own exception is the one to report
         } finally {
-            x.scope = null;
+            r.scope = null;
         }
     }
 
-    private void closeScope() {
-        if (x.scope == null) {
+    private static void closeScope(RunState r) {
+        if (r.scope == null) {
             return;
         }
         try {
-            x.scope.close();
+            r.scope.close();
         } catch (RuntimeException e) {
-            if (x.status == RunStatus.COMPLETED) {
-                x.record(RunStatus.LEAK, -1, e, null);
+            if (r.status == RunStatus.COMPLETED) {
+                r.record(RunStatus.LEAK, -1, e, null);
             }
         } finally {
-            x.scope = null;
+            r.scope = null;
         }
     }
 
     /**
-     * How long the driver spins for the baton before it parks. Exactly one actor runs at a time, so
-     * on two or more cores a spinning driver takes no core an actor needs; and most runs of a small
-     * scenario end within this time, which spares the end of every run a wake-up from park (tens of
-     * microseconds on virtual machines). Measured on the 2x10 points model on 2 cores: about 14,000
-     * schedules/s without the spin, 23,000 with 20 us, 33,000 with 100 us.
-     */
-    private static final long DRIVER_SPIN_NANOS = 100_000;
-
-    private void spinForDriver() {
-        long start = System.nanoTime();
-        for (int i = 1; x.running != x.driverToken; i++) {
-            Thread.onSpinWait();
-            if ((i & 63) == 0 && System.nanoTime() - start > DRIVER_SPIN_NANOS) {
-                return;
-            }
-        }
-    }
-
-    /**
-     * Waits until the baton comes back to the driver. Returns false when the step count has not
-     * moved for the run timeout while a thread holds the baton.
+     * Waits until the baton comes back to the driver: spinning while the driver holds the
+     * execution's {@link SpinSlot} (the last thread of a run wakes it for that), else parked.
+     * Returns false when the step count has not moved for the run timeout while a thread holds the
+     * baton.
      */
     private boolean awaitDriver() {
-        spinForDriver();
+        Actor d = x.driverToken;
         int lastStep = -1;
         long since = System.nanoTime();
         long slice = Math.max(1_000_000L, timeoutNanos / 4);
-        while (x.running != x.driverToken) {
-            LockSupport.parkNanos(this, slice);
-            if (x.running == x.driverToken) {
+        while (x.running != d) {
+            if (x.spinSlot.spin(x, d)) {
                 break;
             }
-            int s = x.steps();
+            d.parked = true;
+            if (x.running != d) {
+                LockSupport.parkNanos(this, slice);
+            }
+            d.parked = false;
+            if (x.running == d) {
+                break;
+            }
+            int s = x.run.steps();
             long now = System.nanoTime();
             if (s != lastStep) {
                 lastStep = s;
@@ -291,12 +287,13 @@ public final class RunEngine implements AutoCloseable {
                 .append(" has not reached a scheduling point for ")
                 .append(timeoutNanos / 1_000_000)
                 .append(" ms");
-        int steps = x.steps();
+        RunState r = x.run;
+        int steps = r.steps();
         if (steps > 0) {
             sb.append(" since step ")
                     .append(steps)
                     .append(" ('")
-                    .append(x.labels[steps - 1])
+                    .append(r.labels[steps - 1])
                     .append("')");
         }
         sb.append(
@@ -311,7 +308,7 @@ public final class RunEngine implements AutoCloseable {
             sb.append("\n    at ").append(e);
             shown++;
         }
-        x.record(RunStatus.STUCK, stuck.id, null, sb.toString());
+        r.record(RunStatus.STUCK, stuck.id, null, sb.toString());
         replace(stuck);
         x.running = x.driverToken;
     }
@@ -328,7 +325,7 @@ public final class RunEngine implements AutoCloseable {
 
     /** Hands the baton to each paused thread in turn so it unwinds, one at a time. */
     private void unwind() {
-        for (int i = 0; i < x.threadCount; i++) {
+        for (int i = 0, n = x.run.threadCount; i < n; i++) {
             Actor a = x.slots[i];
             if (a.state != Actor.State.RUNNABLE && a.state != Actor.State.BLOCKED) {
                 continue;
@@ -344,32 +341,33 @@ public final class RunEngine implements AutoCloseable {
 
     /** Decisions taken in the last run. */
     public int steps() {
-        return x.steps();
+        return last().steps();
     }
 
     /** Preemptions in the last run's schedule. */
     public int preemptions() {
-        return x.preemptions;
+        return last().preemptions;
     }
 
     /** A hash of the last run's schedule; equal schedules have equal hashes. */
     public long scheduleHash() {
-        return x.hash;
+        return last().hash;
     }
 
     /** The last run's schedule: the thread chosen at each step. */
     public int[] schedule() {
-        return Arrays.copyOf(x.choices, x.steps());
+        RunState r = last();
+        return Arrays.copyOf(r.choices, r.steps());
     }
 
     /** The label of the operation performed at {@code step} of the last run. */
     public String labelAt(int step) {
-        return x.labels[step];
+        return last().labels[step];
     }
 
     /** The number of threads in the last run, spawned ones included. */
     public int threadCount() {
-        return x.threadCount;
+        return last().threadCount;
     }
 
     /** The name of thread {@code id} in the last run. */
@@ -379,17 +377,22 @@ public final class RunEngine implements AutoCloseable {
 
     /** What the last failing run threw (actor, invariant, check or leak), or null. */
     public Throwable failureCause() {
-        return x.failureCause;
+        return last().failureCause;
     }
 
     /** The id of the thread the failure belongs to, or -1 (final check, deadlock, leak). */
     public int failureThread() {
-        return x.failureThread;
+        return last().failureThread;
     }
 
     /** The runtime's own description of a deadlock or stuck thread, or null. */
     public String failureMessage() {
-        return x.failureMessage;
+        return last().failureMessage;
+    }
+
+    /** The last run, or before the first one the run to come (nothing taken, nothing failed). */
+    private RunState last() {
+        return last != null ? last : x.run;
     }
 
     /**
@@ -403,7 +406,7 @@ public final class RunEngine implements AutoCloseable {
 
     /** The number of steps taken when the failure happened, or -1. */
     public int failureStep() {
-        return x.failureStep;
+        return last().failureStep;
     }
 
     /** Returns the workers to the pool; the last engine to close uninstalls the scheduling hook. */

@@ -56,12 +56,13 @@ final class Waits {
             return true;
         }
         Execution x = me.exec;
-        long deadline = x.clockNanos + timeoutNanos;
-        if (deadline < x.clockNanos) {
+        RunState run = x.run;
+        long deadline = run.clockNanos + timeoutNanos;
+        if (deadline < run.clockNanos) {
             deadline = Long.MAX_VALUE - 1; // overflow: as good as forever, yet still a deadline
         }
         boolean earlyArmed = early && timeoutNanos > 0 && me.earlyTimeouts < EARLY_TIMEOUTS;
-        int start = x.steps();
+        int start = run.steps();
         me.deadline = deadline;
         try {
             x.point(me, target, Access.READ, label);
@@ -69,7 +70,7 @@ final class Waits {
                 return true;
             }
             boolean timedOut = mayTimeOut(me);
-            if (!timedOut && earlyArmed && x.steps() == start + 1) {
+            if (!timedOut && earlyArmed && run.steps() == start + 1) {
                 // chosen at its own point before anyone else moved: the early timed-out path
                 me.earlyTimeouts++;
                 timedOut = true;
@@ -82,7 +83,7 @@ final class Waits {
                     return true;
                 }
             }
-            x.clockNanos = Math.max(x.clockNanos, deadline);
+            run.clockNanos = Math.max(run.clockNanos, deadline);
             return false;
         } finally {
             me.deadline = Long.MAX_VALUE;
@@ -109,7 +110,7 @@ final class Waits {
      */
     static boolean mayTimeOut(Actor me) {
         Execution x = me.exec;
-        for (int i = 0; i < x.threadCount; i++) {
+        for (int i = 0; i < x.run.threadCount; i++) {
             Actor a = x.slots[i];
             if (a != me
                     && a.live()
@@ -123,7 +124,7 @@ final class Waits {
     /** One line per live thread of a run in which none can go on. */
     static String describeDeadlock(Execution x) {
         StringBuilder sb = new StringBuilder("every live thread is blocked:");
-        for (int i = 0; i < x.threadCount; i++) {
+        for (int i = 0; i < x.run.threadCount; i++) {
             Actor a = x.slots[i];
             if (a.live()) {
                 sb.append("\n  ").append(a.name).append(" waits for ").append(describe(x, a));
@@ -134,31 +135,28 @@ final class Waits {
 
     /** What blocked actor {@code a} waits for, e.g. {@code lock account A, held by T2}. */
     static String describe(Execution x, Actor a) {
-        ObjectNamer namer = x.namer;
-        switch (a.block) {
-            case LOCK:
-                {
-                    Actor owner = a.lock.owner;
-                    return "lock "
-                            + namer.name(a.lock.key)
-                            + (owner == null ? "" : ", held by " + owner.name);
-                }
-            case WAIT:
-                return a.notified
-                        ? "lock "
-                                + namer.name(a.lock.key)
-                                + " to return from await, held by "
-                                + (a.lock.owner == null ? "nobody" : a.lock.owner.name)
-                        : "a signal on " + namer.name(a.pendingTarget);
-            case JOIN:
-                return a.joinTarget.name + " to finish";
-            case UNTIL:
-                return "'"
-                        + a.pendingLabel
-                        + "'"
-                        + (a.pendingTarget == null ? "" : " on " + namer.name(a.pendingTarget));
-            default:
-                return "nothing";
-        }
+        ObjectNamer namer = x.run.namer();
+        return switch (a.block) {
+            case LOCK -> {
+                Actor owner = a.lock.owner;
+                yield "lock "
+                        + namer.name(a.lock.key)
+                        + (owner == null ? "" : ", held by " + owner.name);
+            }
+            case WAIT ->
+                    a.notified
+                            ? "lock "
+                                    + namer.name(a.lock.key)
+                                    + " to return from await, held by "
+                                    + (a.lock.owner == null ? "nobody" : a.lock.owner.name)
+                            : "a signal on " + namer.name(a.pendingTarget);
+            case JOIN -> a.joinTarget.name + " to finish";
+            case UNTIL ->
+                    "'"
+                            + a.pendingLabel
+                            + "'"
+                            + (a.pendingTarget == null ? "" : " on " + namer.name(a.pendingTarget));
+            case NONE -> "nothing";
+        };
     }
 }
