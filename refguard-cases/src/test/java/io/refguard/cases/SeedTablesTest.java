@@ -79,9 +79,10 @@ class SeedTablesTest {
         assertSteps(
                 t,
                 List.of(
-                        new Row("T1", "close NsInfo#1"), // T1 puts the dso's reference
-                        new Row("T2", "acquire NsInfo#2"), // T2 takes the thread's nsinfo
-                        new Row("T2", "close NsInfo#1"))); // and puts the dso's reference again
+                        new Row("T1", "List.add(NsInfo#1)"), // T1 keeps the copy (#1)
+                        new Row("T1", "close NsInfo#2"), // and puts the dso's reference (#2)
+                        new Row("T2", "acquire NsInfo#3"), // T2 takes the thread's nsinfo
+                        new Row("T2", "close NsInfo#2"))); // and puts the dso's reference again
         assertTrue(
                 t.failure.contains(
                         "T2 threw io.refguard.DoubleReleaseException: refguard: double release of NsInfo@"),

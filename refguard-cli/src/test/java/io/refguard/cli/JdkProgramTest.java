@@ -29,6 +29,18 @@ class JdkProgramTest {
                                 "Failure: main threw java.lang.AssertionError: one lamp, sold 2 times"),
                 r::toString);
         assertTrue(r.out().contains("rg1-"), r::toString);
+        // both buyers read the last lamp before either writes: the rows show the values
+        assertEquals(
+                2,
+                r.out()
+                        .lines()
+                        .filter(l -> l.contains("ConcurrentHashMap.get(\"lamp\") -> 1"))
+                        .count(),
+                r::toString);
+        assertTrue(r.out().contains("ConcurrentHashMap.put(\"lamp\", 0) -> 0"), r::toString);
+        // 120 buyers print as a few columns and about fifty rows
+        assertTrue(r.out().contains("| other threads"), r::toString);
+        assertTrue(r.out().lines().filter(l -> l.startsWith("|")).count() < 80, r::toString);
     }
 
     @Test

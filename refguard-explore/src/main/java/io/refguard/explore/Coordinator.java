@@ -68,6 +68,33 @@ public final class Coordinator {
         return ModelCalls.runNumber();
     }
 
+    /**
+     * Whether the calling thread runs actor code in a traced run: the re-run of a schedule that is
+     * reported. An adapter formats {@link #showValues values} only then.
+     */
+    public static boolean tracing() {
+        return ModelCalls.tracing();
+    }
+
+    /**
+     * In a traced run, shows a call's values in the caller's last row of the report: {@code
+     * Map.get()} becomes {@code Map.get("k") -> 1}. {@code arguments} is the text between the
+     * parentheses (empty for none); {@code result} the returned value's text, or null for a {@code
+     * void} call. Nothing elsewhere.
+     */
+    public static void showValues(String arguments, String result) {
+        ModelCalls.showValues(arguments, result);
+    }
+
+    /**
+     * The name the caller's run gives {@code o} in its report: its {@link Named#reportName()}, or
+     * its class and an ordinal in order of first appearance ({@code NsInfo#1}); null on a thread
+     * that is not managed.
+     */
+    public static String reportName(Object o) {
+        return ModelCalls.reportName(o);
+    }
+
     /** Whether the calling thread runs actor code under exploration. */
     public static boolean isManaged() {
         return ModelCalls.isManaged();

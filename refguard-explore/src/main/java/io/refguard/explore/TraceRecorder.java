@@ -78,6 +78,43 @@ final class TraceRecorder implements Tracer {
                         step, thread, label, access, target, location, preemption, method, stack));
     }
 
+    /**
+     * Writes the call's values into the label of the thread's last step: {@code Map.get()} becomes
+     * {@code Map.get("k") -> 1}.
+     */
+    @Override
+    public void values(int thread, String arguments, String result) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i) instanceof TraceEvent.Step s && s.thread() == thread) {
+                events.set(
+                        i,
+                        new TraceEvent.Step(
+                                s.step(),
+                                thread,
+                                withValues(s.label(), arguments, result),
+                                s.access(),
+                                s.target(),
+                                s.location(),
+                                s.preemption(),
+                                s.method(),
+                                s.stack()));
+                return;
+            }
+        }
+    }
+
+    /**
+     * {@code label} with the arguments in its parentheses (when it ends in {@code ()}) and the
+     * result.
+     */
+    static String withValues(String label, String arguments, String result) {
+        String call =
+                label.endsWith("()") && !arguments.isEmpty()
+                        ? label.substring(0, label.length() - 1) + arguments + ")"
+                        : label;
+        return result == null ? call : call + " -> " + result;
+    }
+
     @Override
     public void blocked(int thread, String waitsFor) {
         events.add(new TraceEvent.Blocked(thread, waitsFor));

@@ -306,6 +306,10 @@ final class LibraryOps {
             changed(r, k);
         }
         Object result = atomically(x, body);
+        if (Coordinator.tracing()) {
+            Coordinator.showValues(
+                    CallValues.arguments(r, call), CallValues.result(r, call, result));
+        }
         if (mutex != null
                 && result != null
                 && result != receiver

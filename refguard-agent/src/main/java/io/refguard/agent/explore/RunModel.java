@@ -121,6 +121,12 @@ final class RunModel {
         return k;
     }
 
+    /** The report name of {@code o} when the run already named it, else null. */
+    String knownName(Object o) {
+        LockModel k = keys.get(o);
+        return k == null ? null : k.name;
+    }
+
     /** Runs {@code action} when the current atomic library call returns. */
     void defer(Runnable action) {
         deferred.addLast(action);

@@ -218,8 +218,7 @@ public final class TableRenderer {
                 steps++;
             }
             String cell = r[column + 1];
-            int space = cell.indexOf(' ');
-            ops.merge(space > 0 ? cell.substring(0, space) : cell, 1, Integer::sum); // the verb
+            ops.merge(verb(cell), 1, Integer::sum);
         }
         StringBuilder cell =
                 new StringBuilder("... ").append(steps).append(steps == 1 ? " step: " : " steps: ");
@@ -235,6 +234,18 @@ public final class TableRenderer {
         row[0] = first == null ? "" : first.equals(last) ? first : first + "-" + last;
         row[column + 1] = cell.toString();
         return row;
+    }
+
+    /**
+     * The operation of a cell without its values: {@code Map.get("k") -> 1} is {@code Map.get()}.
+     */
+    private static String verb(String cell) {
+        int space = cell.indexOf(' ');
+        int paren = cell.indexOf('(');
+        if (paren > 0 && (space < 0 || paren < space)) {
+            return cell.substring(0, paren) + "()";
+        }
+        return space > 0 ? cell.substring(0, space) : cell;
     }
 
     private static int threadOf(String[] row) {

@@ -98,6 +98,24 @@ public final class ModelCalls {
         return me == null ? -1 : me.exec.run.number;
     }
 
+    public static boolean tracing() {
+        Actor me = managedActor();
+        return me != null && me.exec.run.tracer != null;
+    }
+
+    public static void showValues(String arguments, String result) {
+        Actor me = managedActor();
+        Tracer t = me == null ? null : me.exec.run.tracer;
+        if (t != null) {
+            t.values(me.id, arguments, result);
+        }
+    }
+
+    public static String reportName(Object o) {
+        Actor me = managedActor();
+        return me == null ? null : me.exec.run.namer().name(o);
+    }
+
     public static boolean isManaged() {
         return managedActor() != null;
     }

@@ -32,6 +32,13 @@ public interface Tracer {
      */
     default void announced(int thread) {}
 
+    /**
+     * The operation of thread {@code thread}'s last step was a call that returned: its arguments
+     * ({@code "k", Buf#1}, empty for none) and its result ({@code null} for a {@code void} call),
+     * as text, for the report's row.
+     */
+    default void values(int thread, String arguments, String result) {}
+
     /** Thread {@code thread} cannot go on; {@code waitsFor} says for what (lock, signal, ...). */
     void blocked(int thread, String waitsFor);
 
