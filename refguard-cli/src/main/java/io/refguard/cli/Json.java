@@ -26,14 +26,24 @@ import java.util.List;
  * choice_points  of a search that passed: scheduling points at which more than one thread could
  *              go on; else null
  * guarantee    of a search that passed: what it covered, as a sentence; else null
+ * shard        of an exploration run as one shard ({@code --shard i/N}): {"index": i, "count": N};
+ *              else null
  * </pre>
  */
 final class Json {
 
     private Json() {}
 
-    /** One outcome as a JSON object on one line. */
+    /** One outcome as a JSON object on one line, not a shard's. */
     static String object(Outcome o) {
+        return object(o, 1, 1);
+    }
+
+    /**
+     * One outcome as a JSON object on one line: of shard {@code shardIndex} of {@code shardCount},
+     * or of a whole exploration when {@code shardCount} is 1.
+     */
+    static String object(Outcome o, int shardIndex, int shardCount) {
         StringBuilder sb = new StringBuilder(256);
         sb.append('{');
         field(sb, "case", o.name()).append(',');
@@ -53,7 +63,12 @@ final class Json {
         sb.append("\"choice_points\":")
                 .append(o.choicePoints() < 0 ? "null" : String.valueOf(o.choicePoints()))
                 .append(',');
-        field(sb, "guarantee", o.guarantee());
+        field(sb, "guarantee", o.guarantee()).append(',');
+        sb.append("\"shard\":")
+                .append(
+                        shardCount == 1
+                                ? "null"
+                                : "{\"index\":" + shardIndex + ",\"count\":" + shardCount + "}");
         return sb.append('}').toString();
     }
 

@@ -88,7 +88,8 @@ class CasesCommandTest {
                         "failure",
                         "report",
                         "choice_points",
-                        "guarantee"),
+                        "guarantee",
+                        "shard"),
                 fieldNames(buggy));
         assertEquals("reftable-failed-reload", buggy.get("case").asText());
         assertEquals("buggy", buggy.get("variant").asText());
