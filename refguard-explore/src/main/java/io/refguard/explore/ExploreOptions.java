@@ -39,7 +39,7 @@ import java.util.function.Consumer;
  * <tr><td>{@link #sleepSets}</td><td>{@code refguard.explore.sleepSets}</td><td>false</td></tr>
  * <tr><td>{@link #minimize}</td><td>{@code refguard.explore.minimize}</td><td>true</td></tr>
  * <tr><td>{@link #internalPoints}</td><td>{@code refguard.explore.internalPoints}</td><td>false</td></tr>
- * <tr><td>{@link #shardIndex shard}</td><td>{@code refguard.explore.shard} ({@code i/N}, i from 1
+ * <tr><td>{@link #shard(int, int) shard}</td><td>{@code refguard.explore.shard} ({@code i/N}, i from 1
  *     to N)</td><td>{@code 1/1}</td></tr>
  * <tr><td>{@link #replay}</td><td>{@code refguard.explore.replay}</td><td>none</td></tr>
  * </table>
