@@ -111,6 +111,19 @@ class MergeCommandTest {
         JsonNode o = new ObjectMapper().readTree(json.out());
         assertEquals("bug_found", o.get("verdict").asText());
         assertTrue(o.get("token").asText().startsWith("rg1-"), json::toString);
+        assertTrue(json.err().isEmpty(), json::toString);
+        for (Path f : files) {
+            Cli.Result alone = merge(List.of(f));
+            JsonNode shard = new ObjectMapper().readTree(Files.readString(f));
+            if (shard.get("verdict").asText().equals("bug_found")) {
+                assertEquals(ExitCodes.BUG_FOUND, alone.status(), alone::toString);
+                assertTrue(
+                        alone.err()
+                                .contains(
+                                        "note: 2 of 3 shards were not given; the bug above stands"),
+                        alone::toString);
+            }
+        }
         // the token replays the bug on its own, whichever shard found it
         Cli.Result replay = Cli.run("replay", o.get("token").asText(), "--class", RACY);
         assertEquals(ExitCodes.BUG_FOUND, replay.status(), replay::toString);

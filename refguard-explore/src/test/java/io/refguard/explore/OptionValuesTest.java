@@ -125,10 +125,11 @@ class OptionValuesTest {
         o = ExploreSetting.SLEEP_SETS.apply(o, "true");
         o = ExploreSetting.MINIMIZE.apply(o, "false");
         o = ExploreSetting.INTERNAL_POINTS.apply(o, "true");
+        o = ExploreSetting.SHARD.apply(o, "2/7");
         assertEquals(
                 "ExploreOptions[pct, seed=16, maxRuns=9, maxTime=PT1.5S, preemptionBound=none,"
                         + " pctDepth=4, maxSteps=77, runTimeout=PT3S, sleepSets=true,"
-                        + " minimize=false, internalPoints=true]",
+                        + " minimize=false, internalPoints=true, shard=2/7]",
                 o.toString());
         assertEquals("refguard.explore.maxTime", ExploreSetting.MAX_TIME.property());
         assertThrows(BadOptionValue.class, () -> ExploreSetting.PCT_DEPTH.check("2147483648"));
