@@ -79,6 +79,15 @@ final class BudgetOptions {
     String runTimeout;
 
     @Option(
+            names = "--shard",
+            paramLabel = "I/N",
+            converter = ShardText.class,
+            description =
+                    "Explore only shard I of N (I from 1 to N): run every shard, each with the same"
+                            + " other options, and combine their --json results with refguard merge.")
+    String shard;
+
+    @Option(
             names = "--sleep-sets",
             description = "Prune schedules that only reorder independent steps (exhaustive only).")
     boolean sleepSets;
@@ -99,6 +108,7 @@ final class BudgetOptions {
         given.put(ExploreSetting.PCT_DEPTH, pctDepth);
         given.put(ExploreSetting.MAX_STEPS, maxSteps);
         given.put(ExploreSetting.RUN_TIMEOUT, runTimeout);
+        given.put(ExploreSetting.SHARD, shard);
         given.put(ExploreSetting.SLEEP_SETS, sleepSets ? "true" : null);
         given.put(ExploreSetting.MINIMIZE, noMinimize ? "false" : null);
         ExploreOptions o = ExploreOptions.defaults();
@@ -106,6 +116,16 @@ final class BudgetOptions {
             if (e.getValue() != null) {
                 o = e.getKey().apply(o, e.getValue());
             }
+        }
+        if (o.shardCount() > 1 && o.strategy() == ExploreOptions.Strategy.DPOR) {
+            throw new IllegalArgumentException(
+                    "shard "
+                            + o.shardIndex()
+                            + "/"
+                            + o.shardCount()
+                            + " cannot be used with the dpor strategy, whose search is not split"
+                            + " among shards; shard the exhaustive or default strategy, or run dpor"
+                            + " unsharded");
         }
         return o;
     }
@@ -177,6 +197,12 @@ final class BudgetOptions {
     static final class RunTimeoutText extends SettingText {
         RunTimeoutText() {
             super(ExploreSetting.RUN_TIMEOUT);
+        }
+    }
+
+    static final class ShardText extends SettingText {
+        ShardText() {
+            super(ExploreSetting.SHARD);
         }
     }
 }

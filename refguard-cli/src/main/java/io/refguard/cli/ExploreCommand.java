@@ -73,7 +73,7 @@ final class ExploreCommand implements Callable<Integer> {
                             : explore(t, options);
             HtmlReport.write(html, e, err);
             Outcome o = Outcome.of(t.name(), e);
-            print(out, o, json);
+            print(out, o, json, options.shardIndex(), options.shardCount());
             if (e.inconclusive() && e.inconclusiveCause().kind() == FailureKind.NOT_INSTRUMENTED) {
                 err.println(
                         "refguard: hint: only --include "
@@ -100,8 +100,15 @@ final class ExploreCommand implements Callable<Integer> {
 
     /** The report of a failure, or a line saying what was explored; or the JSON object. */
     static void print(PrintWriter out, Outcome o, boolean json) {
+        print(out, o, json, 1, 1);
+    }
+
+    /**
+     * As {@link #print(PrintWriter, Outcome, boolean)}, for shard {@code index} of {@code count}.
+     */
+    static void print(PrintWriter out, Outcome o, boolean json, int index, int count) {
         if (json) {
-            out.println(Json.object(o));
+            out.println(Json.object(o, index, count));
         } else if (o.table() != null) {
             out.print(o.table());
         } else {

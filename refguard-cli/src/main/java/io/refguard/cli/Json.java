@@ -34,14 +34,24 @@ import java.util.Locale;
  *              the Good-Turing estimate seen_once/runs of the new orders a further run shows
  *              (below 1, also at most the chance that it shows one), "capped": whether the
  *              memory bound stopped the count}; else null
+ * shard        of an exploration run as one shard ({@code --shard i/N}): {"index": i, "count": N};
+ *              else null
  * </pre>
  */
 final class Json {
 
     private Json() {}
 
-    /** One outcome as a JSON object on one line. */
+    /** One outcome as a JSON object on one line, not a shard's. */
     static String object(Outcome o) {
+        return object(o, 1, 1);
+    }
+
+    /**
+     * One outcome as a JSON object on one line: of shard {@code shardIndex} of {@code shardCount},
+     * or of a whole exploration when {@code shardCount} is 1.
+     */
+    static String object(Outcome o, int shardIndex, int shardCount) {
         StringBuilder sb = new StringBuilder(256);
         sb.append('{');
         field(sb, "case", o.name()).append(',');
@@ -63,6 +73,12 @@ final class Json {
                 .append(',');
         field(sb, "guarantee", o.guarantee()).append(',');
         coverage(sb, o);
+        sb.append(',');
+        sb.append("\"shard\":")
+                .append(
+                        shardCount == 1
+                                ? "null"
+                                : "{\"index\":" + shardIndex + ",\"count\":" + shardCount + "}");
         return sb.append('}').toString();
     }
 

@@ -12,18 +12,19 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description =
                 "Finds object-lifetime bugs in concurrent Java: runs the seed cases, explores"
-                        + " scenario classes and programs, replays schedules.",
+                        + " scenario classes and programs, replays schedules, merges shards.",
         subcommands = {
             CasesCommand.class,
             ExploreCommand.class,
             ReplayCommand.class,
+            MergeCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:nothing found (cases: every case met its expectation)",
-            "1:a bug was found (cases: a case missed its expectation)",
-            "2:usage error, or the class or token cannot be used as given",
+            "1:a bug was found (cases: a case missed its expectation; merge: by any shard)",
+            "2:usage error, or the class, token or shard results cannot be used as given",
             "3:internal error",
             "4:inconclusive: refguard could not control the program (the message says why)"
         })
@@ -35,7 +36,7 @@ final class RefguardCommand implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(
                 spec.commandLine(),
-                "name a command: cases, explore or replay (refguard help for details)");
+                "name a command: cases, explore, replay or merge (refguard help for details)");
     }
 
     /**

@@ -80,6 +80,7 @@ class BadInputFuzzTest {
         "--strategy",
         "--max-time",
         "--run-timeout",
+        "--shard",
         "--class",
         "--classpath"
     };
@@ -121,6 +122,8 @@ class BadInputFuzzTest {
             {"refguard.explore.strategy", "dfs"},
             {"refguard.explore.preemptionBound", "x"},
             {"refguard.explore.seed", "seed"},
+            {"refguard.explore.shard", "0/2"},
+            {"refguard.explore.shard", "3"},
         };
         for (String[] p : properties) {
             String before = System.getProperty(p[0]);
@@ -214,6 +217,7 @@ class BadInputFuzzTest {
                         case "--max-time", "--run-timeout" -> "1s";
                         case "--class" -> CLASS;
                         case "--classpath" -> dir.toString();
+                        case "--shard" -> "1/2";
                         default -> "3";
                     };
             out.add(new String[] {"explore", "--class", CLASS, option, v, option, v});
@@ -229,9 +233,83 @@ class BadInputFuzzTest {
         out.add(new String[] {"replay"});
         out.add(new String[] {"cases", "--variant", "both"});
         out.add(new String[] {"cases", "no-such-case"});
+        shards(out, r);
         classPaths(out);
         tokens(out);
         return out;
+    }
+
+    /** Bad {@code --shard} values, a shard of a search that cannot be split, bad merge input. */
+    private void shards(List<String[]> out, Random r) throws IOException {
+        for (String s :
+                new String[] {
+                    "0/2",
+                    "3/2",
+                    "2/0",
+                    "0/0",
+                    "1",
+                    "1/",
+                    "/1",
+                    "1/2/3",
+                    "-1/2",
+                    "1/-2",
+                    "a/b",
+                    "1.0/2",
+                    "1/10001",
+                    "2147483648/2147483649",
+                    "",
+                    " ",
+                    "1 2",
+                    "1\\2",
+                    "½/2"
+                }) {
+            out.add(new String[] {"explore", "--class", CLASS, "--shard", s});
+        }
+        for (int i = 0; i < 40; i++) {
+            int n = 1 + r.nextInt(20);
+            int k =
+                    switch (i % 4) {
+                        case 0 -> 0;
+                        case 1 -> n + 1 + r.nextInt(5);
+                        case 2 -> -r.nextInt(5) - 1;
+                        default -> n;
+                    };
+            String text = i % 4 == 3 ? k + "/" + (10_001 + r.nextInt(100_000)) : k + "/" + n;
+            out.add(new String[] {"explore", "--class", CLASS, "--shard", text, "--json"});
+        }
+        out.add(new String[] {"explore", "--class", CLASS, "--strategy", "dpor", "--shard", "1/2"});
+        out.add(new String[] {"merge"});
+        out.add(new String[] {"merge", dir.resolve("no-such.json").toString()});
+        out.add(new String[] {"merge", dir.toString()});
+        String[] garbage = {
+            "",
+            "{",
+            "[]",
+            "null",
+            "{}",
+            "{\"case\":1}",
+            "{\"verdict\":\"verified\"}",
+            "{\"case\":\"x\",\"verdict\":\"verified\",\"schedules\":1,\"millis\":1,"
+                    + "\"strategy\":\"s\",\"shard\":{\"index\":3,\"count\":2}}",
+            "{\"case\":\"x\",\"verdict\":\"maybe\",\"schedules\":1,\"millis\":1,"
+                    + "\"strategy\":\"s\",\"shard\":{\"index\":1,\"count\":1}}",
+            "{\"case\":\"x\",\"verdict\":\"clean\",\"schedules\":-1,\"millis\":1,"
+                    + "\"strategy\":\"s\",\"shard\":{\"index\":1,\"count\":1}}",
+            "{\"a\":\"\\x\"}",
+            "\"text\"",
+            "{} {}",
+            "\u0000"
+        };
+        for (int i = 0; i < garbage.length; i++) {
+            Path f = Files.writeString(dir.resolve("garbage-" + i + ".json"), garbage[i]);
+            out.add(new String[] {"merge", f.toString()});
+        }
+        for (int i = 0; i < 30; i++) {
+            byte[] bytes = new byte[1 + r.nextInt(200)];
+            r.nextBytes(bytes);
+            Path f = Files.write(dir.resolve("random-" + i + ".json"), bytes);
+            out.add(new String[] {"merge", f.toString(), "--json"});
+        }
     }
 
     /** A duration that is malformed, not positive, or longer than 365 days. */

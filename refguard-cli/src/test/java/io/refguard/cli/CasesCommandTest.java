@@ -89,7 +89,8 @@ class CasesCommandTest {
                         "report",
                         "choice_points",
                         "guarantee",
-                        "coverage"),
+                        "coverage",
+                        "shard"),
                 fieldNames(buggy));
         assertEquals("reftable-failed-reload", buggy.get("case").asText());
         assertEquals("buggy", buggy.get("variant").asText());

@@ -202,7 +202,7 @@ class ExploreCommandTest {
         Cli.Result noCommand = Cli.run();
         assertEquals(2, noCommand.status(), noCommand::toString);
         assertTrue(
-                noCommand.err().contains("name a command: cases, explore or replay"),
+                noCommand.err().contains("name a command: cases, explore, replay or merge"),
                 noCommand::toString);
     }
 

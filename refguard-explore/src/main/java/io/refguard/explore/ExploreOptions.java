@@ -39,6 +39,8 @@ import java.util.function.Consumer;
  * <tr><td>{@link #sleepSets}</td><td>{@code refguard.explore.sleepSets}</td><td>false</td></tr>
  * <tr><td>{@link #minimize}</td><td>{@code refguard.explore.minimize}</td><td>true</td></tr>
  * <tr><td>{@link #internalPoints}</td><td>{@code refguard.explore.internalPoints}</td><td>false</td></tr>
+ * <tr><td>{@link #shard(int, int) shard}</td><td>{@code refguard.explore.shard} ({@code i/N}, i from 1
+ *     to N)</td><td>{@code 1/1}</td></tr>
  * <tr><td>{@link #replay}</td><td>{@code refguard.explore.replay}</td><td>none</td></tr>
  * </table>
  */
@@ -110,6 +112,9 @@ public final class ExploreOptions {
     /** Default step bound of one run. */
     public static final int DEFAULT_MAX_STEPS = 10_000;
 
+    /** The most shards one exploration may be split into. */
+    public static final int MAX_SHARDS = 10_000;
+
     static final String PREFIX = "refguard.explore.";
 
     private final Strategy strategy;
@@ -123,6 +128,8 @@ public final class ExploreOptions {
     private final boolean sleepSets;
     private final boolean minimize;
     private final boolean internalPoints;
+    private final int shardIndex;
+    private final int shardCount;
     private final String replay;
 
     private ExploreOptions(Fields f) {
@@ -137,6 +144,8 @@ public final class ExploreOptions {
         this.sleepSets = f.sleepSets;
         this.minimize = f.minimize;
         this.internalPoints = f.internalPoints;
+        this.shardIndex = f.shardIndex;
+        this.shardCount = f.shardCount;
         this.replay = f.replay;
     }
 
@@ -153,6 +162,8 @@ public final class ExploreOptions {
         boolean sleepSets;
         boolean minimize;
         boolean internalPoints;
+        int shardIndex;
+        int shardCount;
         String replay;
 
         Fields() {}
@@ -169,6 +180,8 @@ public final class ExploreOptions {
             sleepSets = o.sleepSets;
             minimize = o.minimize;
             internalPoints = o.internalPoints;
+            shardIndex = o.shardIndex;
+            shardCount = o.shardCount;
             replay = o.replay;
         }
     }
@@ -204,6 +217,8 @@ public final class ExploreOptions {
         f.sleepSets = false;
         f.minimize = true;
         f.internalPoints = false;
+        f.shardIndex = 1;
+        f.shardCount = 1;
         return new ExploreOptions(f);
     }
 
@@ -386,6 +401,30 @@ public final class ExploreOptions {
         return with(f -> f.internalPoints = on);
     }
 
+    /**
+     * A copy that explores only shard {@code index} of {@code count} (index from 1 to count): the
+     * randomized searches draw from the shard's own seed stream, derived from the seed and the
+     * index, and the exhaustive search runs only the subtrees the shard owns (see docs/EXPLORER.md,
+     * "Sharding"). Run every shard with the same other settings and combine their results with
+     * {@code refguard merge}. {@code shard(1, 1)}, the default, is the whole search. DPOR cannot be
+     * sharded.
+     */
+    public ExploreOptions shard(int index, int count) {
+        OptionProperties.require(
+                count >= 1 && count <= MAX_SHARDS && index >= 1 && index <= count,
+                "shard must be i/N with N from 1 to "
+                        + MAX_SHARDS
+                        + " and i from 1 to N, was "
+                        + index
+                        + "/"
+                        + count);
+        return with(
+                f -> {
+                    f.shardIndex = index;
+                    f.shardCount = count;
+                });
+    }
+
     /** A copy that replays {@code token} instead of searching. */
     public ExploreOptions withReplay(String token) {
         Objects.requireNonNull(token, "token");
@@ -461,6 +500,19 @@ public final class ExploreOptions {
         return internalPoints;
     }
 
+    /**
+     * Which shard this is, from 1 to {@link #shardCount()}. Property {@code
+     * refguard.explore.shard}.
+     */
+    public int shardIndex() {
+        return shardIndex;
+    }
+
+    /** Into how many shards the exploration is split; 1 (the default) for none. */
+    public int shardCount() {
+        return shardCount;
+    }
+
     /** The token to replay, if any (set in code; the property is read per exploration). */
     public Optional<String> replay() {
         return Optional.ofNullable(replay);
@@ -490,6 +542,7 @@ public final class ExploreOptions {
                 + minimize
                 + ", internalPoints="
                 + internalPoints
+                + (shardCount == 1 ? "" : ", shard=" + shardIndex + "/" + shardCount)
                 + (replay == null ? "" : ", replay=" + replay)
                 + "]";
     }

@@ -3,6 +3,8 @@ package io.refguard.explore;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The outcome of an exploration that found no failure. Immutable.
@@ -79,6 +81,17 @@ public record ExploreResult(
     }
 
     private String exhaustedGuarantee() {
+        Matcher shard = SHARD.matcher(strategy);
+        if (shard.find()) {
+            // a shard's description ends with its name: its part alone is covered
+            return "this shard's part of the search was run: every schedule it owns"
+                    + (boundLimited ? " within the bound" : "")
+                    + " ("
+                    + strategy
+                    + "); the whole search is covered only when all "
+                    + shard.group(1)
+                    + " shards pass: combine their results with refguard merge";
+        }
         if (strategy.startsWith("dpor")) {
             return boundLimited
                     ? "a schedule of every class of equivalent schedules that has one within the"
@@ -95,6 +108,9 @@ public record ExploreResult(
                         + "); schedules with more preemptions were not"
                 : "every schedule was run (" + strategy + ")";
     }
+
+    /** The end of a shard's strategy description, such as {@code , shard 2/4}. */
+    private static final Pattern SHARD = Pattern.compile(", shard [0-9]+/([0-9]+)$");
 
     /** What fair scheduling left out, when it held a spinning thread back. */
     private String fairnessCaveat() {

@@ -32,7 +32,14 @@ public enum ExploreSetting {
     /** {@link ExploreOptions#minimize()}. */
     MINIMIZE("minimize", (o, t) -> o.minimize(OptionValues.bool(t))),
     /** {@link ExploreOptions#internalPoints()}. */
-    INTERNAL_POINTS("internalPoints", (o, t) -> o.internalPoints(OptionValues.bool(t)));
+    INTERNAL_POINTS("internalPoints", (o, t) -> o.internalPoints(OptionValues.bool(t))),
+    /** {@link ExploreOptions#shard(int, int)}: {@code i/N}, i from 1 to N. */
+    SHARD(
+            "shard",
+            (o, t) -> {
+                int[] s = OptionValues.shard(t);
+                return o.shard(s[0], s[1]);
+            });
 
     private final String key;
     private final BiFunction<ExploreOptions, String, ExploreOptions> apply;

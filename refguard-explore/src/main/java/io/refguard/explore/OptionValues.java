@@ -97,4 +97,28 @@ public final class OptionValues {
         }
         throw new BadOptionValue(text, "a switch", "true or false");
     }
+
+    /**
+     * A shard {@code i/N}: N from 1 to {@link ExploreOptions#MAX_SHARDS}, i from 1 to N, in decimal
+     * digits, such as {@code 2/4}.
+     *
+     * @return {@code {i, N}}
+     */
+    public static int[] shard(String text) {
+        String s = text.strip();
+        int slash = s.indexOf('/');
+        if (slash > 0 && s.matches("[0-9]{1,9}/[0-9]{1,9}")) {
+            int i = Integer.parseInt(s.substring(0, slash));
+            int n = Integer.parseInt(s.substring(slash + 1));
+            if (n >= 1 && n <= ExploreOptions.MAX_SHARDS && i >= 1 && i <= n) {
+                return new int[] {i, n};
+            }
+        }
+        throw new BadOptionValue(
+                text,
+                "a shard",
+                "i/N with N from 1 to "
+                        + ExploreOptions.MAX_SHARDS
+                        + " and i from 1 to N (the first shard is 1), such as 2/4");
+    }
 }

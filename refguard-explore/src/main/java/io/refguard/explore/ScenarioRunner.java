@@ -49,6 +49,18 @@ final class ScenarioRunner<S> {
 
     ExploreResult explore() {
         ReplayToken token = replayToken(); // a bad token is refused on the caller's thread
+        if (token == null
+                && options.shardCount() > 1
+                && options.strategy() == ExploreOptions.Strategy.DPOR) {
+            throw new IllegalArgumentException(
+                    "shard "
+                            + options.shardIndex()
+                            + "/"
+                            + options.shardCount()
+                            + " cannot be used with the dpor strategy, whose search is not split"
+                            + " among shards; shard the exhaustive or default strategy, or run dpor"
+                            + " unsharded");
+        }
         return bounded.call(() -> search(token));
     }
 
@@ -323,16 +335,27 @@ final class ScenarioRunner<S> {
         return t.fingerprint() == fingerprint ? t : null;
     }
 
+    /**
+     * The search of the options, or of their shard: shards split the exhaustive search by subtree
+     * and give each randomized search a seed stream of its own.
+     */
     private Strategy strategy() {
+        int index = options.shardIndex();
+        int count = options.shardCount();
+        long seed = Strategies.shardSeed(options.seed(), index, count);
         return switch (options.strategy()) {
-            case DEFAULT -> Strategies.combined(options.preemptionBound(), options.seed());
+            case DEFAULT ->
+                    Strategies.combined(options.preemptionBound(), options.seed(), index, count);
             case EXHAUSTIVE ->
-                    Strategies.exhaustive(options.preemptionBound(), options.sleepSets());
-            case RANDOM -> Strategies.randomWalk(options.seed());
-            case PCT -> Strategies.pct(options.seed(), options.pctDepth());
-            case POS -> Strategies.pos(options.seed());
-            case SURW -> Strategies.surw(options.seed());
-            case PCT_RACES -> Strategies.pctRaces(options.seed(), options.pctDepth());
+                    Strategies.exhaustive(
+                            options.preemptionBound(), options.sleepSets(), index, count);
+            case RANDOM -> Strategies.labelled(Strategies.randomWalk(seed), index, count);
+            case PCT -> Strategies.labelled(Strategies.pct(seed, options.pctDepth()), index, count);
+            case POS -> Strategies.labelled(Strategies.pos(seed), index, count);
+            case SURW -> Strategies.labelled(Strategies.surw(seed), index, count);
+            case PCT_RACES ->
+                    Strategies.labelled(
+                            Strategies.pctRaces(seed, options.pctDepth()), index, count);
             case DPOR ->
                     options.preemptionBound() == Integer.MAX_VALUE
                             ? Strategies.dpor()

@@ -77,6 +77,41 @@ class OptionValuesTest {
     }
 
     @Test
+    void shardsAreIOfNCountedFromOne() {
+        assertEquals("[2, 4]", java.util.Arrays.toString(OptionValues.shard(" 2/4 ")));
+        assertEquals("[1, 1]", java.util.Arrays.toString(OptionValues.shard("1/1")));
+        for (String bad :
+                new String[] {
+                    "0/2",
+                    "3/2",
+                    "1/0",
+                    "2",
+                    "1/2/3",
+                    "-1/2",
+                    "a/b",
+                    "/2",
+                    "1/",
+                    "",
+                    "1/10001",
+                    "1 / 2",
+                    "99999999999/2"
+                }) {
+            BadOptionValue e = assertThrows(BadOptionValue.class, () -> OptionValues.shard(bad));
+            assertEquals(
+                    "'"
+                            + bad
+                            + "' is not a shard; use i/N with N from 1 to 10000 and i from 1 to N"
+                            + " (the first shard is 1), such as 2/4",
+                    e.getMessage());
+        }
+        ExploreOptions o = ExploreSetting.SHARD.apply(ExploreOptions.builtIn(), "3/5");
+        assertEquals(3, o.shardIndex());
+        assertEquals(5, o.shardCount());
+        assertEquals("refguard.explore.shard", ExploreSetting.SHARD.property());
+        assertThrows(IllegalArgumentException.class, () -> o.shard(6, 5));
+    }
+
+    @Test
     void everySettingMapsItsTextOntoItsOption() {
         ExploreOptions o = ExploreOptions.builtIn();
         o = ExploreSetting.STRATEGY.apply(o, "pct");
@@ -90,10 +125,11 @@ class OptionValuesTest {
         o = ExploreSetting.SLEEP_SETS.apply(o, "true");
         o = ExploreSetting.MINIMIZE.apply(o, "false");
         o = ExploreSetting.INTERNAL_POINTS.apply(o, "true");
+        o = ExploreSetting.SHARD.apply(o, "2/7");
         assertEquals(
                 "ExploreOptions[pct, seed=16, maxRuns=9, maxTime=PT1.5S, preemptionBound=none,"
                         + " pctDepth=4, maxSteps=77, runTimeout=PT3S, sleepSets=true,"
-                        + " minimize=false, internalPoints=true]",
+                        + " minimize=false, internalPoints=true, shard=2/7]",
                 o.toString());
         assertEquals("refguard.explore.maxTime", ExploreSetting.MAX_TIME.property());
         assertThrows(BadOptionValue.class, () -> ExploreSetting.PCT_DEPTH.check("2147483648"));

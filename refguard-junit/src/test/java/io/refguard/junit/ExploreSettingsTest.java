@@ -18,9 +18,12 @@ class ExploreSettingsTest {
 
     private static final String BOUND_PROPERTY = "refguard.explore.preemptionBound";
 
+    private static final String SHARD_PROPERTY = "refguard.explore.shard";
+
     @AfterEach
     void clearProperty() {
         System.clearProperty(BOUND_PROPERTY);
+        System.clearProperty(SHARD_PROPERTY);
     }
 
     private static ExploreOptions options(String method) {
@@ -103,6 +106,23 @@ class ExploreSettingsTest {
                 "@ExploreTest on AnnotatedOptions.overflowingRunTimeout(): runTimeout ="
                         + " \"153722867280912931m\" is not a duration: use a positive duration of at"
                         + " most 365 days, such as 500ms, 30s, 2m or PT30S; fix the annotation",
+                e.getMessage());
+    }
+
+    @Test
+    void theShardPropertyReachesEveryAnnotatedTest() {
+        System.setProperty(SHARD_PROPERTY, "2/3");
+        ExploreOptions o = options("allDefaults");
+        assertEquals(2, o.shardIndex());
+        assertEquals(3, o.shardCount());
+        System.setProperty(SHARD_PROPERTY, "4/3");
+        ExtensionConfigurationException e =
+                assertThrows(ExtensionConfigurationException.class, () -> options("allDefaults"));
+        assertEquals(
+                "@ExploreTest on AnnotatedOptions.allDefaults(): system property "
+                        + SHARD_PROPERTY
+                        + "='4/3' is not valid: use i/N with N from 1 to 10000 and i from 1 to N"
+                        + " (the first shard is 1), such as 2/4",
                 e.getMessage());
     }
 

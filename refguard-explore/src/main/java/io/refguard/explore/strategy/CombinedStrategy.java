@@ -31,6 +31,7 @@ final class CombinedStrategy implements Strategy {
     private static final int[] ROTATION = {SYSTEMATIC, 0, 1, SYSTEMATIC, 2, 3, SYSTEMATIC, 4, 5, 6};
 
     private final int bound;
+    private final String shard;
     private final Strategy systematic;
     private final Strategy[] random;
     private int turn;
@@ -39,9 +40,14 @@ final class CombinedStrategy implements Strategy {
     private Strategy current;
     private Strategy foundBy;
 
-    CombinedStrategy(int preemptionBound, long seed) {
+    /**
+     * The default search, or shard {@code shardIndex} of {@code shardCount} of it: its part of the
+     * exhaustive search, and randomized searches seeded with the shard's {@code seed}.
+     */
+    CombinedStrategy(int preemptionBound, long seed, int shardIndex, int shardCount) {
         this.bound = preemptionBound;
-        this.systematic = new ExhaustiveStrategy(preemptionBound, false);
+        this.shard = Shards.describe(shardIndex, shardCount);
+        this.systematic = new ExhaustiveStrategy(preemptionBound, false, shardIndex, shardCount);
         this.random =
                 new Strategy[] {
                     new PosStrategy(SplitMix.mix(seed, 1)),
@@ -130,10 +136,14 @@ final class CombinedStrategy implements Strategy {
     @Override
     public String describe() {
         if (foundBy != null) {
-            return "default search (" + foundBy.describe() + ")";
+            return "default search ("
+                    + foundBy.describe()
+                    + ")"
+                    + (foundBy == systematic ? "" : shard);
         }
         return "default search: exhaustive, preemption bound "
                 + (bound == Integer.MAX_VALUE ? "none" : bound)
-                + ", interleaved with POS, PCT depths 1-3, PCT over racing steps, SURW and random walk";
+                + ", interleaved with POS, PCT depths 1-3, PCT over racing steps, SURW and random walk"
+                + shard;
     }
 }

@@ -44,12 +44,19 @@ import java.util.Objects;
  * and McKinley, "Bounded partial-order reduction", OOPSLA 2013): a sleeping thread's step may be
  * reachable within the bound only in the pruned order. Sleep sets therefore apply only to an
  * unbounded search; under a bound they are switched off and {@link #describe()} says so.
+ *
+ * <h2>Shards</h2>
+ *
+ * With a shard {@code i/N} the search runs only the subtrees shard {@code i} owns, keyed by each
+ * run's first deviation from the search's first choices; see {@link Shards}.
  */
 final class ExhaustiveStrategy implements Strategy, Chooser {
 
     private final int maxBound;
     private final boolean reduction;
     private final boolean reductionRequested;
+    private final int shardIndex;
+    private final int shardCount;
 
     private int bound;
     private boolean started;
@@ -69,6 +76,9 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
     private boolean[] curEnabled = new boolean[64];
     private int[] preBefore = new int[64];
 
+    /** Per frame: the thread the search chose first there; another choice is a deviation. */
+    private int[] first = new int[64];
+
     /** Per frame: the chosen thread's operation, for the warm-up's comparison. */
     private String[] labels = new String[64];
 
@@ -82,6 +92,12 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
     private final WarmUp warmUp = new WarmUp();
 
     ExhaustiveStrategy(int maxBound, boolean reduction) {
+        this(maxBound, reduction, 1, 1);
+    }
+
+    ExhaustiveStrategy(int maxBound, boolean reduction, int shardIndex, int shardCount) {
+        this.shardIndex = shardIndex;
+        this.shardCount = shardCount;
         this.maxBound = maxBound;
         this.reductionRequested = reduction;
         this.reduction = reduction && maxBound == Integer.MAX_VALUE;
@@ -129,6 +145,7 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
 
     /** Moves to the next schedule of the current level; false when the level is exhausted. */
     private boolean backtrack() {
+        int firstDeviation = shardCount == 1 ? -1 : firstDeviation();
         for (int d = depth - 1; d >= 0; d--) {
             long[] en = enabled[d];
             for (int t = ThreadBits.next(en, 0); t >= 0; t = ThreadBits.next(en, t + 1)) {
@@ -138,6 +155,9 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
                 if (preBefore[d] + cost(d, t) <= bound) {
                     tried[d] = ThreadBits.fit(tried[d], t);
                     ThreadBits.set(tried[d], t);
+                    if (d <= firstDeviation && Shards.owner(d, t, shardCount) != shardIndex) {
+                        continue; // another shard's subtree: tried, not run
+                    }
                     chosen[d] = t;
                     depth = d + 1;
                     replayLen = d + 1;
@@ -147,6 +167,16 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
             }
         }
         return false;
+    }
+
+    /** The first frame of the current path that deviates from the first choice; depth if none. */
+    private int firstDeviation() {
+        for (int d = 0; d < depth; d++) {
+            if (chosen[d] != first[d]) {
+                return d;
+            }
+        }
+        return depth;
     }
 
     private int cost(int d, int t) {
@@ -234,6 +264,7 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
         tried[d] = ThreadBits.fit(tried[d], c);
         ThreadBits.set(tried[d], c);
         chosen[d] = c;
+        first[d] = c;
         labels[d] = p.pendingLabel(c);
         preemptions += cost(d, c);
         if (reduction) {
@@ -275,6 +306,7 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
         cur = Arrays.copyOf(cur, n);
         curEnabled = Arrays.copyOf(curEnabled, n);
         preBefore = Arrays.copyOf(preBefore, n);
+        first = Arrays.copyOf(first, n);
         labels = Arrays.copyOf(labels, n);
         targets = Arrays.copyOf(targets, n);
         accesses = Arrays.copyOf(accesses, n);
@@ -330,6 +362,7 @@ final class ExhaustiveStrategy implements Strategy, Chooser {
                         ? ", sleep sets"
                         : reductionRequested
                                 ? ", sleep sets off (they can skip schedules under a bound)"
-                                : "");
+                                : "")
+                + Shards.describe(shardIndex, shardCount);
     }
 }

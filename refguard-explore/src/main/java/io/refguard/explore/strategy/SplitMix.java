@@ -36,4 +36,13 @@ final class SplitMix {
         m.reseed(seed ^ (run * GOLDEN));
         return m.nextLong();
     }
+
+    /**
+     * The seed of shard {@code index} of an exploration seeded with {@code seed}: a stream of its
+     * own, the same for that index whatever the number of shards, so shards draw independent runs
+     * and each is reproducible from the seed and its index.
+     */
+    static long shard(long seed, int index) {
+        return mix(seed ^ 0x5A4D_0000_0000_0000L, index);
+    }
 }

@@ -21,6 +21,36 @@ public final class Strategies {
     }
 
     /**
+     * The part of {@link #exhaustive(int, boolean)} that shard {@code shardIndex} of {@code
+     * shardCount} owns (see {@link Shards}): the union of the shards' searches is the whole search.
+     */
+    public static Strategy exhaustive(
+            int preemptionBound, boolean sleepSets, int shardIndex, int shardCount) {
+        Shards.check(shardIndex, shardCount);
+        exhaustive(preemptionBound, sleepSets);
+        return new ExhaustiveStrategy(preemptionBound, sleepSets, shardIndex, shardCount);
+    }
+
+    /**
+     * The seed a randomized search of shard {@code shardIndex} of {@code shardCount} draws from:
+     * {@code seed} itself when there is one shard, else a stream derived from the seed and the
+     * index.
+     */
+    public static long shardSeed(long seed, int shardIndex, int shardCount) {
+        Shards.check(shardIndex, shardCount);
+        return shardCount == 1 ? seed : SplitMix.shard(seed, shardIndex);
+    }
+
+    /**
+     * {@code strategy}, described with the shard it belongs to (for randomized searches, whose runs
+     * a shard draws from its own seed stream, see {@link #shardSeed}).
+     */
+    public static Strategy labelled(Strategy strategy, int shardIndex, int shardCount) {
+        Shards.check(shardIndex, shardCount);
+        return shardCount == 1 ? strategy : new ShardLabel(strategy, shardIndex, shardCount);
+    }
+
+    /**
      * Dynamic partial-order reduction with sleep sets, without a preemption bound: runs at least
      * one schedule of every class of schedules that differ only in the order of independent steps.
      */
@@ -72,7 +102,18 @@ public final class Strategies {
             throw new IllegalArgumentException(
                     "preemption bound must be >= 0, was " + preemptionBound);
         }
-        return new CombinedStrategy(preemptionBound, seed);
+        return new CombinedStrategy(preemptionBound, seed, 1, 1);
+    }
+
+    /**
+     * Shard {@code shardIndex} of {@code shardCount} of {@link #combined(int, long)}: its part of
+     * the exhaustive search, and randomized searches seeded from {@link #shardSeed}.
+     */
+    public static Strategy combined(
+            int preemptionBound, long seed, int shardIndex, int shardCount) {
+        combined(preemptionBound, seed);
+        return new CombinedStrategy(
+                preemptionBound, shardSeed(seed, shardIndex, shardCount), shardIndex, shardCount);
     }
 
     /** Partial Order Sampling. */
