@@ -11,8 +11,8 @@ import io.refguard.explore.runtime.Chooser;
 import io.refguard.explore.runtime.RunEngine;
 import io.refguard.explore.runtime.RunStatus;
 import io.refguard.explore.runtime.Tracer;
+import io.refguard.explore.strategy.Search;
 import io.refguard.explore.strategy.Strategies;
-import io.refguard.explore.strategy.Strategy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +65,7 @@ final class ScenarioRunner<S> {
     }
 
     private ExploreResult search(ReplayToken token) {
-        Strategy strategy = token != null ? Strategies.replay(token.schedule()) : strategy();
+        Search strategy = token != null ? Strategies.replay(token.schedule()) : strategy();
         long start = System.nanoTime();
         long deadline = start + options.maxTime().toNanos();
         long runs = 0;
@@ -154,7 +154,7 @@ final class ScenarioRunner<S> {
      * able to run differ on a replayed prefix), else the engine's (a step's thread or operation
      * differs from an earlier run with the same choices); null when neither.
      */
-    private static String divergence(Strategy strategy, RunEngine engine) {
+    private static String divergence(Search strategy, RunEngine engine) {
         return strategy.divergence() != null ? strategy.divergence() : engine.divergence();
     }
 
@@ -163,7 +163,7 @@ final class ScenarioRunner<S> {
      * repeat a schedule, so it can neither show a failing one again nor cover them all.
      */
     private InterleavingInconclusive notDeterministic(
-            RunEngine engine, Strategy strategy, long runs) {
+            RunEngine engine, Search strategy, long runs) {
         String where = divergence(strategy, engine);
         Failure failure =
                 new Failure(
@@ -231,7 +231,7 @@ final class ScenarioRunner<S> {
     }
 
     private InterleavingReport traceOnDriver(ReplayToken token) {
-        Strategy replay = Strategies.replay(token.schedule());
+        Search replay = Strategies.replay(token.schedule());
         replay.hasNextRun();
         try (RunEngine engine =
                 new RunEngine(options.maxSteps(), options.runTimeout(), options.internalPoints())) {
@@ -339,7 +339,7 @@ final class ScenarioRunner<S> {
      * The search of the options, or of their shard: shards split the exhaustive search by subtree
      * and give each randomized search a seed stream of its own.
      */
-    private Strategy strategy() {
+    private Search strategy() {
         int index = options.shardIndex();
         int count = options.shardCount();
         long seed = Strategies.shardSeed(options.seed(), index, count);
@@ -439,7 +439,7 @@ final class ScenarioRunner<S> {
     }
 
     private AssertionError failure(
-            RunEngine engine, Strategy strategy, RunStatus status, long runs, boolean replaying) {
+            RunEngine engine, Search strategy, RunStatus status, long runs, boolean replaying) {
         int[] schedule = engine.schedule();
         int preemptions = engine.preemptions();
         Failure searchFailure = Failures.describe(engine, status, options);
@@ -479,7 +479,7 @@ final class ScenarioRunner<S> {
             preemptions = m.preemptions;
         }
         TraceRecorder recorder = new TraceRecorder(scenario.actorLines);
-        Strategy replay = Strategies.replay(schedule);
+        Search replay = Strategies.replay(schedule);
         replay.hasNextRun();
         RunStatus traced = runOnce(engine, replay.chooser(), recorder);
         Failure shown = searchFailure;

@@ -3,8 +3,8 @@ package io.refguard.explore;
 import io.refguard.explore.runtime.Chooser;
 import io.refguard.explore.runtime.RunEngine;
 import io.refguard.explore.runtime.RunStatus;
+import io.refguard.explore.strategy.Search;
 import io.refguard.explore.strategy.Strategies;
-import io.refguard.explore.strategy.Strategy;
 
 /**
  * Simplifies a failing schedule found by a random strategy, in two passes, each candidate run as a
@@ -112,7 +112,7 @@ final class ScheduleMinimizer {
                     budget++; // none of these threads ran before the failure: nothing to try
                     continue;
                 }
-                Strategy guided = Strategies.guided(candidate);
+                Search guided = Strategies.guided(candidate);
                 guided.hasNextRun();
                 RunStatus st = run(guided.chooser());
                 if (sameFailure(st, status, cause) && engine.preemptions() <= bestPreemptions) {
@@ -140,7 +140,7 @@ final class ScheduleMinimizer {
                     if (candidate == null || budget-- <= 0) {
                         continue;
                     }
-                    Strategy guided = Strategies.guided(candidate);
+                    Search guided = Strategies.guided(candidate);
                     guided.hasNextRun();
                     RunStatus st = run(guided.chooser());
                     if (sameFailure(st, status, cause)
@@ -165,7 +165,7 @@ final class ScheduleMinimizer {
             for (int t : best) {
                 focus[t] = t >= bystander.length || !bystander[t];
             }
-            Strategy below = Strategies.exhaustive(bestPreemptions - 1, false);
+            Search below = Strategies.exhaustive(bestPreemptions - 1, false);
             for (int n = 0; n < SEARCH_BUDGET && stepsLeft(0) && below.hasNextRun(); n++) {
                 RunStatus st = run(new FocusedChooser(below.chooser(), focus));
                 below.runFinished(st, engine.preemptions(), engine.scheduleHash());

@@ -20,7 +20,7 @@ import io.refguard.explore.runtime.RunStatus;
  * the search ends as exhausted: "verified within bound N". A failure found at random is then
  * simplified by the explorer toward the fewest preemptions, as for any randomized strategy.
  */
-final class CombinedStrategy implements Strategy {
+final class CombinedStrategy implements Search {
 
     /** Randomized runs the search makes at least before it ends after the exhaustive part did. */
     static final long RANDOM_AFTER_EXHAUSTED = 1_000;
@@ -32,13 +32,13 @@ final class CombinedStrategy implements Strategy {
 
     private final int bound;
     private final String shard;
-    private final Strategy systematic;
-    private final Strategy[] random;
+    private final Search systematic;
+    private final Search[] random;
     private int turn;
     private boolean systematicDone;
     private long randomRuns;
-    private Strategy current;
-    private Strategy foundBy;
+    private Search current;
+    private Search foundBy;
 
     /**
      * The default search, or shard {@code shardIndex} of {@code shardCount} of it: its part of the
@@ -49,7 +49,7 @@ final class CombinedStrategy implements Strategy {
         this.shard = Shards.describe(shardIndex, shardCount);
         this.systematic = new ExhaustiveStrategy(preemptionBound, false, shardIndex, shardCount);
         this.random =
-                new Strategy[] {
+                new Search[] {
                     new PosStrategy(SplitMix.mix(seed, 1)),
                     new PctStrategy(SplitMix.mix(seed, 2), 1, false),
                     new PctStrategy(SplitMix.mix(seed, 3), 2, false),
@@ -112,7 +112,7 @@ final class CombinedStrategy implements Strategy {
     @Override
     public long distinctSchedules() {
         long n = systematic.distinctSchedules();
-        for (Strategy s : random) {
+        for (Search s : random) {
             n += s.distinctSchedules();
         }
         return n;

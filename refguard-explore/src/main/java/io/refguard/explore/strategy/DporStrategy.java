@@ -68,7 +68,7 @@ import java.util.Objects;
  * bounded search runs without them. What it guarantees: every trace that has a schedule with at
  * most that many preemptions is run, checked against a brute-force count in the tests.
  */
-final class DporStrategy implements Strategy, Chooser {
+final class DporStrategy implements Search, Chooser {
 
     /** Slots per frame in the per-thread arrays, and the most threads this search explores. */
     private static final int STRIDE = 64;

@@ -50,7 +50,7 @@ import java.util.Objects;
  * With a shard {@code i/N} the search runs only the subtrees shard {@code i} owns, keyed by each
  * run's first deviation from the search's first choices; see {@link Shards}.
  */
-final class ExhaustiveStrategy implements Strategy, Chooser {
+final class ExhaustiveStrategy implements Search, Chooser {
 
     private final int maxBound;
     private final boolean reduction;

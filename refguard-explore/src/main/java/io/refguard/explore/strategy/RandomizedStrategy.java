@@ -9,7 +9,7 @@ import io.refguard.explore.runtime.RunStatus;
  * SplitMix.mix(seed, r)}, so any run is reproducible from the exploration's seed and its index; the
  * search never ends by itself (the explorer's run and time budgets end it).
  */
-abstract class RandomizedStrategy implements Strategy, Chooser {
+abstract class RandomizedStrategy implements Search, Chooser {
 
     final long seed;
     final SplitMix random = new SplitMix();

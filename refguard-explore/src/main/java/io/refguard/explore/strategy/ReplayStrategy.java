@@ -10,7 +10,7 @@ import io.refguard.explore.runtime.RunStatus;
  * without preemption. In guided mode (used to simplify a failing schedule) the schedule is a wish
  * list: entries whose thread cannot run are skipped.
  */
-final class ReplayStrategy implements Strategy, Chooser {
+final class ReplayStrategy implements Search, Chooser {
 
     private final int[] schedule;
     private final boolean strict;

@@ -4,12 +4,12 @@ import io.refguard.explore.runtime.Chooser;
 import io.refguard.explore.runtime.RunStatus;
 
 /** A randomized search of one shard: the search itself, described with the shard's name. */
-final class ShardLabel implements Strategy {
+final class ShardLabel implements Search {
 
-    private final Strategy inner;
+    private final Search inner;
     private final String shard;
 
-    ShardLabel(Strategy inner, int shardIndex, int shardCount) {
+    ShardLabel(Search inner, int shardIndex, int shardCount) {
         this.inner = inner;
         this.shard = Shards.describe(shardIndex, shardCount);
     }

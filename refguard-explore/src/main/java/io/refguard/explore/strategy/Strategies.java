@@ -12,7 +12,7 @@ public final class Strategies {
      *     no bound
      * @param sleepSets whether to prune schedules that only reorder independent steps
      */
-    public static Strategy exhaustive(int preemptionBound, boolean sleepSets) {
+    public static Search exhaustive(int preemptionBound, boolean sleepSets) {
         if (preemptionBound < 0) {
             throw new IllegalArgumentException(
                     "preemption bound must be >= 0, was " + preemptionBound);
@@ -24,7 +24,7 @@ public final class Strategies {
      * The part of {@link #exhaustive(int, boolean)} that shard {@code shardIndex} of {@code
      * shardCount} owns (see {@link Shards}): the union of the shards' searches is the whole search.
      */
-    public static Strategy exhaustive(
+    public static Search exhaustive(
             int preemptionBound, boolean sleepSets, int shardIndex, int shardCount) {
         Shards.check(shardIndex, shardCount);
         exhaustive(preemptionBound, sleepSets);
@@ -45,7 +45,7 @@ public final class Strategies {
      * {@code strategy}, described with the shard it belongs to (for randomized searches, whose runs
      * a shard draws from its own seed stream, see {@link #shardSeed}).
      */
-    public static Strategy labelled(Strategy strategy, int shardIndex, int shardCount) {
+    public static Search labelled(Search strategy, int shardIndex, int shardCount) {
         Shards.check(shardIndex, shardCount);
         return shardCount == 1 ? strategy : new ShardLabel(strategy, shardIndex, shardCount);
     }
@@ -54,7 +54,7 @@ public final class Strategies {
      * Dynamic partial-order reduction with sleep sets, without a preemption bound: runs at least
      * one schedule of every class of schedules that differ only in the order of independent steps.
      */
-    public static Strategy dpor() {
+    public static Search dpor() {
         return new DporStrategy(Integer.MAX_VALUE);
     }
 
@@ -63,7 +63,7 @@ public final class Strategies {
      * without sleep sets; runs at least one schedule of every class that has a schedule with at
      * most {@code preemptionBound} preemptions.
      */
-    public static Strategy dpor(int preemptionBound) {
+    public static Search dpor(int preemptionBound) {
         if (preemptionBound < 0) {
             throw new IllegalArgumentException(
                     "preemption bound must be >= 0, was " + preemptionBound);
@@ -72,24 +72,24 @@ public final class Strategies {
     }
 
     /** Uniform random walk; run {@code r} is reproducible from {@code seed} and {@code r}. */
-    public static Strategy randomWalk(long seed) {
+    public static Search randomWalk(long seed) {
         return new RandomWalkStrategy(seed);
     }
 
     /** PCT with the given bug depth (at least 1). */
-    public static Strategy pct(long seed, int depth) {
+    public static Search pct(long seed, int depth) {
         return new PctStrategy(seed, depth, false);
     }
 
     /**
      * PCT whose change points fall only on racing steps (partial-order aware), depth at least 1.
      */
-    public static Strategy pctRaces(long seed, int depth) {
+    public static Search pctRaces(long seed, int depth) {
         return new PctStrategy(seed, depth, true);
     }
 
     /** Selectively uniform random walk (SURW). */
-    public static Strategy surw(long seed) {
+    public static Search surw(long seed) {
         return new SurwStrategy(seed);
     }
 
@@ -97,7 +97,7 @@ public final class Strategies {
      * The default search: the exhaustive search within {@code preemptionBound} interleaved, run by
      * run, with POS, PCT at depths 1 to 3, PCT over racing steps, SURW and a random walk.
      */
-    public static Strategy combined(int preemptionBound, long seed) {
+    public static Search combined(int preemptionBound, long seed) {
         if (preemptionBound < 0) {
             throw new IllegalArgumentException(
                     "preemption bound must be >= 0, was " + preemptionBound);
@@ -109,25 +109,24 @@ public final class Strategies {
      * Shard {@code shardIndex} of {@code shardCount} of {@link #combined(int, long)}: its part of
      * the exhaustive search, and randomized searches seeded from {@link #shardSeed}.
      */
-    public static Strategy combined(
-            int preemptionBound, long seed, int shardIndex, int shardCount) {
+    public static Search combined(int preemptionBound, long seed, int shardIndex, int shardCount) {
         combined(preemptionBound, seed);
         return new CombinedStrategy(
                 preemptionBound, shardSeed(seed, shardIndex, shardCount), shardIndex, shardCount);
     }
 
     /** Partial Order Sampling. */
-    public static Strategy pos(long seed) {
+    public static Search pos(long seed) {
         return new PosStrategy(seed);
     }
 
     /** Runs exactly {@code schedule} once, recording where the run departs from it. */
-    public static Strategy replay(int[] schedule) {
+    public static Search replay(int[] schedule) {
         return new ReplayStrategy(schedule, true);
     }
 
     /** Runs {@code schedule} once, skipping entries whose thread cannot run. */
-    public static Strategy guided(int[] schedule) {
+    public static Search guided(int[] schedule) {
         return new ReplayStrategy(schedule, false);
     }
 }

@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.refguard.explore.runtime.RunStatus;
 import io.refguard.explore.search.DporTraceTest.Op;
 import io.refguard.explore.search.DporTraceTest.Sim;
+import io.refguard.explore.strategy.Search;
 import io.refguard.explore.strategy.Strategies;
-import io.refguard.explore.strategy.Strategy;
 import io.refguard.hook.Access;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,7 +50,7 @@ class BoundedDporTraceTest {
     record Outcome(long runs, Set<String> traces, boolean boundLimited) {}
 
     static Outcome search(List<List<Op>> threads, int bound) {
-        Strategy strategy = Strategies.dpor(bound);
+        Search strategy = Strategies.dpor(bound);
         long runs = 0;
         Set<String> traces = new HashSet<>();
         while (strategy.hasNextRun()) {

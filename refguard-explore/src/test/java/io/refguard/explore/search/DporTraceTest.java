@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.refguard.explore.runtime.ChoicePoint;
 import io.refguard.explore.runtime.Chooser;
 import io.refguard.explore.runtime.RunStatus;
+import io.refguard.explore.strategy.Search;
 import io.refguard.explore.strategy.Strategies;
-import io.refguard.explore.strategy.Strategy;
 import io.refguard.hook.Access;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -123,7 +123,7 @@ class DporTraceTest {
 
     /** Runs the DPOR search to the end on the model; returns completed runs and their traces. */
     static Outcome dpor(List<List<Op>> threads) {
-        Strategy strategy = Strategies.dpor();
+        Search strategy = Strategies.dpor();
         long completed = 0;
         Set<String> traces = new HashSet<>();
         while (strategy.hasNextRun()) {

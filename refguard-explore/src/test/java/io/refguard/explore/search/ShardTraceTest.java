@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.refguard.explore.runtime.RunStatus;
 import io.refguard.explore.search.DporTraceTest.Op;
 import io.refguard.explore.search.DporTraceTest.Sim;
+import io.refguard.explore.strategy.Search;
 import io.refguard.explore.strategy.Strategies;
-import io.refguard.explore.strategy.Strategy;
 import io.refguard.hook.Access;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +36,7 @@ class ShardTraceTest {
     /** What one search ran: every run, and the distinct schedules of the completed ones. */
     record Searched(long runs, Set<String> schedules) {}
 
-    static Searched search(Strategy strategy, List<List<Op>> threads) {
+    static Searched search(Search strategy, List<List<Op>> threads) {
         long runs = 0;
         Set<String> schedules = new HashSet<>();
         while (strategy.hasNextRun()) {

@@ -9,7 +9,7 @@ import io.refguard.explore.runtime.RunStatus;
  *
  * <p>Protocol: {@code while (hasNextRun()) { engine.run(..., chooser(), ...); runFinished(...); }}.
  */
-public interface Strategy {
+public interface Search {
 
     /** Prepares the next run; false when there is nothing left to explore. */
     boolean hasNextRun();
