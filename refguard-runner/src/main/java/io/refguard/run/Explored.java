@@ -163,7 +163,10 @@ public final class Explored {
         return options.preemptionBound();
     }
 
-    /** The replay token of the failing schedule, or null. */
+    /**
+     * The replay token of the reported schedule: the failing one, or the run of an inconclusive
+     * exploration whose steps differed from an earlier run of the same schedule; else null.
+     */
     public String token() {
         if (inconclusive != null) {
             return inconclusive.replayToken();

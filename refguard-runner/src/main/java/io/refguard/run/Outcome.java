@@ -13,7 +13,8 @@ import io.refguard.explore.Coverage;
  * @param schedules runs executed
  * @param millis wall time of the exploration
  * @param preemptions see {@link Explored#preemptions()}
- * @param token the replay token of the failing schedule, or null
+ * @param token the replay token of the reported schedule (a failing one, or the run whose steps
+ *     differed from an earlier run of the same schedule), or null
  * @param strategy how the search was done
  * @param failure the failure's one-line summary, or null
  * @param table the rendered failure report (or why the exploration is inconclusive), or null
