@@ -38,6 +38,8 @@ class JdkProgramTest {
                         .count(),
                 r::toString);
         assertTrue(r.out().contains("ConcurrentHashMap.put(\"lamp\", 0) -> 0"), r::toString);
+        assertTrue(
+                r.out().contains("BlockingQueue.put(\"lamp\") ArrayBlockingQueue#1"), r::toString);
         // 120 buyers print as a few columns and about fifty rows
         assertTrue(r.out().contains("| other threads"), r::toString);
         assertTrue(r.out().lines().filter(l -> l.startsWith("|")).count() < 80, r::toString);

@@ -53,7 +53,20 @@ final class BlockingModels {
 
     private BlockingModels() {}
 
+    /**
+     * The model of a blocking call, or {@link #NOT_MODELED}; in a traced run the call's row shows
+     * its arguments and what it returned ({@code BlockingQueue.poll(50, MILLISECONDS) -> null}).
+     */
     static Object call(ExploringInterceptor x, LibraryCall call) throws Throwable {
+        Object res = model(x, call);
+        if (res != NOT_MODELED && Coordinator.tracing()) {
+            RunModel r = x.run();
+            Coordinator.showValues(CallValues.arguments(r, call), CallValues.result(r, call, res));
+        }
+        return res;
+    }
+
+    private static Object model(ExploringInterceptor x, LibraryCall call) throws Throwable {
         Object r = call.receiver();
         String n = call.name();
         int args = call.argumentCount();
