@@ -51,6 +51,40 @@ public final class CaffeinePrograms {
         }
     }
 
+    /**
+     * Caffeine with its default executor, the common pool, which runs its maintenance as a {@code
+     * ForkJoinTask} that leaves itself incomplete: two threads load one key through {@code get(key,
+     * loader)}, which loads it once.
+     */
+    public static final class DefaultExecutorLoadsOnce {
+        public static void main(String[] args) throws InterruptedException {
+            Cache<String, String> c = Caffeine.newBuilder().maximumSize(100).build();
+            AtomicInteger loads = new AtomicInteger();
+            Runnable user = () -> c.get("k", key -> "v" + loads.incrementAndGet());
+            Both.run(user, user);
+            assert loads.get() == 1 : "loaded " + loads.get() + " times";
+        }
+    }
+
+    /**
+     * The bug with the default executor: {@code getIfPresent}, then {@code put}, in two calls, so
+     * both threads can load.
+     */
+    public static final class DefaultExecutorCheckThenLoad {
+        public static void main(String[] args) throws InterruptedException {
+            Cache<String, String> c = Caffeine.newBuilder().maximumSize(100).build();
+            AtomicInteger loads = new AtomicInteger();
+            Runnable user =
+                    () -> {
+                        if (c.getIfPresent("k") == null) {
+                            c.put("k", "v" + loads.incrementAndGet());
+                        }
+                    };
+            Both.run(user, user);
+            assert loads.get() == 1 : "loaded " + loads.get() + " times";
+        }
+    }
+
     /** The bug: a read and a write in two calls, so two increments can lose one. */
     public static final class LostIncrement {
         public static void main(String[] args) throws InterruptedException {

@@ -4,6 +4,8 @@ import io.refguard.agent.bridge.ExecutorKind;
 import io.refguard.agent.bridge.LibraryCall;
 import io.refguard.explore.Coordinator;
 import io.refguard.hook.Access;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -11,6 +13,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountedCompleter;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.RecursiveTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -129,17 +133,72 @@ final class ForkJoinModels {
     }
 
     /**
-     * A queued task as a modeled worker runs it: {@code compute()} through the JDK's own status.
+     * A queued task as a modeled worker runs it. A {@code RecursiveTask}, a {@code RecursiveAction}
+     * and the JDK's own adapters complete when their body returns, so they run through the JDK's
+     * own status ({@code quietlyInvoke}). Any other subclass runs as a pool's worker runs it: its
+     * {@code exec()} once, completing the task only when {@code exec()} says so. A task may leave
+     * itself incomplete (Caffeine's maintenance task does, to be submitted again), and {@code
+     * quietlyInvoke} would then wait for it for real.
      */
     private record Forked(ForkJoinTask<?> task) implements Runnable {
         @Override
         public void run() {
-            task.quietlyInvoke();
+            if (task instanceof RecursiveAction
+                    || task instanceof RecursiveTask<?>
+                    || task.getClass().getName().startsWith("java.")) {
+                task.quietlyInvoke();
+            } else {
+                execOnce(task);
+            }
             Throwable t = task.isCompletedAbnormally() ? task.getException() : null;
             if (t != null && Coordinator.isAbort(t)) {
                 throw (Error) t; // the run ended: the JDK kept the runtime's signal in the task
             }
         }
+    }
+
+    /** Runs {@code task.exec()} once, as a pool's worker does, and records how it ended. */
+    private static void execOnce(ForkJoinTask<?> task) {
+        Method exec = execOf(task.getClass());
+        try {
+            if ((Boolean) exec.invoke(task)) {
+                task.quietlyComplete();
+            }
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (Coordinator.isAbort(cause)) {
+                throw (Error) cause;
+            }
+            task.completeExceptionally(cause);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("exec() of " + task.getClass().getName(), e);
+        }
+    }
+
+    /**
+     * The subclass's own {@code exec()}, made callable; refused when its module does not open it.
+     */
+    private static Method execOf(Class<?> c) {
+        for (Class<?> k = c; k != ForkJoinTask.class; k = k.getSuperclass()) {
+            try {
+                Method m = k.getDeclaredMethod("exec");
+                try {
+                    m.setAccessible(true);
+                } catch (RuntimeException closed) {
+                    throw Coordinator.lostControl(
+                            "the ForkJoinTask "
+                                    + c.getName()
+                                    + " cannot be run by the explorer's pool: its module does not"
+                                    + " open "
+                                    + k.getPackageName()
+                                    + "; run the program on the class path");
+                }
+                return m;
+            } catch (NoSuchMethodException e) {
+                // inherited: look in the superclass
+            }
+        }
+        throw new IllegalStateException(c.getName() + " has no exec() below ForkJoinTask");
     }
 
     // ------------------------------------------------------------------------------ tasks

@@ -34,6 +34,7 @@ class RealLibrariesTest {
                 CaffeinePrograms.PutMerge.class,
                 CaffeinePrograms.PutGetIfPresent.class,
                 CaffeinePrograms.Refresh.class,
+                CaffeinePrograms.DefaultExecutorLoadsOnce.class,
                 GuavaPrograms.MonitorSlot.class,
                 GuavaPrograms.StripedCounters.class,
                 GuavaPrograms.TransformedFuture.class,
@@ -51,6 +52,7 @@ class RealLibrariesTest {
     @ValueSource(
             classes = {
                 CaffeinePrograms.LostIncrement.class,
+                CaffeinePrograms.DefaultExecutorCheckThenLoad.class,
                 GuavaPrograms.StripedLostIncrement.class,
                 GuavaPrograms.FutureCheckThenSet.class,
                 PoolPrograms.PrefillTwice.class
