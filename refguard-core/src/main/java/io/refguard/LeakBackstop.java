@@ -1,6 +1,5 @@
 package io.refguard;
 
-import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The GC backstop: reports tracked references that became unreachable while still open.
  *
- * <p>Every tracked handle (and every tracked object, for its creator's reference) is registered
- * with one shared {@link Cleaner} whose action is the reference's {@link RefState}, never the
- * handle. The action runs on the cleaner's daemon thread, so reporting here must never throw: a
- * failing logger or listener is contained.
+ * <p>Every tracked handle (and every tracked object, for its creator's reference) is watched by
+ * {@link WatchTable} through the reference's {@link RefState}, a weak reference to the handle. A
+ * leak is reported on the backstop's daemon thread, so reporting here must never throw: a failing
+ * logger or listener is contained.
  *
  * <p>Logging is one report per acquire site: the first leak of a reference acquired at a site is
  * logged in full, later ones from the same site are counted, and the counts of every site that
@@ -24,13 +23,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class LeakBackstop {
 
-    private static final Cleaner CLEANER =
-            Cleaner.create(
-                    r -> {
-                        Thread t = new Thread(r, "refguard-leak-backstop");
-                        t.setDaemon(true);
-                        return t;
-                    });
     private static final CopyOnWriteArrayList<LeakListener> LISTENERS =
             new CopyOnWriteArrayList<>();
     private static final System.Logger LOG = System.getLogger("io.refguard");
@@ -41,10 +33,6 @@ final class LeakBackstop {
     private static final AtomicBoolean SUMMARY_HOOK = new AtomicBoolean();
 
     private LeakBackstop() {}
-
-    static Cleaner.Cleanable register(Object handle, RefState action) {
-        return CLEANER.register(handle, action);
-    }
 
     /** The acquire site a leak report is counted under: class, method, file and line. */
     static String siteKey(Report report) {
@@ -117,7 +105,7 @@ final class LeakBackstop {
                                 new Thread(LeakBackstop::printSummary, "refguard-leak-counts"));
             }
         } catch (Throwable ignored) {
-            // a broken logging configuration must not kill the cleaner thread
+            // a broken logging configuration must not kill the backstop's thread
         }
         for (LeakListener l : LISTENERS) {
             try {

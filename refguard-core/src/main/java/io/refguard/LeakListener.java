@@ -4,7 +4,7 @@ package io.refguard;
  * Receives the leaks that the GC backstop finds: tracked references that became unreachable while
  * still open. Register with {@link RefGuard#addLeakListener(LeakListener)}.
  *
- * <p>Called on refguard's cleaner thread. Implementations must be thread-safe and should return
+ * <p>Called on refguard's GC backstop thread. Implementations must be thread-safe and should return
  * quickly; an exception thrown here is logged and otherwise ignored.
  */
 @FunctionalInterface

@@ -337,7 +337,7 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
     private Ref<T> newHandle(String event) {
         @SuppressWarnings("unchecked") // T is the subclass itself, by the class contract
         T self = (T) this;
-        return new TrackedRef<>(self, tracker.newReference(Sites.capture(), event));
+        return new TrackedRef<>(self, tracker, Sites.capture(), event);
     }
 
     private void checkCreatorOpen() {

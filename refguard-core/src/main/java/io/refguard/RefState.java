@@ -6,19 +6,18 @@ import io.refguard.hook.PartOf;
 import io.refguard.hook.SchedulingHook;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.lang.ref.Cleaner;
+import java.lang.ref.WeakReference;
 
 /**
  * The checker's state for one reference to a tracked object: where it was acquired, whether and
  * where it was released, and the leak scope it belongs to.
  *
- * <p>It doubles as the {@link Cleaner} action of its handle, so it must never reference the handle
- * (that would keep the handle reachable and hide the leak). The action runs either on {@code
- * close()} through {@link Cleaner.Cleanable#clean()}, after {@link #releasedAt} was set, and then
- * does nothing; or on the cleaner thread once the handle is unreachable, and then reports a leak if
- * the reference is still open.
+ * <p>It doubles as the GC backstop's weak reference to its handle ({@link WatchTable}), so it must
+ * never reference the handle strongly (that would keep the handle reachable and hide the leak). It
+ * is watched from its creation until it is released; if its handle becomes unreachable first, the
+ * backstop's thread runs {@link #run()}, which reports a leak if the reference is still open.
  */
-final class RefState implements Runnable, PartOf {
+final class RefState extends WeakReference<Object> implements Runnable, PartOf {
 
     private static final VarHandle RELEASED_AT;
     private static final VarHandle LEAK_REPORTED;
@@ -48,10 +47,12 @@ final class RefState implements Runnable, PartOf {
     final long sequence;
 
     /**
-     * Written once, before the handle is published; a thread that reaches this state through the
-     * handle's final field sees the write (final-field freeze).
+     * Where {@link WatchTable} holds this state: written once by {@link WatchTable#watch}, before
+     * the handle is published, so a thread that reaches this state through the handle sees them.
      */
-    Cleaner.Cleanable cleanable;
+    WatchTable.Chunk watchedIn;
+
+    int watchedAt;
 
     /** Null while open; set once, by the close that wins the compare-and-set. */
     @SuppressWarnings("unused") // accessed through RELEASED_AT
@@ -61,7 +62,12 @@ final class RefState implements Runnable, PartOf {
     @SuppressWarnings("unused") // accessed through LEAK_REPORTED
     private volatile boolean leakReported;
 
-    RefState(Tracker tracker, Site acquiredAt, boolean creator, LeakScope scope) {
+    /**
+     * The state of a new reference whose handle is {@code handle} (the object itself for the
+     * creator's reference); not yet watched by the backstop.
+     */
+    RefState(Object handle, Tracker tracker, Site acquiredAt, boolean creator, LeakScope scope) {
+        super(handle, WatchTable.QUEUE);
         this.tracker = tracker;
         this.acquiredAt = acquiredAt;
         this.creator = creator;
@@ -92,7 +98,7 @@ final class RefState implements Runnable, PartOf {
         if (!RELEASED_AT.compareAndSet(this, (Site) null, site)) {
             return false;
         }
-        cleanable.clean();
+        WatchTable.unwatch(this);
         if (scope != null) {
             scope.unregister(this);
         }
@@ -122,8 +128,9 @@ final class RefState implements Runnable, PartOf {
     }
 
     /**
-     * Cleaner action; see the class comment. Never throws. A reference listed in a scope that has
-     * not closed yet is left to that scope, which reports it with the test it belongs to.
+     * The backstop's action once the handle became unreachable; see the class comment. Never
+     * throws. A reference listed in a scope that has not closed yet is left to that scope, which
+     * reports it with the test it belongs to.
      */
     @Override
     public void run() {

@@ -15,10 +15,9 @@ final class TrackedRef<T extends RefCounted<T>> implements Ref<T> {
     private final T object;
     private final RefState state;
 
-    TrackedRef(T object, RefState state) {
+    TrackedRef(T object, Tracker tracker, Site site, String event) {
         this.object = object;
-        this.state = state;
-        state.cleanable = LeakBackstop.register(this, state);
+        this.state = tracker.newReference(this, site, event);
     }
 
     @Override

@@ -35,7 +35,7 @@ final class Tracker {
         this.identity = System.identityHashCode(obj);
         this.self = new WeakReference<>(obj);
         this.records = records;
-        this.creator = new RefState(this, createdAt, true, scope);
+        this.creator = new RefState(obj, this, createdAt, true, scope);
         record("create", null, createdAt);
     }
 
@@ -86,14 +86,19 @@ final class Tracker {
     private static Tracker build(Object obj, Settings s, Site createdAt, LeakScope scope) {
         Tracker t =
                 new Tracker(obj, s.records ? new Records(s.recordsLast) : null, createdAt, scope);
-        t.creator.cleanable = LeakBackstop.register(obj, t.creator);
+        WatchTable.watch(t.creator);
         return t;
     }
 
-    /** A new reference acquired on the current thread at {@code site}. */
-    RefState newReference(Site site, String event) {
+    /**
+     * The state of a new reference acquired on the current thread at {@code site}, whose handle is
+     * {@code handle}, watched by the GC backstop.
+     */
+    RefState newReference(Object handle, Site site, String event) {
         record(event, null, site);
-        return new RefState(this, site, false, LeakScope.boundScope());
+        RefState state = new RefState(handle, this, site, false, LeakScope.boundScope());
+        WatchTable.watch(state);
+        return state;
     }
 
     void record(String event, Object hint, Site site) {

@@ -24,8 +24,8 @@ import java.util.Locale;
  * cross-check when the machine is shared.
  *
  * <p>Usage: {@code java -Drefguard.callSites=true -cp benchmarks.jar io.refguard.bench.Interleaved
- * [seconds per pair, default 20]}; without {@code -Drefguard.callSites=true} the pair with sites
- * supplied by the agent is left out.
+ * [seconds per pair, default 20] [only the goals whose name contains this]}; without {@code
+ * -Drefguard.callSites=true} the pair with sites supplied by the agent is left out.
  */
 public final class Interleaved {
 
@@ -77,7 +77,9 @@ public final class Interleaved {
 
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 20;
-        List<Pair> pairs = pairs();
+        String only = args.length > 1 ? args[1] : "";
+        List<Pair> pairs = new ArrayList<>(pairs());
+        pairs.removeIf(p -> !p.name.contains(only));
         System.out.println(
                 "| goal | baseline: min / median ns/op | refguard: min / median ns/op | ratio of minimums | ratio of medians |");
         System.out.println("|---|---:|---:|---:|---:|");
