@@ -10,6 +10,7 @@ import example.jdk.BarrierTotal;
 import example.jdk.CommonPoolLostUpdate;
 import example.jdk.CompletionLostUpdate;
 import example.jdk.DelayedJobs;
+import example.jdk.DueTogether;
 import example.jdk.ForkJoinLostUpdate;
 import example.jdk.HandOff;
 import example.jdk.InvokeAllLostUpdate;
@@ -80,6 +81,7 @@ class JdkProgramsTest {
                         "counted 4 beats, expected 5"),
                 new Case(TimerRetry.class, FailureKind.THREAD_THREW, "2 outcomes for one request"),
                 new Case(DelayedJobs.class, FailureKind.THREAD_THREW, "NullPointerException"),
+                new Case(DueTogether.class, FailureKind.THREAD_THREW, "but handled 0 jobs"),
                 new Case(
                         ForkJoinLostUpdate.class,
                         FailureKind.THREAD_THREW,

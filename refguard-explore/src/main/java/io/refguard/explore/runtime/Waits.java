@@ -18,9 +18,11 @@ import java.util.function.BooleanSupplier;
  * <ul>
  *   <li><b>ordered</b> (always): a timed wait ends when its event happens, or times out when no
  *       other thread can make progress and no other pending timeout is due earlier. Timeouts due at
- *       the same time are a choice the explorer explores. A timeout that is only a safety net is
- *       not reported as hit while every other thread could still go on; a program that relies on
- *       one thread being slower than another's timeout takes the timed-out path.
+ *       the same time are a choice the explorer explores, and once one of them fired, the clock
+ *       stands at the others' deadline: they are due, and may fire at any step from then on, also
+ *       in the middle of the first thread's work. A timeout that is only a safety net is not
+ *       reported as hit while every other thread could still go on; a program that relies on one
+ *       thread being slower than another's timeout takes the timed-out path.
  *   <li><b>early</b> (when the caller asks for it): additionally, a timed wait may time out right
  *       away, before any other thread runs: choosing the waiting thread at the wait's scheduling
  *       point is the timed-out path, choosing another thread first the timely one, so both paths of
@@ -29,7 +31,7 @@ import java.util.function.BooleanSupplier;
  * </ul>
  *
  * Not explored: a timeout firing in the middle of another thread's work (between its first and last
- * step), except at its start in the early mode.
+ * step) before the clock reached its deadline, except at its start in the early mode.
  */
 final class Waits {
 
@@ -83,6 +85,9 @@ final class Waits {
                     return true;
                 }
             }
+            // time passed for it, as for a thread that blocked: a polling loop that sleeps between
+            // its reads is waiting, not spinning
+            me.forgetReads();
             run.clockNanos = Math.max(run.clockNanos, deadline);
             return false;
         } finally {
@@ -101,15 +106,18 @@ final class Waits {
     }
 
     /**
-     * Whether {@code me}, in a timed wait, may time out now: no other thread can make progress
-     * ignoring timeouts, and no other thread's timeout is due before {@code me}'s. A thread that
-     * spins ({@link Fairness#spinning}: it re-read what nobody wrote) is not progress: it waits for
-     * another thread's write, which may be the one after this timeout. A thread that merely yielded
-     * is: its yield is over as soon as nothing else can run. Evaluated while every thread is
-     * paused.
+     * Whether {@code me}, in a timed wait, may time out now: the clock has reached its deadline, or
+     * no other thread can make progress ignoring timeouts and no other thread's timeout is due
+     * before {@code me}'s. A thread that spins ({@link Fairness#spinning}: it re-read what nobody
+     * wrote) is not progress: it waits for another thread's write, which may be the one after this
+     * timeout. A thread that merely yielded is: its yield is over as soon as nothing else can run.
+     * Evaluated while every thread is paused.
      */
     static boolean mayTimeOut(Actor me) {
         Execution x = me.exec;
+        if (me.deadline <= x.run.clockNanos) {
+            return true; // due already: the clock passed it for another thread's timeout
+        }
         for (int i = 0; i < x.run.threadCount; i++) {
             Actor a = x.slots[i];
             if (a != me

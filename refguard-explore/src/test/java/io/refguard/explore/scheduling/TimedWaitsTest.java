@@ -96,6 +96,39 @@ class TimedWaitsTest {
     }
 
     @Test
+    void aTimeoutTheClockHasReachedMayFireInTheMiddleOfAnotherThreadsWork() {
+        Set<String> orders = ConcurrentHashMap.newKeySet();
+        ExploreResult r =
+                Explorer.scenario("two timeouts due together")
+                        .setup(State::new)
+                        .actor(
+                                "taker",
+                                s -> {
+                                    Coordinator.blockUntil(() -> false, 1_000L, false, s, "poll");
+                                    s.timedOut.add("took");
+                                    Coordinator.point("handle");
+                                    s.timedOut.add("handled");
+                                })
+                        .actor(
+                                "sleeper",
+                                s -> {
+                                    Coordinator.blockUntil(() -> false, 1_000L, false, s, "sleep");
+                                    s.timedOut.add("woke@" + Coordinator.clockNanos());
+                                })
+                        .check(s -> orders.add(String.join(",", s.timedOut)))
+                        .explore(ALL);
+        assertTrue(r.exhausted());
+        // the sleeper's deadline is reached once the taker's timeout moved the clock: it may wake
+        // between the taker's two steps, not only before or after both
+        assertEquals(
+                Set.of(
+                        "woke@1000,took,handled",
+                        "took,woke@1000,handled",
+                        "took,handled,woke@1000"),
+                orders);
+    }
+
+    @Test
     void aTimedAwaitTimesOutAndRetakesTheLockWithItsHolds() {
         Set<String> outcomes = ConcurrentHashMap.newKeySet();
         ExploreResult r =
