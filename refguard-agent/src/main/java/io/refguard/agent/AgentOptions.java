@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -90,6 +93,13 @@ public final class AgentOptions {
     private final Path dump;
     private final boolean sites;
 
+    /**
+     * The plain fields whose accesses instrumentation under these options (and their copies) left
+     * alone, as {@code Owner.field}: what the explorer did not interleave when {@link #plainFields}
+     * is off.
+     */
+    private final Set<String> plainFieldsLeft;
+
     private AgentOptions(
             List<String> include,
             List<String> exclude,
@@ -97,6 +107,18 @@ public final class AgentOptions {
             boolean verbose,
             Path dump,
             boolean sites) {
+        this(include, exclude, plainFields, verbose, dump, sites, ConcurrentHashMap.newKeySet());
+    }
+
+    private AgentOptions(
+            List<String> include,
+            List<String> exclude,
+            boolean plainFields,
+            boolean verbose,
+            Path dump,
+            boolean sites,
+            Set<String> plainFieldsLeft) {
+        this.plainFieldsLeft = plainFieldsLeft;
         this.include = List.copyOf(include);
         this.exclude = List.copyOf(exclude);
         this.includePatterns = include.stream().map(AgentOptions::compile).toList();
@@ -171,24 +193,25 @@ public final class AgentOptions {
 
     /** A copy of these options with {@code patterns} as the include list. */
     public AgentOptions withInclude(String... patterns) {
-        return new AgentOptions(List.of(patterns), exclude, plainFields, verbose, dump, sites);
+        return new AgentOptions(
+                List.of(patterns), exclude, plainFields, verbose, dump, sites, plainFieldsLeft);
     }
 
     /** A copy of these options with {@code patterns} added to the exclude list. */
     public AgentOptions withExclude(String... patterns) {
         List<String> all = new ArrayList<>(exclude);
         all.addAll(List.of(patterns));
-        return new AgentOptions(include, all, plainFields, verbose, dump, sites);
+        return new AgentOptions(include, all, plainFields, verbose, dump, sites, plainFieldsLeft);
     }
 
     /** A copy of these options with plain field interception switched on or off. */
     public AgentOptions withPlainFields(boolean on) {
-        return new AgentOptions(include, exclude, on, verbose, dump, sites);
+        return new AgentOptions(include, exclude, on, verbose, dump, sites, plainFieldsLeft);
     }
 
     /** A copy of these options with code sites for the checker switched on or off. */
     public AgentOptions withSites(boolean on) {
-        return new AgentOptions(include, exclude, plainFields, verbose, dump, on);
+        return new AgentOptions(include, exclude, plainFields, verbose, dump, on, plainFieldsLeft);
     }
 
     /**
@@ -240,6 +263,20 @@ public final class AgentOptions {
     /** Whether non-volatile, non-final field accesses are intercepted too. */
     public boolean plainFields() {
         return plainFields;
+    }
+
+    /**
+     * The plain (non-volatile, non-final) fields, as {@code Owner.field}, whose accesses classes
+     * instrumented so far under these options or their copies read or wrote without a scheduling
+     * point, sorted; empty when {@link #plainFields()} is on.
+     */
+    public List<String> plainFieldsLeft() {
+        return new TreeSet<>(plainFieldsLeft).stream().toList();
+    }
+
+    /** Notes that an access to plain field {@code field} ({@code Owner.field}) was left alone. */
+    void leftPlainField(String field) {
+        plainFieldsLeft.add(field);
     }
 
     /** Whether each instrumented class is logged. */

@@ -174,10 +174,14 @@ final class MethodRewriter {
             return;
         }
         boolean isVolatile = (access & Opcodes.ACC_VOLATILE) != 0;
+        String owner = CallRules.simpleName(f.owner);
         if (!isVolatile && !(cls.options().plainFields() && (access & Opcodes.ACC_FINAL) == 0)) {
+            if ((access & Opcodes.ACC_FINAL) == 0 && !method.name.equals("<clinit>")) {
+                cls.options()
+                        .leftPlainField(owner.substring(owner.lastIndexOf('$') + 1) + "." + f.name);
+            }
             return;
         }
-        String owner = CallRules.simpleName(f.owner);
         int id =
                 site(
                         (isVolatile ? "volatile " : "")

@@ -74,6 +74,17 @@ final class ExploreCommand implements Callable<Integer> {
             HtmlReport.write(html, e, err);
             Outcome o = Outcome.of(t.name(), e);
             print(out, o, json, options.shardIndex(), options.shardCount());
+            List<String> left = t.plainFieldsLeft();
+            if (!e.failed() && !e.inconclusive() && !left.isEmpty()) {
+                err.println(
+                        "refguard: hint: accesses to plain (non-volatile, non-final) fields were not"
+                                + " scheduling points, so a race on one was not explored (fields"
+                                + " the explored classes use: "
+                                + String.join(", ", left.subList(0, Math.min(3, left.size())))
+                                + (left.size() > 3 ? " and " + (left.size() - 3) + " more" : "")
+                                + "); explore again with --plain-fields to interleave them");
+                err.flush();
+            }
             if (e.inconclusive() && e.inconclusiveCause().kind() == FailureKind.NOT_INSTRUMENTED) {
                 err.println(
                         "refguard: hint: only --include "

@@ -39,6 +39,26 @@ class ProgramAndClassPathTest {
     }
 
     @Test
+    void aPassWithPlainFieldsLeftAloneSaysSoAndPlainFieldsFindTheRace() {
+        String counter = "example.cli.PlainCounter";
+        Cli.Result passed = Cli.run("explore", "--class", counter);
+        assertEquals(0, passed.status(), passed::toString);
+        assertTrue(
+                passed.err()
+                        .contains(
+                                "accesses to plain (non-volatile, non-final) fields were not"
+                                        + " scheduling points"),
+                passed::toString);
+        assertTrue(passed.err().contains("PlainCounter.count"), passed::toString);
+        assertTrue(passed.err().contains("--plain-fields"), passed::toString);
+
+        Cli.Result found = Cli.run("explore", "--class", counter, "--plain-fields");
+        assertEquals(1, found.status(), found::toString);
+        assertTrue(found.out().contains("both increments must count, got 1"), found::toString);
+        assertTrue(!found.err().contains("plain (non-volatile"), found::toString);
+    }
+
+    @Test
     void aProgramsTokenReplaysItsSchedule() throws Exception {
         JsonNode found =
                 new ObjectMapper().readTree(Cli.run("explore", "--class", PROGRAM, "--json").out());

@@ -35,6 +35,7 @@ public final class Target implements Closeable {
     private final Scenario<?> scenario; // for a scenario class
     private final Function<ExploreOptions, ExploreResult> program; // for a program
     private final InstrumentingClassLoader loader;
+    private final AgentOptions agent; // for a resolved class; null for one given in code
 
     private Target(
             String name,
@@ -42,11 +43,31 @@ public final class Target implements Closeable {
             Scenario<?> scenario,
             Function<ExploreOptions, ExploreResult> program,
             InstrumentingClassLoader loader) {
+        this(name, kind, scenario, program, loader, null);
+    }
+
+    private Target(
+            String name,
+            Kind kind,
+            Scenario<?> scenario,
+            Function<ExploreOptions, ExploreResult> program,
+            InstrumentingClassLoader loader,
+            AgentOptions agent) {
         this.name = name;
         this.kind = kind;
         this.scenario = scenario;
         this.program = program;
         this.loader = loader;
+        this.agent = agent;
+    }
+
+    /**
+     * The plain (non-volatile, non-final) fields, as {@code Owner.field}, that the classes
+     * instrumented for this target so far accessed without a scheduling point: a race on them was
+     * not explored. Empty when plain fields are scheduling points, or for a target given in code.
+     */
+    public List<String> plainFieldsLeft() {
+        return agent == null || agent.plainFields() ? List.of() : agent.plainFieldsLeft();
     }
 
     /** A scenario given in code, loaded by the caller. */
@@ -112,7 +133,12 @@ public final class Target implements Closeable {
                                     + ")");
                 }
                 return new Target(
-                        className, Kind.SCENARIO, ScenarioClasses.scenario(c), null, probeLoader);
+                        className,
+                        Kind.SCENARIO,
+                        ScenarioClasses.scenario(c),
+                        null,
+                        probeLoader,
+                        agent);
             }
             probeLoader.close(); // a program gets loaders of its own
             if (ScenarioClasses.main(c) != null) {
@@ -122,7 +148,7 @@ public final class Target implements Closeable {
                                 .classPath(classPath)
                                 .agentOptions(agent)
                                 .args(args.toArray(new String[0]));
-                return new Target(className, Kind.PROGRAM, null, program::explore, null);
+                return new Target(className, Kind.PROGRAM, null, program::explore, null, agent);
             }
         } catch (RuntimeException | Error e) {
             probeLoader.close();
