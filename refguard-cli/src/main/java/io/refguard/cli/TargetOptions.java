@@ -42,10 +42,12 @@ final class TargetOptions {
 
     @Option(
             names = "--plain-fields",
+            negatable = true,
             description =
-                    "Also make accesses to plain (non-volatile, non-final) fields of instrumented"
-                            + " classes scheduling points.")
-    boolean plainFields;
+                    "Make accesses to plain (non-volatile, non-final) fields of instrumented"
+                            + " classes scheduling points: on by default for a program, off for a"
+                            + " scenario class.")
+    Boolean plainFields;
 
     /**
      * The class path entries, each checked to exist.

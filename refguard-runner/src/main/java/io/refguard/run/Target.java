@@ -93,7 +93,8 @@ public final class Target implements Closeable {
      *     class but test frameworks, build tools and mocking libraries, and the class's own
      *     package)
      * @param plainFields whether accesses to plain fields of instrumented classes are scheduling
-     *     points too
+     *     points too; null for the default: yes for a program, whose races on plain fields are as
+     *     real as any, no for a scenario class, whose author chose its points
      * @param args the arguments for a program's {@code main}; must be empty for a scenario class
      * @param parent the loader refguard's own classes come from
      * @throws ScenarioLoadException when the class cannot be found, loaded or used, or the other
@@ -103,7 +104,7 @@ public final class Target implements Closeable {
             String className,
             List<Path> classPath,
             List<String> include,
-            boolean plainFields,
+            Boolean plainFields,
             List<String> args,
             ClassLoader parent) {
         AgentOptions agent =
@@ -111,7 +112,7 @@ public final class Target implements Closeable {
                                 ? AgentOptions.forProgram(className)
                                 : AgentOptions.defaults()
                                         .withInclude(include.toArray(new String[0])))
-                        .withPlainFields(plainFields);
+                        .withPlainFields(Boolean.TRUE.equals(plainFields));
         if (!agent.instruments(className)) {
             throw new ScenarioLoadException(
                     "--include "
@@ -142,6 +143,7 @@ public final class Target implements Closeable {
             }
             probeLoader.close(); // a program gets loaders of its own
             if (ScenarioClasses.main(c) != null) {
+                agent = agent.withPlainFields(plainFields == null || plainFields);
                 AgentExplorer program =
                         AgentExplorer.mainClass(className)
                                 .parent(parent)
