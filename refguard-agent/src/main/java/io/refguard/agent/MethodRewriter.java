@@ -1,6 +1,7 @@
 package io.refguard.agent;
 
 import io.refguard.agent.bridge.Instructions;
+import io.refguard.agent.bridge.LibraryBridge;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -217,6 +218,7 @@ final class MethodRewriter {
         if (op == Opcodes.INVOKESPECIAL) {
             if (call.name.equals("<init>") && !executor(code, call)) {
                 barrierConstruction(code, call);
+                collectionConstruction(code, call);
             }
             return;
         }
@@ -307,6 +309,22 @@ final class MethodRewriter {
      * branch sees, and the new barrier, left on the stack by {@code new; dup}, is duplicated for
      * the bridge.
      */
+    /**
+     * After {@code new HashMap<>()} and the other JDK collections that are not thread-safe: tells
+     * the explorer which thread built it (see {@code SharedCollections}).
+     */
+    private void collectionConstruction(InsnList code, MethodInsnNode call) {
+        if (!LibraryBridge.isUnsynchronizedCollection(call.owner.replace('/', '.'))
+                || method.name.equals("<init>") && call.owner.equals(cls.superName())) {
+            return;
+        }
+        InsnList post = new InsnList();
+        post.add(new InsnNode(Opcodes.DUP));
+        post.add(bridge(LibraryRules.BRIDGE, "collectionCreated", "(Ljava/lang/Object;)V"));
+        code.insert(call, post);
+        rewrites++;
+    }
+
     private void barrierConstruction(InsnList code, MethodInsnNode call) {
         if (!call.owner.equals("java/util/concurrent/CyclicBarrier")
                 || !call.desc.equals("(ILjava/lang/Runnable;)V")

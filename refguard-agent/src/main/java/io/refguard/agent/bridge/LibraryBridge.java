@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.Executor;
 
@@ -130,6 +131,42 @@ public final class LibraryBridge {
         }
         return i.libraryCall(
                 new LibraryCall(site, name, isStatic, type, spread, withExecutor, args));
+    }
+
+    /** The JDK collections whose documentation requires external synchronization. */
+    private static final Set<String> UNSYNCHRONIZED_COLLECTIONS =
+            Set.of(
+                    "java.util.HashMap",
+                    "java.util.LinkedHashMap",
+                    "java.util.TreeMap",
+                    "java.util.IdentityHashMap",
+                    "java.util.WeakHashMap",
+                    "java.util.EnumMap",
+                    "java.util.HashSet",
+                    "java.util.LinkedHashSet",
+                    "java.util.TreeSet",
+                    "java.util.ArrayList",
+                    "java.util.LinkedList",
+                    "java.util.ArrayDeque",
+                    "java.util.PriorityQueue");
+
+    /**
+     * Whether {@code className} (binary name) is a JDK collection that is not thread-safe, whose
+     * sharing the explorer checks.
+     */
+    public static boolean isUnsynchronizedCollection(String className) {
+        return UNSYNCHRONIZED_COLLECTIONS.contains(className);
+    }
+
+    /**
+     * Called by instrumented code right after it built a JDK collection that is not thread-safe:
+     * the thread that built it is its first user.
+     */
+    public static void collectionCreated(Object collection) {
+        SyncInterceptor i = SyncBridge.managing();
+        if (i != null) {
+            i.collectionCreated(collection);
+        }
     }
 
     /** Called by instrumented code right after {@code new CyclicBarrier(parties, action)}. */

@@ -279,6 +279,13 @@ public interface SyncInterceptor {
     }
 
     /**
+     * Instrumented code just built {@code collection}, a JDK collection that is not thread-safe
+     * ({@code new HashMap<>()}, {@code new ArrayList<>()}, ...), on the current thread. The default
+     * does nothing.
+     */
+    default void collectionCreated(Object collection) {}
+
+    /**
      * {@code System.nanoTime()} as explored code sees it. Unlike the other methods this one is
      * called on any thread while the interceptor is installed, also inside a library call: answer
      * the real clock for threads not managed. The default reads the real clock.

@@ -188,6 +188,11 @@ final class ExploringInterceptor implements SyncInterceptor {
     }
 
     @Override
+    public void collectionCreated(Object collection) {
+        SharedCollections.created(this, collection);
+    }
+
+    @Override
     public long nanoTime(int site) {
         if (!active || Coordinator.context() != this) {
             return System.nanoTime();

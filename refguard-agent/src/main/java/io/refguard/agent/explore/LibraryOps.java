@@ -175,7 +175,9 @@ final class LibraryOps {
             return CompletionServices.call(x, call, service);
         }
         if (KIND.get(receiver.getClass()) == Kind.PLAIN) {
-            return call.proceed();
+            return SharedCollections.APPLIES.get(receiver.getClass())
+                    ? SharedCollections.call(x, call, receiver)
+                    : call.proceed();
         }
         if (call.usesDefaultExecutor()) {
             return modeled(x, call, Access.UPDATE, () -> call.proceedWith(asyncPool(x)));

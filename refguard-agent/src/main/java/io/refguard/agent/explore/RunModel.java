@@ -46,6 +46,9 @@ final class RunModel {
     /** A view of a {@code Collections.synchronized*} wrapper to the monitor its methods lock. */
     final IdentityHashMap<Object, Object> viewMutexes = new IdentityHashMap<>();
 
+    /** Who used each unsynchronized JDK collection in this run ({@link SharedCollections}). */
+    final IdentityHashMap<Object, SharedCollections.Use> collectionUses = new IdentityHashMap<>();
+
     /** A condition to the lock that made it, for conditions created through the bridge. */
     final IdentityHashMap<Object, Object> conditionLocks = new IdentityHashMap<>();
 

@@ -25,6 +25,7 @@ import example.jdk.SynchronizedListIteration;
 import example.jdk.SynchronizedMapCheckThenAct;
 import example.jdk.TimerRetry;
 import example.jdk.TransferHandOff;
+import example.jdk.UnguardedHashMap;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.InterleavingInconclusive;
@@ -82,6 +83,10 @@ class JdkProgramsTest {
                 new Case(TimerRetry.class, FailureKind.THREAD_THREW, "2 outcomes for one request"),
                 new Case(DelayedJobs.class, FailureKind.THREAD_THREW, "NullPointerException"),
                 new Case(DueTogether.class, FailureKind.THREAD_THREW, "but handled 0 jobs"),
+                new Case(
+                        UnguardedHashMap.class,
+                        FailureKind.THREAD_THREW,
+                        "on the same HashMap, which is not thread-safe: a data race"),
                 new Case(
                         ForkJoinLostUpdate.class,
                         FailureKind.THREAD_THREW,
