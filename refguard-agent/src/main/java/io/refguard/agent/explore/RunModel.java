@@ -105,6 +105,13 @@ final class RunModel {
     final IdentityHashMap<ModeledExecutor, java.util.concurrent.ForkJoinPool> forkJoinPools =
             new IdentityHashMap<>();
 
+    /**
+     * Streams that went through a stateful intermediate operation ({@code sorted}, {@code limit},
+     * ...), with that operation's site: refused when parallel ({@link ParallelStreams}). Weak:
+     * streams are compared by identity and dropped once unreachable.
+     */
+    final java.util.WeakHashMap<Object, Integer> statefulStreams = new java.util.WeakHashMap<>();
+
     /** Actions asked for inside an atomic library call, run when it returns. */
     private final java.util.ArrayDeque<Runnable> deferred = new java.util.ArrayDeque<>();
 
