@@ -120,10 +120,11 @@ final class LibraryRules {
     /**
      * Whether a static call site is routed through the library bridge: the {@code
      * CompletableFuture} factories that default to the common pool, and {@code
-     * ForkJoinPool.commonPool()}, and the {@code ForkJoinTask} statics that depend on the caller's
-     * pool ({@code invokeAll}, {@code helpQuiesce}, {@code getPool}, {@code inForkJoinPool}), also
-     * when named through the program's own task class (an unqualified {@code invokeAll(left,
-     * right)} in a {@code RecursiveTask} subclass).
+     * ForkJoinPool.commonPool()}, the streams' {@code concat} (which takes its streams'
+     * spliterators at once), and the {@code ForkJoinTask} statics that depend on the caller's pool
+     * ({@code invokeAll}, {@code helpQuiesce}, {@code getPool}, {@code inForkJoinPool}), also when
+     * named through the program's own task class (an unqualified {@code invokeAll(left, right)} in
+     * a {@code RecursiveTask} subclass).
      */
     static boolean isStaticTarget(
             String owner, String name, String desc, ClassHierarchy hierarchy) {
@@ -136,6 +137,11 @@ final class LibraryRules {
                             || name.equals("supplyAsync")
                             || name.equals("delayedExecutor");
             case "java/util/concurrent/ForkJoinPool" -> name.equals("commonPool");
+            case "java/util/stream/Stream",
+                    "java/util/stream/IntStream",
+                    "java/util/stream/LongStream",
+                    "java/util/stream/DoubleStream" ->
+                    name.equals("concat"); // evaluates a parallel stateful operation at once
             default -> false;
         };
     }

@@ -223,6 +223,9 @@ final class LibraryOps {
             case "commonPool" -> {
                 return call.proceed();
             }
+            case "concat" -> {
+                return ParallelStreams.concat(x, call);
+            }
             case "invokeAll" -> {
                 return ForkJoinModels.invokeAll(x, call);
             }

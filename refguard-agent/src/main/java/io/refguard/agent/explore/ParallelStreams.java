@@ -129,13 +129,30 @@ final class ParallelStreams {
         return result;
     }
 
+    /**
+     * {@code Stream.concat(a, b)} (and the primitive forms) takes both streams' spliterators at
+     * once: a parallel stream with a stateful operation is evaluated on the real pool right there.
+     */
+    static Object concat(ExploringInterceptor x, LibraryCall call) throws Throwable {
+        RunModel r = x.run();
+        for (int i = 0; i < call.argumentCount(); i++) {
+            if (call.argument(i) instanceof BaseStream<?, ?> s && s.isParallel()) {
+                Integer stateful = r.statefulStreams.get(s);
+                if (stateful != null) {
+                    throw refuseStateful(call, stateful);
+                }
+            }
+        }
+        return call.proceed();
+    }
+
     private static RuntimeException refuseStateful(LibraryCall call, int stateful) {
         return LibraryOps.refuseAt(
                 stateful,
                 "it is part of a parallel stream, and the JDK evaluates a parallel stream's"
                         + " sorted(), distinct(), limit(), skip(), takeWhile() and dropWhile() on"
                         + " the common ForkJoinPool's own threads, forked from inside the JDK,"
-                        + " which the explorer does not schedule (the terminal operation is "
+                        + " which the explorer does not schedule (here evaluated by "
                         + Instructions.get(call.site()).operation()
                         + " at "
                         + Instructions.get(call.site()).location()
