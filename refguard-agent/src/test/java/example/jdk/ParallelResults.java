@@ -36,6 +36,12 @@ public final class ParallelResults {
                         .toString());
         out.add(Arrays.asList(par(WORDS.stream(), parallel).toArray(String[]::new)));
         out.add(par(WORDS.stream(), parallel).map(w -> w + "!").toList());
+        out.add(
+                par(WORDS.stream(), parallel)
+                        .collect(Collectors.toConcurrentMap(w -> w, String::length)));
+        out.add(
+                par(WORDS.stream(), parallel)
+                        .collect(Collectors.groupingBy(String::length, Collectors.counting())));
         out.add(par(WORDS.stream(), parallel).filter(w -> w.contains("e")).findFirst());
         out.add(par(WORDS.stream(), parallel).filter(w -> w.contains("e")).count());
         out.add(par(WORDS.stream(), parallel).max(String::compareTo));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import example.jdk.ParallelInPool;
 import example.jdk.ParallelResults;
 import example.jdk.ParallelSorted;
 import example.jdk.ParallelStreamRace;
@@ -64,6 +65,19 @@ class ParallelStreamsTest {
     void aStreamSupportParallelStreamIsExploredToo() {
         String table = failure(ParallelStreamRace.Split.class, ExploreOptions.defaults()).table();
         assertContains(table, "counted 1 hits, expected 2", "Stream.forEach()");
+    }
+
+    @Test
+    void fromATaskOfTheProgramsPoolThePiecesRunOnThatPoolsWorkers() {
+        String table = failure(ParallelInPool.class, ExploreOptions.defaults()).table();
+        assertContains(table, "counted 1 hits, expected 2", "ForkJoinPool-1-worker-2");
+        assertFalse(table.contains("commonPool-thread"), table);
+    }
+
+    @Test
+    void anExceptionOfAPieceIsRethrownByTheTerminalOperation() {
+        InterleavingFailure f = failure(ParallelInPool.Throws.class, ExploreOptions.defaults());
+        assertContains(f.table(), "main threw java.lang.IllegalStateException: element 3 is bad");
     }
 
     @Test
