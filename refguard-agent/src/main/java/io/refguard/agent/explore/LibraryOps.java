@@ -177,6 +177,9 @@ final class LibraryOps {
             return CompletionServices.call(x, call, service);
         }
         if (KIND.get(receiver.getClass()) == Kind.PLAIN) {
+            if (UnsafeSharing.watched(x.run(), receiver)) {
+                return UnsafeSharing.call(x, call); // two pieces of a parallel stream inside it?
+            }
             return call.proceed();
         }
         if (call.usesDefaultExecutor()) {

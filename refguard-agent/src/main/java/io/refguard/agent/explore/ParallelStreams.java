@@ -179,20 +179,25 @@ final class ParallelStreams {
         }
         List<Piece> others = pieces.subList(1, pieces.size());
         ModeledExecutor pool = ForkJoinModels.currentPool(x);
-        for (Piece p : others) {
-            pool.enqueue(p, true);
-        }
-        Piece first = pieces.get(0);
-        first.run();
-        if (first.thrown != null) {
+        r.parallelPieces++; // calls on collections that are not thread-safe are checked
+        try {
             for (Piece p : others) {
-                p.cancelled = true; // not started yet: skipped, as the JDK cancels its tasks
+                pool.enqueue(p, true);
             }
-            throw first.thrown;
-        }
-        if (!others.isEmpty()) {
-            r.ops++;
-            r.block(() -> allDone(others), false, pool.key, label);
+            Piece first = pieces.get(0);
+            first.run();
+            if (first.thrown != null) {
+                for (Piece p : others) {
+                    p.cancelled = true; // not started yet: skipped, as the JDK cancels its tasks
+                }
+                throw first.thrown;
+            }
+            if (!others.isEmpty()) {
+                r.ops++;
+                r.block(() -> allDone(others), false, pool.key, label);
+            }
+        } finally {
+            r.parallelPieces--;
         }
         List<Object> results = new ArrayList<>();
         for (Piece p : pieces) {

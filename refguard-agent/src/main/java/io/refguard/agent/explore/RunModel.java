@@ -112,6 +112,12 @@ final class RunModel {
      */
     final java.util.WeakHashMap<Object, Integer> statefulStreams = new java.util.WeakHashMap<>();
 
+    /** Pieces of parallel streams' terminal operations under way ({@link ParallelStreams}). */
+    int parallelPieces;
+
+    /** Calls under way on collections that are not thread-safe ({@link UnsafeSharing}). */
+    final IdentityHashMap<Object, UnsafeSharing.Use> unsafeUses = new IdentityHashMap<>();
+
     /** Actions asked for inside an atomic library call, run when it returns. */
     private final java.util.ArrayDeque<Runnable> deferred = new java.util.ArrayDeque<>();
 

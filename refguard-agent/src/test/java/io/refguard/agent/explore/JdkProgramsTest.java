@@ -16,6 +16,7 @@ import example.jdk.InvokeAllLostUpdate;
 import example.jdk.MapLostUpdate;
 import example.jdk.ParallelStreamRace;
 import example.jdk.ParallelSum;
+import example.jdk.ParallelUnsafeList;
 import example.jdk.ParallelWordCount;
 import example.jdk.PhaserRounds;
 import example.jdk.PollTimeout;
@@ -101,6 +102,10 @@ class JdkProgramsTest {
                         FailureKind.THREAD_THREW,
                         "counted 1 hits, expected 2"),
                 new Case(ParallelSum.class, FailureKind.THREAD_THREW, "elements, expected 3"),
+                new Case(
+                        ParallelUnsafeList.class,
+                        FailureKind.THREAD_THREW,
+                        "two threads use ArrayList#1 at once"),
                 new Case(
                         ParallelWordCount.class,
                         FailureKind.THREAD_THREW,

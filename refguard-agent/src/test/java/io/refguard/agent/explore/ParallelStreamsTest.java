@@ -10,6 +10,7 @@ import example.jdk.ParallelResults;
 import example.jdk.ParallelSorted;
 import example.jdk.ParallelStreamRace;
 import example.jdk.ParallelSum;
+import example.jdk.ParallelUnsafeList;
 import example.jdk.ParallelWordCount;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
@@ -85,6 +86,21 @@ class ParallelStreamsTest {
         String table = failure(ParallelSum.Counted.class, ExploreOptions.defaults()).table();
         assertContains(table, "elements, expected 3", "Stream.count()");
         verified(ParallelSum.Counted.Fixed.class);
+    }
+
+    @Test
+    void twoPiecesInsideAnArrayListOrHashMapAtOnceAreTheProgramsBug() {
+        for (Class<?> program :
+                new Class<?>[] {ParallelUnsafeList.class, ParallelUnsafeList.Counts.class}) {
+            String table = failure(program, ExploreOptions.defaults()).table();
+            assertContains(
+                    table,
+                    "ConcurrentModificationException: two threads use ",
+                    "at once, which is not thread-safe",
+                    program == ParallelUnsafeList.class ? "List.add() at " : "Map.merge() at ");
+        }
+        verified(ParallelUnsafeList.Fixed.class);
+        verified(ParallelUnsafeList.Counts.Fixed.class);
     }
 
     @Test
