@@ -47,11 +47,12 @@ import java.util.concurrent.ForkJoinTask;
  * Work the JDK would run on threads the explorer does not start is refused with a message naming
  * the operation ({@link #refuse}): {@code CountedCompleter}s, {@code CompletableFuture}'s delayed
  * executor and timeouts, the stateful operations of a parallel stream. The terminal operation of a
- * parallel stream runs in pieces on the modeled common pool ({@link ParallelStreams}). A {@code
- * *Async} method of {@code CompletableFuture} without an executor runs on a modeled cached pool of
- * the run, which also stands for {@code ForkJoinPool.commonPool()}; {@code ForkJoinPool}s and
- * {@code ForkJoinTask}s ({@link ForkJoinModels}), pools built directly ({@link DirectPools}) and
- * {@code Timer}s ({@link Timers}) run on modeled pools too.
+ * parallel stream runs in pieces on the modeled common pool ({@link ParallelStreams}); while they
+ * run, calls on collections that are not thread-safe are checked for overlap ({@link
+ * UnsafeSharing}). A {@code *Async} method of {@code CompletableFuture} without an executor runs on
+ * a modeled cached pool of the run, which also stands for {@code ForkJoinPool.commonPool()}; {@code
+ * ForkJoinPool}s and {@code ForkJoinTask}s ({@link ForkJoinModels}), pools built directly ({@link
+ * DirectPools}) and {@code Timer}s ({@link Timers}) run on modeled pools too.
  */
 final class LibraryOps {
 
