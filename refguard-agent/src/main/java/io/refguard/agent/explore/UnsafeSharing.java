@@ -38,7 +38,31 @@ final class UnsafeSharing {
                     "entrySet",
                     "subList",
                     "first",
-                    "last");
+                    "last",
+                    "clone",
+                    "descendingIterator",
+                    "ceiling",
+                    "floor",
+                    "higher",
+                    "lower",
+                    "ceilingEntry",
+                    "floorEntry",
+                    "higherEntry",
+                    "lowerEntry",
+                    "firstEntry",
+                    "lastEntry",
+                    "headMap",
+                    "tailMap",
+                    "subMap",
+                    "headSet",
+                    "tailSet",
+                    "subSet",
+                    "descendingMap",
+                    "descendingSet",
+                    "navigableKeySet",
+                    "descendingKeySet",
+                    "comparator",
+                    "reversed");
 
     private UnsafeSharing() {}
 
