@@ -64,11 +64,12 @@ import java.util.stream.StreamSupport;
  * {@code sum} combine per-piece statistics.
  *
  * <p>Stateful intermediate operations ({@code sorted}, {@code distinct}, {@code limit}, {@code
- * skip}, {@code takeWhile}, {@code dropWhile}) make the JDK evaluate a prefix of the pipeline on
- * the real pool even through {@code spliterator()}: a stream that went through one (remembered per
- * run, and passed on by every intermediate operation called from instrumented code) is refused at
- * its terminal operation when it is parallel, naming the stateful call. {@code iterator()} and
- * {@code spliterator()} of a parallel stream are the JDK's own, sequential on the caller.
+ * skip}, {@code takeWhile}, {@code dropWhile}, and on JDK 24+ {@code gather}) make the JDK evaluate
+ * a prefix of the pipeline on the real pool even through {@code spliterator()}: a stream that went
+ * through one (remembered per run, and passed on by every intermediate operation called from
+ * instrumented code) is refused at its terminal operation when it is parallel, naming the stateful
+ * call. {@code iterator()} and {@code spliterator()} of a parallel stream are the JDK's own,
+ * sequential on the caller.
  */
 final class ParallelStreams {
 
@@ -76,7 +77,7 @@ final class ParallelStreams {
     static final int DEPTH = 2;
 
     private static final Set<String> STATEFUL =
-            Set.of("sorted", "distinct", "limit", "skip", "takeWhile", "dropWhile");
+            Set.of("sorted", "distinct", "limit", "skip", "takeWhile", "dropWhile", "gather");
 
     private static final Set<String> TERMINAL =
             Set.of(
@@ -150,7 +151,8 @@ final class ParallelStreams {
         return LibraryOps.refuseAt(
                 stateful,
                 "it is part of a parallel stream, and the JDK evaluates a parallel stream's"
-                        + " sorted(), distinct(), limit(), skip(), takeWhile() and dropWhile() on"
+                        + " sorted(), distinct(), limit(), skip(), takeWhile(), dropWhile() and"
+                        + " gather() on"
                         + " the common ForkJoinPool's own threads, forked from inside the JDK,"
                         + " which the explorer does not schedule (here evaluated by "
                         + Instructions.get(call.site()).operation()
