@@ -2,8 +2,12 @@ package example.bench;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 
-/** Lock- and atomic-heavy loops for measuring what instrumentation costs with no interceptor. */
+/**
+ * Lock-, atomic- and stream-heavy loops for measuring what instrumentation costs with no
+ * interceptor.
+ */
 public class Workload {
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicLong counter = new AtomicLong();
@@ -37,5 +41,18 @@ public class Workload {
             sum += published;
         }
         return sum + guarded;
+    }
+
+    /**
+     * Per iteration: a short sequential stream pipeline, four stream calls (three of them routed
+     * through the library bridge when instrumented: {@code map}, {@code filter}, {@code sum}).
+     */
+    public long streams(int iterations) {
+        long sum = 0;
+        for (int k = 0; k < iterations; k++) {
+            int shift = k & 7;
+            sum += IntStream.range(0, 8).map(x -> x + shift).filter(x -> (x & 1) == 0).sum();
+        }
+        return sum;
     }
 }

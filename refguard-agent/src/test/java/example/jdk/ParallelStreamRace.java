@@ -1,22 +1,22 @@
 package example.jdk;
 
 import java.util.Spliterators;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
 /**
  * Two elements of a parallel stream each add one to a counter with a read then a write of a
- * volatile field. The stream's work runs on the common pool's own threads, forked from inside the
- * JDK, which the explorer does not schedule: exploring it must say so instead of passing or blaming
- * the program. {@link Split} makes the parallel stream through {@code StreamSupport}.
+ * volatile field, so an addition is lost when the stream's pieces run at once. {@link Split} makes
+ * the parallel stream through {@code StreamSupport}. The fix counts with an {@code AtomicInteger}.
  */
 public final class ParallelStreamRace {
 
     static volatile int hits;
 
-    static void check() {
-        if (hits != 2) {
-            throw new AssertionError("counted " + hits + " hits, expected 2");
+    static void check(int total) {
+        if (total != 2) {
+            throw new AssertionError("counted " + total + " hits, expected 2");
         }
     }
 
@@ -24,8 +24,8 @@ public final class ParallelStreamRace {
 
     public static void main(String[] args) {
         hits = 0;
-        IntStream.range(0, 2).parallel().forEach(i -> hits = hits + 1);
-        check();
+        IntStream.range(0, 2).parallel().forEach(i -> hits = hits + 1); // site: forEach
+        check(hits);
     }
 
     /** The same race on a stream that {@code StreamSupport} makes parallel. */
@@ -36,7 +36,18 @@ public final class ParallelStreamRace {
             hits = 0;
             StreamSupport.stream(Spliterators.spliterator(new Object[] {1, 2}, 0), true)
                     .forEach(x -> hits = hits + 1);
-            check();
+            check(hits);
+        }
+    }
+
+    /** The fix: an atomic counter. */
+    public static final class Fixed {
+        private Fixed() {}
+
+        public static void main(String[] args) {
+            AtomicInteger atomicHits = new AtomicInteger();
+            IntStream.range(0, 2).parallel().forEach(i -> atomicHits.incrementAndGet());
+            check(atomicHits.get());
         }
     }
 }

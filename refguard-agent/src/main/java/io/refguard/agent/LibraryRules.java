@@ -22,8 +22,8 @@ final class LibraryRules {
      * The JDK types whose calls may reach a class that synchronizes internally or blocks: the
      * collections (for the concurrent ones and {@code Collections.synchronized*}, {@code Vector},
      * {@code Hashtable}), futures and stages, the synchronizers without a dedicated rule, {@code
-     * StringBuffer}, {@code PrintStream}, executors (to refuse the unmodeled ones) and {@code
-     * Timer}.
+     * StringBuffer}, {@code PrintStream}, executors (to refuse the unmodeled ones), {@code Timer}
+     * and streams (a parallel stream's terminal operation runs on modeled workers).
      */
     private static final String[] FAMILIES = {
         "java/util/Map",
@@ -105,7 +105,9 @@ final class LibraryRules {
             return false;
         }
         if (owner.startsWith("java/util/stream/")) {
-            return name.equals("parallel"); // only to refuse parallel streams under exploration
+            // a parallel stream's terminal operation runs on modeled workers; the intermediate
+            // operations pass on whether a stateful one (refused when parallel) came before
+            return hierarchy.isSubtype(owner, "java/util/stream/BaseStream");
         }
         for (String family : FAMILIES) {
             if (hierarchy.isSubtype(owner, family)) {
@@ -118,11 +120,11 @@ final class LibraryRules {
     /**
      * Whether a static call site is routed through the library bridge: the {@code
      * CompletableFuture} factories that default to the common pool, and {@code
-     * ForkJoinPool.commonPool()}, the {@code StreamSupport} factories (to refuse parallel streams),
-     * and the {@code ForkJoinTask} statics that depend on the caller's pool ({@code invokeAll},
-     * {@code helpQuiesce}, {@code getPool}, {@code inForkJoinPool}), also when named through the
-     * program's own task class (an unqualified {@code invokeAll(left, right)} in a {@code
-     * RecursiveTask} subclass).
+     * ForkJoinPool.commonPool()}, the streams' {@code concat} (which takes its streams'
+     * spliterators at once), and the {@code ForkJoinTask} statics that depend on the caller's pool
+     * ({@code invokeAll}, {@code helpQuiesce}, {@code getPool}, {@code inForkJoinPool}), also when
+     * named through the program's own task class (an unqualified {@code invokeAll(left, right)} in
+     * a {@code RecursiveTask} subclass).
      */
     static boolean isStaticTarget(
             String owner, String name, String desc, ClassHierarchy hierarchy) {
@@ -135,11 +137,11 @@ final class LibraryRules {
                             || name.equals("supplyAsync")
                             || name.equals("delayedExecutor");
             case "java/util/concurrent/ForkJoinPool" -> name.equals("commonPool");
-            case "java/util/stream/StreamSupport" -> // only to refuse parallel streams
-                    name.equals("stream")
-                            || name.equals("intStream")
-                            || name.equals("longStream")
-                            || name.equals("doubleStream");
+            case "java/util/stream/Stream",
+                    "java/util/stream/IntStream",
+                    "java/util/stream/LongStream",
+                    "java/util/stream/DoubleStream" ->
+                    name.equals("concat"); // evaluates a parallel stateful operation at once
             default -> false;
         };
     }

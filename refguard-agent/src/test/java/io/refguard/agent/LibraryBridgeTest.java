@@ -65,6 +65,8 @@ class LibraryBridgeTest {
                         "Phaser.arriveAndAwaitAdvance()",
                         "StampedLock.writeLock()",
                         "List.parallelStream()",
+                        "Stream.mapToInt()",
+                        "IntStream.sum()",
                         "ForkJoinTask.invoke()",
                         "ForkJoinTask.fork()",
                         "ForkJoinTask.join()",

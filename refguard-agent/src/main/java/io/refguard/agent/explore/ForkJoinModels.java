@@ -79,7 +79,7 @@ final class ForkJoinModels {
     }
 
     /** The pool a task forked by the calling thread goes to: its own pool's, else the common. */
-    private static ModeledExecutor currentPool(ExploringInterceptor x) {
+    static ModeledExecutor currentPool(ExploringInterceptor x) {
         RunModel r = x.run();
         ThreadModel me = x.current();
         for (ModeledExecutor p : r.forkJoinPools.keySet()) {

@@ -45,12 +45,15 @@ import java.util.concurrent.ForkJoinTask;
  * <h2>What cannot be controlled</h2>
  *
  * Work the JDK would run on threads the explorer does not start is refused with a message naming
- * the operation ({@link #refuse}): parallel streams, {@code CountedCompleter}s, {@code
- * CompletableFuture}'s delayed executor and timeouts. A {@code *Async} method of {@code
- * CompletableFuture} without an executor runs on a modeled cached pool of the run, which also
- * stands for {@code ForkJoinPool.commonPool()}; {@code ForkJoinPool}s and {@code ForkJoinTask}s
- * ({@link ForkJoinModels}), pools built directly ({@link DirectPools}) and {@code Timer}s ({@link
- * Timers}) run on modeled pools too.
+ * the operation ({@link #refuse}): {@code CountedCompleter}s, {@code CompletableFuture}'s delayed
+ * executor and timeouts, the stateful operations of a parallel stream. The terminal operation of a
+ * parallel stream runs in pieces on the modeled common pool ({@link ParallelStreams}); while they
+ * run, calls on collections that are not thread-safe are checked for overlap ({@link
+ * SharedCollections}). A {@code *Async} method of {@code CompletableFuture} without an executor
+ * runs on a modeled cached pool of the run, which also stands for {@code
+ * ForkJoinPool.commonPool()}; {@code ForkJoinPool}s and {@code ForkJoinTask}s ({@link
+ * ForkJoinModels}), pools built directly ({@link DirectPools}) and {@code Timer}s ({@link Timers})
+ * run on modeled pools too.
  */
 final class LibraryOps {
 
@@ -152,12 +155,13 @@ final class LibraryOps {
         if (call.isStatic()) {
             return staticCall(x, call);
         }
-        if (name.equals("parallel") || name.equals("parallelStream")) {
-            throw refuseParallelStream(call);
-        }
         Object receiver = call.receiver();
         if (receiver == null) {
             return call.proceed(); // throws the NullPointerException
+        }
+        if (receiver instanceof java.util.stream.BaseStream<?, ?> stream
+                && receiver.getClass().getClassLoader() == null) {
+            return ParallelStreams.call(x, call, stream);
         }
         if (receiver instanceof java.util.TimerTask task && name.equals("cancel")) {
             return Timers.cancelTask(x, call, task);
@@ -223,6 +227,9 @@ final class LibraryOps {
             case "commonPool" -> {
                 return call.proceed();
             }
+            case "concat" -> {
+                return ParallelStreams.concat(x, call);
+            }
             case "invokeAll" -> {
                 return ForkJoinModels.invokeAll(x, call);
             }
@@ -231,13 +238,6 @@ final class LibraryOps {
             }
             case "getPool", "inForkJoinPool" -> {
                 return ForkJoinModels.poolQuery(x, call);
-            }
-            case "stream", "intStream", "longStream", "doubleStream" -> {
-                // StreamSupport: the last argument says whether the stream is parallel
-                if (Boolean.TRUE.equals(call.argument(call.argumentCount() - 1))) {
-                    throw refuseParallelStream(call);
-                }
-                return call.proceed();
             }
             case "delayedExecutor" ->
                     throw refuse(
@@ -248,22 +248,6 @@ final class LibraryOps {
                 return call.proceed();
             }
         }
-    }
-
-    /**
-     * A parallel stream splits its work into JDK-internal {@code ForkJoinTask}s ({@code
-     * CountedCompleter}s) that the JDK forks from its own, uninstrumented code onto the real common
-     * pool; the program's lambdas would run on threads the explorer does not schedule.
-     */
-    private static RuntimeException refuseParallelStream(LibraryCall call) {
-        return refuse(
-                call,
-                "a parallel stream runs the program's lambdas on the common ForkJoinPool's own"
-                        + " threads, forked from inside the JDK, which the explorer does not schedule,"
-                        + " so their interleavings would not be explored. To explore them, split the"
-                        + " work into RecursiveTask or RecursiveAction tasks, or hand it to an"
-                        + " executor, which the explorer models; a sequential stream runs it on one"
-                        + " thread");
     }
 
     /** The modeled pool that stands for the common pool in this run, created on first use. */
@@ -386,16 +370,17 @@ final class LibraryOps {
      * @return never; declared so that callers write {@code throw refuse(...)}
      */
     static RuntimeException refuse(LibraryCall call, String why) {
+        return refuseAt(call.site(), why);
+    }
+
+    /** As {@link #refuse}, naming the call at {@code site}. */
+    static RuntimeException refuseAt(int site, String why) {
         return Coordinator.lostControl(
-                x(call)
+                Instructions.get(site).operation()
+                        + " at "
+                        + Instructions.get(site).location()
                         + " cannot be explored: "
                         + why
                         + ", or exclude the class from instrumentation.");
-    }
-
-    private static String x(LibraryCall call) {
-        return Instructions.get(call.site()).operation()
-                + " at "
-                + Instructions.get(call.site()).location();
     }
 }

@@ -46,6 +46,12 @@ final class RunModel {
     /** A view of a {@code Collections.synchronized*} wrapper to the monitor its methods lock. */
     final IdentityHashMap<Object, Object> viewMutexes = new IdentityHashMap<>();
 
+    /**
+     * Pieces of parallel streams' terminal operations under way ({@link ParallelStreams}): while
+     * any runs, every call on a collection that is not thread-safe is checked.
+     */
+    int parallelPieces;
+
     /** Who used each unsynchronized JDK collection in this run ({@link SharedCollections}). */
     final IdentityHashMap<Object, SharedCollections.Use> collectionUses = new IdentityHashMap<>();
 
@@ -107,6 +113,13 @@ final class RunModel {
      */
     final IdentityHashMap<ModeledExecutor, java.util.concurrent.ForkJoinPool> forkJoinPools =
             new IdentityHashMap<>();
+
+    /**
+     * Streams that went through a stateful intermediate operation ({@code sorted}, {@code limit},
+     * ...), with that operation's site: refused when parallel ({@link ParallelStreams}). Weak:
+     * streams are compared by identity and dropped once unreachable.
+     */
+    final java.util.WeakHashMap<Object, Integer> statefulStreams = new java.util.WeakHashMap<>();
 
     /** Actions asked for inside an atomic library call, run when it returns. */
     private final java.util.ArrayDeque<Runnable> deferred = new java.util.ArrayDeque<>();

@@ -1,91 +1,110 @@
 package io.refguard.agent.explore;
 
-import io.refguard.agent.bridge.LibraryBridge;
+import io.refguard.agent.bridge.Instructions;
 import io.refguard.agent.bridge.LibraryCall;
 import io.refguard.explore.Coordinator;
 import io.refguard.hook.Access;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.ConcurrentModificationException;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The JDK's collections that are not thread-safe ({@code HashMap}, {@code ArrayList}, ...) when
- * explored threads share one: a use that overlaps another thread's change is reported as the race
- * it is.
+ * The JDK's collections and maps that are not thread-safe ({@code HashMap}, {@code ArrayList},
+ * {@code HashSet}, ...) when explored threads share one: a call that overlaps another thread's call
+ * on it, a change against anything or a read against a change, is reported as the data race it is.
  *
  * <p>A call on such a collection runs inside the JDK, atomically for the explorer, so two threads'
- * {@code merge} on one {@code HashMap} could never lose an update in an explored run, although they
- * do on a real machine (the JDK documents that concurrent structural changes must be synchronized
- * externally). So while only one thread has used a collection (built it, through instrumented code,
- * or called it), its calls cost nothing; from the first call of a second thread on, each call is a
- * scheduling point on the collection, and a change ({@link #CHANGES}) keeps its thread
- * <em>inside</em> the collection until one more point after the call: another thread that calls
- * into the same collection then, a change or a read, is in a data race with it, and gets a {@link
- * ConcurrentModificationException} naming both calls. A collection guarded by a lock never shows
- * the overlap (the other thread waits for the lock), nor one handed over with a happens-before edge
- * (the other thread has not got it yet), so every report is a real race.
+ * {@code merge} on one {@code HashMap}, or two pieces of a parallel stream adding to one {@code
+ * ArrayList}, could never lose an update in an explored run, although they do on a real machine
+ * (the JDK documents that such collections must be synchronized externally). So while only one
+ * thread has used a collection (built it in instrumented code, or called it first), its calls cost
+ * nothing. From the first call of a second thread on, and for every call while the pieces of a
+ * parallel stream run ({@link ParallelStreams}: the caller's own first piece races with the
+ * others), a call is two steps on the collection: one as it starts and one while it is under way. A
+ * thread that starts a call while another thread is inside one has found two threads in the
+ * collection at once, and throws a {@link ConcurrentModificationException} naming both calls. The
+ * check is sound: the explorer models every lock and monitor, and a hand-over with a happens-before
+ * edge (start, join, a queue, a volatile flag) keeps the other thread away until the first call is
+ * over, so a schedule in which two calls overlap is one the JVM can run.
  */
 final class SharedCollections {
 
-    static final ClassValue<Boolean> APPLIES =
-            new ClassValue<>() {
-                @Override
-                protected Boolean computeValue(Class<?> c) {
-                    return c.getClassLoader() == null
-                            && LibraryBridge.isUnsynchronizedCollection(c.getName());
-                }
-            };
-
-    /** The calls that change a collection; any other call only reads it. */
-    static final Set<String> CHANGES =
+    /** Reads besides {@link LibraryOps#isRead}: these leave the collection as it is. */
+    private static final Set<String> READS =
             Set.of(
-                    "add",
-                    "addAll",
-                    "addFirst",
-                    "addLast",
-                    "clear",
-                    "compute",
-                    "computeIfAbsent",
-                    "computeIfPresent",
-                    "ensureCapacity",
-                    "merge",
-                    "offer",
-                    "offerFirst",
-                    "offerLast",
-                    "poll",
-                    "pollFirst",
-                    "pollFirstEntry",
-                    "pollLast",
-                    "pollLastEntry",
-                    "pop",
-                    "push",
-                    "put",
-                    "putAll",
-                    "putFirst",
-                    "putIfAbsent",
-                    "putLast",
-                    "remove",
-                    "removeAll",
-                    "removeFirst",
-                    "removeIf",
-                    "removeLast",
-                    "replace",
-                    "replaceAll",
-                    "retainAll",
-                    "set",
-                    "sort",
-                    "trimToSize");
+                    "iterator",
+                    "listIterator",
+                    "stream",
+                    "parallelStream",
+                    "spliterator",
+                    "forEach",
+                    "toArray",
+                    "keySet",
+                    "values",
+                    "entrySet",
+                    "subList",
+                    "first",
+                    "last",
+                    "clone",
+                    "descendingIterator",
+                    "ceiling",
+                    "floor",
+                    "higher",
+                    "lower",
+                    "ceilingEntry",
+                    "floorEntry",
+                    "higherEntry",
+                    "lowerEntry",
+                    "firstEntry",
+                    "lastEntry",
+                    "headMap",
+                    "tailMap",
+                    "subMap",
+                    "headSet",
+                    "tailSet",
+                    "subSet",
+                    "descendingMap",
+                    "descendingSet",
+                    "navigableKeySet",
+                    "descendingKeySet",
+                    "comparator",
+                    "reversed");
 
-    /** Who uses one collection in a run. */
+    /** Who uses one collection in a run, and who is inside a call on it now. */
     static final class Use {
         final ThreadModel first;
         boolean shared;
-        ThreadModel inside; // a thread between its change and the point after it
-        String insideCall;
+        final List<ThreadModel> writers = new ArrayList<>();
+        final List<String> writing = new ArrayList<>();
+        final List<ThreadModel> readers = new ArrayList<>();
+        final List<String> reading = new ArrayList<>();
 
         Use(ThreadModel first) {
             this.first = first;
         }
     }
+
+    /**
+     * The JDK's collections and maps that need external synchronization: not in {@code
+     * java.util.concurrent}, not immutable, not one of {@code Collections}' wrappers.
+     */
+    static final ClassValue<Boolean> APPLIES =
+            new ClassValue<>() {
+                @Override
+                protected Boolean computeValue(Class<?> c) {
+                    String n = c.getName();
+                    return c.getClassLoader() == null
+                            && (Collection.class.isAssignableFrom(c)
+                                    || Map.class.isAssignableFrom(c))
+                            && n.startsWith("java.util.")
+                            && !n.startsWith("java.util.concurrent.")
+                            && !n.startsWith("java.util.ImmutableCollections")
+                            && !n.startsWith("java.util.Collections$");
+                }
+            };
 
     private SharedCollections() {}
 
@@ -97,47 +116,73 @@ final class SharedCollections {
         x.run().collectionUses.put(collection, new Use(x.current()));
     }
 
-    /** A call on {@code receiver}, an {@link #APPLIES unsynchronized} JDK collection. */
+    /** A call on {@code receiver}, a collection this class {@link #APPLIES applies} to. */
     static Object call(ExploringInterceptor x, LibraryCall call, Object receiver) throws Throwable {
         RunModel r = x.run();
         ThreadModel me = x.current();
-        Use use = r.collectionUses.computeIfAbsent(receiver, k -> new Use(me));
-        if (!use.shared && use.first == me) {
+        Use use = r.collectionUses.computeIfAbsent(receiver, any -> new Use(me));
+        if (!use.shared && use.first == me && r.parallelPieces == 0) {
             return call.proceed();
         }
         use.shared = true;
-        boolean changes = CHANGES.contains(call.name());
+        boolean read = LibraryOps.isRead(call.name()) || READS.contains(call.name());
+        Access access = read ? Access.READ : Access.UPDATE;
         LockModel k = r.key(receiver, call.site());
         String label = x.label(call.site());
         r.ops++;
-        Coordinator.point(k, changes ? Access.UPDATE : Access.READ, label);
-        if (use.inside != null && use.inside != me) {
-            throw new ConcurrentModificationException(
-                    "refguard: "
-                            + label
-                            + " on thread "
-                            + me.name
-                            + " while thread "
-                            + use.inside.name
-                            + " was inside "
-                            + use.insideCall
-                            + " on the same "
-                            + RunModel.simpleName(receiver.getClass())
-                            + ", which is not thread-safe: a data race. Guard every use with one"
-                            + " lock, or use a concurrent collection");
+        Coordinator.point(k, access, label);
+        String mine = where(call.site());
+        check(k, me, mine, use.writers, use.writing);
+        if (!read) {
+            check(k, me, mine, use.readers, use.reading);
         }
-        if (!changes) {
-            return LibraryOps.atomically(x, call::proceed);
-        }
-        use.inside = me;
-        use.insideCall = label;
+        List<ThreadModel> threads = read ? use.readers : use.writers;
+        List<String> calls = read ? use.reading : use.writing;
+        threads.add(me);
+        calls.add(mine);
         try {
-            Object result = LibraryOps.atomically(x, call::proceed);
-            Coordinator.point(k, Access.UPDATE, label + " returns");
-            return result;
+            r.ops++;
+            Coordinator.point(k, access, label); // the call is under way
+            return LibraryOps.atomically(x, call::proceed);
         } finally {
-            use.inside = null;
-            use.insideCall = null;
+            int i = threads.lastIndexOf(me);
+            threads.remove(i);
+            calls.remove(i);
         }
+    }
+
+    /** Throws when a thread other than {@code me} is inside one of {@code calls}. */
+    private static void check(
+            LockModel k,
+            ThreadModel me,
+            String mine,
+            List<ThreadModel> threads,
+            List<String> calls) {
+        for (int i = 0; i < threads.size(); i++) {
+            if (threads.get(i) != me) {
+                throw overlap(k, me, mine, threads.get(i), calls.get(i));
+            }
+        }
+    }
+
+    private static String where(int site) {
+        return Instructions.get(site).operation() + " at " + Instructions.get(site).location();
+    }
+
+    private static ConcurrentModificationException overlap(
+            LockModel k, ThreadModel me, String mine, ThreadModel other, String theirs) {
+        return new ConcurrentModificationException(
+                "two threads use "
+                        + k.name
+                        + " at once, which is not thread-safe: "
+                        + me.name
+                        + " calls "
+                        + mine
+                        + " while "
+                        + other.name
+                        + " is inside "
+                        + theirs
+                        + ". Guard every use with one lock, or use a concurrent collection or a"
+                        + " synchronized wrapper");
     }
 }

@@ -11,7 +11,6 @@ import example.jdk.CompleterCount;
 import example.jdk.CompletionLostUpdate;
 import example.jdk.ForkJoinLostUpdate;
 import example.jdk.InvokeAllLostUpdate;
-import example.jdk.ParallelStreamRace;
 import example.jdk.QuiesceCount;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
@@ -22,9 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The ForkJoin family under exploration: tasks and pools run on modeled workers, each fork, join
  * and submission is one step named as the program wrote it, the common pool is the pool {@code
- * CompletableFuture} runs on, and what the model cannot run (parallel streams, {@code
- * CountedCompleter}) ends inconclusive naming the call. The verdicts themselves are checked with
- * the other JDK programs ({@link JdkProgramsTest}).
+ * CompletableFuture} runs on, and what the model cannot run ({@code CountedCompleter}) ends
+ * inconclusive naming the call. Parallel streams: {@link ParallelStreamsTest}. The verdicts
+ * themselves are checked with the other JDK programs ({@link JdkProgramsTest}).
  */
 class ForkJoinProgramsTest {
 
@@ -102,23 +101,6 @@ class ForkJoinProgramsTest {
         assertTrue(r.exhausted(), r::toString);
         String table = failureTable(CommonPoolTask.NoWait.class);
         assertContains(table, "ForkJoinPool.execute() commonPool", "has not run yet: 0");
-    }
-
-    @Test
-    void aParallelStreamIsInconclusiveNamingTheCallAndWhatToDo() {
-        for (Class<?> program :
-                new Class<?>[] {ParallelStreamRace.class, ParallelStreamRace.Split.class}) {
-            InterleavingInconclusive e =
-                    assertThrows(
-                            InterleavingInconclusive.class,
-                            () -> AgentExplorer.mainClass(program.getName()).explore());
-            assertEquals(FailureKind.OUT_OF_CONTROL, e.kind(), e.getMessage());
-            assertContains(
-                    e.getMessage(),
-                    "ParallelStreamRace.java:",
-                    "cannot be explored: a parallel stream",
-                    "RecursiveTask");
-        }
     }
 
     @Test

@@ -15,7 +15,10 @@ import example.jdk.ForkJoinLostUpdate;
 import example.jdk.HandOff;
 import example.jdk.InvokeAllLostUpdate;
 import example.jdk.MapLostUpdate;
+import example.jdk.ParallelStreamRace;
 import example.jdk.ParallelSum;
+import example.jdk.ParallelUnsafeList;
+import example.jdk.ParallelWordCount;
 import example.jdk.PhaserRounds;
 import example.jdk.PollTimeout;
 import example.jdk.QueuePoisonPill;
@@ -28,10 +31,8 @@ import example.jdk.TransferHandOff;
 import example.jdk.UnguardedHashMap;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
-import io.refguard.explore.InterleavingInconclusive;
 import io.refguard.explore.report.FailureKind;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -86,7 +87,7 @@ class JdkProgramsTest {
                 new Case(
                         UnguardedHashMap.class,
                         FailureKind.THREAD_THREW,
-                        "on the same HashMap, which is not thread-safe: a data race"),
+                        "two threads use HashMap#1 at once, which is not thread-safe"),
                 new Case(
                         ForkJoinLostUpdate.class,
                         FailureKind.THREAD_THREW,
@@ -102,20 +103,20 @@ class JdkProgramsTest {
                 new Case(
                         CompletionLostUpdate.class,
                         FailureKind.THREAD_THREW,
-                        "counted 1 hits, expected 2"));
-    }
-
-    @Test
-    void aParallelStreamIsInconclusiveNamingTheOperation() {
-        // its work would run on JDK threads the explorer cannot schedule: neither a bug nor a pass
-        InterleavingInconclusive e =
-                assertThrows(
-                        InterleavingInconclusive.class,
-                        () -> AgentExplorer.mainClass(ParallelSum.class.getName()).explore());
-        assertEquals(FailureKind.OUT_OF_CONTROL, e.kind(), e.getMessage());
-        assertTrue(
-                e.getMessage().contains("cannot be explored: a parallel stream"), e.getMessage());
-        assertTrue(e.getMessage().contains("ParallelSum.java:"), e.getMessage());
+                        "counted 1 hits, expected 2"),
+                new Case(
+                        ParallelStreamRace.class,
+                        FailureKind.THREAD_THREW,
+                        "counted 1 hits, expected 2"),
+                new Case(ParallelSum.class, FailureKind.THREAD_THREW, "elements, expected 3"),
+                new Case(
+                        ParallelUnsafeList.class,
+                        FailureKind.THREAD_THREW,
+                        "two threads use ArrayList#1 at once"),
+                new Case(
+                        ParallelWordCount.class,
+                        FailureKind.THREAD_THREW,
+                        "counted 1 lamps, expected 2"));
     }
 
     @ParameterizedTest
