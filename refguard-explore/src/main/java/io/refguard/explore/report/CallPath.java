@@ -54,10 +54,17 @@ final class CallPath {
         return path;
     }
 
-    /** {@code Class.method} of a frame written as {@code Class.method(File.java:line)}. */
+    /**
+     * {@code Class.method} of a frame written as {@code Outer.Class.method(File.java:line)}: the
+     * innermost class only, which keeps method lines short; the step's stack in the HTML page names
+     * the outer classes.
+     */
     private static String method(String frame) {
         int paren = frame.indexOf('(');
-        return paren > 0 ? frame.substring(0, paren) : frame;
+        String qualified = paren > 0 ? frame.substring(0, paren) : frame;
+        int dot = qualified.lastIndexOf('.');
+        int classDot = dot > 0 ? qualified.lastIndexOf('.', dot - 1) : -1;
+        return classDot >= 0 ? qualified.substring(classDot + 1) : qualified;
     }
 
     /** How many leading methods {@code a} and {@code b} share. */

@@ -45,7 +45,7 @@ public final class TableRenderer {
     static final int MAX_WIDTH = 120;
 
     /** The narrowest a thread column gets when the table folds its cells to fit. */
-    static final int MIN_CELL = 32;
+    static final int MIN_CELL = 50;
 
     private TableRenderer() {}
 
@@ -172,7 +172,8 @@ public final class TableRenderer {
     /**
      * Narrows the widest thread columns, all to one width, until the table is at most {@link
      * #MAX_WIDTH} characters wide, but none below {@link #MIN_CELL}, its header, or what its cells
-     * fold to ({@link TableCell#narrowest}); the cells of a narrowed column fold their values.
+     * fold to ({@link TableCell#narrowest}); the cells of a narrowed column fold their values. A
+     * table that cannot fit so (many threads, long notes or file names) keeps every value whole.
      */
     private static void fit(int[] width, List<String> header, List<Row> rows) {
         int[] floor = new int[width.length];
@@ -184,6 +185,9 @@ public final class TableRenderer {
                     floor[c] = Math.max(floor[c], cell.narrowest());
                 }
             }
+        }
+        if (total(width, floor, 0) > MAX_WIDTH) {
+            return; // it cannot fit: cutting values would lose them for nothing
         }
         int cap = 0;
         for (int c = 1; c < width.length; c++) {

@@ -73,8 +73,8 @@ class CallTreeTest {
     void eachCallGetsAMethodLineWithItsStepsNestedBelow() {
         String table = failure().table();
         List<String> t1 = column(table, 0);
-        int deposit = t1.indexOf("CallTreeTest.Account.deposit");
-        int withdraw = t1.indexOf("CallTreeTest.Account.withdraw");
+        int deposit = t1.indexOf("Account.deposit");
+        int withdraw = t1.indexOf("Account.withdraw");
         assertTrue(deposit >= 0 && withdraw > deposit, table);
         List<String> depositSteps = t1.subList(deposit + 1, withdraw);
         assertEquals(2, depositSteps.size(), table);
@@ -84,7 +84,7 @@ class CallTreeTest {
         assertEquals(2, withdrawSteps.size(), table);
         assertTrue(withdrawSteps.stream().allMatch(c -> c.startsWith("  balance.")), table);
         List<String> t2 = column(table, 1);
-        assertTrue(t2.contains("CallTreeTest.Account.deposit"), table);
+        assertTrue(t2.contains("Account.deposit"), table);
     }
 
     @Test
@@ -96,7 +96,7 @@ class CallTreeTest {
         String section = html.substring(calls, html.indexOf("</section>", calls));
         String group =
                 "<li class=\"call\"><details open><summary><span class=\"method\">"
-                        + "CallTreeTest.Account.%s</span> <span class=\"count\">2 steps</span>"
+                        + "Account.%s</span> <span class=\"count\">2 steps</span>"
                         + "</summary>\n<ul class=\"tree\">\n<li class=\"call-step\">";
         assertTrue(section.contains(String.format(group, "deposit")), section);
         assertTrue(section.contains(String.format(group, "withdraw")), section);
