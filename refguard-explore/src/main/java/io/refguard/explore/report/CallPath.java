@@ -10,7 +10,9 @@ import java.util.List;
  * scheduling point does not appear.
  *
  * <p>The path starts below the thread's entry point when that is a lambda (an actor's body, a
- * thread's {@code Runnable}): the column already names the thread. A path deeper than {@link
+ * thread's {@code Runnable}): the column already names the thread, and a step made in the lambda
+ * itself has no method line. A named method as entry point ({@code main}, {@code run}, an actor
+ * written as {@code Counter::increment}) is the path's first method. A path deeper than {@link
  * #MAX_DEPTH} keeps its outermost methods and the innermost one, the method the step happened in,
  * marked {@code ... } for the frames left out. Two calls are the same call when they have the same
  * method and their callers the same line, so a method called twice from one line (in a loop) with
@@ -43,7 +45,7 @@ final class CallPath {
             path.add(new Call(name, caller + ">" + name));
             caller = frame; // its line is where it called the next method
         }
-        if (path.size() > 1 && path.get(0).name().endsWith("/lambda")) {
+        if (!path.isEmpty() && path.get(0).name().endsWith("/lambda")) {
             path.remove(0); // the thread's body: its column names it
         }
         if (path.size() > MAX_DEPTH) {
