@@ -90,7 +90,7 @@ final class HtmlStyle {
                     "div.calls{margin:0 0 10px;padding-left:10px;border-left:3px solid var(--lc)}",
                     "div.calls h3{margin:4px 0}",
                     "ul.tree{margin:0;padding-left:18px;list-style:none}",
-                    "div.calls>ul.tree{padding-left:0}",
+                    "div.calls>ul.tree{padding-left:16px}",
                     "li.call-step,li.call-event{margin:1px 0;overflow-wrap:anywhere}",
                     "li.call-event{color:var(--pre);font-style:italic}",
                     "li.call-step .no{display:inline-block;min-width:2.5em;color:var(--muted);"
