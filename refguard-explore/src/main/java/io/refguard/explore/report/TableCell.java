@@ -120,10 +120,15 @@ record TableCell(
 
     /**
      * {@code s} shortened by {@code by} characters where it can, ending with {@code ...}; a part of
-     * up to four characters ({@code true}, {@code null}) stays, since cutting it gains at most one.
+     * up to four characters ({@code true}, {@code null}) stays, since cutting it gains at most one,
+     * and a part cut to fewer than three characters is cut to {@code ...} alone, since a stub such
+     * as {@code C...} names nothing.
      */
     private static String cut(String s, int by) {
         int keep = Math.max(0, s.length() - by - CUT.length());
+        if (keep < 3) {
+            keep = 0;
+        }
         return keep + CUT.length() + 1 >= s.length() ? s : s.substring(0, keep) + CUT;
     }
 

@@ -17,6 +17,11 @@ import java.util.Map;
  * own. A step marked {@code *} is a preemption: it ran although the thread that ran before could
  * have gone on (for a thread's first step, the preemption happened when it started).
  *
+ * <p>Steps nest under the user methods they ran in: before a step, a line for each method the
+ * thread entered since its previous step ({@link CallPath}), and the step indented below it. A
+ * table wider than {@link #MAX_WIDTH} characters narrows its widest thread columns, whose cells
+ * fold their values ({@link TableCell#fold}), unless it cannot fit even so.
+ *
  * <p>With more than {@link #MAX_COLUMNS} threads the table keeps a column only for the threads that
  * matter to the schedule: the first thread, the thread the failure belongs to, and both threads of
  * every preemption (the one that ran and the one it interrupted); the steps of the other threads
