@@ -24,7 +24,7 @@ final class TraceRecorder implements Tracer {
 
     private final List<TraceEvent> events = new ArrayList<>();
 
-    /** The stack of each thread's announced operation; written and read under the baton. */
+    /** The stack of each thread's last announced operation; written and read under the baton. */
     private final Map<Integer, List<StackWalker.StackFrame>> announced = new HashMap<>();
 
     /** Where each actor was declared, by thread id: the line of a step no user frame names. */
@@ -59,7 +59,9 @@ final class TraceRecorder implements Tracer {
             // buffer::close) has no frame of its own: its line is where it was declared
             location = declaredAt.get(thread);
         }
-        List<StackWalker.StackFrame> frames = announced.remove(thread);
+        // a step with no announcement of its own (a blocked operation taken again once it can
+        // go on) is still the operation the thread last announced, with its stack
+        List<StackWalker.StackFrame> frames = announced.get(thread);
         String method = null;
         List<String> stack = new ArrayList<>();
         if (frames != null) {
