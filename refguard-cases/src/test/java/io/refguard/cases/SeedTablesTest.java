@@ -31,7 +31,7 @@ class SeedTablesTest {
                         new Row(
                                 "T2",
                                 "tryAcquire tables.list [t1, t2]"), // the compaction reads it too
-                        new Row("T2", "hotswap-swap"), // and publishes [t12]
+                        new Row("T2", "HotSwap#1.swap()"), // and publishes [t12]
                         new Row("T1", "tryAcquire tables.list [t12]"), // the nested read reloads
                         new Row("T1", "release t1"), // and frees t1 and t2
                         new Row("T1", "release t2")));
@@ -56,7 +56,7 @@ class SeedTablesTest {
                         new Row(
                                 "T1",
                                 "tryAcquire tables.list [t1, t2]"), // the reload reads [t1, t2]
-                        new Row("T2", "hotswap-swap"), // the compaction publishes [t12]
+                        new Row("T2", "HotSwap#1.swap()"), // the compaction publishes [t12]
                         new Row("T1", "release t1"), // the error path frees reused t1
                         new Row(
                                 "T1",
@@ -80,9 +80,11 @@ class SeedTablesTest {
                 t,
                 List.of(
                         new Row("T1", "List.add(NsInfo#1)"), // T1 keeps the copy (#1)
-                        new Row("T1", "close NsInfo#2"), // and puts the dso's reference (#2)
-                        new Row("T2", "acquire NsInfo#3"), // T2 takes the thread's nsinfo
-                        new Row("T2", "close NsInfo#2"))); // and puts the dso's reference again
+                        new Row("T1", "Ref(NsInfo#2).close()"), // and puts the dso's reference (#2)
+                        new Row("T2", "NsInfo#3.acquire()"), // T2 takes the thread's nsinfo
+                        new Row(
+                                "T2",
+                                "Ref(NsInfo#2).close()"))); // and puts the dso's reference again
         assertTrue(
                 t.failure.contains(
                         "T2 threw io.refguard.DoubleReleaseException: refguard: double release of NsInfo@"),
@@ -159,7 +161,7 @@ class SeedTablesTest {
                 List.of(
                         new Row("reclaim", "lock page"),
                         new Row("reclaim", "ioPages.get()"), // not under I/O (refs == 1)
-                        new Row("read-ahead", "tryAcquire eb"), // lookup: refs 1 -> 2
+                        new Row("read-ahead", "eb.tryAcquire()"), // lookup: refs 1 -> 2
                         new Row("read-ahead", "treeRef.get()"), // TREE_REF still set: nothing to do
                         new Row("reclaim", "AtomicBoolean.getAndSet()"), // clears TREE_REF
                         new Row("reclaim", "release eb"), // drops the cache's ref: 2 -> 1

@@ -24,7 +24,7 @@ final class TraceRecorder implements Tracer {
 
     private final List<TraceEvent> events = new ArrayList<>();
 
-    /** The stack of each thread's announced operation; written and read under the baton. */
+    /** The stack of each thread's last announced operation; written and read under the baton. */
     private final Map<Integer, List<StackWalker.StackFrame>> announced = new HashMap<>();
 
     /** Where each actor was declared, by thread id: the line of a step no user frame names. */
@@ -59,14 +59,24 @@ final class TraceRecorder implements Tracer {
             // buffer::close) has no frame of its own: its line is where it was declared
             location = declaredAt.get(thread);
         }
-        List<StackWalker.StackFrame> frames = announced.remove(thread);
+        // a step with no announcement of its own (a blocked operation taken again once it can
+        // go on) is still the operation the thread last announced, with its stack
+        List<StackWalker.StackFrame> frames = announced.get(thread);
         String method = null;
         List<String> stack = new ArrayList<>();
         if (frames != null) {
+            StackWalker.StackFrame copy = null;
             for (StackWalker.StackFrame f : frames) {
                 if (isMachinery(f.getClassName())) {
                     break; // the runtime's frames below the user's body
                 }
+                if (copy != null
+                        && f.getClassName().equals(copy.getClassName())
+                        && f.getMethodName().equals(baseName(copy.getMethodName()))) {
+                    copy = null;
+                    continue; // the method's dispatcher, which called its instrumented copy
+                }
+                copy = f.getMethodName().equals(baseName(f.getMethodName())) ? null : f;
                 stack.add(frameText(f));
             }
             if (!frames.isEmpty()) {
@@ -84,6 +94,20 @@ final class TraceRecorder implements Tracer {
      */
     @Override
     public void values(int thread, String arguments, String result) {
+        relabel(thread, arguments, result, null);
+    }
+
+    /** Shows the call on refguard's type in place of the label of the thread's last step. */
+    @Override
+    public void call(int thread, String call) {
+        relabel(thread, "", null, call);
+    }
+
+    /**
+     * Rewrites the label of the thread's last step: {@code call} in its place when given, else with
+     * the call's values.
+     */
+    private void relabel(int thread, String arguments, String result, String call) {
         for (int i = events.size() - 1; i >= 0; i--) {
             if (events.get(i) instanceof TraceEvent.Step s && s.thread() == thread) {
                 events.set(
@@ -91,7 +115,7 @@ final class TraceRecorder implements Tracer {
                         new TraceEvent.Step(
                                 s.step(),
                                 thread,
-                                withValues(s.label(), arguments, result),
+                                call != null ? call : withValues(s.label(), arguments, result),
                                 s.access(),
                                 s.target(),
                                 s.location(),
@@ -153,12 +177,21 @@ final class TraceRecorder implements Tracer {
     }
 
     /**
+     * The method's own name: a copy the agent made of it ({@code run$refguard$modeled}, for a
+     * method with monitors) is shown as the method.
+     */
+    private static String baseName(String method) {
+        int copy = method.indexOf("$refguard$");
+        return copy > 0 ? method.substring(0, copy) : method;
+    }
+
+    /**
      * {@code Simple.method}, nested classes joined with dots; a lambda's synthetic method {@code
      * lambda$run$0} is shown as {@code run/lambda}.
      */
     static String methodName(String className, String method) {
         String simple = className.substring(className.lastIndexOf('.') + 1).replace('$', '.');
-        String m = method;
+        String m = baseName(method);
         if (m.startsWith("lambda$")) {
             int end = m.indexOf('$', 7);
             m = (end > 7 ? m.substring(7, end) : "") + "/lambda";

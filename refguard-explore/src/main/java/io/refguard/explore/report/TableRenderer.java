@@ -17,6 +17,11 @@ import java.util.Map;
  * own. A step marked {@code *} is a preemption: it ran although the thread that ran before could
  * have gone on (for a thread's first step, the preemption happened when it started).
  *
+ * <p>Steps nest under the user methods they ran in: before a step, a line for each method the
+ * thread entered since its previous step ({@link CallPath}), and the step indented below it. A
+ * table wider than {@link #MAX_WIDTH} characters narrows its widest thread columns, whose cells
+ * fold their values ({@link TableCell#fold}), unless it cannot fit even so.
+ *
  * <p>With more than {@link #MAX_COLUMNS} threads the table keeps a column only for the threads that
  * matter to the schedule: the first thread, the thread the failure belongs to, and both threads of
  * every preemption (the one that ran and the one it interrupted); the steps of the other threads
@@ -40,6 +45,12 @@ public final class TableRenderer {
 
     /** Rows kept at each end of a shortened run. */
     private static final int RUN_ENDS = 3;
+
+    /** The widest a table gets: wider cells fold their values (see {@link TableCell#fold}). */
+    static final int MAX_WIDTH = 120;
+
+    /** The narrowest a thread column gets when the table folds its cells to fit. */
+    static final int MIN_CELL = 50;
 
     private TableRenderer() {}
 
@@ -107,12 +118,9 @@ public final class TableRenderer {
         int n = report.threads().size();
         Rows walk = new Rows(report);
         for (TraceEvent e : report.events()) {
-            String[] cells = e.accept(walk);
-            if (cells != null) {
-                walk.rows.add(cells);
-            }
+            e.accept(walk);
         }
-        List<String[]> rows = walk.rows;
+        List<Row> rows = walk.rows;
         boolean[] kept = n > MAX_COLUMNS ? walk.threadsThatMatter() : null;
         List<String> header = new ArrayList<>();
         header.add("step");
@@ -129,19 +137,37 @@ public final class TableRenderer {
         int[] width = new int[columns];
         for (int c = 0; c < columns; c++) {
             width[c] = Math.max(3, header.get(c).length());
-            for (String[] r : rows) {
-                if (r[c] != null) {
-                    width[c] = Math.max(width[c], r[c].length());
-                }
+            for (Row r : rows) {
+                String v =
+                        c == 0 ? r.no() : r.cells()[c - 1] == null ? "" : r.cells()[c - 1].text();
+                width[c] = Math.max(width[c], v.length());
             }
         }
-        line(header.toArray(new String[0]), width, out);
+        fit(width, header, rows);
+        List<String[]> lines = new ArrayList<>(rows.size());
+        int[] shown = new int[columns];
         for (int c = 0; c < columns; c++) {
-            out.append('|').append("-".repeat(width[c] + 2));
+            shown[c] = Math.max(3, header.get(c).length());
+        }
+        for (Row r : rows) {
+            String[] text = new String[columns];
+            text[0] = r.no();
+            for (int c = 1; c < columns; c++) {
+                TableCell cell = r.cells()[c - 1];
+                text[c] = cell == null ? "" : cell.fold(width[c]);
+            }
+            for (int c = 0; c < columns; c++) {
+                shown[c] = Math.max(shown[c], text[c].length()); // a tail that cannot fold
+            }
+            lines.add(text);
+        }
+        line(header.toArray(new String[0]), shown, out);
+        for (int c = 0; c < columns; c++) {
+            out.append('|').append("-".repeat(shown[c] + 2));
         }
         out.append("|\n");
-        for (String[] r : rows) {
-            line(r, width, out);
+        for (String[] text : lines) {
+            line(text, shown, out);
         }
         if (walk.anyPreemption) {
             out.append("(* = preemption: the thread that ran before could have gone on)\n");
@@ -149,31 +175,77 @@ public final class TableRenderer {
     }
 
     /**
+     * Narrows the widest thread columns, all to one width, until the table is at most {@link
+     * #MAX_WIDTH} characters wide, but none below {@link #MIN_CELL}, its header, or what its cells
+     * fold to ({@link TableCell#narrowest}); the cells of a narrowed column fold their values. A
+     * table that cannot fit so (many threads, long notes or file names) keeps every value whole.
+     */
+    private static void fit(int[] width, List<String> header, List<Row> rows) {
+        int[] floor = new int[width.length];
+        for (int c = 1; c < width.length; c++) {
+            floor[c] = Math.max(MIN_CELL, Math.max(3, header.get(c).length()));
+            for (Row r : rows) {
+                TableCell cell = r.cells()[c - 1];
+                if (cell != null) {
+                    floor[c] = Math.max(floor[c], cell.narrowest());
+                }
+            }
+        }
+        if (total(width, floor, 0) > MAX_WIDTH) {
+            return; // it cannot fit: cutting values would lose them for nothing
+        }
+        int cap = 0;
+        for (int c = 1; c < width.length; c++) {
+            cap = Math.max(cap, width[c]);
+        }
+        while (cap > 0 && total(width, floor, cap) > MAX_WIDTH) {
+            cap--;
+        }
+        for (int c = 1; c < width.length; c++) {
+            width[c] = Math.min(width[c], Math.max(cap, floor[c]));
+        }
+    }
+
+    /** The table's width with its thread columns narrowed to {@code cap}, above their floors. */
+    private static int total(int[] width, int[] floor, int cap) {
+        int total = 1 + width[0] + 3;
+        for (int c = 1; c < width.length; c++) {
+            total += Math.min(width[c], Math.max(cap, floor[c])) + 3;
+        }
+        return total;
+    }
+
+    /**
+     * One line of the table: the step column ({@code 3}, {@code 4 *}, a range in a folded table, or
+     * empty for a row that is no step) and one cell per column, null where the thread did nothing.
+     */
+    private record Row(String no, TableCell[] cells) {}
+
+    /**
      * The rows with only the kept threads' columns, and each run of rows of other threads folded
      * into one row of a last column, numbered with the range of its steps.
      */
-    private static List<String[]> fold(List<String[]> rows, boolean[] kept, List<String> threads) {
+    private static List<Row> fold(List<Row> rows, boolean[] kept, List<String> threads) {
         int keptCount = 0;
         for (boolean k : kept) {
             keptCount += k ? 1 : 0;
         }
-        List<String[]> out = new ArrayList<>();
+        List<Row> out = new ArrayList<>();
         Fold fold = new Fold();
-        for (String[] r : rows) {
+        for (Row r : rows) {
             int t = threadOf(r);
             if (!kept[t]) {
-                fold.add(r[0], threads.get(t));
+                fold.add(r.no(), threads.get(t));
                 continue;
             }
             fold.flush(out, keptCount);
-            String[] narrow = new String[keptCount + 2];
-            narrow[0] = r[0];
-            for (int i = 0, c = 1; i < kept.length; i++) {
+            TableCell[] narrow = new TableCell[keptCount + 1];
+            for (int i = 0, c = 0; i < kept.length; i++) {
                 if (kept[i]) {
-                    narrow[c++] = r[i + 1];
+                    narrow[c++] = r.cells()[i];
                 }
             }
-            out.add(narrow);
+            out.add(new Row(r.no(), narrow));
         }
         fold.flush(out, keptCount);
         return out;
@@ -185,13 +257,15 @@ public final class TableRenderer {
      * that counts their operations, such as {@code ... 234 steps: ConcurrentHashMap.merge() x117,
      * spawn x117, starts x117}.
      */
-    private static List<String[]> shorten(List<String[]> rows) {
-        List<String[]> out = new ArrayList<>();
+    private static List<Row> shorten(List<Row> rows) {
+        List<Row> out = new ArrayList<>();
         int i = 0;
         while (i < rows.size()) {
             int t = threadOf(rows.get(i));
             int j = i + 1;
-            while (j < rows.size() && threadOf(rows.get(j)) == t && !rows.get(j)[0].endsWith("*")) {
+            while (j < rows.size()
+                    && threadOf(rows.get(j)) == t
+                    && !rows.get(j).no().endsWith("*")) {
                 j++;
             }
             if (j - i <= LONG_RUN) {
@@ -206,19 +280,23 @@ public final class TableRenderer {
         return out;
     }
 
-    private static String[] summary(List<String[]> middle, int column) {
+    private static Row summary(List<Row> middle, int column) {
         Map<String, Integer> ops = new LinkedHashMap<>();
         String first = null;
         String last = null;
         int steps = 0;
-        for (String[] r : middle) {
-            if (!r[0].isEmpty()) {
-                first = first == null ? r[0] : first;
-                last = r[0];
+        String indent = null;
+        for (Row r : middle) {
+            if (!r.no().isEmpty()) {
+                first = first == null ? r.no() : first;
+                last = r.no();
                 steps++;
             }
-            String cell = r[column + 1];
-            ops.merge(verb(cell), 1, Integer::sum);
+            TableCell cell = r.cells()[column];
+            if (!cell.method()) {
+                ops.merge(cell.verb(), 1, Integer::sum);
+                indent = indent == null ? cell.indent() : indent;
+            }
         }
         StringBuilder cell =
                 new StringBuilder("... ").append(steps).append(steps == 1 ? " step: " : " steps: ");
@@ -230,28 +308,15 @@ public final class TableRenderer {
             }
             cell.append(shown > 1 ? ", " : "").append(e.getKey()).append(" x").append(e.getValue());
         }
-        String[] row = new String[middle.get(0).length];
-        row[0] = first == null ? "" : first.equals(last) ? first : first + "-" + last;
-        row[column + 1] = cell.toString();
-        return row;
+        TableCell[] cells = new TableCell[middle.get(0).cells().length];
+        cells[column] = TableCell.text(indent == null ? "" : indent, cell.toString(), "", false);
+        return new Row(first == null ? "" : first.equals(last) ? first : first + "-" + last, cells);
     }
 
-    /**
-     * The operation of a cell without its values: {@code Map.get("k") -> 1} is {@code Map.get()}.
-     */
-    private static String verb(String cell) {
-        int space = cell.indexOf(' ');
-        int paren = cell.indexOf('(');
-        if (paren > 0 && (space < 0 || paren < space)) {
-            return cell.substring(0, paren) + "()";
-        }
-        return space > 0 ? cell.substring(0, space) : cell;
-    }
-
-    private static int threadOf(String[] row) {
-        for (int c = 1; c < row.length; c++) {
-            if (row[c] != null) {
-                return c - 1;
+    private static int threadOf(Row row) {
+        for (int c = 0; c < row.cells().length; c++) {
+            if (row.cells()[c] != null) {
+                return c;
             }
         }
         throw new IllegalStateException("a row with no thread");
@@ -273,12 +338,10 @@ public final class TableRenderer {
             }
         }
 
-        void flush(List<String[]> out, int keptCount) {
+        void flush(List<Row> out, int keptCount) {
             if (names.isEmpty()) {
                 return;
             }
-            String[] row = new String[keptCount + 2];
-            row[0] = first == null ? "" : first.equals(last) ? first : first + "-" + last;
             StringBuilder cell = new StringBuilder();
             cell.append(names.size())
                     .append(names.size() == 1 ? " thread, " : " threads, ")
@@ -292,24 +355,17 @@ public final class TableRenderer {
                 }
                 cell.append(i > 1 ? ", " : "").append(name);
             }
-            row[keptCount + 1] = cell.append(')').toString();
-            out.add(row);
+            TableCell[] cells = new TableCell[keptCount + 1];
+            cells[keptCount] = TableCell.text("", cell.append(')').toString(), "", false);
+            out.add(
+                    new Row(
+                            first == null ? "" : first.equals(last) ? first : first + "-" + last,
+                            cells));
             names.clear();
             first = null;
             last = null;
             steps = 0;
         }
-    }
-
-    private static String stepCell(TraceEvent.Step s) {
-        StringBuilder sb = new StringBuilder(s.label());
-        if (s.target() != null && !s.label().contains(s.target())) {
-            sb.append(' ').append(s.target());
-        }
-        if (s.location() != null) {
-            sb.append(" (").append(s.location()).append(')');
-        }
-        return sb.toString();
     }
 
     private static void line(String[] cells, int[] width, StringBuilder out) {
@@ -322,13 +378,16 @@ public final class TableRenderer {
 
     /**
      * The table's rows, one per event that shows: a step numbered (with {@code *} after a
-     * preemption), a block or a start unnumbered; a thread's start and its return show none.
+     * preemption), a block or a start unnumbered; a thread's start and its return show none. Before
+     * a step, a line for each user method it entered since the thread's previous step (see {@link
+     * CallPath}); the step is indented below its method.
      */
-    private static final class Rows implements TraceEvent.Visitor<String[]> {
-        final List<String[]> rows = new ArrayList<>();
+    private static final class Rows implements TraceEvent.Visitor<Void> {
+        final List<Row> rows = new ArrayList<>();
         final InterleavingReport report;
         final boolean[] preemptedAtStart;
         final boolean[] matters;
+        final List<List<CallPath.Call>> calls = new ArrayList<>();
         boolean anyPreemption;
         int row;
         int lastStepper = -1;
@@ -337,10 +396,13 @@ public final class TableRenderer {
             this.report = report;
             this.preemptedAtStart = new boolean[report.threads().size()];
             this.matters = new boolean[report.threads().size()];
+            for (int i = 0; i < report.threads().size(); i++) {
+                calls.add(List.of());
+            }
         }
 
         @Override
-        public String[] step(TraceEvent.Step s) {
+        public Void step(TraceEvent.Step s) {
             if (START.equals(s.label())) {
                 // a start shows no row; a preemption that started the thread marks its first step
                 preemptedAtStart[s.thread()] = s.preemption();
@@ -362,7 +424,16 @@ public final class TableRenderer {
                 matters[s.thread()] = true;
             }
             lastStepper = s.thread();
-            return cells(s.thread(), ++row + (preemption ? " *" : ""), stepCell(s));
+            List<CallPath.Call> path = CallPath.of(s);
+            for (int d = CallPath.common(calls.get(s.thread()), path); d < path.size(); d++) {
+                add(s.thread(), "", TableCell.text(indent(d), path.get(d).name(), "", true));
+            }
+            calls.set(s.thread(), path);
+            add(
+                    s.thread(),
+                    ++row + (preemption ? " *" : ""),
+                    TableCell.step(indent(path.size()), s.label(), s.target(), s.location()));
+            return null;
         }
 
         /** The first thread, the failure's, and both threads of every preemption. */
@@ -377,25 +448,36 @@ public final class TableRenderer {
         }
 
         @Override
-        public String[] blocked(TraceEvent.Blocked b) {
-            return cells(b.thread(), "", "(blocked: waits for " + b.waitsFor() + ")");
+        public Void blocked(TraceEvent.Blocked b) {
+            String in = indent(calls.get(b.thread()).size());
+            add(
+                    b.thread(),
+                    "",
+                    TableCell.text(in, "(blocked: waits for " + b.waitsFor(), ")", false));
+            return null;
         }
 
         @Override
-        public String[] spawned(TraceEvent.Spawned s) {
-            return cells(s.thread(), "", "starts " + report.threads().get(s.child()));
+        public Void spawned(TraceEvent.Spawned s) {
+            String in = indent(calls.get(s.thread()).size());
+            String child = report.threads().get(s.child());
+            add(s.thread(), "", TableCell.text(in, "starts " + child, "", false));
+            return null;
         }
 
         @Override
-        public String[] finished(TraceEvent.Finished f) {
+        public Void finished(TraceEvent.Finished f) {
             return null; // the thread's last step is its last row
         }
 
-        private String[] cells(int thread, String stepCol, String cell) {
-            String[] cells = new String[report.threads().size() + 1];
-            cells[0] = stepCol;
-            cells[thread + 1] = cell;
-            return cells;
+        private void add(int thread, String no, TableCell cell) {
+            TableCell[] cells = new TableCell[report.threads().size()];
+            cells[thread] = cell;
+            rows.add(new Row(no, cells));
+        }
+
+        private static String indent(int depth) {
+            return "  ".repeat(depth);
         }
     }
 }

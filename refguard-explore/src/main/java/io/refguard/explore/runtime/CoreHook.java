@@ -46,6 +46,35 @@ final class CoreHook implements SchedulingHook {
         Actor me = ModelCalls.managedActor();
         if (me != null) {
             me.exec.point(me, target, access, label);
+            Tracer tracer = me.exec.run.tracer;
+            if (tracer != null) {
+                String call = call(label, me.exec.run.namer().name(target));
+                if (call != null) {
+                    tracer.call(me.id, call);
+                }
+            }
         }
+    }
+
+    /**
+     * How the report shows core's operation {@code label} on the object named {@code name}: as the
+     * call of the public method the program made ({@code Buf#1.acquire()}, {@code
+     * Ref(Buf#1).close()} for the close of a reference to it, {@code HotSwap#1.swap()}), or null
+     * for a step inside such a call that no method of the program names (the count drop of a
+     * release, the read of a hot-swap manager's current snapshot), which keeps its label; so does
+     * an object whose name is a description rather than a name ({@code tables.list [t1, t2]}, with
+     * a space). Only the traced re-run asks.
+     */
+    static String call(String label, String name) {
+        if (name == null || name.indexOf(' ') >= 0) {
+            return null;
+        }
+        return switch (label) {
+            case "acquire", "tryAcquire" -> name + "." + label + "()";
+            case "close" -> "Ref(" + name + ").close()";
+            case "hotswap-swap" -> name + ".swap()";
+            case "hotswap-close" -> name + ".close()";
+            default -> null;
+        };
     }
 }

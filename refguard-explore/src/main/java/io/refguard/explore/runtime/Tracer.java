@@ -39,6 +39,12 @@ public interface Tracer {
      */
     default void values(int thread, String arguments, String result) {}
 
+    /**
+     * Thread {@code thread}'s last step was a call on one of refguard's own types, which the report
+     * shows as {@code call} ({@code Buf#1.acquire()}) instead of its label.
+     */
+    default void call(int thread, String call) {}
+
     /** Thread {@code thread} cannot go on; {@code waitsFor} says for what (lock, signal, ...). */
     void blocked(int thread, String waitsFor);
 

@@ -212,6 +212,29 @@ class HtmlReportBrowserTest {
         }
     }
 
+    @Test
+    void methodGroupsCloseAndOpenWithoutScripts() throws Exception {
+        InterleavingFailure f = ReportFixtures.acquireAfterEviction();
+        Path page = f.writeHtml(OUT.resolve("cache-eviction-calls.html"));
+        WebDriver plain = start(false);
+        try {
+            plain.get(page.toUri().toString());
+            List<WebElement> groups = plain.findElements(By.cssSelector("#calls li.call"));
+            assertEquals(3, groups.size(), "one call per thread: lookUp, lookUp, evict");
+            WebElement group = groups.get(0);
+            WebElement step = group.findElement(By.cssSelector("li.call-step"));
+            assertTrue(step.isDisplayed(), "groups start open");
+            group.findElement(By.tagName("summary")).click();
+            assertFalse(step.isDisplayed(), "a click closes the group");
+            group.findElement(By.tagName("summary")).click();
+            assertTrue(step.isDisplayed(), "and opens it again");
+        } finally {
+            plain.quit();
+        }
+        browser.get(page.toUri().toString());
+        screenshot(OUT.resolve("cache-eviction-calls.png"));
+    }
+
     /** A screenshot of the whole page: the window grows to the page's height first. */
     private static void screenshot(Path file) throws Exception {
         long height =

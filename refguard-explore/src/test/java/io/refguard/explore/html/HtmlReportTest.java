@@ -55,7 +55,7 @@ class HtmlReportTest {
                 f.report().events().stream()
                         .filter(e -> e instanceof TraceEvent.Step)
                         .map(e -> (TraceEvent.Step) e)
-                        .filter(s -> s.label().equals("acquire"))
+                        .filter(s -> s.label().endsWith(".acquire()"))
                         .findFirst()
                         .orElseThrow();
         assertEquals("ReportFixtures.lookUp", acquire.method());
