@@ -47,6 +47,28 @@ final class ProgramMethod {
         Object[] args = arguments.toArray();
         Target program = Target.program(name, () -> () -> invoke(method, target, args));
         exploration.run(name, program::explore, exploration.options());
+        RefguardAgent.installedOptions().ifPresent(agent -> hintPlainFields(agent, name));
+    }
+
+    /**
+     * After a pass: names the plain fields that were no scheduling points, since a race on them (a
+     * plain {@code count++} from two threads) was not explored, and how to include them.
+     */
+    static void hintPlainFields(AgentOptions agent, String name) {
+        List<String> left = agent.plainFields() ? List.of() : agent.plainFieldsLeft();
+        if (left.isEmpty()) {
+            return;
+        }
+        System.out.println(
+                "refguard: hint: "
+                        + name
+                        + " passed, but accesses to plain (non-volatile, non-final) fields were no"
+                        + " scheduling points, so a race on one was not explored (fields the"
+                        + " instrumented classes use: "
+                        + String.join(", ", left.subList(0, Math.min(3, left.size())))
+                        + (left.size() > 3 ? " and " + (left.size() - 3) + " more" : "")
+                        + "); set the agent's plainFields=true (refguard-maven-plugin:"
+                        + " <plainFields>true</plainFields>) to interleave them");
     }
 
     /**
