@@ -73,6 +73,15 @@ final class Actor implements ActorHandle {
      */
     long deadline = Long.MAX_VALUE;
 
+    /**
+     * Left out of the decisions while blocked on an event the runtime sees happen ({@link
+     * Execution#rouse}).
+     */
+    boolean dormant;
+
+    /** Dormant threads joining this one, roused when it finishes; made on first use. */
+    java.util.ArrayList<Actor> joiners;
+
     /** The interrupt status ({@link ThreadStatus}). */
     boolean interrupted;
 
@@ -132,6 +141,10 @@ final class Actor implements ActorHandle {
         joinTarget = null;
         until = null;
         notified = false;
+        dormant = false;
+        if (joiners != null) {
+            joiners.clear();
+        }
         deadline = Long.MAX_VALUE;
         earlyTimeouts = 0;
         interrupted = false;
@@ -148,8 +161,18 @@ final class Actor implements ActorHandle {
         lastStep = -1;
     }
 
+    java.util.ArrayList<Actor> joiners() {
+        if (joiners == null) {
+            joiners = new java.util.ArrayList<>(2);
+        }
+        return joiners;
+    }
+
     /** Progress: another thread wrote what this actor read, or it wrote or waited itself. */
     void forgetReads() {
+        if (id >= 0) {
+            exec.readers.remove(id);
+        }
         for (int i = 0; i < readCount; i++) {
             reads[i] = null;
             readLabels[i] = null;

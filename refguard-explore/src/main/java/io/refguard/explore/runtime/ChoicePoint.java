@@ -34,6 +34,21 @@ public interface ChoicePoint {
     /** The lowest id from {@code from} on of a thread that may run now, or -1 if none. */
     int nextEnabled(int from);
 
+    /**
+     * The enabled thread of rank {@code k} in id order (0 for the lowest), or -1 when fewer than
+     * {@code k + 1} may run. The runtime's view answers in a few bit operations per 64 threads.
+     */
+    default int nthEnabled(int k) {
+        if (k < 0) {
+            return -1;
+        }
+        int i = nextEnabled(0);
+        while (i >= 0 && k-- > 0) {
+            i = nextEnabled(i + 1);
+        }
+        return i;
+    }
+
     /** How many threads may run now (at least one at every decision). */
     int enabledCount();
 

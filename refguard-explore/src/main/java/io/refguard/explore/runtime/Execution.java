@@ -30,6 +30,14 @@ import java.util.concurrent.locks.LockSupport;
  * (none enabled, some alive), a livelock of spinning threads and the step bound, (4) asks the
  * {@link Chooser}. The search path allocates nothing: steps are recorded into reused arrays.
  *
+ * <p>A decision costs time in the threads it must look at, not in all threads of the run: the
+ * enabled, held-back, watched and reading threads are {@link ThreadSet}s (a bit per thread and a
+ * summary bit per 64), and a thread blocked on a lock, a wait set or a join, whose condition only
+ * the lock's release, a signal or the joined thread's end can make true, is <em>dormant</em>: left
+ * out of {@link #watched} until that event puts it back ({@link #rouse}). Threads that finished
+ * leave the watched set at the next decision. What still costs a step per thread is a thread whose
+ * condition must be evaluated at every decision: a {@code blockUntil} condition or a timed wait.
+ *
  * <p>Every step is also handed to the run's {@link DeterminismCheck}, which names the first step
  * that does not repeat an earlier run of the same schedule.
  *
@@ -45,7 +53,7 @@ final class Execution implements ChoicePoint {
 
     static final String START_LABEL = "start";
 
-    /** Threads per run; the enabled set costs one bit each at every decision. */
+    /** Threads per run: 64 words of 64 bits in a {@link ThreadSet}. */
     static final int MAX_THREADS = 4096;
 
     final Thread driver;
@@ -82,11 +90,28 @@ final class Execution implements ChoicePoint {
     private int current;
     private boolean currentEnabled;
 
-    /** The enabled threads as a bit set over ids, one word per 64 threads. */
-    private long[] enabled = new long[1];
+    /** The enabled threads ({@link ThreadSet}). */
+    private final ThreadSet enabled = new ThreadSet();
 
-    /** The threads that can run but are held back by fair scheduling, same layout. */
-    private long[] held = new long[1];
+    /** The threads that can run but are held back by fair scheduling. */
+    private final ThreadSet held = new ThreadSet();
+
+    /**
+     * The threads a decision looks at: every live thread of the run except the dormant ones, which
+     * wait for an event the runtime sees happen (a lock's release, a signal, a thread's end) and
+     * are put back by it ({@link #rouse}). So a decision costs time in the threads that can run or
+     * wait on a condition it must evaluate, not in all threads of the run.
+     */
+    final ThreadSet watched = new ThreadSet();
+
+    /** The threads that read something since they last wrote or were woken ({@link Fairness}). */
+    final ThreadSet readers = new ThreadSet();
+
+    /** Live threads of the run left out of {@link #watched}. */
+    private int dormant;
+
+    /** Threads of the run that finished their part. */
+    private int finished;
 
     /**
      * At this decision: a held-back thread spins ({@link Fairness#spinning}), and held-back threads
@@ -95,8 +120,6 @@ final class Execution implements ChoicePoint {
     private boolean spinnerHeld;
 
     private boolean spinnerLeftOut;
-
-    private int enabledCount;
 
     Execution(Thread driver, boolean internalPoints, Object context) {
         this.driver = driver;
@@ -185,6 +208,8 @@ final class Execution implements ChoicePoint {
         }
         a.state = Actor.State.DONE;
         a.rank = SpinSlot.IDLE;
+        finished++;
+        rouseAll(a.joiners);
         RunState r = run;
         if (thrown != null && !r.aborting) {
             r.record(RunStatus.ACTOR_FAILED, a.id, thrown, null);
@@ -210,16 +235,83 @@ final class Execution implements ChoicePoint {
         }
     }
 
-    /** The live threads of the run other than {@code me}, counted up to 2. */
+    /** The live threads of the run other than {@code me}, which has finished, counted up to 2. */
     private int othersLive(Actor me) {
-        int live = 0;
-        for (int i = 0, n = run.threadCount; i < n && live < 2; i++) {
-            Actor a = slots[i];
-            if (a != me && a.live()) {
-                live++;
+        return Math.min(2, run.threadCount - finished);
+    }
+
+    /**
+     * Starts the bookkeeping of a run of {@code threads} threads: all of them watched, none
+     * dormant, none finished, none reading. Called by the driver before the first decision.
+     */
+    void startRun(int threads) {
+        watched.clear();
+        readers.clear();
+        enabled.clear();
+        held.clear();
+        for (int i = 0; i < threads; i++) {
+            watched.add(i);
+        }
+        dormant = 0;
+        finished = 0;
+    }
+
+    /** A thread spawned during the run: watched from its start. */
+    void spawned(Actor a) {
+        watched.add(a.id);
+    }
+
+    /**
+     * Leaves blocked {@code a}, whose wake-up condition is false, out of the decisions until the
+     * event that can make it true: the release of the lock it waits for, a signal, the end of the
+     * thread it joins. Only for waits whose conditions change at those events alone and that have
+     * no timeout.
+     */
+    private boolean sleep(Actor a) {
+        if (a.state != Actor.State.BLOCKED || a.deadline != Long.MAX_VALUE) {
+            return false;
+        }
+        switch (a.block) {
+            case LOCK -> a.lock.sleepers().add(a);
+            case WAIT -> {
+                if (a.notified) {
+                    a.lock.sleepers().add(a); // waits for the lock only
+                } // else the signal rouses it
+            }
+            case JOIN -> a.joinTarget.joiners().add(a);
+            default -> {
+                return false;
             }
         }
-        return live;
+        a.dormant = true;
+        watched.remove(a.id);
+        dormant++;
+        return true;
+    }
+
+    /** Puts dormant {@code a} back among the threads the decisions look at. */
+    void rouse(Actor a) {
+        if (a.dormant) {
+            a.dormant = false;
+            watched.add(a.id);
+            dormant--;
+        }
+    }
+
+    /** Rouses every thread in {@code sleepers} and empties it. */
+    void rouseAll(java.util.ArrayList<Actor> sleepers) {
+        if (sleepers == null) {
+            return;
+        }
+        for (int i = 0, n = sleepers.size(); i < n; i++) {
+            rouse(sleepers.get(i));
+        }
+        sleepers.clear();
+    }
+
+    /** The lock {@code l} was just released: its dormant waiters may take it. */
+    void released(ModelLock l) {
+        rouseAll(l.sleepers);
     }
 
     void handToDriver() {
@@ -333,22 +425,18 @@ final class Execution implements ChoicePoint {
         Fairness fairness = r.fairness;
         fairness.settle(me, s);
         int n = r.threadCount;
-        int words = (n + 63) >>> 6;
-        if (enabled.length < words) {
-            enabled = new long[Math.max(words, enabled.length * 2)];
-            held = new long[enabled.length];
-        }
-        long[] en = enabled;
-        java.util.Arrays.fill(en, 0, words, 0L);
-        int count = 0;
+        ThreadSet en = enabled;
+        en.clear();
+        held.clear();
         int heldCount = 0;
         spinnerHeld = false;
         spinnerLeftOut = false;
         int oldestLastStep = Integer.MAX_VALUE; // over the threads that can run, not held back
-        boolean anyLive = false;
-        for (int i = 0; i < n; i++) {
+        boolean anyLive = dormant > 0;
+        for (int i = watched.next(0); i >= 0; i = watched.next(i + 1)) {
             Actor a = slots[i];
             if (!a.live()) {
+                watched.remove(i);
                 continue;
             }
             anyLive = true;
@@ -360,36 +448,32 @@ final class Execution implements ChoicePoint {
                 return;
             }
             if (!can) {
+                sleep(a);
                 continue;
             }
             if (a.heldBack) {
-                if (heldCount++ == 0) {
-                    java.util.Arrays.fill(held, 0, words, 0L);
-                }
-                held[i >>> 6] |= 1L << i;
+                held.add(i);
+                heldCount++;
                 spinnerHeld |= Fairness.spinning(a);
             } else {
-                en[i >>> 6] |= 1L << i;
-                count++;
+                en.add(i);
                 oldestLastStep = Math.min(oldestLastStep, a.lastStep);
             }
         }
         if (heldCount == 0) {
             fairness.progressing();
-        } else if (count == 0) {
+        } else if (en.isEmpty()) {
             // only spinning or yielding threads can run: they all may (nothing else can)
             if (fairness.stalled(s)) {
                 fail(RunStatus.LIVELOCK, -1, null, fairness.describeLivelock());
             }
-            System.arraycopy(held, 0, en, 0, words);
-            count = heldCount;
+            en.copyOf(held);
         } else {
             fairness.progressing();
-            count += releaseServed(words, oldestLastStep);
+            releaseServed(oldestLastStep);
             spinnerLeftOut = spinnerHeld;
         }
-        enabledCount = count;
-        if (count == 0) {
+        if (en.isEmpty()) {
             if (anyLive) {
                 fail(RunStatus.DEADLOCK, -1, null, Waits.describeDeadlock(this));
             }
@@ -434,24 +518,16 @@ final class Execution implements ChoicePoint {
     /**
      * Releases the held-back threads that every other runnable thread has stepped past since they
      * were held back (the priority rule of fair stateless model checking), adding them to the
-     * enabled set; returns how many.
+     * enabled set.
      */
-    private int releaseServed(int words, int oldestLastStep) {
-        int released = 0;
-        for (int w = 0; w < words; w++) {
-            long bits = held[w];
-            while (bits != 0) {
-                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
-                bits &= bits - 1;
-                Actor a = slots[i];
-                if (oldestLastStep >= a.heldAt) {
-                    a.heldBack = false;
-                    enabled[w] |= 1L << i;
-                    released++;
-                }
+    private void releaseServed(int oldestLastStep) {
+        for (int i = held.next(0); i >= 0; i = held.next(i + 1)) {
+            Actor a = slots[i];
+            if (oldestLastStep >= a.heldAt) {
+                a.heldBack = false;
+                enabled.add(i);
             }
         }
-        return released;
     }
 
     private void recordStep(RunState r, int s, int c, Actor next) {
@@ -461,7 +537,8 @@ final class Execution implements ChoicePoint {
         }
         // the check compares the first 64 threads' enabled bits exactly, later threads only by
         // their operations; -1 stands for "only threads past the first 64 can run" (0 means ended)
-        determinism.step(s, c, enabled[0] != 0 ? enabled[0] : -1L, next);
+        long first = enabled.firstWord();
+        determinism.step(s, c, first != 0 ? first : -1L, next);
         r.recordStep(s, c, next.pendingLabel);
         Tracer tracer = r.tracer;
         if (tracer != null) {
@@ -505,31 +582,18 @@ final class Execution implements ChoicePoint {
 
     @Override
     public boolean isEnabled(int id) {
-        return id >= 0 && id < run.threadCount && (enabled[id >>> 6] & (1L << id)) != 0;
+        return id >= 0 && id < run.threadCount && enabled.contains(id);
     }
 
     @Override
     public int nextEnabled(int from) {
-        int n = run.threadCount;
-        if (from < 0) {
-            from = 0;
-        }
-        if (from >= n) {
-            return -1;
-        }
-        int w = from >>> 6;
-        long word = enabled[w] & (-1L << from);
-        int words = (n + 63) >>> 6;
-        while (true) {
-            if (word != 0) {
-                int id = (w << 6) + Long.numberOfTrailingZeros(word);
-                return id < n ? id : -1;
-            }
-            if (++w >= words) {
-                return -1;
-            }
-            word = enabled[w];
-        }
+        int id = enabled.next(from);
+        return id < run.threadCount ? id : -1;
+    }
+
+    @Override
+    public int nthEnabled(int k) {
+        return enabled.nth(k);
     }
 
     @Override
@@ -538,7 +602,7 @@ final class Execution implements ChoicePoint {
     }
 
     public int enabledCount() {
-        return enabledCount;
+        return enabled.size();
     }
 
     @Override
