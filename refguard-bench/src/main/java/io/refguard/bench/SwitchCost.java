@@ -22,8 +22,11 @@ import java.util.Locale;
  * updates each of one shared counter; the other {@code N - 2} threads start and then either wait
  * until both workers are done ({@code blocked}: a monitor wait on a flag the last worker sets and
  * signals) or take one step and finish ({@code finished}). {@code all} is the other shape: every
- * thread makes three updates. The score is nanoseconds per scheduling step: the time of whole
- * explorations (search, runs, hand-offs; no tracing, no report) over the steps they took.
+ * thread makes three updates. The scores are nanoseconds per scheduling step: the time of whole
+ * explorations (search, runs, hand-offs; no tracing, no report) over the steps they took, as wall
+ * time and as the process's CPU time; and the share of steps that switch to another thread (a
+ * hand-off of the baton: counted by the threads themselves, in the runs that reach the final
+ * check), since a hand-off to a parked thread costs far more than a step that goes on.
  *
  * <p>Each build's {@code refguard-explore} and {@code refguard-core} classes get a class loader of
  * their own in one JVM, and the builds run the same explorations in turns (rounds), so background
@@ -45,59 +48,97 @@ public final class SwitchCost {
         final SharedInt done = new SharedInt("done", 0);
         final Object monitor = new Object();
         boolean open; // guarded by monitor (a model lock: code between points is atomic)
+
+        /** The thread that ran last, and how often another thread ran after it: switches. */
+        int last = -1;
+
+        int switches;
+
+        /** Called by thread {@code id} after each of its points, and when it starts. */
+        void at(int id) {
+            if (last != id) {
+                switches++;
+                last = id;
+            }
+        }
     }
+
+    /** Switches counted in the runs that reached their final check. */
+    private static long switches;
 
     static Scenario<Gate> scenario(String workload, int threads) {
         Scenario<Gate> s = Explorer.scenario(workload + " x" + threads).setup(Gate::new);
         if (workload.equals("all")) {
             for (int t = 0; t < threads; t++) {
+                int id = t;
                 s.actor(
                         "T" + t,
                         g -> {
+                            g.at(id);
                             for (int i = 0; i < 3; i++) {
                                 g.counter.incrementAndGet();
+                                g.at(id);
                             }
                         });
             }
             return s.check(
                     g -> {
+                        switches += g.switches;
                         if (g.counter.peek() != 3 * threads) {
                             throw new AssertionError("lost update: " + g.counter.peek());
                         }
                     });
         }
         for (int t = 0; t < 2; t++) {
+            int id = t;
             s.actor(
                     "W" + t,
                     g -> {
+                        g.at(id);
                         for (int i = 0; i < 50; i++) {
                             g.counter.incrementAndGet();
+                            g.at(id);
                         }
-                        if (g.done.incrementAndGet() == 2) {
+                        boolean last = g.done.incrementAndGet() == 2;
+                        g.at(id);
+                        if (last) {
                             Coordinator.lock(g.monitor);
+                            g.at(id);
                             g.open = true;
                             Coordinator.signalAll(g.monitor);
+                            g.at(id);
                             Coordinator.unlock(g.monitor);
                         }
                     });
         }
         for (int t = 2; t < threads; t++) {
+            int id = t;
             if (workload.equals("blocked")) {
                 s.actor(
                         "B" + t,
                         g -> {
+                            g.at(id);
                             Coordinator.lock(g.monitor);
+                            g.at(id);
                             while (!g.open) {
                                 Coordinator.await(g.monitor);
+                                g.at(id);
                             }
                             Coordinator.unlock(g.monitor);
                         });
             } else {
-                s.actor("F" + t, g -> Coordinator.point("once"));
+                s.actor(
+                        "F" + t,
+                        g -> {
+                            g.at(id);
+                            Coordinator.point("once");
+                            g.at(id);
+                        });
             }
         }
         return s.check(
                 g -> {
+                    switches += g.switches;
                     if (g.counter.peek() != 100) {
                         throw new AssertionError("lost update: " + g.counter.peek());
                     }
@@ -126,6 +167,7 @@ public final class SwitchCost {
             String workload, String strategy, int threads, int runs, long nanos) {
         Scenario<Gate> s = scenario(workload, threads);
         ExploreOptions o = options(strategy, runs);
+        switches = 0;
         long cpuStart = cpuNanos();
         long start = System.nanoTime();
         long steps = 0;
@@ -137,7 +179,7 @@ public final class SwitchCost {
             ran += r.runs();
             spent = System.nanoTime() - start;
         } while (spent < nanos);
-        return new long[] {spent, steps, ran, cpuNanos() - cpuStart};
+        return new long[] {spent, steps, ran, cpuNanos() - cpuStart, switches};
     }
 
     /** Per build, the best and the median of the rounds after the first. */
@@ -207,8 +249,9 @@ public final class SwitchCost {
         for (int b = 0; b < batch.length; b++) {
             batch[b] = batchIn(builds.get(b));
         }
-        StringBuilder head = new StringBuilder("| strategy | threads | steps/run |");
-        StringBuilder rule = new StringBuilder("|---|---:|---:|");
+        StringBuilder head =
+                new StringBuilder("| strategy | threads | steps/run | switches/step |");
+        StringBuilder rule = new StringBuilder("|---|---:|---:|---:|");
         for (int b = 0; b < batch.length; b++) {
             head.append(" build ")
                     .append(b + 1)
@@ -228,6 +271,7 @@ public final class SwitchCost {
                 double[][] ns = new double[batch.length][rounds];
                 double[][] cpu = new double[batch.length][rounds];
                 long stepsPerRun = 0;
+                double switchShare = 0;
                 for (int r = 0; r < rounds; r++) {
                     for (int b = 0; b < batch.length; b++) {
                         long[] res =
@@ -237,12 +281,18 @@ public final class SwitchCost {
                         ns[b][r] = (double) res[0] / res[1];
                         cpu[b][r] = (double) res[3] / res[1];
                         stepsPerRun = res[1] / res[2];
+                        switchShare = (double) res[4] / res[1];
                     }
                 }
                 StringBuilder row =
                         new StringBuilder(
                                 String.format(
-                                        Locale.ROOT, "| %s | %d | %d |", strategy, n, stepsPerRun));
+                                        Locale.ROOT,
+                                        "| %s | %d | %d | %.2f |",
+                                        strategy,
+                                        n,
+                                        stepsPerRun,
+                                        switchShare));
                 double[][] wall = summary(ns);
                 double[][] used = summary(cpu);
                 for (int b = 0; b < batch.length; b++) {

@@ -82,6 +82,11 @@ final class Actor implements ActorHandle {
     /** Dormant threads joining this one, roused when it finishes; made on first use. */
     java.util.ArrayList<Actor> joiners;
 
+    /** Whether the {@link TargetIndex} holds this thread, and under which target. */
+    boolean indexed;
+
+    Object indexedTarget;
+
     /** The interrupt status ({@link ThreadStatus}). */
     boolean interrupted;
 
@@ -142,6 +147,8 @@ final class Actor implements ActorHandle {
         until = null;
         notified = false;
         dormant = false;
+        indexed = false;
+        indexedTarget = null;
         if (joiners != null) {
             joiners.clear();
         }
@@ -190,6 +197,7 @@ final class Actor implements ActorHandle {
         joinTarget = null;
         until = null;
         pendingTarget = null;
+        indexedTarget = null;
         threadObject = null;
         forgetReads();
     }

@@ -88,6 +88,20 @@ public interface ChoicePoint {
     }
 
     /**
+     * The lowest id from {@code from} on, other than {@code c}, of a thread whose next operation
+     * does not commute with {@code c}'s ({@link #independent}), or -1. The runtime's view indexes
+     * the threads by target, so that enumerating them costs time in the threads found.
+     */
+    default int nextDependent(int c, int from) {
+        for (int u = Math.max(0, from), n = threadCount(); u < n; u++) {
+            if (u != c && !independent(u, c)) {
+                return u;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * Whether the next operations of threads {@code a} and {@code b} commute: either is a thread's
      * start, or both have a known target and the targets differ or both only read. Other unknown
      * operations never commute.

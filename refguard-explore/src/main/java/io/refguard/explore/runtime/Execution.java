@@ -107,6 +107,9 @@ final class Execution implements ChoicePoint {
     /** The threads that read something since they last wrote or were woken ({@link Fairness}). */
     final ThreadSet readers = new ThreadSet();
 
+    /** The threads by the target of their next operation; null until a strategy asks. */
+    private TargetIndex targets;
+
     /** Live threads of the run left out of {@link #watched}. */
     private int dormant;
 
@@ -174,6 +177,9 @@ final class Execution implements ChoicePoint {
 
     private void runActor(Actor a) {
         a.state = Actor.State.RUNNABLE;
+        if (targets != null) {
+            targets.update(a); // started: its next operation is unknown until its first point
+        }
         Thread self = Thread.currentThread();
         if (!self.getName().equals(a.name)) {
             // checker messages and stack traces name the thread: let them name the actor. A worker
@@ -254,6 +260,9 @@ final class Execution implements ChoicePoint {
         }
         dormant = 0;
         finished = 0;
+        if (targets != null) {
+            targets.clear();
+        }
     }
 
     /** A thread spawned during the run: watched from its start. */
@@ -353,6 +362,9 @@ final class Execution implements ChoicePoint {
         me.pendingTarget = target;
         me.pendingAccess = access;
         me.pendingLabel = label;
+        if (targets != null) {
+            targets.update(me);
+        }
         Tracer tracer = run.tracer;
         if (tracer != null) {
             me.pendingLocation = SourceLocator.locate();
@@ -594,6 +606,24 @@ final class Execution implements ChoicePoint {
     @Override
     public int nthEnabled(int k) {
         return enabled.nth(k);
+    }
+
+    @Override
+    public int nextDependent(int c, int from) {
+        Actor a = slots[c];
+        if (a.state == Actor.State.NEW) {
+            return -1; // a thread's start commutes with every step
+        }
+        if (targets == null) {
+            // kept from now on: index the started threads of this run once
+            targets = new TargetIndex();
+            for (int i = 0, n = run.threadCount; i < n; i++) {
+                if (slots[i].state != Actor.State.NEW) {
+                    targets.update(slots[i]);
+                }
+            }
+        }
+        return targets.nextDependent(a, from);
     }
 
     @Override
