@@ -179,6 +179,9 @@ final class Actor implements ActorHandle {
     void forgetReads() {
         if (id >= 0) {
             exec.readers.remove(id);
+            if (heldBack) {
+                exec.dirty.add(id); // no longer held back: offered again
+            }
         }
         for (int i = 0; i < readCount; i++) {
             reads[i] = null;

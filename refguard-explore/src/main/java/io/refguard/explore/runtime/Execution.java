@@ -30,13 +30,16 @@ import java.util.concurrent.locks.LockSupport;
  * (none enabled, some alive), a livelock of spinning threads and the step bound, (4) asks the
  * {@link Chooser}. The search path allocates nothing: steps are recorded into reused arrays.
  *
- * <p>A decision costs time in the threads it must look at, not in all threads of the run: the
- * enabled, held-back, watched and reading threads are {@link ThreadSet}s (a bit per thread and a
- * summary bit per 64), and a thread blocked on a lock, a wait set or a join, whose condition only
- * the lock's release, a signal or the joined thread's end can make true, is <em>dormant</em>: left
- * out of {@link #watched} until that event puts it back ({@link #rouse}). Threads that finished
- * leave the watched set at the next decision. What still costs a step per thread is a thread whose
- * condition must be evaluated at every decision: a {@code blockUntil} condition or a timed wait.
+ * <p>A decision costs time in the threads whose state may have changed, not in all threads of the
+ * run. The threads that can run ({@link #runnable}, {@link #held}) are {@link ThreadSet}s (a bit
+ * per thread and a summary bit per 64) kept from decision to decision; a decision classifies again
+ * only the {@link #dirty} threads (the one that ran, threads started, woken by a write or no longer
+ * held back) and the {@link #blocked} ones, whose wake-up conditions it evaluates. A thread blocked
+ * on a lock, a wait set or a join, whose condition only the lock's release, a signal or the joined
+ * thread's end can make true, is <em>dormant</em>: left out until that event puts it back ({@link
+ * #rouse}). What still costs time per thread at every decision is a thread whose condition must be
+ * evaluated ({@code blockUntil} and timed waits) and, while fair scheduling holds a thread back, a
+ * pass over the threads that can run for the oldest of them.
  *
  * <p>Every step is also handed to the run's {@link DeterminismCheck}, which names the first step
  * that does not repeat an earlier run of the same schedule.
@@ -90,18 +93,35 @@ final class Execution implements ChoicePoint {
     private int current;
     private boolean currentEnabled;
 
-    /** The enabled threads ({@link ThreadSet}). */
-    private final ThreadSet enabled = new ThreadSet();
+    /**
+     * The threads offered to the chooser at this decision: {@link #runnable}, or {@link #held} when
+     * only held-back threads can run.
+     */
+    private ThreadSet enabled;
 
-    /** The threads that can run but are held back by fair scheduling. */
+    /**
+     * The threads that can run and are not held back, kept from decision to decision: a decision
+     * classifies again only the threads in {@link #dirty} and {@link #blocked}.
+     */
+    private final ThreadSet runnable = new ThreadSet();
+
+    /** The threads that can run but are held back by fair scheduling, kept the same way. */
     private final ThreadSet held = new ThreadSet();
 
     /**
-     * The threads a decision looks at: every live thread of the run except the dormant ones, which
-     * wait for an event the runtime sees happen (a lock's release, a signal, a thread's end) and
-     * are put back by it ({@link #rouse}). So a decision costs time in the threads that can run or
-     * wait on a condition it must evaluate, not in all threads of the run.
+     * Blocked threads that are not dormant: their wake-up conditions are evaluated at every
+     * decision. A dormant thread waits for an event the runtime sees happen (a lock's release, a
+     * signal, a thread's end) and is put back by it ({@link #rouse}).
      */
+    private final ThreadSet blocked = new ThreadSet();
+
+    /**
+     * Threads whose state may have changed since the last decision: the thread that ran, threads
+     * started, woken by another's write or no longer held back.
+     */
+    final ThreadSet dirty = new ThreadSet();
+
+    /** Every live thread of the run except the dormant ones. */
     final ThreadSet watched = new ThreadSet();
 
     /** The threads that read something since they last wrote or were woken ({@link Fairness}). */
@@ -132,6 +152,7 @@ final class Execution implements ChoicePoint {
         this.driverToken.rank = SpinSlot.DRIVER;
         this.running = driverToken;
         this.run = new RunState(this, 1, null);
+        this.enabled = runnable;
     }
 
     /** Slot {@code i}, created with a leased worker the first time a run needs it. */
@@ -215,6 +236,7 @@ final class Execution implements ChoicePoint {
         a.state = Actor.State.DONE;
         a.rank = SpinSlot.IDLE;
         finished++;
+        watched.remove(a.id);
         rouseAll(a.joiners);
         RunState r = run;
         if (thrown != null && !r.aborting) {
@@ -253,10 +275,14 @@ final class Execution implements ChoicePoint {
     void startRun(int threads) {
         watched.clear();
         readers.clear();
-        enabled.clear();
+        runnable.clear();
         held.clear();
+        blocked.clear();
+        dirty.clear();
+        enabled = runnable;
         for (int i = 0; i < threads; i++) {
             watched.add(i);
+            dirty.add(i);
         }
         dormant = 0;
         finished = 0;
@@ -265,9 +291,17 @@ final class Execution implements ChoicePoint {
         }
     }
 
+    /** The lowest thread from {@code from} on that a decision must classify again, or -1. */
+    private int nextToClassify(int from) {
+        int d = dirty.next(from);
+        int b = blocked.next(from);
+        return d < 0 ? b : b < 0 ? d : Math.min(d, b);
+    }
+
     /** A thread spawned during the run: watched from its start. */
     void spawned(Actor a) {
         watched.add(a.id);
+        dirty.add(a.id);
     }
 
     /**
@@ -294,6 +328,7 @@ final class Execution implements ChoicePoint {
         }
         a.dormant = true;
         watched.remove(a.id);
+        blocked.remove(a.id);
         dormant++;
         return true;
     }
@@ -303,6 +338,7 @@ final class Execution implements ChoicePoint {
         if (a.dormant) {
             a.dormant = false;
             watched.add(a.id);
+            blocked.add(a.id);
             dormant--;
         }
     }
@@ -437,56 +473,72 @@ final class Execution implements ChoicePoint {
         Fairness fairness = r.fairness;
         fairness.settle(me, s);
         int n = r.threadCount;
-        ThreadSet en = enabled;
-        en.clear();
-        held.clear();
-        int heldCount = 0;
-        spinnerHeld = false;
-        spinnerLeftOut = false;
-        int oldestLastStep = Integer.MAX_VALUE; // over the threads that can run, not held back
-        boolean anyLive = dormant > 0;
-        for (int i = watched.next(0); i >= 0; i = watched.next(i + 1)) {
+        if (me != null) {
+            dirty.add(me.id); // it ran: it may have blocked, finished or been held back
+        }
+        for (int i = nextToClassify(0); i >= 0; i = nextToClassify(i + 1)) {
             Actor a = slots[i];
             if (!a.live()) {
+                runnable.remove(i);
+                held.remove(i);
+                blocked.remove(i);
                 watched.remove(i);
                 continue;
             }
-            anyLive = true;
-            boolean can;
-            try {
-                can = a.canProceed();
-            } catch (RuntimeException | Error e) {
-                fail(RunStatus.ACTOR_FAILED, a.id, e, null);
-                return;
-            }
-            if (!can) {
-                sleep(a);
-                continue;
+            if (a.state == Actor.State.BLOCKED) {
+                blocked.add(i);
+                boolean can;
+                try {
+                    can = a.canProceed();
+                } catch (RuntimeException | Error e) {
+                    fail(RunStatus.ACTOR_FAILED, a.id, e, null);
+                    return;
+                }
+                if (!can) {
+                    runnable.remove(i);
+                    held.remove(i);
+                    sleep(a);
+                    continue;
+                }
+            } else {
+                blocked.remove(i);
             }
             if (a.heldBack) {
                 held.add(i);
-                heldCount++;
-                spinnerHeld |= Fairness.spinning(a);
+                runnable.remove(i);
             } else {
-                en.add(i);
-                oldestLastStep = Math.min(oldestLastStep, a.lastStep);
+                runnable.add(i);
+                held.remove(i);
             }
         }
-        if (heldCount == 0) {
+        dirty.clear();
+        spinnerHeld = false;
+        spinnerLeftOut = false;
+        enabled = runnable;
+        if (held.isEmpty()) {
             fairness.progressing();
-        } else if (en.isEmpty()) {
-            // only spinning or yielding threads can run: they all may (nothing else can)
-            if (fairness.stalled(s)) {
-                fail(RunStatus.LIVELOCK, -1, null, fairness.describeLivelock());
-            }
-            en.copyOf(held);
         } else {
-            fairness.progressing();
-            releaseServed(oldestLastStep);
-            spinnerLeftOut = spinnerHeld;
+            for (int i = held.next(0); i >= 0; i = held.next(i + 1)) {
+                spinnerHeld |= Fairness.spinning(slots[i]);
+            }
+            if (runnable.isEmpty()) {
+                // only spinning or yielding threads can run: they all may (nothing else can)
+                if (fairness.stalled(s)) {
+                    fail(RunStatus.LIVELOCK, -1, null, fairness.describeLivelock());
+                }
+                enabled = held;
+            } else {
+                fairness.progressing();
+                int oldestLastStep = Integer.MAX_VALUE; // over the threads that can run, not held
+                for (int i = runnable.next(0); i >= 0; i = runnable.next(i + 1)) {
+                    oldestLastStep = Math.min(oldestLastStep, slots[i].lastStep);
+                }
+                releaseServed(oldestLastStep);
+                spinnerLeftOut = spinnerHeld;
+            }
         }
-        if (en.isEmpty()) {
-            if (anyLive) {
+        if (enabled.isEmpty()) {
+            if (n > finished) {
                 fail(RunStatus.DEADLOCK, -1, null, Waits.describeDeadlock(this));
             }
             handToDriver(); // every thread finished: the run is complete
@@ -537,7 +589,8 @@ final class Execution implements ChoicePoint {
             Actor a = slots[i];
             if (oldestLastStep >= a.heldAt) {
                 a.heldBack = false;
-                enabled.add(i);
+                held.remove(i);
+                runnable.add(i);
             }
         }
     }

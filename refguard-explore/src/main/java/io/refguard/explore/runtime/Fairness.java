@@ -109,6 +109,7 @@ final class Fairness {
             me.heldBack = true;
             me.heldAt = step;
             x.readers.add(me.id);
+            x.dirty.add(me.id);
         }
     }
 
@@ -127,6 +128,7 @@ final class Fairness {
                 if (++a.stutters >= STUTTERS) {
                     a.heldBack = true;
                     a.heldAt = step;
+                    x.dirty.add(a.id);
                 }
                 return;
             }
