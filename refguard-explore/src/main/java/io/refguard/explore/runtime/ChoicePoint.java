@@ -49,6 +49,18 @@ public interface ChoicePoint {
         return i;
     }
 
+    /**
+     * The threads with ids {@code 64 * w} to {@code 64 * w + 63} that may run now, as the bits of a
+     * word (bit {@code i % 64} for thread {@code i}). The runtime's view answers with one read.
+     */
+    default long enabledWord(int w) {
+        long word = 0;
+        for (int i = nextEnabled(w << 6); i >= 0 && i >>> 6 == w; i = nextEnabled(i + 1)) {
+            word |= 1L << i;
+        }
+        return word;
+    }
+
     /** How many threads may run now (at least one at every decision). */
     int enabledCount();
 

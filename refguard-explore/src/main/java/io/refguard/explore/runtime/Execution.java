@@ -657,6 +657,11 @@ final class Execution implements ChoicePoint {
     }
 
     @Override
+    public long enabledWord(int w) {
+        return w < 0 ? 0 : enabled.word(w);
+    }
+
+    @Override
     public int nthEnabled(int k) {
         return enabled.nth(k);
     }

@@ -80,6 +80,11 @@ final class ThreadSet {
         return words[0];
     }
 
+    /** The bits of ids {@code 64 * w} to {@code 64 * w + 63}. */
+    long word(int w) {
+        return w < words.length ? words[w] : 0;
+    }
+
     /** The lowest member from {@code from} on, or -1. */
     int next(int from) {
         if (from < 0) {
