@@ -3,6 +3,7 @@ package io.refguard.explore.runtime;
 import io.refguard.explore.ActorHandle;
 import io.refguard.hook.Access;
 import io.refguard.hook.RunScope;
+import java.util.ArrayList;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -80,7 +81,7 @@ final class Actor implements ActorHandle {
     boolean dormant;
 
     /** Dormant threads joining this one, roused when it finishes; made on first use. */
-    java.util.ArrayList<Actor> joiners;
+    ArrayList<Actor> joiners;
 
     /** Whether the {@link TargetIndex} holds this thread, and under which target. */
     boolean indexed;
@@ -168,9 +169,9 @@ final class Actor implements ActorHandle {
         lastStep = -1;
     }
 
-    java.util.ArrayList<Actor> joiners() {
+    ArrayList<Actor> joiners() {
         if (joiners == null) {
-            joiners = new java.util.ArrayList<>(2);
+            joiners = new ArrayList<>(2);
         }
         return joiners;
     }

@@ -2,6 +2,7 @@ package io.refguard.explore.runtime;
 
 import io.refguard.hook.Access;
 import io.refguard.hook.RunScope;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
 
@@ -129,9 +130,6 @@ final class Execution implements ChoicePoint {
 
     /** The threads by the target of their next operation; null until a strategy asks. */
     private TargetIndex targets;
-
-    /** Live threads of the run left out of {@link #watched}. */
-    private int dormant;
 
     /** Threads of the run that finished their part. */
     private int finished;
@@ -269,8 +267,9 @@ final class Execution implements ChoicePoint {
     }
 
     /**
-     * Starts the bookkeeping of a run of {@code threads} threads: all of them watched, none
-     * dormant, none finished, none reading. Called by the driver before the first decision.
+     * Starts the bookkeeping of a run of {@code threads} threads: all of them watched and to be
+     * classified, none dormant, none finished, none reading. Called by the driver before the first
+     * decision.
      */
     void startRun(int threads) {
         watched.clear();
@@ -284,7 +283,6 @@ final class Execution implements ChoicePoint {
             watched.add(i);
             dirty.add(i);
         }
-        dormant = 0;
         finished = 0;
         if (targets != null) {
             targets.clear();
@@ -310,9 +308,9 @@ final class Execution implements ChoicePoint {
      * thread it joins. Only for waits whose conditions change at those events alone and that have
      * no timeout.
      */
-    private boolean sleep(Actor a) {
+    private void sleep(Actor a) {
         if (a.state != Actor.State.BLOCKED || a.deadline != Long.MAX_VALUE) {
-            return false;
+            return;
         }
         switch (a.block) {
             case LOCK -> a.lock.sleepers().add(a);
@@ -323,14 +321,12 @@ final class Execution implements ChoicePoint {
             }
             case JOIN -> a.joinTarget.joiners().add(a);
             default -> {
-                return false;
+                return; // a condition only evaluating it can tell: evaluated at every decision
             }
         }
         a.dormant = true;
         watched.remove(a.id);
         blocked.remove(a.id);
-        dormant++;
-        return true;
     }
 
     /** Puts dormant {@code a} back among the threads the decisions look at. */
@@ -339,12 +335,11 @@ final class Execution implements ChoicePoint {
             a.dormant = false;
             watched.add(a.id);
             blocked.add(a.id);
-            dormant--;
         }
     }
 
     /** Rouses every thread in {@code sleepers} and empties it. */
-    void rouseAll(java.util.ArrayList<Actor> sleepers) {
+    void rouseAll(ArrayList<Actor> sleepers) {
         if (sleepers == null) {
             return;
         }
