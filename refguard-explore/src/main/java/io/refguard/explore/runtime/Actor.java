@@ -3,6 +3,7 @@ package io.refguard.explore.runtime;
 import io.refguard.explore.ActorHandle;
 import io.refguard.hook.Access;
 import io.refguard.hook.RunScope;
+import java.util.ArrayList;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -73,6 +74,20 @@ final class Actor implements ActorHandle {
      */
     long deadline = Long.MAX_VALUE;
 
+    /**
+     * Left out of the decisions while blocked on an event the runtime sees happen ({@link
+     * Execution#rouse}).
+     */
+    boolean dormant;
+
+    /** Dormant threads joining this one, roused when it finishes; made on first use. */
+    ArrayList<Actor> joiners;
+
+    /** Whether the {@link TargetIndex} holds this thread, and under which target. */
+    boolean indexed;
+
+    Object indexedTarget;
+
     /** The interrupt status ({@link ThreadStatus}). */
     boolean interrupted;
 
@@ -132,6 +147,12 @@ final class Actor implements ActorHandle {
         joinTarget = null;
         until = null;
         notified = false;
+        dormant = false;
+        indexed = false;
+        indexedTarget = null;
+        if (joiners != null) {
+            joiners.clear();
+        }
         deadline = Long.MAX_VALUE;
         earlyTimeouts = 0;
         interrupted = false;
@@ -148,8 +169,21 @@ final class Actor implements ActorHandle {
         lastStep = -1;
     }
 
+    ArrayList<Actor> joiners() {
+        if (joiners == null) {
+            joiners = new ArrayList<>(2);
+        }
+        return joiners;
+    }
+
     /** Progress: another thread wrote what this actor read, or it wrote or waited itself. */
     void forgetReads() {
+        if (id >= 0) {
+            exec.readers.remove(id);
+            if (heldBack) {
+                exec.dirty.add(id); // no longer held back: offered again
+            }
+        }
         for (int i = 0; i < readCount; i++) {
             reads[i] = null;
             readLabels[i] = null;
@@ -167,6 +201,7 @@ final class Actor implements ActorHandle {
         joinTarget = null;
         until = null;
         pendingTarget = null;
+        indexedTarget = null;
         threadObject = null;
         forgetReads();
     }

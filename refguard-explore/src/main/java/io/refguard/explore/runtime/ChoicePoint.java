@@ -34,6 +34,33 @@ public interface ChoicePoint {
     /** The lowest id from {@code from} on of a thread that may run now, or -1 if none. */
     int nextEnabled(int from);
 
+    /**
+     * The enabled thread of rank {@code k} in id order (0 for the lowest), or -1 when fewer than
+     * {@code k + 1} may run. The runtime's view answers in a few bit operations per 64 threads.
+     */
+    default int nthEnabled(int k) {
+        if (k < 0) {
+            return -1;
+        }
+        int i = nextEnabled(0);
+        while (i >= 0 && k-- > 0) {
+            i = nextEnabled(i + 1);
+        }
+        return i;
+    }
+
+    /**
+     * The threads with ids {@code 64 * w} to {@code 64 * w + 63} that may run now, as the bits of a
+     * word (bit {@code i % 64} for thread {@code i}). The runtime's view answers with one read.
+     */
+    default long enabledWord(int w) {
+        long word = 0;
+        for (int i = nextEnabled(w << 6); i >= 0 && i >>> 6 == w; i = nextEnabled(i + 1)) {
+            word |= 1L << i;
+        }
+        return word;
+    }
+
     /** How many threads may run now (at least one at every decision). */
     int enabledCount();
 
@@ -70,6 +97,20 @@ public interface ChoicePoint {
      */
     default boolean pendingStart(int id) {
         return false;
+    }
+
+    /**
+     * The lowest id from {@code from} on, other than {@code c}, of a thread whose next operation
+     * does not commute with {@code c}'s ({@link #independent}), or -1. The runtime's view indexes
+     * the threads by target, so that enumerating them costs time in the threads found.
+     */
+    default int nextDependent(int c, int from) {
+        for (int u = Math.max(0, from), n = threadCount(); u < n; u++) {
+            if (u != c && !independent(u, c)) {
+                return u;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.refguard.explore.runtime;
 
 import io.refguard.hook.Access;
 import io.refguard.hook.RunScope;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
 
@@ -30,6 +31,17 @@ import java.util.concurrent.locks.LockSupport;
  * (none enabled, some alive), a livelock of spinning threads and the step bound, (4) asks the
  * {@link Chooser}. The search path allocates nothing: steps are recorded into reused arrays.
  *
+ * <p>A decision costs time in the threads whose state may have changed, not in all threads of the
+ * run. The threads that can run ({@link #runnable}, {@link #held}) are {@link ThreadSet}s (a bit
+ * per thread and a summary bit per 64) kept from decision to decision; a decision classifies again
+ * only the {@link #dirty} threads (the one that ran, threads started, woken by a write or no longer
+ * held back) and the {@link #blocked} ones, whose wake-up conditions it evaluates. A thread blocked
+ * on a lock, a wait set or a join, whose condition only the lock's release, a signal or the joined
+ * thread's end can make true, is <em>dormant</em>: left out until that event puts it back ({@link
+ * #rouse}). What still costs time per thread at every decision is a thread whose condition must be
+ * evaluated ({@code blockUntil} and timed waits) and, while fair scheduling holds a thread back, a
+ * pass over the threads that can run for the oldest of them.
+ *
  * <p>Every step is also handed to the run's {@link DeterminismCheck}, which names the first step
  * that does not repeat an earlier run of the same schedule.
  *
@@ -45,7 +57,7 @@ final class Execution implements ChoicePoint {
 
     static final String START_LABEL = "start";
 
-    /** Threads per run; the enabled set costs one bit each at every decision. */
+    /** Threads per run: 64 words of 64 bits in a {@link ThreadSet}. */
     static final int MAX_THREADS = 4096;
 
     final Thread driver;
@@ -82,11 +94,45 @@ final class Execution implements ChoicePoint {
     private int current;
     private boolean currentEnabled;
 
-    /** The enabled threads as a bit set over ids, one word per 64 threads. */
-    private long[] enabled = new long[1];
+    /**
+     * The threads offered to the chooser at this decision: {@link #runnable}, or {@link #held} when
+     * only held-back threads can run.
+     */
+    private ThreadSet enabled;
 
-    /** The threads that can run but are held back by fair scheduling, same layout. */
-    private long[] held = new long[1];
+    /**
+     * The threads that can run and are not held back, kept from decision to decision: a decision
+     * classifies again only the threads in {@link #dirty} and {@link #blocked}.
+     */
+    private final ThreadSet runnable = new ThreadSet();
+
+    /** The threads that can run but are held back by fair scheduling, kept the same way. */
+    private final ThreadSet held = new ThreadSet();
+
+    /**
+     * Blocked threads that are not dormant: their wake-up conditions are evaluated at every
+     * decision. A dormant thread waits for an event the runtime sees happen (a lock's release, a
+     * signal, a thread's end) and is put back by it ({@link #rouse}).
+     */
+    private final ThreadSet blocked = new ThreadSet();
+
+    /**
+     * Threads whose state may have changed since the last decision: the thread that ran, threads
+     * started, woken by another's write or no longer held back.
+     */
+    final ThreadSet dirty = new ThreadSet();
+
+    /** Every live thread of the run except the dormant ones. */
+    final ThreadSet watched = new ThreadSet();
+
+    /** The threads that read something since they last wrote or were woken ({@link Fairness}). */
+    final ThreadSet readers = new ThreadSet();
+
+    /** The threads by the target of their next operation; null until a strategy asks. */
+    private TargetIndex targets;
+
+    /** Threads of the run that finished their part. */
+    private int finished;
 
     /**
      * At this decision: a held-back thread spins ({@link Fairness#spinning}), and held-back threads
@@ -96,8 +142,6 @@ final class Execution implements ChoicePoint {
 
     private boolean spinnerLeftOut;
 
-    private int enabledCount;
-
     Execution(Thread driver, boolean internalPoints, Object context) {
         this.driver = driver;
         this.internalPoints = internalPoints;
@@ -106,6 +150,7 @@ final class Execution implements ChoicePoint {
         this.driverToken.rank = SpinSlot.DRIVER;
         this.running = driverToken;
         this.run = new RunState(this, 1, null);
+        this.enabled = runnable;
     }
 
     /** Slot {@code i}, created with a leased worker the first time a run needs it. */
@@ -151,6 +196,9 @@ final class Execution implements ChoicePoint {
 
     private void runActor(Actor a) {
         a.state = Actor.State.RUNNABLE;
+        if (targets != null) {
+            targets.update(a); // started: its next operation is unknown until its first point
+        }
         Thread self = Thread.currentThread();
         if (!self.getName().equals(a.name)) {
             // checker messages and stack traces name the thread: let them name the actor. A worker
@@ -185,6 +233,9 @@ final class Execution implements ChoicePoint {
         }
         a.state = Actor.State.DONE;
         a.rank = SpinSlot.IDLE;
+        finished++;
+        watched.remove(a.id);
+        rouseAll(a.joiners);
         RunState r = run;
         if (thrown != null && !r.aborting) {
             r.record(RunStatus.ACTOR_FAILED, a.id, thrown, null);
@@ -210,16 +261,97 @@ final class Execution implements ChoicePoint {
         }
     }
 
-    /** The live threads of the run other than {@code me}, counted up to 2. */
+    /** The live threads of the run other than {@code me}, which has finished, counted up to 2. */
     private int othersLive(Actor me) {
-        int live = 0;
-        for (int i = 0, n = run.threadCount; i < n && live < 2; i++) {
-            Actor a = slots[i];
-            if (a != me && a.live()) {
-                live++;
+        return Math.min(2, run.threadCount - finished);
+    }
+
+    /**
+     * Starts the bookkeeping of a run of {@code threads} threads: all of them watched and to be
+     * classified, none dormant, none finished, none reading. Called by the driver before the first
+     * decision.
+     */
+    void startRun(int threads) {
+        watched.clear();
+        readers.clear();
+        runnable.clear();
+        held.clear();
+        blocked.clear();
+        dirty.clear();
+        enabled = runnable;
+        for (int i = 0; i < threads; i++) {
+            watched.add(i);
+            dirty.add(i);
+        }
+        finished = 0;
+        if (targets != null) {
+            targets.clear();
+        }
+    }
+
+    /** The lowest thread from {@code from} on that a decision must classify again, or -1. */
+    private int nextToClassify(int from) {
+        int d = dirty.next(from);
+        int b = blocked.next(from);
+        return d < 0 ? b : b < 0 ? d : Math.min(d, b);
+    }
+
+    /** A thread spawned during the run: watched from its start. */
+    void spawned(Actor a) {
+        watched.add(a.id);
+        dirty.add(a.id);
+    }
+
+    /**
+     * Leaves blocked {@code a}, whose wake-up condition is false, out of the decisions until the
+     * event that can make it true: the release of the lock it waits for, a signal, the end of the
+     * thread it joins. Only for waits whose conditions change at those events alone and that have
+     * no timeout.
+     */
+    private void sleep(Actor a) {
+        if (a.state != Actor.State.BLOCKED || a.deadline != Long.MAX_VALUE) {
+            return;
+        }
+        switch (a.block) {
+            case LOCK -> a.lock.sleepers().add(a);
+            case WAIT -> {
+                if (a.notified) {
+                    a.lock.sleepers().add(a); // waits for the lock only
+                } // else the signal rouses it
+            }
+            case JOIN -> a.joinTarget.joiners().add(a);
+            default -> {
+                return; // a condition only evaluating it can tell: evaluated at every decision
             }
         }
-        return live;
+        a.dormant = true;
+        watched.remove(a.id);
+        blocked.remove(a.id);
+    }
+
+    /** Puts dormant {@code a} back among the threads the decisions look at. */
+    void rouse(Actor a) {
+        if (a.dormant) {
+            a.dormant = false;
+            watched.add(a.id);
+            blocked.add(a.id);
+        }
+    }
+
+    /** Rouses every thread in {@code sleepers} and empties it. */
+    void rouseAll(ArrayList<Actor> sleepers) {
+        if (sleepers == null) {
+            return;
+        }
+        for (int i = 0, n = sleepers.size(); i < n; i++) {
+            rouse(sleepers.get(i));
+        }
+        sleepers.clear();
+    }
+
+    /** The lock {@code l} was just released: its dormant waiters may take it. */
+    void released(ModelLock l) {
+        rouseAll(l.sleepers);
     }
 
     void handToDriver() {
@@ -261,6 +393,9 @@ final class Execution implements ChoicePoint {
         me.pendingTarget = target;
         me.pendingAccess = access;
         me.pendingLabel = label;
+        if (targets != null) {
+            targets.update(me);
+        }
         Tracer tracer = run.tracer;
         if (tracer != null) {
             me.pendingLocation = SourceLocator.locate();
@@ -333,64 +468,72 @@ final class Execution implements ChoicePoint {
         Fairness fairness = r.fairness;
         fairness.settle(me, s);
         int n = r.threadCount;
-        int words = (n + 63) >>> 6;
-        if (enabled.length < words) {
-            enabled = new long[Math.max(words, enabled.length * 2)];
-            held = new long[enabled.length];
+        if (me != null) {
+            dirty.add(me.id); // it ran: it may have blocked, finished or been held back
         }
-        long[] en = enabled;
-        java.util.Arrays.fill(en, 0, words, 0L);
-        int count = 0;
-        int heldCount = 0;
-        spinnerHeld = false;
-        spinnerLeftOut = false;
-        int oldestLastStep = Integer.MAX_VALUE; // over the threads that can run, not held back
-        boolean anyLive = false;
-        for (int i = 0; i < n; i++) {
+        for (int i = nextToClassify(0); i >= 0; i = nextToClassify(i + 1)) {
             Actor a = slots[i];
             if (!a.live()) {
+                runnable.remove(i);
+                held.remove(i);
+                blocked.remove(i);
+                watched.remove(i);
                 continue;
             }
-            anyLive = true;
-            boolean can;
-            try {
-                can = a.canProceed();
-            } catch (RuntimeException | Error e) {
-                fail(RunStatus.ACTOR_FAILED, a.id, e, null);
-                return;
-            }
-            if (!can) {
-                continue;
+            if (a.state == Actor.State.BLOCKED) {
+                blocked.add(i);
+                boolean can;
+                try {
+                    can = a.canProceed();
+                } catch (RuntimeException | Error e) {
+                    fail(RunStatus.ACTOR_FAILED, a.id, e, null);
+                    return;
+                }
+                if (!can) {
+                    runnable.remove(i);
+                    held.remove(i);
+                    sleep(a);
+                    continue;
+                }
+            } else {
+                blocked.remove(i);
             }
             if (a.heldBack) {
-                if (heldCount++ == 0) {
-                    java.util.Arrays.fill(held, 0, words, 0L);
-                }
-                held[i >>> 6] |= 1L << i;
-                spinnerHeld |= Fairness.spinning(a);
+                held.add(i);
+                runnable.remove(i);
             } else {
-                en[i >>> 6] |= 1L << i;
-                count++;
-                oldestLastStep = Math.min(oldestLastStep, a.lastStep);
+                runnable.add(i);
+                held.remove(i);
             }
         }
-        if (heldCount == 0) {
+        dirty.clear();
+        spinnerHeld = false;
+        spinnerLeftOut = false;
+        enabled = runnable;
+        if (held.isEmpty()) {
             fairness.progressing();
-        } else if (count == 0) {
-            // only spinning or yielding threads can run: they all may (nothing else can)
-            if (fairness.stalled(s)) {
-                fail(RunStatus.LIVELOCK, -1, null, fairness.describeLivelock());
-            }
-            System.arraycopy(held, 0, en, 0, words);
-            count = heldCount;
         } else {
-            fairness.progressing();
-            count += releaseServed(words, oldestLastStep);
-            spinnerLeftOut = spinnerHeld;
+            for (int i = held.next(0); i >= 0; i = held.next(i + 1)) {
+                spinnerHeld |= Fairness.spinning(slots[i]);
+            }
+            if (runnable.isEmpty()) {
+                // only spinning or yielding threads can run: they all may (nothing else can)
+                if (fairness.stalled(s)) {
+                    fail(RunStatus.LIVELOCK, -1, null, fairness.describeLivelock());
+                }
+                enabled = held;
+            } else {
+                fairness.progressing();
+                int oldestLastStep = Integer.MAX_VALUE; // over the threads that can run, not held
+                for (int i = runnable.next(0); i >= 0; i = runnable.next(i + 1)) {
+                    oldestLastStep = Math.min(oldestLastStep, slots[i].lastStep);
+                }
+                releaseServed(oldestLastStep);
+                spinnerLeftOut = spinnerHeld;
+            }
         }
-        enabledCount = count;
-        if (count == 0) {
-            if (anyLive) {
+        if (enabled.isEmpty()) {
+            if (n > finished) {
                 fail(RunStatus.DEADLOCK, -1, null, Waits.describeDeadlock(this));
             }
             handToDriver(); // every thread finished: the run is complete
@@ -434,24 +577,17 @@ final class Execution implements ChoicePoint {
     /**
      * Releases the held-back threads that every other runnable thread has stepped past since they
      * were held back (the priority rule of fair stateless model checking), adding them to the
-     * enabled set; returns how many.
+     * enabled set.
      */
-    private int releaseServed(int words, int oldestLastStep) {
-        int released = 0;
-        for (int w = 0; w < words; w++) {
-            long bits = held[w];
-            while (bits != 0) {
-                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
-                bits &= bits - 1;
-                Actor a = slots[i];
-                if (oldestLastStep >= a.heldAt) {
-                    a.heldBack = false;
-                    enabled[w] |= 1L << i;
-                    released++;
-                }
+    private void releaseServed(int oldestLastStep) {
+        for (int i = held.next(0); i >= 0; i = held.next(i + 1)) {
+            Actor a = slots[i];
+            if (oldestLastStep >= a.heldAt) {
+                a.heldBack = false;
+                held.remove(i);
+                runnable.add(i);
             }
         }
-        return released;
     }
 
     private void recordStep(RunState r, int s, int c, Actor next) {
@@ -461,7 +597,8 @@ final class Execution implements ChoicePoint {
         }
         // the check compares the first 64 threads' enabled bits exactly, later threads only by
         // their operations; -1 stands for "only threads past the first 64 can run" (0 means ended)
-        determinism.step(s, c, enabled[0] != 0 ? enabled[0] : -1L, next);
+        long first = enabled.firstWord();
+        determinism.step(s, c, first != 0 ? first : -1L, next);
         r.recordStep(s, c, next.pendingLabel);
         Tracer tracer = r.tracer;
         if (tracer != null) {
@@ -505,31 +642,41 @@ final class Execution implements ChoicePoint {
 
     @Override
     public boolean isEnabled(int id) {
-        return id >= 0 && id < run.threadCount && (enabled[id >>> 6] & (1L << id)) != 0;
+        return id >= 0 && id < run.threadCount && enabled.contains(id);
     }
 
     @Override
     public int nextEnabled(int from) {
-        int n = run.threadCount;
-        if (from < 0) {
-            from = 0;
+        int id = enabled.next(from);
+        return id < run.threadCount ? id : -1;
+    }
+
+    @Override
+    public long enabledWord(int w) {
+        return w < 0 ? 0 : enabled.word(w);
+    }
+
+    @Override
+    public int nthEnabled(int k) {
+        return enabled.nth(k);
+    }
+
+    @Override
+    public int nextDependent(int c, int from) {
+        Actor a = slots[c];
+        if (a.state == Actor.State.NEW) {
+            return -1; // a thread's start commutes with every step
         }
-        if (from >= n) {
-            return -1;
-        }
-        int w = from >>> 6;
-        long word = enabled[w] & (-1L << from);
-        int words = (n + 63) >>> 6;
-        while (true) {
-            if (word != 0) {
-                int id = (w << 6) + Long.numberOfTrailingZeros(word);
-                return id < n ? id : -1;
+        if (targets == null) {
+            // kept from now on: index the started threads of this run once
+            targets = new TargetIndex();
+            for (int i = 0, n = run.threadCount; i < n; i++) {
+                if (slots[i].state != Actor.State.NEW) {
+                    targets.update(slots[i]);
+                }
             }
-            if (++w >= words) {
-                return -1;
-            }
-            word = enabled[w];
         }
+        return targets.nextDependent(a, from);
     }
 
     @Override
@@ -538,7 +685,7 @@ final class Execution implements ChoicePoint {
     }
 
     public int enabledCount() {
-        return enabledCount;
+        return enabled.size();
     }
 
     @Override

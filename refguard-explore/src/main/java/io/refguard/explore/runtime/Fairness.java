@@ -108,6 +108,8 @@ final class Fairness {
             me.yieldRequested = false;
             me.heldBack = true;
             me.heldAt = step;
+            x.readers.add(me.id);
+            x.dirty.add(me.id);
         }
     }
 
@@ -119,12 +121,14 @@ final class Fairness {
         return a.heldBack && a.stutters >= STUTTERS;
     }
 
-    private static void read(Actor a, Object t, String label, int step) {
+    private void read(Actor a, Object t, String label, int step) {
+        x.readers.add(a.id);
         for (int i = 0; i < a.readCount; i++) {
             if (a.reads[i] == t && a.readLabels[i] == label) {
                 if (++a.stutters >= STUTTERS) {
                     a.heldBack = true;
                     a.heldAt = step;
+                    x.dirty.add(a.id);
                 }
                 return;
             }
@@ -140,8 +144,10 @@ final class Fairness {
     private void wrote(Actor w, Object t) {
         w.forgetReads();
         stallStart = -1;
+        // only threads that read or were held back since they were last woken can be woken
         Actor[] slots = x.slots;
-        for (int i = 0, n = run.threadCount; i < n; i++) {
+        ThreadSet readers = x.readers;
+        for (int i = readers.next(0); i >= 0; i = readers.next(i + 1)) {
             Actor a = slots[i];
             if (a != w && a.readCount + (a.heldBack ? 1 : 0) > 0 && wakes(a, t)) {
                 a.forgetReads();

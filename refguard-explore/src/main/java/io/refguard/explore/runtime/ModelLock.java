@@ -1,6 +1,7 @@
 package io.refguard.explore.runtime;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 
 /**
  * The runtime's model of one reentrant lock with a monitor wait set, keyed by the identity of the
@@ -17,8 +18,18 @@ final class ModelLock {
     /** Reentrant hold count of {@link #owner}; 0 when free. */
     int holds;
 
+    /** Blocked threads left out of the decisions until this lock is released (dormant). */
+    ArrayList<Actor> sleepers;
+
     ModelLock(Object key) {
         this.key = key;
+    }
+
+    ArrayList<Actor> sleepers() {
+        if (sleepers == null) {
+            sleepers = new ArrayList<>(4);
+        }
+        return sleepers;
     }
 
     /** Threads waiting in {@code await} on a condition, in arrival order (signal is FIFO). */

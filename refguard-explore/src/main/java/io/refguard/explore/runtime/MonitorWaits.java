@@ -62,6 +62,7 @@ final class MonitorWaits {
         int saved = l.holds;
         l.owner = null;
         l.holds = 0;
+        x.released(l);
         me.notified = false;
         if (timeoutNanos == 0) {
             x.point(me, null, Access.UPDATE, label); // already timed out

@@ -87,6 +87,7 @@ final class Primitives {
         }
         if (--l.holds == 0) {
             l.owner = null;
+            x.released(l);
         }
     }
 
@@ -97,6 +98,7 @@ final class Primitives {
         int saved = l.holds;
         l.owner = null;
         l.holds = 0;
+        x.released(l);
         waitSetFor(x, condition).waiters.addLast(me);
         me.notified = false;
         me.lock = l;
@@ -128,6 +130,7 @@ final class Primitives {
                 return;
             }
             w.notified = true;
+            x.rouse(w);
         } while (all);
     }
 
@@ -176,6 +179,7 @@ final class Primitives {
         Actor child = x.slot(id);
         child.reset(name, body);
         x.run.threadCount = id + 1;
+        x.spawned(child);
         if (x.run.tracer != null) {
             x.run.tracer.spawned(me.id, id, name);
         }

@@ -156,6 +156,7 @@ public final class RunEngine implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             x.slot(i).reset(names.get(i), bodies.get(i));
         }
+        x.startRun(n);
         if (r.scope == null) {
             r.scope = Hooks.openRunScope();
         }

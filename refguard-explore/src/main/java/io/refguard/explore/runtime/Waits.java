@@ -118,7 +118,10 @@ final class Waits {
         if (me.deadline <= x.run.clockNanos) {
             return true; // due already: the clock passed it for another thread's timeout
         }
-        for (int i = 0; i < x.run.threadCount; i++) {
+        // a thread left out of the watched set is finished, or dormant: blocked on an event, with
+        // no timeout; neither can go on nor times out first
+        ThreadSet watched = x.watched;
+        for (int i = watched.next(0); i >= 0; i = watched.next(i + 1)) {
             Actor a = x.slots[i];
             if (a != me
                     && a.live()

@@ -34,10 +34,10 @@ final class PosStrategy extends RandomizedStrategy {
             priority[known++] = random.nextLong();
         }
         int c = highest(p, priority);
-        for (int u = 0; u < n; u++) {
-            if (u != c && !p.independent(u, c)) {
-                priority[u] = random.nextLong();
-            }
+        // in id order, as the generator's draws must come; the runtime finds the racing threads
+        // through its index of targets, in time proportional to how many there are
+        for (int u = p.nextDependent(c, 0); u >= 0; u = p.nextDependent(c, u + 1)) {
+            priority[u] = random.nextLong();
         }
         priority[c] = random.nextLong();
         return c;

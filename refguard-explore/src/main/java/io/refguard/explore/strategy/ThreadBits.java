@@ -66,25 +66,34 @@ final class ThreadBits {
         }
     }
 
-    /** {@code s} (grown if needed) holding exactly the threads enabled at {@code p}. */
+    /**
+     * {@code s} (grown if needed) holding exactly the threads enabled at {@code p}: a word per 64
+     * threads.
+     */
     static long[] enabled(ChoicePoint p, long[] s) {
-        long[] r = fit(s, Math.max(0, p.threadCount() - 1));
-        clearAll(r);
-        for (int i = p.nextEnabled(0); i >= 0; i = p.nextEnabled(i + 1)) {
-            set(r, i);
+        int words = words(p);
+        long[] r = fit(s, (words << 6) - 1);
+        for (int w = 0; w < words; w++) {
+            r[w] = p.enabledWord(w);
         }
+        Arrays.fill(r, words, r.length, 0L);
         return r;
     }
 
-    /** Whether {@code s} holds exactly the threads enabled at {@code p}. */
+    /** Whether {@code s} holds exactly the threads enabled at {@code p}: a word per 64 threads. */
     static boolean sameAsEnabled(long[] s, ChoicePoint p) {
-        int count = 0;
-        for (int i = next(s, 0); i >= 0; i = next(s, i + 1)) {
-            if (!p.isEnabled(i)) {
+        int words = words(p);
+        for (int w = 0; w < Math.max(words, s.length); w++) {
+            long mine = w < s.length ? s[w] : 0;
+            if (mine != (w < words ? p.enabledWord(w) : 0)) {
                 return false;
             }
-            count++;
         }
-        return count == p.enabledCount();
+        return true;
+    }
+
+    /** The words that hold the threads of {@code p}'s run. */
+    private static int words(ChoicePoint p) {
+        return Math.max(1, (p.threadCount() + 63) >>> 6);
     }
 }
