@@ -106,16 +106,6 @@ public final class AgentOptions {
             boolean plainFields,
             boolean verbose,
             Path dump,
-            boolean sites) {
-        this(include, exclude, plainFields, verbose, dump, sites, ConcurrentHashMap.newKeySet());
-    }
-
-    private AgentOptions(
-            List<String> include,
-            List<String> exclude,
-            boolean plainFields,
-            boolean verbose,
-            Path dump,
             boolean sites,
             Set<String> plainFieldsLeft) {
         this.plainFieldsLeft = plainFieldsLeft;
@@ -134,7 +124,8 @@ public final class AgentOptions {
      * supplied to the checker.
      */
     public static AgentOptions defaults() {
-        return new AgentOptions(List.of(), List.of(), false, false, null, true);
+        return new AgentOptions(
+                List.of(), List.of(), false, false, null, true, ConcurrentHashMap.newKeySet());
     }
 
     /**
@@ -188,7 +179,8 @@ public final class AgentOptions {
                 bool("plainFields", values[2]),
                 bool("verbose", values[3]),
                 values[4] == null || values[4].isBlank() ? null : Path.of(values[4]),
-                values[5] == null || values[5].isBlank() || bool("sites", values[5]));
+                values[5] == null || values[5].isBlank() || bool("sites", values[5]),
+                ConcurrentHashMap.newKeySet());
     }
 
     /** A copy of these options with {@code patterns} as the include list. */
