@@ -142,7 +142,9 @@ final class SharedCollections {
         calls.add(mine);
         try {
             r.ops++;
-            Coordinator.point(k, access, label); // the call is under way
+            // the call is under way: its own label, so that fair scheduling does not count the
+            // call's two steps as a read repeated by a spinning thread
+            Coordinator.point(k, access, label + ", under way");
             return LibraryOps.atomically(x, call::proceed);
         } finally {
             int i = threads.lastIndexOf(me);
