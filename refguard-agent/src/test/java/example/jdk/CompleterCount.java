@@ -4,8 +4,10 @@ import java.util.concurrent.CountedCompleter;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A {@code CountedCompleter}, whose completion the JDK drives from inside its own ForkJoin code:
- * exploring it must say that it cannot, naming the call.
+ * A correct {@code CountedCompleter}: the root forks one half, computes the other, and completes
+ * when both leaves' {@code tryComplete} reached it. {@link InvokeAll} hands two completers to
+ * {@code invokeAll}, which the JDK completes from its own code: exploring it must say that it
+ * cannot, naming the call.
  */
 public final class CompleterCount {
 
@@ -43,6 +45,17 @@ public final class CompleterCount {
         new Count(null, 0, 2, leaves).invoke();
         if (leaves.get() != 2) {
             throw new AssertionError(leaves.get());
+        }
+    }
+
+    /** Two completers through {@code invokeAll}. */
+    public static final class InvokeAll {
+        private InvokeAll() {}
+
+        public static void main(String[] args) {
+            AtomicInteger leaves = new AtomicInteger();
+            java.util.concurrent.ForkJoinTask.invokeAll(
+                    new Count(null, 0, 1, leaves), new Count(null, 1, 2, leaves));
         }
     }
 }

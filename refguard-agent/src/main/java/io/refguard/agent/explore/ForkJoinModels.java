@@ -52,9 +52,12 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>What is not modeled: work stealing and the joining worker running the task itself (the model
  * starts a worker for every task no idle worker can take, as the JDK's pool compensates for blocked
- * joins; the schedules differ only in which thread runs a task, not in how tasks interleave), a
- * pool's parallelism limit, and {@code CountedCompleter}, whose completion the JDK drives from
- * inside its own code: such a task is refused with a message (inconclusive).
+ * joins; the schedules differ only in which thread runs a task, not in how tasks interleave), a and
+ * a pool's parallelism limit. A {@code CountedCompleter} runs like any other task, its {@code
+ * exec()} (which calls {@code compute()}) once; it completes when the program's {@code
+ * tryComplete()} calls, one atomic step each, propagate to it, and {@code invoke}, {@code join} and
+ * {@code get} wait in the model until then. {@code invokeAll} of completers is refused (the JDK
+ * completes them from its own code).
  */
 final class ForkJoinModels {
 
@@ -159,6 +162,19 @@ final class ForkJoinModels {
 
     /** Runs {@code task.exec()} once, as a pool's worker does, and records how it ended. */
     private static void execOnce(ForkJoinTask<?> task) {
+        if (task instanceof CountedCompleter<?> completer) {
+            // its exec() is final in java.base, which does not open it: exec() is compute() and
+            // "not complete yet", and compute() is public
+            try {
+                completer.compute();
+            } catch (Throwable t) {
+                if (Coordinator.isAbort(t)) {
+                    throw t;
+                }
+                task.completeExceptionally(t);
+            }
+            return;
+        }
         Method exec = execOf(task.getClass());
         try {
             if ((Boolean) exec.invoke(task)) {
@@ -214,18 +230,15 @@ final class ForkJoinModels {
         }
         switch (name) {
             case "fork" -> {
-                refuseCompleter(call, task);
                 point(x, task, call, label);
                 currentPool(x).enqueue(new Forked(task), true);
                 return task;
             }
             case "join", "quietlyJoin" -> {
-                refuseCompleter(call, task);
                 awaitDone(x, task, call, label, false, false, 0L);
                 return call.proceed();
             }
             case "get" -> {
-                refuseCompleter(call, task);
                 boolean timed = args == 2;
                 long nanos = timed ? BlockingModels.nanos(call, 0) : 0L;
                 if (!awaitDone(x, task, call, label, true, timed, nanos)) {
@@ -234,8 +247,14 @@ final class ForkJoinModels {
                 return call.proceed();
             }
             case "invoke", "quietlyInvoke" -> {
-                refuseCompleter(call, task);
                 point(x, task, call, label);
+                if (task instanceof CountedCompleter<?>) {
+                    // compute() on this thread, then wait in the model until the completions its
+                    // subtasks propagate (tryComplete) reach this task, as the JDK's invoke waits
+                    execOnce(task);
+                    awaitDone(x, task, call, label, false, false, 0L);
+                    return name.equals("invoke") ? task.join() : null;
+                }
                 return call.proceed(); // compute() on this thread, its points included
             }
             default -> {
@@ -330,7 +349,6 @@ final class ForkJoinModels {
             }
             case "invoke" -> {
                 ForkJoinTask<?> t = (ForkJoinTask<?>) call.argument(0);
-                refuseCompleter(call, t);
                 r.ops++;
                 Coordinator.point(model.key, Access.UPDATE, label);
                 model.enqueue(new Forked(t));
@@ -426,7 +444,6 @@ final class ForkJoinModels {
         Object arg = call.argument(0);
         Class<?> type = call.methodType().parameterType(0);
         if (arg instanceof ForkJoinTask<?> t && type == ForkJoinTask.class) {
-            refuseCompleter(call, t);
             return t;
         }
         if (type == Callable.class) {
@@ -488,16 +505,17 @@ final class ForkJoinModels {
     }
 
     /**
-     * A {@code CountedCompleter} completes from inside the JDK's own code (its {@code tryComplete}
-     * chains, helping in {@code join}), which the explorer cannot schedule.
+     * {@code invokeAll} of {@code CountedCompleter}s: the JDK runs the first on the caller and
+     * helps complete the others from its own code, which the model does not follow; fork them and
+     * join them instead.
      */
     private static void refuseCompleter(LibraryCall call, ForkJoinTask<?> task) {
         if (task instanceof CountedCompleter<?>) {
             throw LibraryOps.refuse(
                     call,
-                    "a CountedCompleter completes its tasks inside the JDK's ForkJoin code,"
-                            + " which the explorer does not schedule. Use RecursiveTask or"
-                            + " RecursiveAction in explored code");
+                    "invokeAll of CountedCompleters completes them inside the JDK's ForkJoin"
+                            + " code, which the explorer does not follow. Fork each completer and"
+                            + " invoke or join the root instead");
         }
     }
 }

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The ForkJoin family under exploration: tasks and pools run on modeled workers, each fork, join
  * and submission is one step named as the program wrote it, the common pool is the pool {@code
- * CompletableFuture} runs on, and what the model cannot run ({@code CountedCompleter}) ends
- * inconclusive naming the call. Parallel streams: {@link ParallelStreamsTest}. The verdicts
- * themselves are checked with the other JDK programs ({@link JdkProgramsTest}).
+ * CompletableFuture} runs on, and what the model cannot run ({@code invokeAll} of {@code
+ * CountedCompleter}s) ends inconclusive naming the call. Parallel streams: {@link
+ * ParallelStreamsTest}. The verdicts themselves are checked with the other JDK programs ({@link
+ * JdkProgramsTest}).
  */
 class ForkJoinProgramsTest {
 
@@ -121,16 +122,20 @@ class ForkJoinProgramsTest {
     }
 
     @Test
-    void aCountedCompleterIsInconclusiveNamingTheCall() {
+    void aCountedCompleterCompletesOnTheModelAndInvokeAllOfThemIsRefused() {
+        ExploreResult r = AgentExplorer.mainClass(CompleterCount.class.getName()).explore();
+        assertTrue(r.exhausted(), r::toString);
         InterleavingInconclusive e =
                 assertThrows(
                         InterleavingInconclusive.class,
-                        () -> AgentExplorer.mainClass(CompleterCount.class.getName()).explore());
+                        () ->
+                                AgentExplorer.mainClass(CompleterCount.InvokeAll.class.getName())
+                                        .explore());
         assertEquals(FailureKind.OUT_OF_CONTROL, e.kind(), e.getMessage());
         assertContains(
                 e.getMessage(),
-                "ForkJoinTask.invoke() at ",
+                "ForkJoinTask.invokeAll() at ",
                 "CompleterCount.java:",
-                "CountedCompleter");
+                "invokeAll of CountedCompleters");
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import example.jdk.AsyncLostUpdate;
 import example.jdk.BarrierTotal;
 import example.jdk.CommonPoolLostUpdate;
+import example.jdk.CompleterSum;
 import example.jdk.CompletionLostUpdate;
 import example.jdk.DelayedJobs;
 import example.jdk.DueTogether;
@@ -84,6 +85,7 @@ class JdkProgramsTest {
                 new Case(TimerRetry.class, FailureKind.THREAD_THREW, "2 outcomes for one request"),
                 new Case(DelayedJobs.class, FailureKind.THREAD_THREW, "NullPointerException"),
                 new Case(DueTogether.class, FailureKind.THREAD_THREW, "but handled 0 jobs"),
+                new Case(CompleterSum.class, FailureKind.THREAD_THREW, ", expected 6"),
                 new Case(
                         UnguardedHashMap.class,
                         FailureKind.THREAD_THREW,
