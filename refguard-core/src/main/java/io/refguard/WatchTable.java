@@ -58,7 +58,9 @@ final class WatchTable {
             if (i >= 0) {
                 state.watchedIn = c;
                 state.watchedAt = i;
-                stripe.current = c;
+                if (stripe.current != c) {
+                    stripe.current = c; // rarely: a chunk filled up
+                }
                 stripe.hint = i + 1;
                 return;
             }
@@ -144,8 +146,12 @@ final class WatchTable {
     private static final class Stripe {
         final Chunk first = new Chunk();
 
-        /** The chunk of the last claim, and the slot after it: where the next claim starts. */
-        volatile Chunk current = first;
+        /**
+         * The chunk of the last claim, and the slot after it: where the next claim starts. Both are
+         * hints, written and read racily (no fence on the acquire path): any chunk of the stripe
+         * and any slot are valid starts, and a chunk's fields are final or volatile.
+         */
+        Chunk current = first;
 
         int hint; // racy: any value is a valid start
 
