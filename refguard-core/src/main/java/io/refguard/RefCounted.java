@@ -148,13 +148,28 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
 
     /** The current count: 0 once dead. A snapshot that other threads may change at once. */
     public final int refCount() {
+        beforeCountRead("refCount");
         int r = raw;
         return (r & 1) != 0 ? 0 : r >>> 1;
     }
 
     /** Whether the count has not reached zero yet. Once false, false forever. */
     public final boolean isAlive() {
+        beforeCountRead("isAlive");
         return (raw & 1) == 0;
+    }
+
+    /**
+     * A scheduling point before a plain read of the count, so that an explorer sees the read as a
+     * step of its own on this object: code that decides on the count (free only at one, use only
+     * while alive) races with the updates of other threads, and without a point the read would
+     * belong to the previous step, whose point names another object.
+     */
+    private void beforeCountRead(String label) {
+        SchedulingHook h = Hooks.scheduling();
+        if (h != null) {
+            h.beforeAccess(this, Access.READ, label);
+        }
     }
 
     /** Whether the checker tracks this object (decided at construction, see {@link CheckMode}). */
@@ -171,6 +186,8 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
      *     names where the object was freed
      */
     protected final void ensureAccessible() {
+        // no scheduling point: it runs on every access of the object, and a point there would make
+        // each element read of a buffer a step (and a loop of them look like a spin)
         if ((raw & 1) != 0) {
             throw new UseAfterReleaseException(
                     Reports.deadObject(
@@ -253,7 +270,16 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
     @Override
     public final boolean isOpen() {
         Tracker t = tracker;
-        boolean open = t == null ? isAlive() : t.creator.releasedAt() == null;
+        boolean open;
+        if (t == null) {
+            open = isAlive();
+        } else {
+            SchedulingHook h = Hooks.scheduling();
+            if (h != null) {
+                h.beforeAccess(t.creator, Access.READ, "isOpen");
+            }
+            open = t.creator.releasedAt() == null;
+        }
         Reference.reachabilityFence(this);
         return open;
     }
@@ -274,9 +300,15 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
      */
     final void releaseCount(Site site) {
         SchedulingHook h = Hooks.scheduling();
+        // with internal points the read and the compare-and-set are two steps, so that refguard's
+        // own tests explore the window between them; without, one step that the point before the
+        // read announces as the whole update
+        boolean split = h != null && h.internalPoints();
         for (; ; ) {
-            if (h != null) {
+            if (split) {
                 h.beforeInternalAccess(this, Access.READ, "release-read");
+            } else if (h != null) {
+                h.beforeAccess(this, Access.UPDATE, "release");
             }
             int r = raw;
             if ((r & 1) != 0) {
@@ -288,7 +320,7 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
                                 site != null ? site : Sites.capture()));
             }
             int next = r == 2 ? 1 : r - 2;
-            if (h != null) {
+            if (split) {
                 h.beforeAccess(this, Access.UPDATE, "release");
             }
             if (RAW.compareAndSet(this, r, next)) {

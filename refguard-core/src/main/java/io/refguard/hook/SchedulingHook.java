@@ -39,4 +39,18 @@ public interface SchedulingHook {
     default void beforeInternalAccess(Object target, Access access, String label) {
         beforeAccess(target, access, label);
     }
+
+    /**
+     * Whether {@link #beforeInternalAccess} calls are scheduling points for the calling thread now.
+     * When they are not, code between two points runs as one step, so the point that starts it must
+     * name everything the step touches: a count update that reads before its compare-and-set then
+     * announces the whole update before the read, not only before the compare-and-set (else the
+     * read would belong to the previous step, whose point names another object, and an explorer
+     * would take two steps for independent that are not).
+     *
+     * <p>The default is true, as {@link #beforeInternalAccess} defaults to a point.
+     */
+    default boolean internalPoints() {
+        return true;
+    }
 }

@@ -42,6 +42,12 @@ final class CoreHook implements SchedulingHook {
     }
 
     @Override
+    public boolean internalPoints() {
+        Actor me = ModelCalls.managedActor();
+        return me != null && me.exec.internalPoints;
+    }
+
+    @Override
     public void beforeAccess(Object target, Access access, String label) {
         Actor me = ModelCalls.managedActor();
         if (me != null) {
@@ -70,7 +76,8 @@ final class CoreHook implements SchedulingHook {
             return null;
         }
         return switch (label) {
-            case "acquire", "tryAcquire" -> name + "." + label + "()";
+            case "acquire", "tryAcquire", "refCount", "isAlive", "isOpen" ->
+                    name + "." + label + "()";
             case "close" -> "Ref(" + name + ").close()";
             case "hotswap-swap" -> name + ".swap()";
             case "hotswap-close" -> name + ".close()";
