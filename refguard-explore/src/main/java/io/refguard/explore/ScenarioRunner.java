@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,11 +41,23 @@ final class ScenarioRunner<S> {
     private final int fingerprint;
     private final BoundedDriver bounded;
 
+    /** Wraps the search the options select; the identity but in tests that observe the search. */
+    private UnaryOperator<Search> searchView = UnaryOperator.identity();
+
     ScenarioRunner(Scenario<S> scenario, ExploreOptions options) {
         this.scenario = scenario;
         this.options = options;
         this.fingerprint = ReplayToken.fingerprint(scenario.name, scenario.actorNames);
         this.bounded = new BoundedDriver(scenario.name, options.runTimeout().toNanos());
+    }
+
+    /**
+     * Explores with the options' search as {@code view} wraps it: for tests that watch what a
+     * search runs (the traces of its runs), not for users.
+     */
+    ExploreResult explore(UnaryOperator<Search> view) {
+        this.searchView = view;
+        return explore();
     }
 
     ExploreResult explore() {
@@ -65,7 +78,8 @@ final class ScenarioRunner<S> {
     }
 
     private ExploreResult search(ReplayToken token) {
-        Search strategy = token != null ? Strategies.replay(token.schedule()) : strategy();
+        Search strategy =
+                token != null ? Strategies.replay(token.schedule()) : searchView.apply(strategy());
         long start = System.nanoTime();
         long deadline = start + options.maxTime().toNanos();
         long runs = 0;

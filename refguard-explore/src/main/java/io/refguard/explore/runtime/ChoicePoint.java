@@ -91,6 +91,11 @@ public interface ChoicePoint {
         return false;
     }
 
+    /** Whether thread {@code id} has started and not finished (it may be blocked). */
+    default boolean isLive(int id) {
+        return isEnabled(id);
+    }
+
     /**
      * Whether thread {@code id} has not run yet: its next step is its start, which runs only the
      * thread's own code up to its first scheduling point and so commutes with every step.

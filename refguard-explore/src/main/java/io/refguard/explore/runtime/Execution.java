@@ -694,6 +694,11 @@ final class Execution implements ChoicePoint {
     }
 
     @Override
+    public boolean isLive(int id) {
+        return id >= 0 && id < run.threadCount && slots[id].live();
+    }
+
+    @Override
     public Object pendingTarget(int id) {
         return slots[id].pendingTarget;
     }

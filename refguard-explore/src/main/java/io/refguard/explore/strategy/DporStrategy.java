@@ -40,9 +40,12 @@ import java.util.Objects;
  * thread's start runs only its own code up to its first point and commutes with every step ({@link
  * Dependence#START}); any other step with an unknown (null) target, such as a spawn, is dependent
  * on every step. Blocking primitives announce their lock, condition or joined thread as the target,
- * so they are dependent on the steps on that object. Races are checked only for enabled threads: a
- * blocked thread's pending operation is checked at the frame where it becomes enabled, which finds
- * the same last racing step or a later one.
+ * so they are dependent on the steps on that object. Races are checked for every live thread, as in
+ * the paper, blocked ones included: a blocked thread's pending operation races with the last
+ * dependent step before it now, and that race can be gone by the frame where the thread is enabled
+ * again (a later step on the same object happens before it by then). Checking only enabled threads
+ * lost traces of programs whose threads wait on a monitor, which a count of the distinct traces the
+ * exhaustive search runs showed.
  *
  * <h2>Happens-before</h2>
  *
@@ -230,7 +233,7 @@ final class DporStrategy implements Search, Chooser {
                 sleep[0] = 0;
             }
             depth = d + 1;
-            findRaces(d, en);
+            findRaces(d, en | blockedMask(p));
             long avail = en & ~sleep[d];
             if (avail == 0) {
                 return PRUNE; // every enabled thread sleeps: this continuation is covered elsewhere
@@ -259,6 +262,17 @@ final class DporStrategy implements Search, Chooser {
         return m;
     }
 
+    /** The threads that are live but cannot run now: blocked, waiting or held back. */
+    private static long blockedMask(ChoicePoint p) {
+        long m = 0;
+        for (int i = 0, n = p.threadCount(); i < n; i++) {
+            if (p.isLive(i) && !p.isEnabled(i)) {
+                m |= 1L << i;
+            }
+        }
+        return m;
+    }
+
     private void recordPending(int d, ChoicePoint p) {
         int n = p.threadCount();
         int base = d * STRIDE;
@@ -269,12 +283,12 @@ final class DporStrategy implements Search, Chooser {
     }
 
     /**
-     * For each enabled thread, the last step it races with gets backtrack points (the race rule of
-     * the class comment). Runs only at frames first reached: a replayed frame has the same path
-     * before it, so its races were added when it was first reached.
+     * For each live thread in {@code qs} (enabled or not), the last step it races with gets
+     * backtrack points (the race rule of the class comment). Runs only at frames first reached: a
+     * replayed frame has the same path before it, so its races were added when it was first
+     * reached.
      */
-    private void findRaces(int d, long en) {
-        long qs = en;
+    private void findRaces(int d, long qs) {
         while (qs != 0) {
             int q = Long.numberOfTrailingZeros(qs);
             qs &= qs - 1;
