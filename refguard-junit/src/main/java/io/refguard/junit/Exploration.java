@@ -24,6 +24,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * next to Surefire's reports, {@code target/surefire-reports/refguard/<Class>.<method>.html}, and
  * the failure's message ends with the page's path.
  *
+ * <p>A passing exploration prints one line to {@code System.out}: the test, the scenario, the runs
+ * and time it took, and what the pass guarantees (every schedule within the bound, or a budget that
+ * ran out first, and the coverage estimate). The same result is a JUnit report entry, {@code
+ * refguard.explore}.
+ *
  * <p>A test method must explore at least one scenario: one that returns without exploring fails.
  * Confined to the test's thread.
  */
@@ -102,6 +107,7 @@ public final class Exploration {
             try {
                 ExploreResult result = explorer.apply(options);
                 context.publishReportEntry("refguard.explore", result.toString());
+                System.out.println(passed(name, result));
                 return result;
             } catch (InterleavingFailure failure) {
                 HtmlReports.write(failure, testClass, method);
@@ -174,6 +180,27 @@ public final class Exploration {
         System.out.println(what + ": the schedule passes (" + result + ")");
         context.publishReportEntry("refguard.replayed", "passes: " + result);
         return result;
+    }
+
+    /**
+     * The console line of a passing exploration: how much was run and what it guarantees, so that a
+     * thin search reads differently from a thorough one without opening the test report.
+     */
+    private String passed(String name, ExploreResult result) {
+        return "refguard: "
+                + testClass.getSimpleName()
+                + "."
+                + method.getName()
+                + "() explored \""
+                + name
+                + "\": no failure in "
+                + result.runs()
+                + (result.runs() == 1 ? " run" : " runs")
+                + " ("
+                + result.elapsed().toMillis()
+                + " ms); "
+                + result.guarantee()
+                + ".";
     }
 
     /** How many scenarios this test explored (or replayed, or skipped for a replay) so far. */

@@ -91,9 +91,21 @@ class ExploreExtensionTest {
 
     @Test
     void theFixedScenarioPassesAfterExhaustingTheBound() {
-        EngineExecutionResults r = run("stripedCounterCountsEveryHit");
+        EngineExecutionResults[] holder = new EngineExecutionResults[1];
+        String printed = Kit.printed(() -> holder[0] = run("stripedCounterCountsEveryHit"));
+        EngineExecutionResults r = holder[0];
         Kit.assertPassed(r, "stripedCounterCountsEveryHit");
         ExploreResult result = ExploreSamples.RESULTS.get("stripedCounterCountsEveryHit");
+        // the console says how much was explored and what the pass guarantees
+        assertTrue(
+                printed.contains(
+                        "refguard: ExploreSamples.stripedCounterCountsEveryHit() explored \""
+                                + result.scenario()
+                                + "\": no failure in "
+                                + result.runs()
+                                + " runs ("),
+                printed);
+        assertTrue(printed.contains(result.guarantee()), printed);
         assertEquals(ExploreResult.Stop.EXHAUSTED, result.stop());
         assertTrue(
                 result.strategy().startsWith("default search: exhaustive, preemption bound 2"),

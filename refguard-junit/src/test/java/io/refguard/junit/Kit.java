@@ -3,6 +3,9 @@ package io.refguard.junit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -131,5 +134,18 @@ final class Kit {
     private static String methodName(Event e) {
         TestSource source = e.getTestDescriptor().getSource().orElse(null);
         return source instanceof MethodSource ? ((MethodSource) source).getMethodName() : null;
+    }
+
+    /** What {@code r} printed to {@code System.out} while it ran. */
+    static String printed(Runnable r) {
+        PrintStream out = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            r.run();
+        } finally {
+            System.setOut(out);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.refguard.agent.AgentOptions;
 import io.refguard.agent.InstrumentingClassLoader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,28 +36,16 @@ class PlainFieldsHintTest {
         }
         assertEquals(List.of("Tally.count"), options.plainFieldsLeft());
 
-        String hint = printed(() -> ProgramMethod.hintPlainFields(options, "T.counts()"));
+        String hint = Kit.printed(() -> ProgramMethod.hintPlainFields(options, "T.counts()"));
         assertTrue(hint.contains("T.counts() passed"), hint);
         assertTrue(hint.contains("fields the instrumented classes use: Tally.count"), hint);
         assertTrue(hint.contains("<plainFields>true</plainFields>"), hint);
 
         String none =
-                printed(
+                Kit.printed(
                         () ->
                                 ProgramMethod.hintPlainFields(
                                         options.withPlainFields(true), "T.counts()"));
         assertEquals("", none, "with plain fields as points there is nothing to hint");
-    }
-
-    private static String printed(Runnable r) {
-        PrintStream out = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            r.run();
-        } finally {
-            System.setOut(out);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 }
