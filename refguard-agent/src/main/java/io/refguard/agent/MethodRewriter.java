@@ -1,5 +1,6 @@
 package io.refguard.agent;
 
+import io.refguard.agent.bridge.Instruction;
 import io.refguard.agent.bridge.Instructions;
 import io.refguard.agent.bridge.LibraryBridge;
 import org.objectweb.asm.Opcodes;
@@ -100,9 +101,20 @@ final class MethodRewriter {
     }
 
     private int site(String operation, String subject) {
+        return site(operation, subject, null);
+    }
+
+    /** A site that touches {@code field} of its object ({@link Instruction#field()}). */
+    private int site(String operation, String subject, String field) {
         rewrites++;
         return Instructions.register(
-                cls.className(), sourceMethodName, cls.sourceFile(), line, operation, subject);
+                cls.className(),
+                sourceMethodName,
+                cls.sourceFile(),
+                line,
+                operation,
+                subject,
+                field);
     }
 
     /**
@@ -183,13 +195,17 @@ final class MethodRewriter {
             }
             return;
         }
+        // the field by its name alone: javac may name a field through a subclass, so two owners
+        // can be one field (fields that shadow one another only look dependent, which is safe)
         int id =
                 site(
                         (isVolatile ? "volatile " : "")
                                 + (write ? "write " : "read ")
                                 + owner.substring(owner.lastIndexOf('$') + 1)
                                 + "."
-                                + f.name);
+                                + f.name,
+                        null,
+                        f.name);
         String point = write ? "beforeWrite" : "beforeRead";
         InsnList pre = new InsnList();
         if (isStatic) {
@@ -246,7 +262,8 @@ final class MethodRewriter {
                 int id =
                         site(
                                 CallRules.simpleName(call.owner) + "." + call.name + "()",
-                                receiverOnTop ? subjectOf(call) : null);
+                                receiverOnTop ? subjectOf(call) : null,
+                                holderAccess(call, access) ? Instruction.ANY_FIELD : null);
                 code.insertBefore(call, accessPoint(call, access, id));
                 return;
             }
@@ -373,6 +390,22 @@ final class MethodRewriter {
      * and the operands are reloaded. Straight-line code that no branch enters, so the scratch
      * locals need no stack map frame.
      */
+    /**
+     * Whether the access point of {@code call} reports a field's holder (a field updater's first
+     * argument, a {@code VarHandle}'s first coordinate), rather than the atomic object itself.
+     */
+    private static boolean holderAccess(MethodInsnNode call, AtomicRules.Access access) {
+        Type[] args = Type.getArgumentTypes(call.desc);
+        return switch (access.target()) {
+            case RECEIVER -> false;
+            case FIRST_ARGUMENT -> true;
+            case VAR_HANDLE ->
+                    args.length - AtomicRules.varHandleValueCount(call.name) >= 1
+                            && (args[0].getSort() == Type.OBJECT
+                                    || args[0].getSort() == Type.ARRAY);
+        };
+    }
+
     private InsnList accessPoint(MethodInsnNode call, AtomicRules.Access access, int id) {
         Type[] args = Type.getArgumentTypes(call.desc);
         int[] slots = new int[args.length];
@@ -386,15 +419,7 @@ final class MethodRewriter {
         for (int k = args.length - 1; k >= 0; k--) {
             pre.add(new VarInsnNode(args[k].getOpcode(Opcodes.ISTORE), slots[k]));
         }
-        boolean firstArgument =
-                switch (access.target()) {
-                    case RECEIVER -> false;
-                    case FIRST_ARGUMENT -> true;
-                    case VAR_HANDLE ->
-                            args.length - AtomicRules.varHandleValueCount(call.name) >= 1
-                                    && (args[0].getSort() == Type.OBJECT
-                                            || args[0].getSort() == Type.ARRAY);
-                };
+        boolean firstArgument = holderAccess(call, access);
         pre.add(
                 firstArgument
                         ? new VarInsnNode(Opcodes.ALOAD, slots[0])

@@ -16,6 +16,10 @@ package io.refguard.agent.bridge;
  * @param subject the source name of the object operated on when the instruction takes it straight
  *     from a field or a named local variable ({@code "lock"} for {@code lock.lock()} or {@code
  *     synchronized (lock)}), else {@code null}; reports use it to name that object
+ * @param field which part of the object operated on the instruction touches: the field's name
+ *     (interned) for a field read or write, {@link #ANY_FIELD} for a field updater's or a {@code
+ *     VarHandle}'s access of its holder, whose field it cannot name; {@code null} when it operates
+ *     on the object itself (a lock, an atomic, a monitor)
  */
 public record Instruction(
         int id,
@@ -24,7 +28,23 @@ public record Instruction(
         String fileName,
         int line,
         String operation,
-        String subject) {
+        String subject,
+        String field) {
+
+    /** {@link #field()} of an access to a field of its target that the instruction cannot name. */
+    public static final String ANY_FIELD = "*";
+
+    /** A site that operates on its object itself. */
+    public Instruction(
+            int id,
+            String className,
+            String methodName,
+            String fileName,
+            int line,
+            String operation,
+            String subject) {
+        this(id, className, methodName, fileName, line, operation, subject, null);
+    }
 
     /** A site whose operand has no source name. */
     public Instruction(

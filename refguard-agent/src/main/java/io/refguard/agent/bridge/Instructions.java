@@ -35,20 +35,43 @@ public final class Instructions {
      * Appends a site whose operand has a source name ({@link Instruction#subject()}) and returns
      * its id.
      */
-    public static synchronized int register(
+    public static int register(
             String className,
             String methodName,
             String fileName,
             int line,
             String operation,
             String subject) {
+        return register(className, methodName, fileName, line, operation, subject, null);
+    }
+
+    /**
+     * Appends a site that touches a part of its object ({@link Instruction#field()}: a field's
+     * name, or {@link Instruction#ANY_FIELD}) and returns its id.
+     */
+    public static synchronized int register(
+            String className,
+            String methodName,
+            String fileName,
+            int line,
+            String operation,
+            String subject,
+            String field) {
         int id = size;
         Instruction[] current = table;
         if (id == current.length) {
             current = Arrays.copyOf(current, id * 2);
         }
         current[id] =
-                new Instruction(id, className, methodName, fileName, line, operation, subject);
+                new Instruction(
+                        id,
+                        className,
+                        methodName,
+                        fileName,
+                        line,
+                        operation,
+                        subject,
+                        field == null ? null : field.intern());
         size = id + 1;
         table = current;
         return id;

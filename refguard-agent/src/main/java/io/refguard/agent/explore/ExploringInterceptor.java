@@ -212,7 +212,11 @@ final class ExploringInterceptor implements SyncInterceptor {
     public void beforeAccess(Object target, AccessKind kind, int site) {
         RunModel r = run();
         r.ops++;
-        Coordinator.point(r.key(target, site), access(kind), label(site));
+        LockModel k = r.key(target, site);
+        String field = Instructions.get(site).field();
+        // a field is a target of its own: accesses of different fields, and of a field and the
+        // object's monitor, commute
+        Coordinator.point(field == null ? k : k.field(field), access(kind), label(site));
     }
 
     @Override

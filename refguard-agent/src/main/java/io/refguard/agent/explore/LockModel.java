@@ -1,5 +1,9 @@
 package io.refguard.agent.explore;
 
+import io.refguard.agent.bridge.Instruction;
+import io.refguard.hook.FieldOf;
+import java.util.Arrays;
+
 /**
  * The model of one object of the program in one run: its name in reports, and the state the adapter
  * keeps for JDK objects it models. When the object is used as a monitor, a {@code ReentrantLock} or
@@ -25,8 +29,39 @@ final class LockModel extends NamedKey {
     /** The label of a wait on this object ({@code wait on queue}), built on first use. */
     private String waitLabel;
 
+    /** The fields of the object that were accessed in this run, by name; see {@link #field}. */
+    private String[] fieldNames;
+
+    private FieldOf[] fields;
+
     LockModel(Object object, String name) {
         super(object, name);
+    }
+
+    /**
+     * The target of accesses of the object's field {@code name} (interned), or of any field of it
+     * for {@link Instruction#ANY_FIELD}: one part per field and run, so that the explorer's
+     * comparisons of targets are mostly identity checks.
+     */
+    FieldOf field(String name) {
+        String[] names = fieldNames;
+        int n = 0;
+        if (names != null) {
+            for (; n < names.length && names[n] != null; n++) {
+                if (names[n] == name) {
+                    return fields[n];
+                }
+            }
+        }
+        if (names == null || n == names.length) {
+            int size = names == null ? 2 : names.length * 2;
+            fieldNames = names = names == null ? new String[size] : Arrays.copyOf(names, size);
+            fields = fields == null ? new FieldOf[size] : Arrays.copyOf(fields, size);
+        }
+        FieldOf f = name.equals(Instruction.ANY_FIELD) ? FieldOf.any(this) : FieldOf.of(this, name);
+        names[n] = name;
+        fields[n] = f;
+        return f;
     }
 
     /**

@@ -120,21 +120,13 @@ public interface ChoicePoint {
 
     /**
      * Whether the next operations of threads {@code a} and {@code b} commute: either is a thread's
-     * start, or both have a known target and the targets differ or both only read. Other unknown
-     * operations never commute.
+     * start, or their targets do not overlap or both only read ({@link Locations#dependent}).
      */
     default boolean independent(int a, int b) {
         if (pendingStart(a) || pendingStart(b)) {
             return true;
         }
-        Object ta = pendingTarget(a);
-        Object tb = pendingTarget(b);
-        if (ta == null || tb == null) {
-            return false;
-        }
-        if (ta != tb) {
-            return true;
-        }
-        return pendingAccess(a) == Access.READ && pendingAccess(b) == Access.READ;
+        return !Locations.dependent(
+                pendingTarget(a), pendingAccess(a), pendingTarget(b), pendingAccess(b));
     }
 }

@@ -676,7 +676,7 @@ final class Execution implements ChoicePoint {
                 }
             }
         }
-        return targets.nextDependent(a, from);
+        return targets.nextDependent(a, from, slots);
     }
 
     @Override

@@ -22,12 +22,13 @@ import io.refguard.hook.Access;
  * </ul>
  *
  * Locations are the targets of scheduling points, tracked exactly (by identity) up to {@link
- * #READS} reads per thread; a write to a location wakes every thread that read it, whatever the
- * operation. Requiring the same label as well keeps two reads of different fields of one object
- * (one target through the agent) from looking like a loop: a loop repeats its code. A thread that
- * read more since its last write, or a yield with nothing read, is woken by any write of another
- * thread. A write is a {@link Access#WRITE} or {@link Access#UPDATE} step; a step with no target
- * writes everything.
+ * #READS} reads per thread; a write to a location wakes every thread that read it or a location it
+ * overlaps ({@link Locations#overlap}: a field updater's write wakes the readers of every field of
+ * its object), whatever the operation. Requiring the same label as well keeps two different
+ * operations on one location (two calls that read one collection) from looking like a loop: a loop
+ * repeats its code. A thread that read more since its last write, or a yield with nothing read, is
+ * woken by any write of another thread. A write is a {@link Access#WRITE} or {@link Access#UPDATE}
+ * step; a step with no target writes everything.
  *
  * <p>The effect of a step is applied at the next decision, after the step's operation ran, so an
  * update can still be reported as failed. Everything here follows from the schedule alone, so a
@@ -160,7 +161,7 @@ final class Fairness {
             return true;
         }
         for (int i = 0; i < a.readCount; i++) {
-            if (a.reads[i] == t) {
+            if (Locations.overlap(a.reads[i], t)) {
                 return true;
             }
         }

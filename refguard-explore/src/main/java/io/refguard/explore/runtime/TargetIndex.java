@@ -8,9 +8,11 @@ import java.util.IdentityHashMap;
  * The started threads of a run by the target of the operation each announced last, so that the
  * threads whose next step does not commute with a given one ({@link ChoicePoint#independent}) are
  * found without looking at the others: those with an unknown target, and those with the same target
- * unless both only read. Kept only once a strategy asks ({@link ChoicePoint#nextDependent}), then
- * updated at every scheduling point with one lookup in an identity map; emptied when a run starts,
- * its sets reused. Touched only by the baton holder.
+ * unless both only read. The fields of one object ({@code FieldOf}) are indexed under the object,
+ * with the object's own operations, and told apart by {@link Locations#dependent} when found. Kept
+ * only once a strategy asks ({@link ChoicePoint#nextDependent}), then updated at every scheduling
+ * point with one lookup in an identity map; emptied when a run starts, its sets reused. Touched
+ * only by the baton holder.
  */
 final class TargetIndex {
 
@@ -37,7 +39,7 @@ final class TargetIndex {
     /** Indexes started thread {@code a} at the operation it announced last. */
     void update(Actor a) {
         remove(a);
-        Object t = a.pendingTarget;
+        Object t = a.pendingTarget == null ? null : Locations.indexKey(a.pendingTarget);
         started.add(a.id);
         if (t == null) {
             unknown.add(a.id);
@@ -84,17 +86,26 @@ final class TargetIndex {
      * The lowest id from {@code from} on, other than {@code c}, of a started thread whose next step
      * does not commute with started thread {@code c}'s, or -1.
      */
-    int nextDependent(Actor c, int from) {
+    int nextDependent(Actor c, int from, Actor[] slots) {
         Object t = c.pendingTarget;
         if (t == null) {
             return skip(started, c.id, from);
         }
-        ThreadSet[] s = byTarget.get(t);
+        Object key = Locations.indexKey(t);
+        ThreadSet[] s = byTarget.get(key);
         int u = skip(unknown, c.id, from);
         if (s == null) {
             return u;
         }
-        int v = skip(c.pendingAccess == Access.READ ? s[1] : s[0], c.id, from);
+        ThreadSet set = c.pendingAccess == Access.READ ? s[1] : s[0];
+        int v = skip(set, c.id, from);
+        // an object and its fields share a key: of another target, keep only what overlaps
+        while (v >= 0
+                && slots[v].pendingTarget != t
+                && !Locations.dependent(
+                        slots[v].pendingTarget, slots[v].pendingAccess, t, c.pendingAccess)) {
+            v = skip(set, c.id, v + 1);
+        }
         return u < 0 ? v : v < 0 ? u : Math.min(u, v);
     }
 

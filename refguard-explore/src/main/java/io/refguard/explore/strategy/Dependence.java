@@ -1,13 +1,15 @@
 package io.refguard.explore.strategy;
 
 import io.refguard.explore.runtime.ChoicePoint;
+import io.refguard.explore.runtime.Locations;
 import io.refguard.hook.Access;
 
 /**
  * When two steps commute, as the reductions record them: a step is kept as its target and access,
- * with {@link #START} as the target of a thread's first step. The one rule of dependence, used by
- * the partial-order reductions and by the coverage an exploration reports (the orders of dependent
- * steps it saw).
+ * with {@link #START} as the target of a thread's first step. The rule of dependence of the
+ * partial-order reductions and of the coverage an exploration reports (the orders of dependent
+ * steps it saw): the runtime's rule ({@link Locations}), with a thread's start commuting with
+ * everything.
  */
 public final class Dependence {
 
@@ -32,16 +34,13 @@ public final class Dependence {
     }
 
     /**
-     * Same target and not both reads; a start commutes with everything; another unknown (null)
-     * target is dependent on everything.
+     * A start commutes with everything; otherwise the rule of {@link Locations#dependent}: targets
+     * that overlap and not both reads, an unknown (null) target dependent on everything.
      */
     public static boolean dependent(Object ta, Access aa, Object tb, Access ab) {
         if (ta == START || tb == START) {
             return false;
         }
-        if (ta == null || tb == null) {
-            return true;
-        }
-        return ta == tb && !(aa == Access.READ && ab == Access.READ);
+        return Locations.dependent(ta, aa, tb, ab);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.refguard.explore.Coordinator;
 import io.refguard.hook.Access;
+import io.refguard.hook.FieldOf;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +15,23 @@ import org.junit.jupiter.api.Test;
 /**
  * The runtime's index of targets names exactly the threads whose next step does not commute with a
  * given thread's ({@link ChoicePoint#independent}), in id order, at every decision of runs whose
- * threads read, write and update a few objects, make points without a target, take a lock, block,
- * finish, and start later than others.
+ * threads read, write and update a few objects and fields of one of them, make points without a
+ * target, take a lock, block, finish, and start later than others.
  */
 class TargetIndexTest {
 
     @Test
     void theIndexNamesTheSameThreadsAsTheDefinition() {
-        Object[] objects = {new Object(), new Object(), new Object()};
+        Object first = new Object();
+        Object[] objects = {
+            first,
+            new Object(),
+            new Object(),
+            FieldOf.of(first, "a"),
+            FieldOf.of(first, "b"),
+            FieldOf.any(first),
+            FieldOf.of(first, "a") // the same field as another part: equal, not identical
+        };
         Access[] accesses = Access.values();
         Object lock = new Object();
         int threads = 70; // two words of 64
@@ -33,11 +43,11 @@ class TargetIndexTest {
             bodies.add(
                     () -> {
                         for (int i = 0; i < 4; i++) {
-                            int k = (id * 7 + i * 3) % 5;
+                            int k = (id * 7 + i * 3) % (objects.length + 2);
                             if (k < objects.length) {
                                 Coordinator.point(
                                         objects[k], accesses[(id + i) % accesses.length], "op");
-                            } else if (k == 3) {
+                            } else if (k == objects.length) {
                                 Coordinator.point("unknown");
                             } else {
                                 Coordinator.lock(lock);
