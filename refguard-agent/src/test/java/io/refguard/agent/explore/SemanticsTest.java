@@ -100,7 +100,7 @@ class SemanticsTest {
         InterleavingFailure f = fails(Pools.FixedNeverShutDown.class, ExploreOptions.exhaustive());
         assertEquals(FailureKind.DEADLOCK, f.report().failure().kind(), f.table());
         assertTrue(
-                f.table().contains("pool-1-thread-1 waits for 'take a task from pool-1' on pool-1"),
+                f.table().contains("pool-1-thread-1 waits for 'take a task from pool-1'"),
                 f.table());
     }
 

@@ -75,7 +75,10 @@ final class MonitorWaits {
                         () -> me.notified || interruptible && me.interrupted,
                         timeoutNanos,
                         early,
-                        null,
+                        // an untimed wait's step reads what a signal on the condition writes (or an
+                        // interrupt: its end is no other step); a timed one may time out whenever
+                        // the others cannot progress, which depends on every thread
+                        timeoutNanos < 0 ? condition : null,
                         label);
             } finally {
                 ws.waiters.remove(me);

@@ -162,11 +162,14 @@ final class Waits {
                                     + (a.lock.owner == null ? "nobody" : a.lock.owner.name)
                             : "a signal on " + namer.name(a.pendingTarget);
             case JOIN -> a.joinTarget.name + " to finish";
-            case UNTIL ->
-                    "'"
-                            + a.pendingLabel
-                            + "'"
-                            + (a.pendingTarget == null ? "" : " on " + namer.name(a.pendingTarget));
+            case UNTIL -> {
+                String on = a.pendingTarget == null ? null : namer.name(a.pendingTarget);
+                // "'wait on page'", not "'wait on page' on page"
+                yield "'"
+                        + a.pendingLabel
+                        + "'"
+                        + (on == null || a.pendingLabel.endsWith(" " + on) ? "" : " on " + on);
+            }
             case NONE -> "nothing";
         };
     }
