@@ -29,6 +29,10 @@ import java.util.Set;
  * check is sound: the explorer models every lock and monitor, and a hand-over with a happens-before
  * edge (start, join, a queue, a volatile flag) keeps the other thread away until the first call is
  * over, so a schedule in which two calls overlap is one the JVM can run.
+ *
+ * <p>A view a collection returns (a map's {@code keySet}, {@code values} or {@code entrySet}, a
+ * list's {@code subList}, a sorted map's {@code headMap}, ...) is the same collection here: a call
+ * on it counts as a call on the collection behind it. Iterators are not checked.
  */
 final class SharedCollections {
 
@@ -71,6 +75,25 @@ final class SharedCollections {
                     "navigableKeySet",
                     "descendingKeySet",
                     "comparator",
+                    "reversed");
+
+    /** Calls that return a view backed by the collection they are called on. */
+    private static final Set<String> VIEWS =
+            Set.of(
+                    "keySet",
+                    "values",
+                    "entrySet",
+                    "subList",
+                    "headMap",
+                    "tailMap",
+                    "subMap",
+                    "headSet",
+                    "tailSet",
+                    "subSet",
+                    "descendingMap",
+                    "descendingSet",
+                    "navigableKeySet",
+                    "descendingKeySet",
                     "reversed");
 
     /** Who uses one collection in a run, and who is inside a call on it now. */
@@ -120,14 +143,16 @@ final class SharedCollections {
     static Object call(ExploringInterceptor x, LibraryCall call, Object receiver) throws Throwable {
         RunModel r = x.run();
         ThreadModel me = x.current();
-        Use use = r.collectionUses.computeIfAbsent(receiver, any -> new Use(me));
+        // a call on a view is a call on the collection behind it
+        Object collection = r.collectionViews.getOrDefault(receiver, receiver);
+        Use use = r.collectionUses.computeIfAbsent(collection, any -> new Use(me));
         if (!use.shared && use.first == me && r.parallelPieces == 0) {
-            return call.proceed();
+            return viewed(r, call, collection, call.proceed());
         }
         use.shared = true;
         boolean read = LibraryOps.isRead(call.name()) || READS.contains(call.name());
         Access access = read ? Access.READ : Access.UPDATE;
-        LockModel k = r.key(receiver, call.site());
+        LockModel k = r.key(collection, call.site());
         String label = x.label(call.site());
         r.ops++;
         Coordinator.point(k, access, label);
@@ -145,12 +170,27 @@ final class SharedCollections {
             // the call is under way: its own label, so that fair scheduling does not count the
             // call's two steps as a read repeated by a spinning thread
             Coordinator.point(k, access, label + ", under way");
-            return LibraryOps.atomically(x, call::proceed);
+            return viewed(r, call, collection, LibraryOps.atomically(x, call::proceed));
         } finally {
             int i = threads.lastIndexOf(me);
             threads.remove(i);
             calls.remove(i);
         }
+    }
+
+    /**
+     * Returns {@code result}, first noting it as a view of {@code collection} when {@code call}
+     * returns one (a key set, a sub-list, a head map, ...): calls on the view then count as calls
+     * on the collection, whichever thread makes them.
+     */
+    private static Object viewed(RunModel r, LibraryCall call, Object collection, Object result) {
+        if (result != null
+                && result != collection
+                && VIEWS.contains(call.name())
+                && APPLIES.get(result.getClass())) {
+            r.collectionViews.put(result, collection);
+        }
+        return result;
     }
 
     /** Throws when a thread other than {@code me} is inside one of {@code calls}. */

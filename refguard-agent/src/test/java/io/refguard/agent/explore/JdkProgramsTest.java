@@ -30,6 +30,7 @@ import example.jdk.SynchronizedMapCheckThenAct;
 import example.jdk.TimerRetry;
 import example.jdk.TransferHandOff;
 import example.jdk.UnguardedHashMap;
+import example.jdk.ViewOfSharedMap;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.report.FailureKind;
@@ -88,6 +89,10 @@ class JdkProgramsTest {
                 new Case(CompleterSum.class, FailureKind.THREAD_THREW, ", expected 6"),
                 new Case(
                         UnguardedHashMap.class,
+                        FailureKind.THREAD_THREW,
+                        "two threads use HashMap#1 at once, which is not thread-safe"),
+                new Case(
+                        ViewOfSharedMap.class,
                         FailureKind.THREAD_THREW,
                         "two threads use HashMap#1 at once, which is not thread-safe"),
                 new Case(
