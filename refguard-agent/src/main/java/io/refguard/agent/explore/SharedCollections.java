@@ -36,7 +36,10 @@ import java.util.Set;
  */
 final class SharedCollections {
 
-    /** Reads besides {@link LibraryOps#isRead}: these leave the collection as it is. */
+    /**
+     * Reads besides {@link LibraryOps#isRead} and the {@link #VIEWS}: these leave the collection as
+     * it is.
+     */
     private static final Set<String> READS =
             Set.of(
                     "iterator",
@@ -46,10 +49,6 @@ final class SharedCollections {
                     "spliterator",
                     "forEach",
                     "toArray",
-                    "keySet",
-                    "values",
-                    "entrySet",
-                    "subList",
                     "first",
                     "last",
                     "clone",
@@ -64,18 +63,7 @@ final class SharedCollections {
                     "lowerEntry",
                     "firstEntry",
                     "lastEntry",
-                    "headMap",
-                    "tailMap",
-                    "subMap",
-                    "headSet",
-                    "tailSet",
-                    "subSet",
-                    "descendingMap",
-                    "descendingSet",
-                    "navigableKeySet",
-                    "descendingKeySet",
-                    "comparator",
-                    "reversed");
+                    "comparator");
 
     /** Calls that return a view backed by the collection they are called on. */
     private static final Set<String> VIEWS =
@@ -150,7 +138,10 @@ final class SharedCollections {
             return viewed(r, call, collection, call.proceed());
         }
         use.shared = true;
-        boolean read = LibraryOps.isRead(call.name()) || READS.contains(call.name());
+        boolean read =
+                LibraryOps.isRead(call.name())
+                        || READS.contains(call.name())
+                        || VIEWS.contains(call.name());
         Access access = read ? Access.READ : Access.UPDATE;
         LockModel k = r.key(collection, call.site());
         String label = x.label(call.site());
