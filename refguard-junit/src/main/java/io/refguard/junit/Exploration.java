@@ -187,13 +187,19 @@ public final class Exploration {
      * thin search reads differently from a thorough one without opening the test report.
      */
     private String passed(String name, ExploreResult result) {
+        return passed(testClass.getSimpleName() + "." + method.getName() + "()", name, result);
+    }
+
+    /**
+     * The line for test {@code test} ({@code Class.method()}) whose exploration of scenario {@code
+     * name} passed; a plain test method's scenario is named after the test, so it reads "explored
+     * its body".
+     */
+    static String passed(String test, String name, ExploreResult result) {
         return "refguard: "
-                + testClass.getSimpleName()
-                + "."
-                + method.getName()
-                + "() explored \""
-                + name
-                + "\": no failure in "
+                + test
+                + (name.equals(test) ? " explored its body" : " explored \"" + name + "\"")
+                + ": no failure in "
                 + result.runs()
                 + (result.runs() == 1 ? " run" : " runs")
                 + " ("

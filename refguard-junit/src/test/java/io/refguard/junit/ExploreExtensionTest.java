@@ -241,4 +241,30 @@ class ExploreExtensionTest {
         Kit.assertPassed(r, "boundTooLowToSeeTheRace");
         Kit.assertPassed(r, "anotherScenario");
     }
+
+    @Test
+    void thePassLineNamesTheScenarioOrThePlainBody() {
+        ExploreResult r =
+                new ExploreResult(
+                        "T.body()",
+                        "exhaustive, preemption bound 2",
+                        12,
+                        12,
+                        java.time.Duration.ofMillis(7),
+                        ExploreResult.Stop.EXHAUSTED,
+                        true,
+                        40,
+                        20,
+                        0,
+                        new io.refguard.explore.Coverage(3, 0, 12, false));
+        assertEquals(
+                "refguard: T.body() explored its body: no failure in 12 runs (7 ms); "
+                        + r.guarantee()
+                        + ".",
+                Exploration.passed("T.body()", "T.body()", r));
+        assertTrue(
+                Exploration.passed("T.counts()", "hit counter", r)
+                        .startsWith(
+                                "refguard: T.counts() explored \"hit counter\": no failure in"));
+    }
 }
