@@ -105,6 +105,16 @@ public interface ChoicePoint {
     }
 
     /**
+     * Whether an observer (a scenario's invariants) reads the state at every point. It sees the
+     * state between any two steps, including what a step wrote without a point of its own, so for
+     * it no two steps commute: a reduction that ran one order of "independent" steps could skip the
+     * state the other order shows it.
+     */
+    default boolean observed() {
+        return false;
+    }
+
+    /**
      * The lowest id from {@code from} on, other than {@code c}, of a thread whose next operation
      * does not commute with {@code c}'s ({@link #independent}), or -1. The runtime's view indexes
      * the threads by target, so that enumerating them costs time in the threads found.

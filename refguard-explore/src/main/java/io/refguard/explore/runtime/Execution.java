@@ -714,6 +714,11 @@ final class Execution implements ChoicePoint {
     }
 
     @Override
+    public boolean observed() {
+        return run.observer != null;
+    }
+
+    @Override
     public String threadName(int id) {
         return slots[id].name;
     }
