@@ -43,4 +43,18 @@ public final class Dependence {
         }
         return Locations.dependent(ta, aa, tb, ab);
     }
+
+    /**
+     * The rule for a reduction that must keep every state an observer can see (a scenario's
+     * invariants, {@link ChoicePoint#observed}): {@link #dependent}, and besides any two steps that
+     * both write, whatever they write. Two writes to different objects end in the same state in
+     * either order but pass through different ones (one of them first), which an invariant over
+     * both can tell apart; a read changes no state, so it commutes as before.
+     */
+    public static boolean dependentObserved(Object ta, Access aa, Object tb, Access ab) {
+        if (ta == START || tb == START) {
+            return false;
+        }
+        return aa != Access.READ && ab != Access.READ || Locations.dependent(ta, aa, tb, ab);
+    }
 }

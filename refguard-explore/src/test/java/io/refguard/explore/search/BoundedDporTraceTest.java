@@ -16,8 +16,10 @@ import io.refguard.explore.strategy.Search;
 import io.refguard.explore.strategy.Strategies;
 import io.refguard.hook.Access;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -46,13 +48,20 @@ class BoundedDporTraceTest {
         return count;
     }
 
-    /** What the bounded search ran: completed runs and their traces. */
-    record Outcome(long runs, Set<String> traces, boolean boundLimited) {}
+    /**
+     * What the bounded search ran: completed runs, their traces, and the preemptions of the first
+     * run of each trace.
+     */
+    record Outcome(long runs, Map<String, Integer> firstPreemptions, boolean boundLimited) {
+        Set<String> traces() {
+            return firstPreemptions.keySet();
+        }
+    }
 
     static Outcome search(List<List<Op>> threads, int bound) {
         Search strategy = Strategies.dpor(bound);
         long runs = 0;
-        Set<String> traces = new HashSet<>();
+        Map<String, Integer> first = new HashMap<>();
         while (strategy.hasNextRun()) {
             Sim sim = new Sim(threads);
             RunStatus status = sim.run(strategy.chooser());
@@ -63,25 +72,35 @@ class BoundedDporTraceTest {
                 int[] s = sim.schedule();
                 int pre = preemptions(threads, s);
                 assertTrue(pre <= bound, pre + " preemptions in a run bounded by " + bound);
-                traces.add(traceKey(threads, s));
+                first.putIfAbsent(traceKey(threads, s), pre);
             }
         }
         assertTrue(strategy.exhausted(), "a bounded search of a finite model ends exhausted");
-        return new Outcome(runs, traces, strategy.boundLimited());
+        return new Outcome(runs, first, strategy.boundLimited());
     }
 
     /**
      * The traces with a schedule of at most {@code bound} preemptions, and how many such schedules.
      */
     static Set<String> boundedTraces(List<List<Op>> threads, int bound, long[] schedules) {
-        Set<String> traces = new HashSet<>();
+        return fewestPreemptions(threads, bound, schedules).keySet();
+    }
+
+    /**
+     * The traces with a schedule of at most {@code bound} preemptions, each with the fewest
+     * preemptions of its schedules; counts such schedules into {@code schedules[0]}.
+     */
+    static Map<String, Integer> fewestPreemptions(
+            List<List<Op>> threads, int bound, long[] schedules) {
+        Map<String, Integer> fewest = new HashMap<>();
         for (int[] s : allSchedules(threads)) {
-            if (preemptions(threads, s) <= bound) {
+            int pre = preemptions(threads, s);
+            if (pre <= bound) {
                 schedules[0]++;
-                traces.add(traceKey(threads, s));
+                fewest.merge(traceKey(threads, s), pre, Math::min);
             }
         }
-        return traces;
+        return fewest;
     }
 
     static void assertCovers(List<List<Op>> m, int bound) {
@@ -136,7 +155,8 @@ class BoundedDporTraceTest {
             }
             for (int bound = 0; bound <= 2; bound++) {
                 long[] count = new long[1];
-                Set<String> expected = boundedTraces(m, bound, count);
+                Map<String, Integer> fewest = fewestPreemptions(m, bound, count);
+                Set<String> expected = fewest.keySet();
                 Outcome got = search(m, bound);
                 assertTrue(
                         got.traces().containsAll(expected),
@@ -146,6 +166,9 @@ class BoundedDporTraceTest {
                                 + missing(expected, got.traces())
                                 + " of "
                                 + m);
+                // Level by level: a trace is first run with the fewest preemptions it allows, so
+                // a failure (a property of its trace) is reported with the fewest too.
+                assertEquals(fewest, got.firstPreemptions(), "bound " + bound + " of " + m);
                 runs[bound] += got.runs();
                 schedules[bound] += count[0];
             }

@@ -60,6 +60,37 @@ class DporTest {
         }
     }
 
+    /**
+     * Bounded DPOR raises its bound level by level, as the exhaustive search does, so its first
+     * failure has the fewest preemptions of any failing schedule too.
+     */
+    @Test
+    void boundedDporReportsTheFewestPreemptionsAsTheExhaustiveSearchDoes() {
+        Map<String, Supplier<Scenario<?>>> bugs = new java.util.LinkedHashMap<>(ExampleBugs.all());
+        bugs.put("three preemptions", DporTest::threePreemptions);
+        for (Map.Entry<String, Supplier<Scenario<?>>> bug : bugs.entrySet()) {
+            InterleavingFailure exhaustive =
+                    assertThrows(
+                            InterleavingFailure.class,
+                            () ->
+                                    bug.getValue()
+                                            .get()
+                                            .explore(
+                                                    ExploreOptions.exhaustive().preemptionBound(3)),
+                            bug.getKey());
+            InterleavingFailure dpor =
+                    assertThrows(
+                            InterleavingFailure.class,
+                            () ->
+                                    bug.getValue()
+                                            .get()
+                                            .explore(ExploreOptions.dpor().preemptionBound(3)),
+                            bug.getKey());
+            assertEquals(
+                    exhaustive.report().preemptions(), dpor.report().preemptions(), bug.getKey());
+        }
+    }
+
     /** T1 writes 1, 2, 3; T2 reads twice and must not see exactly 1 then 2. */
     static final class Steps {
         final SharedInt x = new SharedInt("x", 0);
