@@ -92,7 +92,7 @@ public record ExploreResult(
                     + shard.group(1)
                     + " shards pass: combine their results with refguard merge";
         }
-        if (strategy.startsWith("dpor")) {
+        if (strategy.startsWith("dpor") || strategy.startsWith("default search: dpor")) {
             return boundLimited
                     ? "a schedule of every class of equivalent schedules that has one within the"
                             + " bound was run ("
