@@ -22,7 +22,7 @@ final class BudgetOptions {
             paramLabel = "NAME",
             converter = StrategyText.class,
             description =
-                    "default (bounded DPOR interleaved with randomized searches),"
+                    "default (the bounded exhaustive search interleaved with randomized ones),"
                             + " exhaustive, random, pct, pos, surw, pct-races or dpor.")
     String strategy;
 
@@ -31,8 +31,7 @@ final class BudgetOptions {
             paramLabel = "N",
             converter = BoundText.class,
             description =
-                    "Most preemptions per schedule of the systematic searches (default 2), or"
-                            + " 'none'.")
+                    "Most preemptions per schedule of the exhaustive search (default 2), or 'none'.")
     String preemptionBound;
 
     @Option(

@@ -34,10 +34,9 @@ class ExploreCommandTest {
         assertTrue(
                 r.out()
                         .matches(
-                                "No failure: \\d+ runs, \\d+ choice points, in \\d+(\\.\\d+)? m?s; a schedule of every"
-                                        + " class of equivalent schedules that has one within the bound"
-                                        + " was run \\(default search: dpor, preemption bound 2, [^)]*\\);"
-                                        + " classes that need more preemptions were not; coverage: exhaustive within the"
+                                "No failure: \\d+ runs, \\d+ choice points, in \\d+(\\.\\d+)? m?s; every schedule within"
+                                        + " the bound was run \\(default search: exhaustive, preemption bound 2, [^)]*\\); schedules with"
+                                        + " more preemptions were not; coverage: exhaustive within the"
                                         + " bound; \\d+ orders of dependent steps seen \\(the Good-Turing"
                                         + " estimate of new orders in a further run, (?:[0-9.]+|under 0\\.001), is"
                                         + " only informational here\\).\\R"),
@@ -51,7 +50,9 @@ class ExploreCommandTest {
         assertEquals(0, r.status(), r::toString);
         JsonNode o = new ObjectMapper().readTree(r.out());
         assertTrue(
-                o.get("strategy").asText().startsWith("default search: dpor, preemption bound 0"),
+                o.get("strategy")
+                        .asText()
+                        .startsWith("default search: exhaustive, preemption bound 0"),
                 o.get("strategy").asText());
         assertEquals(0, o.get("preemptions").asInt());
         assertTrue(o.get("variant").isNull());

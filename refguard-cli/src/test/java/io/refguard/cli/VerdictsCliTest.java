@@ -131,10 +131,6 @@ class VerdictsCliTest {
         assertFalse(r.out().contains("hello from the program"), r::toString);
         assertTrue(r.err().contains("hello from the program"), r::toString);
         assertTrue(o.get("choice_points").asLong() > 0, r::toString);
-        assertTrue(
-                o.get("guarantee")
-                        .asText()
-                        .startsWith("a schedule of every class of equivalent schedules"),
-                r::toString);
+        assertTrue(o.get("guarantee").asText().startsWith("every schedule"), r::toString);
     }
 }

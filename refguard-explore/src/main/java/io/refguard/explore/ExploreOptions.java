@@ -49,11 +49,11 @@ public final class ExploreOptions {
     /** The search strategies; {@link #id()} is the name settings and the command line use. */
     public enum Strategy {
         /**
-         * The default: bounded DPOR within the preemption bound (the exhaustive search in a shard)
-         * interleaved, run by run, with POS, PCT at depths 1 to 3, PCT over racing steps, SURW and
-         * a random walk, in one budget. Ends "verified within the bound" when the systematic part
-         * has covered it; a failure found at random is simplified toward the fewest preemptions.
-         * See docs/EXPLORER.md for why this mix.
+         * The default: the exhaustive search within the preemption bound interleaved, run by run,
+         * with POS, PCT at depths 1 to 3, PCT over racing steps, SURW and a random walk, in one
+         * budget. Ends "verified within the bound" when the exhaustive part has covered it; a
+         * failure found at random is simplified toward the fewest preemptions. See docs/EXPLORER.md
+         * for why this mix.
          */
         DEFAULT,
         /**
@@ -345,7 +345,7 @@ public final class ExploreOptions {
 
     /**
      * A copy with the preemption bound of the systematic searches (exhaustive, DPOR and the
-     * default's systematic part); {@link Integer#MAX_VALUE} for none.
+     * default's exhaustive part); {@link Integer#MAX_VALUE} for none.
      */
     public ExploreOptions preemptionBound(int b) {
         OptionProperties.require(b >= 0, "preemptionBound must be at least 0, was " + b);

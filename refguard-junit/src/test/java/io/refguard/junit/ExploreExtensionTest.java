@@ -108,7 +108,7 @@ class ExploreExtensionTest {
         assertTrue(printed.contains(result.guarantee()), printed);
         assertEquals(ExploreResult.Stop.EXHAUSTED, result.stop());
         assertTrue(
-                result.strategy().startsWith("default search: dpor, preemption bound 2"),
+                result.strategy().startsWith("default search: exhaustive, preemption bound 2"),
                 result.strategy());
         assertTrue(result.distinctSchedules() > 1, result.toString());
         // each thread counts in its own slot: nothing to order, however many schedules ran

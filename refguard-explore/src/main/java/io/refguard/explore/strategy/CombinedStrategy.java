@@ -4,24 +4,18 @@ import io.refguard.explore.runtime.Chooser;
 import io.refguard.explore.runtime.RunStatus;
 
 /**
- * The default search: one budget shared, run by run, between a systematic search within a
+ * The default search: one budget shared, run by run, between the exhaustive search within a
  * preemption bound and randomized searches that each find bugs the others find late.
  *
  * <p>Why a mix: measured on the project's bug corpus (docs/BENCHMARKS.md), no single strategy finds
- * every bug. The bounded systematic search finds small bugs with the fewest preemptions and can
+ * every bug. The bounded exhaustive search finds small bugs with the fewest preemptions and can
  * prove a bound clean, but among many threads it spends its budget on the orders in which threads
  * finish; PCT finds bugs of small depth in long runs; POS samples partial orders evenly; SURW finds
  * one step among many threads; a random walk catches what needs many preemptions. Interleaving them
  * costs each at most a constant factor of its runs to bug, and the mix finds whatever any of them
  * finds.
  *
- * <p>The systematic part is bounded DPOR ({@link DporStrategy}), raised level by level to the
- * bound: one schedule per class of equivalent schedules, with the fewest preemptions first, like
- * the exhaustive search at a fraction of its runs. It falls back to the exhaustive search where
- * DPOR cannot go: in a shard (the exhaustive search splits by subtree, DPOR's backtracking does
- * not) and in a run of more threads than DPOR handles, when the exhaustive search starts over.
- *
- * <p>The rotation gives the systematic search 3 runs in 10. When it has covered its bound, the
+ * <p>The rotation gives the exhaustive search 3 runs in 10. When it has covered its bound, the
  * randomized searches go on until they have had {@link #RANDOM_AFTER_EXHAUSTED} runs in all, and
  * the search ends as exhausted: "verified within bound N". A failure found at random is then
  * simplified by the explorer toward the fewest preemptions, as for any randomized strategy.
@@ -38,7 +32,7 @@ final class CombinedStrategy implements Search {
 
     private final int bound;
     private final String shard;
-    private Search systematic;
+    private final Search systematic;
     private final Search[] random;
     private int turn;
     private boolean systematicDone;
@@ -48,16 +42,12 @@ final class CombinedStrategy implements Search {
 
     /**
      * The default search, or shard {@code shardIndex} of {@code shardCount} of it: its part of the
-     * exhaustive search (the systematic part of a shard), and randomized searches seeded with the
-     * shard's {@code seed}.
+     * exhaustive search, and randomized searches seeded with the shard's {@code seed}.
      */
     CombinedStrategy(int preemptionBound, long seed, int shardIndex, int shardCount) {
         this.bound = preemptionBound;
         this.shard = Shards.describe(shardIndex, shardCount);
-        this.systematic =
-                shardCount == 1
-                        ? new DporStrategy(preemptionBound)
-                        : new ExhaustiveStrategy(preemptionBound, false, shardIndex, shardCount);
+        this.systematic = new ExhaustiveStrategy(preemptionBound, false, shardIndex, shardCount);
         this.random =
                 new Search[] {
                     new PosStrategy(SplitMix.mix(seed, 1)),
@@ -85,12 +75,6 @@ final class CombinedStrategy implements Search {
                 if (systematic.hasNextRun()) {
                     current = systematic;
                     return true;
-                }
-                if (systematic.limit() != null) {
-                    // more threads than DPOR handles: the exhaustive search has no such limit
-                    systematic = new ExhaustiveStrategy(bound, false, 1, 1);
-                    turn = (turn + ROTATION.length - 1) % ROTATION.length;
-                    continue;
                 }
                 systematicDone = true;
                 if (systematic.divergence() != null) {
@@ -157,9 +141,7 @@ final class CombinedStrategy implements Search {
                     + ")"
                     + (foundBy == systematic ? "" : shard);
         }
-        return "default search: "
-                + (systematic instanceof DporStrategy ? "dpor" : "exhaustive")
-                + ", preemption bound "
+        return "default search: exhaustive, preemption bound "
                 + (bound == Integer.MAX_VALUE ? "none" : bound)
                 + ", interleaved with POS, PCT depths 1-3, PCT over racing steps, SURW and random walk"
                 + shard;

@@ -94,8 +94,8 @@ public final class Strategies {
     }
 
     /**
-     * The default search: bounded DPOR within {@code preemptionBound} interleaved, run by run, with
-     * POS, PCT at depths 1 to 3, PCT over racing steps, SURW and a random walk.
+     * The default search: the exhaustive search within {@code preemptionBound} interleaved, run by
+     * run, with POS, PCT at depths 1 to 3, PCT over racing steps, SURW and a random walk.
      */
     public static Search combined(int preemptionBound, long seed) {
         if (preemptionBound < 0) {

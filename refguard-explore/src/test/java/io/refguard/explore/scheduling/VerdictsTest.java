@@ -88,6 +88,9 @@ class VerdictsTest {
         assertTrue(r.exhausted(), r.toString());
         assertEquals(
                 "a schedule of every class of equivalent schedules was run (dpor, sleep sets);"
+                        + " schedules count as equivalent by what each step's scheduling point"
+                        + " names, so shared memory touched between points without a point of its"
+                        + " own was not told apart;"
                         + " coverage: exhaustive within the bound; 2 orders of dependent steps seen"
                         + " (the Good-Turing estimate of new orders in a further run, 1.0, is only"
                         + " informational here)",
@@ -106,7 +109,9 @@ class VerdictsTest {
         assertEquals(
                 "a schedule of every class of equivalent schedules that has one within the bound"
                         + " was run (dpor, preemption bound 0); classes that need more preemptions"
-                        + " were not; coverage: exhaustive within the bound; 4 orders of dependent"
+                        + " were not; schedules count as equivalent by what each step's scheduling"
+                        + " point names, so shared memory touched between points without a point of"
+                        + " its own was not told apart; coverage: exhaustive within the bound; 4 orders of dependent"
                         + " steps seen (the Good-Turing estimate of new orders in a further run, 2.0,"
                         + " is only informational here)",
                 r.guarantee());

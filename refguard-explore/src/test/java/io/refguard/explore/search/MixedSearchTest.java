@@ -61,31 +61,6 @@ class MixedSearchTest {
                 });
     }
 
-    /** {@link #tornPair}'s fix: the checker reads the pair under the lock too. */
-    static Scenario<Pair> lockedPair(int writers) {
-        Scenario<Pair> s =
-                Explorer.scenario("locked pair, " + writers + " writers")
-                        .setup(() -> new Pair(writers));
-        for (int i = 0; i < writers; i++) {
-            int me = i + 1;
-            s.actor(
-                    "W" + me,
-                    p -> {
-                        Coordinator.lock(p.lock);
-                        p.a.set(me);
-                        p.b.set(me);
-                        Coordinator.unlock(p.lock);
-                    });
-        }
-        return s.actor(
-                "check",
-                p -> {
-                    Coordinator.lock(p.lock);
-                    assertEquals(p.a.get(), p.b.get(), "torn pair");
-                    Coordinator.unlock(p.lock);
-                });
-    }
-
     @Test
     void aTornPairAmongThirtyOneThreadsIsReportedWithOnePreemption() {
         for (ExploreOptions o :
@@ -175,7 +150,8 @@ class MixedSearchTest {
                         .explore(ExploreOptions.defaultSearch());
         assertTrue(r.exhausted(), r.toString());
         assertTrue(
-                r.strategy().startsWith("default search: dpor, preemption bound 2"), r.strategy());
+                r.strategy().startsWith("default search: exhaustive, preemption bound 2"),
+                r.strategy());
         assertTrue(
                 r.runs() > 1_000,
                 "the randomized searches ran on after the bound was covered: " + r);
@@ -185,28 +161,6 @@ class MixedSearchTest {
         Coordinator.lock(v);
         v.x.set(v.x.get() + 1);
         Coordinator.unlock(v);
-    }
-
-    /**
-     * The default's systematic part is bounded DPOR, which explores runs of at most 64 threads; on
-     * a run with more it goes on with the exhaustive search, which has no such limit, instead of
-     * ending inconclusive. In a shard it is the exhaustive search from the start.
-     */
-    @Test
-    void theDefaultsSystematicPartIsDporUpTo64ThreadsAndTheExhaustiveSearchBeyond() {
-        ExploreResult small = lockedPair(2).explore(ExploreOptions.defaultSearch());
-        assertTrue(small.exhausted(), small.toString());
-        assertTrue(small.strategy().startsWith("default search: dpor"), small.strategy());
-        InterleavingFailure many =
-                assertThrows(
-                        InterleavingFailure.class,
-                        () -> tornPair(70).explore(ExploreOptions.defaultSearch().maxRuns(20_000)));
-        assertTrue(many.getMessage().contains("torn pair"), many.getMessage());
-        ExploreResult fixed = lockedPair(70).explore(ExploreOptions.defaultSearch().maxRuns(40));
-        assertEquals(ExploreResult.Stop.MAX_RUNS, fixed.stop(), fixed.toString());
-        assertTrue(fixed.strategy().startsWith("default search: exhaustive"), fixed.strategy());
-        ExploreResult shard = lockedPair(2).explore(ExploreOptions.defaultSearch().shard(1, 2));
-        assertTrue(shard.strategy().startsWith("default search: exhaustive"), shard.strategy());
     }
 
     @Test
