@@ -5,9 +5,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A correct {@code CountedCompleter}: the root forks one half, computes the other, and completes
- * when both leaves' {@code tryComplete} reached it. {@link InvokeAll} hands two completers to
- * {@code invokeAll}, which the JDK completes from its own code: exploring it must say that it
- * cannot, naming the call.
+ * when both leaves' {@code tryComplete} reached it. {@link InvokeAll} hands two such trees to
+ * {@code invokeAll}, which returns when both roots are complete: every leaf has counted by then.
+ * {@link InvokeAllRacy} counts with a separate read and write, so two leaves can lose a count.
  */
 public final class CompleterCount {
 
@@ -16,12 +16,18 @@ public final class CompleterCount {
         private final int from;
         private final int to;
         private final AtomicInteger leaves;
+        private final boolean atomic;
 
         Count(CountedCompleter<?> parent, int from, int to, AtomicInteger leaves) {
+            this(parent, from, to, leaves, true);
+        }
+
+        Count(CountedCompleter<?> parent, int from, int to, AtomicInteger leaves, boolean atomic) {
             super(parent);
             this.from = from;
             this.to = to;
             this.leaves = leaves;
+            this.atomic = atomic;
         }
 
         @Override
@@ -29,11 +35,15 @@ public final class CompleterCount {
             if (to - from > 1) {
                 int mid = (from + to) / 2;
                 addToPendingCount(1);
-                new Count(this, from, mid, leaves).fork();
-                new Count(this, mid, to, leaves).compute();
+                new Count(this, from, mid, leaves, atomic).fork();
+                new Count(this, mid, to, leaves, atomic).compute();
                 return;
             }
-            leaves.incrementAndGet();
+            if (atomic) {
+                leaves.incrementAndGet();
+            } else {
+                leaves.set(leaves.get() + 1);
+            }
             tryComplete();
         }
     }
@@ -53,9 +63,26 @@ public final class CompleterCount {
         private InvokeAll() {}
 
         public static void main(String[] args) {
-            AtomicInteger leaves = new AtomicInteger();
-            java.util.concurrent.ForkJoinTask.invokeAll(
-                    new Count(null, 0, 1, leaves), new Count(null, 1, 2, leaves));
+            countBoth(true);
+        }
+    }
+
+    /** The bug: the leaves of both trees count with a separate read and write. */
+    public static final class InvokeAllRacy {
+        private InvokeAllRacy() {}
+
+        public static void main(String[] args) {
+            countBoth(false);
+        }
+    }
+
+    /** Two trees of two leaves each, handed to {@code invokeAll}: four leaves once it returns. */
+    static void countBoth(boolean atomic) {
+        AtomicInteger leaves = new AtomicInteger();
+        java.util.concurrent.ForkJoinTask.invokeAll(
+                new Count(null, 0, 2, leaves, atomic), new Count(null, 2, 4, leaves, atomic));
+        if (leaves.get() != 4) {
+            throw new AssertionError("counted " + leaves.get() + " leaves, expected 4");
         }
     }
 }

@@ -55,9 +55,9 @@ import java.util.concurrent.TimeoutException;
  * joins; the schedules differ only in which thread runs a task, not in how tasks interleave), a and
  * a pool's parallelism limit. A {@code CountedCompleter} runs like any other task, its {@code
  * exec()} (which calls {@code compute()}) once; it completes when the program's {@code
- * tryComplete()} calls, one atomic step each, propagate to it, and {@code invoke}, {@code join} and
- * {@code get} wait in the model until then. {@code invokeAll} of completers is refused (the JDK
- * completes them from its own code).
+ * tryComplete()} calls, one atomic step each, propagate to it, and {@code invoke}, {@code join},
+ * {@code get} and {@code invokeAll} wait in the model until then (the JDK waits, and helps complete
+ * them, inside its own code).
  */
 final class ForkJoinModels {
 
@@ -288,7 +288,6 @@ final class ForkJoinModels {
             if (t == null) {
                 throw new NullPointerException("a task given to invokeAll is null");
             }
-            refuseCompleter(call, t);
         }
         if (tasks.isEmpty()) {
             return collection;
@@ -303,7 +302,14 @@ final class ForkJoinModels {
             pool.enqueue(new Forked(t), true);
         }
         ForkJoinTask<?> first = tasks.get(0);
-        first.quietlyInvoke();
+        if (first instanceof CountedCompleter<?>) {
+            // as invoke does: compute() here, then wait in the model until the completions of
+            // its subtasks reach it (the JDK would wait inside its own code)
+            execOnce(first);
+            awaitDone(x, first, call, label, false, false, 0L);
+        } else {
+            first.quietlyInvoke();
+        }
         if (first.isCompletedAbnormally()) {
             for (ForkJoinTask<?> t : others) {
                 t.cancel(false);
@@ -502,20 +508,5 @@ final class ForkJoinModels {
             }
         }
         return true;
-    }
-
-    /**
-     * {@code invokeAll} of {@code CountedCompleter}s: the JDK runs the first on the caller and
-     * helps complete the others from its own code, which the model does not follow; fork them and
-     * join them instead.
-     */
-    private static void refuseCompleter(LibraryCall call, ForkJoinTask<?> task) {
-        if (task instanceof CountedCompleter<?>) {
-            throw LibraryOps.refuse(
-                    call,
-                    "invokeAll of CountedCompleters completes them inside the JDK's ForkJoin"
-                            + " code, which the explorer does not follow. Fork each completer and"
-                            + " invoke or join the root instead");
-        }
     }
 }
