@@ -45,8 +45,9 @@ import java.util.concurrent.ForkJoinTask;
  * <h2>What cannot be controlled</h2>
  *
  * Work the JDK would run on threads the explorer does not start is refused with a message naming
- * the operation ({@link #refuse}): {@code CountedCompleter}s, {@code CompletableFuture}'s delayed
- * executor and timeouts, the stateful operations of a parallel stream. The terminal operation of a
+ * the operation ({@link #refuse}): the stateful operations of a parallel stream, a {@code
+ * ForkJoinPool}'s delayed tasks (JDK 25). {@code CompletableFuture}'s timeouts and delayed executor
+ * run on a modeled scheduler ({@link CompletableFutureDelays}). The terminal operation of a
  * parallel stream runs in pieces on the modeled common pool ({@link ParallelStreams}); while they
  * run, calls on collections that are not thread-safe are checked for overlap ({@link
  * SharedCollections}). A {@code *Async} method of {@code CompletableFuture} without an executor
@@ -200,11 +201,9 @@ final class LibraryOps {
         if (result != BlockingModels.NOT_MODELED) {
             return result;
         }
-        if (name.equals("orTimeout") || name.equals("completeOnTimeout")) {
-            throw refuse(
-                    call,
-                    "a CompletableFuture timeout is run by a JDK thread the explorer"
-                            + " does not schedule. Use get(timeout, unit), which the explorer models");
+        if ((name.equals("orTimeout") || name.equals("completeOnTimeout"))
+                && receiver instanceof java.util.concurrent.CompletableFuture<?> f) {
+            return CompletableFutureDelays.timeout(x, call, f);
         }
         return modeled(x, call, READS.contains(name) ? Access.READ : Access.UPDATE, call::proceed);
     }
@@ -239,11 +238,9 @@ final class LibraryOps {
             case "getPool", "inForkJoinPool" -> {
                 return ForkJoinModels.poolQuery(x, call);
             }
-            case "delayedExecutor" ->
-                    throw refuse(
-                            call,
-                            "the delayed executor waits on a JDK"
-                                    + " thread the explorer does not schedule");
+            case "delayedExecutor" -> {
+                return CompletableFutureDelays.delayedExecutor(x, call);
+            }
             default -> {
                 return call.proceed();
             }

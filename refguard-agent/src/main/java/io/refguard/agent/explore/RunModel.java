@@ -105,6 +105,12 @@ final class RunModel {
     ModeledExecutor asyncPool;
 
     /**
+     * The modeled scheduler of {@code CompletableFuture}'s timeouts and delayed executors ({@link
+     * CompletableFutureDelays}), or null.
+     */
+    ModeledScheduledExecutor futureDelayer;
+
+    /**
      * Tasks of modeled pools that finished so far ({@link ModeledFuture}): a completion service's
      * {@code take} waits for it to change ({@link CompletionServices}).
      */

@@ -11,8 +11,10 @@ import example.jdk.CommonPoolLostUpdate;
 import example.jdk.CompleterSum;
 import example.jdk.CompletionLostUpdate;
 import example.jdk.DelayedJobs;
+import example.jdk.DelayedRetry;
 import example.jdk.DueTogether;
 import example.jdk.ForkJoinLostUpdate;
+import example.jdk.FutureTimeout;
 import example.jdk.HandOff;
 import example.jdk.InvokeAllLostUpdate;
 import example.jdk.MapLostUpdate;
@@ -86,6 +88,11 @@ class JdkProgramsTest {
                 new Case(TimerRetry.class, FailureKind.THREAD_THREW, "2 outcomes for one request"),
                 new Case(DelayedJobs.class, FailureKind.THREAD_THREW, "NullPointerException"),
                 new Case(DueTogether.class, FailureKind.THREAD_THREW, "but handled 0 jobs"),
+                new Case(FutureTimeout.class, FailureKind.THREAD_THREW, "TimeoutException"),
+                new Case(
+                        DelayedRetry.class,
+                        FailureKind.THREAD_THREW,
+                        "0 attempts after the retry was due"),
                 new Case(CompleterSum.class, FailureKind.THREAD_THREW, ", expected 6"),
                 new Case(
                         UnguardedHashMap.class,
