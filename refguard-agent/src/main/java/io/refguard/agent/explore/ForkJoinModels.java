@@ -143,6 +143,11 @@ final class ForkJoinModels {
      * itself incomplete (Caffeine's maintenance task does, to be submitted again), and {@code
      * quietlyInvoke} would then wait for it for real.
      */
+    /** {@code task} as a modeled worker runs it ({@link Forked}). */
+    static Runnable forked(ForkJoinTask<?> task) {
+        return new Forked(task);
+    }
+
     private record Forked(ForkJoinTask<?> task) implements Runnable {
         @Override
         public void run() {
@@ -399,12 +404,14 @@ final class ForkJoinModels {
                     return name.equals("shutdown") ? null : List.of();
                 }
                 Object result = name.equals("shutdown") ? shutdown(model) : model.shutdownNow();
+                ForkJoinDelays.shutdown(x, model, name.equals("shutdownNow"));
                 pool.shutdown(); // so the real pool's own queries agree; it has no threads
                 return result;
             }
             case "close" -> {
                 if (!common) {
                     model.shutdown();
+                    ForkJoinDelays.shutdown(x, model, false);
                     pool.shutdown();
                     model.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
                 }
@@ -429,11 +436,14 @@ final class ForkJoinModels {
                         r.block(model::quiescent, true, Math.max(0L, nanos), model.key, label);
                 return name.equals("awaitQuiescence") && quiet;
             }
-            case "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay", "submitWithTimeout" ->
-                    throw LibraryOps.refuse(
-                            call,
-                            "the pool's delayed tasks (JDK 25+) are not modeled."
-                                    + " Use Executors.newScheduledThreadPool in explored code");
+            case "schedule",
+                    "scheduleAtFixedRate",
+                    "scheduleWithFixedDelay",
+                    "submitWithTimeout",
+                    "cancelDelayedTasksOnShutdown",
+                    "getDelayedTaskCount" -> {
+                return ForkJoinDelays.call(x, call, model, common);
+            }
             default -> {
                 return call.proceed(); // its size, parallelism, statistics: the real pool's
             }

@@ -45,13 +45,13 @@ import java.util.concurrent.ForkJoinTask;
  * <h2>What cannot be controlled</h2>
  *
  * Work the JDK would run on threads the explorer does not start is refused with a message naming
- * the operation ({@link #refuse}): the stateful operations of a parallel stream, a {@code
- * ForkJoinPool}'s delayed tasks (JDK 25). {@code CompletableFuture}'s timeouts and delayed executor
- * run on a modeled scheduler ({@link CompletableFutureDelays}). The terminal operation of a
- * parallel stream runs in pieces on the modeled common pool ({@link ParallelStreams}); while they
- * run, calls on collections that are not thread-safe are checked for overlap ({@link
- * SharedCollections}). A {@code *Async} method of {@code CompletableFuture} without an executor
- * runs on a modeled cached pool of the run, which also stands for {@code
+ * the operation ({@link #refuse}): the stateful operations of a parallel stream. {@code
+ * CompletableFuture}'s timeouts and delayed executor, and a {@code ForkJoinPool}'s delayed tasks,
+ * run on modeled schedulers ({@link CompletableFutureDelays}, {@link ForkJoinDelays}). The terminal
+ * operation of a parallel stream runs in pieces on the modeled common pool ({@link
+ * ParallelStreams}); while they run, calls on collections that are not thread-safe are checked for
+ * overlap ({@link SharedCollections}). A {@code *Async} method of {@code CompletableFuture} without
+ * an executor runs on a modeled cached pool of the run, which also stands for {@code
  * ForkJoinPool.commonPool()}; {@code ForkJoinPool}s and {@code ForkJoinTask}s ({@link
  * ForkJoinModels}), pools built directly ({@link DirectPools}) and {@code Timer}s ({@link Timers})
  * run on modeled pools too.

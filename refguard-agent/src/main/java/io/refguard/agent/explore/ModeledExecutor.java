@@ -57,6 +57,12 @@ class ModeledExecutor extends AbstractExecutorService {
     private int created;
     boolean shutdown;
 
+    /**
+     * Tasks scheduled on this pool that are not due yet (a {@code ForkJoinPool}'s delayed tasks,
+     * {@link ForkJoinDelays}): the pool terminates only after them, as the JDK's does.
+     */
+    int delayed;
+
     ModeledExecutor(
             ExploringInterceptor x,
             RunModel run,
@@ -252,7 +258,7 @@ class ModeledExecutor extends AbstractExecutorService {
 
     @Override
     public boolean isTerminated() {
-        return shutdown && live == 0;
+        return shutdown && live == 0 && delayed == 0;
     }
 
     @Override

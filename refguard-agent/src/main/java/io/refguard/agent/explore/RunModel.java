@@ -110,6 +110,10 @@ final class RunModel {
      */
     ModeledScheduledExecutor futureDelayer;
 
+    /** The delayed tasks of each modeled {@code ForkJoinPool} ({@link ForkJoinDelays}). */
+    final IdentityHashMap<ModeledExecutor, ForkJoinDelays.State> forkJoinDelays =
+            new IdentityHashMap<>();
+
     /**
      * Tasks of modeled pools that finished so far ({@link ModeledFuture}): a completion service's
      * {@code take} waits for it to change ({@link CompletionServices}).
