@@ -292,6 +292,23 @@ public final class Coordinator {
     }
 
     /**
+     * The index in its run of the step the calling managed thread is taking (from 0; a step is the
+     * operation at a scheduling point and the code up to the next one), or -1 on an unmanaged
+     * thread. Steps of one run are taken one at a time, so indices order them.
+     */
+    public static int step() {
+        return ModelCalls.step();
+    }
+
+    /**
+     * Whether the calling managed thread is still in its first step: it has reached no scheduling
+     * point since it started, so it has not synchronized with anything since its start.
+     */
+    public static boolean inFirstStep() {
+        return ModelCalls.inFirstStep();
+    }
+
+    /**
      * The calling managed thread as a handle, for {@link #interrupt}, {@link #isInterrupted} and
      * {@link #unpark} from other threads; null on an unmanaged thread.
      */

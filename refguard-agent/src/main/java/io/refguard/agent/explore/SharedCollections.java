@@ -88,6 +88,18 @@ final class SharedCollections {
     static final class Use {
         final ThreadModel first;
         boolean shared;
+
+        /** The step of the first user's last call that changed it while unshared, or -1; where. */
+        int lastChangeStep = -1;
+
+        String lastChange;
+
+        /**
+         * The step of the first user's last call that only read it while unshared, or -1; where.
+         */
+        int lastReadStep = -1;
+
+        String lastRead;
         final List<ThreadModel> writers = new ArrayList<>();
         final List<String> writing = new ArrayList<>();
         final List<ThreadModel> readers = new ArrayList<>();
@@ -134,20 +146,30 @@ final class SharedCollections {
         // a call on a view is a call on the collection behind it
         Object collection = r.collectionViews.getOrDefault(receiver, receiver);
         Use use = r.collectionUses.computeIfAbsent(collection, any -> new Use(me));
-        if (!use.shared && use.first == me && r.parallelPieces == 0) {
-            return viewed(r, call, collection, call.proceed());
-        }
-        use.shared = true;
         boolean read =
                 LibraryOps.isRead(call.name())
                         || READS.contains(call.name())
                         || VIEWS.contains(call.name());
-        Access access = read ? Access.READ : Access.UPDATE;
+        if (!use.shared && use.first == me && r.parallelPieces == 0) {
+            if (read) {
+                use.lastReadStep = Coordinator.step();
+                use.lastRead = where(call.site());
+            } else {
+                use.lastChangeStep = Coordinator.step();
+                use.lastChange = where(call.site());
+            }
+            return viewed(r, call, collection, call.proceed());
+        }
         LockModel k = r.key(collection, call.site());
+        String mine = where(call.site());
+        if (!use.shared && use.first != me) {
+            unorderedWithFirstUse(k, use, me, mine, read);
+        }
+        use.shared = true;
+        Access access = read ? Access.READ : Access.UPDATE;
         String label = x.label(call.site());
         r.ops++;
         Coordinator.point(k, access, label);
-        String mine = where(call.site());
         check(k, me, mine, use.writers, use.writing);
         if (!read) {
             check(k, me, mine, use.readers, use.reading);
@@ -182,6 +204,52 @@ final class SharedCollections {
             r.collectionViews.put(result, collection);
         }
         return result;
+    }
+
+    /**
+     * The first call of a second thread, {@code me}, on a collection one thread used alone so far:
+     * throws when one of that thread's calls is certainly not ordered before it. The first user's
+     * calls were no steps, so no schedule puts this call inside one of them; instead, when {@code
+     * me} is still in its first step (it has reached no scheduling point since it started, so it
+     * has synchronized with nothing since), and the first user's call came after {@code me} was
+     * started (a later step, or the same step after the start when the first user started it),
+     * nothing orders the two calls: the JVM may run them at the same time. A change conflicts with
+     * any call, a read with a change. Not found: such a call when {@code me} took other steps
+     * before, which could have ordered it (a hand-over through a concurrent map, for one): knowing
+     * would take a happens-before relation over the whole run.
+     */
+    private static void unorderedWithFirstUse(
+            LockModel k, Use use, ThreadModel me, String mine, boolean read) {
+        if (me.starter == null || !Coordinator.inFirstStep()) {
+            return;
+        }
+        int step = use.lastChangeStep;
+        String theirs = use.lastChange;
+        if (!read && use.lastReadStep > step) {
+            step = use.lastReadStep;
+            theirs = use.lastRead;
+        }
+        if (step < 0) {
+            return;
+        }
+        if (step > me.startStep || step == me.startStep && me.starter == use.first) {
+            throw new ConcurrentModificationException(
+                    "two threads use "
+                            + k.name
+                            + " without synchronization, which is not thread-safe: "
+                            + me.name
+                            + " calls "
+                            + mine
+                            + ", and "
+                            + use.first.name
+                            + " called "
+                            + theirs
+                            + " after "
+                            + me.name
+                            + " was started, with nothing to order the two calls. Guard every use"
+                            + " with one lock, or use a concurrent collection or a synchronized"
+                            + " wrapper");
+        }
     }
 
     /** Throws when a thread other than {@code me} is inside one of {@code calls}. */

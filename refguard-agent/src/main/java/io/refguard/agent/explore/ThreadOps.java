@@ -47,6 +47,8 @@ final class ThreadOps {
         x.uncontrolled.started++;
         ThreadModel started = t;
         t.bind(Coordinator.spawn(t.name, () -> runBody(x, run, started)));
+        t.starter = x.current();
+        t.startStep = Coordinator.step(); // the step the spawn was the operation of
     }
 
     /**

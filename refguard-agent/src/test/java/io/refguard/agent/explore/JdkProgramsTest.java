@@ -27,6 +27,7 @@ import example.jdk.PollTimeout;
 import example.jdk.QueuePoisonPill;
 import example.jdk.ScheduledBeats;
 import example.jdk.StampedPoint;
+import example.jdk.StartedThenShared;
 import example.jdk.SynchronizedListIteration;
 import example.jdk.SynchronizedMapCheckThenAct;
 import example.jdk.TimerRetry;
@@ -98,6 +99,10 @@ class JdkProgramsTest {
                         UnguardedHashMap.class,
                         FailureKind.THREAD_THREW,
                         "two threads use HashMap#1 at once, which is not thread-safe"),
+                new Case(
+                        StartedThenShared.class,
+                        FailureKind.THREAD_THREW,
+                        "two threads use ArrayList#1 without synchronization"),
                 new Case(
                         ViewOfSharedMap.class,
                         FailureKind.THREAD_THREW,

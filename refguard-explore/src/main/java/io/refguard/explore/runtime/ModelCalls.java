@@ -93,6 +93,16 @@ public final class ModelCalls {
         return null;
     }
 
+    public static int step() {
+        Actor me = managedActor();
+        return me == null ? -1 : me.lastStep;
+    }
+
+    public static boolean inFirstStep() {
+        Actor me = managedActor();
+        return me != null && me.lastStep == me.firstStep;
+    }
+
     public static long runNumber() {
         Actor me = managedActor();
         return me == null ? -1 : me.exec.run.number;
