@@ -12,16 +12,14 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * #QUEUE} once the handle becomes unreachable, and a daemon thread reports it as a leak if it is
  * still open.
  *
- * <p>The thread runs only while the program opens or closes tracked references: the first watch
- * starts it, and it ends once the table has not changed through two waits of {@link #LINGER_MILLIS}
- * (nothing opened or closed, nothing reported); the next watch starts a new one, which first
- * reports what the collector enqueued meanwhile. So a program that stops tracking leaves no
- * refguard thread behind, which matters to tools that schedule every thread of the program they
- * test: a thread waiting on the queue forever looks like a deadlock to them, and one that waits in
- * rounds for as long as references stay open never lets their run end. The price: a leak the
- * collector finds while no thread runs is reported only when the program tracks a reference again.
- * A thread that ends clears {@link #DRAINING}, then looks at the table once more and goes on if it
- * changed; a watcher claims its slot, then reads {@link #DRAINING}.
+ * <p>The thread runs only while something is watched: the first watch starts it, and it ends once
+ * the table has stayed empty through two waits of {@link #LINGER_MILLIS}; the next watch starts a
+ * new one. So a program whose tracked references are all closed leaves no refguard thread behind,
+ * which matters to tools that schedule every thread of the program they test (a thread waiting on
+ * the queue forever looks like a deadlock to them). Handing over is a Dekker pair: a watcher claims
+ * its slot, then reads {@link #DRAINING}; a thread that ends clears {@link #DRAINING}, then looks
+ * at the slots again; with both as volatile accesses, either the watcher sees no thread and starts
+ * one, or the ending thread sees the new state and goes on.
  *
  * <p>Why not {@link java.lang.ref.Cleaner}: a cleaner allocates a cleanable per handle and takes
  * one global lock to register it and again to clean it; measured on the build machine (JDK 17),
@@ -159,11 +157,10 @@ final class WatchTable {
     }
 
     /**
-     * The backstop's thread: reports each enqueued state that is still open, and ends when the
-     * table has not changed through two waits in a row (see the class comment).
+     * The backstop's thread: reports each enqueued state that is still open, and ends when nothing
+     * has been watched through two waits in a row (see the class comment for the hand-over).
      */
     private static void drain() {
-        long seen = fingerprint();
         int quiet = 0;
         for (; ; ) {
             RefState state;
@@ -173,19 +170,16 @@ final class WatchTable {
                 continue; // nobody but the JVM can reach this thread; keep draining
             }
             if (state != null) {
+                quiet = 0;
                 try {
                     unwatch(state);
                     state.run();
                 } catch (Throwable t) {
                     // RefState.run never throws; this only guards the thread's life
                 }
-                seen = fingerprint();
-                quiet = 0;
                 continue;
             }
-            long now = fingerprint();
-            if (now != seen) {
-                seen = now;
+            if (count(true) > 0) {
                 quiet = 0;
                 continue;
             }
@@ -193,35 +187,11 @@ final class WatchTable {
                 continue;
             }
             DRAINING.set(false);
-            if (fingerprint() == seen || !DRAINING.compareAndSet(false, true)) {
-                return; // idle, or a watcher started the next thread
+            if (count(true) == 0 || !DRAINING.compareAndSet(false, true)) {
+                return; // nothing watched, or a watcher started the next thread
             }
-            seen = fingerprint();
             quiet = 0;
         }
-    }
-
-    /**
-     * What the table holds, in one number: the watched states' count and identity hashes. Any
-     * reference opened or closed changes it (but for a collision of hashes, which only ends the
-     * thread early: the next watch starts another).
-     */
-    private static long fingerprint() {
-        long n = 0;
-        long h = 0;
-        for (int s = 0; s < STRIPES.length; s++) {
-            Stripe stripe = (Stripe) STRIPE_SLOT.getVolatile(STRIPES, s);
-            for (Chunk c = stripe == null ? null : stripe.first; c != null; c = c.next) {
-                for (int i = 0; i < CHUNK; i++) {
-                    RefState st = c.slots.get(i);
-                    if (st != null) {
-                        n++;
-                        h += System.identityHashCode(st) * 31L + i;
-                    }
-                }
-            }
-        }
-        return n << 32 ^ h;
     }
 
     /** Whether the backstop's thread runs now; for tests. */
