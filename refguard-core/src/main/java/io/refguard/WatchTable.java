@@ -3,23 +3,13 @@ package io.refguard;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.ReferenceQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The GC backstop's watch list: it holds every open tracked reference's {@link RefState} (a weak
  * reference to the reference's handle) strongly, so that the JVM enqueues the state on {@link
- * #QUEUE} once the handle becomes unreachable, and a daemon thread reports it as a leak if it is
+ * #QUEUE} once the handle becomes unreachable, and one daemon thread reports it as a leak if it is
  * still open.
- *
- * <p>The thread runs only while something is watched: the first watch starts it, and it ends once
- * the table has stayed empty through two waits of {@link #LINGER_MILLIS}; the next watch starts a
- * new one. So a program whose tracked references are all closed leaves no refguard thread behind,
- * which matters to tools that schedule every thread of the program they test (a thread waiting on
- * the queue forever looks like a deadlock to them). Handing over is a Dekker pair: a watcher claims
- * its slot, then reads {@link #DRAINING}; a thread that ends clears {@link #DRAINING}, then looks
- * at the slots again; with both as volatile accesses, either the watcher sees no thread and starts
- * one, or the ending thread sees the new state and goes on.
  *
  * <p>Why not {@link java.lang.ref.Cleaner}: a cleaner allocates a cleanable per handle and takes
  * one global lock to register it and again to clean it; measured on the build machine (JDK 17),
@@ -47,14 +37,11 @@ final class WatchTable {
     private static final VarHandle STRIPE_SLOT =
             MethodHandles.arrayElementVarHandle(Stripe[].class);
 
-    /** The name of the backstop's thread. */
-    static final String THREAD_NAME = "refguard-leak-backstop";
-
-    /** How long the thread waits for the collector before it looks whether anything is watched. */
-    static final long LINGER_MILLIS = 1_000;
-
-    /** Whether a backstop thread runs (or is being started). */
-    private static final AtomicBoolean DRAINING = new AtomicBoolean();
+    static {
+        Thread t = new Thread(WatchTable::drain, "refguard-leak-backstop");
+        t.setDaemon(true);
+        t.start();
+    }
 
     private WatchTable() {}
 
@@ -75,9 +62,6 @@ final class WatchTable {
                     stripe.current = c; // rarely: a chunk filled up
                 }
                 stripe.hint = i + 1;
-                if (!DRAINING.get()) {
-                    startDrainer();
-                }
                 return;
             }
             seen++;
@@ -143,60 +127,19 @@ final class WatchTable {
         return Integer.highestOneBit(Math.max(1, want - 1)) << 1;
     }
 
-    /**
-     * Starts the backstop's thread unless one runs. It inherits no thread-local values and no
-     * context class loader from the watcher, whose thread it otherwise has nothing to do with.
-     */
-    private static void startDrainer() {
-        if (DRAINING.compareAndSet(false, true)) {
-            Thread t = new Thread(null, WatchTable::drain, THREAD_NAME, 0, false);
-            t.setDaemon(true);
-            t.setContextClassLoader(null);
-            t.start();
-        }
-    }
-
-    /**
-     * The backstop's thread: reports each enqueued state that is still open, and ends when nothing
-     * has been watched through two waits in a row (see the class comment for the hand-over).
-     */
+    /** The backstop's thread: reports each enqueued state that is still open. Never ends. */
     private static void drain() {
-        int quiet = 0;
         for (; ; ) {
-            RefState state;
             try {
-                state = (RefState) QUEUE.remove(LINGER_MILLIS);
+                RefState state = (RefState) QUEUE.remove();
+                unwatch(state);
+                state.run();
             } catch (InterruptedException e) {
-                continue; // nobody but the JVM can reach this thread; keep draining
+                // nobody but the JVM can reach this thread; keep draining
+            } catch (Throwable t) {
+                // RefState.run never throws; this only guards the thread's life
             }
-            if (state != null) {
-                quiet = 0;
-                try {
-                    unwatch(state);
-                    state.run();
-                } catch (Throwable t) {
-                    // RefState.run never throws; this only guards the thread's life
-                }
-                continue;
-            }
-            if (count(true) > 0) {
-                quiet = 0;
-                continue;
-            }
-            if (++quiet < 2) {
-                continue;
-            }
-            DRAINING.set(false);
-            if (count(true) == 0 || !DRAINING.compareAndSet(false, true)) {
-                return; // nothing watched, or a watcher started the next thread
-            }
-            quiet = 0;
         }
-    }
-
-    /** Whether the backstop's thread runs now; for tests. */
-    static boolean draining() {
-        return DRAINING.get();
     }
 
     /** The chunks of the threads whose hash selects this stripe. */
