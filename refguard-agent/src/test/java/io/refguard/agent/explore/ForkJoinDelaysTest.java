@@ -9,13 +9,8 @@ import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.report.FailureKind;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
@@ -41,22 +36,7 @@ class ForkJoinDelaysTest {
 
     @BeforeAll
     static void compilePrograms() throws IOException {
-        Path sources = classes.resolve("src");
-        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-proc:none"));
-        for (String p : PROGRAMS) {
-            Path file = sources.resolve(p + ".java");
-            Files.createDirectories(file.getParent());
-            try (InputStream in =
-                    ForkJoinDelaysTest.class.getResourceAsStream("/jdk25/fj/" + p + ".java")) {
-                Files.copy(in, file);
-            }
-            args.add(file.toString());
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertEquals(
-                0,
-                javac.run(null, null, null, args.toArray(new String[0])),
-                "the programs compile");
+        NewerJdkPrograms.compile(classes, "jdk25/fj", PROGRAMS);
     }
 
     private static AgentExplorer program(String name) {
