@@ -89,17 +89,19 @@ final class SharedCollections {
         final ThreadModel first;
         boolean shared;
 
-        /** The step of the first user's last call that changed it while unshared, or -1; where. */
+        /**
+         * The step of the first user's last call that changed it while unshared, or -1; its site.
+         */
         int lastChangeStep = -1;
 
-        String lastChange;
+        int lastChangeSite;
 
         /**
-         * The step of the first user's last call that only read it while unshared, or -1; where.
+         * The step of the first user's last call that only read it while unshared, or -1; its site.
          */
         int lastReadStep = -1;
 
-        String lastRead;
+        int lastReadSite;
         final List<ThreadModel> writers = new ArrayList<>();
         final List<String> writing = new ArrayList<>();
         final List<ThreadModel> readers = new ArrayList<>();
@@ -153,10 +155,10 @@ final class SharedCollections {
         if (!use.shared && use.first == me && r.parallelPieces == 0) {
             if (read) {
                 use.lastReadStep = Coordinator.step();
-                use.lastRead = where(call.site());
+                use.lastReadSite = call.site();
             } else {
                 use.lastChangeStep = Coordinator.step();
-                use.lastChange = where(call.site());
+                use.lastChangeSite = call.site();
             }
             return viewed(r, call, collection, call.proceed());
         }
@@ -224,10 +226,10 @@ final class SharedCollections {
             return;
         }
         int step = use.lastChangeStep;
-        String theirs = use.lastChange;
+        int theirs = use.lastChangeSite;
         if (!read && use.lastReadStep > step) {
             step = use.lastReadStep;
-            theirs = use.lastRead;
+            theirs = use.lastReadSite;
         }
         if (step < 0) {
             return;
@@ -243,7 +245,7 @@ final class SharedCollections {
                             + ", and "
                             + use.first.name
                             + " called "
-                            + theirs
+                            + where(theirs)
                             + " after "
                             + me.name
                             + " was started, with nothing to order the two calls. Guard every use"
