@@ -292,20 +292,44 @@ public final class Coordinator {
     }
 
     /**
-     * The index in its run of the step the calling managed thread is taking (from 0; a step is the
-     * operation at a scheduling point and the code up to the next one), or -1 on an unmanaged
-     * thread. Steps of one run are taken one at a time, so indices order them.
+     * A mark of where the calling managed thread is now in its run's happens-before order, for
+     * {@link #happenedBefore}; -1 on an unmanaged thread. The first mark of a run starts keeping
+     * that order (vector clocks over the run's synchronization), so runs that never ask pay
+     * nothing. The order is the program's or wider, never narrower: every scheduling point
+     * synchronizes on its target, and a wait that ends because its condition holds acquires every
+     * earlier release.
      */
-    public static int step() {
-        return ModelCalls.step();
+    public static long happensBeforeMark() {
+        return ModelCalls.happensBeforeMark();
     }
 
     /**
-     * Whether the calling managed thread is still in its first step: it has reached no scheduling
-     * point since it started, so it has not synchronized with anything since its start.
+     * Whether the moment {@code mark} names ({@link #happensBeforeMark}, taken in this run)
+     * happened before where the calling managed thread is now: the same thread earlier, or another
+     * thread before a release that the caller has acquired since, directly or through others. True
+     * on an unmanaged thread and for -1.
      */
-    public static boolean inFirstStep() {
-        return ModelCalls.inFirstStep();
+    public static boolean happenedBefore(long mark) {
+        return ModelCalls.happenedBefore(mark);
+    }
+
+    /**
+     * The calling managed thread acquires every release of its run so far: for an operation that
+     * reads state some thread may have written without a scheduling point on the same target, such
+     * as a future's result, set by whichever task completed it. Not a scheduling point. Unmanaged:
+     * nothing.
+     */
+    public static void acquireAll() {
+        ModelCalls.acquireAll();
+    }
+
+    /**
+     * Ends an operation that ran code after its scheduling point, such as a library call running
+     * the program's callbacks: what the caller did up to here happens before whatever later
+     * synchronizes on that point's target. Not a scheduling point. Unmanaged: nothing.
+     */
+    public static void operationDone() {
+        ModelCalls.operationDone();
     }
 
     /**

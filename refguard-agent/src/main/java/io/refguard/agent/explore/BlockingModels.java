@@ -313,6 +313,8 @@ final class BlockingModels {
         if (res == TIMED_OUT) {
             throw new TimeoutException();
         }
+        // the task that completed it wrote its result without a point on it
+        Coordinator.acquireAll();
         return res;
     }
 

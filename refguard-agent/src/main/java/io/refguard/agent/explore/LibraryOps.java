@@ -281,6 +281,10 @@ final class LibraryOps {
         LockModel k = r.key(receiver, call.site());
         String label = x.label(call.site());
         Coordinator.point(k, access, label);
+        if (receiver instanceof java.util.concurrent.Future<?>) {
+            // the task that completed it wrote its state without a point on it
+            Coordinator.acquireAll();
+        }
         Object mutex = mutexOf(r, receiver);
         if (mutex != null) {
             waitForMonitor(x, r, mutex, call.site(), label);
@@ -355,6 +359,8 @@ final class LibraryOps {
             return body.run();
         } finally {
             if (--r.libraryDepth == 0) {
+                // the callbacks it ran happen before what later synchronizes on the call's target
+                Coordinator.operationDone();
                 r.runDeferred();
             }
         }

@@ -90,16 +90,15 @@ final class SharedCollections {
         boolean shared;
 
         /**
-         * The step of the first user's last call that changed it while unshared, or -1; its site.
+         * Where the first user's last call that changed it while unshared happened ({@link
+         * Coordinator#happensBeforeMark}), or -1; its site.
          */
-        int lastChangeStep = -1;
+        long lastChange = -1;
 
         int lastChangeSite;
 
-        /**
-         * The step of the first user's last call that only read it while unshared, or -1; its site.
-         */
-        int lastReadStep = -1;
+        /** As {@link #lastChange}, for the first user's last call that only read it. */
+        long lastRead = -1;
 
         int lastReadSite;
         final List<ThreadModel> writers = new ArrayList<>();
@@ -154,17 +153,17 @@ final class SharedCollections {
                         || VIEWS.contains(call.name());
         if (!use.shared && use.first == me && r.parallelPieces == 0) {
             if (read) {
-                use.lastReadStep = Coordinator.step();
+                use.lastRead = Coordinator.happensBeforeMark();
                 use.lastReadSite = call.site();
             } else {
-                use.lastChangeStep = Coordinator.step();
+                use.lastChange = Coordinator.happensBeforeMark();
                 use.lastChangeSite = call.site();
             }
             return viewed(r, call, collection, call.proceed());
         }
         LockModel k = r.key(collection, call.site());
         String mine = where(call.site());
-        if (!use.shared && use.first != me) {
+        if (use.first != me) {
             unorderedWithFirstUse(k, use, me, mine, read);
         }
         use.shared = true;
@@ -209,49 +208,40 @@ final class SharedCollections {
     }
 
     /**
-     * The first call of a second thread, {@code me}, on a collection one thread used alone so far:
-     * throws when one of that thread's calls is certainly not ordered before it. The first user's
-     * calls were no steps, so no schedule puts this call inside one of them; instead, when {@code
-     * me} is still in its first step (it has reached no scheduling point since it started, so it
-     * has synchronized with nothing since), and the first user's call came after {@code me} was
-     * started (a later step, or the same step after the start when the first user started it),
-     * nothing orders the two calls: the JVM may run them at the same time. A change conflicts with
-     * any call, a read with a change. Not found: such a call when {@code me} took other steps
-     * before, which could have ordered it (a hand-over through a concurrent map, for one): knowing
-     * would take a happens-before relation over the whole run.
+     * A call of {@code me} on a collection another thread used alone before it was shared: throws
+     * when the first user's last unshared call that conflicts with it (a change conflicts with any
+     * call, a read with a change) did not happen before it. Those calls were no steps, so no
+     * schedule puts this call inside one of them; instead the run's happens-before order ({@link
+     * Coordinator#happenedBefore}) tells whether anything (a lock, a volatile, a concurrent map or
+     * queue, a start or a join) orders them. When nothing does, the JVM may run the two at the same
+     * time. Checked on every call of another thread: it costs one comparison, and a thread whose
+     * earlier call was ordered has its later ones ordered too.
      */
     private static void unorderedWithFirstUse(
             LockModel k, Use use, ThreadModel me, String mine, boolean read) {
-        if (me.starter == null || !Coordinator.inFirstStep()) {
-            return;
-        }
-        int step = use.lastChangeStep;
+        long mark = use.lastChange;
         int theirs = use.lastChangeSite;
-        if (!read && use.lastReadStep > step) {
-            step = use.lastReadStep;
+        if (!read && (mark < 0 || Coordinator.happenedBefore(mark))) {
+            mark = use.lastRead;
             theirs = use.lastReadSite;
         }
-        if (step < 0) {
+        if (mark < 0 || Coordinator.happenedBefore(mark)) {
             return;
         }
-        if (step > me.startStep || step == me.startStep && me.starter == use.first) {
-            throw new ConcurrentModificationException(
-                    "two threads use "
-                            + k.name
-                            + " without synchronization, which is not thread-safe: "
-                            + me.name
-                            + " calls "
-                            + mine
-                            + ", and "
-                            + use.first.name
-                            + " called "
-                            + where(theirs)
-                            + " after "
-                            + me.name
-                            + " was started, with nothing to order the two calls. Guard every use"
-                            + " with one lock, or use a concurrent collection or a synchronized"
-                            + " wrapper");
-        }
+        throw new ConcurrentModificationException(
+                "two threads use "
+                        + k.name
+                        + " without synchronization, which is not thread-safe: "
+                        + me.name
+                        + " calls "
+                        + mine
+                        + ", and "
+                        + use.first.name
+                        + " called "
+                        + where(theirs)
+                        + " with nothing to order the two calls (no lock, volatile, hand-over or"
+                        + " join between them). Guard every use with one lock, or use a concurrent"
+                        + " collection or a synchronized wrapper");
     }
 
     /** Throws when a thread other than {@code me} is inside one of {@code calls}. */

@@ -32,12 +32,6 @@ final class ThreadModel extends NamedKey {
     /** Whether {@code start()} was called (the runtime's thread may not run yet). */
     boolean started;
 
-    /** The thread that started it, or null (the entry thread, an adopted one). */
-    ThreadModel starter;
-
-    /** The step of the run in which {@link #starter} started it ({@link Coordinator#step}). */
-    int startStep = -1;
-
     /** An interrupt before the start, which the runtime's thread takes over when it starts. */
     private boolean interruptedBeforeStart;
 

@@ -47,8 +47,6 @@ final class ThreadOps {
         x.uncontrolled.started++;
         ThreadModel started = t;
         t.bind(Coordinator.spawn(t.name, () -> runBody(x, run, started)));
-        t.starter = x.current();
-        t.startStep = Coordinator.step(); // the step the spawn was the operation of
     }
 
     /**

@@ -15,6 +15,7 @@ import example.jdk.DelayedRetry;
 import example.jdk.DueTogether;
 import example.jdk.ForkJoinLostUpdate;
 import example.jdk.FutureTimeout;
+import example.jdk.GroupedLists;
 import example.jdk.HandOff;
 import example.jdk.InvokeAllLostUpdate;
 import example.jdk.MapLostUpdate;
@@ -24,6 +25,7 @@ import example.jdk.ParallelUnsafeList;
 import example.jdk.ParallelWordCount;
 import example.jdk.PhaserRounds;
 import example.jdk.PollTimeout;
+import example.jdk.PublishedThenFilled;
 import example.jdk.QueuePoisonPill;
 import example.jdk.ScheduledBeats;
 import example.jdk.StampedPoint;
@@ -101,6 +103,14 @@ class JdkProgramsTest {
                         "two threads use HashMap#1 at once, which is not thread-safe"),
                 new Case(
                         StartedThenShared.class,
+                        FailureKind.THREAD_THREW,
+                        "two threads use ArrayList#1 without synchronization"),
+                new Case(
+                        GroupedLists.class,
+                        FailureKind.THREAD_THREW,
+                        "two threads use ArrayList#1 without synchronization"),
+                new Case(
+                        PublishedThenFilled.class,
                         FailureKind.THREAD_THREW,
                         "two threads use ArrayList#1 without synchronization"),
                 new Case(

@@ -125,9 +125,6 @@ final class Actor implements ActorHandle {
     /** The last step this actor took in the run, or -1. */
     int lastStep;
 
-    /** The first step this actor took in the run (its start), or -1. */
-    int firstStep;
-
     /**
      * The user's {@code Thread} whose body this actor runs, when started by {@code startThread}.
      */
@@ -170,7 +167,6 @@ final class Actor implements ActorHandle {
         yieldRequested = false;
         heldAt = 0;
         lastStep = -1;
-        firstStep = -1;
     }
 
     ArrayList<Actor> joiners() {

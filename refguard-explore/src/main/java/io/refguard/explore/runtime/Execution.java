@@ -231,6 +231,9 @@ final class Execution implements ChoicePoint {
         if (a.abandoned) {
             return;
         }
+        if (run.order != null) {
+            run.order.release(a, a); // joining it acquires
+        }
         a.state = Actor.State.DONE;
         a.rank = SpinSlot.IDLE;
         finished++;
@@ -401,7 +404,15 @@ final class Execution implements ChoicePoint {
             me.pendingLocation = SourceLocator.locate();
             tracer.announced(me.id);
         }
+        HappensBefore order = run.order;
+        if (order != null) {
+            order.arrived(me, target);
+        }
         decide(me);
+        order = run.order; // a mark taken while others ran may have started it
+        if (order != null) {
+            order.chosen(me, target);
+        }
     }
 
     /**

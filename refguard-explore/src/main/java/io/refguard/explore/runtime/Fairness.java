@@ -74,9 +74,6 @@ final class Fairness {
     /** Remembers the operation {@code a} performs at the step just chosen. */
     void chosen(Actor a, int step) {
         a.lastStep = step;
-        if (a.firstStep < 0) {
-            a.firstStep = step;
-        }
         last = a;
         lastTarget = a.pendingTarget;
         lastLabel = a.pendingLabel;

@@ -93,14 +93,39 @@ public final class ModelCalls {
         return null;
     }
 
-    public static int step() {
+    public static long happensBeforeMark() {
         Actor me = managedActor();
-        return me == null ? -1 : me.lastStep;
+        if (me == null) {
+            return -1;
+        }
+        RunState run = me.exec.run;
+        if (run.order == null) {
+            run.order = new HappensBefore();
+        }
+        return run.order.mark(me);
     }
 
-    public static boolean inFirstStep() {
+    public static boolean happenedBefore(long mark) {
         Actor me = managedActor();
-        return me != null && me.lastStep == me.firstStep;
+        HappensBefore order = me == null ? null : me.exec.run.order;
+        return mark < 0 || order == null || order.before(mark, me);
+    }
+
+    public static void acquireAll() {
+        Actor me = managedActor();
+        HappensBefore order = me == null ? null : me.exec.run.order;
+        if (order != null) {
+            order.acquireAll(me);
+        }
+    }
+
+    public static void operationDone() {
+        Actor me = managedActor();
+        HappensBefore order = me == null ? null : me.exec.run.order;
+        if (order != null) {
+            Object target = me.pendingTarget;
+            order.release(me, target == null ? null : Locations.indexKey(target));
+        }
     }
 
     public static long runNumber() {

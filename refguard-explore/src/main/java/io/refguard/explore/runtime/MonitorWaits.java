@@ -60,6 +60,7 @@ final class MonitorWaits {
         Execution x = me.exec;
         ModelLock l = x.run.locks().get(lockKey);
         int saved = l.holds;
+        Primitives.released(me, lockKey);
         l.owner = null;
         l.holds = 0;
         x.released(l);

@@ -54,6 +54,7 @@ final class Primitives {
         me.lock = null;
         l.owner = me;
         l.holds = 1;
+        acquired(me, key);
     }
 
     static boolean tryLock(Actor me, Object key) {
@@ -69,7 +70,35 @@ final class Primitives {
         }
         l.owner = me;
         l.holds = 1;
+        acquired(me, key);
         return true;
+    }
+
+    /** {@code me} took the lock keyed by {@code key}: it acquires what the last holder released. */
+    static void acquired(Actor me, Object key) {
+        HappensBefore order = me.exec.run.order;
+        if (order != null) {
+            order.acquire(me, key);
+        }
+    }
+
+    /** {@code me} let go of the lock keyed by {@code key}, or of anything keyed so. */
+    static void released(Actor me, Object key) {
+        HappensBefore order = me.exec.run.order;
+        if (order != null) {
+            order.release(me, key);
+        }
+    }
+
+    /**
+     * {@code me} waited until a condition held, which any thread's release may have made true: it
+     * acquires them all.
+     */
+    static void woke(Actor me) {
+        HappensBefore order = me.exec.run.order;
+        if (order != null) {
+            order.acquireAll(me);
+        }
     }
 
     static void unlock(Actor me, Object key) {
@@ -85,6 +114,7 @@ final class Primitives {
                             + x.run.namer().name(key)
                             + " but does not hold it: unlock only what this thread locked, once per lock");
         }
+        released(me, key);
         if (--l.holds == 0) {
             l.owner = null;
             x.released(l);
@@ -96,6 +126,7 @@ final class Primitives {
         x.point(me, condition, Access.UPDATE, AWAIT);
         ModelLock l = held(me, lockKey, "await");
         int saved = l.holds;
+        released(me, lockKey);
         l.owner = null;
         l.holds = 0;
         x.released(l);
@@ -109,6 +140,7 @@ final class Primitives {
         me.lock = null;
         l.owner = me;
         l.holds = saved;
+        acquired(me, lockKey);
     }
 
     static void signal(Actor me, Object lockKey, Object condition, boolean all) {
@@ -149,6 +181,7 @@ final class Primitives {
             x.block(me, Actor.Block.UNTIL);
             me.until = null;
         }
+        woke(me);
     }
 
     static ActorHandle spawn(Actor me, String name, Runnable body) {
@@ -180,6 +213,9 @@ final class Primitives {
         child.reset(name, body);
         x.run.threadCount = id + 1;
         x.spawned(child);
+        if (x.run.order != null) {
+            x.run.order.spawned(me, child);
+        }
         if (x.run.tracer != null) {
             x.run.tracer.spawned(me.id, id, name);
         }
@@ -216,6 +252,7 @@ final class Primitives {
             x.block(me, Actor.Block.JOIN);
             me.joinTarget = null;
         }
+        acquired(me, target); // it released on itself when it finished
     }
 
     private static ModelLock held(Actor me, Object lockKey, String op) {

@@ -60,6 +60,12 @@ final class RunState {
     private IdentityHashMap<Object, ModelLock.WaitSet> waitSets;
     private IdentityHashMap<Thread, Actor> startedThreads;
 
+    /**
+     * The run's happens-before order, started by its first mark ({@link
+     * ModelCalls#happensBeforeMark}); null while nothing asked.
+     */
+    HappensBefore order;
+
     /** Names objects in reports; made on first use, which only failures and traced runs reach. */
     private ObjectNamer namer;
 

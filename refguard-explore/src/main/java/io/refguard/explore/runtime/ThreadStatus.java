@@ -30,6 +30,7 @@ final class ThreadStatus {
     static boolean tryPark(Actor me) {
         if (me.permit || me.interrupted) {
             me.permit = false;
+            Primitives.woke(me);
             return true;
         }
         return false;

@@ -69,6 +69,7 @@ final class Waits {
         try {
             x.point(me, target, Access.READ, label);
             if (holds(me, wake)) {
+                Primitives.woke(me);
                 return true;
             }
             boolean timedOut = mayTimeOut(me);
@@ -82,6 +83,7 @@ final class Waits {
                 x.block(me, Actor.Block.UNTIL);
                 me.until = null;
                 if (holds(me, wake)) {
+                    Primitives.woke(me);
                     return true;
                 }
             }
