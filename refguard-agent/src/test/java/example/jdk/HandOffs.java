@@ -294,6 +294,67 @@ public final class HandOffs {
         }
     }
 
+    /**
+     * Through a {@code synchronized} block polled in a loop with no yield: correct, if wasteful; a
+     * fair search holds the polling thread back until the other one writes.
+     */
+    public static final class MonitorPoll {
+        static List<String> box;
+
+        public static void main(String[] args) throws Exception {
+            box = null;
+            Object lock = new Object();
+            Thread t =
+                    new Thread(
+                            () -> {
+                                synchronized (lock) {
+                                    box = filled();
+                                }
+                            });
+            t.start();
+            List<String> l = null;
+            while (l == null) {
+                synchronized (lock) {
+                    l = box;
+                }
+            }
+            l.add("second");
+            check(l);
+        }
+    }
+
+    /** As {@link MonitorPoll}, through a {@code ReentrantLock}. */
+    public static final class LockPoll {
+        static List<String> box;
+
+        public static void main(String[] args) throws Exception {
+            box = null;
+            ReentrantLock lock = new ReentrantLock();
+            Thread t =
+                    new Thread(
+                            () -> {
+                                lock.lock();
+                                try {
+                                    box = filled();
+                                } finally {
+                                    lock.unlock();
+                                }
+                            });
+            t.start();
+            List<String> l = null;
+            while (l == null) {
+                lock.lock();
+                try {
+                    l = box;
+                } finally {
+                    lock.unlock();
+                }
+            }
+            l.add("second");
+            check(l);
+        }
+    }
+
     /** Through {@code wait} and {@code notify}. */
     public static final class WaitNotify {
         static List<String> box;
@@ -519,6 +580,8 @@ public final class HandOffs {
                     ForkJoin.class,
                     Monitor.class,
                     Lock.class,
+                    MonitorPoll.class,
+                    LockPoll.class,
                     WaitNotify.class,
                     Volatile.class,
                     Permit.class,

@@ -320,13 +320,6 @@ final class MethodRewriter {
                     false);
 
     /**
-     * {@code new CyclicBarrier(parties, action)}: the action is private to the barrier, so the
-     * bridge is told it right after construction, for the explorer's model of the barrier.
-     * Straight-line code around the constructor call: the action is kept in a scratch local that no
-     * branch sees, and the new barrier, left on the stack by {@code new; dup}, is duplicated for
-     * the bridge.
-     */
-    /**
      * After {@code new HashMap<>()} and the other JDK collections that are not thread-safe: tells
      * the explorer which thread built it (see {@code SharedCollections}).
      */
@@ -342,6 +335,13 @@ final class MethodRewriter {
         rewrites++;
     }
 
+    /**
+     * {@code new CyclicBarrier(parties, action)}: the action is private to the barrier, so the
+     * bridge is told it right after construction, for the explorer's model of the barrier.
+     * Straight-line code around the constructor call: the action is kept in a scratch local that no
+     * branch sees, and the new barrier, left on the stack by {@code new; dup}, is duplicated for
+     * the bridge.
+     */
     private void barrierConstruction(InsnList code, MethodInsnNode call) {
         if (!call.owner.equals("java/util/concurrent/CyclicBarrier")
                 || !call.desc.equals("(ILjava/lang/Runnable;)V")

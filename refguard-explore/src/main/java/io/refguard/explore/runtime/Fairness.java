@@ -18,7 +18,8 @@ import io.refguard.hook.Access;
  *   <li>spins: it repeats a read it already made (the same operation, by its label, on the same
  *       location) {@link #STUTTERS} times, while nobody (itself included) wrote any location it
  *       read. A failed compare-and-set counts as a read when the operation says so ({@link
- *       io.refguard.explore.Coordinator#updateFailed}).
+ *       io.refguard.explore.Coordinator#updateFailed}), and so does taking a lock, which its
+ *       release leaves as it was: a loop that locks, reads and unlocks spins.
  * </ul>
  *
  * Locations are the targets of scheduling points, tracked exactly (by identity) up to {@link

@@ -54,7 +54,7 @@ final class Primitives {
         me.lock = null;
         l.owner = me;
         l.holds = 1;
-        acquired(me, key);
+        took(me, key);
     }
 
     static boolean tryLock(Actor me, Object key) {
@@ -70,8 +70,18 @@ final class Primitives {
         }
         l.owner = me;
         l.holds = 1;
-        acquired(me, key);
+        took(me, key);
         return true;
+    }
+
+    /**
+     * {@code me} took the free lock keyed by {@code key} at its lock step. For fair scheduling the
+     * step reads the lock: taking a lock and letting it go leaves it as it was, so a loop that
+     * polls under a lock is a spin loop, not progress.
+     */
+    private static void took(Actor me, Object key) {
+        me.exec.run.fairness.updateFailed(me);
+        acquired(me, key);
     }
 
     /** {@code me} took the lock keyed by {@code key}: it acquires what the last holder released. */
