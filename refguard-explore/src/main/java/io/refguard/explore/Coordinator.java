@@ -113,6 +113,16 @@ public final class Coordinator {
     }
 
     /**
+     * A scheduling point before an access that synchronizes nothing, such as a call on a collection
+     * that is not thread-safe: as {@link #point(Object, Access, String)}, except that it orders no
+     * other thread's actions in the run's happens-before order ({@link #happenedBefore}), so the
+     * races a check looks for between such accesses are not hidden by the accesses themselves.
+     */
+    public static void unorderedPoint(Object target, Access access, String label) {
+        ModelCalls.unorderedPoint(target, access, label);
+    }
+
+    /**
      * Ends the calling thread's run as inconclusive: the thread must next do something refguard
      * cannot control, such as wait for a thread the explorer did not start, or an operation it does
      * not model. Code that catches exceptions cannot hide it: the run is already over.

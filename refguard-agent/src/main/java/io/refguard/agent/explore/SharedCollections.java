@@ -13,22 +13,27 @@ import java.util.Set;
 
 /**
  * The JDK's collections and maps that are not thread-safe ({@code HashMap}, {@code ArrayList},
- * {@code HashSet}, ...) when explored threads share one: a call that overlaps another thread's call
- * on it, a change against anything or a read against a change, is reported as the data race it is.
+ * {@code HashSet}, ...) when explored threads share one: a call that nothing orders after another
+ * thread's call on it, a change against anything or a read against a change, is reported as the
+ * data race it is.
  *
  * <p>A call on such a collection runs inside the JDK, atomically for the explorer, so two threads'
  * {@code merge} on one {@code HashMap}, or two pieces of a parallel stream adding to one {@code
  * ArrayList}, could never lose an update in an explored run, although they do on a real machine
- * (the JDK documents that such collections must be synchronized externally). So while only one
- * thread has used a collection (built it in instrumented code, or called it first), its calls cost
- * nothing. From the first call of a second thread on, and for every call while the pieces of a
- * parallel stream run ({@link ParallelStreams}: the caller's own first piece races with the
- * others), a call is two steps on the collection: one as it starts and one while it is under way. A
- * thread that starts a call while another thread is inside one has found two threads in the
- * collection at once, and throws a {@link ConcurrentModificationException} naming both calls. The
- * check is sound: the explorer models every lock and monitor, and a hand-over with a happens-before
- * edge (start, join, a queue, a volatile flag) keeps the other thread away until the first call is
- * over, so a schedule in which two calls overlap is one the JVM can run.
+ * (the JDK documents that such collections must be synchronized externally). Instead each call is
+ * checked against the last conflicting calls of other threads in the run's happens-before order
+ * (the FastTrack check, Flanagan and Freund, PLDI 2009, at the grain of whole calls): when no lock,
+ * volatile, concurrent map or queue, future, start or join orders the two, the JVM may run them at
+ * the same time, and the call throws a {@link ConcurrentModificationException} naming both. The
+ * runtime keeps that order wider than the program's, never narrower, so every report is a real
+ * race; the price is that a race the wider order hides is not seen.
+ *
+ * <p>While only one thread has used a collection (built it in instrumented code, or called it
+ * first), its calls are no steps and cost one mark. From the first call of a second thread on, and
+ * for every call while the pieces of a parallel stream run ({@link ParallelStreams}), a call is a
+ * step on the collection, so schedules interleave other threads' work between calls; that step
+ * orders nothing ({@link Coordinator#unorderedPoint}), so it cannot hide the races it is checked
+ * for.
  *
  * <p>A view a collection returns (a map's {@code keySet}, {@code values} or {@code entrySet}, a
  * list's {@code subList}, a sorted map's {@code headMap}, ...) is the same collection here: a call
@@ -84,27 +89,35 @@ final class SharedCollections {
                     "descendingKeySet",
                     "reversed");
 
-    /** Who uses one collection in a run, and who is inside a call on it now. */
+    /** A past call on a collection: its thread, where it happened in the run, its site. */
+    static final class Past {
+        ThreadModel thread;
+
+        /** {@link Coordinator#happensBeforeMark} as the call was made. */
+        long mark;
+
+        int site;
+
+        Past(ThreadModel thread, long mark, int site) {
+            this.thread = thread;
+            this.mark = mark;
+            this.site = site;
+        }
+    }
+
+    /**
+     * Who uses one collection in a run, and the past calls a new one must come after (as FastTrack
+     * keeps them: the last change, and each thread's last read since).
+     */
     static final class Use {
         final ThreadModel first;
         boolean shared;
 
-        /**
-         * Where the first user's last call that changed it while unshared happened ({@link
-         * Coordinator#happensBeforeMark}), or -1; its site.
-         */
-        long lastChange = -1;
+        /** The last call that changed it, or null. */
+        Past change;
 
-        int lastChangeSite;
-
-        /** As {@link #lastChange}, for the first user's last call that only read it. */
-        long lastRead = -1;
-
-        int lastReadSite;
-        final List<ThreadModel> writers = new ArrayList<>();
-        final List<String> writing = new ArrayList<>();
-        final List<ThreadModel> readers = new ArrayList<>();
-        final List<String> reading = new ArrayList<>();
+        /** Each thread's last call that only read it, since the last change. */
+        final List<Past> reads = new ArrayList<>(2);
 
         Use(ThreadModel first) {
             this.first = first;
@@ -152,44 +165,20 @@ final class SharedCollections {
                         || READS.contains(call.name())
                         || VIEWS.contains(call.name());
         if (!use.shared && use.first == me && r.parallelPieces == 0) {
-            if (read) {
-                use.lastRead = Coordinator.happensBeforeMark();
-                use.lastReadSite = call.site();
-            } else {
-                use.lastChange = Coordinator.happensBeforeMark();
-                use.lastChangeSite = call.site();
-            }
+            noted(use, me, read, call.site());
             return viewed(r, call, collection, call.proceed());
         }
         LockModel k = r.key(collection, call.site());
         String mine = where(call.site());
-        if (use.first != me) {
-            unorderedWithFirstUse(k, use, me, mine, read);
-        }
         use.shared = true;
         Access access = read ? Access.READ : Access.UPDATE;
         String label = x.label(call.site());
         r.ops++;
-        Coordinator.point(k, access, label);
-        check(k, me, mine, use.writers, use.writing);
-        if (!read) {
-            check(k, me, mine, use.readers, use.reading);
-        }
-        List<ThreadModel> threads = read ? use.readers : use.writers;
-        List<String> calls = read ? use.reading : use.writing;
-        threads.add(me);
-        calls.add(mine);
-        try {
-            r.ops++;
-            // the call is under way: its own label, so that fair scheduling does not count the
-            // call's two steps as a read repeated by a spinning thread
-            Coordinator.point(k, access, label + ", under way");
-            return viewed(r, call, collection, LibraryOps.atomically(x, call::proceed));
-        } finally {
-            int i = threads.lastIndexOf(me);
-            threads.remove(i);
-            calls.remove(i);
-        }
+        // the calls are what is checked: their steps order nothing
+        Coordinator.unorderedPoint(k, access, label);
+        unordered(use, me, mine, read, k);
+        noted(use, me, read, call.site());
+        return viewed(r, call, collection, LibraryOps.atomically(x, call::proceed));
     }
 
     /**
@@ -207,28 +196,56 @@ final class SharedCollections {
         return result;
     }
 
-    /**
-     * A call of {@code me} on a collection another thread used alone before it was shared: throws
-     * when the first user's last unshared call that conflicts with it (a change conflicts with any
-     * call, a read with a change) did not happen before it. Those calls were no steps, so no
-     * schedule puts this call inside one of them; instead the run's happens-before order ({@link
-     * Coordinator#happenedBefore}) tells whether anything (a lock, a volatile, a concurrent map or
-     * queue, a start or a join) orders them. When nothing does, the JVM may run the two at the same
-     * time. Checked on every call of another thread: it costs one comparison, and a thread whose
-     * earlier call was ordered has its later ones ordered too.
-     */
-    private static void unorderedWithFirstUse(
-            LockModel k, Use use, ThreadModel me, String mine, boolean read) {
-        long mark = use.lastChange;
-        int theirs = use.lastChangeSite;
-        if (!read && (mark < 0 || Coordinator.happenedBefore(mark))) {
-            mark = use.lastRead;
-            theirs = use.lastReadSite;
-        }
-        if (mark < 0 || Coordinator.happenedBefore(mark)) {
+    /** Notes the call {@code me} makes now as the last change, or as its last read. */
+    private static void noted(Use use, ThreadModel me, boolean read, int site) {
+        long mark = Coordinator.happensBeforeMark();
+        if (!read) {
+            if (use.change == null) {
+                use.change = new Past(me, mark, site);
+            } else {
+                use.change.thread = me;
+                use.change.mark = mark;
+                use.change.site = site;
+            }
+            use.reads.clear();
             return;
         }
-        throw new ConcurrentModificationException(
+        for (Past p : use.reads) {
+            if (p.thread == me) {
+                p.mark = mark;
+                p.site = site;
+                return;
+            }
+        }
+        use.reads.add(new Past(me, mark, site));
+    }
+
+    /**
+     * Throws when a past call of another thread that conflicts with the one {@code me} makes now (a
+     * change conflicts with any call, a read with a change) did not happen before it, by the run's
+     * happens-before order ({@link Coordinator#happenedBefore}): when nothing (a lock, a volatile,
+     * a concurrent map or queue, a start or a join) orders them, the JVM may run the two at the
+     * same time. This is the FastTrack check (Flanagan and Freund, "FastTrack: efficient and
+     * precise dynamic race detection", PLDI 2009) at the grain of whole calls: it needs no schedule
+     * in which the two calls overlap, only one in which both happen.
+     */
+    private static void unordered(Use use, ThreadModel me, String mine, boolean read, LockModel k) {
+        Past c = use.change;
+        if (c != null && c.thread != me && !Coordinator.happenedBefore(c.mark)) {
+            throw unordered(k, me, mine, c);
+        }
+        if (!read) {
+            for (Past p : use.reads) {
+                if (p.thread != me && !Coordinator.happenedBefore(p.mark)) {
+                    throw unordered(k, me, mine, p);
+                }
+            }
+        }
+    }
+
+    private static ConcurrentModificationException unordered(
+            LockModel k, ThreadModel me, String mine, Past theirs) {
+        return new ConcurrentModificationException(
                 "two threads use "
                         + k.name
                         + " without synchronization, which is not thread-safe: "
@@ -236,46 +253,15 @@ final class SharedCollections {
                         + " calls "
                         + mine
                         + ", and "
-                        + use.first.name
+                        + theirs.thread.name
                         + " called "
-                        + where(theirs)
+                        + where(theirs.site)
                         + " with nothing to order the two calls (no lock, volatile, hand-over or"
                         + " join between them). Guard every use with one lock, or use a concurrent"
                         + " collection or a synchronized wrapper");
     }
 
-    /** Throws when a thread other than {@code me} is inside one of {@code calls}. */
-    private static void check(
-            LockModel k,
-            ThreadModel me,
-            String mine,
-            List<ThreadModel> threads,
-            List<String> calls) {
-        for (int i = 0; i < threads.size(); i++) {
-            if (threads.get(i) != me) {
-                throw overlap(k, me, mine, threads.get(i), calls.get(i));
-            }
-        }
-    }
-
     private static String where(int site) {
         return Instructions.get(site).operation() + " at " + Instructions.get(site).location();
-    }
-
-    private static ConcurrentModificationException overlap(
-            LockModel k, ThreadModel me, String mine, ThreadModel other, String theirs) {
-        return new ConcurrentModificationException(
-                "two threads use "
-                        + k.name
-                        + " at once, which is not thread-safe: "
-                        + me.name
-                        + " calls "
-                        + mine
-                        + " while "
-                        + other.name
-                        + " is inside "
-                        + theirs
-                        + ". Guard every use with one lock, or use a concurrent collection or a"
-                        + " synchronized wrapper");
     }
 }

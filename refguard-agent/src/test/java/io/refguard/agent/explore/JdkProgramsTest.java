@@ -100,7 +100,7 @@ class JdkProgramsTest {
                 new Case(
                         UnguardedHashMap.class,
                         FailureKind.THREAD_THREW,
-                        "two threads use HashMap#1 at once, which is not thread-safe"),
+                        "two threads use HashMap#1 without synchronization, which is not thread-safe"),
                 new Case(
                         StartedThenShared.class,
                         FailureKind.THREAD_THREW,
@@ -116,7 +116,7 @@ class JdkProgramsTest {
                 new Case(
                         ViewOfSharedMap.class,
                         FailureKind.THREAD_THREW,
-                        "two threads use HashMap#1 at once, which is not thread-safe"),
+                        "two threads use HashMap#1 without synchronization, which is not thread-safe"),
                 new Case(
                         ForkJoinLostUpdate.class,
                         FailureKind.THREAD_THREW,
@@ -141,7 +141,7 @@ class JdkProgramsTest {
                 new Case(
                         ParallelUnsafeList.class,
                         FailureKind.THREAD_THREW,
-                        "two threads use ArrayList#1 at once"),
+                        "two threads use ArrayList#1 without synchronization"),
                 new Case(
                         ParallelWordCount.class,
                         FailureKind.THREAD_THREW,

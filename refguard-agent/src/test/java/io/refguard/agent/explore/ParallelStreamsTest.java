@@ -96,7 +96,7 @@ class ParallelStreamsTest {
             assertContains(
                     table,
                     "ConcurrentModificationException: two threads use ",
-                    "at once, which is not thread-safe",
+                    "without synchronization, which is not thread-safe",
                     program == ParallelUnsafeList.class ? "List.add() at " : "Map.merge() at ");
         }
         verified(ParallelUnsafeList.Fixed.class);

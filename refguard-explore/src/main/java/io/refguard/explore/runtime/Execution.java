@@ -390,6 +390,14 @@ final class Execution implements ChoicePoint {
 
     /** A scheduling point in actor {@code me}: announce the operation, then decide. */
     void point(Actor me, Object target, Access access, String label) {
+        point(me, target, access, label, true);
+    }
+
+    /**
+     * A scheduling point in actor {@code me}; with {@code orders} false its operation orders
+     * nothing in the run's happens-before order (an access whose races are being checked).
+     */
+    void point(Actor me, Object target, Access access, String label, boolean orders) {
         if (me.abandoned || run.aborting) {
             throw AbortSignal.INSTANCE;
         }
@@ -405,12 +413,12 @@ final class Execution implements ChoicePoint {
             tracer.announced(me.id);
         }
         HappensBefore order = run.order;
-        if (order != null) {
+        if (order != null && orders) {
             order.arrived(me, target);
         }
         decide(me);
         order = run.order; // a mark taken while others ran may have started it
-        if (order != null) {
+        if (order != null && orders) {
             order.chosen(me, target);
         }
     }

@@ -162,6 +162,13 @@ public final class ModelCalls {
         }
     }
 
+    public static void unorderedPoint(Object target, Access access, String label) {
+        Actor me = managedActor();
+        if (me != null) {
+            me.exec.point(me, target, access, label, false);
+        }
+    }
+
     public static ControlLost lostControl(String message) {
         ControlLost lost = new ControlLost(message, false);
         Actor me = managedActor();
