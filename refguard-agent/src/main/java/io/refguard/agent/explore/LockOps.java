@@ -355,6 +355,8 @@ final class LockOps {
             Coordinator.point(k, Access.UPDATE, "tryAcquire");
             return semaphore.tryAcquire(permits);
         }
+        // a timed acquire shows its outcome, so that a row that timed out does not read as taken
+        String label = timed ? "tryAcquire" : "acquire";
         while (true) {
             run.block(
                     () ->
@@ -363,16 +365,24 @@ final class LockOps {
                     timed,
                     nanos,
                     k,
-                    "acquire");
+                    label);
             if (semaphore.tryAcquire(permits)) {
-                return true;
+                return shown(timed, true);
             }
             if (interruptible) {
                 ThreadOps.throwIfInterrupted(me);
             }
             if (timed) {
-                return false;
+                return shown(true, false);
             }
         }
+    }
+
+    /** {@code result}, shown on the step's row when {@code show} and the run is traced. */
+    private static boolean shown(boolean show, boolean result) {
+        if (show && Coordinator.tracing()) {
+            Coordinator.showValues("", Boolean.toString(result));
+        }
+        return result;
     }
 }

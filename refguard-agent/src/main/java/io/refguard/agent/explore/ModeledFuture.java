@@ -1,6 +1,7 @@
 package io.refguard.agent.explore;
 
 import io.refguard.explore.Coordinator;
+import io.refguard.hook.Access;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -70,10 +71,15 @@ final class ModeledFuture<T> implements RunnableFuture<T> {
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
+        // a step of its own (unless a JDK callback cancels it, where no thread may switch): the
+        // runner and the waiters read the state it writes
+        run.ops++;
+        if (run.libraryDepth == 0) {
+            Coordinator.point(run.key(this, "Future#"), Access.UPDATE, "cancel");
+        }
         if (isDone()) {
             return false;
         }
-        run.ops++;
         if (state == State.RUNNING && mayInterruptIfRunning && runner != null) {
             runner.interrupted(true);
         }

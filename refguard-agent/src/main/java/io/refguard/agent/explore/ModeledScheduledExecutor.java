@@ -263,10 +263,15 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
                 }
                 return c;
             }
+            // a step of its own (unless a JDK callback cancels it, where no thread may switch):
+            // the pool's worker reads what it writes
+            run.ops++;
+            if (run.libraryDepth == 0) {
+                Coordinator.point(key, Access.UPDATE, "cancel");
+            }
             if (isDone()) {
                 return false;
             }
-            run.ops++;
             cancelled = true;
             delayed.remove(this);
             return true;
