@@ -228,7 +228,11 @@ final class UncontrolledThreads {
         if (refguards(t.getClass()) || t.getClass().getName().equals("java.util.TimerThread")) {
             return true;
         }
-        for (StackTraceElement e : t.getStackTrace()) {
+        StackTraceElement[] stack = t.getStackTrace();
+        if (jdkService(t, stack)) {
+            return true;
+        }
+        for (StackTraceElement e : stack) {
             if (e.getClassName().startsWith("io.refguard.explore.BoundedDriver")) {
                 return true; // the driver of an exploration
             }
@@ -237,6 +241,25 @@ final class UncontrolledThreads {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code t} is a service thread the JDK starts for itself, such as JDK 25's {@code
+     * VirtualThread-unblocker} (started the first time a program uses a virtual thread) or the
+     * {@code Common-Cleaner}: an {@code InnocuousThread} whose stack ({@code stack}) holds only the
+     * JDK's code. One that runs the program's code (a cleaning action, say) is still reported.
+     */
+    static boolean jdkService(Thread t, StackTraceElement[] stack) {
+        if (!t.getClass().getName().equals("jdk.internal.misc.InnocuousThread")) {
+            return false;
+        }
+        for (StackTraceElement e : stack) {
+            String c = e.getClassName();
+            if (!c.startsWith("java.") && !c.startsWith("jdk.") && !c.startsWith("sun.")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
