@@ -1,6 +1,5 @@
 package io.refguard.agent.explore;
 
-import io.refguard.agent.bridge.ExecutorKind;
 import io.refguard.agent.bridge.LibraryCall;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -9,8 +8,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ThreadPoolExecutor} and {@code ScheduledThreadPoolExecutor} built directly by the program
@@ -23,9 +22,12 @@ import java.util.concurrent.ThreadPoolExecutor;
  * ({@code getPoolSize}, {@code setCorePoolSize}, ...) are the real ones. A pool passed to JDK code
  * ({@code CompletableFuture.supplyAsync(task, pool)}) is replaced by its model in that call.
  *
- * <p>The model keeps the pool's size: a pool with a {@code SynchronousQueue} or no core threads is
- * a cached pool bounded by nothing, any other a fixed pool of its core size with an unbounded
- * queue. Not modeled: bounded queues and their rejection policies, keep-alive times, resizing.
+ * <p>The model keeps the pool's limits as {@code ThreadPoolExecutor.execute} applies them ({@link
+ * ModeledExecutor.Bounds}): its core and maximum sizes, its queue's capacity (a {@code
+ * SynchronousQueue} takes a task only when a worker waits), the keep-alive time of idle workers,
+ * and its rejection policy, the JDK's four run by the model itself. Not modeled: resizing after the
+ * first use, a custom handler's use of the real pool's queue, and the hooks of a subclass ({@code
+ * beforeExecute}, {@code afterExecute}, {@code terminated}).
  */
 final class DirectPools {
 
@@ -39,10 +41,20 @@ final class DirectPools {
             int core = pool.getCorePoolSize();
             if (pool instanceof ScheduledThreadPoolExecutor) {
                 k.state = new ModeledScheduledExecutor(x, r, core, null, r.nextPool());
-            } else if (core == 0 || pool.getQueue() instanceof SynchronousQueue<?>) {
-                k.state = new ModeledExecutor(x, r, ExecutorKind.CACHED, 0, null, r.nextPool());
             } else {
-                k.state = new ModeledExecutor(x, r, ExecutorKind.FIXED, core, null, r.nextPool());
+                k.state =
+                        new ModeledExecutor(
+                                x,
+                                r,
+                                new ModeledExecutor.Bounds(
+                                        core,
+                                        pool.getMaximumPoolSize(),
+                                        pool.getQueue().remainingCapacity(),
+                                        pool.getKeepAliveTime(TimeUnit.NANOSECONDS),
+                                        pool.allowsCoreThreadTimeOut(),
+                                        pool.getRejectedExecutionHandler(),
+                                        pool),
+                                r.nextPool());
             }
         }
         return (ExecutorService) k.state;

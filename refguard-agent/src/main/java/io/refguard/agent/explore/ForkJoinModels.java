@@ -74,7 +74,7 @@ final class ForkJoinModels {
             String name = "ForkJoinPool-" + (r.forkJoinPools.size() + 1);
             ModeledExecutor m =
                     new ModeledExecutor(
-                            x, r, ExecutorKind.CACHED, 0, null, name, name + "-worker-");
+                            x, r, ExecutorKind.CACHED, 0, null, name, name + "-worker-", null);
             r.forkJoinPools.put(m, pool);
             k.state = m;
         }

@@ -58,6 +58,28 @@ class ModeledExecutor extends AbstractExecutorService {
     boolean shutdown;
 
     /**
+     * The limits of a {@code ThreadPoolExecutor} the program built directly ({@link DirectPools}),
+     * or null for the pools of {@code Executors}, whose queues are unbounded.
+     */
+    final Bounds bounds;
+
+    /**
+     * A directly built pool's core and maximum sizes, its queue's capacity (0: a {@code
+     * SynchronousQueue}, which takes a task only when a worker waits for one), how long a worker
+     * beyond the core (or any, when core threads time out) waits idle before it ends, and what it
+     * does with a task it cannot take: the JDK's four policies are modeled, another handler is
+     * called with the real pool.
+     */
+    record Bounds(
+            int core,
+            int max,
+            int capacity,
+            long keepAliveNanos,
+            boolean coreTimesOut,
+            java.util.concurrent.RejectedExecutionHandler handler,
+            java.util.concurrent.ThreadPoolExecutor pool) {}
+
+    /**
      * Tasks scheduled on this pool that are not due yet (a {@code ForkJoinPool}'s delayed tasks,
      * {@link ForkJoinDelays}): the pool terminates only after them, as the JDK's does.
      */
@@ -81,7 +103,20 @@ class ModeledExecutor extends AbstractExecutorService {
             int threads,
             ThreadFactory factory,
             String poolName) {
-        this(x, run, kind, threads, factory, poolName, poolName + "-thread-");
+        this(x, run, kind, threads, factory, poolName, poolName + "-thread-", null);
+    }
+
+    /** A directly built pool with its {@code bounds}, named {@code pool-number}. */
+    ModeledExecutor(ExploringInterceptor x, RunModel run, Bounds bounds, int number) {
+        this(
+                x,
+                run,
+                ExecutorKind.FIXED,
+                bounds.max(),
+                null,
+                "pool-" + number,
+                "pool-" + number + "-thread-",
+                bounds);
     }
 
     /** A pool named {@code poolName}, whose workers are {@code workerName} followed by a number. */
@@ -92,8 +127,10 @@ class ModeledExecutor extends AbstractExecutorService {
             int threads,
             ThreadFactory factory,
             String poolName,
-            String workerName) {
+            String workerName,
+            Bounds bounds) {
         this.x = x;
+        this.bounds = bounds;
         this.workerName = workerName;
         this.run = run;
         this.kind = kind;
@@ -118,7 +155,71 @@ class ModeledExecutor extends AbstractExecutorService {
         }
         run.ops++;
         Coordinator.point(key, Access.UPDATE, "execute");
-        enqueue(command);
+        if (bounds == null) {
+            enqueue(command);
+        } else {
+            offer(command);
+        }
+    }
+
+    /**
+     * {@code ThreadPoolExecutor.execute} within {@link #bounds}: a new worker for the task while
+     * the pool is below its core size, else the queue while it has room, else a new worker up to
+     * the maximum size, else the rejection policy; after {@code shutdown}, the policy at once.
+     */
+    private void offer(Runnable command) {
+        Bounds b = bounds;
+        if (!shutdown) {
+            if (live < b.core()) {
+                startWorker(command);
+                return;
+            }
+            boolean room = b.capacity() == 0 ? queue.size() < idle : queue.size() < b.capacity();
+            if (room) {
+                queue.addLast(command);
+                if (live == 0) {
+                    startWorker(null);
+                }
+                return;
+            }
+            if (live < b.max()) {
+                startWorker(command);
+                return;
+            }
+        }
+        reject(command);
+    }
+
+    /** The pool's rejection policy for {@code command}, run by the submitting thread. */
+    private void reject(Runnable command) {
+        java.util.concurrent.RejectedExecutionHandler h = bounds.handler();
+        Class<?> policy = h.getClass();
+        if (policy == java.util.concurrent.ThreadPoolExecutor.AbortPolicy.class) {
+            // the task is not named: its toString() would carry an identity hash, different in
+            // every run, and reports must repeat
+            throw new RejectedExecutionException(
+                    "a task was rejected from "
+                            + poolName
+                            + (shutdown
+                                    ? ": the pool was shut down"
+                                    : ": its queue is full ("
+                                            + bounds.capacity()
+                                            + ") and its "
+                                            + bounds.max()
+                                            + " threads are busy (AbortPolicy)"));
+        } else if (policy == java.util.concurrent.ThreadPoolExecutor.DiscardPolicy.class) {
+            return;
+        } else if (policy == java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy.class) {
+            if (!shutdown) {
+                command.run();
+            }
+        } else if (policy == java.util.concurrent.ThreadPoolExecutor.DiscardOldestPolicy.class) {
+            if (!shutdown && queue.pollFirst() != null) {
+                offer(command);
+            }
+        } else {
+            h.rejectedExecution(command, bounds.pool());
+        }
     }
 
     /**
@@ -147,8 +248,13 @@ class ModeledExecutor extends AbstractExecutorService {
     }
 
     void startWorker() {
+        startWorker(null);
+    }
+
+    /** Starts a worker that runs {@code first} (when not null) before it takes queued tasks. */
+    private void startWorker(Runnable first) {
         created++;
-        Runnable loop = this::workerLoop;
+        Runnable loop = first == null ? this::workerLoop : () -> workerLoop(first);
         Thread t =
                 factory != null ? factory.newThread(loop) : new Thread(loop, workerName + created);
         if (t == null) {
@@ -165,8 +271,16 @@ class ModeledExecutor extends AbstractExecutorService {
     }
 
     void workerLoop() {
+        workerLoop(null);
+    }
+
+    /** A worker's life: {@code first} (when not null), then queued tasks until it ends. */
+    private void workerLoop(Runnable first) {
         ThreadModel me = x.current();
         try {
+            if (first != null) {
+                first.run();
+            }
             if (kind == ExecutorKind.PER_TASK) {
                 Runnable task = queue.pollFirst(); // null: drained by shutdownNow
                 if (task != null) {
@@ -176,12 +290,17 @@ class ModeledExecutor extends AbstractExecutorService {
             }
             while (true) {
                 if (queue.isEmpty() && !shutdown) {
+                    Bounds b = bounds;
+                    boolean timed =
+                            b == null
+                                    ? kind == ExecutorKind.CACHED
+                                    : live > b.core() || b.coreTimesOut();
                     idle++;
                     try {
                         run.block(
                                 () -> !queue.isEmpty() || shutdown,
-                                kind == ExecutorKind.CACHED,
-                                KEEP_ALIVE_NANOS,
+                                timed,
+                                b == null ? KEEP_ALIVE_NANOS : b.keepAliveNanos(),
                                 key,
                                 takeLabel);
                     } finally {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import example.jdk.AsyncLostUpdate;
 import example.jdk.BarrierTotal;
+import example.jdk.BoundedFlushPool;
 import example.jdk.CommonPoolLostUpdate;
 import example.jdk.CompleterSum;
 import example.jdk.CompletionLostUpdate;
@@ -17,6 +18,7 @@ import example.jdk.ForkJoinLostUpdate;
 import example.jdk.FutureTimeout;
 import example.jdk.GroupedLists;
 import example.jdk.HandOff;
+import example.jdk.HandOffPoolRejects;
 import example.jdk.InvokeAllLostUpdate;
 import example.jdk.MapLostUpdate;
 import example.jdk.ParallelStreamRace;
@@ -105,6 +107,15 @@ class JdkProgramsTest {
                         StartedThenShared.class,
                         FailureKind.THREAD_THREW,
                         "two threads use ArrayList#1 without synchronization"),
+                new Case(
+                        BoundedFlushPool.class,
+                        FailureKind.THREAD_THREW,
+                        "dirty pages lost: flushed 2 of 3"),
+                new Case(
+                        HandOffPoolRejects.class,
+                        FailureKind.THREAD_THREW,
+                        "RejectedExecutionException: a task was rejected from pool-1: its queue is"
+                                + " full (0) and its 2 threads are busy"),
                 new Case(
                         GroupedLists.class,
                         FailureKind.THREAD_THREW,
