@@ -85,6 +85,16 @@ final class ExploreCommand implements Callable<Integer> {
                                 + "); explore again with --plain-fields to interleave them");
                 err.flush();
             }
+            long shortWaits = t.shortTimedWaits();
+            if (!e.failed() && !e.inconclusive() && shortWaits > 0) {
+                err.println(
+                        "refguard: hint: timed waits of at most 1 s ("
+                                + shortWaits
+                                + " over all runs) timed out only when no other thread could go"
+                                + " on; explore again with --timeouts early to also let each time"
+                                + " out at once, as if the other threads were slow");
+                err.flush();
+            }
             if (e.inconclusive() && e.inconclusiveCause().kind() == FailureKind.NOT_INSTRUMENTED) {
                 err.println(
                         "refguard: hint: only --include "

@@ -1,5 +1,6 @@
 package io.refguard.cli;
 
+import io.refguard.agent.explore.TimeoutMode;
 import io.refguard.run.Target;
 import java.io.File;
 import java.nio.file.Files;
@@ -48,6 +49,33 @@ final class TargetOptions {
                             + " classes scheduling points: on by default for a program, off for a"
                             + " scenario class.")
     Boolean plainFields;
+
+    @Option(
+            names = "--timeouts",
+            paramLabel = "MODE",
+            description =
+                    "When a program's timed waits (sleep, poll, tryAcquire, await, get, ... with a"
+                            + " timeout) may time out: ordered (the default: only when no other"
+                            + " thread can go on) or early (also at once, before any other thread"
+                            + " moves, for timeouts of at most 1 s; longer ones, and waiting for a pool to"
+                            + " terminate, are safety nets).")
+    String timeouts;
+
+    /**
+     * The timeout mode given with {@code --timeouts}, or null for the default.
+     *
+     * @throws RefguardCommand.UserError naming the accepted values
+     */
+    TimeoutMode timeoutMode() {
+        if (timeouts == null) {
+            return null;
+        }
+        try {
+            return TimeoutMode.parse(timeouts);
+        } catch (IllegalArgumentException e) {
+            throw new RefguardCommand.UserError("--timeouts " + e.getMessage(), e);
+        }
+    }
 
     /**
      * The class path entries, each checked to exist.
@@ -113,6 +141,7 @@ final class TargetOptions {
                 includePatterns(),
                 plainFields,
                 args,
+                timeoutMode(),
                 TargetOptions.class.getClassLoader());
     }
 

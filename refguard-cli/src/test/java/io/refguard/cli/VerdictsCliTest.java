@@ -133,4 +133,43 @@ class VerdictsCliTest {
         assertTrue(o.get("choice_points").asLong() > 0, r::toString);
         assertTrue(o.get("guarantee").asText().startsWith("every schedule"), r::toString);
     }
+
+    @Test
+    void aShortTimeoutThatIsOnlyOrderedIsAHintAndEarlyFindsItsBug() {
+        Cli.Result ordered = Cli.run("explore", "--class", "example.cli.IgnoredTryAcquire");
+        assertEquals(ExitCodes.CLEAN, ordered.status(), ordered::toString);
+        assertTrue(
+                ordered.err().contains("refguard: hint: timed waits of at most 1 s (")
+                        && ordered.err().contains("explore again with --timeouts early"),
+                ordered::toString);
+
+        Cli.Result early =
+                Cli.run(
+                        "explore",
+                        "--timeouts",
+                        "early",
+                        "--class",
+                        "example.cli.IgnoredTryAcquire");
+        assertEquals(ExitCodes.BUG_FOUND, early.status(), early::toString);
+        assertTrue(early.out().contains("permits leaked: 2"), early::toString);
+        assertFalse(early.err().contains("refguard: hint: timed waits"), early::toString);
+    }
+
+    @Test
+    void anUnknownTimeoutModeIsAUsageErrorNamingTheModes() {
+        Cli.Result r =
+                Cli.run(
+                        "explore",
+                        "--timeouts",
+                        "soon",
+                        "--class",
+                        "example.cli.IgnoredTryAcquire");
+        assertEquals(ExitCodes.USAGE, r.status(), r::toString);
+        assertTrue(
+                r.err()
+                        .contains(
+                                "--timeouts 'soon' is not a timeout mode: use ordered (the default)"
+                                        + " or early"),
+                r::toString);
+    }
 }

@@ -3,6 +3,7 @@ package io.refguard.run;
 import io.refguard.agent.AgentOptions;
 import io.refguard.agent.InstrumentingClassLoader;
 import io.refguard.agent.explore.AgentExplorer;
+import io.refguard.agent.explore.TimeoutMode;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.Scenario;
@@ -36,6 +37,7 @@ public final class Target implements Closeable {
     private final Function<ExploreOptions, ExploreResult> program; // for a program
     private final InstrumentingClassLoader loader;
     private final AgentOptions agent; // for a resolved class; null for one given in code
+    private AgentExplorer explorer; // for a resolved program
 
     private Target(
             String name,
@@ -70,6 +72,15 @@ public final class Target implements Closeable {
         return agent == null || agent.plainFields() ? List.of() : agent.plainFieldsLeft();
     }
 
+    /**
+     * How many short timed waits the last exploration of a resolved program met that timed out only
+     * when no other thread could go on ({@link AgentExplorer#shortTimedWaits}); 0 for a scenario, a
+     * target given in code, or under {@link TimeoutMode#EARLY}.
+     */
+    public long shortTimedWaits() {
+        return explorer == null ? 0 : explorer.shortTimedWaits();
+    }
+
     /** A scenario given in code, loaded by the caller. */
     public static Target scenario(Scenario<?> scenario) {
         return new Target(scenario.name(), Kind.SCENARIO, scenario, null, null);
@@ -96,6 +107,8 @@ public final class Target implements Closeable {
      *     points too; null for the default: yes for a program, whose races on plain fields are as
      *     real as any, no for a scenario class, whose author chose its points
      * @param args the arguments for a program's {@code main}; must be empty for a scenario class
+     * @param timeouts when a program's timed waits may time out; null for the default ({@link
+     *     TimeoutMode#ORDERED} unless {@code -Drefguard.explore.timeouts} says otherwise)
      * @param parent the loader refguard's own classes come from
      * @throws ScenarioLoadException when the class cannot be found, loaded or used, or the other
      *     arguments do not fit it; the message says what to change
@@ -106,6 +119,7 @@ public final class Target implements Closeable {
             List<String> include,
             Boolean plainFields,
             List<String> args,
+            TimeoutMode timeouts,
             ClassLoader parent) {
         AgentOptions agent =
                 (include.isEmpty()
@@ -150,7 +164,12 @@ public final class Target implements Closeable {
                                 .classPath(classPath)
                                 .agentOptions(agent)
                                 .args(args.toArray(new String[0]));
-                return new Target(className, Kind.PROGRAM, null, program::explore, null, agent);
+                if (timeouts != null) {
+                    program.timeouts(timeouts);
+                }
+                Target t = new Target(className, Kind.PROGRAM, null, program::explore, null, agent);
+                t.explorer = program;
+                return t;
             }
         } catch (RuntimeException | Error e) {
             probeLoader.close();

@@ -73,6 +73,10 @@ public final class AgentExplorer {
     private AgentOptions agentOptions;
     private Duration foreignWait = DEFAULT_FOREIGN_WAIT;
     private TimeoutMode timeouts;
+
+    /** The interceptor of the last {@link #explore}, for what it counted; null before it. */
+    private ExploringInterceptor lastInterceptor;
+
     private boolean reuseClasses;
     private ProgramEntry lastProgram;
 
@@ -201,6 +205,17 @@ public final class AgentExplorer {
         return lastProgram == null ? 0 : lastProgram.transformer().failureCount();
     }
 
+    /**
+     * How many timed waits of at most {@link TimeoutMode#EARLY_LIMIT_NANOS} the last {@link
+     * #explore} met under {@link TimeoutMode#ORDERED}, over all its runs: each timed out only when
+     * no other thread could go on, and {@link TimeoutMode#EARLY} would also have explored it timing
+     * out at once. 0 before it, or under {@link TimeoutMode#EARLY}.
+     */
+    public long shortTimedWaits() {
+        ExploringInterceptor last = lastInterceptor;
+        return last == null ? 0 : last.shortTimedWaits();
+    }
+
     /** Explores with {@link ExploreOptions#defaults()}. */
     public ExploreResult explore() {
         return explore(ExploreOptions.defaults());
@@ -223,6 +238,7 @@ public final class AgentExplorer {
                 new ExploringInterceptor(
                         foreignWait.toNanos(),
                         timeouts != null ? timeouts : TimeoutMode.fromProperty());
+        lastInterceptor = interceptor;
         ProgramEntry program = null;
         try {
             Supplier<? extends Runnable> runs = entry;

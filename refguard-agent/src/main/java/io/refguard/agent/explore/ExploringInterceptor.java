@@ -69,6 +69,18 @@ final class ExploringInterceptor implements SyncInterceptor {
     /** Threads of the program that the explorer did not start; see {@link UncontrolledThreads}. */
     final UncontrolledThreads uncontrolled = new UncontrolledThreads();
 
+    /**
+     * Short timed waits the ordered mode kept waiting, in the runs before the current one ({@link
+     * RunModel#shortTimedWaits}); {@link #shortTimedWaits()} adds the current run's.
+     */
+    private long shortTimedWaits;
+
+    /** Short timed waits met in every run so far that {@link TimeoutMode#EARLY} would explore. */
+    long shortTimedWaits() {
+        RunModel m = model;
+        return shortTimedWaits + (m == null ? 0 : m.shortTimedWaits);
+    }
+
     /** Whether an exploration is using this interceptor: set while it is installed. */
     volatile boolean active;
 
@@ -105,6 +117,9 @@ final class ExploringInterceptor implements SyncInterceptor {
     RunModel run() {
         long n = Coordinator.runNumber();
         if (n != modelRun || model == null) {
+            if (model != null) {
+                shortTimedWaits += model.shortTimedWaits;
+            }
             model = new RunModel(timeouts);
             modelRun = n;
             uncontrolled.runStarts();
@@ -268,7 +283,7 @@ final class ExploringInterceptor implements SyncInterceptor {
             }
             return;
         }
-        Coordinator.park(timed ? nanos : -1L, r.timeouts == TimeoutMode.EARLY, me);
+        Coordinator.park(timed ? nanos : -1L, r.early(timed, nanos), me);
     }
 
     @Override

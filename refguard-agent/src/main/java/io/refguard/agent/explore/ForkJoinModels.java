@@ -433,7 +433,13 @@ final class ForkJoinModels {
                 }
                 r.ops++;
                 boolean quiet =
-                        r.block(model::quiescent, true, Math.max(0L, nanos), model.key, label);
+                        r.block(
+                                model::quiescent,
+                                true,
+                                Math.max(0L, nanos),
+                                model.key,
+                                label,
+                                false);
                 return name.equals("awaitQuiescence") && quiet;
             }
             case "schedule",

@@ -272,7 +272,7 @@ final class LockOps {
                         lock,
                         c,
                         timed ? Math.max(0L, nanos) : -1L,
-                        run.timeouts == TimeoutMode.EARLY,
+                        run.early(timed, nanos),
                         interruptible,
                         c.waitLabel("await"));
         takeReal(x, rl, lock, saved);

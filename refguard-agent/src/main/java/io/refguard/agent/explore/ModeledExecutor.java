@@ -390,7 +390,8 @@ class ModeledExecutor extends AbstractExecutorService {
                 true,
                 Math.max(0L, unit.toNanos(timeout)),
                 key,
-                "awaitTermination");
+                "awaitTermination",
+                false);
         if (!isTerminated()) {
             ThreadOps.throwIfInterrupted(me);
         }

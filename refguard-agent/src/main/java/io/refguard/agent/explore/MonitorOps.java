@@ -59,7 +59,7 @@ final class MonitorOps {
                         m,
                         m,
                         nanos > 0 ? nanos : -1L,
-                        run.timeouts == TimeoutMode.EARLY,
+                        run.early(nanos > 0, nanos),
                         true,
                         m.waitLabel("wait on"));
         if (!notified) {

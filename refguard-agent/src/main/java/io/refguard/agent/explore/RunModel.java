@@ -101,6 +101,25 @@ final class RunModel {
     /** How timed waits may time out in this run. */
     final TimeoutMode timeouts;
 
+    /**
+     * Timed waits of at most {@link TimeoutMode#EARLY_LIMIT_NANOS} met in this run while the mode
+     * is {@link TimeoutMode#ORDERED}: waits that {@link TimeoutMode#EARLY} would also have let time
+     * out at once.
+     */
+    int shortTimedWaits;
+
+    /**
+     * Whether a wait with a timeout of {@code nanos} (when {@code timed}) may time out at once, as
+     * {@link #timeouts} says; counts the short ones the ordered mode keeps waiting.
+     */
+    boolean early(boolean timed, long nanos) {
+        boolean isShort = timed && nanos <= TimeoutMode.EARLY_LIMIT_NANOS;
+        if (isShort && timeouts == TimeoutMode.ORDERED) {
+            shortTimedWaits++;
+        }
+        return isShort && timeouts == TimeoutMode.EARLY;
+    }
+
     /** The modeled pool standing for the common pool ({@link LibraryOps#asyncPool}), or null. */
     ModeledExecutor asyncPool;
 
@@ -286,6 +305,21 @@ final class RunModel {
      * @param label constant per object or site: shown in reports
      */
     boolean block(BooleanSupplier wake, boolean timed, long nanos, Object target, String label) {
+        return block(wake, timed, nanos, target, label, true);
+    }
+
+    /**
+     * As {@link #block(BooleanSupplier, boolean, long, Object, String)}; with {@code mayBeEarly}
+     * false the timeout is a safety net (waiting for a pool to terminate), which times out only
+     * when nothing else can go on, whatever the mode.
+     */
+    boolean block(
+            BooleanSupplier wake,
+            boolean timed,
+            long nanos,
+            Object target,
+            String label,
+            boolean mayBeEarly) {
         if (libraryDepth > 0) {
             if (wake.getAsBoolean()) {
                 return true;
@@ -295,7 +329,7 @@ final class RunModel {
         return Coordinator.blockUntil(
                 wake,
                 timed ? Math.max(0L, nanos) : -1L,
-                timeouts == TimeoutMode.EARLY,
+                mayBeEarly && early(timed, nanos),
                 target,
                 label);
     }

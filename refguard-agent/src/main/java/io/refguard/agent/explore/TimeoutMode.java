@@ -12,11 +12,34 @@ public enum TimeoutMode {
      */
     ORDERED,
     /**
-     * As {@link #ORDERED}, and besides, every timed wait may time out at once, before any other
-     * thread moves (once per thread per run): both the timely and the timed-out path of each
-     * timeout are explored, as if other threads could be arbitrarily slow.
+     * As {@link #ORDERED}, and besides, every timed wait of at most {@link #EARLY_LIMIT_NANOS} may
+     * time out at once, before any other thread moves (once per thread per run): both the timely
+     * and the timed-out path of each short timeout are explored, as if other threads could be
+     * arbitrarily slow. A longer timeout ({@code get(1, MINUTES)}) is a safety net, which a program
+     * may rightly treat as a failure when it expires, and so is waiting for a pool to terminate or
+     * quiesce, whatever its timeout: they stay ordered.
      */
     EARLY;
+
+    /** The longest timeout that {@link #EARLY} lets time out at once: one second. */
+    public static final long EARLY_LIMIT_NANOS = 1_000_000_000L;
+
+    /**
+     * The mode named {@code name} ({@code ordered} or {@code early}, in any case).
+     *
+     * @throws IllegalArgumentException naming the accepted values, for any other name
+     */
+    public static TimeoutMode parse(String name) {
+        return switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "ordered" -> ORDERED;
+            case "early" -> EARLY;
+            default ->
+                    throw new IllegalArgumentException(
+                            "'"
+                                    + name
+                                    + "' is not a timeout mode: use ordered (the default) or early");
+        };
+    }
 
     /**
      * The system property that sets the mode for {@link AgentExplorer}: {@code ordered} or {@code
@@ -30,16 +53,10 @@ public enum TimeoutMode {
         if (v == null || v.isBlank()) {
             return ORDERED;
         }
-        return switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "ordered" -> ORDERED;
-            case "early" -> EARLY;
-            default ->
-                    throw new IllegalArgumentException(
-                            "-D"
-                                    + PROPERTY
-                                    + "="
-                                    + v
-                                    + " is not a timeout mode: use ordered (the default) or early");
-        };
+        try {
+            return parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("-D" + PROPERTY + ": " + e.getMessage(), e);
+        }
     }
 }
