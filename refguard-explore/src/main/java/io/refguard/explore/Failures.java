@@ -36,7 +36,7 @@ final class Failures {
                         FailureKind.THREAD_THREW,
                         t,
                         thread + " threw ",
-                        c.toString(),
+                        withCauses(c),
                         SourceLocator.locate(c));
             case INVARIANT_FAILED:
                 {
@@ -97,7 +97,7 @@ final class Failures {
                         FailureKind.FINAL_CHECK,
                         -1,
                         "final check failed: ",
-                        c.toString(),
+                        withCauses(c),
                         SourceLocator.locate(c));
             case LEAK:
                 return withLines(
@@ -127,6 +127,33 @@ final class Failures {
         List<String> lines = lines(text);
         return new Failure(
                 kind, thread, prefix + lines.get(0), location, lines.subList(1, lines.size()));
+    }
+
+    /** The most causes a report lists under an exception. */
+    private static final int CAUSES = 5;
+
+    /**
+     * {@code t} as text, then a line for each of its causes with where it was thrown, as a stack
+     * trace's "Caused by" would: the wrapping exception a program rethrows ({@code
+     * ExecutionException}, an {@code AssertionError} with a cause) seldom says what went wrong.
+     */
+    static String withCauses(Throwable t) {
+        StringBuilder sb = new StringBuilder(t.toString());
+        Throwable c = t.getCause();
+        for (int n = 0; c != null && c != t && n < CAUSES; n++, t = c, c = c.getCause()) {
+            sb.append(System.lineSeparator()).append("caused by ").append(firstLine(c));
+            String at = SourceLocator.locate(c);
+            if (at != null) {
+                sb.append(" (at ").append(at).append(')');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String firstLine(Throwable t) {
+        String s = t.toString();
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl).stripTrailing();
     }
 
     private static List<String> lines(String text) {
