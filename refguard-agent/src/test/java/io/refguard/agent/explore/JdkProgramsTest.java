@@ -37,6 +37,7 @@ import example.jdk.SynchronizedMapCheckThenAct;
 import example.jdk.TimerRetry;
 import example.jdk.TransferHandOff;
 import example.jdk.UnguardedHashMap;
+import example.jdk.UnlockedIteration;
 import example.jdk.ViewOfSharedMap;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
@@ -116,6 +117,10 @@ class JdkProgramsTest {
                         FailureKind.THREAD_THREW,
                         "RejectedExecutionException: a task was rejected from pool-1: its queue is"
                                 + " full (0) and its 2 threads are busy"),
+                new Case(
+                        UnlockedIteration.class,
+                        FailureKind.THREAD_THREW,
+                        "reporter threw java.util.ConcurrentModificationException"),
                 new Case(
                         GroupedLists.class,
                         FailureKind.THREAD_THREW,
