@@ -44,6 +44,34 @@ public final class HandOffs {
         }
     }
 
+    /** Work a thread does that may block or throw. */
+    interface Work {
+        void run() throws Exception;
+    }
+
+    /** Starts a thread doing {@code work}; what it throws fails the thread. */
+    static Thread inThread(Work work) {
+        Thread t =
+                new Thread(
+                        () -> {
+                            try {
+                                work.run();
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+        t.start();
+        return t;
+    }
+
+    /** Fills a list on another thread and takes it from {@code q}, then adds. */
+    static void throughQueue(BlockingQueue<List<String>> q) throws InterruptedException {
+        inThread(() -> q.put(filled()));
+        List<String> l = q.take();
+        l.add("second");
+        check(l);
+    }
+
     /** Through {@code Thread.start} and {@code join}. */
     public static final class StartJoin {
         public static void main(String[] args) throws Exception {
@@ -92,40 +120,14 @@ public final class HandOffs {
     /** Through a blocking queue. */
     public static final class QueuePutTake {
         public static void main(String[] args) throws Exception {
-            BlockingQueue<List<String>> q = new ArrayBlockingQueue<>(1);
-            Thread t =
-                    new Thread(
-                            () -> {
-                                try {
-                                    q.put(filled());
-                                } catch (InterruptedException e) {
-                                    Thread.currentThread().interrupt();
-                                }
-                            });
-            t.start();
-            List<String> l = q.take();
-            l.add("second");
-            check(l);
+            throughQueue(new ArrayBlockingQueue<>(1));
         }
     }
 
     /** Through a {@code SynchronousQueue}. */
     public static final class Synchronous {
         public static void main(String[] args) throws Exception {
-            SynchronousQueue<List<String>> q = new SynchronousQueue<>();
-            Thread t =
-                    new Thread(
-                            () -> {
-                                try {
-                                    q.put(filled());
-                                } catch (InterruptedException e) {
-                                    Thread.currentThread().interrupt();
-                                }
-                            });
-            t.start();
-            List<String> l = q.take();
-            l.add("second");
-            check(l);
+            throughQueue(new SynchronousQueue<>());
         }
     }
 
@@ -133,16 +135,7 @@ public final class HandOffs {
     public static final class Exchange {
         public static void main(String[] args) throws Exception {
             Exchanger<List<String>> x = new Exchanger<>();
-            Thread t =
-                    new Thread(
-                            () -> {
-                                try {
-                                    x.exchange(filled());
-                                } catch (InterruptedException e) {
-                                    Thread.currentThread().interrupt();
-                                }
-                            });
-            t.start();
+            inThread(() -> x.exchange(filled()));
             List<String> l = x.exchange(null);
             l.add("second");
             check(l);
@@ -423,17 +416,11 @@ public final class HandOffs {
         public static void main(String[] args) throws Exception {
             CyclicBarrier b = new CyclicBarrier(2);
             List<String>[] slot = new List[1];
-            Thread t =
-                    new Thread(
-                            () -> {
-                                slot[0] = filled();
-                                try {
-                                    b.await();
-                                } catch (Exception e) {
-                                    throw new IllegalStateException(e);
-                                }
-                            });
-            t.start();
+            inThread(
+                    () -> {
+                        slot[0] = filled();
+                        b.await();
+                    });
             b.await();
             slot[0].add("second");
             check(slot[0]);
