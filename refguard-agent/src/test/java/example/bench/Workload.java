@@ -47,6 +47,19 @@ public class Workload {
      * Per iteration: a short sequential stream pipeline, four stream calls (three of them routed
      * through the library bridge when instrumented: {@code map}, {@code filter}, {@code sum}).
      */
+    private final java.util.List<Integer> eight = java.util.List.of(0, 1, 2, 3, 4, 5, 6, 7);
+
+    /** A for-each loop over a list of eight: nine {@code hasNext} and eight {@code next} calls. */
+    public long iterators(int iterations) {
+        long sum = 0;
+        for (int k = 0; k < iterations; k++) {
+            for (int x : eight) {
+                sum += x ^ k;
+            }
+        }
+        return sum;
+    }
+
     public long streams(int iterations) {
         long sum = 0;
         for (int k = 0; k < iterations; k++) {

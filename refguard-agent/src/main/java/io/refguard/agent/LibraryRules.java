@@ -22,9 +22,8 @@ final class LibraryRules {
      * The JDK types whose calls may reach a class that synchronizes internally or blocks: the
      * collections (for the concurrent ones and {@code Collections.synchronized*}, {@code Vector},
      * {@code Hashtable}), futures and stages, the synchronizers without a dedicated rule, {@code
-     * StringBuffer}, {@code PrintStream}, executors (to refuse the unmodeled ones), {@code Timer},
-     * streams (a parallel stream's terminal operation runs on modeled workers) and iterators (one
-     * of a {@code Collections.synchronized*} wrapper steps while its lock is not held).
+     * StringBuffer}, {@code PrintStream}, executors (to refuse the unmodeled ones), {@code Timer}
+     * and streams (a parallel stream's terminal operation runs on modeled workers).
      */
     private static final String[] FAMILIES = {
         "java/util/Map",
@@ -42,7 +41,6 @@ final class LibraryRules {
         "java/lang/StringBuffer",
         "java/io/PrintStream",
         "java/util/stream/BaseStream",
-        "java/util/Iterator",
     };
 
     /** {@code Object}'s own methods: never a library operation worth a step. */

@@ -36,7 +36,8 @@ public final class OverheadProbe {
         if (loader.transformer().instrumentedCount() != 1) {
             throw new IllegalStateException("the workload was not instrumented");
         }
-        for (String name : new String[] {"locksAndAtomics", "monitorsAndVolatiles", "streams"}) {
+        for (String name :
+                new String[] {"locksAndAtomics", "monitorsAndVolatiles", "streams", "iterators"}) {
             double base = best(plain, name);
             double with = best(instrumented, name);
             System.out.printf(

@@ -160,9 +160,6 @@ final class LibraryOps {
         if (receiver == null) {
             return call.proceed(); // throws the NullPointerException
         }
-        if (receiver instanceof java.util.Iterator<?>) {
-            return unguardedIteration(x, call, receiver);
-        }
         if (receiver instanceof java.util.stream.BaseStream<?, ?> stream
                 && receiver.getClass().getClassLoader() == null) {
             return ParallelStreams.call(x, call, stream);
@@ -306,42 +303,11 @@ final class LibraryOps {
                 && result.getClass().getName().startsWith(SYNCHRONIZED_WRAPPER)) {
             r.viewMutexes.put(result, mutex); // keySet(), subList(), ... lock the same mutex
         }
-        if (mutex != null && result instanceof java.util.Iterator<?> && result != receiver) {
-            // the wrapper's iterator is the collection's own: the JDK leaves locking it to the
-            // caller
-            r.iteratorMutexes.put(result, mutex);
+        if (mutex != null && result instanceof java.util.Iterator<?> it && result != receiver) {
+            // the collection's own iterator: the JDK leaves locking it to the caller
+            return SynchronizedIterators.wrap(x, mutex, it);
         }
         return result;
-    }
-
-    /**
-     * A call on an iterator: when it iterates a {@code Collections.synchronized*} wrapper (or
-     * {@code Vector}, ...) whose monitor the caller does not hold, one scheduling point on that
-     * monitor first, so that another thread's change through the wrapper can come between two steps
-     * of the iteration, as it can on a real machine (the JDK documents that iterating such a
-     * collection needs the caller to hold its lock); the collection's own fail-fast check then
-     * throws {@code ConcurrentModificationException}. Otherwise, and while the lock is held, the
-     * original call with no point.
-     */
-    private static Object unguardedIteration(
-            ExploringInterceptor x, LibraryCall call, Object iterator) throws Throwable {
-        RunModel r = x.run();
-        Object mutex = r.iteratorMutexes.isEmpty() ? null : r.iteratorMutexes.get(iterator);
-        if (mutex == null) {
-            return call.proceed();
-        }
-        LockModel held = r.existingKey(mutex);
-        if (held != null && Coordinator.holdCount(held) > 0) {
-            return call.proceed();
-        }
-        r.ops++;
-        String name = call.name();
-        Access access =
-                name.equals("remove") || name.equals("set") || name.equals("add")
-                        ? Access.UPDATE
-                        : Access.READ;
-        Coordinator.point(r.key(mutex, call.site()), access, x.label(call.site()));
-        return call.proceed();
     }
 
     private static final String SYNCHRONIZED_WRAPPER = "java.util.Collections$Synchronized";

@@ -47,12 +47,6 @@ final class RunModel {
     final IdentityHashMap<Object, Object> viewMutexes = new IdentityHashMap<>();
 
     /**
-     * The iterators that synchronized collections returned in this run, each with the monitor the
-     * caller must hold while iterating ({@link LibraryOps}).
-     */
-    final IdentityHashMap<Object, Object> iteratorMutexes = new IdentityHashMap<>();
-
-    /**
      * Pieces of parallel streams' terminal operations under way ({@link ParallelStreams}): while
      * any runs, every call on a collection that is not thread-safe is checked.
      */
