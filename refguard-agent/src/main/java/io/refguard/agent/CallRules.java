@@ -71,6 +71,7 @@ final class CallRules {
         instance(THREAD, "interrupt", "()V", THREAD_BRIDGE, "interrupt");
         instance(THREAD, "isInterrupted", "()Z", THREAD_BRIDGE, "isInterrupted");
         instance(THREAD, "isAlive", "()Z", THREAD_BRIDGE, "isAlive");
+        instance(THREAD, "setDaemon", "(Z)V", THREAD_BRIDGE, "setDaemon");
         statik(THREAD, "interrupted", "()Z", THREAD_BRIDGE, "interrupted");
         statik(THREAD, "currentThread", "()Ljava/lang/Thread;", THREAD_BRIDGE, "currentThread");
         instance(THREAD, "getId", "()J", THREAD_BRIDGE, "threadId");

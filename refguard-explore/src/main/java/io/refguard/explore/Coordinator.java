@@ -351,6 +351,16 @@ public final class Coordinator {
     }
 
     /**
+     * Marks a thread of the caller's run as a daemon, as {@code Thread.setDaemon(true)} before its
+     * start: once every thread that is not a daemon has finished, the run is complete, with the
+     * daemons wherever they are (blocked or running), as the JVM exits then. Not a scheduling
+     * point.
+     */
+    public static void daemon(ActorHandle thread) {
+        ModelCalls.daemon(thread);
+    }
+
+    /**
      * Sets (or with {@code on} false clears) the interrupt status of a thread of the caller's run;
      * not a scheduling point. An interrupt ends the thread's interruptible waits.
      */

@@ -239,6 +239,11 @@ public interface SyncInterceptor {
         return Thread.currentThread();
     }
 
+    /** {@code thread.setDaemon(on)}. The default sets it on the real thread. */
+    default void threadSetDaemon(Thread thread, boolean on, int site) {
+        thread.setDaemon(on);
+    }
+
     /** {@code thread.isAlive()}. The default asks the real thread. */
     default boolean threadIsAlive(Thread thread, int site) {
         return thread.isAlive();

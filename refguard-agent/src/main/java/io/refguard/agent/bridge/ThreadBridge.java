@@ -115,6 +115,16 @@ public final class ThreadBridge {
                 : i.threadIsInterrupted(i.currentThread(site), true, site);
     }
 
+    /** Replaces {@code thread.setDaemon(on)}. */
+    public static void setDaemon(Thread thread, boolean on, int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        if (i == null) {
+            thread.setDaemon(on);
+        } else {
+            i.threadSetDaemon(thread, on, site);
+        }
+    }
+
     /** Replaces {@code thread.isAlive()}. */
     public static boolean isAlive(Thread thread, int site) {
         SyncInterceptor i = SyncBridge.managing();

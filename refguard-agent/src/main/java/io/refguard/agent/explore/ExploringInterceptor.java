@@ -434,6 +434,12 @@ final class ExploringInterceptor implements SyncInterceptor {
     }
 
     @Override
+    public void threadSetDaemon(Thread thread, boolean on, int site) {
+        thread.setDaemon(on); // throws as the JVM would when it was started
+        run().daemons.put(thread, on);
+    }
+
+    @Override
     public boolean threadIsAlive(Thread thread, int site) {
         ThreadModel t = ThreadOps.lookup(run(), thread);
         return t == null ? thread.isAlive() : t.started && !t.finished();

@@ -251,6 +251,12 @@ final class RunModel {
      * renumbered per run in start order, so reports and the program's own output are the same in
      * every run.
      */
+    /**
+     * What the program set with {@code setDaemon} on threads it has not started yet: the real flag
+     * cannot tell, since every thread made on an explorer's worker inherits the worker's.
+     */
+    final IdentityHashMap<Thread, Boolean> daemons = new IdentityHashMap<>();
+
     ThreadModel newThread(Thread t) {
         String name = t.getName();
         if (JDK_THREAD_NAME.matcher(name).matches()) {

@@ -32,6 +32,9 @@ final class ThreadModel extends NamedKey {
     /** Whether {@code start()} was called (the runtime's thread may not run yet). */
     boolean started;
 
+    /** Whether the JVM would not wait for it ({@code Coordinator.daemon}); set when started. */
+    boolean daemon;
+
     /** An interrupt before the start, which the runtime's thread takes over when it starts. */
     private boolean interruptedBeforeStart;
 

@@ -47,6 +47,14 @@ final class ThreadOps {
         x.uncontrolled.started++;
         ThreadModel started = t;
         t.bind(Coordinator.spawn(t.name, () -> runBody(x, run, started)));
+        // the JVM does not wait for a daemon: a virtual thread, one the program made so, or one
+        // a daemon made (every thread inherits its maker's flag)
+        ThreadModel maker = x.current();
+        Boolean set = run.daemons.remove(thread);
+        t.daemon = isVirtual(thread) || (set != null ? set : maker != null && maker.daemon);
+        if (t.daemon) {
+            Coordinator.daemon(t.handle);
+        }
     }
 
     /**

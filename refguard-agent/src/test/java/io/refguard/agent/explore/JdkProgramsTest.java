@@ -11,6 +11,7 @@ import example.jdk.BoundedFlushPool;
 import example.jdk.CommonPoolLostUpdate;
 import example.jdk.CompleterSum;
 import example.jdk.CompletionLostUpdate;
+import example.jdk.DaemonDispatcher;
 import example.jdk.DelayedJobs;
 import example.jdk.DelayedRetry;
 import example.jdk.DueTogether;
@@ -117,6 +118,7 @@ class JdkProgramsTest {
                         FailureKind.THREAD_THREW,
                         "RejectedExecutionException: a task was rejected from pool-1: its queue is"
                                 + " full (0) and its 2 threads are busy"),
+                new Case(DaemonDispatcher.class, FailureKind.THREAD_THREW, "delivered 1 of 2"),
                 new Case(
                         UnlockedIteration.class,
                         FailureKind.THREAD_THREW,

@@ -122,6 +122,12 @@ final class Actor implements ActorHandle {
     /** The decision at which the actor was last held back. */
     int heldAt;
 
+    /**
+     * Whether the thread is a daemon ({@code Coordinator.daemon}): the run ends once every thread
+     * that is not one has finished, as the JVM exits.
+     */
+    boolean daemon;
+
     /** The last step this actor took in the run, or -1. */
     int lastStep;
 
@@ -139,6 +145,7 @@ final class Actor implements ActorHandle {
     void reset(String name, Runnable body) {
         this.name = name;
         this.body = body;
+        daemon = false;
         state = State.NEW;
         rank = SpinSlot.IN_RUN;
         userCode = false;

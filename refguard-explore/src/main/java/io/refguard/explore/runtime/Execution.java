@@ -134,6 +134,9 @@ final class Execution implements ChoicePoint {
     /** Threads of the run that finished their part. */
     private int finished;
 
+    /** Daemon threads of the run that have not finished ({@link Actor#daemon}). */
+    private int liveDaemons;
+
     /**
      * At this decision: a held-back thread spins ({@link Fairness#spinning}), and held-back threads
      * were left out of the enabled set (other threads could run).
@@ -237,6 +240,9 @@ final class Execution implements ChoicePoint {
         a.state = Actor.State.DONE;
         a.rank = SpinSlot.IDLE;
         finished++;
+        if (a.daemon) {
+            liveDaemons--;
+        }
         watched.remove(a.id);
         rouseAll(a.joiners);
         RunState r = run;
@@ -287,6 +293,7 @@ final class Execution implements ChoicePoint {
             dirty.add(i);
         }
         finished = 0;
+        liveDaemons = 0;
         if (targets != null) {
             targets.clear();
         }
@@ -330,6 +337,14 @@ final class Execution implements ChoicePoint {
         a.dormant = true;
         watched.remove(a.id);
         blocked.remove(a.id);
+    }
+
+    /** Marks live thread {@code a} as a daemon ({@link Actor#daemon}). */
+    void daemon(Actor a) {
+        if (!a.daemon && a.live()) {
+            a.daemon = true;
+            liveDaemons++;
+        }
     }
 
     /** Puts dormant {@code a} back among the threads the decisions look at. */
@@ -550,6 +565,13 @@ final class Execution implements ChoicePoint {
                 releaseServed(oldestLastStep);
                 spinnerLeftOut = spinnerHeld;
             }
+        }
+        if (n > finished && liveDaemons == n - finished) {
+            // only daemons are left: the JVM exits now, so the run is complete
+            r.endedWithDaemons = true;
+            r.aborting = true;
+            handToDriver();
+            return;
         }
         if (enabled.isEmpty()) {
             if (n > finished) {

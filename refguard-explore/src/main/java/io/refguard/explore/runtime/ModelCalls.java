@@ -337,6 +337,11 @@ public final class ModelCalls {
         return managedActor();
     }
 
+    public static void daemon(ActorHandle thread) {
+        Actor a = actorOf(thread);
+        a.exec.daemon(a);
+    }
+
     public static void interrupt(ActorHandle thread, boolean on) {
         actorOf(thread).interrupted = on;
     }

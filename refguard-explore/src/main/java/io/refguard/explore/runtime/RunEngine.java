@@ -170,7 +170,8 @@ public final class RunEngine implements AutoCloseable {
         }
         if (r.aborting) {
             unwind();
-        } else {
+        }
+        if (!r.aborting || r.endedWithDaemons) {
             finish(r, everyPoint, finalCheck);
         }
         closeScope(r);

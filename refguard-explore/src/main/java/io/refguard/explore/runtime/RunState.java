@@ -80,6 +80,13 @@ final class RunState {
 
     // Outcome. Written by the baton holder that ends the run, read by the driver after it.
     boolean aborting;
+
+    /**
+     * The run ended because every thread but daemons finished, as the JVM exits then: the daemons
+     * were unwound, and the run is complete, not failed.
+     */
+    boolean endedWithDaemons;
+
     RunStatus status = RunStatus.COMPLETED;
     Throwable failureCause;
     int failureThread = -1;
