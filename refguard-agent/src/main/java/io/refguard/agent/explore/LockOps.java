@@ -100,7 +100,19 @@ final class LockOps {
             return true;
         }
         switch (op) {
-            case LOCK, LOCK_INTERRUPTIBLY -> Coordinator.lock(m);
+            case LOCK -> Coordinator.lock(m);
+            case LOCK_INTERRUPTIBLY -> {
+                // an interrupt ends the wait with InterruptedException, as for the JDK's lock
+                while (!Coordinator.tryLock(m)) {
+                    run.block(
+                            () -> !Coordinator.isLocked(m) || me.interrupted(),
+                            false,
+                            0L,
+                            m,
+                            "lockInterruptibly");
+                    ThreadOps.throwIfInterrupted(me);
+                }
+            }
             case TRY_LOCK -> {
                 if (!Coordinator.tryLock(m)) {
                     return false;

@@ -20,6 +20,7 @@ import example.jdk.FutureTimeout;
 import example.jdk.GroupedLists;
 import example.jdk.HandOff;
 import example.jdk.HandOffPoolRejects;
+import example.jdk.InterruptedLockWait;
 import example.jdk.InvokeAllLostUpdate;
 import example.jdk.MapLostUpdate;
 import example.jdk.ParallelStreamRace;
@@ -119,6 +120,10 @@ class JdkProgramsTest {
                         "RejectedExecutionException: a task was rejected from pool-1: its queue is"
                                 + " full (0) and its 2 threads are busy"),
                 new Case(DaemonDispatcher.class, FailureKind.THREAD_THREW, "delivered 1 of 2"),
+                new Case(
+                        InterruptedLockWait.class,
+                        FailureKind.THREAD_THREW,
+                        "reported 1 flush that did not happen"),
                 new Case(
                         UnlockedIteration.class,
                         FailureKind.THREAD_THREW,
