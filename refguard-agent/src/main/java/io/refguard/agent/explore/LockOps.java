@@ -255,6 +255,12 @@ final class LockOps {
         RunModel run = x.run();
         LockModel lock = ownerOf(run, me, condition);
         if (lock == null) {
+            java.util.concurrent.locks.ReentrantReadWriteLock.WriteLock w =
+                    RealLockConditions.owner(run, condition);
+            if (w != null) {
+                return RealLockConditions.await(
+                        x, me, w, condition, op, time, unit, deadline, site);
+            }
             return unmodeledAwait(condition, op, time, unit, deadline);
         }
         boolean interruptible = op != AwaitOp.AWAIT_UNINTERRUPTIBLY;
@@ -326,6 +332,10 @@ final class LockOps {
             ExploringInterceptor x, ThreadModel me, Condition condition, boolean all, int site) {
         RunModel run = x.run();
         LockModel lock = ownerOf(run, me, condition);
+        if (lock == null && RealLockConditions.owner(run, condition) != null) {
+            RealLockConditions.signal(x, condition, all, site);
+            return;
+        }
         if (lock == null) {
             if (all) {
                 condition.signalAll(); // IllegalMonitorStateException when the lock is not held

@@ -188,6 +188,25 @@ final class RunModel {
         }
     }
 
+    /**
+     * The write locks of {@code ReentrantReadWriteLock}s the calling thread holds in their real
+     * state ({@link RealLockConditions}).
+     */
+    List<java.util.concurrent.locks.ReentrantReadWriteLock.WriteLock> writeLocksHeld() {
+        List<java.util.concurrent.locks.ReentrantReadWriteLock.WriteLock> held = new ArrayList<>();
+        for (Object o : keys.keySet()) {
+            if (o instanceof java.util.concurrent.locks.ReentrantReadWriteLock.WriteLock w
+                    && w.isHeldByCurrentThread()) {
+                held.add(w);
+            }
+        }
+        return held;
+    }
+
+    /** Threads waiting on conditions of write locks ({@link RealLockConditions}), by condition. */
+    final IdentityHashMap<Object, java.util.ArrayDeque<ThreadModel>> realConditionWaiters =
+            new IdentityHashMap<>();
+
     /** The locks and monitors the calling thread holds, in no particular order. */
     List<LockModel> heldBy() {
         List<LockModel> held = new ArrayList<>();

@@ -32,6 +32,9 @@ final class ThreadModel extends NamedKey {
     /** Whether {@code start()} was called (the runtime's thread may not run yet). */
     boolean started;
 
+    /** Set when a signal picked it from a write lock's condition ({@link RealLockConditions}). */
+    boolean signalled;
+
     /** Whether the JVM would not wait for it ({@code Coordinator.daemon}); set when started. */
     boolean daemon;
 

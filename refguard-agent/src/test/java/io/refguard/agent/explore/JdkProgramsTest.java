@@ -41,6 +41,7 @@ import example.jdk.TransferHandOff;
 import example.jdk.UnguardedHashMap;
 import example.jdk.UnlockedIteration;
 import example.jdk.ViewOfSharedMap;
+import example.jdk.WriteLockCondition;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.report.FailureKind;
@@ -120,6 +121,10 @@ class JdkProgramsTest {
                         "RejectedExecutionException: a task was rejected from pool-1: its queue is"
                                 + " full (0) and its 2 threads are busy"),
                 new Case(DaemonDispatcher.class, FailureKind.THREAD_THREW, "delivered 1 of 2"),
+                new Case(
+                        WriteLockCondition.class,
+                        FailureKind.THREAD_THREW,
+                        "memtable over capacity: 2"),
                 new Case(
                         InterruptedLockWait.class,
                         FailureKind.THREAD_THREW,
