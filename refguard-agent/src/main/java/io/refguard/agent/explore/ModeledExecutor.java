@@ -24,14 +24,14 @@ import java.util.concurrent.TimeUnit;
  * way.
  *
  * <p>Behaviour follows {@code ThreadPoolExecutor}: a new worker per task until the pool size is
- * reached (cached: while no worker is idle); tasks in submission order; {@code shutdown} lets
- * queued tasks finish and rejects new ones with {@link RejectedExecutionException}; {@code
- * shutdownNow} drains the queue and interrupts running tasks. An idle cached worker times out (as a
- * timed wait does: when nothing else can run). A fixed pool that is never shut down keeps its
- * workers waiting, which ends the run as a deadlock: the real program would not exit. Workers are
- * named {@code pool-N-thread-M}, N counted per run, unless the code gave a factory. A
- * thread-per-task executor (JDK 21+, virtual or with a factory) starts a new thread from its
- * factory for every task and never reuses one.
+ * reached (cached: while no worker is idle); tasks taken in submission order, each run after a step
+ * of its own ({@link #runTask}); {@code shutdown} lets queued tasks finish and rejects new ones
+ * with {@link RejectedExecutionException}; {@code shutdownNow} drains the queue and interrupts
+ * running tasks. An idle cached worker times out (as a timed wait does: when nothing else can run).
+ * A fixed pool that is never shut down keeps its workers waiting, which ends the run as a deadlock:
+ * the real program would not exit. Workers are named {@code pool-N-thread-M}, N counted per run,
+ * unless the code gave a factory. A thread-per-task executor (JDK 21+, virtual or with a factory)
+ * starts a new thread from its factory for every task and never reuses one.
  *
  * <p>Concurrency: touched only by managed threads holding the baton.
  */
@@ -47,6 +47,10 @@ class ModeledExecutor extends AbstractExecutorService {
     private final ThreadFactory factory;
     final LockModel key;
     final String takeLabel;
+
+    /** The label of the step between taking a task and running it ({@link #runTask}). */
+    final String runLabel;
+
     final String poolName;
     private final String workerName;
 
@@ -142,6 +146,7 @@ class ModeledExecutor extends AbstractExecutorService {
         this.poolName = poolName;
         this.key = run.key(this, poolName);
         this.takeLabel = "take a task from " + poolName;
+        this.runLabel = "run a task from " + poolName;
     }
 
     @Override
@@ -279,12 +284,12 @@ class ModeledExecutor extends AbstractExecutorService {
         ThreadModel me = x.current();
         try {
             if (first != null) {
-                first.run();
+                runTask(first);
             }
             if (kind == ExecutorKind.PER_TASK) {
                 Runnable task = queue.pollFirst(); // null: drained by shutdownNow
                 if (task != null) {
-                    task.run();
+                    runTask(task);
                 }
                 return;
             }
@@ -312,11 +317,23 @@ class ModeledExecutor extends AbstractExecutorService {
                     return; // shut down and drained, or an idle cached worker timed out
                 }
                 me.interrupted(false); // as ThreadPoolExecutor: a stale interrupt is cleared
-                task.run();
+                runTask(task);
             }
         } finally {
             live--;
         }
+    }
+
+    /**
+     * Runs {@code task}, which the calling worker just took, after a scheduling point of its own: a
+     * real worker may stall between taking a task and running it, so another worker can run a later
+     * task to its end first, and a task whose body has no point does not always complete in
+     * submission order.
+     */
+    void runTask(Runnable task) {
+        run.ops++;
+        Coordinator.point(key, Access.UPDATE, runLabel);
+        task.run();
     }
 
     /** Whether {@code t} is one of this pool's workers. */

@@ -164,7 +164,7 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
                 }
                 Runnable task = queue.pollFirst();
                 me.interrupted(false);
-                task.run();
+                runTask(task);
             }
         } finally {
             live--;

@@ -15,6 +15,7 @@ import example.jdk.DaemonDispatcher;
 import example.jdk.DelayedJobs;
 import example.jdk.DelayedRetry;
 import example.jdk.DueTogether;
+import example.jdk.FlushOrder;
 import example.jdk.ForkJoinLostUpdate;
 import example.jdk.FutureTimeout;
 import example.jdk.GroupedLists;
@@ -121,6 +122,7 @@ class JdkProgramsTest {
                         "RejectedExecutionException: a task was rejected from pool-1: its queue is"
                                 + " full (0) and its 2 threads are busy"),
                 new Case(DaemonDispatcher.class, FailureKind.THREAD_THREW, "delivered 1 of 2"),
+                new Case(FlushOrder.class, FailureKind.THREAD_THREW, "segment 1 not flushed yet"),
                 new Case(
                         WriteLockCondition.class,
                         FailureKind.THREAD_THREW,
