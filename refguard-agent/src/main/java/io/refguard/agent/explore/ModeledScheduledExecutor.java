@@ -63,6 +63,12 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
      * forever; a later task starts a new one. For {@code Timer}, whose thread may be a daemon
      * (which the model cannot tell): a program that leaves a timer idle is not a deadlock.
      */
+    /**
+     * An exception a task let escape that ends its worker, as it ends a {@code java.util.Timer}'s
+     * thread ({@link Timers}); thrown by the worker once the task returns. Null otherwise.
+     */
+    Throwable fatal;
+
     ModeledScheduledExecutor idleWorkersExit() {
         idleWorkersExit = true;
         return this;
@@ -165,6 +171,11 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
                 Runnable task = queue.pollFirst();
                 me.interrupted(false);
                 runTask(task);
+                Throwable t = fatal;
+                if (t != null) {
+                    fatal = null;
+                    throw ProgramEntry.Sneaky.<RuntimeException>as(t);
+                }
             }
         } finally {
             live--;

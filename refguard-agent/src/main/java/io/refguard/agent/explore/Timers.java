@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>As {@code Timer}: a task can be scheduled once; {@code schedule} with a period is fixed-delay,
  * {@code scheduleAtFixedRate} fixed-rate; {@code cancel} drops the scheduled tasks (a running one
- * finishes) and refuses new ones. Not modeled: a task that throws stops only that task, not the
- * whole timer.
+ * finishes) and refuses new ones. A task that throws kills the timer's thread with its exception
+ * and cancels the timer ({@link #runOrDie}).
  */
 final class Timers {
 
@@ -82,15 +82,16 @@ final class Timers {
                     throw new IllegalStateException("Task already scheduled or cancelled");
                 }
                 delay = Math.max(0L, delay);
+                Runnable body = () -> runOrDie(s, timer, task);
                 ScheduledFuture<?> f;
                 if (period == 0) {
-                    f = s.scheduler.schedule(task, delay, TimeUnit.NANOSECONDS);
+                    f = s.scheduler.schedule(body, delay, TimeUnit.NANOSECONDS);
                 } else if (n.equals("scheduleAtFixedRate")) {
-                    f = s.scheduler.scheduleAtFixedRate(task, delay, period, TimeUnit.NANOSECONDS);
+                    f = s.scheduler.scheduleAtFixedRate(body, delay, period, TimeUnit.NANOSECONDS);
                 } else {
                     f =
                             s.scheduler.scheduleWithFixedDelay(
-                                    task, delay, period, TimeUnit.NANOSECONDS);
+                                    body, delay, period, TimeUnit.NANOSECONDS);
                 }
                 r.timerTasks.put(task, f);
                 return null;
@@ -98,6 +99,26 @@ final class Timers {
             default -> {
                 return call.proceed();
             }
+        }
+    }
+
+    /**
+     * Runs {@code task} on the timer's thread. A task that throws ends the timer as the JDK's does:
+     * its thread dies with the exception (which fails the run, as any thread's uncaught exception
+     * does), the timer is cancelled, its other tasks never run, and scheduling on it throws {@code
+     * IllegalStateException}.
+     */
+    private static void runOrDie(State s, Timer timer, TimerTask task) {
+        try {
+            task.run();
+        } catch (Throwable t) {
+            if (io.refguard.explore.Coordinator.isAbort(t)) {
+                throw t;
+            }
+            s.cancelled = true;
+            s.scheduler.shutdownNow();
+            timer.cancel();
+            s.scheduler.fatal = t;
         }
     }
 

@@ -38,6 +38,7 @@ import example.jdk.StartedThenShared;
 import example.jdk.SynchronizedListIteration;
 import example.jdk.SynchronizedMapCheckThenAct;
 import example.jdk.TimerRetry;
+import example.jdk.TimerTaskThrows;
 import example.jdk.TransferHandOff;
 import example.jdk.UnguardedHashMap;
 import example.jdk.UnlockedIteration;
@@ -123,6 +124,10 @@ class JdkProgramsTest {
                                 + " full (0) and its 2 threads are busy"),
                 new Case(DaemonDispatcher.class, FailureKind.THREAD_THREW, "delivered 1 of 2"),
                 new Case(FlushOrder.class, FailureKind.THREAD_THREW, "segment 1 not flushed yet"),
+                new Case(
+                        TimerTaskThrows.class,
+                        FailureKind.THREAD_THREW,
+                        "IllegalStateException: refresh failed: no endpoint yet"),
                 new Case(
                         WriteLockCondition.class,
                         FailureKind.THREAD_THREW,
