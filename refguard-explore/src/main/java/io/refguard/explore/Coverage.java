@@ -101,11 +101,16 @@ public record Coverage(long orders, long seenOnce, long runs, boolean capped) {
                             + number(unseen())
                             + ", is only informational here)";
             case MAX_RUNS, MAX_TIME ->
-                    "coverage: "
-                            + budgetCut(seen)
-                            + (capped
-                                    ? "; the memory bound was reached, so this is not reliable"
-                                    : "");
+                    capped
+                            ? "coverage: "
+                                    + seen
+                                    + " in "
+                                    + runs
+                                    + (runs == 1 ? " run" : " runs")
+                                    + ", when the count reached its memory bound and stopped, so"
+                                    + " no estimate of unseen orders can be given: the search may"
+                                    + " still be finding new ones"
+                            : "coverage: " + budgetCut(seen);
         };
     }
 }
