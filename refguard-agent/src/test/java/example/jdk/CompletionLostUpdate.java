@@ -49,16 +49,28 @@ public final class CompletionLostUpdate {
         run(false);
     }
 
-    /**
-     * A completion service over the common pool, which the JDK hands the tasks to itself: not
-     * explored, and said so.
-     */
+    /** A completion service over the common pool: its tasks run on the pool's model. */
     public static final class OverForkJoin {
         private OverForkJoin() {}
 
         public static void main(String[] args) throws Exception {
             ExecutorCompletionService<Integer> done =
                     new ExecutorCompletionService<>(ForkJoinPool.commonPool());
+            done.submit(() -> 1);
+            done.take().get();
+        }
+    }
+
+    /**
+     * A completion service over an executor of the program's own that runs each task inside the
+     * JDK's {@code submit}, where no thread may switch: not explored, and said so.
+     */
+    public static final class OverOwnExecutor {
+        private OverOwnExecutor() {}
+
+        public static void main(String[] args) throws Exception {
+            ExecutorCompletionService<Integer> done =
+                    new ExecutorCompletionService<>(Runnable::run);
             done.submit(() -> 1);
             done.take().get();
         }

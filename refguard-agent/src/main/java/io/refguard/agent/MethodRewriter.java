@@ -235,6 +235,7 @@ final class MethodRewriter {
             if (call.name.equals("<init>") && !executor(code, call)) {
                 barrierConstruction(code, call);
                 collectionConstruction(code, call);
+                completionServiceConstruction(code, call);
             }
             return;
         }
@@ -342,6 +343,38 @@ final class MethodRewriter {
      * branch sees, and the new barrier, left on the stack by {@code new; dup}, is duplicated for
      * the bridge.
      */
+    /**
+     * {@code new ExecutorCompletionService(executor[, queue])}: the executor is private to the
+     * service, so the bridge may swap it, right before the constructor, for the model of a JDK pool
+     * ({@code LibraryBridge.completionExecutor}); with a queue argument the executor is second from
+     * the top of the stack, and two swaps reach it.
+     */
+    private void completionServiceConstruction(InsnList code, MethodInsnNode call) {
+        boolean withQueue =
+                call.desc.equals(
+                        "(Ljava/util/concurrent/Executor;Ljava/util/concurrent/BlockingQueue;)V");
+        if (!call.owner.equals("java/util/concurrent/ExecutorCompletionService")
+                || !withQueue && !call.desc.equals("(Ljava/util/concurrent/Executor;)V")
+                || method.name.equals("<init>") && call.owner.equals(cls.superName())) {
+            return;
+        }
+        InsnList pre = new InsnList();
+        if (withQueue) {
+            pre.add(new InsnNode(Opcodes.SWAP));
+        }
+        pre.add(push(site("new ExecutorCompletionService()")));
+        pre.add(
+                bridge(
+                        LibraryRules.BRIDGE,
+                        "completionExecutor",
+                        "(Ljava/util/concurrent/Executor;I)Ljava/util/concurrent/Executor;"));
+        if (withQueue) {
+            pre.add(new InsnNode(Opcodes.SWAP));
+        }
+        code.insertBefore(call, pre);
+        rewrites++;
+    }
+
     private void barrierConstruction(InsnList code, MethodInsnNode call) {
         if (!call.owner.equals("java/util/concurrent/CyclicBarrier")
                 || !call.desc.equals("(ILjava/lang/Runnable;)V")

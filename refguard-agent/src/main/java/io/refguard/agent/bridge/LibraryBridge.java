@@ -169,6 +169,16 @@ public final class LibraryBridge {
         }
     }
 
+    /**
+     * Called by instrumented code with the executor of {@code new ExecutorCompletionService(...)},
+     * right before the constructor: returns the executor the service is built over.
+     */
+    public static java.util.concurrent.Executor completionExecutor(
+            java.util.concurrent.Executor executor, int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        return i == null ? executor : i.completionExecutor(executor, site);
+    }
+
     /** Called by instrumented code right after {@code new CyclicBarrier(parties, action)}. */
     public static void barrierCreated(Object barrier, Runnable action) {
         if (action != null) {

@@ -291,6 +291,15 @@ public interface SyncInterceptor {
     default void collectionCreated(Object collection) {}
 
     /**
+     * The executor a new {@code ExecutorCompletionService} is built over, given the program's
+     * {@code executor}. The default returns it.
+     */
+    default java.util.concurrent.Executor completionExecutor(
+            java.util.concurrent.Executor executor, int site) {
+        return executor;
+    }
+
+    /**
      * {@code System.nanoTime()} as explored code sees it. Unlike the other methods this one is
      * called on any thread while the interceptor is installed, also inside a library call: answer
      * the real clock for threads not managed. The default reads the real clock.

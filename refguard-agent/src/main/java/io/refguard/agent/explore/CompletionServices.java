@@ -16,13 +16,34 @@ import java.util.concurrent.Future;
  * there.
  *
  * <p>{@code submit} is one scheduling point; the executor's {@code execute} it calls is queued when
- * the call returns. A service over an executor that is not modeled (a {@code ForkJoinPool} or
- * another executor the JDK runs itself) would complete its tasks on threads the explorer does not
+ * the call returns. A service that explored code builds over a {@code ForkJoinPool} (the common
+ * pool too) or a {@code ThreadPoolExecutor} it built directly is built over their model instead
+ * ({@link #executorFor}, called by the constructor's rewritten call site). A service over an
+ * executor that is still not modeled would complete its tasks on threads the explorer does not
  * schedule: its first {@code submit} returns a future that is not the model's, and is refused.
  */
 final class CompletionServices {
 
     private CompletionServices() {}
+
+    /**
+     * The executor a completion service the explored code builds over {@code executor} gets: the
+     * model of a JDK {@code ForkJoinPool} (the common pool too) or of a {@code ThreadPoolExecutor}
+     * built directly, so that its tasks run on explored threads; any other executor as it is.
+     */
+    static java.util.concurrent.Executor executorFor(
+            ExploringInterceptor x, java.util.concurrent.Executor executor, int site) {
+        if (executor == null || executor.getClass().getClassLoader() != null) {
+            return executor; // null: the constructor throws; the program's own: instrumented
+        }
+        if (executor instanceof java.util.concurrent.ForkJoinPool fj) {
+            return ForkJoinModels.modelOf(x, fj);
+        }
+        if (executor instanceof java.util.concurrent.ThreadPoolExecutor pool) {
+            return DirectPools.modelOf(x, pool, site);
+        }
+        return executor;
+    }
 
     static Object call(ExploringInterceptor x, LibraryCall call, ExecutorCompletionService<?> s)
             throws Throwable {

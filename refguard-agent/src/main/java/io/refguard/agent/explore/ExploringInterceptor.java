@@ -203,6 +203,12 @@ final class ExploringInterceptor implements SyncInterceptor {
     }
 
     @Override
+    public java.util.concurrent.Executor completionExecutor(
+            java.util.concurrent.Executor executor, int site) {
+        return CompletionServices.executorFor(this, executor, site);
+    }
+
+    @Override
     public void collectionCreated(Object collection) {
         SharedCollections.created(this, collection);
     }

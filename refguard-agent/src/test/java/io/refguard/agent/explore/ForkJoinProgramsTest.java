@@ -105,13 +105,22 @@ class ForkJoinProgramsTest {
     }
 
     @Test
-    void aCompletionServiceOverAForkJoinPoolIsInconclusiveNamingTheCall() {
+    void aCompletionServiceOverAForkJoinPoolRunsOnItsModel() {
+        ExploreResult r =
+                AgentExplorer.mainClass(CompletionLostUpdate.OverForkJoin.class.getName())
+                        .explore();
+        assertTrue(r.exhausted(), r::toString);
+    }
+
+    @Test
+    void aCompletionServiceOverAnExecutorOfTheProgramIsInconclusiveNamingTheCall() {
         InterleavingInconclusive e =
                 assertThrows(
                         InterleavingInconclusive.class,
                         () ->
                                 AgentExplorer.mainClass(
-                                                CompletionLostUpdate.OverForkJoin.class.getName())
+                                                CompletionLostUpdate.OverOwnExecutor.class
+                                                        .getName())
                                         .explore());
         assertEquals(FailureKind.OUT_OF_CONTROL, e.kind(), e.getMessage());
         assertContains(

@@ -33,6 +33,7 @@ import example.jdk.PollTimeout;
 import example.jdk.PublishedThenFilled;
 import example.jdk.QueuePoisonPill;
 import example.jdk.ScheduledBeats;
+import example.jdk.ShardFanOut;
 import example.jdk.StampedPoint;
 import example.jdk.StartedThenShared;
 import example.jdk.SynchronizedListIteration;
@@ -124,6 +125,7 @@ class JdkProgramsTest {
                                 + " full (0) and its 2 threads are busy"),
                 new Case(DaemonDispatcher.class, FailureKind.THREAD_THREW, "delivered 1 of 2"),
                 new Case(FlushOrder.class, FailureKind.THREAD_THREW, "segment 1 not flushed yet"),
+                new Case(ShardFanOut.class, FailureKind.THREAD_THREW, "found "),
                 new Case(
                         TimerTaskThrows.class,
                         FailureKind.THREAD_THREW,
