@@ -138,7 +138,17 @@ final class Failures {
      * ExecutionException}, an {@code AssertionError} with a cause) seldom says what went wrong.
      */
     static String withCauses(Throwable t) {
-        StringBuilder sb = new StringBuilder(t.toString());
+        StringBuilder sb = new StringBuilder();
+        // a wrapper whose message is only its cause's text (new ExecutionException(cause), or the
+        // copy ForkJoinTask.join rethrows) says nothing of its own: named once, then its cause
+        for (int n = 0; wrapsOnly(t) && n < CAUSES; n++) {
+            Throwable c = t.getCause();
+            if (c.getClass() != t.getClass()) {
+                sb.append(t.getClass().getName()).append(" wrapping ");
+            }
+            t = c;
+        }
+        sb.append(t);
         Throwable c = t.getCause();
         for (int n = 0; c != null && c != t && n < CAUSES; n++, t = c, c = c.getCause()) {
             sb.append(System.lineSeparator()).append("caused by ").append(firstLine(c));
@@ -148,6 +158,12 @@ final class Failures {
             }
         }
         return sb.toString();
+    }
+
+    /** Whether {@code t}'s message is its cause's text and nothing more. */
+    private static boolean wrapsOnly(Throwable t) {
+        Throwable c = t.getCause();
+        return c != null && c != t && java.util.Objects.equals(t.getMessage(), c.toString());
     }
 
     private static String firstLine(Throwable t) {
