@@ -267,17 +267,8 @@ final class LockOps {
         if (interruptible) {
             ThreadOps.throwIfInterrupted(me);
         }
-        long nanos =
-                switch (op) {
-                    case AWAIT_NANOS -> time;
-                    case AWAIT_TIMED -> unit.toNanos(time);
-                    case AWAIT_UNTIL ->
-                            TimeUnit.MILLISECONDS.toNanos(
-                                    deadline.getTime() - x.currentTimeMillis(site));
-                    default -> 1;
-                };
-        boolean timed =
-                op == AwaitOp.AWAIT_NANOS || op == AwaitOp.AWAIT_TIMED || op == AwaitOp.AWAIT_UNTIL;
+        long nanos = awaitNanos(x, op, time, unit, deadline, site);
+        boolean timed = isTimed(op);
         run.ops++;
         LockModel c = run.key(condition, site);
         ReentrantLock rl = (ReentrantLock) lock.object;
@@ -297,6 +288,28 @@ final class LockOps {
         if (interruptible && !signalled) {
             ThreadOps.throwIfInterrupted(me);
         }
+        return awaitResult(op, time, signalled);
+    }
+
+    /** Whether {@code op} is one of the timed awaits. */
+    static boolean isTimed(AwaitOp op) {
+        return op == AwaitOp.AWAIT_NANOS || op == AwaitOp.AWAIT_TIMED || op == AwaitOp.AWAIT_UNTIL;
+    }
+
+    /** The timeout of a timed {@code op} in nanoseconds (a deadline is read on the clock). */
+    static long awaitNanos(
+            ExploringInterceptor x, AwaitOp op, long time, TimeUnit unit, Date deadline, int site) {
+        return switch (op) {
+            case AWAIT_NANOS -> time;
+            case AWAIT_TIMED -> unit.toNanos(time);
+            case AWAIT_UNTIL ->
+                    TimeUnit.MILLISECONDS.toNanos(deadline.getTime() - x.currentTimeMillis(site));
+            default -> 1;
+        };
+    }
+
+    /** What {@code op} returns when the wait ended {@code signalled} or not. */
+    static long awaitResult(AwaitOp op, long time, boolean signalled) {
         return switch (op) {
             case AWAIT_NANOS -> signalled ? Math.max(1, time) : 0;
             case AWAIT_TIMED, AWAIT_UNTIL -> signalled ? 1 : 0;

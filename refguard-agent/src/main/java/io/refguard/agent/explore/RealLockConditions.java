@@ -56,17 +56,8 @@ final class RealLockConditions {
         if (interruptible) {
             ThreadOps.throwIfInterrupted(me);
         }
-        boolean timed =
-                op == AwaitOp.AWAIT_NANOS || op == AwaitOp.AWAIT_TIMED || op == AwaitOp.AWAIT_UNTIL;
-        long nanos =
-                switch (op) {
-                    case AWAIT_NANOS -> time;
-                    case AWAIT_TIMED -> unit.toNanos(time);
-                    case AWAIT_UNTIL ->
-                            TimeUnit.MILLISECONDS.toNanos(
-                                    deadline.getTime() - x.currentTimeMillis(site));
-                    default -> 0L;
-                };
+        boolean timed = LockOps.isTimed(op);
+        long nanos = timed ? LockOps.awaitNanos(x, op, time, unit, deadline, site) : 0L;
         LockModel c = run.key(condition, site);
         String label = c.waitLabel("await");
         int holds = w.getHoldCount();
@@ -96,11 +87,7 @@ final class RealLockConditions {
         if (interruptible && !signalled) {
             ThreadOps.throwIfInterrupted(me);
         }
-        return switch (op) {
-            case AWAIT_NANOS -> signalled ? Math.max(1, time) : 0;
-            case AWAIT_TIMED, AWAIT_UNTIL -> signalled ? 1 : 0;
-            default -> 0;
-        };
+        return LockOps.awaitResult(op, time, signalled);
     }
 
     /** Takes {@code w} again {@code holds} times, waiting in the model while another holds it. */
