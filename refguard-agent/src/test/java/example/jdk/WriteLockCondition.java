@@ -89,6 +89,28 @@ public final class WriteLockCondition {
         run(false);
     }
 
+    /**
+     * A writer that holds two tables' write locks while it waits on one's condition: which lock the
+     * condition belongs to is not known, so the wait cannot be explored, and the run says so.
+     */
+    public static final class TwoWriteLocksHeld {
+        private TwoWriteLocksHeld() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            ReentrantReadWriteLock a = new ReentrantReadWriteLock();
+            ReentrantReadWriteLock b = new ReentrantReadWriteLock();
+            Condition ready = a.writeLock().newCondition();
+            a.writeLock().lock();
+            b.writeLock().lock();
+            try {
+                ready.await();
+            } finally {
+                b.writeLock().unlock();
+                a.writeLock().unlock();
+            }
+        }
+    }
+
     /** The fix: wait in a loop. */
     public static final class Fixed {
         private Fixed() {}

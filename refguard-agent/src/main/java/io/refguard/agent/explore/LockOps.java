@@ -261,7 +261,7 @@ final class LockOps {
                 return RealLockConditions.await(
                         x, me, w, condition, op, time, unit, deadline, site);
             }
-            return unmodeledAwait(condition, op, time, unit, deadline);
+            return unmodeledAwait(condition, op, time, unit, deadline, site);
         }
         boolean interruptible = op != AwaitOp.AWAIT_UNINTERRUPTIBLY;
         if (interruptible) {
@@ -318,13 +318,28 @@ final class LockOps {
     }
 
     /**
-     * A condition of a lock the caller does not hold through the model (or not a {@code
-     * ReentrantLock}'s): the real call, which throws {@code IllegalMonitorStateException} when the
-     * lock is not held, and otherwise blocks where the explorer cannot see it.
+     * A condition of a lock the caller does not hold through the model: the real call, which throws
+     * {@code IllegalMonitorStateException} when the lock is not held. A JDK condition whose lock
+     * the caller does hold (the write lock of a {@code ReentrantReadWriteLock} among several held,
+     * the lock of a {@code ReentrantLock} subclass that locks in its own code) would block where
+     * the explorer cannot see it: the run ends as inconclusive at once, naming the call, instead of
+     * being reported stuck after a wait in real time. A condition of the program's own class is
+     * instrumented code, and runs.
      */
     private static long unmodeledAwait(
-            Condition condition, AwaitOp op, long time, TimeUnit unit, Date deadline)
+            Condition condition, AwaitOp op, long time, TimeUnit unit, Date deadline, int site)
             throws InterruptedException {
+        if (condition.getClass().getClassLoader() == null && heldForReal(condition)) {
+            throw Coordinator.lostControl(
+                    "Condition.await() at "
+                            + Instructions.get(site).location()
+                            + " cannot be explored: the condition's lock is neither a ReentrantLock"
+                            + " that the explorer models nor the only write lock of a"
+                            + " ReentrantReadWriteLock that the thread holds, so the wait would"
+                            + " block where the explorer cannot see it. Hold one write lock at a"
+                            + " time while waiting, use a ReentrantLock's condition, or exclude"
+                            + " the class from instrumentation");
+        }
         switch (op) {
             case AWAIT -> condition.await();
             case AWAIT_UNINTERRUPTIBLY -> condition.awaitUninterruptibly();
@@ -339,6 +354,19 @@ final class LockOps {
             }
         }
         return 0;
+    }
+
+    /**
+     * Whether the caller holds {@code condition}'s lock for real: a real {@code signal()} throws
+     * otherwise, and wakes nobody, since no explored thread ever waits on a real condition.
+     */
+    static boolean heldForReal(Condition condition) {
+        try {
+            condition.signal();
+            return true;
+        } catch (IllegalMonitorStateException notHeld) {
+            return false;
+        }
     }
 
     static void signal(

@@ -32,12 +32,7 @@ final class RealLockConditions {
         if (held.size() != 1) {
             return null;
         }
-        try {
-            condition.signal(); // throws unless the caller holds the condition's lock
-        } catch (IllegalMonitorStateException notHeld) {
-            return null;
-        }
-        return held.get(0);
+        return LockOps.heldForReal(condition) ? held.get(0) : null;
     }
 
     static long await(

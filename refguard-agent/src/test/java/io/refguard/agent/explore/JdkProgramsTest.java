@@ -47,8 +47,10 @@ import example.jdk.ViewOfSharedMap;
 import example.jdk.WriteLockCondition;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
+import io.refguard.explore.InterleavingInconclusive;
 import io.refguard.explore.report.FailureKind;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -204,5 +206,23 @@ class JdkProgramsTest {
     void fixedProgramIsVerified(Case c) {
         ExploreResult r = AgentExplorer.mainClass(c.program().getName() + "$Fixed").explore();
         assertTrue(r.exhausted(), r::toString);
+    }
+
+    @Test
+    void aConditionWhoseLockIsNotKnownIsInconclusiveAtOnceNamingTheCall() {
+        InterleavingInconclusive e =
+                assertThrows(
+                        InterleavingInconclusive.class,
+                        () ->
+                                AgentExplorer.mainClass(
+                                                WriteLockCondition.TwoWriteLocksHeld.class
+                                                        .getName())
+                                        .explore());
+        assertEquals(FailureKind.OUT_OF_CONTROL, e.kind(), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("Condition.await() at ")
+                        && e.getMessage().contains("(WriteLockCondition.java:")
+                        && e.getMessage().contains("Hold one write lock at a time"),
+                e.getMessage());
     }
 }
