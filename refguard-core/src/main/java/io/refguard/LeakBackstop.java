@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Every tracked handle (and every tracked object, for its creator's reference) is watched by
  * {@link WatchTable} through the reference's {@link RefState}, a weak reference to the handle. A
- * leak is reported on the backstop's daemon thread, so reporting here must never throw: a failing
- * logger or listener is contained.
+ * leak is reported on the thread of the next tracked acquire or scope close, inside the program's
+ * own call, so reporting here must never throw: a failing logger or listener is contained.
  *
  * <p>Logging is one report per acquire site: the first leak of a reference acquired at a site is
  * logged in full, later ones from the same site are counted, and the counts of every site that
@@ -105,7 +105,7 @@ final class LeakBackstop {
                                 new Thread(LeakBackstop::printSummary, "refguard-leak-counts"));
             }
         } catch (Throwable ignored) {
-            // a broken logging configuration must not kill the backstop's thread
+            // a broken logging configuration must not break the program's acquire
         }
         for (LeakListener l : LISTENERS) {
             try {

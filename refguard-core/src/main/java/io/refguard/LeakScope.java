@@ -223,6 +223,7 @@ public final class LeakScope implements AutoCloseable {
             }
         }
         swept = true;
+        WatchTable.reportCollected(); // the backstop's reports of earlier collections, if any
         long unfreed = present.sum();
         if (unfreed > 0) {
             reports.add(Reports.presenceLeak(unfreed));

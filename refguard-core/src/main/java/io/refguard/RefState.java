@@ -15,7 +15,8 @@ import java.lang.ref.WeakReference;
  * <p>It doubles as the GC backstop's weak reference to its handle ({@link WatchTable}), so it must
  * never reference the handle strongly (that would keep the handle reachable and hide the leak). It
  * is watched from its creation until it is released; if its handle becomes unreachable first, the
- * backstop's thread runs {@link #run()}, which reports a leak if the reference is still open.
+ * next tracked acquire or scope close runs {@link #run()} ({@link WatchTable#reportCollected}),
+ * which reports a leak if the reference is still open.
  */
 final class RefState extends WeakReference<Object> implements Runnable, PartOf {
 

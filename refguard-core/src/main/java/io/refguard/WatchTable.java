@@ -2,14 +2,23 @@ package io.refguard;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The GC backstop's watch list: it holds every open tracked reference's {@link RefState} (a weak
  * reference to the reference's handle) strongly, so that the JVM enqueues the state on {@link
- * #QUEUE} once the handle becomes unreachable, and one daemon thread reports it as a leak if it is
- * still open.
+ * #QUEUE} once the handle becomes unreachable; the next tracked reference to be watched, or the
+ * next leak scope to close, reports it as a leak if it is still open ({@link #reportCollected}).
+ *
+ * <p>Why no thread of its own: a thread that waits on the queue for good is a thread no scheduler
+ * can end, so a controlled scheduler that runs a program using tracked references (Fray, for one)
+ * counts it as deadlocked once the program's own threads finish. Polling costs the watching thread
+ * two volatile reads while nothing is queued; Netty's leak detector polls its queue on each new
+ * tracked buffer the same way. The price is that a leak is reported at the next tracked acquire or
+ * scope close after the collection that found it, not at once.
  *
  * <p>Why not {@link java.lang.ref.Cleaner}: a cleaner allocates a cleanable per handle and takes
  * one global lock to register it and again to clean it; measured on the build machine (JDK 17),
@@ -37,11 +46,8 @@ final class WatchTable {
     private static final VarHandle STRIPE_SLOT =
             MethodHandles.arrayElementVarHandle(Stripe[].class);
 
-    static {
-        Thread t = new Thread(WatchTable::drain, "refguard-leak-backstop");
-        t.setDaemon(true);
-        t.start();
-    }
+    /** Set while a thread reports collected states; others, and a listener's own acquires, skip. */
+    private static final AtomicBoolean REPORTING = new AtomicBoolean();
 
     private WatchTable() {}
 
@@ -49,6 +55,7 @@ final class WatchTable {
      * Watches {@code state} until {@link #unwatch}: reported by the backstop if its handle dies.
      */
     static void watch(RefState state) {
+        reportCollected();
         Stripe stripe = stripe();
         Chunk c = stripe.current;
         int from = stripe.hint;
@@ -127,18 +134,39 @@ final class WatchTable {
         return Integer.highestOneBit(Math.max(1, want - 1)) << 1;
     }
 
-    /** The backstop's thread: reports each enqueued state that is still open. Never ends. */
-    private static void drain() {
-        for (; ; ) {
-            try {
-                RefState state = (RefState) QUEUE.remove();
-                unwatch(state);
-                state.run();
-            } catch (InterruptedException e) {
-                // nobody but the JVM can reach this thread; keep draining
-            } catch (Throwable t) {
-                // RefState.run never throws; this only guards the thread's life
-            }
+    /**
+     * Reports every state the JVM has enqueued so far that is still open, on the calling thread.
+     * Never blocks, never throws. One thread reports at a time; a leak listener that acquires a
+     * tracked reference does not report again from inside the listener.
+     */
+    static void reportCollected() {
+        if (REPORTING.get()) {
+            return;
+        }
+        Reference<?> dead = QUEUE.poll();
+        if (dead == null) {
+            return;
+        }
+        if (!REPORTING.compareAndSet(false, true)) {
+            report(dead); // another thread began meanwhile: report this one, it reports the rest
+            return;
+        }
+        try {
+            do {
+                report(dead);
+            } while ((dead = QUEUE.poll()) != null);
+        } finally {
+            REPORTING.set(false);
+        }
+    }
+
+    private static void report(Reference<?> dead) {
+        RefState state = (RefState) dead;
+        unwatch(state);
+        try {
+            state.run();
+        } catch (Throwable t) {
+            // RefState.run never throws; this only keeps the caller's acquire or close intact
         }
     }
 

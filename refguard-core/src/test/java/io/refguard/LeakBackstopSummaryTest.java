@@ -31,6 +31,7 @@ class LeakBackstopSummaryTest {
         for (int i = 0; i < 200 && LeakBackstop.counts().getOrDefault(key, 0L) < 3; i++) {
             System.gc();
             Thread.sleep(i < 10 ? 10 : 50);
+            WatchTable.reportCollected();
         }
         List<String> lines = LeakBackstop.summary();
         assertTrue(

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -152,8 +151,9 @@ class GcBackstopOnceTest {
 
     private Report awaitLeakAt(int line) throws InterruptedException {
         for (int i = 0; i < MAX_COLLECTIONS; i++) {
+            GcBackstopTest.nextTrackedAcquire();
             Report r;
-            while ((r = reports.poll(i < 10 ? 10 : 50, TimeUnit.MILLISECONDS)) != null) {
+            while ((r = reports.poll()) != null) {
                 seen.add(r);
                 if (r.site(Role.ACQUIRED) != null
                         && r.site(Role.ACQUIRED).lineNumber() == line
@@ -162,6 +162,7 @@ class GcBackstopOnceTest {
                 }
             }
             System.gc();
+            Thread.sleep(i < 10 ? 10 : 50); // the JVM enqueues what it collected on its own thread
         }
         return null;
     }

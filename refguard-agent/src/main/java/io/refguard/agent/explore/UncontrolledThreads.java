@@ -236,9 +236,6 @@ final class UncontrolledThreads {
             if (e.getClassName().startsWith("io.refguard.explore.BoundedDriver")) {
                 return true; // the driver of an exploration
             }
-            if (e.getClassName().equals("io.refguard.WatchTable")) {
-                return true; // refguard-core's GC backstop, started by a tracked reference
-            }
         }
         return false;
     }
