@@ -472,8 +472,9 @@ final class ScenarioRunner<S> {
                 notes.add(left);
             }
         }
-        if (status == RunStatus.STUCK || searchFailure.kind().inconclusive()) {
-            // re-running would wait for the stuck thread again; report what the search saw
+        if (status == RunStatus.STUCK || !retraceable(searchFailure.kind())) {
+            // re-running would wait for the stuck thread again, or run differently; report what
+            // the search saw
             return build(
                     engine,
                     schedule,
@@ -485,7 +486,7 @@ final class ScenarioRunner<S> {
                     Failures.untracedEvents(engine),
                     notes);
         }
-        if (strategy.randomized() && options.minimize()) {
+        if (strategy.randomized() && options.minimize() && !searchFailure.kind().inconclusive()) {
             ScheduleMinimizer.Result m =
                     new ScheduleMinimizer(this, engine, MINIMIZE_BUDGET)
                             .minimize(schedule, preemptions, status, cause);
@@ -521,6 +522,18 @@ final class ScenarioRunner<S> {
                 preemptions,
                 recorder.events(),
                 notes);
+    }
+
+    /**
+     * Whether a failure of this kind is re-run with tracing for its table's locations: every bug,
+     * and the limits met at a known point of the run (an operation or a thread count the explorer
+     * cannot take on), which a second run of the same schedule meets again at once. Not a run that
+     * differed from itself, nor one stuck outside control, which would wait out its timeout again.
+     */
+    private static boolean retraceable(FailureKind kind) {
+        return !kind.inconclusive()
+                || kind == FailureKind.OUT_OF_CONTROL
+                || kind == FailureKind.THREAD_LIMIT;
     }
 
     private AssertionError build(

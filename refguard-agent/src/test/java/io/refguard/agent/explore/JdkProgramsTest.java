@@ -224,5 +224,13 @@ class JdkProgramsTest {
                         && e.getMessage().contains("(WriteLockCondition.java:")
                         && e.getMessage().contains("Hold one write lock at a time"),
                 e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .lines()
+                        .anyMatch(
+                                l ->
+                                        l.matches(
+                                                "\\| \\d+ +\\| +lock .*\\(WriteLockCondition\\.java:\\d+\\).*")),
+                () -> "the table's steps name their lines, as a failure's do:\n" + e.getMessage());
     }
 }
