@@ -22,6 +22,7 @@ final class CallRules {
     static final String LOCK_BRIDGE = "io/refguard/agent/bridge/LockBridge";
     static final String THREAD_BRIDGE = "io/refguard/agent/bridge/ThreadBridge";
     static final String VIRTUAL_THREADS = "io/refguard/agent/bridge/VirtualThreads";
+    static final String RANDOM_BRIDGE = "io/refguard/agent/bridge/RandomBridge";
 
     private static final String OBJECT = "java/lang/Object";
     private static final String THREAD = "java/lang/Thread";
@@ -33,6 +34,7 @@ final class CallRules {
     private static final String LATCH = "java/util/concurrent/CountDownLatch";
     private static final String LOCK_SUPPORT = "java/util/concurrent/locks/LockSupport";
     private static final String TU = "Ljava/util/concurrent/TimeUnit;";
+    private static final String RANDOM = "java/util/random/RandomGenerator";
 
     /** One replacement. {@code bridgeDesc} is derived from the family and the method's desc. */
     record Rule(
@@ -83,6 +85,23 @@ final class CallRules {
                 "(Ljava/lang/Object;)I",
                 SYNC_BRIDGE,
                 "identityHashCode");
+
+        // draws of ThreadLocalRandom (through any static type) and Math.random(): RandomBridge
+        for (String d : new String[] {"()I", "(I)I", "(II)I"}) {
+            instance(RANDOM, "nextInt", d, RANDOM_BRIDGE, "nextInt");
+        }
+        for (String d : new String[] {"()J", "(J)J", "(JJ)J"}) {
+            instance(RANDOM, "nextLong", d, RANDOM_BRIDGE, "nextLong");
+        }
+        for (String d : new String[] {"()D", "(D)D", "(DD)D"}) {
+            instance(RANDOM, "nextDouble", d, RANDOM_BRIDGE, "nextDouble");
+        }
+        instance(RANDOM, "nextFloat", "()F", RANDOM_BRIDGE, "nextFloat");
+        instance(RANDOM, "nextBoolean", "()Z", RANDOM_BRIDGE, "nextBoolean");
+        instance(RANDOM, "nextGaussian", "()D", RANDOM_BRIDGE, "nextGaussian");
+        instance(RANDOM, "nextBytes", "([B)V", RANDOM_BRIDGE, "nextBytes");
+        statik("java/lang/Math", "random", "()D", RANDOM_BRIDGE, "mathRandom");
+        statik("java/lang/StrictMath", "random", "()D", RANDOM_BRIDGE, "mathRandom");
 
         // JDK 21+, absent when the agent is built: matched by name, builders passed as Object
         byObject(BUILDER, "start", "(Ljava/lang/Runnable;)Ljava/lang/Thread;", "builderStart");

@@ -312,4 +312,13 @@ public interface SyncInterceptor {
     default long currentTimeMillis(int site) {
         return System.currentTimeMillis();
     }
+
+    /**
+     * The generator that stands in for {@code ThreadLocalRandom} and {@code Math.random()} on the
+     * calling thread, or null to use the real ones. Called on any thread, as {@link #nanoTime}. The
+     * default answers null.
+     */
+    default java.util.random.RandomGenerator threadRandom(int site) {
+        return null;
+    }
 }

@@ -333,10 +333,12 @@ public final class AgentExplorer {
         if (program != null && !reuseClasses) {
             why.add(
                     "Every run re-initializes the static fields of the program's instrumented"
-                            + " classes and reads the clock, thread ids and identity hashes from"
-                            + " refguard; it does not reset enums and interfaces, classes outside"
-                            + " the include, the JDK's own state (system properties, JMX, caches),"
-                            + " nor files, sockets and randomness.");
+                            + " classes and reads the clock, thread ids, identity hashes and"
+                            + " ThreadLocalRandom from refguard; it does not reset enums and"
+                            + " interfaces, classes outside the include, the JDK's own state"
+                            + " (system properties, JMX, caches), nor files, sockets, unseeded"
+                            + " new Random() and what the garbage collector clears (weak"
+                            + " references, cleaners).");
             List<String> kept = program.classesNotReset();
             if (!kept.isEmpty()) {
                 why.add(

@@ -77,6 +77,15 @@ final class ExplorationRouter extends PassThroughInterceptor {
                 : System.nanoTime();
     }
 
+    /** The calling managed thread's own random numbers, as {@link #nanoTime}. */
+    @Override
+    public java.util.random.RandomGenerator threadRandom(int site) {
+        Object c = Coordinator.context();
+        return c instanceof ExploringInterceptor
+                ? ((ExploringInterceptor) c).threadRandom(site)
+                : null;
+    }
+
     /** {@code System.currentTimeMillis()}, as {@link #nanoTime}. */
     @Override
     public long currentTimeMillis(int site) {

@@ -229,6 +229,18 @@ final class ExploringInterceptor implements SyncInterceptor {
         return millisBase + Coordinator.advanceClock(1_000) / 1_000_000;
     }
 
+    /**
+     * The calling thread's stream of random numbers ({@link ThreadModel#random()}), the same in
+     * every run of a schedule; null off the run's threads.
+     */
+    @Override
+    public java.util.random.RandomGenerator threadRandom(int site) {
+        if (!active || Coordinator.context() != this) {
+            return null;
+        }
+        return current().random();
+    }
+
     @Override
     public void beforeAccess(Object target, AccessKind kind, int site) {
         RunModel r = run();

@@ -41,9 +41,24 @@ final class ThreadModel extends NamedKey {
     /** An interrupt before the start, which the runtime's thread takes over when it starts. */
     private boolean interruptedBeforeStart;
 
+    /** What {@code ThreadLocalRandom} draws on this thread; see {@link #random()}. */
+    private java.util.SplittableRandom random;
+
     ThreadModel(Thread thread, String name) {
         super(thread, name);
         this.thread = thread;
+    }
+
+    /**
+     * This thread's random numbers, in place of {@code ThreadLocalRandom}'s, whose seed comes from
+     * a JVM-wide sequence and the clock: seeded from the thread's {@link #id}, so they are the same
+     * in every run of a schedule, and do not depend on how the other threads interleave.
+     */
+    java.util.SplittableRandom random() {
+        if (random == null) {
+            random = new java.util.SplittableRandom(0x5DEECE66DL + 0x9E3779B97F4A7C15L * id);
+        }
+        return random;
     }
 
     /** Binds the runtime's thread that runs this thread, when it starts. */

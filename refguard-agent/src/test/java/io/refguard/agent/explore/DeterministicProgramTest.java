@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import example.determinism.Finalized;
 import example.determinism.IdentityOrder;
 import example.determinism.LazyRegistry;
+import example.determinism.SampledTracking;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
@@ -84,5 +86,46 @@ class DeterministicProgramTest {
                                 + " example.determinism.LazyRegistry$Counting$Runs (an enum)."),
                 m);
         assertTrue(m.contains("What to do: "), m);
+    }
+
+    @Test
+    void drawsOfThreadLocalRandomRepeatWithTheSchedule() {
+        ExploreResult r =
+                AgentExplorer.mainClass(SampledTracking.class.getName())
+                        .explore(ExploreOptions.exhaustive());
+        assertEquals(ExploreResult.Stop.EXHAUSTED, r.stop(), r::toString);
+        assertTrue(r.runs() > 2, r::toString);
+    }
+
+    @Test
+    void drawsAreTheSameInEveryReplayAndASeededGeneratorDrawsAsSeeded() {
+        InterleavingFailure found =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                AgentExplorer.mainClass(SampledTracking.Reported.class.getName())
+                                        .explore(ExploreOptions.exhaustive()));
+        String message = found.report().failure().summary();
+        assertTrue(
+                message.endsWith(", seeded " + new java.util.Random(42).nextInt(1_000_000)),
+                message);
+        for (int i = 0; i < 5; i++) {
+            InterleavingFailure replayed =
+                    assertThrows(
+                            InterleavingFailure.class,
+                            () ->
+                                    AgentExplorer.mainClass(
+                                                    SampledTracking.Reported.class.getName())
+                                            .explore(ExploreOptions.replay(found.replayToken())));
+            assertEquals(message, replayed.report().failure().summary(), "replay " + (i + 1));
+        }
+    }
+
+    @Test
+    void theProgramsFinalizersDoNotRunUnderExploration() {
+        ExploreResult r =
+                AgentExplorer.mainClass(Finalized.class.getName())
+                        .explore(ExploreOptions.exhaustive());
+        assertEquals(ExploreResult.Stop.EXHAUSTED, r.stop(), r::toString);
     }
 }
