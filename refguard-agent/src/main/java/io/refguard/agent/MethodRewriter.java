@@ -235,6 +235,7 @@ final class MethodRewriter {
             if (call.name.equals("<init>") && !executor(code, call)) {
                 barrierConstruction(code, call);
                 collectionConstruction(code, call);
+                linkedMapConstruction(code, call);
                 completionServiceConstruction(code, call);
             }
             return;
@@ -337,13 +338,6 @@ final class MethodRewriter {
     }
 
     /**
-     * {@code new CyclicBarrier(parties, action)}: the action is private to the barrier, so the
-     * bridge is told it right after construction, for the explorer's model of the barrier.
-     * Straight-line code around the constructor call: the action is kept in a scratch local that no
-     * branch sees, and the new barrier, left on the stack by {@code new; dup}, is duplicated for
-     * the bridge.
-     */
-    /**
      * {@code new ExecutorCompletionService(executor[, queue])}: the executor is private to the
      * service, so the bridge may swap it, right before the constructor, for the model of a JDK pool
      * ({@code LibraryBridge.completionExecutor}); with a queue argument the executor is second from
@@ -375,6 +369,13 @@ final class MethodRewriter {
         rewrites++;
     }
 
+    /**
+     * {@code new CyclicBarrier(parties, action)}: the action is private to the barrier, so the
+     * bridge is told it right after construction, for the explorer's model of the barrier.
+     * Straight-line code around the constructor call: the action is kept in a scratch local that no
+     * branch sees, and the new barrier, left on the stack by {@code new; dup}, is duplicated for
+     * the bridge.
+     */
     private void barrierConstruction(InsnList code, MethodInsnNode call) {
         if (!call.owner.equals("java/util/concurrent/CyclicBarrier")
                 || !call.desc.equals("(ILjava/lang/Runnable;)V")
@@ -395,6 +396,32 @@ final class MethodRewriter {
                         LibraryRules.BRIDGE,
                         "barrierCreated",
                         "(Ljava/lang/Object;Ljava/lang/Runnable;)V"));
+        code.insert(call, post);
+        rewrites++;
+    }
+
+    /**
+     * {@code new LinkedHashMap(capacity, loadFactor, accessOrder)}, also as the {@code super(...)}
+     * of a program's subclass (the usual LRU cache): in access order, {@code get} moves the entry
+     * it finds to the end, a change of the map and not a read, which the JDK keeps private. The
+     * flag is kept in a scratch local across the constructor call and handed to the bridge with the
+     * new map: the one {@code new; dup} left on the stack, or {@code this} after a super call.
+     */
+    private void linkedMapConstruction(InsnList code, MethodInsnNode call) {
+        if (!call.owner.equals("java/util/LinkedHashMap") || !call.desc.equals("(IFZ)V")) {
+            return;
+        }
+        boolean superCall = method.name.equals("<init>") && call.owner.equals(cls.superName());
+        int slot = scratchBase();
+        method.maxLocals = Math.max(method.maxLocals, slot + 1);
+        InsnList pre = new InsnList();
+        pre.add(new InsnNode(Opcodes.DUP));
+        pre.add(new VarInsnNode(Opcodes.ISTORE, slot));
+        code.insertBefore(call, pre);
+        InsnList post = new InsnList();
+        post.add(superCall ? new VarInsnNode(Opcodes.ALOAD, 0) : new InsnNode(Opcodes.DUP));
+        post.add(new VarInsnNode(Opcodes.ILOAD, slot));
+        post.add(bridge(LibraryRules.BRIDGE, "linkedMapCreated", "(Ljava/lang/Object;Z)V"));
         code.insert(call, post);
         rewrites++;
     }

@@ -170,6 +170,20 @@ public final class LibraryBridge {
     }
 
     /**
+     * Called by instrumented code right after {@code new LinkedHashMap(capacity, loadFactor,
+     * accessOrder)}, or its subclass's {@code super(...)} call: an access-ordered map changes on
+     * {@code get}.
+     */
+    public static void linkedMapCreated(Object map, boolean accessOrder) {
+        if (accessOrder) {
+            SyncInterceptor i = SyncBridge.managing();
+            if (i != null) {
+                i.accessOrderedMapCreated(map);
+            }
+        }
+    }
+
+    /**
      * Called by instrumented code with the executor of {@code new ExecutorCompletionService(...)},
      * right before the constructor: returns the executor the service is built over.
      */

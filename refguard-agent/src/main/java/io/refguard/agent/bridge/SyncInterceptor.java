@@ -291,6 +291,13 @@ public interface SyncInterceptor {
     default void collectionCreated(Object collection) {}
 
     /**
+     * Instrumented code just built {@code map}, a {@code LinkedHashMap} in access order (or the
+     * program's subclass of one), whose {@code get} moves the entry it finds. The default does
+     * nothing.
+     */
+    default void accessOrderedMapCreated(Object map) {}
+
+    /**
      * The executor a new {@code ExecutorCompletionService} is built over, given the program's
      * {@code executor}. The default returns it.
      */

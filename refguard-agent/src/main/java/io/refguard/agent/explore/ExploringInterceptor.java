@@ -214,6 +214,11 @@ final class ExploringInterceptor implements SyncInterceptor {
     }
 
     @Override
+    public void accessOrderedMapCreated(Object map) {
+        run().accessOrdered.put(map, Boolean.TRUE);
+    }
+
+    @Override
     public long nanoTime(int site) {
         if (!active || Coordinator.context() != this) {
             return System.nanoTime();

@@ -55,6 +55,9 @@ final class RunModel {
     /** Who used each unsynchronized JDK collection in this run ({@link SharedCollections}). */
     final IdentityHashMap<Object, SharedCollections.Use> collectionUses = new IdentityHashMap<>();
 
+    /** The {@code LinkedHashMap}s in access order built in this run ({@link SharedCollections}). */
+    final IdentityHashMap<Object, Boolean> accessOrdered = new IdentityHashMap<>();
+
     /** Views of those collections (a map's key set, a list's sub-list) by the collection behind. */
     final IdentityHashMap<Object, Object> collectionViews = new IdentityHashMap<>();
 

@@ -70,6 +70,12 @@ final class SharedCollections {
                     "lastEntry",
                     "comparator");
 
+    /**
+     * Reads that move the entry they find to the end of a {@code LinkedHashMap} in access order:
+     * changes of such a map.
+     */
+    private static final Set<String> MOVES_IN_ACCESS_ORDER = Set.of("get", "getOrDefault");
+
     /** Calls that return a view backed by the collection they are called on. */
     private static final Set<String> VIEWS =
             Set.of(
@@ -113,6 +119,9 @@ final class SharedCollections {
         final ThreadModel first;
         boolean shared;
 
+        /** Whether it is a {@code LinkedHashMap} in access order, whose {@code get} changes it. */
+        boolean accessOrdered;
+
         /** The last call that changed it, or null. */
         Past change;
 
@@ -126,22 +135,56 @@ final class SharedCollections {
 
     /**
      * The JDK's collections and maps that need external synchronization: not in {@code
-     * java.util.concurrent}, not immutable, not one of {@code Collections}' wrappers.
+     * java.util.concurrent}, not immutable, not one of {@code Collections}' wrappers; and the
+     * program's subclasses of them that override none of their public methods (an LRU cache that
+     * only overrides {@code removeEldestEntry}, which the JDK calls back). A subclass that
+     * overrides one (a {@code synchronized get}) runs its own code, as written.
      */
     static final ClassValue<Boolean> APPLIES =
             new ClassValue<>() {
                 @Override
                 protected Boolean computeValue(Class<?> c) {
-                    String n = c.getName();
-                    return c.getClassLoader() == null
-                            && (Collection.class.isAssignableFrom(c)
-                                    || Map.class.isAssignableFrom(c))
-                            && n.startsWith("java.util.")
-                            && !n.startsWith("java.util.concurrent.")
-                            && !n.startsWith("java.util.ImmutableCollections")
-                            && !n.startsWith("java.util.Collections$");
+                    if (c.getClassLoader() == null) {
+                        String n = c.getName();
+                        return (Collection.class.isAssignableFrom(c)
+                                        || Map.class.isAssignableFrom(c))
+                                && n.startsWith("java.util.")
+                                && !n.startsWith("java.util.concurrent.")
+                                && !n.startsWith("java.util.ImmutableCollections")
+                                && !n.startsWith("java.util.Collections$");
+                    }
+                    Class<?> jdk = c.getSuperclass();
+                    while (jdk != null && jdk.getClassLoader() != null) {
+                        jdk = jdk.getSuperclass();
+                    }
+                    return jdk != null && get(jdk) && !overridesPublicMethods(c, jdk);
                 }
             };
+
+    /** Whether a class from {@code c} up to {@code jdk} (excluded) overrides a public method. */
+    private static boolean overridesPublicMethods(Class<?> c, Class<?> jdk) {
+        for (Class<?> p = c; p != jdk; p = p.getSuperclass()) {
+            for (java.lang.reflect.Method m : p.getDeclaredMethods()) {
+                if (java.lang.reflect.Modifier.isStatic(m.getModifiers()) || m.isSynthetic()) {
+                    continue;
+                }
+                if (isPublicIn(jdk, m) && !isPublicIn(Object.class, m)) {
+                    return true; // Object's methods (toString, equals, ...) keep the contents
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code type} has a public method that {@code m} overrides. */
+    private static boolean isPublicIn(Class<?> type, java.lang.reflect.Method m) {
+        try {
+            type.getMethod(m.getName(), m.getParameterTypes());
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false; // the program's own method, or an override of a protected hook
+        }
+    }
 
     private SharedCollections() {}
 
@@ -160,10 +203,12 @@ final class SharedCollections {
         // a call on a view is a call on the collection behind it
         Object collection = r.collectionViews.getOrDefault(receiver, receiver);
         Use use = r.collectionUses.computeIfAbsent(collection, any -> new Use(me));
+        use.accessOrdered = r.accessOrdered.containsKey(collection);
         boolean read =
-                LibraryOps.isRead(call.name())
-                        || READS.contains(call.name())
-                        || VIEWS.contains(call.name());
+                (LibraryOps.isRead(call.name())
+                                || READS.contains(call.name())
+                                || VIEWS.contains(call.name()))
+                        && !(use.accessOrdered && MOVES_IN_ACCESS_ORDER.contains(call.name()));
         if (!use.shared && use.first == me && r.parallelPieces == 0) {
             noted(use, me, read, call.site());
             return viewed(r, call, collection, call.proceed());
@@ -232,19 +277,19 @@ final class SharedCollections {
     private static void unordered(Use use, ThreadModel me, String mine, boolean read, LockModel k) {
         Past c = use.change;
         if (c != null && c.thread != me && !Coordinator.happenedBefore(c.mark)) {
-            throw unordered(k, me, mine, c);
+            throw unordered(k, me, mine, c, use);
         }
         if (!read) {
             for (Past p : use.reads) {
                 if (p.thread != me && !Coordinator.happenedBefore(p.mark)) {
-                    throw unordered(k, me, mine, p);
+                    throw unordered(k, me, mine, p, use);
                 }
             }
         }
     }
 
     private static ConcurrentModificationException unordered(
-            LockModel k, ThreadModel me, String mine, Past theirs) {
+            LockModel k, ThreadModel me, String mine, Past theirs, Use use) {
         return new ConcurrentModificationException(
                 "two threads use "
                         + k.name
@@ -257,7 +302,14 @@ final class SharedCollections {
                         + " called "
                         + where(theirs.site)
                         + " with nothing to order the two calls (no lock, volatile, hand-over or"
-                        + " join between them). Guard every use with one lock, or use a concurrent"
+                        + " join between them). "
+                        + (use.accessOrdered
+                                ? "The map is a LinkedHashMap in access order: its get() moves the"
+                                        + " entry it finds to the end, which changes the map, so"
+                                        + " gets need an exclusive lock (a shared read lock does"
+                                        + " not order them). "
+                                : "")
+                        + "Guard every use with one lock, or use a concurrent"
                         + " collection or a synchronized wrapper");
     }
 

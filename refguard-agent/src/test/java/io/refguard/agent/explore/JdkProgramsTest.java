@@ -23,6 +23,7 @@ import example.jdk.HandOff;
 import example.jdk.HandOffPoolRejects;
 import example.jdk.InterruptedLockWait;
 import example.jdk.InvokeAllLostUpdate;
+import example.jdk.LruUnderReadLock;
 import example.jdk.MapLostUpdate;
 import example.jdk.ParallelStreamRace;
 import example.jdk.ParallelSum;
@@ -152,6 +153,10 @@ class JdkProgramsTest {
                         PublishedThenFilled.class,
                         FailureKind.THREAD_THREW,
                         "two threads use ArrayList#1 without synchronization"),
+                new Case(
+                        LruUnderReadLock.class,
+                        FailureKind.THREAD_THREW,
+                        "The map is a LinkedHashMap in access order: its get() moves the entry"),
                 new Case(
                         ViewOfSharedMap.class,
                         FailureKind.THREAD_THREW,
