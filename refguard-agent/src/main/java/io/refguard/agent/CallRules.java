@@ -64,12 +64,14 @@ final class CallRules {
         statik(THREAD, "holdsLock", "(Ljava/lang/Object;)Z", SYNC_BRIDGE, "holdsLock");
         statik(THREAD, "sleep", "(J)V", THREAD_BRIDGE, "sleep");
         statik(THREAD, "sleep", "(JI)V", THREAD_BRIDGE, "sleep");
+        statik(THREAD, "sleep", "(Ljava/time/Duration;)V", THREAD_BRIDGE, "sleep"); // JDK 19+
         statik(THREAD, "yield", "()V", THREAD_BRIDGE, "yieldThread");
         statik(THREAD, "onSpinWait", "()V", THREAD_BRIDGE, "onSpinWait");
         instance(THREAD, "start", "()V", THREAD_BRIDGE, "start");
         instance(THREAD, "join", "()V", THREAD_BRIDGE, "join");
         instance(THREAD, "join", "(J)V", THREAD_BRIDGE, "join");
         instance(THREAD, "join", "(JI)V", THREAD_BRIDGE, "join");
+        instance(THREAD, "join", "(Ljava/time/Duration;)Z", THREAD_BRIDGE, "join"); // JDK 19+
         instance(THREAD, "interrupt", "()V", THREAD_BRIDGE, "interrupt");
         instance(THREAD, "isInterrupted", "()Z", THREAD_BRIDGE, "isInterrupted");
         instance(THREAD, "isAlive", "()Z", THREAD_BRIDGE, "isAlive");

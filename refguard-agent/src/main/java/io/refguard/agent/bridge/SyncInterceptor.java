@@ -249,6 +249,11 @@ public interface SyncInterceptor {
         return thread.isAlive();
     }
 
+    /** Whether {@code thread} was started. The default asks the real thread. */
+    default boolean threadStarted(Thread thread, int site) {
+        return thread.getState() != Thread.State.NEW;
+    }
+
     /**
      * {@code thread.isInterrupted()}, or {@code Thread.interrupted()} (which also clears the
      * calling thread's status) when {@code clear} is set; {@code thread} is then the caller. The

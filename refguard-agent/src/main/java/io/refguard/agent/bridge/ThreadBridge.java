@@ -1,11 +1,16 @@
 package io.refguard.agent.bridge;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Entry points that replace {@link Thread} call sites and supply thread factories to executors
@@ -88,6 +93,77 @@ public final class ThreadBridge {
                 throw new IllegalArgumentException("timeout or nanosecond value out of range");
             }
             i.threadJoin(thread, millis, nanos, site);
+        }
+    }
+
+    /**
+     * Replaces {@code thread.join(duration)} (JDK 19+): waits as {@link #join(Thread, long, int,
+     * int)} for at most the duration (not at all when it is zero or negative), then answers whether
+     * the thread has finished; a thread never started throws, as the JDK's method does.
+     */
+    public static boolean join(Thread thread, Duration duration, int site)
+            throws InterruptedException {
+        SyncInterceptor i = SyncBridge.managing();
+        if (i == null) {
+            return (boolean) Jdk19.call(Jdk19.JOIN, thread, duration);
+        }
+        if (!i.threadStarted(thread, site)) {
+            throw new IllegalThreadStateException("Thread not started");
+        }
+        long nanos = TimeUnit.NANOSECONDS.convert(duration);
+        if (nanos > 0) {
+            i.threadJoin(
+                    thread, TimeUnit.NANOSECONDS.toMillis(nanos), (int) (nanos % 1_000_000), site);
+        }
+        return !i.threadIsAlive(thread, site);
+    }
+
+    /**
+     * Replaces {@code Thread.sleep(duration)} (JDK 19+): sleeps as {@link #sleep(long, int, int)};
+     * a negative duration does not sleep, as in the JDK.
+     */
+    public static void sleep(Duration duration, int site) throws InterruptedException {
+        SyncInterceptor i = SyncBridge.managing();
+        if (i == null) {
+            Jdk19.call(Jdk19.SLEEP, duration);
+            return;
+        }
+        long nanos = TimeUnit.NANOSECONDS.convert(duration);
+        i.threadSleep(
+                TimeUnit.NANOSECONDS.toMillis(Math.max(0, nanos)),
+                (int) (Math.max(0, nanos) % 1_000_000),
+                site);
+    }
+
+    /**
+     * The JDK 19+ methods of {@code Thread} that take a {@code Duration}, looked up when first
+     * called: the agent is built for JDK 17, and only code compiled for a newer JDK calls them.
+     */
+    private static final class Jdk19 {
+        static final MethodHandle JOIN =
+                find(false, "join", MethodType.methodType(boolean.class, Duration.class));
+        static final MethodHandle SLEEP =
+                find(true, "sleep", MethodType.methodType(void.class, Duration.class));
+
+        private static MethodHandle find(boolean isStatic, String name, MethodType type) {
+            try {
+                MethodHandles.Lookup l = MethodHandles.publicLookup();
+                return isStatic
+                        ? l.findStatic(Thread.class, name, type)
+                        : l.findVirtual(Thread.class, name, type);
+            } catch (ReflectiveOperationException e) {
+                return null; // JDK 17 and 18: no caller exists there
+            }
+        }
+
+        static Object call(MethodHandle h, Object... args) throws InterruptedException {
+            try {
+                return h.invokeWithArguments(args);
+            } catch (InterruptedException | RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
         }
     }
 

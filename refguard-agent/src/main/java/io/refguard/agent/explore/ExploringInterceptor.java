@@ -469,6 +469,12 @@ final class ExploringInterceptor implements SyncInterceptor {
     }
 
     @Override
+    public boolean threadStarted(Thread thread, int site) {
+        ThreadModel t = ThreadOps.lookup(run(), thread);
+        return t == null ? thread.getState() != Thread.State.NEW : t.started;
+    }
+
+    @Override
     public boolean threadIsInterrupted(Thread thread, boolean clear, int site) {
         ThreadModel t = ThreadOps.lookup(run(), thread);
         if (t == null) {

@@ -30,7 +30,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class VirtualThreadsTest {
 
     private static final List<String> PROGRAMS =
-            List.of("BuilderStart", "StartVirtualThread", "PerTaskExecutor", "Unstarted");
+            List.of(
+                    "BuilderStart",
+                    "StartVirtualThread",
+                    "PerTaskExecutor",
+                    "Unstarted",
+                    "DurationWaits");
 
     @TempDir static Path classes;
 
@@ -76,5 +81,26 @@ class VirtualThreadsTest {
         ExploreResult r = program(name).args("fixed").explore(options());
         assertTrue(r.exhausted(), r::toString);
         assertTrue(r.runs() > 1, r::toString);
+    }
+
+    /**
+     * {@code Thread.sleep(Duration)} and {@code join(Duration)} wait on the virtual clock: the
+     * short join times out before the flusher's sleep ends (and does not throw, as the JDK's join
+     * of a thread it never really started would), the long one outlasts it; nothing really waits.
+     */
+    @org.junit.jupiter.api.Test
+    void theDurationFormsOfSleepAndJoinWaitOnTheVirtualClock() {
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () -> program("DurationWaits").explore(options()));
+        assertTrue(
+                f.report()
+                        .failure()
+                        .summary()
+                        .contains("the flusher had not written when the join ended"),
+                f.table());
+        ExploreResult r = program("DurationWaits").args("fixed").explore(options());
+        assertTrue(r.exhausted(), r::toString);
     }
 }
