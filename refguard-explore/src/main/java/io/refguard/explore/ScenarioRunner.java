@@ -110,6 +110,14 @@ final class ScenarioRunner<S> {
                     break;
                 }
                 RunStatus status = runOnce(engine, counter.wrap(strategy.chooser()), null);
+                if (counter.cut && !status.isFailure()) {
+                    // the time budget ended this run before it finished: it shows nothing
+                    if (runs == 0) {
+                        throw unfinished(counter.points);
+                    }
+                    stop = ExploreResult.Stop.MAX_TIME;
+                    break;
+                }
                 runs++;
                 anyPoint = anyPoint || engine.threadCount() < 2 || ownPoint(engine);
                 strategy.runFinished(status, engine.preemptions(), engine.scheduleHash());
@@ -161,6 +169,27 @@ final class ScenarioRunner<S> {
                 counter.choices,
                 counter.spinHolds,
                 counter.orders.coverage());
+    }
+
+    /** The verdict when the time budget ran out in the first run: nothing was judged. */
+    private InterleavingInconclusive unfinished(long points) {
+        return new InterleavingInconclusive(
+                FailureKind.UNFINISHED,
+                "Scenario \""
+                        + scenario.name
+                        + "\" is inconclusive: "
+                        + FailureKind.UNFINISHED.phrase()
+                        + ".\nThe time budget ("
+                        + options.maxTime().toMillis()
+                        + " ms) ran out in the first run, after "
+                        + points
+                        + " scheduling points, before it finished, so there is no complete run to"
+                        + " judge. A run this long usually has a thread that waits on real time (a"
+                        + " sleep or wait refguard does not replace, or a clock read outside"
+                        + " instrumented code) or loops for good while the others go on; or the"
+                        + " program does that much work. Give the exploration more time (maxTime,"
+                        + " --max-time), or make the run shorter (fewer threads, smaller inputs).",
+                null);
     }
 
     /**

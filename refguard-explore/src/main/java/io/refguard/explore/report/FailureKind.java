@@ -40,7 +40,12 @@ public enum FailureKind {
      * from an earlier run), so a schedule cannot be repeated and the search cannot cover them.
      * Inconclusive.
      */
-    NOT_DETERMINISTIC("runs of the same schedule differ", true);
+    NOT_DETERMINISTIC("runs of the same schedule differ", true),
+    /**
+     * The time budget ran out before the first run finished: there is no complete run to judge.
+     * Inconclusive.
+     */
+    UNFINISHED("no run finished within the time budget", true);
 
     private final String phrase;
     private final boolean inconclusive;

@@ -238,33 +238,44 @@ class VerdictsTest {
                 e.getMessage());
     }
 
+    /**
+     * The time budget ends a long run at its next point, not after it; when that is the first run,
+     * no run finished, and the exploration is inconclusive rather than clean.
+     */
     @Test
-    void theTimeBudgetEndsALongRunAtItsNextPointNotAfterIt() {
+    void theTimeBudgetEndsALongFirstRunAtItsNextPointAndNothingIsJudged() {
         int steps = 200_000;
-        ExploreResult r =
-                Explorer.scenario("long run")
-                        .setup(() -> new SharedInt("x", 0))
-                        .actor(
-                                "T1",
-                                x -> {
-                                    for (int i = 0; i < steps; i++) {
-                                        x.incrementAndGet();
-                                    }
-                                })
-                        .actor(
-                                "T2",
-                                x -> {
-                                    for (int i = 0; i < steps; i++) {
-                                        x.incrementAndGet();
-                                    }
-                                })
-                        .explore(
-                                ExploreOptions.random()
-                                        .maxSteps(1_000_000)
-                                        .maxTime(java.time.Duration.ofMillis(50)));
-        assertEquals(ExploreResult.Stop.MAX_TIME, r.stop(), r.toString());
-        assertEquals(1, r.runs(), r.toString());
-        assertTrue(r.schedulingPoints() < 2L * steps, "the run was cut short: " + r);
+        InterleavingInconclusive e =
+                assertThrows(
+                        InterleavingInconclusive.class,
+                        () ->
+                                Explorer.scenario("long run")
+                                        .setup(() -> new SharedInt("x", 0))
+                                        .actor(
+                                                "T1",
+                                                x -> {
+                                                    for (int i = 0; i < steps; i++) {
+                                                        x.incrementAndGet();
+                                                    }
+                                                })
+                                        .actor(
+                                                "T2",
+                                                x -> {
+                                                    for (int i = 0; i < steps; i++) {
+                                                        x.incrementAndGet();
+                                                    }
+                                                })
+                                        .explore(
+                                                ExploreOptions.random()
+                                                        .maxSteps(1_000_000)
+                                                        .maxTime(java.time.Duration.ofMillis(50))));
+        assertEquals(FailureKind.UNFINISHED, e.kind(), e.getMessage());
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("after (\\d+) scheduling points")
+                        .matcher(e.getMessage());
+        assertTrue(m.find(), e.getMessage());
+        assertTrue(Long.parseLong(m.group(1)) < 2L * steps, "the run was cut short: " + e);
+        assertTrue(e.getMessage().contains("--max-time"), e.getMessage());
     }
 
     private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
