@@ -1,8 +1,10 @@
 package io.refguard.agent;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import example.corpus.JdkLibrary;
@@ -85,6 +87,28 @@ class LibraryBridgeTest {
         CallSite cs =
                 LibraryBridge.bootstrap(MethodHandles.lookup(), name, type, owner, site, kind);
         return cs.dynamicInvoker();
+    }
+
+    @Test
+    void aNullReceiverThrowsTheNullPointerExceptionOfTheOriginalCallNamingTheMethod() {
+        MethodHandle get =
+                assertDoesNotThrow(
+                        () ->
+                                link(
+                                        Map.class,
+                                        "get",
+                                        MethodType.methodType(
+                                                Object.class, Map.class, Object.class),
+                                        2));
+        NullPointerException e =
+                assertThrows(
+                        NullPointerException.class,
+                        () -> {
+                            Object unused = (Object) get.invokeExact((Map) null, (Object) "k");
+                        });
+        assertEquals(
+                "Cannot invoke \"java.util.Map.get(Object)\" because its receiver is null",
+                e.getMessage());
     }
 
     @Test

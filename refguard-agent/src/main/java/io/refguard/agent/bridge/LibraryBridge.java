@@ -30,6 +30,8 @@ public final class LibraryBridge {
 
     private static final MethodHandle UNMANAGED;
     private static final MethodHandle MODELED;
+    private static final MethodHandle IS_NULL;
+    private static final MethodHandle NULL_RECEIVER;
 
     static {
         try {
@@ -50,6 +52,16 @@ public final class LibraryBridge {
                                     MethodHandle.class,
                                     MethodHandle.class,
                                     Object[].class));
+            IS_NULL =
+                    l.findStatic(
+                            java.util.Objects.class,
+                            "isNull",
+                            MethodType.methodType(boolean.class, Object.class));
+            NULL_RECEIVER =
+                    l.findStatic(
+                            LibraryBridge.class,
+                            "nullReceiver",
+                            MethodType.methodType(Object.class, String.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -103,7 +115,53 @@ public final class LibraryBridge {
                         MODELED, 0, site, name, isStatic, type, spread(plain), withExecutor);
         modeled = modeled.asCollector(Object[].class, n).asType(type);
         MethodHandle test = MethodHandles.dropArguments(UNMANAGED, 0, type.parameterList());
-        return new ConstantCallSite(MethodHandles.guardWithTest(test, plain, modeled));
+        MethodHandle target = MethodHandles.guardWithTest(test, plain, modeled);
+        if (!isStatic) {
+            target = withNullCheck(target, type, owner, name, site);
+        }
+        return new ConstantCallSite(target);
+    }
+
+    /**
+     * {@code target}, except that a null receiver throws the {@code NullPointerException} the
+     * original instruction would have thrown, with a message in the JVM's words (JEP 358) naming
+     * the method and, when the site knows it, the variable: the method handle would otherwise say
+     * only that its own internal receiver was null.
+     */
+    private static MethodHandle withNullCheck(
+            MethodHandle target, MethodType type, Class<?> owner, String name, int site) {
+        StringBuilder params = new StringBuilder();
+        for (int i = 1; i < type.parameterCount(); i++) {
+            params.append(i > 1 ? ", " : "").append(type.parameterType(i).getSimpleName());
+        }
+        String subject = Instructions.get(site).subject();
+        String message =
+                "Cannot invoke \""
+                        + owner.getName()
+                        + "."
+                        + name
+                        + "("
+                        + params
+                        + ")\" because "
+                        + (subject != null
+                                ? "\"" + subject + "\" is null"
+                                : "its receiver is null");
+        MethodHandle isNull =
+                MethodHandles.dropArguments(
+                        IS_NULL.asType(MethodType.methodType(boolean.class, type.parameterType(0))),
+                        1,
+                        type.parameterList().subList(1, type.parameterCount()));
+        MethodHandle thrower =
+                MethodHandles.dropArguments(
+                                MethodHandles.insertArguments(NULL_RECEIVER, 0, message),
+                                0,
+                                type.parameterList())
+                        .asType(type);
+        return MethodHandles.guardWithTest(isNull, thrower, target);
+    }
+
+    private static Object nullReceiver(String message) {
+        throw new NullPointerException(message);
     }
 
     /** {@code h} as {@code (Object[])Object}. */
