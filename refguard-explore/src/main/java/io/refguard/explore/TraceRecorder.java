@@ -132,6 +132,10 @@ final class TraceRecorder implements Tracer {
      * result.
      */
     static String withValues(String label, String arguments, String result) {
+        if (result != null && label.endsWith(" -> " + result)) {
+            // a model already showed the result (a try's true or false): once is enough
+            label = label.substring(0, label.length() - result.length() - 4);
+        }
         String call =
                 label.endsWith("()") && !arguments.isEmpty()
                         ? label.substring(0, label.length() - 1) + arguments + ")"

@@ -17,5 +17,12 @@ class CallValuesInRowsTest {
                 TraceRecorder.withValues("List.clear()", "", null)); // void, no args
         // a label that is not a call keeps its text; only the result joins it
         assertEquals("take queue -> Buf#1", TraceRecorder.withValues("take queue", "", "Buf#1"));
+        // values given twice for one step (a model's and the call's) show once
+        assertEquals(
+                "Queue.tryTransfer(\"x\") -> false",
+                TraceRecorder.withValues(
+                        TraceRecorder.withValues("Queue.tryTransfer()", "\"x\"", "false"),
+                        "\"x\"",
+                        "false"));
     }
 }
