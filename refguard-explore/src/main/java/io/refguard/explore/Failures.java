@@ -65,6 +65,22 @@ final class Failures {
                             strip(lines.subList(1, lines.size())));
                 }
             case LIVELOCK:
+                if (e.failureMessage() == null) {
+                    return new Failure(
+                            FailureKind.LIVELOCK,
+                            t,
+                            "no progress: the run took more than "
+                                    + options.maxSteps()
+                                    + " steps (maxSteps, --max-steps). "
+                                    + looping(e)
+                                    + "A thread that loops until another one acts should block"
+                                    + " instead of polling (a lock, a condition, a queue, a latch;"
+                                    + " Coordinator.blockUntil in a scenario); one that loops for"
+                                    + " good never ends (an interrupt swallowed, a flag nobody"
+                                    + " sets). Raise the bound if the run is just long",
+                            null,
+                            List.of());
+                }
                 if (e.failureMessage() != null) {
                     return new Failure(
                             FailureKind.LIVELOCK,
@@ -73,16 +89,6 @@ final class Failures {
                             null,
                             List.of());
                 }
-                return new Failure(
-                        FailureKind.LIVELOCK,
-                        t,
-                        "no progress: the run took more than "
-                                + options.maxSteps()
-                                + " steps (refguard.explore.maxSteps). A thread may spin"
-                                + " until another one acts: wait with Coordinator.blockUntil instead, or raise"
-                                + " the bound if the run is just long",
-                        null,
-                        List.of());
             case STUCK:
                 {
                     List<String> lines = lines(e.failureMessage());
@@ -112,6 +118,86 @@ final class Failures {
     }
 
     /** The steps the search recorded, without locations: for runs that cannot be re-run. */
+    /** Steps kept from the start and from the end of a run that made no progress. */
+    private static final int FOLD_HEAD = 40;
+
+    private static final int FOLD_TAIL = 80;
+
+    /**
+     * The events of a run that made no progress, with the middle left out: its start, and its end,
+     * where the loop shows. Short runs are kept whole.
+     */
+    static List<TraceEvent> folded(List<TraceEvent> events) {
+        if (events.size() <= FOLD_HEAD + FOLD_TAIL + 20) {
+            return events;
+        }
+        int tailFrom = events.size() - FOLD_TAIL;
+        int steps = 0;
+        int first = -1;
+        for (TraceEvent ev : events.subList(FOLD_HEAD, tailFrom)) {
+            if (ev instanceof TraceEvent.Step s && !s.label().equals("start")) {
+                steps++; // a thread's start has no row of its own
+                first = first < 0 ? ev.thread() : first;
+            }
+        }
+        List<TraceEvent> out = new ArrayList<>(events.subList(0, FOLD_HEAD));
+        out.add(new TraceEvent.Omitted(Math.max(first, 0), steps));
+        out.addAll(events.subList(tailFrom, events.size()));
+        return out;
+    }
+
+    /**
+     * Who kept the run going at its end, for a run that made no progress: {@code "In its last 1,000
+     * steps, poller took 998, repeating: read Poller.flag, sleep. "}, naming the threads that took
+     * most of them and the operations of the busiest one; empty when the run has no steps.
+     */
+    static String looping(RunEngine e) {
+        List<TraceEvent> events = untracedEvents(e);
+        List<TraceEvent.Step> last = new ArrayList<>();
+        for (int i = events.size() - 1; i >= 0 && last.size() < 1_000; i--) {
+            if (events.get(i) instanceof TraceEvent.Step s) {
+                last.add(s);
+            }
+        }
+        if (last.isEmpty()) {
+            return "";
+        }
+        java.util.Map<Integer, Integer> perThread = new java.util.TreeMap<>();
+        for (TraceEvent.Step s : last) {
+            perThread.merge(s.thread(), 1, Integer::sum);
+        }
+        int busiest =
+                java.util.Collections.max(
+                                perThread.entrySet(), java.util.Map.Entry.comparingByValue())
+                        .getKey();
+        java.util.Set<String> ops = new java.util.LinkedHashSet<>();
+        for (int i = last.size() - 1; i >= 0 && ops.size() < 4; i--) {
+            if (last.get(i).thread() == busiest) {
+                ops.add(last.get(i).label());
+            }
+        }
+        StringBuilder sb =
+                new StringBuilder("In its last ")
+                        .append(String.format("%,d", last.size()))
+                        .append(" steps, ");
+        perThread.entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByValue(java.util.Comparator.reverseOrder()))
+                .limit(3)
+                .forEach(
+                        en ->
+                                sb.append(e.threadName(en.getKey()))
+                                        .append(" took ")
+                                        .append(String.format("%,d", en.getValue()))
+                                        .append(", "));
+        sb.setLength(sb.length() - 2);
+        return sb.append("; ")
+                .append(e.threadName(busiest))
+                .append(" repeats ")
+                .append(String.join(", ", ops))
+                .append(". ")
+                .toString();
+    }
+
     static List<TraceEvent> untracedEvents(RunEngine e) {
         int[] schedule = e.schedule();
         List<TraceEvent> events = new ArrayList<>(schedule.length);

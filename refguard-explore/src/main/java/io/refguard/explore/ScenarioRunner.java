@@ -575,6 +575,9 @@ final class ScenarioRunner<S> {
             int preemptions,
             List<TraceEvent> events,
             List<String> notes) {
+        if (failure.kind() == FailureKind.LIVELOCK) {
+            events = Failures.folded(events);
+        }
         List<String> threads = new ArrayList<>();
         for (int i = 0; i < engine.threadCount(); i++) {
             threads.add(engine.threadName(i));

@@ -443,5 +443,16 @@ public final class HtmlRenderer {
             eventRow(f.thread(), threads.size(), "finished", "returns", out);
             return null;
         }
+
+        @Override
+        public Void omitted(TraceEvent.Omitted o) {
+            eventRow(
+                    o.thread(),
+                    threads.size(),
+                    "omitted",
+                    String.format("%,d", o.steps()) + " steps not shown",
+                    out);
+            return null;
+        }
     }
 }

@@ -470,6 +470,20 @@ public final class TableRenderer {
             return null; // the thread's last step is its last row
         }
 
+        @Override
+        public Void omitted(TraceEvent.Omitted o) {
+            row += o.steps(); // the rows after it keep their steps' numbers
+            add(
+                    o.thread(),
+                    "...",
+                    TableCell.text(
+                            "",
+                            "(" + String.format("%,d", o.steps()) + " steps not shown)",
+                            "",
+                            false));
+            return null;
+        }
+
         private void add(int thread, String no, TableCell cell) {
             TableCell[] cells = new TableCell[report.threads().size()];
             cells[thread] = cell;

@@ -32,6 +32,9 @@ public sealed interface TraceEvent {
 
         /** A thread returned from its body. */
         R finished(Finished f);
+
+        /** Steps left out of a long run's report. */
+        R omitted(Omitted o);
     }
 
     /**
@@ -101,6 +104,18 @@ public sealed interface TraceEvent {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.finished(this);
+        }
+    }
+
+    /**
+     * {@code steps} steps of a long run that the report leaves out (the middle of a run that made
+     * no progress), not counting thread starts, which have no row; {@link #thread} is the thread of
+     * the first of them.
+     */
+    record Omitted(int thread, int steps) implements TraceEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.omitted(this);
         }
     }
 }

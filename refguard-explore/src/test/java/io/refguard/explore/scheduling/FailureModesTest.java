@@ -44,7 +44,15 @@ class FailureModesTest {
                                         .actor("setter", s -> s[0].set(1))
                                         .explore(ExploreOptions.exhaustive().maxSteps(200)));
         assertEquals(FailureKind.LIVELOCK, f.report().failure().kind());
-        assertTrue(f.report().failure().summary().contains("more than 200 steps"), f.table());
+        String summary = f.report().failure().summary();
+        assertTrue(summary.contains("more than 200 steps"), f.table());
+        // who kept the run going, and how
+        assertTrue(summary.contains("In its last 200 steps, spinner took "), summary);
+        assertTrue(summary.contains("spinner repeats "), summary);
+        // the table keeps the start and the end of the run, not every step of the loop
+        long rows = f.table().lines().filter(l -> l.startsWith("| ")).count();
+        assertTrue(rows < 150, rows + " rows:\n" + f.table());
+        assertTrue(f.table().contains(" steps not shown)"), f.table());
     }
 
     @Test
