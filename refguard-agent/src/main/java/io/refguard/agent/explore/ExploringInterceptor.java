@@ -408,6 +408,8 @@ final class ExploringInterceptor implements SyncInterceptor {
         r.ops++;
         Coordinator.point(r.key(latch, site), Access.UPDATE, "countDown");
         latch.countDown();
+        // released here, so a waiter it frees orders after the countDown, not what follows it
+        Coordinator.operationDone();
     }
 
     @Override

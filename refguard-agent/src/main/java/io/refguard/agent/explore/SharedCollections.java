@@ -194,6 +194,8 @@ final class SharedCollections {
      */
     static void created(ExploringInterceptor x, Object collection) {
         x.run().collectionUses.put(collection, new Use(x.current()));
+        // the order starts here, not at the first call: a hand-over between the two counts
+        Coordinator.happensBeforeMark();
     }
 
     /** A call on {@code receiver}, a collection this class {@link #APPLIES applies} to. */

@@ -15,6 +15,7 @@ import example.jdk.DaemonDispatcher;
 import example.jdk.DelayedJobs;
 import example.jdk.DelayedRetry;
 import example.jdk.DueTogether;
+import example.jdk.FilledAfterCountDown;
 import example.jdk.FlushOrder;
 import example.jdk.ForkJoinLostUpdate;
 import example.jdk.FutureTimeout;
@@ -151,6 +152,10 @@ class JdkProgramsTest {
                         "two threads use ArrayList#1 without synchronization"),
                 new Case(
                         PublishedThenFilled.class,
+                        FailureKind.THREAD_THREW,
+                        "two threads use ArrayList#1 without synchronization"),
+                new Case(
+                        FilledAfterCountDown.class,
                         FailureKind.THREAD_THREW,
                         "two threads use ArrayList#1 without synchronization"),
                 new Case(

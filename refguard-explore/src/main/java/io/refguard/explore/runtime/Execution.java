@@ -450,7 +450,22 @@ final class Execution implements ChoicePoint {
     /**
      * Marks {@code me} blocked (its block fields already set) and runs others until it can go on.
      */
+    /** Registers with a happens-before order just started every thread blocked on a condition. */
+    void waitersTo(HappensBefore order) {
+        for (int i = 0; i < run.threadCount; i++) {
+            Actor a = slots[i];
+            if (a.state == Actor.State.BLOCKED && a.block == Actor.Block.UNTIL) {
+                order.waiting(a);
+            }
+        }
+    }
+
     void block(Actor me, Actor.Block kind) {
+        HappensBefore order = run.order;
+        boolean until = order != null && kind == Actor.Block.UNTIL;
+        if (until) {
+            order.waiting(me);
+        }
         me.state = Actor.State.BLOCKED;
         me.block = kind;
         me.forgetReads(); // waiting in the model is not spinning
@@ -461,6 +476,9 @@ final class Execution implements ChoicePoint {
         try {
             decide(me);
         } finally {
+            if (run.order != null) {
+                run.order.notWaiting(me); // also when the order started while it waited
+            }
             me.state = Actor.State.RUNNABLE;
             me.block = Actor.Block.NONE;
             me.forgetReads();

@@ -21,9 +21,15 @@ import java.util.IdentityHashMap;
  *       chosen to go on. Plain accesses thus order too, and so does any operation a model announces
  *       on an object; and what a thread did before a point is released before any other thread can
  *       run, even when the hand-over it made (completing a task, say) was no point itself.
- *   <li>A point with an unknown target, and a wait that wakes because its condition holds (or holds
- *       at once), acquire every release of the run so far: the condition's state may have been
- *       written by any of them. The unknown point also releases to every later acquire.
+ *   <li>A point with an unknown target acquires every release of the run so far, and releases to
+ *       every later acquire. A wait that wakes because its condition holds acquires every release
+ *       up to and including the first one after which its condition was seen to hold: the
+ *       condition's state may have been written by any of them, and the write that made it hold
+ *       came before that release, in the releasing thread. What that thread did after the release
+ *       is left out, as the JVM leaves it out; so a model that releases right after an operation
+ *       that can end waits (a {@code countDown}) lets a waiter's wake leave out what its thread did
+ *       after it (a list filled after the {@code countDown}). A wait whose condition holds at once
+ *       acquires every release so far.
  *   <li>Unlocking (also in a monitor wait) releases on the lock, taking it acquires; a spawned
  *       thread starts with its parent's clock; a finished thread releases on itself, and joining it
  *       acquires; an operation that ran code after its point (a library call running the program's
@@ -45,6 +51,16 @@ final class HappensBefore {
 
     /** Every release of the run, for the acquires that may read anything. */
     private int[] all = new int[0];
+
+    /** The threads blocked until a condition holds ({@link #waiting}). */
+    private final java.util.ArrayList<Actor> waiters = new java.util.ArrayList<>();
+
+    /**
+     * For each waiting thread whose condition holds, by thread id: {@link #all} as it was after the
+     * first release after which the condition held, what its wake acquires; null while it does not
+     * hold.
+     */
+    private int[][] enabledAt = new int[8][];
 
     /** A mark of where {@code me} is now: its id and its own clock entry. */
     long mark(Actor me) {
@@ -96,6 +112,70 @@ final class HappensBefore {
         clocks[me.id] = join(clock(me), all);
     }
 
+    /** {@code waiter} blocks until its condition holds; what an earlier wait kept is dropped. */
+    void waiting(Actor waiter) {
+        grow(waiter.id);
+        growEnabled(waiter.id);
+        enabledAt[waiter.id] = null;
+        waiters.add(waiter);
+    }
+
+    /**
+     * {@code waiter} no longer blocks; what its condition's release kept stays for {@link #woke}.
+     */
+    void notWaiting(Actor waiter) {
+        waiters.remove(waiter);
+    }
+
+    /**
+     * {@code me} returns from a wait because its condition holds: it acquires what was kept for it
+     * ({@link #release}), or, when its condition held at once, every release so far.
+     */
+    void woke(Actor me) {
+        int[] kept = me.id < enabledAt.length ? enabledAt[me.id] : null;
+        clocks[me.id] = join(clock(me), kept != null ? kept : all);
+        if (kept != null) {
+            enabledAt[me.id] = null;
+        }
+    }
+
+    /**
+     * After a release by {@code me}: each waiter whose condition holds now, and did not at the
+     * releases before, keeps {@link #all} as it is now; one whose condition no longer holds drops
+     * what it kept. Conditions are evaluated as the scheduler does, with {@code me}'s code paused.
+     */
+    private void checkWaiters(Actor me) {
+        if (waiters.isEmpty()) {
+            return;
+        }
+        boolean wasUser = me.userCode;
+        me.userCode = false;
+        try {
+            for (int i = 0; i < waiters.size(); i++) {
+                Actor w = waiters.get(i);
+                boolean holds;
+                try {
+                    holds = w.canGoOn();
+                } catch (RuntimeException | Error e) {
+                    holds = false; // the scheduler reports it when it asks
+                }
+                if (!holds) {
+                    enabledAt[w.id] = null;
+                } else if (enabledAt[w.id] == null) {
+                    enabledAt[w.id] = all.clone();
+                }
+            }
+        } finally {
+            me.userCode = wasUser;
+        }
+    }
+
+    private void growEnabled(int id) {
+        if (id >= enabledAt.length) {
+            enabledAt = Arrays.copyOf(enabledAt, Math.max(id + 1, enabledAt.length * 2));
+        }
+    }
+
     /**
      * {@code me} releases its past on {@code key} (null: only to the acquires of everything), and
      * its later actions are no longer covered by it.
@@ -107,6 +187,7 @@ final class HappensBefore {
         }
         all = join(all, c);
         c[me.id]++;
+        checkWaiters(me);
     }
 
     /** {@code parent} spawned {@code child}: the child starts knowing the parent's past. */

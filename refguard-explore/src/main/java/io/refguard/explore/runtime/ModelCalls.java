@@ -101,6 +101,7 @@ public final class ModelCalls {
         RunState run = me.exec.run;
         if (run.order == null) {
             run.order = new HappensBefore();
+            me.exec.waitersTo(run.order); // those blocked already wait from now on
         }
         return run.order.mark(me);
     }

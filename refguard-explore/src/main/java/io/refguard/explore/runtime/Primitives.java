@@ -102,12 +102,12 @@ final class Primitives {
 
     /**
      * {@code me} waited until a condition held, which any thread's release may have made true: it
-     * acquires them all.
+     * acquires them, up to the step that made it hold ({@link HappensBefore#woke}).
      */
     static void woke(Actor me) {
         HappensBefore order = me.exec.run.order;
         if (order != null) {
-            order.acquireAll(me);
+            order.woke(me);
         }
     }
 

@@ -167,4 +167,31 @@ class HappensBeforeTest {
     }
 
     private io.refguard.explore.ActorHandle child;
+
+    private volatile boolean flag;
+    private long markAfter;
+
+    /**
+     * A waiter blocked first, then freed by a write that its thread releases at once: the wait
+     * acquires what came before that release, not what its thread did after it.
+     */
+    @Test
+    void aWaitAcquiresUpToTheReleaseAfterWhichItsConditionHeld() {
+        List<Boolean> r =
+                run(
+                        () -> {
+                            Coordinator.happensBeforeMark(); // starts the order
+                            Coordinator.blockUntil(() -> flag, y, "wait for the flag");
+                            seen.add(Coordinator.happenedBefore(mark));
+                            seen.add(Coordinator.happenedBefore(markAfter));
+                        },
+                        () -> {
+                            mark = Coordinator.happensBeforeMark();
+                            Coordinator.point(x, Access.UPDATE, "set the flag");
+                            flag = true;
+                            Coordinator.operationDone(); // released right after the write
+                            markAfter = Coordinator.happensBeforeMark();
+                        });
+        assertEquals(List.of(true, false), r);
+    }
 }
