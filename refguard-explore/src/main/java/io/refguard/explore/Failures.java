@@ -141,9 +141,79 @@ final class Failures {
             }
         }
         List<TraceEvent> out = new ArrayList<>(events.subList(0, FOLD_HEAD));
-        out.add(new TraceEvent.Omitted(Math.max(first, 0), steps));
+        out.add(new TraceEvent.Omitted(Math.max(first, 0), steps, null));
         out.addAll(events.subList(tailFrom, events.size()));
         return out;
+    }
+
+    /** The fewest steps in static initializers that a report folds into one row. */
+    private static final int FOLD_INITIALIZERS = 4;
+
+    /**
+     * The events of a traced run with each stretch of one thread's steps in static initializers
+     * ({@code <clinit>}, as the stack shows it), with no other event in between, folded into one
+     * row naming the classes: a library's classes initialize in every run, often in hundreds of
+     * steps, before the program's own code shows. A stretch with a preemption inside, or that holds
+     * a thread's last step (where it may have failed), is kept.
+     */
+    static List<TraceEvent> foldInitializers(List<TraceEvent> events) {
+        java.util.Map<Integer, Integer> last = new java.util.HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) instanceof TraceEvent.Step s) {
+                last.put(s.thread(), i);
+            }
+        }
+        List<TraceEvent> out = new ArrayList<>(events.size());
+        int i = 0;
+        while (i < events.size()) {
+            int from = i;
+            if (events.get(i) instanceof TraceEvent.Step first && first.preemption()) {
+                from = i + 1; // the preempting step keeps its row and its star
+            }
+            int end = from;
+            java.util.Set<String> classes = new java.util.LinkedHashSet<>();
+            while (end < events.size()
+                    && events.get(end) instanceof TraceEvent.Step s
+                    && s.thread() == events.get(i).thread()
+                    && (end == i || !s.preemption())
+                    && last.get(s.thread()) != end
+                    && initializing(s, classes)) {
+                end++;
+            }
+            if (end - from >= FOLD_INITIALIZERS) {
+                List<String> named = new ArrayList<>(classes);
+                String what =
+                        "in static initializers: "
+                                + String.join(", ", named.subList(0, Math.min(3, named.size())))
+                                + (named.size() > 3 ? " and " + (named.size() - 3) + " more" : "");
+                out.addAll(events.subList(i, from));
+                out.add(new TraceEvent.Omitted(events.get(i).thread(), end - from, what));
+                i = end;
+            } else {
+                out.add(events.get(i++));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether step {@code s} happened in a static initializer; adds the outermost initializing
+     * class on its stack to {@code classes}.
+     */
+    private static boolean initializing(TraceEvent.Step s, java.util.Set<String> classes) {
+        String outermost = null;
+        for (String frame : s.stack()) {
+            int paren = frame.indexOf('(');
+            String m = paren > 0 ? frame.substring(0, paren) : frame;
+            if (m.endsWith(".<clinit>") || m.endsWith(".$rg$reinit") || m.endsWith(".$rg$clinit")) {
+                String cls = m.substring(0, m.lastIndexOf('.'));
+                outermost = cls.substring(cls.lastIndexOf('.') + 1);
+            }
+        }
+        if (outermost != null) {
+            classes.add(outermost);
+        }
+        return outermost != null;
     }
 
     /**

@@ -575,6 +575,7 @@ final class ScenarioRunner<S> {
             int preemptions,
             List<TraceEvent> events,
             List<String> notes) {
+        events = Failures.foldInitializers(events);
         if (failure.kind() == FailureKind.LIVELOCK) {
             events = Failures.folded(events);
         }

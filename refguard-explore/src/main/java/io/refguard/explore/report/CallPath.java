@@ -42,6 +42,9 @@ final class CallPath {
         for (int i = stack.size() - 1; i >= 0; i--) {
             String frame = stack.get(i);
             String name = method(frame);
+            if (name == null) {
+                continue;
+            }
             path.add(new Call(name, caller + ">" + name));
             caller = frame; // its line is where it called the next method
         }
@@ -58,15 +61,30 @@ final class CallPath {
 
     /**
      * {@code Class.method} of a frame written as {@code Outer.Class.method(File.java:line)}: the
-     * innermost class only, which keeps method lines short; the step's stack in the HTML page names
-     * the outer classes.
+     * innermost class only, which keeps method lines short (the step's stack in the HTML page names
+     * the outer classes); an anonymous class with its outer one ({@code Outer$5.run}). The agent's
+     * static re-initializer ({@code $rg$reinit}, {@code $rg$clinit}) reads as {@code <clinit>}, the
+     * JVM's name for a static initializer; its other generated methods ({@code $rg$ensure}) are
+     * left out: null.
      */
     private static String method(String frame) {
         int paren = frame.indexOf('(');
         String qualified = paren > 0 ? frame.substring(0, paren) : frame;
         int dot = qualified.lastIndexOf('.');
+        String name = dot >= 0 ? qualified.substring(dot + 1) : qualified;
+        if (name.startsWith("$rg$")) {
+            if (!name.equals("$rg$reinit") && !name.equals("$rg$clinit")) {
+                return null;
+            }
+            name = "<clinit>";
+        }
         int classDot = dot > 0 ? qualified.lastIndexOf('.', dot - 1) : -1;
-        return classDot >= 0 ? qualified.substring(classDot + 1) : qualified;
+        String cls = qualified.substring(classDot + 1, Math.max(classDot + 1, dot));
+        if (!cls.isEmpty() && Character.isDigit(cls.charAt(0)) && classDot > 0) {
+            int outerDot = qualified.lastIndexOf('.', classDot - 1);
+            cls = qualified.substring(outerDot + 1, classDot) + "$" + cls;
+        }
+        return cls.isEmpty() ? name : cls + "." + name;
     }
 
     /** How many leading methods {@code a} and {@code b} share. */

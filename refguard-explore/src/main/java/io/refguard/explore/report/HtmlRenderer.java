@@ -450,7 +450,8 @@ public final class HtmlRenderer {
                     o.thread(),
                     threads.size(),
                     "omitted",
-                    String.format("%,d", o.steps()) + " steps not shown",
+                    String.format("%,d", o.steps())
+                            + (o.what() == null ? " steps not shown" : " steps " + o.what()),
                     out);
             return null;
         }

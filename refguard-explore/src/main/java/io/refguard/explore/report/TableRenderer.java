@@ -473,14 +473,14 @@ public final class TableRenderer {
         @Override
         public Void omitted(TraceEvent.Omitted o) {
             row += o.steps(); // the rows after it keep their steps' numbers
+            String text =
+                    String.format("%,d", o.steps())
+                            + (o.what() == null ? " steps not shown" : " steps " + o.what());
             add(
                     o.thread(),
                     "...",
                     TableCell.text(
-                            "",
-                            "(" + String.format("%,d", o.steps()) + " steps not shown)",
-                            "",
-                            false));
+                            indent(calls.get(o.thread()).size()), "(" + text + ")", "", false));
             return null;
         }
 

@@ -108,11 +108,12 @@ public sealed interface TraceEvent {
     }
 
     /**
-     * {@code steps} steps of a long run that the report leaves out (the middle of a run that made
-     * no progress), not counting thread starts, which have no row; {@link #thread} is the thread of
-     * the first of them.
+     * {@code steps} steps that the report leaves out, not counting thread starts, which have no
+     * row: the middle of a run that made no progress ({@code what} null; {@link #thread} is the
+     * thread of the first of them), or what one thread did in static initializers with no other
+     * thread in between ({@code what} says which, as {@code "in static initializers: A, B"}).
      */
-    record Omitted(int thread, int steps) implements TraceEvent {
+    record Omitted(int thread, int steps, String what) implements TraceEvent {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.omitted(this);
