@@ -186,8 +186,12 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
      *     names where the object was freed
      */
     protected final void ensureAccessible() {
-        // no scheduling point: it runs on every access of the object, and a point there would make
-        // each element read of a buffer a step (and a loop of them look like a spin)
+        // a use that a release by another thread races with; an explorer folds a loop of them
+        // into one step (SchedulingHook.beforeUse)
+        SchedulingHook h = Hooks.scheduling();
+        if (h != null) {
+            h.beforeUse(this, "ensureAccessible");
+        }
         if ((raw & 1) != 0) {
             throw new UseAfterReleaseException(
                     Reports.deadObject(
@@ -374,6 +378,10 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
 
     private void checkCreatorOpen() {
         Tracker t = tracker;
+        SchedulingHook h = Hooks.scheduling();
+        if (h != null) {
+            h.beforeUse(t == null ? this : t.creator, "get");
+        }
         if (t == null) {
             if ((raw & 1) != 0) {
                 throw new UseAfterReleaseException(

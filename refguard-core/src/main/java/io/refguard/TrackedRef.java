@@ -1,5 +1,7 @@
 package io.refguard;
 
+import io.refguard.hook.Hooks;
+import io.refguard.hook.SchedulingHook;
 import java.lang.ref.Reference;
 
 /**
@@ -65,6 +67,10 @@ final class TrackedRef<T extends RefCounted<T>> implements Ref<T> {
     }
 
     private void checkOpen() {
+        SchedulingHook h = Hooks.scheduling();
+        if (h != null) {
+            h.beforeUse(state, "get"); // a close by another thread races with this use
+        }
         if (state.releasedAt() != null) {
             throw new UseAfterReleaseException(Reports.useAfterRelease(state, Sites.capture()));
         }

@@ -53,4 +53,20 @@ public interface SchedulingHook {
     default boolean internalPoints() {
         return true;
     }
+
+    /**
+     * Called before a use of an object that must still be alive, or of a reference that must still
+     * be open ({@code Ref.get()}, {@code ensureAccessible()}): a read that a use after release
+     * races with. It runs on every access of an object (each element read of a buffer), so an
+     * explorer should make it a point only when it is not the same use of the same object as the
+     * calling thread's last point: a loop of reads with nothing else between is one step.
+     *
+     * <p>The default treats it as a read of {@code target}.
+     *
+     * @param target the object (for its count) or the reference's state (for a handle)
+     * @param label a constant name for the use, such as {@code "get"}
+     */
+    default void beforeUse(Object target, String label) {
+        beforeAccess(target, Access.READ, label);
+    }
 }

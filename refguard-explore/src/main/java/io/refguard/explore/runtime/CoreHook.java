@@ -63,6 +63,19 @@ final class CoreHook implements SchedulingHook {
     }
 
     /**
+     * A use of an object or reference: a read point, unless the calling thread's last point was the
+     * same use of the same object, so a loop of element reads on one buffer is one step and not a
+     * spin.
+     */
+    @Override
+    public void beforeUse(Object target, String label) {
+        Actor me = ModelCalls.managedActor();
+        if (me != null && (me.pendingTarget != target || !label.equals(me.pendingLabel))) {
+            beforeAccess(target, Access.READ, label);
+        }
+    }
+
+    /**
      * How the report shows core's operation {@code label} on the object named {@code name}: as the
      * call of the public method the program made ({@code Buf#1.acquire()}, {@code
      * Ref(Buf#1).close()} for the close of a reference to it, {@code HotSwap#1.swap()}), or null
@@ -79,6 +92,8 @@ final class CoreHook implements SchedulingHook {
             case "acquire", "tryAcquire", "refCount", "isAlive", "isOpen" ->
                     name + "." + label + "()";
             case "close" -> "Ref(" + name + ").close()";
+            case "get" -> "Ref(" + name + ").get()";
+            case "ensureAccessible" -> name + ".ensureAccessible()";
             case "hotswap-swap" -> name + ".swap()";
             case "hotswap-close" -> name + ".close()";
             default -> null;
