@@ -53,6 +53,6 @@ public final class Hooks {
      * tracked and every reference an actor acquires is checked when the run ends. Never null.
      */
     public static RunScope openRunScope() {
-        return new LeakRunScope(LeakScope.openDetached(CheckMode.TRACKED));
+        return new LeakRunScope(LeakScope.openDetached(CheckMode.TRACKED, "the explored run"));
     }
 }
