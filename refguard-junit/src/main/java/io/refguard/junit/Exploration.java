@@ -93,7 +93,19 @@ public final class Exploration {
     public ExploreResult explore(Scenario<?> scenario, ExploreOptions options) {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(options, "options");
-        return run(scenario.name(), scenario::explore, options);
+        return run(scenario.name(), o -> explored(scenario, o), options);
+    }
+
+    /**
+     * Explores {@code scenario}: with refguard's agent attached, through it, so that the
+     * synchronization of the instrumented code the actors call (volatile and atomic accesses,
+     * locks, JDK collections and pools) is scheduling points and models, as for a program; without
+     * it, by the scenario's own points only.
+     */
+    private static ExploreResult explored(Scenario<?> scenario, ExploreOptions options) {
+        return io.refguard.agent.RefguardAgent.attached()
+                ? io.refguard.agent.explore.AgentExplorer.explore(scenario, options)
+                : scenario.explore(options);
     }
 
     /**

@@ -2,6 +2,8 @@ package sample.explorations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.refguard.explore.Explorer;
+import io.refguard.junit.Exploration;
 import io.refguard.junit.ExploreTest;
 import sample.cache.FixedCache;
 import sample.cache.RacyCache;
@@ -23,6 +25,21 @@ class CacheExplorations {
         first.join();
         second.join();
         assertEquals(1, cache.loads(), "loads of key k");
+    }
+
+    /**
+     * The same race as a scenario, whose actors call the plain cache: with the agent attached,
+     * {@code exploration.explore} explores it through the agent, so the cache's locks and atomics
+     * are scheduling points.
+     */
+    @ExploreTest
+    void racyCacheScenario(Exploration exploration) {
+        exploration.explore(
+                Explorer.scenario("racy cache")
+                        .setup(RacyCache::new)
+                        .actor("first", c -> c.get("k"))
+                        .actor("second", c -> c.get("k"))
+                        .check(c -> assertEquals(1, c.loads(), "loads of key k")));
     }
 
     @ExploreTest

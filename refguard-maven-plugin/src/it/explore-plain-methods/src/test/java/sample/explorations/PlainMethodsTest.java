@@ -79,6 +79,28 @@ class PlainMethodsTest {
     }
 
     @Test
+    void aScenarioOverThePlainCacheIsExploredThroughTheAgent() {
+        TestExecutionResult result = outcome("racyCacheScenario");
+        assertEquals(TestExecutionResult.Status.FAILED, result.getStatus());
+        Throwable failure = result.getThrowable().orElseThrow();
+        String message = String.valueOf(failure.getMessage());
+        if (!AGENT) {
+            // no points at all without the agent: nothing was interleaved
+            assertEquals(
+                    "io.refguard.explore.InterleavingInconclusive",
+                    failure.getClass().getName(),
+                    trace(failure));
+            return;
+        }
+        assertEquals(
+                "io.refguard.explore.InterleavingFailure",
+                failure.getClass().getName(),
+                trace(failure));
+        assertTrue(message.contains("expected: <1> but was: <2>"), message);
+        assertTrue(message.contains("RacyCache.java:"), "the cache's lines: " + message);
+    }
+
+    @Test
     void theFixedCachePasses() {
         TestExecutionResult result = outcome("fixedCacheLoadsOnce");
         if (!AGENT) {
