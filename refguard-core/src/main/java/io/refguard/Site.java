@@ -70,7 +70,16 @@ public final class Site {
     /** The method's name ({@code <init>} for a constructor), or {@code "?"} when unknown. */
     public String methodName() {
         StackTraceElement f = frame();
-        return f != null ? f.getMethodName() : "?";
+        return f != null ? asWritten(f.getMethodName()) : "?";
+    }
+
+    /**
+     * A method name as the source has it: refguard's agent splits some methods in two and names the
+     * part it calls {@code name$refguard$...}, which the program never wrote.
+     */
+    private static String asWritten(String method) {
+        int generated = method.indexOf("$refguard$");
+        return generated > 0 ? method.substring(0, generated) : method;
     }
 
     /** The source file name, such as {@code Request.java}, or {@code null} when not compiled in. */
