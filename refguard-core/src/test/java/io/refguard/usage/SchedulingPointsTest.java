@@ -95,13 +95,28 @@ class SchedulingPointsTest {
     }
 
     @Test
+    void usesOfAnObjectOrAReferenceAreReadPoints() {
+        try (LeakScope scope = LeakScope.open()) {
+            Buffer b = new Buffer();
+            Recorder r = install();
+            Ref<Buffer> h = b.acquire();
+            r.drain();
+            h.get().read();
+            b.get();
+            assertEquals(List.of("READ get", "READ ensureAccessible", "READ get"), r.drain());
+            h.close();
+            b.close();
+        }
+    }
+
+    @Test
     void accessRecordsAreSchedulingPoints() {
         RefGuard.setRecords(true);
         try (LeakScope scope = LeakScope.open()) {
             Buffer b = new Buffer();
             Recorder r = install();
             b.touch("hint");
-            assertEquals(List.of("UPDATE record"), r.drain());
+            assertEquals(List.of("READ get", "UPDATE record"), r.drain()); // touch uses it
             Ref<Buffer> h = b.acquire();
             assertEquals(
                     List.of("UPDATE acquire", "UPDATE record", "UPDATE scope-register"), r.drain());
@@ -127,6 +142,7 @@ class SchedulingPointsTest {
         swap.swap(next);
         assertEquals(
                 List.of(
+                        "READ get", // the new snapshot must be alive
                         "READ hotswap-read",
                         "UPDATE hotswap-swap",
                         "READ release-read",
