@@ -241,7 +241,7 @@ class SuppliedSitesTest {
         assertEquals(
                 "acquired="
                         + SitesDemo.class.getName()
-                        + ".acquireLocked$refguard$real"
+                        + ".acquireLocked" // the split method, under the name it was written with
                         + "(SitesDemo.java:"
                         + demoMarkers.line("acquire")
                         + ")",
