@@ -80,7 +80,12 @@ class PlainMethodsTest {
 
     @Test
     void aScenarioOverThePlainCacheIsExploredThroughTheAgent() {
-        TestExecutionResult result = outcome("racyCacheScenario");
+        TestExecutionResult result =
+                outcome(
+                        DiscoverySelectors.selectMethod(
+                                CacheExplorations.class,
+                                "racyCacheScenario",
+                                "io.refguard.junit.Exploration"));
         assertEquals(TestExecutionResult.Status.FAILED, result.getStatus());
         Throwable failure = result.getThrowable().orElseThrow();
         String message = String.valueOf(failure.getMessage());
@@ -129,9 +134,14 @@ class PlainMethodsTest {
     }
 
     private static TestExecutionResult outcome(String method) {
+        return outcome(DiscoverySelectors.selectMethod(CacheExplorations.class, method));
+    }
+
+    private static TestExecutionResult outcome(
+            org.junit.platform.engine.discovery.MethodSelector method) {
         List<Event> finished =
                 EngineTestKit.engine("junit-jupiter")
-                        .selectors(DiscoverySelectors.selectMethod(CacheExplorations.class, method))
+                        .selectors(method)
                         .execute()
                         .testEvents()
                         .finished()
