@@ -79,12 +79,13 @@ class SeedTablesTest {
         assertSteps(
                 t,
                 List.of(
-                        new Row("T1", "List.add(NsInfo#1)"), // T1 keeps the copy (#1)
-                        new Row("T1", "Ref(NsInfo#2).close()"), // and puts the dso's reference (#2)
+                        new Row("T1", "Ref(NsInfo#1).get()"), // T1 copies the dso's nsinfo (#1)
+                        new Row("T1", "List.add(NsInfo#2)"), // keeps the copy (#2)
+                        new Row("T1", "Ref(NsInfo#1).close()"), // and puts the dso's reference
                         new Row("T2", "NsInfo#3.acquire()"), // T2 takes the thread's nsinfo
                         new Row(
                                 "T2",
-                                "Ref(NsInfo#2).close()"))); // and puts the dso's reference again
+                                "Ref(NsInfo#1).close()"))); // and puts the dso's reference again
         assertTrue(
                 t.failure.contains(
                         "T2 threw io.refguard.DoubleReleaseException: refguard: double release of NsInfo@"),
