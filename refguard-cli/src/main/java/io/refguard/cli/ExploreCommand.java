@@ -59,6 +59,7 @@ final class ExploreCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ExploreOptions options = budget.toOptions();
+        HtmlReport.checkWritable(html);
         try (Target t = target.resolve(args)) {
             err.println(
                     "exploring "
@@ -71,9 +72,10 @@ final class ExploreCommand implements Callable<Integer> {
                     json
                             ? ProgramOutput.toErr(err, () -> explore(t, options))
                             : explore(t, options);
-            HtmlReport.write(html, e, err);
             Outcome o = Outcome.of(t.name(), e);
             print(out, o, json, options.shardIndex(), options.shardCount());
+            out.flush();
+            HtmlReport.write(html, e, err);
             List<String> left = t.plainFieldsLeft();
             if (!e.failed() && !e.inconclusive() && !left.isEmpty()) {
                 err.println(

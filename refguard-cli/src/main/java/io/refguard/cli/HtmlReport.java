@@ -17,6 +17,39 @@ final class HtmlReport {
     private HtmlReport() {}
 
     /**
+     * Refuses, before anything is explored, a {@code file} the page could not be written to: a
+     * directory, or one in a directory that does not exist or cannot be written. Does nothing when
+     * {@code file} is null.
+     */
+    static void checkWritable(Path file) {
+        if (file == null) {
+            return;
+        }
+        // missing directories are made when the page is written: the nearest existing one counts
+        Path dir = file.toAbsolutePath().getParent();
+        while (dir != null && !java.nio.file.Files.exists(dir)) {
+            dir = dir.getParent();
+        }
+        String problem =
+                java.nio.file.Files.isDirectory(file)
+                        ? "it is a directory"
+                        : dir == null || !java.nio.file.Files.isDirectory(dir)
+                                ? dir + " is not a directory"
+                                : !java.nio.file.Files.isWritable(dir)
+                                        ? "the directory " + dir + " is not writable"
+                                        : null;
+        if (problem != null) {
+            throw new RefguardCommand.UserError(
+                    "--html "
+                            + file
+                            + " cannot be written: "
+                            + problem
+                            + "; pass a file in a writable directory, such as report.html",
+                    null);
+        }
+    }
+
+    /**
      * Writes the page of {@code e}'s failure to {@code file} and says so on {@code err}; says that
      * none was written when no schedule failed. Does nothing when {@code file} is null.
      */
@@ -33,13 +66,15 @@ final class HtmlReport {
         try {
             written = e.failure().writeHtml(file);
         } catch (UncheckedIOException x) {
-            throw new RefguardCommand.UserError(
-                    "cannot write the HTML report to "
+            // the failure is printed already: say so, and keep the verdict's exit status
+            err.println(
+                    "refguard: warning: cannot write the HTML report to "
                             + file
-                            + ": "
+                            + " ("
                             + x.getCause().getMessage()
-                            + "; pass --html a file in a writable directory",
-                    x);
+                            + "); the report above holds the same schedule and its token");
+            err.flush();
+            return;
         }
         err.println("refguard: HTML report written to " + written.toAbsolutePath());
         err.flush();

@@ -57,6 +57,7 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         ReplayToken.decode(token); // a malformed token is a usage error before anything is loaded
         PrintWriter out = spec.commandLine().getOut();
+        HtmlReport.checkWritable(html);
         try (Target t = target.resolve(args)) {
             ExploreOptions replay = ExploreOptions.replay(token.strip());
             Explored e =
@@ -65,7 +66,6 @@ final class ReplayCommand implements Callable<Integer> {
                                     spec.commandLine().getErr(),
                                     () -> ExploreCommand.explore(t, replay))
                             : ExploreCommand.explore(t, replay);
-            HtmlReport.write(html, e, spec.commandLine().getErr());
             Outcome o = Outcome.of(t.name(), e);
             if (o.table() == null && !json) {
                 out.println(
@@ -79,6 +79,8 @@ final class ReplayCommand implements Callable<Integer> {
                 return ExitCodes.CLEAN;
             }
             ExploreCommand.print(out, o, json);
+            out.flush();
+            HtmlReport.write(html, e, spec.commandLine().getErr());
             return ExitCodes.of(o);
         }
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -55,21 +56,13 @@ class HtmlOptionTest {
     }
 
     @Test
-    void anUnwritablePathIsAUsageError(@TempDir Path dir) throws Exception {
+    void anUnwritablePathIsAUsageErrorBeforeAnythingIsExplored(@TempDir Path dir) throws Exception {
         Path blocker = Files.writeString(dir.resolve("a-file"), "x");
-        Cli.Result r =
-                Cli.run(
-                        "explore",
-                        "--class",
-                        RACY,
-                        "--html",
-                        blocker.resolve("report.html").toString());
-        assertEquals(2, r.status(), r::toString);
-        assertTrue(
-                r.err()
-                        .contains(
-                                "cannot write the HTML report to "
-                                        + blocker.resolve("report.html")),
-                r::toString);
+        for (Path bad : List.of(blocker.resolve("report.html"), dir)) {
+            Cli.Result r = Cli.run("explore", "--class", RACY, "--html", bad.toString());
+            assertEquals(2, r.status(), r::toString);
+            assertTrue(r.err().contains("--html " + bad + " cannot be written: "), r::toString);
+            assertFalse(r.err().contains("exploring "), "refused before exploring: " + r);
+        }
     }
 }
