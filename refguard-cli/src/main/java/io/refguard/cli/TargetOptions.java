@@ -122,9 +122,41 @@ final class TargetOptions {
                                 + " jar file; check --classpath",
                         null);
             }
+            if (Files.isRegularFile(p)) {
+                checkJar(p);
+            }
             out.add(p);
         }
         return out;
+    }
+
+    /**
+     * Refuses a file entry that is not a jar: a class file (the class path names the directory at
+     * its package root, not the class), or anything that does not open as a zip archive, which the
+     * class loader would skip without a word.
+     */
+    private static void checkJar(Path p) {
+        String name = p.getFileName().toString();
+        if (name.endsWith(".class")) {
+            throw new RefguardCommand.UserError(
+                    "class path entry "
+                            + p
+                            + " is a class file; give the directory its package starts in"
+                            + " (for classes/demo/Main.class, --classpath classes) and the class"
+                            + " with --class",
+                    null);
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(p.toFile())) {
+            // opens: a jar
+        } catch (java.io.IOException e) {
+            throw new RefguardCommand.UserError(
+                    "class path entry "
+                            + p
+                            + " is not a jar file ("
+                            + e.getMessage()
+                            + "); give directories of classes and jar files in --classpath",
+                    e);
+        }
     }
 
     /**

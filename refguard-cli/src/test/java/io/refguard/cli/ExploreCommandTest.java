@@ -36,7 +36,8 @@ class ExploreCommandTest {
                         .matches(
                                 "No failure: \\d+ runs, \\d+ choice points, in \\d+(\\.\\d+)? m?s; every schedule within"
                                         + " the bound was run \\(default search: exhaustive, preemption bound 2, [^)]*\\); schedules with"
-                                        + " more preemptions were not; coverage: exhaustive within the"
+                                        + " more preemptions were not; (?:threads seen spinning were held"
+                                        + " back at \\d+ points [^;]*; )?coverage: exhaustive within the"
                                         + " bound; \\d+ orders of dependent steps seen \\(the Good-Turing"
                                         + " estimate of new orders in a further run, (?:[0-9.]+|under 0\\.001), is"
                                         + " only informational here\\).\\R"),
@@ -219,5 +220,24 @@ class ExploreCommandTest {
     private static String tokenOf(String scenarioClass) throws Exception {
         Cli.Result r = Cli.run("explore", "--class", scenarioClass, "--json");
         return new ObjectMapper().readTree(r.out()).get("token").asText();
+    }
+
+    @Test
+    void aClassFileOrAFileThatIsNoJarOnTheClassPathIsAUsageError(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path classFile =
+                java.nio.file.Files.writeString(dir.resolve("Main.class"), "x");
+        Cli.Result cls = Cli.run("explore", "--class", RACY, "--classpath", classFile.toString());
+        assertEquals(2, cls.status(), cls::toString);
+        assertTrue(
+                cls.err().contains("class path entry " + classFile + " is a class file"),
+                cls::toString);
+
+        java.nio.file.Path fake = java.nio.file.Files.writeString(dir.resolve("fake.jar"), "x");
+        Cli.Result jar = Cli.run("explore", "--class", RACY, "--classpath", fake.toString());
+        assertEquals(2, jar.status(), jar::toString);
+        assertTrue(
+                jar.err().contains("class path entry " + fake + " is not a jar file"),
+                jar::toString);
     }
 }
