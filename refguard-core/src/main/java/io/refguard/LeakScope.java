@@ -68,6 +68,12 @@ public final class LeakScope implements AutoCloseable {
     private volatile boolean closed;
 
     /**
+     * Checker errors about this scope's objects thrown on threads not bound to it ({@link #noted}).
+     */
+    private final List<RefGuardException> elsewhere =
+            java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /**
      * Set once {@code close()} has claimed every reference it lists. Until then the GC backstop
      * leaves this scope's references to it, so each leak is reported once, by the scope.
      */
@@ -123,6 +129,25 @@ public final class LeakScope implements AutoCloseable {
      */
     static LeakScope boundScope() {
         return BINDINGS.get() == 0 ? null : CURRENT.get();
+    }
+
+    /**
+     * Returns {@code error}, a checker error about an object of {@code scope}, having kept it for
+     * the scope's {@link #close()} when the calling thread is not bound to that scope: an event
+     * loop's or a pool's thread, where the exception ends a task that the test never joins. The
+     * scope's close then fails with it, so the test that owns the object fails as if it had thrown
+     * on its own thread.
+     */
+    static <E extends RefGuardException> E noted(E error, LeakScope scope) {
+        if (scope != null && !scope.closed && boundScope() != scope) {
+            scope.elsewhere.add(error);
+        }
+        return error;
+    }
+
+    /** Of {@code tracker}'s object, or null for an untracked object. */
+    static LeakScope of(Tracker tracker) {
+        return tracker == null ? null : tracker.creator.scope;
     }
 
     /** The mode given to objects constructed on threads bound to this scope. */
@@ -193,6 +218,9 @@ public final class LeakScope implements AutoCloseable {
      *
      * @throws LeakException when references that belong to this scope are still open; they are not
      *     reported again by the GC backstop
+     * @throws RefGuardException the first double release, use after release or acquire of a dead
+     *     object of this scope that another thread, not bound to the scope, threw meanwhile (an
+     *     event loop, a pool); later ones, and the leaks, are added to it as suppressed
      * @throws IllegalStateException when called on another thread than the one that opened a bound
      *     scope (that thread's binding could not be undone); close it where it was opened
      */
@@ -228,9 +256,26 @@ public final class LeakScope implements AutoCloseable {
         if (unfreed > 0) {
             reports.add(Reports.presenceLeak(unfreed));
         }
-        if (!reports.isEmpty()) {
-            throw new LeakException(
-                    name != null ? "scope of " + name : "scope opened at " + openedAt, reports);
+        LeakException leaks =
+                reports.isEmpty()
+                        ? null
+                        : new LeakException(
+                                name != null ? "scope of " + name : "scope opened at " + openedAt,
+                                reports);
+        List<RefGuardException> errors;
+        synchronized (elsewhere) {
+            errors = new ArrayList<>(elsewhere);
+        }
+        if (!errors.isEmpty()) {
+            RefGuardException first = errors.get(0);
+            errors.subList(1, errors.size()).forEach(first::addSuppressed);
+            if (leaks != null) {
+                first.addSuppressed(leaks);
+            }
+            throw first;
+        }
+        if (leaks != null) {
+            throw leaks;
         }
     }
 

@@ -126,8 +126,11 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
      */
     public final Ref<T> acquire() {
         if (!increment("acquire")) {
-            throw new DeadObjectException(
-                    Reports.deadObject(Report.Kind.ACQUIRE_DEAD, this, tracker, Sites.capture()));
+            throw LeakScope.noted(
+                    new DeadObjectException(
+                            Reports.deadObject(
+                                    Report.Kind.ACQUIRE_DEAD, this, tracker, Sites.capture())),
+                    LeakScope.of(tracker));
         }
         return tracker == null ? this : newHandle("acquire");
     }
@@ -193,12 +196,14 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
             h.beforeUse(this, "ensureAccessible");
         }
         if ((raw & 1) != 0) {
-            throw new UseAfterReleaseException(
-                    Reports.deadObject(
-                            Report.Kind.USE_AFTER_RELEASE,
-                            this,
-                            tracker,
-                            Sites.captureOutside(getClass())));
+            throw LeakScope.noted(
+                    new UseAfterReleaseException(
+                            Reports.deadObject(
+                                    Report.Kind.USE_AFTER_RELEASE,
+                                    this,
+                                    tracker,
+                                    Sites.captureOutside(getClass()))),
+                    LeakScope.of(tracker));
         }
     }
 
@@ -233,7 +238,9 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
         Site site = Sites.capture();
         if (!t.creator.release(site)) {
             Reference.reachabilityFence(this);
-            throw new DoubleReleaseException(Reports.doubleRelease(t.creator, site));
+            throw LeakScope.noted(
+                    new DoubleReleaseException(Reports.doubleRelease(t.creator, site)),
+                    t.creator.scope);
         }
         Reference.reachabilityFence(this);
         releaseCount(site);
@@ -291,8 +298,11 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
     /** Acquires a count and wraps it in a new handle; for tracked objects only. */
     final Ref<T> acquireTracked(String event) {
         if (!increment("acquire")) {
-            throw new DeadObjectException(
-                    Reports.deadObject(Report.Kind.ACQUIRE_DEAD, this, tracker, Sites.capture()));
+            throw LeakScope.noted(
+                    new DeadObjectException(
+                            Reports.deadObject(
+                                    Report.Kind.ACQUIRE_DEAD, this, tracker, Sites.capture())),
+                    LeakScope.of(tracker));
         }
         return newHandle(event);
     }
@@ -316,12 +326,14 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
             }
             int r = raw;
             if ((r & 1) != 0) {
-                throw new DeadObjectException(
-                        Reports.deadObject(
-                                Report.Kind.RELEASE_DEAD,
-                                this,
-                                tracker,
-                                site != null ? site : Sites.capture()));
+                throw LeakScope.noted(
+                        new DeadObjectException(
+                                Reports.deadObject(
+                                        Report.Kind.RELEASE_DEAD,
+                                        this,
+                                        tracker,
+                                        site != null ? site : Sites.capture())),
+                        LeakScope.of(tracker));
             }
             int next = r == 2 ? 1 : r - 2;
             if (split) {
@@ -389,7 +401,10 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
                                 Report.Kind.USE_AFTER_RELEASE, this, null, Sites.capture()));
             }
         } else if (t.creator.releasedAt() != null) {
-            throw new UseAfterReleaseException(Reports.useAfterRelease(t.creator, Sites.capture()));
+            throw LeakScope.noted(
+                    new UseAfterReleaseException(
+                            Reports.useAfterRelease(t.creator, Sites.capture())),
+                    t.creator.scope);
         }
     }
 }

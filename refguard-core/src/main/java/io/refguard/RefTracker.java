@@ -117,7 +117,9 @@ public final class RefTracker {
             throw new DoubleReleaseException(
                     Reports.deadObject(Report.Kind.DOUBLE_RELEASE, describe(), null, again));
         }
-        throw new DoubleReleaseException(Reports.releasedAfterFree(tracker, again));
+        throw LeakScope.noted(
+                new DoubleReleaseException(Reports.releasedAfterFree(tracker, again)),
+                LeakScope.of(tracker));
     }
 
     /**
@@ -126,12 +128,14 @@ public final class RefTracker {
      * @throws DeadObjectException always: naming the retain and the release that freed it
      */
     public void retainedAfterFree() {
-        throw new DeadObjectException(
-                Reports.deadObject(
-                        Report.Kind.ACQUIRE_DEAD,
-                        describe(),
-                        tracker,
-                        Sites.captureOutside(library)));
+        throw LeakScope.noted(
+                new DeadObjectException(
+                        Reports.deadObject(
+                                Report.Kind.ACQUIRE_DEAD,
+                                describe(),
+                                tracker,
+                                Sites.captureOutside(library))),
+                LeakScope.of(tracker));
     }
 
     /**
@@ -140,12 +144,14 @@ public final class RefTracker {
      * @throws UseAfterReleaseException always: naming the use and the release that freed it
      */
     public void usedAfterFree() {
-        throw new UseAfterReleaseException(
-                Reports.deadObject(
-                        Report.Kind.USE_AFTER_RELEASE,
-                        describe(),
-                        tracker,
-                        Sites.captureOutside(library)));
+        throw LeakScope.noted(
+                new UseAfterReleaseException(
+                        Reports.deadObject(
+                                Report.Kind.USE_AFTER_RELEASE,
+                                describe(),
+                                tracker,
+                                Sites.captureOutside(library))),
+                LeakScope.of(tracker));
     }
 
     /** Where the object was freed, or {@code null} (not freed, or only counted). */

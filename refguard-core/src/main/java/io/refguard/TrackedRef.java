@@ -53,7 +53,8 @@ final class TrackedRef<T extends RefCounted<T>> implements Ref<T> {
         Site site = Sites.capture();
         if (!state.release(site)) {
             Reference.reachabilityFence(this);
-            throw new DoubleReleaseException(Reports.doubleRelease(state, site));
+            throw LeakScope.noted(
+                    new DoubleReleaseException(Reports.doubleRelease(state, site)), state.scope);
         }
         Reference.reachabilityFence(this);
         object.releaseCount(site);
@@ -72,7 +73,9 @@ final class TrackedRef<T extends RefCounted<T>> implements Ref<T> {
             h.beforeUse(state, "get"); // a close by another thread races with this use
         }
         if (state.releasedAt() != null) {
-            throw new UseAfterReleaseException(Reports.useAfterRelease(state, Sites.capture()));
+            throw LeakScope.noted(
+                    new UseAfterReleaseException(Reports.useAfterRelease(state, Sites.capture())),
+                    state.scope);
         }
     }
 

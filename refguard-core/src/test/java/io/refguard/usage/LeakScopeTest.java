@@ -3,6 +3,7 @@ package io.refguard.usage;
 import static io.refguard.usage.Lines.assertSite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.refguard.AccessRecord;
 import io.refguard.CheckMode;
+import io.refguard.DoubleReleaseException;
 import io.refguard.LeakException;
 import io.refguard.LeakScope;
 import io.refguard.Ref;
@@ -245,5 +247,44 @@ class LeakScopeTest {
             unbound.close();
             bound.close();
         }
+    }
+
+    /**
+     * A double release on a thread the scope is not bound to (an event loop, a pool) throws there,
+     * where nobody may look; the scope's close fails with it too, so the test that owns the object
+     * fails. One thrown on the scope's own thread is the test's already and is not raised again.
+     */
+    @Test
+    void aCheckerErrorOnAThreadOutsideTheScopeFailsTheScopesClose() throws Exception {
+        LeakScope scope = LeakScope.open(CheckMode.TRACKED);
+        Buffer b = new Buffer();
+        Ref<Buffer> r = b.acquire();
+        r.close();
+        Throwable[] onLoop = new Throwable[1];
+        Thread loop =
+                new Thread(
+                        () -> {
+                            try {
+                                r.close(); // the second close, on another thread
+                            } catch (RuntimeException e) {
+                                onLoop[0] = e;
+                            }
+                        },
+                        "event-loop");
+        loop.start();
+        loop.join();
+        assertInstanceOf(DoubleReleaseException.class, onLoop[0]);
+        b.close();
+        DoubleReleaseException atClose = assertThrows(DoubleReleaseException.class, scope::close);
+        assertSame(onLoop[0], atClose);
+        assertTrue(atClose.getMessage().contains("on thread event-loop"), atClose.getMessage());
+
+        try (LeakScope own = LeakScope.open(CheckMode.TRACKED)) {
+            Buffer c = new Buffer();
+            Ref<Buffer> h = c.acquire();
+            h.close();
+            assertThrows(DoubleReleaseException.class, h::close); // the test's own thread
+            c.close();
+        } // closes without raising it again
     }
 }

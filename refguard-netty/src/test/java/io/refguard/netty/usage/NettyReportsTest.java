@@ -201,4 +201,28 @@ class NettyReportsTest {
         assertNotNull(s, () -> "no " + role + " site in\n" + r);
         return s.lineNumber();
     }
+
+    /**
+     * A pooled buffer released again on an event loop's thread: the exception ends the task there,
+     * and the test's scope fails with it when it closes, naming both releases.
+     */
+    @Test
+    void aDoubleReleaseOnAnEventLoopFailsTheTestsScope() throws Exception {
+        LeakScope scope = LeakScope.open();
+        ByteBuf buf = POOL.heapBuffer(64);
+        buf.release();
+        java.util.concurrent.ExecutorService loop =
+                java.util.concurrent.Executors.newSingleThreadExecutor(
+                        r -> new Thread(r, "event-loop"));
+        try {
+            java.util.concurrent.Future<?> task = loop.submit(() -> buf.release());
+            assertThrows(java.util.concurrent.ExecutionException.class, task::get);
+        } finally {
+            loop.shutdown();
+        }
+        io.refguard.DoubleReleaseException e =
+                assertThrows(io.refguard.DoubleReleaseException.class, scope::close);
+        assertTrue(e.getMessage().contains("on thread event-loop"), e.getMessage());
+        assertTrue(e.getMessage().contains("NettyReportsTest"), e.getMessage());
+    }
 }
