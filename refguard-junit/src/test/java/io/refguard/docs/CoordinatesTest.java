@@ -46,6 +46,7 @@ class CoordinatesTest {
                                 "refguard-explore",
                                 "refguard-junit",
                                 "refguard-maven-plugin",
+                                "refguard-netty",
                                 "refguard-runner")),
                 managed);
     }

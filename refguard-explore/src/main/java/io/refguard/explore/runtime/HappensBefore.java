@@ -80,6 +80,9 @@ final class HappensBefore {
      * thread that acquires in between orders after it early, which only widens the order.
      */
     void arrived(Actor me, Object target) {
+        if (me.id < enabledAt.length) {
+            enabledAt[me.id] = null; // kept by a wait that timed out: not for a later wake
+        }
         if (target == null) {
             global = join(global, clock(me));
             release(me, null);
