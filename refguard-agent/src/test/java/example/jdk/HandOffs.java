@@ -288,6 +288,57 @@ public final class HandOffs {
     }
 
     /**
+     * Through a {@code StampedLock}: a read lock converted to the write lock, and a thread that
+     * waits for the write lock while the other holds it. The waiter wakes when the lock changes
+     * (the conversion, say) and takes it later, after the other's unlock: it must order after all
+     * the other did under the lock, not only up to the change that woke it.
+     */
+    public static final class Stamped {
+        static final java.util.Map<String, Integer> OPEN = new java.util.HashMap<>();
+        static int opened;
+
+        static Integer getOrOpen(java.util.concurrent.locks.StampedLock lock, String name) {
+            long s = lock.readLock();
+            try {
+                Integer h = OPEN.get(name);
+                if (h != null) {
+                    return h;
+                }
+                long w = lock.tryConvertToWriteLock(s);
+                if (w != 0L) {
+                    s = w;
+                } else {
+                    lock.unlockRead(s);
+                    s = lock.writeLock();
+                    h = OPEN.get(name); // after the other's put under the write lock
+                    if (h != null) {
+                        return h;
+                    }
+                }
+                h = ++opened;
+                OPEN.put(name, h);
+                return h;
+            } finally {
+                lock.unlock(s);
+            }
+        }
+
+        public static void main(String[] args) throws Exception {
+            OPEN.clear();
+            opened = 0;
+            java.util.concurrent.locks.StampedLock lock =
+                    new java.util.concurrent.locks.StampedLock();
+            Thread t = new Thread(() -> getOrOpen(lock, "segment"));
+            t.start();
+            getOrOpen(lock, "segment");
+            t.join();
+            if (opened != 1) {
+                throw new AssertionError("opened " + opened + " times");
+            }
+        }
+    }
+
+    /**
      * Through a {@code synchronized} block polled in a loop with no yield: correct, if wasteful; a
      * fair search holds the polling thread back until the other one writes.
      */
@@ -567,6 +618,7 @@ public final class HandOffs {
                     ForkJoin.class,
                     Monitor.class,
                     Lock.class,
+                    Stamped.class,
                     MonitorPoll.class,
                     LockPoll.class,
                     WaitNotify.class,

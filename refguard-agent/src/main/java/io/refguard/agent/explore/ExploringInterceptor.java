@@ -390,12 +390,13 @@ final class ExploringInterceptor implements SyncInterceptor {
             Coordinator.point(r.key(latch, site), Access.READ, "await");
             return latch.getCount() == 0;
         }
-        r.block(
+        r.blockFreedByRelease(
                 () -> latch.getCount() == 0 || me.interrupted(),
                 timed,
                 timed ? unit.toNanos(time) : 0L,
                 r.key(latch, site),
-                "await");
+                "await",
+                true);
         if (latch.getCount() != 0) {
             ThreadOps.throwIfInterrupted(me);
         }

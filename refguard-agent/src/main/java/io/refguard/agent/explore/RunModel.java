@@ -348,6 +348,28 @@ final class RunModel {
             Object target,
             String label,
             boolean mayBeEarly) {
+        boolean woke = blockFreedByRelease(wake, timed, nanos, target, label, mayBeEarly);
+        if (woke) {
+            // most models wake on a hint (the object changed) and then act on state whose last
+            // writer released nothing for them: they order after everything released so far
+            Coordinator.acquireAll();
+        }
+        return woke;
+    }
+
+    /**
+     * As {@link #block(BooleanSupplier, boolean, long, Object, String, boolean)}, for a model whose
+     * operation that makes {@code wake} hold releases right after it ({@code countDown} does, with
+     * {@code Coordinator.operationDone}): the wake orders after the releases up to that one only,
+     * not after what the releasing thread did next.
+     */
+    boolean blockFreedByRelease(
+            BooleanSupplier wake,
+            boolean timed,
+            long nanos,
+            Object target,
+            String label,
+            boolean mayBeEarly) {
         if (libraryDepth > 0) {
             if (wake.getAsBoolean()) {
                 return true;
