@@ -73,7 +73,12 @@ final class ExploreCommand implements Callable<Integer> {
                             ? ProgramOutput.toErr(err, () -> explore(t, options))
                             : explore(t, options);
             Outcome o = Outcome.of(t.name(), e);
-            print(out, o, json, options.shardIndex(), options.shardCount());
+            print(
+                    out,
+                    o,
+                    json,
+                    options.shardIndex(),
+                    budget.shard == null && options.shardCount() == 1 ? 0 : options.shardCount());
             out.flush();
             HtmlReport.write(html, e, err);
             List<String> left = t.plainFieldsLeft();
@@ -123,7 +128,7 @@ final class ExploreCommand implements Callable<Integer> {
 
     /** The report of a failure, or a line saying what was explored; or the JSON object. */
     static void print(PrintWriter out, Outcome o, boolean json) {
-        print(out, o, json, 1, 1);
+        print(out, o, json, 1, 0);
     }
 
     /**

@@ -44,12 +44,13 @@ final class Json {
 
     /** One outcome as a JSON object on one line, not a shard's. */
     static String object(Outcome o) {
-        return object(o, 1, 1);
+        return object(o, 1, 0);
     }
 
     /**
      * One outcome as a JSON object on one line: of shard {@code shardIndex} of {@code shardCount},
-     * or of a whole exploration when {@code shardCount} is 1.
+     * or of a whole exploration when {@code shardCount} is 0 (an explicit {@code --shard 1/1} is a
+     * shard, so that a job matrix of one still merges).
      */
     static String object(Outcome o, int shardIndex, int shardCount) {
         StringBuilder sb = new StringBuilder(256);
@@ -76,7 +77,7 @@ final class Json {
         sb.append(',');
         sb.append("\"shard\":")
                 .append(
-                        shardCount == 1
+                        shardCount == 0
                                 ? "null"
                                 : "{\"index\":" + shardIndex + ",\"count\":" + shardCount + "}");
         return sb.append('}').toString();

@@ -100,6 +100,28 @@ class MergeCommandTest {
                 whole.out().contains("every schedule within the bound was run"), whole::toString);
     }
 
+    /** A job matrix of one: an explicit --shard 1/1 is a shard, and merges on its own. */
+    @Test
+    void aSingleShardOneOfOneMerges() throws Exception {
+        List<Path> files = shards(FIXED_CASE, 1, "--strategy", "exhaustive");
+        JsonNode o = new ObjectMapper().readTree(Files.readString(files.get(0)));
+        assertEquals(1, o.get("shard").get("count").asInt(), o::toString);
+        Cli.Result r = merge(files);
+        assertEquals(0, r.status(), r::toString);
+        JsonNode plain =
+                new ObjectMapper()
+                        .readTree(
+                                Cli.run(
+                                                "explore",
+                                                "--class",
+                                                FIXED_CASE,
+                                                "--max-runs",
+                                                "2",
+                                                "--json")
+                                        .out());
+        assertTrue(plain.get("shard").isNull(), plain::toString); // not sharded: null, as before
+    }
+
     @Test
     void aBugInAnyShardIsTheVerdictWithItsReportAndToken() throws Exception {
         List<Path> files = shards(RACY, 3, "--strategy", "exhaustive");
