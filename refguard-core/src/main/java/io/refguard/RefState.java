@@ -143,7 +143,7 @@ final class RefState extends WeakReference<Object> implements Runnable, PartOf {
                     Reports.leak(
                             this,
                             "found by the GC backstop: the reference became"
-                                    + " unreachable while open. Close it on every path (try-with-resources)."));
+                                    + " unreachable while open. Close or release it on every path (try-with-resources, or a finally block)."));
         }
     }
 }
