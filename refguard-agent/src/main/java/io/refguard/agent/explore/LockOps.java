@@ -198,9 +198,6 @@ final class LockOps {
                 return false; // timed out
             }
         }
-        // the real lock keeps no order of its own: the thread orders after every release so far,
-        // the last holder's unlock among them
-        Coordinator.acquireAll();
         return true;
     }
 
