@@ -144,6 +144,19 @@ final class MergeCommand implements Callable<Integer> {
                             + " shards, so that the verdict covers the whole search");
         }
         for (ShardResult s : byIndex.values()) {
+            if (!s.search().equals(first.search())) { // a part of another search covers nothing
+                throw usage(
+                        s.file()
+                                + " searched with \""
+                                + s.search()
+                                + "\" but "
+                                + first.file()
+                                + " with \""
+                                + first.search()
+                                + "\": give the shards of one exploration, run with the same settings");
+            }
+        }
+        for (ShardResult s : byIndex.values()) {
             if (s.verdict().equals("inconclusive")) {
                 return outcome(first, Verdict.INCONCLUSIVE, runs, millis, s, -1, null);
             }
@@ -157,19 +170,7 @@ final class MergeCommand implements Callable<Integer> {
                 budgetUsed.add(s.name());
                 continue;
             }
-            if (bound != null && !bound.equals(s.preemptions())
-                    || !s.search().equals(first.search())) {
-                throw usage(
-                        s.file()
-                                + " searched with \""
-                                + s.search()
-                                + "\" but "
-                                + first.file()
-                                + " with \""
-                                + first.search()
-                                + "\": give the shards of one exploration, run with the same settings");
-            }
-            bound = s.preemptions();
+            bound = s.preemptions(); // the same in every shard: it is part of the search
         }
         String search = first.search();
         String guarantee;

@@ -23,6 +23,9 @@ class MergeCommandTest {
 
     @TempDir Path dir;
 
+    /** Shard files made so far: each gets a name of its own. */
+    private int explorations;
+
     /** Runs the shards of one exploration; returns their files. */
     private List<Path> shards(String cls, int count, String... more) throws IOException {
         List<Path> files = new ArrayList<>();
@@ -42,6 +45,8 @@ class MergeCommandTest {
             Path f =
                     dir.resolve(
                             cls.substring(cls.lastIndexOf('.') + 1)
+                                    + "-"
+                                    + (++explorations)
                                     + "-"
                                     + i
                                     + "of"
@@ -179,6 +184,7 @@ class MergeCommandTest {
         List<Path> two = shards(FIXED_CASE, 2, "--max-runs", "2");
         List<Path> three = shards(FIXED_CASE, 3, "--max-runs", "2");
         List<Path> other = shards(RACY, 2, "--max-runs", "1", "--strategy", "random");
+        List<Path> bound1 = shards(FIXED_CASE, 2, "--max-runs", "2", "--preemption-bound", "1");
         Path notJson = Files.writeString(dir.resolve("notes.txt"), "exploring ...\n");
         Path array = Files.writeString(dir.resolve("array.json"), "[]");
         Path unsharded = dir.resolve("whole.json");
@@ -190,6 +196,11 @@ class MergeCommandTest {
             {List.of(two.get(0), two.get(0), two.get(1)), "shard 1/2 is given twice"},
             {List.of(two.get(0), three.get(1)), "is shard 2/3 but"},
             {List.of(two.get(0), other.get(1)), "explored \"example.cli.CheckThenClose\" but"},
+            // both stopped at their budget: parts of two different searches still cover nothing
+            {
+                List.of(two.get(0), bound1.get(1)),
+                "searched with \"default search: exhaustive, preemption bound 1,"
+            },
             {List.of(notJson), "is not a refguard result (it is not JSON: unexpected 'e'"},
             {List.of(array), "is not a refguard result (it holds no JSON object)"},
             {List.of(unsharded), "was not sharded"},
