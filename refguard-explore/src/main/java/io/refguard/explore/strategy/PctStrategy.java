@@ -21,8 +21,8 @@ import io.refguard.explore.runtime.ChoicePoint;
  * and taPCT ("Trace aware random testing for distributed systems", OOPSLA 2019), which spend their
  * change points only on events whose order can matter. Here a decision counts when the running
  * thread may go on and its next step touches an object that steps of more than one thread have
- * touched in the runs so far (objects are known across runs by their labels, see {@link
- * LabelKeys}); a thread's private work never counts. At the {@code i}-th counted decision the
+ * touched in the runs so far (objects are known across runs by their names or classes, see {@link
+ * ObjectKeys}); a thread's private work never counts. At the {@code i}-th counted decision the
  * running thread drops to priority {@code i} before that step. {@code k} becomes the number of
  * counted decisions, far smaller than the number of steps when threads do much private work, so the
  * bound {@code 1 / (n * k^(d-1))} is far better.
@@ -50,7 +50,7 @@ final class PctStrategy extends RandomizedStrategy {
     /** Per object key: the one thread that touched it, or NONE or SHARED (racesOnly). */
     private int[] owner = new int[0];
 
-    private final LabelKeys labelKeys = new LabelKeys();
+    private final ObjectKeys objectKeys = new ObjectKeys();
 
     PctStrategy(long seed, int depth, boolean racesOnly) {
         super(seed);
@@ -90,7 +90,7 @@ final class PctStrategy extends RandomizedStrategy {
             if (me >= 0
                     && p.currentEnabled()
                     && !p.pendingStart(me)
-                    && shared(labelKeys.key(p.pendingLabel(me)))) {
+                    && shared(objectKeys.key(p, me))) {
                 races++;
                 if (races > longest) {
                     longest = races;
@@ -109,7 +109,7 @@ final class PctStrategy extends RandomizedStrategy {
         }
         int c = highest(p, priority);
         if (racesOnly && !p.pendingStart(c)) {
-            touch(labelKeys.key(p.pendingLabel(c)), c);
+            touch(objectKeys.key(p, c), c);
         }
         return c;
     }

@@ -15,17 +15,17 @@ import java.util.Arrays;
  * keeps running while its next step is not interesting, and at an interesting step the next thread
  * is drawn with weight equal to its remaining interesting steps.
  *
- * <p>Here the steps are grouped by the object their label names ({@code a.get} and {@code a.set}
- * both belong to {@code a}); each run selects every object seen so far with probability 1/2 (all of
- * them if none is drawn), and a thread's remaining interesting steps are estimated from its counts
- * in the previous run. Every enabled thread weighs at least 1, so no interleaving of the
- * interesting steps is excluded. A bug among many threads that needs one thread to run between two
- * steps of another on the same objects is found with probability about 1/4 per run in which those
- * objects are selected, whatever the number of threads.
+ * <p>Here the steps are grouped by the object they touch, known across runs by its name or class
+ * ({@link ObjectKeys}); each run selects every object seen so far with probability 1/2 (all of them
+ * if none is drawn), and a thread's remaining interesting steps are estimated from its counts in
+ * the previous run. Every enabled thread weighs at least 1, so no interleaving of the interesting
+ * steps is excluded. A bug among many threads that needs one thread to run between two steps of
+ * another on the same objects is found with probability about 1/4 per run in which those objects
+ * are selected, whatever the number of threads.
  */
 final class SurwStrategy extends RandomizedStrategy {
 
-    private final LabelKeys labelKeys = new LabelKeys();
+    private final ObjectKeys objectKeys = new ObjectKeys();
     private int keys;
     private boolean[] selected = new boolean[16];
 
@@ -85,7 +85,7 @@ final class SurwStrategy extends RandomizedStrategy {
         } else {
             c = draw(p);
         }
-        int key = key(p.pendingLabel(c));
+        int key = key(p, c);
         current[c] = count(current[c], key);
         if (!p.pendingStart(c) && key < selected.length && selected[key]) {
             remaining[c]--;
@@ -114,13 +114,13 @@ final class SurwStrategy extends RandomizedStrategy {
         if (p.pendingStart(t)) {
             return false;
         }
-        int k = key(p.pendingLabel(t));
+        int k = key(p, t);
         return k < keys && selected[k];
     }
 
-    /** The object key of a label (see {@link LabelKeys}). */
-    private int key(String label) {
-        int k = labelKeys.key(label);
+    /** The key of the object thread {@code t}'s next step touches (see {@link ObjectKeys}). */
+    private int key(ChoicePoint p, int t) {
+        int k = objectKeys.key(p, t);
         if (k >= keys) {
             keys = k + 1;
             if (keys > selected.length) {

@@ -12,6 +12,7 @@ import io.refguard.explore.Explorer;
 import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.Scenario;
 import io.refguard.explore.sync.SharedInt;
+import io.refguard.hook.Access;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -136,6 +137,58 @@ class MixedSearchTest {
                                     depthThree()
                                             .explore(ExploreOptions.pct(3).seed(s).maxRuns(3_000)));
             assertTrue(f.report().runs() <= 3_000);
+        }
+    }
+
+    /** A session as plain code announces it: steps name what they do, the target says on what. */
+    static final class Session {
+        boolean open = true;
+        int count = 1;
+    }
+
+    /**
+     * The request reads {@code open}, then acquires; the logout releases the last count in between.
+     * Each verb ("acquire", "release") is used by one thread only, so a strategy that told objects
+     * apart by their labels saw no shared object before the acquire and never preempted there.
+     */
+    static Scenario<Session> sessionLogout() {
+        return Explorer.scenario("session logout")
+                .setup(Session::new)
+                .actor(
+                        "request",
+                        s -> {
+                            Coordinator.point(s, Access.READ, "volatile read open");
+                            if (s.open) {
+                                Coordinator.point(s, Access.UPDATE, "acquire");
+                                assertTrue(s.count > 0, "acquire of a dead session");
+                                s.count++;
+                            }
+                        })
+                .actor(
+                        "logout",
+                        s -> {
+                            Coordinator.point(s, Access.UPDATE, "release");
+                            s.count--;
+                            Coordinator.point(s, Access.WRITE, "volatile write open");
+                            s.open = false;
+                        });
+    }
+
+    @Test
+    void pctOverRacingStepsKnowsAnObjectByItsTargetNotByTheVerbsOfItsSteps() {
+        for (long seed = 1; seed <= 3; seed++) {
+            long s = seed;
+            InterleavingFailure f =
+                    assertThrows(
+                            InterleavingFailure.class,
+                            () ->
+                                    sessionLogout()
+                                            .explore(
+                                                    ExploreOptions.pctRaces(2)
+                                                            .seed(s)
+                                                            .maxRuns(2_000)),
+                            "seed " + s);
+            assertEquals(1, f.report().preemptions(), f.table());
         }
     }
 
