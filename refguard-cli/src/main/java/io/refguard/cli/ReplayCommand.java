@@ -1,5 +1,6 @@
 package io.refguard.cli;
 
+import io.refguard.agent.explore.TimeoutMode;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.replay.ReplayToken;
 import io.refguard.run.Explored;
@@ -56,9 +57,77 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReplayToken.decode(token); // a malformed token is a usage error before anything is loaded
-        PrintWriter out = spec.commandLine().getOut();
         HtmlReport.checkWritable(html);
+        try {
+            return replay(target, null);
+        } catch (RefguardCommand.UserError e) {
+            if (!(e.getCause() instanceof IllegalStateException)
+                    || !e.getMessage().contains("did not follow its schedule")) {
+                throw e;
+            }
+            return replayWithOtherModes(e);
+        }
+    }
+
+    /**
+     * The token's schedule did not fit: when the exploration that made it ran with other modes
+     * (plain fields as points or not, timeouts ordered or early), the program takes other steps,
+     * which looks like a code change. Tries the other modes; replays with the first that fits, and
+     * says so.
+     */
+    private Integer replayWithOtherModes(RefguardCommand.UserError diverged) {
+        boolean program;
         try (Target t = target.resolve(args)) {
+            program = t.kind() == Target.Kind.PROGRAM;
+        }
+        boolean plain = target.plainFields != null ? target.plainFields : program;
+        String timeouts = target.timeoutMode() == TimeoutMode.EARLY ? "early" : "ordered";
+        String otherTimeouts = timeouts.equals("early") ? "ordered" : "early";
+        List<TargetOptions> tries = new ArrayList<>();
+        tries.add(target.withModes(!plain, timeouts));
+        if (program) {
+            tries.add(target.withModes(plain, otherTimeouts));
+            tries.add(target.withModes(!plain, otherTimeouts));
+        }
+        for (TargetOptions other : tries) {
+            List<String> changed = new ArrayList<>();
+            if (other.plainFields != plain) {
+                changed.add(other.plainFields ? "--plain-fields" : "--no-plain-fields");
+            }
+            if (!other.timeouts.equals(timeouts)) {
+                changed.add("--timeouts " + other.timeouts);
+            }
+            String note =
+                    "refguard: note: the token's schedule does not fit the options given, but"
+                            + " fits "
+                            + String.join(" ", changed)
+                            + ", so the exploration that printed it must have run with "
+                            + (changed.size() == 1 ? "that" : "those")
+                            + ": replayed with "
+                            + (changed.size() == 1 ? "it" : "them")
+                            + " (give "
+                            + (changed.size() == 1 ? "it" : "them")
+                            + " to replay at once)";
+            try {
+                return replay(other, note);
+            } catch (RefguardCommand.UserError e) {
+                if (!(e.getCause() instanceof IllegalStateException)) {
+                    throw e;
+                }
+            }
+        }
+        throw new RefguardCommand.UserError(
+                diverged.getMessage()
+                        + " Replaying with the other "
+                        + (program ? "--plain-fields and --timeouts modes" : "--plain-fields mode")
+                        + " did not fit either.",
+                diverged.getCause());
+    }
+
+    /** Replays on the target {@code options} name; prints {@code note} first when it fits. */
+    private Integer replay(TargetOptions options, String note) {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Target t = options.resolve(args)) {
             ExploreOptions replay = ExploreOptions.replay(token.strip());
             Explored e =
                     json
@@ -66,6 +135,11 @@ final class ReplayCommand implements Callable<Integer> {
                                     spec.commandLine().getErr(),
                                     () -> ExploreCommand.explore(t, replay))
                             : ExploreCommand.explore(t, replay);
+            if (note != null) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println(note);
+                err.flush();
+            }
             Outcome o = Outcome.of(t.name(), e);
             if (o.table() == null && !json) {
                 out.println(

@@ -177,6 +177,17 @@ final class TargetOptions {
                 TargetOptions.class.getClassLoader());
     }
 
+    /** These options with plain fields and timeouts set as given (for another replay). */
+    TargetOptions withModes(boolean plainFields, String timeouts) {
+        TargetOptions o = new TargetOptions();
+        o.className = className;
+        o.classPath = classPath;
+        o.include = include;
+        o.plainFields = plainFields;
+        o.timeouts = timeouts;
+        return o;
+    }
+
     /** The include patterns as given; empty for the default. */
     List<String> includePatterns() {
         return include == null ? List.of() : include;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.refguard.explore.replay.ReplayToken;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -153,6 +154,54 @@ class VerdictsCliTest {
         assertEquals(ExitCodes.BUG_FOUND, early.status(), early::toString);
         assertTrue(early.out().contains("permits leaked: 2"), early::toString);
         assertFalse(early.err().contains("refguard: hint: timed waits"), early::toString);
+
+        // the token of the early exploration, replayed without --timeouts early: its schedule
+        // does not fit the ordered mode, which is not a code change; the replay finds the mode
+        String token = early.out().replaceAll("(?s).*Replay: (rg1-\\S+).*", "$1");
+        Cli.Result replay = Cli.run("replay", token, "--class", "example.cli.IgnoredTryAcquire");
+        assertEquals(ExitCodes.BUG_FOUND, replay.status(), replay::toString);
+        assertTrue(replay.out().contains("permits leaked: 2"), replay::toString);
+        assertTrue(
+                replay.err()
+                        .contains(
+                                "refguard: note: the token's schedule does not fit the options"
+                                        + " given, but fits --timeouts early"),
+                replay::toString);
+        Cli.Result given =
+                Cli.run(
+                        "replay",
+                        token,
+                        "--timeouts",
+                        "early",
+                        "--class",
+                        "example.cli.IgnoredTryAcquire");
+        assertEquals(ExitCodes.BUG_FOUND, given.status(), given::toString);
+        assertEquals("", given.err(), given::toString);
+    }
+
+    @Test
+    void aScheduleThatFitsNoModeIsAChangeOfTheCode() {
+        Cli.Result early =
+                Cli.run(
+                        "explore",
+                        "--timeouts",
+                        "early",
+                        "--class",
+                        "example.cli.IgnoredTryAcquire");
+        ReplayToken made =
+                ReplayToken.decode(early.out().replaceAll("(?s).*Replay: (rg1-\\S+).*", "$1"));
+        int[] schedule = made.schedule();
+        schedule[1] = 9; // a thread the program never has
+        String foreign = ReplayToken.of(made.fingerprint(), schedule).encode();
+        Cli.Result r = Cli.run("replay", foreign, "--class", "example.cli.IgnoredTryAcquire");
+        assertEquals(ExitCodes.USAGE, r.status(), r::toString);
+        assertTrue(
+                r.err().contains("did not follow its schedule")
+                        && r.err()
+                                .endsWith(
+                                        "Replaying with the other --plain-fields and --timeouts"
+                                                + " modes did not fit either.\n"),
+                r::toString);
     }
 
     @Test

@@ -137,6 +137,10 @@ final class ScenarioRunner<S> {
                     throw notDeterministic(engine, strategy, runs);
                 }
                 if (status.isFailure()) {
+                    if (token != null && strategy.divergence() != null) {
+                        // a failure of another schedule than the token's is not its replay
+                        throw diverged(strategy.divergence(), failedAs(engine, status));
+                    }
                     throw failure(engine, strategy, status, runs, token != null);
                 }
             }
@@ -145,14 +149,7 @@ final class ScenarioRunner<S> {
             }
             if (token != null) {
                 if (strategy.divergence() != null) {
-                    throw new IllegalStateException(
-                            "replaying the token on scenario \""
-                                    + scenario.name
-                                    + "\" did not follow its schedule: "
-                                    + strategy.divergence()
-                                    + ". The scenario"
-                                    + " or the code under test changed since the token was made, or the scenario"
-                                    + " is not deterministic; explore without the token to find a current schedule.");
+                    throw diverged(strategy.divergence(), null);
                 }
                 stop = ExploreResult.Stop.REPLAYED;
             }
@@ -267,6 +264,30 @@ final class ScenarioRunner<S> {
                     + " state kept between runs (static fields, caches, singletons), the clock,"
                     + " randomness, or identity hash codes without the agent.";
 
+    /**
+     * The error of a replay that left its token's schedule at {@code where}; {@code failed}, when
+     * not null, is how the run that left it failed.
+     */
+    private IllegalStateException diverged(String where, String failed) {
+        return new IllegalStateException(
+                "replaying the token on scenario \""
+                        + scenario.name
+                        + "\" did not follow its schedule: "
+                        + where
+                        + (failed == null
+                                ? ""
+                                : " (the run that left it then failed: "
+                                        + failed
+                                        + ", but that is another schedule than the token's)")
+                        + ". The scenario or the code under test changed since the token was made,"
+                        + " or the scenario is not deterministic; explore without the token to find"
+                        + " a current schedule.");
+    }
+
+    private String failedAs(RunEngine engine, RunStatus status) {
+        return Failures.describe(engine, status, options).kind().phrase();
+    }
+
     /** Runs the replay token's schedule once, traced, and reports it whether it fails or not. */
     InterleavingReport trace() {
         ReplayToken token = replayToken();
@@ -281,14 +302,8 @@ final class ScenarioRunner<S> {
             TraceRecorder recorder = new TraceRecorder(scenario.actorLines);
             RunStatus status = runOnce(engine, replay.chooser(), recorder);
             if (replay.divergence() != null) {
-                throw new IllegalStateException(
-                        "replaying the token on scenario \""
-                                + scenario.name
-                                + "\" did not follow its schedule: "
-                                + replay.divergence()
-                                + ". The scenario"
-                                + " or the code under test changed since the token was made, or the scenario"
-                                + " is not deterministic; explore without the token to find a current schedule.");
+                throw diverged(
+                        replay.divergence(), status.isFailure() ? failedAs(engine, status) : null);
             }
             if (status.isFailure()) {
                 AssertionError f = failure(engine, replay, status, 1, true);

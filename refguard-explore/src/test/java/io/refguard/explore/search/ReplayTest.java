@@ -89,6 +89,26 @@ class ReplayTest {
     }
 
     @Test
+    void aRunThatLeftItsScheduleAndThenFailedIsNoReplayOfTheToken() {
+        int fp = ReplayToken.fingerprint("left", List.of("T1", "T2", "T3"));
+        // T2 runs between T1's get and set (the lost update), then a thread that does not exist
+        String token = ReplayToken.of(fp, new int[] {0, 0, 1, 1, 1, 0, 9}).encode();
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> racy("left").replay(token));
+        assertTrue(
+                e.getMessage()
+                                .contains(
+                                        "did not follow its schedule: the schedule asks for thread 9 at"
+                                                + " step 7")
+                        && e.getMessage()
+                                .contains(
+                                        "(the run that left it then failed: the final check"
+                                                + " failed, but that is another schedule than the"
+                                                + " token's)"),
+                e.getMessage());
+    }
+
+    @Test
     void replayingAPassingScheduleReturnsNormally() {
         int fp = ReplayToken.fingerprint("serial", List.of("T1", "T2", "T3"));
         // T1, T2 and T3 each run to the end without interruption: start, get, set
