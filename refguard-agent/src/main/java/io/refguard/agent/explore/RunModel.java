@@ -38,8 +38,7 @@ final class RunModel {
     final IdentityHashMap<Thread, Runnable> tasks = new IdentityHashMap<>();
 
     /** Tasks scheduled on modeled {@code Timer}s in this run ({@link Timers}). */
-    final Map<java.util.TimerTask, java.util.concurrent.ScheduledFuture<?>> timerTasks =
-            Timers.newTaskMap();
+    final Map<java.util.TimerTask, Timers.Scheduled> timerTasks = Timers.newTaskMap();
 
     private int timers;
 

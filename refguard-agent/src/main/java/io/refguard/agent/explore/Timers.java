@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * is never given a task: the first call from explored code on a timer in a run attaches a modeled
  * single-thread scheduler to it ({@link ModeledScheduledExecutor}, named {@code Timer-N}), whose
  * worker is an explored thread and whose delays are on the virtual clock. {@code
- * TimerTask.cancel()} called from explored code cancels the task in the model too.
+ * TimerTask.cancel()} called from explored code cancels the task in the model too, and returns
+ * false for a one-shot task whose run began, as the JDK does.
  *
  * <p>As {@code Timer}: a task can be scheduled once; {@code schedule} with a period is fixed-delay,
  * {@code scheduleAtFixedRate} fixed-rate; {@code cancel} drops the scheduled tasks (a running one
@@ -24,6 +25,14 @@ import java.util.concurrent.TimeUnit;
 final class Timers {
 
     private Timers() {}
+
+    /** A task scheduled on a modeled timer in this run. */
+    static final class Scheduled {
+        ScheduledFuture<?> future;
+
+        /** Whether a run of it began: the JDK's timer thread marks a one-shot task so first. */
+        boolean began;
+    }
 
     /** The per-run state of one timer. */
     private static final class State {
@@ -82,7 +91,12 @@ final class Timers {
                     throw new IllegalStateException("Task already scheduled or cancelled");
                 }
                 delay = Math.max(0L, delay);
-                Runnable body = () -> runOrDie(s, timer, task);
+                Scheduled entry = new Scheduled();
+                Runnable body =
+                        () -> {
+                            entry.began = true;
+                            runOrDie(s, timer, task);
+                        };
                 ScheduledFuture<?> f;
                 if (period == 0) {
                     f = s.scheduler.schedule(body, delay, TimeUnit.NANOSECONDS);
@@ -93,7 +107,8 @@ final class Timers {
                             s.scheduler.scheduleWithFixedDelay(
                                     body, delay, period, TimeUnit.NANOSECONDS);
                 }
-                r.timerTasks.put(task, f);
+                entry.future = f;
+                r.timerTasks.put(task, entry);
                 return null;
             }
             default -> {
@@ -129,21 +144,22 @@ final class Timers {
      */
     static Object cancelTask(ExploringInterceptor x, LibraryCall call, TimerTask task)
             throws Throwable {
-        Map<TimerTask, ScheduledFuture<?>> tasks = x.run().timerTasks;
-        ScheduledFuture<?> f = tasks.get(task);
+        Scheduled entry = x.run().timerTasks.get(task);
         call.proceed();
-        if (f == null) {
+        if (entry == null) {
             return false;
         }
+        ScheduledFuture<?> f = entry.future;
         boolean periodic =
                 f instanceof java.util.concurrent.RunnableScheduledFuture<?> rsf
                         && rsf.isPeriodic();
-        boolean prevented = f.cancel(false) || periodic && !f.isDone();
-        return prevented;
+        boolean cancelled = f.cancel(false);
+        // a one-shot task whose run began was marked executed first: cancel cannot stop it
+        return periodic ? cancelled || !f.isDone() : cancelled && !entry.began;
     }
 
     /** A fresh map of the tasks scheduled on modeled timers, for a run. */
-    static Map<TimerTask, ScheduledFuture<?>> newTaskMap() {
+    static Map<TimerTask, Scheduled> newTaskMap() {
         return new IdentityHashMap<>();
     }
 }

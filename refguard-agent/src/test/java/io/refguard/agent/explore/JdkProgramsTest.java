@@ -40,6 +40,7 @@ import example.jdk.StampedPoint;
 import example.jdk.StartedThenShared;
 import example.jdk.SynchronizedListIteration;
 import example.jdk.SynchronizedMapCheckThenAct;
+import example.jdk.TimerCancelDuringRun;
 import example.jdk.TimerRetry;
 import example.jdk.TimerTaskThrows;
 import example.jdk.TransferHandOff;
@@ -102,6 +103,10 @@ class JdkProgramsTest {
                         FailureKind.THREAD_THREW,
                         "counted 4 beats, expected 5"),
                 new Case(TimerRetry.class, FailureKind.THREAD_THREW, "2 outcomes for one request"),
+                new Case(
+                        TimerCancelDuringRun.class,
+                        FailureKind.THREAD_THREW,
+                        "IllegalStateException: write to a closed segment"),
                 new Case(DelayedJobs.class, FailureKind.THREAD_THREW, "NullPointerException"),
                 new Case(DueTogether.class, FailureKind.THREAD_THREW, "but handled 0 jobs"),
                 new Case(FutureTimeout.class, FailureKind.THREAD_THREW, "TimeoutException"),
