@@ -57,6 +57,26 @@ public final class RefguardAgent {
         install(agentArgs, inst);
     }
 
+    /**
+     * Opens {@code java.lang} to refguard, so that the workers running explored threads can take
+     * their inheritable thread locals ({@code explore.InheritedLocals}); a JVM that refuses leaves
+     * them uninherited.
+     */
+    private static void openJavaLang(Instrumentation inst) {
+        try {
+            inst.redefineModule(
+                    Thread.class.getModule(),
+                    java.util.Set.of(),
+                    java.util.Map.of(),
+                    java.util.Map.of(
+                            "java.lang", java.util.Set.of(RefguardAgent.class.getModule())),
+                    java.util.Set.of(),
+                    java.util.Map.of());
+        } catch (RuntimeException e) {
+            // not modifiable here: inheritable thread locals stay on the workers
+        }
+    }
+
     private static void install(String agentArgs, Instrumentation inst) {
         AgentOptions options;
         try {
@@ -73,6 +93,7 @@ public final class RefguardAgent {
         // Before the transformer exists, so before any application class loads: CallSites fixes
         // SUPPLIED from the property when it initializes, which switchOnForJvm causes.
         boolean sites = options.sites() && CallSiteSupply.switchOnForJvm();
+        openJavaLang(inst);
         inst.addTransformer(new RefguardTransformer(options), false);
         installed = options;
         if (options.verbose()) {

@@ -401,11 +401,13 @@ public final class AgentExplorer {
                 .actor(
                         MAIN_THREAD,
                         body -> {
+                            Object own = InheritedLocals.enter(null); // main inherits nothing
                             interceptor.enterEntry(MAIN_THREAD);
                             try {
                                 body.run();
                             } finally {
                                 UncontrolledThreads.unmark();
+                                InheritedLocals.exit(own);
                             }
                             interceptor.checkUncontrolled();
                         })

@@ -97,11 +97,13 @@ final class ThreadOps {
     private static void runBody(ExploringInterceptor x, RunModel run, ThreadModel t) {
         t.carrier = Thread.currentThread();
         run.byCarrier.put(t.carrier, t);
+        Object own = InheritedLocals.enter(t.thread);
         UncontrolledThreads.mark(x);
         try {
             runTask(run, t);
         } finally {
             UncontrolledThreads.unmark();
+            InheritedLocals.exit(own);
         }
     }
 

@@ -22,6 +22,7 @@ import example.jdk.FutureTimeout;
 import example.jdk.GroupedLists;
 import example.jdk.HandOff;
 import example.jdk.HandOffPoolRejects;
+import example.jdk.InheritedRequestId;
 import example.jdk.InterruptedLockWait;
 import example.jdk.InvokeAllLostUpdate;
 import example.jdk.LruUnderReadLock;
@@ -103,6 +104,10 @@ class JdkProgramsTest {
                         FailureKind.THREAD_THREW,
                         "counted 4 beats, expected 5"),
                 new Case(TimerRetry.class, FailureKind.THREAD_THREW, "2 outcomes for one request"),
+                new Case(
+                        InheritedRequestId.class,
+                        FailureKind.THREAD_THREW,
+                        "I/O tagged null and null"),
                 new Case(
                         TimerCancelDuringRun.class,
                         FailureKind.THREAD_THREW,
