@@ -38,10 +38,13 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
  *       throws in {@code $rg$failure} instead of throwing it;
  *   <li>the JVM's {@code <clinit>} is {@code $rg$reinit}: it cannot fail, so the class never
  *       becomes erroneous for the runs after one whose initializer threw;
+ *   <li>while {@code $rg$reinit} runs, {@code $rg$initializer} holds the thread running it;
  *   <li>{@code $rg$ensure} calls {@code $rg$reinit} when {@code $rg$epoch} is not the current
- *       run's, then throws the kept failure, if any, as the JVM would ({@code
- *       ExceptionInInitializerError}); every static method and constructor calls it first, and
- *       every access to a static field of another re-initializable class goes through {@link
+ *       run's, else waits while another thread is initializing the class (JVMS 5.5 step 2: a thread
+ *       that uses a class being initialized by another blocks until it is done, and the
+ *       initializing thread itself goes on), then throws the kept failure, if any, as the JVM would
+ *       ({@code ExceptionInInitializerError}); every static method and constructor calls it first,
+ *       and every access to a static field of another re-initializable class goes through {@link
  *       io.refguard.agent.bridge.ProgramStatics#ensure(Class)} first: the points where the JVM
  *       would initialize the class (creation, static call, static field access).
  * </ul>
@@ -78,6 +81,7 @@ final class StaticReinit {
     private static final String CLINIT_COPY = "$rg$clinit";
     private static final String ENSURE = "$rg$ensure";
     private static final String FAILURE = "$rg$failure";
+    private static final String INITIALIZER = "$rg$initializer";
     private static final String FINALIZE_COPY = "$rg$finalize";
     private static final String STATICS = "io/refguard/agent/bridge/ProgramStatics";
 
@@ -144,6 +148,16 @@ final class StaticReinit {
                         Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
                         FAILURE,
                         "Ljava/lang/Throwable;",
+                        null,
+                        null));
+        node.fields.add(
+                new FieldNode(
+                        Opcodes.ACC_PRIVATE
+                                | Opcodes.ACC_STATIC
+                                | Opcodes.ACC_VOLATILE
+                                | Opcodes.ACC_SYNTHETIC,
+                        INITIALIZER,
+                        "Ljava/lang/Thread;",
                         null,
                         null));
         if (hasClinit) {
@@ -213,6 +227,22 @@ final class StaticReinit {
         if (frames) {
             code.add(new FrameNode(Opcodes.F_SAME, 0, null, 0, null));
         }
+        // another thread is initializing the class in this run: wait for it, as the JVM does
+        LabelNode initialized = new LabelNode();
+        code.add(new FieldInsnNode(Opcodes.GETSTATIC, owner, INITIALIZER, "Ljava/lang/Thread;"));
+        code.add(new JumpInsnNode(Opcodes.IFNULL, initialized));
+        code.add(new LdcInsnNode(Type.getObjectType(owner)));
+        code.add(
+                new MethodInsnNode(
+                        Opcodes.INVOKESTATIC,
+                        STATICS,
+                        "awaitInitialized",
+                        "(Ljava/lang/Class;)V",
+                        false));
+        code.add(initialized);
+        if (frames) {
+            code.add(new FrameNode(Opcodes.F_SAME, 0, null, 0, null));
+        }
         code.add(new FieldInsnNode(Opcodes.GETSTATIC, owner, FAILURE, "Ljava/lang/Throwable;"));
         code.add(new JumpInsnNode(Opcodes.IFNULL, fine));
         code.add(new FieldInsnNode(Opcodes.GETSTATIC, owner, FAILURE, "Ljava/lang/Throwable;"));
@@ -252,12 +282,22 @@ final class StaticReinit {
         LabelNode start = new LabelNode();
         LabelNode end = new LabelNode();
         LabelNode handler = new LabelNode();
-        code.add(start);
         boolean superToo = node.superName != null && !node.superName.startsWith("java/");
         if (!superToo && fields.isEmpty() && !hasClinit) {
             code.add(new InsnNode(Opcodes.RETURN)); // nothing to initialize, nothing can throw
             return m;
         }
+        // other threads that use the class until it is initialized wait ($rg$ensure)
+        code.add(
+                new MethodInsnNode(
+                        Opcodes.INVOKESTATIC,
+                        STATICS,
+                        "initializingThread",
+                        "()Ljava/lang/Thread;",
+                        false));
+        code.add(
+                new FieldInsnNode(Opcodes.PUTSTATIC, node.name, INITIALIZER, "Ljava/lang/Thread;"));
+        code.add(start);
         if (superToo) {
             code.add(new LdcInsnNode(Type.getObjectType(node.superName)));
             code.add(
@@ -277,6 +317,9 @@ final class StaticReinit {
                     new MethodInsnNode(Opcodes.INVOKESTATIC, node.name, CLINIT_COPY, "()V", false));
         }
         code.add(end);
+        code.add(new InsnNode(Opcodes.ACONST_NULL));
+        code.add(
+                new FieldInsnNode(Opcodes.PUTSTATIC, node.name, INITIALIZER, "Ljava/lang/Thread;"));
         code.add(new InsnNode(Opcodes.RETURN));
         code.add(handler);
         if (version >= Opcodes.V1_6) {
@@ -285,6 +328,9 @@ final class StaticReinit {
                             Opcodes.F_SAME1, 0, null, 1, new Object[] {"java/lang/Throwable"}));
         }
         code.add(new FieldInsnNode(Opcodes.PUTSTATIC, node.name, FAILURE, "Ljava/lang/Throwable;"));
+        code.add(new InsnNode(Opcodes.ACONST_NULL));
+        code.add(
+                new FieldInsnNode(Opcodes.PUTSTATIC, node.name, INITIALIZER, "Ljava/lang/Thread;"));
         code.add(new InsnNode(Opcodes.RETURN));
         m.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, "java/lang/Throwable"));
         return m;

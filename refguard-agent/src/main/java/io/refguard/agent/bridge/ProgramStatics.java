@@ -46,7 +46,65 @@ public final class ProgramStatics {
                 }
             };
 
+    /** Each class's {@code $rg$initializer} field, read: the thread initializing it, or null. */
+    private static final ClassValue<MethodHandle> INITIALIZERS =
+            new ClassValue<>() {
+                @Override
+                protected MethodHandle computeValue(Class<?> type) {
+                    try {
+                        java.lang.reflect.Field f = type.getDeclaredField(INITIALIZER);
+                        f.setAccessible(true);
+                        return MethodHandles.lookup().unreflectGetter(f);
+                    } catch (NoSuchFieldException | IllegalAccessException | RuntimeException e) {
+                        return null;
+                    }
+                }
+            };
+
+    /** The field in which a re-initializable class holds the thread initializing it. */
+    static final String INITIALIZER = "$rg$initializer";
+
     private ProgramStatics() {}
+
+    /** The thread a class's re-initializer records as initializing it: the calling one. */
+    public static Thread initializingThread() {
+        return Thread.currentThread();
+    }
+
+    /**
+     * The calling thread uses {@code type} while a thread may be initializing it in this run:
+     * unless that is the calling thread, it waits until the initialization is done, as the JVM
+     * makes it wait (JVMS 5.5), and under exploration the wait is one the explorer schedules.
+     */
+    public static void awaitInitialized(Class<?> type) {
+        MethodHandle initializer = INITIALIZERS.get(type);
+        if (initializer == null) {
+            return;
+        }
+        Thread owner = initializer(initializer);
+        if (owner == null || owner == Thread.currentThread()) {
+            return;
+        }
+        java.util.function.BooleanSupplier done = () -> initializer(initializer) == null;
+        SyncInterceptor i = SyncBridge.managing();
+        if (i != null) {
+            i.awaitClassInit(type, done);
+        } else {
+            while (!done.getAsBoolean()) {
+                Thread.yield();
+            }
+        }
+    }
+
+    private static Thread initializer(MethodHandle getter) {
+        try {
+            return (Thread) getter.invoke();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
 
     /** Re-initializes {@code type}'s statics unless they are from the current run already. */
     public static void ensure(Class<?> type) {

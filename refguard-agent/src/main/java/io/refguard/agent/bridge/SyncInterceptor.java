@@ -56,6 +56,17 @@ public interface SyncInterceptor {
     }
 
     /**
+     * The calling thread uses {@code type}, which another thread is initializing: it must wait
+     * until {@code done} holds, as the JVM makes it wait. By default it yields until then; an
+     * explorer blocks the thread in its model instead.
+     */
+    default void awaitClassInit(Class<?> type, java.util.function.BooleanSupplier done) {
+        while (!done.getAsBoolean()) {
+            Thread.yield();
+        }
+    }
+
+    /**
      * The identity hash to give {@code o}, an object of an instrumented class that inherits {@code
      * Object.hashCode()}, the first time its hash is asked, on any thread (the installed
      * interceptor is asked, whether or not it manages the thread); 0 for the JVM's own. The agent

@@ -371,6 +371,13 @@ final class ExploringInterceptor implements SyncInterceptor {
     }
 
     @Override
+    public void awaitClassInit(Class<?> type, java.util.function.BooleanSupplier done) {
+        RunModel r = run();
+        r.ops++;
+        r.block(done, false, type, "initialization of " + RunModel.simpleName(type));
+    }
+
+    @Override
     public void release(Semaphore semaphore, int permits, int site) {
         RunModel r = run();
         r.ops++;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import example.statics.HolderIdiom;
+import example.statics.InitializerCycle;
 import example.statics.StaticsEachRun;
 import example.statics.ThrowingInitializer;
 import io.refguard.explore.ExploreOptions;
@@ -53,6 +55,34 @@ class FreshStaticsTest {
         // the first run starts fresh (even after earlier explorations), the second does not
         assertTrue(f.getMessage().contains("runs carried over"), f::getMessage);
         assertTrue(f.getMessage().contains("after 2 runs"), f::getMessage);
+    }
+
+    @Test
+    void aThreadThatUsesAClassBeingInitializedWaitsForIt() {
+        // the holder idiom: the second thread waits for the first one's initialization of Holder
+        ExploreResult r =
+                AgentExplorer.mainClass(HolderIdiom.Fixed.class.getName())
+                        .explore(ExploreOptions.exhaustive());
+        assertEquals(ExploreResult.Stop.EXHAUSTED, r.stop(), r::toString);
+        InterleavingFailure racy =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                AgentExplorer.mainClass(HolderIdiom.class.getName())
+                                        .explore(ExploreOptions.exhaustive()));
+        assertTrue(racy.getMessage().contains("2 caches created"), racy::getMessage);
+    }
+
+    @Test
+    void initializersThatWaitForEachOtherDeadlockAsInTheJvm() {
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                AgentExplorer.mainClass(InitializerCycle.class.getName())
+                                        .explore(ExploreOptions.exhaustive()));
+        assertEquals(FailureKind.DEADLOCK, f.report().failure().kind(), f::getMessage);
+        assertTrue(f.getMessage().contains("initialization of Right"), f::getMessage);
     }
 
     @Test

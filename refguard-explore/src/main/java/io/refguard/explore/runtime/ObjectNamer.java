@@ -33,6 +33,9 @@ final class ObjectNamer {
         if (o instanceof Actor) {
             return ((Actor) o).name;
         }
+        if (o instanceof Class<?> c) {
+            return simpleName(c) + ".class"; // the class waited on while it is initialized
+        }
         return names.computeIfAbsent(
                 o,
                 k -> {
