@@ -383,6 +383,8 @@ final class ExploringInterceptor implements SyncInterceptor {
         r.ops++;
         Coordinator.point(r.key(semaphore, site), Access.UPDATE, "release");
         semaphore.release(permits);
+        // released here, so an acquire it frees orders after the release, not what follows it
+        Coordinator.operationDone();
     }
 
     @Override

@@ -421,14 +421,16 @@ final class LockOps {
         // a timed acquire shows its outcome, so that a row that timed out does not read as taken
         String label = timed ? "tryAcquire" : "acquire";
         while (true) {
-            run.block(
+            // permits come only from release, which releases right after it adds them
+            run.blockFreedByRelease(
                     () ->
                             semaphore.availablePermits() >= permits
                                     || (interruptible && me.interrupted()),
                     timed,
                     nanos,
                     k,
-                    label);
+                    label,
+                    true);
             if (semaphore.tryAcquire(permits)) {
                 return shown(timed, true);
             }

@@ -16,6 +16,7 @@ import example.jdk.DelayedJobs;
 import example.jdk.DelayedRetry;
 import example.jdk.DueTogether;
 import example.jdk.FilledAfterCountDown;
+import example.jdk.FilledAfterRelease;
 import example.jdk.FlushOrder;
 import example.jdk.ForkJoinLostUpdate;
 import example.jdk.FutureTimeout;
@@ -168,6 +169,10 @@ class JdkProgramsTest {
                         FilledAfterCountDown.class,
                         FailureKind.THREAD_THREW,
                         "two threads use ArrayList#1 without synchronization"),
+                new Case(
+                        FilledAfterRelease.class,
+                        FailureKind.THREAD_THREW,
+                        "two threads use FilledAfterRelease.batch without synchronization"),
                 new Case(
                         LruUnderReadLock.class,
                         FailureKind.THREAD_THREW,
