@@ -23,11 +23,17 @@ public final class SourceLocator {
                                 .orElse(null));
     }
 
-    /** The first user frame of {@code thrown}'s stack trace, or null. */
+    /**
+     * The first user frame of {@code thrown}'s stack trace, else of its causes' (a {@code
+     * CompletionException} made inside the JDK wraps the program's exception), or null.
+     */
     public static String locate(Throwable thrown) {
-        for (StackTraceElement e : thrown.getStackTrace()) {
-            if (!isLibrary(e.getClassName())) {
-                return format(e.getFileName(), e.getLineNumber());
+        int depth = 0;
+        for (Throwable t = thrown; t != null && depth < 16; t = t.getCause(), depth++) {
+            for (StackTraceElement e : t.getStackTrace()) {
+                if (!isLibrary(e.getClassName())) {
+                    return format(e.getFileName(), e.getLineNumber());
+                }
             }
         }
         return null;
