@@ -136,6 +136,16 @@ class ExploreCommandTest {
         assertTrue(
                 missing.err().contains("class example.cli.Missing was not found"),
                 missing::toString);
+        assertFalse(missing.err().contains("here perhaps"), missing::toString);
+
+        Cli.Result path = Cli.run("explore", "--class", "example/cli/PlainCounter.class");
+        assertEquals(2, path.status(), path::toString);
+        assertTrue(
+                path.err()
+                        .contains(
+                                "was not found. Give its binary name (package.Outer$Nested; here"
+                                        + " perhaps example.cli.PlainCounter)"),
+                path::toString);
 
         Cli.Result noEntry = Cli.run("explore", "--class", "example.cli.NoEntryPoint");
         assertEquals(2, noEntry.status(), noEntry::toString);

@@ -80,7 +80,11 @@ public final class OptionValues {
         if (!ExploreOptions.usableDuration(d)) {
             throw new BadOptionValue(
                     text,
-                    "a duration",
+                    d == null
+                            ? "a duration"
+                            : d.isNegative() || d.isZero()
+                                    ? "a positive duration"
+                                    : "a duration of at most 365 days",
                     "a positive duration of at most 365 days, such as 500ms, 30s, 2m or PT30S");
         }
         return d;

@@ -20,12 +20,21 @@ class OptionValuesTest {
         assertEquals(Duration.ofMinutes(2), OptionValues.duration("2m"));
         assertEquals(Duration.ofSeconds(90), OptionValues.duration("PT1M30S"));
         assertEquals(Duration.ofSeconds(90), OptionValues.duration("pt1m30s"));
-        for (String bad : new String[] {"soon", "5h", "ms", "1.5s", "P", "0s", "366d", "PT8761H"}) {
+        for (String bad :
+                new String[] {"soon", "5h", "ms", "1.5s", "P", "0s", "-1s", "366d", "PT8761H"}) {
             BadOptionValue e = assertThrows(BadOptionValue.class, () -> OptionValues.duration(bad));
+            String what =
+                    switch (bad) {
+                        case "0s", "-1s" -> "a positive duration"; // a duration, but not positive
+                        case "PT8761H" -> "a duration of at most 365 days";
+                        default -> "a duration";
+                    };
             assertEquals(
                     "'"
                             + bad
-                            + "' is not a duration; use a positive duration of at most 365 days,"
+                            + "' is not "
+                            + what
+                            + "; use a positive duration of at most 365 days,"
                             + " such as 500ms, 30s, 2m or PT30S",
                     e.getMessage());
             assertEquals(bad, e.text());

@@ -95,7 +95,7 @@ class ExploreSettingsTest {
                 assertThrows(ExtensionConfigurationException.class, () -> options("hugeMaxTime"));
         assertEquals(
                 "@ExploreTest on AnnotatedOptions.hugeMaxTime(): maxTime = \"9223372036854775807s\" is"
-                        + " not a duration: use a positive duration of at most 365 days, such as 500ms,"
+                        + " not a duration of at most 365 days: use a positive duration of at most 365 days, such as 500ms,"
                         + " 30s, 2m or PT30S; fix the annotation",
                 e.getMessage());
         e =

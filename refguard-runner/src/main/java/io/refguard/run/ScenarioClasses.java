@@ -39,6 +39,20 @@ public final class ScenarioClasses {
     }
 
     /**
+     * What a class given as a path ({@code demo/Main}, {@code demo/Main.class}, {@code
+     * src/demo/Main.java}) was probably meant as: its binary name; else {@code name} itself.
+     */
+    static String binaryName(String name) {
+        String n = name.strip();
+        for (String suffix : new String[] {".class", ".java"}) {
+            if (n.endsWith(suffix)) {
+                n = n.substring(0, n.length() - suffix.length());
+            }
+        }
+        return n.replace('\\', '/').replace('/', '.');
+    }
+
+    /**
      * Loads and initializes {@code className} from {@code loader}.
      *
      * @throws ScenarioLoadException when the class is not found or cannot be loaded
@@ -47,11 +61,14 @@ public final class ScenarioClasses {
         try {
             return Class.forName(className, true, loader);
         } catch (ClassNotFoundException e) {
+            String binary = binaryName(className);
             throw new ScenarioLoadException(
                     "class "
                             + className
                             + " was not found. Give its binary name"
-                            + " (package.Outer$Nested) and put its directory or jar on --classpath.",
+                            + " (package.Outer$Nested"
+                            + (binary.equals(className) ? "" : "; here perhaps " + binary)
+                            + ") and put its directory or jar on --classpath.",
                     e);
         } catch (ExceptionInInitializerError e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
