@@ -44,6 +44,25 @@ public final class Pools {
         }
     }
 
+    /**
+     * A fixed pool of two given two tasks starts a worker for each, with the task as its first: the
+     * second task never runs on the first worker, however fast that one finishes its own.
+     */
+    public static final class WorkerPerTaskBelowCore {
+        private WorkerPerTaskBelowCore() {}
+
+        public static void main(String[] args) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            Thread[] ran = new Thread[2];
+            var a = pool.submit(() -> ran[0] = Thread.currentThread());
+            var b = pool.submit(() -> ran[1] = Thread.currentThread());
+            a.get();
+            b.get();
+            pool.shutdown();
+            assert ran[0] != ran[1] : "both tasks ran on " + ran[0].getName();
+        }
+    }
+
     /** A modeled pool behind the JDK's unconfigurable wrapper, which only delegates. */
     public static final class Unconfigurable {
         private Unconfigurable() {}

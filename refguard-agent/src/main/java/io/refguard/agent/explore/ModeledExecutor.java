@@ -161,10 +161,33 @@ class ModeledExecutor extends AbstractExecutorService {
         run.ops++;
         Coordinator.point(key, Access.UPDATE, "execute");
         if (bounds == null) {
+            if (!shutdown && startsWorkerFor(command)) {
+                return;
+            }
             enqueue(command);
         } else {
             offer(command);
         }
+    }
+
+    /**
+     * As the {@code ThreadPoolExecutor} behind {@code newFixedThreadPool}, {@code
+     * newSingleThreadExecutor} and {@code newCachedThreadPool}: below its core size (the fixed
+     * size) a pool starts a new worker with the task as its first, even when others are idle, and a
+     * cached pool does so when no worker is idle to take the task from its synchronous queue. That
+     * task runs on the new worker, never on another one that finished its task first.
+     */
+    private boolean startsWorkerFor(Runnable command) {
+        boolean fresh =
+                switch (kind) {
+                    case FIXED, SINGLE -> live < maxThreads;
+                    case CACHED -> idle == 0 && live < maxThreads;
+                    default -> false;
+                };
+        if (fresh) {
+            startWorker(command);
+        }
+        return fresh;
     }
 
     /**

@@ -42,6 +42,7 @@ class SemanticsTest {
                 Waiting.ThreadIdentity.class,
                 Pools.CachedIdle.class,
                 Pools.InvokeAll.class,
+                Pools.WorkerPerTaskBelowCore.class,
                 Pools.Unconfigurable.class);
     }
 
