@@ -80,7 +80,11 @@ final class ExploreCommand implements Callable<Integer> {
                     options.shardIndex(),
                     budget.shard == null && options.shardCount() == 1 ? 0 : options.shardCount());
             out.flush();
-            HtmlReport.write(html, e, err);
+            HtmlReport.write(
+                    html,
+                    e,
+                    err,
+                    e.failed() ? target.replayCommand(e.failure().replayToken(), args) : null);
             List<String> left = t.plainFieldsLeft();
             if (!e.failed() && !e.inconclusive() && !left.isEmpty()) {
                 err.println(

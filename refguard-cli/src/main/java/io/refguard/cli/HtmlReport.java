@@ -53,7 +53,7 @@ final class HtmlReport {
      * Writes the page of {@code e}'s failure to {@code file} and says so on {@code err}; says that
      * none was written when no schedule failed. Does nothing when {@code file} is null.
      */
-    static void write(Path file, Explored e, PrintWriter err) {
+    static void write(Path file, Explored e, PrintWriter err, String replayCommand) {
         if (file == null) {
             return;
         }
@@ -64,7 +64,7 @@ final class HtmlReport {
         }
         Path written;
         try {
-            written = e.failure().writeHtml(file);
+            written = e.failure().writeHtml(file, replayCommand);
         } catch (UncheckedIOException x) {
             // the failure is printed already: say so, and keep the verdict's exit status
             err.println(

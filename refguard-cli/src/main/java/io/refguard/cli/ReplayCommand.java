@@ -154,7 +154,11 @@ final class ReplayCommand implements Callable<Integer> {
             }
             ExploreCommand.print(out, o, json);
             out.flush();
-            HtmlReport.write(html, e, spec.commandLine().getErr());
+            HtmlReport.write(
+                    html,
+                    e,
+                    spec.commandLine().getErr(),
+                    options.replayCommand(token.strip(), args));
             return ExitCodes.of(o);
         }
     }

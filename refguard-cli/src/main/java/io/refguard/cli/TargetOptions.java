@@ -177,6 +177,32 @@ final class TargetOptions {
                 TargetOptions.class.getClassLoader());
     }
 
+    /**
+     * The command line that replays {@code token} on this target with {@code args}: the class, the
+     * class path, the include and the modes as given.
+     */
+    String replayCommand(String token, List<String> args) {
+        StringBuilder b = new StringBuilder("refguard replay ").append(token);
+        b.append(" --class ").append(className);
+        if (classPath != null && !classPath.isBlank()) {
+            b.append(" --classpath ").append(classPath);
+        }
+        if (include != null && !include.isEmpty()) {
+            b.append(" --include ").append(String.join(",", include));
+        }
+        if (plainFields != null) {
+            b.append(plainFields ? " --plain-fields" : " --no-plain-fields");
+        }
+        if (timeouts != null) {
+            b.append(" --timeouts ").append(timeouts.strip());
+        }
+        if (!args.isEmpty()) {
+            b.append(" --");
+            args.forEach(a -> b.append(' ').append(a));
+        }
+        return b.toString();
+    }
+
     /** These options with plain fields and timeouts set as given (for another replay). */
     TargetOptions withModes(boolean plainFields, String timeouts) {
         TargetOptions o = new TargetOptions();

@@ -34,6 +34,11 @@ class HtmlOptionTest {
         Matcher token = Pattern.compile("Replay: (rg1-\\S+)").matcher(r.out());
         assertTrue(token.find(), r::toString);
         assertTrue(html.contains("id=\"replay-token\">" + token.group(1) + "<"), html);
+        // the command line that replays it, with the class it was explored as
+        assertTrue(
+                html.contains(
+                        "<code>refguard replay " + token.group(1) + " --class " + RACY + "</code>"),
+                html);
 
         Path replayed = dir.resolve("replay.html");
         Cli.Result again =

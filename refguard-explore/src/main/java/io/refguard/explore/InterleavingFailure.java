@@ -43,7 +43,15 @@ public final class InterleavingFailure extends AssertionError {
      * @throws java.io.UncheckedIOException when the file cannot be written
      */
     public Path writeHtml(Path file) {
-        Path written = report.writeHtml(file);
+        return writeHtml(file, null);
+    }
+
+    /**
+     * As {@link #writeHtml(Path)}; the page shows {@code replayCommand} as the command line that
+     * replays the schedule (null: a generic hint).
+     */
+    public Path writeHtml(Path file, String replayCommand) {
+        Path written = report.writeHtml(file, replayCommand);
         html = written.toAbsolutePath().toString();
         return written;
     }

@@ -35,16 +35,33 @@ public final class HtmlRenderer {
      * file.
      */
     public static Path write(InterleavingReport report, Path file) throws IOException {
+        return write(report, file, null);
+    }
+
+    /**
+     * As {@link #write(InterleavingReport, Path)}, showing {@code replayCommand} as the command
+     * line that replays the schedule (null: a generic hint).
+     */
+    public static Path write(InterleavingReport report, Path file, String replayCommand)
+            throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Files.writeString(file, render(report), StandardCharsets.UTF_8);
+        Files.writeString(file, render(report, replayCommand), StandardCharsets.UTF_8);
         return file;
     }
 
     /** The page for {@code report}. */
     public static String render(InterleavingReport report) {
+        return render(report, null);
+    }
+
+    /**
+     * The page for {@code report}, showing {@code replayCommand} as the command line that replays
+     * it (null: a generic hint naming the token).
+     */
+    public static String render(InterleavingReport report, String replayCommand) {
         StringBuilder out = new StringBuilder(16_384);
         Failure f = report.failure();
         String verdict = f == null ? "passed on this schedule" : "failed: " + f.kind().phrase();
@@ -62,7 +79,7 @@ public final class HtmlRenderer {
         if (f != null) {
             failure(report, f, out);
         }
-        replay(report, out);
+        replay(report, replayCommand, out);
         lanes(report, out);
         HtmlCalls.write(report, out);
         out.append(
@@ -193,7 +210,7 @@ public final class HtmlRenderer {
         }
     }
 
-    private static void replay(InterleavingReport report, StringBuilder out) {
+    private static void replay(InterleavingReport report, String command, StringBuilder out) {
         String token = esc(report.replayToken());
         out.append(
                         "<section id=\"replay\">\n<h2>Replay</h2>\n<p class=\"token-line\"><code id=\"replay-token\">")
@@ -204,9 +221,12 @@ public final class HtmlRenderer {
                 .append(token)
                 .append("\")</code></li><li>in a test run: <code>-Drefguard.explore.replay=")
                 .append(token)
-                .append("</code></li><li>on the command line: <code>refguard replay ")
-                .append(token)
-                .append(" --class ...</code></li></ul>\n")
+                .append("</code></li><li>on the command line: <code>")
+                .append(
+                        command != null
+                                ? esc(command)
+                                : "refguard replay " + token + " --class CLASS")
+                .append("</code></li></ul>\n")
                 .append("</section>\n");
     }
 

@@ -53,9 +53,18 @@ public record InterleavingReport(
      * @throws java.io.UncheckedIOException when the file cannot be written
      */
     public Path writeHtml(Path file) {
+        return writeHtml(file, null);
+    }
+
+    /**
+     * As {@link #writeHtml(Path)}; the page shows {@code replayCommand} (such as {@code refguard
+     * replay rg1-... --class com.acme.Main}) as the way to replay the schedule from the command
+     * line, or a generic hint when it is null.
+     */
+    public Path writeHtml(Path file, String replayCommand) {
         Objects.requireNonNull(file, "file");
         try {
-            return HtmlRenderer.write(this, file);
+            return HtmlRenderer.write(this, file, replayCommand);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "refguard: cannot write the HTML report to " + file + ": " + e, e);
