@@ -68,10 +68,7 @@ final class ExploreCommand implements Callable<Integer> {
                             + (t.kind() == Target.Kind.SCENARIO ? "scenario" : "program")
                             + ") ...");
             err.flush();
-            Explored e =
-                    json
-                            ? ProgramOutput.toErr(err, () -> explore(t, options))
-                            : explore(t, options);
+            Explored e = ProgramOutput.firstRun(err, json, () -> explore(t, options));
             Outcome o = Outcome.of(t.name(), e);
             print(
                     out,

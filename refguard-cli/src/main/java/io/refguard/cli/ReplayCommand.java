@@ -130,11 +130,10 @@ final class ReplayCommand implements Callable<Integer> {
         try (Target t = options.resolve(args)) {
             ExploreOptions replay = ExploreOptions.replay(token.strip());
             Explored e =
-                    json
-                            ? ProgramOutput.toErr(
-                                    spec.commandLine().getErr(),
-                                    () -> ExploreCommand.explore(t, replay))
-                            : ExploreCommand.explore(t, replay);
+                    ProgramOutput.firstRun(
+                            spec.commandLine().getErr(),
+                            json,
+                            () -> ExploreCommand.explore(t, replay));
             if (note != null) {
                 PrintWriter err = spec.commandLine().getErr();
                 err.println(note);
