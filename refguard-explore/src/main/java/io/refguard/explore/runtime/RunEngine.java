@@ -292,11 +292,8 @@ public final class RunEngine implements AutoCloseable {
         RunState r = x.run;
         int steps = r.steps();
         if (steps > 0) {
-            sb.append(" since step ")
-                    .append(steps)
-                    .append(" ('")
-                    .append(r.labels[steps - 1])
-                    .append("')");
+            // the run's last step, not numbered: the table does not number thread starts
+            sb.append(" since the last step ('").append(r.labels[steps - 1]).append("')");
         }
         sb.append(
                 ". It is blocked in I/O, on a lock or wait the explorer does not model, or spins"
