@@ -33,7 +33,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <ul>
  *   <li>Memory accesses become {@link Coordinator#point} on the touched object, labelled by the
- *       site ({@code volatile write Counter.value}, {@code count.incrementAndGet()}).
+ *       site ({@code volatile write Counter.value}, {@code count.incrementAndGet()}); array element
+ *       accesses {@link Coordinator#foldingPoint} on the array's elements ({@code array write
+ *       Bug.levels[1]}).
  *   <li>Monitors and {@code ReentrantLock}s become the runtime's lock, keyed by the object's {@link
  *       LockModel}; recursion and wait sets are kept here ({@link MonitorOps}, {@link LockOps}). A
  *       {@code ReentrantLock} is also taken for real, after the model granted it.
