@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code exclude}</td><td>{@code refguard.agent.exclude}</td><td>(none)</td>
  *       <td>patterns never to instrument, on top of the built-in exclusions</td></tr>
  *   <tr><td>{@code plainFields}</td><td>{@code refguard.agent.plainFields}</td>
- *       <td>{@code false}</td><td>also intercept non-volatile, non-final field accesses</td></tr>
+ *       <td>{@code false}</td><td>also intercept non-volatile, non-final field accesses and
+ *       array element reads and writes</td></tr>
  *   <tr><td>{@code verbose}</td><td>{@code refguard.agent.verbose}</td><td>{@code false}</td>
  *       <td>log one line per instrumented class to standard error</td></tr>
  *   <tr><td>{@code dump}</td><td>{@code refguard.agent.dump}</td><td>(off)</td>
@@ -252,7 +253,10 @@ public final class AgentOptions {
         return exclude;
     }
 
-    /** Whether non-volatile, non-final field accesses are intercepted too. */
+    /**
+     * Whether non-volatile, non-final field accesses are intercepted too, and reads and writes of
+     * array elements.
+     */
     public boolean plainFields() {
         return plainFields;
     }
@@ -260,13 +264,17 @@ public final class AgentOptions {
     /**
      * The plain (non-volatile, non-final) fields, as {@code Owner.field}, whose accesses classes
      * instrumented so far under these options or their copies read or wrote without a scheduling
-     * point, sorted; empty when {@link #plainFields()} is on.
+     * point, and the fields holding arrays whose elements they read or wrote so, as {@code
+     * Owner.field[]}, sorted; empty when {@link #plainFields()} is on.
      */
     public List<String> plainFieldsLeft() {
         return new TreeSet<>(plainFieldsLeft).stream().toList();
     }
 
-    /** Notes that an access to plain field {@code field} ({@code Owner.field}) was left alone. */
+    /**
+     * Notes that an access to plain field {@code field} ({@code Owner.field}), or to an element of
+     * the array in it ({@code Owner.field[]}), was left alone.
+     */
     void leftPlainField(String field) {
         plainFieldsLeft.add(field);
     }

@@ -90,6 +90,9 @@ final class MethodRewriter {
             } else if (insn.getOpcode() == Opcodes.MONITORENTER
                     || insn.getOpcode() == Opcodes.MONITOREXIT) {
                 monitor(code, insn);
+            } else if (ArrayAccesses.isLoad(insn.getOpcode())
+                    || ArrayAccesses.isStore(insn.getOpcode())) {
+                array(code, insn);
             }
             insn = next;
         }
@@ -225,6 +228,54 @@ final class MethodRewriter {
         pre.add(push(id));
         pre.add(bridge(CallRules.SYNC_BRIDGE, point, "(Ljava/lang/Object;I)V"));
         code.insertBefore(f, pre);
+    }
+
+    // ------------------------------------------------------------------ array elements
+
+    /**
+     * An array element's read or write ({@code xALOAD}, {@code xASTORE}), with plain fields: a
+     * point on the array's elements before the unchanged instruction, given the array and the
+     * index. For a load, {@code dup2} copies both; for a store the value is moved below a copy of
+     * them and back ({@code [a, i, v]} to {@code [a, i, v, a, i]}) by stack instructions alone, so
+     * no local and no frame is needed.
+     */
+    private void array(InsnList code, AbstractInsnNode insn) {
+        int op = insn.getOpcode();
+        boolean write = ArrayAccesses.isStore(op);
+        String subject = ArrayAccesses.subjectOf(insn);
+        if (!cls.options().plainFields()) {
+            if (subject != null) {
+                cls.options().leftPlainField(subject + "[]");
+            }
+            return;
+        }
+        String named = subject != null ? subject : ArrayAccesses.arrayType(op);
+        int id =
+                site(
+                        (write ? "array write" : "array read") + (named == null ? "" : " " + named),
+                        subject,
+                        Instruction.ELEMENTS);
+        InsnList pre = new InsnList();
+        if (!write) {
+            pre.add(new InsnNode(Opcodes.DUP2));
+        } else if (ArrayAccesses.valueWords(op) == 1) {
+            // [a, i, v] -> [v, a, i, v] -> [v, a, i] -> [a, i, v, a, i]
+            pre.add(new InsnNode(Opcodes.DUP_X2));
+            pre.add(new InsnNode(Opcodes.POP));
+            pre.add(new InsnNode(Opcodes.DUP2_X1));
+        } else {
+            // [a, i, vv] -> [vv, a, i, vv] -> [vv, a, i] -> [a, i, vv, a, i]
+            pre.add(new InsnNode(Opcodes.DUP2_X2));
+            pre.add(new InsnNode(Opcodes.POP2));
+            pre.add(new InsnNode(Opcodes.DUP2_X2));
+        }
+        pre.add(push(id));
+        pre.add(
+                bridge(
+                        CallRules.SYNC_BRIDGE,
+                        write ? "beforeArrayWrite" : "beforeArrayRead",
+                        "(Ljava/lang/Object;II)V"));
+        code.insertBefore(insn, pre);
     }
 
     // ------------------------------------------------------------------ calls

@@ -1,5 +1,6 @@
 package io.refguard.agent;
 
+import example.corpus.ArrayElements;
 import example.corpus.Atomics;
 import example.corpus.JdkLibrary;
 import example.corpus.Locks;
@@ -29,7 +30,8 @@ final class Corpus {
                     Pools.class,
                     Shapes.class,
                     MethodReferences.class,
-                    JdkLibrary.class);
+                    JdkLibrary.class,
+                    ArrayElements.class);
 
     static final AgentOptions OPTIONS = AgentOptions.defaults().withInclude("example.corpus.*");
 

@@ -2,6 +2,7 @@ package io.refguard.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import example.corpus.ArrayElements;
 import example.corpus.Atomics;
 import example.corpus.Locks;
 import example.corpus.MethodReferences;
@@ -117,6 +118,26 @@ class RecordingInterceptorTest {
                         "access READ class VolatileFields @read-label",
                         "access READ this @read-label"),
                 recorded(v, e -> true));
+    }
+
+    @Test
+    void arrayElementAccessesOnlyWithPlainFields() throws Exception {
+        Object plain = run(ArrayElements.class, Corpus.OPTIONS, "call");
+        assertEquals(List.of(), recorded(plain, e -> true));
+        Object a = run(ArrayElements.class, Corpus.OPTIONS.withPlainFields(true), "call");
+        List<String> events = recorded(a, e -> true);
+        assertEquals(
+                expect(
+                        ArrayElements.class,
+                        "access READ counts @counts-bump",
+                        "access WRITE counts @counts-bump",
+                        "access READ counts @counts-read",
+                        "access READ PRIMES @counts-read",
+                        "access READ this @totals-add",
+                        "access READ totals @totals-add",
+                        "access WRITE totals @totals-add",
+                        "access WRITE slots @slots-write"),
+                events.subList(0, 8));
     }
 
     @Test

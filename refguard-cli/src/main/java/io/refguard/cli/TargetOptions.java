@@ -46,8 +46,8 @@ final class TargetOptions {
             negatable = true,
             description =
                     "Make accesses to plain (non-volatile, non-final) fields of instrumented"
-                            + " classes scheduling points: on by default for a program, off for a"
-                            + " scenario class.")
+                            + " classes, and reads and writes of array elements, scheduling"
+                            + " points: on by default for a program, off for a scenario class.")
     Boolean plainFields;
 
     @Option(

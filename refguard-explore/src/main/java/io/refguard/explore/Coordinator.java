@@ -87,6 +87,15 @@ public final class Coordinator {
     }
 
     /**
+     * In a traced run, shows {@code text} in place of the label of the caller's last row of the
+     * report, for an operation whose row names more than its constant label can, such as the
+     * element an array access touched ({@code array write int[]#1[1]}). Nothing elsewhere.
+     */
+    public static void showOperation(String text) {
+        ModelCalls.showOperation(text);
+    }
+
+    /**
      * The name the caller's run gives {@code o} in its report: its {@link Named#reportName()}, or
      * its class and an ordinal in order of first appearance ({@code NsInfo#1}); null on a thread
      * that is not managed.
@@ -110,6 +119,48 @@ public final class Coordinator {
      */
     public static void point(Object target, Access access, String label) {
         ModelCalls.point(target, access, label);
+    }
+
+    /**
+     * A scheduling point before an access that a thread tends to repeat many times in a row, such
+     * as an access of an array element in a loop: as {@link #point(Object, Access, String)}, but
+     * the access joins the caller's last step, with no point and no decision, when that step began
+     * at one of these, nothing was released, woken or started since, and
+     *
+     * <ul>
+     *   <li>it was on the same target, with the same access or a write, and fewer than 100,000
+     *       accesses joined it; or
+     *   <li>it announced every target, and fewer than 100,000 accesses joined it or no other thread
+     *       can run yet.
+     * </ul>
+     *
+     * A point announces every target (and orders nothing in the run's happens-before order) when
+     * every other live thread of the run waits for a lock, a signal or a thread's end, which only
+     * the caller can bring about, so that no other thread could run before the next release:
+     * nothing is lost. It does so too after 16 of these points in a row with nothing else between
+     * them, so a loop over two arrays folds as well. What is lost otherwise is another thread's
+     * access between two accesses of one step; a read followed by a write of one target, and
+     * accesses of two targets, are always two steps (until such a loop widens). Unmanaged: nothing.
+     *
+     * @param target the part of shared state the access touches, the same object for every access
+     *     that may fold into one step (never null)
+     * @param access how it touches {@code target}: a read, or a write
+     * @param label a constant name for the operation, shown in reports; never built per call
+     * @return whether it was a scheduling point: a caller that names the step in more detail
+     *     ({@link #showOperation}) does so only then
+     */
+    public static boolean foldingPoint(Object target, Access access, String label) {
+        return ModelCalls.foldingPoint(target, access, label);
+    }
+
+    /**
+     * Whether an access the caller is about to make joins its last step whatever it touches,
+     * because that step's {@link #foldingPoint} announced every target and the access may join it;
+     * if so, the access is counted and needs no {@link #foldingPoint}. A caller may test this
+     * first, before it works out a target. Not a scheduling point. False on an unmanaged thread.
+     */
+    public static boolean foldedAccess() {
+        return ModelCalls.foldedAccess();
     }
 
     /**

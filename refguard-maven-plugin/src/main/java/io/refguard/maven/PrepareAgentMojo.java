@@ -57,7 +57,10 @@ public final class PrepareAgentMojo extends AbstractMojo {
     @Parameter(property = "refguard.agent.exclude")
     String exclude;
 
-    /** Also intercept plain (non-volatile) field accesses (agent option {@code plainFields}). */
+    /**
+     * Also intercept plain (non-volatile) field accesses and array element reads and writes (agent
+     * option {@code plainFields}).
+     */
     @Parameter(property = "refguard.agent.plainFields")
     String plainFields;
 

@@ -18,8 +18,9 @@ package io.refguard.agent.bridge;
  *     synchronized (lock)}), else {@code null}; reports use it to name that object
  * @param field which part of the object operated on the instruction touches: the field's name
  *     (interned) for a field read or write, {@link #ANY_FIELD} for a field updater's or a {@code
- *     VarHandle}'s access of its holder, whose field it cannot name; {@code null} when it operates
- *     on the object itself (a lock, an atomic, a monitor)
+ *     VarHandle}'s access of its holder, whose field it cannot name, {@link #ELEMENTS} for an array
+ *     element's read or write; {@code null} when it operates on the object itself (a lock, an
+ *     atomic, a monitor)
  */
 public record Instruction(
         int id,
@@ -33,6 +34,13 @@ public record Instruction(
 
     /** {@link #field()} of an access to a field of its target that the instruction cannot name. */
     public static final String ANY_FIELD = "*";
+
+    /**
+     * {@link #field()} of an access to an element of an array: the elements are one part of the
+     * array, apart from the array object itself (its monitor), as a field is apart from its object.
+     * No field can have this name.
+     */
+    public static final String ELEMENTS = "[]";
 
     /** A site that operates on its object itself. */
     public Instruction(

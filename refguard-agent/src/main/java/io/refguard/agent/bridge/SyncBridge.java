@@ -109,6 +109,25 @@ public final class SyncBridge {
         }
     }
 
+    /**
+     * Scheduling point before {@code array[index]} is read (an {@code xALOAD}); the caller then
+     * reads, and throws as the instruction does for a null array or a bad index.
+     */
+    public static void beforeArrayRead(Object array, int index, int site) {
+        SyncInterceptor i = managing();
+        if (i != null && array != null) {
+            i.beforeElementAccess(array, index, AccessKind.READ, site);
+        }
+    }
+
+    /** Scheduling point before {@code array[index]} is written (an {@code xASTORE}). */
+    public static void beforeArrayWrite(Object array, int index, int site) {
+        SyncInterceptor i = managing();
+        if (i != null && array != null) {
+            i.beforeElementAccess(array, index, AccessKind.WRITE, site);
+        }
+    }
+
     // ---------------------------------------------------------------- monitors
 
     /**

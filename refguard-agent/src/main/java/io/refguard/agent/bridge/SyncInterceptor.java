@@ -115,6 +115,21 @@ public interface SyncInterceptor {
     void beforeAccess(Object target, AccessKind kind, int site);
 
     /**
+     * Called before a read or write of an element of an array (an {@code xALOAD} or {@code xASTORE}
+     * instruction), when the agent was asked to instrument plain fields; the instruction runs right
+     * after this returns, and throws as it would for a bad index. The instruction's site names the
+     * part of the array it touches ({@link Instruction#field()} is {@link Instruction#ELEMENTS}).
+     * By default the same as {@link #beforeAccess}.
+     *
+     * @param array the array, never null (the instruction throws for null, with no call here)
+     * @param index the index the instruction uses, which may be out of bounds
+     * @param kind {@link AccessKind#READ} or {@link AccessKind#WRITE}
+     */
+    default void beforeElementAccess(Object array, int index, AccessKind kind, int site) {
+        beforeAccess(array, kind, site);
+    }
+
+    /**
      * Acquires {@code monitor} on behalf of a {@code synchronized} block or method (reentrant).
      * Never called with {@code null}: the bridge throws {@link NullPointerException} first.
      */

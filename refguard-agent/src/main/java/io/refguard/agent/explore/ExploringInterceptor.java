@@ -12,6 +12,7 @@ import io.refguard.agent.bridge.ParkOp;
 import io.refguard.agent.bridge.SyncInterceptor;
 import io.refguard.explore.Coordinator;
 import io.refguard.hook.Access;
+import io.refguard.hook.FieldOf;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.concurrent.CountDownLatch;
@@ -32,7 +33,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <ul>
  *   <li>Memory accesses become {@link Coordinator#point} on the touched object, labelled by the
- *       site ({@code volatile write Counter.value}, {@code count.incrementAndGet()}).
+ *       site ({@code volatile write Counter.value}, {@code count.incrementAndGet()}); array element
+ *       accesses {@link Coordinator#foldingPoint} on the array's elements ({@code array write
+ *       Bug.levels[1]}).
  *   <li>Monitors and {@code ReentrantLock}s become the runtime's lock, keyed by the object's {@link
  *       LockModel}; recursion and wait sets are kept here ({@link MonitorOps}, {@link LockOps}). A
  *       {@code ReentrantLock} is also taken for real, after the model granted it.
@@ -255,6 +258,37 @@ final class ExploringInterceptor implements SyncInterceptor {
         // a field is a target of its own: accesses of different fields, and of a field and the
         // object's monitor, commute
         Coordinator.point(field == null ? k : k.field(field), access(kind), label(site));
+    }
+
+    /**
+     * An array element's read or write: a point on the array's elements, one part of the array
+     * ({@link Instruction#ELEMENTS}) apart from its monitor, folded into the thread's last step
+     * when that was an access of the same elements that covers it ({@link
+     * Coordinator#foldingPoint}).
+     *
+     * <p>All elements are one target, not one per element: then a loop over an array folds into one
+     * step where per-element targets would make a point, and a decision, of every access (a
+     * loop-heavy thread would soon reach {@code maxSteps}), for an allocation per element and run.
+     * The price is that two threads writing different elements look dependent, so reductions order
+     * them when they need not; a search without reduction is not affected.
+     */
+    @Override
+    public void beforeElementAccess(Object array, int index, AccessKind kind, int site) {
+        if (Coordinator.foldedAccess()) {
+            return; // joins a step made while no other thread could run: no target needed
+        }
+        RunModel r = run();
+        r.ops++;
+        FieldOf elements = r.elements(array, site);
+        if (Coordinator.foldingPoint(elements, access(kind), label(site))
+                && Coordinator.tracing()) {
+            Coordinator.showOperation(
+                    (kind == AccessKind.READ ? "array read " : "array write ")
+                            + ((LockModel) elements.whole()).name
+                            + "["
+                            + index
+                            + "]");
+        }
     }
 
     @Override

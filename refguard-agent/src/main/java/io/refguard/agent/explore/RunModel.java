@@ -4,6 +4,7 @@ import io.refguard.agent.bridge.Instruction;
 import io.refguard.agent.bridge.Instructions;
 import io.refguard.explore.Coordinator;
 import io.refguard.explore.Named;
+import io.refguard.hook.FieldOf;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -170,6 +171,34 @@ final class RunModel {
         }
         return k;
     }
+
+    /**
+     * The target of accesses to the elements of {@code array}: its model's part {@link
+     * Instruction#ELEMENTS}. The last two arrays asked for are kept, so a loop over one array, or
+     * copying from one to another, finds them without a lookup in {@link #keys} (whose identity
+     * hash, per access, cost more than the rest of the access).
+     */
+    FieldOf elements(Object array, int site) {
+        if (array == lastArray) {
+            return lastElements;
+        }
+        Object a = otherArray;
+        FieldOf e = otherElements;
+        if (array != a) {
+            a = array;
+            e = key(array, site).field(Instruction.ELEMENTS);
+        }
+        otherArray = lastArray;
+        otherElements = lastElements;
+        lastArray = a;
+        lastElements = e;
+        return e;
+    }
+
+    private Object lastArray;
+    private FieldOf lastElements;
+    private Object otherArray;
+    private FieldOf otherElements;
 
     /** The report name of {@code o} when the run already named it, else null. */
     String knownName(Object o) {

@@ -102,6 +102,25 @@ final class Actor implements ActorHandle {
     String pendingLabel;
     String pendingLocation;
 
+    /**
+     * {@link Execution#events} right after this actor's last {@link Execution#foldingPoint} that
+     * was a scheduling point, or -1: while the two are equal, nothing happened since that point but
+     * this actor's own steps.
+     */
+    long foldMark = -1;
+
+    /** Accesses folded into the step of this actor's last folding point. */
+    int folds;
+
+    /**
+     * Whether the last folding point announced every target: every access joins its step until
+     * {@link Execution#events} changes ({@link Execution#foldingPoint}).
+     */
+    boolean foldAll;
+
+    /** Folding points in a row with nothing between them, the last one included. */
+    int foldPoints;
+
     RunScope.Binding binding;
 
     // Fair scheduling (see Fairness): what this actor read since it last wrote or was woken.
@@ -168,6 +187,10 @@ final class Actor implements ActorHandle {
         pendingAccess = null;
         pendingLabel = Execution.START_LABEL;
         pendingLocation = null;
+        foldMark = -1;
+        folds = 0;
+        foldAll = false;
+        foldPoints = 0;
         binding = null;
         threadObject = null;
         forgetReads();

@@ -125,6 +125,30 @@ final class Execution implements ChoicePoint {
     /** Every live thread of the run except the dormant ones. */
     final ThreadSet watched = new ThreadSet();
 
+    /**
+     * Counts what may let another thread go on, or see the running thread's state in another order,
+     * before the running thread's next scheduling point: every point, every release (an unlock, the
+     * end of a modeled operation), every dormant thread roused and every thread started. Only the
+     * baton holder changes it. A {@link #foldingPoint} folds an access into the thread's last step
+     * only while it has not changed since that step's point.
+     */
+    long events;
+
+    /**
+     * At most this many accesses join the step of one {@link #foldingPoint} on a target while other
+     * threads can run: a loop that spins on an array element without a scheduling point of its own
+     * still reaches one, where fair scheduling sees it spin and lets the others run.
+     */
+    static final int FOLDS = 100_000;
+
+    /**
+     * After this many {@link #foldingPoint}s in a row with nothing between them, each on another
+     * target than the one before (or a write after reads), the next one announces every target, so
+     * the rest of a loop over several arrays folds into few steps. A loop over one target keeps
+     * announcing it, so fair scheduling still sees a spin on it.
+     */
+    static final int WIDEN = 16;
+
     /** The threads that read something since they last wrote or were woken ({@link Fairness}). */
     final ThreadSet readers = new ThreadSet();
 
@@ -308,6 +332,7 @@ final class Execution implements ChoicePoint {
 
     /** A thread spawned during the run: watched from its start. */
     void spawned(Actor a) {
+        events++;
         watched.add(a.id);
         dirty.add(a.id);
     }
@@ -350,6 +375,7 @@ final class Execution implements ChoicePoint {
     /** Puts dormant {@code a} back among the threads the decisions look at. */
     void rouse(Actor a) {
         if (a.dormant) {
+            events++;
             a.dormant = false;
             watched.add(a.id);
             blocked.add(a.id);
@@ -416,6 +442,7 @@ final class Execution implements ChoicePoint {
         if (me.abandoned || run.aborting) {
             throw AbortSignal.INSTANCE;
         }
+        events++;
         me.pendingTarget = target;
         me.pendingAccess = access;
         me.pendingLabel = label;
@@ -436,6 +463,85 @@ final class Execution implements ChoicePoint {
         if (order != null && orders) {
             order.chosen(me, target);
         }
+    }
+
+    /**
+     * A scheduling point in actor {@code me} before an access that threads tend to repeat (an array
+     * element's), unless the access can join {@code me}'s last step; returns whether it was a
+     * point.
+     *
+     * <p>An access joins the step of {@code me}'s last point when that point was one of these,
+     * nothing has happened since but {@code me}'s own step ({@link #events} unchanged: no other
+     * point, release, wake-up or start), and the step's announced target and access already
+     * describe the access, so the reductions, which know a step by its point, stay sound:
+     *
+     * <ul>
+     *   <li>the point was on the same target, with the same access or a write (whose step is
+     *       dependent on whatever a read's step is dependent on), and fewer than {@link #FOLDS}
+     *       accesses joined it; or
+     *   <li>the point announced every target ({@link Actor#foldAll}), and fewer than {@link #FOLDS}
+     *       accesses joined it, or every other live thread is still dormant.
+     * </ul>
+     *
+     * A point announces every target when every other live thread of the run is dormant ({@link
+     * #watched} holds {@code me} alone): each waits for a lock's release, a signal or a thread's
+     * end, which only {@code me} can bring about and {@link #events} counts, so no decision before
+     * the next event could choose another thread, and nothing is lost when every access until then,
+     * to any array, joins one step. It does so too after {@link #WIDEN} of these points in a row
+     * with nothing between them that each began at another target: a loop over two arrays (a copy)
+     * would otherwise make a point of every access. Such a point orders nothing in the run's
+     * happens-before order, as plain accesses order nothing in the program, so a step over every
+     * target does not make its thread look synchronized with everything before it.
+     *
+     * <p>What is lost is another thread's access between two accesses of one step while others can
+     * run (a read of two elements that another thread writes in between), as when core folds a loop
+     * of element reads of one buffer ({@code SchedulingHook.beforeUse}). A read followed by a write
+     * of the same array, and accesses of two arrays, are two steps (until a loop has made {@link
+     * #WIDEN} points), so a lost update ({@code a[i]++} in two threads) is found.
+     */
+    boolean foldingPoint(Actor me, Object target, Access access, String label) {
+        if (foldedAccess(me)) {
+            return false;
+        }
+        boolean quiet = me.foldMark == events; // nothing since me's last folding point
+        boolean covered =
+                me.pendingTarget == target
+                        && (access == Access.READ || me.pendingAccess != Access.READ);
+        if (quiet && covered && me.folds < FOLDS) {
+            me.folds++;
+            return false;
+        }
+        if (!quiet) {
+            me.foldPoints = 1;
+        } else if (!covered) {
+            me.foldPoints++; // another target, or a write after reads: a loop over several
+        } // else a long loop's next step on the same target: it stays one, for fair scheduling
+        boolean wide = watched.size() == 1 || me.foldPoints > WIDEN; // me alone is watched
+        if (wide) {
+            point(me, null, Access.WRITE, label, false);
+        } else {
+            point(me, target, access, label);
+        }
+        me.foldAll = wide;
+        me.folds = 0;
+        me.foldMark = events;
+        return true;
+    }
+
+    /**
+     * Whether an access by {@code me} joins its last step whatever it touches: that step's point
+     * announced every target ({@link #foldingPoint}), nothing has happened since, and the step may
+     * take more. Counts the access when it does.
+     */
+    boolean foldedAccess(Actor me) {
+        if (me.abandoned || run.aborting) {
+            throw AbortSignal.INSTANCE;
+        }
+        if (me.foldAll && me.foldMark == events && (me.folds < FOLDS || watched.size() == 1)) {
+            me.folds++;
+            return true;
+        }
+        return false;
     }
 
     /**

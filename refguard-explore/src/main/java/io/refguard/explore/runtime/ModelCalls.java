@@ -122,6 +122,9 @@ public final class ModelCalls {
 
     public static void operationDone() {
         Actor me = managedActor();
+        if (me != null) {
+            me.exec.events++;
+        }
         HappensBefore order = me == null ? null : me.exec.run.order;
         if (order != null) {
             Object target = me.pendingTarget;
@@ -160,6 +163,24 @@ public final class ModelCalls {
         Actor me = managedActor();
         if (me != null) {
             me.exec.point(me, target, access, label);
+        }
+    }
+
+    public static boolean foldingPoint(Object target, Access access, String label) {
+        Actor me = managedActor();
+        return me != null && me.exec.foldingPoint(me, target, access, label);
+    }
+
+    public static boolean foldedAccess() {
+        Actor me = managedActor();
+        return me != null && me.exec.foldedAccess(me);
+    }
+
+    public static void showOperation(String text) {
+        Actor me = managedActor();
+        Tracer t = me == null ? null : me.exec.run.tracer;
+        if (t != null) {
+            t.call(me.id, text);
         }
     }
 

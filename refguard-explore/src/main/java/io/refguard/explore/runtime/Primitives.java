@@ -94,6 +94,7 @@ final class Primitives {
 
     /** {@code me} let go of the lock keyed by {@code key}, or of anything keyed so. */
     static void released(Actor me, Object key) {
+        me.exec.events++; // another thread may take it before me's next access
         HappensBefore order = me.exec.run.order;
         if (order != null) {
             order.release(me, key);

@@ -40,8 +40,9 @@ public interface Tracer {
     default void values(int thread, String arguments, String result) {}
 
     /**
-     * Thread {@code thread}'s last step was a call on one of refguard's own types, which the report
-     * shows as {@code call} ({@code Buf#1.acquire()}) instead of its label.
+     * Thread {@code thread}'s last step is shown as {@code call} instead of its label: a call on
+     * one of refguard's own types ({@code Buf#1.acquire()}), or an operation its adapter names in
+     * more detail than a constant label can ({@code array read int[]#1[1]}).
      */
     default void call(int thread, String call) {}
 
