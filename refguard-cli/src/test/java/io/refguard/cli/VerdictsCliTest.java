@@ -157,13 +157,7 @@ class VerdictsCliTest {
                         && ordered.err().contains("explore again with --timeouts early"),
                 ordered::toString);
 
-        Cli.Result early =
-                Cli.run(
-                        "explore",
-                        "--timeouts",
-                        "early",
-                        "--class",
-                        "example.cli.IgnoredTryAcquire");
+        Cli.Result early = exploreEarly();
         assertEquals(ExitCodes.BUG_FOUND, early.status(), early::toString);
         assertTrue(early.out().contains("permits leaked: 2"), early::toString);
         assertFalse(early.err().contains("refguard: hint: timed waits"), early::toString);
@@ -192,15 +186,15 @@ class VerdictsCliTest {
         assertEquals("", given.err(), given::toString);
     }
 
+    /** The permit leak that only an early timeout shows, explored with --timeouts early. */
+    private static Cli.Result exploreEarly() {
+        return Cli.run(
+                "explore", "--timeouts", "early", "--class", "example.cli.IgnoredTryAcquire");
+    }
+
     @Test
     void aScheduleThatFitsNoModeIsAChangeOfTheCode() {
-        Cli.Result early =
-                Cli.run(
-                        "explore",
-                        "--timeouts",
-                        "early",
-                        "--class",
-                        "example.cli.IgnoredTryAcquire");
+        Cli.Result early = exploreEarly();
         ReplayToken made =
                 ReplayToken.decode(early.out().replaceAll("(?s).*Replay: (rg1-\\S+).*", "$1"));
         int[] schedule = made.schedule();
