@@ -309,12 +309,15 @@ final class BlockingModels {
                         () -> f.isDone() ? call.proceed() : WOULD_BLOCK,
                         f::isDone,
                         !join,
-                        nanos);
+                        nanos,
+                        true);
         if (res == TIMED_OUT) {
             throw new TimeoutException();
         }
-        // the task that completed it wrote its result without a point on it
-        Coordinator.acquireAll();
+        if (!x.run().key(f, call.site()).completedByCall) {
+            // the task that completed it wrote its result without a point on it
+            Coordinator.acquireAll();
+        } // else its complete call released right after: the wait or the point took that
         return res;
     }
 
@@ -435,6 +438,25 @@ final class BlockingModels {
             boolean interruptible,
             long nanos)
             throws Throwable {
+        return retry(x, call, attempt, ready, interruptible, nanos, false);
+    }
+
+    /**
+     * As {@link #retry(ExploringInterceptor, LibraryCall, ExploringInterceptor.Body,
+     * BooleanSupplier, boolean, long)}; with {@code freedByRelease} a wake orders after the
+     * releases up to the first one after which it could go on ({@link
+     * RunModel#blockFreedByRelease}) and the caller decides what more it acquires, else after every
+     * release so far.
+     */
+    static Object retry(
+            ExploringInterceptor x,
+            LibraryCall call,
+            ExploringInterceptor.Body attempt,
+            BooleanSupplier ready,
+            boolean interruptible,
+            long nanos,
+            boolean freedByRelease)
+            throws Throwable {
         ThreadModel me = x.current();
         RunModel r = x.run();
         LockModel k = r.key(call.receiver(), call.site());
@@ -455,11 +477,15 @@ final class BlockingModels {
                 return TIMED_OUT;
             }
             long seen = k.version;
+            // freed by a release: only the real state, so that the wake keeps the release that
+            // made it ready, not an earlier change of the object
             BooleanSupplier wake =
-                    () ->
-                            k.version != seen
-                                    || ready.getAsBoolean()
-                                    || interruptible && me.interrupted();
+                    freedByRelease
+                            ? () -> ready.getAsBoolean() || interruptible && me.interrupted()
+                            : () ->
+                                    k.version != seen
+                                            || ready.getAsBoolean()
+                                            || interruptible && me.interrupted();
             boolean taker =
                     call.receiver() instanceof TransferQueue<?>
                             && (call.name().startsWith("take") || call.name().startsWith("poll"));
@@ -467,7 +493,11 @@ final class BlockingModels {
                 k.takers++;
             }
             try {
-                r.block(wake, timed, nanos, k, label);
+                if (freedByRelease) {
+                    r.blockFreedByRelease(wake, timed, nanos, k, label, true);
+                } else {
+                    r.block(wake, timed, nanos, k, label);
+                }
             } finally {
                 if (taker) {
                     k.takers--;

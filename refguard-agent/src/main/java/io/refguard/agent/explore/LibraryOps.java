@@ -205,6 +205,15 @@ final class LibraryOps {
                 && receiver instanceof java.util.concurrent.CompletableFuture<?> f) {
             return CompletableFutureDelays.timeout(x, call, f);
         }
+        if ((name.equals("complete") || name.equals("completeExceptionally"))
+                && call.argumentCount() == 1
+                && receiver instanceof java.util.concurrent.CompletableFuture<?>) {
+            Object completed = modeled(x, call, Access.UPDATE, call::proceed);
+            if (Boolean.TRUE.equals(completed)) {
+                x.run().key(receiver, call.site()).completedByCall = true;
+            }
+            return completed;
+        }
         return modeled(x, call, READS.contains(name) ? Access.READ : Access.UPDATE, call::proceed);
     }
 

@@ -23,6 +23,13 @@ final class LockModel extends NamedKey {
     /** Threads blocked taking from this queue in the model, for {@code TransferQueue}. */
     int takers;
 
+    /**
+     * For a {@code CompletableFuture}: a {@code complete} or {@code completeExceptionally} call of
+     * explored code completed it, releasing on this object right after; a read of its result then
+     * orders after that release only, not after everything.
+     */
+    boolean completedByCall;
+
     /** The model of a JDK object whose state the adapter keeps (a barrier, a rendezvous). */
     Object state;
 

@@ -15,6 +15,7 @@ import example.jdk.DaemonDispatcher;
 import example.jdk.DelayedJobs;
 import example.jdk.DelayedRetry;
 import example.jdk.DueTogether;
+import example.jdk.FilledAfterComplete;
 import example.jdk.FilledAfterCountDown;
 import example.jdk.FilledAfterRelease;
 import example.jdk.FlushOrder;
@@ -167,6 +168,10 @@ class JdkProgramsTest {
                         "two threads use ArrayList#1 without synchronization"),
                 new Case(
                         FilledAfterCountDown.class,
+                        FailureKind.THREAD_THREW,
+                        "two threads use ArrayList#1 without synchronization"),
+                new Case(
+                        FilledAfterComplete.class,
                         FailureKind.THREAD_THREW,
                         "two threads use ArrayList#1 without synchronization"),
                 new Case(
