@@ -183,24 +183,32 @@ final class TargetOptions {
      */
     String replayCommand(String token, List<String> args) {
         StringBuilder b = new StringBuilder("refguard replay ").append(token);
-        b.append(" --class ").append(className);
+        b.append(" --class ").append(shellWord(className));
         if (classPath != null && !classPath.isBlank()) {
-            b.append(" --classpath ").append(classPath);
+            b.append(" --classpath ").append(shellWord(classPath));
         }
         if (include != null && !include.isEmpty()) {
-            b.append(" --include ").append(String.join(",", include));
+            b.append(" --include ").append(shellWord(String.join(",", include)));
         }
         if (plainFields != null) {
             b.append(plainFields ? " --plain-fields" : " --no-plain-fields");
         }
         if (timeouts != null) {
-            b.append(" --timeouts ").append(timeouts.strip());
+            b.append(" --timeouts ").append(shellWord(timeouts.strip()));
         }
         if (!args.isEmpty()) {
             b.append(" --");
-            args.forEach(a -> b.append(' ').append(a));
+            args.forEach(a -> b.append(' ').append(shellWord(a)));
         }
         return b.toString();
+    }
+
+    /** {@code s} as one word of a POSIX shell: as it is when plain, else single-quoted. */
+    static String shellWord(String s) {
+        if (!s.isEmpty() && s.matches("[A-Za-z0-9._/:,=@%+-]+")) {
+            return s;
+        }
+        return "'" + s.replace("'", "'\\''") + "'";
     }
 
     /** These options with plain fields and timeouts set as given (for another replay). */
