@@ -209,6 +209,10 @@ final class LockOps {
         RunModel run = x.run();
         LockModel m = run.existingKey(lock);
         if (!(lock instanceof ReentrantLock) || m == null || Coordinator.holdCount(m) == 0) {
+            if (lock instanceof ReentrantLock) {
+                // not held: the unlock throws, and is a step, so the report shows it
+                Coordinator.point(m != null ? m : run.key(lock, -1), Access.UPDATE, "unlock");
+            }
             lock.unlock(); // throws IllegalMonitorStateException for a ReentrantLock not held
             run.ops++;
             run.unlocks++;

@@ -1,6 +1,7 @@
 package io.refguard.agent.explore;
 
 import io.refguard.explore.Coordinator;
+import io.refguard.hook.Access;
 
 /**
  * Monitors ({@code synchronized}, {@code wait}, {@code notify}) on the runtime's lock, keyed by the
@@ -77,6 +78,8 @@ final class MonitorOps {
     private static LockModel owned(RunModel run, ThreadModel me, Object monitor, String op) {
         LockModel m = run.existingKey(monitor);
         if (m == null || Coordinator.holdCount(m) == 0) {
+            // the call throws, and is a step, so the report shows it
+            Coordinator.point(m != null ? m : run.key(monitor, -1), Access.UPDATE, op);
             throw new IllegalMonitorStateException(
                     me.name
                             + " calls "

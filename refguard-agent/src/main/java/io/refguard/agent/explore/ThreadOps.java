@@ -24,9 +24,17 @@ final class ThreadOps {
         return m != null ? m : run.byCarrier.get(t);
     }
 
-    /** Throws {@link InterruptedException}, clearing the status, when {@code me} is interrupted. */
+    /**
+     * Throws {@link InterruptedException}, clearing the status, when {@code me} is interrupted. The
+     * throw is a step of its own, so a report shows where the thread saw its interrupt, also when
+     * an operation threw at once, before it made any step.
+     */
     static void throwIfInterrupted(ThreadModel me) throws InterruptedException {
         if (me.interrupted()) {
+            Coordinator.point(me, Access.UPDATE, "interrupted");
+            if (Coordinator.tracing()) {
+                Coordinator.showOperation(me.name + " interrupted: throws InterruptedException");
+            }
             me.interrupted(false);
             throw new InterruptedException();
         }
