@@ -52,6 +52,7 @@ class ModeledExecutor extends AbstractExecutorService {
     final String runLabel;
 
     final String poolName;
+
     private final String workerName;
 
     final ArrayDeque<Runnable> queue = new ArrayDeque<>();
@@ -397,8 +398,16 @@ class ModeledExecutor extends AbstractExecutorService {
 
     @Override
     public List<Runnable> shutdownNow() {
+        return shutdownNow("shutdownNow");
+    }
+
+    /**
+     * {@link #shutdownNow()} as a step labelled {@code label}: a model of another API's call that
+     * does the same ({@code Timer.cancel}) names that call.
+     */
+    List<Runnable> shutdownNow(String label) {
         run.ops++;
-        Coordinator.point(key, Access.UPDATE, "shutdownNow");
+        Coordinator.point(key, Access.UPDATE, label);
         shutdown = true;
         List<Runnable> pending = new ArrayList<>(queue);
         queue.clear();

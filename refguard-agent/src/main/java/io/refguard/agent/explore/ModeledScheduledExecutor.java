@@ -74,6 +74,17 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
         return this;
     }
 
+    /**
+     * How reports name this pool's one-shot tasks: {@code ScheduledFuture#N} by default, {@code
+     * TimerTask#N} for a {@code Timer}'s.
+     */
+    private String taskName = "ScheduledFuture#";
+
+    ModeledScheduledExecutor tasksNamed(String base) {
+        taskName = base;
+        return this;
+    }
+
     @Override
     public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
         Objects.requireNonNull(command, "command");
@@ -117,6 +128,9 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
         if (shutdown) {
             throw new RejectedExecutionException(
                     "a task was rejected from " + poolName + ": the pool was shut down");
+        }
+        if (task.once != null) {
+            run.key(task.once, taskName); // its steps (cancel, get) name it as the program knows it
         }
         delayed.add(task);
         if (live < maxThreads) {
@@ -196,8 +210,8 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
     }
 
     @Override
-    public List<Runnable> shutdownNow() {
-        List<Runnable> pending = new ArrayList<>(super.shutdownNow());
+    List<Runnable> shutdownNow(String label) {
+        List<Runnable> pending = new ArrayList<>(super.shutdownNow(label));
         pending.addAll(delayed);
         delayed.clear();
         return pending;
@@ -278,7 +292,7 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
             // the pool's worker reads what it writes
             run.ops++;
             if (run.libraryDepth == 0) {
-                Coordinator.point(key, Access.UPDATE, "cancel");
+                Coordinator.point(key, Access.UPDATE, "cancel a task of");
             }
             if (isDone()) {
                 return false;

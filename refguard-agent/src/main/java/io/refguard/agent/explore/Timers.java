@@ -51,14 +51,15 @@ final class Timers {
             k.state =
                     new State(
                             new ModeledScheduledExecutor(x, r, 1, null, "Timer-" + r.nextTimer())
-                                    .idleWorkersExit());
+                                    .idleWorkersExit()
+                                    .tasksNamed("TimerTask#"));
         }
         State s = (State) k.state;
         String n = call.name();
         switch (n) {
             case "cancel" -> {
                 s.cancelled = true;
-                s.scheduler.shutdownNow();
+                s.scheduler.shutdownNow("cancel");
                 timer.cancel(); // stops the real timer's idle thread
                 return null;
             }
