@@ -103,6 +103,15 @@ final class BlockingModels {
         return NOT_MODELED;
     }
 
+    /**
+     * A queue's blocking calls wake on a change of the queue and then order after every release so
+     * far, not only after the {@code put} that freed them ({@code freedByRelease}): the element a
+     * waiting {@code take} gets need not come from the first put after which the queue held one
+     * (another consumer may take that one, a deque's {@code takeLast} or a priority queue takes a
+     * later one), so keeping that put's release alone would miss the order of the element's own
+     * put. The wider order can hide a fill-after-put race in schedules where the consumer waited;
+     * schedules where it finds the element at once still show it.
+     */
     @SuppressWarnings("unchecked")
     private static Object queue(
             ExploringInterceptor x, LibraryCall call, BlockingQueue<?> q0, String n, int args)
