@@ -1,6 +1,7 @@
 package io.refguard.cli;
 
 import io.refguard.CheckMode;
+import io.refguard.agent.explore.LostTaskFailures;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.report.FailureKind;
 import io.refguard.run.Explored;
@@ -101,6 +102,20 @@ final class ExploreCommand implements Callable<Integer> {
                                 + " over all runs) timed out only when no other thread could go"
                                 + " on; explore again with --timeouts early to also let each time"
                                 + " out at once, as if the other threads were slow");
+                err.flush();
+            }
+            LostTaskFailures lost = t.lostTaskFailures();
+            if (!e.failed() && !e.inconclusive() && lost.runs() > 0) {
+                err.println(
+                        "refguard: hint: in "
+                                + lost.runs()
+                                + (lost.runs() == 1 ? " run" : " runs")
+                                + " a task submitted to an executor threw, and nothing read the"
+                                + " exception from its Future (first: "
+                                + lost.first()
+                                + "); the JDK keeps it in the Future, so the program never sees it."
+                                + " Call get() on the Future, or run the task with execute(), whose"
+                                + " exceptions refguard reports as failures");
                 err.flush();
             }
             if (e.inconclusive() && e.inconclusiveCause().kind() == FailureKind.NOT_INSTRUMENTED) {

@@ -149,6 +149,20 @@ class VerdictsCliTest {
     }
 
     @Test
+    void aSubmittedTasksErrorThatNothingReadsIsAHint() {
+        Cli.Result r = Cli.run("explore", "--class", "example.cli.UncheckedTask");
+        assertEquals(ExitCodes.CLEAN, r.status(), r::toString);
+        assertTrue(
+                r.err()
+                        .contains(
+                                " a task submitted to an executor threw, and nothing read the"
+                                        + " exception from its Future (first:"
+                                        + " java.lang.AssertionError: lost update: 1 at"
+                                        + " UncheckedTask.java:29)"),
+                r::toString);
+    }
+
+    @Test
     void aShortTimeoutThatIsOnlyOrderedIsAHintAndEarlyFindsItsBug() {
         Cli.Result ordered = Cli.run("explore", "--class", "example.cli.IgnoredTryAcquire");
         assertEquals(ExitCodes.CLEAN, ordered.status(), ordered::toString);

@@ -3,6 +3,7 @@ package io.refguard.run;
 import io.refguard.agent.AgentOptions;
 import io.refguard.agent.InstrumentingClassLoader;
 import io.refguard.agent.explore.AgentExplorer;
+import io.refguard.agent.explore.LostTaskFailures;
 import io.refguard.agent.explore.TimeoutMode;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
@@ -79,6 +80,15 @@ public final class Target implements Closeable {
      */
     public long shortTimedWaits() {
         return explorer == null ? 0 : explorer.shortTimedWaits();
+    }
+
+    /**
+     * The exceptions of submitted tasks that the last exploration of a resolved program saw thrown
+     * and never read from their futures ({@link AgentExplorer#lostTaskFailures}); none for a
+     * scenario or a target given in code.
+     */
+    public LostTaskFailures lostTaskFailures() {
+        return explorer == null ? new LostTaskFailures(0, null) : explorer.lostTaskFailures();
     }
 
     /** A scenario given in code, loaded by the caller. */

@@ -216,6 +216,15 @@ public final class AgentExplorer {
         return last == null ? 0 : last.shortTimedWaits();
     }
 
+    /**
+     * The exceptions of submitted tasks that the last {@link #explore} saw thrown and never read
+     * from their futures, over all its runs; none before it.
+     */
+    public LostTaskFailures lostTaskFailures() {
+        ExploringInterceptor last = lastInterceptor;
+        return last == null ? new LostTaskFailures(0, null) : last.lostTaskFailures();
+    }
+
     /** Explores with {@link ExploreOptions#defaults()}. */
     public ExploreResult explore() {
         return explore(ExploreOptions.defaults());

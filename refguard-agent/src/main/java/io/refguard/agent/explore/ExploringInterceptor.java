@@ -15,6 +15,7 @@ import io.refguard.hook.Access;
 import io.refguard.hook.FieldOf;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
@@ -84,6 +85,40 @@ final class ExploringInterceptor implements SyncInterceptor {
         return shortTimedWaits + (m == null ? 0 : m.shortTimedWaits);
     }
 
+    /** Runs before the current one in which a task's exception was never read. */
+    private long runsLosingTaskFailures;
+
+    /** The first such exception, as {@link ModeledFuture#lostFailure}; null before one. */
+    private String firstLostTaskFailure;
+
+    private void countLostTaskFailures(RunModel m) {
+        List<String> lost = m.lostTaskFailures();
+        if (!lost.isEmpty()) {
+            runsLosingTaskFailures++;
+            if (firstLostTaskFailure == null) {
+                firstLostTaskFailure = lost.get(0);
+            }
+        }
+    }
+
+    /**
+     * How many runs so far, the current one included, had a task whose exception the program never
+     * read from its future, and the first such exception; see {@link RunModel#lostTaskFailures}.
+     */
+    LostTaskFailures lostTaskFailures() {
+        long runs = runsLosingTaskFailures;
+        String first = firstLostTaskFailure;
+        RunModel m = model;
+        if (m != null) {
+            List<String> lost = m.lostTaskFailures();
+            if (!lost.isEmpty()) {
+                runs++;
+                first = first != null ? first : lost.get(0);
+            }
+        }
+        return new LostTaskFailures(runs, first);
+    }
+
     /** Whether an exploration is using this interceptor: set while it is installed. */
     volatile boolean active;
 
@@ -122,6 +157,7 @@ final class ExploringInterceptor implements SyncInterceptor {
         if (n != modelRun || model == null) {
             if (model != null) {
                 shortTimedWaits += model.shortTimedWaits;
+                countLostTaskFailures(model);
             }
             model = new RunModel(timeouts);
             modelRun = n;

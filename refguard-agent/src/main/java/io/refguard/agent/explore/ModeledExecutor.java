@@ -460,6 +460,7 @@ class ModeledExecutor extends AbstractExecutorService {
         List<ModeledFuture<T>> futures = new ArrayList<>();
         for (Callable<T> task : tasks) {
             ModeledFuture<T> f = new ModeledFuture<>(x, run, task);
+            f.failureReadByModel(); // invokeAny drops the failures of all but the last task
             futures.add(f);
             execute(f);
         }

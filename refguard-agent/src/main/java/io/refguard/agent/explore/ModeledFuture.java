@@ -32,6 +32,13 @@ final class ModeledFuture<T> implements RunnableFuture<T> {
     private Throwable failure;
     private ThreadModel runner;
 
+    /**
+     * Whether the program read the task's exception ({@code get}), or a model read it for the
+     * program ({@code invokeAny}): a failure never read is lost, as in the JDK, and the explorer
+     * says so ({@link RunModel#lostTaskFailures}).
+     */
+    private boolean failureRead;
+
     ModeledFuture(ExploringInterceptor x, RunModel run, Callable<T> callable) {
         this.x = x;
         this.run = run;
@@ -58,6 +65,7 @@ final class ModeledFuture<T> implements RunnableFuture<T> {
             if (state == State.RUNNING) {
                 failure = t;
                 state = State.FAILED;
+                run.failedTasks().add(this);
             }
         } finally {
             runner = null;
@@ -67,6 +75,23 @@ final class ModeledFuture<T> implements RunnableFuture<T> {
 
     boolean succeeded() {
         return state == State.DONE;
+    }
+
+    /** The task's exception is the model's to read, not the program's ({@code invokeAny}). */
+    void failureReadByModel() {
+        failureRead = true;
+    }
+
+    /**
+     * The exception the task threw and nobody read, as {@code AssertionError: text at
+     * File.java:12}; null when it did not fail or its exception was read.
+     */
+    String lostFailure() {
+        if (state != State.FAILED || failureRead) {
+            return null;
+        }
+        String at = io.refguard.explore.runtime.SourceLocator.locate(failure);
+        return failure + (at == null ? "" : " at " + at);
     }
 
     @Override
@@ -127,7 +152,10 @@ final class ModeledFuture<T> implements RunnableFuture<T> {
     private T report() throws ExecutionException {
         return switch (state) {
             case DONE -> result;
-            case FAILED -> throw new ExecutionException(failure);
+            case FAILED -> {
+                failureRead = true;
+                throw new ExecutionException(failure);
+            }
             case CANCELLED -> throw new CancellationException("the task was cancelled");
             default ->
                     throw new IllegalStateException(

@@ -111,6 +111,35 @@ final class RunModel {
      */
     int shortTimedWaits;
 
+    /** The tasks of modeled pools that failed in this run; see {@link #lostTaskFailures}. */
+    private List<ModeledFuture<?>> failedTasks;
+
+    List<ModeledFuture<?>> failedTasks() {
+        if (failedTasks == null) {
+            failedTasks = new ArrayList<>();
+        }
+        return failedTasks;
+    }
+
+    /**
+     * The exceptions of tasks submitted in this run that the program never read from their futures,
+     * each as {@link ModeledFuture#lostFailure}; the JDK keeps such an exception in the future, so
+     * it is lost. Asked once the run is over.
+     */
+    List<String> lostTaskFailures() {
+        if (failedTasks == null) {
+            return List.of();
+        }
+        List<String> lost = new ArrayList<>();
+        for (ModeledFuture<?> f : failedTasks) {
+            String l = f.lostFailure();
+            if (l != null) {
+                lost.add(l);
+            }
+        }
+        return lost;
+    }
+
     /**
      * Whether a wait with a timeout of {@code nanos} (when {@code timed}) may time out at once, as
      * {@link #timeouts} says; counts the short ones the ordered mode keeps waiting.
