@@ -135,7 +135,9 @@ final class LibraryRules {
             case "java/util/concurrent/CompletableFuture" ->
                     name.equals("runAsync")
                             || name.equals("supplyAsync")
-                            || name.equals("delayedExecutor");
+                            || name.equals("delayedExecutor")
+                            || name.equals("allOf") // so that the stages passed are looked at
+                            || name.equals("anyOf");
             case "java/util/concurrent/ForkJoinPool" -> name.equals("commonPool");
             case "java/util/stream/Stream",
                     "java/util/stream/IntStream",

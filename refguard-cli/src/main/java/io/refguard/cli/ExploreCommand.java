@@ -110,12 +110,13 @@ final class ExploreCommand implements Callable<Integer> {
                         "refguard: hint: in "
                                 + lost.runs()
                                 + (lost.runs() == 1 ? " run" : " runs")
-                                + " a task submitted to an executor threw, and nothing read the"
-                                + " exception from its Future (first: "
+                                + " a submitted task or a CompletableFuture stage threw, and"
+                                + " nothing read its exception (first: "
                                 + lost.first()
-                                + "); the JDK keeps it in the Future, so the program never sees it."
-                                + " Call get() on the Future, or run the task with execute(), whose"
-                                + " exceptions refguard reports as failures");
+                                + "); the JDK keeps it in the future, so the program never sees"
+                                + " it. Read the future (get, join) or handle the exception in a"
+                                + " stage (exceptionally, whenComplete); a task run with execute()"
+                                + " fails the run when it throws");
                 err.flush();
             }
             if (e.inconclusive() && e.inconclusiveCause().kind() == FailureKind.NOT_INSTRUMENTED) {

@@ -155,8 +155,8 @@ class VerdictsCliTest {
         assertTrue(
                 r.err()
                         .contains(
-                                " a task submitted to an executor threw, and nothing read the"
-                                        + " exception from its Future (first:"
+                                " a submitted task or a CompletableFuture stage threw, and"
+                                        + " nothing read its exception (first:"
                                         + " java.lang.AssertionError: lost update: 1 at"
                                         + " UncheckedTask.java:29)"),
                 r::toString);

@@ -164,8 +164,12 @@ public final class LibraryBridge {
         throw new NullPointerException(message);
     }
 
-    /** {@code h} as {@code (Object[])Object}. */
+    /**
+     * {@code h} as {@code (Object[])Object}. A variable-arity method ({@code allOf(cf...)}) is
+     * taken at its fixed arity: its last argument is already the array the call site built.
+     */
     private static MethodHandle spread(MethodHandle h) {
+        h = h.asFixedArity();
         return h.asType(h.type().generic().changeReturnType(Object.class))
                 .asSpreader(Object[].class, h.type().parameterCount());
     }

@@ -152,6 +152,14 @@ final class LibraryOps {
     private LibraryOps() {}
 
     static Object call(ExploringInterceptor x, LibraryCall call) throws Throwable {
+        FutureStages stages = x.run().stages();
+        stages.before(call);
+        Object result = dispatch(x, call);
+        stages.after(result);
+        return result;
+    }
+
+    private static Object dispatch(ExploringInterceptor x, LibraryCall call) throws Throwable {
         String name = call.name();
         if (call.isStatic()) {
             return staticCall(x, call);

@@ -121,21 +121,34 @@ final class RunModel {
         return failedTasks;
     }
 
+    /** The {@code CompletableFuture}s explored code made in this run; made on first use. */
+    private FutureStages stages;
+
+    FutureStages stages() {
+        if (stages == null) {
+            stages = new FutureStages();
+        }
+        return stages;
+    }
+
     /**
      * The exceptions of tasks submitted in this run that the program never read from their futures,
-     * each as {@link ModeledFuture#lostFailure}; the JDK keeps such an exception in the future, so
-     * it is lost. Asked once the run is over.
+     * each as {@link ModeledFuture#lostFailure}, then those of its {@code CompletableFuture} stages
+     * that it never looked at ({@link FutureStages#lost}); the JDK keeps such an exception in the
+     * future, so it is lost. Asked once the run is over.
      */
     List<String> lostTaskFailures() {
-        if (failedTasks == null) {
-            return List.of();
-        }
         List<String> lost = new ArrayList<>();
-        for (ModeledFuture<?> f : failedTasks) {
-            String l = f.lostFailure();
-            if (l != null) {
-                lost.add(l);
+        if (failedTasks != null) {
+            for (ModeledFuture<?> f : failedTasks) {
+                String l = f.lostFailure();
+                if (l != null) {
+                    lost.add(l);
+                }
             }
+        }
+        if (stages != null) {
+            lost.addAll(stages.lost());
         }
         return lost;
     }

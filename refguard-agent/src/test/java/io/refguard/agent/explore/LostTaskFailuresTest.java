@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import example.jdk.UnreadStageFailure;
 import example.jdk.UnreadTaskFailure;
 import io.refguard.agent.SourceMarkers;
 import io.refguard.explore.ExploreOptions;
@@ -34,6 +35,31 @@ class LostTaskFailuresTest {
                 "java.lang.AssertionError: the check in the task failed at UnreadTaskFailure.java:"
                         + line,
                 lost.first());
+    }
+
+    @Test
+    void anUnreadStageFailureIsCountedAndNamedWithItsLine() {
+        LostTaskFailures lost = explored(UnreadStageFailure.class).lostTaskFailures();
+        assertTrue(lost.runs() > 0, lost::toString);
+        int line = SourceMarkers.of(UnreadStageFailure.class).line("throw");
+        assertEquals(
+                "java.lang.IllegalStateException: the check in the stage failed at"
+                        + " UnreadStageFailure.java:"
+                        + line,
+                lost.first());
+    }
+
+    @Test
+    void aStageFailureJoinedHandledOrCombinedIsNotLost() {
+        for (Class<?> read :
+                new Class<?>[] {
+                    UnreadStageFailure.Joined.class,
+                    UnreadStageFailure.Handled.class,
+                    UnreadStageFailure.Combined.class
+                }) {
+            LostTaskFailures lost = explored(read).lostTaskFailures();
+            assertEquals(0, lost.runs(), () -> read.getSimpleName() + ": " + lost);
+        }
     }
 
     @Test
