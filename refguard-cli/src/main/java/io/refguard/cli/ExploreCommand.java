@@ -106,17 +106,7 @@ final class ExploreCommand implements Callable<Integer> {
             }
             LostTaskFailures lost = t.lostTaskFailures();
             if (!e.failed() && !e.inconclusive() && lost.runs() > 0) {
-                err.println(
-                        "refguard: hint: in "
-                                + lost.runs()
-                                + (lost.runs() == 1 ? " run" : " runs")
-                                + " a submitted task or a CompletableFuture stage threw, and"
-                                + " nothing read its exception (first: "
-                                + lost.first()
-                                + "); the JDK keeps it in the future, so the program never sees"
-                                + " it. Read the future (get, join) or handle the exception in a"
-                                + " stage (exceptionally, whenComplete); a task run with execute()"
-                                + " fails the run when it throws");
+                err.println("refguard: hint: " + lost.describe());
                 err.flush();
             }
             if (e.inconclusive() && e.inconclusiveCause().kind() == FailureKind.NOT_INSTRUMENTED) {

@@ -2,6 +2,7 @@ package io.refguard.junit;
 
 import io.refguard.agent.AgentOptions;
 import io.refguard.agent.RefguardAgent;
+import io.refguard.agent.explore.LostTaskFailures;
 import io.refguard.explore.InterleavingInconclusive;
 import io.refguard.explore.report.FailureKind;
 import io.refguard.run.Target;
@@ -48,6 +49,18 @@ final class ProgramMethod {
         Target program = Target.program(name, () -> () -> invoke(method, target, args));
         exploration.run(name, program::explore, exploration.options());
         RefguardAgent.installedOptions().ifPresent(agent -> hintPlainFields(agent, name));
+        hintLostTaskFailures(program.lostTaskFailures(), name);
+    }
+
+    /**
+     * After a pass: says that a submitted task or a {@code CompletableFuture} stage threw in some
+     * run and nothing read its exception, which the JDK keeps in the future: an assertion there
+     * failed unseen.
+     */
+    static void hintLostTaskFailures(LostTaskFailures lost, String name) {
+        if (lost.runs() > 0) {
+            System.out.println("refguard: hint: " + name + " passed, but " + lost.describe());
+        }
     }
 
     /**

@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.refguard.agent.AgentOptions;
 import io.refguard.agent.InstrumentingClassLoader;
+import io.refguard.agent.explore.LostTaskFailures;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * A plain {@code @ExploreTest} that passes says which plain fields were no scheduling points, since
- * a race on them was not explored, and how to include them.
+ * a race on them was not explored, and how to include them; and when a task's exception was never
+ * read, that it was lost.
  */
 class PlainFieldsHintTest {
 
@@ -47,5 +49,28 @@ class PlainFieldsHintTest {
                                 ProgramMethod.hintPlainFields(
                                         options.withPlainFields(true), "T.counts()"));
         assertEquals("", none, "with plain fields as points there is nothing to hint");
+    }
+
+    @Test
+    void aPassSaysATasksExceptionWasNeverRead() {
+        String hint =
+                Kit.printed(
+                        () ->
+                                ProgramMethod.hintLostTaskFailures(
+                                        new LostTaskFailures(
+                                                3, "java.lang.AssertionError: 1 at T.java:9"),
+                                        "T.counts()"));
+        assertTrue(
+                hint.startsWith(
+                        "refguard: hint: T.counts() passed, but in 3 runs a submitted task or a"
+                                + " CompletableFuture stage threw, and nothing read its exception"
+                                + " (first: java.lang.AssertionError: 1 at T.java:9)"),
+                hint);
+        assertEquals(
+                "",
+                Kit.printed(
+                        () ->
+                                ProgramMethod.hintLostTaskFailures(
+                                        new LostTaskFailures(0, null), "T.counts()")));
     }
 }

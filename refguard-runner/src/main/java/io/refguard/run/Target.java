@@ -75,8 +75,8 @@ public final class Target implements Closeable {
 
     /**
      * How many short timed waits the last exploration of a resolved program met that timed out only
-     * when no other thread could go on ({@link AgentExplorer#shortTimedWaits}); 0 for a scenario, a
-     * target given in code, or under {@link TimeoutMode#EARLY}.
+     * when no other thread could go on ({@link AgentExplorer#shortTimedWaits}); 0 for a scenario,
+     * or under {@link TimeoutMode#EARLY}.
      */
     public long shortTimedWaits() {
         return explorer == null ? 0 : explorer.shortTimedWaits();
@@ -85,7 +85,7 @@ public final class Target implements Closeable {
     /**
      * The exceptions of submitted tasks that the last exploration of a resolved program saw thrown
      * and never read from their futures ({@link AgentExplorer#lostTaskFailures}); none for a
-     * scenario or a target given in code.
+     * scenario.
      */
     public LostTaskFailures lostTaskFailures() {
         return explorer == null ? new LostTaskFailures(0, null) : explorer.lostTaskFailures();
@@ -102,7 +102,9 @@ public final class Target implements Closeable {
      */
     public static Target program(String name, Supplier<? extends Runnable> fresh) {
         AgentExplorer program = AgentExplorer.entry(name, fresh);
-        return new Target(name, Kind.PROGRAM, null, program::explore, null);
+        Target t = new Target(name, Kind.PROGRAM, null, program::explore, null);
+        t.explorer = program;
+        return t;
     }
 
     /**
