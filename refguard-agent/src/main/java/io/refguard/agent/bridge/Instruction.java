@@ -42,6 +42,18 @@ public record Instruction(
      */
     public static final String ELEMENTS = "[]";
 
+    /**
+     * Whether the instruction reads or writes a plain field: one that is neither volatile nor
+     * reached through an atomic, a field updater or a {@code VarHandle}, so its access synchronizes
+     * nothing.
+     */
+    public boolean plainField() {
+        return field != null
+                && !field.equals(ANY_FIELD)
+                && !field.equals(ELEMENTS)
+                && (operation.startsWith("read ") || operation.startsWith("write "));
+    }
+
     /** A site that operates on its object itself. */
     public Instruction(
             int id,

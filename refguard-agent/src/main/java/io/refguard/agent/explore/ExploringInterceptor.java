@@ -285,15 +285,33 @@ final class ExploringInterceptor implements SyncInterceptor {
         return current().random();
     }
 
+    /**
+     * A field's read or write, an atomic's operation: a point on the field, one part of its object
+     * apart from the object's monitor. A plain field's accesses fold as an array's elements do
+     * ({@link Coordinator#foldingPoint}): a thread's repeated accesses to one field join one step
+     * while nothing else happens, and every access does while no other thread can run, so a long
+     * loop over plain fields (a worker that counts, a setup that fills a structure) does not spend
+     * the run's step budget.
+     */
     @Override
     public void beforeAccess(Object target, AccessKind kind, int site) {
+        Instruction in = Instructions.get(site);
+        boolean plain = in.plainField();
+        if (plain && Coordinator.foldedAccess()) {
+            return; // joins a step made while no other thread could run: no target needed
+        }
         RunModel r = run();
         r.ops++;
         LockModel k = r.key(target, site);
-        String field = Instructions.get(site).field();
+        String field = in.field();
         // a field is a target of its own: accesses of different fields, and of a field and the
         // object's monitor, commute
-        Coordinator.point(field == null ? k : k.field(field), access(kind), label(site));
+        Object part = field == null ? k : k.field(field);
+        if (plain) {
+            Coordinator.foldingPoint(part, access(kind), label(site));
+        } else {
+            Coordinator.point(part, access(kind), label(site));
+        }
     }
 
     /**

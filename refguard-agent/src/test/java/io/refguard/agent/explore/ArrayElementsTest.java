@@ -142,11 +142,12 @@ class ArrayElementsTest {
     }
 
     @Test
-    void accessesWhileNoOtherThreadCanRunAreNoSteps() {
-        // two million accesses, before main starts a thread and after it joined it
+    void accessesWhileNoOtherThreadCanRunAreFewSteps() {
+        // two million accesses, before main starts a thread and after it joined it: a step per
+        // ten thousand of them, so that a loop alone for good still makes steps
         ExploreResult r = program(ArrayLoops.Alone.class).explore(EXHAUSTIVE);
         assertTrue(r.exhausted(), r::toString);
-        assertTrue(r.schedulingPoints() / r.runs() < 10, r::toString);
+        assertTrue(r.schedulingPoints() / r.runs() < 250, r::toString);
     }
 
     @Test

@@ -142,6 +142,19 @@ final class Execution implements ChoicePoint {
     static final int FOLDS = 100_000;
 
     /**
+     * At most this many reads join the step of a read of the same target: a loop that only re-reads
+     * one location is how a spin looks, and fair scheduling sees it at its next point and lets the
+     * writer run, so a spin on a plain flag costs a thousand reads per step, not {@link #FOLDS}.
+     */
+    static final int SPIN_FOLDS = 1_000;
+
+    /**
+     * At most this many accesses join one step while no other thread can run: a thread that loops
+     * alone for good still makes points, and reaches {@code maxSteps}.
+     */
+    static final int LONE_FOLDS = 10_000;
+
+    /**
      * After this many {@link #foldingPoint}s in a row with nothing between them, each on another
      * target than the one before (or a write after reads), the next one announces every target, so
      * the rest of a loop over several arrays folds into few steps. A loop over one target keeps
@@ -478,9 +491,9 @@ final class Execution implements ChoicePoint {
      * <ul>
      *   <li>the point was on the same target, with the same access or a write (whose step is
      *       dependent on whatever a read's step is dependent on), and fewer than {@link #FOLDS}
-     *       accesses joined it; or
+     *       accesses joined it ({@link #SPIN_FOLDS} for a read joining a read); or
      *   <li>the point announced every target ({@link Actor#foldAll}), and fewer than {@link #FOLDS}
-     *       accesses joined it, or every other live thread is still dormant.
+     *       accesses joined it ({@link #LONE_FOLDS} while every other live thread is dormant).
      * </ul>
      *
      * A point announces every target when every other live thread of the run is dormant ({@link
@@ -507,7 +520,8 @@ final class Execution implements ChoicePoint {
         boolean covered =
                 me.pendingTarget == target
                         && (access == Access.READ || me.pendingAccess != Access.READ);
-        if (quiet && covered && me.folds < FOLDS) {
+        int cap = access == Access.READ && me.pendingAccess == Access.READ ? SPIN_FOLDS : FOLDS;
+        if (quiet && covered && me.folds < cap) {
             me.folds++;
             return false;
         }
@@ -537,7 +551,9 @@ final class Execution implements ChoicePoint {
         if (me.abandoned || run.aborting) {
             throw AbortSignal.INSTANCE;
         }
-        if (me.foldAll && me.foldMark == events && (me.folds < FOLDS || watched.size() == 1)) {
+        if (me.foldAll
+                && me.foldMark == events
+                && me.folds < (watched.size() == 1 ? LONE_FOLDS : FOLDS)) {
             me.folds++;
             return true;
         }

@@ -96,7 +96,20 @@ class FoldingPointTest {
                 a(
                         () -> {
                             for (int i = 0; i < 250_000; i++) {
-                                access(x, Access.READ);
+                                access(x, Access.WRITE);
+                            }
+                        }),
+                waiter);
+        assertEquals(3, points.stream().filter(p -> p).count());
+    }
+
+    @Test
+    void aStepTakesAtMostAThousandRereadsWhileOthersCanRun() {
+        run(
+                a(
+                        () -> {
+                            for (int i = 0; i < 2_500; i++) {
+                                access(x, Access.READ); // a spin's reads
                             }
                         }),
                 waiter);
@@ -110,7 +123,7 @@ class FoldingPointTest {
                 a(
                         () -> {
                             for (int i = 0; i < 20 * Execution.FOLDS; i++) {
-                                access(x, Access.READ);
+                                access(x, Access.WRITE);
                             }
                             wide[0] =
                                     Coordinator
@@ -136,7 +149,7 @@ class FoldingPointTest {
     }
 
     @Test
-    void aThreadThatAloneCanRunFoldsEveryAccessIntoOneStep() {
+    void aThreadThatAloneCanRunFoldsTenThousandAccessesOfAnyTargetIntoEachStep() {
         boolean[] folded = new boolean[1];
         run(
                 () -> {
@@ -145,7 +158,10 @@ class FoldingPointTest {
                     }
                     folded[0] = Coordinator.foldedAccess();
                 });
-        assertEquals(1, points.stream().filter(p -> p).count());
+        // a point, then LONE_FOLDS accesses joining its step, and again: a loop alone for good
+        // still makes points
+        int each = Execution.LONE_FOLDS + 1;
+        assertEquals((250_000 + each - 1) / each, points.stream().filter(p -> p).count());
         assertTrue(points.get(0));
         assertTrue(folded[0]);
     }
