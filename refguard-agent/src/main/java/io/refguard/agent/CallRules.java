@@ -65,6 +65,21 @@ final class CallRules {
         statik(THREAD, "sleep", "(J)V", THREAD_BRIDGE, "sleep");
         statik(THREAD, "sleep", "(JI)V", THREAD_BRIDGE, "sleep");
         statik(THREAD, "sleep", "(Ljava/time/Duration;)V", THREAD_BRIDGE, "sleep"); // JDK 19+
+        // TimeUnit's conveniences sleep, join and wait through Thread and Object, whose calls in
+        // the JDK are not rewritten: each is rewritten where the program calls it
+        instance("java/util/concurrent/TimeUnit", "sleep", "(J)V", THREAD_BRIDGE, "unitSleep");
+        instance(
+                "java/util/concurrent/TimeUnit",
+                "timedJoin",
+                "(Ljava/lang/Thread;J)V",
+                THREAD_BRIDGE,
+                "unitJoin");
+        instance(
+                "java/util/concurrent/TimeUnit",
+                "timedWait",
+                "(Ljava/lang/Object;J)V",
+                THREAD_BRIDGE,
+                "unitWait");
         statik(THREAD, "yield", "()V", THREAD_BRIDGE, "yieldThread");
         statik(THREAD, "onSpinWait", "()V", THREAD_BRIDGE, "onSpinWait");
         instance(THREAD, "start", "()V", THREAD_BRIDGE, "start");

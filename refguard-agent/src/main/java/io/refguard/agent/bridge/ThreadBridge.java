@@ -346,6 +346,48 @@ public final class ThreadBridge {
         }
     }
 
+    /**
+     * Replaces {@code unit.sleep(timeout)}: sleeps as {@link #sleep(long, int, int)} when the
+     * timeout is positive, else returns at once, as the JDK's method does.
+     */
+    public static void unitSleep(TimeUnit unit, long timeout, int site)
+            throws InterruptedException {
+        if (SyncBridge.managing() == null || timeout <= 0) {
+            unit.sleep(timeout);
+            return;
+        }
+        long nanos = unit.toNanos(timeout);
+        sleep(nanos / 1_000_000, (int) (nanos % 1_000_000), site);
+    }
+
+    /**
+     * Replaces {@code unit.timedJoin(thread, timeout)}: joins as {@link #join(Thread, long, int,
+     * int)} when the timeout is positive, else returns at once, as the JDK's method does.
+     */
+    public static void unitJoin(TimeUnit unit, Thread thread, long timeout, int site)
+            throws InterruptedException {
+        if (SyncBridge.managing() == null || timeout <= 0) {
+            unit.timedJoin(thread, timeout);
+            return;
+        }
+        long nanos = unit.toNanos(timeout);
+        join(thread, nanos / 1_000_000, (int) (nanos % 1_000_000), site);
+    }
+
+    /**
+     * Replaces {@code unit.timedWait(monitor, timeout)}: waits as {@code monitor.wait(millis,
+     * nanos)} when the timeout is positive, else returns at once, as the JDK's method does.
+     */
+    public static void unitWait(TimeUnit unit, Object monitor, long timeout, int site)
+            throws InterruptedException {
+        if (SyncBridge.managing() == null || timeout <= 0) {
+            unit.timedWait(monitor, timeout);
+            return;
+        }
+        long nanos = unit.toNanos(timeout);
+        SyncBridge.monitorWait(monitor, nanos / 1_000_000, (int) (nanos % 1_000_000), site);
+    }
+
     /** Replaces {@code Thread.yield()}. */
     public static void yieldThread(int site) {
         SyncInterceptor i = SyncBridge.managing();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import example.jdk.PollTimeout;
 import example.semantics.Pools;
 import example.semantics.Waiting;
+import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.report.FailureKind;
@@ -108,5 +109,13 @@ class TimeoutsTest {
                 System.setProperty(TimeoutMode.PROPERTY, old);
             }
         }
+    }
+
+    @Test
+    void timeUnitsSleepJoinAndWaitRunOnTheVirtualClock() {
+        ExploreResult r =
+                AgentExplorer.mainClass(example.jdk.UnitSleeps.class.getName())
+                        .explore(ExploreOptions.exhaustive());
+        assertTrue(r.exhausted(), r::toString);
     }
 }
