@@ -174,8 +174,13 @@ public final class LibraryBridge {
                 .asSpreader(Object[].class, h.type().parameterCount());
     }
 
+    /**
+     * Whether the call is the original one: no exploration manages the calling thread, and the
+     * thread is not inside a callback of a JDK call either ({@link
+     * SyncInterceptor#forCallbackOfCurrentThread}).
+     */
     private static boolean unmanaged() {
-        return SyncBridge.managing() == null;
+        return SyncBridge.managing() == null && SyncBridge.managingCallback() == null;
     }
 
     private static Object modeled(
@@ -189,7 +194,12 @@ public final class LibraryBridge {
             throws Throwable {
         SyncInterceptor i = SyncBridge.managing();
         if (i == null) {
-            return spread.invokeExact(args);
+            SyncInterceptor callback = SyncBridge.managingCallback();
+            if (callback == null) {
+                return spread.invokeExact(args);
+            }
+            return callback.libraryCallInCallback(
+                    new LibraryCall(site, name, isStatic, type, spread, withExecutor, args));
         }
         return i.libraryCall(
                 new LibraryCall(site, name, isStatic, type, spread, withExecutor, args));

@@ -69,6 +69,12 @@ public final class SyncBridge {
         return i != null ? i.forCurrentThread() : null;
     }
 
+    /** The interceptor of a managed thread inside a JDK call's callback, else null. */
+    static SyncInterceptor managingCallback() {
+        SyncInterceptor i = interceptor;
+        return i != null ? i.forCallbackOfCurrentThread() : null;
+    }
+
     private static SyncInterceptor requireInstalled(int site) {
         SyncInterceptor i = interceptor;
         if (i == null) {

@@ -56,6 +56,16 @@ public interface SyncInterceptor {
     }
 
     /**
+     * The interceptor of the calling thread's exploration while that thread runs code called back
+     * from inside a JDK call (a mapping function of {@code computeIfAbsent}), where {@link
+     * #forCurrentThread} answers {@code null} because no thread may switch there; else {@code
+     * null}. Only {@link #libraryCallInCallback} is asked of it. Cheap, no blocking, no allocation.
+     */
+    default SyncInterceptor forCallbackOfCurrentThread() {
+        return null;
+    }
+
+    /**
      * The calling thread uses {@code type}, which another thread is initializing: it must wait
      * until {@code done} holds, as the JVM makes it wait. By default it yields until then; an
      * explorer blocks the thread in its model instead.
@@ -311,6 +321,18 @@ public interface SyncInterceptor {
      * @return the call's result, boxed ({@code null} for a void method)
      */
     default Object libraryCall(LibraryCall call) throws Throwable {
+        return call.proceed();
+    }
+
+    /**
+     * A call on a JDK library object made inside a callback of another JDK call ({@link
+     * #forCallbackOfCurrentThread}): no scheduling point may happen there, but work handed to a
+     * pool there ({@code CompletableFuture.supplyAsync} in a mapping function) must still go to the
+     * explorer's pool, not the JDK's. The default makes the original call.
+     *
+     * @return the call's result, boxed ({@code null} for a void method)
+     */
+    default Object libraryCallInCallback(LibraryCall call) throws Throwable {
         return call.proceed();
     }
 

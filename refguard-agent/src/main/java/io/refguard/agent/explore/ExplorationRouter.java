@@ -63,6 +63,12 @@ final class ExplorationRouter extends PassThroughInterceptor {
         return null;
     }
 
+    @Override
+    public SyncInterceptor forCallbackOfCurrentThread() {
+        Object c = Coordinator.context();
+        return c instanceof ExploringInterceptor x && x.inCallback() ? x : null;
+    }
+
     /**
      * The clock as the calling thread's exploration shows it. Asked on every thread, managed or not
      * (code called back from inside a JDK call reads the same virtual clock), so it goes to the

@@ -230,6 +230,24 @@ final class ExploringInterceptor implements SyncInterceptor {
         return active && (m == null || m.libraryDepth == 0) && Coordinator.context() == this;
     }
 
+    /**
+     * Whether the calling thread is one of this exploration's, running code called back from inside
+     * a JDK call (the model's {@link RunModel#libraryDepth} above zero).
+     */
+    boolean inCallback() {
+        RunModel m = model;
+        return active
+                && m != null
+                && m.libraryDepth > 0
+                && Coordinator.context() == this
+                && Coordinator.isManaged();
+    }
+
+    @Override
+    public Object libraryCallInCallback(LibraryCall call) throws Throwable {
+        return LibraryOps.callInCallback(this, call);
+    }
+
     /** Code run inside a library call; may throw what the call throws. */
     @FunctionalInterface
     interface Body {

@@ -159,6 +159,21 @@ final class LibraryOps {
         return result;
     }
 
+    /**
+     * A call made inside a callback of a JDK call, where no thread may switch: work handed to a
+     * pool goes to the pool's model, whose {@code execute} queues it until the outer call returns
+     * ({@link ModeledExecutor#execute}), as the common pool's {@code *Async} default and any pool
+     * passed as an argument ({@code supplyAsync(loader, ForkJoinPool.commonPool())} in a {@code
+     * computeIfAbsent}, as an asynchronous cache loads). Every other call is the original one.
+     */
+    static Object callInCallback(ExploringInterceptor x, LibraryCall call) throws Throwable {
+        if (call.usesDefaultExecutor()) {
+            return call.proceedWith(asyncPool(x));
+        }
+        int pool = DirectPools.poolArgument(call);
+        return pool >= 0 ? DirectPools.replacing(x, call, pool) : call.proceed();
+    }
+
     private static Object dispatch(ExploringInterceptor x, LibraryCall call) throws Throwable {
         String name = call.name();
         if (call.isStatic()) {

@@ -27,6 +27,7 @@ import example.jdk.HandOffPoolRejects;
 import example.jdk.InheritedRequestId;
 import example.jdk.InterruptedLockWait;
 import example.jdk.InvokeAllLostUpdate;
+import example.jdk.LoadInCompute;
 import example.jdk.LruUnderReadLock;
 import example.jdk.MapLostUpdate;
 import example.jdk.ParallelStreamRace;
@@ -214,7 +215,11 @@ class JdkProgramsTest {
                 new Case(
                         ParallelWordCount.class,
                         FailureKind.THREAD_THREW,
-                        "counted 1 lamps, expected 2"));
+                        "counted 1 lamps, expected 2"),
+                new Case(
+                        LoadInCompute.class,
+                        FailureKind.THREAD_THREW,
+                        "two threads use HashMap#1 without synchronization"));
     }
 
     @ParameterizedTest
