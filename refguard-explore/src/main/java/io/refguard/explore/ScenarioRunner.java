@@ -87,6 +87,8 @@ final class ScenarioRunner<S> {
         // whether a run had one thread only, or a thread reached a scheduling point of its own
         boolean anyPoint = false;
         ExploreResult.Stop stop = ExploreResult.Stop.EXHAUSTED;
+        // a replay whose first run left the token's schedule gets a second run: see below
+        boolean warmedUp = false;
         try (RunEngine engine =
                 new RunEngine(options.maxSteps(), options.runTimeout(), options.internalPoints())) {
             while (true) {
@@ -121,6 +123,15 @@ final class ScenarioRunner<S> {
                 runs++;
                 anyPoint = anyPoint || engine.threadCount() < 2 || ownPoint(engine);
                 strategy.runFinished(status, engine.preemptions(), engine.scheduleHash());
+                if (token != null && strategy.divergence() != null && !warmedUp) {
+                    // the first run of a program in a JVM can take steps later runs do not (a
+                    // class's one-time setup, state kept in an interface or a library's cache),
+                    // and a token found after an exploration's first run was made on a warm one:
+                    // the first run was the warm-up, and the token gets a run of its own
+                    warmedUp = true;
+                    strategy = Strategies.replay(token.schedule());
+                    continue;
+                }
                 if (token == null && strategy.limit() != null) {
                     throw new InterleavingInconclusive(
                             FailureKind.THREAD_LIMIT,
@@ -553,8 +564,15 @@ final class ScenarioRunner<S> {
                             + (replay.divergence() != null
                                     ? replay.divergence()
                                     : "it " + traced.name().toLowerCase(Locale.ROOT))
-                            + "): the scenario may not be"
-                            + " deterministic; the failure shown is the one the search saw");
+                            + (runs == 1
+                                    ? "): the failure came in the first run, which can take"
+                                            + " steps later runs do not (a one-time setup, state"
+                                            + " kept in an interface's static fields or a"
+                                            + " library's cache); the failure shown is the one"
+                                            + " the search saw, and its token replays in a fresh"
+                                            + " JVM"
+                                    : "): the scenario may not be deterministic; the failure"
+                                            + " shown is the one the search saw"));
         }
         return build(
                 engine,

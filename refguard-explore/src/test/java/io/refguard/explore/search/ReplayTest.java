@@ -148,4 +148,38 @@ class ReplayTest {
             System.clearProperty("refguard.explore.replay");
         }
     }
+
+    /** Set once per JVM and kept, as a class's one-time setup is: the first run reads it unset. */
+    static final java.util.concurrent.atomic.AtomicBoolean warm =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** The racy counter, whose T1 takes one step more while {@link #warm} is unset. */
+    static Scenario<Counter> warmsUp() {
+        return Explorer.scenario("warms up")
+                .setup(Counter::new)
+                .actor(
+                        "T1",
+                        c -> {
+                            if (!warm.getAndSet(true)) {
+                                c.value.get(); // the one-time setup's own step
+                            }
+                            c.increment();
+                        })
+                .actor("T2", Counter::increment)
+                .check(c -> assertEquals(2, c.value.peek()));
+    }
+
+    @Test
+    void aTokenFoundAfterTheFirstRunReplaysOnAColdStart() {
+        warm.set(true);
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () -> warmsUp().explore(ExploreOptions.exhaustive().minimize(false)));
+        warm.set(false); // as in a fresh JVM: the replay's first run takes the setup's step
+        InterleavingFailure again =
+                assertThrows(InterleavingFailure.class, () -> warmsUp().replay(f.replayToken()));
+        assertEquals(f.report().failure(), again.report().failure());
+        assertEquals(2, again.report().runs(), "the first run was the warm-up");
+    }
 }
