@@ -5,8 +5,8 @@ import java.util.Set;
 import org.objectweb.asm.Type;
 
 /**
- * Which calls on atomic classes, field updaters and {@code VarHandle}s are memory accesses, of
- * which {@link AccessKind}, and on which target object.
+ * Which calls on atomic classes, field updaters, {@code VarHandle}s and {@code Unsafe} are memory
+ * accesses, of which {@link AccessKind}, and on which target object.
  *
  * <p>These operations are not replaced: a scheduling point ({@code SyncBridge.beforeRead}, {@code
  * beforeWrite} or {@code beforeUpdate}) is inserted before the unchanged call. Because the receiver
@@ -26,7 +26,13 @@ final class AtomicRules {
          * A VarHandle's first coordinate when it is a reference (the field holder or the array),
          * else the handle itself (a static field).
          */
-        VAR_HANDLE
+        VAR_HANDLE,
+        /**
+         * The first argument of an {@code Unsafe} access at an offset: the object whose field or
+         * element it touches, the class object of a static field ({@code staticFieldBase}), or null
+         * for an absolute address (off-heap memory), which is no access of a Java object.
+         */
+        UNSAFE_BASE
     }
 
     /** The classification of one call site. */
@@ -34,6 +40,13 @@ final class AtomicRules {
 
     static final String VAR_HANDLE = "java/lang/invoke/VarHandle";
     private static final String PKG = "java/util/concurrent/atomic/";
+
+    /** {@code sun.misc.Unsafe}, and the JDK's own, which code reaches only when it is exported. */
+    private static final Set<String> UNSAFE_OWNERS =
+            Set.of("sun/misc/Unsafe", "jdk/internal/misc/Unsafe");
+
+    /** The parameters an {@code Unsafe} access of an object's memory begins with. */
+    private static final String BASE_AND_OFFSET = "(Ljava/lang/Object;J";
 
     private static final Set<String> RECEIVER_OWNERS =
             Set.of(
@@ -110,6 +123,10 @@ final class AtomicRules {
                     ? new Access(kind(name), Target.VAR_HANDLE)
                     : null;
         }
+        if (UNSAFE_OWNERS.contains(owner)) {
+            AccessKind kind = desc.startsWith(BASE_AND_OFFSET) ? unsafeKind(name) : null;
+            return kind == null ? null : new Access(kind, Target.UNSAFE_BASE);
+        }
         if (!owner.startsWith(PKG) || NOT_ACCESSES.contains(name)) {
             return null;
         }
@@ -133,6 +150,36 @@ final class AtomicRules {
                         || name.equals("sum")
                         || name.equals("isMarked");
         return read ? AccessKind.READ : AccessKind.UPDATE;
+    }
+
+    /**
+     * The kind of an {@code Unsafe} method that takes a base object and an offset, or {@code null}
+     * for one that is not a synchronizing access: the plain {@code getInt}/{@code putInt} family
+     * (like plain fields, and frequent in buffers' byte copies) and everything else. Reads are the
+     * volatile, acquire and opaque gets; writes the volatile, ordered, release and opaque puts;
+     * updates the compare-and-swap/set/exchange forms, weak ones included, and {@code getAndAdd},
+     * {@code getAndSet} and {@code getAndBitwise*} in every mode.
+     */
+    static AccessKind unsafeKind(String name) {
+        if (name.startsWith("compareAnd")
+                || name.startsWith("weakCompareAnd")
+                || name.startsWith("getAnd")) {
+            return AccessKind.UPDATE;
+        }
+        if (name.startsWith("get")
+                && (name.endsWith("Volatile")
+                        || name.endsWith("Acquire")
+                        || name.endsWith("Opaque"))) {
+            return AccessKind.READ;
+        }
+        if (name.startsWith("putOrdered")
+                || name.startsWith("put")
+                        && (name.endsWith("Volatile")
+                                || name.endsWith("Release")
+                                || name.endsWith("Opaque"))) {
+            return AccessKind.WRITE;
+        }
+        return null;
     }
 
     /**

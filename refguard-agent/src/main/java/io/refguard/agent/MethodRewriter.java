@@ -495,21 +495,15 @@ final class MethodRewriter {
     }
 
     /**
-     * The code that reports an atomic, field-updater or {@code VarHandle} access before {@code
-     * call}, inline, so that the report's stack frame is the caller's own line: the operands above
-     * the receiver go to scratch locals past the method's own, the target is passed to the bridge,
-     * and the operands are reloaded. Straight-line code that no branch enters, so the scratch
-     * locals need no stack map frame.
-     */
-    /**
      * Whether the access point of {@code call} reports a field's holder (a field updater's first
-     * argument, a {@code VarHandle}'s first coordinate), rather than the atomic object itself.
+     * argument, a {@code VarHandle}'s first coordinate, an {@code Unsafe} access's base object),
+     * rather than the atomic object itself.
      */
     private static boolean holderAccess(MethodInsnNode call, AtomicRules.Access access) {
         Type[] args = Type.getArgumentTypes(call.desc);
         return switch (access.target()) {
             case RECEIVER -> false;
-            case FIRST_ARGUMENT -> true;
+            case FIRST_ARGUMENT, UNSAFE_BASE -> true;
             case VAR_HANDLE ->
                     args.length - AtomicRules.varHandleValueCount(call.name) >= 1
                             && (args[0].getSort() == Type.OBJECT
@@ -517,6 +511,14 @@ final class MethodRewriter {
         };
     }
 
+    /**
+     * The code that reports an atomic, field-updater, {@code VarHandle} or {@code Unsafe} access
+     * before {@code call}, inline, so that the report's stack frame is the caller's own line: the
+     * operands above the receiver go to scratch locals past the method's own, the target is passed
+     * to the bridge, and the operands are reloaded. Straight-line code that no branch enters, so
+     * the scratch locals need no stack map frame. An {@code Unsafe} access goes to the bridge's
+     * {@code beforeUnsafe*} points, which skip a null base (an absolute address).
+     */
     private InsnList accessPoint(MethodInsnNode call, AtomicRules.Access access, int id) {
         Type[] args = Type.getArgumentTypes(call.desc);
         int[] slots = new int[args.length];
@@ -537,11 +539,12 @@ final class MethodRewriter {
                         : new InsnNode(Opcodes.DUP));
         pre.add(push(id));
         String point =
-                switch (access.kind()) {
-                    case READ -> "beforeRead";
-                    case WRITE -> "beforeWrite";
-                    case UPDATE -> "beforeUpdate";
-                };
+                (access.target() == AtomicRules.Target.UNSAFE_BASE ? "beforeUnsafe" : "before")
+                        + switch (access.kind()) {
+                            case READ -> "Read";
+                            case WRITE -> "Write";
+                            case UPDATE -> "Update";
+                        };
         pre.add(bridge(CallRules.SYNC_BRIDGE, point, "(Ljava/lang/Object;I)V"));
         for (int k = 0; k < args.length; k++) {
             pre.add(new VarInsnNode(args[k].getOpcode(Opcodes.ILOAD), slots[k]));

@@ -116,6 +116,34 @@ public final class SyncBridge {
     }
 
     /**
+     * Scheduling point before an {@code Unsafe} read at an offset in {@code base} (a volatile,
+     * acquire or opaque get); none for a null base, whose offset is an absolute address outside the
+     * Java heap. The caller then reads.
+     */
+    public static void beforeUnsafeRead(Object base, int site) {
+        SyncInterceptor i = managing();
+        if (i != null && base != null) {
+            i.beforeAccess(base, AccessKind.READ, site);
+        }
+    }
+
+    /** As {@link #beforeUnsafeRead}, before a volatile, ordered, release or opaque put. */
+    public static void beforeUnsafeWrite(Object base, int site) {
+        SyncInterceptor i = managing();
+        if (i != null && base != null) {
+            i.beforeAccess(base, AccessKind.WRITE, site);
+        }
+    }
+
+    /** As {@link #beforeUnsafeRead}, before a compare-and-swap or a get-and-add/set/bitwise. */
+    public static void beforeUnsafeUpdate(Object base, int site) {
+        SyncInterceptor i = managing();
+        if (i != null && base != null) {
+            i.beforeAccess(base, AccessKind.UPDATE, site);
+        }
+    }
+
+    /**
      * Scheduling point before {@code array[index]} is read (an {@code xALOAD}); the caller then
      * reads, and throws as the instruction does for a null array or a bad index.
      */
