@@ -146,6 +146,73 @@ final class Failures {
         return out;
     }
 
+    /** The fewest steps of a thread running alone that a report folds into one row. */
+    private static final int FOLD_ALONE = 20;
+
+    /** The last steps of a thread's stretch alone that a report still shows, for context. */
+    private static final int ALONE_SHOWN = 3;
+
+    /**
+     * The events of a traced run with each long stretch of steps that a thread took while no other
+     * thread existed (before it started one, or after the others ended) folded into one row, but
+     * the stretch's last few steps: a program's setup before it starts its threads can be thousands
+     * of steps, none of them interleaved with anything. A preempting step keeps its row, and so
+     * does a thread's last step (where it may have failed).
+     */
+    static List<TraceEvent> foldAlone(List<TraceEvent> events, int threads) {
+        java.util.Map<Integer, Integer> last = new java.util.HashMap<>();
+        java.util.Set<Integer> spawned = new java.util.HashSet<>();
+        java.util.Set<Integer> live = new java.util.HashSet<>();
+        for (int i = 0; i < events.size(); i++) {
+            TraceEvent e = events.get(i);
+            if (e instanceof TraceEvent.Step s) {
+                last.put(s.thread(), i);
+            } else if (e instanceof TraceEvent.Spawned sp) {
+                spawned.add(sp.child());
+            }
+        }
+        for (int t = 0; t < threads; t++) {
+            if (!spawned.contains(t)) {
+                live.add(t); // an actor of the scenario, or the program's entry thread
+            }
+        }
+        List<TraceEvent> out = new ArrayList<>(events.size());
+        int i = 0;
+        while (i < events.size()) {
+            TraceEvent e = events.get(i);
+            if (e instanceof TraceEvent.Spawned sp) {
+                live.add(sp.child());
+            } else if (e instanceof TraceEvent.Finished f) {
+                live.remove(f.thread());
+            }
+            if (!(e instanceof TraceEvent.Step first) || live.size() != 1) {
+                out.add(events.get(i++));
+                continue;
+            }
+            int end = i;
+            while (end < events.size()
+                    && events.get(end) instanceof TraceEvent.Step s
+                    && s.thread() == first.thread()
+                    && (end == i || !s.preemption())
+                    && last.get(s.thread()) != end) {
+                end++;
+            }
+            int from = first.preemption() ? i + 1 : i; // the preempting step keeps its star
+            int to = end - ALONE_SHOWN;
+            if (to - from >= FOLD_ALONE) {
+                out.addAll(events.subList(i, from));
+                out.add(
+                        new TraceEvent.Omitted(
+                                first.thread(), to - from, "with no other thread running"));
+                out.addAll(events.subList(to, end));
+                i = end;
+            } else {
+                out.add(events.get(i++));
+            }
+        }
+        return out;
+    }
+
     /** The fewest steps in static initializers that a report folds into one row. */
     private static final int FOLD_INITIALIZERS = 4;
 

@@ -608,7 +608,7 @@ final class ScenarioRunner<S> {
             int preemptions,
             List<TraceEvent> events,
             List<String> notes) {
-        events = Failures.foldInitializers(events);
+        events = Failures.foldAlone(Failures.foldInitializers(events), engine.threadCount());
         if (failure.kind() == FailureKind.LIVELOCK) {
             events = Failures.folded(events);
         }
