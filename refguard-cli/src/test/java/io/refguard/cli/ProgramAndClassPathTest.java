@@ -247,6 +247,59 @@ class ProgramAndClassPathTest {
         assertTrue(!narrow.toString().contains("LinkageError"), narrow::toString);
     }
 
+    /**
+     * Steps in a class without debug information (generated library classes are so, Caffeine's
+     * among them) have no line; a program's main, which refguard declares, has none of its own
+     * either: its rows show none, never a line of refguard's command line or of its libraries.
+     */
+    @Test
+    void stepsWithoutALineShowNoneOnMainsRowsToo(@TempDir Path dir) throws IOException {
+        write(
+                dir.resolve("src/nolines/Counter.java"),
+                "package nolines;",
+                "public class Counter {",
+                "    int n;",
+                "    void inc() { n = n + 1; }",
+                "}");
+        write(
+                dir.resolve("src/nolines/Main.java"),
+                "package nolines;",
+                "public class Main {",
+                "    public static void main(String[] args) throws Exception {",
+                "        Counter c = new Counter();",
+                "        Thread t = new Thread(c::inc, \"t\");",
+                "        t.start();",
+                "        c.inc();",
+                "        t.join();",
+                "        if (c.n != 2) throw new AssertionError(\"lost update: \" + c.n);",
+                "    }",
+                "}");
+        Path classes = dir.resolve("classes");
+        assertEquals(
+                0,
+                ToolProvider.getSystemJavaCompiler()
+                        .run(
+                                null,
+                                null,
+                                null,
+                                "-g:none",
+                                "-d",
+                                classes.toString(),
+                                dir.resolve("src/nolines/Counter.java").toString(),
+                                dir.resolve("src/nolines/Main.java").toString()));
+
+        Cli.Result r =
+                Cli.run("explore", "--class", "nolines.Main", "--classpath", classes.toString());
+        assertEquals(1, r.status(), r::toString);
+        assertTrue(r.out().contains("lost update: 1"), r::toString);
+        List<String> reads =
+                r.out().lines().filter(l -> l.contains("read Counter.n Counter#1")).toList();
+        assertTrue(reads.size() >= 2, r::toString);
+        for (String row : reads) {
+            assertTrue(!row.contains("("), "no location on " + row + "\n" + r);
+        }
+    }
+
     private static void write(Path file, String... lines) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, String.join("\n", lines), StandardCharsets.UTF_8);

@@ -30,7 +30,10 @@ public final class Scenario<S> {
     final List<String> actorNames = new ArrayList<>();
     final List<Body<? super S>> actors = new ArrayList<>();
 
-    /** Where each actor was declared ({@code File.java:line}), or null when unknown. */
+    /**
+     * Where each actor was declared ({@code File.java:line}), or null when unknown or refguard's
+     * own (a program's {@code main}).
+     */
     final List<String> actorLines = new ArrayList<>();
 
     final List<String> invariantNames = new ArrayList<>();
@@ -61,7 +64,8 @@ public final class Scenario<S> {
         }
         actorNames.add(actorName);
         actors.add(body);
-        actorLines.add(SourceLocator.locate()); // once per actor, when the scenario is built
+        // once per actor, as the scenario is built (none when refguard declares it)
+        actorLines.add(SourceLocator.caller(Scenario.class.getName()));
         return this;
     }
 

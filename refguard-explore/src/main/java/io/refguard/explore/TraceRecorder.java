@@ -56,7 +56,8 @@ final class TraceRecorder implements Tracer {
             boolean preemption) {
         if (location == null && thread < declaredAt.size() && !"start".equals(label)) {
             // an actor written as a method reference into library code (SharedInt::incrementAndGet,
-            // buffer::close) has no frame of its own: its line is where it was declared
+            // buffer::close) has no frame of its own: its line is where it was declared; a
+            // program's main, declared by refguard, has none, and a step no frame names shows none
             location = declaredAt.get(thread);
         }
         // a step with no announcement of its own (a blocked operation taken again once it can

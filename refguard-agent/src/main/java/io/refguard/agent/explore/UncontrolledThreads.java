@@ -2,7 +2,10 @@ package io.refguard.agent.explore;
 
 import io.refguard.explore.Coordinator;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -32,7 +35,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * </ul>
  *
  * <p>A thread created by uninstrumented code that ends before the entry thread without touching
- * instrumented code is not seen.
+ * instrumented code is not seen. The JVM's and the JDK's own service threads, which a run may cause
+ * to start (the {@code Attach Listener} when a library attaches an agent, the {@code process
+ * reaper} when it starts a process), are not the program's threads and are not listed while they
+ * run only the JDK's code ({@link #jdkService}).
  */
 final class UncontrolledThreads {
 
@@ -71,6 +77,9 @@ final class UncontrolledThreads {
                         return parent; // a descendant of a foreign thread: the same origin
                     }
                     ExploringInterceptor x = parent.x;
+                    if (x == null) {
+                        return null; // SEEN: a thread of no exploration
+                    }
                     if (!x.active || Coordinator.context() != x) {
                         return null; // a mark left on a pooled worker, or refguard's own code
                     }
@@ -82,6 +91,19 @@ final class UncontrolledThreads {
                             x, me == null ? Thread.currentThread().getName() : me.name, caller());
                 }
             };
+
+    /**
+     * The origin of a thread of no exploration, inherited from none, once it ran instrumented code:
+     * that is then known, and {@link #runsInstrumentedCode} need not look again.
+     */
+    private static final Origin SEEN = new Origin(null);
+
+    /**
+     * The threads that might be the JDK's service threads ({@link #serviceCandidate}) and that ran
+     * instrumented code while an exploration ran: they run the program's code, so they are not.
+     */
+    private static final Map<Thread, Boolean> RAN_PROGRAM_CODE =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     /** The first uncontrolled thread seen running instrumented code, with its spawn. */
     private final AtomicReference<String> noticed = new AtomicReference<>();
@@ -113,6 +135,16 @@ final class UncontrolledThreads {
      */
     static void runsInstrumentedCode() {
         Origin o = ORIGIN.get();
+        if (o == null) {
+            // inherited from no explored thread: the JVM's, the JDK's, or constructed without
+            // inheriting; remembered once, in case it looks like the JDK's own
+            Thread t = Thread.currentThread();
+            if (serviceCandidate(t)) {
+                RAN_PROGRAM_CODE.put(t, Boolean.TRUE);
+            }
+            ORIGIN.set(SEEN);
+            return;
+        }
         if (o instanceof Spawn && o.x.active) {
             Spawn s = (Spawn) o;
             Thread t = Thread.currentThread();
@@ -241,22 +273,51 @@ final class UncontrolledThreads {
     }
 
     /**
-     * Whether {@code t} is a service thread the JDK starts for itself, such as JDK 25's {@code
-     * VirtualThread-unblocker} (started the first time a program uses a virtual thread) or the
-     * {@code Common-Cleaner}: an {@code InnocuousThread} whose stack ({@code stack}) holds only the
-     * JDK's code. One that runs the program's code (a cleaning action, say) is still reported.
+     * Whether {@code t} is a service thread that the JVM or the JDK starts for itself and that runs
+     * none of the program's code, so not a thread of the program: a thread the program cannot
+     * instrument, start elsewhere or replace, which refguard neither schedules nor waits for. All
+     * of these hold:
+     *
+     * <ul>
+     *   <li>it is one of the JDK's innocuous threads ({@code jdk.internal.misc.InnocuousThread}:
+     *       the {@code Common-Cleaner}, JDK 25's {@code VirtualThread-unblocker}, started the first
+     *       time a program uses a virtual thread, and its {@code process reaper}); or it is a
+     *       daemon thread of the JDK's own class ({@code java.lang.Thread} or a JDK subclass) in
+     *       the system thread group, the root group, where the JVM and the JDK put their threads:
+     *       the {@code Attach Listener} the JVM starts when an agent attaches (Mockito attaches its
+     *       own the first time it mocks), JDK 17's {@code process reaper}, which waits for a child
+     *       process. The program's threads are in the {@code main} group or below it, unless code
+     *       names the root group on purpose;
+     *   <li>its stack ({@code stack}) holds only the JDK's code: none at all for a thread the JVM
+     *       runs in native code, the JDK's waiting for work for an idle one. One that runs the
+     *       program's code now (a cleaning action) is not;
+     *   <li>and it never ran instrumented code while an exploration ran (a program's action on
+     *       {@code ProcessHandle.onExit()} runs on the process reaper, for one).
+     * </ul>
      */
     static boolean jdkService(Thread t, StackTraceElement[] stack) {
-        if (!t.getClass().getName().equals("jdk.internal.misc.InnocuousThread")) {
+        if (!serviceCandidate(t) || RAN_PROGRAM_CODE.containsKey(t)) {
             return false;
         }
         for (StackTraceElement e : stack) {
-            String c = e.getClassName();
-            if (!c.startsWith("java.") && !c.startsWith("jdk.") && !c.startsWith("sun.")) {
+            if (!jdk(e)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The first condition of {@link #jdkService}: what the thread is, whatever it runs. */
+    private static boolean serviceCandidate(Thread t) {
+        String c = t.getClass().getName();
+        if (c.equals("jdk.internal.misc.InnocuousThread")) {
+            return true;
+        }
+        if (!t.isDaemon() || !(c.startsWith("java.") || c.startsWith("jdk."))) {
+            return false;
+        }
+        ThreadGroup g = t.getThreadGroup(); // null once it ended (JDK 17)
+        return g != null && g.getParent() == null;
     }
 
     /**

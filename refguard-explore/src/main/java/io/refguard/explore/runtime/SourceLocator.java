@@ -24,6 +24,27 @@ public final class SourceLocator {
     }
 
     /**
+     * Where the code that called {@code callee} is, as {@code File.java:line}: the first frame
+     * above {@code callee}'s own that is not the JDK's (for {@code
+     * actors.forEach(scenario::actor)}, the line calling {@code forEach}). Null when that frame is
+     * refguard's own code, JUnit's, or has no line: what refguard declares itself, such as the
+     * actor that runs a program's {@code main}, has no line in the program, and the frames further
+     * up (a test that explores, refguard's command line and its libraries) are none of the
+     * program's either.
+     */
+    public static String caller(String callee) {
+        return WALKER.walk(
+                frames ->
+                        frames.dropWhile(f -> !f.getClassName().equals(callee))
+                                .dropWhile(f -> f.getClassName().equals(callee))
+                                .filter(f -> !isJdk(f.getClassName()))
+                                .findFirst()
+                                .filter(f -> !isLibrary(f.getClassName()))
+                                .map(f -> format(f.getFileName(), f.getLineNumber()))
+                                .orElse(null));
+    }
+
+    /**
      * The first user frame of {@code thrown}'s stack trace, else of its causes' (a {@code
      * CompletionException} made inside the JDK wraps the program's exception), or null.
      */
@@ -45,11 +66,15 @@ public final class SourceLocator {
      * {@code io.refguard} included, is user code.
      */
     static boolean isLibrary(String className) {
-        return className.startsWith("java.")
-                || className.startsWith("jdk.")
-                || className.startsWith("sun.")
+        return isJdk(className)
                 || className.startsWith("org.junit.")
                 || LibraryCode.contains(className);
+    }
+
+    private static boolean isJdk(String className) {
+        return className.startsWith("java.")
+                || className.startsWith("jdk.")
+                || className.startsWith("sun.");
     }
 
     private static String format(String file, int line) {
