@@ -154,10 +154,14 @@ final class Failures {
 
     /**
      * The events of a traced run with each long stretch of steps that a thread took while no other
-     * thread existed (before it started one, or after the others ended) folded into one row, but
-     * the stretch's last few steps: a program's setup before it starts its threads can be thousands
-     * of steps, none of them interleaved with anything. A preempting step keeps its row, and so
-     * does a thread's last step (where it may have failed).
+     * thread existed yet folded into one row, but the stretch's last few steps: a program's setup
+     * before it starts its threads can be thousands of steps, none of them interleaved with
+     * anything. What the last thread does after the others ended is kept: that is where a run shows
+     * what they left behind. A preempting step keeps its row, and so does a thread's last step
+     * (where it may have failed).
+     *
+     * @param threads how many threads the run had: those no other thread spawned live from its
+     *     start
      */
     static List<TraceEvent> foldAlone(List<TraceEvent> events, int threads) {
         java.util.Map<Integer, Integer> last = new java.util.HashMap<>();
@@ -177,6 +181,7 @@ final class Failures {
             }
         }
         List<TraceEvent> out = new ArrayList<>(events.size());
+        boolean ended = false;
         int i = 0;
         while (i < events.size()) {
             TraceEvent e = events.get(i);
@@ -184,8 +189,9 @@ final class Failures {
                 live.add(sp.child());
             } else if (e instanceof TraceEvent.Finished f) {
                 live.remove(f.thread());
+                ended = true; // what the last thread does after the others is the point of a run
             }
-            if (!(e instanceof TraceEvent.Step first) || live.size() != 1) {
+            if (!(e instanceof TraceEvent.Step first) || live.size() != 1 || ended) {
                 out.add(events.get(i++));
                 continue;
             }

@@ -56,7 +56,9 @@ class FoldedAloneTest {
         }
         events.add(step(1));
         events.add(new TraceEvent.Finished(1));
-        events.add(step(0));
+        for (int i = 0; i < 40; i++) {
+            events.add(step(0)); // alone again, after the other ended: what it left is shown
+        }
         assertEquals(events, Failures.foldAlone(events, 2));
     }
 }
