@@ -140,6 +140,16 @@ public final class UnsafeRefCount {
         }
     }
 
+    /** Runs {@code take} on two threads and waits for both. */
+    static void twoTakers(Runnable take) throws InterruptedException {
+        Thread a = new Thread(take, "take-a");
+        Thread b = new Thread(take, "take-b");
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+    }
+
     /** A count kept in an {@code int[]} slot through Unsafe, checked then decremented. */
     public static final class ArraySlot {
         private ArraySlot() {}
@@ -153,12 +163,7 @@ public final class UnsafeRefCount {
                             U.getAndAddInt(slots, slot1, -1);
                         }
                     };
-            Thread a = new Thread(take, "take-a");
-            Thread b = new Thread(take, "take-b");
-            a.start();
-            b.start();
-            a.join();
-            b.join();
+            twoTakers(take);
             if (slots[1] != 0) {
                 throw new AssertionError("slot taken twice: " + slots[1]);
             }
@@ -184,12 +189,7 @@ public final class UnsafeRefCount {
                             U.getAndAddInt(base, offset, -1);
                         }
                     };
-            Thread a = new Thread(take, "take-a");
-            Thread b = new Thread(take, "take-b");
-            a.start();
-            b.start();
-            a.join();
-            b.join();
+            twoTakers(take);
             if (count != 0) {
                 throw new AssertionError("count taken twice: " + count);
             }
