@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -101,6 +102,9 @@ public final class AgentOptions {
      */
     private final Set<String> plainFieldsLeft;
 
+    /** See {@link #librariesLeftOut()}; shared by copies, as {@link #plainFieldsLeft} is. */
+    private final Set<String> librariesLeftOut;
+
     private AgentOptions(
             List<String> include,
             List<String> exclude,
@@ -108,8 +112,10 @@ public final class AgentOptions {
             boolean verbose,
             Path dump,
             boolean sites,
-            Set<String> plainFieldsLeft) {
+            Set<String> plainFieldsLeft,
+            Set<String> librariesLeftOut) {
         this.plainFieldsLeft = plainFieldsLeft;
+        this.librariesLeftOut = librariesLeftOut;
         this.include = List.copyOf(include);
         this.exclude = List.copyOf(exclude);
         this.includePatterns = include.stream().map(AgentOptions::compile).toList();
@@ -126,7 +132,14 @@ public final class AgentOptions {
      */
     public static AgentOptions defaults() {
         return new AgentOptions(
-                List.of(), List.of(), false, false, null, true, ConcurrentHashMap.newKeySet());
+                List.of(),
+                List.of(),
+                false,
+                false,
+                null,
+                true,
+                ConcurrentHashMap.newKeySet(),
+                ConcurrentHashMap.newKeySet());
     }
 
     /**
@@ -181,30 +194,48 @@ public final class AgentOptions {
                 bool("verbose", values[3]),
                 values[4] == null || values[4].isBlank() ? null : Path.of(values[4]),
                 values[5] == null || values[5].isBlank() || bool("sites", values[5]),
+                ConcurrentHashMap.newKeySet(),
                 ConcurrentHashMap.newKeySet());
     }
 
     /** A copy of these options with {@code patterns} as the include list. */
     public AgentOptions withInclude(String... patterns) {
         return new AgentOptions(
-                List.of(patterns), exclude, plainFields, verbose, dump, sites, plainFieldsLeft);
+                List.of(patterns),
+                exclude,
+                plainFields,
+                verbose,
+                dump,
+                sites,
+                plainFieldsLeft,
+                librariesLeftOut);
     }
 
     /** A copy of these options with {@code patterns} added to the exclude list. */
     public AgentOptions withExclude(String... patterns) {
         List<String> all = new ArrayList<>(exclude);
         all.addAll(List.of(patterns));
-        return new AgentOptions(include, all, plainFields, verbose, dump, sites, plainFieldsLeft);
+        return new AgentOptions(
+                include, all, plainFields, verbose, dump, sites, plainFieldsLeft, librariesLeftOut);
     }
 
     /** A copy of these options with plain field interception switched on or off. */
     public AgentOptions withPlainFields(boolean on) {
-        return new AgentOptions(include, exclude, on, verbose, dump, sites, plainFieldsLeft);
+        return new AgentOptions(
+                include, exclude, on, verbose, dump, sites, plainFieldsLeft, librariesLeftOut);
     }
 
     /** A copy of these options with code sites for the checker switched on or off. */
     public AgentOptions withSites(boolean on) {
-        return new AgentOptions(include, exclude, plainFields, verbose, dump, on, plainFieldsLeft);
+        return new AgentOptions(
+                include,
+                exclude,
+                plainFields,
+                verbose,
+                dump,
+                on,
+                plainFieldsLeft,
+                librariesLeftOut);
     }
 
     /**
@@ -277,6 +308,35 @@ public final class AgentOptions {
      */
     void leftPlainField(String field) {
         plainFieldsLeft.add(field);
+    }
+
+    /**
+     * Libraries that the default exclusions leave uninstrumented although they keep state that
+     * threads share: a mocking library's stubs, a language runtime's concurrency. Their names as a
+     * hint shows them, by package prefix.
+     */
+    private static final Map<String, String> SHARED_STATE_LIBRARIES =
+            Map.of(
+                    "org.mockito.", "org.mockito (a mocking library: its stubs and recorded calls)",
+                    "kotlinx.", "kotlinx (Kotlin's libraries: coroutines)",
+                    "scala.", "scala (Scala's library: its futures and collections)",
+                    "groovy.", "groovy (Groovy's runtime)");
+
+    /**
+     * The libraries of {@link #SHARED_STATE_LIBRARIES} whose classes a loader under these options
+     * (or their copies) defined without instrumenting them, as the hint names them; sorted.
+     */
+    public List<String> librariesLeftOut() {
+        return new TreeSet<>(librariesLeftOut).stream().toList();
+    }
+
+    /** Notes that class {@code name} was defined for a program without instrumentation. */
+    void loadedUninstrumented(String name) {
+        for (Map.Entry<String, String> e : SHARED_STATE_LIBRARIES.entrySet()) {
+            if (name.startsWith(e.getKey())) {
+                librariesLeftOut.add(e.getValue());
+            }
+        }
     }
 
     /** Whether each instrumented class is logged. */

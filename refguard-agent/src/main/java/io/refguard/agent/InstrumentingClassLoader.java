@@ -270,6 +270,9 @@ public class InstrumentingClassLoader extends ClassLoader implements Closeable {
                         ? transformer.transform(this, name.replace('.', '/'), null, null, original)
                         : null;
         byte[] defined = bytes != null ? bytes : original;
+        if (!options.instruments(name)) {
+            options.loadedUninstrumented(name);
+        }
         if (resettableStatics && options.instruments(name)) {
             defined = withResettableStatics(name, defined);
         }

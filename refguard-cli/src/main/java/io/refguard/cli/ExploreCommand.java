@@ -94,6 +94,19 @@ final class ExploreCommand implements Callable<Integer> {
                                 + "); explore again with --plain-fields to interleave them");
                 err.flush();
             }
+            List<String> libraries = t.librariesLeftOut();
+            if (!e.failed() && !e.inconclusive() && !libraries.isEmpty()) {
+                err.println(
+                        "refguard: hint: "
+                                + String.join(", ", libraries)
+                                + (libraries.size() == 1 ? " was" : " were")
+                                + " loaded but not instrumented (the default --include leaves it"
+                                + " out), so no interleaving inside it was explored: a mock"
+                                + " stubbed while another thread calls it, say. Set such state up"
+                                + " before the threads start, or name the package in --include"
+                                + " (runs may then differ, if the library sets itself up once)");
+                err.flush();
+            }
             long shortWaits = t.shortTimedWaits();
             if (!e.failed() && !e.inconclusive() && shortWaits > 0) {
                 err.println(

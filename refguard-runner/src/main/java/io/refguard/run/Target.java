@@ -74,6 +74,15 @@ public final class Target implements Closeable {
     }
 
     /**
+     * The libraries holding state that threads share which the default exclusions left
+     * uninstrumented although the program loaded them ({@link AgentOptions#librariesLeftOut}):
+     * their state was not interleaved. Empty for a target given in code.
+     */
+    public List<String> librariesLeftOut() {
+        return agent == null ? List.of() : agent.librariesLeftOut();
+    }
+
+    /**
      * How many short timed waits the last exploration of a resolved program met that timed out only
      * when no other thread could go on ({@link AgentExplorer#shortTimedWaits}); 0 for a scenario,
      * or under {@link TimeoutMode#EARLY}.
