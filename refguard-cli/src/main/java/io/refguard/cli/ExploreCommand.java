@@ -94,6 +94,19 @@ final class ExploreCommand implements Callable<Integer> {
                                 + "); explore again with --plain-fields to interleave them");
                 err.flush();
             }
+            ExploreOptions.Strategy searched = e.options().strategy();
+            if (!e.failed()
+                    && !e.inconclusive()
+                    && !e.exhausted()
+                    && (searched == ExploreOptions.Strategy.DEFAULT
+                            || searched == ExploreOptions.Strategy.EXHAUSTIVE)) {
+                err.println(
+                        "refguard: hint: the budget ended the search before it covered its bound;"
+                                + " --strategy dpor runs one schedule of each class of schedules"
+                                + " that differ only in the order of independent steps, and often"
+                                + " covers the same bound in far fewer runs");
+                err.flush();
+            }
             List<String> libraries = t.librariesLeftOut();
             if (!e.failed() && !e.inconclusive() && !libraries.isEmpty()) {
                 err.println(

@@ -163,6 +163,27 @@ class VerdictsCliTest {
     }
 
     @Test
+    void aSearchTheBudgetCutShortPointsToDpor() {
+        String hint = "refguard: hint: the budget ended the search before it covered its bound";
+        Cli.Result cut =
+                Cli.run("explore", "--class", "example.cli.UncheckedTask", "--max-runs", "2");
+        assertEquals(ExitCodes.CLEAN, cut.status(), cut::toString);
+        assertTrue(cut.err().contains(hint + "; --strategy dpor runs one schedule"), cut::toString);
+        Cli.Result whole = Cli.run("explore", "--class", "example.cli.UncheckedTask");
+        assertFalse(whole.err().contains(hint), whole::toString);
+        Cli.Result dpor =
+                Cli.run(
+                        "explore",
+                        "--class",
+                        "example.cli.UncheckedTask",
+                        "--max-runs",
+                        "2",
+                        "--strategy",
+                        "dpor");
+        assertFalse(dpor.err().contains(hint), dpor::toString);
+    }
+
+    @Test
     void aShortTimeoutThatIsOnlyOrderedIsAHintAndEarlyFindsItsBug() {
         Cli.Result ordered = Cli.run("explore", "--class", "example.cli.IgnoredTryAcquire");
         assertEquals(ExitCodes.CLEAN, ordered.status(), ordered::toString);
