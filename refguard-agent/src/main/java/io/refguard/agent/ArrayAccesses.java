@@ -24,6 +24,38 @@ final class ArrayAccesses {
 
     private ArrayAccesses() {}
 
+    /** {@code java.util.Arrays} methods of one array that change it; the others only read it. */
+    private static final java.util.Set<String> BULK_WRITES =
+            java.util.Set.of(
+                    "fill", "sort", "parallelSort", "setAll", "parallelSetAll", "parallelPrefix");
+
+    /** {@code java.util.Arrays} methods of one array that read all or a range of it at once. */
+    private static final java.util.Set<String> BULK_READS =
+            java.util.Set.of(
+                    "copyOf",
+                    "copyOfRange",
+                    "hashCode",
+                    "deepHashCode",
+                    "toString",
+                    "deepToString",
+                    "binarySearch");
+
+    /**
+     * For a call of a {@code java.util.Arrays} method whose first parameter is the one array it
+     * touches: 1 when it changes the array, 0 when it only reads it; -1 for any other call (methods
+     * of two arrays, such as {@code equals} or {@code mismatch}, and views and lazy ones, {@code
+     * asList}, {@code stream}, {@code spliterator}, are not).
+     */
+    static int bulkKind(String owner, String name, String desc) {
+        if (!owner.equals("java/util/Arrays") || !desc.startsWith("([")) {
+            return -1;
+        }
+        if (BULK_WRITES.contains(name)) {
+            return 1;
+        }
+        return BULK_READS.contains(name) ? 0 : -1;
+    }
+
     /** Whether {@code op} reads an array element. */
     static boolean isLoad(int op) {
         return op >= Opcodes.IALOAD && op <= Opcodes.SALOAD;
@@ -70,7 +102,14 @@ final class ArrayAccesses {
     static String subjectOf(AbstractInsnNode insn) {
         int op = insn.getOpcode();
         // stack words above the array: the index, and for a store the value
-        int depth = isLoad(op) ? 1 : 1 + valueWords(op);
+        return subjectOf(insn, isLoad(op) ? 1 : 1 + valueWords(op));
+    }
+
+    /**
+     * As {@link #subjectOf(AbstractInsnNode)}, for the array {@code depth} words below the top of
+     * the stack at {@code insn} (a call's argument: 4 for {@code System.arraycopy}'s source).
+     */
+    static String subjectOf(AbstractInsnNode insn, int depth) {
         int seen = 0;
         for (AbstractInsnNode p = insn.getPrevious(); p != null; p = p.getPrevious()) {
             if (p.getOpcode() < 0) {

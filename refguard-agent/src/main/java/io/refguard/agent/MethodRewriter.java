@@ -292,6 +292,9 @@ final class MethodRewriter {
             return;
         }
         boolean isStatic = op == Opcodes.INVOKESTATIC;
+        if (cls.options().plainFields() && arrayBulk(code, call, isStatic)) {
+            return;
+        }
         if (isStatic && executor(code, call)) {
             return;
         }
@@ -323,6 +326,71 @@ final class MethodRewriter {
         }
         library(code, call, isStatic);
     }
+
+    /**
+     * With plain fields, a call that reads or writes many elements of an array ({@code
+     * System.arraycopy}, an array's {@code clone()}, the {@code java.util.Arrays} methods of one
+     * array): routed through {@code ArrayBulk}, which makes it a point on the array's elements.
+     * Returns whether {@code call} was one.
+     */
+    private boolean arrayBulk(InsnList code, MethodInsnNode call, boolean isStatic) {
+        String name = call.owner + "." + call.name;
+        if (isStatic && name.equals("java/lang/System.arraycopy")) {
+            InsnList sites = new InsnList();
+            sites.add(push(bulkSite("System.arraycopy() from", ArrayAccesses.subjectOf(call, 4))));
+            sites.add(push(bulkSite("System.arraycopy() to", ArrayAccesses.subjectOf(call, 2))));
+            code.insertBefore(call, sites);
+            code.set(
+                    call,
+                    bridge(
+                            ARRAY_BULK,
+                            "arraycopy",
+                            "(Ljava/lang/Object;ILjava/lang/Object;IIII)V"));
+            return true;
+        }
+        if (!isStatic
+                && call.owner.startsWith("[")
+                && call.name.equals("clone")
+                && call.desc.equals("()Ljava/lang/Object;")) {
+            code.insertBefore(call, push(bulkSite("clone() of", ArrayAccesses.subjectOf(call, 0))));
+            code.set(
+                    call, bridge(ARRAY_BULK, "cloneOf", "(Ljava/lang/Object;I)Ljava/lang/Object;"));
+            return true;
+        }
+        int write = ArrayAccesses.bulkKind(call.owner, call.name, call.desc);
+        if (!isStatic || write < 0 || cls.majorVersion() < Opcodes.V1_7) {
+            return false;
+        }
+        int above = (Type.getArgumentsAndReturnSizes(call.desc) >> 2) - 2; // words after the array
+        int id = bulkSite("Arrays." + call.name + "() on", ArrayAccesses.subjectOf(call, above));
+        code.set(
+                call,
+                new InvokeDynamicInsnNode(
+                        call.name,
+                        call.desc,
+                        ARRAY_BULK_BOOTSTRAP,
+                        Type.getObjectType(call.owner),
+                        id,
+                        write));
+        return true;
+    }
+
+    /** A site of {@link #arrayBulk} on the elements of the array named {@code subject}. */
+    private int bulkSite(String operation, String subject) {
+        return site(operation, subject, Instruction.ELEMENTS);
+    }
+
+    private static final String ARRAY_BULK = "io/refguard/agent/bridge/ArrayBulk";
+
+    private static final org.objectweb.asm.Handle ARRAY_BULK_BOOTSTRAP =
+            new org.objectweb.asm.Handle(
+                    Opcodes.H_INVOKESTATIC,
+                    ARRAY_BULK,
+                    "bootstrap",
+                    "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+                            + "Ljava/lang/invoke/MethodType;Ljava/lang/Class;II)"
+                            + "Ljava/lang/invoke/CallSite;",
+                    false);
 
     /**
      * Routes a call on a JDK library object through {@code LibraryBridge} with an {@code

@@ -140,6 +140,19 @@ public interface SyncInterceptor {
     }
 
     /**
+     * Called before a call reads or writes {@code length} elements of an array from {@code from} on
+     * ({@link ArrayBulk}: {@code System.arraycopy}, {@code clone()}, {@code Arrays.fill}, ...),
+     * when the agent was asked to instrument plain fields. By default the same as {@link
+     * #beforeAccess}.
+     *
+     * @param array the array, never null
+     * @param kind {@link AccessKind#READ} or {@link AccessKind#WRITE}
+     */
+    default void beforeElementRange(Object array, int from, int length, AccessKind kind, int site) {
+        beforeAccess(array, kind, site);
+    }
+
+    /**
      * Acquires {@code monitor} on behalf of a {@code synchronized} block or method (reentrant).
      * Never called with {@code null}: the bridge throws {@link NullPointerException} first.
      */

@@ -364,6 +364,26 @@ final class ExploringInterceptor implements SyncInterceptor {
     }
 
     @Override
+    public void beforeElementRange(Object array, int from, int length, AccessKind kind, int site) {
+        if (Coordinator.foldedAccess()) {
+            return;
+        }
+        RunModel r = run();
+        r.ops++;
+        FieldOf elements = r.elements(array, site);
+        if (Coordinator.foldingPoint(elements, access(kind), label(site))
+                && Coordinator.tracing()) {
+            Coordinator.showOperation(
+                    label(site)
+                            + " "
+                            + ((LockModel) elements.whole()).name
+                            + (length <= 1
+                                    ? "[" + (length == 1 ? from : "") + "]"
+                                    : "[" + from + ".." + (from + length - 1) + "]"));
+        }
+    }
+
+    @Override
     public void monitorEnter(Object monitor, int site) {
         MonitorOps.enter(this, current(), monitor, site);
     }
