@@ -23,7 +23,9 @@ final class LibraryRules {
      * collections (for the concurrent ones and {@code Collections.synchronized*}, {@code Vector},
      * {@code Hashtable}), futures and stages, the synchronizers without a dedicated rule, {@code
      * StringBuffer}, {@code PrintStream}, executors (to refuse the unmodeled ones), {@code Timer}
-     * and streams (a parallel stream's terminal operation runs on modeled workers).
+     * and streams (a parallel stream's terminal operation runs on modeled workers); and the classes
+     * that are not thread-safe whose use by two threads is checked (buffers, {@code StringBuilder},
+     * {@code BitSet}, formats, checksums, digests: {@code UnsharedTypes}).
      */
     private static final String[] FAMILIES = {
         "java/util/Map",
@@ -41,6 +43,13 @@ final class LibraryRules {
         "java/lang/StringBuffer",
         "java/io/PrintStream",
         "java/util/stream/BaseStream",
+        // not thread-safe, checked for unordered use by two threads (UnsharedTypes)
+        "java/nio/Buffer",
+        "java/lang/StringBuilder",
+        "java/util/BitSet",
+        "java/text/Format",
+        "java/util/zip/Checksum",
+        "java/security/MessageDigest",
     };
 
     /** {@code Object}'s own methods: never a library operation worth a step. */

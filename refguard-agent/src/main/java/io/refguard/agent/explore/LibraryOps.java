@@ -203,9 +203,11 @@ final class LibraryOps {
             return CompletionServices.call(x, call, service);
         }
         if (KIND.get(receiver.getClass()) == Kind.PLAIN) {
-            return SharedCollections.APPLIES.get(receiver.getClass())
-                    ? SharedCollections.call(x, call, receiver)
-                    : call.proceed();
+            if (SharedCollections.APPLIES.get(receiver.getClass())) {
+                return SharedCollections.call(x, call, receiver, null);
+            }
+            UnsharedTypes type = UnsharedTypes.of(receiver.getClass());
+            return type != null ? SharedCollections.call(x, call, receiver, type) : call.proceed();
         }
         if (call.usesDefaultExecutor()) {
             return modeled(x, call, Access.UPDATE, () -> call.proceedWith(asyncPool(x)));

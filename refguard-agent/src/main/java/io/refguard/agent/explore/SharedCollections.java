@@ -119,6 +119,9 @@ final class SharedCollections {
         final ThreadModel first;
         boolean shared;
 
+        /** The family of an object that is not a collection, else null. */
+        UnsharedTypes type;
+
         /** Whether it is a {@code LinkedHashMap} in access order, whose {@code get} changes it. */
         boolean accessOrdered;
 
@@ -198,22 +201,33 @@ final class SharedCollections {
         Coordinator.happensBeforeMark();
     }
 
-    /** A call on {@code receiver}, a collection this class {@link #APPLIES applies} to. */
-    static Object call(ExploringInterceptor x, LibraryCall call, Object receiver) throws Throwable {
+    /**
+     * A call on {@code receiver}, a collection this class {@link #APPLIES applies} to (with a null
+     * {@code type}), or an object of one of the {@link UnsharedTypes}.
+     */
+    static Object call(
+            ExploringInterceptor x, LibraryCall call, Object receiver, UnsharedTypes type)
+            throws Throwable {
         RunModel r = x.run();
         ThreadModel me = x.current();
         // a call on a view is a call on the collection behind it
-        Object collection = r.collectionViews.getOrDefault(receiver, receiver);
+        Object collection =
+                type == null ? r.collectionViews.getOrDefault(receiver, receiver) : receiver;
         Use use = r.collectionUses.computeIfAbsent(collection, any -> new Use(me));
-        use.accessOrdered = r.accessOrdered.containsKey(collection);
+        use.type = type;
+        use.accessOrdered = type == null && r.accessOrdered.containsKey(collection);
         boolean read =
-                (LibraryOps.isRead(call.name())
-                                || READS.contains(call.name())
-                                || VIEWS.contains(call.name()))
-                        && !(use.accessOrdered && MOVES_IN_ACCESS_ORDER.contains(call.name()));
+                type != null
+                        ? type.reads(call)
+                        : (LibraryOps.isRead(call.name())
+                                        || READS.contains(call.name())
+                                        || VIEWS.contains(call.name()))
+                                && !(use.accessOrdered
+                                        && MOVES_IN_ACCESS_ORDER.contains(call.name()));
         if (!use.shared && use.first == me && r.parallelPieces == 0) {
             noted(use, me, read, call.site());
-            return viewed(r, call, collection, call.proceed());
+            Object result = call.proceed();
+            return type == null ? viewed(r, call, collection, result) : result;
         }
         LockModel k = r.key(collection, call.site());
         String mine = where(call.site());
@@ -225,7 +239,8 @@ final class SharedCollections {
         Coordinator.unorderedPoint(k, access, label);
         unordered(use, me, mine, read, k);
         noted(use, me, read, call.site());
-        return viewed(r, call, collection, LibraryOps.atomically(x, call::proceed));
+        Object result = LibraryOps.atomically(x, call::proceed);
+        return type == null ? viewed(r, call, collection, result) : result;
     }
 
     /**
@@ -311,8 +326,10 @@ final class SharedCollections {
                                         + " gets need an exclusive lock (a shared read lock does"
                                         + " not order them). "
                                 : "")
-                        + "Guard every use with one lock, or use a concurrent"
-                        + " collection or a synchronized wrapper");
+                        + "Guard every use with one lock, or "
+                        + (use.type != null
+                                ? use.type.advice()
+                                : "use a concurrent collection or a synchronized wrapper"));
     }
 
     private static String where(int site) {

@@ -40,6 +40,8 @@ import example.jdk.PublishedThenFilled;
 import example.jdk.QueuePoisonPill;
 import example.jdk.ScheduledBeats;
 import example.jdk.ShardFanOut;
+import example.jdk.SharedDateFormat;
+import example.jdk.SharedLogBuffer;
 import example.jdk.StampedPoint;
 import example.jdk.StartedThenShared;
 import example.jdk.SynchronizedListIteration;
@@ -127,6 +129,15 @@ class JdkProgramsTest {
                         UnguardedHashMap.class,
                         FailureKind.THREAD_THREW,
                         "two threads use HashMap#1 without synchronization, which is not thread-safe"),
+                new Case(
+                        SharedLogBuffer.class,
+                        FailureKind.THREAD_THREW,
+                        "two threads use HeapByteBuffer#1 without synchronization, which is not"
+                                + " thread-safe"),
+                new Case(
+                        SharedDateFormat.class,
+                        FailureKind.THREAD_THREW,
+                        "two threads use SimpleDateFormat#1 without synchronization"),
                 new Case(
                         StartedThenShared.class,
                         FailureKind.THREAD_THREW,

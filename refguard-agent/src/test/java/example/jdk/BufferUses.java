@@ -1,0 +1,84 @@
+package example.jdk;
+
+import java.nio.ByteBuffer;
+import java.util.BitSet;
+import java.util.zip.CRC32;
+
+/**
+ * Uses of objects that are not thread-safe by two threads: correct ones, which must pass (a
+ * duplicate per thread, absolute reads of a buffer filled before the readers started, a buffer
+ * handed over by {@code join}), and races on a {@code BitSet} and a {@code CRC32}, which must be
+ * reported.
+ */
+public final class BufferUses {
+
+    private BufferUses() {}
+
+    static void both(Runnable a, Runnable b) throws InterruptedException {
+        Thread ta = new Thread(a, "a");
+        Thread tb = new Thread(b, "b");
+        ta.start();
+        tb.start();
+        ta.join();
+        tb.join();
+    }
+
+    /** Each thread reads through its own duplicate, with a position of its own. */
+    public static final class OwnDuplicates {
+        private OwnDuplicates() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            ByteBuffer shared = ByteBuffer.allocate(16).putLong(7).putLong(9).flip();
+            long[] got = new long[2];
+            both(
+                    () -> got[0] = shared.duplicate().getLong(),
+                    () -> {
+                        ByteBuffer mine = shared.duplicate();
+                        mine.getLong();
+                        got[1] = mine.getLong();
+                    });
+            if (got[0] != 7 || got[1] != 9) {
+                throw new AssertionError("read " + got[0] + " and " + got[1]);
+            }
+        }
+    }
+
+    /** Absolute reads of a buffer filled before the readers started; main reads it after join. */
+    public static final class AbsoluteReads {
+        private AbsoluteReads() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            ByteBuffer table = ByteBuffer.allocate(8).putInt(0, 3).putInt(4, 5);
+            int[] got = new int[2];
+            both(() -> got[0] = table.getInt(0), () -> got[1] = table.getInt(4));
+            table.putInt(0, got[0] + got[1]);
+            if (table.getInt(0) != 8) {
+                throw new AssertionError("sum " + table.getInt(0));
+            }
+        }
+    }
+
+    /** Two threads set bits of one {@code BitSet}: a word read and written back by each. */
+    public static final class SharedBits {
+        private SharedBits() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            BitSet seen = new BitSet();
+            both(() -> seen.set(1), () -> seen.set(2));
+            if (seen.cardinality() != 2) {
+                throw new AssertionError("lost a bit: " + seen);
+            }
+        }
+    }
+
+    /** Two threads update one checksum. */
+    public static final class SharedChecksum {
+        private SharedChecksum() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            CRC32 crc = new CRC32();
+            both(() -> crc.update(1), () -> crc.update(2));
+            crc.getValue();
+        }
+    }
+}
