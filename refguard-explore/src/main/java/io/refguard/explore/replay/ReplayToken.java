@@ -111,8 +111,8 @@ public final class ReplayToken {
      */
     public static final int MAX_STEPS = 1_000_000;
 
-    /** Thread ids in a schedule are below this (the runtime's thread limit). */
-    private static final int MAX_THREAD_ID = 64;
+    /** Thread ids in a schedule are below this: the runtime's thread limit. */
+    private static final int MAX_THREAD_ID = io.refguard.explore.runtime.ChoicePoint.MAX_THREADS;
 
     /**
      * Reads a token.
@@ -182,7 +182,11 @@ public final class ReplayToken {
             if (thread >= MAX_THREAD_ID) {
                 throw damaged(
                         t,
-                        "it names thread " + thread + ", beyond the explorer's " + MAX_THREAD_ID);
+                        "it names thread "
+                                + thread
+                                + ", but a run has at most "
+                                + MAX_THREAD_ID
+                                + " threads");
             }
             if (schedule.length < n + len) {
                 schedule = Arrays.copyOf(schedule, Math.max(n + len, schedule.length * 2));

@@ -13,6 +13,12 @@ import io.refguard.hook.Access;
  */
 public interface ChoicePoint {
 
+    /**
+     * Threads per run: ids are below this, 4,096 (64 words of 64 bits in the runtime's thread
+     * sets). Replay tokens name ids below it too.
+     */
+    int MAX_THREADS = 4096;
+
     /** The index of this decision in the run, from 0. */
     int step();
 

@@ -57,9 +57,6 @@ final class Execution implements ChoicePoint {
 
     static final String START_LABEL = "start";
 
-    /** Threads per run: 64 words of 64 bits in a {@link ThreadSet}. */
-    static final int MAX_THREADS = 4096;
-
     final Thread driver;
     final Actor driverToken;
 

@@ -199,7 +199,7 @@ final class Primitives {
         Execution x = me.exec;
         x.point(me, null, Access.WRITE, SPAWN);
         int id = x.run.threadCount;
-        if (id == Execution.MAX_THREADS) {
+        if (id == ChoicePoint.MAX_THREADS) {
             // the explorer's limit, not the program's bug: end the run where user code cannot catch
             // it, as inconclusive
             x.fail(
@@ -208,7 +208,7 @@ final class Primitives {
                     new ControlLost(
                             "a run of the explorer may have at"
                                     + " most "
-                                    + Execution.MAX_THREADS
+                                    + ChoicePoint.MAX_THREADS
                                     + " threads; "
                                     + me.name
                                     + " tried to start '"

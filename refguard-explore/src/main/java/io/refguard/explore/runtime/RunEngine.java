@@ -140,10 +140,10 @@ public final class RunEngine implements AutoCloseable {
                     "runs must be started by the thread that created the engine");
         }
         int n = bodies.size();
-        if (n == 0 || n > Execution.MAX_THREADS || names.size() != n) {
+        if (n == 0 || n > ChoicePoint.MAX_THREADS || names.size() != n) {
             throw new IllegalArgumentException(
                     "a run needs 1 to "
-                            + Execution.MAX_THREADS
+                            + ChoicePoint.MAX_THREADS
                             + " actors with one name each; got "
                             + n
                             + " bodies and "

@@ -3,8 +3,8 @@ package io.refguard.explore.runtime;
 import java.util.Arrays;
 
 /**
- * A set of thread ids below {@link Execution#MAX_THREADS} (4,096 = 64 × 64) as a two-level bit set:
- * a word of 64 bits per 64 ids, and one summary word with a bit per non-empty word. Adding,
+ * A set of thread ids below {@link ChoicePoint#MAX_THREADS} (4,096 = 64 × 64) as a two-level bit
+ * set: a word of 64 bits per 64 ids, and one summary word with a bit per non-empty word. Adding,
  * removing, testing, finding the next member from an id and clearing cost a few bit operations
  * whatever the number of threads; counting is kept as members change; finding the k-th member costs
  * one population count per non-empty word (at most 64). Iterating visits the members only, in id

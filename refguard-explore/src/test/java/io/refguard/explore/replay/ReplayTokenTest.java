@@ -100,6 +100,21 @@ class ReplayTokenTest {
     }
 
     @Test
+    void schedulesOfAnyThreadTheRuntimeAllowsRoundTrip() {
+        // a failure among 257 threads names thread 249: a token must carry every id below the
+        // runtime's limit, and refuse the first id past it
+        int[] s = {0, 249, 249, 4095, 1};
+        assertArrayEquals(s, ReplayToken.decode(ReplayToken.of(5, s).encode()).schedule());
+        ReplayTokenException e =
+                assertThrows(
+                        ReplayTokenException.class,
+                        () -> ReplayToken.decode(ReplayToken.of(5, new int[] {0, 4096}).encode()));
+        assertTrue(
+                e.getMessage().contains("names thread 4096, but a run has at most 4096 threads"),
+                e.getMessage());
+    }
+
+    @Test
     void aValidChecksumOverGarbageIsStillRejected() {
         // a well-formed envelope around a varint that never ends
         byte[] body = {1, 0, 0, 0, 1, (byte) 0xFF, (byte) 0xFF};
@@ -168,8 +183,8 @@ class ReplayTokenTest {
                         ReplayTokenException.class,
                         () -> ReplayToken.decode(forge(0, 600_000, 1, 600_000)));
         assertTrue(e.getMessage().contains("more than 1000000 steps"), e.getMessage());
-        e = assertThrows(ReplayTokenException.class, () -> ReplayToken.decode(forge(64, 3)));
-        assertTrue(e.getMessage().contains("names thread 64"), e.getMessage());
+        e = assertThrows(ReplayTokenException.class, () -> ReplayToken.decode(forge(4096, 3)));
+        assertTrue(e.getMessage().contains("names thread 4096"), e.getMessage());
         assertEquals(
                 1_000_000, ReplayToken.decode(forge(0, 500_000, 1, 500_000)).schedule().length);
     }
