@@ -133,12 +133,14 @@ class ArrayElementsTest {
     @Test
     void loopsOverArraysOfTheirOwnFoldIntoFewSteps() {
         // 80,000 element accesses per run, in two threads side by side: one step each would
-        // exceed maxSteps (10,000); folded, they are a few steps
+        // exceed maxSteps (10,000); folded, they are a few dozen steps (a fill is one step, and
+        // the sum's reads fold a thousand at a time, as any loop that only re-reads one location,
+        // which is how a spin looks)
         ExploreResult r =
                 program(ArrayLoops.SideBySide.class)
                         .explore(ExploreOptions.random().seed(1).maxRuns(20));
         assertEquals(20, r.runs(), r::toString);
-        assertTrue(r.schedulingPoints() / r.runs() < 50, r::toString);
+        assertTrue(r.schedulingPoints() / r.runs() < 100, r::toString);
     }
 
     @Test

@@ -506,17 +506,21 @@ final class Execution implements ChoicePoint {
      * <p>What is lost is another thread's access between two accesses of one step while others can
      * run (a read of two elements that another thread writes in between), as when core folds a loop
      * of element reads of one buffer ({@code SchedulingHook.beforeUse}). A read followed by a write
-     * of the same array, and accesses of two arrays, are two steps (until a loop has made {@link
-     * #WIDEN} points), so a lost update ({@code a[i]++} in two threads) is found.
+     * of the same array, a write followed by a read, and accesses of two arrays, are two steps
+     * (until a loop has made {@link #WIDEN} points), so a lost update ({@code a[i]++} in two
+     * threads) is found, and so is a field used as scratch space by two threads ({@code current =
+     * user; seen = current;}).
      */
     boolean foldingPoint(Actor me, Object target, Access access, String label) {
         if (foldedAccess(me)) {
             return false;
         }
         boolean quiet = me.foldMark == events; // nothing since me's last folding point
+        // a read joins a read and a write a write; a read after a write begins a step of its own,
+        // so another thread's write can come between a thread's write and its reading it back
         boolean covered =
                 me.pendingTarget == target
-                        && (access == Access.READ || me.pendingAccess != Access.READ);
+                        && (access == Access.READ) == (me.pendingAccess == Access.READ);
         int cap = access == Access.READ && me.pendingAccess == Access.READ ? SPIN_FOLDS : FOLDS;
         if (quiet && covered && me.folds < cap) {
             me.folds++;
