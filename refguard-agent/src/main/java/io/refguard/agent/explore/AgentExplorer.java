@@ -46,11 +46,11 @@ import java.util.function.Supplier;
  *         .explore(ExploreOptions.exhaustive());   // throws InterleavingFailure with the report
  * }</pre>
  *
- * <p>A failure is an uncaught exception in any of the program's threads (a failed {@code assert}
- * included: assertions are enabled in the program's classes), a deadlock, a thread that never
- * stops, or a thread stuck where the explorer cannot schedule it (I/O, a thread the explorer did
- * not start). The report shows one column per program thread, each step with the program's own
- * {@code File.java:line}.
+ * <p>A failure is an uncaught exception in any of the program's threads, unless the program gave
+ * the thread a handler for it (a failed {@code assert} included: assertions are enabled in the
+ * program's classes), a deadlock, a thread that never stops, or a thread stuck where the explorer
+ * cannot schedule it (I/O, a thread the explorer did not start). The report shows one column per
+ * program thread, each step with the program's own {@code File.java:line}.
  *
  * <p>Not thread-safe: configure and explore on one thread. Several explorations (of this class, of
  * scenarios, or of the plain explorer) may run at once in one JVM, each on its own thread: each has

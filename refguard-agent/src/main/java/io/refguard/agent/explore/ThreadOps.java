@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
  * actor ({@link Coordinator#spawn}); the program keeps using its {@code Thread} object, which the
  * adapter maps to the actor for {@code join}, {@code interrupt}, {@code isAlive}, {@code
  * LockSupport.unpark} and {@code Thread.currentThread()}. The object itself is never started. An
- * exception escaping {@code run()} fails the run, as an uncaught exception in a thread is almost
+ * exception escaping {@code run()} goes to the thread's own uncaught-exception handler when the
+ * program set one; otherwise it fails the run, as an uncaught exception in a thread is almost
  * always a bug.
  */
 final class ThreadOps {
@@ -115,7 +116,49 @@ final class ThreadOps {
         }
     }
 
+    /**
+     * Runs the thread's task; an exception escaping it goes to the handler the program gave the
+     * thread ({@link #handlerOf}), as in the JVM, whose code runs on the thread as explored code;
+     * with no such handler the exception fails the run. An exception the handler throws fails the
+     * run too (the JVM would ignore it, but a handler that throws is a bug worth seeing).
+     */
     private static void runTask(RunModel run, ThreadModel t) {
+        try {
+            runOwnTask(run, t);
+        } catch (Throwable e) {
+            Thread.UncaughtExceptionHandler h = Coordinator.isAbort(e) ? null : handlerOf(t.thread);
+            if (h == null) {
+                throw e;
+            }
+            h.uncaughtException(t.thread, e);
+        }
+    }
+
+    /**
+     * The uncaught-exception handler the program set on {@code thread}, or its group when the group
+     * is of a class of the program that overrides {@code uncaughtException}; null when neither: the
+     * JVM's group would print the stack trace, which refguard reports as the run's failure. The
+     * JVM-wide default handler ({@code Thread.setDefaultUncaughtExceptionHandler}) is not used: it
+     * may belong to the test framework around the exploration, not to the program.
+     */
+    static Thread.UncaughtExceptionHandler handlerOf(Thread thread) {
+        Thread.UncaughtExceptionHandler h = thread.getUncaughtExceptionHandler();
+        ThreadGroup group = thread.getThreadGroup();
+        if (h == null || h != group) {
+            return h; // set on the thread (null: a thread that has ended, which never runs here)
+        }
+        try {
+            Class<?> declaring =
+                    group.getClass()
+                            .getMethod("uncaughtException", Thread.class, Throwable.class)
+                            .getDeclaringClass();
+            return declaring == ThreadGroup.class ? null : group;
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    private static void runOwnTask(RunModel run, ThreadModel t) {
         Runnable task = run.tasks.get(t.thread); // a builder's thread: its run() may not run it
         if (task != null) {
             task.run();

@@ -24,6 +24,7 @@ import example.jdk.FutureTimeout;
 import example.jdk.GroupedLists;
 import example.jdk.HandOff;
 import example.jdk.HandOffPoolRejects;
+import example.jdk.HandledCrashes;
 import example.jdk.InheritedRequestId;
 import example.jdk.InterruptedLockWait;
 import example.jdk.InvokeAllLostUpdate;
@@ -129,6 +130,11 @@ class JdkProgramsTest {
                         UnguardedHashMap.class,
                         FailureKind.THREAD_THREW,
                         "two threads use HashMap#1 without synchronization, which is not thread-safe"),
+                new Case(
+                        HandledCrashes.class,
+                        FailureKind.THREAD_THREW,
+                        "threw java.util.ConcurrentModificationException: two threads use"
+                                + " ArrayList#1 without synchronization"),
                 new Case(
                         SharedLogBuffer.class,
                         FailureKind.THREAD_THREW,
