@@ -22,6 +22,17 @@ final class ExplorationRouter extends PassThroughInterceptor {
     private static final ExplorationRouter INSTANCE = new ExplorationRouter();
     private static int running;
 
+    /** The exploration running, when exactly one runs in this JVM; else null. */
+    private static volatile ExploringInterceptor sole;
+
+    private static final java.util.Set<ExploringInterceptor> ACTIVE =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /** The exploration running when it is the only one in this JVM, else null. */
+    static ExploringInterceptor sole() {
+        return sole;
+    }
+
     private ExplorationRouter() {}
 
     /** Runs {@code exploration} on the calling thread with {@code x} handling its operations. */
@@ -31,6 +42,8 @@ final class ExplorationRouter extends PassThroughInterceptor {
                 SyncBridge.install(INSTANCE);
             }
             running++;
+            ACTIVE.add(x);
+            sole = ACTIVE.size() == 1 ? x : null;
         }
         x.active = true;
         try {
@@ -38,6 +51,8 @@ final class ExplorationRouter extends PassThroughInterceptor {
         } finally {
             x.active = false;
             synchronized (ExplorationRouter.class) {
+                ACTIVE.remove(x);
+                sole = ACTIVE.size() == 1 ? ACTIVE.iterator().next() : null;
                 if (--running == 0) {
                     SyncBridge.uninstall(INSTANCE);
                 }

@@ -143,6 +143,10 @@ final class UncontrolledThreads {
                 RAN_PROGRAM_CODE.put(t, Boolean.TRUE);
             }
             ORIGIN.set(SEEN);
+            o = SEEN;
+        }
+        if (o == SEEN) {
+            jdkThreadRuns(Thread.currentThread());
             return;
         }
         if (o instanceof Spawn && o.x.active) {
@@ -158,6 +162,45 @@ final class UncontrolledThreads {
                                 + ", outside refguard's control");
             }
         }
+    }
+
+    /** What a report says of a JDK thread that ran the program's code ({@link #jdkThreadRuns}). */
+    private static final String JDK_THREAD = "a thread of the JDK's own";
+
+    /**
+     * A thread of no exploration, created without inheriting from one, runs instrumented code: when
+     * it is one of the JDK's service threads (a {@code Cleaner}'s, the finalizer's) and exactly one
+     * exploration runs, that thread runs the program's cleaning action or finalizer, at a moment
+     * the garbage collector chose, beside the explored threads: the exploration is told. Other
+     * threads (a test framework's, beside explorations in parallel) are not the program's, nor is a
+     * thread created before this exploration began (an earlier exploration's cleaner, in a test
+     * suite).
+     */
+    @SuppressWarnings("deprecation") // getId() is the only form on JDK 17
+    private static void jdkThreadRuns(Thread t) {
+        ExploringInterceptor x = ExplorationRouter.sole();
+        if (x == null
+                || x.uncontrolled.noticed.get() != null
+                || x.uncontrolled.floor < 0
+                || t.getId() <= x.uncontrolled.floor
+                || !serviceCandidate(t)) {
+            return;
+        }
+        StackTraceElement program = null;
+        for (StackTraceElement e : t.getStackTrace()) {
+            if (!jdk(e) && !e.getClassName().startsWith("io.refguard.")) {
+                program = e;
+                break;
+            }
+        }
+        x.uncontrolled.noticed.compareAndSet(
+                null,
+                "thread '"
+                        + t.getName()
+                        + "', "
+                        + JDK_THREAD
+                        + ", runs the program's code"
+                        + (program == null ? "" : " (" + frame(program) + ")"));
     }
 
     /** Called at the start of every run, on its first explored thread. */
@@ -214,6 +257,17 @@ final class UncontrolledThreads {
 
     /** The message of the exploration's verdict for {@code what}. */
     static String message(String what) {
+        if (what.contains(JDK_THREAD)) {
+            return "A thread ran outside refguard's control: "
+                    + what
+                    + ". The JDK runs a Cleaner's cleaning actions (and finalizers) on its own"
+                    + " threads, when the garbage collector finds their objects unreachable, at"
+                    + " moments refguard does not choose, so it neither ordered nor saw what the"
+                    + " action did, and the runs prove nothing about it. What to do: close the"
+                    + " resource in the explored code (try-with-resources, or an explicit"
+                    + " Cleanable.clean()), so that its action runs on a program thread, and leave"
+                    + " the objects the exploration checks reachable until the end of main.";
+        }
         return "A thread ran outside refguard's control: "
                 + what
                 + ". refguard schedules only the threads that instrumented code starts, so it"
