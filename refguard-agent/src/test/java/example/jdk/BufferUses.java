@@ -81,4 +81,37 @@ public final class BufferUses {
             crc.getValue();
         }
     }
+
+    /** Two threads scan with one {@code Matcher}, each from its own start. */
+    public static final class SharedMatcher {
+        private SharedMatcher() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("[0-9]+").matcher("a1 b22 c333");
+            both(() -> m.find(0), () -> m.find(3));
+        }
+    }
+
+    /** Each thread its own matcher of one shared pattern. */
+    public static final class OwnMatchers {
+        private OwnMatchers() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile("[0-9]+");
+            String[] found = new String[2];
+            both(
+                    () -> {
+                        java.util.regex.Matcher m = p.matcher("a1");
+                        found[0] = m.find() ? m.group() : null;
+                    },
+                    () -> {
+                        java.util.regex.Matcher m = p.matcher("b22");
+                        found[1] = m.find() ? m.group() : null;
+                    });
+            if (!"1".equals(found[0]) || !"22".equals(found[1])) {
+                throw new AssertionError(found[0] + " " + found[1]);
+            }
+        }
+    }
 }

@@ -25,7 +25,8 @@ final class LibraryRules {
      * StringBuffer}, {@code PrintStream}, executors (to refuse the unmodeled ones), {@code Timer}
      * and streams (a parallel stream's terminal operation runs on modeled workers); and the classes
      * that are not thread-safe whose use by two threads is checked (buffers, {@code StringBuilder},
-     * {@code BitSet}, formats, checksums, digests: {@code UnsharedTypes}).
+     * {@code BitSet}, formats, matchers, charset coders, checksums, digests: {@code
+     * UnsharedTypes}).
      */
     private static final String[] FAMILIES = {
         "java/util/Map",
@@ -49,6 +50,9 @@ final class LibraryRules {
         "java/util/BitSet",
         "java/text/Format",
         "java/util/zip/Checksum",
+        "java/util/regex/Matcher",
+        "java/nio/charset/CharsetEncoder",
+        "java/nio/charset/CharsetDecoder",
         "java/security/MessageDigest",
     };
 

@@ -119,6 +119,38 @@ enum UnsharedTypes {
                     "getMaximumIntegerDigits",
                     "getMinimumIntegerDigits")),
 
+    /** A regular expression's {@code Matcher}: {@code find} and {@code matches} move its state. */
+    MATCHER(
+            "give each thread its own matcher (pattern.matcher(text)); the Pattern itself may be"
+                    + " shared",
+            Set.of(
+                    "start",
+                    "end",
+                    "group",
+                    "groupCount",
+                    "hitEnd",
+                    "requireEnd",
+                    "pattern",
+                    "regionStart",
+                    "regionEnd",
+                    "hasTransparentBounds",
+                    "hasAnchoringBounds",
+                    "namedGroups")),
+
+    /** Charset encoders and decoders, which keep the state of a coding operation. */
+    CODER(
+            "give each thread its own encoder or decoder (charset.newEncoder(), newDecoder())",
+            Set.of(
+                    "charset",
+                    "averageBytesPerChar",
+                    "maxBytesPerChar",
+                    "averageCharsPerByte",
+                    "maxCharsPerByte",
+                    "replacement",
+                    "malformedInputAction",
+                    "unmappableCharacterAction",
+                    "isAutoDetecting")),
+
     /** {@code java.util.zip} checksums ({@code CRC32}, {@code CRC32C}, {@code Adler32}). */
     CHECKSUM("give each thread its own checksum", Set.of("getValue")),
 
@@ -171,6 +203,13 @@ enum UnsharedTypes {
                     }
                     if (java.text.Format.class.isAssignableFrom(c)) {
                         return FORMAT;
+                    }
+                    if (c == java.util.regex.Matcher.class) {
+                        return MATCHER;
+                    }
+                    if (java.nio.charset.CharsetEncoder.class.isAssignableFrom(c)
+                            || java.nio.charset.CharsetDecoder.class.isAssignableFrom(c)) {
+                        return CODER;
                     }
                     if (java.util.zip.Checksum.class.isAssignableFrom(c)) {
                         return CHECKSUM;

@@ -50,4 +50,13 @@ class UnsharedTypesTest {
         assertTrue(table.contains("two threads use CRC32#1 without synchronization"), table);
         assertTrue(table.contains("CRC32.update()"), table);
     }
+
+    @Test
+    void aMatcherSharedByTwoThreadsIsReportedAndAMatcherPerThreadIsNot() {
+        String table = failure(BufferUses.SharedMatcher.class);
+        assertTrue(table.contains("two threads use Matcher#1 without synchronization"), table);
+        assertTrue(table.contains("the Pattern itself may be shared"), table);
+        ExploreResult r = explore(BufferUses.OwnMatchers.class);
+        assertTrue(r.exhausted(), r::toString);
+    }
 }
