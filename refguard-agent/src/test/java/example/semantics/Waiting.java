@@ -195,4 +195,41 @@ public final class Waiting {
             assert Thread.currentThread().getName().equals("main");
         }
     }
+
+    /**
+     * A worker checks the eight slots of a sequencer's availability array once each, through one
+     * {@code AtomicIntegerArray.get} call site (a finite scan, as a multi-producer ring buffer's
+     * consumer does), then counts down; main waits for it with a five-second safety timeout. The
+     * scan repeats a read of one object, as a spin does, yet it is no spin: the timeout never fires
+     * on a real machine, and must not fire here.
+     */
+    public static final class SlotScan {
+        private SlotScan() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            java.util.concurrent.atomic.AtomicIntegerArray available =
+                    new java.util.concurrent.atomic.AtomicIntegerArray(8);
+            for (int i = 0; i < 8; i++) {
+                available.set(i, 1);
+            }
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            Thread worker =
+                    new Thread(
+                            () -> {
+                                int ready = 0;
+                                for (int i = 0; i < 8; i++) {
+                                    ready += available.get(i);
+                                }
+                                if (ready == 8) {
+                                    done.countDown();
+                                }
+                            },
+                            "worker");
+            worker.start();
+            if (!done.await(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new AssertionError("the worker did not finish its scan in 5 s");
+            }
+            worker.join();
+        }
+    }
 }

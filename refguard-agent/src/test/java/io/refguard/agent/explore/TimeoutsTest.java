@@ -85,6 +85,15 @@ class TimeoutsTest {
     }
 
     @Test
+    void aFiniteScanOfSlotsIsNoSpinThatLetsATimeoutFire() {
+        // eight reads of one atomic array through one call site look like a spin after two; the
+        // scanning thread is held back, yet main's timed await must not time out while it can
+        // still go on
+        ExploreResult r = AgentExplorer.mainClass(Waiting.SlotScan.class.getName()).explore();
+        assertTrue(r.exhausted(), r::toString);
+    }
+
+    @Test
     void orderedModeCountsTheShortWaitsEarlyModeWouldTimeOut() {
         AgentExplorer ordered = AgentExplorer.mainClass(FIXED).args("0");
         ordered.explore();

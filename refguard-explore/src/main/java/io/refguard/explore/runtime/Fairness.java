@@ -46,6 +46,17 @@ final class Fairness {
      */
     static final int STUTTERS = 2;
 
+    /**
+     * Re-reads after which a held-back thread no longer counts as able to progress for another
+     * thread's timeout ({@link #spinsPastTimeouts}). Locations are whole objects, so a finite scan
+     * of an array's elements or an atomic array's slots through one call site (each slot read once)
+     * repeats a read on one location as a spin does; a timeout that fired while such a scan was
+     * held back would be a timeout no real machine shows. Waiting for this many re-reads tells the
+     * two apart for scans of up to 25 slots, at a cost of as many steps for a real spin that only a
+     * timeout ends.
+     */
+    static final int TIMEOUT_STUTTERS = 24;
+
     /** Locations tracked exactly per thread; more make any write wake it. */
     static final int READS = 8;
 
@@ -121,6 +132,15 @@ final class Fairness {
      */
     static boolean spinning(Actor a) {
         return a.heldBack && a.stutters >= STUTTERS;
+    }
+
+    /**
+     * Whether {@code a} has spun long enough that another thread's timeout may fire before it goes
+     * on ({@link #TIMEOUT_STUTTERS}): until then it is held back from the strategies, yet counts as
+     * a thread that can still progress, so it runs again before any timeout fires.
+     */
+    static boolean spinsPastTimeouts(Actor a) {
+        return a.heldBack && a.stutters >= TIMEOUT_STUTTERS;
     }
 
     private void read(Actor a, Object t, String label, int step) {

@@ -110,10 +110,11 @@ final class Waits {
     /**
      * Whether {@code me}, in a timed wait, may time out now: the clock has reached its deadline, or
      * no other thread can make progress ignoring timeouts and no other thread's timeout is due
-     * before {@code me}'s. A thread that spins ({@link Fairness#spinning}: it re-read what nobody
-     * wrote) is not progress: it waits for another thread's write, which may be the one after this
-     * timeout. A thread that merely yielded is: its yield is over as soon as nothing else can run.
-     * Evaluated while every thread is paused.
+     * before {@code me}'s. A thread that spins ({@link Fairness#spinsPastTimeouts}: it re-read what
+     * nobody wrote, many times) is not progress: it waits for another thread's write, which may be
+     * the one after this timeout. A thread that merely yielded, or re-read a few times (a scan of
+     * an array's slots looks so), is: it runs again before the timeout fires. Evaluated while every
+     * thread is paused.
      */
     static boolean mayTimeOut(Actor me) {
         Execution x = me.exec;
@@ -127,7 +128,8 @@ final class Waits {
             Actor a = x.slots[i];
             if (a != me
                     && a.live()
-                    && (a.canGoOn() && !Fairness.spinning(a) || a.deadline < me.deadline)) {
+                    && (a.canGoOn() && !Fairness.spinsPastTimeouts(a)
+                            || a.deadline < me.deadline)) {
                 return false;
             }
         }
