@@ -150,6 +150,9 @@ final class Actor implements ActorHandle {
     /** The last step this actor took in the run, or -1. */
     int lastStep;
 
+    /** Steps this actor took in a row, up to its last one ({@link Fairness#BURST_STEPS}). */
+    int burst;
+
     /**
      * The user's {@code Thread} whose body this actor runs, when started by {@code startThread}.
      */
@@ -197,6 +200,7 @@ final class Actor implements ActorHandle {
         yieldRequested = false;
         heldAt = 0;
         lastStep = -1;
+        burst = 0;
     }
 
     ArrayList<Actor> joiners() {

@@ -682,6 +682,17 @@ final class Execution implements ChoicePoint {
             }
         }
         dirty.clear();
+        if (me != null
+                && me.burst >= Fairness.BURST_STEPS
+                && runnable.contains(me.id)
+                && runnable.size() > 1) {
+            // a long run of one thread while others could go on: let them (Fairness.BURST_STEPS)
+            me.burst = 0;
+            me.heldBack = true;
+            me.heldAt = s;
+            runnable.remove(me.id);
+            held.add(me.id);
+        }
         spinnerHeld = false;
         spinnerLeftOut = false;
         enabled = runnable;

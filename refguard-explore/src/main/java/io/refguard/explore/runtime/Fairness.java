@@ -83,8 +83,21 @@ final class Fairness {
         this.run = run;
     }
 
+    /**
+     * Steps in a row after which a thread is held back while another thread can run, whatever it
+     * reads and writes: a loop that waits for another thread but writes its own fields each turn (a
+     * ring buffer's consumer that re-publishes its unchanged sequence while a producer has claimed
+     * a slot and not yet published it) is no spin by the rule of reads above, and a strategy that
+     * keeps choosing it (PCT, with the producer at a lower priority) would run it to {@code
+     * maxSteps} and report a livelock no fair machine shows. Held back, it runs again once every
+     * other thread that can run has taken a step. A thousand steps in a row are far more than any
+     * bug found so far needed of one thread between two of another's.
+     */
+    static final int BURST_STEPS = 1_000;
+
     /** Remembers the operation {@code a} performs at the step just chosen. */
     void chosen(Actor a, int step) {
+        a.burst = a.lastStep == step - 1 && a.lastStep >= 0 ? a.burst + 1 : 1;
         a.lastStep = step;
         last = a;
         lastTarget = a.pendingTarget;

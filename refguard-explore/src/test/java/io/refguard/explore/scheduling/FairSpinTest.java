@@ -264,4 +264,33 @@ class FairSpinTest {
                 r.guarantee().contains("threads seen spinning were held back at " + r.spinHolds()),
                 r.guarantee());
     }
+
+    @Test
+    void aWaitLoopThatWritesItsOwnLocationIsNoLivelock() {
+        Scenario<Flags> s =
+                Explorer.scenario("busy wait")
+                        .setup(Flags::new)
+                        .actor(
+                                "producer",
+                                f -> {
+                                    f.data.set(42);
+                                    f.flag.set(1);
+                                })
+                        .actor(
+                                "consumer",
+                                f -> {
+                                    while (f.flag.get() == 0) {
+                                        f.counter.set(0); // its own location, rewritten each turn
+                                    }
+                                    require(f.data.get() == 42, "flag seen before the data");
+                                });
+        for (ExploreOptions o :
+                List.of(
+                        ExploreOptions.pct(1).seed(1).maxRuns(100),
+                        ExploreOptions.pct(2).seed(2).maxRuns(100),
+                        ExploreOptions.exhaustive().preemptionBound(1).maxRuns(5_000))) {
+            ExploreResult r = s.explore(o);
+            assertTrue(r.runs() > 0, r::toString);
+        }
+    }
 }
