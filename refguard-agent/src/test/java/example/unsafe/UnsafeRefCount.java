@@ -140,6 +140,66 @@ public final class UnsafeRefCount {
         }
     }
 
+    /**
+     * The same off-heap count bumped without the lock: a volatile get, then a volatile put, on two
+     * threads; one bump can be lost.
+     */
+    public static final class OffHeapUnlocked {
+        private OffHeapUnlocked() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            long address = U.allocateMemory(8);
+            try {
+                U.putIntVolatile(null, address, 0);
+                Runnable bump =
+                        () -> {
+                            int v = U.getIntVolatile(null, address);
+                            U.putIntVolatile(null, address, v + 1); // site: off-heap write
+                        };
+                Thread a = new Thread(bump, "bump-a");
+                Thread b = new Thread(bump, "bump-b");
+                a.start();
+                b.start();
+                a.join();
+                b.join();
+                if (U.getIntVolatile(null, address) != 2) {
+                    throw new AssertionError("off-heap count " + U.getIntVolatile(null, address));
+                }
+            } finally {
+                U.freeMemory(address);
+            }
+        }
+    }
+
+    /**
+     * Two writers append a record each to a log in a {@code byte[]} through plain {@code Unsafe}
+     * gets and puts (a buffer class's fast path): each reads the tail, writes its record there and
+     * moves the tail on, so one record can overwrite the other.
+     */
+    public static final class PlainAppend {
+        private PlainAppend() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            byte[] log = new byte[64]; // [0..7]: the tail, then records of 8 bytes
+            long base = U.arrayBaseOffset(byte[].class);
+            java.util.function.LongConsumer append =
+                    value -> {
+                        long tail = U.getLong(log, base);
+                        U.putLong(log, base + 8 + 8 * tail, value); // site: plain put
+                        U.putLong(log, base, tail + 1);
+                    };
+            Thread a = new Thread(() -> append.accept(11), "writer-a");
+            Thread b = new Thread(() -> append.accept(22), "writer-b");
+            a.start();
+            b.start();
+            a.join();
+            b.join();
+            if (U.getLong(log, base) != 2) {
+                throw new AssertionError("records appended: " + U.getLong(log, base));
+            }
+        }
+    }
+
     /** Runs {@code take} on two threads and waits for both. */
     static void twoTakers(Runnable take) throws InterruptedException {
         Thread a = new Thread(take, "take-a");

@@ -32,7 +32,17 @@ final class AtomicRules {
          * element it touches, the class object of a static field ({@code staticFieldBase}), or null
          * for an absolute address (off-heap memory), which is no access of a Java object.
          */
-        UNSAFE_BASE
+        UNSAFE_BASE,
+        /**
+         * As {@link #UNSAFE_BASE}, for a plain get or put ({@code getInt(Object, long)}), which is
+         * a point only with plain fields, folded as a plain field's access is.
+         */
+        UNSAFE_PLAIN,
+        /**
+         * A plain get or put at an absolute address only ({@code getLong(long)}, {@code
+         * putInt(long, int)}): memory outside the heap, a point only with plain fields.
+         */
+        UNSAFE_ADDRESS
     }
 
     /** The classification of one call site. */
@@ -117,15 +127,14 @@ final class AtomicRules {
      * exact owners are recognized: subclasses of atomic classes are rare and their calls are left
      * alone.
      */
-    static Access classify(String owner, String name, String desc) {
+    static Access classify(String owner, String name, String desc, boolean plainFields) {
         if (owner.equals(VAR_HANDLE)) {
             return VAR_HANDLE_MODES.contains(name)
                     ? new Access(kind(name), Target.VAR_HANDLE)
                     : null;
         }
         if (UNSAFE_OWNERS.contains(owner)) {
-            AccessKind kind = desc.startsWith(BASE_AND_OFFSET) ? unsafeKind(name) : null;
-            return kind == null ? null : new Access(kind, Target.UNSAFE_BASE);
+            return unsafe(name, desc, plainFields);
         }
         if (!owner.startsWith(PKG) || NOT_ACCESSES.contains(name)) {
             return null;
@@ -138,6 +147,36 @@ final class AtomicRules {
             return new Access(kind(name), Target.FIRST_ARGUMENT);
         }
         return null;
+    }
+
+    private static Access unsafe(String name, String desc, boolean plainFields) {
+        if (desc.startsWith(BASE_AND_OFFSET)) {
+            AccessKind kind = unsafeKind(name);
+            if (kind != null) {
+                return new Access(kind, Target.UNSAFE_BASE);
+            }
+            kind = plainFields ? plainUnsafeKind(name) : null;
+            return kind == null ? null : new Access(kind, Target.UNSAFE_PLAIN);
+        }
+        AccessKind kind = plainFields && desc.startsWith("(J") ? plainUnsafeKind(name) : null;
+        return kind == null ? null : new Access(kind, Target.UNSAFE_ADDRESS);
+    }
+
+    /** A plain {@code Unsafe} get or put of one value: {@code getInt}, {@code putLongUnaligned}. */
+    private static final java.util.regex.Pattern PLAIN_UNSAFE =
+            java.util.regex.Pattern.compile(
+                    "(get|put)(Int|Long|Byte|Short|Char|Boolean|Float|Double|Object|Reference"
+                            + "|Address)(Unaligned)?");
+
+    /**
+     * READ for a plain {@code Unsafe} get, WRITE for a plain put, null for anything else (the
+     * synchronizing forms, {@code copyMemory}, {@code setMemory}, {@code allocateMemory}, ...).
+     */
+    static AccessKind plainUnsafeKind(String name) {
+        if (!PLAIN_UNSAFE.matcher(name).matches()) {
+            return null;
+        }
+        return name.startsWith("get") ? AccessKind.READ : AccessKind.WRITE;
     }
 
     private static AccessKind kind(String name) {

@@ -312,7 +312,9 @@ final class MethodRewriter {
             return;
         }
         if (!isStatic) {
-            AtomicRules.Access access = AtomicRules.classify(call.owner, call.name, call.desc);
+            AtomicRules.Access access =
+                    AtomicRules.classify(
+                            call.owner, call.name, call.desc, cls.options().plainFields());
             if (access != null) {
                 boolean receiverOnTop = call.desc.startsWith("()");
                 int id =
@@ -571,7 +573,8 @@ final class MethodRewriter {
         Type[] args = Type.getArgumentTypes(call.desc);
         return switch (access.target()) {
             case RECEIVER -> false;
-            case FIRST_ARGUMENT, UNSAFE_BASE -> true;
+            case FIRST_ARGUMENT, UNSAFE_BASE, UNSAFE_PLAIN -> true;
+            case UNSAFE_ADDRESS -> false;
             case VAR_HANDLE ->
                     args.length - AtomicRules.varHandleValueCount(call.name) >= 1
                             && (args[0].getSort() == Type.OBJECT
@@ -600,14 +603,22 @@ final class MethodRewriter {
         for (int k = args.length - 1; k >= 0; k--) {
             pre.add(new VarInsnNode(args[k].getOpcode(Opcodes.ISTORE), slots[k]));
         }
-        boolean firstArgument = holderAccess(call, access);
-        pre.add(
-                firstArgument
-                        ? new VarInsnNode(Opcodes.ALOAD, slots[0])
-                        : new InsnNode(Opcodes.DUP));
+        AtomicRules.Target target = access.target();
+        if (target == AtomicRules.Target.UNSAFE_ADDRESS) {
+            pre.add(new InsnNode(Opcodes.ACONST_NULL)); // no object: the bridge's native memory
+        } else {
+            pre.add(
+                    holderAccess(call, access)
+                            ? new VarInsnNode(Opcodes.ALOAD, slots[0])
+                            : new InsnNode(Opcodes.DUP));
+        }
         pre.add(push(id));
         String point =
-                (access.target() == AtomicRules.Target.UNSAFE_BASE ? "beforeUnsafe" : "before")
+                switch (target) {
+                            case UNSAFE_BASE -> "beforeUnsafe";
+                            case UNSAFE_PLAIN, UNSAFE_ADDRESS -> "beforeUnsafePlain";
+                            default -> "before";
+                        }
                         + switch (access.kind()) {
                             case READ -> "Read";
                             case WRITE -> "Write";

@@ -17,7 +17,7 @@ class UnsafeRulesTest {
     private static final String JDK = "jdk/internal/misc/Unsafe";
 
     private static AccessKind kind(String owner, String name, String desc) {
-        AtomicRules.Access a = AtomicRules.classify(owner, name, desc);
+        AtomicRules.Access a = AtomicRules.classify(owner, name, desc, false);
         if (a == null) {
             return null;
         }

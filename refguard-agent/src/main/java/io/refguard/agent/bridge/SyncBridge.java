@@ -116,30 +116,60 @@ public final class SyncBridge {
     }
 
     /**
+     * What an {@code Unsafe} access at an absolute address (a null base: memory outside the Java
+     * heap, from {@code allocateMemory} or a direct buffer) touches: all such memory is one
+     * location, as all elements of an array are.
+     */
+    private static final Object NATIVE_MEMORY = new NativeMemory();
+
+    /** The type of {@link #NATIVE_MEMORY}, which reports name after it ({@code NativeMemory#1}). */
+    private static final class NativeMemory {}
+
+    /**
      * Scheduling point before an {@code Unsafe} read at an offset in {@code base} (a volatile,
-     * acquire or opaque get); none for a null base, whose offset is an absolute address outside the
-     * Java heap. The caller then reads.
+     * acquire or opaque get), or at an absolute address when {@code base} is null ({@link
+     * #NATIVE_MEMORY}). The caller then reads.
      */
     public static void beforeUnsafeRead(Object base, int site) {
         SyncInterceptor i = managing();
-        if (i != null && base != null) {
-            i.beforeAccess(base, AccessKind.READ, site);
+        if (i != null) {
+            i.beforeAccess(base != null ? base : NATIVE_MEMORY, AccessKind.READ, site);
         }
     }
 
     /** As {@link #beforeUnsafeRead}, before a volatile, ordered, release or opaque put. */
     public static void beforeUnsafeWrite(Object base, int site) {
         SyncInterceptor i = managing();
-        if (i != null && base != null) {
-            i.beforeAccess(base, AccessKind.WRITE, site);
+        if (i != null) {
+            i.beforeAccess(base != null ? base : NATIVE_MEMORY, AccessKind.WRITE, site);
         }
     }
 
     /** As {@link #beforeUnsafeRead}, before a compare-and-swap or a get-and-add/set/bitwise. */
     public static void beforeUnsafeUpdate(Object base, int site) {
         SyncInterceptor i = managing();
-        if (i != null && base != null) {
-            i.beforeAccess(base, AccessKind.UPDATE, site);
+        if (i != null) {
+            i.beforeAccess(base != null ? base : NATIVE_MEMORY, AccessKind.UPDATE, site);
+        }
+    }
+
+    /**
+     * With plain fields: a point before a plain {@code Unsafe} get ({@code getInt}, {@code
+     * getLong}, ...) at an offset in {@code base}, or at an absolute address when {@code base} is
+     * null; folded as a plain field's access is ({@link SyncInterceptor#beforePlainUnsafe}).
+     */
+    public static void beforeUnsafePlainRead(Object base, int site) {
+        SyncInterceptor i = managing();
+        if (i != null) {
+            i.beforePlainUnsafe(base != null ? base : NATIVE_MEMORY, AccessKind.READ, site);
+        }
+    }
+
+    /** As {@link #beforeUnsafePlainRead}, before a plain put. */
+    public static void beforeUnsafePlainWrite(Object base, int site) {
+        SyncInterceptor i = managing();
+        if (i != null) {
+            i.beforePlainUnsafe(base != null ? base : NATIVE_MEMORY, AccessKind.WRITE, site);
         }
     }
 

@@ -140,6 +140,16 @@ public interface SyncInterceptor {
     }
 
     /**
+     * Called before a plain {@code Unsafe} get or put ({@code getInt(Object, long)}, {@code
+     * putLong(long, long)}, ...) when the agent was asked to instrument plain fields: an access of
+     * {@code base}'s fields, of its elements when it is an array, or of memory outside the heap
+     * (the bridge's one object for it). By default nothing.
+     *
+     * @param kind {@link AccessKind#READ} or {@link AccessKind#WRITE}
+     */
+    default void beforePlainUnsafe(Object base, AccessKind kind, int site) {}
+
+    /**
      * Called before a call reads or writes {@code length} elements of an array from {@code from} on
      * ({@link ArrayBulk}: {@code System.arraycopy}, {@code clone()}, {@code Arrays.fill}, ...),
      * when the agent was asked to instrument plain fields. By default the same as {@link

@@ -364,6 +364,22 @@ final class ExploringInterceptor implements SyncInterceptor {
     }
 
     @Override
+    public void beforePlainUnsafe(Object base, AccessKind kind, int site) {
+        if (Coordinator.foldedAccess()) {
+            return;
+        }
+        RunModel r = run();
+        r.ops++;
+        // an array's elements are one location, whether reached by xALOAD or through Unsafe; an
+        // object's fields, unknown by offset, are every field of it
+        Object part =
+                base.getClass().isArray()
+                        ? r.elements(base, site)
+                        : r.key(base, site).field(Instruction.ANY_FIELD);
+        Coordinator.foldingPoint(part, access(kind), label(site));
+    }
+
+    @Override
     public void beforeElementRange(Object array, int from, int length, AccessKind kind, int site) {
         if (Coordinator.foldedAccess()) {
             return;

@@ -1,7 +1,6 @@
 package io.refguard.agent.explore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,8 +22,9 @@ import org.junit.jupiter.api.Test;
  * through Unsafe whose release checks and then decrements is found released twice, and its
  * compare-and-swap fix passes. The access names no field, so it depends on every field of its
  * object (a volatile read of the count included), on an array's elements and, through {@code
- * staticFieldBase}, on a class's static fields; an access at an absolute address (a null base) is
- * no point.
+ * staticFieldBase}, on a class's static fields; an access at an absolute address (a null base) is a
+ * point on the one location of all memory outside the heap. With plain fields, the plain gets and
+ * puts are points too.
  */
 class UnsafeAccessesTest {
 
@@ -103,12 +103,42 @@ class UnsafeAccessesTest {
     }
 
     @Test
-    void accessesAtAnAbsoluteAddressAreNoPoints() {
+    void accessesAtAnAbsoluteAddressArePointsOnNativeMemory() {
+        // all memory outside the heap is one location: the locked count passes, the unlocked one
+        // loses a bump
         ExploreResult r =
                 AgentExplorer.mainClass(UnsafeRefCount.OffHeap.class.getName()).explore(EXHAUSTIVE);
         assertTrue(r.exhausted(), r::toString);
-        // the site is instrumented (its base is known only when it runs), and reports nothing
-        assertFalse(fieldsOf("Unsafe.putIntVolatile()").isEmpty());
+        assertTrue(r.runs() > 1, r::toString);
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                AgentExplorer.mainClass(
+                                                UnsafeRefCount.OffHeapUnlocked.class.getName())
+                                        .explore(EXHAUSTIVE));
+        assertTrue(f.table().contains("off-heap count 1"), f::table);
+        String write = cell("Unsafe.putIntVolatile() NativeMemory#1", "off-heap write");
+        assertTrue(f.table().contains(write), () -> "expected '" + write + "' in\n" + f.table());
+    }
+
+    @Test
+    void plainGetsAndPutsArePointsWithPlainFields() {
+        String name = UnsafeRefCount.PlainAppend.class.getName();
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                AgentExplorer.mainClass(name)
+                                        .agentOptions(
+                                                io.refguard.agent.AgentOptions.forProgram(name)
+                                                        .withPlainFields(true))
+                                        .explore(EXHAUSTIVE));
+        assertTrue(f.table().contains("records appended: 1"), f::table);
+        assertTrue(f.table().contains("Unsafe.putLong()"), f::table);
+        // without plain fields they are no points, as plain fields are not
+        ExploreResult r = AgentExplorer.mainClass(name).explore(EXHAUSTIVE);
+        assertTrue(r.exhausted(), r::toString);
     }
 
     /** The fields named by the instrumented sites of {@code operation} in the example's classes. */
