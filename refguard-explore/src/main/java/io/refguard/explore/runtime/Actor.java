@@ -118,8 +118,20 @@ final class Actor implements ActorHandle {
      */
     boolean foldAll;
 
-    /** Folding points in a row with nothing between them, the last one included. */
+    /**
+     * Folding points in a row with nothing between them whose labels (their sites) repeat one of
+     * the row's earlier ones: the turns of a loop ({@link Execution#foldingPoint}).
+     */
     int foldPoints;
+
+    /** The labels of the row's recent folding points, a ring of {@link Execution#LOOP_SITES}. */
+    final String[] foldLabels = new String[Execution.LOOP_SITES];
+
+    /** How many of {@link #foldLabels} hold labels of the current row. */
+    int foldLabelCount;
+
+    /** Where the next new label goes in {@link #foldLabels}. */
+    int foldLabelNext;
 
     RunScope.Binding binding;
 
@@ -194,6 +206,8 @@ final class Actor implements ActorHandle {
         folds = 0;
         foldAll = false;
         foldPoints = 0;
+        foldLabelCount = 0;
+        foldLabelNext = 0;
         binding = null;
         threadObject = null;
         forgetReads();

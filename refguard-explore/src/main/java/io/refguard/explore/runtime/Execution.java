@@ -153,11 +153,19 @@ final class Execution implements ChoicePoint {
 
     /**
      * After this many {@link #foldingPoint}s in a row with nothing between them, each on another
-     * target than the one before (or a write after reads), the next one announces every target, so
-     * the rest of a loop over several arrays folds into few steps. A loop over one target keeps
-     * announcing it, so fair scheduling still sees a spin on it.
+     * target than the one before (or a write after reads) and each at a site the row already
+     * passed, the next one announces every target, so the rest of a loop over several arrays folds
+     * into few steps. Only a repeated site counts, as only a loop repeats one: straight-line code
+     * that touches many fields in a row (a library's method that updates a dozen fields) keeps a
+     * point at each access, so another thread's access between any two of them is still tried. A
+     * loop over one target keeps announcing it, so fair scheduling still sees a spin on it.
      */
     static final int WIDEN = 16;
+
+    /**
+     * The recent sites a row of folding points remembers to tell a loop's turns ({@link #WIDEN}).
+     */
+    static final int LOOP_SITES = 16;
 
     /** The threads that read something since they last wrote or were woken ({@link Fairness}). */
     final ThreadSet readers = new ThreadSet();
@@ -528,8 +536,11 @@ final class Execution implements ChoicePoint {
         }
         if (!quiet) {
             me.foldPoints = 1;
-        } else if (!covered) {
-            me.foldPoints++; // another target, or a write after reads: a loop over several
+            me.foldLabelCount = 0;
+            me.foldLabelNext = 0;
+            loopSite(me, label);
+        } else if (!covered && loopSite(me, label)) {
+            me.foldPoints++; // another target at a site passed before: a loop over several
         } // else a long loop's next step on the same target: it stays one, for fair scheduling
         boolean wide = watched.size() == 1 || me.foldPoints > WIDEN; // me alone is watched
         if (wide) {
@@ -541,6 +552,23 @@ final class Execution implements ChoicePoint {
         me.folds = 0;
         me.foldMark = events;
         return true;
+    }
+
+    /**
+     * Whether {@code label} is one of the recent labels of {@code me}'s row of folding points (a
+     * loop's turn); else remembers it, in place of the oldest when the ring is full.
+     */
+    private static boolean loopSite(Actor me, String label) {
+        String[] labels = me.foldLabels;
+        for (int i = 0; i < me.foldLabelCount; i++) {
+            if (labels[i] == label) {
+                return true;
+            }
+        }
+        labels[me.foldLabelNext] = label;
+        me.foldLabelNext = (me.foldLabelNext + 1) % labels.length;
+        me.foldLabelCount = Math.min(me.foldLabelCount + 1, labels.length);
+        return false;
     }
 
     /**

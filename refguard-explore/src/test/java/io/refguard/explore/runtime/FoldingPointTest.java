@@ -152,6 +152,28 @@ class FoldingPointTest {
     }
 
     @Test
+    void straightLineAccessesOfManyTargetsAtManySitesAreEachAPoint() {
+        // a library method that touches forty fields in a row, each at its own site: no site
+        // repeats, so this is no loop, and each access stays a point another thread can precede
+        Object[] fields = new Object[40];
+        String[] sites = new String[40];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = new Object();
+            sites[i] = ("site " + i).intern();
+        }
+        run(
+                a(
+                        () -> {
+                            for (int i = 0; i < fields.length; i++) {
+                                points.add(
+                                        Coordinator.foldingPoint(fields[i], Access.READ, sites[i]));
+                            }
+                        }),
+                waiter);
+        assertEquals(40, points.stream().filter(p -> p).count());
+    }
+
+    @Test
     void aThreadThatAloneCanRunFoldsTenThousandAccessesOfAnyTargetIntoEachStep() {
         boolean[] folded = new boolean[1];
         run(
