@@ -168,8 +168,15 @@ final class StaticReinit {
         // the JVM's own initializer runs $rg$reinit, which cannot throw: a failure is kept and
         // thrown by $rg$ensure, so the class never becomes erroneous for the runs after
         MethodNode jvmInit = new MethodNode(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
+        // pinned while the JVM holds the class's initialization lock (ProgramStatics.jvmInit)
+        jvmInit.instructions.add(new InsnNode(Opcodes.ICONST_1));
+        jvmInit.instructions.add(
+                new MethodInsnNode(Opcodes.INVOKESTATIC, STATICS, "jvmInit", "(Z)V", false));
         jvmInit.instructions.add(
                 new MethodInsnNode(Opcodes.INVOKESTATIC, node.name, REINIT, "()V", false));
+        jvmInit.instructions.add(new InsnNode(Opcodes.ICONST_0));
+        jvmInit.instructions.add(
+                new MethodInsnNode(Opcodes.INVOKESTATIC, STATICS, "jvmInit", "(Z)V", false));
         jvmInit.instructions.add(new InsnNode(Opcodes.RETURN));
         node.methods.add(jvmInit);
         node.methods.add(ensure(node.name, version));

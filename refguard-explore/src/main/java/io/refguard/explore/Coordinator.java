@@ -201,6 +201,18 @@ public final class Coordinator {
     }
 
     /**
+     * Pins (with {@code on}) or unpins the calling thread: while it is pinned and can go on, no
+     * other thread is scheduled, so its scheduling points make no decisions. For code that holds a
+     * lock the explorer does not model and that other explored threads may need, such as the JVM's
+     * own lock of a class it initializes: a switch inside it would leave another thread blocked in
+     * the JVM. Pins nest; a run's threads start unpinned. Not a scheduling point; nothing on a
+     * thread that is not managed.
+     */
+    public static void pin(boolean on) {
+        ModelCalls.pin(on);
+    }
+
+    /**
      * Tells fair scheduling that the update the calling thread made at its last scheduling point (a
      * compare-and-set that failed) wrote nothing, so it counts as a read: a loop of failing
      * compare-and-sets is then recognized as spinning. Not a scheduling point. Unmanaged: nothing.

@@ -106,6 +106,21 @@ public final class ProgramStatics {
         }
     }
 
+    /**
+     * Called by a class's JVM initializer ({@code <clinit>}) before and after it runs the class's
+     * initializer: while the JVM initializes a class, it holds a lock of that class that any other
+     * thread using the class waits for inside the JVM, so under exploration the initializing thread
+     * is pinned ({@link SyncInterceptor#jvmClassInit}) and no other thread runs until it is done or
+     * blocks. The runs after re-initialize the class with no JVM lock, and their waits are the
+     * explorer's ({@link #awaitInitialized}).
+     */
+    public static void jvmInit(boolean on) {
+        SyncInterceptor i = SyncBridge.managing();
+        if (i != null) {
+            i.jvmClassInit(on);
+        }
+    }
+
     /** Re-initializes {@code type}'s statics unless they are from the current run already. */
     public static void ensure(Class<?> type) {
         try {

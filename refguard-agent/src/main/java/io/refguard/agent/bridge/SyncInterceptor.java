@@ -66,6 +66,14 @@ public interface SyncInterceptor {
     }
 
     /**
+     * The calling thread starts ({@code on}) or ends the JVM's own initialization of a class of the
+     * program, which holds the JVM's lock of that class: an explorer must not switch to another
+     * thread meanwhile, which could need the class and block in the JVM where it cannot see it. By
+     * default nothing.
+     */
+    default void jvmClassInit(boolean on) {}
+
+    /**
      * The calling thread uses {@code type}, which another thread is initializing: it must wait
      * until {@code done} holds, as the JVM makes it wait. By default it yields until then; an
      * explorer blocks the thread in its model instead.

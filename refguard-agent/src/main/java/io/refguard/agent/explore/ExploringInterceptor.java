@@ -513,6 +513,11 @@ final class ExploringInterceptor implements SyncInterceptor {
     }
 
     @Override
+    public void jvmClassInit(boolean on) {
+        Coordinator.pin(on);
+    }
+
+    @Override
     public void awaitClassInit(Class<?> type, java.util.function.BooleanSupplier done) {
         RunModel r = run();
         r.ops++;

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import example.statics.FirstUseTogether;
 import example.statics.HolderIdiom;
 import example.statics.InitializerCycle;
 import example.statics.StaticsEachRun;
 import example.statics.ThrowingInitializer;
+import io.refguard.agent.AgentOptions;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
@@ -71,6 +73,18 @@ class FreshStaticsTest {
                                 AgentExplorer.mainClass(HolderIdiom.class.getName())
                                         .explore(ExploreOptions.exhaustive()));
         assertTrue(racy.getMessage().contains("2 caches created"), racy::getMessage);
+    }
+
+    @Test
+    void aThreadInitializingAClassInTheJvmIsNotSwitchedAwayFrom() {
+        // the first run initializes Levels in the JVM; a switch inside its loop used to leave the
+        // other thread blocked in the JVM, reported after ten seconds as stuck
+        String name = FirstUseTogether.class.getName();
+        ExploreResult r =
+                AgentExplorer.mainClass(name)
+                        .agentOptions(AgentOptions.forProgram(name).withPlainFields(true))
+                        .explore(ExploreOptions.exhaustive());
+        assertEquals(ExploreResult.Stop.EXHAUSTED, r.stop(), r::toString);
     }
 
     @Test

@@ -166,6 +166,12 @@ final class Actor implements ActorHandle {
     int burst;
 
     /**
+     * Above zero while the actor is pinned ({@code Coordinator.pin}): while it can go on, it is the
+     * only thread that can be chosen.
+     */
+    int pinned;
+
+    /**
      * The user's {@code Thread} whose body this actor runs, when started by {@code startThread}.
      */
     Thread threadObject;
@@ -215,6 +221,7 @@ final class Actor implements ActorHandle {
         heldAt = 0;
         lastStep = -1;
         burst = 0;
+        pinned = 0;
     }
 
     ArrayList<Actor> joiners() {

@@ -167,6 +167,9 @@ final class Execution implements ChoicePoint {
      */
     static final int LOOP_SITES = 16;
 
+    /** The enabled set of a decision at which a pinned thread can go on: that thread alone. */
+    private final ThreadSet pinnedOnly = new ThreadSet();
+
     /** The threads that read something since they last wrote or were woken ({@link Fairness}). */
     final ThreadSet readers = new ThreadSet();
 
@@ -711,6 +714,7 @@ final class Execution implements ChoicePoint {
         }
         dirty.clear();
         if (me != null
+                && me.pinned == 0
                 && me.burst >= Fairness.BURST_STEPS
                 && runnable.contains(me.id)
                 && runnable.size() > 1) {
@@ -745,6 +749,15 @@ final class Execution implements ChoicePoint {
                 releaseServed(oldestLastStep);
                 spinnerLeftOut = spinnerHeld;
             }
+        }
+        if (me != null
+                && me.pinned > 0
+                && (runnable.contains(me.id) || held.contains(me.id))
+                && !(enabled.size() == 1 && enabled.contains(me.id))) {
+            // a pinned thread that can go on is the only choice (Coordinator.pin)
+            pinnedOnly.clear();
+            pinnedOnly.add(me.id);
+            enabled = pinnedOnly;
         }
         if (n > finished && liveDaemons == n - finished) {
             // only daemons are left: the JVM exits now, so the run is complete

@@ -213,6 +213,13 @@ public final class ModelCalls {
         }
     }
 
+    public static void pin(boolean on) {
+        Actor me = managedActor();
+        if (me != null) {
+            me.pinned = Math.max(0, me.pinned + (on ? 1 : -1));
+        }
+    }
+
     public static void updateFailed() {
         Actor me = managedActor();
         if (me != null) {
