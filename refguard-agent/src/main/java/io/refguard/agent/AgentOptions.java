@@ -317,10 +317,16 @@ public final class AgentOptions {
      */
     private static final Map<String, String> SHARED_STATE_LIBRARIES =
             Map.of(
-                    "org.mockito.", "org.mockito (a mocking library: its stubs and recorded calls)",
-                    "kotlinx.", "kotlinx (Kotlin's libraries: coroutines)",
-                    "scala.", "scala (Scala's library: its futures and collections)",
-                    "groovy.", "groovy (Groovy's runtime)");
+                    "org.mockito.",
+                    "org.mockito (a mocking library: its stubs and recorded calls; the default"
+                            + " --include leaves it out)",
+                    "kotlinx.",
+                    "kotlinx (Kotlin's libraries: coroutines; the default --include leaves it out)",
+                    "scala.",
+                    "scala (Scala's library: its futures and collections; the default --include"
+                            + " leaves it out)",
+                    "groovy.",
+                    "groovy (Groovy's runtime; the default --include leaves it out)");
 
     /**
      * The libraries of {@link #SHARED_STATE_LIBRARIES} whose classes a loader under these options
@@ -330,12 +336,29 @@ public final class AgentOptions {
         return new TreeSet<>(librariesLeftOut).stream().toList();
     }
 
-    /** Notes that class {@code name} was defined for a program without instrumentation. */
+    /**
+     * Notes that class {@code name} was defined for a program without instrumentation: a library of
+     * {@link #SHARED_STATE_LIBRARIES}, or any class that an include the user narrowed left out (not
+     * one the default exclusions or an exclude name), by its package's first two names ({@code
+     * org.ehcache}).
+     */
     void loadedUninstrumented(String name) {
         for (Map.Entry<String, String> e : SHARED_STATE_LIBRARIES.entrySet()) {
             if (name.startsWith(e.getKey())) {
                 librariesLeftOut.add(e.getValue());
+                return;
             }
+        }
+        if (include.isEmpty()
+                || startsWithAny(name, NEVER)
+                || startsWithAny(name, DEFAULT_EXCLUDES)
+                || excludePatterns.stream().anyMatch(p -> p.matcher(name).matches())) {
+            return;
+        }
+        int first = name.indexOf('.');
+        int second = first < 0 ? -1 : name.indexOf('.', first + 1);
+        if (second > 0) {
+            librariesLeftOut.add(name.substring(0, second) + " (not matched by --include)");
         }
     }
 

@@ -37,4 +37,30 @@ class LibrariesLeftOutTest {
         assertEquals(1, left.size(), left::toString);
         assertTrue(left.get(0).startsWith("org.mockito (a mocking library"), left::toString);
     }
+
+    @Test
+    void aLibraryANarrowedIncludeLeavesOutIsNotedByItsPackage() throws Exception {
+        List<Path> classPath = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.contains("commons-pool2")) {
+                classPath.add(Path.of(entry));
+            }
+        }
+        assertEquals(1, classPath.size(), classPath::toString);
+        AgentOptions options = AgentOptions.forProgram("example.Main").withInclude("example.*");
+        try (InstrumentingClassLoader loader =
+                new InstrumentingClassLoader(
+                        LibrariesLeftOutTest.class.getClassLoader(), options, classPath)) {
+            Class.forName("org.apache.commons.pool2.impl.GenericObjectPool", false, loader);
+        }
+        assertEquals(List.of("org.apache (not matched by --include)"), options.librariesLeftOut());
+        // with the default include it is instrumented, and nothing is noted
+        AgentOptions all = AgentOptions.forProgram("example.Main");
+        try (InstrumentingClassLoader loader =
+                new InstrumentingClassLoader(
+                        LibrariesLeftOutTest.class.getClassLoader(), all, classPath)) {
+            Class.forName("org.apache.commons.pool2.impl.GenericObjectPool", false, loader);
+        }
+        assertEquals(List.of(), all.librariesLeftOut());
+    }
 }

@@ -109,15 +109,23 @@ final class ExploreCommand implements Callable<Integer> {
             }
             List<String> libraries = t.librariesLeftOut();
             if (!e.failed() && !e.inconclusive() && !libraries.isEmpty()) {
+                String named =
+                        libraries.size() <= 6
+                                ? String.join(", ", libraries)
+                                : String.join(", ", libraries.subList(0, 6))
+                                        + " and "
+                                        + (libraries.size() - 6)
+                                        + " more";
                 err.println(
                         "refguard: hint: "
-                                + String.join(", ", libraries)
+                                + named
                                 + (libraries.size() == 1 ? " was" : " were")
-                                + " loaded but not instrumented (the default --include leaves it"
-                                + " out), so no interleaving inside it was explored: a mock"
-                                + " stubbed while another thread calls it, say. Set such state up"
-                                + " before the threads start, or name the package in --include"
-                                + " (runs may then differ, if the library sets itself up once)");
+                                + " loaded but not instrumented, so no interleaving inside it"
+                                + " was explored: its locks, fields and threads ran as plain"
+                                + " code (a mock stubbed while another thread calls it, a cache"
+                                + " updated by two threads). Set such state up before the"
+                                + " threads start, or name the package in --include (runs may"
+                                + " then differ, if the library sets itself up once)");
                 err.flush();
             }
             long shortWaits = t.shortTimedWaits();
