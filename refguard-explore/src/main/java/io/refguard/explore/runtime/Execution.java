@@ -354,6 +354,7 @@ final class Execution implements ChoicePoint {
     /** A thread spawned during the run: watched from its start. */
     void spawned(Actor a) {
         events++;
+        progressed();
         watched.add(a.id);
         dirty.add(a.id);
     }
@@ -385,6 +386,17 @@ final class Execution implements ChoicePoint {
         blocked.remove(a.id);
     }
 
+    /**
+     * The running thread started a thread or woke one: whatever it does next, its steps so far were
+     * no wait for others, so its burst ({@link Fairness#BURST_STEPS}) starts again.
+     */
+    private void progressed() {
+        Actor r = running;
+        if (r != null) {
+            r.burst = 0;
+        }
+    }
+
     /** Marks live thread {@code a} as a daemon ({@link Actor#daemon}). */
     void daemon(Actor a) {
         if (!a.daemon && a.live()) {
@@ -397,6 +409,7 @@ final class Execution implements ChoicePoint {
     void rouse(Actor a) {
         if (a.dormant) {
             events++;
+            progressed();
             a.dormant = false;
             watched.add(a.id);
             blocked.add(a.id);

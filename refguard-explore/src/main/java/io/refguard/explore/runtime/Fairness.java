@@ -91,7 +91,9 @@ final class Fairness {
      * keeps choosing it (PCT, with the producer at a lower priority) would run it to {@code
      * maxSteps} and report a livelock no fair machine shows. Held back, it runs again once every
      * other thread that can run has taken a step. A thousand steps in a row are far more than any
-     * bug found so far needed of one thread between two of another's.
+     * bug found so far needed of one thread between two of another's. A thread that starts or wakes
+     * another begins a new burst: a loop that spawns thousands of threads, or hands work to
+     * sleeping consumers, is no wait.
      */
     static final int BURST_STEPS = 1_000;
 
