@@ -346,21 +346,32 @@ final class ExploringInterceptor implements SyncInterceptor {
      */
     @Override
     public void beforeElementAccess(Object array, int index, AccessKind kind, int site) {
-        if (Coordinator.foldedAccess()) {
-            return; // joins a step made while no other thread could run: no target needed
-        }
-        RunModel r = run();
-        r.ops++;
-        FieldOf elements = r.elements(array, site);
-        if (Coordinator.foldingPoint(elements, access(kind), label(site))
-                && Coordinator.tracing()) {
+        String name = elementsPoint(array, kind, site);
+        if (name != null) {
             Coordinator.showOperation(
                     (kind == AccessKind.READ ? "array read " : "array write ")
-                            + ((LockModel) elements.whole()).name
+                            + name
                             + "["
                             + index
                             + "]");
         }
+    }
+
+    /**
+     * A folding point on {@code array}'s elements; the array's report name when it was a point of a
+     * traced run, whose row the caller then names in detail, else null.
+     */
+    private String elementsPoint(Object array, AccessKind kind, int site) {
+        if (Coordinator.foldedAccess()) {
+            return null; // joins a step made while no other thread could run: no target needed
+        }
+        RunModel r = run();
+        r.ops++;
+        FieldOf elements = r.elements(array, site);
+        return Coordinator.foldingPoint(elements, access(kind), label(site))
+                        && Coordinator.tracing()
+                ? ((LockModel) elements.whole()).name
+                : null;
     }
 
     @Override
@@ -381,18 +392,12 @@ final class ExploringInterceptor implements SyncInterceptor {
 
     @Override
     public void beforeElementRange(Object array, int from, int length, AccessKind kind, int site) {
-        if (Coordinator.foldedAccess()) {
-            return;
-        }
-        RunModel r = run();
-        r.ops++;
-        FieldOf elements = r.elements(array, site);
-        if (Coordinator.foldingPoint(elements, access(kind), label(site))
-                && Coordinator.tracing()) {
+        String name = elementsPoint(array, kind, site);
+        if (name != null) {
             Coordinator.showOperation(
                     label(site)
                             + " "
-                            + ((LockModel) elements.whole()).name
+                            + name
                             + (length <= 1
                                     ? "[" + (length == 1 ? from : "") + "]"
                                     : "[" + from + ".." + (from + length - 1) + "]"));
