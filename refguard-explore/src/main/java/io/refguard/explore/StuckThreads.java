@@ -34,7 +34,30 @@ final class StuckThreads {
         if (own != null && !own.equals(top)) {
             s += ", called from " + own.substring(own.lastIndexOf('/') + 1);
         }
-        return s + ".";
+        return s + "." + (waitsForClassInit(stack) ? CLASS_INIT : "");
+    }
+
+    /**
+     * What a thread waiting for the JVM's initialization of a class means: another thread holds the
+     * JVM's own lock of that class, which no explorer sees.
+     */
+    static final String CLASS_INIT =
+            " It waits for the JVM to finish initializing a class that another thread is"
+                    + " initializing: the JVM holds its own lock of the class meanwhile, which"
+                    + " refguard does not see. refguard keeps a thread that initializes a class of"
+                    + " the instrumented program from being switched away from; a class outside"
+                    + " the include whose initializer calls back into instrumented code is not"
+                    + " covered. Touching the class in main before the threads start (a static"
+                    + " field, or Class.forName with initialize true) avoids the wait.";
+
+    /** Whether {@code stack} shows a wait for the JVM's initialization of a class. */
+    private static boolean waitsForClassInit(List<String> stack) {
+        for (String l : stack) {
+            if (l.contains("ensureClassInitialized")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean jdk(String frame) {

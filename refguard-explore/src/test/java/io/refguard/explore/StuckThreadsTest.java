@@ -1,0 +1,42 @@
+package io.refguard.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a report says of a stuck thread from its stack: where it is stuck, called from the program's
+ * frame, and, when it waits for the JVM's initialization of a class, what that wait is.
+ */
+class StuckThreadsTest {
+
+    @Test
+    void aThreadInASocketReadIsStuckThereCalledFromTheProgram() {
+        String s =
+                StuckThreads.stuckIn(
+                        List.of(
+                                "at java.base/sun.nio.ch.SocketDispatcher.read0(Native Method)",
+                                "at java.base/java.net.Socket.read(Socket.java:1)",
+                                "at app.Client.fetch(Client.java:12)"));
+        assertEquals(
+                " It is stuck in sun.nio.ch.SocketDispatcher.read0, called from"
+                        + " app.Client.fetch(Client.java:12).",
+                s);
+    }
+
+    @Test
+    void aThreadWaitingForAClassInitializationIsToldWhy() {
+        String s =
+                StuckThreads.stuckIn(
+                        List.of(
+                                "at java.base/jdk.internal.misc.Unsafe.ensureClassInitialized0"
+                                        + "(Native Method)",
+                                "at java.base/jdk.internal.misc.Unsafe.ensureClassInitialized"
+                                        + "(Unsafe.java:1160)",
+                                "at app.Cache.get(Cache.java:40)"));
+        assertTrue(s.contains("It waits for the JVM to finish initializing a class"), s);
+        assertTrue(s.contains("Class.forName with initialize true"), s);
+    }
+}
