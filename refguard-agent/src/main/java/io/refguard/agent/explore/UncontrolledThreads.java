@@ -188,7 +188,10 @@ final class UncontrolledThreads {
         }
         StackTraceElement program = null;
         for (StackTraceElement e : t.getStackTrace()) {
-            if (!jdk(e) && !e.getClassName().startsWith("io.refguard.")) {
+            // the program's own code, not the methods the agent adds to its classes ($rg$ensure)
+            if (!jdk(e)
+                    && !e.getClassName().startsWith("io.refguard.")
+                    && !e.getMethodName().startsWith("$")) {
                 program = e;
                 break;
             }
