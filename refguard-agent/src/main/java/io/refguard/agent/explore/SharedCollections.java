@@ -226,8 +226,7 @@ final class SharedCollections {
                                         && MOVES_IN_ACCESS_ORDER.contains(call.name()));
         if (!use.shared && use.first == me && r.parallelPieces == 0) {
             noted(use, me, read, call.site());
-            Object result = call.proceed();
-            return type == null ? viewed(r, call, collection, result) : result;
+            return viewed(r, call, collection, call.proceed());
         }
         LockModel k = r.key(collection, call.site());
         String mine = where(call.site());
@@ -239,14 +238,14 @@ final class SharedCollections {
         Coordinator.unorderedPoint(k, access, label);
         unordered(use, me, mine, read, k);
         noted(use, me, read, call.site());
-        Object result = LibraryOps.atomically(x, call::proceed);
-        return type == null ? viewed(r, call, collection, result) : result;
+        return viewed(r, call, collection, LibraryOps.atomically(x, call::proceed));
     }
 
     /**
      * Returns {@code result}, first noting it as a view of {@code collection} when {@code call}
      * returns one (a key set, a sub-list, a head map, ...): calls on the view then count as calls
-     * on the collection, whichever thread makes them.
+     * on the collection, whichever thread makes them. A call on one of the {@link UnsharedTypes}
+     * returns no such view (a buffer's {@code duplicate()} has a position of its own).
      */
     private static Object viewed(RunModel r, LibraryCall call, Object collection, Object result) {
         if (result != null

@@ -99,6 +99,14 @@ final class UncontrolledThreads {
     private static final Origin SEEN = new Origin(null);
 
     /**
+     * As {@link #SEEN}, for a thread that may be one of the JDK's service threads ({@link
+     * #serviceCandidate}): only these are asked, at each instrumented operation, whether they run
+     * the program's code for an exploration ({@link #jdkThreadRuns}); other threads of no
+     * exploration pay nothing more.
+     */
+    private static final Origin SEEN_SERVICE = new Origin(null);
+
+    /**
      * The threads that might be the JDK's service threads ({@link #serviceCandidate}) and that ran
      * instrumented code while an exploration ran: they run the program's code, so they are not.
      */
@@ -139,13 +147,14 @@ final class UncontrolledThreads {
             // inherited from no explored thread: the JVM's, the JDK's, or constructed without
             // inheriting; remembered once, in case it looks like the JDK's own
             Thread t = Thread.currentThread();
-            if (serviceCandidate(t)) {
+            boolean service = serviceCandidate(t);
+            if (service) {
                 RAN_PROGRAM_CODE.put(t, Boolean.TRUE);
             }
-            ORIGIN.set(SEEN);
-            o = SEEN;
+            o = service ? SEEN_SERVICE : SEEN;
+            ORIGIN.set(o);
         }
-        if (o == SEEN) {
+        if (o == SEEN_SERVICE) {
             jdkThreadRuns(Thread.currentThread());
             return;
         }
@@ -183,7 +192,7 @@ final class UncontrolledThreads {
                 || x.uncontrolled.noticed.get() != null
                 || x.uncontrolled.floor < 0
                 || t.getId() <= x.uncontrolled.floor
-                || !serviceCandidate(t)) {
+                || !serviceCandidate(t)) { // a thread that ended has no group any more
             return;
         }
         StackTraceElement program = null;
