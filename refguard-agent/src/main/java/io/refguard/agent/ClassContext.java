@@ -15,6 +15,7 @@ final class ClassContext {
     private final boolean callSites;
     private final List<MethodNode> added = new ArrayList<>();
     private int helperIds;
+    private int creations;
 
     /**
      * @param callSites whether calls into refguard's reference API are bracketed with {@code
@@ -105,5 +106,15 @@ final class ClassContext {
     /** The generated methods, in creation order. */
     List<MethodNode> addedMethods() {
         return added;
+    }
+
+    /** Counts one object creation handed to {@code SyncBridge.created} (no interception). */
+    void noteCreation() {
+        creations++;
+    }
+
+    /** How many creations the class hands to {@code SyncBridge.created}. */
+    int creations() {
+        return creations;
     }
 }

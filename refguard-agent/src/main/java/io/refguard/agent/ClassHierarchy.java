@@ -13,12 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Supertypes and field modifiers of classes, read from their class files as resources of the
- * defining loader, never by loading them: asking a loader for a class while it defines another can
- * load classes early, through the wrong loader, or deadlock.
+ * Supertypes, field modifiers and {@code hashCode()} declarations of classes, read from their class
+ * files as resources of the defining loader, never by loading them: asking a loader for a class
+ * while it defines another can load classes early, through the wrong loader, or deadlock.
  *
  * <p>Results are cached per loader (weakly, so a discarded loader is not retained). A class file
  * that cannot be read counts as unknown: every question about it answers "no", which at worst
@@ -26,8 +27,15 @@ import org.objectweb.asm.Opcodes;
  */
 final class ClassHierarchy {
 
-    /** Header facts of one class file. */
-    record Info(String superName, String[] interfaces, Map<String, Integer> fieldAccess) {}
+    /**
+     * Header facts of one class file; {@code hashes}: it declares {@code hashCode()}, so it and its
+     * subclasses do not hash by identity.
+     */
+    record Info(
+            String superName,
+            String[] interfaces,
+            Map<String, Integer> fieldAccess,
+            boolean hashes) {}
 
     private static final Object BOOT = new Object();
     private static final Map<Object, Map<String, Optional<Info>>> CACHE = new WeakHashMap<>();
@@ -118,6 +126,22 @@ final class ClassHierarchy {
         return -1;
     }
 
+    /**
+     * Whether instances of class {@code type} hash by identity: neither it nor a superclass below
+     * {@code Object} declares {@code hashCode()}. A class whose file cannot be read counts as not.
+     */
+    boolean inheritsIdentityHash(String type) {
+        String name = type;
+        for (int depth = 0; depth < 64 && !name.equals("java/lang/Object"); depth++) {
+            Info info = info(name);
+            if (info == null || info.hashes() || info.superName() == null) {
+                return false;
+            }
+            name = info.superName();
+        }
+        return name.equals("java/lang/Object");
+    }
+
     private Info info(String name) {
         if (name.equals(selfName)) {
             return self;
@@ -146,6 +170,7 @@ final class ClassHierarchy {
         Map<String, Integer> fields = new HashMap<>();
         String[] header = new String[1];
         String[][] interfaces = new String[1][];
+        boolean[] hashes = new boolean[1];
         reader.accept(
                 new ClassVisitor(Opcodes.ASM9) {
                     @Override
@@ -170,8 +195,19 @@ final class ClassHierarchy {
                         fields.put(name + ':' + descriptor, access);
                         return null;
                     }
+
+                    @Override
+                    public MethodVisitor visitMethod(
+                            int access,
+                            String name,
+                            String descriptor,
+                            String signature,
+                            String[] exceptions) {
+                        hashes[0] |= name.equals("hashCode") && descriptor.equals("()I");
+                        return null;
+                    }
                 },
                 ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return new Info(header[0], interfaces[0], fields);
+        return new Info(header[0], interfaces[0], fields, hashes[0]);
     }
 }

@@ -22,7 +22,9 @@ import org.objectweb.asm.tree.MethodNode;
  * common superclass and no class is loaded while instrumenting.
  *
  * <p>Classes that inherit {@code Object.hashCode()} get a deterministic identity hash ({@link
- * IdentityHashes}), even when nothing else in them is intercepted.
+ * IdentityHashes}), and code that creates objects hashed by identity hands them to the bridge for
+ * one ({@code SyncBridge.created}), even when nothing else in them is intercepted; neither counts
+ * as a rewrite.
  *
  * <p>Static initializers get no scheduling points: the JVM runs them under its class initialization
  * lock, and switching to a thread that touches the same class there would block that thread on a
@@ -96,7 +98,7 @@ final class ClassInstrumenter {
             }
         }
         boolean hashed = IdentityHashes.applies(node, hierarchy);
-        if (rewrites == 0 && !hashed) {
+        if (rewrites == 0 && !hashed && cls.creations() == 0) {
             return null;
         }
         if (hashed) {
@@ -129,8 +131,12 @@ final class ClassInstrumenter {
         for (FieldNode f : node.fields) {
             fields.put(f.name + ':' + f.desc, f.access);
         }
+        boolean hashes = false;
+        for (MethodNode m : node.methods) {
+            hashes |= m.name.equals("hashCode") && m.desc.equals("()I");
+        }
         return new ClassHierarchy.Info(
-                node.superName, node.interfaces.toArray(new String[0]), fields);
+                node.superName, node.interfaces.toArray(new String[0]), fields, hashes);
     }
 
     /**

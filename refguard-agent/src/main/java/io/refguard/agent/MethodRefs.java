@@ -24,7 +24,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  */
 final class MethodRefs {
 
-    private static final String METAFACTORY_OWNER = "java/lang/invoke/LambdaMetafactory";
+    static final String METAFACTORY_OWNER = "java/lang/invoke/LambdaMetafactory";
 
     private MethodRefs() {}
 

@@ -87,6 +87,7 @@ final class MethodRewriter {
                 call(code, call);
             } else if (insn instanceof InvokeDynamicInsnNode indy) {
                 rewrites += MethodRefs.redirect(cls, indy, sourceMethodName, line);
+                capturingLambda(code, indy);
             } else if (insn.getOpcode() == Opcodes.MONITORENTER
                     || insn.getOpcode() == Opcodes.MONITOREXIT) {
                 monitor(code, insn);
@@ -288,6 +289,7 @@ final class MethodRewriter {
                 collectionConstruction(code, call);
                 linkedMapConstruction(code, call);
                 completionServiceConstruction(code, call);
+                identityConstruction(code, call);
             }
             return;
         }
@@ -456,6 +458,43 @@ final class MethodRewriter {
         post.add(bridge(LibraryRules.BRIDGE, "collectionCreated", "(Ljava/lang/Object;)V"));
         code.insert(call, post);
         rewrites++;
+    }
+
+    /**
+     * {@code new T(...)} of a class that hashes by identity: the new object goes to {@code
+     * SyncBridge.created}, which gives it the run's identity hash ({@code bridge.HeaderHashes}). A
+     * constructor's {@code super(...)} or {@code this(...)} call is no creation; a {@code new} of
+     * the class itself or of its superclass inside a constructor is passed over with it, which at
+     * worst leaves that object the JVM's hash.
+     */
+    private void identityConstruction(InsnList code, MethodInsnNode call) {
+        if (method.name.equals("<init>")
+                        && (call.owner.equals(cls.owner()) || call.owner.equals(cls.superName()))
+                || !cls.hierarchy().inheritsIdentityHash(call.owner)) {
+            return;
+        }
+        InsnList post = new InsnList();
+        post.add(new InsnNode(Opcodes.DUP));
+        post.add(bridge(CallRules.SYNC_BRIDGE, "created", "(Ljava/lang/Object;)V"));
+        code.insert(call, post);
+        cls.noteCreation();
+    }
+
+    /**
+     * A lambda or method reference that captures values is a new object at every evaluation, of a
+     * class the JVM spins and refguard never sees: it goes to {@code SyncBridge.created} as a
+     * {@code new} does. One that captures nothing is the same object every time.
+     */
+    private void capturingLambda(InsnList code, InvokeDynamicInsnNode indy) {
+        if (!indy.bsm.getOwner().equals(MethodRefs.METAFACTORY_OWNER)
+                || indy.desc.startsWith("()")) {
+            return;
+        }
+        InsnList post = new InsnList();
+        post.add(new InsnNode(Opcodes.DUP));
+        post.add(bridge(CallRules.SYNC_BRIDGE, "created", "(Ljava/lang/Object;)V"));
+        code.insert(indy, post);
+        cls.noteCreation();
     }
 
     /**

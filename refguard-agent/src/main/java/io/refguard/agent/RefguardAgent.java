@@ -60,9 +60,11 @@ public final class RefguardAgent {
     /**
      * Opens {@code java.lang} to refguard, so that the workers running explored threads can take
      * their inheritable thread locals ({@code explore.InheritedLocals}); a JVM that refuses leaves
-     * them uninherited.
+     * them uninherited. Exports {@code jdk.internal.misc} to refguard, whose {@code Unsafe} writes
+     * repeatable identity hashes into object headers ({@code bridge.HeaderHashes}); the public
+     * {@code sun.misc.Unsafe} would do, but warns on every JDK from 24.
      */
-    private static void openJavaLang(Instrumentation inst) {
+    private static void openJdkInternals(Instrumentation inst) {
         try {
             inst.redefineModule(
                     Thread.class.getModule(),
@@ -74,6 +76,18 @@ public final class RefguardAgent {
                     java.util.Map.of());
         } catch (RuntimeException e) {
             // not modifiable here: inheritable thread locals stay on the workers
+        }
+        try {
+            inst.redefineModule(
+                    Thread.class.getModule(),
+                    java.util.Set.of(),
+                    java.util.Map.of(
+                            "jdk.internal.misc", java.util.Set.of(RefguardAgent.class.getModule())),
+                    java.util.Map.of(),
+                    java.util.Set.of(),
+                    java.util.Map.of());
+        } catch (RuntimeException e) {
+            // not modifiable here: identity hashes stay the JVM's (bridge.HeaderHashes)
         }
     }
 
@@ -93,7 +107,7 @@ public final class RefguardAgent {
         // Before the transformer exists, so before any application class loads: CallSites fixes
         // SUPPLIED from the property when it initializes, which switchOnForJvm causes.
         boolean sites = options.sites() && CallSiteSupply.switchOnForJvm();
-        openJavaLang(inst);
+        openJdkInternals(inst);
         inst.addTransformer(new RefguardTransformer(options), false);
         installed = options;
         if (options.verbose()) {

@@ -309,24 +309,65 @@ public final class SyncBridge {
 
     /**
      * Replaces {@code System.identityHashCode(o)}: the hash an instrumented class without its own
-     * {@code hashCode()} was given ({@link IdentityHashed}), else the JVM's.
+     * {@code hashCode()} was given ({@link IdentityHashed}), else the one in the object's header,
+     * which under exploration is the run's choice if none was there ({@link #created}).
      */
     public static int identityHashCode(Object o, int site) {
         if (o instanceof IdentityHashed) {
             return ((IdentityHashed) o).$refguard$identityHash();
         }
+        if (o == null) {
+            return 0;
+        }
+        created(o); // an object made where refguard could not see it gets the run's hash now
         return System.identityHashCode(o);
     }
 
     /**
-     * The identity hash of an {@link IdentityHashed} object asked for the first time: the installed
-     * interceptor's deterministic choice ({@link SyncInterceptor#identityHash}), or the JVM's
-     * identity hash when there is none.
+     * The identity hash of an {@link IdentityHashed} object asked for the first time: under
+     * exploration the interceptor's deterministic choice ({@link SyncInterceptor#identityHash}),
+     * written into the object's header so that the JDK's identity hashing agrees ({@link
+     * HeaderHashes}), unless the object already has one there (chosen at its creation, {@link
+     * #created}, or earlier by the JVM), which then stays; elsewhere the JVM's identity hash. When
+     * the header can be neither written nor read (a lock holds it) the choice is returned all the
+     * same, as it is where headers are not written at all.
      */
     public static int newIdentityHash(Object o) {
         SyncInterceptor i = interceptor;
         int h = i == null ? 0 : i.identityHash(o);
-        return h != 0 ? h : System.identityHashCode(o);
+        if (h == 0) {
+            return System.identityHashCode(o);
+        }
+        if (HeaderHashes.install(o, h)) {
+            return h;
+        }
+        int there = HeaderHashes.peek(o);
+        return there != 0 ? there : h;
+    }
+
+    /**
+     * Called by instrumented code right after it creates an object whose class inherits {@code
+     * Object.hashCode()} ({@code new}, or a lambda that captures values): under exploration the
+     * object gets the run's next identity hash in its header, before anything can ask the JVM for
+     * one, so hash tables keyed by it, identity maps among them, iterate in the same order in every
+     * run of a schedule.
+     */
+    public static void created(Object o) {
+        SyncInterceptor i = interceptor;
+        if (i != null && HeaderHashes.on()) {
+            int h = i.identityHash(o);
+            if (h != 0) {
+                HeaderHashes.install(o, h);
+            }
+        }
+    }
+
+    /**
+     * Whether this JVM lets refguard write identity hashes into object headers ({@link
+     * HeaderHashes}), so that even the JDK's identity hashing repeats from run to run.
+     */
+    public static boolean repeatableIdentityHashes() {
+        return HeaderHashes.on();
     }
 
     /** Replaces {@code Thread.holdsLock(monitor)}. */

@@ -2,6 +2,7 @@ package io.refguard.agent.explore;
 
 import io.refguard.agent.AgentOptions;
 import io.refguard.agent.RefguardAgent;
+import io.refguard.agent.bridge.SyncBridge;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.Explorer;
@@ -348,6 +349,15 @@ public final class AgentExplorer {
                             + " (system properties, JMX, caches), nor files, sockets, unseeded"
                             + " new Random() and what the garbage collector clears (weak"
                             + " references, cleaners).");
+            if (!SyncBridge.repeatableIdentityHashes()) {
+                why.add(
+                        "This JVM did not let refguard fix identity hashes, so hash tables keyed by"
+                                + " objects without a hashCode() of their own (threads, plain Object"
+                                + " locks, an IdentityHashMap's keys) may iterate in another order"
+                                + " in every run: give the JVM --add-exports"
+                                + " java.base/jdk.internal.misc=ALL-UNNAMED, or explore under"
+                                + " -javaagent.");
+            }
             List<String> kept = program.classesNotReset();
             if (!kept.isEmpty()) {
                 why.add(

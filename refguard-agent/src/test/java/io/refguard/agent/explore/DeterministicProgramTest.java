@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import example.determinism.Finalized;
 import example.determinism.IdentityOrder;
+import example.determinism.JdkIdentityOrder;
 import example.determinism.LazyRegistry;
 import example.determinism.SampledTracking;
+import io.refguard.agent.bridge.SyncBridge;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
@@ -47,6 +49,36 @@ class DeterministicProgramTest {
                     PlainProgramsTest.tableRows(found.table()),
                     PlainProgramsTest.tableRows(replayed.table()));
         }
+    }
+
+    @Test
+    void identityHashesTheJdkComputesRepeatInEveryReplay() {
+        assertTrue(SyncBridge.repeatableIdentityHashes(), "this JVM's headers are written");
+        InterleavingFailure found =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                AgentExplorer.mainClass(JdkIdentityOrder.class.getName())
+                                        .explore(ExploreOptions.exhaustive()));
+        String message = found.report().failure().summary();
+        assertTrue(message.contains("locks 4 ran ["), message);
+        for (int i = 0; i < 5; i++) {
+            InterleavingFailure replayed =
+                    assertThrows(
+                            InterleavingFailure.class,
+                            () ->
+                                    AgentExplorer.mainClass(JdkIdentityOrder.class.getName())
+                                            .explore(ExploreOptions.replay(found.replayToken())));
+            assertEquals(message, replayed.report().failure().summary(), "replay " + (i + 1));
+        }
+    }
+
+    @Test
+    void ordersOfJdkIdentityHashesLetAnExhaustiveSearchFinish() {
+        ExploreResult r =
+                AgentExplorer.mainClass(JdkIdentityOrder.Quiet.class.getName())
+                        .explore(ExploreOptions.exhaustive());
+        assertEquals(ExploreResult.Stop.EXHAUSTED, r.stop(), r::toString);
     }
 
     @Test
