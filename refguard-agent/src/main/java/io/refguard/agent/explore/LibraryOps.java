@@ -239,7 +239,11 @@ final class LibraryOps {
             }
             return completed;
         }
-        return modeled(x, call, READS.contains(name) ? Access.READ : Access.UPDATE, call::proceed);
+        Access access = READS.contains(name) ? Access.READ : Access.UPDATE;
+        if (WeakIterations.applies(receiver)) {
+            return WeakIterations.call(x, call, receiver, access);
+        }
+        return modeled(x, call, access, call::proceed);
     }
 
     private static Object staticCall(ExploringInterceptor x, LibraryCall call) throws Throwable {
@@ -309,10 +313,24 @@ final class LibraryOps {
     static Object modeled(
             ExploringInterceptor x, LibraryCall call, Access access, ExploringInterceptor.Body body)
             throws Throwable {
+        return modeled(x, call, call.receiver(), access, body);
+    }
+
+    /**
+     * As {@link #modeled(ExploringInterceptor, LibraryCall, Access, ExploringInterceptor.Body)},
+     * with the point on {@code target}, the object whose state the receiver shows (a view's map).
+     */
+    static Object modeled(
+            ExploringInterceptor x,
+            LibraryCall call,
+            Object target,
+            Access access,
+            ExploringInterceptor.Body body)
+            throws Throwable {
         RunModel r = x.run();
         r.ops++;
         Object receiver = call.receiver();
-        LockModel k = r.key(receiver, call.site());
+        LockModel k = r.key(target, call.site());
         String label = x.label(call.site());
         Coordinator.point(k, access, label);
         if (receiver instanceof java.util.concurrent.Future<?>) {

@@ -61,6 +61,9 @@ final class RunModel {
     /** Views of those collections (a map's key set, a list's sub-list) by the collection behind. */
     final IdentityHashMap<Object, Object> collectionViews = new IdentityHashMap<>();
 
+    /** Views of concurrent collections by the collection behind ({@link WeakIterations}). */
+    final IdentityHashMap<Object, Object> concurrentViews = new IdentityHashMap<>();
+
     /** A condition to the lock that made it, for conditions created through the bridge. */
     final IdentityHashMap<Object, Object> conditionLocks = new IdentityHashMap<>();
 

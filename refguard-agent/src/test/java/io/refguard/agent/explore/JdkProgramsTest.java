@@ -39,6 +39,7 @@ import example.jdk.PhaserRounds;
 import example.jdk.PollTimeout;
 import example.jdk.PublishedThenFilled;
 import example.jdk.QueuePoisonPill;
+import example.jdk.ScanAsSnapshot;
 import example.jdk.ScheduledBeats;
 import example.jdk.ShardFanOut;
 import example.jdk.SharedDateFormat;
@@ -234,6 +235,10 @@ class JdkProgramsTest {
                         FailureKind.THREAD_THREW,
                         "counted 1 lamps, expected 2"),
                 new Case(
+                        ScanAsSnapshot.class,
+                        FailureKind.THREAD_THREW,
+                        ", less than the book ever held"),
+                new Case(
                         LoadInCompute.class,
                         FailureKind.THREAD_THREW,
                         "two threads use HashMap#1 without synchronization"));
@@ -258,6 +263,17 @@ class JdkProgramsTest {
     void fixedProgramIsVerified(Case c) {
         ExploreResult r = AgentExplorer.mainClass(c.program().getName() + "$Fixed").explore();
         assertTrue(r.exhausted(), r::toString);
+    }
+
+    @Test
+    void aForEachOverAConcurrentMapIsNoSnapshot() {
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                AgentExplorer.mainClass(ScanAsSnapshot.ByForEach.class.getName())
+                                        .explore());
+        assertTrue(f.table().contains("audited 12 and 5"), f.table());
     }
 
     @Test

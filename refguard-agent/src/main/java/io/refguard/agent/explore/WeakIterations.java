@@ -1,0 +1,193 @@
+package io.refguard.agent.explore;
+
+import io.refguard.agent.bridge.LibraryCall;
+import io.refguard.explore.Coordinator;
+import io.refguard.hook.Access;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * Iterations over the concurrent collections whose iterators are weakly consistent: {@code
+ * ConcurrentHashMap}, {@code ConcurrentSkipListMap} and {@code Set}, the concurrent and blocking
+ * queues and deques, and their views ({@code keySet()}, {@code values()}, {@code entrySet()}, sub-
+ * and descending maps). Such an iterator reads the collection as it goes, so a writer can run
+ * between two of its steps and a scan sees neither the entry it moved nor the one it left: a sum
+ * over {@code values()} taken as a snapshot misses both. Each call being one atomic step, the whole
+ * scan was one step, and that order was never tried.
+ *
+ * <p>Under exploration the iterator such a collection hands out is wrapped so that each {@code
+ * hasNext}, {@code next} and {@code remove} is a scheduling point on the collection behind it, and
+ * {@code forEach(action)} on the collection or a view walks that iterator with the action running
+ * as explored code between the points, not inside one atomic call (except on the blocking queues
+ * whose {@code forEach} holds their lock throughout). A view is the collection behind it for the
+ * search's dependence: its calls are points on the collection.
+ *
+ * <p>Left whole: the snapshot iterators ({@code CopyOnWriteArrayList} and {@code Set}, {@code
+ * PriorityBlockingQueue}, {@code DelayQueue}), which copy at {@code iterator()}; streams, {@code
+ * toArray}, {@code toString} and the bulk operations of {@code ConcurrentHashMap} ({@code reduce*},
+ * {@code search*}, {@code forEach(parallelism, ...)}), whose reads stay inside the call's one step.
+ */
+final class WeakIterations {
+
+    /** Calls that hand out a view or an iterator and change nothing. */
+    private static final Set<String> VIEWS =
+            Set.of(
+                    "iterator",
+                    "descendingIterator",
+                    "keySet",
+                    "values",
+                    "entrySet",
+                    "navigableKeySet",
+                    "descendingKeySet",
+                    "descendingMap",
+                    "headMap",
+                    "tailMap",
+                    "subMap",
+                    "headSet",
+                    "tailSet",
+                    "subSet",
+                    "descendingSet");
+
+    /** Queues whose {@code forEach} holds their lock throughout: one step, as it is. */
+    private static final Set<String> LOCKS_FOR_FOREACH =
+            Set.of(
+                    "java.util.concurrent.LinkedBlockingQueue",
+                    "java.util.concurrent.LinkedBlockingDeque",
+                    "java.util.concurrent.ArrayBlockingQueue");
+
+    private WeakIterations() {}
+
+    /**
+     * Whether {@code receiver} is a concurrent collection or view with weakly consistent iterators.
+     */
+    static boolean applies(Object receiver) {
+        if (!(receiver instanceof Collection<?> || receiver instanceof Map<?, ?>)) {
+            return false;
+        }
+        String n = receiver.getClass().getName();
+        return n.startsWith("java.util.concurrent.")
+                && !n.startsWith("java.util.concurrent.CopyOnWrite")
+                && !n.startsWith("java.util.concurrent.PriorityBlockingQueue")
+                && !n.startsWith("java.util.concurrent.DelayQueue");
+    }
+
+    /**
+     * The collection whose state {@code receiver} shows: the one it is a view of, or itself. Calls
+     * on it and on its views are points on this one object.
+     */
+    static Object backing(RunModel r, Object receiver) {
+        return r.concurrentViews.getOrDefault(receiver, receiver);
+    }
+
+    /** A call on {@code receiver}, which {@link #applies}. */
+    static Object call(ExploringInterceptor x, LibraryCall call, Object receiver, Access access)
+            throws Throwable {
+        RunModel r = x.run();
+        Object backing = backing(r, receiver);
+        if (call.name().equals("forEach")
+                && call.argumentCount() == 1
+                && !LOCKS_FOR_FOREACH.contains(backing.getClass().getName())) {
+            return forEach(x, call, receiver, backing);
+        }
+        Access a = VIEWS.contains(call.name()) ? Access.READ : access;
+        Object result = LibraryOps.modeled(x, call, backing, a, call::proceed);
+        if (result == null || result == receiver) {
+            return result;
+        }
+        if (result instanceof Iterator<?> it) {
+            return new Stepped<>(x, backing, call.site(), it);
+        }
+        if (applies(result)) {
+            r.concurrentViews.put(result, backing); // keySet(), values(), headMap(), ...
+        }
+        return result;
+    }
+
+    /**
+     * {@code forEach(action)}: a point for the call, then the iteration as {@link Stepped} does.
+     */
+    @SuppressWarnings("unchecked")
+    private static Object forEach(
+            ExploringInterceptor x, LibraryCall call, Object receiver, Object backing)
+            throws Throwable {
+        Object action = call.argument(0);
+        Iterator<?> real =
+                receiver instanceof Map<?, ?> m && action instanceof BiConsumer<?, ?>
+                        ? (Iterator<?>)
+                                LibraryOps.modeled(
+                                        x,
+                                        call,
+                                        backing,
+                                        Access.READ,
+                                        () -> m.entrySet().iterator())
+                        : receiver instanceof Collection<?> c && action instanceof Consumer<?>
+                                ? (Iterator<?>)
+                                        LibraryOps.modeled(
+                                                x, call, backing, Access.READ, c::iterator)
+                                : null;
+        if (real == null) {
+            return LibraryOps.modeled(x, call, backing, Access.READ, call::proceed);
+        }
+        java.util.Objects.requireNonNull(action);
+        Stepped<?> it = new Stepped<>(x, backing, call.site(), real);
+        while (it.hasNext()) {
+            Object e = it.next();
+            if (action instanceof BiConsumer<?, ?> each) {
+                Map.Entry<?, ?> entry = (Map.Entry<?, ?>) e;
+                ((BiConsumer<Object, Object>) each).accept(entry.getKey(), entry.getValue());
+            } else {
+                ((Consumer<Object>) action).accept(e);
+            }
+        }
+        return null;
+    }
+
+    /** A weakly consistent iterator whose calls are points on the collection behind it. */
+    private static final class Stepped<E> implements Iterator<E> {
+        private final ExploringInterceptor x;
+        private final Object backing;
+        private final int site;
+        private final Iterator<E> it;
+
+        Stepped(ExploringInterceptor x, Object backing, int site, Iterator<E> it) {
+            this.x = x;
+            this.backing = backing;
+            this.site = site;
+            this.it = it;
+        }
+
+        private void step(Access access, String label) {
+            if (!Coordinator.isManaged()) {
+                return;
+            }
+            RunModel r = x.run();
+            if (r.libraryDepth > 0) {
+                return; // inside a JDK call, where no thread may switch
+            }
+            r.ops++;
+            Coordinator.point(r.key(backing, site), access, label);
+        }
+
+        @Override
+        public boolean hasNext() {
+            step(Access.READ, "Iterator.hasNext()");
+            return it.hasNext();
+        }
+
+        @Override
+        public E next() {
+            step(Access.READ, "Iterator.next()");
+            return it.next();
+        }
+
+        @Override
+        public void remove() {
+            step(Access.UPDATE, "Iterator.remove()");
+            it.remove();
+        }
+    }
+}
