@@ -102,9 +102,11 @@ final class ExploreCommand implements Callable<Integer> {
                             || searched == ExploreOptions.Strategy.EXHAUSTIVE)) {
                 err.println(
                         "refguard: hint: the budget ended the search before it covered its bound;"
-                                + " --strategy dpor runs one schedule of each class of schedules"
-                                + " that differ only in the order of independent steps, and often"
-                                + " covers the same bound in far fewer runs");
+                                + " for a program of at most 64 threads (DPOR's limit), --strategy"
+                                + " dpor runs one schedule of each class of schedules that differ"
+                                + " only in the order of independent steps, and often covers the"
+                                + " same bound in far fewer runs; with more, give the search a"
+                                + " larger --max-time");
                 err.flush();
             }
             List<String> libraries = t.librariesLeftOut();

@@ -216,9 +216,9 @@ final class DporStrategy implements Search, Chooser {
             limit =
                     "DPOR explores runs of at most "
                             + STRIDE
-                            + " threads, and this run has "
+                            + " threads, and this run had started "
                             + p.threadCount()
-                            + "; use the default search, which has no such limit";
+                            + " when it stopped; use the default search, which has no such limit";
             return PRUNE;
         }
         int d = p.step();
