@@ -142,8 +142,7 @@ final class ArrayAccesses {
                         && p instanceof FieldInsnNode f
                         && (f.getOpcode() == Opcodes.GETFIELD
                                 || f.getOpcode() == Opcodes.GETSTATIC)) {
-                    String owner = CallRules.simpleName(f.owner);
-                    return owner.substring(owner.lastIndexOf('$') + 1) + "." + f.name;
+                    return CallRules.memberName(f.owner, f.name);
                 }
                 return null;
             }

@@ -257,6 +257,31 @@ final class CallRules {
     }
 
     /**
+     * How reports name a member of class {@code owner}: its innermost named class and the member,
+     * {@code Pool.free} for field {@code free} of {@code com/acme/Server$Pool}. An anonymous class
+     * ({@code Stats$1}) goes by the class around it, and the field in which such a class keeps a
+     * captured local ({@code val$hits}) by the local's name: {@code Stats.hits}.
+     */
+    static String memberName(String owner, String member) {
+        String[] parts = simpleName(owner).split("\\$");
+        String shown = parts[parts.length - 1];
+        for (int i = parts.length - 1; i > 0 && (shown.isEmpty() || isDigits(shown)); i--) {
+            shown = parts[i - 1];
+        }
+        String name = member.startsWith("val$") ? member.substring(4) : member;
+        return shown + "." + name;
+    }
+
+    private static boolean isDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The rule matching a call site, or {@code null}.
      *
      * @param isStatic whether the call is an {@code invokestatic}

@@ -140,8 +140,7 @@ final class MethodRewriter {
         }
         if (p instanceof FieldInsnNode f
                 && (f.getOpcode() == Opcodes.GETFIELD || f.getOpcode() == Opcodes.GETSTATIC)) {
-            String owner = CallRules.simpleName(f.owner);
-            return owner.substring(owner.lastIndexOf('$') + 1) + "." + f.name;
+            return CallRules.memberName(f.owner, f.name);
         }
         if (p instanceof MethodInsnNode m
                 && m.getOpcode() != Opcodes.INVOKESTATIC
@@ -191,11 +190,9 @@ final class MethodRewriter {
             return;
         }
         boolean isVolatile = (access & Opcodes.ACC_VOLATILE) != 0;
-        String owner = CallRules.simpleName(f.owner);
         if (!isVolatile && !(cls.options().plainFields() && (access & Opcodes.ACC_FINAL) == 0)) {
             if ((access & Opcodes.ACC_FINAL) == 0 && !method.name.equals("<clinit>")) {
-                cls.options()
-                        .leftPlainField(owner.substring(owner.lastIndexOf('$') + 1) + "." + f.name);
+                cls.options().leftPlainField(CallRules.memberName(f.owner, f.name));
             }
             return;
         }
@@ -205,9 +202,7 @@ final class MethodRewriter {
                 site(
                         (isVolatile ? "volatile " : "")
                                 + (write ? "write " : "read ")
-                                + owner.substring(owner.lastIndexOf('$') + 1)
-                                + "."
-                                + f.name,
+                                + CallRules.memberName(f.owner, f.name),
                         null,
                         f.name);
         String point = write ? "beforeWrite" : "beforeRead";

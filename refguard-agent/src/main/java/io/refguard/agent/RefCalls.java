@@ -77,8 +77,7 @@ final class RefCalls {
 
     /** The operation's name in the agent's site table: {@code Ref.close()}. */
     static String label(MethodInsnNode call) {
-        String owner = CallRules.simpleName(call.owner);
-        return owner.substring(owner.lastIndexOf('$') + 1) + "." + call.name + "()";
+        return CallRules.memberName(call.owner, call.name) + "()";
     }
 
     private static boolean isJdk(String owner) {
