@@ -59,7 +59,13 @@ final class ExploreCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ExploreOptions options = budget.toOptions();
+        ExploreOptions options =
+                budget.toOptions()
+                        .progress(
+                                line -> {
+                                    err.println("refguard: " + line);
+                                    err.flush();
+                                });
         HtmlReport.checkWritable(html);
         try (Target t = target.resolve(args)) {
             err.println(

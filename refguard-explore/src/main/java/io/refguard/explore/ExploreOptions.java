@@ -131,6 +131,7 @@ public final class ExploreOptions {
     private final int shardIndex;
     private final int shardCount;
     private final String replay;
+    private final Consumer<String> progress;
 
     private ExploreOptions(Fields f) {
         this.strategy = f.strategy;
@@ -147,6 +148,7 @@ public final class ExploreOptions {
         this.shardIndex = f.shardIndex;
         this.shardCount = f.shardCount;
         this.replay = f.replay;
+        this.progress = f.progress;
     }
 
     /** The settings while a copy is made: every wither changes one of them. */
@@ -165,6 +167,7 @@ public final class ExploreOptions {
         int shardIndex;
         int shardCount;
         String replay;
+        Consumer<String> progress;
 
         Fields() {}
 
@@ -183,6 +186,7 @@ public final class ExploreOptions {
             shardIndex = o.shardIndex;
             shardCount = o.shardCount;
             replay = o.replay;
+            progress = o.progress;
         }
     }
 
@@ -384,6 +388,21 @@ public final class ExploreOptions {
      */
     public ExploreOptions sleepSets(boolean on) {
         return with(f -> f.sleepSets = on);
+    }
+
+    /**
+     * A copy that tells {@code sink} how a long exploration goes: a line every 10 seconds, with the
+     * runs so far while it searches and the preemptions left while it simplifies a failure's
+     * schedule. An exploration shorter than that tells nothing. Null, the default: nothing is told.
+     * The command line prints the lines on standard error.
+     */
+    public ExploreOptions progress(Consumer<String> sink) {
+        return with(f -> f.progress = sink);
+    }
+
+    /** Where progress lines go, or null ({@link #progress(Consumer)}). */
+    Consumer<String> progressSink() {
+        return progress;
     }
 
     /** A copy that does or does not simplify failures found by random strategies. */

@@ -38,6 +38,10 @@ final class ScenarioRunner<S> {
 
     private final Scenario<S> scenario;
     private final ExploreOptions options;
+
+    /** Progress lines of the current exploration ({@link ExploreOptions#progress}). */
+    private Progress progress = new Progress(null);
+
     private final int fingerprint;
     private final BoundedDriver bounded;
 
@@ -82,6 +86,7 @@ final class ScenarioRunner<S> {
                 token != null ? Strategies.replay(token.schedule()) : searchView.apply(strategy());
         long start = System.nanoTime();
         long deadline = start + options.maxTime().toNanos();
+        progress = new Progress(options.progressSink());
         long runs = 0;
         ChoiceCounter counter = new ChoiceCounter(token != null ? 0 : deadline);
         // whether a run had one thread only, or a thread reached a scheduling point of its own
@@ -121,6 +126,9 @@ final class ScenarioRunner<S> {
                     break;
                 }
                 runs++;
+                if (progress.due()) {
+                    progress.tell(String.format("%,d runs, no failure yet", runs));
+                }
                 anyPoint = anyPoint || engine.threadCount() < 2 || ownPoint(engine);
                 strategy.runFinished(status, engine.preemptions(), engine.scheduleHash());
                 if (token != null && strategy.divergence() != null && !warmedUp) {
@@ -543,7 +551,7 @@ final class ScenarioRunner<S> {
         }
         if (strategy.randomized() && options.minimize() && !searchFailure.kind().inconclusive()) {
             ScheduleMinimizer.Result m =
-                    new ScheduleMinimizer(this, engine, MINIMIZE_BUDGET)
+                    new ScheduleMinimizer(this, engine, MINIMIZE_BUDGET, progress)
                             .minimize(schedule, preemptions, status, cause);
             schedule = m.schedule;
             preemptions = m.preemptions;

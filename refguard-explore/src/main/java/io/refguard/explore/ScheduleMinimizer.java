@@ -66,11 +66,17 @@ final class ScheduleMinimizer {
     private final RunEngine engine;
     private int budget;
 
-    ScheduleMinimizer(ScenarioRunner<?> runner, RunEngine engine, int budget) {
+    ScheduleMinimizer(ScenarioRunner<?> runner, RunEngine engine, int budget, Progress progress) {
         this.runner = runner;
         this.engine = engine;
         this.budget = budget;
+        this.progress = progress;
     }
+
+    private final Progress progress;
+
+    /** The preemptions of the schedule given to simplify, for progress lines. */
+    private int found;
 
     private long deadline;
     private long stepsLeft;
@@ -83,12 +89,22 @@ final class ScheduleMinimizer {
     private RunStatus run(Chooser chooser) {
         RunStatus st = runner.runOnce(engine, chooser, null);
         stepsLeft -= engine.steps();
+        if (progress.due()) {
+            progress.tell(
+                    "a failure was found with "
+                            + found
+                            + String.format(
+                                    " preemptions; simplifying its schedule, within %,d steps"
+                                            + " (--no-minimize skips this)",
+                                    STEP_BUDGET));
+        }
         return st;
     }
 
     Result minimize(int[] schedule, int preemptions, RunStatus status, Throwable cause) {
         deadline = System.nanoTime() + SAFETY_NANOS;
         stepsLeft = STEP_BUDGET;
+        found = preemptions;
         int[] best = schedule;
         int bestPreemptions = preemptions;
         // pass 1: remove groups of threads
