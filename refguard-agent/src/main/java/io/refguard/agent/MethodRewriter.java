@@ -468,11 +468,7 @@ final class MethodRewriter {
                 || !cls.hierarchy().inheritsIdentityHash(call.owner)) {
             return;
         }
-        InsnList post = new InsnList();
-        post.add(new InsnNode(Opcodes.DUP));
-        post.add(bridge(CallRules.SYNC_BRIDGE, "created", "(Ljava/lang/Object;)V"));
-        code.insert(call, post);
-        cls.noteCreation();
+        handCreated(code, call);
     }
 
     /**
@@ -485,10 +481,15 @@ final class MethodRewriter {
                 || indy.desc.startsWith("()")) {
             return;
         }
+        handCreated(code, indy);
+    }
+
+    /** After {@code creation}, which leaves a new object on the stack: hands it to the bridge. */
+    private void handCreated(InsnList code, AbstractInsnNode creation) {
         InsnList post = new InsnList();
         post.add(new InsnNode(Opcodes.DUP));
         post.add(bridge(CallRules.SYNC_BRIDGE, "created", "(Ljava/lang/Object;)V"));
-        code.insert(indy, post);
+        code.insert(creation, post);
         cls.noteCreation();
     }
 

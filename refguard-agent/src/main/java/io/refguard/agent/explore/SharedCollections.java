@@ -77,7 +77,7 @@ final class SharedCollections {
     private static final Set<String> MOVES_IN_ACCESS_ORDER = Set.of("get", "getOrDefault");
 
     /** Calls that return a view backed by the collection they are called on. */
-    private static final Set<String> VIEWS =
+    static final Set<String> VIEWS =
             Set.of(
                     "keySet",
                     "values",

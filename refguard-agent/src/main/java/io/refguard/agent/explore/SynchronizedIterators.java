@@ -28,18 +28,18 @@ final class SynchronizedIterators {
                 : new Guarded<>(x, mutex, it);
     }
 
-    private static class Guarded<E> implements Iterator<E> {
+    private static class Guarded<E> extends PointIterator<E> {
         private final ExploringInterceptor x;
         private final Object mutex;
-        private final Iterator<E> it;
 
         Guarded(ExploringInterceptor x, Object mutex, Iterator<E> it) {
+            super(it);
             this.x = x;
             this.mutex = mutex;
-            this.it = it;
         }
 
         /** The step of a call labelled {@code label}, unless the caller holds the monitor. */
+        @Override
         final void step(Access access, String label) {
             if (!Coordinator.isManaged()) {
                 return;
@@ -54,24 +54,6 @@ final class SynchronizedIterators {
             }
             r.ops++;
             Coordinator.point(r.key(mutex, "Monitor#"), access, label);
-        }
-
-        @Override
-        public boolean hasNext() {
-            step(Access.READ, "Iterator.hasNext()");
-            return it.hasNext();
-        }
-
-        @Override
-        public E next() {
-            step(Access.READ, "Iterator.next()");
-            return it.next();
-        }
-
-        @Override
-        public void remove() {
-            step(Access.UPDATE, "Iterator.remove()");
-            it.remove();
         }
     }
 

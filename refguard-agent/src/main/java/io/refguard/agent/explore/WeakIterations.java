@@ -33,25 +33,6 @@ import java.util.function.Consumer;
  */
 final class WeakIterations {
 
-    /** Calls that hand out a view or an iterator and change nothing. */
-    private static final Set<String> VIEWS =
-            Set.of(
-                    "iterator",
-                    "descendingIterator",
-                    "keySet",
-                    "values",
-                    "entrySet",
-                    "navigableKeySet",
-                    "descendingKeySet",
-                    "descendingMap",
-                    "headMap",
-                    "tailMap",
-                    "subMap",
-                    "headSet",
-                    "tailSet",
-                    "subSet",
-                    "descendingSet");
-
     /** Queues whose {@code forEach} holds their lock throughout: one step, as it is. */
     private static final Set<String> LOCKS_FOR_FOREACH =
             Set.of(
@@ -93,7 +74,13 @@ final class WeakIterations {
                 && !LOCKS_FOR_FOREACH.contains(backing.getClass().getName())) {
             return forEach(x, call, receiver, backing);
         }
-        Access a = VIEWS.contains(call.name()) ? Access.READ : access;
+        String name = call.name();
+        Access a =
+                SharedCollections.VIEWS.contains(name)
+                                || name.equals("iterator")
+                                || name.equals("descendingIterator")
+                        ? Access.READ
+                        : access;
         Object result = LibraryOps.modeled(x, call, backing, a, call::proceed);
         if (result == null || result == receiver) {
             return result;
@@ -147,20 +134,20 @@ final class WeakIterations {
     }
 
     /** A weakly consistent iterator whose calls are points on the collection behind it. */
-    private static final class Stepped<E> implements Iterator<E> {
+    private static final class Stepped<E> extends PointIterator<E> {
         private final ExploringInterceptor x;
         private final Object backing;
         private final int site;
-        private final Iterator<E> it;
 
         Stepped(ExploringInterceptor x, Object backing, int site, Iterator<E> it) {
+            super(it);
             this.x = x;
             this.backing = backing;
             this.site = site;
-            this.it = it;
         }
 
-        private void step(Access access, String label) {
+        @Override
+        void step(Access access, String label) {
             if (!Coordinator.isManaged()) {
                 return;
             }
@@ -170,24 +157,6 @@ final class WeakIterations {
             }
             r.ops++;
             Coordinator.point(r.key(backing, site), access, label);
-        }
-
-        @Override
-        public boolean hasNext() {
-            step(Access.READ, "Iterator.hasNext()");
-            return it.hasNext();
-        }
-
-        @Override
-        public E next() {
-            step(Access.READ, "Iterator.next()");
-            return it.next();
-        }
-
-        @Override
-        public void remove() {
-            step(Access.UPDATE, "Iterator.remove()");
-            it.remove();
         }
     }
 }
