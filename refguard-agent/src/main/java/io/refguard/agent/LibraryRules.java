@@ -91,6 +91,16 @@ final class LibraryRules {
                     "getPool()Ljava/util/concurrent/ForkJoinPool;",
                     "inForkJoinPool()Z");
 
+    /**
+     * A {@code ReentrantLock}'s questions about its conditions' waiters, which wait in the model,
+     * not in the JDK's queue: routed also when the call site names a subclass of the program's
+     * (commons-pool2's {@code InterruptibleReentrantLock}).
+     */
+    private static final Set<String> WAIT_QUEUE_QUERIES =
+            Set.of(
+                    "hasWaiters(Ljava/util/concurrent/locks/Condition;)Z",
+                    "getWaitQueueLength(Ljava/util/concurrent/locks/Condition;)I");
+
     private LibraryRules() {}
 
     /**
@@ -113,6 +123,10 @@ final class LibraryRules {
         }
         if (FORK_JOIN_METHODS.contains(name + desc) && hierarchy.isSubtype(owner, FORK_JOIN_TASK)) {
             return true;
+        }
+        if (WAIT_QUEUE_QUERIES.contains(name + desc)
+                && hierarchy.isSubtype(owner, "java/util/concurrent/locks/ReentrantLock")) {
+            return true; // its conditions' waiters wait in the model (LockOps.waitQueue)
         }
         if (!owner.startsWith("java/") || OBJECT_METHODS.contains(name)) {
             return false;

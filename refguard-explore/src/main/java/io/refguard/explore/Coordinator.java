@@ -327,6 +327,15 @@ public final class Coordinator {
     }
 
     /**
+     * How many threads of the caller's run wait on {@code condition}'s wait set ({@link #await(
+     * Object, Object, long, boolean, boolean, String)}), neither signalled nor timed out yet: what
+     * {@code ReentrantLock.getWaitQueueLength} answers. Unmanaged: 0.
+     */
+    public static int waiters(Object condition) {
+        return ModelCalls.waiters(condition);
+    }
+
+    /**
      * Takes the lock once more if the calling thread holds it, without a scheduling point, and
      * returns true; else returns false and changes nothing (then {@link #lock} takes it).
      * Unmanaged: false.

@@ -7,6 +7,7 @@ import io.refguard.hook.Access;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Calls from instrumented code on JDK library objects under exploration ({@link LibraryCall}).
@@ -201,6 +202,12 @@ final class LibraryOps {
         }
         if (receiver instanceof java.util.concurrent.ExecutorCompletionService<?> service) {
             return CompletionServices.call(x, call, service);
+        }
+        if (receiver instanceof ReentrantLock lock
+                && (name.equals("hasWaiters") || name.equals("getWaitQueueLength"))
+                && call.argumentCount() == 1
+                && call.argument(0) instanceof java.util.concurrent.locks.Condition condition) {
+            return LockOps.waitQueue(x, call, lock, condition);
         }
         if (KIND.get(receiver.getClass()) == Kind.PLAIN) {
             if (SharedCollections.APPLIES.get(receiver.getClass())) {

@@ -3,6 +3,7 @@ package io.refguard.agent.explore;
 import io.refguard.agent.bridge.AcquireOp;
 import io.refguard.agent.bridge.AwaitOp;
 import io.refguard.agent.bridge.Instructions;
+import io.refguard.agent.bridge.LibraryCall;
 import io.refguard.agent.bridge.LockOp;
 import io.refguard.explore.Coordinator;
 import io.refguard.hook.Access;
@@ -371,6 +372,27 @@ final class LockOps {
         } catch (IllegalMonitorStateException notHeld) {
             return false;
         }
+    }
+
+    /**
+     * {@code lock.hasWaiters(condition)} or {@code getWaitQueueLength(condition)}: the threads
+     * waiting on the condition in the model, where they wait (the JDK's own condition queue stays
+     * empty, so its answer would be "none"). The JDK's call runs first for its checks: the lock
+     * must be held and the condition must be its own. A point that reads the condition.
+     */
+    static Object waitQueue(
+            ExploringInterceptor x, LibraryCall call, ReentrantLock lock, Condition condition)
+            throws Throwable {
+        Object real = call.proceed(); // IllegalMonitorStateException, IllegalArgumentException
+        RunModel run = x.run();
+        if (ownerOf(run, x.current(), condition) == null) {
+            return real; // a condition refguard does not model: the JDK's queue is the truth
+        }
+        run.ops++;
+        LockModel c = run.key(condition, call.site());
+        Coordinator.point(c, Access.READ, x.label(call.site()));
+        int waiting = Coordinator.waiters(c);
+        return call.name().equals("hasWaiters") ? (Object) (waiting > 0) : (Object) waiting;
     }
 
     static void signal(

@@ -24,6 +24,7 @@ import example.jdk.FutureTimeout;
 import example.jdk.GroupedLists;
 import example.jdk.HandOff;
 import example.jdk.HandOffPoolRejects;
+import example.jdk.HandOffToWaiter;
 import example.jdk.HandledCrashes;
 import example.jdk.InheritedRequestId;
 import example.jdk.InterruptedLockWait;
@@ -262,6 +263,12 @@ class JdkProgramsTest {
     @MethodSource("corpus")
     void fixedProgramIsVerified(Case c) {
         ExploreResult r = AgentExplorer.mainClass(c.program().getName() + "$Fixed").explore();
+        assertTrue(r.exhausted(), r::toString);
+    }
+
+    @Test
+    void aLocksQuestionsAboutItsConditionsWaitersSeeTheModelsWaiters() {
+        ExploreResult r = AgentExplorer.mainClass(HandOffToWaiter.class.getName()).explore();
         assertTrue(r.exhausted(), r::toString);
     }
 

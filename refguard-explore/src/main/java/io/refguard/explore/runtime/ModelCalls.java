@@ -330,6 +330,11 @@ public final class ModelCalls {
         return x != null && MonitorWaits.isLocked(x, lock);
     }
 
+    public static int waiters(Object condition) {
+        Execution x = runOf(Thread.currentThread());
+        return x == null ? 0 : MonitorWaits.waiters(x, condition);
+    }
+
     public static boolean reenter(Object lock) {
         Actor me = managedActor();
         return me != null && MonitorWaits.reenter(me, lock);

@@ -28,6 +28,12 @@ final class MonitorWaits {
         return l != null && l.owner != null;
     }
 
+    /** How many threads wait on {@code condition}'s wait set, not yet signalled nor timed out. */
+    static int waiters(Execution x, Object condition) {
+        ModelLock.WaitSet ws = x.run.waitSets().get(condition);
+        return ws == null ? 0 : ws.waiters.size();
+    }
+
     /**
      * Counts one more hold when {@code me} holds the lock already and returns true; else false.
      * Taking a lock one holds cannot block nor change what others see, so it is no scheduling
