@@ -1,0 +1,7 @@
+package programs.apps.bufpool.fix.log;
+
+public final class SegmentSealedException extends Exception {
+    public SegmentSealedException(int index) {
+        super("segment " + index + " is sealed", null, false, false);
+    }
+}

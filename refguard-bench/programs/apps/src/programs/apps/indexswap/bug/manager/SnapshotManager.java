@@ -1,0 +1,39 @@
+package programs.apps.indexswap.bug.manager;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import programs.apps.indexswap.bug.index.Snapshot;
+
+/** Hands the current snapshot to searchers and swaps in new ones. */
+public final class SnapshotManager {
+    private volatile Snapshot current;
+    private final List<Snapshot> history = new CopyOnWriteArrayList<>();
+
+    public SnapshotManager(Snapshot first) {
+        current = first;
+        history.add(first);
+    }
+
+    /** The caller must release() what it acquired. */
+    public Snapshot acquire() {
+        Snapshot s = current;
+        s.incRef();
+        return s;
+    }
+
+    public void release(Snapshot s) {
+        s.decRef();
+    }
+
+    /** Installs a newer snapshot and drops the manager's reference to the old one. */
+    public void swap(Snapshot next) {
+        Snapshot old = current;
+        current = next;
+        history.add(next);
+        release(old);
+    }
+
+    public Snapshot current() { return current; }
+
+    public List<Snapshot> history() { return history; }
+}

@@ -1,0 +1,51 @@
+package programs.apps.pagecache.bug.cache;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import programs.apps.pagecache.bug.store.Disk;
+import programs.apps.pagecache.bug.store.Page;
+
+/** Pages by id; readers pin a page while they use it, the evictor drops unpinned pages. */
+public final class PageCache {
+    private final ConcurrentHashMap<Long, Page> pages = new ConcurrentHashMap<>();
+    private final BlockingQueue<Long> pressure = new LinkedBlockingQueue<>();
+    private final Disk disk;
+    private final int capacity;
+
+    public PageCache(Disk disk, int capacity) {
+        this.disk = disk;
+        this.capacity = capacity;
+    }
+
+    public Page pin(long id) {
+        Page p = pages.computeIfAbsent(id, k -> new Page(k, disk.read(k)));
+        p.pins().incrementAndGet();
+        if (pages.size() > capacity) {
+            pressure.offer(id);
+        }
+        return p;
+    }
+
+    public void unpin(Page p) {
+        if (p.pins().decrementAndGet() < 0) {
+            throw new IllegalStateException("page " + p.id() + " unpinned twice");
+        }
+    }
+
+    /** Evicts unpinned pages until the cache is back at its capacity. */
+    public int evictUnpinned() {
+        int evicted = 0;
+        for (Page p : pages.values()) {
+            if (pages.size() <= capacity) break;
+            if (p.pins().get() == 0) {
+                pages.remove(p.id(), p);
+                p.evict();
+                evicted++;
+            }
+        }
+        return evicted;
+    }
+
+    BlockingQueue<Long> pressure() { return pressure; }
+}

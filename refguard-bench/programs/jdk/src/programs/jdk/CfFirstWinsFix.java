@@ -1,0 +1,24 @@
+package programs.jdk;
+
+import java.util.concurrent.CompletableFuture;
+
+public class CfFirstWinsFix {
+    static String winner;
+
+    public static void main(String[] args) {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        CompletableFuture<?>[] replicas = new CompletableFuture<?>[3];
+        for (int i = 0; i < 3; i++) {
+            String name = "replica-" + i;
+            replicas[i] = CompletableFuture.runAsync(() -> {
+                String answer = name + ":42";
+                if (result.complete(answer)) {   // FIX: complete() tells us whether we won
+                    winner = name;
+                }
+            });
+        }
+        String r = result.join();
+        CompletableFuture.allOf(replicas).join();
+        if (!r.startsWith(winner + ":")) throw new AssertionError("metrics say " + winner + " won, but the answer was " + r);
+    }
+}

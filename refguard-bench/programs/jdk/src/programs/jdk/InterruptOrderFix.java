@@ -1,0 +1,31 @@
+package programs.jdk;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/** A worker loop stopped with a flag and an interrupt. */
+public class InterruptOrderFix {
+    static volatile boolean running = true;
+
+    public static void main(String[] args) throws Exception {
+        BlockingQueue<String> jobs = new LinkedBlockingQueue<>();
+        int[] done = new int[1];
+        Thread worker = new Thread(() -> {
+            while (running) {
+                try {
+                    jobs.take();
+                    done[0]++;
+                } catch (InterruptedException e) {
+                    // woken up to stop: the loop re-checks 'running'
+                }
+            }
+        }, "worker");
+        worker.start();
+        jobs.put("job-1");
+        jobs.put("job-2");
+        running = false;             // FIX: the flag first, then wake the worker
+        worker.interrupt();
+        worker.join();
+        if (done[0] > 2) throw new AssertionError("impossible");
+    }
+}

@@ -1,0 +1,54 @@
+package programs.libs;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.NoSuchElementException;
+import org.apache.commons.pool2.BasePooledObjectFactory;
+import org.apache.commons.pool2.PooledObject;
+import org.apache.commons.pool2.impl.DefaultPooledObject;
+import org.apache.commons.pool2.impl.GenericObjectPool;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+
+/** A pool of one connection. A sender returns its connection only on success: when the server
+ *  goes down between borrow and send, the connection leaks and the next sender waits for it
+ *  until its borrow times out. */
+public class Pool2LeakOnErrorBug {
+    static volatile boolean serverUp = true;
+
+    static final class Conn {
+        int sent;
+        void send(String m) throws IOException {
+            if (!serverUp) throw new IOException("connection reset");
+            sent++;
+        }
+    }
+
+    static void sendOnce(GenericObjectPool<Conn> pool, String m) throws Exception {
+        Conn c = pool.borrowObject(Duration.ofMillis(200));
+        try {
+            c.send(m);
+            pool.returnObject(c);        // BUG: returned only when send succeeds
+        } catch (IOException e) {
+            // "retry later": the caller logs and goes on
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        GenericObjectPoolConfig<Conn> cfg = new GenericObjectPoolConfig<>();
+        cfg.setMaxTotal(1);
+        GenericObjectPool<Conn> pool = new GenericObjectPool<>(new BasePooledObjectFactory<Conn>() {
+            @Override public Conn create() { return new Conn(); }
+            @Override public PooledObject<Conn> wrap(Conn c) { return new DefaultPooledObject<>(c); }
+        }, cfg);
+        Throwable[] err = new Throwable[2];
+        Thread a = new Thread(() -> { try { sendOnce(pool, "a"); } catch (Throwable t) { err[0] = t; } }, "sender-a");
+        Thread b = new Thread(() -> { try { sendOnce(pool, "b"); } catch (Throwable t) { err[1] = t; } }, "sender-b");
+        Thread outage = new Thread(() -> { serverUp = false; serverUp = true; }, "outage");
+        a.start(); b.start(); outage.start();
+        a.join(); b.join(); outage.join();
+        for (Throwable t : err)
+            if (t instanceof NoSuchElementException) throw new AssertionError("borrow timed out: " + t.getMessage());
+        if (pool.getNumActive() != 0) throw new AssertionError("leaked connections: " + pool.getNumActive());
+        pool.close();
+    }
+}
