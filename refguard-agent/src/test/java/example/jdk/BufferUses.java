@@ -58,6 +58,37 @@ public final class BufferUses {
         }
     }
 
+    /**
+     * A pool hands a buffer over through a volatile and then asks what never changes (direct?
+     * capacity?) as the new owner moves its position: no use of the buffer's state by the old
+     * owner.
+     */
+    public static final class FixedPropertiesAfterHandOver {
+        private FixedPropertiesAfterHandOver() {}
+
+        static volatile ByteBuffer handedOver;
+
+        public static void main(String[] args) throws InterruptedException {
+            ByteBuffer buf = ByteBuffer.allocate(16);
+            int[] size = new int[1];
+            both(
+                    () -> {
+                        handedOver = buf;
+                        size[0] = buf.isDirect() || buf.isReadOnly() ? -1 : buf.capacity();
+                    },
+                    () -> {
+                        ByteBuffer mine;
+                        while ((mine = handedOver) == null) {
+                            Thread.onSpinWait();
+                        }
+                        mine.position(5);
+                    });
+            if (size[0] != 16) {
+                throw new AssertionError("capacity " + size[0]);
+            }
+        }
+    }
+
     /** Two threads set bits of one {@code BitSet}: a word read and written back by each. */
     public static final class SharedBits {
         private SharedBits() {}

@@ -214,7 +214,9 @@ final class LibraryOps {
                 return SharedCollections.call(x, call, receiver, null);
             }
             UnsharedTypes type = UnsharedTypes.of(receiver.getClass());
-            return type != null ? SharedCollections.call(x, call, receiver, type) : call.proceed();
+            return type != null && !type.fixed(call)
+                    ? SharedCollections.call(x, call, receiver, type)
+                    : call.proceed();
         }
         if (call.usesDefaultExecutor()) {
             return modeled(x, call, Access.UPDATE, () -> call.proceedWith(asyncPool(x)));

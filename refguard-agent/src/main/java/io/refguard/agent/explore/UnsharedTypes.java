@@ -49,6 +49,15 @@ enum UnsharedTypes {
                     "isLoaded",
                     "load",
                     "force")) {
+        /** What a buffer fixes when it is made: no use of its state, so never checked. */
+        private static final Set<String> FIXED =
+                Set.of("capacity", "isDirect", "isReadOnly", "hasArray", "array", "arrayOffset");
+
+        @Override
+        boolean fixed(LibraryCall call) {
+            return FIXED.contains(call.name()) && call.argumentCount() == 0;
+        }
+
         @Override
         boolean reads(LibraryCall call) {
             String n = call.name();
@@ -171,6 +180,15 @@ enum UnsharedTypes {
      * Whether {@code call} leaves the object as it is. {@code toString}, {@code equals} and {@code
      * hashCode} are not routed here: the bridge leaves {@code Object}'s methods alone.
      */
+    /**
+     * Whether {@code call} reads only what the object fixed when it was made (a buffer's capacity,
+     * whether it is direct): such a call is no use of the object's state, so two threads' calls
+     * never conflict through it, and it is not checked at all.
+     */
+    boolean fixed(LibraryCall call) {
+        return false;
+    }
+
     boolean reads(LibraryCall call) {
         return reads.contains(call.name());
     }

@@ -38,6 +38,12 @@ class UnsharedTypesTest {
     }
 
     @Test
+    void askingABuffersFixedPropertiesIsNoUseOfItsState() {
+        ExploreResult r = explore(BufferUses.FixedPropertiesAfterHandOver.class);
+        assertTrue(r.exhausted(), r::toString);
+    }
+
+    @Test
     void aBitSetSetByTwoThreadsIsReported() {
         String table = failure(BufferUses.SharedBits.class);
         assertTrue(table.contains("two threads use BitSet#1 without synchronization"), table);
