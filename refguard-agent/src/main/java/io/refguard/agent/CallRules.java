@@ -103,7 +103,8 @@ final class CallRules {
                 SYNC_BRIDGE,
                 "identityHashCode");
 
-        // draws of ThreadLocalRandom (through any static type) and Math.random(): RandomBridge
+        // draws of ThreadLocalRandom and SecureRandom (through any static type), Math.random(),
+        // UUID.randomUUID() and entropy files: RandomBridge
         for (String d : new String[] {"()I", "(I)I", "(II)I"}) {
             instance(RANDOM, "nextInt", d, RANDOM_BRIDGE, "nextInt");
         }
@@ -119,6 +120,13 @@ final class CallRules {
         instance(RANDOM, "nextBytes", "([B)V", RANDOM_BRIDGE, "nextBytes");
         statik("java/lang/Math", "random", "()D", RANDOM_BRIDGE, "mathRandom");
         statik("java/lang/StrictMath", "random", "()D", RANDOM_BRIDGE, "mathRandom");
+        statik("java/util/UUID", "randomUUID", "()Ljava/util/UUID;", RANDOM_BRIDGE, "randomUUID");
+        statik(
+                "java/nio/file/Files",
+                "newInputStream",
+                "(Ljava/nio/file/Path;[Ljava/nio/file/OpenOption;)Ljava/io/InputStream;",
+                RANDOM_BRIDGE,
+                "newInputStream");
 
         // JDK 21+, absent when the agent is built: matched by name, builders passed as Object
         byObject(BUILDER, "start", "(Ljava/lang/Runnable;)Ljava/lang/Thread;", "builderStart");
@@ -250,6 +258,20 @@ final class CallRules {
         BY_NAME_AND_DESC
                 .computeIfAbsent(rule.name() + rule.desc(), k -> new ArrayList<>())
                 .add(rule);
+    }
+
+    private static final java.util.Set<String> CLOCK_BRIDGES =
+            java.util.Set.of("nanoTime", "currentTimeMillis", "instantNow", "instant", "millis");
+
+    /**
+     * Whether {@code rule} only supplies a value that must repeat with the schedule (the clock,
+     * randomness) and takes no step: the rules a static initializer's calls get (see {@code
+     * MethodRewriter#rewriteValues}).
+     */
+    static boolean suppliesValue(Rule rule) {
+        return rule.bridgeOwner().equals(RANDOM_BRIDGE)
+                || rule.bridgeOwner().equals(THREAD_BRIDGE)
+                        && CLOCK_BRIDGES.contains(rule.bridgeName());
     }
 
     static String simpleName(String internalName) {

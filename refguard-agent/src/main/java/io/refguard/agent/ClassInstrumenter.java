@@ -60,8 +60,14 @@ final class ClassInstrumenter {
         List<MethodNode> added = new ArrayList<>();
         int rewrites = 0;
         for (MethodNode m : new ArrayList<>(node.methods)) {
-            if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
-                    || m.name.equals("<clinit>")) {
+            if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+                continue;
+            }
+            if (m.name.equals("<clinit>")) {
+                // plain code, but its draws and clock reads repeat with the schedule
+                rewrites +=
+                        new MethodRewriter(cls, m, MethodRewriter.Monitors.REAL, m.name)
+                                .rewriteValues();
                 continue;
             }
             if (!MonitorSplitter.hasMonitors(m)) {

@@ -100,6 +100,42 @@ final class MethodRewriter {
         return rewrites;
     }
 
+    /**
+     * Rewrites only the calls that supply values a run must repeat (randomness, the clock; see
+     * {@link CallRules#suppliesValue}) and returns how many: for a static initializer, which runs
+     * as plain code, without scheduling points, but is run again in every run of a program and so
+     * must draw the same numbers in every run of a schedule (Lucene seeds its ids from {@code
+     * /dev/urandom} in one).
+     */
+    int rewriteValues() {
+        InsnList code = method.instructions;
+        for (AbstractInsnNode insn = code.getFirst(); insn != null; ) {
+            AbstractInsnNode next = insn.getNext();
+            if (insn instanceof LineNumberNode ln) {
+                line = ln.line;
+            } else if (insn instanceof MethodInsnNode call) {
+                if (call.getOpcode() == Opcodes.INVOKESPECIAL) {
+                    if (call.name.equals("<init>")) {
+                        randomConstruction(code, call);
+                    }
+                } else {
+                    CallRules.Rule rule =
+                            CallRules.match(
+                                    call.owner,
+                                    call.name,
+                                    call.desc,
+                                    call.getOpcode() == Opcodes.INVOKESTATIC,
+                                    cls.hierarchy());
+                    if (rule != null && CallRules.suppliesValue(rule)) {
+                        replace(code, call, rule);
+                    }
+                }
+            }
+            insn = next;
+        }
+        return rewrites;
+    }
+
     private int site(String operation) {
         return site(operation, null);
     }
@@ -285,6 +321,7 @@ final class MethodRewriter {
                 linkedMapConstruction(code, call);
                 completionServiceConstruction(code, call);
                 identityConstruction(code, call);
+                randomConstruction(code, call);
             }
             return;
         }
@@ -302,10 +339,7 @@ final class MethodRewriter {
         CallRules.Rule rule =
                 CallRules.match(call.owner, call.name, call.desc, isStatic, cls.hierarchy());
         if (rule != null) {
-            boolean receiverOnTop = !isStatic && call.desc.startsWith("()");
-            int id = site(rule.label(), receiverOnTop ? subjectOf(call) : null);
-            code.insertBefore(call, push(id));
-            code.set(call, bridge(rule.bridgeOwner(), rule.bridgeName(), rule.bridgeDesc()));
+            replace(code, call, rule);
             return;
         }
         if (!isStatic) {
@@ -324,6 +358,14 @@ final class MethodRewriter {
             }
         }
         library(code, call, isStatic);
+    }
+
+    /** Replaces {@code call} by its rule's bridge call, with the site as the last argument. */
+    private void replace(InsnList code, MethodInsnNode call, CallRules.Rule rule) {
+        boolean receiverOnTop = !rule.isStatic() && call.desc.startsWith("()");
+        int id = site(rule.label(), receiverOnTop ? subjectOf(call) : null);
+        code.insertBefore(call, push(id));
+        code.set(call, bridge(rule.bridgeOwner(), rule.bridgeName(), rule.bridgeDesc()));
     }
 
     /**
@@ -469,6 +511,25 @@ final class MethodRewriter {
             return;
         }
         handCreated(code, call);
+    }
+
+    /**
+     * {@code new Random()} seeds itself from a JVM-wide sequence and the clock: the seed comes from
+     * {@code RandomBridge.seed} instead ({@code new Random(seed)}), which draws it from the
+     * thread's generator under exploration. A subclass's {@code super()} stays as written: {@code
+     * Random(long)} calls the subclass's {@code setSeed} before its fields are set.
+     */
+    private void randomConstruction(InsnList code, MethodInsnNode call) {
+        if (!call.owner.equals("java/util/Random")
+                || !call.desc.equals("()V")
+                || method.name.equals("<init>") && call.owner.equals(cls.superName())) {
+            return;
+        }
+        InsnList pre = new InsnList();
+        pre.add(push(site("new Random()")));
+        pre.add(bridge(CallRules.RANDOM_BRIDGE, "seed", "(I)J"));
+        code.insertBefore(call, pre);
+        call.desc = "(J)V";
     }
 
     /**

@@ -344,11 +344,11 @@ public final class AgentExplorer {
             why.add(
                     "Every run re-initializes the static fields of the program's instrumented"
                             + " classes and reads the clock, thread ids, identity hashes and"
-                            + " ThreadLocalRandom from refguard; it does not reset enums and"
-                            + " interfaces, classes outside the include, the JDK's own state"
-                            + " (system properties, JMX, caches), nor files, sockets, unseeded"
-                            + " new Random() and what the garbage collector clears (weak"
-                            + " references, cleaners).");
+                            + " random numbers (ThreadLocalRandom, SecureRandom, new Random(),"
+                            + " UUID.randomUUID(), /dev/urandom) from refguard; it does not reset"
+                            + " enums and interfaces, classes outside the include, the JDK's own"
+                            + " state (system properties, JMX, caches), nor files, sockets and"
+                            + " what the garbage collector clears (weak references, cleaners).");
             if (!SyncBridge.repeatableIdentityHashes()) {
                 why.add(
                         "This JVM did not let refguard fix identity hashes, so hash tables keyed by"

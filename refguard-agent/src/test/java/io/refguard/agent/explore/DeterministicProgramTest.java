@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import example.determinism.EntropySeeded;
 import example.determinism.Finalized;
 import example.determinism.IdentityOrder;
 import example.determinism.JdkIdentityOrder;
@@ -17,6 +18,8 @@ import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.InterleavingInconclusive;
 import io.refguard.explore.report.FailureKind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Under exploration through the agent, identity hashes, thread ids and thread names are the same in
@@ -151,6 +154,21 @@ class DeterministicProgramTest {
                                             .explore(ExploreOptions.replay(found.replayToken())));
             assertEquals(message, replayed.report().failure().summary(), "replay " + (i + 1));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            classes = {
+                EntropySeeded.FromEntropyFile.class,
+                EntropySeeded.FromUnseededRandom.class,
+                EntropySeeded.FromSecureRandom.class,
+                EntropySeeded.FromRandomUuids.class
+            })
+    void randomnessFromTheJvmAndTheSystemRepeatsWithTheSchedule(Class<?> program) {
+        ExploreResult r =
+                AgentExplorer.mainClass(program.getName()).explore(ExploreOptions.exhaustive());
+        assertEquals(ExploreResult.Stop.EXHAUSTED, r.stop(), r::toString);
+        assertTrue(r.runs() > 2, r::toString);
     }
 
     @Test
