@@ -11,7 +11,8 @@
 #   refguard-bench/programs/run.sh [NAME_REGEX]
 #
 # Environment: JDK17 and JDK25 (java binaries; default: java on the PATH and
-# /usr/lib/jvm/temurin-25-jdk-amd64/bin/java), BUDGET (default 60s), OUT (default ./target).
+# /usr/lib/jvm/temurin-25-jdk-amd64/bin/java; JDK25=none skips it), BUDGET (default 60s), OUT
+# (default ./target), OPTIONS (more options of `refguard explore`, e.g. "--timeouts early").
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -61,7 +62,7 @@ explore() { # class jdk-name java classpath
     case $class in *Bug | *.bug.*) expected=bug ;; *) expected=no-failure ;; esac
     t0=$(date +%s.%N)
     "$java" -jar "$jar" explore --class "$class" --classpath "$cp" --max-time "$budget" \
-        > "$out/logs/$class.$jdk.txt" 2>&1
+        ${OPTIONS:-} > "$out/logs/$class.$jdk.txt" 2>&1
     rc=$?
     t1=$(date +%s.%N)
     case $rc in 0) got=no-failure ;; 1) got=bug ;; 4) got=inconclusive ;; *) got=error-$rc ;; esac
