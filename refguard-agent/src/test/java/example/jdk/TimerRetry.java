@@ -56,7 +56,7 @@ public final class TimerRetry {
                         "reply");
         reply.start();
         reply.join();
-        Thread.sleep(200);
+        Thread.sleep(2_000); // a margin, longer than any short timeout: the retry has run by then
         timer.cancel();
         synchronized (outcomes) {
             if (outcomes[0] != 1) {

@@ -150,6 +150,11 @@ final class TraceRecorder implements Tracer {
     }
 
     @Override
+    public void note(int thread, String text) {
+        events.add(new TraceEvent.Note(thread, text));
+    }
+
+    @Override
     public void spawned(int parent, int child, String name) {
         events.add(new TraceEvent.Spawned(parent, child));
     }

@@ -503,7 +503,7 @@ final class BlockingModels {
             }
             try {
                 if (freedByRelease) {
-                    r.blockFreedByRelease(wake, timed, nanos, k, label, true);
+                    r.blockFreedByRelease(wake, timed, nanos, k, label, RunModel.Timeout.BOUND);
                 } else {
                     r.block(wake, timed, nanos, k, label);
                 }

@@ -453,7 +453,7 @@ final class ExploringInterceptor implements SyncInterceptor {
             }
             return;
         }
-        Coordinator.park(timed ? nanos : -1L, r.early(timed, nanos), me);
+        Coordinator.park(timed ? nanos : -1L, r.early(RunModel.Timeout.BOUND, timed, nanos), me);
     }
 
     @Override
@@ -557,7 +557,7 @@ final class ExploringInterceptor implements SyncInterceptor {
                 timed ? unit.toNanos(time) : 0L,
                 r.key(latch, site),
                 "await",
-                true);
+                RunModel.Timeout.BOUND);
         if (latch.getCount() != 0) {
             ThreadOps.throwIfInterrupted(me);
         }

@@ -439,7 +439,7 @@ final class ForkJoinModels {
                                 Math.max(0L, nanos),
                                 model.key,
                                 label,
-                                false);
+                                RunModel.Timeout.SAFETY_NET);
                 return name.equals("awaitQuiescence") && quiet;
             }
             case "schedule",

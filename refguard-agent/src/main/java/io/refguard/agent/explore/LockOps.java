@@ -286,7 +286,7 @@ final class LockOps {
                         lock,
                         c,
                         timed ? Math.max(0L, nanos) : -1L,
-                        run.early(timed, nanos),
+                        run.early(RunModel.Timeout.BOUND, timed, nanos),
                         interruptible,
                         c.waitLabel("await"));
         takeReal(x, rl, lock, saved);
@@ -456,7 +456,7 @@ final class LockOps {
                     nanos,
                     k,
                     label,
-                    true);
+                    RunModel.Timeout.BOUND);
             if (semaphore.tryAcquire(permits)) {
                 return shown(timed, true);
             }

@@ -440,7 +440,7 @@ class ModeledExecutor extends AbstractExecutorService {
                 Math.max(0L, unit.toNanos(timeout)),
                 key,
                 "awaitTermination",
-                false);
+                RunModel.Timeout.SAFETY_NET);
         if (!isTerminated()) {
             ThreadOps.throwIfInterrupted(me);
         }

@@ -175,7 +175,8 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
                                     true,
                                     head.due - Coordinator.clockNanos(),
                                     key,
-                                    takeLabel);
+                                    takeLabel,
+                                    RunModel.Timeout.ELAPSE);
                         }
                     } finally {
                         idle--;

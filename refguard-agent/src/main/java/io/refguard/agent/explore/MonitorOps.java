@@ -60,7 +60,7 @@ final class MonitorOps {
                         m,
                         m,
                         nanos > 0 ? nanos : -1L,
-                        run.early(nanos > 0, nanos),
+                        run.early(RunModel.Timeout.BOUND, nanos > 0, nanos),
                         true,
                         m.waitLabel("wait on"));
         if (!notified) {

@@ -157,15 +157,22 @@ final class RunModel {
     }
 
     /**
-     * Whether a wait with a timeout of {@code nanos} (when {@code timed}) may time out at once, as
-     * {@link #timeouts} says; counts the short ones the ordered mode keeps waiting.
+     * Whether a wait of {@code kind} with a timeout of {@code nanos} (when {@code timed}) may time
+     * out at once, as {@link #timeouts} says; counts the short bounds the ordered mode keeps
+     * waiting.
      */
-    boolean early(boolean timed, long nanos) {
+    boolean early(Timeout kind, boolean timed, long nanos) {
         boolean isShort = timed && nanos <= TimeoutMode.EARLY_LIMIT_NANOS;
-        if (isShort && timeouts == TimeoutMode.ORDERED) {
-            shortTimedWaits++;
-        }
-        return isShort && timeouts == TimeoutMode.EARLY;
+        return switch (kind) {
+            case SAFETY_NET -> false;
+            case ELAPSE -> isShort;
+            case BOUND -> {
+                if (isShort && timeouts == TimeoutMode.ORDERED) {
+                    shortTimedWaits++;
+                }
+                yield isShort && timeouts == TimeoutMode.EARLY;
+            }
+        };
     }
 
     /** The modeled pool standing for the common pool ({@link LibraryOps#asyncPool}), or null. */
@@ -406,13 +413,34 @@ final class RunModel {
      * @param label constant per object or site: shown in reports
      */
     boolean block(BooleanSupplier wake, boolean timed, long nanos, Object target, String label) {
-        return block(wake, timed, nanos, target, label, true);
+        return block(wake, timed, nanos, target, label, Timeout.BOUND);
     }
 
     /**
-     * As {@link #block(BooleanSupplier, boolean, long, Object, String)}; with {@code mayBeEarly}
-     * false the timeout is a safety net (waiting for a pool to terminate), which times out only
-     * when nothing else can go on, whatever the mode.
+     * What the timeout of a timed wait stands for, which decides whether it may fire early: before
+     * the other threads stop, as if they were slow.
+     */
+    enum Timeout {
+        /**
+         * A bound on a wait for another thread's action ({@code await}, {@code poll}, {@code get},
+         * {@code tryAcquire}, ...), often a safety net the program treats as a failure when it
+         * expires: early only under {@link TimeoutMode#EARLY}.
+         */
+        BOUND,
+        /**
+         * Time itself: a {@code sleep}, or a scheduled task's delay or period. Nothing is waited
+         * for, so ending it only once every other thread stopped would take the other threads for
+         * infinitely fast: in both modes it may end at once when it is at most {@link
+         * TimeoutMode#EARLY_LIMIT_NANOS}.
+         */
+        ELAPSE,
+        /** A safety net (waiting for a pool to terminate): never early, whatever the mode. */
+        SAFETY_NET
+    }
+
+    /**
+     * As {@link #block(BooleanSupplier, boolean, long, Object, String)}, for a timeout {@code
+     * kind}.
      */
     boolean block(
             BooleanSupplier wake,
@@ -420,8 +448,8 @@ final class RunModel {
             long nanos,
             Object target,
             String label,
-            boolean mayBeEarly) {
-        boolean woke = blockFreedByRelease(wake, timed, nanos, target, label, mayBeEarly);
+            Timeout kind) {
+        boolean woke = blockFreedByRelease(wake, timed, nanos, target, label, kind);
         if (woke) {
             // most models wake on a hint (the object changed) and then act on state whose last
             // writer released nothing for them: they order after everything released so far
@@ -431,7 +459,7 @@ final class RunModel {
     }
 
     /**
-     * As {@link #block(BooleanSupplier, boolean, long, Object, String, boolean)}, for a model whose
+     * As {@link #block(BooleanSupplier, boolean, long, Object, String, Timeout)}, for a model whose
      * operation that makes {@code wake} hold releases right after it ({@code countDown} does, with
      * {@code Coordinator.operationDone}): the wake orders after the releases up to that one only,
      * not after what the releasing thread did next.
@@ -442,7 +470,7 @@ final class RunModel {
             long nanos,
             Object target,
             String label,
-            boolean mayBeEarly) {
+            Timeout kind) {
         if (libraryDepth > 0) {
             if (wake.getAsBoolean()) {
                 return true;
@@ -450,11 +478,7 @@ final class RunModel {
             throw blockedInLibrary(label);
         }
         return Coordinator.blockUntil(
-                wake,
-                timed ? Math.max(0L, nanos) : -1L,
-                mayBeEarly && early(timed, nanos),
-                target,
-                label);
+                wake, timed ? Math.max(0L, nanos) : -1L, early(kind, timed, nanos), target, label);
     }
 
     /**

@@ -246,7 +246,7 @@ final class ThreadOps {
         }
         RunModel run = x.run();
         run.ops++;
-        run.block(() -> me.interrupted(), true, nanos, null, "sleep");
+        run.block(() -> me.interrupted(), true, nanos, null, "sleep", RunModel.Timeout.ELAPSE);
         throwIfInterrupted(me);
     }
 

@@ -107,10 +107,7 @@ class JdkProgramsTest {
                         TransferHandOff.class,
                         FailureKind.DEADLOCK,
                         "consumer waits for 'LinkedTransferQueue.take()' on LinkedTransferQueue#1"),
-                new Case(
-                        ScheduledBeats.class,
-                        FailureKind.THREAD_THREW,
-                        "counted 4 beats, expected 5"),
+                new Case(ScheduledBeats.class, FailureKind.THREAD_THREW, " beats, expected "),
                 new Case(TimerRetry.class, FailureKind.THREAD_THREW, "2 outcomes for one request"),
                 new Case(
                         InheritedRequestId.class,

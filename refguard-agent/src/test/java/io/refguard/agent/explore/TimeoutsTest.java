@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import example.jdk.PollTimeout;
+import example.jdk.SlowWork;
 import example.semantics.Pools;
 import example.semantics.Waiting;
 import io.refguard.explore.ExploreOptions;
@@ -12,6 +13,8 @@ import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.report.FailureKind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Timed waits on the virtual clock ({@link RunModel#block}): which paths each {@link TimeoutMode}
@@ -56,6 +59,30 @@ class TimeoutsTest {
         ExploreResult r =
                 AgentExplorer.mainClass(FIXED).args("0").timeouts(TimeoutMode.EARLY).explore();
         assertTrue(r.exhausted(), r::toString);
+    }
+
+    @ParameterizedTest
+    @ValueSource(classes = {SlowWork.SleepStandsForWork.class, SlowWork.ScheduledClose.class})
+    void aShortSleepOrDelayMayEndBeforeOtherThreadsWorkInBothModes(Class<?> program) {
+        for (TimeoutMode mode : TimeoutMode.values()) {
+            InterleavingFailure f =
+                    assertThrows(
+                            InterleavingFailure.class,
+                            () ->
+                                    AgentExplorer.mainClass(program.getName())
+                                            .timeouts(mode)
+                                            .explore(),
+                            mode::toString);
+            assertTrue(f.table().contains("query on a closed connection"), f.table());
+            assertTrue(
+                    f.table()
+                            .contains(
+                                    "(ended at once, as if the other threads took longer than its "),
+                    f.table());
+            ExploreResult r =
+                    AgentExplorer.mainClass(program.getName() + "$Fixed").timeouts(mode).explore();
+            assertTrue(r.exhausted(), () -> mode + ": " + r);
+        }
     }
 
     @Test

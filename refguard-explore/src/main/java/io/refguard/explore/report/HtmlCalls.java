@@ -75,6 +75,10 @@ final class HtmlCalls {
                                 "<li class=\"call-event\">blocked: waits for "
                                         + esc(b.waitsFor())
                                         + "</li>");
+            } else if (e instanceof TraceEvent.Note n) {
+                stack.get(stack.size() - 1)
+                        .children
+                        .add("<li class=\"call-event\">" + esc(n.text()) + "</li>");
             }
         }
         if (!anyMethod) {

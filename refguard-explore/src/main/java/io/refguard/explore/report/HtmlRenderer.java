@@ -452,6 +452,12 @@ public final class HtmlRenderer {
         }
 
         @Override
+        public Void note(TraceEvent.Note n) {
+            eventRow(n.thread(), threads.size(), "blocked", n.text(), out);
+            return null;
+        }
+
+        @Override
         public Void spawned(TraceEvent.Spawned s) {
             eventRow(
                     s.thread(), threads.size(), "spawned", "starts " + threads.get(s.child()), out);

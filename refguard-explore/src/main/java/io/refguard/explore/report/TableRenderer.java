@@ -458,6 +458,13 @@ public final class TableRenderer {
         }
 
         @Override
+        public Void note(TraceEvent.Note n) {
+            String in = indent(calls.get(n.thread()).size());
+            add(n.thread(), "", TableCell.text(in, "(" + n.text(), ")", false));
+            return null;
+        }
+
+        @Override
         public Void spawned(TraceEvent.Spawned s) {
             String in = indent(calls.get(s.thread()).size());
             String child = report.threads().get(s.child());

@@ -35,6 +35,9 @@ public sealed interface TraceEvent {
 
         /** Steps left out of a long run's report. */
         R omitted(Omitted o);
+
+        /** Something the runtime decided about a thread that its steps do not show. */
+        R note(Note n);
     }
 
     /**
@@ -88,6 +91,17 @@ public sealed interface TraceEvent {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.blocked(this);
+        }
+    }
+
+    /**
+     * What the runtime decided about the thread that its steps do not show, in words: e.g. that a
+     * timed wait ended at once, as if the other threads were slow.
+     */
+    record Note(int thread, String text) implements TraceEvent {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.note(this);
         }
     }
 

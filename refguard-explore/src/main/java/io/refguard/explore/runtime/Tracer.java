@@ -49,6 +49,12 @@ public interface Tracer {
     /** Thread {@code thread} cannot go on; {@code waitsFor} says for what (lock, signal, ...). */
     void blocked(int thread, String waitsFor);
 
+    /**
+     * A decision about thread {@code thread} that its steps do not show (a timed wait that ended at
+     * once), in words.
+     */
+    default void note(int thread, String text) {}
+
     /** Thread {@code parent} started thread {@code child} named {@code name}. */
     void spawned(int parent, int child, String name);
 

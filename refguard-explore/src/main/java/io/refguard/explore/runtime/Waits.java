@@ -26,8 +26,10 @@ import java.util.function.BooleanSupplier;
  *   <li><b>early</b> (when the caller asks for it): additionally, a timed wait may time out right
  *       away, before any other thread runs: choosing the waiting thread at the wait's scheduling
  *       point is the timed-out path, choosing another thread first the timely one, so both paths of
- *       every timeout are explored. To keep polling loops ({@code while (!done) wait(100)}) finite,
- *       a thread may time out early {@link #EARLY_TIMEOUTS} times per run.
+ *       every timeout are explored, as if the other threads' work took longer than the timeout.
+ *       Timers keep their order: a wait does not time out early while another thread's timeout is
+ *       due before its own. To keep polling loops ({@code while (!done) wait(100)}) finite, a
+ *       thread may time out early {@link #EARLY_TIMEOUTS} times per run.
  * </ul>
  *
  * Not explored: a timeout firing in the middle of another thread's work (between its first and last
@@ -73,10 +75,17 @@ final class Waits {
                 return true;
             }
             boolean timedOut = mayTimeOut(me);
-            if (!timedOut && earlyArmed && run.steps() == start + 1) {
+            if (!timedOut && earlyArmed && run.steps() == start + 1 && !otherDueBefore(me)) {
                 // chosen at its own point before anyone else moved: the early timed-out path
                 me.earlyTimeouts++;
                 timedOut = true;
+                Tracer tracer = run.tracer;
+                if (tracer != null) {
+                    tracer.note(
+                            me.id,
+                            "ended at once, as if the other threads took longer than its "
+                                    + duration(timeoutNanos));
+                }
             }
             if (!timedOut) {
                 me.until = wake;
@@ -95,6 +104,19 @@ final class Waits {
         } finally {
             me.deadline = Long.MAX_VALUE;
         }
+    }
+
+    /** A timeout as a person writes it: {@code 30 ms}, {@code 1.5 ms}, {@code 200 µs}. */
+    static String duration(long nanos) {
+        if (nanos >= 1_000_000_000L && nanos % 1_000_000_000L == 0) {
+            return nanos / 1_000_000_000L + " s";
+        }
+        if (nanos >= 1_000_000L) {
+            return nanos % 1_000_000L == 0
+                    ? nanos / 1_000_000L + " ms"
+                    : String.format(java.util.Locale.ROOT, "%.1f ms", nanos / 1e6);
+        }
+        return nanos >= 1_000L ? nanos / 1_000L + " µs" : nanos + " ns";
     }
 
     private static boolean holds(Actor me, BooleanSupplier wake) {
@@ -134,6 +156,24 @@ final class Waits {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether another live thread's timed wait is due before {@code me}'s: then {@code me} does not
+     * time out early, so that timeouts keep their order on the clock (a heartbeat due in 4 s does
+     * not fire before a sleep due in 3.5 s ends); the threads' work may be slow, their timers are
+     * not.
+     */
+    private static boolean otherDueBefore(Actor me) {
+        Execution x = me.exec;
+        ThreadSet watched = x.watched;
+        for (int i = watched.next(0); i >= 0; i = watched.next(i + 1)) {
+            Actor a = x.slots[i];
+            if (a != me && a.live() && a.deadline < me.deadline) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One line per live thread of a run in which none can go on. */
