@@ -9,18 +9,19 @@ public enum TimeoutMode {
      * The timeout of a wait for another thread's action ({@code poll}, {@code await}, {@code get},
      * ...) fires when no thread could make progress otherwise and no other timeout is due earlier;
      * timeouts due together are explored in every order. The default: a timeout that is only a
-     * safety net is never reported as hit while other threads could still go on. A {@code sleep}
-     * or a scheduled task's delay of at most {@link #EARLY_LIMIT_NANOS} waits for no other thread,
-     * and may also end at once, as under {@link #EARLY}.
+     * safety net is never reported as hit while other threads could still go on. A {@code sleep} or
+     * a scheduled task's delay of at most {@link #EARLY_LIMIT_NANOS} waits for no other thread, and
+     * may also end at once, as under {@link #EARLY}.
      */
     ORDERED,
     /**
      * As {@link #ORDERED}, and besides, every timed wait of at most {@link #EARLY_LIMIT_NANOS} may
      * time out at once, before any other thread moves (once per thread per run, and not while
      * another thread's timeout is due before its own): both the timely and the timed-out path of
-     * each short timeout are explored, as if other threads could be arbitrarily slow. A longer timeout ({@code get(1, MINUTES)}) is a safety net, which a program
-     * may rightly treat as a failure when it expires, and so is waiting for a pool to terminate or
-     * quiesce, whatever its timeout: they stay ordered.
+     * each short timeout are explored, as if other threads could be arbitrarily slow. A longer
+     * timeout ({@code get(1, MINUTES)}) is a safety net, which a program may rightly treat as a
+     * failure when it expires, and so is waiting for a pool to terminate or quiesce, whatever its
+     * timeout: they stay ordered.
      */
     EARLY;
 
