@@ -6,9 +6,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A beat every 100 ms on a ForkJoinPool (JDK 25's scheduleAtFixedRate), counted after 400 ms: the
- * fifth beat is due at the same moment as the caller wakes, and where the caller goes first it
- * counts four. The fix waits 450 ms.
+ * A beat every 2 s on a ForkJoinPool (JDK 25's scheduleAtFixedRate), counted after 8 s: the fifth
+ * beat is due at the same moment as the caller wakes, and where the caller goes first it counts
+ * four. The fix waits 9 s. (Periods and sleeps longer than 1 s are margins that never end before
+ * the other threads' work; a shorter sleep could end before the beats ran, as if they were slow.)
  */
 public final class PoolBeats {
 
@@ -16,7 +17,7 @@ public final class PoolBeats {
         ForkJoinPool pool = new ForkJoinPool(2);
         AtomicInteger beats = new AtomicInteger();
         ScheduledFuture<?> beat =
-                pool.scheduleAtFixedRate(beats::incrementAndGet, 0, 100, TimeUnit.MILLISECONDS);
+                pool.scheduleAtFixedRate(beats::incrementAndGet, 0, 2_000, TimeUnit.MILLISECONDS);
         Thread.sleep(sleepMillis);
         beat.cancel(false);
         pool.shutdown();
@@ -28,14 +29,14 @@ public final class PoolBeats {
     private PoolBeats() {}
 
     public static void main(String[] args) throws InterruptedException {
-        run(400);
+        run(8_000);
     }
 
     public static final class Fixed {
         private Fixed() {}
 
         public static void main(String[] args) throws InterruptedException {
-            run(450);
+            run(9_000);
         }
     }
 }
