@@ -92,14 +92,16 @@ final class LibraryRules {
                     "inForkJoinPool()Z");
 
     /**
-     * A {@code ReentrantLock}'s questions about its conditions' waiters, which wait in the model,
-     * not in the JDK's queue: routed also when the call site names a subclass of the program's
-     * (commons-pool2's {@code InterruptibleReentrantLock}).
+     * A {@code ReentrantLock}'s questions about the threads waiting for it or on its conditions,
+     * which wait in the model, not in the JDK's queues: routed also when the call site names a
+     * subclass of the program's (commons-pool2's {@code InterruptibleReentrantLock}).
      */
     private static final Set<String> WAIT_QUEUE_QUERIES =
             Set.of(
                     "hasWaiters(Ljava/util/concurrent/locks/Condition;)Z",
-                    "getWaitQueueLength(Ljava/util/concurrent/locks/Condition;)I");
+                    "getWaitQueueLength(Ljava/util/concurrent/locks/Condition;)I",
+                    "hasQueuedThreads()Z",
+                    "getQueueLength()I");
 
     private LibraryRules() {}
 

@@ -336,6 +336,16 @@ public final class Coordinator {
     }
 
     /**
+     * How many threads of the caller's run are blocked taking {@code lock} ({@link #lock}, or a
+     * {@link #blockUntil(BooleanSupplier, long, boolean, Object, String) wait} whose target is the
+     * lock), or signalled and taking it back after {@link #await(Object, Object, long, boolean,
+     * boolean, String) await}: what {@code ReentrantLock.getQueueLength} answers. Unmanaged: 0.
+     */
+    public static int lockWaiters(Object lock) {
+        return ModelCalls.lockWaiters(lock);
+    }
+
+    /**
      * Takes the lock once more if the calling thread holds it, without a scheduling point, and
      * returns true; else returns false and changes nothing (then {@link #lock} takes it).
      * Unmanaged: false.

@@ -209,6 +209,11 @@ final class LibraryOps {
                 && call.argument(0) instanceof java.util.concurrent.locks.Condition condition) {
             return LockOps.waitQueue(x, call, lock, condition);
         }
+        if (receiver instanceof ReentrantLock lock
+                && (name.equals("hasQueuedThreads") || name.equals("getQueueLength"))
+                && call.argumentCount() == 0) {
+            return LockOps.lockQueue(x, call, lock);
+        }
         if (KIND.get(receiver.getClass()) == Kind.PLAIN) {
             if (SharedCollections.APPLIES.get(receiver.getClass())) {
                 return SharedCollections.call(x, call, receiver, null);

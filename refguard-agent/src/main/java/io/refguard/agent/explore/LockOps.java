@@ -395,6 +395,25 @@ final class LockOps {
         return call.name().equals("hasWaiters") ? (Object) (waiting > 0) : (Object) waiting;
     }
 
+    /**
+     * {@code lock.hasQueuedThreads()} or {@code getQueueLength()}: the threads blocked taking the
+     * lock in the model ({@link Coordinator#lockWaiters}), where they wait; the JDK's own queue
+     * stays empty. A point that reads the lock.
+     */
+    static Object lockQueue(ExploringInterceptor x, LibraryCall call, ReentrantLock lock)
+            throws Throwable {
+        Object real = call.proceed();
+        RunModel run = x.run();
+        LockModel m = run.existingKey(lock);
+        if (m == null) {
+            return real; // never taken in this run: nobody waits for it in the model
+        }
+        run.ops++;
+        Coordinator.point(m, Access.READ, x.label(call.site()));
+        int waiting = Coordinator.lockWaiters(m);
+        return call.name().equals("hasQueuedThreads") ? (Object) (waiting > 0) : (Object) waiting;
+    }
+
     static void signal(
             ExploringInterceptor x, ThreadModel me, Condition condition, boolean all, int site) {
         RunModel run = x.run();

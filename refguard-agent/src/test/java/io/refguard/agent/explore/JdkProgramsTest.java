@@ -270,6 +270,13 @@ class JdkProgramsTest {
     }
 
     @Test
+    void aLocksQuestionsAboutItsQueueSeeTheThreadsWaitingInTheModel() {
+        ExploreResult r =
+                AgentExplorer.mainClass(example.jdk.QueuedOnLock.class.getName()).explore();
+        assertTrue(r.exhausted(), r::toString);
+    }
+
+    @Test
     void aForEachOverAConcurrentMapIsNoSnapshot() {
         InterleavingFailure f =
                 assertThrows(

@@ -335,6 +335,11 @@ public final class ModelCalls {
         return x == null ? 0 : MonitorWaits.waiters(x, condition);
     }
 
+    public static int lockWaiters(Object lock) {
+        Execution x = runOf(Thread.currentThread());
+        return x == null ? 0 : MonitorWaits.lockWaiters(x, lock);
+    }
+
     public static boolean reenter(Object lock) {
         Actor me = managedActor();
         return me != null && MonitorWaits.reenter(me, lock);

@@ -35,6 +35,32 @@ final class MonitorWaits {
     }
 
     /**
+     * How many threads are blocked taking the lock keyed by {@code key}: in {@code lock}, in a wait
+     * whose target is the lock ({@code lockInterruptibly}, a timed {@code tryLock}), or signalled
+     * and taking it back after {@code await}.
+     */
+    static int lockWaiters(Execution x, Object key) {
+        int n = 0;
+        for (int i = 0; i < x.run.threadCount; i++) {
+            Actor a = x.slots[i];
+            if (!a.live() || a.state != Actor.State.BLOCKED) {
+                continue;
+            }
+            boolean waits =
+                    switch (a.block) {
+                        case LOCK -> a.lock != null && a.lock.key == key;
+                        case WAIT -> a.notified && a.lock != null && a.lock.key == key;
+                        case UNTIL -> a.pendingTarget == key;
+                        default -> false;
+                    };
+            if (waits) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
      * Counts one more hold when {@code me} holds the lock already and returns true; else false.
      * Taking a lock one holds cannot block nor change what others see, so it is no scheduling
      * point.
