@@ -96,6 +96,38 @@ class TimedWaitsTest {
     }
 
     @Test
+    void anEarlyTimeoutDoesNotJumpPastAnotherThreadsEarlierDeadline() {
+        Set<String> orders = ConcurrentHashMap.newKeySet();
+        ExploreResult r =
+                Explorer.scenario("an early timeout behind an earlier deadline")
+                        .setup(State::new)
+                        .actor(
+                                "first",
+                                s -> {
+                                    Coordinator.lock(s.lock);
+                                    s.flag = true;
+                                    // releases the lock only once it waits, with its deadline
+                                    Coordinator.await(s.lock, s.lock, 1_000L, false, false, "wait");
+                                    s.timedOut.add("first@" + Coordinator.clockNanos());
+                                    Coordinator.unlock(s.lock);
+                                })
+                        .actor(
+                                "second",
+                                s -> {
+                                    Coordinator.blockUntil(() -> s.flag, -1L, false, s, "flag");
+                                    Coordinator.lock(s.lock); // first waits, due at 1000, by now
+                                    Coordinator.unlock(s.lock);
+                                    Coordinator.blockUntil(() -> false, 2_000L, true, s, "sleep");
+                                    s.timedOut.add("second@" + Coordinator.clockNanos());
+                                })
+                        .check(s -> orders.add(String.join(",", s.timedOut)))
+                        .explore(ALL);
+        assertTrue(r.exhausted());
+        // second may not time out at once: first's timeout is due before its own
+        assertEquals(Set.of("first@1000,second@2000"), orders);
+    }
+
+    @Test
     void aTimeoutTheClockHasReachedMayFireInTheMiddleOfAnotherThreadsWork() {
         Set<String> orders = ConcurrentHashMap.newKeySet();
         ExploreResult r =
