@@ -6,9 +6,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Jobs due after a delay, computed from {@code System.nanoTime}, in a {@code DelayQueue}: a
- * producer adds a job due in 200 ms and one due in 100 ms, and a consumer must take them in due
- * order, no earlier than due (on the virtual clock; nothing really waits). The buggy consumer takes
- * with a timed {@code poll} of 50 ms and does not expect it to come back empty.
+ * producer adds a job due in 100 ms and one due in 200 ms, and a consumer must take them in due
+ * order, no earlier than due (on the virtual clock; nothing really waits). (Were the later job
+ * added first, a producer slower than 200 ms would let it be taken first: short delays may expire
+ * before other threads' work.) The buggy consumer takes with a timed {@code poll} of 50 ms and does
+ * not expect it to come back empty.
  */
 public final class DelayedJobs {
 
@@ -37,8 +39,8 @@ public final class DelayedJobs {
         Thread producer =
                 new Thread(
                         () -> {
-                            jobs.add(new Job("late", 200));
                             jobs.add(new Job("early", 100));
+                            jobs.add(new Job("late", 200));
                         },
                         "producer");
         producer.start();

@@ -139,11 +139,28 @@ final class ExploreCommand implements Callable<Integer> {
             long shortWaits = t.shortTimedWaits();
             if (!e.failed() && !e.inconclusive() && shortWaits > 0) {
                 err.println(
-                        "refguard: hint: timed waits of at most 1 s ("
+                        "refguard: hint: waits for another thread with timeouts of at most 1 s ("
                                 + shortWaits
                                 + " over all runs) timed out only when no other thread could go"
-                                + " on; explore again with --timeouts early to also let each time"
-                                + " out at once, as if the other threads were slow");
+                                + " on; explore again with --timeouts safety-nets to also let each"
+                                + " time out at once, as if the other threads were slow (a thread's"
+                                + " own failed assertion right after such a timeout is taken as a"
+                                + " safety net; --timeouts early reports it too)");
+                err.flush();
+            }
+            long safetyNets = t.expiredSafetyNets();
+            if (!e.failed() && !e.inconclusive() && safetyNets > 0) {
+                err.println(
+                        "refguard: note: in "
+                                + safetyNets
+                                + (safetyNets == 1 ? " run" : " runs")
+                                + " a thread failed its own assertion right after refguard let one"
+                                + " of its timed waits of at most 1 s expire while other threads"
+                                + " could still go on (first: "
+                                + t.firstExpiredSafetyNet()
+                                + "). Such a timeout is a safety net the program set, so these"
+                                + " runs are not reported as bugs; --timeouts early reports"
+                                + " them");
                 err.flush();
             }
             LostTaskFailures lost = t.lostTaskFailures();

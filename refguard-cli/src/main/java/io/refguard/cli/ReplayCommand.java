@@ -71,7 +71,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     /**
      * The token's schedule did not fit: when the exploration that made it ran with other modes
-     * (plain fields as points or not, timeouts ordered or early), the program takes other steps,
+     * (plain fields as points or not, timeouts ordered or not), the program takes other steps,
      * which looks like a code change. Tries the other modes; replays with the first that fits, and
      * says so.
      */
@@ -81,8 +81,14 @@ final class ReplayCommand implements Callable<Integer> {
             program = t.kind() == Target.Kind.PROGRAM;
         }
         boolean plain = target.plainFields != null ? target.plainFields : program;
-        String timeouts = target.timeoutMode() == TimeoutMode.EARLY ? "early" : "ordered";
-        String otherTimeouts = timeouts.equals("early") ? "ordered" : "early";
+        TimeoutMode given =
+                target.timeoutMode() != null ? target.timeoutMode() : TimeoutMode.DEFAULT;
+        String timeouts = given.optionName();
+        // early and safety-nets take the same steps; ordered takes others
+        String otherTimeouts =
+                given == TimeoutMode.ORDERED
+                        ? TimeoutMode.EARLY.optionName()
+                        : TimeoutMode.ORDERED.optionName();
         List<TargetOptions> tries = new ArrayList<>();
         tries.add(target.withModes(!plain, timeouts));
         if (program) {

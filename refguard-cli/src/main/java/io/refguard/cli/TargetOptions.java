@@ -54,11 +54,15 @@ final class TargetOptions {
             names = "--timeouts",
             paramLabel = "MODE",
             description =
-                    "When a program's timed waits (sleep, poll, tryAcquire, await, get, ... with a"
-                            + " timeout) may time out: ordered (the default: only when no other"
-                            + " thread can go on) or early (also at once, before any other thread"
-                            + " moves, for timeouts of at most 1 s; longer ones, and waiting for a pool to"
-                            + " terminate, are safety nets).")
+                    "When a program's waits for another thread (poll, tryAcquire, await, get, ..."
+                            + " with a timeout of at most 1 s) may time out: ordered (the"
+                            + " default: only when no other thread can go on), safety-nets (also"
+                            + " at once, as if the other threads were slow, but a thread's own"
+                            + " failed assertion right after such a timeout is a safety net, not"
+                            + " a bug) or early (the same, reporting every failure). Short sleeps"
+                            + " and scheduled delays may end at once in every mode; longer"
+                            + " timeouts, and waiting for a pool to terminate, expire only when"
+                            + " no other thread can go on.")
     String timeouts;
 
     /**

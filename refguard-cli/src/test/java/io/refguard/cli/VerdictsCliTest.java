@@ -194,14 +194,17 @@ class VerdictsCliTest {
         Cli.Result ordered = Cli.run("explore", "--class", "example.cli.IgnoredTryAcquire");
         assertEquals(ExitCodes.CLEAN, ordered.status(), ordered::toString);
         assertTrue(
-                ordered.err().contains("refguard: hint: timed waits of at most 1 s (")
-                        && ordered.err().contains("explore again with --timeouts early"),
+                ordered.err()
+                                .contains(
+                                        "refguard: hint: waits for another thread with timeouts"
+                                                + " of at most 1 s (")
+                        && ordered.err().contains("explore again with --timeouts safety-nets"),
                 ordered::toString);
 
         Cli.Result early = exploreEarly();
         assertEquals(ExitCodes.BUG_FOUND, early.status(), early::toString);
         assertTrue(early.out().contains("permits leaked: 2"), early::toString);
-        assertFalse(early.err().contains("refguard: hint: timed waits"), early::toString);
+        assertFalse(early.err().contains("refguard: hint: waits for another"), early::toString);
 
         // the token of the early exploration, replayed without --timeouts early: its schedule
         // does not fit the ordered mode, which is not a code change; the replay finds the mode
@@ -265,8 +268,8 @@ class VerdictsCliTest {
         assertTrue(
                 r.err()
                         .contains(
-                                "--timeouts 'soon' is not a timeout mode: use ordered (the default)"
-                                        + " or early"),
+                                "--timeouts 'soon' is not a timeout mode: use ordered (the default),"
+                                        + " safety-nets or early"),
                 r::toString);
     }
 }

@@ -336,6 +336,25 @@ public final class Coordinator {
     }
 
     /**
+     * How many steps the calling thread took since its last timed wait that timed out early ({@link
+     * #blockUntil(BooleanSupplier, long, boolean, Object, String)} with {@code early}, while other
+     * threads could still go on), or -1 when none did in this run. Unmanaged: -1.
+     */
+    public static int stepsSinceEarlyTimeout() {
+        return ModelCalls.stepsSinceEarlyTimeout();
+    }
+
+    /**
+     * Declares the exception the calling thread is about to end with an expired safety net: its own
+     * reaction to a timeout that was made to expire early ({@link #stepsSinceEarlyTimeout()}), such
+     * as a failed assertion that the wait succeeded. The run ends when the thread does, as a pass
+     * ({@code RunStatus.SAFETY_NET}), not a failure. Unmanaged: nothing.
+     */
+    public static void safetyNetExpired() {
+        ModelCalls.safetyNetExpired();
+    }
+
+    /**
      * How many threads of the caller's run are blocked taking {@code lock} ({@link #lock}, or a
      * {@link #blockUntil(BooleanSupplier, long, boolean, Object, String) wait} whose target is the
      * lock), or signalled and taking it back after {@link #await(Object, Object, long, boolean,

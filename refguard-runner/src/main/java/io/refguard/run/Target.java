@@ -85,10 +85,23 @@ public final class Target implements Closeable {
     /**
      * How many short timed waits the last exploration of a resolved program met that timed out only
      * when no other thread could go on ({@link AgentExplorer#shortTimedWaits}); 0 for a scenario,
-     * or under {@link TimeoutMode#EARLY}.
+     * or unless the mode is {@link TimeoutMode#ORDERED}.
      */
     public long shortTimedWaits() {
         return explorer == null ? 0 : explorer.shortTimedWaits();
+    }
+
+    /**
+     * How many runs of the last exploration of a resolved program ended a thread at an expired
+     * safety net ({@link AgentExplorer#expiredSafetyNets}); 0 for a scenario.
+     */
+    public long expiredSafetyNets() {
+        return explorer == null ? 0 : explorer.expiredSafetyNets();
+    }
+
+    /** The first of {@link #expiredSafetyNets()}, in words, or null. */
+    public String firstExpiredSafetyNet() {
+        return explorer == null ? null : explorer.firstExpiredSafetyNet();
     }
 
     /**

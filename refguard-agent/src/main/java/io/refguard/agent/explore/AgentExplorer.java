@@ -207,10 +207,31 @@ public final class AgentExplorer {
     }
 
     /**
-     * How many timed waits of at most {@link TimeoutMode#EARLY_LIMIT_NANOS} the last {@link
-     * #explore} met under {@link TimeoutMode#ORDERED}, over all its runs: each timed out only when
-     * no other thread could go on, and {@link TimeoutMode#EARLY} would also have explored it timing
-     * out at once. 0 before it, or under {@link TimeoutMode#EARLY}.
+     * How many runs of the last {@link #explore} ended a thread at an expired safety net under
+     * {@link TimeoutMode#SAFETY_NETS}: its own {@code AssertionError} or {@code TimeoutException}
+     * right after one of its timed waits timed out at once. Not failures; 0 before it, or under the
+     * other modes.
+     */
+    public long expiredSafetyNets() {
+        ExploringInterceptor last = lastInterceptor;
+        return last == null ? 0 : last.expiredSafetyNets();
+    }
+
+    /**
+     * The first of {@link #expiredSafetyNets()}, in words ({@code main threw
+     * java.lang.AssertionError: connect timed out at Client.java:22}), or null.
+     */
+    public String firstExpiredSafetyNet() {
+        ExploringInterceptor last = lastInterceptor;
+        return last == null ? null : last.firstSafetyNet();
+    }
+
+    /**
+     * How many waits for another thread with a timeout of at most {@link
+     * TimeoutMode#EARLY_LIMIT_NANOS} the last {@link #explore} met under {@link
+     * TimeoutMode#ORDERED}, over all its runs: each timed out only when no other thread could go
+     * on, and the other modes would also have explored it timing out at once. 0 before it, or under
+     * the other modes.
      */
     public long shortTimedWaits() {
         ExploringInterceptor last = lastInterceptor;
@@ -424,6 +445,9 @@ public final class AgentExplorer {
                             interceptor.enterEntry(MAIN_THREAD);
                             try {
                                 body.run();
+                            } catch (Throwable e) {
+                                SafetyNets.expired(interceptor, MAIN_THREAD, e);
+                                throw ProgramEntry.Sneaky.<RuntimeException>as(e);
                             } finally {
                                 UncontrolledThreads.unmark();
                                 InheritedLocals.exit(own);

@@ -79,10 +79,33 @@ final class ExploringInterceptor implements SyncInterceptor {
      */
     private long shortTimedWaits;
 
-    /** Short timed waits met in every run so far that {@link TimeoutMode#EARLY} would explore. */
+    /** Short timed waits met in every run so far that the other modes would let expire early. */
     long shortTimedWaits() {
         RunModel m = model;
         return shortTimedWaits + (m == null ? 0 : m.shortTimedWaits);
+    }
+
+    /** Runs that ended a thread at an expired safety net ({@link SafetyNets}). */
+    private long expiredSafetyNets;
+
+    /** The first expired safety net, in words, or null. */
+    private String firstSafetyNet;
+
+    void expiredSafetyNet(String what) {
+        expiredSafetyNets++;
+        if (firstSafetyNet == null) {
+            firstSafetyNet = what;
+        }
+    }
+
+    /** Threads ended at an expired safety net over all runs so far ({@link SafetyNets}). */
+    long expiredSafetyNets() {
+        return expiredSafetyNets;
+    }
+
+    /** The first of {@link #expiredSafetyNets()}, in words, or null. */
+    String firstSafetyNet() {
+        return firstSafetyNet;
     }
 
     /** Runs before the current one in which a task's exception was never read. */
@@ -135,7 +158,7 @@ final class ExploringInterceptor implements SyncInterceptor {
      *     thread can do (release a real lock, finish) before the run fails with an explanation
      */
     ExploringInterceptor(long foreignWaitNanos) {
-        this(foreignWaitNanos, TimeoutMode.ORDERED);
+        this(foreignWaitNanos, TimeoutMode.DEFAULT);
     }
 
     /**

@@ -170,7 +170,7 @@ final class RunModel {
                 if (isShort && timeouts == TimeoutMode.ORDERED) {
                     shortTimedWaits++;
                 }
-                yield isShort && timeouts == TimeoutMode.EARLY;
+                yield isShort && timeouts != TimeoutMode.ORDERED;
             }
         };
     }
@@ -424,7 +424,7 @@ final class RunModel {
         /**
          * A bound on a wait for another thread's action ({@code await}, {@code poll}, {@code get},
          * {@code tryAcquire}, ...), often a safety net the program treats as a failure when it
-         * expires: early only under {@link TimeoutMode#EARLY}.
+         * expires: early unless the mode is {@link TimeoutMode#ORDERED}.
          */
         BOUND,
         /**

@@ -109,7 +109,7 @@ final class ThreadOps {
         Object own = InheritedLocals.enter(t.thread);
         UncontrolledThreads.mark(x);
         try {
-            runTask(run, t);
+            runTask(x, run, t);
         } finally {
             UncontrolledThreads.unmark();
             InheritedLocals.exit(own);
@@ -119,15 +119,17 @@ final class ThreadOps {
     /**
      * Runs the thread's task; an exception escaping it goes to the handler the program gave the
      * thread ({@link #handlerOf}), as in the JVM, whose code runs on the thread as explored code;
-     * with no such handler the exception fails the run. An exception the handler throws fails the
-     * run too (the JVM would ignore it, but a handler that throws is a bug worth seeing).
+     * with no such handler the exception fails the run, unless it is an expired safety net ({@link
+     * SafetyNets}). An exception the handler throws fails the run too (the JVM would ignore it, but
+     * a handler that throws is a bug worth seeing).
      */
-    private static void runTask(RunModel run, ThreadModel t) {
+    private static void runTask(ExploringInterceptor x, RunModel run, ThreadModel t) {
         try {
             runOwnTask(run, t);
         } catch (Throwable e) {
             Thread.UncaughtExceptionHandler h = Coordinator.isAbort(e) ? null : handlerOf(t.thread);
             if (h == null) {
+                SafetyNets.expired(x, t.name, e); // if so, the run ends as a pass
                 throw e;
             }
             h.uncaughtException(t.thread, e);

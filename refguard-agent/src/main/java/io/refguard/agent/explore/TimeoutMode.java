@@ -2,60 +2,91 @@ package io.refguard.agent.explore;
 
 /**
  * When a timed wait of an explored program may time out; see {@link AgentExplorer#timeouts}. In
- * both modes nothing really waits: time is a virtual clock that a timeout moves to its deadline.
+ * every mode nothing really waits: time is a virtual clock that a timeout moves to its deadline.
+ *
+ * <p>Two kinds of timed waits differ. A {@code sleep}, or a scheduled task's delay or period, waits
+ * for no other thread: in every mode one of at most {@link #EARLY_LIMIT_NANOS} may end at once, as
+ * if the other threads' work took longer. A wait for another thread's action ({@code poll}, {@code
+ * await}, {@code get}, {@code tryAcquire}, ...) is bounded by its timeout, which is often a safety
+ * net that the program treats as a failure when it expires; the modes differ in how they treat it.
+ * Waiting for a pool to terminate or quiesce is a safety net whatever its timeout, and a timeout
+ * longer than {@link #EARLY_LIMIT_NANOS} is a margin: both time out only when no thread could make
+ * progress otherwise, in every mode.
  */
 public enum TimeoutMode {
     /**
-     * The timeout of a wait for another thread's action ({@code poll}, {@code await}, {@code get},
-     * ...) fires when no thread could make progress otherwise and no other timeout is due earlier;
-     * timeouts due together are explored in every order. The default: a timeout that is only a
-     * safety net is never reported as hit while other threads could still go on. A {@code sleep} or
-     * a scheduled task's delay of at most {@link #EARLY_LIMIT_NANOS} waits for no other thread, and
-     * may also end at once, as under {@link #EARLY}.
+     * The default. A wait for another thread times out only when no thread could make progress
+     * otherwise and no other timeout is due earlier; timeouts due together are explored in every
+     * order. A timeout that is only a safety net is never hit while other threads could still go
+     * on, and a bug on the path of a short timeout that expires while the other thread is merely
+     * slow is not found: {@link #SAFETY_NETS} finds it.
      */
     ORDERED,
     /**
-     * As {@link #ORDERED}, and besides, every timed wait of at most {@link #EARLY_LIMIT_NANOS} may
-     * time out at once, before any other thread moves (once per thread per run, and not while
-     * another thread's timeout is due before its own): both the timely and the timed-out path of
-     * each short timeout are explored, as if other threads could be arbitrarily slow. A longer
-     * timeout ({@code get(1, MINUTES)}) is a safety net, which a program may rightly treat as a
-     * failure when it expires, and so is waiting for a pool to terminate or quiesce, whatever its
-     * timeout: they stay ordered.
+     * As {@link #EARLY}, but a run in which a thread fails with its own {@code AssertionError} or
+     * {@code TimeoutException} within {@link #SAFETY_NET_STEPS} of its steps after one of its timed
+     * waits timed out at once is taken as a safety net that expired (the program declared the other
+     * thread too slow), not as a bug: the run ends there as a pass, and the exploration counts such
+     * runs ({@link AgentExplorer#expiredSafetyNets()}). Any other failure on the timed-out path is
+     * reported: an exception of another kind, a failure in another thread, a checker's report, a
+     * deadlock.
+     */
+    SAFETY_NETS,
+    /**
+     * Every timed wait of at most {@link #EARLY_LIMIT_NANOS} may time out at once, before any other
+     * thread moves (once per thread per run, and not while another thread's timeout is due before
+     * its own): both the timely and the timed-out path of each short timeout are explored, as if
+     * other threads could be arbitrarily slow, and every failure is reported.
      */
     EARLY;
 
-    /** The longest timeout that {@link #EARLY} lets time out at once: one second. */
+    /** The longest timeout that may time out at once: one second. */
     public static final long EARLY_LIMIT_NANOS = 1_000_000_000L;
 
     /**
-     * The mode named {@code name} ({@code ordered} or {@code early}, in any case).
+     * How many steps after a timed wait that timed out at once a thread's own failed assertion is
+     * still its reaction to the timeout, under {@link #SAFETY_NETS}.
+     */
+    public static final int SAFETY_NET_STEPS = 3;
+
+    /** The mode of an exploration that names none. */
+    public static final TimeoutMode DEFAULT = ORDERED;
+
+    /** The name the command line and {@link #PROPERTY} use: {@code safety-nets}. */
+    public String optionName() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The mode named {@code name} ({@code ordered}, {@code safety-nets} or {@code early}, in any
+     * case).
      *
      * @throws IllegalArgumentException naming the accepted values, for any other name
      */
     public static TimeoutMode parse(String name) {
-        return switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "ordered" -> ORDERED;
-            case "early" -> EARLY;
-            default ->
-                    throw new IllegalArgumentException(
-                            "'"
-                                    + name
-                                    + "' is not a timeout mode: use ordered (the default) or early");
-        };
+        String n = name.strip().toLowerCase(java.util.Locale.ROOT);
+        for (TimeoutMode m : values()) {
+            if (m.optionName().equals(n)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException(
+                "'"
+                        + name
+                        + "' is not a timeout mode: use ordered (the default), safety-nets or early");
     }
 
     /**
-     * The system property that sets the mode for {@link AgentExplorer}: {@code ordered} or {@code
-     * early}.
+     * The system property that sets the mode for {@link AgentExplorer}: {@code ordered}, {@code
+     * safety-nets} or {@code early}.
      */
     public static final String PROPERTY = "refguard.explore.timeouts";
 
-    /** The mode named by {@link #PROPERTY}, or {@link #ORDERED} when it is unset. */
+    /** The mode named by {@link #PROPERTY}, or {@link #DEFAULT} when it is unset. */
     static TimeoutMode fromProperty() {
         String v = System.getProperty(PROPERTY);
         if (v == null || v.isBlank()) {
-            return ORDERED;
+            return DEFAULT;
         }
         try {
             return parse(v);

@@ -265,7 +265,12 @@ class JdkProgramsTest {
 
     @Test
     void aLocksQuestionsAboutItsConditionsWaitersSeeTheModelsWaiters() {
-        ExploreResult r = AgentExplorer.mainClass(HandOffToWaiter.class.getName()).explore();
+        // ordered: the consumer's 200 ms await must not expire while the producer could still go
+        // on, or the producer polls for a waiter for good (a liveness bug under a slow producer)
+        ExploreResult r =
+                AgentExplorer.mainClass(HandOffToWaiter.class.getName())
+                        .timeouts(TimeoutMode.ORDERED)
+                        .explore();
         assertTrue(r.exhausted(), r::toString);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import example.jdk.PollTimeout;
 import example.jdk.SlowWork;
+import example.jdk.TimedOutPaths;
 import example.semantics.Pools;
 import example.semantics.Waiting;
 import io.refguard.explore.ExploreOptions;
@@ -39,9 +40,10 @@ class TimeoutsTest {
 
     @Test
     void aServerFasterThanTheTimeoutAlwaysAnswersInOrderedMode() {
-        ExploreResult r = AgentExplorer.mainClass(BUGGY).args("500").explore();
+        ExploreResult r =
+                AgentExplorer.mainClass(BUGGY).args("500").timeouts(TimeoutMode.ORDERED).explore();
         assertTrue(r.exhausted(), r::toString);
-        r = AgentExplorer.mainClass(BUGGY).args("0").explore();
+        r = AgentExplorer.mainClass(BUGGY).args("0").timeouts(TimeoutMode.ORDERED).explore();
         assertTrue(r.exhausted(), r::toString);
     }
 
@@ -86,6 +88,50 @@ class TimeoutsTest {
     }
 
     @Test
+    void aBugOnlyOnAShortTimeoutsPathIsFoundWithSafetyNetsAndNotInOrderedMode() {
+        String bug = TimedOutPaths.AbortOnIdle.class.getName();
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        AgentExplorer.mainClass(bug).timeouts(TimeoutMode.SAFETY_NETS)::explore);
+        assertTrue(f.table().contains("buffer released once too often"), f.table());
+        assertTrue(
+                f.table()
+                        .contains(
+                                "(ended at once, as if the other threads took longer than its 30 ms)"),
+                f.table());
+        assertTrue(
+                AgentExplorer.mainClass(bug + "$Fixed")
+                        .timeouts(TimeoutMode.SAFETY_NETS)
+                        .explore()
+                        .exhausted());
+        ExploreResult ordered = AgentExplorer.mainClass(bug).explore(); // the default: ordered
+        assertTrue(ordered.exhausted(), "ordered mode misses it: " + ordered);
+    }
+
+    @Test
+    void aThreadsOwnAssertionRightAfterItsTimeoutExpiredEarlyIsASafetyNet() {
+        String program = TimedOutPaths.ConnectTimeout.class.getName();
+        AgentExplorer nets = AgentExplorer.mainClass(program).timeouts(TimeoutMode.SAFETY_NETS);
+        ExploreResult r = nets.explore();
+        assertTrue(r.exhausted(), r::toString);
+        assertTrue(nets.expiredSafetyNets() > 0, () -> "counted " + nets.expiredSafetyNets());
+        assertTrue(
+                nets.firstExpiredSafetyNet()
+                        .startsWith(
+                                "main threw java.lang.AssertionError: connect timed out at TimedOutPaths.java:"),
+                nets.firstExpiredSafetyNet());
+        InterleavingFailure early =
+                assertThrows(
+                        InterleavingFailure.class,
+                        AgentExplorer.mainClass(program).timeouts(TimeoutMode.EARLY)::explore);
+        assertTrue(early.table().contains("connect timed out"), early.table());
+        AgentExplorer ordered = AgentExplorer.mainClass(program).timeouts(TimeoutMode.ORDERED);
+        assertTrue(ordered.explore().exhausted());
+        assertEquals(0, ordered.expiredSafetyNets());
+    }
+
+    @Test
     void aPollingLoopStaysFiniteInEarlyMode() {
         ExploreResult r =
                 AgentExplorer.mainClass(Waiting.TimedPoll.class.getName())
@@ -122,7 +168,8 @@ class TimeoutsTest {
 
     @Test
     void orderedModeCountsTheShortWaitsEarlyModeWouldTimeOut() {
-        AgentExplorer ordered = AgentExplorer.mainClass(FIXED).args("0");
+        AgentExplorer ordered =
+                AgentExplorer.mainClass(FIXED).args("0").timeouts(TimeoutMode.ORDERED);
         ordered.explore();
         assertTrue(ordered.shortTimedWaits() > 0, () -> "counted " + ordered.shortTimedWaits());
         AgentExplorer early = AgentExplorer.mainClass(FIXED).args("0").timeouts(TimeoutMode.EARLY);
@@ -137,7 +184,9 @@ class TimeoutsTest {
         try {
             IllegalArgumentException e =
                     assertThrows(IllegalArgumentException.class, TimeoutMode::fromProperty);
-            assertTrue(e.getMessage().contains("ordered (the default) or early"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("use ordered (the default), safety-nets or early"),
+                    e.getMessage());
         } finally {
             if (old == null) {
                 System.clearProperty(TimeoutMode.PROPERTY);

@@ -97,6 +97,12 @@ final class Actor implements ActorHandle {
     /** Timed waits of this run that timed out early ({@link Waits#EARLY_TIMEOUTS}). */
     int earlyTimeouts;
 
+    /** The run's step count when this thread's last early timeout fired, or -1: none yet. */
+    int earlyTimeoutStep = -1;
+
+    /** Whether the exception this thread is about to end with is an expired safety net. */
+    boolean safetyNet;
+
     Object pendingTarget;
     Access pendingAccess;
     String pendingLabel;
@@ -202,6 +208,8 @@ final class Actor implements ActorHandle {
         }
         deadline = Long.MAX_VALUE;
         earlyTimeouts = 0;
+        earlyTimeoutStep = -1;
+        safetyNet = false;
         interrupted = false;
         permit = false;
         pendingTarget = null;

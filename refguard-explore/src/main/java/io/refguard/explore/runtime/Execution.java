@@ -292,7 +292,11 @@ final class Execution implements ChoicePoint {
         rouseAll(a.joiners);
         RunState r = run;
         if (thrown != null && !r.aborting) {
-            r.record(RunStatus.ACTOR_FAILED, a.id, thrown, null);
+            r.record(
+                    a.safetyNet ? RunStatus.SAFETY_NET : RunStatus.ACTOR_FAILED,
+                    a.id,
+                    thrown,
+                    null);
         }
         if (r.aborting) {
             handToDriver();

@@ -335,6 +335,21 @@ public final class ModelCalls {
         return x == null ? 0 : MonitorWaits.waiters(x, condition);
     }
 
+    public static int stepsSinceEarlyTimeout() {
+        Actor me = managedActor();
+        if (me == null || me.earlyTimeoutStep < 0) {
+            return -1;
+        }
+        return me.exec.run.stepsOf(me.id, me.earlyTimeoutStep);
+    }
+
+    public static void safetyNetExpired() {
+        Actor me = managedActor();
+        if (me != null) {
+            me.safetyNet = true;
+        }
+    }
+
     public static int lockWaiters(Object lock) {
         Execution x = runOf(Thread.currentThread());
         return x == null ? 0 : MonitorWaits.lockWaiters(x, lock);

@@ -149,6 +149,17 @@ final class RunState {
         return (int) STEP.getOpaque(this);
     }
 
+    /** How many of the steps from step {@code from} on were thread {@code thread}'s. */
+    int stepsOf(int thread, int from) {
+        int n = 0;
+        for (int i = Math.max(0, from), end = steps(); i < end; i++) {
+            if (choices[i] == thread) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Records the choice of thread {@code c}, performing {@code label}, at step {@code s}. */
     void recordStep(int s, int c, String label) {
         if (s == choices.length) {

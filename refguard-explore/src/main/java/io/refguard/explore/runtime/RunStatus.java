@@ -6,6 +6,11 @@ public enum RunStatus {
     COMPLETED(false),
     /** The chooser ended the run as redundant; not a failure. */
     PRUNED(false),
+    /**
+     * A thread failed with its own reaction to a timeout that was made to expire early (an expired
+     * safety net, see {@code Coordinator.safetyNetExpired}); the run ends there. Not a failure.
+     */
+    SAFETY_NET(false),
     /** A thread threw (an exception, a failed assertion, a refguard checker error). */
     ACTOR_FAILED(true),
     /** An invariant or snapshot recovery check failed at a scheduling point. */

@@ -78,6 +78,7 @@ final class Waits {
             if (!timedOut && earlyArmed && run.steps() == start + 1 && !otherDueBefore(me)) {
                 // chosen at its own point before anyone else moved: the early timed-out path
                 me.earlyTimeouts++;
+                me.earlyTimeoutStep = run.steps();
                 timedOut = true;
                 Tracer tracer = run.tracer;
                 if (tracer != null) {

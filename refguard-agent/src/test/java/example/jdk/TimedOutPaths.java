@@ -1,0 +1,124 @@
+package example.jdk;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Two programs whose short timeouts may expire while the other thread is merely slow. {@link
+ * ConnectTimeout} is correct: it waits up to 500 ms for a connection and fails its own assertion
+ * when the wait expires, a safety net. {@link AbortOnIdle} has a bug only on its timeout path: an
+ * idle timeout of 30 ms and the writer's completion both release a buffer, guarded by a flag tested
+ * then set, so both can release it; its fix claims the release with a compare-and-set.
+ */
+public final class TimedOutPaths {
+
+    private TimedOutPaths() {}
+
+    /** Waits for a connector's session with a timed condition wait; correct. */
+    public static final class ConnectTimeout {
+        private ConnectTimeout() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            ReentrantLock lock = new ReentrantLock();
+            Condition up = lock.newCondition();
+            String[] session = new String[1];
+            Thread connector =
+                    new Thread(
+                            () -> {
+                                lock.lock();
+                                try {
+                                    session[0] = "session-7";
+                                    up.signalAll();
+                                } finally {
+                                    lock.unlock();
+                                }
+                            },
+                            "connector");
+            connector.start();
+            lock.lock();
+            try {
+                long nanos = TimeUnit.MILLISECONDS.toNanos(500);
+                while (session[0] == null) {
+                    if (nanos <= 0) {
+                        throw new AssertionError("connect timed out");
+                    }
+                    nanos = up.awaitNanos(nanos);
+                }
+            } finally {
+                lock.unlock();
+            }
+            connector.join();
+        }
+    }
+
+    /** A buffer of two references, released by a write's completion or an idle timeout. */
+    public static class AbortOnIdle {
+        final AtomicInteger refs = new AtomicInteger(2); // the exchange's and the writer's
+        final CountDownLatch written = new CountDownLatch(1);
+        volatile boolean done;
+
+        void release() {
+            if (refs.decrementAndGet() < 0) {
+                throw new IllegalStateException("buffer released once too often");
+            }
+        }
+
+        void finish() {
+            if (!done) { // the bug: tested, then set
+                done = true;
+                release();
+            }
+        }
+
+        void run() throws InterruptedException {
+            Thread writer =
+                    new Thread(
+                            () -> {
+                                finish();
+                                release(); // the writer's own reference
+                                written.countDown();
+                            },
+                            "writer");
+            Thread idle =
+                    new Thread(
+                            () -> {
+                                try {
+                                    if (!written.await(30, TimeUnit.MILLISECONDS)) {
+                                        finish(); // the write is too slow: abort it
+                                    }
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            },
+                            "idle-timeout");
+            writer.start();
+            idle.start();
+            writer.join();
+            idle.join();
+        }
+
+        public static void main(String[] args) throws InterruptedException {
+            new AbortOnIdle().run();
+        }
+
+        /** The fix: the release is claimed with a compare-and-set. */
+        public static final class Fixed extends AbortOnIdle {
+            private final AtomicBoolean claimed = new AtomicBoolean();
+
+            @Override
+            void finish() {
+                if (claimed.compareAndSet(false, true)) {
+                    release();
+                }
+            }
+
+            public static void main(String[] args) throws InterruptedException {
+                new Fixed().run();
+            }
+        }
+    }
+}
