@@ -55,6 +55,26 @@ public final class TimedOutPaths {
         }
     }
 
+    /** {@link ConnectTimeout}'s wait on a thread of its own, which the main thread joins. */
+    public static final class ConnectTimeoutOnAThread {
+        private ConnectTimeoutOnAThread() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            Thread client =
+                    new Thread(
+                            () -> {
+                                try {
+                                    ConnectTimeout.main(args);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            },
+                            "client");
+            client.start();
+            client.join();
+        }
+    }
+
     /** A buffer of two references, released by a write's completion or an idle timeout. */
     public static class AbortOnIdle {
         final AtomicInteger refs = new AtomicInteger(2); // the exchange's and the writer's

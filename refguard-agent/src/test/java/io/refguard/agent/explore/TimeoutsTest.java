@@ -121,6 +121,15 @@ class TimeoutsTest {
                         .startsWith(
                                 "main threw java.lang.AssertionError: connect timed out at TimedOutPaths.java:"),
                 nets.firstExpiredSafetyNet());
+        AgentExplorer onAThread =
+                AgentExplorer.mainClass(TimedOutPaths.ConnectTimeoutOnAThread.class.getName())
+                        .timeouts(TimeoutMode.SAFETY_NETS);
+        assertTrue(onAThread.explore().exhausted());
+        assertTrue(
+                onAThread
+                        .firstExpiredSafetyNet()
+                        .startsWith("client threw java.lang.AssertionError"),
+                onAThread.firstExpiredSafetyNet());
         InterleavingFailure early =
                 assertThrows(
                         InterleavingFailure.class,
