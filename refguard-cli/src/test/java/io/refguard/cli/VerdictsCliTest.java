@@ -230,6 +230,29 @@ class VerdictsCliTest {
         assertEquals("", given.err(), given::toString);
     }
 
+    @Test
+    void anAssertionRightAfterAnEarlyTimeoutIsACountedSafetyNetAndEarlyReportsIt() {
+        Cli.Result nets =
+                Cli.run(
+                        "explore",
+                        "--timeouts",
+                        "safety-nets",
+                        "--class",
+                        "example.cli.ConnectTimeout");
+        assertEquals(ExitCodes.CLEAN, nets.status(), nets::toString);
+        assertTrue(nets.err().contains("refguard: note: in "), nets::toString);
+        assertTrue(
+                nets.err()
+                        .contains(
+                                "(first: main threw java.lang.AssertionError: connect timed out at"
+                                        + " ConnectTimeout.java:"),
+                nets::toString);
+        Cli.Result early =
+                Cli.run("explore", "--timeouts", "early", "--class", "example.cli.ConnectTimeout");
+        assertEquals(ExitCodes.BUG_FOUND, early.status(), early::toString);
+        assertTrue(early.out().contains("connect timed out"), early::toString);
+    }
+
     /** The permit leak that only an early timeout shows, explored with --timeouts early. */
     private static Cli.Result exploreEarly() {
         return Cli.run(

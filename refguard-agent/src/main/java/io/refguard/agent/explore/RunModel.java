@@ -430,7 +430,7 @@ final class RunModel {
         /**
          * Time itself: a {@code sleep}, or a scheduled task's delay or period. Nothing is waited
          * for, so ending it only once every other thread stopped would take the other threads for
-         * infinitely fast: in both modes it may end at once when it is at most {@link
+         * infinitely fast: in every mode it may end at once when it is at most {@link
          * TimeoutMode#EARLY_LIMIT_NANOS}.
          */
         ELAPSE,

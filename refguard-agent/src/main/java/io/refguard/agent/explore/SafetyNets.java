@@ -1,6 +1,7 @@
 package io.refguard.agent.explore;
 
 import io.refguard.explore.Coordinator;
+import io.refguard.explore.runtime.SourceLocator;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -9,8 +10,9 @@ import java.util.concurrent.TimeoutException;
  * TimeoutException} within {@link TimeoutMode#SAFETY_NET_STEPS} of its own steps after one of its
  * timed waits timed out at once (while other threads could still go on) declared the other thread
  * too slow: {@code if (!latch.await(500, MILLISECONDS)) throw new AssertionError("timed out")}.
- * That is a safety net the program set, not a bug, so the thread ends there and the run goes on;
- * the exploration counts such runs and keeps the first as an example.
+ * That is a safety net the program set, not a bug: the run ends there as a pass (the program's
+ * other threads would wait for what the failed thread no longer does); the exploration counts such
+ * runs and keeps the first as an example.
  */
 final class SafetyNets {
 
@@ -31,21 +33,9 @@ final class SafetyNets {
         if (steps < 0 || steps > TimeoutMode.SAFETY_NET_STEPS) {
             return false;
         }
-        x.expiredSafetyNet(thread + " threw " + thrown + where(thrown));
+        String at = SourceLocator.locate(thrown);
+        x.expiredSafetyNet(thread + " threw " + thrown + (at == null ? "" : " at " + at));
         Coordinator.safetyNetExpired();
         return true;
-    }
-
-    /** The first frame of {@code t}'s stack outside the JDK, as {@code " at File.java:12"}. */
-    private static String where(Throwable t) {
-        for (StackTraceElement e : t.getStackTrace()) {
-            String c = e.getClassName();
-            if (!c.startsWith("java.") && !c.startsWith("jdk.") && !c.startsWith("io.refguard.")) {
-                return e.getFileName() == null
-                        ? " in " + c
-                        : " at " + e.getFileName() + ":" + e.getLineNumber();
-            }
-        }
-        return "";
     }
 }

@@ -65,7 +65,7 @@ class TimeoutsTest {
 
     @ParameterizedTest
     @ValueSource(classes = {SlowWork.SleepStandsForWork.class, SlowWork.ScheduledClose.class})
-    void aShortSleepOrDelayMayEndBeforeOtherThreadsWorkInBothModes(Class<?> program) {
+    void aShortSleepOrDelayMayEndBeforeOtherThreadsWorkInEveryMode(Class<?> program) {
         for (TimeoutMode mode : TimeoutMode.values()) {
             InterleavingFailure f =
                     assertThrows(
