@@ -12,7 +12,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * ConnectTimeout} is correct: it waits up to 500 ms for a connection and fails its own assertion
  * when the wait expires, a safety net. {@link AbortOnIdle} has a bug only on its timeout path: an
  * idle timeout of 30 ms and the writer's completion both release a buffer, guarded by a flag tested
- * then set, so both can release it; its fix claims the release with a compare-and-set.
+ * then set, so both can release it; its fix claims the release with a compare-and-set. {@link
+ * ReplyInTime} has a bug on its timely path only, and {@link ManyClients} a race among many threads
+ * before a short {@code get} of a summary: the explorer's choices at their timed waits.
  */
 public final class TimedOutPaths {
 
@@ -138,6 +140,74 @@ public final class TimedOutPaths {
 
             public static void main(String[] args) throws InterruptedException {
                 new Fixed().run();
+            }
+        }
+    }
+
+    /**
+     * A reply awaited 20 ms: the answer comes in time, and then both sides release the request's
+     * buffer, which holds one reference. Fails on every run whose wait is not cut short.
+     */
+    public static final class ReplyInTime {
+        private ReplyInTime() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            AtomicInteger refs = new AtomicInteger(1);
+            CountDownLatch replied = new CountDownLatch(1);
+            Thread server =
+                    new Thread(
+                            () -> {
+                                replied.countDown();
+                                refs.decrementAndGet(); // the server's release
+                            },
+                            "server");
+            server.start();
+            if (replied.await(20, TimeUnit.MILLISECONDS)
+                    && refs.decrementAndGet() < 0) { // the client's: one too many
+                throw new IllegalStateException("request buffer released twice");
+            }
+            server.join();
+        }
+    }
+
+    /**
+     * Forty clients, two of which take the last seat without a lock; then a pool totals the seats
+     * and the main thread waits for the total up to 1 s, a safety net.
+     */
+    public static final class ManyClients {
+        private ManyClients() {}
+
+        public static void main(String[] args) throws Exception {
+            AtomicInteger seats = new AtomicInteger(1);
+            AtomicInteger sold = new AtomicInteger();
+            java.util.List<Thread> clients = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                boolean last = i < 2;
+                Thread client =
+                        new Thread(
+                                () -> {
+                                    if (last && seats.get() > 0) { // the bug: no claim
+                                        seats.decrementAndGet();
+                                        sold.incrementAndGet();
+                                    } else if (!last) {
+                                        sold.addAndGet(0);
+                                    }
+                                },
+                                "client-" + i);
+                clients.add(client);
+                client.start();
+            }
+            for (Thread c : clients) {
+                c.join();
+            }
+            java.util.concurrent.ExecutorService office =
+                    java.util.concurrent.Executors.newSingleThreadExecutor();
+            int total =
+                    java.util.concurrent.CompletableFuture.supplyAsync(sold::get, office)
+                            .get(1, TimeUnit.SECONDS);
+            office.shutdown();
+            if (total != 1) {
+                throw new AssertionError("the last seat was sold " + total + " times");
             }
         }
     }

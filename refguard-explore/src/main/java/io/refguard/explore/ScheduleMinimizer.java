@@ -5,6 +5,7 @@ import io.refguard.explore.runtime.RunEngine;
 import io.refguard.explore.runtime.RunStatus;
 import io.refguard.explore.strategy.Search;
 import io.refguard.explore.strategy.Strategies;
+import java.util.Arrays;
 
 /**
  * Simplifies a failing schedule found by a random strategy, in two passes, each candidate run as a
@@ -24,11 +25,12 @@ import io.refguard.explore.strategy.Strategies;
  *       pair among 31 threads from dozens of preemptions to a handful in a few dozen runs.
  *   <li><b>Switches that do not matter.</b> Greedy trace simplification in the spirit of Jalbert
  *       and Sen, "A trace simplification technique for effective debugging of concurrent programs",
- *       FSE 2010. For each context switch, from the last one back, two rewrites: continue the
- *       previous thread without preempting it (drop the rest of the schedule), and move the
- *       previous thread's next block of steps up to the switch (merging its two blocks), and move
- *       the block before the switch down to that thread's next block (merging them the other way: a
- *       thread that started too early waits).
+ *       FSE 2010. For each context switch, from the last one back, and first only for those that
+ *       are preemptions (a run of many threads has far more switches than preemptions), rewrites:
+ *       continue the previous thread without preempting it (drop the rest of the schedule), and
+ *       move the previous thread's next block of steps up to the switch (merging its two blocks),
+ *       and move the block before the switch down to that thread's next block (merging them the
+ *       other way: a thread that started too early waits).
  *   <li><b>A search below.</b> When more than one preemption is left, an exhaustive search with
  *       iterative preemption bounding (Musuvathi and Qadeer, PLDI 2007) below that count, for at
  *       most {@link #SEARCH_BUDGET} runs, looks for the same failure with fewer preemptions; the
@@ -105,6 +107,11 @@ final class ScheduleMinimizer {
         deadline = System.nanoTime() + SAFETY_NANOS;
         stepsLeft = STEP_BUDGET;
         found = preemptions;
+        Search original = Strategies.replay(schedule);
+        original.hasNextRun();
+        runner.runOnce(engine, original.chooser(), null); // for its preemptions' steps
+        stepsLeft -= engine.steps();
+        int[] bestPreempted = engine.preemptionSteps();
         int[] best = schedule;
         int bestPreemptions = preemptions;
         // pass 1: remove groups of threads
@@ -134,19 +141,22 @@ final class ScheduleMinimizer {
                 if (sameFailure(st, status, cause) && engine.preemptions() <= bestPreemptions) {
                     best = engine.schedule();
                     bestPreemptions = engine.preemptions();
+                    bestPreempted = engine.preemptionSteps();
                     for (int t = first; t < Math.min(threads, first + group); t++) {
                         bystander[t] = true;
                     }
                 }
             }
         }
-        // pass 2: remove switches
+        // pass 2: remove switches, first those that are preemptions, then the others
         boolean improved = true;
+        boolean preemptionsOnly = true;
         while (improved && bestPreemptions > 0 && budget > 0 && stepsLeft(0)) {
             improved = false;
             search:
             for (int p = best.length - 1; p >= 1; p--) {
-                if (best[p] == best[p - 1]) {
+                if (best[p] == best[p - 1]
+                        || preemptionsOnly && Arrays.binarySearch(bestPreempted, p) < 0) {
                     continue;
                 }
                 for (int[] candidate :
@@ -159,16 +169,30 @@ final class ScheduleMinimizer {
                     Search guided = Strategies.guided(candidate);
                     guided.hasNextRun();
                     RunStatus st = run(guided.chooser());
-                    if (sameFailure(st, status, cause)
-                            && (engine.preemptions() < bestPreemptions
-                                    || engine.preemptions() == bestPreemptions
-                                            && engine.steps() < best.length)) {
+                    if (!sameFailure(st, status, cause)) {
+                        continue;
+                    }
+                    if (engine.preemptions() < bestPreemptions) {
                         best = engine.schedule();
                         bestPreemptions = engine.preemptions();
+                        bestPreempted = engine.preemptionSteps();
                         improved = true;
                         break search;
                     }
+                    if (engine.preemptions() == bestPreemptions && engine.steps() < best.length) {
+                        // as many preemptions in fewer steps: kept, and the sweep goes on below
+                        // this switch instead of starting over: a run per switch, not per step
+                        best = engine.schedule();
+                        bestPreempted = engine.preemptionSteps();
+                        improved = true;
+                        p = Math.min(p, best.length);
+                        break;
+                    }
                 }
+            }
+            if (!improved && preemptionsOnly) {
+                preemptionsOnly = false;
+                improved = true; // one more sweep, over every switch
             }
         }
         // pass 3: search below
@@ -215,7 +239,7 @@ final class ScheduleMinimizer {
                 c[n++] = t;
             }
         }
-        return java.util.Arrays.copyOf(c, n);
+        return Arrays.copyOf(c, n);
     }
 
     /** The prefix before {@code p}, then the thread before the switch goes on. */

@@ -110,6 +110,49 @@ class TimeoutsTest {
     }
 
     @Test
+    void aWaitsTimelyPathCostsNoPreemptionWhereItMayTimeOutEarly() {
+        // the reply comes in time on every path that does not cut the wait short; at bound 0 the
+        // search may not preempt, so it must take the timely path as a choice of its own
+        for (TimeoutMode mode : TimeoutMode.values()) {
+            InterleavingFailure f =
+                    assertThrows(
+                            InterleavingFailure.class,
+                            () ->
+                                    AgentExplorer.mainClass(
+                                                    TimedOutPaths.ReplyInTime.class.getName())
+                                            .timeouts(mode)
+                                            .explore(
+                                                    ExploreOptions.defaults()
+                                                            .strategy(
+                                                                    ExploreOptions.Strategy
+                                                                            .EXHAUSTIVE)
+                                                            .preemptionBound(0)),
+                            mode::toString);
+            assertTrue(f.table().contains("request buffer released twice"), f.table());
+            assertEquals(0, f.report().preemptions(), f.table());
+        }
+    }
+
+    @Test
+    void aFailureAmongManyThreadsIsSimplifiedPastItsTimedWaits() {
+        // forty threads interleaved at random: dozens of preemptions before simplification, whose
+        // candidates must wait out the main thread's get(1 s): cut short, it is a safety net
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                AgentExplorer.mainClass(TimedOutPaths.ManyClients.class.getName())
+                                        .timeouts(TimeoutMode.SAFETY_NETS)
+                                        .explore(
+                                                ExploreOptions.defaults()
+                                                        .strategy(ExploreOptions.Strategy.RANDOM)
+                                                        .seed(7)));
+        assertTrue(f.table().contains("the last seat was sold 2 times"), f.table());
+        assertTrue(
+                f.report().preemptions() <= 2, () -> f.report().preemptions() + "\n" + f.table());
+    }
+
+    @Test
     void aThreadsOwnAssertionRightAfterItsTimeoutExpiredEarlyIsASafetyNet() {
         String program = TimedOutPaths.ConnectTimeout.class.getName();
         AgentExplorer nets = AgentExplorer.mainClass(program).timeouts(TimeoutMode.SAFETY_NETS);

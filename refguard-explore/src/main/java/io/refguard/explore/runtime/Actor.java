@@ -100,6 +100,12 @@ final class Actor implements ActorHandle {
     /** The run's step count when this thread's last early timeout fired, or -1: none yet. */
     int earlyTimeoutStep = -1;
 
+    /**
+     * Whether this thread waits at a timed wait's point where being chosen at once, before any
+     * other thread moves, ends the wait early ({@link Waits}); set only for that one decision.
+     */
+    boolean timeoutChoice;
+
     /** Whether the exception this thread is about to end with is an expired safety net. */
     boolean safetyNet;
 

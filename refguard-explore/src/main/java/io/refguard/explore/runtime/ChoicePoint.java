@@ -32,6 +32,17 @@ public interface ChoicePoint {
     boolean currentEnabled();
 
     /**
+     * Whether {@link #current()} waits at the point of a timed wait that choosing it now ends at
+     * once, as if the other threads took longer than its timeout (an early timeout, see {@code
+     * --timeouts}); choosing another thread is then the wait's timely path. Both are free: {@link
+     * #currentEnabled()} is false, since the thread goes on only by the explorer's choice of the
+     * timed-out path.
+     */
+    default boolean currentMayTimeOut() {
+        return false;
+    }
+
+    /**
      * Whether thread {@code id} may run now: it is not blocked, and not held back by fair
      * scheduling as spinning or yielding while another thread can run.
      */

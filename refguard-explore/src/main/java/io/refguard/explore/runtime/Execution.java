@@ -91,6 +91,8 @@ final class Execution implements ChoicePoint {
     private int current;
     private boolean currentEnabled;
 
+    private boolean currentMayTimeOut;
+
     /**
      * The threads offered to the chooser at this decision: {@link #runnable}, or {@link #held} when
      * only held-back threads can run.
@@ -794,7 +796,10 @@ final class Execution implements ChoicePoint {
             fail(RunStatus.LIVELOCK, me == null ? -1 : me.id, null, null);
         }
         current = me == null ? -1 : me.id;
-        currentEnabled = me != null && isEnabled(me.id);
+        currentMayTimeOut = me != null && me.timeoutChoice && isEnabled(me.id);
+        // a thread at the point of a wait that it may end early waits unless chosen: switching
+        // from it is no preemption
+        currentEnabled = me != null && isEnabled(me.id) && !currentMayTimeOut;
         int c = r.chooser.choose(this);
         if (c == Chooser.PRUNE) {
             r.status = RunStatus.PRUNED;
@@ -844,7 +849,7 @@ final class Execution implements ChoicePoint {
     private void recordStep(RunState r, int s, int c, Actor next) {
         boolean preempt = currentEnabled && c != current;
         if (preempt) {
-            r.preemptions++;
+            r.preempted(s);
         }
         // the check compares the first 64 threads' enabled bits exactly, later threads only by
         // their operations; -1 stands for "only threads past the first 64 can run" (0 means ended)
@@ -889,6 +894,11 @@ final class Execution implements ChoicePoint {
     @Override
     public boolean currentEnabled() {
         return currentEnabled;
+    }
+
+    @Override
+    public boolean currentMayTimeOut() {
+        return currentMayTimeOut;
     }
 
     @Override

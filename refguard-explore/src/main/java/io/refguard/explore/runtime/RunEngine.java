@@ -348,6 +348,12 @@ public final class RunEngine implements AutoCloseable {
         return last().preemptions;
     }
 
+    /** The steps of the last run that were preemptions, in order. */
+    public int[] preemptionSteps() {
+        RunState r = last();
+        return r.preemptions == 0 ? new int[0] : Arrays.copyOf(r.preemptedAt, r.preemptions);
+    }
+
     /** A hash of the last run's schedule; equal schedules have equal hashes. */
     public long scheduleHash() {
         return last().hash;

@@ -51,6 +51,10 @@ final class RunState {
     private int step;
 
     int preemptions;
+
+    /** The steps that were preemptions, the first {@link #preemptions} entries; made on use. */
+    int[] preemptedAt;
+
     long hash;
     int[] choices;
     String[] labels;
@@ -161,6 +165,16 @@ final class RunState {
     }
 
     /** Records the choice of thread {@code c}, performing {@code label}, at step {@code s}. */
+    /** Notes that step {@code s} is a preemption. */
+    void preempted(int s) {
+        if (preemptedAt == null) {
+            preemptedAt = new int[8];
+        } else if (preemptions == preemptedAt.length) {
+            preemptedAt = java.util.Arrays.copyOf(preemptedAt, preemptions * 2);
+        }
+        preemptedAt[preemptions++] = s;
+    }
+
     void recordStep(int s, int c, String label) {
         if (s == choices.length) {
             choices = java.util.Arrays.copyOf(choices, s * 2);

@@ -27,9 +27,11 @@ import java.util.function.BooleanSupplier;
  *       away, before any other thread runs: choosing the waiting thread at the wait's scheduling
  *       point is the timed-out path, choosing another thread first the timely one, so both paths of
  *       every timeout are explored, as if the other threads' work took longer than the timeout.
- *       Timers keep their order: a wait does not time out early while another thread's timeout is
- *       due before its own. To keep polling loops ({@code while (!done) wait(100)}) finite, a
- *       thread may time out early {@link #EARLY_TIMEOUTS} times per run.
+ *       Neither path is a preemption ({@link ChoicePoint#currentMayTimeOut}): the wait stands for
+ *       the other threads' work, so switching to them is what the thread does by waiting. Timers
+ *       keep their order: a wait does not time out early while another thread's timeout is due
+ *       before its own. To keep polling loops ({@code while (!done) wait(100)}) finite, a thread
+ *       may time out early {@link #EARLY_TIMEOUTS} times per run.
  * </ul>
  *
  * Not explored: a timeout firing in the middle of another thread's work (between its first and last
@@ -69,13 +71,19 @@ final class Waits {
         int start = run.steps();
         me.deadline = deadline;
         try {
+            // the choice at this point is the wait's early timeout only if the wait will wait:
+            // nobody moves between this check and the wait's own when the thread is chosen at once
+            me.timeoutChoice =
+                    earlyArmed && !holds(me, wake) && !mayTimeOut(me) && !otherDueBefore(me);
             x.point(me, target, Access.READ, label);
+            boolean choice = me.timeoutChoice;
+            me.timeoutChoice = false;
             if (holds(me, wake)) {
                 Primitives.woke(me);
                 return true;
             }
             boolean timedOut = mayTimeOut(me);
-            if (!timedOut && earlyArmed && run.steps() == start + 1 && !otherDueBefore(me)) {
+            if (!timedOut && choice && run.steps() == start + 1) {
                 // chosen at its own point before anyone else moved: the early timed-out path
                 me.earlyTimeouts++;
                 me.earlyTimeoutStep = run.steps();

@@ -71,8 +71,25 @@ final class ReplayStrategy implements Search, Chooser {
                 }
             }
         }
+        return goOn(p);
+    }
+
+    /**
+     * The choice without preemption: the current thread if it may go on, else the lowest thread
+     * that may run, another than the current one if that one waits where it may time out early (the
+     * timely path, as when the thread waited).
+     */
+    static int goOn(ChoicePoint p) {
         int me = p.current();
-        return p.currentEnabled() ? me : p.nextEnabled(0);
+        if (p.currentEnabled()) {
+            return me;
+        }
+        int c = p.nextEnabled(0);
+        if (c == me && p.currentMayTimeOut()) {
+            int other = p.nextEnabled(me + 1);
+            return other >= 0 ? other : me;
+        }
+        return c;
     }
 
     @Override
