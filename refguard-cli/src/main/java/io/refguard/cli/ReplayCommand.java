@@ -87,7 +87,7 @@ final class ReplayCommand implements Callable<Integer> {
         // early and safety-nets take the same steps; ordered takes others
         String otherTimeouts =
                 given == TimeoutMode.ORDERED
-                        ? TimeoutMode.EARLY.optionName()
+                        ? TimeoutMode.SAFETY_NETS.optionName()
                         : TimeoutMode.ORDERED.optionName();
         List<TargetOptions> tries = new ArrayList<>();
         tries.add(target.withModes(!plain, timeouts));

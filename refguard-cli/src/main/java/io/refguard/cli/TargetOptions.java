@@ -55,11 +55,11 @@ final class TargetOptions {
             paramLabel = "MODE",
             description =
                     "When a program's waits for another thread (poll, tryAcquire, await, get, ..."
-                            + " with a timeout of at most 1 s) may time out: ordered (the"
-                            + " default: only when no other thread can go on), safety-nets (also"
-                            + " at once, as if the other threads were slow, but a thread's own"
-                            + " failed assertion right after such a timeout is a safety net, not"
-                            + " a bug) or early (the same, reporting every failure). Short sleeps"
+                            + " with a timeout of at most 1 s) may time out: safety-nets (the"
+                            + " default: also at once, as if the other threads were slow, but a"
+                            + " thread's own failed assertion right after such a timeout is a"
+                            + " safety net, not a bug), ordered (only when no other thread can go"
+                            + " on) or early (at once, reporting every failure). Short sleeps"
                             + " and scheduled delays may end at once in every mode; longer"
                             + " timeouts, and waiting for a pool to terminate, expire only when"
                             + " no other thread can go on.")

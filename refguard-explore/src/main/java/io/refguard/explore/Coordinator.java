@@ -338,7 +338,8 @@ public final class Coordinator {
     /**
      * How many steps the calling thread took since its last timed wait that timed out early ({@link
      * #blockUntil(BooleanSupplier, long, boolean, Object, String)} with {@code early}, while other
-     * threads could still go on), or -1 when none did in this run. Unmanaged: -1.
+     * threads could still go on), or -1 when none did in this run, or when the thread has blocked
+     * since, waiting for another thread: then it did not give up on the others. Unmanaged: -1.
      */
     public static int stepsSinceEarlyTimeout() {
         return ModelCalls.stepsSinceEarlyTimeout();

@@ -18,10 +18,10 @@ import java.util.concurrent.TimeoutException;
  * which waits inside a {@code ScheduledThreadPoolExecutor} where the explorer cannot see it. Here
  * that thread is a modeled single-thread scheduler of the run ({@link ModeledScheduledExecutor},
  * made on first use), so a timeout is a timed wait like any other: it fires when the virtual clock
- * reaches it (in the default {@code ordered} mode, when no thread could otherwise go on, or another
- * timeout due earlier moved the clock there), and both the timely and the timed-out completion are
- * explored. As in the JDK, a future that completes first cancels its timeout, and an idle scheduler
- * ends with the run (its thread is a daemon).
+ * reaches it (when no thread could otherwise go on, or another timeout due earlier moved the clock
+ * there; a delay of at most 1 s may also end at once), and both the timely and the timed-out
+ * completion are explored. As in the JDK, a future that completes first cancels its timeout, and an
+ * idle scheduler ends with the run (its thread is a daemon).
  */
 final class CompletableFutureDelays {
 

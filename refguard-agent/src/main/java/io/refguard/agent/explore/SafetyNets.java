@@ -8,8 +8,10 @@ import java.util.concurrent.TimeoutException;
  * Failures that are a program's own reaction to a timeout refguard made expire early: under {@link
  * TimeoutMode#SAFETY_NETS}, a thread that throws an {@code AssertionError} or a {@code
  * TimeoutException} within {@link TimeoutMode#SAFETY_NET_STEPS} of its own steps after one of its
- * timed waits timed out at once (while other threads could still go on) declared the other thread
- * too slow: {@code if (!latch.await(500, MILLISECONDS)) throw new AssertionError("timed out")}.
+ * timed waits timed out at once (while other threads could still go on), and without waiting for
+ * another thread since, declared the other thread too slow: {@code if (!latch.await(500,
+ * MILLISECONDS)) throw new AssertionError("timed out")}. A thread that waited since (a {@code
+ * join}, a blocked lock) went on with the others after its timeout, and its failure is reported.
  * That is a safety net the program set, not a bug: the run ends there as a pass (the program's
  * other threads would wait for what the failed thread no longer does); the exploration counts such
  * runs and keeps the first as an example.

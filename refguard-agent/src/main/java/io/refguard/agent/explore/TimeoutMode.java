@@ -15,19 +15,20 @@ package io.refguard.agent.explore;
  */
 public enum TimeoutMode {
     /**
-     * The default. A wait for another thread times out only when no thread could make progress
-     * otherwise and no other timeout is due earlier; timeouts due together are explored in every
-     * order. A timeout that is only a safety net is never hit while other threads could still go
-     * on, and a bug on the path of a short timeout that expires while the other thread is merely
-     * slow is not found: {@link #SAFETY_NETS} finds it.
+     * A wait for another thread times out only when no thread could make progress otherwise and no
+     * other timeout is due earlier; timeouts due together are explored in every order. A timeout
+     * that is only a safety net is never hit while other threads could still go on, and a bug on
+     * the path of a short timeout that expires while the other thread is merely slow is not found:
+     * {@link #SAFETY_NETS} finds it.
      */
     ORDERED,
     /**
-     * As {@link #EARLY}, but a run in which a thread fails with its own {@code AssertionError} or
-     * {@code TimeoutException} within {@link #SAFETY_NET_STEPS} of its steps after one of its timed
-     * waits timed out at once is taken as a safety net that expired (the program declared the other
-     * thread too slow), not as a bug: the run ends there as a pass, and the exploration counts such
-     * runs ({@link AgentExplorer#expiredSafetyNets()}). Any other failure on the timed-out path is
+     * The default. As {@link #EARLY}, but a run in which a thread fails with its own {@code
+     * AssertionError} or {@code TimeoutException} within {@link #SAFETY_NET_STEPS} of its steps
+     * after one of its timed waits timed out at once, without waiting for another thread in
+     * between, is taken as a safety net that expired (the program declared the other thread too
+     * slow), not as a bug: the run ends there as a pass, and the exploration counts such runs
+     * ({@link AgentExplorer#expiredSafetyNets()}). Any other failure on the timed-out path is
      * reported: an exception of another kind, a failure in another thread, a checker's report, a
      * deadlock.
      */
@@ -50,7 +51,7 @@ public enum TimeoutMode {
     public static final int SAFETY_NET_STEPS = 3;
 
     /** The mode of an exploration that names none. */
-    public static final TimeoutMode DEFAULT = ORDERED;
+    public static final TimeoutMode DEFAULT = SAFETY_NETS;
 
     /** The name the command line and {@link #PROPERTY} use: {@code safety-nets}. */
     public String optionName() {
@@ -73,7 +74,7 @@ public enum TimeoutMode {
         throw new IllegalArgumentException(
                 "'"
                         + name
-                        + "' is not a timeout mode: use ordered (the default), safety-nets or early");
+                        + "' is not a timeout mode: use safety-nets (the default), ordered or early");
     }
 
     /**

@@ -88,7 +88,7 @@ class TimeoutsTest {
     }
 
     @Test
-    void aBugOnlyOnAShortTimeoutsPathIsFoundWithSafetyNetsAndNotInOrderedMode() {
+    void aBugOnlyOnAShortTimeoutsPathIsFoundWithSafetyNetsTheDefaultAndNotInOrderedMode() {
         String bug = TimedOutPaths.AbortOnIdle.class.getName();
         InterleavingFailure f =
                 assertThrows(
@@ -105,7 +105,9 @@ class TimeoutsTest {
                         .timeouts(TimeoutMode.SAFETY_NETS)
                         .explore()
                         .exhausted());
-        ExploreResult ordered = AgentExplorer.mainClass(bug).explore(); // the default: ordered
+        assertThrows(InterleavingFailure.class, AgentExplorer.mainClass(bug)::explore); // default
+        ExploreResult ordered =
+                AgentExplorer.mainClass(bug).timeouts(TimeoutMode.ORDERED).explore();
         assertTrue(ordered.exhausted(), "ordered mode misses it: " + ordered);
     }
 
@@ -237,7 +239,7 @@ class TimeoutsTest {
             IllegalArgumentException e =
                     assertThrows(IllegalArgumentException.class, TimeoutMode::fromProperty);
             assertTrue(
-                    e.getMessage().contains("use ordered (the default), safety-nets or early"),
+                    e.getMessage().contains("use safety-nets (the default), ordered or early"),
                     e.getMessage());
         } finally {
             if (old == null) {

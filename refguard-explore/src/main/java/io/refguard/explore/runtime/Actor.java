@@ -100,6 +100,9 @@ final class Actor implements ActorHandle {
     /** The run's step count when this thread's last early timeout fired, or -1: none yet. */
     int earlyTimeoutStep = -1;
 
+    /** Whether this thread blocked, waiting for another thread, since its last early timeout. */
+    boolean waitedSinceEarlyTimeout;
+
     /**
      * Whether this thread waits at a timed wait's point where being chosen at once, before any
      * other thread moves, ends the wait early ({@link Waits}); set only for that one decision.
@@ -215,6 +218,7 @@ final class Actor implements ActorHandle {
         deadline = Long.MAX_VALUE;
         earlyTimeouts = 0;
         earlyTimeoutStep = -1;
+        waitedSinceEarlyTimeout = false;
         safetyNet = false;
         interrupted = false;
         permit = false;

@@ -641,6 +641,7 @@ final class Execution implements ChoicePoint {
         }
         me.state = Actor.State.BLOCKED;
         me.block = kind;
+        me.waitedSinceEarlyTimeout = me.earlyTimeoutStep >= 0;
         me.forgetReads(); // waiting in the model is not spinning
         Tracer tracer = run.tracer;
         if (tracer != null) {

@@ -337,7 +337,7 @@ public final class ModelCalls {
 
     public static int stepsSinceEarlyTimeout() {
         Actor me = managedActor();
-        if (me == null || me.earlyTimeoutStep < 0) {
+        if (me == null || me.earlyTimeoutStep < 0 || me.waitedSinceEarlyTimeout) {
             return -1;
         }
         return me.exec.run.stepsOf(me.id, me.earlyTimeoutStep);

@@ -87,6 +87,7 @@ final class Waits {
                 // chosen at its own point before anyone else moved: the early timed-out path
                 me.earlyTimeouts++;
                 me.earlyTimeoutStep = run.steps();
+                me.waitedSinceEarlyTimeout = false;
                 timedOut = true;
                 Tracer tracer = run.tracer;
                 if (tracer != null) {
