@@ -100,6 +100,14 @@ class TimeoutsTest {
                         .contains(
                                 "(ended at once, as if the other threads took longer than its 30 ms)"),
                 f.table());
+        String html = io.refguard.explore.report.HtmlRenderer.render(f.report());
+        assertTrue(
+                html.contains(
+                        "<tr class=\"event remark\" data-thread=\"2\"><td class=\"no\"></td><td"
+                                + " class=\"gap\"></td><td class=\"gap\"></td><td class=\"cell"
+                                + " lane-2\">ended at once, as if the other threads took longer"
+                                + " than its 30 ms</td>"),
+                html);
         assertTrue(
                 AgentExplorer.mainClass(bug + "$Fixed")
                         .timeouts(TimeoutMode.SAFETY_NETS)

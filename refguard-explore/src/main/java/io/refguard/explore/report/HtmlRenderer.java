@@ -453,7 +453,7 @@ public final class HtmlRenderer {
 
         @Override
         public Void note(TraceEvent.Note n) {
-            eventRow(n.thread(), threads.size(), "blocked", n.text(), out);
+            eventRow(n.thread(), threads.size(), "remark", n.text(), out);
             return null;
         }
 
