@@ -9,8 +9,9 @@ import org.apache.commons.pool2.impl.DefaultPooledObject;
 import org.apache.commons.pool2.impl.GenericObjectPool;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 
-/** A pool of one connection. Fixed: a sender that fails invalidates its connection, so the
- *  pool can make a new one and no borrow waits for a leaked one. */
+/** A pool of one connection. Fixed: a sender that fails invalidates its connection and adds a
+ *  fresh one, so no borrow waits for a leaked one. Invalidating alone is not enough with
+ *  commons-pool2 2.12.1 (Pool2InvalidateWakeupBug). */
 public class Pool2LeakOnErrorFix {
     static volatile boolean serverUp = true;
 
@@ -28,7 +29,8 @@ public class Pool2LeakOnErrorFix {
             c.send(m);
             pool.returnObject(c);
         } catch (IOException e) {
-            pool.invalidateObject(c);    // FIX: a broken connection goes back as invalid
+            pool.invalidateObject(c);    // FIX: a broken connection goes back as invalid,
+            pool.addObject();            // and a new one wakes a borrower about to wait
         }
     }
 
