@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ExploreCommand.class,
             ReplayCommand.class,
             MergeCommand.class,
+            CrashedCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit status:%n",

@@ -39,6 +39,8 @@ import java.util.function.Consumer;
  * <tr><td>{@link #sleepSets}</td><td>{@code refguard.explore.sleepSets}</td><td>false</td></tr>
  * <tr><td>{@link #minimize}</td><td>{@code refguard.explore.minimize}</td><td>true</td></tr>
  * <tr><td>{@link #internalPoints}</td><td>{@code refguard.explore.internalPoints}</td><td>false</td></tr>
+ * <tr><td>{@link #flightRecord}</td><td>{@code refguard.explore.flightRecord} (a file)</td>
+ *     <td>none</td></tr>
  * <tr><td>{@link #shard(int, int) shard}</td><td>{@code refguard.explore.shard} ({@code i/N}, i from 1
  *     to N)</td><td>{@code 1/1}</td></tr>
  * <tr><td>{@link #replay}</td><td>{@code refguard.explore.replay}</td><td>none</td></tr>
@@ -128,6 +130,7 @@ public final class ExploreOptions {
     private final boolean sleepSets;
     private final boolean minimize;
     private final boolean internalPoints;
+    private final java.nio.file.Path flightRecord;
     private final int shardIndex;
     private final int shardCount;
     private final String replay;
@@ -145,6 +148,7 @@ public final class ExploreOptions {
         this.sleepSets = f.sleepSets;
         this.minimize = f.minimize;
         this.internalPoints = f.internalPoints;
+        this.flightRecord = f.flightRecord;
         this.shardIndex = f.shardIndex;
         this.shardCount = f.shardCount;
         this.replay = f.replay;
@@ -164,6 +168,7 @@ public final class ExploreOptions {
         boolean sleepSets;
         boolean minimize;
         boolean internalPoints;
+        java.nio.file.Path flightRecord;
         int shardIndex;
         int shardCount;
         String replay;
@@ -183,6 +188,7 @@ public final class ExploreOptions {
             sleepSets = o.sleepSets;
             minimize = o.minimize;
             internalPoints = o.internalPoints;
+            flightRecord = o.flightRecord;
             shardIndex = o.shardIndex;
             shardCount = o.shardCount;
             replay = o.replay;
@@ -421,6 +427,17 @@ public final class ExploreOptions {
     }
 
     /**
+     * A copy that keeps the schedule of the run in progress in {@code file}, a memory-mapped file
+     * of about 4 MB, step by step, so that a run that crashes the JVM (a use after free of native
+     * memory) leaves its schedule behind: {@code FlightRecord.read} (the command line's {@code
+     * refguard crashed FILE}) turns it into a replay token. The file is deleted when the
+     * exploration ends, however it ends. Null (the default) keeps no record.
+     */
+    public ExploreOptions flightRecord(java.nio.file.Path file) {
+        return with(f -> f.flightRecord = file);
+    }
+
+    /**
      * A copy that explores only shard {@code index} of {@code count} (index from 1 to count): the
      * randomized searches draw from the shard's own seed stream, derived from the seed and the
      * index, and the exhaustive search runs only the subtrees the shard owns (see docs/EXPLORER.md,
@@ -517,6 +534,14 @@ public final class ExploreOptions {
      */
     public boolean internalPoints() {
         return internalPoints;
+    }
+
+    /**
+     * The file that keeps the schedule of the run in progress, or null for none. Property {@code
+     * refguard.explore.flightRecord}.
+     */
+    public java.nio.file.Path flightRecord() {
+        return flightRecord;
     }
 
     /**

@@ -90,6 +90,15 @@ public final class OptionValues {
         return d;
     }
 
+    /** A file name, as the platform writes one. */
+    public static java.nio.file.Path path(String text) {
+        try {
+            return java.nio.file.Path.of(text.strip());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new BadOptionValue(text, "a file name", "a path such as /tmp/refguard.flight");
+        }
+    }
+
     /** {@code true} or {@code false}, in any case. */
     public static boolean bool(String text) {
         String s = text.strip();

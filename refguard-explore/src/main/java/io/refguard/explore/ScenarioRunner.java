@@ -8,11 +8,14 @@ import io.refguard.explore.report.InterleavingReport;
 import io.refguard.explore.report.TableRenderer;
 import io.refguard.explore.report.TraceEvent;
 import io.refguard.explore.runtime.Chooser;
+import io.refguard.explore.runtime.FlightRecord;
 import io.refguard.explore.runtime.RunEngine;
 import io.refguard.explore.runtime.RunStatus;
 import io.refguard.explore.runtime.Tracer;
 import io.refguard.explore.strategy.Search;
 import io.refguard.explore.strategy.Strategies;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +98,11 @@ final class ScenarioRunner<S> {
         // a replay whose first run left the token's schedule gets a second run: see below
         boolean warmedUp = false;
         try (RunEngine engine =
-                new RunEngine(options.maxSteps(), options.runTimeout(), options.internalPoints())) {
+                        new RunEngine(
+                                options.maxSteps(),
+                                options.runTimeout(),
+                                options.internalPoints());
+                FlightRecord flight = flightRecord(engine)) {
             while (true) {
                 bounded.checkWatched();
                 if (runs >= options.maxRuns()) {
@@ -305,6 +312,32 @@ final class ScenarioRunner<S> {
 
     private String failedAs(RunEngine engine, RunStatus status) {
         return Failures.describe(engine, status, options).kind().phrase();
+    }
+
+    /**
+     * The record of the running schedule that {@link ExploreOptions#flightRecord()} asks for, given
+     * to {@code engine}; null when none is asked for.
+     */
+    private FlightRecord flightRecord(RunEngine engine) {
+        Path file = options.flightRecord();
+        if (file == null) {
+            return null;
+        }
+        try {
+            FlightRecord f = FlightRecord.create(file, fingerprint);
+            engine.record(f);
+            return f;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException(
+                    "cannot write the flight record "
+                            + file
+                            + " ("
+                            + e
+                            + "); give a path in a writable directory, or leave "
+                            + ExploreSetting.FLIGHT_RECORD.property()
+                            + " unset",
+                    e);
+        }
     }
 
     /** Runs the replay token's schedule once, traced, and reports it whether it fails or not. */

@@ -38,6 +38,9 @@ public final class RunEngine implements AutoCloseable {
 
     private boolean closed;
 
+    /** Where each run's steps also go, or null. */
+    private FlightRecord flight;
+
     /**
      * Creates an engine driven by the calling thread.
      *
@@ -153,6 +156,10 @@ public final class RunEngine implements AutoCloseable {
         RunState r = x.run;
         x.determinism.startRun(r.number, last == null ? null : last.status, stepsOf(last));
         r.start(chooser, everyPoint, tracer, maxSteps, n);
+        r.flight = flight;
+        if (flight != null) {
+            flight.begin(r.number);
+        }
         for (int i = 0; i < n; i++) {
             x.slot(i).reset(names.get(i), bodies.get(i));
         }
@@ -176,6 +183,9 @@ public final class RunEngine implements AutoCloseable {
         }
         closeScope(r);
         x.determinism.runEnded(r.steps(), r.status);
+        if (flight != null) {
+            flight.end();
+        }
         for (int i = 0; i < r.threadCount; i++) {
             x.slots[i].clear();
         }
@@ -346,6 +356,14 @@ public final class RunEngine implements AutoCloseable {
     /** Preemptions in the last run's schedule. */
     public int preemptions() {
         return last().preemptions;
+    }
+
+    /**
+     * Writes the steps of every following run also to {@code record}, as they are chosen, so that a
+     * run that crashes the JVM leaves its schedule behind; null stops it.
+     */
+    public void record(FlightRecord record) {
+        this.flight = record;
     }
 
     /** The steps of the last run that were preemptions, in order. */

@@ -175,7 +175,13 @@ final class RunState {
         preemptedAt[preemptions++] = s;
     }
 
+    /** Where the steps also go, to outlive a crash of the JVM; null when nowhere. */
+    FlightRecord flight;
+
     void recordStep(int s, int c, String label) {
+        if (flight != null) {
+            flight.step(s, c);
+        }
         if (s == choices.length) {
             choices = java.util.Arrays.copyOf(choices, s * 2);
             labels = java.util.Arrays.copyOf(labels, s * 2);
