@@ -37,4 +37,24 @@ public final class QueuedOnLock {
             throw new AssertionError(queued + " threads queued for the lock, expected 1");
         }
     }
+
+    /** The same with a semaphore of no permits: its holder releases once a thread queues. */
+    public static final class OnSemaphore {
+        private OnSemaphore() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            java.util.concurrent.Semaphore gate = new java.util.concurrent.Semaphore(0);
+            Thread waiter = new Thread(gate::acquireUninterruptibly);
+            waiter.start();
+            while (!gate.hasQueuedThreads()) {
+                Thread.yield();
+            }
+            int queued = gate.getQueueLength();
+            gate.release();
+            waiter.join();
+            if (queued != 1) {
+                throw new AssertionError(queued + " threads queued for a permit, expected 1");
+            }
+        }
+    }
 }

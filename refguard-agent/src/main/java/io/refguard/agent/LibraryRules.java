@@ -130,6 +130,12 @@ final class LibraryRules {
                 && hierarchy.isSubtype(owner, "java/util/concurrent/locks/ReentrantLock")) {
             return true; // its conditions' waiters wait in the model (LockOps.waitQueue)
         }
+        if ((name + desc).equals("hasQueuedThreads()Z")
+                || (name + desc).equals("getQueueLength()I")) {
+            if (hierarchy.isSubtype(owner, "java/util/concurrent/Semaphore")) {
+                return true; // its acquirers wait in the model too (LockOps.lockQueue)
+            }
+        }
         if (!owner.startsWith("java/") || OBJECT_METHODS.contains(name)) {
             return false;
         }

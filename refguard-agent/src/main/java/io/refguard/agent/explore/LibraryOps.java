@@ -7,6 +7,7 @@ import io.refguard.hook.Access;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -209,10 +210,10 @@ final class LibraryOps {
                 && call.argument(0) instanceof java.util.concurrent.locks.Condition condition) {
             return LockOps.waitQueue(x, call, lock, condition);
         }
-        if (receiver instanceof ReentrantLock lock
+        if ((receiver instanceof ReentrantLock || receiver instanceof Semaphore)
                 && (name.equals("hasQueuedThreads") || name.equals("getQueueLength"))
                 && call.argumentCount() == 0) {
-            return LockOps.lockQueue(x, call, lock);
+            return LockOps.lockQueue(x, call, receiver);
         }
         if (KIND.get(receiver.getClass()) == Kind.PLAIN) {
             if (SharedCollections.APPLIES.get(receiver.getClass())) {

@@ -396,11 +396,12 @@ final class LockOps {
     }
 
     /**
-     * {@code lock.hasQueuedThreads()} or {@code getQueueLength()}: the threads blocked taking the
-     * lock in the model ({@link Coordinator#lockWaiters}), where they wait; the JDK's own queue
-     * stays empty. A point that reads the lock.
+     * {@code hasQueuedThreads()} or {@code getQueueLength()} of a {@code ReentrantLock} or a {@code
+     * Semaphore}: the threads blocked taking the lock or a permit in the model ({@link
+     * Coordinator#lockWaiters}), where they wait; the JDK's own queue stays empty. A point that
+     * reads the lock or semaphore.
      */
-    static Object lockQueue(ExploringInterceptor x, LibraryCall call, ReentrantLock lock)
+    static Object lockQueue(ExploringInterceptor x, LibraryCall call, Object lock)
             throws Throwable {
         Object real = call.proceed();
         RunModel run = x.run();

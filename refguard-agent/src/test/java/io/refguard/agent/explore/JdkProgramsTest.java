@@ -279,6 +279,10 @@ class JdkProgramsTest {
         ExploreResult r =
                 AgentExplorer.mainClass(example.jdk.QueuedOnLock.class.getName()).explore();
         assertTrue(r.exhausted(), r::toString);
+        ExploreResult s =
+                AgentExplorer.mainClass(example.jdk.QueuedOnLock.OnSemaphore.class.getName())
+                        .explore();
+        assertTrue(s.exhausted(), s::toString);
     }
 
     @Test
