@@ -211,4 +211,53 @@ public final class TimedOutPaths {
             }
         }
     }
+
+    /**
+     * A holder works with the only connection while a borrower waits 200 ms for it; a borrower that
+     * times out keeps the timeout for the main thread, which fails when a borrow timed out. The
+     * program's verdict on a slow holder, given in another thread than the one that waited: a
+     * safety net.
+     */
+    public static final class TimeoutReportedByMain {
+        private TimeoutReportedByMain() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            ReentrantLock connection = new ReentrantLock();
+            AtomicInteger sent = new AtomicInteger();
+            String[] error = new String[1];
+            Thread holder =
+                    new Thread(
+                            () -> {
+                                connection.lock();
+                                try {
+                                    sent.incrementAndGet();
+                                    sent.incrementAndGet();
+                                } finally {
+                                    connection.unlock();
+                                }
+                            },
+                            "holder");
+            Thread borrower =
+                    new Thread(
+                            () -> {
+                                try {
+                                    if (connection.tryLock(200, TimeUnit.MILLISECONDS)) {
+                                        connection.unlock();
+                                    } else {
+                                        error[0] = "borrow timed out after 200 ms";
+                                    }
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            },
+                            "borrower");
+            holder.start();
+            borrower.start();
+            holder.join();
+            borrower.join();
+            if (error[0] != null) {
+                throw new AssertionError(error[0]);
+            }
+        }
+    }
 }

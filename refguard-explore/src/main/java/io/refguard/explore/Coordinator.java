@@ -346,6 +346,16 @@ public final class Coordinator {
     }
 
     /**
+     * Whether a thread of the caller's run, the caller or another, had a timed wait time out early
+     * and has not waited for another thread since: it gave up on the others, and what it did next
+     * (an exception it kept for another thread to report) is the program's reaction to the timeout.
+     * Unmanaged: false.
+     */
+    public static boolean gaveUpAfterEarlyTimeout() {
+        return ModelCalls.gaveUpAfterEarlyTimeout();
+    }
+
+    /**
      * Declares the exception the calling thread is about to end with an expired safety net: its own
      * reaction to a timeout that was made to expire early ({@link #stepsSinceEarlyTimeout()}), such
      * as a failed assertion that the wait succeeded. The run ends when the thread does, as a pass

@@ -11,10 +11,14 @@ import java.util.concurrent.TimeoutException;
  * timed waits timed out at once (while other threads could still go on), and without waiting for
  * another thread since, declared the other thread too slow: {@code if (!latch.await(500,
  * MILLISECONDS)) throw new AssertionError("timed out")}. A thread that waited since (a {@code
- * join}, a blocked lock) went on with the others after its timeout, and its failure is reported.
- * That is a safety net the program set, not a bug: the run ends there as a pass (the program's
- * other threads would wait for what the failed thread no longer does); the exploration counts such
- * runs and keeps the first as an example.
+ * join}, a blocked lock) went on with the others after its timeout, and its failure is reported. A
+ * failure in another thread is a safety net too when it says that something timed out (a {@code
+ * TimeoutException}, or "timed out" or "timeout" in its message or its cause's) and a thread that
+ * timed out early gave up on the others since (it waited for none): the program reports the timeout
+ * elsewhere than where it happened, as a pool's borrower that keeps its "Timeout waiting for idle
+ * object" for the main thread to assert on. That is a safety net the program set, not a bug: the
+ * run ends there as a pass (the program's other threads would wait for what the failed thread no
+ * longer does); the exploration counts such runs and keeps the first as an example.
  */
 final class SafetyNets {
 
@@ -32,12 +36,35 @@ final class SafetyNets {
             return false;
         }
         int steps = Coordinator.stepsSinceEarlyTimeout();
-        if (steps < 0 || steps > TimeoutMode.SAFETY_NET_STEPS) {
+        boolean own = steps >= 0 && steps <= TimeoutMode.SAFETY_NET_STEPS;
+        if (!own && !(saysTimedOut(thrown) && Coordinator.gaveUpAfterEarlyTimeout())) {
             return false;
         }
         String at = SourceLocator.locate(thrown);
         x.expiredSafetyNet(thread + " threw " + thrown + (at == null ? "" : " at " + at));
         Coordinator.safetyNetExpired();
         return true;
+    }
+
+    /**
+     * Whether {@code thrown}, or an exception it names as its cause, says that something timed out:
+     * a {@code TimeoutException}, or a message with "timed out" or "timeout" in it ({@code "borrow
+     * timed out: Timeout waiting for idle object"}).
+     */
+    static boolean saysTimedOut(Throwable thrown) {
+        int depth = 0;
+        for (Throwable t = thrown; t != null && depth < 8; t = t.getCause(), depth++) {
+            if (t instanceof TimeoutException) {
+                return true;
+            }
+            String m = t.getMessage();
+            if (m != null) {
+                String lower = m.toLowerCase(java.util.Locale.ROOT);
+                if (lower.contains("timed out") || lower.contains("timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

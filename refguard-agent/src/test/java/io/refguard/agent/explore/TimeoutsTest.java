@@ -120,6 +120,31 @@ class TimeoutsTest {
     }
 
     @Test
+    void aTimeoutThatAnotherThreadReportsIsASafetyNetToo() {
+        String program = TimedOutPaths.TimeoutReportedByMain.class.getName();
+        AgentExplorer nets = AgentExplorer.mainClass(program); // safety-nets, the default
+        ExploreResult r = nets.explore();
+        assertTrue(r.exhausted(), r::toString);
+        assertTrue(nets.expiredSafetyNets() > 0, () -> "counted " + nets.expiredSafetyNets());
+        assertTrue(
+                nets.firstExpiredSafetyNet()
+                        .startsWith(
+                                "main threw java.lang.AssertionError: borrow timed out after 200"
+                                        + " ms"),
+                nets.firstExpiredSafetyNet());
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        AgentExplorer.mainClass(program).timeouts(TimeoutMode.EARLY)::explore);
+        assertTrue(f.table().contains("borrow timed out after 200 ms"), f.table());
+        assertTrue(
+                AgentExplorer.mainClass(program)
+                        .timeouts(TimeoutMode.ORDERED)
+                        .explore()
+                        .exhausted());
+    }
+
+    @Test
     void aWaitsTimelyPathCostsNoPreemptionWhereItMayTimeOutEarly() {
         // the reply comes in time on every path that does not cut the wait short; at bound 0 the
         // search may not preempt, so it must take the timely path as a choice of its own

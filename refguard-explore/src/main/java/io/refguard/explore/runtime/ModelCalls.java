@@ -335,6 +335,20 @@ public final class ModelCalls {
         return x == null ? 0 : MonitorWaits.waiters(x, condition);
     }
 
+    public static boolean gaveUpAfterEarlyTimeout() {
+        Execution x = runOf(Thread.currentThread());
+        if (x == null) {
+            return false;
+        }
+        for (int i = 0; i < x.run.threadCount; i++) {
+            Actor a = x.slots[i];
+            if (a.earlyTimeoutStep >= 0 && !a.waitedSinceEarlyTimeout) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static int stepsSinceEarlyTimeout() {
         Actor me = managedActor();
         if (me == null || me.earlyTimeoutStep < 0 || me.waitedSinceEarlyTimeout) {
