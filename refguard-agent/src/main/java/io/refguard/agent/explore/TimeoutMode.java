@@ -28,9 +28,11 @@ public enum TimeoutMode {
      * after one of its timed waits timed out at once, without waiting for another thread in
      * between, is taken as a safety net that expired (the program declared the other thread too
      * slow), not as a bug: the run ends there as a pass, and the exploration counts such runs
-     * ({@link AgentExplorer#expiredSafetyNets()}). Any other failure on the timed-out path is
-     * reported: an exception of another kind, a failure in another thread, a checker's report, a
-     * deadlock.
+     * ({@link AgentExplorer#expiredSafetyNets()}). A failure in another thread is such a safety net
+     * when it says that something timed out and the thread that timed out early waited for no other
+     * thread since (the program reports the timeout elsewhere). Any other failure on the timed-out
+     * path is reported: an exception of another kind, a failure in another thread, a checker's
+     * report, a deadlock.
      */
     SAFETY_NETS,
     /**
