@@ -259,5 +259,64 @@ public final class TimedOutPaths {
                 throw new AssertionError(error[0]);
             }
         }
+
+        /**
+         * The same borrower waiting on a condition, which takes the lock back after it timed out.
+         */
+        public static final class OnCondition {
+            private OnCondition() {}
+
+            public static void main(String[] args) throws InterruptedException {
+                ReentrantLock lock = new ReentrantLock();
+                Condition returned = lock.newCondition();
+                boolean[] free = {false};
+                AtomicInteger sent = new AtomicInteger();
+                String[] error = new String[1];
+                Thread holder =
+                        new Thread(
+                                () -> {
+                                    lock.lock(); // the connection's state, under its lock
+                                    try {
+                                        sent.incrementAndGet();
+                                    } finally {
+                                        lock.unlock();
+                                    }
+                                    lock.lock(); // then it goes back
+                                    try {
+                                        free[0] = true;
+                                        returned.signalAll();
+                                    } finally {
+                                        lock.unlock();
+                                    }
+                                },
+                                "holder");
+                Thread borrower =
+                        new Thread(
+                                () -> {
+                                    lock.lock();
+                                    try {
+                                        long nanos = TimeUnit.MILLISECONDS.toNanos(200);
+                                        while (!free[0] && nanos > 0) {
+                                            nanos = returned.awaitNanos(nanos);
+                                        }
+                                        if (!free[0]) {
+                                            error[0] = "borrow timed out after 200 ms";
+                                        }
+                                    } catch (InterruptedException e) {
+                                        Thread.currentThread().interrupt();
+                                    } finally {
+                                        lock.unlock();
+                                    }
+                                },
+                                "borrower");
+                borrower.start();
+                holder.start();
+                holder.join();
+                borrower.join();
+                if (error[0] != null) {
+                    throw new AssertionError(error[0]);
+                }
+            }
+        }
     }
 }

@@ -142,6 +142,14 @@ class TimeoutsTest {
                         .timeouts(TimeoutMode.ORDERED)
                         .explore()
                         .exhausted());
+        // waiting on a condition, the borrower takes the lock back after its timeout, maybe
+        // blocking for it: that ends its wait, and is no wait for the holder's work
+        AgentExplorer onCondition =
+                AgentExplorer.mainClass(
+                        TimedOutPaths.TimeoutReportedByMain.OnCondition.class.getName());
+        ExploreResult c = onCondition.explore();
+        assertTrue(c.exhausted(), c::toString);
+        assertTrue(onCondition.expiredSafetyNets() > 0, c::toString);
     }
 
     @Test

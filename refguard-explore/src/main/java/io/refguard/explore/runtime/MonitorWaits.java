@@ -117,7 +117,11 @@ final class MonitorWaits {
                 ws.waiters.remove(me);
             }
         }
+        // taking the lock back ends the wait, timed out or not: blocking for it is not a wait for
+        // another thread's work after giving up (SafetyNets)
+        boolean waited = me.waitedSinceEarlyTimeout;
         Primitives.lock(me, lockKey);
+        me.waitedSinceEarlyTimeout = waited;
         l.holds = saved;
         boolean signalled = me.notified;
         me.notified = false;
