@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code refguard crashed FILE}: the replay token of the run that was in progress when an
  * exploration's JVM died, from the flight record the exploration kept ({@code
- * -Drefguard.explore.flightRecord=FILE}). The {@code refguard} script keeps one for every command
- * and runs this when the JVM dies by a signal, as it does when a native use after free crashes it.
+ * -Drefguard.explore.flightRecord=FILE}). The {@code refguard} script keeps one for every
+ * exploration and has the JVM run this when it dies of a fatal error ({@code -XX:OnError}), as a
+ * native use after free makes it.
  */
 @Command(
         name = "crashed",
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Prints the replay token of the run in progress when an exploration's JVM died, from"
                     + " its flight record (-Drefguard.explore.flightRecord=FILE; the refguard"
-                    + " script keeps one and runs this by itself). Exit 1 with the token, 2 when"
+                    + " script keeps one, and the JVM runs this on a fatal error). Exit 1 with"
+                    + " the token, 2 when"
                     + " the file records no run in progress (0 with --quiet)."
         })
 final class CrashedCommand implements Callable<Integer> {
@@ -43,6 +45,9 @@ final class CrashedCommand implements Callable<Integer> {
             description = "Print nothing, and exit 0, when the file records no run in progress.")
     boolean quiet;
 
+    @Option(names = "--delete", description = "Delete the file once read.")
+    boolean delete;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -50,6 +55,9 @@ final class CrashedCommand implements Callable<Integer> {
         FlightRecord.Crash crash;
         try {
             crash = FlightRecord.read(file);
+            if (delete) {
+                java.nio.file.Files.deleteIfExists(file);
+            }
         } catch (IOException e) {
             throw new RefguardCommand.UserError("cannot read " + file + ": " + e, e);
         }

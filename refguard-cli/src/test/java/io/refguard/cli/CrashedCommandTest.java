@@ -44,6 +44,27 @@ class CrashedCommandTest {
     }
 
     @Test
+    void theJvmsErrorHookPrintsTheTokenAsTheLauncherAsksIt() throws Exception {
+        // what ./refguard gives the JVM: -XX:OnError runs 'refguard crashed' on the record
+        Path record = dir.resolve("hooked.flight");
+        String hook =
+                "-XX:OnError='"
+                        + Child.java()
+                        + "' -cp '"
+                        + System.getProperty("java.class.path")
+                        + "' "
+                        + Main.class.getName()
+                        + " crashed --quiet --delete '"
+                        + record
+                        + "'";
+        Child explore = Child.run(dir, record, hook, "explore", "--class", PROGRAM);
+        assertTrue(explore.status == 1 || explore.status == 134, explore::toString);
+        assertTrue(explore.out.contains("refguard: the JVM died during run "), explore::toString);
+        assertTrue(explore.out.contains("Replay: rg1-"), explore::toString);
+        assertFalse(Files.exists(record), explore::toString);
+    }
+
+    @Test
     void anExplorationThatEndsLeavesNoRecordAndCrashedSaysSo() throws Exception {
         Path record = dir.resolve("ended.flight");
         Child explore = Child.run(dir, record, "explore", "--class", "example.cli.ConnectTimeout");
@@ -64,16 +85,25 @@ class CrashedCommandTest {
         int status;
         String out;
 
+        static String java() {
+            return ProcessHandle.current().info().command().orElse("java");
+        }
+
+        /** Runs {@code args}, of which leading {@code -XX:} options go to the JVM. */
         static Child run(Path dir, Path record, String... args) throws Exception {
             List<String> cmd = new ArrayList<>();
-            cmd.add(ProcessHandle.current().info().command().orElse("java"));
+            cmd.add(java());
+            List<String> rest = new ArrayList<>(List.of(args));
+            while (!rest.isEmpty() && rest.get(0).startsWith("-XX:")) {
+                cmd.add(rest.remove(0));
+            }
             cmd.add("-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"));
             cmd.add("-XX:-CreateCoredumpOnCrash");
             cmd.add("-Drefguard.explore.flightRecord=" + record);
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
             cmd.add(Main.class.getName());
-            cmd.addAll(List.of(args));
+            cmd.addAll(rest);
             Path log = Files.createTempFile(dir, "child", ".log");
             Process p =
                     new ProcessBuilder(cmd)
