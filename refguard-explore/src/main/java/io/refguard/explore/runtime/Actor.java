@@ -219,6 +219,7 @@ final class Actor implements ActorHandle {
         earlyTimeouts = 0;
         earlyTimeoutStep = -1;
         waitedSinceEarlyTimeout = false;
+        timeoutChoice = false;
         safetyNet = false;
         interrupted = false;
         permit = false;

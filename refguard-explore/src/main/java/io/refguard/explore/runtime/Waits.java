@@ -113,6 +113,7 @@ final class Waits {
             return false;
         } finally {
             me.deadline = Long.MAX_VALUE;
+            me.timeoutChoice = false; // also when the run is aborted at the point
         }
     }
 
