@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 final class ScenarioRunner<S> {
 
     /** Runs the simplifier may spend on one failure. */
-    private static final int MINIMIZE_BUDGET = 300;
+    private static final int MINIMIZE_BUDGET = 1_000;
 
     /** The label of a thread's first step, which every thread has. */
     private static final String START = "start";

@@ -8,8 +8,8 @@ import io.refguard.explore.strategy.Strategies;
 import java.util.Arrays;
 
 /**
- * Simplifies a failing schedule found by a random strategy, in two passes, each candidate run as a
- * guided schedule and kept when the run fails the same way (same outcome, same exception class)
+ * Simplifies a failing schedule found by a random strategy, in three passes, each candidate run as
+ * a guided schedule and kept when the run fails the same way (same outcome, same exception class)
  * with fewer preemptions, or as many in fewer steps. Bounded by a run budget and by {@link
  * #STEP_BUDGET} scheduling steps over all candidate runs (a third of them for the first pass),
  * since runs of many threads are long; both are counts, so the same failure simplifies to the same
@@ -30,7 +30,11 @@ import java.util.Arrays;
  *       continue the previous thread without preempting it (drop the rest of the schedule), and
  *       move the previous thread's next block of steps up to the switch (merging its two blocks),
  *       and move the block before the switch down to that thread's next block (merging them the
- *       other way: a thread that started too early waits).
+ *       other way: a thread that started too early waits). A kept rewrite does not restart the
+ *       sweep: it goes on below that switch, so a sweep costs at most three runs per switch however
+ *       many it removes, and sweeps repeat while they remove some. The sweep over every switch
+ *       comes last, within {@link #EVERY_SWITCH_BUDGET} runs: in long runs it mostly finds
+ *       schedules a few steps shorter.
  *   <li><b>A search below.</b> When more than one preemption is left, an exhaustive search with
  *       iterative preemption bounding (Musuvathi and Qadeer, PLDI 2007) below that count, for at
  *       most {@link #SEARCH_BUDGET} runs, looks for the same failure with fewer preemptions; the
@@ -38,8 +42,9 @@ import java.util.Arrays;
  *       and that the first pass could not move out of the way ({@link FocusedChooser}); the others,
  *       bystanders, run when none of those can. Among a hundred threads where two race, the search
  *       then orders those two (and the thread that checks) instead of every thread. Deadlocks among
- *       many threads need this: every thread matters, and the switches the greedy pass can drop are
- *       not the ones that matter.
+ *       a few threads need this: every thread matters, and the switches the greedy pass can drop
+ *       are not the ones that matter. The search is skipped when it would order more than {@link
+ *       #FOCUS_LIMIT} threads: it would spend its budget on the orders in which they finish.
  * </ol>
  */
 final class ScheduleMinimizer {
@@ -55,8 +60,20 @@ final class ScheduleMinimizer {
         }
     }
 
+    /**
+     * Runs the sweep over every switch may spend, after the sweeps over preemptions: in a run of
+     * thousands of steps it finds mostly schedules a few steps shorter, at a run each.
+     */
+    static final int EVERY_SWITCH_BUDGET = 150;
+
     /** Runs the search below may spend. */
     static final int SEARCH_BUDGET = 2_000;
+
+    /**
+     * Threads the search below may order: 6 threads finish in 720 orders without a preemption, 7 in
+     * 5,040, more than {@link #SEARCH_BUDGET}, so a search over more would not get past them.
+     */
+    static final int FOCUS_LIMIT = 6;
 
     /** Scheduling steps all passes together may run: runs of many threads are long. */
     static final long STEP_BUDGET = 2_000_000;
@@ -148,13 +165,16 @@ final class ScheduleMinimizer {
                 }
             }
         }
-        // pass 2: remove switches, first those that are preemptions, then the others
+        // pass 2: remove switches, first those that are preemptions, then the others; after a
+        // simplification the sweep goes on below its switch instead of starting over, since the
+        // switches above it were tried already: a run per switch, not per simplification
         boolean improved = true;
         boolean preemptionsOnly = true;
         while (improved && bestPreemptions > 0 && budget > 0 && stepsLeft(0)) {
             improved = false;
-            search:
-            for (int p = best.length - 1; p >= 1; p--) {
+            for (int p = best.length - 1;
+                    p >= 1 && bestPreemptions > 0 && budget > 0 && stepsLeft(0);
+                    p = Math.min(p, best.length) - 1) {
                 if (best[p] == best[p - 1]
                         || preemptionsOnly && Arrays.binarySearch(bestPreempted, p) < 0) {
                     continue;
@@ -169,42 +189,27 @@ final class ScheduleMinimizer {
                     Search guided = Strategies.guided(candidate);
                     guided.hasNextRun();
                     RunStatus st = run(guided.chooser());
-                    if (!sameFailure(st, status, cause)) {
-                        continue;
-                    }
-                    if (engine.preemptions() < bestPreemptions) {
+                    if (sameFailure(st, status, cause)
+                            && (engine.preemptions() < bestPreemptions
+                                    || engine.preemptions() == bestPreemptions
+                                            && engine.steps() < best.length)) {
                         best = engine.schedule();
                         bestPreemptions = engine.preemptions();
                         bestPreempted = engine.preemptionSteps();
                         improved = true;
-                        break search;
-                    }
-                    if (engine.preemptions() == bestPreemptions && engine.steps() < best.length) {
-                        // as many preemptions in fewer steps: kept, and the sweep goes on below
-                        // this switch instead of starting over: a run per switch, not per step
-                        best = engine.schedule();
-                        bestPreempted = engine.preemptionSteps();
-                        improved = true;
-                        p = Math.min(p, best.length);
                         break;
                     }
                 }
             }
             if (!improved && preemptionsOnly) {
                 preemptionsOnly = false;
-                improved = true; // one more sweep, over every switch
+                improved = true; // one more sweep, over every switch, within a smaller budget
+                budget = Math.min(budget, EVERY_SWITCH_BUDGET);
             }
         }
         // pass 3: search below
-        if (bestPreemptions > 1) {
-            int threadsInFailure = 0;
-            for (int t : best) {
-                threadsInFailure = Math.max(threadsInFailure, t + 1);
-            }
-            boolean[] focus = new boolean[threadsInFailure];
-            for (int t : best) {
-                focus[t] = t >= bystander.length || !bystander[t];
-            }
+        boolean[] focus = bestPreemptions > 1 ? focus(best, bystander) : null;
+        if (focus != null && focused(focus) <= FOCUS_LIMIT) {
             Search below = Strategies.exhaustive(bestPreemptions - 1, false);
             for (int n = 0; n < SEARCH_BUDGET && stepsLeft(0) && below.hasNextRun(); n++) {
                 RunStatus st = run(new FocusedChooser(below.chooser(), focus));
@@ -220,6 +225,27 @@ final class ScheduleMinimizer {
             }
         }
         return new Result(best, bestPreemptions);
+    }
+
+    /** The threads that run in {@code schedule} and that the first pass could not move aside. */
+    private static boolean[] focus(int[] schedule, boolean[] bystander) {
+        int threads = 0;
+        for (int t : schedule) {
+            threads = Math.max(threads, t + 1);
+        }
+        boolean[] focus = new boolean[threads];
+        for (int t : schedule) {
+            focus[t] = t >= bystander.length || !bystander[t];
+        }
+        return focus;
+    }
+
+    private static int focused(boolean[] focus) {
+        int n = 0;
+        for (boolean f : focus) {
+            n += f ? 1 : 0;
+        }
+        return n;
     }
 
     private boolean sameFailure(RunStatus st, RunStatus status, Throwable cause) {
