@@ -221,6 +221,17 @@ public final class Coordinator {
         ModelCalls.updateFailed();
     }
 
+    /**
+     * Tells fair scheduling that the calling thread just changed state that no scheduling point
+     * covers, such as a {@code StringBuilder} or a buffer only it has used: a write, after which
+     * the locations it re-reads do not make it a spinning thread. A loop that fills its own buffer
+     * through a field it reads each turn would otherwise be held back as a spin, and another thread
+     * made to run in the middle of it. Not a scheduling point. Unmanaged: nothing.
+     */
+    public static void wroteUnseen() {
+        ModelCalls.wroteUnseen();
+    }
+
     /** A scheduling point with only a label: dependent on every step. Unmanaged: nothing. */
     public static void point(String label) {
         ModelCalls.point(label);

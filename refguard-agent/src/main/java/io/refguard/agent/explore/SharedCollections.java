@@ -225,6 +225,10 @@ final class SharedCollections {
                                 && !(use.accessOrdered
                                         && MOVES_IN_ACCESS_ORDER.contains(call.name()));
         if (!use.shared && use.first == me && r.parallelPieces == 0) {
+            if (!read) {
+                Coordinator
+                        .wroteUnseen(); // no point, yet a write: the loop that fills it is no spin
+            }
             noted(use, me, read, call.site());
             return viewed(r, call, collection, call.proceed());
         }

@@ -29,7 +29,9 @@ import io.refguard.hook.Access;
  * operations on one location (two calls that read one collection) from looking like a loop: a loop
  * repeats its code. A thread that read more since its last write, or a yield with nothing read, is
  * woken by any write of another thread. A write is a {@link Access#WRITE} or {@link Access#UPDATE}
- * step; a step with no target writes everything.
+ * step; a step with no target writes everything. A change without a step, to an object only the
+ * thread has used ({@link #wroteUnseen}: a {@code StringBuilder} or buffer it fills), is a write of
+ * its own, which no other thread reads.
  *
  * <p>The effect of a step is applied at the next decision, after the step's operation ran, so an
  * update can still be reported as failed. Everything here follows from the schedule alone, so a
@@ -112,6 +114,19 @@ final class Fairness {
         if (last == a && lastAccess == Access.UPDATE) {
             lastAccess = Access.READ;
         }
+    }
+
+    /**
+     * {@code a}, running, changed state no scheduling point covers, which no other thread has read:
+     * its reads so far are forgotten, as after a write of its own, with the read of the step it
+     * last chose, which it made before the change and whose effect is still to be applied.
+     */
+    void wroteUnseen(Actor a) {
+        if (last == a && lastAccess == Access.READ && lastTarget != null) {
+            last = null;
+            lastTarget = null;
+        }
+        a.forgetReads();
     }
 
     /**

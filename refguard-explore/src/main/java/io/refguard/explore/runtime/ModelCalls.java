@@ -227,6 +227,13 @@ public final class ModelCalls {
         }
     }
 
+    public static void wroteUnseen() {
+        Actor me = managedActor();
+        if (me != null) {
+            me.exec.run.fairness.wroteUnseen(me);
+        }
+    }
+
     public static void point(String label) {
         point(null, Access.UPDATE, label);
     }

@@ -293,4 +293,37 @@ class FairSpinTest {
             assertTrue(r.runs() > 0, r::toString);
         }
     }
+
+    /**
+     * A loop that re-reads one location and changes, each turn, state no scheduling point covers (a
+     * buffer only it fills, {@link Coordinator#wroteUnseen}) is no spin: it can run to its end
+     * before the other thread's next step. Held back as a spin, it could not, and the checker would
+     * always read before the publication.
+     */
+    @Test
+    void aLoopThatWritesWhatNoPointCoversIsNoSpin() {
+        Scenario<Flags> s =
+                Explorer.scenario("fills its own buffer")
+                        .setup(Flags::new)
+                        .actor(
+                                "writer",
+                                f -> {
+                                    for (int i = 0; i < 8; i++) {
+                                        f.data.get(); // the field that holds its buffer
+                                        Coordinator.wroteUnseen(); // the buffer's own write
+                                    }
+                                    f.flag.set(1);
+                                })
+                        .actor(
+                                "checker",
+                                f -> {
+                                    f.counter.set(1);
+                                    require(f.flag.get() == 0, "saw the publication");
+                                });
+        for (ExploreOptions o :
+                List.of(ExploreOptions.exhaustive(), ExploreOptions.defaultSearch().seed(1))) {
+            InterleavingFailure e = assertThrows(InterleavingFailure.class, () -> s.explore(o));
+            assertTrue(e.table().contains("saw the publication"), e.table());
+        }
+    }
 }
