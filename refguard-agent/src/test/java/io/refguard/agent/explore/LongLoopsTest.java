@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import example.fields.LongLoops;
+import example.jdk.BuiltThenPublished;
 import io.refguard.agent.AgentOptions;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
@@ -54,5 +55,18 @@ class LongLoopsTest {
                                 program(LongLoops.Forever.class)
                                         .explore(ExploreOptions.exhaustive()));
         assertEquals(FailureKind.LIVELOCK, f.report().failure().kind(), f::table);
+    }
+
+    @Test
+    void aLoopThatBuildsItsOwnTextIsNoSpinAndRunsToItsEnd() {
+        // held back as a spin on the setting it re-reads, the writer could never finish before
+        // the reader's check, and every schedule within the bound passed
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                AgentExplorer.mainClass(BuiltThenPublished.class.getName())
+                                        .explore());
+        assertTrue(f.table().contains("saw the publication"), f.table());
     }
 }
