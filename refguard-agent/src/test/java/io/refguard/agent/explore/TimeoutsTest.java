@@ -119,19 +119,26 @@ class TimeoutsTest {
         assertTrue(ordered.exhausted(), "ordered mode misses it: " + ordered);
     }
 
+    /**
+     * Explores every schedule without a failure, counting expired safety nets, the first of which
+     * starts with {@code first}.
+     */
+    private static void passesWithSafetyNets(AgentExplorer explorer, String first) {
+        ExploreResult r = explorer.explore();
+        assertTrue(r.exhausted(), r::toString);
+        assertTrue(
+                explorer.expiredSafetyNets() > 0, () -> "counted " + explorer.expiredSafetyNets());
+        assertTrue(
+                explorer.firstExpiredSafetyNet().startsWith(first),
+                explorer.firstExpiredSafetyNet());
+    }
+
     @Test
     void aTimeoutThatAnotherThreadReportsIsASafetyNetToo() {
         String program = TimedOutPaths.TimeoutReportedByMain.class.getName();
-        AgentExplorer nets = AgentExplorer.mainClass(program); // safety-nets, the default
-        ExploreResult r = nets.explore();
-        assertTrue(r.exhausted(), r::toString);
-        assertTrue(nets.expiredSafetyNets() > 0, () -> "counted " + nets.expiredSafetyNets());
-        assertTrue(
-                nets.firstExpiredSafetyNet()
-                        .startsWith(
-                                "main threw java.lang.AssertionError: borrow timed out after 200"
-                                        + " ms"),
-                nets.firstExpiredSafetyNet());
+        passesWithSafetyNets( // safety-nets, the default
+                AgentExplorer.mainClass(program),
+                "main threw java.lang.AssertionError: borrow timed out after 200 ms");
         InterleavingFailure f =
                 assertThrows(
                         InterleavingFailure.class,
@@ -198,24 +205,13 @@ class TimeoutsTest {
     @Test
     void aThreadsOwnAssertionRightAfterItsTimeoutExpiredEarlyIsASafetyNet() {
         String program = TimedOutPaths.ConnectTimeout.class.getName();
-        AgentExplorer nets = AgentExplorer.mainClass(program).timeouts(TimeoutMode.SAFETY_NETS);
-        ExploreResult r = nets.explore();
-        assertTrue(r.exhausted(), r::toString);
-        assertTrue(nets.expiredSafetyNets() > 0, () -> "counted " + nets.expiredSafetyNets());
-        assertTrue(
-                nets.firstExpiredSafetyNet()
-                        .startsWith(
-                                "main threw java.lang.AssertionError: connect timed out at TimedOutPaths.java:"),
-                nets.firstExpiredSafetyNet());
-        AgentExplorer onAThread =
+        passesWithSafetyNets(
+                AgentExplorer.mainClass(program).timeouts(TimeoutMode.SAFETY_NETS),
+                "main threw java.lang.AssertionError: connect timed out at TimedOutPaths.java:");
+        passesWithSafetyNets(
                 AgentExplorer.mainClass(TimedOutPaths.ConnectTimeoutOnAThread.class.getName())
-                        .timeouts(TimeoutMode.SAFETY_NETS);
-        assertTrue(onAThread.explore().exhausted());
-        assertTrue(
-                onAThread
-                        .firstExpiredSafetyNet()
-                        .startsWith("client threw java.lang.AssertionError"),
-                onAThread.firstExpiredSafetyNet());
+                        .timeouts(TimeoutMode.SAFETY_NETS),
+                "client threw java.lang.AssertionError");
         InterleavingFailure early =
                 assertThrows(
                         InterleavingFailure.class,
