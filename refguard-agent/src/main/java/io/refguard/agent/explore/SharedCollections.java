@@ -226,8 +226,8 @@ final class SharedCollections {
                                         && MOVES_IN_ACCESS_ORDER.contains(call.name()));
         if (!use.shared && use.first == me && r.parallelPieces == 0) {
             if (!read) {
-                Coordinator
-                        .wroteUnseen(); // no point, yet a write: the loop that fills it is no spin
+                // no point, yet a write of its own: a loop that fills it does not spin
+                Coordinator.wroteUnseen();
             }
             noted(use, me, read, call.site());
             return viewed(r, call, collection, call.proceed());
