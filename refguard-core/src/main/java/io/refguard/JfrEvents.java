@@ -4,6 +4,7 @@ import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Enabled;
 import jdk.jfr.Event;
+import jdk.jfr.FlightRecorder;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
@@ -31,7 +32,8 @@ final class JfrEvents {
      * {@code release}.
      */
     static void tracked(Tracker t, String operation, Site site) {
-        if (!AVAILABLE) {
+        // no recording can want an event before the recorder exists: then no event object
+        if (!AVAILABLE || !FlightRecorder.isInitialized()) {
             return;
         }
         boolean release = "release".equals(operation);

@@ -104,7 +104,9 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
             this.tracker = null;
         } else {
             this.presence = null;
-            this.tracker = Tracker.forNewObject(this, scope);
+            Settings s = Tracker.ifTracked(scope);
+            // the stack is recorded here, not in a helper: one frame fewer to record
+            this.tracker = s == null ? null : Tracker.forNewObject(this, s, scope, new Throwable());
         }
     }
 
@@ -132,7 +134,11 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
                                     Report.Kind.ACQUIRE_DEAD, this, tracker, Sites.capture())),
                     LeakScope.of(tracker));
         }
-        return tracker == null ? this : newHandle("acquire");
+        if (tracker == null) {
+            return this;
+        }
+        Site site = Sites.supplied();
+        return newHandle(site != null ? site : Sites.walked(new Throwable()), "acquire");
     }
 
     /**
@@ -146,7 +152,11 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
         if (!increment("tryAcquire")) {
             return null;
         }
-        return tracker == null ? this : newHandle("acquire");
+        if (tracker == null) {
+            return this;
+        }
+        Site site = Sites.supplied();
+        return newHandle(site != null ? site : Sites.walked(new Throwable()), "acquire");
     }
 
     /** The current count: 0 once dead. A snapshot that other threads may change at once. */
@@ -235,7 +245,10 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
             releaseCount(null);
             return;
         }
-        Site site = Sites.capture();
+        Site site = Sites.supplied();
+        if (site == null) {
+            site = Sites.walked(new Throwable());
+        }
         if (!t.creator.release(site)) {
             Reference.reachabilityFence(this);
             throw LeakScope.noted(
@@ -271,7 +284,8 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
         checkCreatorOpen();
         Tracker t = tracker;
         if (t != null && t.records != null) {
-            t.record("touch", hint, Sites.capture());
+            Site site = Sites.supplied();
+            t.record("touch", hint, site != null ? site : Sites.walked(new Throwable()));
         }
         Reference.reachabilityFence(this);
         return this;
@@ -304,7 +318,7 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
                                     Report.Kind.ACQUIRE_DEAD, this, tracker, Sites.capture())),
                     LeakScope.of(tracker));
         }
-        return newHandle(event);
+        return newHandle(Sites.capture(), event);
     }
 
     /**
@@ -382,10 +396,10 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
         return true;
     }
 
-    private Ref<T> newHandle(String event) {
+    private Ref<T> newHandle(Site site, String event) {
         @SuppressWarnings("unchecked") // T is the subclass itself, by the class contract
         T self = (T) this;
-        return new TrackedRef<>(self, tracker, Sites.capture(), event);
+        return new TrackedRef<>(self, tracker, site, event);
     }
 
     private void checkCreatorOpen() {

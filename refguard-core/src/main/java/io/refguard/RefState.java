@@ -99,7 +99,7 @@ final class RefState extends WeakReference<Object> implements Runnable, PartOf {
         if (!RELEASED_AT.compareAndSet(this, (Site) null, site)) {
             return false;
         }
-        WatchTable.unwatch(this);
+        WatchTable.unwatchReleased(this);
         if (scope != null) {
             scope.unregister(this);
         }

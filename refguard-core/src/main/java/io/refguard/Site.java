@@ -48,17 +48,27 @@ public final class Site {
             Class<?> own,
             boolean initOnly,
             String library) {
+        this(trace, supplied, own, initOnly, library, Thread.currentThread().getName());
+    }
+
+    private Site(
+            Throwable trace,
+            StackTraceElement supplied,
+            Class<?> own,
+            boolean initOnly,
+            String library,
+            String threadName) {
         this.trace = trace;
         this.supplied = supplied;
-        this.threadName = Thread.currentThread().getName();
+        this.threadName = threadName;
         this.own = own;
         this.initOnly = initOnly;
         this.library = library;
     }
 
-    /** An instrumented call's location, on the current thread. */
-    static Site supplied(StackTraceElement call) {
-        return new Site(null, call, null, false, null);
+    /** An instrumented call's location, on the current thread, named {@code threadName}. */
+    static Site supplied(StackTraceElement call, String threadName) {
+        return new Site(null, call, null, false, null, threadName);
     }
 
     /** The fully qualified name of the class whose code ran here, or {@code "?"} when unknown. */

@@ -42,7 +42,8 @@ final class TrackedRef<T extends RefCounted<T>> implements Ref<T> {
         checkOpen();
         Tracker t = state.tracker;
         if (t.records != null) {
-            t.record("touch", hint, Sites.capture());
+            Site site = Sites.supplied(); // else the stack, recorded in this frame (see Sites)
+            t.record("touch", hint, site != null ? site : Sites.walked(new Throwable()));
         }
         Reference.reachabilityFence(this);
         return this;
@@ -50,7 +51,10 @@ final class TrackedRef<T extends RefCounted<T>> implements Ref<T> {
 
     @Override
     public void close() {
-        Site site = Sites.capture();
+        Site site = Sites.supplied(); // else the stack, recorded in this frame (see Sites)
+        if (site == null) {
+            site = Sites.walked(new Throwable());
+        }
         if (!state.release(site)) {
             Reference.reachabilityFence(this);
             throw LeakScope.noted(

@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The checker's state for one tracked object: its description, the creator's reference, where it
  * was freed, and its access records. Untracked objects have none; the decision is made once, in
- * {@link #forNewObject} (or {@link #forResource} for an object whose count another library keeps).
+ * {@link #ifTracked} (or {@link #forResource} for an object whose count another library keeps).
  */
 final class Tracker {
 
@@ -40,19 +40,22 @@ final class Tracker {
     }
 
     /**
-     * Decides whether {@code obj}, under construction on the current thread bound to {@code scope}
-     * (or none), is tracked, and if so builds its tracker and registers the creator's reference
-     * with the GC backstop.
-     *
-     * @return the tracker, or null for an untracked object
+     * The settings under which an object constructed now on a thread bound to {@code scope} (or
+     * none) is tracked, or null when it is not: the one decision, with its draw in SAMPLED mode.
      */
-    static Tracker forNewObject(RefCounted<?> obj, LeakScope scope) {
+    static Settings ifTracked(LeakScope scope) {
         Settings s = RefGuard.settings();
         CheckMode mode = scope == null ? s.mode : scope.mode();
-        if (!sampled(mode, s)) {
-            return null;
-        }
-        return build(obj, s, Sites.captureCreation(obj.getClass()), scope);
+        return sampled(mode, s) ? s : null;
+    }
+
+    /**
+     * The tracker of {@code obj}, under construction on the current thread bound to {@code scope}
+     * (or none), which {@link #ifTracked} decided to track under {@code s}; {@code here} recorded
+     * the stack of its construction. Registers the creator's reference with the GC backstop.
+     */
+    static Tracker forNewObject(RefCounted<?> obj, Settings s, LeakScope scope, Throwable here) {
+        return build(obj, s, Sites.creation(here, obj.getClass()), scope);
     }
 
     /**

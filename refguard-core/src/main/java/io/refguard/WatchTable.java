@@ -83,6 +83,18 @@ final class WatchTable {
         }
     }
 
+    /**
+     * Stops watching {@code state}, released by the close that won it: a release store, no
+     * compare-and-set. Its slot still holds it, since only this close and the backstop's report of
+     * a dead handle take a state out, and a handle that is being closed is not dead.
+     */
+    static void unwatchReleased(RefState state) {
+        Chunk c = state.watchedIn;
+        if (c != null && c.slots.getPlain(state.watchedAt) == state) {
+            c.slots.setRelease(state.watchedAt, null);
+        }
+    }
+
     /** Stops watching {@code state}; a no-op if it was not watched or no longer is. */
     static void unwatch(RefState state) {
         Chunk c = state.watchedIn;

@@ -375,7 +375,7 @@ public final class AgentOptions {
     /**
      * Whether calls into refguard's reference API ({@code Ref}, {@code RefCounted} and their
      * subtypes, {@code HotSwap.acquire}, {@code HotSwapSet.acquire}) are bracketed with {@code
-     * io.refguard.hook.CallSites.enter(id)} and {@code exit()}, so that the checker takes their
+     * io.refguard.hook.CallSites.enter(id)} and {@code exit(slot)}, so that the checker takes their
      * code site from the agent's table instead of walking the stack. Takes effect only in a JVM
      * whose system property {@code refguard.callSites} is {@code true} when refguard-core
      * initializes (the agent sets it in {@code premain} unless it is set already) and only for

@@ -644,20 +644,27 @@ final class MethodRewriter {
     }
 
     /**
-     * Brackets a call into refguard's reference API: {@code CallSites.enter(id)} right before it
-     * and {@code CallSites.exit()} right after it, so the checker takes the call's site from the
-     * agent's table instead of walking the stack. Neither touches the operand stack below the
-     * pushed id, and no branch is added, so every frame stays valid. The exit runs on normal return
-     * only: a call that throws leaves its id behind until the thread's next bracket (see {@code
-     * CallSites}).
+     * Brackets a call into refguard's reference API: {@code CallSites.enter(id)} right before it,
+     * its slot kept in a scratch local, and {@code CallSites.exit(slot)} right after it, so the
+     * checker takes the call's site from the agent's table instead of walking the stack, and the
+     * thread's slot is looked up once per call. Neither touches the operand stack below the pushed
+     * id, and no branch is added, so every frame stays valid (the scratch local lives only in this
+     * straight-line code). The exit runs on normal return only: a call that throws leaves its id
+     * behind until the thread's next bracket (see {@code CallSites}).
      */
     private void bracket(InsnList code, MethodInsnNode call) {
         int id = CallSiteSupply.callSiteId(site(RefCalls.label(call)));
+        int slot = scratchBase();
+        method.maxLocals = Math.max(method.maxLocals, slot + 1);
         InsnList enter = new InsnList();
         enter.add(push(id));
-        enter.add(bridge(RefCalls.CALL_SITES, "enter", "(I)V"));
+        enter.add(bridge(RefCalls.CALL_SITES, "enter", "(I)" + RefCalls.SLOT));
+        enter.add(new VarInsnNode(Opcodes.ASTORE, slot));
         code.insertBefore(call, enter);
-        code.insert(call, bridge(RefCalls.CALL_SITES, "exit", "()V"));
+        InsnList exit = new InsnList();
+        exit.add(new VarInsnNode(Opcodes.ALOAD, slot));
+        exit.add(bridge(RefCalls.CALL_SITES, "exit", "(" + RefCalls.SLOT + ")V"));
+        code.insert(call, exit);
     }
 
     /**

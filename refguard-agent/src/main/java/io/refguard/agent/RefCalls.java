@@ -35,6 +35,9 @@ final class RefCalls {
     /** The internal name of refguard-core's receiving side. */
     static final String CALL_SITES = "io/refguard/hook/CallSites";
 
+    /** The descriptor of {@code CallSites.Slot}, which a bracket keeps between enter and exit. */
+    static final String SLOT = "Lio/refguard/hook/CallSites$Slot;";
+
     private static final String REF = "io/refguard/Ref";
     private static final String HOT_SWAP = "io/refguard/swap/HotSwap";
     private static final String HOT_SWAP_SET = "io/refguard/swap/HotSwapSet";

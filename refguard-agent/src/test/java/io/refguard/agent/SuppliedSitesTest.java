@@ -32,12 +32,14 @@ import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * The shape of supplied-site brackets ({@code CallSites.enter(id)} before a call into refguard's
- * reference API, {@code CallSites.exit()} after it), and that nothing changes where they are not
- * wanted. This test JVM does not set {@code refguard.callSites}, so brackets forced into a class
- * run as no-ops here; the child-JVM test {@code CallSitesIT} runs them for real.
+ * reference API, its slot kept in a local, {@code CallSites.exit(slot)} after it), and that nothing
+ * changes where they are not wanted. This test JVM does not set {@code refguard.callSites}, so
+ * brackets forced into a class run as no-ops here; the child-JVM test {@code CallSitesIT} runs them
+ * for real.
  */
 class SuppliedSitesTest {
 
@@ -58,8 +60,9 @@ class SuppliedSitesTest {
     private record Bracket(MethodNode method, MethodInsnNode call, int line, Instruction site) {}
 
     /**
-     * Every bracket in {@code node}, checked for shape: push of an id, {@code enter}, the call,
-     * {@code exit}, with nothing between; and no {@code enter} or {@code exit} elsewhere.
+     * Every bracket in {@code node}, checked for shape: push of an id, {@code enter}, a store of
+     * its slot, the call, a load of that slot, {@code exit}, with nothing else between; and no
+     * {@code enter} or {@code exit} elsewhere.
      */
     private static List<Bracket> brackets(ClassNode node) {
         List<Bracket> found = new ArrayList<>();
@@ -78,13 +81,22 @@ class SuppliedSitesTest {
                     continue;
                 }
                 enters++;
-                AbstractInsnNode call = insn.getNext();
+                AbstractInsnNode store = insn.getNext();
+                assertTrue(
+                        store.getOpcode() == Opcodes.ASTORE,
+                        "enter's slot must be stored at once in " + m.name);
+                int local = ((VarInsnNode) store).var;
+                AbstractInsnNode call = store.getNext();
                 assertInstanceOf(
                         MethodInsnNode.class,
                         call,
                         "enter must come right before the call in " + m.name);
+                AbstractInsnNode load = call.getNext();
                 assertTrue(
-                        isCallSites(call.getNext(), "exit"),
+                        load.getOpcode() == Opcodes.ALOAD && ((VarInsnNode) load).var == local,
+                        "the slot must be loaded right after the call in " + m.name);
+                assertTrue(
+                        isCallSites(load.getNext(), "exit"),
                         "exit must come right after the call in " + m.name + " line " + line);
                 int id = constant(insn.getPrevious());
                 assertTrue(id > 0, "bracket ids start at 1: 0 means no site to CallSites");

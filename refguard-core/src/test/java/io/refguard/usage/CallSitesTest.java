@@ -42,9 +42,9 @@ class CallSitesTest {
                 Buffer b = new Buffer()) {
             int acquired = Lines.next();
             Ref<Buffer> r = b.acquire();
-            CallSites.enter(SUPPLIED_ID);
+            CallSites.Slot slot = CallSites.enter(SUPPLIED_ID);
             r.close();
-            CallSites.exit();
+            CallSites.exit(slot);
             int again = Lines.next();
             var e = assertThrows(DoubleReleaseException.class, () -> r.close());
 
@@ -65,12 +65,62 @@ class CallSitesTest {
         try (LeakScope scope = LeakScope.open();
                 Buffer b = new Buffer()) {
             Ref<Buffer> r = b.acquire();
-            CallSites.enter(7); // not in the resolver's table
+            CallSites.Slot slot = CallSites.enter(7); // not in the resolver's table
             int first = Lines.next();
             r.close();
-            CallSites.exit();
+            CallSites.exit(slot);
             DoubleReleaseException e = assertThrows(DoubleReleaseException.class, () -> r.close());
             assertSite(e.report(), Role.RELEASED, "CallSitesTest.java", first);
         }
+    }
+
+    /**
+     * A thread that passes the same instrumented call again gets the site it built there before,
+     * but only while it has the same name; another thread gets a site of its own.
+     */
+    @Test
+    void aReusedSiteNamesTheThreadThatPassedTheCall() throws Exception {
+        Thread me = Thread.currentThread();
+        String name = me.getName();
+        try (LeakScope scope = LeakScope.open();
+                Buffer b = new Buffer()) {
+            Ref<Buffer> first = b.acquire();
+            Ref<Buffer> second = b.acquire();
+            Ref<Buffer> third = b.acquire();
+            Ref<Buffer> fourth = b.acquire();
+            closeAtTheSuppliedSite(first);
+            closeAtTheSuppliedSite(second);
+            me.setName("renamed-for-the-test");
+            closeAtTheSuppliedSite(third);
+            Thread other = new Thread(() -> closeAtTheSuppliedSite(fourth), "the-other-thread");
+            other.start();
+            other.join();
+
+            assertEquals(name, releasedThread(first));
+            assertEquals(name, releasedThread(second));
+            assertEquals("renamed-for-the-test", releasedThread(third));
+            assertEquals("the-other-thread", releasedThread(fourth));
+            assertEquals(
+                    "Pool.java:88",
+                    assertThrows(DoubleReleaseException.class, fourth::close)
+                            .report()
+                            .site(Role.RELEASED)
+                            .location());
+        } finally {
+            me.setName(name);
+        }
+    }
+
+    private static void closeAtTheSuppliedSite(Ref<Buffer> r) {
+        CallSites.Slot slot = CallSites.enter(SUPPLIED_ID);
+        r.close();
+        CallSites.exit(slot);
+    }
+
+    private static String releasedThread(Ref<Buffer> r) {
+        return assertThrows(DoubleReleaseException.class, r::close)
+                .report()
+                .site(Role.RELEASED)
+                .threadName();
     }
 }
