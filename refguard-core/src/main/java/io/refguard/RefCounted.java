@@ -245,9 +245,9 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
             releaseCount(null);
             return;
         }
-        Site site = Sites.supplied();
+        Site site = Sites.supplied(); // else the stack, recorded in this frame (see Sites)
         if (site == null) {
-            site = Sites.walked(new Throwable());
+            site = t.walksCloses ? Sites.walked(new Throwable()) : Site.unrecorded();
         }
         if (!t.creator.release(site)) {
             Reference.reachabilityFence(this);
@@ -346,7 +346,7 @@ public abstract class RefCounted<T extends RefCounted<T>> implements Ref<T> {
                                         Report.Kind.RELEASE_DEAD,
                                         this,
                                         tracker,
-                                        site != null ? site : Sites.capture())),
+                                        site != null && site.recorded() ? site : Sites.capture())),
                         LeakScope.of(tracker));
             }
             int next = r == 2 ? 1 : r - 2;

@@ -18,6 +18,12 @@ final class Reports {
                     + " @RefGuardLeakCheck(mode = TRACKED); @RefGuardLeakCheck(mode = PRESENCE) re-runs a failing test"
                     + " once in TRACKED mode by itself.";
 
+    static final String SAMPLED_ADVICE =
+            "The object was sampled in SAMPLED mode, which records where objects are created and"
+                    + " acquired but not where references are closed. To see where, run the same code in"
+                    + " TRACKED mode: -Drefguard.mode=TRACKED (or REFGUARD_MODE=TRACKED), or inside a"
+                    + " LeakScope.";
+
     private Reports() {}
 
     /**
@@ -37,7 +43,14 @@ final class Reports {
                 PRESENCE_ADVICE);
     }
 
+    /**
+     * A second close of {@code s}, at {@code again}: the stack is walked now if that close was not
+     * recorded (SAMPLED mode), since the report names it.
+     */
     static Report doubleRelease(RefState s, Site again) {
+        if (!again.recorded()) {
+            again = Sites.capture();
+        }
         List<Report.Entry> e = new ArrayList<>(3);
         e.add(new Report.Entry(Report.Role.RELEASED, "first released at", s.releasedAt()));
         e.add(new Report.Entry(Report.Role.RELEASED_AGAIN, "released again at", again));
@@ -129,6 +142,11 @@ final class Reports {
 
     private static Report tracked(
             Report.Kind kind, Tracker t, List<Report.Entry> e, String advice) {
+        for (Report.Entry entry : e) {
+            if (advice == null && entry.site() != null && !entry.site().recorded()) {
+                advice = SAMPLED_ADVICE;
+            }
+        }
         Records r = t.records;
         return new Report(
                 kind,

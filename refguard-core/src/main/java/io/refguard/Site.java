@@ -66,6 +66,19 @@ public final class Site {
         this.library = library;
     }
 
+    /**
+     * A close whose location was not recorded (a reference of an object sampled in SAMPLED mode),
+     * on the current thread.
+     */
+    static Site unrecorded() {
+        return new Site(null, null, null, false, null);
+    }
+
+    /** Whether this site has a location: false for a close that SAMPLED mode did not record. */
+    boolean recorded() {
+        return trace != null || supplied != null;
+    }
+
     /** An instrumented call's location, on the current thread, named {@code threadName}. */
     static Site supplied(StackTraceElement call, String threadName) {
         return new Site(null, call, null, false, null, threadName);
@@ -128,9 +141,15 @@ public final class Site {
         return line >= 0 ? file + ":" + line : file;
     }
 
-    /** Renders as {@code Request.start(Request.java:17) on thread worker-1}. */
+    /**
+     * Renders as {@code Request.start(Request.java:17) on thread worker-1}, or names the thread
+     * only for a close that SAMPLED mode did not record.
+     */
     @Override
     public String toString() {
+        if (!recorded()) {
+            return "(a site SAMPLED mode does not record) on thread " + threadName;
+        }
         String cls = className();
         String simple = cls.substring(cls.lastIndexOf('.') + 1);
         return simple + "." + methodName() + "(" + location() + ") on thread " + threadName;

@@ -53,7 +53,7 @@ final class TrackedRef<T extends RefCounted<T>> implements Ref<T> {
     public void close() {
         Site site = Sites.supplied(); // else the stack, recorded in this frame (see Sites)
         if (site == null) {
-            site = Sites.walked(new Throwable());
+            site = state.tracker.walksCloses ? Sites.walked(new Throwable()) : Site.unrecorded();
         }
         if (!state.release(site)) {
             Reference.reachabilityFence(this);

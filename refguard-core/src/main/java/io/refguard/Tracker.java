@@ -21,6 +21,14 @@ final class Tracker {
     /** Null when access records are off for this object. */
     final Records records;
 
+    /**
+     * Whether closes walk the stack for their sites when no agent supplies them: in TRACKED mode. A
+     * SAMPLED object records where it was created and acquired, what a leak report names, and
+     * leaves its closes unrecorded ({@link Site#unrecorded}): each walk costs as much as a request
+     * of a typical pool workload, and a sampled object has two to four of them.
+     */
+    final boolean walksCloses;
+
     /** The creator's reference, whose handle is the object itself. */
     final RefState creator;
 
@@ -30,7 +38,9 @@ final class Tracker {
      */
     volatile Site freedAt;
 
-    private Tracker(Object obj, Records records, Site createdAt, LeakScope scope) {
+    private Tracker(
+            Object obj, Records records, Site createdAt, LeakScope scope, boolean walksCloses) {
+        this.walksCloses = walksCloses;
         this.type = obj.getClass();
         this.identity = System.identityHashCode(obj);
         this.self = new WeakReference<>(obj);
@@ -55,7 +65,9 @@ final class Tracker {
      * the stack of its construction. Registers the creator's reference with the GC backstop.
      */
     static Tracker forNewObject(RefCounted<?> obj, Settings s, LeakScope scope, Throwable here) {
-        return build(obj, s, Sites.creation(here, obj.getClass()), scope);
+        CheckMode mode = scope == null ? s.mode : scope.mode();
+        return build(
+                obj, s, Sites.creation(here, obj.getClass()), scope, mode == CheckMode.TRACKED);
     }
 
     /**
@@ -69,7 +81,7 @@ final class Tracker {
         if (always ? mode != CheckMode.SAMPLED && mode != CheckMode.TRACKED : !sampled(mode, s)) {
             return null;
         }
-        return build(obj, s, Sites.captureOutside(library), scope);
+        return build(obj, s, Sites.captureOutside(library), scope, true);
     }
 
     /**
@@ -86,9 +98,10 @@ final class Tracker {
                         || ThreadLocalRandom.current().nextInt(s.sampleInterval) == 0);
     }
 
-    private static Tracker build(Object obj, Settings s, Site createdAt, LeakScope scope) {
-        Tracker t =
-                new Tracker(obj, s.records ? new Records(s.recordsLast) : null, createdAt, scope);
+    private static Tracker build(
+            Object obj, Settings s, Site createdAt, LeakScope scope, boolean walksCloses) {
+        Records records = s.records ? new Records(s.recordsLast) : null;
+        Tracker t = new Tracker(obj, records, createdAt, scope, walksCloses);
         WatchTable.watch(t.creator);
         return t;
     }

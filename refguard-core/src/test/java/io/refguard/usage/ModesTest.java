@@ -1,5 +1,6 @@
 package io.refguard.usage;
 
+import static io.refguard.usage.Lines.assertSite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -8,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.refguard.CheckMode;
+import io.refguard.DoubleReleaseException;
 import io.refguard.LeakScope;
 import io.refguard.Ref;
 import io.refguard.RefGuard;
+import io.refguard.Report.Role;
+import io.refguard.Site;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -131,5 +135,49 @@ class ModesTest {
                 assertThrows(IllegalArgumentException.class, () -> RefGuard.setRecordsLast(-1));
         assertTrue(last.getMessage().contains("from 0 to 1024"), last.getMessage());
         assertEquals(128, RefGuard.sampleInterval(), "a rejected value changes nothing");
+    }
+
+    /**
+     * A sampled object names where it was created and acquired, what a leak report needs, but not
+     * where its references were closed: walking the stack there would double what sampling costs.
+     * The report says so and how to see them.
+     */
+    @Test
+    void aSampledObjectLeavesItsClosesUnrecordedAndSaysHowToSeeThem() {
+        RefGuard.setMode(CheckMode.SAMPLED);
+        RefGuard.setSampleInterval(1);
+        Buffer b = new Buffer();
+        assertTrue(b.isTracked());
+        int acquired = Lines.next();
+        Ref<Buffer> r = b.acquire();
+        r.close();
+        int again = Lines.next();
+        DoubleReleaseException e = assertThrows(DoubleReleaseException.class, () -> r.close());
+
+        Site first = e.report().site(Role.RELEASED);
+        assertEquals(Thread.currentThread().getName(), first.threadName());
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "first released at  (a site SAMPLED mode does not record) on thread "
+                                        + first.threadName()),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("run the same code in TRACKED mode"), e.getMessage());
+        assertSite(e.report(), Role.RELEASED_AGAIN, "ModesTest.java", again);
+        assertSite(e.report(), Role.ACQUIRED, "ModesTest.java", acquired);
+        b.close();
+    }
+
+    @Test
+    void aTrackedObjectRecordsItsCloses() {
+        RefGuard.setMode(CheckMode.TRACKED);
+        Buffer b = new Buffer();
+        Ref<Buffer> r = b.acquire();
+        int closed = Lines.next();
+        r.close();
+        DoubleReleaseException e = assertThrows(DoubleReleaseException.class, () -> r.close());
+        assertSite(e.report(), Role.RELEASED, "ModesTest.java", closed);
+        assertFalse(e.getMessage().contains("SAMPLED"), e.getMessage());
+        b.close();
     }
 }
