@@ -14,9 +14,9 @@ public enum CheckMode {
     /**
      * One object in {@link RefGuard#sampleInterval()} is tracked, chosen at random at construction;
      * the rest behave as {@link #OFF}. The default: a leak that happens often is caught with the
-     * sites where the object was created and acquired, at a small fraction of the cost. Closes of
-     * a sampled object are not walked for their sites (the agent's supplied sites are still used):
-     * a double release or use after release names the thread of the close and says to use {@link
+     * sites where the object was created and acquired, at a small fraction of the cost. Closes of a
+     * sampled object are not walked for their sites (the agent's supplied sites are still used): a
+     * double release or use after release names the thread of the close and says to use {@link
      * #TRACKED} for its site.
      */
     SAMPLED,
