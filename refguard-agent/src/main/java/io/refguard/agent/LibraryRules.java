@@ -101,6 +101,17 @@ final class LibraryRules {
                     "hasWaiters(Ljava/util/concurrent/locks/Condition;)Z",
                     "getWaitQueueLength(Ljava/util/concurrent/locks/Condition;)I",
                     "hasQueuedThreads()Z",
+                    "hasQueuedThread(Ljava/lang/Thread;)Z",
+                    "getQueueLength()I");
+
+    /**
+     * A {@code ReentrantReadWriteLock}'s questions about the threads waiting for its read or write
+     * lock, which wait in the model too.
+     */
+    private static final Set<String> READ_WRITE_QUEUE_QUERIES =
+            Set.of(
+                    "hasQueuedThreads()Z",
+                    "hasQueuedThread(Ljava/lang/Thread;)Z",
                     "getQueueLength()I");
 
     private LibraryRules() {}
@@ -129,6 +140,11 @@ final class LibraryRules {
         if (WAIT_QUEUE_QUERIES.contains(name + desc)
                 && hierarchy.isSubtype(owner, "java/util/concurrent/locks/ReentrantLock")) {
             return true; // its conditions' waiters wait in the model (LockOps.waitQueue)
+        }
+        if (READ_WRITE_QUEUE_QUERIES.contains(name + desc)
+                && hierarchy.isSubtype(
+                        owner, "java/util/concurrent/locks/ReentrantReadWriteLock")) {
+            return true; // its readers and writers wait in the model (LockOps.readWriteQueue)
         }
         if ((name + desc).equals("hasQueuedThreads()Z")
                 || (name + desc).equals("getQueueLength()I")) {

@@ -387,6 +387,16 @@ public final class Coordinator {
     }
 
     /**
+     * Whether {@code thread} is one of the threads {@link #lockWaiters(Object)} counts for {@code
+     * lock}: what {@code ReentrantLock.hasQueuedThread} answers.
+     *
+     * @throws IllegalArgumentException when {@code thread} is not a thread of an exploration run
+     */
+    public static boolean waitsForLock(ActorHandle thread, Object lock) {
+        return ModelCalls.waitsForLock(thread, lock);
+    }
+
+    /**
      * Takes the lock once more if the calling thread holds it, without a scheduling point, and
      * returns true; else returns false and changes nothing (then {@link #lock} takes it).
      * Unmanaged: false.

@@ -215,6 +215,17 @@ final class LibraryOps {
                 && call.argumentCount() == 0) {
             return LockOps.lockQueue(x, call, receiver);
         }
+        if (receiver instanceof ReentrantLock
+                && name.equals("hasQueuedThread")
+                && call.argumentCount() == 1) {
+            return LockOps.lockQueue(x, call, receiver);
+        }
+        if (receiver instanceof java.util.concurrent.locks.ReentrantReadWriteLock rw
+                && (name.equals("hasQueuedThreads")
+                        || name.equals("getQueueLength")
+                        || name.equals("hasQueuedThread"))) {
+            return LockOps.readWriteQueue(x, call, rw);
+        }
         if (KIND.get(receiver.getClass()) == Kind.PLAIN) {
             if (SharedCollections.APPLIES.get(receiver.getClass())) {
                 return SharedCollections.call(x, call, receiver, null);

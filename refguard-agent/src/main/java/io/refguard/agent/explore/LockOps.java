@@ -7,7 +7,9 @@ import io.refguard.agent.bridge.LibraryCall;
 import io.refguard.agent.bridge.LockOp;
 import io.refguard.explore.Coordinator;
 import io.refguard.hook.Access;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -181,25 +183,35 @@ final class LockOps {
         boolean interruptible = op != LockOp.LOCK && op != LockOp.TRY_LOCK;
         boolean timed = op == LockOp.TRY_LOCK_TIMED;
         Coordinator.point(null, Access.UPDATE, label);
-        while (!lock.tryLock()) {
-            if (op == LockOp.TRY_LOCK || (timed && nanos <= 0)) {
-                return false;
-            }
-            long seen = run.unlocks;
-            run.block(
-                    () -> run.unlocks != seen || (interruptible && me.interrupted()),
-                    timed,
-                    nanos,
-                    null,
-                    label);
-            if (interruptible) {
-                ThreadOps.throwIfInterrupted(me);
-            }
-            if (run.unlocks == seen) {
-                return false; // timed out
-            }
+        if (lock.tryLock()) {
+            return true;
         }
-        return true;
+        if (op == LockOp.TRY_LOCK || (timed && nanos <= 0)) {
+            return false;
+        }
+        // queued while it waits, for the lock's questions about its queue (readWriteQueue)
+        List<Thread> queue = run.realStateWaiters.computeIfAbsent(lock, k -> new ArrayList<>());
+        queue.add(me.thread);
+        try {
+            do {
+                long seen = run.unlocks;
+                run.block(
+                        () -> run.unlocks != seen || (interruptible && me.interrupted()),
+                        timed,
+                        nanos,
+                        null,
+                        label);
+                if (interruptible) {
+                    ThreadOps.throwIfInterrupted(me);
+                }
+                if (run.unlocks == seen) {
+                    return false; // timed out
+                }
+            } while (!lock.tryLock());
+            return true;
+        } finally {
+            queue.remove(me.thread);
+        }
     }
 
     static void unlock(ExploringInterceptor x, ThreadModel me, Lock lock) {
@@ -397,9 +409,9 @@ final class LockOps {
 
     /**
      * {@code hasQueuedThreads()} or {@code getQueueLength()} of a {@code ReentrantLock} or a {@code
-     * Semaphore}: the threads blocked taking the lock or a permit in the model ({@link
-     * Coordinator#lockWaiters}), where they wait; the JDK's own queue stays empty. A point that
-     * reads the lock or semaphore.
+     * Semaphore}, or a {@code ReentrantLock}'s {@code hasQueuedThread(t)}: the threads blocked
+     * taking the lock or a permit in the model ({@link Coordinator#lockWaiters}), where they wait;
+     * the JDK's own queue stays empty. A point that reads the lock or semaphore.
      */
     static Object lockQueue(ExploringInterceptor x, LibraryCall call, Object lock)
             throws Throwable {
@@ -411,8 +423,45 @@ final class LockOps {
         }
         run.ops++;
         Coordinator.point(m, Access.READ, x.label(call.site()));
+        if (call.name().equals("hasQueuedThread")) {
+            ThreadModel t = run.threads.get((Thread) call.argument(0));
+            return t != null && t.handle != null && Coordinator.waitsForLock(t.handle, m);
+        }
         int waiting = Coordinator.lockWaiters(m);
         return call.name().equals("hasQueuedThreads") ? (Object) (waiting > 0) : (Object) waiting;
+    }
+
+    /**
+     * {@code hasQueuedThreads()}, {@code getQueueLength()} or {@code hasQueuedThread(t)} of a
+     * {@code ReentrantReadWriteLock}: the threads blocked taking its read or its write lock in the
+     * model ({@link RunModel#realStateWaiters}); the JDK's own queue stays empty. A point, which
+     * like the taking of either lock names no object.
+     */
+    static Object readWriteQueue(
+            ExploringInterceptor x,
+            LibraryCall call,
+            java.util.concurrent.locks.ReentrantReadWriteLock rw)
+            throws Throwable {
+        Object real = call.proceed();
+        RunModel run = x.run();
+        List<Thread> readers = run.realStateWaiters.get(rw.readLock());
+        List<Thread> writers = run.realStateWaiters.get(rw.writeLock());
+        if (readers == null && writers == null) {
+            return real; // never waited for in this run
+        }
+        run.ops++;
+        Coordinator.point(null, Access.READ, x.label(call.site()));
+        int waiting =
+                (readers == null ? 0 : readers.size()) + (writers == null ? 0 : writers.size());
+        return switch (call.name()) {
+            case "hasQueuedThreads" -> waiting > 0;
+            case "getQueueLength" -> waiting;
+            default -> {
+                Object t = call.argument(0);
+                yield readers != null && readers.contains(t)
+                        || writers != null && writers.contains(t);
+            }
+        };
     }
 
     static void signal(

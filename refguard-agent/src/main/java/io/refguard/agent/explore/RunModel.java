@@ -29,6 +29,13 @@ final class RunModel {
     /** Program thread objects to their models. */
     final IdentityHashMap<Thread, ThreadModel> threads = new IdentityHashMap<>();
 
+    /**
+     * The program threads blocked taking each lock whose real state the adapter keeps ({@code
+     * LockOps.viaRealState}: the read and write locks of a {@code ReentrantReadWriteLock}), in the
+     * order they began to wait; for the lock's questions about its queue.
+     */
+    final IdentityHashMap<Object, List<Thread>> realStateWaiters = new IdentityHashMap<>();
+
     /** Real threads (the explorer's workers) to the model of the program thread they run. */
     final IdentityHashMap<Thread, ThreadModel> byCarrier = new IdentityHashMap<>();
 

@@ -286,6 +286,22 @@ class JdkProgramsTest {
     }
 
     @Test
+    void aQuestionAboutOneQueuedThreadSeesTheThreadWaitingInTheModel() {
+        ExploreResult r =
+                AgentExplorer.mainClass(example.jdk.QueuedOnLock.OnThread.class.getName())
+                        .explore();
+        assertTrue(r.exhausted(), r::toString);
+    }
+
+    @Test
+    void aReadWriteLocksQuestionsAboutItsQueueSeeTheThreadsWaitingInTheModel() {
+        ExploreResult r =
+                AgentExplorer.mainClass(example.jdk.QueuedOnLock.OnReadWriteLock.class.getName())
+                        .explore();
+        assertTrue(r.exhausted(), r::toString);
+    }
+
+    @Test
     void aForEachOverAConcurrentMapIsNoSnapshot() {
         InterleavingFailure f =
                 assertThrows(

@@ -376,6 +376,10 @@ public final class ModelCalls {
         return x == null ? 0 : MonitorWaits.lockWaiters(x, lock);
     }
 
+    public static boolean waitsForLock(ActorHandle thread, Object lock) {
+        return MonitorWaits.waitsFor(actorOf(thread), lock);
+    }
+
     public static boolean reenter(Object lock) {
         Actor me = managedActor();
         return me != null && MonitorWaits.reenter(me, lock);

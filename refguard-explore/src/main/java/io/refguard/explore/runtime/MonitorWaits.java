@@ -42,22 +42,27 @@ final class MonitorWaits {
     static int lockWaiters(Execution x, Object key) {
         int n = 0;
         for (int i = 0; i < x.run.threadCount; i++) {
-            Actor a = x.slots[i];
-            if (!a.live() || a.state != Actor.State.BLOCKED) {
-                continue;
-            }
-            boolean waits =
-                    switch (a.block) {
-                        case LOCK -> a.lock != null && a.lock.key == key;
-                        case WAIT -> a.notified && a.lock != null && a.lock.key == key;
-                        case UNTIL -> a.pendingTarget == key;
-                        default -> false;
-                    };
-            if (waits) {
+            if (waitsFor(x.slots[i], key)) {
                 n++;
             }
         }
         return n;
+    }
+
+    /**
+     * Whether {@code a} is blocked taking lock {@code key}, or signalled and taking it back after
+     * an await: one of the threads {@link #lockWaiters} counts.
+     */
+    static boolean waitsFor(Actor a, Object key) {
+        if (!a.live() || a.state != Actor.State.BLOCKED) {
+            return false;
+        }
+        return switch (a.block) {
+            case LOCK -> a.lock != null && a.lock.key == key;
+            case WAIT -> a.notified && a.lock != null && a.lock.key == key;
+            case UNTIL -> a.pendingTarget == key;
+            default -> false;
+        };
     }
 
     /**
