@@ -452,11 +452,12 @@ final class Execution implements ChoicePoint {
 
     /**
      * Waits until {@code me} holds the baton (or is abandoned): spins while it holds the {@link
-     * SpinSlot}, else parks, marked {@link Actor#parked} so that the passer unparks it.
+     * SpinSlot}, else yields for a moment ({@link SpinSlot#yieldFor}), then parks, marked {@link
+     * Actor#parked} so that the passer unparks it.
      */
     void awaitBaton(Actor me) {
         while (running != me && !me.abandoned) {
-            if (spinSlot.spin(this, me)) {
+            if (spinSlot.spin(this, me) || SpinSlot.yieldFor(this, me)) {
                 return;
             }
             me.parked = true;

@@ -48,6 +48,12 @@ final class SpinSlot {
     static final long SPIN_NANOS = 50_000;
 
     /**
+     * How long a thread that may not spin yields before it parks ({@link #yieldFor}): about one
+     * park and unpark on a virtual machine.
+     */
+    static final long YIELD_NANOS = 20_000;
+
+    /**
      * A gap this long between two looks at the clock of a spinning thread means the OS took its
      * core away: more threads want the cores than there are, and a spinner only delays the thread
      * that holds the baton (a descheduled spinner that is handed the baton runs again only after
@@ -117,6 +123,26 @@ final class SpinSlot {
         } finally {
             release(me);
         }
+    }
+
+    /**
+     * Yields the processor while another thread holds the baton of {@code x}, for at most {@link
+     * #YIELD_NANOS}; returns whether {@code me} holds the baton (false: park). For a thread that
+     * may not spin (the slot is taken, or spinning is off because spinners were descheduled): a
+     * thread that yields gives its core away at once, so it delays nobody, yet it sees a hand-off
+     * within a time slice of the OS instead of a wake-up through the scheduler. Measured on the
+     * 2-core build machine ({@code ThroughputMain}, four alternating rounds): 16,500 runs/s
+     * without, 23,000 with 10 or 20 µs of yielding, 18,000 with 50 µs.
+     */
+    static boolean yieldFor(Execution x, Actor me) {
+        long end = System.nanoTime() + YIELD_NANOS;
+        while (x.running != me && !me.abandoned) {
+            if (System.nanoTime() - end > 0) {
+                return false;
+            }
+            Thread.yield();
+        }
+        return x.running == me;
     }
 
     /**
