@@ -451,6 +451,8 @@ final class LockOps {
         }
         run.ops++;
         Coordinator.point(null, Access.READ, x.label(call.site()));
+        readers = run.realStateWaiters.get(rw.readLock()); // as they are after the point
+        writers = run.realStateWaiters.get(rw.writeLock());
         int waiting =
                 (readers == null ? 0 : readers.size()) + (writers == null ? 0 : writers.size());
         return switch (call.name()) {
