@@ -3,11 +3,10 @@ package io.refguard;
 import io.refguard.hook.Access;
 import io.refguard.hook.Hooks;
 import io.refguard.hook.SchedulingHook;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -21,28 +20,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class Records {
 
-    private static final VarHandle COUNT;
-
-    static {
-        try {
-            COUNT = MethodHandles.lookup().findVarHandle(Records.class, "count", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    @SuppressWarnings("unused") // accessed through COUNT
-    private volatile int count;
-
+    private final AtomicInteger count = new AtomicInteger();
     private volatile AccessRecord first;
     private final AtomicReferenceArray<AccessRecord> last;
 
-    /** {@code last.length() - 1} when that length is a power of two (no division), else -1. */
-    private final int mask;
-
     Records(int lastK) {
         this.last = new AtomicReferenceArray<>(lastK);
-        this.mask = lastK > 0 && Integer.bitCount(lastK) == 1 ? lastK - 1 : -1;
     }
 
     void add(String event, Object hint, Site site) {
@@ -50,7 +33,7 @@ final class Records {
         if (h != null) {
             h.beforeInternalAccess(this, Access.UPDATE, "record");
         }
-        int n = (int) COUNT.getAndAdd(this, 1);
+        int n = count.getAndIncrement();
         AccessRecord record =
                 new AccessRecord(n + 1, event, hint == null ? null : String.valueOf(hint), site);
         if (n == 0) {
@@ -58,14 +41,13 @@ final class Records {
         } else if (last.length() > 0) {
             // a release store, not a volatile one (no fence on x86): a report's snapshot is best
             // effort anyway, and the record is fully built before this store publishes it
-            int slot = mask >= 0 ? (n - 1) & mask : Integer.remainderUnsigned(n - 1, last.length());
-            last.lazySet(slot, record);
+            last.lazySet(Integer.remainderUnsigned(n - 1, last.length()), record);
         }
     }
 
     /** The total number of records ever added. */
     int total() {
-        return count;
+        return count.get();
     }
 
     /** The first record followed by the retained last ones, in order. */
