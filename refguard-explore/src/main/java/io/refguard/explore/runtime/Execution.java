@@ -20,8 +20,9 @@ import java.util.concurrent.locks.LockSupport;
  * holder made, which is why no other field of the execution, of the actors or of the modeled locks
  * needs to be volatile. When the chooser keeps the current thread, the decision returns without any
  * write to {@code running} and without park or unpark. A waiting thread spins while it holds the
- * execution's {@link SpinSlot}, which goes to the thread most likely to be next, and parks
- * otherwise: a hand-off to a spinner costs a fraction of a microsecond, a wake-up from park tens.
+ * execution's {@link SpinSlot}, which goes to the thread most likely to be next, and otherwise
+ * yields its core for up to {@link SpinSlot#YIELD_NANOS}, then parks: a hand-off to a spinner costs
+ * a fraction of a microsecond, to a yielding thread an OS time slice, a wake-up from park tens.
  *
  * <h2>Decisions</h2>
  *

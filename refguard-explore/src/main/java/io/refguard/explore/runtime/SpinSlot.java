@@ -6,12 +6,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Which thread of an execution may spin while it waits for the baton; every other waiting thread
- * parks. Handing the baton to a spinning thread costs a volatile write and a cache miss (a fraction
- * of a microsecond); waking a parked one costs a futex wake-up and a trip through the OS scheduler
- * (tens of microseconds on a virtual machine). But a spinner occupies a core, and exactly one
- * thread of the execution does useful work at a time, so spinning pays only while a core is free
- * for it: the JVM allows {@link #CAP} spinners, one fewer than the processors, over all
- * explorations (none on one core), and each execution one.
+ * yields its core for a moment ({@link #yieldFor}), then parks. Handing the baton to a spinning
+ * thread costs a volatile write and a cache miss (a fraction of a microsecond); waking a parked one
+ * costs a futex wake-up and a trip through the OS scheduler (tens of microseconds on a virtual
+ * machine). But a spinner occupies a core, and exactly one thread of the execution does useful work
+ * at a time, so spinning pays only while a core is free for it: the JVM allows {@link #CAP}
+ * spinners, one fewer than the processors, over all explorations (none on one core), and each
+ * execution one.
  *
  * <p>The slot goes to the waiting thread most likely to receive the baton next, by {@link
  * Actor#rank}: a thread of the live run ({@link #IN_RUN}, it will be scheduled again) over the
@@ -25,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * busy, the OS deschedules a spinner, and a descheduled spinner that is handed the baton waits for
  * the others' time slices (milliseconds), where a parked thread that is woken is run soon. A
  * spinner that sees the clock jump ({@link #DESCHEDULED_NANOS}) was descheduled; then nobody spins
- * for a while ({@link #BACKOFF_MIN}, doubling while it keeps happening), and every hand-off parks.
+ * for a while ({@link #BACKOFF_MIN}, doubling while it keeps happening), and every waiting thread
+ * yields, then parks.
  */
 final class SpinSlot {
 
