@@ -24,10 +24,13 @@ final class ArrayAccesses {
 
     private ArrayAccesses() {}
 
-    /** {@code java.util.Arrays} methods of one array that change it; the others only read it. */
+    /**
+     * {@code java.util.Arrays} methods of one array that change it; the others only read it. The
+     * parallel ones ({@code parallelSort}, {@code parallelSetAll}, {@code parallelPrefix}) are
+     * library calls instead ({@code LibraryRules}), run on modeled workers.
+     */
     private static final java.util.Set<String> BULK_WRITES =
-            java.util.Set.of(
-                    "fill", "sort", "parallelSort", "setAll", "parallelSetAll", "parallelPrefix");
+            java.util.Set.of("fill", "sort", "setAll");
 
     /** {@code java.util.Arrays} methods of one array that read all or a range of it at once. */
     private static final java.util.Set<String> BULK_READS =

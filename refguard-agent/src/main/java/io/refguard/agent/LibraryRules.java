@@ -175,7 +175,8 @@ final class LibraryRules {
      * spliterators at once), and the {@code ForkJoinTask} statics that depend on the caller's pool
      * ({@code invokeAll}, {@code helpQuiesce}, {@code getPool}, {@code inForkJoinPool}), also when
      * named through the program's own task class (an unqualified {@code invokeAll(left, right)} in
-     * a {@code RecursiveTask} subclass).
+     * a {@code RecursiveTask} subclass), and {@code Arrays.parallelSort}, {@code parallelSetAll}
+     * and {@code parallelPrefix}.
      */
     static boolean isStaticTarget(
             String owner, String name, String desc, ClassHierarchy hierarchy) {
@@ -190,6 +191,11 @@ final class LibraryRules {
                             || name.equals("allOf") // so that the stages passed are looked at
                             || name.equals("anyOf");
             case "java/util/concurrent/ForkJoinPool" -> name.equals("commonPool");
+            // forked by the JDK onto the real common pool: run on modeled workers instead
+            case "java/util/Arrays" ->
+                    name.equals("parallelSort")
+                            || name.equals("parallelSetAll")
+                            || name.equals("parallelPrefix");
             case "java/util/stream/Stream",
                     "java/util/stream/IntStream",
                     "java/util/stream/LongStream",

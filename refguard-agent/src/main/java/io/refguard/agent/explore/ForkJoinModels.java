@@ -52,12 +52,12 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>What is not modeled: work stealing and the joining worker running the task itself (the model
  * starts a worker for every task no idle worker can take, as the JDK's pool compensates for blocked
- * joins; the schedules differ only in which thread runs a task, not in how tasks interleave), a and
- * a pool's parallelism limit. A {@code CountedCompleter} runs like any other task, its {@code
- * exec()} (which calls {@code compute()}) once; it completes when the program's {@code
- * tryComplete()} calls, one atomic step each, propagate to it, and {@code invoke}, {@code join},
- * {@code get} and {@code invokeAll} wait in the model until then (the JDK waits, and helps complete
- * them, inside its own code).
+ * joins; the schedules differ only in which thread runs a task, not in how tasks interleave), and a
+ * pool's parallelism limit. A {@code CountedCompleter} runs like any other task, its {@code exec()}
+ * (which calls {@code compute()}) once; it completes when the program's {@code tryComplete()}
+ * calls, one atomic step each, propagate to it, and {@code invoke}, {@code join}, {@code get} and
+ * {@code invokeAll} wait in the model until then (the JDK waits, and helps complete them, inside
+ * its own code).
  */
 final class ForkJoinModels {
 

@@ -266,6 +266,10 @@ final class LibraryOps {
             return completed;
         }
         Access access = READS.contains(name) ? Access.READ : Access.UPDATE;
+        if (receiver instanceof java.util.concurrent.ConcurrentHashMap<?, ?> map
+                && ConcurrentMapBulk.applies(call)) {
+            return ConcurrentMapBulk.call(x, call, map);
+        }
         if (WeakIterations.applies(receiver)) {
             return WeakIterations.call(x, call, receiver, access);
         }
@@ -304,6 +308,9 @@ final class LibraryOps {
             }
             case "delayedExecutor" -> {
                 return CompletableFutureDelays.delayedExecutor(x, call);
+            }
+            case "parallelSort", "parallelSetAll", "parallelPrefix" -> {
+                return ArraysParallel.call(x, call);
             }
             default -> {
                 return call.proceed();

@@ -44,9 +44,9 @@ import java.util.stream.StreamSupport;
  * the terminal operation of a stream whose {@code isParallel()} is true: it takes the pipeline's
  * {@code spliterator()} (for a pipeline without stateful operations the JDK wraps it lazily; a
  * piece's traversal applies the intermediate operations on the thread that traverses it), halves it
- * {@value #DEPTH} times at most with {@code trySplit}, as the JDK's tasks split (fixed, so that
- * schedules and replay tokens do not depend on the machine's processors), and runs each piece as a
- * task on the modeled pool of the caller (the common pool's model, or the modeled {@code
+ * {@value Pieces#DEPTH} times at most with {@code trySplit}, as the JDK's tasks split (fixed, so
+ * that schedules and replay tokens do not depend on the machine's processors), and runs each piece
+ * as a task on the modeled pool of the caller (the common pool's model, or the modeled {@code
  * ForkJoinPool} whose worker calls it). The caller runs the first piece itself, as the JDK's caller
  * does, then waits in the model for the others.
  *
@@ -72,9 +72,6 @@ import java.util.stream.StreamSupport;
  * sequential on the caller.
  */
 final class ParallelStreams {
-
-    /** How often the spliterator is halved: at most {@code 2^DEPTH} pieces, on any machine. */
-    static final int DEPTH = 2;
 
     private static final Set<String> STATEFUL =
             Set.of("sorted", "distinct", "limit", "skip", "takeWhile", "dropWhile", "gather");
@@ -173,53 +170,12 @@ final class ParallelStreams {
         Spliterator<?> whole = s.spliterator(); // consumes the stream, as the JDK's operation
         boolean ordered = whole.hasCharacteristics(Spliterator.ORDERED);
         Op op = op(call, s, ordered);
-        List<Spliterator<?>> parts = new ArrayList<>();
-        split(whole, DEPTH, parts);
-        List<Piece> pieces = new ArrayList<>();
-        for (Spliterator<?> part : parts) {
-            pieces.add(new Piece(op, sequential(s, part)));
+        List<Pieces.Work> works = new ArrayList<>();
+        for (Spliterator<?> part : Pieces.split(whole)) {
+            BaseStream<?, ?> seq = sequential(s, part);
+            works.add(() -> op.piece(seq));
         }
-        List<Piece> others = pieces.subList(1, pieces.size());
-        ModeledExecutor pool = ForkJoinModels.currentPool(x);
-        r.parallelPieces++; // every call on a collection that is not thread-safe is checked
-        try {
-            for (Piece p : others) {
-                pool.enqueue(p, true);
-            }
-            Piece first = pieces.get(0);
-            first.run();
-            if (first.thrown != null) {
-                for (Piece p : others) {
-                    p.cancelled = true; // not started yet: skipped, as the JDK cancels its tasks
-                }
-                throw first.thrown;
-            }
-            if (!others.isEmpty()) {
-                r.ops++;
-                r.block(() -> allDone(others), false, pool.key, label);
-            }
-        } finally {
-            r.parallelPieces--;
-        }
-        List<Object> results = new ArrayList<>();
-        for (Piece p : pieces) {
-            if (p.thrown != null) {
-                throw p.thrown; // the first in encounter order, as the piece threw it
-            }
-            results.add(p.result);
-        }
-        return op.combine(results);
-    }
-
-    /** Halves {@code s} with {@code trySplit} {@code depth} times at most, prefixes first. */
-    private static void split(Spliterator<?> s, int depth, List<Spliterator<?>> out) {
-        Spliterator<?> prefix = depth > 0 ? s.trySplit() : null;
-        if (prefix == null) {
-            out.add(s);
-            return;
-        }
-        split(prefix, depth - 1, out);
-        split(s, depth - 1, out);
+        return op.combine(Pieces.run(x, label, works));
     }
 
     /** A sequential stream of {@code shape}'s kind over one piece. */
@@ -261,46 +217,6 @@ final class ParallelStreams {
             return DoubleStream.class;
         }
         return Stream.class;
-    }
-
-    /** One piece of a terminal operation, run on the caller or queued on a modeled worker. */
-    private static final class Piece implements Runnable {
-        private final Op op;
-        private final BaseStream<?, ?> part;
-        Object result;
-        Throwable thrown;
-        boolean done;
-        boolean cancelled;
-
-        Piece(Op op, BaseStream<?, ?> part) {
-            this.op = op;
-            this.part = part;
-        }
-
-        @Override
-        public void run() {
-            try {
-                if (!cancelled) {
-                    result = op.piece(part);
-                }
-            } catch (Throwable t) {
-                if (Coordinator.isAbort(t)) {
-                    throw (Error) t; // the run ended
-                }
-                thrown = t;
-            } finally {
-                done = true;
-            }
-        }
-    }
-
-    private static boolean allDone(List<Piece> pieces) {
-        for (Piece p : pieces) {
-            if (!p.done) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** What each piece computes, and how the pieces' results make the operation's result. */

@@ -28,8 +28,9 @@ import java.util.function.Consumer;
  *
  * <p>Left whole: the snapshot iterators ({@code CopyOnWriteArrayList} and {@code Set}, {@code
  * PriorityBlockingQueue}, {@code DelayQueue}), which copy at {@code iterator()}; streams, {@code
- * toArray}, {@code toString} and the bulk operations of {@code ConcurrentHashMap} ({@code reduce*},
- * {@code search*}, {@code forEach(parallelism, ...)}), whose reads stay inside the call's one step.
+ * toArray} and {@code toString}, whose reads stay inside the call's one step. The bulk operations
+ * of {@code ConcurrentHashMap} ({@code reduce*}, {@code search*}, {@code forEach(parallelism,
+ * ...)}) step element by element in {@link ConcurrentMapBulk}.
  */
 final class WeakIterations {
 

@@ -313,6 +313,66 @@ class JdkProgramsTest {
     }
 
     @Test
+    void aParallelBulkOperationOfAConcurrentMapRunsItsFunctionOnSeveralThreads() {
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                AgentExplorer.mainClass(
+                                                example.jdk.BulkOverMap.SharedList.class.getName())
+                                        .explore());
+        assertTrue(f.table().contains("commonPool-thread-2"), f.table());
+        assertTrue(f.getMessage().contains("ArrayList"), f::getMessage);
+    }
+
+    @Test
+    void aBulkOperationOfAConcurrentMapIsNoSnapshot() {
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                AgentExplorer.mainClass(
+                                                example.jdk.BulkOverMap.NoSnapshot.class.getName())
+                                        .explore());
+        assertTrue(f.getMessage().contains("which the map never held"), f::getMessage);
+    }
+
+    @Test
+    void bulkOperationsOfAConcurrentMapThatHoldAtAnyMomentPass() {
+        ExploreResult r =
+                AgentExplorer.mainClass(example.jdk.BulkOverMap.Fixed.class.getName()).explore();
+        assertTrue(r.exhausted(), r::toString);
+    }
+
+    @Test
+    void aParallelSetAllRunsItsGeneratorOnSeveralThreads() {
+        String c = example.jdk.ArraysInParallel.SharedCounter.class.getName();
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                AgentExplorer.mainClass(c)
+                                        .agentOptions(
+                                                io.refguard.agent.AgentOptions.forProgram(c)
+                                                        .withPlainFields(true))
+                                        .explore());
+        assertTrue(f.getMessage().contains("repeat"), f::getMessage);
+        assertTrue(f.table().contains("commonPool-thread-1"), f.table());
+    }
+
+    @Test
+    void theParallelArrayOperationsGiveTheJdksResultsOnModeledWorkers() {
+        for (Class<?> c :
+                java.util.List.of(
+                        example.jdk.ArraysInParallel.SetAll.class,
+                        example.jdk.ArraysInParallel.Prefix.class,
+                        example.jdk.ArraysInParallel.Sort.class)) {
+            ExploreResult r = AgentExplorer.mainClass(c.getName()).explore();
+            assertTrue(r.exhausted(), r::toString);
+        }
+    }
+
+    @Test
     void aConditionWhoseLockIsNotKnownIsInconclusiveAtOnceNamingTheCall() {
         InterleavingInconclusive e =
                 assertThrows(
