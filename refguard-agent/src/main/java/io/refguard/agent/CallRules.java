@@ -90,6 +90,7 @@ final class CallRules {
         instance(THREAD, "interrupt", "()V", THREAD_BRIDGE, "interrupt");
         instance(THREAD, "isInterrupted", "()Z", THREAD_BRIDGE, "isInterrupted");
         instance(THREAD, "isAlive", "()Z", THREAD_BRIDGE, "isAlive");
+        instance(THREAD, "getState", "()Ljava/lang/Thread$State;", THREAD_BRIDGE, "getState");
         instance(THREAD, "setDaemon", "(Z)V", THREAD_BRIDGE, "setDaemon");
         statik(THREAD, "interrupted", "()Z", THREAD_BRIDGE, "interrupted");
         statik(THREAD, "currentThread", "()Ljava/lang/Thread;", THREAD_BRIDGE, "currentThread");

@@ -512,6 +512,21 @@ public final class Coordinator {
     }
 
     /**
+     * What {@code Thread.getState()} says of a thread of the caller's run, from the model: {@code
+     * RUNNABLE} while it may run (also before its first step), {@code TERMINATED} once its body
+     * ended, {@code BLOCKED} while it waits to take a lock or to take it again after a notify or
+     * signal, {@code TIMED_WAITING} in any other wait with a timeout on the virtual clock, {@code
+     * WAITING} in one without. A caller that models a {@code java.util.concurrent} lock with the
+     * runtime's locks says {@code WAITING} where the JDK does ({@link #waitsForLock}); a thread not
+     * yet started is the caller's to answer ({@code NEW}).
+     *
+     * @throws IllegalArgumentException when {@code thread} is not a thread of an exploration run
+     */
+    public static Thread.State threadState(ActorHandle thread) {
+        return ModelCalls.threadState(thread);
+    }
+
+    /**
      * {@code LockSupport.park}: blocks the calling thread until its permit is available, it is
      * interrupted, or the timeout on the virtual clock expires (negative: none; see {@link
      * #blockUntil(BooleanSupplier, long, boolean, Object, String)}), then consumes the permit.

@@ -316,6 +316,11 @@ public interface SyncInterceptor {
         return thread.isAlive();
     }
 
+    /** {@code thread.getState()}. The default asks the real thread. */
+    default Thread.State threadState(Thread thread, int site) {
+        return thread.getState();
+    }
+
     /** Whether {@code thread} was started. The default asks the real thread. */
     default boolean threadStarted(Thread thread, int site) {
         return thread.getState() != Thread.State.NEW;

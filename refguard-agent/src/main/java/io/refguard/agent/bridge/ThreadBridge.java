@@ -207,6 +207,12 @@ public final class ThreadBridge {
         return i == null ? thread.isAlive() : i.threadIsAlive(thread, site);
     }
 
+    /** Replaces {@code thread.getState()}. */
+    public static Thread.State getState(Thread thread, int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        return i == null ? thread.getState() : i.threadState(thread, site);
+    }
+
     /** Replaces {@code thread.getId()} and, on JDK 19 and later, {@code thread.threadId()}. */
     @SuppressWarnings("deprecation") // getId() is the only form on JDK 17
     public static long threadId(Thread thread, int site) {

@@ -655,6 +655,32 @@ final class ExploringInterceptor implements SyncInterceptor {
         return t == null ? thread.isAlive() : t.started && !t.finished();
     }
 
+    /**
+     * {@code thread.getState()} of a thread of the run, from the model ({@link
+     * Coordinator#threadState}): the real thread object is never started. A read of the thread's
+     * state, so that a loop that polls it is a spin the explorer holds back until the others moved.
+     */
+    @Override
+    public Thread.State threadState(Thread thread, int site) {
+        RunModel r = run();
+        ThreadModel t = ThreadOps.lookup(r, thread);
+        if (t == null) {
+            return thread.getState();
+        }
+        r.ops++;
+        Coordinator.point(t, Access.READ, label(site));
+        if (!t.started) {
+            return Thread.State.NEW;
+        }
+        if (t.handle == null) {
+            return Thread.State.RUNNABLE; // started, its first step not yet taken
+        }
+        Thread.State s = Coordinator.threadState(t.handle);
+        return s == Thread.State.BLOCKED && r.waitsForLibraryLock(t.handle)
+                ? Thread.State.WAITING // a ReentrantLock's waiters park in the JDK
+                : s;
+    }
+
     @Override
     public boolean threadStarted(Thread thread, int site) {
         ThreadModel t = ThreadOps.lookup(run(), thread);

@@ -373,6 +373,13 @@ class JdkProgramsTest {
     }
 
     @Test
+    void aThreadsStateComesFromTheModel() {
+        ExploreResult r =
+                AgentExplorer.mainClass(example.jdk.ThreadStates.class.getName()).explore();
+        assertTrue(r.exhausted(), r::toString);
+    }
+
+    @Test
     void aConditionWhoseLockIsNotKnownIsInconclusiveAtOnceNamingTheCall() {
         InterleavingInconclusive e =
                 assertThrows(

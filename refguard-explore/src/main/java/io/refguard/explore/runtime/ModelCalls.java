@@ -433,6 +433,20 @@ public final class ModelCalls {
         return !actorOf(thread).live();
     }
 
+    public static Thread.State threadState(ActorHandle thread) {
+        Actor a = actorOf(thread);
+        return switch (a.state) {
+            case NEW, RUNNABLE -> Thread.State.RUNNABLE;
+            case DONE -> Thread.State.TERMINATED;
+            case BLOCKED ->
+                    a.block == Actor.Block.LOCK || (a.block == Actor.Block.WAIT && a.notified)
+                            ? Thread.State.BLOCKED
+                            : a.deadline != Long.MAX_VALUE
+                                    ? Thread.State.TIMED_WAITING
+                                    : Thread.State.WAITING;
+        };
+    }
+
     public static void park(long timeoutNanos, boolean early, Object target) {
         Actor me = managedActor();
         if (me == null) {
