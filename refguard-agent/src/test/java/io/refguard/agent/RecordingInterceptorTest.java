@@ -271,7 +271,7 @@ class RecordingInterceptorTest {
                         "newExecutor CACHED 0 DefaultThreadFactory @cached",
                         "threadFactory default - @tpe",
                         "threadFactory default - @tpe-handler",
-                        "newExecutor SCHEDULED 1 - @scheduled"),
+                        "newExecutor SINGLE_SCHEDULED 1 - @scheduled"),
                 recorded(p, e -> e.startsWith("threadFactory") || e.startsWith("newExecutor")));
     }
 

@@ -19,8 +19,12 @@ public enum ExecutorKind {
      */
     PER_TASK,
     /**
-     * {@code newScheduledThreadPool(n)} ({@code n} threads) or {@code
-     * newSingleThreadScheduledExecutor()} (one): a {@code ScheduledExecutorService}.
+     * {@code newScheduledThreadPool(n)}: {@code n} threads, a {@code ScheduledThreadPoolExecutor}.
      */
-    SCHEDULED
+    SCHEDULED,
+    /**
+     * {@code newSingleThreadScheduledExecutor()}: one thread, behind a wrapper that is a {@code
+     * ScheduledExecutorService} but no {@code ScheduledThreadPoolExecutor}.
+     */
+    SINGLE_SCHEDULED
 }

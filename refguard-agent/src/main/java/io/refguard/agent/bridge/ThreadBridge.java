@@ -295,7 +295,7 @@ public final class ThreadBridge {
 
     /** Replaces {@code Executors.newSingleThreadScheduledExecutor()}. */
     public static ScheduledExecutorService newSingleThreadScheduledExecutor(int site) {
-        ExecutorService e = substitute(ExecutorKind.SCHEDULED, 1, null, site);
+        ExecutorService e = substitute(ExecutorKind.SINGLE_SCHEDULED, 1, null, site);
         return e != null
                 ? (ScheduledExecutorService) e
                 : Executors.newSingleThreadScheduledExecutor();
@@ -304,7 +304,7 @@ public final class ThreadBridge {
     /** Replaces {@code Executors.newSingleThreadScheduledExecutor(factory)}. */
     public static ScheduledExecutorService newSingleThreadScheduledExecutor(
             ThreadFactory factory, int site) {
-        ExecutorService e = substitute(ExecutorKind.SCHEDULED, 1, factory, site);
+        ExecutorService e = substitute(ExecutorKind.SINGLE_SCHEDULED, 1, factory, site);
         return e != null
                 ? (ScheduledExecutorService) e
                 : Executors.newSingleThreadScheduledExecutor(factory);

@@ -4,9 +4,7 @@ import io.refguard.agent.bridge.LibraryCall;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -89,24 +87,11 @@ final class CompletableFutureDelays {
         Executor base;
         if (call.argumentCount() == 3) {
             Object given = Objects.requireNonNull(call.argument(2), "executor");
-            base = modelOf(x, (Executor) given, call.site());
+            base = DirectPools.modelFor(x, (Executor) given, call.site());
         } else {
             base = LibraryOps.asyncPool(x);
         }
         return new Delayed(x, base, unit.toNanos(delay));
-    }
-
-    /** The model standing for a JDK pool in this run, or {@code executor} itself. */
-    private static Executor modelOf(ExploringInterceptor x, Executor executor, int site) {
-        if (executor.getClass().getClassLoader() == null) {
-            if (executor instanceof ForkJoinPool pool) {
-                return ForkJoinModels.modelOf(x, pool);
-            }
-            if (executor instanceof ThreadPoolExecutor pool) {
-                return DirectPools.modelOf(x, pool, site);
-            }
-        }
-        return executor;
     }
 
     /** The executor {@code delayedExecutor} returns. */

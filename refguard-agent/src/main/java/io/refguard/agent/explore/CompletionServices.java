@@ -33,16 +33,7 @@ final class CompletionServices {
      */
     static java.util.concurrent.Executor executorFor(
             ExploringInterceptor x, java.util.concurrent.Executor executor, int site) {
-        if (executor == null || executor.getClass().getClassLoader() != null) {
-            return executor; // null: the constructor throws; the program's own: instrumented
-        }
-        if (executor instanceof java.util.concurrent.ForkJoinPool fj) {
-            return ForkJoinModels.modelOf(x, fj);
-        }
-        if (executor instanceof java.util.concurrent.ThreadPoolExecutor pool) {
-            return DirectPools.modelOf(x, pool, site);
-        }
-        return executor;
+        return DirectPools.modelFor(x, executor, site);
     }
 
     static Object call(ExploringInterceptor x, LibraryCall call, ExecutorCompletionService<?> s)

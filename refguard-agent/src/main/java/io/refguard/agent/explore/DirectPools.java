@@ -1,6 +1,8 @@
 package io.refguard.agent.explore;
 
+import io.refguard.agent.bridge.ExecutorKind;
 import io.refguard.agent.bridge.LibraryCall;
+import io.refguard.hook.Access;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.util.concurrent.Executor;
@@ -18,9 +20,11 @@ import java.util.concurrent.TimeUnit;
  * factory the agent gives it refuses to make threads, with a message). Instead, the first call from
  * instrumented code on the pool in a run attaches a modeled pool to it ({@link ModeledExecutor},
  * {@link ModeledScheduledExecutor}), and every {@code ExecutorService} or {@code
- * ScheduledExecutorService} method called on the real pool runs on the model; its other methods
- * ({@code getPoolSize}, {@code setCorePoolSize}, ...) are the real ones. A pool passed to JDK code
- * ({@code CompletableFuture.supplyAsync(task, pool)}) is replaced by its model in that call.
+ * ScheduledExecutorService} method called on the real pool runs on the model, and so do its
+ * statistics ({@code getActiveCount}, {@code getPoolSize}, {@code getCompletedTaskCount}, ...); its
+ * other methods ({@code getQueue}, {@code setCorePoolSize}, ...) are the real ones. A pool passed
+ * to JDK code ({@code CompletableFuture.supplyAsync(task, pool)}) is replaced by its model in that
+ * call.
  *
  * <p>The model keeps the pool's limits as {@code ThreadPoolExecutor.execute} applies them ({@link
  * ModeledExecutor.Bounds}): its core and maximum sizes, its queue's capacity (a {@code
@@ -32,6 +36,63 @@ import java.util.concurrent.TimeUnit;
 final class DirectPools {
 
     private DirectPools() {}
+
+    /**
+     * What an {@code Executors} factory returns under exploration: for {@code newFixedThreadPool},
+     * {@code newCachedThreadPool} and {@code newScheduledThreadPool}, whose result the JDK
+     * documents as a {@code ThreadPoolExecutor} (or {@code ScheduledThreadPoolExecutor}) and
+     * programs cast to one, a front of that class over {@code model} ({@link PoolFronts}), attached
+     * to it as a pool the program built; for the others, whose results the JDK wraps, {@code model}
+     * itself.
+     */
+    static ExecutorService behindRealPool(
+            ExploringInterceptor x,
+            ExecutorKind kind,
+            int threads,
+            ExecutorService model,
+            int site) {
+        java.util.concurrent.ThreadFactory refusing = x.threadFactory(null, site);
+        ThreadPoolExecutor front =
+                switch (kind) {
+                    case FIXED, CACHED ->
+                            PoolFronts.plain(
+                                    kind == ExecutorKind.CACHED,
+                                    threads,
+                                    refusing,
+                                    (ModeledExecutor) model);
+                    case SCHEDULED ->
+                            PoolFronts.scheduled(
+                                    threads, refusing, (ModeledScheduledExecutor) model);
+                    default -> null;
+                };
+        if (front == null) {
+            return model;
+        }
+        x.run().key(front, site).state = model;
+        return front;
+    }
+
+    /**
+     * The model standing for {@code executor} in this run when it is a JDK pool ({@code
+     * ForkJoinPool}, the common pool too, or {@code ThreadPoolExecutor}) or a front ({@link
+     * PoolFronts}); else {@code executor} itself (null, or the program's own, which is
+     * instrumented).
+     */
+    static Executor modelFor(ExploringInterceptor x, Executor executor, int site) {
+        if (executor instanceof PoolFronts.Front f) {
+            return f.model();
+        }
+        if (executor == null || executor.getClass().getClassLoader() != null) {
+            return executor;
+        }
+        if (executor instanceof ForkJoinPool fj) {
+            return ForkJoinModels.modelOf(x, fj);
+        }
+        if (executor instanceof ThreadPoolExecutor pool) {
+            return modelOf(x, pool, site);
+        }
+        return executor;
+    }
 
     /** The model attached to {@code pool} in this run, made on first use. */
     static ExecutorService modelOf(ExploringInterceptor x, ThreadPoolExecutor pool, int site) {
@@ -74,7 +135,7 @@ final class DirectPools {
         try {
             m = MethodHandles.publicLookup().findVirtual(api, call.name(), call.methodType());
         } catch (NoSuchMethodException | IllegalAccessException notAnExecutorMethod) {
-            return BlockingModels.NOT_MODELED;
+            return statistic(x, call, pool);
         }
         ExecutorService model = modelOf(x, pool, call.site());
         Object[] args = new Object[call.argumentCount() + 1];
@@ -83,10 +144,45 @@ final class DirectPools {
             args[i] = call.argument(i - 1);
         }
         Object result = m.invokeWithArguments(args);
-        if (call.name().equals("shutdown") || call.name().equals("shutdownNow")) {
+        if ((call.name().equals("shutdown") || call.name().equals("shutdownNow"))
+                && !(pool instanceof PoolFronts.Front)) {
             pool.shutdown(); // so the real pool's own queries agree; it has no threads to stop
         }
         return result;
+    }
+
+    /**
+     * A pool's statistics, answered by its model after a point that reads the pool, as the real
+     * pool, which runs nothing, would say 0: {@code getActiveCount}, {@code getPoolSize}, {@code
+     * getLargestPoolSize}, {@code getCompletedTaskCount}, {@code getTaskCount}. Any other method is
+     * the real pool's ({@link BlockingModels#NOT_MODELED}).
+     */
+    private static Object statistic(
+            ExploringInterceptor x, LibraryCall call, ThreadPoolExecutor pool) throws Throwable {
+        String name = call.name();
+        if (call.argumentCount() != 0
+                || !(name.equals("getActiveCount")
+                        || name.equals("getPoolSize")
+                        || name.equals("getLargestPoolSize")
+                        || name.equals("getCompletedTaskCount")
+                        || name.equals("getTaskCount"))) {
+            return BlockingModels.NOT_MODELED;
+        }
+        ExecutorService m = modelOf(x, pool, call.site());
+        if (!(m instanceof ModeledExecutor model)) {
+            return BlockingModels.NOT_MODELED;
+        }
+        return LibraryOps.modeled(x, call, Access.READ, () -> statistic(model, name));
+    }
+
+    private static Object statistic(ModeledExecutor model, String name) {
+        return switch (name) {
+            case "getActiveCount" -> Integer.valueOf(model.running);
+            case "getPoolSize" -> Integer.valueOf(model.live);
+            case "getLargestPoolSize" -> Integer.valueOf(model.largest);
+            case "getCompletedTaskCount" -> Long.valueOf(model.completed);
+            default -> Long.valueOf(model.completed + model.running + model.queue.size());
+        };
     }
 
     /**
@@ -98,7 +194,7 @@ final class DirectPools {
         for (int i = 0; i < call.argumentCount(); i++) {
             Object a = call.argument(i);
             if ((a instanceof ThreadPoolExecutor || a instanceof ForkJoinPool)
-                    && a.getClass().getClassLoader() == null
+                    && (a.getClass().getClassLoader() == null || a instanceof PoolFronts.Front)
                     && Executor.class.isAssignableFrom(call.methodType().parameterType(i))) {
                 return i;
             }

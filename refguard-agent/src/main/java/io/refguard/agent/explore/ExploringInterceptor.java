@@ -710,10 +710,11 @@ final class ExploringInterceptor implements SyncInterceptor {
             ExecutorKind kind, int threads, ThreadFactory factory, int site) {
         RunModel r = run();
         r.ops++;
-        if (kind == ExecutorKind.SCHEDULED) {
-            return new ModeledScheduledExecutor(this, r, threads, factory, r.nextPool());
-        }
-        return new ModeledExecutor(this, r, kind, threads, factory, r.nextPool());
+        ExecutorService model =
+                kind == ExecutorKind.SCHEDULED || kind == ExecutorKind.SINGLE_SCHEDULED
+                        ? new ModeledScheduledExecutor(this, r, threads, factory, r.nextPool())
+                        : new ModeledExecutor(this, r, kind, threads, factory, r.nextPool());
+        return DirectPools.behindRealPool(this, kind, threads, model, site);
     }
 
     @Override

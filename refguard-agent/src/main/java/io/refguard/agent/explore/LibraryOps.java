@@ -226,6 +226,11 @@ final class LibraryOps {
                         || name.equals("hasQueuedThread"))) {
             return LockOps.readWriteQueue(x, call, rw);
         }
+        if (receiver instanceof PoolFronts.Front
+                && receiver instanceof java.util.concurrent.ThreadPoolExecutor front) {
+            Object r = DirectPools.call(x, call, front); // on its model, statistics a step
+            return r != BlockingModels.NOT_MODELED ? r : call.proceed();
+        }
         if (KIND.get(receiver.getClass()) == Kind.PLAIN) {
             if (SharedCollections.APPLIES.get(receiver.getClass())) {
                 return SharedCollections.call(x, call, receiver, null);

@@ -60,6 +60,16 @@ class ModeledExecutor extends AbstractExecutorService {
     int idle;
     int live;
     private int created;
+
+    /**
+     * Workers running a task now, the most workers ever live, tasks run to their end: the pool's
+     * statistics ({@code getActiveCount}, {@code getLargestPoolSize}, {@code
+     * getCompletedTaskCount}).
+     */
+    int running;
+
+    int largest;
+    long completed;
     boolean shutdown;
 
     /**
@@ -296,6 +306,7 @@ class ModeledExecutor extends AbstractExecutorService {
             run.tasks.putIfAbsent(t, loop);
         }
         live++;
+        largest = Math.max(largest, live);
         workers.add(ThreadOps.startForPool(x, t));
     }
 
@@ -357,7 +368,13 @@ class ModeledExecutor extends AbstractExecutorService {
     void runTask(Runnable task) {
         run.ops++;
         Coordinator.point(key, Access.UPDATE, runLabel);
-        task.run();
+        running++;
+        try {
+            task.run();
+        } finally {
+            running--;
+            completed++; // as ThreadPoolExecutor counts a task that threw
+        }
     }
 
     /** Whether {@code t} is one of this pool's workers. */

@@ -380,6 +380,13 @@ class JdkProgramsTest {
     }
 
     @Test
+    void aPoolFromExecutorsIsTheClassTheJdkDocumentsAndItsStatisticsComeFromTheModel() {
+        ExploreResult r =
+                AgentExplorer.mainClass(example.jdk.PoolStatistics.class.getName()).explore();
+        assertTrue(r.exhausted(), r::toString);
+    }
+
+    @Test
     void aConditionWhoseLockIsNotKnownIsInconclusiveAtOnceNamingTheCall() {
         InterleavingInconclusive e =
                 assertThrows(
