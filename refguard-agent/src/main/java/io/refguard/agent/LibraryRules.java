@@ -114,6 +114,20 @@ final class LibraryRules {
                     "hasQueuedThread(Ljava/lang/Thread;)Z",
                     "getQueueLength()I");
 
+    /**
+     * The settings of a {@code java.util.logging.Logger}, which lives in the JDK's registry across
+     * runs: routed so that each run's changes are undone before the next run ({@code
+     * LoggerSettings}).
+     */
+    private static final Set<String> LOGGER_SETTINGS =
+            Set.of(
+                    "addHandler(Ljava/util/logging/Handler;)V",
+                    "removeHandler(Ljava/util/logging/Handler;)V",
+                    "setLevel(Ljava/util/logging/Level;)V",
+                    "setUseParentHandlers(Z)V",
+                    "setFilter(Ljava/util/logging/Filter;)V",
+                    "setParent(Ljava/util/logging/Logger;)V");
+
     private LibraryRules() {}
 
     /**
@@ -140,6 +154,10 @@ final class LibraryRules {
         if (WAIT_QUEUE_QUERIES.contains(name + desc)
                 && hierarchy.isSubtype(owner, "java/util/concurrent/locks/ReentrantLock")) {
             return true; // its conditions' waiters wait in the model (LockOps.waitQueue)
+        }
+        if (LOGGER_SETTINGS.contains(name + desc)
+                && hierarchy.isSubtype(owner, "java/util/logging/Logger")) {
+            return true; // undone before the next run (LoggerSettings)
         }
         if (READ_WRITE_QUEUE_QUERIES.contains(name + desc)
                 && hierarchy.isSubtype(

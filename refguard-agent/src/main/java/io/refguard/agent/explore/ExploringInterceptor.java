@@ -181,6 +181,7 @@ final class ExploringInterceptor implements SyncInterceptor {
             if (model != null) {
                 shortTimedWaits += model.shortTimedWaits;
                 countLostTaskFailures(model);
+                model.loggers.undo();
             }
             model = new RunModel(timeouts);
             modelRun = n;

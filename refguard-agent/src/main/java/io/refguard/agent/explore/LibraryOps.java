@@ -226,6 +226,9 @@ final class LibraryOps {
                         || name.equals("hasQueuedThread"))) {
             return LockOps.readWriteQueue(x, call, rw);
         }
+        if (receiver instanceof java.util.logging.Logger logger) {
+            return x.run().loggers.change(call, logger);
+        }
         if (receiver instanceof PoolFronts.Front
                 && receiver instanceof java.util.concurrent.ThreadPoolExecutor front) {
             Object r = DirectPools.call(x, call, front); // on its model, statistics a step

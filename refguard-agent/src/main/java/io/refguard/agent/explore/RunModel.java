@@ -75,6 +75,10 @@ final class RunModel {
     final IdentityHashMap<Object, Object> conditionLocks = new IdentityHashMap<>();
 
     private final IdentityHashMap<Object, LockModel> keys = new IdentityHashMap<>();
+
+    /** The changes this run made to the JDK's loggers, undone before the next run. */
+    final LoggerSettings loggers = new LoggerSettings();
+
     private final Map<String, Integer> nameUses = new HashMap<>();
     private int unnamedThreads;
     private long threadIds;

@@ -387,6 +387,13 @@ class JdkProgramsTest {
     }
 
     @Test
+    void aLoggersSettingsAreUndoneBeforeTheNextRun() {
+        ExploreResult r =
+                AgentExplorer.mainClass(example.jdk.LoggerHandlers.class.getName()).explore();
+        assertTrue(r.exhausted(), r::toString);
+    }
+
+    @Test
     void aConditionWhoseLockIsNotKnownIsInconclusiveAtOnceNamingTheCall() {
         InterleavingInconclusive e =
                 assertThrows(
