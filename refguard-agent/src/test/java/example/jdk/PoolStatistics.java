@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Casts what {@code Executors} documents as a {@code ThreadPoolExecutor} to one, as programs do to
  * read its statistics or set its policies: a fixed pool polled with {@code getCompletedTaskCount}
  * until its two tasks ran, then asked how many threads are active and were ever live; a cached
- * pool; a scheduled pool told to remove cancelled tasks.
+ * pool; a scheduled pool told to remove cancelled tasks. {@code Wrapped} hands a scheduled pool to
+ * the JDK's unconfigurable wrapper, which calls it from code refguard does not instrument.
  */
 public final class PoolStatistics {
 
@@ -47,6 +48,21 @@ public final class PoolStatistics {
         if (fixed.getTaskCount() != 2) {
             throw new AssertionError(ran.get() + " ran, " + fixed.getTaskCount() + " tasks");
         }
+    }
+
+    /** A scheduled pool behind the JDK's wrapper, which only delegates. */
+    public static final class Wrapped {
+        public static void main(String[] args) throws Exception {
+            ScheduledThreadPoolExecutor timer =
+                    (ScheduledThreadPoolExecutor) Executors.newScheduledThreadPool(1);
+            int one = Executors.unconfigurableScheduledExecutorService(timer).submit(() -> 1).get();
+            timer.shutdown();
+            if (one != 1 || !timer.awaitTermination(1, TimeUnit.SECONDS)) {
+                throw new AssertionError(one + ", terminated: " + timer.isTerminated());
+            }
+        }
+
+        private Wrapped() {}
     }
 
     private PoolStatistics() {}

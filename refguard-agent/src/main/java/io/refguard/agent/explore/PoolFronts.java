@@ -25,9 +25,12 @@ import java.util.concurrent.TimeoutException;
  * instrument that is handed the pool (the JDK's {@code unconfigurableExecutorService}, an {@code
  * ExecutorCompletionService}) reaches the model too, as it reached the model when the factory
  * returned the model itself. Calls from instrumented code take the route of any pool the program
- * built ({@link DirectPools}), to the same model. Left to the real pool: {@code getQueue()} (always
- * empty), the limits and policies a program sets after creation, and {@code prestartCoreThread},
- * which the refusing factory turns into a message.
+ * built ({@link DirectPools}), to the same model. The scheduled front leaves {@code execute},
+ * {@code submit}, {@code invokeAll} and {@code invokeAny} to {@code ScheduledThreadPoolExecutor},
+ * which runs them through {@code schedule}, delegated; the two fronts repeat the rest, as one must
+ * extend {@code ThreadPoolExecutor} and the other its subclass. Left to the real pool: {@code
+ * getQueue()} (always empty), the limits and policies a program sets after creation, and {@code
+ * prestartCoreThread}, which the refusing factory turns into a message.
  */
 final class PoolFronts {
 
@@ -225,51 +228,6 @@ final class PoolFronts {
         public ScheduledFuture<?> scheduleWithFixedDelay(
                 Runnable command, long initialDelay, long delay, TimeUnit unit) {
             return model.scheduleWithFixedDelay(command, initialDelay, delay, unit);
-        }
-
-        @Override
-        public void execute(Runnable command) {
-            model.execute(command);
-        }
-
-        @Override
-        public Future<?> submit(Runnable task) {
-            return model.submit(task);
-        }
-
-        @Override
-        public <T> Future<T> submit(Runnable task, T result) {
-            return model.submit(task, result);
-        }
-
-        @Override
-        public <T> Future<T> submit(Callable<T> task) {
-            return model.submit(task);
-        }
-
-        @Override
-        public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks)
-                throws InterruptedException {
-            return model.invokeAll(tasks);
-        }
-
-        @Override
-        public <T> List<Future<T>> invokeAll(
-                Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
-                throws InterruptedException {
-            return model.invokeAll(tasks, timeout, unit);
-        }
-
-        @Override
-        public <T> T invokeAny(Collection<? extends Callable<T>> tasks)
-                throws InterruptedException, ExecutionException {
-            return model.invokeAny(tasks);
-        }
-
-        @Override
-        public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
-                throws InterruptedException, ExecutionException, TimeoutException {
-            return model.invokeAny(tasks, timeout, unit);
         }
 
         @Override

@@ -381,9 +381,13 @@ class JdkProgramsTest {
 
     @Test
     void aPoolFromExecutorsIsTheClassTheJdkDocumentsAndItsStatisticsComeFromTheModel() {
-        ExploreResult r =
-                AgentExplorer.mainClass(example.jdk.PoolStatistics.class.getName()).explore();
-        assertTrue(r.exhausted(), r::toString);
+        for (Class<?> c :
+                java.util.List.of(
+                        example.jdk.PoolStatistics.class,
+                        example.jdk.PoolStatistics.Wrapped.class)) {
+            ExploreResult r = AgentExplorer.mainClass(c.getName()).explore();
+            assertTrue(r.exhausted(), r::toString);
+        }
     }
 
     @Test
