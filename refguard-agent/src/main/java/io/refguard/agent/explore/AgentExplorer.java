@@ -306,6 +306,7 @@ public final class AgentExplorer {
                 throw e.kind() == FailureKind.NOT_INSTRUMENTED ? notInstrumented(e) : e;
             }
         } finally {
+            interceptor.endExploration();
             if (program != null) {
                 program.close();
             }

@@ -190,6 +190,16 @@ final class ExploringInterceptor implements SyncInterceptor {
         return model;
     }
 
+    /**
+     * Undoes what the exploration's last run changed in the JDK's own state (its loggers'
+     * settings), as every earlier run's changes were undone when the next run started.
+     */
+    void endExploration() {
+        if (model != null) {
+            model.loggers.undo();
+        }
+    }
+
     /** Registers the calling actor as the run's entry thread, named {@code name}. */
     ThreadModel enterEntry(String name) {
         Thread program = new Thread(null, null, name, 0, false); // refguard's, not the program's

@@ -16,8 +16,9 @@ import java.util.logging.Logger;
  * program adds in {@code main} stayed attached in the next run, where it ran beside the new one and
  * the runs of one schedule took different steps (an inconclusive "runs of the same schedule
  * differ"). Each change is made as the program asks and remembered with what it replaced; before
- * the next run starts, the run's changes are undone in reverse order ({@link #undo}). A setting is
- * no scheduling point: it is configuration, and the logger's own lock guards it.
+ * the next run starts, and after the exploration's last run, the run's changes are undone in
+ * reverse order ({@link #undo}). A setting is no scheduling point: it is configuration, and the
+ * logger's own lock guards it.
  */
 final class LoggerSettings {
 

@@ -391,10 +391,12 @@ class JdkProgramsTest {
     }
 
     @Test
-    void aLoggersSettingsAreUndoneBeforeTheNextRun() {
-        ExploreResult r =
-                AgentExplorer.mainClass(example.jdk.LoggerHandlers.class.getName()).explore();
-        assertTrue(r.exhausted(), r::toString);
+    void aLoggersSettingsAreUndoneBeforeTheNextRunAndAfterTheLast() {
+        for (int exploration = 0; exploration < 2; exploration++) {
+            ExploreResult r =
+                    AgentExplorer.mainClass(example.jdk.LoggerHandlers.class.getName()).explore();
+            assertTrue(r.exhausted(), r::toString);
+        }
     }
 
     @Test
