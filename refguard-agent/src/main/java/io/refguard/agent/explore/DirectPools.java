@@ -181,7 +181,7 @@ final class DirectPools {
             case "getPoolSize" -> Integer.valueOf(model.live);
             case "getLargestPoolSize" -> Integer.valueOf(model.largest);
             case "getCompletedTaskCount" -> Long.valueOf(model.completed);
-            default -> Long.valueOf(model.completed + model.running + model.queue.size());
+            default -> Long.valueOf(model.taskCount());
         };
     }
 

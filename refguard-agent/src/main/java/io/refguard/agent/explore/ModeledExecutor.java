@@ -70,6 +70,12 @@ class ModeledExecutor extends AbstractExecutorService {
 
     int largest;
     long completed;
+
+    /** Tasks ever handed to the pool, as {@code ThreadPoolExecutor.getTaskCount} counts them. */
+    long taskCount() {
+        return completed + running + queue.size();
+    }
+
     boolean shutdown;
 
     /**

@@ -186,7 +186,7 @@ final class PoolFronts {
 
         @Override
         public long getTaskCount() {
-            return model.completed + model.running + model.queue.size();
+            return model.taskCount();
         }
 
         @Override
@@ -282,7 +282,7 @@ final class PoolFronts {
 
         @Override
         public long getTaskCount() {
-            return model.completed + model.running + model.queue.size();
+            return model.taskCount();
         }
 
         @Override

@@ -313,10 +313,6 @@ final class RunModel {
     }
 
     /**
-     * The model of {@code o}, named {@code base} on first use (numbered if taken, or always when
-     * {@code base} ends in {@code #}): for objects the adapter creates, such as pools.
-     */
-    /**
      * Whether {@code thread} waits to take a {@code java.util.concurrent.locks.Lock} of the program
      * (or to take it again after a condition's signal): {@code Thread.getState()} says {@code
      * WAITING} of it, where a monitor's waiter is {@code BLOCKED}.
@@ -331,6 +327,10 @@ final class RunModel {
         return false;
     }
 
+    /**
+     * The model of {@code o}, named {@code base} on first use (numbered if taken, or always when
+     * {@code base} ends in {@code #}): for objects the adapter creates, such as pools.
+     */
     LockModel key(Object o, String base) {
         LockModel k = keys.get(o);
         if (k == null) {
