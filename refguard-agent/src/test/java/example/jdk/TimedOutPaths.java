@@ -319,4 +319,92 @@ public final class TimedOutPaths {
             }
         }
     }
+
+    /**
+     * Starts a loader and gives it 20 ms, then asserts that it loaded: a bug, since nothing orders
+     * the assertion after the load; a loader slower than 20 ms fails it. The timed {@code join}
+     * returns nothing that says whether the loader finished, and the program does not ask.
+     */
+    public static class JoinAssumesDone {
+        static volatile boolean loaded;
+
+        JoinAssumesDone() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            loaded = false;
+            Thread loader = new Thread(() -> loaded = true, "loader");
+            loader.start();
+            loader.join(20);
+            if (!loaded) {
+                throw new AssertionError("the configuration was not loaded");
+            }
+        }
+
+        /**
+         * Asks whether the loader is still running after the join, and fails on that: the program's
+         * verdict on a loader slower than its 500 ms, a safety net.
+         */
+        public static final class AsksIfAlive {
+            private AsksIfAlive() {}
+
+            public static void main(String[] args) throws InterruptedException {
+                loaded = false;
+                Thread loader = new Thread(() -> loaded = true, "loader");
+                loader.start();
+                loader.join(500);
+                if (loader.isAlive()) {
+                    throw new AssertionError("the loader is still running");
+                }
+                if (!loaded) {
+                    throw new AssertionError("the configuration was not loaded");
+                }
+            }
+        }
+    }
+
+    /** As {@link JoinAssumesDone}, with a sleep of 50 ms in place of the join: a bug too. */
+    public static final class SleepAssumesDone {
+        private SleepAssumesDone() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            JoinAssumesDone.loaded = false;
+            new Thread(() -> JoinAssumesDone.loaded = true, "loader").start();
+            Thread.sleep(50);
+            if (!JoinAssumesDone.loaded) {
+                throw new AssertionError("the configuration was not loaded");
+            }
+        }
+    }
+
+    /**
+     * Waits on a monitor in a loop until a deadline on the clock, and fails when the deadline
+     * passed: the program saw its wait time out, a safety net.
+     */
+    public static final class WaitUntilDeadline {
+        private WaitUntilDeadline() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            Object lock = new Object();
+            boolean[] loaded = {false};
+            new Thread(
+                            () -> {
+                                synchronized (lock) {
+                                    loaded[0] = true;
+                                    lock.notifyAll();
+                                }
+                            },
+                            "loader")
+                    .start();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+            synchronized (lock) {
+                while (!loaded[0]) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw new AssertionError("the configuration was not loaded in 300 ms");
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                }
+            }
+        }
+    }
 }

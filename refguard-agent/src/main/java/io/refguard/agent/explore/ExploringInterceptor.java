@@ -314,6 +314,7 @@ final class ExploringInterceptor implements SyncInterceptor {
         if (!active || Coordinator.context() != this) {
             return System.nanoTime();
         }
+        looked();
         return nanoBase + Coordinator.advanceClock(1_000);
     }
 
@@ -322,7 +323,19 @@ final class ExploringInterceptor implements SyncInterceptor {
         if (!active || Coordinator.context() != this) {
             return System.currentTimeMillis();
         }
+        looked();
         return millisBase + Coordinator.advanceClock(1_000) / 1_000_000;
+    }
+
+    /**
+     * The calling thread of the run looked at the clock or at another thread: it can tell that a
+     * wait of its own timed out ({@link SafetyNets#looked}).
+     */
+    private void looked() {
+        ThreadModel me = run().byCarrier.get(Thread.currentThread());
+        if (me != null) {
+            SafetyNets.looked(me);
+        }
     }
 
     /**
@@ -487,7 +500,11 @@ final class ExploringInterceptor implements SyncInterceptor {
             }
             return;
         }
+        int before = SafetyNets.beforeWait();
         Coordinator.park(timed ? nanos : -1L, r.early(RunModel.Timeout.BOUND, timed, nanos), me);
+        if (timed) {
+            SafetyNets.timedOutUnseen(me, "park", before);
+        }
     }
 
     @Override
@@ -663,7 +680,11 @@ final class ExploringInterceptor implements SyncInterceptor {
     @Override
     public boolean threadIsAlive(Thread thread, int site) {
         ThreadModel t = ThreadOps.lookup(run(), thread);
-        return t == null ? thread.isAlive() : t.started && !t.finished();
+        if (t == null) {
+            return thread.isAlive();
+        }
+        looked();
+        return t.started && !t.finished();
     }
 
     /**
@@ -680,6 +701,7 @@ final class ExploringInterceptor implements SyncInterceptor {
         }
         r.ops++;
         Coordinator.point(t, Access.READ, label(site));
+        looked();
         if (!t.started) {
             return Thread.State.NEW;
         }

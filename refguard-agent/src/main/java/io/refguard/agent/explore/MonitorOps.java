@@ -55,6 +55,7 @@ final class MonitorOps {
         LockModel m = owned(run, me, monitor, "wait");
         ThreadOps.throwIfInterrupted(me);
         run.ops++;
+        int before = SafetyNets.beforeWait();
         boolean notified =
                 Coordinator.await(
                         m,
@@ -65,6 +66,7 @@ final class MonitorOps {
                         m.waitLabel("wait on"));
         if (!notified) {
             ThreadOps.throwIfInterrupted(me);
+            SafetyNets.timedOutUnseen(me, "wait", before);
         }
     }
 

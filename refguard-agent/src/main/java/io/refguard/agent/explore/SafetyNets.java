@@ -10,9 +10,13 @@ import java.util.concurrent.TimeoutException;
  * TimeoutException} within {@link TimeoutMode#SAFETY_NET_STEPS} of its own steps after one of its
  * timed waits timed out at once (while other threads could still go on), and without waiting for
  * another thread since, declared the other thread too slow: {@code if (!latch.await(500,
- * MILLISECONDS)) throw new AssertionError("timed out")}. A thread that waited since (a {@code
- * join}, a blocked lock) went on with the others after its timeout, and its failure is reported. A
- * failure in another thread is a safety net too when it says that something timed out (a {@code
+ * MILLISECONDS)) throw new AssertionError("timed out")}. A wait that returns nothing to test
+ * ({@code sleep}, a timed {@code join}, {@code wait} or {@code park}) counts only once the thread
+ * looked at the clock or at the other thread's state, or when the failure says that something timed
+ * out: {@code t.join(20); if (!set) throw new AssertionError("not set")} is a bug, the program
+ * assuming that {@code t} is done within 20 ms. A thread that waited since (a {@code join}, a
+ * blocked lock) went on with the others after its timeout, and its failure is reported. A failure
+ * in another thread is a safety net too when it says that something timed out (a {@code
  * TimeoutException}, or "timed out" or "timeout" in its message or its cause's) and a thread that
  * timed out early gave up on the others since (it waited for none): the program reports the timeout
  * elsewhere than where it happened, as a pool's borrower that keeps its "Timeout waiting for idle
@@ -36,7 +40,11 @@ final class SafetyNets {
             return false;
         }
         int steps = Coordinator.stepsSinceEarlyTimeout();
-        boolean own = steps >= 0 && steps <= TimeoutMode.SAFETY_NET_STEPS;
+        ThreadModel me = x.run().byCarrier.get(Thread.currentThread());
+        boolean own =
+                steps >= 0
+                        && steps <= TimeoutMode.SAFETY_NET_STEPS
+                        && (me == null || me.unseenTimeout == null || saysTimedOut(thrown));
         if (!own && !(saysTimedOut(thrown) && Coordinator.gaveUpAfterEarlyTimeout())) {
             return false;
         }
@@ -44,6 +52,37 @@ final class SafetyNets {
         x.expiredSafetyNet(thread + " threw " + thrown + (at == null ? "" : " at " + at));
         Coordinator.safetyNetExpired();
         return true;
+    }
+
+    /**
+     * Before a wait that returns nothing the program could test ({@code sleep}, a timed {@code
+     * join}, {@code wait} or {@code park}): a mark for {@link #timedOutUnseen}.
+     */
+    static int beforeWait() {
+        return Coordinator.stepsSinceEarlyTimeout();
+    }
+
+    /**
+     * After such a wait of {@code me} ({@code what}), given the {@link #beforeWait} mark: if
+     * refguard ended this wait early, the program has not seen that it timed out until it looks at
+     * the clock or at another thread's state ({@link #looked}). Until then a failure right after it
+     * is the program relying on timing: {@code t.join(20); if (!set) throw new AssertionError()}
+     * fails whenever {@code t} takes longer than 20 ms, and {@code sleep(50)} orders nothing. (A
+     * thread's one early timeout of a run is the last it had when none counted before the wait and
+     * one does after it; a {@code wait} takes a step to get its monitor back after the timeout.)
+     */
+    static void timedOutUnseen(ThreadModel me, String what, int before) {
+        if (before < 0 && Coordinator.stepsSinceEarlyTimeout() >= 0) {
+            me.unseenTimeout = what;
+        }
+    }
+
+    /**
+     * Notes that {@code me} looked at the clock or asked whether another thread is alive or in what
+     * state: it can tell that its wait timed out ({@link #timedOutUnseen}).
+     */
+    static void looked(ThreadModel me) {
+        me.unseenTimeout = null;
     }
 
     /**

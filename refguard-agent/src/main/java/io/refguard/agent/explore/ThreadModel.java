@@ -38,6 +38,15 @@ final class ThreadModel extends NamedKey {
     /** Whether the JVM would not wait for it ({@code Coordinator.daemon}); set when started. */
     boolean daemon;
 
+    /**
+     * The wait of this thread that refguard ended early ({@code "sleep"}, {@code "join"}, {@code
+     * "wait"}, {@code "park"}), when that wait returns nothing the program could test and the
+     * thread has not looked at the clock or at another thread's state since; null otherwise. A
+     * failure right after it is the program relying on timing, not a safety net ({@link
+     * SafetyNets}).
+     */
+    String unseenTimeout;
+
     /** An interrupt before the start, which the runtime's thread takes over when it starts. */
     private boolean interruptedBeforeStart;
 

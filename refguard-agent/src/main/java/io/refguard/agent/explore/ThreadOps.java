@@ -198,9 +198,11 @@ final class ThreadOps {
             Coordinator.join(t.handle);
             return;
         }
+        int before = SafetyNets.beforeWait();
         run.block(() -> t.finished() || me.interrupted(), timed, nanos, t, "join");
         if (!t.finished()) {
             throwIfInterrupted(me);
+            SafetyNets.timedOutUnseen(me, "join", before);
         }
     }
 
@@ -248,8 +250,10 @@ final class ThreadOps {
         }
         RunModel run = x.run();
         run.ops++;
+        int before = SafetyNets.beforeWait();
         run.block(() -> me.interrupted(), true, nanos, null, "sleep", RunModel.Timeout.ELAPSE);
         throwIfInterrupted(me);
+        SafetyNets.timedOutUnseen(me, "sleep", before);
     }
 
     /**

@@ -223,6 +223,35 @@ class TimeoutsTest {
     }
 
     @Test
+    void anAssertionAfterAWaitThatReturnsNothingIsASafetyNetOnlyOnceTheThreadLooked() {
+        // join(20) and sleep(50) end at once, and the thread asserts on the loader's flag without
+        // asking whether the loader finished: the program relies on the loader's speed
+        for (Class<?> bug :
+                new Class<?>[] {
+                    TimedOutPaths.JoinAssumesDone.class, TimedOutPaths.SleepAssumesDone.class
+                }) {
+            InterleavingFailure f =
+                    assertThrows(
+                            InterleavingFailure.class,
+                            AgentExplorer.mainClass(bug.getName()).timeouts(TimeoutMode.SAFETY_NETS)
+                                    ::explore,
+                            bug::getName);
+            assertTrue(f.table().contains("the configuration was not loaded"), f.table());
+            assertTrue(f.table().contains("(ended at once, as if the other threads"), f.table());
+            assertEquals(0, f.report().preemptions(), f.table());
+        }
+        // asking isAlive() after the join, or reading the clock in a wait loop, sees the timeout
+        passesWithSafetyNets(
+                AgentExplorer.mainClass(TimedOutPaths.JoinAssumesDone.AsksIfAlive.class.getName())
+                        .timeouts(TimeoutMode.SAFETY_NETS),
+                "main threw java.lang.AssertionError: the loader is still running");
+        passesWithSafetyNets(
+                AgentExplorer.mainClass(TimedOutPaths.WaitUntilDeadline.class.getName())
+                        .timeouts(TimeoutMode.SAFETY_NETS),
+                "main threw java.lang.AssertionError: the configuration was not loaded in 300 ms");
+    }
+
+    @Test
     void aPollingLoopStaysFiniteInEarlyMode() {
         ExploreResult r =
                 AgentExplorer.mainClass(Waiting.TimedPoll.class.getName())
