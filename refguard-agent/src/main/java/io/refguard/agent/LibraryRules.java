@@ -194,7 +194,8 @@ final class LibraryRules {
      * ({@code invokeAll}, {@code helpQuiesce}, {@code getPool}, {@code inForkJoinPool}), also when
      * named through the program's own task class (an unqualified {@code invokeAll(left, right)} in
      * a {@code RecursiveTask} subclass), and {@code Arrays.parallelSort}, {@code parallelSetAll}
-     * and {@code parallelPrefix}.
+     * and {@code parallelPrefix}, and {@code Collections}' {@code unmodifiable*} and {@code
+     * checked*} wrappers.
      */
     static boolean isStaticTarget(
             String owner, String name, String desc, ClassHierarchy hierarchy) {
@@ -214,6 +215,9 @@ final class LibraryRules {
                     name.equals("parallelSort")
                             || name.equals("parallelSetAll")
                             || name.equals("parallelPrefix");
+            // wrappers whose calls reach the collection inside the JDK: views of it
+            case "java/util/Collections" ->
+                    name.startsWith("unmodifiable") || name.startsWith("checked");
             case "java/util/stream/Stream",
                     "java/util/stream/IntStream",
                     "java/util/stream/LongStream",

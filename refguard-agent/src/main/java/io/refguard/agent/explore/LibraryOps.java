@@ -235,7 +235,8 @@ final class LibraryOps {
             return r != BlockingModels.NOT_MODELED ? r : call.proceed();
         }
         if (KIND.get(receiver.getClass()) == Kind.PLAIN) {
-            if (SharedCollections.APPLIES.get(receiver.getClass())) {
+            if (SharedCollections.APPLIES.get(receiver.getClass())
+                    || x.run().collectionViews.containsKey(receiver)) {
                 return SharedCollections.call(x, call, receiver, null);
             }
             UnsharedTypes type = UnsharedTypes.of(receiver.getClass());
@@ -321,7 +322,10 @@ final class LibraryOps {
                 return ArraysParallel.call(x, call);
             }
             default -> {
-                return call.proceed();
+                String n = call.name();
+                return n.startsWith("unmodifiable") || n.startsWith("checked")
+                        ? SharedCollections.wrapper(x, call)
+                        : call.proceed();
             }
         }
     }

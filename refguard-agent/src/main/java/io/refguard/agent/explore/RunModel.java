@@ -68,6 +68,12 @@ final class RunModel {
     /** Views of those collections (a map's key set, a list's sub-list) by the collection behind. */
     final IdentityHashMap<Object, Object> collectionViews = new IdentityHashMap<>();
 
+    /**
+     * The {@code Collections.unmodifiable*} wrappers among the {@link #collectionViews}, and views
+     * of them: every call on one only reads the collection behind (a change throws).
+     */
+    final IdentityHashMap<Object, Boolean> readOnlyViews = new IdentityHashMap<>();
+
     /** Views of concurrent collections by the collection behind ({@link WeakIterations}). */
     final IdentityHashMap<Object, Object> concurrentViews = new IdentityHashMap<>();
 

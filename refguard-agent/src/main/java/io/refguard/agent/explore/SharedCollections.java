@@ -37,7 +37,8 @@ import java.util.Set;
  *
  * <p>A view a collection returns (a map's {@code keySet}, {@code values} or {@code entrySet}, a
  * list's {@code subList}, a sorted map's {@code headMap}, ...) is the same collection here: a call
- * on it counts as a call on the collection behind it. Iterators are not checked.
+ * on it counts as a call on the collection behind it; so is a wrapper of {@code Collections}'
+ * {@code unmodifiable*} and {@code checked*} methods ({@link #wrapper}). Iterators are not checked.
  */
 final class SharedCollections {
 
@@ -220,17 +221,18 @@ final class SharedCollections {
                 type != null
                         ? type.reads(call)
                         : (LibraryOps.isRead(call.name())
-                                        || READS.contains(call.name())
-                                        || VIEWS.contains(call.name()))
-                                && !(use.accessOrdered
-                                        && MOVES_IN_ACCESS_ORDER.contains(call.name()));
+                                                || READS.contains(call.name())
+                                                || VIEWS.contains(call.name()))
+                                        && !(use.accessOrdered
+                                                && MOVES_IN_ACCESS_ORDER.contains(call.name()))
+                                || r.readOnlyViews.containsKey(receiver);
         if (!use.shared && use.first == me && r.parallelPieces == 0) {
             if (!read) {
                 // no point, yet a write of its own: a loop that fills it does not spin
                 Coordinator.wroteUnseen();
             }
             noted(use, me, read, call.site());
-            return viewed(r, call, collection, call.proceed());
+            return viewed(r, call, receiver, collection, call.proceed());
         }
         LockModel k = r.key(collection, call.site());
         String mine = where(call.site());
@@ -242,7 +244,7 @@ final class SharedCollections {
         Coordinator.unorderedPoint(k, access, label);
         unordered(use, me, mine, read, k);
         noted(use, me, read, call.site());
-        return viewed(r, call, collection, LibraryOps.atomically(x, call::proceed));
+        return viewed(r, call, receiver, collection, LibraryOps.atomically(x, call::proceed));
     }
 
     /**
@@ -251,12 +253,43 @@ final class SharedCollections {
      * on the collection, whichever thread makes them. A call on one of the {@link UnsharedTypes}
      * returns no such view (a buffer's {@code duplicate()} has a position of its own).
      */
-    private static Object viewed(RunModel r, LibraryCall call, Object collection, Object result) {
+    private static Object viewed(
+            RunModel r, LibraryCall call, Object receiver, Object collection, Object result) {
         if (result != null
                 && result != collection
                 && VIEWS.contains(call.name())
-                && APPLIES.get(result.getClass())) {
+                && (APPLIES.get(result.getClass()) || r.collectionViews.containsKey(receiver))) {
             r.collectionViews.put(result, collection);
+            if (r.readOnlyViews.containsKey(receiver)) {
+                r.readOnlyViews.put(result, Boolean.TRUE); // an unmodifiable map's key set
+            }
+        }
+        return result;
+    }
+
+    /**
+     * {@code Collections.unmodifiableList(list)}, {@code checkedMap(map, ...)} and the other
+     * wrappers of {@code Collections} that call the collection they wrap: when that collection is
+     * one this class {@link #APPLIES applies} to, or a view of one, the wrapper is a view of it, so
+     * a thread iterating an unmodifiable view while another changes the list behind it is the race
+     * it is. Every call on an unmodifiable wrapper only reads.
+     */
+    static Object wrapper(ExploringInterceptor x, LibraryCall call) throws Throwable {
+        Object result = call.proceed();
+        Object inner = call.argumentCount() > 0 ? call.argument(0) : null;
+        if (result == null || inner == null || result == inner) {
+            return result; // an unmodifiable wrapper of an unmodifiable wrapper is itself
+        }
+        RunModel r = x.run();
+        Object behind = r.collectionViews.get(inner);
+        if (behind == null && APPLIES.get(inner.getClass())) {
+            behind = inner;
+        }
+        if (behind != null) {
+            r.collectionViews.put(result, behind);
+            if (call.name().startsWith("unmodifiable")) {
+                r.readOnlyViews.put(result, Boolean.TRUE);
+            }
         }
         return result;
     }

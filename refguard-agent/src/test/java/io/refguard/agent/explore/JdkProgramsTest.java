@@ -200,6 +200,11 @@ class JdkProgramsTest {
                         FailureKind.THREAD_THREW,
                         "The map is a LinkedHashMap in access order: its get() moves the entry"),
                 new Case(
+                        example.jdk.ReadOnlyView.class,
+                        FailureKind.THREAD_THREW,
+                        "two threads use ArrayList#1 without synchronization, which is not"
+                                + " thread-safe"),
+                new Case(
                         ViewOfSharedMap.class,
                         FailureKind.THREAD_THREW,
                         "two threads use HashMap#1 without synchronization, which is not thread-safe"),
