@@ -1,5 +1,8 @@
 package example.jdk;
 
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -11,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * read its statistics or set its policies: a fixed pool polled with {@code getCompletedTaskCount}
  * until its two tasks ran, then asked how many threads are active and were ever live; a cached
  * pool; a scheduled pool told to remove cancelled tasks. {@code Wrapped} hands a scheduled pool to
- * the JDK's unconfigurable wrapper, which calls it from code refguard does not instrument.
+ * the JDK's unconfigurable wrapper, which calls it from code refguard does not instrument. {@code
+ * Resized} grows a fixed pool after it was made, {@code Queued} looks into a pool's queue.
  */
 public final class PoolStatistics {
 
@@ -63,6 +67,81 @@ public final class PoolStatistics {
         }
 
         private Wrapped() {}
+    }
+
+    /**
+     * A fixed pool of one thread grown to two after it was made, whose two tasks meet at a barrier:
+     * with one thread the second task would wait in the queue for ever.
+     */
+    public static final class Resized {
+        public static void main(String[] args) throws Exception {
+            ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(1);
+            pool.setMaximumPoolSize(2);
+            pool.setCorePoolSize(2);
+            CyclicBarrier both = new CyclicBarrier(2);
+            AtomicInteger met = new AtomicInteger();
+            for (int i = 0; i < 2; i++) {
+                pool.execute(
+                        () -> {
+                            try {
+                                both.await();
+                                met.incrementAndGet();
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+            }
+            pool.shutdown();
+            if (!pool.awaitTermination(1, TimeUnit.MINUTES) || met.get() != 2) {
+                throw new AssertionError(met.get() + " tasks met at the barrier");
+            }
+        }
+
+        private Resized() {}
+    }
+
+    /**
+     * A pool of one busy thread with a second task in its queue: the queue's size, its remaining
+     * capacity, and {@code remove} of the queued task, which then never runs.
+     */
+    public static final class Queued {
+        public static void main(String[] args) throws Exception {
+            ThreadPoolExecutor pool =
+                    new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(4));
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicInteger ran = new AtomicInteger();
+            pool.execute(
+                    () -> {
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+            Runnable second = ran::incrementAndGet;
+            pool.execute(second);
+            int queued = pool.getQueue().size();
+            int room = pool.getQueue().remainingCapacity();
+            boolean removed = pool.remove(second);
+            release.countDown();
+            pool.shutdown();
+            if (!pool.awaitTermination(1, TimeUnit.MINUTES)
+                    || queued != 1
+                    || room != 3
+                    || !removed
+                    || ran.get() != 0) {
+                throw new AssertionError(
+                        queued
+                                + " queued, room for "
+                                + room
+                                + ", removed: "
+                                + removed
+                                + ", ran "
+                                + ran.get());
+            }
+        }
+
+        private Queued() {}
     }
 
     private PoolStatistics() {}

@@ -2,7 +2,6 @@ package io.refguard.agent.explore;
 
 import io.refguard.agent.bridge.ExecutorKind;
 import io.refguard.agent.bridge.LibraryCall;
-import io.refguard.hook.Access;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.util.concurrent.Executor;
@@ -11,7 +10,6 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ThreadPoolExecutor} and {@code ScheduledThreadPoolExecutor} built directly by the program
@@ -21,16 +19,15 @@ import java.util.concurrent.TimeUnit;
  * instrumented code on the pool in a run attaches a modeled pool to it ({@link ModeledExecutor},
  * {@link ModeledScheduledExecutor}), and every {@code ExecutorService} or {@code
  * ScheduledExecutorService} method called on the real pool runs on the model, and so do its
- * statistics ({@code getActiveCount}, {@code getPoolSize}, {@code getCompletedTaskCount}, ...); its
- * other methods ({@code getQueue}, {@code setCorePoolSize}, ...) are the real ones. A pool passed
- * to JDK code ({@code CompletableFuture.supplyAsync(task, pool)}) is replaced by its model in that
- * call.
+ * statistics, queue and settings ({@link PoolQueries}); its other methods are the real ones. A pool
+ * passed to JDK code ({@code CompletableFuture.supplyAsync(task, pool)}) is replaced by its model
+ * in that call.
  *
  * <p>The model keeps the pool's limits as {@code ThreadPoolExecutor.execute} applies them ({@link
  * ModeledExecutor.Bounds}): its core and maximum sizes, its queue's capacity (a {@code
  * SynchronousQueue} takes a task only when a worker waits), the keep-alive time of idle workers,
- * and its rejection policy, the JDK's four run by the model itself. Not modeled: resizing after the
- * first use, a custom handler's use of the real pool's queue, and the hooks of a subclass ({@code
+ * and its rejection policy, the JDK's four run by the model itself, also as changed later. Not
+ * modeled: a custom handler's use of the real pool's queue, and the hooks of a subclass ({@code
  * beforeExecute}, {@code afterExecute}, {@code terminated}).
  */
 final class DirectPools {
@@ -103,19 +100,7 @@ final class DirectPools {
             if (pool instanceof ScheduledThreadPoolExecutor) {
                 k.state = new ModeledScheduledExecutor(x, r, core, null, r.nextPool());
             } else {
-                k.state =
-                        new ModeledExecutor(
-                                x,
-                                r,
-                                new ModeledExecutor.Bounds(
-                                        core,
-                                        pool.getMaximumPoolSize(),
-                                        pool.getQueue().remainingCapacity(),
-                                        pool.getKeepAliveTime(TimeUnit.NANOSECONDS),
-                                        pool.allowsCoreThreadTimeOut(),
-                                        pool.getRejectedExecutionHandler(),
-                                        pool),
-                                r.nextPool());
+                k.state = new ModeledExecutor(x, r, ModeledExecutor.Bounds.of(pool), r.nextPool());
             }
         }
         return (ExecutorService) k.state;
@@ -135,7 +120,7 @@ final class DirectPools {
         try {
             m = MethodHandles.publicLookup().findVirtual(api, call.name(), call.methodType());
         } catch (NoSuchMethodException | IllegalAccessException notAnExecutorMethod) {
-            return statistic(x, call, pool);
+            return PoolQueries.call(x, call, pool);
         }
         ExecutorService model = modelOf(x, pool, call.site());
         Object[] args = new Object[call.argumentCount() + 1];
@@ -149,40 +134,6 @@ final class DirectPools {
             pool.shutdown(); // so the real pool's own queries agree; it has no threads to stop
         }
         return result;
-    }
-
-    /**
-     * A pool's statistics, answered by its model after a point that reads the pool, as the real
-     * pool, which runs nothing, would say 0: {@code getActiveCount}, {@code getPoolSize}, {@code
-     * getLargestPoolSize}, {@code getCompletedTaskCount}, {@code getTaskCount}. Any other method is
-     * the real pool's ({@link BlockingModels#NOT_MODELED}).
-     */
-    private static Object statistic(
-            ExploringInterceptor x, LibraryCall call, ThreadPoolExecutor pool) throws Throwable {
-        String name = call.name();
-        if (call.argumentCount() != 0
-                || !(name.equals("getActiveCount")
-                        || name.equals("getPoolSize")
-                        || name.equals("getLargestPoolSize")
-                        || name.equals("getCompletedTaskCount")
-                        || name.equals("getTaskCount"))) {
-            return BlockingModels.NOT_MODELED;
-        }
-        ExecutorService m = modelOf(x, pool, call.site());
-        if (!(m instanceof ModeledExecutor model)) {
-            return BlockingModels.NOT_MODELED;
-        }
-        return LibraryOps.modeled(x, call, Access.READ, () -> statistic(model, name));
-    }
-
-    private static Object statistic(ModeledExecutor model, String name) {
-        return switch (name) {
-            case "getActiveCount" -> Integer.valueOf(model.running);
-            case "getPoolSize" -> Integer.valueOf(model.live);
-            case "getLargestPoolSize" -> Integer.valueOf(model.largest);
-            case "getCompletedTaskCount" -> Long.valueOf(model.completed);
-            default -> Long.valueOf(model.taskCount());
-        };
     }
 
     /**

@@ -80,9 +80,9 @@ class ModeledExecutor extends AbstractExecutorService {
 
     /**
      * The limits of a {@code ThreadPoolExecutor} the program built directly ({@link DirectPools}),
-     * or null for the pools of {@code Executors}, whose queues are unbounded.
+     * or of one it resized ({@link #resized}); null for the pools of {@code Executors} as made.
      */
-    final Bounds bounds;
+    Bounds bounds;
 
     /**
      * A directly built pool's core and maximum sizes, its queue's capacity (0: a {@code
@@ -98,7 +98,37 @@ class ModeledExecutor extends AbstractExecutorService {
             long keepAliveNanos,
             boolean coreTimesOut,
             java.util.concurrent.RejectedExecutionHandler handler,
-            java.util.concurrent.ThreadPoolExecutor pool) {}
+            java.util.concurrent.ThreadPoolExecutor pool) {
+
+        /** The limits {@code pool} has now. */
+        static Bounds of(java.util.concurrent.ThreadPoolExecutor pool) {
+            return new Bounds(
+                    pool.getCorePoolSize(),
+                    pool.getMaximumPoolSize(),
+                    pool.getQueue().remainingCapacity(),
+                    pool.getKeepAliveTime(TimeUnit.NANOSECONDS),
+                    pool.allowsCoreThreadTimeOut(),
+                    pool.getRejectedExecutionHandler(),
+                    pool);
+        }
+    }
+
+    /**
+     * Takes the limits {@code pool} has after the program changed them ({@code setCorePoolSize},
+     * {@code setMaximumPoolSize}, {@code setKeepAliveTime}, {@code allowCoreThreadTimeOut}, {@code
+     * setRejectedExecutionHandler}), and as {@code setCorePoolSize} does, starts a worker per
+     * queued task up to the new core size. From then on the pool takes tasks as a directly built
+     * one ({@link #offer}), which is how the JDK's pools behind {@code newFixedThreadPool} and
+     * {@code newCachedThreadPool} take them too. Workers idle beyond a smaller size stay until
+     * shutdown.
+     */
+    void resized(java.util.concurrent.ThreadPoolExecutor pool) {
+        bounds = Bounds.of(pool);
+        int start = Math.min(bounds.core() - live, queue.size() - idle);
+        for (int i = 0; i < start && !shutdown; i++) {
+            startWorker();
+        }
+    }
 
     /**
      * Tasks scheduled on this pool that are not due yet (a {@code ForkJoinPool}'s delayed tasks,

@@ -385,11 +385,13 @@ class JdkProgramsTest {
     }
 
     @Test
-    void aPoolFromExecutorsIsTheClassTheJdkDocumentsAndItsStatisticsComeFromTheModel() {
+    void aPoolFromExecutorsIsTheClassTheJdkDocumentsAndItsStatisticsQueueAndSizesAreTheModels() {
         for (Class<?> c :
                 java.util.List.of(
                         example.jdk.PoolStatistics.class,
-                        example.jdk.PoolStatistics.Wrapped.class)) {
+                        example.jdk.PoolStatistics.Wrapped.class,
+                        example.jdk.PoolStatistics.Resized.class,
+                        example.jdk.PoolStatistics.Queued.class)) {
             ExploreResult r = AgentExplorer.mainClass(c.getName()).explore();
             assertTrue(r.exhausted(), r::toString);
         }
