@@ -377,6 +377,16 @@ public final class Coordinator {
     }
 
     /**
+     * Declares the exception the calling thread is about to end with the program's exit with status
+     * 0 ({@code System.exit(0)}), which an exploration cannot let through to the JVM: the run ends
+     * when the thread does, as a pass ({@code RunStatus.EXITED}), the other threads stopped where
+     * they were, as the JVM stops them. Unmanaged: nothing.
+     */
+    public static void programExited() {
+        ModelCalls.programExited();
+    }
+
+    /**
      * How many threads of the caller's run are blocked taking {@code lock} ({@link #lock}, or a
      * {@link #blockUntil(BooleanSupplier, long, boolean, Object, String) wait} whose target is the
      * lock), or signalled and taking it back after {@link #await(Object, Object, long, boolean,

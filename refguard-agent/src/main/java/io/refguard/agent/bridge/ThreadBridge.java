@@ -23,12 +23,13 @@ public final class ThreadBridge {
     private ThreadBridge() {}
 
     /**
-     * Replaces {@code System.exit(status)}: on a thread under exploration the run ends with a
-     * report saying who exited where, and the JVM goes on; elsewhere the JVM exits.
+     * Replaces {@code System.exit(status)}: on a thread under exploration the run ends, as a pass
+     * for status 0 and else with a report saying who exited where ({@link ProgramExit}), and the
+     * JVM goes on; elsewhere the JVM exits.
      */
     public static void exit(int status, int site) {
         if (SyncBridge.managing() != null) {
-            throw new ProgramExit("System.exit(" + status + ")", site);
+            throw new ProgramExit("System.exit", status, site);
         }
         System.exit(status);
     }
@@ -36,7 +37,7 @@ public final class ThreadBridge {
     /** Replaces {@code runtime.exit(status)}; see {@link #exit(int, int)}. */
     public static void exit(Runtime runtime, int status, int site) {
         if (SyncBridge.managing() != null) {
-            throw new ProgramExit("Runtime.exit(" + status + ")", site);
+            throw new ProgramExit("Runtime.exit", status, site);
         }
         runtime.exit(status);
     }
@@ -44,7 +45,7 @@ public final class ThreadBridge {
     /** Replaces {@code runtime.halt(status)}; see {@link #exit(int, int)}. */
     public static void halt(Runtime runtime, int status, int site) {
         if (SyncBridge.managing() != null) {
-            throw new ProgramExit("Runtime.halt(" + status + ")", site);
+            throw new ProgramExit("Runtime.halt", status, site);
         }
         runtime.halt(status);
     }

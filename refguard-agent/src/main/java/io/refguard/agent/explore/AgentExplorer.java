@@ -447,7 +447,7 @@ public final class AgentExplorer {
                             try {
                                 body.run();
                             } catch (Throwable e) {
-                                SafetyNets.expired(interceptor, MAIN_THREAD, e);
+                                interceptor.threadEnds(MAIN_THREAD, e);
                                 throw ProgramEntry.Sneaky.<RuntimeException>as(e);
                             } finally {
                                 UncontrolledThreads.unmark();

@@ -328,6 +328,19 @@ final class ExploringInterceptor implements SyncInterceptor {
     }
 
     /**
+     * {@code thrown} escapes the body of the calling thread, {@code thread}, while it is still
+     * managed: the program's {@code System.exit(0)} ({@link io.refguard.agent.bridge.ProgramExit})
+     * and an expired safety net ({@link SafetyNets}) end the run as a pass when the thread ends.
+     */
+    void threadEnds(String thread, Throwable thrown) {
+        if (thrown instanceof io.refguard.agent.bridge.ProgramExit exit && exit.status() == 0) {
+            Coordinator.programExited();
+        } else {
+            SafetyNets.expired(this, thread, thrown);
+        }
+    }
+
+    /**
      * The calling thread of the run looked at the clock or at another thread: it can tell that a
      * wait of its own timed out ({@link SafetyNets#looked}).
      */

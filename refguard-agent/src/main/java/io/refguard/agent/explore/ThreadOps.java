@@ -129,7 +129,7 @@ final class ThreadOps {
         } catch (Throwable e) {
             Thread.UncaughtExceptionHandler h = Coordinator.isAbort(e) ? null : handlerOf(t.thread);
             if (h == null) {
-                SafetyNets.expired(x, t.name, e); // if so, the run ends as a pass
+                x.threadEnds(t.name, e); // an exit(0) or an expired safety net: a pass
                 throw e;
             }
             h.uncaughtException(t.thread, e);

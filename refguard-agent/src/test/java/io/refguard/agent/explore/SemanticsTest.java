@@ -75,7 +75,7 @@ class SemanticsTest {
     }
 
     @Test
-    void systemExitEndsTheRunWithAReportAndNeverTheJvm() {
+    void anExitWithAFailureStatusEndsTheRunWithAReportAndAnExitWithZeroAsAPass() {
         SourceMarkers markers = SourceMarkers.of(Exits.class);
         InterleavingFailure f = fails(Exits.WorkerExits.class, ExploreOptions.exhaustive());
         assertEquals(FailureKind.THREAD_THREW, f.report().failure().kind(), f.table());
@@ -85,15 +85,14 @@ class SemanticsTest {
                                 "threw io.refguard.agent.bridge.ProgramExit: the program called System.exit(3)"
                                         + " at example.semantics.Exits$WorkerExits.lambda$main$0(Exits.java:"
                                         + markers.line("exit")
-                                        + ")"),
+                                        + "), ending with a status that reports a failure"),
                 f.table());
-        InterleavingFailure h = fails(Exits.Halts.class, ExploreOptions.exhaustive());
-        assertTrue(
-                h.table()
-                        .contains(
-                                "main threw io.refguard.agent.bridge.ProgramExit: the program called"
-                                        + " Runtime.halt(0)"),
-                h.table());
+        // halt(0) while another thread still waits: the JVM would stop it, so the run passes
+        ExploreResult h =
+                AgentExplorer.mainClass(Exits.Halts.class.getName())
+                        .explore(ExploreOptions.exhaustive());
+        assertTrue(h.exhausted(), h::toString);
+        assertTrue(h.runs() > 1, h::toString);
     }
 
     @Test

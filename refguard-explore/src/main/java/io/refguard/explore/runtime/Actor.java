@@ -109,8 +109,12 @@ final class Actor implements ActorHandle {
      */
     boolean timeoutChoice;
 
-    /** Whether the exception this thread is about to end with is an expired safety net. */
-    boolean safetyNet;
+    /**
+     * How the run ends when this thread ends with its exception, when that is no failure: {@link
+     * RunStatus#SAFETY_NET} for an expired safety net, {@link RunStatus#EXITED} for the program's
+     * {@code System.exit(0)}; null for a failure.
+     */
+    RunStatus passingEnd;
 
     Object pendingTarget;
     Access pendingAccess;
@@ -220,7 +224,7 @@ final class Actor implements ActorHandle {
         earlyTimeoutStep = -1;
         waitedSinceEarlyTimeout = false;
         timeoutChoice = false;
-        safetyNet = false;
+        passingEnd = null;
         interrupted = false;
         permit = false;
         pendingTarget = null;

@@ -296,7 +296,7 @@ final class Execution implements ChoicePoint {
         RunState r = run;
         if (thrown != null && !r.aborting) {
             r.record(
-                    a.safetyNet ? RunStatus.SAFETY_NET : RunStatus.ACTOR_FAILED,
+                    a.passingEnd != null ? a.passingEnd : RunStatus.ACTOR_FAILED,
                     a.id,
                     thrown,
                     null);

@@ -365,9 +365,17 @@ public final class ModelCalls {
     }
 
     public static void safetyNetExpired() {
+        endsAsPass(RunStatus.SAFETY_NET);
+    }
+
+    public static void programExited() {
+        endsAsPass(RunStatus.EXITED);
+    }
+
+    private static void endsAsPass(RunStatus status) {
         Actor me = managedActor();
         if (me != null) {
-            me.safetyNet = true;
+            me.passingEnd = status;
         }
     }
 

@@ -11,6 +11,12 @@ public enum RunStatus {
      * safety net, see {@code Coordinator.safetyNetExpired}); the run ends there. Not a failure.
      */
     SAFETY_NET(false),
+    /**
+     * A thread ended the program with status 0 ({@code System.exit(0)}, see {@code
+     * Coordinator.programExited}); the run ends there, the other threads stopped where they were,
+     * as the JVM stops them. Not a failure.
+     */
+    EXITED(false),
     /** A thread threw (an exception, a failed assertion, a refguard checker error). */
     ACTOR_FAILED(true),
     /** An invariant or snapshot recovery check failed at a scheduling point. */
