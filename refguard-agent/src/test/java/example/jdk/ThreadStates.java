@@ -92,5 +92,46 @@ public final class ThreadStates {
         }
     }
 
+    /**
+     * Older code's way to wait for its workers: poll their group's {@code activeCount()} until it
+     * is 0, and list them with {@code enumerate} while they run. The JVM never starts a run's
+     * threads, so the real group would say 0 at once.
+     */
+    public static final class GroupCount {
+        public static void main(String[] args) throws InterruptedException {
+            ThreadGroup workers = new ThreadGroup("workers");
+            int[] done = new int[1];
+            for (int i = 0; i < 2; i++) {
+                new Thread(
+                                workers,
+                                () -> {
+                                    synchronized (done) {
+                                        done[0]++;
+                                    }
+                                },
+                                "worker-" + i)
+                        .start();
+            }
+            Thread[] listed = new Thread[4];
+            int n = workers.enumerate(listed);
+            for (int k = 0; k < n; k++) {
+                if (!listed[k].getName().startsWith("worker-")) {
+                    throw new AssertionError("listed " + listed[k].getName());
+                }
+            }
+            int before = Thread.activeCount(); // main, and any worker still running: not in main's
+            while (workers.activeCount() > 0) {
+                Thread.sleep(1);
+            }
+            synchronized (done) {
+                if (done[0] != 2 || before < 1) {
+                    throw new AssertionError(done[0] + " done, " + before + " active");
+                }
+            }
+        }
+
+        private GroupCount() {}
+    }
+
     private ThreadStates() {}
 }

@@ -92,6 +92,22 @@ final class CallRules {
         instance(THREAD, "isAlive", "()Z", THREAD_BRIDGE, "isAlive");
         instance(THREAD, "getState", "()Ljava/lang/Thread$State;", THREAD_BRIDGE, "getState");
         instance(THREAD, "setDaemon", "(Z)V", THREAD_BRIDGE, "setDaemon");
+        // the threads of a run are never started for the JVM: their groups count them from the run
+        statik(THREAD, "activeCount", "()I", THREAD_BRIDGE, "activeCount");
+        statik(THREAD, "enumerate", "([Ljava/lang/Thread;)I", THREAD_BRIDGE, "enumerate");
+        instance("java/lang/ThreadGroup", "activeCount", "()I", THREAD_BRIDGE, "activeCount");
+        instance(
+                "java/lang/ThreadGroup",
+                "enumerate",
+                "([Ljava/lang/Thread;)I",
+                THREAD_BRIDGE,
+                "enumerate");
+        instance(
+                "java/lang/ThreadGroup",
+                "enumerate",
+                "([Ljava/lang/Thread;Z)I",
+                THREAD_BRIDGE,
+                "enumerate");
         statik(THREAD, "interrupted", "()Z", THREAD_BRIDGE, "interrupted");
         statik(THREAD, "currentThread", "()Ljava/lang/Thread;", THREAD_BRIDGE, "currentThread");
         instance(THREAD, "getId", "()J", THREAD_BRIDGE, "threadId");

@@ -316,6 +316,16 @@ public interface SyncInterceptor {
         return thread.isAlive();
     }
 
+    /**
+     * {@code group.activeCount()} when {@code list} is null, else {@code group.enumerate(list,
+     * recurse)}; a null {@code group} is the calling thread's ({@code Thread.activeCount()}, {@code
+     * Thread.enumerate}). The default asks the real group.
+     */
+    default int groupThreads(ThreadGroup group, Thread[] list, boolean recurse, int site) {
+        ThreadGroup g = group != null ? group : Thread.currentThread().getThreadGroup();
+        return list == null ? g.activeCount() : g.enumerate(list, recurse);
+    }
+
     /** {@code thread.getState()}. The default asks the real thread. */
     default Thread.State threadState(Thread thread, int site) {
         return thread.getState();

@@ -208,6 +208,38 @@ public final class ThreadBridge {
         return i == null ? thread.isAlive() : i.threadIsAlive(thread, site);
     }
 
+    /** Replaces {@code Thread.activeCount()}: the live threads of the caller's group. */
+    public static int activeCount(int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        return i == null ? Thread.activeCount() : i.groupThreads(null, null, true, site);
+    }
+
+    /** Replaces {@code Thread.enumerate(list)}: the live threads of the caller's group. */
+    public static int enumerate(Thread[] list, int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        return i == null ? Thread.enumerate(list) : i.groupThreads(null, list, true, site);
+    }
+
+    /** Replaces {@code group.activeCount()}. */
+    public static int activeCount(ThreadGroup group, int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        return i == null ? group.activeCount() : i.groupThreads(group, null, true, site);
+    }
+
+    /** Replaces {@code group.enumerate(list)}. */
+    public static int enumerate(ThreadGroup group, Thread[] list, int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        return i == null ? group.enumerate(list) : i.groupThreads(group, list, true, site);
+    }
+
+    /** Replaces {@code group.enumerate(list, recurse)}. */
+    public static int enumerate(ThreadGroup group, Thread[] list, boolean recurse, int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        return i == null
+                ? group.enumerate(list, recurse)
+                : i.groupThreads(group, list, recurse, site);
+    }
+
     /** Replaces {@code thread.getState()}. */
     public static Thread.State getState(Thread thread, int site) {
         SyncInterceptor i = SyncBridge.managing();

@@ -701,6 +701,42 @@ final class ExploringInterceptor implements SyncInterceptor {
     }
 
     /**
+     * A thread group's live threads, from the run: the JVM never starts the threads of a run, so
+     * the real group would count none of them (and would count refguard's own workers). Counted:
+     * the run's platform threads started and not finished whose group is {@code group}, or under it
+     * when {@code recurse}; in the order the run met them, so the same in every run of a schedule.
+     * A read of every thread's state, so a loop that polls the count is a spin the explorer holds
+     * back until a thread ends.
+     */
+    @Override
+    public int groupThreads(ThreadGroup group, Thread[] list, boolean recurse, int site) {
+        RunModel r = run();
+        ThreadModel me = current();
+        ThreadGroup g = group != null ? group : me.thread.getThreadGroup();
+        r.ops++;
+        Coordinator.point(null, Access.READ, label(site));
+        looked();
+        java.util.List<ThreadModel> live = new java.util.ArrayList<>();
+        for (ThreadModel t : r.threads.values()) {
+            if (t.started && !t.finished() && !ThreadOps.isVirtual(t.thread)) {
+                ThreadGroup tg = t.thread.getThreadGroup();
+                if (tg == g || recurse && tg != null && g.parentOf(tg)) {
+                    live.add(t);
+                }
+            }
+        }
+        live.sort(java.util.Comparator.comparingLong(t -> t.id));
+        if (list == null) {
+            return live.size();
+        }
+        int n = Math.min(list.length, live.size());
+        for (int k = 0; k < n; k++) {
+            list[k] = live.get(k).thread;
+        }
+        return n;
+    }
+
+    /**
      * {@code thread.getState()} of a thread of the run, from the model ({@link
      * Coordinator#threadState}): the real thread object is never started. A read of the thread's
      * state, so that a loop that polls it is a spin the explorer holds back until the others moved.

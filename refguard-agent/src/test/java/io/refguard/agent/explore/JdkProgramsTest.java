@@ -385,6 +385,14 @@ class JdkProgramsTest {
     }
 
     @Test
+    void aThreadGroupCountsTheLiveThreadsOfTheRun() {
+        ExploreResult r =
+                AgentExplorer.mainClass(example.jdk.ThreadStates.GroupCount.class.getName())
+                        .explore();
+        assertTrue(r.exhausted(), r::toString);
+    }
+
+    @Test
     void aPoolFromExecutorsIsTheClassTheJdkDocumentsAndItsStatisticsQueueAndSizesAreTheModels() {
         for (Class<?> c :
                 java.util.List.of(
