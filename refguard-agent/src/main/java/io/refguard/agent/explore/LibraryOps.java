@@ -404,6 +404,14 @@ final class LibraryOps {
             // the collection's own iterator: the JDK leaves locking it to the caller
             return SynchronizedIterators.wrap(x, mutex, it);
         }
+        if (mutex != null
+                && result instanceof java.util.stream.Stream<?>
+                && call.name().equals("stream")
+                && call.argumentCount() == 0
+                && receiver instanceof java.util.Collection<?> c) {
+            // the same for its sequential stream: a traversal the caller must lock
+            return SynchronizedIterators.stream(x, mutex, c);
+        }
         return result;
     }
 

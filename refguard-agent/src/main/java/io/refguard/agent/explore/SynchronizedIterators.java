@@ -28,6 +28,23 @@ final class SynchronizedIterators {
                 : new Guarded<>(x, mutex, it);
     }
 
+    /**
+     * The sequential stream of {@code collection}, which locks {@code mutex}: the JDK's traverses
+     * the collection's own spliterator without the lock, in one go inside the stream's terminal
+     * operation. This one traverses a {@link #wrap wrapped} iterator, so each element taken without
+     * holding the monitor is a step, and another thread's change between two of them makes the
+     * fail-fast iterator throw as the JDK's spliterator would at the end.
+     */
+    static <E> java.util.stream.Stream<E> stream(
+            ExploringInterceptor x, Object mutex, java.util.Collection<E> collection) {
+        @SuppressWarnings("unchecked") // the collection's own iterator, which locks nothing
+        Iterator<E> guarded = (Iterator<E>) wrap(x, mutex, collection.iterator());
+        int characteristics =
+                collection instanceof java.util.List<?> ? java.util.Spliterator.ORDERED : 0;
+        return java.util.stream.StreamSupport.stream(
+                java.util.Spliterators.spliteratorUnknownSize(guarded, characteristics), false);
+    }
+
     private static class Guarded<E> extends PointIterator<E> {
         private final ExploringInterceptor x;
         private final Object mutex;
@@ -36,6 +53,19 @@ final class SynchronizedIterators {
             super(it);
             this.x = x;
             this.mutex = mutex;
+        }
+
+        /**
+         * The next element: the iterator's cursor moves, a change of the thread's own that no point
+         * covers, so a long scan is no spin for fair scheduling ({@link Coordinator#wroteUnseen});
+         * held back as one, it would let another thread's timeout fire as if nothing else could go
+         * on.
+         */
+        @Override
+        public E next() {
+            E e = super.next();
+            Coordinator.wroteUnseen();
+            return e;
         }
 
         /** The step of a call labelled {@code label}, unless the caller holds the monitor. */

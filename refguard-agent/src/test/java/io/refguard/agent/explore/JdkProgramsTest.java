@@ -97,6 +97,10 @@ class JdkProgramsTest {
                         SynchronizedListIteration.class,
                         FailureKind.THREAD_THREW,
                         "ConcurrentModificationException"),
+                new Case(
+                        example.jdk.SynchronizedListStream.class,
+                        FailureKind.THREAD_THREW,
+                        "ConcurrentModificationException"),
                 new Case(AsyncLostUpdate.class, FailureKind.THREAD_THREW, "expected 3"),
                 new Case(BarrierTotal.class, FailureKind.THREAD_THREW, "total 1, expected 3"),
                 new Case(PhaserRounds.class, FailureKind.THREAD_THREW, "saw a's slot"),
