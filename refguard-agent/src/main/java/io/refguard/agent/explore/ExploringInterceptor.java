@@ -345,7 +345,11 @@ final class ExploringInterceptor implements SyncInterceptor {
      * wait of its own timed out ({@link SafetyNets#looked}).
      */
     private void looked() {
-        ThreadModel me = run().byCarrier.get(Thread.currentThread());
+        RunModel r = run();
+        if (!r.unseenTimeouts) {
+            return;
+        }
+        ThreadModel me = r.byCarrier.get(Thread.currentThread());
         if (me != null) {
             SafetyNets.looked(me);
         }
@@ -516,7 +520,7 @@ final class ExploringInterceptor implements SyncInterceptor {
         int before = SafetyNets.beforeWait();
         Coordinator.park(timed ? nanos : -1L, r.early(RunModel.Timeout.BOUND, timed, nanos), me);
         if (timed) {
-            SafetyNets.timedOutUnseen(me, "park", before);
+            SafetyNets.timedOutUnseen(r, me, "park", before);
         }
     }
 

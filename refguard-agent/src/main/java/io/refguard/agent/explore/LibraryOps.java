@@ -236,7 +236,7 @@ final class LibraryOps {
         }
         if (KIND.get(receiver.getClass()) == Kind.PLAIN) {
             if (SharedCollections.APPLIES.get(receiver.getClass())
-                    || x.run().collectionViews.containsKey(receiver)) {
+                    || SharedCollections.isView(x.run(), receiver)) {
                 return SharedCollections.call(x, call, receiver, null);
             }
             UnsharedTypes type = UnsharedTypes.of(receiver.getClass());

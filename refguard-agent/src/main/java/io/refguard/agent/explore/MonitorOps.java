@@ -66,7 +66,7 @@ final class MonitorOps {
                         m.waitLabel("wait on"));
         if (!notified) {
             ThreadOps.throwIfInterrupted(me);
-            SafetyNets.timedOutUnseen(me, "wait", before);
+            SafetyNets.timedOutUnseen(run, me, "wait", before);
         }
     }
 

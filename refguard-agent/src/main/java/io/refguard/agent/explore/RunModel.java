@@ -125,6 +125,12 @@ final class RunModel {
     final TimeoutMode timeouts;
 
     /**
+     * Whether a thread of this run had a wait time out early that it has not seen yet ({@link
+     * SafetyNets#timedOutUnseen}); until one has, clock reads need not look up their thread.
+     */
+    boolean unseenTimeouts;
+
+    /**
      * Timed waits of at most {@link TimeoutMode#EARLY_LIMIT_NANOS} met in this run while the mode
      * is {@link TimeoutMode#ORDERED}: waits that {@link TimeoutMode#EARLY} would also have let time
      * out at once.

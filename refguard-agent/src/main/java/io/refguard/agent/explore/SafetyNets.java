@@ -71,9 +71,10 @@ final class SafetyNets {
      * thread's one early timeout of a run is the last it had when none counted before the wait and
      * one does after it; a {@code wait} takes a step to get its monitor back after the timeout.)
      */
-    static void timedOutUnseen(ThreadModel me, String what, int before) {
+    static void timedOutUnseen(RunModel run, ThreadModel me, String what, int before) {
         if (before < 0 && Coordinator.stepsSinceEarlyTimeout() >= 0) {
             me.unseenTimeout = what;
+            run.unseenTimeouts = true;
         }
     }
 

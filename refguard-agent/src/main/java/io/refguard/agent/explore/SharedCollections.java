@@ -248,6 +248,14 @@ final class SharedCollections {
     }
 
     /**
+     * Whether {@code receiver} is a view of a collection this class applies to ({@link #viewed},
+     * {@link #wrapper}); a run that made none answers without hashing.
+     */
+    static boolean isView(RunModel r, Object receiver) {
+        return !r.collectionViews.isEmpty() && r.collectionViews.containsKey(receiver);
+    }
+
+    /**
      * Returns {@code result}, first noting it as a view of {@code collection} when {@code call}
      * returns one (a key set, a sub-list, a head map, ...): calls on the view then count as calls
      * on the collection, whichever thread makes them. A call on one of the {@link UnsharedTypes}
@@ -258,7 +266,7 @@ final class SharedCollections {
         if (result != null
                 && result != collection
                 && VIEWS.contains(call.name())
-                && (APPLIES.get(result.getClass()) || r.collectionViews.containsKey(receiver))) {
+                && (APPLIES.get(result.getClass()) || isView(r, receiver))) {
             r.collectionViews.put(result, collection);
             if (r.readOnlyViews.containsKey(receiver)) {
                 r.readOnlyViews.put(result, Boolean.TRUE); // an unmodifiable map's key set

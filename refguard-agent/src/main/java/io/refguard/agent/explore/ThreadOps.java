@@ -202,7 +202,7 @@ final class ThreadOps {
         run.block(() -> t.finished() || me.interrupted(), timed, nanos, t, "join");
         if (!t.finished()) {
             throwIfInterrupted(me);
-            SafetyNets.timedOutUnseen(me, "join", before);
+            SafetyNets.timedOutUnseen(run, me, "join", before);
         }
     }
 
@@ -253,7 +253,7 @@ final class ThreadOps {
         int before = SafetyNets.beforeWait();
         run.block(() -> me.interrupted(), true, nanos, null, "sleep", RunModel.Timeout.ELAPSE);
         throwIfInterrupted(me);
-        SafetyNets.timedOutUnseen(me, "sleep", before);
+        SafetyNets.timedOutUnseen(run, me, "sleep", before);
     }
 
     /**
