@@ -115,6 +115,59 @@ final class LibraryRules {
                     "getQueueLength()I");
 
     /**
+     * The final methods of {@code AbstractQueuedSynchronizer} that acquire, release, touch the
+     * state or ask about the queue: routed when the call site names the program's synchronizer
+     * class (it cannot override them), so that a thread that fails to acquire blocks in the model,
+     * not in the JDK ({@code Synchronizers}). {@link #LONG_SYNCHRONIZER_METHODS} are the same for
+     * {@code AbstractQueuedLongSynchronizer}.
+     */
+    private static final Set<String> SYNCHRONIZER_METHODS =
+            Set.of(
+                    "acquire(I)V",
+                    "acquireInterruptibly(I)V",
+                    "tryAcquireNanos(IJ)Z",
+                    "release(I)Z",
+                    "acquireShared(I)V",
+                    "acquireSharedInterruptibly(I)V",
+                    "tryAcquireSharedNanos(IJ)Z",
+                    "releaseShared(I)Z",
+                    "getState()I",
+                    "setState(I)V",
+                    "compareAndSetState(II)Z",
+                    "hasQueuedThreads()Z",
+                    "hasContended()Z",
+                    "getFirstQueuedThread()Ljava/lang/Thread;",
+                    "isQueued(Ljava/lang/Thread;)Z",
+                    "hasQueuedPredecessors()Z",
+                    "getQueueLength()I",
+                    "getQueuedThreads()Ljava/util/Collection;",
+                    "getExclusiveQueuedThreads()Ljava/util/Collection;",
+                    "getSharedQueuedThreads()Ljava/util/Collection;");
+
+    private static final Set<String> LONG_SYNCHRONIZER_METHODS =
+            Set.of(
+                    "acquire(J)V",
+                    "acquireInterruptibly(J)V",
+                    "tryAcquireNanos(JJ)Z",
+                    "release(J)Z",
+                    "acquireShared(J)V",
+                    "acquireSharedInterruptibly(J)V",
+                    "tryAcquireSharedNanos(JJ)Z",
+                    "releaseShared(J)Z",
+                    "getState()J",
+                    "setState(J)V",
+                    "compareAndSetState(JJ)Z",
+                    "hasQueuedThreads()Z",
+                    "hasContended()Z",
+                    "getFirstQueuedThread()Ljava/lang/Thread;",
+                    "isQueued(Ljava/lang/Thread;)Z",
+                    "hasQueuedPredecessors()Z",
+                    "getQueueLength()I",
+                    "getQueuedThreads()Ljava/util/Collection;",
+                    "getExclusiveQueuedThreads()Ljava/util/Collection;",
+                    "getSharedQueuedThreads()Ljava/util/Collection;");
+
+    /**
      * The settings of a {@code java.util.logging.Logger}, which lives in the JDK's registry across
      * runs: routed so that each run's changes are undone before the next run ({@code
      * LoggerSettings}).
@@ -154,6 +207,16 @@ final class LibraryRules {
         if (WAIT_QUEUE_QUERIES.contains(name + desc)
                 && hierarchy.isSubtype(owner, "java/util/concurrent/locks/ReentrantLock")) {
             return true; // its conditions' waiters wait in the model (LockOps.waitQueue)
+        }
+        if (SYNCHRONIZER_METHODS.contains(name + desc)
+                && hierarchy.isSubtype(
+                        owner, "java/util/concurrent/locks/AbstractQueuedSynchronizer")) {
+            return true; // its waiting threads block in the model (Synchronizers)
+        }
+        if (LONG_SYNCHRONIZER_METHODS.contains(name + desc)
+                && hierarchy.isSubtype(
+                        owner, "java/util/concurrent/locks/AbstractQueuedLongSynchronizer")) {
+            return true;
         }
         if (LOGGER_SETTINGS.contains(name + desc)
                 && hierarchy.isSubtype(owner, "java/util/logging/Logger")) {

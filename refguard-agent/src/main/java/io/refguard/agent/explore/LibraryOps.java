@@ -185,6 +185,9 @@ final class LibraryOps {
         if (receiver == null) {
             return call.proceed(); // throws the NullPointerException
         }
+        if (Synchronizers.applies(receiver)) {
+            return Synchronizers.call(x, call, receiver);
+        }
         if (receiver instanceof java.util.stream.BaseStream<?, ?> stream
                 && receiver.getClass().getClassLoader() == null) {
             return ParallelStreams.call(x, call, stream);

@@ -80,6 +80,9 @@ final class RunModel {
     /** A condition to the lock that made it, for conditions created through the bridge. */
     final IdentityHashMap<Object, Object> conditionLocks = new IdentityHashMap<>();
 
+    /** The queues of the program's own synchronizers ({@link Synchronizers}) in this run. */
+    final IdentityHashMap<Object, Synchronizers.Queue> synchronizers = new IdentityHashMap<>();
+
     private final IdentityHashMap<Object, LockModel> keys = new IdentityHashMap<>();
 
     /** The changes this run made to the JDK's loggers, undone before the next run. */
