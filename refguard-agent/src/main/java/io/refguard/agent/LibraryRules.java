@@ -168,6 +168,25 @@ final class LibraryRules {
                     "getSharedQueuedThreads()Ljava/util/Collection;");
 
     /**
+     * The public methods of {@code ThreadPoolExecutor} and {@code ScheduledThreadPoolExecutor}, by
+     * name and descriptor: routed also when the call site names the program's subclass of one (a
+     * pool with {@code afterExecute} hooks), which then runs on its model where it inherits the
+     * method ({@code PoolSubclasses}).
+     */
+    private static final Set<String> POOL_METHODS = poolMethods();
+
+    private static Set<String> poolMethods() {
+        Set<String> out = new java.util.HashSet<>();
+        for (java.lang.reflect.Method m :
+                java.util.concurrent.ScheduledThreadPoolExecutor.class.getMethods()) {
+            if (m.getDeclaringClass() != Object.class) {
+                out.add(m.getName() + org.objectweb.asm.Type.getMethodDescriptor(m));
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    /**
      * The settings of a {@code java.util.logging.Logger}, which lives in the JDK's registry across
      * runs: routed so that each run's changes are undone before the next run ({@code
      * LoggerSettings}).
@@ -217,6 +236,11 @@ final class LibraryRules {
                 && hierarchy.isSubtype(
                         owner, "java/util/concurrent/locks/AbstractQueuedLongSynchronizer")) {
             return true;
+        }
+        if (!owner.startsWith("java/")
+                && POOL_METHODS.contains(name + desc)
+                && hierarchy.isSubtype(owner, "java/util/concurrent/ThreadPoolExecutor")) {
+            return true; // the program's pool subclass: on the model (PoolSubclasses)
         }
         if (LOGGER_SETTINGS.contains(name + desc)
                 && hierarchy.isSubtype(owner, "java/util/logging/Logger")) {

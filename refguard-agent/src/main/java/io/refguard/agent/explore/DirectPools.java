@@ -26,13 +26,17 @@ import java.util.concurrent.ThreadPoolExecutor;
  * <p>The model keeps the pool's limits as {@code ThreadPoolExecutor.execute} applies them ({@link
  * ModeledExecutor.Bounds}): its core and maximum sizes, its queue's capacity (a {@code
  * SynchronousQueue} takes a task only when a worker waits), the keep-alive time of idle workers,
- * and its rejection policy, the JDK's four run by the model itself, also as changed later. Not
- * modeled: a custom handler's use of the real pool's queue, and the hooks of a subclass ({@code
- * beforeExecute}, {@code afterExecute}, {@code terminated}).
+ * and its rejection policy, the JDK's four run by the model itself, also as changed later, and the
+ * hooks of the program's subclass ({@link PoolSubclasses}). Not modeled: a custom handler's use of
+ * the real pool's queue.
  */
 final class DirectPools {
 
     private DirectPools() {}
+
+    /** The type of {@code Executor.execute}. */
+    private static final java.lang.invoke.MethodType EXECUTE =
+            java.lang.invoke.MethodType.methodType(void.class, Runnable.class);
 
     /**
      * What an {@code Executors} factory returns under exploration: for {@code newFixedThreadPool},
@@ -79,6 +83,10 @@ final class DirectPools {
         if (executor instanceof PoolFronts.Front f) {
             return f.model();
         }
+        if (executor instanceof ThreadPoolExecutor pool
+                && PoolSubclasses.inherits(pool, "execute", EXECUTE)) {
+            return modelOf(x, pool, site); // the program's subclass, for its hooks
+        }
         if (executor == null || executor.getClass().getClassLoader() != null) {
             return executor;
         }
@@ -100,7 +108,11 @@ final class DirectPools {
             if (pool instanceof ScheduledThreadPoolExecutor) {
                 k.state = new ModeledScheduledExecutor(x, r, core, null, r.nextPool());
             } else {
-                k.state = new ModeledExecutor(x, r, ModeledExecutor.Bounds.of(pool), r.nextPool());
+                ModeledExecutor m =
+                        new ModeledExecutor(x, r, ModeledExecutor.Bounds.of(pool), r.nextPool());
+                m.hooks = PoolSubclasses.hooks(pool);
+                m.hooked = pool;
+                k.state = m;
             }
         }
         return (ExecutorService) k.state;
@@ -145,7 +157,9 @@ final class DirectPools {
         for (int i = 0; i < call.argumentCount(); i++) {
             Object a = call.argument(i);
             if ((a instanceof ThreadPoolExecutor || a instanceof ForkJoinPool)
-                    && (a.getClass().getClassLoader() == null || a instanceof PoolFronts.Front)
+                    && (a.getClass().getClassLoader() == null
+                            || a instanceof PoolFronts.Front
+                            || PoolSubclasses.inherits(a, "execute", EXECUTE))
                     && Executor.class.isAssignableFrom(call.methodType().parameterType(i))) {
                 return i;
             }

@@ -237,6 +237,11 @@ final class LibraryOps {
             Object r = DirectPools.call(x, call, front); // on its model, statistics a step
             return r != BlockingModels.NOT_MODELED ? r : call.proceed();
         }
+        if (receiver instanceof java.util.concurrent.ThreadPoolExecutor own
+                && PoolSubclasses.inherits(own, name, call.methodType())) {
+            Object r = DirectPools.call(x, call, own); // the program's subclass: on the model
+            return r != BlockingModels.NOT_MODELED ? r : call.proceed();
+        }
         if (KIND.get(receiver.getClass()) == Kind.PLAIN) {
             if (SharedCollections.APPLIES.get(receiver.getClass())
                     || SharedCollections.isView(x.run(), receiver)) {

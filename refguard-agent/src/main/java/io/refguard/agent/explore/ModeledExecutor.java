@@ -79,6 +79,17 @@ class ModeledExecutor extends AbstractExecutorService {
     boolean shutdown;
 
     /**
+     * The hooks of the program's subclass of {@code ThreadPoolExecutor} this pool models ({@link
+     * PoolSubclasses}), and that pool; null for a JDK pool or a subclass that overrides none.
+     */
+    PoolSubclasses.Hooks hooks;
+
+    java.util.concurrent.ThreadPoolExecutor hooked;
+
+    /** Whether the subclass's {@code terminated()} hook has returned. */
+    private boolean terminatedHookRan;
+
+    /**
      * The limits of a {@code ThreadPoolExecutor} the program built directly ({@link DirectPools}),
      * or of one it resized ({@link #resized}); null for the pools of {@code Executors} as made.
      */
@@ -392,6 +403,28 @@ class ModeledExecutor extends AbstractExecutorService {
             }
         } finally {
             live--;
+            if (shutdown && live == 0) {
+                ended();
+            }
+        }
+    }
+
+    /**
+     * The pool just ended its last worker after shutdown, or was shut down with none: runs the
+     * subclass's {@code terminated()} hook, once, on the calling thread, as the JDK does.
+     */
+    private void ended() {
+        if (hooks == null || terminatedHookRan) {
+            return;
+        }
+        try {
+            hooks.terminated(hooked);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new java.lang.reflect.UndeclaredThrowableException(t);
+        } finally {
+            terminatedHookRan = true;
         }
     }
 
@@ -405,11 +438,36 @@ class ModeledExecutor extends AbstractExecutorService {
         run.ops++;
         Coordinator.point(key, Access.UPDATE, runLabel);
         running++;
+        PoolSubclasses.Hooks h = hooks;
+        Throwable thrown = null;
         try {
+            if (h != null) {
+                h.beforeExecute(hooked, x.current().thread, task);
+            }
             task.run();
+        } catch (RuntimeException | Error e) {
+            thrown = e;
+            throw e;
+        } catch (Throwable t) { // a hook's checked exception, thrown sneakily
+            thrown = t;
+            throw new java.lang.reflect.UndeclaredThrowableException(t);
         } finally {
             running--;
             completed++; // as ThreadPoolExecutor counts a task that threw
+            if (h != null) {
+                afterExecute(h, task, thrown);
+            }
+        }
+    }
+
+    /** The subclass's {@code afterExecute(task, thrown)}, on the worker that ran the task. */
+    private void afterExecute(PoolSubclasses.Hooks h, Runnable task, Throwable thrown) {
+        try {
+            h.afterExecute(hooked, task, thrown);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new java.lang.reflect.UndeclaredThrowableException(t);
         }
     }
 
@@ -447,6 +505,9 @@ class ModeledExecutor extends AbstractExecutorService {
         run.ops++;
         Coordinator.point(key, Access.UPDATE, "shutdown");
         shutdown = true;
+        if (live == 0) {
+            ended();
+        }
     }
 
     @Override
@@ -469,6 +530,9 @@ class ModeledExecutor extends AbstractExecutorService {
                 w.interrupted(true);
             }
         }
+        if (live == 0) {
+            ended();
+        }
         return pending;
     }
 
@@ -479,7 +543,7 @@ class ModeledExecutor extends AbstractExecutorService {
 
     @Override
     public boolean isTerminated() {
-        return shutdown && live == 0 && delayed == 0;
+        return shutdown && live == 0 && delayed == 0 && (hooks == null || terminatedHookRan);
     }
 
     @Override

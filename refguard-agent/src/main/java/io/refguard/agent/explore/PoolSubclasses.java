@@ -1,0 +1,123 @@
+package io.refguard.agent.explore;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.concurrent.ThreadPoolExecutor;
+
+/**
+ * The program's own subclasses of {@code ThreadPoolExecutor}, as its documentation invites: a pool
+ * that overrides the hooks {@code beforeExecute}, {@code afterExecute} and {@code terminated} (to
+ * time tasks, log their failures, set up a thread's context). Such a pool runs on its model as a
+ * pool built directly does ({@link DirectPools}): a method it inherits from the JDK runs on the
+ * model, one it overrides runs as the program's code. The model calls the hooks the subclass
+ * overrides where the JDK's worker does: {@code beforeExecute(worker, task)} before each task and
+ * {@code afterExecute(task, thrown)} after it, on the worker, and {@code terminated()} once, on the
+ * thread that ends the last worker after shutdown (or shuts down a pool with none); the pool counts
+ * as terminated only when {@code terminated()} has returned.
+ */
+final class PoolSubclasses {
+
+    private PoolSubclasses() {}
+
+    /**
+     * The hooks a subclass overrides, bound to no receiver; a null handle for a hook it inherits
+     * from the JDK, which does nothing.
+     */
+    record Hooks(MethodHandle before, MethodHandle after, MethodHandle terminated) {
+
+        void beforeExecute(Object pool, Thread worker, Runnable task) throws Throwable {
+            if (before != null) {
+                before.invoke(pool, worker, task);
+            }
+        }
+
+        void afterExecute(Object pool, Runnable task, Throwable thrown) throws Throwable {
+            if (after != null) {
+                after.invoke(pool, task, thrown);
+            }
+        }
+
+        void terminated(Object pool) throws Throwable {
+            if (terminated != null) {
+                terminated.invoke(pool);
+            }
+        }
+    }
+
+    /**
+     * Whether {@code pool} is the program's subclass and inherits {@code name} of {@code type} from
+     * the JDK: the call runs on the pool's model.
+     */
+    static boolean inherits(Object pool, String name, MethodType type) {
+        Class<?> c = pool.getClass();
+        if (!(pool instanceof ThreadPoolExecutor) || c.getClassLoader() == null) {
+            return false;
+        }
+        for (; c.getClassLoader() != null; c = c.getSuperclass()) {
+            try {
+                c.getDeclaredMethod(name, type.parameterArray());
+                return false;
+            } catch (NoSuchMethodException inherited) {
+                // look further up
+            }
+        }
+        return true;
+    }
+
+    /** The hooks {@code pool}'s class overrides, or null when it is the JDK's or overrides none. */
+    static Hooks hooks(ThreadPoolExecutor pool) {
+        return pool.getClass().getClassLoader() == null ? null : HOOKS.get(pool.getClass());
+    }
+
+    private static final ClassValue<Hooks> HOOKS =
+            new ClassValue<>() {
+                @Override
+                protected Hooks computeValue(Class<?> type) {
+                    MethodHandle before =
+                            hook(
+                                    type,
+                                    "beforeExecute",
+                                    MethodType.methodType(
+                                            void.class, Thread.class, Runnable.class));
+                    MethodHandle after =
+                            hook(
+                                    type,
+                                    "afterExecute",
+                                    MethodType.methodType(
+                                            void.class, Runnable.class, Throwable.class));
+                    MethodHandle terminated =
+                            hook(type, "terminated", MethodType.methodType(void.class));
+                    return before == null && after == null && terminated == null
+                            ? null
+                            : new Hooks(before, after, terminated);
+                }
+            };
+
+    /**
+     * The protected hook {@code name} as {@code type} overrides it, reached through a lookup in
+     * {@code type} itself; null when no class of the program declares it.
+     */
+    private static MethodHandle hook(Class<?> type, String name, MethodType signature) {
+        for (Class<?> c = type; c.getClassLoader() != null; c = c.getSuperclass()) {
+            try {
+                c.getDeclaredMethod(name, signature.parameterArray());
+                return MethodHandles.privateLookupIn(type, MethodHandles.lookup())
+                        .findVirtual(type, name, signature);
+            } catch (NoSuchMethodException notHere) {
+                // look further up
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(
+                        "refguard cannot call "
+                                + type.getName()
+                                + "."
+                                + name
+                                + " ("
+                                + e
+                                + "); exclude the class from instrumentation",
+                        e);
+            }
+        }
+        return null;
+    }
+}
