@@ -106,4 +106,50 @@ public final class PoolHooks {
             pool.awaitTermination(1, TimeUnit.SECONDS);
         }
     }
+
+    /**
+     * A pool that carries the submitting thread's request id to the worker: it overrides {@code
+     * execute} to wrap the task and calls {@code super.execute}; {@code submit} goes through it.
+     */
+    public static final class ContextCarried {
+        private ContextCarried() {}
+
+        static final ThreadLocal<String> REQUEST = new ThreadLocal<>();
+
+        public static void main(String[] args) throws Exception {
+            ThreadPoolExecutor pool =
+                    new ThreadPoolExecutor(
+                            2, 2, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>()) {
+                        @Override
+                        public void execute(Runnable task) {
+                            String id = REQUEST.get();
+                            super.execute(
+                                    () -> {
+                                        REQUEST.set(id);
+                                        try {
+                                            task.run();
+                                        } finally {
+                                            REQUEST.remove();
+                                        }
+                                    });
+                        }
+                    };
+            REQUEST.set("req-1");
+            Future<String> seen = pool.submit(REQUEST::get);
+            AtomicInteger matched = new AtomicInteger();
+            pool.execute(
+                    () -> {
+                        if ("req-1".equals(REQUEST.get())) {
+                            matched.incrementAndGet();
+                        }
+                    });
+            pool.shutdown();
+            if (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                throw new AssertionError("not terminated");
+            }
+            if (!"req-1".equals(seen.get()) || matched.get() != 1) {
+                throw new AssertionError("the worker saw " + seen.get() + ", " + matched);
+            }
+        }
+    }
 }

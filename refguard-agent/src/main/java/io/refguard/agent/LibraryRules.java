@@ -274,6 +274,17 @@ final class LibraryRules {
     }
 
     /**
+     * Whether an {@code invokespecial} of a method of {@code owner} is routed through the library
+     * bridge: a {@code super.m(...)} call of the program's subclass of a JDK pool to one of the
+     * pool's public methods, which the pool's model must run ({@code PoolSubclasses}).
+     */
+    static boolean isSuperTarget(String owner, String name, String desc, ClassHierarchy hierarchy) {
+        return owner.startsWith("java/")
+                && POOL_METHODS.contains(name + desc)
+                && hierarchy.isSubtype(owner, "java/util/concurrent/ThreadPoolExecutor");
+    }
+
+    /**
      * Whether a static call site is routed through the library bridge: the {@code
      * CompletableFuture} factories that default to the common pool, and {@code
      * ForkJoinPool.commonPool()}, the streams' {@code concat} (which takes its streams'

@@ -315,7 +315,9 @@ final class MethodRewriter {
     private void call(InsnList code, MethodInsnNode call) {
         int op = call.getOpcode();
         if (op == Opcodes.INVOKESPECIAL) {
-            if (call.name.equals("<init>") && !executor(code, call)) {
+            if (!call.name.equals("<init>")) {
+                superCall(code, call);
+            } else if (!executor(code, call)) {
                 barrierConstruction(code, call);
                 collectionConstruction(code, call);
                 linkedMapConstruction(code, call);
@@ -469,6 +471,29 @@ final class MethodRewriter {
                         Type.getObjectType(call.owner),
                         id,
                         kind));
+    }
+
+    /**
+     * Routes {@code super.execute(task)} (and the other methods of {@link
+     * LibraryRules#isSuperTarget}) in the program's subclass of a JDK pool through {@code
+     * LibraryBridge} as {@link #library} routes calls, so that the pool's model runs it; the
+     * bootstrap binds the original to the superclass's method, as {@code invokespecial} does.
+     */
+    private void superCall(InsnList code, MethodInsnNode call) {
+        if (cls.majorVersion() < Opcodes.V1_7
+                || !LibraryRules.isSuperTarget(call.owner, call.name, call.desc, cls.hierarchy())) {
+            return;
+        }
+        int id = site(CallRules.simpleName(call.owner) + "." + call.name + "()", null);
+        code.set(
+                call,
+                new InvokeDynamicInsnNode(
+                        call.name,
+                        "(L" + cls.owner() + ";" + call.desc.substring(1),
+                        LIBRARY_BOOTSTRAP,
+                        Type.getObjectType(call.owner),
+                        id,
+                        3));
     }
 
     private static final org.objectweb.asm.Handle LIBRARY_BOOTSTRAP =

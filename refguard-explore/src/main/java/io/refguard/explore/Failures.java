@@ -96,7 +96,11 @@ final class Failures {
                     String head = lines.get(0).replace(" Where it is now:", "");
                     String where = StuckThreads.stuckIn(stack);
                     return new Failure(
-                            FailureKind.STUCK, t, head + where + StuckThreads.ADVICE, null, stack);
+                            FailureKind.STUCK,
+                            t,
+                            head + where + StuckThreads.advice(stack),
+                            null,
+                            stack);
                 }
             case CHECK_FAILED:
                 return withLines(

@@ -17,6 +17,57 @@ final class StuckThreads {
                     + " stand-in), instrument the library that blocks or spins (widen the agent's include), or"
                     + " raise refguard.explore.runTimeout if it is only slow.";
 
+    /**
+     * What to do about a thread stuck in {@code stack}: when it waits (parks, or waits on a
+     * monitor) inside a JDK method the program called, such as a piped stream's {@code read} or a
+     * {@code SubmissionPublisher}'s {@code submit}, that the JDK's method is not modeled, and that
+     * widening the include cannot help; else {@link #ADVICE}.
+     */
+    static String advice(List<String> stack) {
+        String called = unmodeledJdkWait(stack);
+        if (called == null) {
+            return ADVICE;
+        }
+        return " refguard models the JDK's concurrency at its API, and "
+                + called
+                + " is not modeled: the JDK waits inside it, where refguard cannot see, and"
+                + " widening the agent's include does not reach the JDK's classes. Keep the call"
+                + " out of the explored code, or use a class refguard models in its place (the"
+                + " agent's documentation lists them, under \"JDK classes under exploration\"),"
+                + " or raise refguard.explore.runTimeout if it is only slow.";
+    }
+
+    /**
+     * The JDK method the program called, as {@code pkg.Class.method}, when the thread parks or
+     * waits on a monitor inside it, with no frame of refguard's own in between; else null.
+     */
+    private static String unmodeledJdkWait(List<String> stack) {
+        if (stack.isEmpty() || !stack.get(0).startsWith("at ")) {
+            return null;
+        }
+        String top = method(stack.get(0).substring(3));
+        if (!top.endsWith(".park")
+                && !top.equals("java.lang.Object.wait")
+                && !top.equals("java.lang.Object.wait0")) {
+            return null;
+        }
+        String called = null;
+        for (String l : stack) {
+            if (!l.startsWith("at ")) {
+                return null; // cut before the program's frame
+            }
+            String frame = l.substring(3);
+            if (method(frame).startsWith("io.refguard.")) {
+                return null; // a model of refguard's that waited for real: not the JDK's
+            }
+            if (!jdk(frame)) {
+                return called;
+            }
+            called = method(frame);
+        }
+        return null;
+    }
+
     /** " It is stuck in m, called from the program's n." for the stack shown, or "". */
     static String stuckIn(List<String> stack) {
         if (stack.isEmpty() || !stack.get(0).startsWith("at ")) {

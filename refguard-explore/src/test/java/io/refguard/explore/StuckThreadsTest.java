@@ -39,4 +39,34 @@ class StuckThreadsTest {
         assertTrue(s.contains("It waits for the JVM to finish initializing a class"), s);
         assertTrue(s.contains("Class.forName with initialize true"), s);
     }
+
+    @Test
+    void aThreadWaitingInsideAnUnmodeledJdkClassIsToldThatTheIncludeCannotHelp() {
+        List<String> stack =
+                List.of(
+                        "at java.base@17.0.15/java.lang.Object.wait(Native Method)",
+                        "at java.base@17.0.15/java.io.PipedInputStream.read(PipedInputStream.java:326)",
+                        "at app.Reader.next(Reader.java:9)");
+        String s = StuckThreads.advice(stack);
+        assertTrue(s.contains("java.io.PipedInputStream.read is not modeled"), s);
+        assertTrue(s.contains("does not reach the JDK's classes"), s);
+    }
+
+    @Test
+    void aThreadInIoOrInRefguardsOwnModelGetsTheGeneralAdvice() {
+        assertEquals(
+                StuckThreads.ADVICE,
+                StuckThreads.advice(
+                        List.of(
+                                "at java.base/sun.nio.ch.SocketDispatcher.read0(Native Method)",
+                                "at java.base/java.net.Socket.read(Socket.java:1)",
+                                "at app.Client.fetch(Client.java:12)")));
+        assertEquals(
+                StuckThreads.ADVICE,
+                StuckThreads.advice(
+                        List.of(
+                                "at java.base/jdk.internal.misc.Unsafe.park(Native Method)",
+                                "at io.refguard.agent.explore.LockOps.takeReal(LockOps.java:1)",
+                                "at app.Client.fetch(Client.java:12)")));
+    }
 }

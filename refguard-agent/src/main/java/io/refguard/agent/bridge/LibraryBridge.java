@@ -48,6 +48,7 @@ public final class LibraryBridge {
                                     int.class,
                                     String.class,
                                     boolean.class,
+                                    boolean.class,
                                     MethodType.class,
                                     MethodHandle.class,
                                     MethodHandle.class,
@@ -79,7 +80,8 @@ public final class LibraryBridge {
      * @param type the call's type: the receiver first, for an instance method
      * @param owner the class or interface the original instruction named
      * @param site the site id
-     * @param kind 0 {@code invokevirtual}, 1 {@code invokestatic}, 2 {@code invokeinterface}
+     * @param kind 0 {@code invokevirtual}, 1 {@code invokestatic}, 2 {@code invokeinterface}, 3
+     *     {@code invokespecial} of a superclass's method ({@link LibraryCall#isSuperCall()})
      */
     public static CallSite bootstrap(
             MethodHandles.Lookup caller,
@@ -90,11 +92,19 @@ public final class LibraryBridge {
             int kind)
             throws ReflectiveOperationException {
         boolean isStatic = kind == 1;
+        boolean special = kind == 3;
         MethodHandle plain =
                 isStatic
                         ? caller.findStatic(owner, name, type)
-                        : caller.findVirtual(owner, name, type.dropParameterTypes(0, 1))
-                                .asType(type);
+                        : special
+                                ? caller.findSpecial(
+                                                owner,
+                                                name,
+                                                type.dropParameterTypes(0, 1),
+                                                caller.lookupClass())
+                                        .asType(type)
+                                : caller.findVirtual(owner, name, type.dropParameterTypes(0, 1))
+                                        .asType(type);
         MethodHandle withExecutor = null;
         int n = type.parameterCount();
         if (name.endsWith("Async") && (n == 0 || type.parameterType(n - 1) != Executor.class)) {
@@ -112,7 +122,15 @@ public final class LibraryBridge {
         }
         MethodHandle modeled =
                 MethodHandles.insertArguments(
-                        MODELED, 0, site, name, isStatic, type, spread(plain), withExecutor);
+                        MODELED,
+                        0,
+                        site,
+                        name,
+                        isStatic,
+                        special,
+                        type,
+                        spread(plain),
+                        withExecutor);
         modeled = modeled.asCollector(Object[].class, n).asType(type);
         MethodHandle test = MethodHandles.dropArguments(UNMANAGED, 0, type.parameterList());
         MethodHandle target = MethodHandles.guardWithTest(test, plain, modeled);
@@ -187,6 +205,7 @@ public final class LibraryBridge {
             int site,
             String name,
             boolean isStatic,
+            boolean special,
             MethodType type,
             MethodHandle spread,
             MethodHandle withExecutor,
@@ -199,10 +218,11 @@ public final class LibraryBridge {
                 return spread.invokeExact(args);
             }
             return callback.libraryCallInCallback(
-                    new LibraryCall(site, name, isStatic, type, spread, withExecutor, args));
+                    new LibraryCall(
+                            site, name, isStatic, special, type, spread, withExecutor, args));
         }
         return i.libraryCall(
-                new LibraryCall(site, name, isStatic, type, spread, withExecutor, args));
+                new LibraryCall(site, name, isStatic, special, type, spread, withExecutor, args));
     }
 
     /** The JDK collections whose documentation requires external synchronization. */

@@ -16,6 +16,7 @@ public final class LibraryCall {
     private final int site;
     private final String name;
     private final boolean isStatic;
+    private final boolean special;
     private final MethodHandle spread;
     private final MethodHandle withExecutor;
     private final Object[] args;
@@ -25,6 +26,7 @@ public final class LibraryCall {
             int site,
             String name,
             boolean isStatic,
+            boolean special,
             MethodType type,
             MethodHandle spread,
             MethodHandle withExecutor,
@@ -33,6 +35,7 @@ public final class LibraryCall {
         this.site = site;
         this.name = name;
         this.isStatic = isStatic;
+        this.special = special;
         this.spread = spread;
         this.withExecutor = withExecutor;
         this.args = args;
@@ -51,6 +54,15 @@ public final class LibraryCall {
     /** Whether the method is static (then there is no receiver). */
     public boolean isStatic() {
         return isStatic;
+    }
+
+    /**
+     * Whether this is a {@code super.m(...)} call of the program's subclass to the JDK class it
+     * extends ({@code super.execute(task)} in a {@code ThreadPoolExecutor} subclass): {@link
+     * #proceed()} runs the JDK's method, not the override.
+     */
+    public boolean isSuperCall() {
+        return special;
     }
 
     /** The receiver, or {@code null} for a static method. */

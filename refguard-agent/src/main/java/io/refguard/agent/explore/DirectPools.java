@@ -135,6 +135,12 @@ final class DirectPools {
             return PoolQueries.call(x, call, pool);
         }
         ExecutorService model = modelOf(x, pool, call.site());
+        if (call.name().equals("submit")
+                && model instanceof ModeledExecutor modeled
+                && !(pool instanceof ScheduledThreadPoolExecutor)
+                && PoolSubclasses.overrides(pool, "execute", EXECUTE)) {
+            return submitThroughOverride(call, pool, modeled);
+        }
         Object[] args = new Object[call.argumentCount() + 1];
         args[0] = model;
         for (int i = 1; i < args.length; i++) {
@@ -146,6 +152,27 @@ final class DirectPools {
             pool.shutdown(); // so the real pool's own queries agree; it has no threads to stop
         }
         return result;
+    }
+
+    /**
+     * {@code submit} on the program's subclass that overrides {@code execute}: as the JDK's {@code
+     * AbstractExecutorService.submit}, the model's future for the task, handed to the program's
+     * {@code execute} (which wraps it, say, and calls {@code super.execute}).
+     */
+    private static Object submitThroughOverride(
+            LibraryCall call, ThreadPoolExecutor pool, ModeledExecutor model) {
+        Object task = call.argument(0);
+        if (task == null) {
+            throw new NullPointerException("the task is null");
+        }
+        java.util.concurrent.RunnableFuture<?> future =
+                task instanceof java.util.concurrent.Callable<?> c
+                        ? model.newTaskFor(c)
+                        : model.newTaskFor(
+                                (Runnable) task,
+                                call.argumentCount() > 1 ? call.argument(1) : null);
+        pool.execute(future);
+        return future;
     }
 
     /**

@@ -238,7 +238,7 @@ final class LibraryOps {
             return r != BlockingModels.NOT_MODELED ? r : call.proceed();
         }
         if (receiver instanceof java.util.concurrent.ThreadPoolExecutor own
-                && PoolSubclasses.inherits(own, name, call.methodType())) {
+                && (call.isSuperCall() || PoolSubclasses.inherits(own, name, call.methodType()))) {
             Object r = DirectPools.call(x, call, own); // the program's subclass: on the model
             return r != BlockingModels.NOT_MODELED ? r : call.proceed();
         }

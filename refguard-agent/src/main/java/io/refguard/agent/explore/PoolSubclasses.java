@@ -14,7 +14,9 @@ import java.util.concurrent.ThreadPoolExecutor;
  * overrides where the JDK's worker does: {@code beforeExecute(worker, task)} before each task and
  * {@code afterExecute(task, thrown)} after it, on the worker, and {@code terminated()} once, on the
  * thread that ends the last worker after shutdown (or shuts down a pool with none); the pool counts
- * as terminated only when {@code terminated()} has returned.
+ * as terminated only when {@code terminated()} has returned. A subclass's {@code
+ * super.execute(task)} reaches the model too ({@code LibraryCall.isSuperCall}), and {@code submit}
+ * on a subclass that overrides {@code execute} goes through the override ({@link DirectPools}).
  */
 final class PoolSubclasses {
 
@@ -63,6 +65,15 @@ final class PoolSubclasses {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether {@code pool} is the program's subclass and overrides {@code name} of {@code type}.
+     */
+    static boolean overrides(Object pool, String name, MethodType type) {
+        return pool instanceof ThreadPoolExecutor
+                && pool.getClass().getClassLoader() != null
+                && !inherits(pool, name, type);
     }
 
     /** The hooks {@code pool}'s class overrides, or null when it is the JDK's or overrides none. */

@@ -35,4 +35,12 @@ class PoolHooksTest {
         assertTrue(f.getMessage().contains("without synchronization"), f.getMessage());
         assertTrue(f.table().contains("pool-1-thread-2"), f.table());
     }
+
+    @Test
+    void aSubclassThatOverridesExecuteAndCallsSuperRunsOnTheModel() {
+        ExploreResult r =
+                AgentExplorer.mainClass(PoolHooks.ContextCarried.class.getName())
+                        .explore(ExploreOptions.exhaustive());
+        assertTrue(r.exhausted(), r::toString);
+    }
 }
