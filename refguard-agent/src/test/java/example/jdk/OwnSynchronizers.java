@@ -284,7 +284,7 @@ public final class OwnSynchronizers {
         }
     }
 
-    /** A wait on a condition of the mutex: not modeled, so the run ends inconclusive at once. */
+    /** A flag set under the mutex, waited for on its condition in a loop: correct. */
     public static final class ConditionWait {
         private ConditionWait() {}
 
@@ -307,6 +307,69 @@ public final class OwnSynchronizers {
             }
             lock.release(1);
             setter.join();
+        }
+    }
+
+    /** The same wait without looking at the flag first: a signal before it is lost for good. */
+    public static final class ConditionLostSignal {
+        private ConditionLostSignal() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            Mutex lock = new Mutex(false);
+            java.util.concurrent.locks.Condition ready = lock.newCondition();
+            Thread setter =
+                    new Thread(
+                            () -> {
+                                lock.acquire(1);
+                                ready.signal();
+                                lock.release(1);
+                            });
+            setter.start();
+            lock.acquire(1);
+            ready.await();
+            lock.release(1);
+            setter.join();
+        }
+    }
+
+    /**
+     * A holder that signals once a thread waits on the condition, asking {@code hasWaiters} and
+     * {@code getWaitQueueLength}: the waiter waits in the model, so the answers must come from it.
+     */
+    public static final class ConditionWaiters {
+        private ConditionWaiters() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            Mutex lock = new Mutex(false);
+            AbstractQueuedSynchronizer.ConditionObject ready = lock.newCondition();
+            boolean[] set = new boolean[1];
+            Thread waiter =
+                    new Thread(
+                            () -> {
+                                lock.acquire(1);
+                                try {
+                                    while (!set[0]) {
+                                        ready.awaitUninterruptibly();
+                                    }
+                                } finally {
+                                    lock.release(1);
+                                }
+                            });
+            waiter.start();
+            lock.acquire(1);
+            while (!lock.hasWaiters(ready)) {
+                lock.release(1);
+                Thread.yield();
+                lock.acquire(1);
+            }
+            int waiting = lock.getWaitQueueLength(ready);
+            set[0] = true;
+            ready.signalAll();
+            lock.release(1);
+            waiter.join();
+            if (waiting != 1) {
+                throw new AssertionError(waiting + " threads waiting, expected 1");
+            }
         }
     }
 }

@@ -142,7 +142,10 @@ final class LibraryRules {
                     "getQueueLength()I",
                     "getQueuedThreads()Ljava/util/Collection;",
                     "getExclusiveQueuedThreads()Ljava/util/Collection;",
-                    "getSharedQueuedThreads()Ljava/util/Collection;");
+                    "getSharedQueuedThreads()Ljava/util/Collection;",
+                    "hasWaiters(Ljava/util/concurrent/locks/AbstractQueuedSynchronizer$ConditionObject;)Z",
+                    "getWaitQueueLength(Ljava/util/concurrent/locks/AbstractQueuedSynchronizer$ConditionObject;)I",
+                    "getWaitingThreads(Ljava/util/concurrent/locks/AbstractQueuedSynchronizer$ConditionObject;)Ljava/util/Collection;");
 
     private static final Set<String> LONG_SYNCHRONIZER_METHODS =
             Set.of(
@@ -165,7 +168,10 @@ final class LibraryRules {
                     "getQueueLength()I",
                     "getQueuedThreads()Ljava/util/Collection;",
                     "getExclusiveQueuedThreads()Ljava/util/Collection;",
-                    "getSharedQueuedThreads()Ljava/util/Collection;");
+                    "getSharedQueuedThreads()Ljava/util/Collection;",
+                    "hasWaiters(Ljava/util/concurrent/locks/AbstractQueuedLongSynchronizer$ConditionObject;)Z",
+                    "getWaitQueueLength(Ljava/util/concurrent/locks/AbstractQueuedLongSynchronizer$ConditionObject;)I",
+                    "getWaitingThreads(Ljava/util/concurrent/locks/AbstractQueuedLongSynchronizer$ConditionObject;)Ljava/util/Collection;");
 
     /**
      * The public methods of {@code ThreadPoolExecutor} and {@code ScheduledThreadPoolExecutor}, by

@@ -272,6 +272,10 @@ final class LockOps {
         RunModel run = x.run();
         LockModel lock = ownerOf(run, me, condition);
         if (lock == null) {
+            Object sync = Synchronizers.ownerOf(run, condition);
+            if (sync != null) {
+                return Synchronizers.await(x, me, sync, condition, op, time, unit, deadline, site);
+            }
             java.util.concurrent.locks.ReentrantReadWriteLock.WriteLock w =
                     RealLockConditions.owner(run, condition);
             if (w != null) {
@@ -470,6 +474,11 @@ final class LockOps {
             ExploringInterceptor x, ThreadModel me, Condition condition, boolean all, int site) {
         RunModel run = x.run();
         LockModel lock = ownerOf(run, me, condition);
+        Object sync = lock == null ? Synchronizers.ownerOf(run, condition) : null;
+        if (sync != null) {
+            Synchronizers.signal(x, sync, condition, all, site);
+            return;
+        }
         if (lock == null && RealLockConditions.owner(run, condition) != null) {
             RealLockConditions.signal(x, condition, all, site);
             return;

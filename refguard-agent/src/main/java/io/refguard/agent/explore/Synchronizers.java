@@ -1,15 +1,20 @@
 package io.refguard.agent.explore;
 
+import io.refguard.agent.bridge.AwaitOp;
 import io.refguard.agent.bridge.LibraryCall;
 import io.refguard.explore.Coordinator;
 import io.refguard.hook.Access;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.AbstractQueuedLongSynchronizer;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+import java.util.concurrent.locks.Condition;
 
 /**
  * The program's own synchronizers built on {@code AbstractQueuedSynchronizer} (or {@code
@@ -94,13 +99,26 @@ final class Synchronizers {
             boolean interruptible,
             boolean timed)
             throws Throwable {
+        long nanos = timed ? (Long) call.argument(1) : 0L;
+        return acquire(x, sync, call.argument(0), nanos, shared, interruptible, timed, call.site());
+    }
+
+    /** {@link #acquire(ExploringInterceptor, LibraryCall, Object, boolean, boolean, boolean)}. */
+    private static Object acquire(
+            ExploringInterceptor x,
+            Object sync,
+            Object arg,
+            long nanos,
+            boolean shared,
+            boolean interruptible,
+            boolean timed,
+            int site)
+            throws Throwable {
         ThreadModel me = x.current();
         RunModel run = x.run();
         if (interruptible) {
             ThreadOps.throwIfInterrupted(me);
         }
-        Object arg = call.argument(0);
-        long nanos = timed ? (Long) call.argument(1) : 0L;
         Queue q = run.synchronizers.computeIfAbsent(sync, s -> new Queue());
         long seen = q.releases;
         if (tried(sync, arg, shared)) {
@@ -109,8 +127,8 @@ final class Synchronizers {
         if (timed && nanos <= 0) {
             return Boolean.FALSE;
         }
-        LockModel k = run.key(sync, call.site());
-        String label = x.label(call.site());
+        LockModel k = run.key(sync, site);
+        String label = x.label(site);
         q.waiting.add(me);
         q.shared.add(shared);
         q.contended = true;
@@ -161,6 +179,114 @@ final class Synchronizers {
         return released;
     }
 
+    /**
+     * The synchronizer of this run that owns {@code condition}, a {@code ConditionObject}; null for
+     * any other condition. A thread that waits on a condition holds its synchronizer, which it
+     * acquired through the model, so the synchronizer is among the run's.
+     */
+    static Object ownerOf(RunModel run, Object condition) {
+        if (condition instanceof AbstractQueuedSynchronizer.ConditionObject c) {
+            for (Object sync : run.synchronizers.keySet()) {
+                if (sync instanceof AbstractQueuedSynchronizer s && s.owns(c)) {
+                    return s;
+                }
+            }
+        } else if (condition instanceof AbstractQueuedLongSynchronizer.ConditionObject c) {
+            for (Object sync : run.synchronizers.keySet()) {
+                if (sync instanceof AbstractQueuedLongSynchronizer s && s.owns(c)) {
+                    return s;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code await} (in any of its forms, {@code op}) on {@code condition} of {@code sync}, as the
+     * JDK's {@code ConditionObject} does it: the caller must hold the synchronizer exclusively (the
+     * program's {@code isHeldExclusively}); it releases the whole state (the program's {@code
+     * tryRelease(getState())}), waits in the model until a signal picks it, an interrupt or its
+     * timeout, then acquires again with that state, waiting as any acquirer does.
+     */
+    static long await(
+            ExploringInterceptor x,
+            ThreadModel me,
+            Object sync,
+            Condition condition,
+            AwaitOp op,
+            long time,
+            TimeUnit unit,
+            Date deadline,
+            int site)
+            throws InterruptedException {
+        try {
+            RunModel run = x.run();
+            boolean interruptible = op != AwaitOp.AWAIT_UNINTERRUPTIBLY;
+            if (interruptible) {
+                ThreadOps.throwIfInterrupted(me);
+            }
+            Hooks h = hooks(sync.getClass());
+            if (!h.heldExclusively(sync)) {
+                throw new IllegalMonitorStateException();
+            }
+            Object saved = h.state(sync);
+            if (!(Boolean) h.invoke(1, sync, saved)) {
+                throw new IllegalMonitorStateException();
+            }
+            run.synchronizers.get(sync).releases++;
+            boolean timed = LockOps.isTimed(op);
+            long nanos = timed ? LockOps.awaitNanos(x, op, time, unit, deadline, site) : 0L;
+            LockModel c = run.key(condition, site);
+            ArrayDeque<ThreadModel> waiters =
+                    run.realConditionWaiters.computeIfAbsent(condition, any -> new ArrayDeque<>());
+            me.signalled = false;
+            waiters.addLast(me);
+            boolean signalled;
+            run.ops++;
+            try {
+                run.block(
+                        () -> me.signalled || (interruptible && me.interrupted()),
+                        timed,
+                        Math.max(0L, nanos),
+                        c,
+                        c.waitLabel("await"));
+            } finally {
+                waiters.remove(me);
+                signalled = me.signalled;
+                me.signalled = false;
+            }
+            acquire(x, sync, saved, 0L, false, false, false, site);
+            if (interruptible && !signalled) {
+                ThreadOps.throwIfInterrupted(me);
+            }
+            return LockOps.awaitResult(op, time, signalled);
+        } catch (InterruptedException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new java.lang.reflect.UndeclaredThrowableException(t);
+        }
+    }
+
+    /**
+     * {@code signal} ({@code all} false) or {@code signalAll} on {@code condition} of {@code sync}:
+     * the caller must hold it exclusively; the longest waiters are picked.
+     */
+    static void signal(
+            ExploringInterceptor x, Object sync, Condition condition, boolean all, int site) {
+        boolean held;
+        try {
+            held = hooks(sync.getClass()).heldExclusively(sync);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new java.lang.reflect.UndeclaredThrowableException(t);
+        }
+        if (!held) {
+            throw new IllegalMonitorStateException();
+        }
+        RealLockConditions.signal(x, condition, all, site);
+    }
+
     /** Whether the program's {@code tryAcquire} (or {@code tryAcquireShared}) succeeds. */
     private static boolean tried(Object sync, Object arg, boolean shared) throws Throwable {
         Hooks h = hooks(sync.getClass());
@@ -194,6 +320,9 @@ final class Synchronizers {
                     "getQueuedThreads",
                     "getExclusiveQueuedThreads",
                     "getSharedQueuedThreads" -> {}
+            case "hasWaiters", "getWaitQueueLength", "getWaitingThreads" -> {
+                return conditionQuery(x, call, sync);
+            }
             default -> {
                 return call.proceed();
             }
@@ -221,6 +350,40 @@ final class Synchronizers {
         };
     }
 
+    /**
+     * {@code hasWaiters(condition)}, {@code getWaitQueueLength(condition)} or {@code
+     * getWaitingThreads(condition)}: the JDK's checks (the synchronizer owns the condition, the
+     * caller holds it), then the threads waiting on the condition in the model, not yet signalled.
+     */
+    private static Object conditionQuery(ExploringInterceptor x, LibraryCall call, Object sync)
+            throws Throwable {
+        Object condition = call.argument(0);
+        if (condition == null) {
+            throw new NullPointerException();
+        }
+        if (ownerOf(x.run(), condition) != sync) {
+            return call.proceed(); // the JDK's IllegalArgumentException: not its condition
+        }
+        if (!hooks(sync.getClass()).heldExclusively(sync)) {
+            throw new IllegalMonitorStateException();
+        }
+        RunModel run = x.run();
+        run.ops++;
+        Coordinator.point(run.key(condition, call.site()), Access.READ, x.label(call.site()));
+        ArrayDeque<ThreadModel> waiting = run.realConditionWaiters.get(condition);
+        List<Thread> threads = new ArrayList<>();
+        if (waiting != null) {
+            for (ThreadModel t : waiting) {
+                threads.add(t.thread);
+            }
+        }
+        return switch (call.name()) {
+            case "hasWaiters" -> !threads.isEmpty();
+            case "getWaitQueueLength" -> threads.size();
+            default -> threads;
+        };
+    }
+
     /** The queued threads, of one mode when {@code shared} is not null. */
     private static List<Thread> threads(Queue q, Boolean shared) {
         List<Thread> out = new ArrayList<>();
@@ -244,11 +407,27 @@ final class Synchronizers {
         Object invoke(int which, Object sync, Object arg) throws Throwable {
             return methods[which].invoke(sync, arg);
         }
+
+        /** The program's {@code isHeldExclusively()} (the JDK's throws, as its conditions do). */
+        boolean heldExclusively(Object sync) throws Throwable {
+            return (Boolean) methods[HELD].invoke(sync);
+        }
+
+        /** {@code getState()}, boxed. */
+        Object state(Object sync) throws Throwable {
+            return methods[STATE].invoke(sync);
+        }
     }
 
     private static final String[] HOOK_NAMES = {
         "tryAcquire", "tryRelease", "tryAcquireShared", "tryReleaseShared"
     };
+
+    /** Index of the program's {@code isHeldExclusively()} in {@link Hooks}. */
+    private static final int HELD = 4;
+
+    /** Index of {@code getState()} in {@link Hooks}. */
+    private static final int STATE = 5;
 
     private static final ClassValue<Hooks> HOOKS =
             new ClassValue<>() {
@@ -256,7 +435,7 @@ final class Synchronizers {
                 protected Hooks computeValue(Class<?> type) {
                     boolean wide = AbstractQueuedLongSynchronizer.class.isAssignableFrom(type);
                     Class<?> argType = wide ? long.class : int.class;
-                    MethodHandle[] m = new MethodHandle[4];
+                    MethodHandle[] m = new MethodHandle[6];
                     try {
                         MethodHandles.Lookup l =
                                 MethodHandles.privateLookupIn(type, MethodHandles.lookup());
@@ -273,6 +452,15 @@ final class Synchronizers {
                                                             Object.class,
                                                             Object.class));
                         }
+                        m[HELD] =
+                                l.findVirtual(
+                                                type,
+                                                "isHeldExclusively",
+                                                MethodType.methodType(boolean.class))
+                                        .asType(MethodType.methodType(Object.class, Object.class));
+                        m[STATE] =
+                                l.findVirtual(type, "getState", MethodType.methodType(argType))
+                                        .asType(MethodType.methodType(Object.class, Object.class));
                     } catch (ReflectiveOperationException | IllegalArgumentException e) {
                         throw new IllegalStateException(
                                 "refguard cannot call the acquire and release methods of "

@@ -8,7 +8,6 @@ import example.jdk.OwnSynchronizers;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
-import io.refguard.explore.InterleavingInconclusive;
 import io.refguard.explore.report.FailureKind;
 import org.junit.jupiter.api.Test;
 
@@ -57,15 +56,21 @@ class OwnSynchronizersTest {
     }
 
     @Test
-    void aWaitOnTheSynchronizersConditionIsInconclusiveAtOnce() {
-        InterleavingInconclusive f =
+    void aWaitOnTheSynchronizersConditionReleasesItAndWaitsInTheModel() {
+        passes(OwnSynchronizers.ConditionWait.class);
+        InterleavingFailure f =
                 assertThrows(
-                        InterleavingInconclusive.class,
+                        InterleavingFailure.class,
                         () ->
                                 AgentExplorer.mainClass(
-                                                OwnSynchronizers.ConditionWait.class.getName())
+                                                OwnSynchronizers.ConditionLostSignal.class
+                                                        .getName())
                                         .explore(ExploreOptions.exhaustive()));
-        assertEquals(FailureKind.OUT_OF_CONTROL, f.kind(), f.getMessage());
-        assertTrue(f.getMessage().contains("Condition.await()"), f.getMessage());
+        assertEquals(FailureKind.DEADLOCK, f.report().failure().kind(), f::getMessage);
+    }
+
+    @Test
+    void theSynchronizersQuestionsAboutAConditionSeeTheThreadsWaitingInTheModel() {
+        passes(OwnSynchronizers.ConditionWaiters.class);
     }
 }
