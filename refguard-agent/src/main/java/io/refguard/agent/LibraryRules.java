@@ -40,6 +40,7 @@ final class LibraryRules {
         "java/util/concurrent/locks/StampedLock",
         "java/util/concurrent/Executor",
         "java/util/concurrent/CompletionService",
+        "java/util/concurrent/SubmissionPublisher",
         "java/util/Timer",
         "java/lang/StringBuffer",
         "java/io/PrintStream",

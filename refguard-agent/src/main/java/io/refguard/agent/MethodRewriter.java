@@ -322,6 +322,7 @@ final class MethodRewriter {
                 collectionConstruction(code, call);
                 linkedMapConstruction(code, call);
                 completionServiceConstruction(code, call);
+                publisherConstruction(code, call);
                 identityConstruction(code, call);
                 randomConstruction(code, call);
             }
@@ -609,6 +610,71 @@ final class MethodRewriter {
         }
         code.insertBefore(call, pre);
         rewrites++;
+    }
+
+    /**
+     * {@code new SubmissionPublisher(...)}: the executor is private to the publisher, and the JDK's
+     * code hands it the work of delivering items. The executor argument is passed through {@code
+     * LibraryBridge.completionExecutor} first, as for a completion service, and the constructor
+     * without one gets one from {@code LibraryBridge.publisherExecutor}: the JDK's own default when
+     * nothing intercepts, the model of the common pool under exploration.
+     */
+    private void publisherConstruction(InsnList code, MethodInsnNode call) {
+        if (!call.owner.equals("java/util/concurrent/SubmissionPublisher")) {
+            return;
+        }
+        String executor = "Ljava/util/concurrent/Executor;";
+        InsnList pre = new InsnList();
+        switch (call.desc) {
+            case "()V" -> {
+                pre.add(push(site("new SubmissionPublisher()")));
+                pre.add(
+                        bridge(
+                                LibraryRules.BRIDGE,
+                                "publisherExecutor",
+                                "(I)Ljava/util/concurrent/Executor;"));
+                pre.add(
+                        new MethodInsnNode(
+                                Opcodes.INVOKESTATIC,
+                                "java/util/concurrent/Flow",
+                                "defaultBufferSize",
+                                "()I",
+                                false));
+                call.desc = "(" + executor + "I)V";
+            }
+            case "(Ljava/util/concurrent/Executor;I)V" -> {
+                pre.add(new InsnNode(Opcodes.SWAP));
+                pre.add(wrappedExecutor());
+                pre.add(new InsnNode(Opcodes.SWAP));
+            }
+            case "(Ljava/util/concurrent/Executor;ILjava/util/function/BiConsumer;)V" -> {
+                // executor, capacity, handler: bring the executor up, wrap it, put it back
+                pre.add(new InsnNode(Opcodes.DUP2_X1));
+                pre.add(new InsnNode(Opcodes.POP2));
+                pre.add(wrappedExecutor());
+                pre.add(new InsnNode(Opcodes.DUP_X2));
+                pre.add(new InsnNode(Opcodes.POP));
+            }
+            default -> {
+                return;
+            }
+        }
+        code.insertBefore(call, pre);
+        rewrites++;
+    }
+
+    /**
+     * The executor on top of the stack, passed through {@code LibraryBridge.completionExecutor}.
+     */
+    private InsnList wrappedExecutor() {
+        InsnList l = new InsnList();
+        l.add(push(site("new SubmissionPublisher()")));
+        l.add(
+                bridge(
+                        LibraryRules.BRIDGE,
+                        "completionExecutor",
+                        "(Ljava/util/concurrent/Executor;I)Ljava/util/concurrent/Executor;"));
+        return l;
     }
 
     /**

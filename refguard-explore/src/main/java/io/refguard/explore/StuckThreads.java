@@ -19,9 +19,9 @@ final class StuckThreads {
 
     /**
      * What to do about a thread stuck in {@code stack}: when it waits (parks, or waits on a
-     * monitor) inside a JDK method the program called, such as a piped stream's {@code read} or a
-     * {@code SubmissionPublisher}'s {@code submit}, that the JDK's method is not modeled, and that
-     * widening the include cannot help; else {@link #ADVICE}.
+     * monitor) inside a JDK method the program called, such as a piped stream's {@code read}, that
+     * the JDK's method is not modeled, and that widening the include cannot help; else {@link
+     * #ADVICE}.
      */
     static String advice(List<String> stack) {
         String called = unmodeledJdkWait(stack);

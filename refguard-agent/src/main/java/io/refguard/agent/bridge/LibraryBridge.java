@@ -285,6 +285,30 @@ public final class LibraryBridge {
         return i == null ? executor : i.completionExecutor(executor, site);
     }
 
+    /**
+     * The executor for a {@code new SubmissionPublisher()} of instrumented code, which the agent
+     * turns into {@code new SubmissionPublisher(executor, Flow.defaultBufferSize())}: the JDK's own
+     * default when nothing intercepts (the common pool, or a thread per item on a machine where the
+     * common pool has one thread), else the interceptor's stand-in for the common pool.
+     */
+    public static java.util.concurrent.Executor publisherExecutor(int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        return i == null
+                ? DefaultPublisherExecutor.EXECUTOR
+                : i.completionExecutor(java.util.concurrent.ForkJoinPool.commonPool(), site);
+    }
+
+    /** The executor the JDK gives a {@code SubmissionPublisher} built without one. */
+    private static final class DefaultPublisherExecutor {
+        static final java.util.concurrent.Executor EXECUTOR;
+
+        static {
+            try (var p = new java.util.concurrent.SubmissionPublisher<Object>()) {
+                EXECUTOR = p.getExecutor();
+            }
+        }
+    }
+
     /** Called by instrumented code right after {@code new CyclicBarrier(parties, action)}. */
     public static void barrierCreated(Object barrier, Runnable action) {
         if (action != null) {

@@ -204,6 +204,9 @@ final class LibraryOps {
         if (receiver instanceof ForkJoinPool pool) {
             return ForkJoinModels.poolCall(x, call, pool);
         }
+        if (receiver instanceof java.util.concurrent.SubmissionPublisher<?> publisher) {
+            return Publishers.call(x, call, publisher);
+        }
         if (receiver instanceof java.util.concurrent.ExecutorCompletionService<?> service) {
             return CompletionServices.call(x, call, service);
         }
