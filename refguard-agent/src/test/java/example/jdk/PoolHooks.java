@@ -152,4 +152,120 @@ public final class PoolHooks {
             }
         }
     }
+
+    /** A scheduled pool that counts decorated and finished tasks, and notes its end: correct. */
+    public static final class ScheduledAudited {
+        private ScheduledAudited() {}
+
+        public static void main(String[] args) throws Exception {
+            AtomicInteger decorated = new AtomicInteger();
+            AtomicInteger finished = new AtomicInteger();
+            boolean[] ended = new boolean[1];
+            java.util.concurrent.ScheduledThreadPoolExecutor pool =
+                    new java.util.concurrent.ScheduledThreadPoolExecutor(1) {
+                        @Override
+                        protected <V> java.util.concurrent.RunnableScheduledFuture<V> decorateTask(
+                                Runnable task,
+                                java.util.concurrent.RunnableScheduledFuture<V> future) {
+                            decorated.incrementAndGet();
+                            return future;
+                        }
+
+                        @Override
+                        protected void afterExecute(Runnable task, Throwable thrown) {
+                            finished.incrementAndGet();
+                        }
+
+                        @Override
+                        protected void terminated() {
+                            ended[0] = true;
+                        }
+                    };
+            pool.schedule(() -> {}, 5, TimeUnit.MILLISECONDS).get();
+            pool.shutdown();
+            if (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                throw new AssertionError("not terminated");
+            }
+            if (decorated.get() != 1 || finished.get() != 1 || !ended[0]) {
+                throw new AssertionError(
+                        decorated + " decorated, " + finished + " finished, ended " + ended[0]);
+            }
+        }
+    }
+
+    /** A scheduled task wrapped to trace its runs, delegating everything else. */
+    static final class Traced<V> implements java.util.concurrent.RunnableScheduledFuture<V> {
+        private final java.util.concurrent.RunnableScheduledFuture<V> task;
+
+        Traced(java.util.concurrent.RunnableScheduledFuture<V> task) {
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
+            task.run(); // a tracing span would start and end around this
+        }
+
+        @Override
+        public boolean isPeriodic() {
+            return task.isPeriodic();
+        }
+
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return task.getDelay(unit);
+        }
+
+        @Override
+        public int compareTo(java.util.concurrent.Delayed other) {
+            return task.compareTo(other);
+        }
+
+        @Override
+        public boolean cancel(boolean interrupt) {
+            return task.cancel(interrupt);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return task.isCancelled();
+        }
+
+        @Override
+        public boolean isDone() {
+            return task.isDone();
+        }
+
+        @Override
+        public V get() throws InterruptedException, ExecutionException {
+            return task.get();
+        }
+
+        @Override
+        public V get(long timeout, TimeUnit unit)
+                throws InterruptedException,
+                        ExecutionException,
+                        java.util.concurrent.TimeoutException {
+            return task.get(timeout, unit);
+        }
+    }
+
+    /** A scheduled pool whose decorateTask wraps the task: the model cannot run the wrapper. */
+    public static final class ScheduledWrapped {
+        private ScheduledWrapped() {}
+
+        public static void main(String[] args) throws Exception {
+            java.util.concurrent.ScheduledThreadPoolExecutor pool =
+                    new java.util.concurrent.ScheduledThreadPoolExecutor(1) {
+                        @Override
+                        protected <V> java.util.concurrent.RunnableScheduledFuture<V> decorateTask(
+                                Runnable task,
+                                java.util.concurrent.RunnableScheduledFuture<V> future) {
+                            return new Traced<>(future);
+                        }
+                    };
+            pool.schedule(() -> {}, 5, TimeUnit.MILLISECONDS);
+            pool.shutdown();
+        }
+    }
 }

@@ -265,7 +265,14 @@ final class BlockingModels {
         long nanos = args == 3 ? nanos(call, 1) : -1;
         ThreadModel me = x.current();
         ThreadOps.throwIfInterrupted(me);
-        LibraryOps.modeled(x, call, Access.UPDATE, () -> q.offer(e));
+        LibraryOps.modeled(
+                x,
+                call,
+                Access.UPDATE,
+                () -> {
+                    q.offer(e);
+                    return CallValues.NOT_YET; // the call's result is the hand-over's
+                });
         BooleanSupplier taken = () -> !containsItself(q, e);
         if (!taken.getAsBoolean() && nanos != 0) {
             r.block(

@@ -31,8 +31,16 @@ final class CallValues {
 
     /** The call's result, or null for a {@code void} method. */
     static String result(RunModel r, LibraryCall call, Object result) {
-        return call.methodType().returnType() == void.class ? null : cut(of(r, result));
+        return call.methodType().returnType() == void.class || result == NOT_YET
+                ? null
+                : cut(of(r, result));
     }
+
+    /**
+     * What a model's first step of a call returns when the call's result comes later ({@code
+     * transfer} enqueues, then waits for a taker): the step shows no result.
+     */
+    static final Object NOT_YET = new Object();
 
     static String of(RunModel r, Object v) {
         if (v == null) {

@@ -106,7 +106,11 @@ final class DirectPools {
         if (k.state == null) {
             int core = pool.getCorePoolSize();
             if (pool instanceof ScheduledThreadPoolExecutor) {
-                k.state = new ModeledScheduledExecutor(x, r, core, null, r.nextPool());
+                ModeledScheduledExecutor m =
+                        new ModeledScheduledExecutor(x, r, core, null, r.nextPool());
+                m.hooks = PoolSubclasses.hooks(pool);
+                m.hooked = pool;
+                k.state = m;
             } else {
                 ModeledExecutor m =
                         new ModeledExecutor(x, r, ModeledExecutor.Bounds.of(pool), r.nextPool());

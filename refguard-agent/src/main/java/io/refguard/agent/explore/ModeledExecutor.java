@@ -413,7 +413,7 @@ class ModeledExecutor extends AbstractExecutorService {
      * The pool just ended its last worker after shutdown, or was shut down with none: runs the
      * subclass's {@code terminated()} hook, once, on the calling thread, as the JDK does.
      */
-    private void ended() {
+    void ended() {
         if (hooks == null || terminatedHookRan) {
             return;
         }

@@ -88,13 +88,14 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
     @Override
     public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
         Objects.requireNonNull(command, "command");
-        return enqueue(new Task<>(Executors.callable(command, null), unit.toNanos(delay), 0));
+        return enqueue(
+                new Task<>(Executors.callable(command, null), unit.toNanos(delay), 0), command);
     }
 
     @Override
     public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
         Objects.requireNonNull(callable, "callable");
-        return enqueue(new Task<>(callable, unit.toNanos(delay), 0));
+        return enqueue(new Task<>(callable, unit.toNanos(delay), 0), callable);
     }
 
     @Override
@@ -119,12 +120,20 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
                 new Task<>(
                         Executors.callable(command, null),
                         unit.toNanos(initialDelay),
-                        unit.toNanos(period)));
+                        unit.toNanos(period)),
+                command);
     }
 
-    private <V> Task<V> enqueue(Task<V> task) {
+    /**
+     * Queues {@code task}, made for the program's {@code source} (a {@code Runnable} or {@code
+     * Callable}), after the subclass's {@code decorateTask}, if any ({@link PoolSubclasses}).
+     */
+    private <V> Task<V> enqueue(Task<V> task, Object source) {
         run.ops++;
         Coordinator.point(key, Access.UPDATE, "schedule");
+        if (hooks != null) {
+            decorated(task, source);
+        }
         if (shutdown) {
             throw new RejectedExecutionException(
                     "a task was rejected from " + poolName + ": the pool was shut down");
@@ -137,6 +146,29 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
             startWorker();
         }
         return task;
+    }
+
+    /**
+     * Calls the subclass's {@code decorateTask(source, task)}, as the JDK's {@code schedule} does;
+     * the model can run only its own task, so one decorated into another ends the run.
+     */
+    private void decorated(Task<?> task, Object source) {
+        Object d;
+        try {
+            d = hooks.decorateTask(hooked, source, task);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new java.lang.reflect.UndeclaredThrowableException(t);
+        }
+        if (d != task) {
+            throw Coordinator.lostControl(
+                    hooked.getClass().getName()
+                            + ".decorateTask returns a task of its own, which refguard's model of"
+                            + " the scheduled pool cannot run in place of its own task. Decorate the"
+                            + " Runnable or Callable before scheduling it instead, or exclude the"
+                            + " class from instrumentation.");
+        }
     }
 
     /** Moves the tasks that are due to the queue of runnable tasks, earliest first. */
@@ -194,6 +226,9 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
             }
         } finally {
             live--;
+            if (shutdown && live == 0) {
+                ended();
+            }
         }
     }
 

@@ -14,9 +14,12 @@ import java.util.concurrent.ThreadPoolExecutor;
  * overrides where the JDK's worker does: {@code beforeExecute(worker, task)} before each task and
  * {@code afterExecute(task, thrown)} after it, on the worker, and {@code terminated()} once, on the
  * thread that ends the last worker after shutdown (or shuts down a pool with none); the pool counts
- * as terminated only when {@code terminated()} has returned. A subclass's {@code
- * super.execute(task)} reaches the model too ({@code LibraryCall.isSuperCall}), and {@code submit}
- * on a subclass that overrides {@code execute} goes through the override ({@link DirectPools}).
+ * as terminated only when {@code terminated()} has returned. A {@code ScheduledThreadPoolExecutor}
+ * subclass's {@code decorateTask} is called as the JDK calls it, with the model's task; one that
+ * returns a task of its own (a wrapper) ends the run inconclusive, since the model runs its own
+ * tasks. A subclass's {@code super.execute(task)} reaches the model too ({@code
+ * LibraryCall.isSuperCall}), and {@code submit} on a subclass that overrides {@code execute} goes
+ * through the override ({@link DirectPools}).
  */
 final class PoolSubclasses {
 
@@ -26,7 +29,12 @@ final class PoolSubclasses {
      * The hooks a subclass overrides, bound to no receiver; a null handle for a hook it inherits
      * from the JDK, which does nothing.
      */
-    record Hooks(MethodHandle before, MethodHandle after, MethodHandle terminated) {
+    record Hooks(
+            MethodHandle before,
+            MethodHandle after,
+            MethodHandle terminated,
+            MethodHandle decorateRunnable,
+            MethodHandle decorateCallable) {
 
         void beforeExecute(Object pool, Thread worker, Runnable task) throws Throwable {
             if (before != null) {
@@ -44,6 +52,19 @@ final class PoolSubclasses {
             if (terminated != null) {
                 terminated.invoke(pool);
             }
+        }
+
+        /**
+         * A scheduled pool's {@code decorateTask(source, task)}, where {@code source} is the {@code
+         * Runnable} or {@code Callable} the program scheduled; {@code task} when the subclass does
+         * not override it.
+         */
+        Object decorateTask(Object pool, Object source, Object task) throws Throwable {
+            MethodHandle d =
+                    source instanceof java.util.concurrent.Callable<?>
+                            ? decorateCallable
+                            : decorateRunnable;
+            return d == null ? task : d.invoke(pool, source, task);
         }
     }
 
@@ -99,9 +120,28 @@ final class PoolSubclasses {
                                             void.class, Runnable.class, Throwable.class));
                     MethodHandle terminated =
                             hook(type, "terminated", MethodType.methodType(void.class));
-                    return before == null && after == null && terminated == null
+                    Class<?> scheduled = java.util.concurrent.RunnableScheduledFuture.class;
+                    MethodHandle decorateRunnable =
+                            hook(
+                                    type,
+                                    "decorateTask",
+                                    MethodType.methodType(scheduled, Runnable.class, scheduled));
+                    MethodHandle decorateCallable =
+                            hook(
+                                    type,
+                                    "decorateTask",
+                                    MethodType.methodType(
+                                            scheduled,
+                                            java.util.concurrent.Callable.class,
+                                            scheduled));
+                    return before == null
+                                    && after == null
+                                    && terminated == null
+                                    && decorateRunnable == null
+                                    && decorateCallable == null
                             ? null
-                            : new Hooks(before, after, terminated);
+                            : new Hooks(
+                                    before, after, terminated, decorateRunnable, decorateCallable);
                 }
             };
 

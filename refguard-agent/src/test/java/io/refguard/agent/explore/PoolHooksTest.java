@@ -7,6 +7,7 @@ import example.jdk.PoolHooks;
 import io.refguard.explore.ExploreOptions;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
+import io.refguard.explore.InterleavingInconclusive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,5 +43,21 @@ class PoolHooksTest {
                 AgentExplorer.mainClass(PoolHooks.ContextCarried.class.getName())
                         .explore(ExploreOptions.exhaustive());
         assertTrue(r.exhausted(), r::toString);
+    }
+
+    @Test
+    void aScheduledPoolSubclassGetsItsHooksAndDecorateTaskToo() {
+        ExploreResult r =
+                AgentExplorer.mainClass(PoolHooks.ScheduledAudited.class.getName())
+                        .explore(ExploreOptions.exhaustive());
+        assertTrue(r.exhausted(), r::toString);
+        InterleavingInconclusive f =
+                assertThrows(
+                        InterleavingInconclusive.class,
+                        () ->
+                                AgentExplorer.mainClass(PoolHooks.ScheduledWrapped.class.getName())
+                                        .explore(ExploreOptions.exhaustive()));
+        assertTrue(
+                f.getMessage().contains("decorateTask returns a task of its own"), f::getMessage);
     }
 }
