@@ -117,62 +117,49 @@ final class LibraryRules {
 
     /**
      * The final methods of {@code AbstractQueuedSynchronizer} that acquire, release, touch the
-     * state or ask about the queue: routed when the call site names the program's synchronizer
-     * class (it cannot override them), so that a thread that fails to acquire blocks in the model,
-     * not in the JDK ({@code Synchronizers}). {@link #LONG_SYNCHRONIZER_METHODS} are the same for
-     * {@code AbstractQueuedLongSynchronizer}.
+     * state or ask about the queue or a condition's waiters: routed when the call site names the
+     * program's synchronizer class (it cannot override them), so that a thread that fails to
+     * acquire blocks in the model, not in the JDK ({@code Synchronizers}). {@link
+     * #LONG_SYNCHRONIZER_METHODS} are the same for {@code AbstractQueuedLongSynchronizer}, whose
+     * state is a {@code long}.
      */
     private static final Set<String> SYNCHRONIZER_METHODS =
-            Set.of(
-                    "acquire(I)V",
-                    "acquireInterruptibly(I)V",
-                    "tryAcquireNanos(IJ)Z",
-                    "release(I)Z",
-                    "acquireShared(I)V",
-                    "acquireSharedInterruptibly(I)V",
-                    "tryAcquireSharedNanos(IJ)Z",
-                    "releaseShared(I)Z",
-                    "getState()I",
-                    "setState(I)V",
-                    "compareAndSetState(II)Z",
-                    "hasQueuedThreads()Z",
-                    "hasContended()Z",
-                    "getFirstQueuedThread()Ljava/lang/Thread;",
-                    "isQueued(Ljava/lang/Thread;)Z",
-                    "hasQueuedPredecessors()Z",
-                    "getQueueLength()I",
-                    "getQueuedThreads()Ljava/util/Collection;",
-                    "getExclusiveQueuedThreads()Ljava/util/Collection;",
-                    "getSharedQueuedThreads()Ljava/util/Collection;",
-                    "hasWaiters(Ljava/util/concurrent/locks/AbstractQueuedSynchronizer$ConditionObject;)Z",
-                    "getWaitQueueLength(Ljava/util/concurrent/locks/AbstractQueuedSynchronizer$ConditionObject;)I",
-                    "getWaitingThreads(Ljava/util/concurrent/locks/AbstractQueuedSynchronizer$ConditionObject;)Ljava/util/Collection;");
+            synchronizerMethods("I", "AbstractQueuedSynchronizer");
 
     private static final Set<String> LONG_SYNCHRONIZER_METHODS =
-            Set.of(
-                    "acquire(J)V",
-                    "acquireInterruptibly(J)V",
-                    "tryAcquireNanos(JJ)Z",
-                    "release(J)Z",
-                    "acquireShared(J)V",
-                    "acquireSharedInterruptibly(J)V",
-                    "tryAcquireSharedNanos(JJ)Z",
-                    "releaseShared(J)Z",
-                    "getState()J",
-                    "setState(J)V",
-                    "compareAndSetState(JJ)Z",
-                    "hasQueuedThreads()Z",
-                    "hasContended()Z",
-                    "getFirstQueuedThread()Ljava/lang/Thread;",
-                    "isQueued(Ljava/lang/Thread;)Z",
-                    "hasQueuedPredecessors()Z",
-                    "getQueueLength()I",
-                    "getQueuedThreads()Ljava/util/Collection;",
-                    "getExclusiveQueuedThreads()Ljava/util/Collection;",
-                    "getSharedQueuedThreads()Ljava/util/Collection;",
-                    "hasWaiters(Ljava/util/concurrent/locks/AbstractQueuedLongSynchronizer$ConditionObject;)Z",
-                    "getWaitQueueLength(Ljava/util/concurrent/locks/AbstractQueuedLongSynchronizer$ConditionObject;)I",
-                    "getWaitingThreads(Ljava/util/concurrent/locks/AbstractQueuedLongSynchronizer$ConditionObject;)Ljava/util/Collection;");
+            synchronizerMethods("J", "AbstractQueuedLongSynchronizer");
+
+    /**
+     * The methods of {@link #SYNCHRONIZER_METHODS} by name and descriptor, for a state of type
+     * {@code state} ({@code I} or {@code J}) and the synchronizer class {@code owner}.
+     */
+    private static Set<String> synchronizerMethods(String state, String owner) {
+        String condition = "Ljava/util/concurrent/locks/" + owner + "$ConditionObject;";
+        return Set.of(
+                "acquire(" + state + ")V",
+                "acquireInterruptibly(" + state + ")V",
+                "tryAcquireNanos(" + state + "J)Z",
+                "release(" + state + ")Z",
+                "acquireShared(" + state + ")V",
+                "acquireSharedInterruptibly(" + state + ")V",
+                "tryAcquireSharedNanos(" + state + "J)Z",
+                "releaseShared(" + state + ")Z",
+                "getState()" + state,
+                "setState(" + state + ")V",
+                "compareAndSetState(" + state + state + ")Z",
+                "hasQueuedThreads()Z",
+                "hasContended()Z",
+                "getFirstQueuedThread()Ljava/lang/Thread;",
+                "isQueued(Ljava/lang/Thread;)Z",
+                "hasQueuedPredecessors()Z",
+                "getQueueLength()I",
+                "getQueuedThreads()Ljava/util/Collection;",
+                "getExclusiveQueuedThreads()Ljava/util/Collection;",
+                "getSharedQueuedThreads()Ljava/util/Collection;",
+                "hasWaiters(" + condition + ")Z",
+                "getWaitQueueLength(" + condition + ")I",
+                "getWaitingThreads(" + condition + ")Ljava/util/Collection;");
+    }
 
     /**
      * The public methods of {@code ThreadPoolExecutor} and {@code ScheduledThreadPoolExecutor}, by

@@ -54,35 +54,50 @@ final class RealLockConditions {
         boolean timed = LockOps.isTimed(op);
         long nanos = timed ? LockOps.awaitNanos(x, op, time, unit, deadline, site) : 0L;
         LockModel c = run.key(condition, site);
-        String label = c.waitLabel("await");
         int holds = w.getHoldCount();
         for (int i = 0; i < holds; i++) {
             w.unlock();
         }
-        run.ops++;
         run.unlocks++; // threads waiting for the lock may try it again
+        boolean signalled = waitForSignal(run, me, condition, c, interruptible, timed, nanos);
+        retake(run, me, w, holds, c.waitLabel("lock"));
+        if (interruptible && !signalled) {
+            ThreadOps.throwIfInterrupted(me);
+        }
+        return LockOps.awaitResult(op, time, signalled);
+    }
+
+    /**
+     * Waits in {@code condition}'s wait set of the model (its key {@code c}) until a {@link
+     * #signal} picks the caller, or, when {@code interruptible}, an interrupt, or, when {@code
+     * timed}, the timeout ({@code nanos}); returns whether a signal picked it.
+     */
+    static boolean waitForSignal(
+            RunModel run,
+            ThreadModel me,
+            Object condition,
+            LockModel c,
+            boolean interruptible,
+            boolean timed,
+            long nanos) {
+        run.ops++;
         ArrayDeque<ThreadModel> waiters =
                 run.realConditionWaiters.computeIfAbsent(condition, any -> new ArrayDeque<>());
         me.signalled = false;
         waiters.addLast(me);
-        boolean signalled;
         try {
             run.block(
                     () -> me.signalled || (interruptible && me.interrupted()),
                     timed,
                     Math.max(0L, nanos),
                     c,
-                    label);
+                    c.waitLabel("await"));
         } finally {
             waiters.remove(me);
-            signalled = me.signalled;
-            me.signalled = false;
         }
-        retake(run, me, w, holds, c.waitLabel("lock"));
-        if (interruptible && !signalled) {
-            ThreadOps.throwIfInterrupted(me);
-        }
-        return LockOps.awaitResult(op, time, signalled);
+        boolean signalled = me.signalled;
+        me.signalled = false;
+        return signalled;
     }
 
     /** Takes {@code w} again {@code holds} times, waiting in the model while another holds it. */

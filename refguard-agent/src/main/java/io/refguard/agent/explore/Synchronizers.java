@@ -237,24 +237,9 @@ final class Synchronizers {
             boolean timed = LockOps.isTimed(op);
             long nanos = timed ? LockOps.awaitNanos(x, op, time, unit, deadline, site) : 0L;
             LockModel c = run.key(condition, site);
-            ArrayDeque<ThreadModel> waiters =
-                    run.realConditionWaiters.computeIfAbsent(condition, any -> new ArrayDeque<>());
-            me.signalled = false;
-            waiters.addLast(me);
-            boolean signalled;
-            run.ops++;
-            try {
-                run.block(
-                        () -> me.signalled || (interruptible && me.interrupted()),
-                        timed,
-                        Math.max(0L, nanos),
-                        c,
-                        c.waitLabel("await"));
-            } finally {
-                waiters.remove(me);
-                signalled = me.signalled;
-                me.signalled = false;
-            }
+            boolean signalled =
+                    RealLockConditions.waitForSignal(
+                            run, me, condition, c, interruptible, timed, nanos);
             acquire(x, sync, saved, 0L, false, false, false, site);
             if (interruptible && !signalled) {
                 ThreadOps.throwIfInterrupted(me);
