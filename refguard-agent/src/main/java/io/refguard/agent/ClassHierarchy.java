@@ -94,6 +94,22 @@ final class ClassHierarchy {
     }
 
     /**
+     * The first JDK class ({@code java/...}) among the superclasses of {@code type} ({@code type}
+     * itself when it is one), or null when a class file on the way cannot be read.
+     */
+    String jdkSuperclass(String type) {
+        String name = type;
+        for (int depth = 0; depth < 64 && name != null; depth++) {
+            if (name.startsWith("java/")) {
+                return name;
+            }
+            Info info = info(name);
+            name = info == null ? null : info.superName();
+        }
+        return null;
+    }
+
+    /**
      * The access flags of field {@code name:desc} as a {@code getfield}/{@code putfield} on {@code
      * owner} resolves it (JVMS 5.4.3.2: the owner, its superinterfaces, its superclasses), or -1
      * when it cannot be resolved from class files.

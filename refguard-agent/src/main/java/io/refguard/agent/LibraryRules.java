@@ -236,6 +236,9 @@ final class LibraryRules {
                 && hierarchy.isSubtype(owner, "java/util/concurrent/ThreadPoolExecutor")) {
             return true; // the program's pool subclass: on the model (PoolSubclasses)
         }
+        if (!owner.startsWith("java/") && isInheritedTarget(owner, name, desc, hierarchy)) {
+            return true; // the program's subclass of a modeled JDK class (ProgramSubclasses)
+        }
         if (LOGGER_SETTINGS.contains(name + desc)
                 && hierarchy.isSubtype(owner, "java/util/logging/Logger")) {
             return true; // undone before the next run (LoggerSettings)
@@ -270,12 +273,84 @@ final class LibraryRules {
     /**
      * Whether an {@code invokespecial} of a method of {@code owner} is routed through the library
      * bridge: a {@code super.m(...)} call of the program's subclass of a JDK pool to one of the
-     * pool's public methods, which the pool's model must run ({@code PoolSubclasses}).
+     * pool's public methods, which the pool's model must run ({@code PoolSubclasses}), or of a
+     * subclass of another modeled JDK class ({@link #isModeledSuperclass}) to one of its public
+     * methods ({@code super.offer(task)} in a queue's override of {@code offer}).
      */
     static boolean isSuperTarget(String owner, String name, String desc, ClassHierarchy hierarchy) {
-        return owner.startsWith("java/")
-                && POOL_METHODS.contains(name + desc)
-                && hierarchy.isSubtype(owner, "java/util/concurrent/ThreadPoolExecutor");
+        if (!owner.startsWith("java/")) {
+            return false;
+        }
+        if (POOL_METHODS.contains(name + desc)
+                && hierarchy.isSubtype(owner, "java/util/concurrent/ThreadPoolExecutor")) {
+            return true;
+        }
+        return isModeledSuperclass(owner, hierarchy) && publicMethods(owner).contains(name + desc);
+    }
+
+    /**
+     * Whether {@code name + desc}, called on {@code owner}, a class of the program, is a public
+     * method of the first JDK class {@code owner} extends, when that class is modeled at its API
+     * ({@link #isModeledSuperclass}): a {@code Phaser} with its own {@code onAdvance}, a {@code
+     * FutureTask} with its own {@code done}, a queue that overrides {@code offer}. Routed, so that
+     * a method the program inherits runs on the model and one it overrides runs as its own code.
+     */
+    private static boolean isInheritedTarget(
+            String owner, String name, String desc, ClassHierarchy hierarchy) {
+        String jdk = hierarchy.jdkSuperclass(owner);
+        return jdk != null
+                && isModeledSuperclass(jdk, hierarchy)
+                && publicMethods(jdk).contains(name + desc);
+    }
+
+    /**
+     * Whether the program's subclasses of JDK class {@code jdk} reach its model through {@link
+     * #isInheritedTarget} and {@link #isSuperTarget}: a class of {@code java.util.concurrent} in
+     * one of the {@link #FAMILIES}, except the pools and fork/join tasks, which have rules of their
+     * own.
+     */
+    private static boolean isModeledSuperclass(String jdk, ClassHierarchy hierarchy) {
+        if (!jdk.startsWith("java/util/concurrent/")
+                || hierarchy.isSubtype(jdk, "java/util/concurrent/ThreadPoolExecutor")
+                || hierarchy.isSubtype(jdk, "java/util/concurrent/ForkJoinPool")
+                || hierarchy.isSubtype(jdk, FORK_JOIN_TASK)) {
+            return false;
+        }
+        for (String family : FAMILIES) {
+            if (hierarchy.isSubtype(jdk, family)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Map<String, Set<String>> PUBLIC_METHODS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The public instance methods of JDK class {@code jdk} (internal name), {@code Object}'s
+     * excepted, by name and descriptor; none when the class cannot be loaded.
+     */
+    private static Set<String> publicMethods(String jdk) {
+        return PUBLIC_METHODS.computeIfAbsent(
+                jdk,
+                k -> {
+                    Set<String> out = new java.util.HashSet<>();
+                    try {
+                        for (java.lang.reflect.Method m :
+                                Class.forName(k.replace('/', '.'), false, null).getMethods()) {
+                            if (m.getDeclaringClass() != Object.class
+                                    && !java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+                                out.add(
+                                        m.getName()
+                                                + org.objectweb.asm.Type.getMethodDescriptor(m));
+                            }
+                        }
+                    } catch (ClassNotFoundException | LinkageError e) {
+                        // not a class of java.base: nothing routed
+                    }
+                    return Set.copyOf(out);
+                });
     }
 
     /**

@@ -65,7 +65,12 @@ final class LibraryOps {
         /** Not a JDK class that synchronizes: the original call, no point. */
         PLAIN,
         /** One scheduling point, then the call, atomically (or a blocking model). */
-        MODELED
+        MODELED,
+        /**
+         * The program's subclass of a {@link #MODELED} class ({@link ProgramSubclasses}): what it
+         * inherits is modeled, what it overrides is its own code.
+         */
+        SUBCLASS
     }
 
     private static final Set<String> SYNCHRONIZED_CLASSES =
@@ -82,7 +87,12 @@ final class LibraryOps {
                 @Override
                 protected Kind computeValue(Class<?> c) {
                     if (c.getClassLoader() != null) {
-                        return Kind.PLAIN; // the program's own classes are instrumented code
+                        // the program's own classes are instrumented code
+                        Class<?> jdk = ProgramSubclasses.jdkSuperclass(c);
+                        return jdk.getName().startsWith("java.util.concurrent.")
+                                        && get(jdk) == Kind.MODELED
+                                ? Kind.SUBCLASS
+                                : Kind.PLAIN;
                     }
                     String n = c.getName();
                     if (n.startsWith("java.util.concurrent.Executors$")) {
@@ -245,7 +255,15 @@ final class LibraryOps {
             Object r = DirectPools.call(x, call, own); // the program's subclass: on the model
             return r != BlockingModels.NOT_MODELED ? r : call.proceed();
         }
-        if (KIND.get(receiver.getClass()) == Kind.PLAIN) {
+        Kind kind = KIND.get(receiver.getClass());
+        if (kind == Kind.SUBCLASS) {
+            if (!call.isSuperCall()
+                    && !ProgramSubclasses.inherits(receiver, name, call.methodType())) {
+                return call.proceed(); // the override, whose super calls come back here
+            }
+            kind = Kind.MODELED;
+        }
+        if (kind == Kind.PLAIN) {
             if (SharedCollections.APPLIES.get(receiver.getClass())
                     || SharedCollections.isView(x.run(), receiver)) {
                 return SharedCollections.call(x, call, receiver, null);

@@ -73,39 +73,8 @@ final class PoolSubclasses {
      * the JDK: the call runs on the pool's model.
      */
     static boolean inherits(Object pool, String name, MethodType type) {
-        Class<?> c = pool.getClass();
-        if (!(pool instanceof ThreadPoolExecutor) || c.getClassLoader() == null) {
-            return false;
-        }
-        return !DECLARED.get(c)
-                .computeIfAbsent(
-                        name + type.toMethodDescriptorString(),
-                        m -> {
-                            for (Class<?> k = c;
-                                    k.getClassLoader() != null;
-                                    k = k.getSuperclass()) {
-                                try {
-                                    k.getDeclaredMethod(name, type.parameterArray());
-                                    return Boolean.TRUE;
-                                } catch (NoSuchMethodException inherited) {
-                                    // look further up
-                                }
-                            }
-                            return Boolean.FALSE;
-                        });
+        return pool instanceof ThreadPoolExecutor && ProgramSubclasses.inherits(pool, name, type);
     }
-
-    /**
-     * Per program subclass, by name and descriptor: whether one of its own classes declares the
-     * method. Looked up once per method, not on every call.
-     */
-    private static final ClassValue<java.util.Map<String, Boolean>> DECLARED =
-            new ClassValue<>() {
-                @Override
-                protected java.util.Map<String, Boolean> computeValue(Class<?> type) {
-                    return new java.util.concurrent.ConcurrentHashMap<>();
-                }
-            };
 
     /**
      * Whether {@code pool} is the program's subclass and overrides {@code name} of {@code type}.
