@@ -377,6 +377,51 @@ public final class TimedOutPaths {
     }
 
     /**
+     * As {@link JoinAssumesDone}, with a latch whose timed {@code await} returns whether the loader
+     * counted down in time, and the program drops that answer: a bug too.
+     */
+    public static final class LatchResultDropped {
+        private LatchResultDropped() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            JoinAssumesDone.loaded = false;
+            CountDownLatch done = new CountDownLatch(1);
+            new Thread(
+                            () -> {
+                                JoinAssumesDone.loaded = true;
+                                done.countDown();
+                            },
+                            "loader")
+                    .start();
+            done.await(100, TimeUnit.MILLISECONDS);
+            if (!JoinAssumesDone.loaded) {
+                throw new AssertionError("the configuration was not loaded");
+            }
+        }
+
+        /** Tests the answer: a failure after a timeout it saw is its safety net. */
+        public static final class Tested {
+            private Tested() {}
+
+            public static void main(String[] args) throws InterruptedException {
+                JoinAssumesDone.loaded = false;
+                CountDownLatch done = new CountDownLatch(1);
+                new Thread(
+                                () -> {
+                                    JoinAssumesDone.loaded = true;
+                                    done.countDown();
+                                },
+                                "loader")
+                        .start();
+                boolean inTime = done.await(100, TimeUnit.MILLISECONDS);
+                if (!inTime || !JoinAssumesDone.loaded) {
+                    throw new AssertionError("the configuration was not loaded in 100 ms");
+                }
+            }
+        }
+    }
+
+    /**
      * Waits on a monitor in a loop until a deadline on the clock, and fails when the deadline
      * passed: the program saw its wait time out, a safety net.
      */

@@ -291,6 +291,30 @@ final class CallRules {
                         && CLOCK_BRIDGES.contains(rule.bridgeName());
     }
 
+    /**
+     * The JDK's timed waits that return whether they timed out, by name and descriptor: {@code
+     * latch.await(100, MILLISECONDS)}, a {@code Semaphore}'s or a lock's timed {@code try*}, a
+     * queue's timed {@code offer}, a pool's {@code awaitTermination}. A program that discards that
+     * result cannot tell that the wait timed out ({@code SafetyNets}).
+     */
+    private static final java.util.Set<String> TIMED_RESULTS =
+            java.util.Set.of(
+                    "await(J" + TU + ")Z",
+                    "awaitUntil(Ljava/util/Date;)Z",
+                    "tryAcquire(J" + TU + ")Z",
+                    "tryAcquire(IJ" + TU + ")Z",
+                    "tryLock(J" + TU + ")Z",
+                    "offer(Ljava/lang/Object;J" + TU + ")Z",
+                    "offerFirst(Ljava/lang/Object;J" + TU + ")Z",
+                    "offerLast(Ljava/lang/Object;J" + TU + ")Z",
+                    "awaitTermination(J" + TU + ")Z",
+                    "awaitQuiescence(J" + TU + ")Z");
+
+    /** Whether {@code owner.name desc} is a JDK timed wait that returns whether it timed out. */
+    static boolean isTimedResult(String owner, String name, String desc) {
+        return owner.startsWith("java/") && TIMED_RESULTS.contains(name + desc);
+    }
+
     static String simpleName(String internalName) {
         return internalName.substring(internalName.lastIndexOf('/') + 1);
     }

@@ -329,6 +329,9 @@ final class MethodRewriter {
             return;
         }
         boolean isStatic = op == Opcodes.INVOKESTATIC;
+        if (!isStatic) {
+            ignoredTimeout(code, call);
+        }
         if (cls.options().plainFields() && arrayBulk(code, call, isStatic)) {
             return;
         }
@@ -361,6 +364,29 @@ final class MethodRewriter {
             }
         }
         library(code, call, isStatic);
+    }
+
+    /**
+     * After a JDK timed wait whose result, whether it timed out, the program drops ({@code
+     * latch.await(100, MILLISECONDS);} as a statement): tells the bridge, since a failure right
+     * after it is the program relying on the wait being long enough, not its verdict on a timeout
+     * ({@code SafetyNets}).
+     */
+    private void ignoredTimeout(InsnList code, MethodInsnNode call) {
+        if (!CallRules.isTimedResult(call.owner, call.name, call.desc)) {
+            return;
+        }
+        AbstractInsnNode next = call.getNext();
+        while (next != null && next.getOpcode() < 0) {
+            next = next.getNext(); // labels, line numbers, frames
+        }
+        if (next == null || next.getOpcode() != Opcodes.POP) {
+            return;
+        }
+        InsnList after = new InsnList();
+        after.add(push(site(CallRules.simpleName(call.owner) + "." + call.name + "()")));
+        after.add(bridge(CallRules.THREAD_BRIDGE, "timeoutIgnored", "(I)V"));
+        code.insert(next, after);
     }
 
     /** Replaces {@code call} by its rule's bridge call, with the site as the last argument. */

@@ -406,6 +406,12 @@ public interface SyncInterceptor {
     }
 
     /**
+     * The calling thread dropped the result of a JDK timed wait that tells whether it timed out
+     * ({@code latch.await(100, MILLISECONDS);} as a statement). By default nothing.
+     */
+    default void timeoutIgnored(int site) {}
+
+    /**
      * {@code System.nanoTime()} as explored code sees it. Unlike the other methods this one is
      * called on any thread while the interceptor is installed, also inside a library call: answer
      * the real clock for threads not managed. The default reads the real clock.

@@ -490,6 +490,17 @@ public final class ThreadBridge {
         return i == null ? System.nanoTime() : i.nanoTime(site);
     }
 
+    /**
+     * Called after a JDK timed wait whose result, whether it timed out, the program dropped ({@code
+     * latch.await(100, MILLISECONDS);}).
+     */
+    public static void timeoutIgnored(int site) {
+        SyncInterceptor i = SyncBridge.installed();
+        if (i != null) {
+            i.timeoutIgnored(site);
+        }
+    }
+
     /** Replaces {@code System.currentTimeMillis()}, as {@link #nanoTime}. */
     public static long currentTimeMillis(int site) {
         SyncInterceptor i = SyncBridge.installed();

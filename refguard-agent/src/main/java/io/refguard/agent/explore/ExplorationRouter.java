@@ -107,6 +107,14 @@ final class ExplorationRouter extends PassThroughInterceptor {
                 : null;
     }
 
+    /** A dropped answer of a timed wait, on the calling managed thread's exploration. */
+    @Override
+    public void timeoutIgnored(int site) {
+        if (Coordinator.context() instanceof ExploringInterceptor x) {
+            x.timeoutIgnored(site);
+        }
+    }
+
     /** {@code System.currentTimeMillis()}, as {@link #nanoTime}. */
     @Override
     public long currentTimeMillis(int site) {

@@ -319,6 +319,18 @@ final class ExploringInterceptor implements SyncInterceptor {
     }
 
     @Override
+    public void timeoutIgnored(int site) {
+        if (!active || Coordinator.context() != this) {
+            return;
+        }
+        RunModel r = run();
+        ThreadModel me = r.byCarrier.get(Thread.currentThread());
+        if (me != null) {
+            SafetyNets.ignored(r, me, Instructions.get(site).operation());
+        }
+    }
+
+    @Override
     public long currentTimeMillis(int site) {
         if (!active || Coordinator.context() != this) {
             return System.currentTimeMillis();

@@ -224,11 +224,14 @@ class TimeoutsTest {
 
     @Test
     void anAssertionAfterAWaitThatReturnsNothingIsASafetyNetOnlyOnceTheThreadLooked() {
-        // join(20) and sleep(50) end at once, and the thread asserts on the loader's flag without
-        // asking whether the loader finished: the program relies on the loader's speed
+        // join(20), sleep(50) and an await(100 ms) whose answer is dropped end at once, and the
+        // thread asserts on the loader's flag without asking whether the loader finished: the
+        // program relies on the loader's speed
         for (Class<?> bug :
                 new Class<?>[] {
-                    TimedOutPaths.JoinAssumesDone.class, TimedOutPaths.SleepAssumesDone.class
+                    TimedOutPaths.JoinAssumesDone.class,
+                    TimedOutPaths.SleepAssumesDone.class,
+                    TimedOutPaths.LatchResultDropped.class
                 }) {
             InterleavingFailure f =
                     assertThrows(
@@ -240,7 +243,12 @@ class TimeoutsTest {
             assertTrue(f.table().contains("(ended at once, as if the other threads"), f.table());
             assertEquals(0, f.report().preemptions(), f.table());
         }
-        // asking isAlive() after the join, or reading the clock in a wait loop, sees the timeout
+        // asking isAlive() after the join, or reading the clock in a wait loop, sees the timeout;
+        // so does testing what the latch's await returned
+        passesWithSafetyNets(
+                AgentExplorer.mainClass(TimedOutPaths.LatchResultDropped.Tested.class.getName())
+                        .timeouts(TimeoutMode.SAFETY_NETS),
+                "main threw java.lang.AssertionError: the configuration was not loaded in 100 ms");
         passesWithSafetyNets(
                 AgentExplorer.mainClass(TimedOutPaths.JoinAssumesDone.AsksIfAlive.class.getName())
                         .timeouts(TimeoutMode.SAFETY_NETS),
