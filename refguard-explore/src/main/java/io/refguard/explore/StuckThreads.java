@@ -28,6 +28,18 @@ final class StuckThreads {
         if (called == null) {
             return ADVICE;
         }
+        String override = overrideCalling(stack, called);
+        if (override != null) {
+            return " The program's "
+                    + override
+                    + " overrides "
+                    + called
+                    + " and calls it through super, which refguard does not route to its model of"
+                    + " the JDK class: the JDK waits inside it, where refguard cannot see. Keep the"
+                    + " JDK's class as a field and delegate to it instead of overriding the method"
+                    + " (the agent's documentation lists the subclasses it models, under \"Known"
+                    + " limits\").";
+        }
         return " refguard models the JDK's concurrency at its API, and "
                 + called
                 + " is not modeled: the JDK waits inside it, where refguard cannot see, and"
@@ -64,6 +76,22 @@ final class StuckThreads {
                 return called;
             }
             called = method(frame);
+        }
+        return null;
+    }
+
+    /**
+     * The program's method that called {@code called} (the JDK method a thread waits in) when it
+     * has the same name, an override calling {@code super}; else null.
+     */
+    private static String overrideCalling(List<String> stack, String called) {
+        for (String l : stack) {
+            String frame = l.substring(3);
+            if (!jdk(frame)) {
+                String own = method(frame);
+                String name = called.substring(called.lastIndexOf('.'));
+                return own.endsWith(name) ? own.substring(own.lastIndexOf('/') + 1) : null;
+            }
         }
         return null;
     }

@@ -53,6 +53,24 @@ class StuckThreadsTest {
     }
 
     @Test
+    void aThreadWaitingInTheJdkMethodItsOverrideCallsThroughSuperIsToldToDelegate() {
+        List<String> stack =
+                List.of(
+                        "at java.base@17.0.15/jdk.internal.misc.Unsafe.park(Native Method)",
+                        "at java.base@17.0.15/java.util.concurrent.locks.ReentrantLock.lock"
+                                + "(ReentrantLock.java:322)",
+                        "at refguard-instrumenting//app.Store$CountingLock.lock(Store.java:4)");
+        String s = StuckThreads.advice(stack);
+        assertTrue(
+                s.contains(
+                        "app.Store$CountingLock.lock overrides"
+                                + " java.util.concurrent.locks.ReentrantLock.lock and calls it"
+                                + " through super"),
+                s);
+        assertTrue(s.contains("delegate to it"), s);
+    }
+
+    @Test
     void aThreadInIoOrInRefguardsOwnModelGetsTheGeneralAdvice() {
         assertEquals(
                 StuckThreads.ADVICE,
