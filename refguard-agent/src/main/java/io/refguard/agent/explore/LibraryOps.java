@@ -87,7 +87,11 @@ final class LibraryOps {
                 @Override
                 protected Kind computeValue(Class<?> c) {
                     if (c.getClassLoader() != null) {
-                        // the program's own classes are instrumented code
+                        // the program's own classes are instrumented code; refguard's models of
+                        // JDK pools (ModeledExecutor) answer their calls themselves
+                        if (c.getName().startsWith("io.refguard.agent.")) {
+                            return Kind.PLAIN;
+                        }
                         Class<?> jdk = ProgramSubclasses.jdkSuperclass(c);
                         return jdk.getName().startsWith("java.util.concurrent.")
                                         && get(jdk) == Kind.MODELED
