@@ -12,12 +12,14 @@
 #
 # Environment: JDK17 and JDK25 (java binaries; default: java on the PATH and
 # /usr/lib/jvm/temurin-25-jdk-amd64/bin/java; JDK25=none skips it), BUDGET (default 60s), OUT
-# (default ./target), OPTIONS (more options of `refguard explore`, e.g. "--timeouts early").
+# (default ./target), OPTIONS (more options of `refguard explore`, e.g. "--timeouts early"), JAR
+# (the command-line jar to run; default refguard-cli/target/refguard.jar, built when missing: a
+# copy lets the build go on while the corpus runs).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 filter=${1:-.}
-jar=$root/refguard-cli/target/refguard.jar
+jar=${JAR:-$root/refguard-cli/target/refguard.jar}
 java17=${JDK17:-java}
 java25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 budget=${BUDGET:-60s}

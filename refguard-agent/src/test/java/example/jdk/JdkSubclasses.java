@@ -1,11 +1,17 @@
 package example.jdk;
 
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.Phaser;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -179,6 +185,87 @@ public final class JdkSubclasses {
             b.join();
             if (map.writes.get() != 2 || map.size() != 2) {
                 throw new AssertionError(map.writes + " writes counted for " + map);
+            }
+        }
+    }
+
+    /**
+     * An executor of the program's own on {@code AbstractExecutorService}, whose {@code submit}
+     * calls its {@code execute}: a worker thread taking from a queue of one slot. Its inherited
+     * methods are the program's code, not a model of the JDK's.
+     */
+    static final class OneWorker extends AbstractExecutorService {
+        private static final Runnable STOP = () -> {};
+        private final BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(1);
+        private volatile boolean down;
+        private final Thread worker =
+                new Thread(
+                        () -> {
+                            try {
+                                for (Runnable r = queue.take(); r != STOP; r = queue.take()) {
+                                    r.run();
+                                }
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        });
+
+        OneWorker() {
+            worker.start();
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            try {
+                queue.put(task);
+            } catch (InterruptedException e) {
+                throw new RejectedExecutionException(e);
+            }
+        }
+
+        @Override
+        public void shutdown() {
+            down = true;
+            execute(STOP);
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            shutdown();
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return down;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return down && !worker.isAlive();
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+            worker.join(unit.toMillis(timeout));
+            return !worker.isAlive();
+        }
+    }
+
+    /**
+     * Two tasks submitted to the program's own executor, through its class and through the JDK's
+     * interface: the second waits for room.
+     */
+    public static final class OwnExecutor {
+        public static void main(String[] args) throws Exception {
+            OneWorker executor = new OneWorker();
+            java.util.concurrent.ExecutorService asJdk = executor;
+            Future<Integer> one = executor.submit(() -> 1);
+            Future<Integer> two = asJdk.submit(() -> 2);
+            int sum = one.get() + two.get();
+            executor.shutdown();
+            if (!executor.awaitTermination(1, TimeUnit.MINUTES) || sum != 3) {
+                throw new AssertionError("sum " + sum);
             }
         }
     }

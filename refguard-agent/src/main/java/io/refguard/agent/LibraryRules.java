@@ -329,7 +329,9 @@ final class LibraryRules {
 
     /**
      * The public instance methods of JDK class {@code jdk} (internal name), {@code Object}'s
-     * excepted, by name and descriptor; none when the class cannot be loaded.
+     * excepted, by name and descriptor; none when the class cannot be loaded, or is abstract (an
+     * {@code AbstractExecutorService}, whose methods run the program's {@code execute}: the
+     * program's code, not a model).
      */
     private static Set<String> publicMethods(String jdk) {
         return PUBLIC_METHODS.computeIfAbsent(
@@ -337,8 +339,11 @@ final class LibraryRules {
                 k -> {
                     Set<String> out = new java.util.HashSet<>();
                     try {
-                        for (java.lang.reflect.Method m :
-                                Class.forName(k.replace('/', '.'), false, null).getMethods()) {
+                        Class<?> c = Class.forName(k.replace('/', '.'), false, null);
+                        if (java.lang.reflect.Modifier.isAbstract(c.getModifiers())) {
+                            return Set.of();
+                        }
+                        for (java.lang.reflect.Method m : c.getMethods()) {
                             if (m.getDeclaringClass() != Object.class
                                     && !java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
                                 out.add(

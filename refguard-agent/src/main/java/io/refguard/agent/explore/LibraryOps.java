@@ -93,7 +93,11 @@ final class LibraryOps {
                             return Kind.PLAIN;
                         }
                         Class<?> jdk = ProgramSubclasses.jdkSuperclass(c);
+                        // not an abstract skeleton (AbstractExecutorService), whose methods run
+                        // the program's own
                         return jdk.getName().startsWith("java.util.concurrent.")
+                                        && !java.lang.reflect.Modifier.isAbstract(
+                                                jdk.getModifiers())
                                         && get(jdk) == Kind.MODELED
                                 ? Kind.SUBCLASS
                                 : Kind.PLAIN;

@@ -66,4 +66,12 @@ class JdkSubclassesTest {
                                         .explore(ExploreOptions.exhaustive()));
         assertTrue(f.getMessage().contains("1 writes counted"), f.getMessage());
     }
+
+    @Test
+    void anAbstractSkeletonsMethodsRunTheProgramsOwnCode() {
+        ExploreResult r =
+                AgentExplorer.mainClass(JdkSubclasses.OwnExecutor.class.getName())
+                        .explore(ExploreOptions.exhaustive());
+        assertTrue(r.exhausted(), r::toString);
+    }
 }
