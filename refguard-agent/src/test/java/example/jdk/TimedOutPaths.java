@@ -384,6 +384,15 @@ public final class TimedOutPaths {
         private LatchResultDropped() {}
 
         public static void main(String[] args) throws InterruptedException {
+            CountDownLatch done = startLoader();
+            done.await(100, TimeUnit.MILLISECONDS);
+            if (!JoinAssumesDone.loaded) {
+                throw new AssertionError("the configuration was not loaded");
+            }
+        }
+
+        /** Starts a loader that sets the flag, then counts the latch down. */
+        static CountDownLatch startLoader() {
             JoinAssumesDone.loaded = false;
             CountDownLatch done = new CountDownLatch(1);
             new Thread(
@@ -393,10 +402,7 @@ public final class TimedOutPaths {
                             },
                             "loader")
                     .start();
-            done.await(100, TimeUnit.MILLISECONDS);
-            if (!JoinAssumesDone.loaded) {
-                throw new AssertionError("the configuration was not loaded");
-            }
+            return done;
         }
 
         /** Tests the answer: a failure after a timeout it saw is its safety net. */
@@ -404,16 +410,7 @@ public final class TimedOutPaths {
             private Tested() {}
 
             public static void main(String[] args) throws InterruptedException {
-                JoinAssumesDone.loaded = false;
-                CountDownLatch done = new CountDownLatch(1);
-                new Thread(
-                                () -> {
-                                    JoinAssumesDone.loaded = true;
-                                    done.countDown();
-                                },
-                                "loader")
-                        .start();
-                boolean inTime = done.await(100, TimeUnit.MILLISECONDS);
+                boolean inTime = startLoader().await(100, TimeUnit.MILLISECONDS);
                 if (!inTime || !JoinAssumesDone.loaded) {
                     throw new AssertionError("the configuration was not loaded in 100 ms");
                 }
