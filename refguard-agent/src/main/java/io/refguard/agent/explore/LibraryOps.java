@@ -294,6 +294,11 @@ final class LibraryOps {
         if (pool >= 0) {
             return modeled(x, call, Access.UPDATE, () -> DirectPools.replacing(x, call, pool));
         }
+        if (receiver instanceof java.util.concurrent.FutureTask<?>
+                && name.equals("run")
+                && call.argumentCount() == 0) {
+            return inline(x, call, Access.UPDATE);
+        }
         Object result = BlockingModels.call(x, call);
         if (result != BlockingModels.NOT_MODELED) {
             return result;
@@ -302,16 +307,18 @@ final class LibraryOps {
                 && receiver instanceof java.util.concurrent.CompletableFuture<?> f) {
             return CompletableFutureDelays.timeout(x, call, f);
         }
-        if ((name.equals("complete") || name.equals("completeExceptionally"))
-                && call.argumentCount() == 1
-                && receiver instanceof java.util.concurrent.CompletableFuture<?>) {
-            Object completed = modeled(x, call, Access.UPDATE, call::proceed);
-            if (Boolean.TRUE.equals(completed)) {
+        Access access = READS.contains(name) ? Access.READ : Access.UPDATE;
+        if (receiver instanceof java.util.concurrent.CompletableFuture<?>
+                && access == Access.UPDATE
+                && !name.endsWith("Async")) {
+            Object res = inline(x, call, access);
+            if ((name.equals("complete") || name.equals("completeExceptionally"))
+                    && call.argumentCount() == 1
+                    && Boolean.TRUE.equals(res)) {
                 x.run().key(receiver, call.site()).completedByCall = true;
             }
-            return completed;
+            return res;
         }
-        Access access = READS.contains(name) ? Access.READ : Access.UPDATE;
         if (receiver instanceof java.util.concurrent.ConcurrentHashMap<?, ?> map
                 && ConcurrentMapBulk.applies(call)) {
             return ConcurrentMapBulk.call(x, call, map);
@@ -320,6 +327,31 @@ final class LibraryOps {
             return WeakIterations.call(x, call, receiver, access);
         }
         return modeled(x, call, access, call::proceed);
+    }
+
+    /**
+     * A call whose JDK code runs the program's code on the calling thread and holds no lock
+     * meanwhile: {@code run()} of a {@code FutureTask} the program runs itself (where it was made,
+     * as a caller-runs policy or a search's slices do), and a {@code CompletableFuture}'s {@code
+     * complete} and {@code then*}, which run the dependent actions inline. One step, then the call
+     * with the program's code explored, not atomically: the accesses of two threads' tasks or
+     * actions race as any code's do, and run in one step each they could never interleave.
+     */
+    private static Object inline(ExploringInterceptor x, LibraryCall call, Access access)
+            throws Throwable {
+        RunModel r = x.run();
+        r.ops++;
+        LockModel k = r.key(call.receiver(), call.site());
+        Coordinator.point(k, access, x.label(call.site()));
+        Coordinator.acquireAll(); // a future's state was written without a point on it
+        if (Coordinator.tracing()) {
+            Coordinator.showValues(CallValues.arguments(r, call), null);
+        }
+        try {
+            return call.proceed();
+        } finally {
+            changed(r, k); // a thread waiting for it looks again
+        }
     }
 
     private static Object staticCall(ExploringInterceptor x, LibraryCall call) throws Throwable {
