@@ -20,6 +20,12 @@ final class BarrierModel {
     int generation;
     boolean broken;
 
+    /**
+     * The last generation that {@code reset()} ended while threads waited in it: as in the JDK,
+     * they get a {@code BrokenBarrierException}, and the next generation starts whole.
+     */
+    int resetGeneration = -1;
+
     static Object call(
             ExploringInterceptor x, LibraryCall call, CyclicBarrier b, String n, int args)
             throws Throwable {
@@ -43,7 +49,7 @@ final class BarrierModel {
                         Access.UPDATE,
                         () -> {
                             if (s.arrived > 0) {
-                                s.broken = true;
+                                s.resetGeneration = s.generation; // its waiters break
                             }
                             s.next();
                             return null;
@@ -104,6 +110,9 @@ final class BarrierModel {
             r.block(wake, timed, nanos, k, label);
         }
         if (generation != g) {
+            if (resetGeneration == g) {
+                throw new BrokenBarrierException(); // reset() broke this thread's generation
+            }
             return index;
         }
         if (broken) {
