@@ -10,9 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * result on, a {@code LinkedBlockingQueue} whose {@code offer} refuses tasks so that a pool grows.
  * A method the subclass inherits from the JDK runs on the JDK class's model; one it overrides runs
  * as the program's own code, and its {@code super.m(...)} calls reach the model ({@code
- * LibraryCall.isSuperCall}). The JDK calls the overrides it calls itself (a {@code Phaser}'s {@code
- * onAdvance} inside {@code arrive}, a {@code FutureTask}'s {@code done} when it completes) inside
- * the modeled operation, as one step with it.
+ * LibraryCall.isSuperCall}). An override the JDK calls inside a modeled operation runs as one step
+ * with it (a {@code Phaser}'s {@code onAdvance} inside {@code arrive}); a {@code FutureTask}'s
+ * {@code done} runs as explored code on the thread that runs the task ({@code LibraryOps.inline}).
  */
 final class ProgramSubclasses {
 
