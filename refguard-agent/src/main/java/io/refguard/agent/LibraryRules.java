@@ -305,12 +305,15 @@ final class LibraryRules {
 
     /**
      * Whether the program's subclasses of JDK class {@code jdk} reach its model through {@link
-     * #isInheritedTarget} and {@link #isSuperTarget}: a class of {@code java.util.concurrent} in
-     * one of the {@link #FAMILIES}, except the pools and fork/join tasks, which have rules of their
-     * own.
+     * #isInheritedTarget} and {@link #isSuperTarget}: a concrete class of {@code
+     * java.util.concurrent} in one of the {@link #FAMILIES}, except the pools and fork/join tasks,
+     * which have rules of their own. An abstract skeleton ({@code AbstractExecutorService}) is not:
+     * its methods run the program's {@code execute}, the program's code, not a model. The run-time
+     * side of this rule is {@code LibraryOps.KIND}'s {@code SUBCLASS}.
      */
     private static boolean isModeledSuperclass(String jdk, ClassHierarchy hierarchy) {
         if (!jdk.startsWith("java/util/concurrent/")
+                || publicMethods(jdk).isEmpty()
                 || hierarchy.isSubtype(jdk, "java/util/concurrent/ThreadPoolExecutor")
                 || hierarchy.isSubtype(jdk, "java/util/concurrent/ForkJoinPool")
                 || hierarchy.isSubtype(jdk, FORK_JOIN_TASK)) {
@@ -329,9 +332,8 @@ final class LibraryRules {
 
     /**
      * The public instance methods of JDK class {@code jdk} (internal name), {@code Object}'s
-     * excepted, by name and descriptor; none when the class cannot be loaded, or is abstract (an
-     * {@code AbstractExecutorService}, whose methods run the program's {@code execute}: the
-     * program's code, not a model).
+     * excepted, by name and descriptor; none when the class cannot be loaded or is abstract, which
+     * {@link #isModeledSuperclass} excludes.
      */
     private static Set<String> publicMethods(String jdk) {
         return PUBLIC_METHODS.computeIfAbsent(

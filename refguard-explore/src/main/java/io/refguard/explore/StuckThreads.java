@@ -90,7 +90,7 @@ final class StuckThreads {
             if (!jdk(frame)) {
                 String own = method(frame);
                 String name = called.substring(called.lastIndexOf('.'));
-                return own.endsWith(name) ? own.substring(own.lastIndexOf('/') + 1) : null;
+                return own.endsWith(name) ? own : null;
             }
         }
         return null;

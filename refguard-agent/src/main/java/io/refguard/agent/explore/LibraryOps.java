@@ -93,8 +93,8 @@ final class LibraryOps {
                             return Kind.PLAIN;
                         }
                         Class<?> jdk = ProgramSubclasses.jdkSuperclass(c);
-                        // not an abstract skeleton (AbstractExecutorService), whose methods run
-                        // the program's own
+                        // the run-time side of LibraryRules.isModeledSuperclass: not an abstract
+                        // skeleton (AbstractExecutorService), whose methods run the program's own
                         return jdk.getName().startsWith("java.util.concurrent.")
                                         && !java.lang.reflect.Modifier.isAbstract(
                                                 jdk.getModifiers())
