@@ -247,6 +247,17 @@ public final class Coordinator {
     }
 
     /**
+     * Takes the reentrant lock keyed by {@code lock} as part of the caller's current step, with no
+     * scheduling point of its own: for a call whose one step acts on an object and takes a lock
+     * that the call then holds while it runs the program's code (the caller's {@link #point(Object,
+     * Access, String) point} is the step). Blocks while another thread holds it, as {@link #lock}
+     * does. Unmanaged: nothing.
+     */
+    public static void take(Object lock) {
+        ModelCalls.take(lock);
+    }
+
+    /**
      * Takes the lock if it is free or already held by the caller. Unmanaged: {@code lock.tryLock()}
      * if it is a {@link Lock}, else true.
      */
@@ -483,6 +494,15 @@ public final class Coordinator {
      */
     public static void operationDone() {
         ModelCalls.operationDone();
+    }
+
+    /**
+     * As {@link #operationDone()}, for an operation whose point was on {@code target} and whose
+     * callbacks made points of their own since: what the caller did up to here happens before
+     * whatever later synchronizes on {@code target}.
+     */
+    public static void operationDone(Object target) {
+        ModelCalls.operationDone(target);
     }
 
     /**

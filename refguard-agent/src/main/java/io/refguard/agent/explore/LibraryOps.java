@@ -34,7 +34,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * be preempted while the JDK holds one of its internal monitors or locks. What this
  * under-approximates: interleavings inside such callbacks are not explored, and a callback that
  * blocks on something another explored thread holds blocks for real (reported as a stuck thread,
- * with the site). The JDK forbids blocking in most of these callbacks anyway.
+ * with the site). The JDK forbids blocking in most of these callbacks anyway. Exceptions: code the
+ * JDK runs inline holding no lock ({@link #inline}), and the functions, actions and filters of
+ * {@code compute*}, {@code merge}, {@code forEach}, {@code removeIf}, {@code replaceAll} and {@code
+ * sort} ({@link Callbacks}), which run as explored code while the model holds what the JDK holds.
  *
  * <h2>Blocking operations</h2>
  *
@@ -299,6 +302,11 @@ final class LibraryOps {
                 && call.argumentCount() == 0) {
             return inline(x, call, Access.UPDATE);
         }
+        Callbacks.Hold hold = Callbacks.hold(x.run(), call, receiver);
+        if (hold != null) {
+            return Callbacks.call(
+                    x, call, hold, READS.contains(name) ? Access.READ : Access.UPDATE);
+        }
         Object result = BlockingModels.call(x, call);
         if (result != BlockingModels.NOT_MODELED) {
             return result;
@@ -392,6 +400,9 @@ final class LibraryOps {
             }
             default -> {
                 String n = call.name();
+                if (n.startsWith("synchronized")) {
+                    return Callbacks.wrapper(x, call);
+                }
                 return n.startsWith("unmodifiable") || n.startsWith("checked")
                         ? SharedCollections.wrapper(x, call)
                         : call.proceed();
@@ -453,9 +464,10 @@ final class LibraryOps {
         }
         Object mutex = mutexOf(r, receiver);
         if (mutex != null) {
-            waitForMonitor(x, r, mutex, call.site(), label);
+            waitForMonitor(r, mutex);
         }
         if (access != Access.READ) {
+            Callbacks.awaitUpdates(r, target);
             changed(r, k);
         }
         Object result = atomically(x, body);
@@ -491,7 +503,7 @@ final class LibraryOps {
      * object itself, or for a view of a {@code Collections.synchronized*} wrapper the wrapper's.
      * Null for the others (which use their own locks or none).
      */
-    private static Object mutexOf(RunModel r, Object receiver) {
+    static Object mutexOf(RunModel r, Object receiver) {
         if (receiver == null) {
             return null;
         }
@@ -506,12 +518,11 @@ final class LibraryOps {
     /**
      * The JDK's call will take {@code mutex}'s real monitor, which no explored thread really holds
      * (instrumented {@code synchronized} blocks are modeled). When another thread holds its model
-     * ({@code synchronized (list) { for (x : list) ... }}), the caller blocks in the model until it
-     * is free, as the JDK's call would; the call then runs atomically, so it need not hold the
-     * model.
+     * ({@code synchronized (list) { for (x : list) ... }}), the caller takes the model as the JDK's
+     * call would, blocking until it is free, and lets it go at once: the call then runs atomically,
+     * so it need not hold the model.
      */
-    private static void waitForMonitor(
-            ExploringInterceptor x, RunModel r, Object mutex, int site, String label) {
+    private static void waitForMonitor(RunModel r, Object mutex) {
         LockModel m = r.existingKey(mutex);
         if (m == null) {
             return;
@@ -519,7 +530,8 @@ final class LibraryOps {
         if (!Coordinator.isLocked(m) || Coordinator.holdCount(m) > 0) {
             return;
         }
-        r.block(() -> !Coordinator.isLocked(m), false, m, label);
+        Coordinator.take(m);
+        MonitorOps.release(m);
     }
 
     /** Records a change of {@code k}'s object: threads blocked on it try again. */

@@ -50,6 +50,18 @@ final class RunModel {
 
     private int timers;
 
+    /**
+     * The locks of the model that stand for the JDK's locks of a collection while it runs the
+     * program's code, by collection ({@link Callbacks}).
+     */
+    final IdentityHashMap<Object, LockModel> updateLocks = new IdentityHashMap<>();
+
+    /**
+     * The collection inside each {@code Collections.synchronized*} wrapper made in this run ({@link
+     * Callbacks#wrapper}).
+     */
+    final IdentityHashMap<Object, Object> wrapped = new IdentityHashMap<>();
+
     /** A view of a {@code Collections.synchronized*} wrapper to the monitor its methods lock. */
     final IdentityHashMap<Object, Object> viewMutexes = new IdentityHashMap<>();
 

@@ -22,9 +22,9 @@ import java.util.function.Consumer;
  * <p>Under exploration the iterator such a collection hands out is wrapped so that each {@code
  * hasNext}, {@code next} and {@code remove} is a scheduling point on the collection behind it, and
  * {@code forEach(action)} on the collection or a view walks that iterator with the action running
- * as explored code between the points, not inside one atomic call (except on the blocking queues
- * whose {@code forEach} holds their lock throughout). A view is the collection behind it for the
- * search's dependence: its calls are points on the collection.
+ * as explored code between the points, not inside one atomic call (except on {@code
+ * ArrayBlockingQueue}, whose {@code forEach} holds its lock throughout). A view is the collection
+ * behind it for the search's dependence: its calls are points on the collection.
  *
  * <p>Left whole: the snapshot iterators ({@code CopyOnWriteArrayList} and {@code Set}, {@code
  * PriorityBlockingQueue}, {@code DelayQueue}), which copy at {@code iterator()}; streams, {@code
@@ -34,12 +34,13 @@ import java.util.function.Consumer;
  */
 final class WeakIterations {
 
-    /** Queues whose {@code forEach} holds their lock throughout: one step, as it is. */
+    /**
+     * Queues whose {@code forEach} holds their lock throughout: one step, as it is. ({@code
+     * LinkedBlockingQueue} and {@code Deque} take theirs only to collect a batch of elements, and
+     * run the action with it free.)
+     */
     private static final Set<String> LOCKS_FOR_FOREACH =
-            Set.of(
-                    "java.util.concurrent.LinkedBlockingQueue",
-                    "java.util.concurrent.LinkedBlockingDeque",
-                    "java.util.concurrent.ArrayBlockingQueue");
+            Set.of("java.util.concurrent.ArrayBlockingQueue");
 
     private WeakIterations() {}
 
@@ -158,6 +159,9 @@ final class WeakIterations {
             }
             r.ops++;
             Coordinator.point(r.key(backing, site), access, label);
+            if (access == Access.UPDATE) {
+                Callbacks.awaitUpdates(r, backing); // remove() takes the map's bin
+            }
         }
     }
 }

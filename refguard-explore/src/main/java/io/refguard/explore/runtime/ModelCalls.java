@@ -122,12 +122,19 @@ public final class ModelCalls {
 
     public static void operationDone() {
         Actor me = managedActor();
+        operationDone(me, me == null ? null : me.pendingTarget);
+    }
+
+    public static void operationDone(Object target) {
+        operationDone(managedActor(), target);
+    }
+
+    private static void operationDone(Actor me, Object target) {
         if (me != null) {
             me.exec.events++;
         }
         HappensBefore order = me == null ? null : me.exec.run.order;
         if (order != null) {
-            Object target = me.pendingTarget;
             order.release(me, target == null ? null : Locations.indexKey(target));
         }
     }
@@ -245,6 +252,14 @@ public final class ModelCalls {
             Primitives.lock(me, lock);
         } else if (lock instanceof Lock) {
             ((Lock) lock).lock();
+        }
+    }
+
+    public static void take(Object lock) {
+        Objects.requireNonNull(lock, "lock");
+        Actor me = managedActor();
+        if (me != null) {
+            Primitives.take(me, lock);
         }
     }
 

@@ -40,8 +40,16 @@ final class Primitives {
     }
 
     static void lock(Actor me, Object key) {
+        me.exec.point(me, key, Access.UPDATE, LOCK);
+        take(me, key);
+    }
+
+    /**
+     * Takes the lock keyed by {@code key} at {@code me}'s current step, which the caller made: the
+     * step of a call that acts on an object and holds a lock while it runs.
+     */
+    static void take(Actor me, Object key) {
         Execution x = me.exec;
-        x.point(me, key, Access.UPDATE, LOCK);
         ModelLock l = lockFor(x, key);
         if (l.owner == me) {
             l.holds++;

@@ -284,4 +284,53 @@ class PrimitivesTest {
                         + " not hold it: unlock only what this thread locked, once per lock",
                 f.report().failure().summary());
     }
+
+    /**
+     * {@code take}: the lock is taken at the caller's own point, with none of its own; it excludes
+     * as {@code lock} does, and a lock taken while holding it nests, so that a reversed order
+     * deadlocks.
+     */
+    @Test
+    void takeLocksAtTheCallersPoint() {
+        Object[] locks = {new Object(), new Object()};
+        ExploreResult excluded =
+                Explorer.scenario("take excludes")
+                        .setup(() -> new SharedInt("n", 0))
+                        .actor("T1", n -> addHolding(n, locks[0]))
+                        .actor("T2", n -> addHolding(n, locks[0]))
+                        .check(n -> assertEquals(2, n.get()))
+                        .explore(ALL);
+        assertTrue(excluded.exhausted());
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                Explorer.scenario("take nests")
+                                        .setup(() -> new SharedInt("n", 0))
+                                        .actor("T1", n -> nested(locks[0], locks[1]))
+                                        .actor("T2", n -> nested(locks[1], locks[0]))
+                                        .explore(ALL));
+        assertEquals(FailureKind.DEADLOCK, f.report().failure().kind());
+    }
+
+    private static void addHolding(SharedInt n, Object lock) {
+        Coordinator.point(n, io.refguard.hook.Access.UPDATE, "add");
+        Coordinator.take(lock);
+        try {
+            n.set(n.get() + 1);
+        } finally {
+            Coordinator.unlock(lock);
+        }
+    }
+
+    private static void nested(Object outer, Object inner) {
+        Coordinator.point(outer, io.refguard.hook.Access.UPDATE, "call");
+        Coordinator.take(outer);
+        try {
+            Coordinator.lock(inner);
+            Coordinator.unlock(inner);
+        } finally {
+            Coordinator.unlock(outer);
+        }
+    }
 }
