@@ -119,6 +119,59 @@ public final class LockedCallbacks {
         }
     }
 
+    /**
+     * Two threads compute two keys of one {@code ConcurrentHashMap}, counting their loads: the JDK
+     * holds one bin for each, so the two functions overlap.
+     */
+    public static final class ConcurrentMapTwoKeys {
+        public static void main(String[] args) throws InterruptedException {
+            AtomicInteger counter = new AtomicInteger();
+            boolean fixed = args.length > 0;
+            ConcurrentHashMap<String, Integer> map = new ConcurrentHashMap<>();
+            both(
+                    () -> map.computeIfAbsent("a", k -> load(counter, fixed)),
+                    () -> map.computeIfAbsent("b", k -> load(counter, fixed)));
+            if (counter.get() != 2) {
+                throw new AssertionError("2 additions counted as " + counter.get());
+            }
+        }
+
+        static Integer load(AtomicInteger counter, boolean fixed) {
+            add(counter, fixed);
+            return 1;
+        }
+    }
+
+    /**
+     * A correct program: a thread computes a key while another replaces its value conditionally and
+     * a third removes the value the replacement writes. Each update of the key waits for the
+     * computation, so what the function saw and what the replacement did agree with some order of
+     * the three: the replacement of 1 cannot succeed when the function also saw 1.
+     */
+    public static final class ConcurrentMapConditionalUpdates {
+        public static void main(String[] args) throws InterruptedException {
+            ConcurrentHashMap<String, Integer> map = new ConcurrentHashMap<>(Map.of("k", 1));
+            AtomicInteger seen = new AtomicInteger(-1);
+            java.util.concurrent.atomic.AtomicBoolean replaced =
+                    new java.util.concurrent.atomic.AtomicBoolean();
+            Thread remover = new Thread(() -> map.values().removeIf(v -> v == 100));
+            remover.start();
+            both(
+                    () ->
+                            map.compute(
+                                    "k",
+                                    (k, v) -> {
+                                        seen.set(v == null ? 0 : v);
+                                        return v == null ? 10 : v + 10;
+                                    }),
+                    () -> replaced.set(map.replace("k", 1, 100)));
+            remover.join();
+            if (replaced.get() && seen.get() == 1) {
+                throw new AssertionError("the function and the replacement both saw 1: " + map);
+            }
+        }
+    }
+
     /** {@code CopyOnWriteArrayList.removeIf}: the filter runs holding the list's lock. */
     public static final class CopyOnWriteRemoveIf {
         public static void main(String[] args) throws InterruptedException {

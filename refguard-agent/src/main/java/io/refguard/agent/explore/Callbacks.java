@@ -24,22 +24,19 @@ import java.util.concurrent.ConcurrentHashMap;
  *       program's own {@code synchronized} blocks on the object take, and lets it go when it
  *       returns: other threads' calls on the object and blocks synchronized on it wait, and a
  *       monitor the function takes meanwhile is a nested lock, in deadlock reports too.
- *   <li>{@link Hold#UPDATES}: {@code ConcurrentHashMap} runs a {@code compute*} or {@code merge}
- *       function holding the lock of the key's bin, and {@code CopyOnWriteArrayList} runs {@code
- *       removeIf}, {@code replaceAll} and {@code sort} holding the list's lock. A lock of the model
- *       stands for them ({@link #updateLock}, named {@code map.bins} or {@code list.lock}); other
- *       threads' updates of the collection wait for it ({@link #awaitUpdates}), reads do not, as
- *       neither class locks for a read. For the map this is coarser than the JDK, whose updates of
- *       other bins go on (unless the table grows), but its documentation allows it: "some attempted
- *       update operations on this map by other threads may be blocked while computation is in
- *       progress". Its {@code replaceAll} and the {@code removeIf} of its views run the function
- *       with no lock held, then update: they hold it too, lest their update wait for a bin a paused
- *       function holds.
+ *   <li>{@link Hold#UPDATES}: {@code CopyOnWriteArrayList} runs {@code removeIf}, {@code
+ *       replaceAll} and {@code sort} holding the list's lock, which its updates take and its reads
+ *       do not. A lock of the model stands for it ({@link #updateLock}, named {@code list.lock});
+ *       other threads' updates of the list wait for it ({@link #awaitUpdates}).
  *   <li>{@link Hold#NONE}: {@code CopyOnWriteArrayList.forEach} (over a snapshot), the {@code
  *       compute*} and {@code merge} of {@code ConcurrentSkipListMap}, the {@code removeIf} of the
  *       non-blocking queues and skip lists and of {@code LinkedBlockingQueue} and {@code Deque}
  *       (which test the filter with their locks free), and the views of these: nothing is held.
  * </ul>
+ *
+ * <p>{@code ConcurrentHashMap}'s {@code compute*} and {@code merge} run in steps of their own
+ * ({@link ConcurrentMapCompute}); its {@code replaceAll} and its views' {@code removeIf} stay one
+ * step each, which waits for the keys other threads compute.
  *
  * <p>Left atomic: the other blocking queues, which run callbacks holding a lock that their every
  * operation takes ({@code ArrayBlockingQueue}, {@code PriorityBlockingQueue}); a {@code
@@ -107,7 +104,7 @@ final class Callbacks {
         }
         Object backing = WeakIterations.backing(r, receiver);
         if (backing instanceof ConcurrentHashMap<?, ?>) {
-            return Hold.UPDATES;
+            return null; // ConcurrentMapCompute; replaceAll, a view's removeIf: one step
         }
         if (backing instanceof java.util.concurrent.ConcurrentSkipListMap<?, ?>) {
             return Hold.NONE;
@@ -123,7 +120,7 @@ final class Callbacks {
      * Collections.synchronized*} wrapper made in this run around a collection outside {@code
      * java.util.concurrent}. A wrapper around a {@code ConcurrentHashMap} would also hold the bin
      * of the key, which the map's own callers, not going through the wrapper, could wait for while
-     * the function is paused; so would one made where refguard did not see what it wraps: their
+     * the function is paused; so could one made where refguard did not see what it wraps: their
      * calls stay atomic.
      */
     private static boolean locksOnlyMonitor(RunModel r, Object mutex) {
@@ -189,8 +186,7 @@ final class Callbacks {
     private static LockModel updateLock(RunModel r, Object collection, LockModel k) {
         LockModel l = r.updateLocks.get(collection);
         if (l == null) {
-            String part = collection instanceof ConcurrentHashMap<?, ?> ? ".bins" : ".lock";
-            l = new LockModel(collection, k.name + part);
+            l = new LockModel(collection, k.name + ".lock");
             r.updateLocks.put(collection, l);
         }
         return l;

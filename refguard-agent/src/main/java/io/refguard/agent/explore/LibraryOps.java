@@ -302,6 +302,9 @@ final class LibraryOps {
                 && call.argumentCount() == 0) {
             return inline(x, call, Access.UPDATE);
         }
+        if (ConcurrentMapCompute.applies(call, receiver)) {
+            return ConcurrentMapCompute.call(x, call);
+        }
         Callbacks.Hold hold = Callbacks.hold(x.run(), call, receiver);
         if (hold != null) {
             return Callbacks.call(
@@ -468,6 +471,7 @@ final class LibraryOps {
         }
         if (access != Access.READ) {
             Callbacks.awaitUpdates(r, target);
+            ConcurrentMapCompute.awaitKey(r, target, call);
             changed(r, k);
         }
         Object result = atomically(x, body);

@@ -56,6 +56,10 @@ final class RunModel {
      */
     final IdentityHashMap<Object, LockModel> updateLocks = new IdentityHashMap<>();
 
+    /** The {@code ConcurrentHashMap}s whose keys threads compute ({@link ConcurrentMapCompute}). */
+    final IdentityHashMap<Object, ConcurrentMapCompute.Computing> computing =
+            new IdentityHashMap<>();
+
     /**
      * The collection inside each {@code Collections.synchronized*} wrapper made in this run ({@link
      * Callbacks#wrapper}).

@@ -160,7 +160,7 @@ final class WeakIterations {
             r.ops++;
             Coordinator.point(r.key(backing, site), access, label);
             if (access == Access.UPDATE) {
-                Callbacks.awaitUpdates(r, backing); // remove() takes the map's bin
+                ConcurrentMapCompute.awaitAll(r, backing); // remove() takes the map's bin
             }
         }
     }

@@ -25,6 +25,7 @@ class LockedCallbacksTest {
                 LockedCallbacks.VectorForEach.class,
                 LockedCallbacks.SynchronizedMapMerge.class,
                 LockedCallbacks.ConcurrentMapComputeIfAbsent.class,
+                LockedCallbacks.ConcurrentMapTwoKeys.class,
                 LockedCallbacks.CopyOnWriteRemoveIf.class,
                 LockedCallbacks.CopyOnWriteForEach.class,
                 LockedCallbacks.SkipListCompute.class,
@@ -56,6 +57,7 @@ class LockedCallbacksTest {
             classes = {
                 LockedCallbacks.SynchronizedListExclusive.class,
                 LockedCallbacks.ConcurrentMapExclusive.class,
+                LockedCallbacks.ConcurrentMapConditionalUpdates.class,
                 LockedCallbacks.WrappedConcurrentMap.class
             })
     void whatTheJdksLockKeepsApartStaysApart(Class<?> program) {
