@@ -368,8 +368,8 @@ final class LibraryRules {
      * ({@code invokeAll}, {@code helpQuiesce}, {@code getPool}, {@code inForkJoinPool}), also when
      * named through the program's own task class (an unqualified {@code invokeAll(left, right)} in
      * a {@code RecursiveTask} subclass), and {@code Arrays.parallelSort}, {@code parallelSetAll}
-     * and {@code parallelPrefix}, and {@code Collections}' {@code unmodifiable*}, {@code checked*}
-     * and {@code synchronized*} wrappers.
+     * and {@code parallelPrefix}, and {@code Collections}' {@code unmodifiable*} and {@code
+     * checked*} wrappers.
      */
     static boolean isStaticTarget(
             String owner, String name, String desc, ClassHierarchy hierarchy) {
@@ -391,9 +391,7 @@ final class LibraryRules {
                             || name.equals("parallelPrefix");
             // wrappers whose calls reach the collection inside the JDK: views of it
             case "java/util/Collections" ->
-                    name.startsWith("unmodifiable")
-                            || name.startsWith("checked")
-                            || name.startsWith("synchronized");
+                    name.startsWith("unmodifiable") || name.startsWith("checked");
             case "java/util/stream/Stream",
                     "java/util/stream/IntStream",
                     "java/util/stream/LongStream",

@@ -60,9 +60,11 @@ public final class RefguardAgent {
     /**
      * Opens {@code java.lang} to refguard, so that the workers running explored threads can take
      * their inheritable thread locals ({@code explore.InheritedLocals}); a JVM that refuses leaves
-     * them uninherited. Exports {@code jdk.internal.misc} to refguard, whose {@code Unsafe} writes
-     * repeatable identity hashes into object headers ({@code bridge.HeaderHashes}); the public
-     * {@code sun.misc.Unsafe} would do, but warns on every JDK from 24.
+     * them uninherited. Opens {@code java.util} too, so that refguard can see what a {@code
+     * Collections.synchronized*} wrapper wraps ({@code explore.Callbacks}); refused, their
+     * callbacks stay atomic. Exports {@code jdk.internal.misc} to refguard, whose {@code Unsafe}
+     * writes repeatable identity hashes into object headers ({@code bridge.HeaderHashes}); the
+     * public {@code sun.misc.Unsafe} would do, but warns on every JDK from 24.
      */
     private static void openJdkInternals(Instrumentation inst) {
         try {
@@ -71,7 +73,10 @@ public final class RefguardAgent {
                     java.util.Set.of(),
                     java.util.Map.of(),
                     java.util.Map.of(
-                            "java.lang", java.util.Set.of(RefguardAgent.class.getModule())),
+                            "java.lang",
+                            java.util.Set.of(RefguardAgent.class.getModule()),
+                            "java.util",
+                            java.util.Set.of(RefguardAgent.class.getModule())),
                     java.util.Set.of(),
                     java.util.Map.of());
         } catch (RuntimeException e) {

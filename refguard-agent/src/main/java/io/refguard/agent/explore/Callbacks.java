@@ -3,6 +3,9 @@ package io.refguard.agent.explore;
 import io.refguard.agent.bridge.LibraryCall;
 import io.refguard.explore.Coordinator;
 import io.refguard.hook.Access;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -40,9 +43,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Left atomic: the other blocking queues, which run callbacks holding a lock that their every
  * operation takes ({@code ArrayBlockingQueue}, {@code PriorityBlockingQueue}); a {@code
- * Collections.synchronized*} wrapper around a concurrent collection, or one whose making refguard
- * did not see ({@link #locksOnlyMonitor}). Waiting for a paused function's lock is modeled for the
- * calls on a collection and its views and for its iterators' {@code remove}, not for {@code
+ * Collections.synchronized*} wrapper around a concurrent collection, or one whose collection
+ * refguard cannot read ({@link #locksOnlyMonitor}). Waiting for a paused function's lock is modeled
+ * for the calls on a collection and its views and for its iterators' {@code remove}, not for {@code
  * setValue} on a map's entry. A weakly consistent collection's {@code forEach} steps element by
  * element ({@link WeakIterations}).
  */
@@ -94,7 +97,7 @@ final class Callbacks {
         }
         Object mutex = LibraryOps.mutexOf(r, receiver);
         if (mutex != null) {
-            return locksOnlyMonitor(r, mutex) ? Hold.MONITOR : null;
+            return locksOnlyMonitor(mutex) ? Hold.MONITOR : null;
         }
         if (receiver.getClass().getName().startsWith("java.util.concurrent.CopyOnWrite")) {
             return name.equals("forEach") ? Hold.NONE : Hold.UPDATES;
@@ -117,27 +120,47 @@ final class Callbacks {
     /**
      * Whether the calls that lock {@code mutex} hold no other lock of the JDK's while they run the
      * program's code: true for {@code Hashtable} or {@code Vector}, and for a {@code
-     * Collections.synchronized*} wrapper made in this run around a collection outside {@code
-     * java.util.concurrent}. A wrapper around a {@code ConcurrentHashMap} would also hold the bin
-     * of the key, which the map's own callers, not going through the wrapper, could wait for while
-     * the function is paused; so could one made where refguard did not see what it wraps: their
+     * Collections.synchronized*} wrapper around a collection outside {@code java.util.concurrent}.
+     * A wrapper around a {@code ConcurrentHashMap} would also hold the bin of the key, which the
+     * map's own callers, not going through the wrapper, could wait for while the function is
+     * paused; so could a wrapper whose collection refguard cannot read ({@link #WRAPPED}): their
      * calls stay atomic.
      */
-    private static boolean locksOnlyMonitor(RunModel r, Object mutex) {
-        if (!mutex.getClass().getName().startsWith("java.util.Collections$Synchronized")) {
+    private static boolean locksOnlyMonitor(Object mutex) {
+        Class<?> type = mutex.getClass();
+        if (!type.getName().startsWith("java.util.Collections$Synchronized")) {
             return true;
         }
-        Object inside = r.wrapped.get(mutex);
+        Object inside = null;
+        for (VarHandle h : WRAPPED) {
+            if (h.varType() == java.util.Map.class
+                    ? mutex instanceof java.util.Map<?, ?>
+                    : mutex instanceof java.util.Collection<?>) {
+                inside = h.get(mutex);
+            }
+        }
         return inside != null && !inside.getClass().getName().startsWith("java.util.concurrent.");
     }
 
-    /** {@code Collections.synchronized*(collection)}: notes what the wrapper wraps. */
-    static Object wrapper(ExploringInterceptor x, LibraryCall call) throws Throwable {
-        Object result = call.proceed();
-        if (result != null && call.argumentCount() == 1 && call.argument(0) != null) {
-            x.run().wrapped.put(result, call.argument(0));
+    /**
+     * The fields of {@code Collections}' synchronized wrappers that hold the collection or map
+     * wrapped ({@code SynchronizedCollection.c}, {@code SynchronizedMap.m}), readable when the
+     * agent could open {@code java.util} to refguard; empty otherwise.
+     */
+    private static final List<VarHandle> WRAPPED = wrappedFields();
+
+    private static List<VarHandle> wrappedFields() {
+        try {
+            Class<?> collection = Class.forName("java.util.Collections$SynchronizedCollection");
+            Class<?> map = Class.forName("java.util.Collections$SynchronizedMap");
+            return List.of(
+                    MethodHandles.privateLookupIn(collection, MethodHandles.lookup())
+                            .findVarHandle(collection, "c", java.util.Collection.class),
+                    MethodHandles.privateLookupIn(map, MethodHandles.lookup())
+                            .findVarHandle(map, "m", java.util.Map.class));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return List.of(); // java.util not open to refguard, or a JDK without the fields
         }
-        return result;
     }
 
     /**

@@ -403,9 +403,6 @@ final class LibraryOps {
             }
             default -> {
                 String n = call.name();
-                if (n.startsWith("synchronized")) {
-                    return Callbacks.wrapper(x, call);
-                }
                 return n.startsWith("unmodifiable") || n.startsWith("checked")
                         ? SharedCollections.wrapper(x, call)
                         : call.proceed();

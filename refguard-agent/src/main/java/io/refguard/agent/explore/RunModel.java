@@ -60,12 +60,6 @@ final class RunModel {
     final IdentityHashMap<Object, ConcurrentMapCompute.Computing> computing =
             new IdentityHashMap<>();
 
-    /**
-     * The collection inside each {@code Collections.synchronized*} wrapper made in this run ({@link
-     * Callbacks#wrapper}).
-     */
-    final IdentityHashMap<Object, Object> wrapped = new IdentityHashMap<>();
-
     /** A view of a {@code Collections.synchronized*} wrapper to the monitor its methods lock. */
     final IdentityHashMap<Object, Object> viewMutexes = new IdentityHashMap<>();
 
