@@ -229,18 +229,6 @@ final class StaticReinit {
         code.add(new FieldInsnNode(Opcodes.GETSTATIC, owner, EPOCH, "I"));
         code.add(new FieldInsnNode(Opcodes.GETSTATIC, EPOCH_CLASS, EPOCH_FIELD, "I"));
         code.add(new JumpInsnNode(Opcodes.IF_ICMPEQ, current));
-        // inside another initializer, a point: another thread may start this one first
-        code.add(new LdcInsnNode(Type.getObjectType(owner)));
-        code.add(
-                new MethodInsnNode(
-                        Opcodes.INVOKESTATIC,
-                        STATICS,
-                        "beforeInit",
-                        "(Ljava/lang/Class;)V",
-                        false));
-        code.add(new FieldInsnNode(Opcodes.GETSTATIC, owner, EPOCH, "I"));
-        code.add(new FieldInsnNode(Opcodes.GETSTATIC, EPOCH_CLASS, EPOCH_FIELD, "I"));
-        code.add(new JumpInsnNode(Opcodes.IF_ICMPEQ, current));
         code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, owner, REINIT, "()V", false));
         code.add(current);
         if (frames) {
@@ -316,7 +304,6 @@ final class StaticReinit {
                         false));
         code.add(
                 new FieldInsnNode(Opcodes.PUTSTATIC, node.name, INITIALIZER, "Ljava/lang/Thread;"));
-        code.add(depth(1));
         code.add(start);
         if (superToo) {
             code.add(new LdcInsnNode(Type.getObjectType(node.superName)));
@@ -337,7 +324,6 @@ final class StaticReinit {
                     new MethodInsnNode(Opcodes.INVOKESTATIC, node.name, CLINIT_COPY, "()V", false));
         }
         code.add(end);
-        code.add(depth(-1));
         code.add(new InsnNode(Opcodes.ACONST_NULL));
         code.add(
                 new FieldInsnNode(Opcodes.PUTSTATIC, node.name, INITIALIZER, "Ljava/lang/Thread;"));
@@ -349,21 +335,12 @@ final class StaticReinit {
                             Opcodes.F_SAME1, 0, null, 1, new Object[] {"java/lang/Throwable"}));
         }
         code.add(new FieldInsnNode(Opcodes.PUTSTATIC, node.name, FAILURE, "Ljava/lang/Throwable;"));
-        code.add(depth(-1));
         code.add(new InsnNode(Opcodes.ACONST_NULL));
         code.add(
                 new FieldInsnNode(Opcodes.PUTSTATIC, node.name, INITIALIZER, "Ljava/lang/Thread;"));
         code.add(new InsnNode(Opcodes.RETURN));
         m.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, "java/lang/Throwable"));
         return m;
-    }
-
-    /** {@code ProgramStatics.initializing(change)}: the thread's depth of initializers. */
-    private static InsnList depth(int change) {
-        InsnList code = new InsnList();
-        code.add(new LdcInsnNode(change));
-        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, STATICS, "initializing", "(I)V", false));
-        return code;
     }
 
     private static AbstractInsnNode defaultValue(String desc) {

@@ -121,34 +121,6 @@ public final class ProgramStatics {
         }
     }
 
-    /**
-     * How many classes of the program the calling thread is initializing, one inside another: a
-     * counter per thread, touched only when a class is initialized in a run.
-     */
-    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
-
-    /**
-     * Called by a class's {@code $rg$ensure} before it initializes the class in this run: when the
-     * calling thread is inside another class's initializer, another thread may start this one first
-     * ({@link SyncInterceptor#nestedClassInit}). The caller checks again afterwards.
-     */
-    public static void beforeInit(Class<?> type) {
-        if (DEPTH.get()[0] > 0) {
-            SyncInterceptor i = SyncBridge.managing();
-            if (i != null) {
-                i.nestedClassInit(type);
-            }
-        }
-    }
-
-    /**
-     * Called by a class's re-initializer when it starts ({@code +1}) and when it ends, normally or
-     * not ({@code -1}).
-     */
-    public static void initializing(int change) {
-        DEPTH.get()[0] += change;
-    }
-
     /** Re-initializes {@code type}'s statics unless they are from the current run already. */
     public static void ensure(Class<?> type) {
         try {

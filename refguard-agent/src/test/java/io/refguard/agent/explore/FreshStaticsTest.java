@@ -99,25 +99,6 @@ class FreshStaticsTest {
         assertTrue(f.getMessage().contains("initialization of Right"), f::getMessage);
     }
 
-    /**
-     * As above with initializers that have no point of their own: the point before a nested
-     * initialization ({@code ProgramStatics.beforeInit}) lets the other thread start it first.
-     * Before, the first thread ran both initializers in one step and the cycle was verified.
-     */
-    @Test
-    void initializersWithoutPointsDeadlockToo() {
-        String name = InitializerCycle.Silent.class.getName();
-        InterleavingFailure f =
-                assertThrows(
-                        InterleavingFailure.class,
-                        () -> AgentExplorer.mainClass(name).explore(ExploreOptions.exhaustive()));
-        assertEquals(FailureKind.DEADLOCK, f.report().failure().kind(), f::getMessage);
-        assertTrue(f.getMessage().contains("initialization of High"), f::getMessage);
-        ExploreResult fixed =
-                AgentExplorer.mainClass(name).args("fixed").explore(ExploreOptions.exhaustive());
-        assertTrue(fixed.exhausted(), fixed::toString);
-    }
-
     @Test
     void aThrowingStaticInitializerIsReportedAsTheProgramThrewIt() {
         // the report comes from a re-run of the failing schedule, which must fail the same way
