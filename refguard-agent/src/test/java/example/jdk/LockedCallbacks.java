@@ -28,13 +28,9 @@ public final class LockedCallbacks {
 
     private LockedCallbacks() {}
 
+    /** Adds one to {@code counter}: by reading, then setting, unless {@code fixed}. */
     static void add(AtomicInteger counter, boolean fixed) {
-        if (fixed) {
-            counter.incrementAndGet();
-        } else {
-            int seen = counter.get();
-            counter.set(seen + 1);
-        }
+        InlineCallbacks.add(counter, fixed);
     }
 
     /** Runs {@code callback} on one thread and an atomic addition on another, then checks. */

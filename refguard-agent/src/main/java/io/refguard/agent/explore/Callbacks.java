@@ -3,9 +3,6 @@ package io.refguard.agent.explore;
 import io.refguard.agent.bridge.LibraryCall;
 import io.refguard.explore.Coordinator;
 import io.refguard.hook.Access;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -123,44 +120,16 @@ final class Callbacks {
      * Collections.synchronized*} wrapper around a collection outside {@code java.util.concurrent}.
      * A wrapper around a {@code ConcurrentHashMap} would also hold the bin of the key, which the
      * map's own callers, not going through the wrapper, could wait for while the function is
-     * paused; so could a wrapper whose collection refguard cannot read ({@link #WRAPPED}): their
-     * calls stay atomic.
+     * paused; so could a wrapper whose collection refguard cannot read ({@link
+     * SynchronizedWrappers}): their calls stay atomic.
      */
     private static boolean locksOnlyMonitor(Object mutex) {
         Class<?> type = mutex.getClass();
         if (!type.getName().startsWith("java.util.Collections$Synchronized")) {
             return true;
         }
-        Object inside = null;
-        for (VarHandle h : WRAPPED) {
-            if (h.varType() == java.util.Map.class
-                    ? mutex instanceof java.util.Map<?, ?>
-                    : mutex instanceof java.util.Collection<?>) {
-                inside = h.get(mutex);
-            }
-        }
+        Object inside = SynchronizedWrappers.inside(mutex);
         return inside != null && !inside.getClass().getName().startsWith("java.util.concurrent.");
-    }
-
-    /**
-     * The fields of {@code Collections}' synchronized wrappers that hold the collection or map
-     * wrapped ({@code SynchronizedCollection.c}, {@code SynchronizedMap.m}), readable when the
-     * agent could open {@code java.util} to refguard; empty otherwise.
-     */
-    private static final List<VarHandle> WRAPPED = wrappedFields();
-
-    private static List<VarHandle> wrappedFields() {
-        try {
-            Class<?> collection = Class.forName("java.util.Collections$SynchronizedCollection");
-            Class<?> map = Class.forName("java.util.Collections$SynchronizedMap");
-            return List.of(
-                    MethodHandles.privateLookupIn(collection, MethodHandles.lookup())
-                            .findVarHandle(collection, "c", java.util.Collection.class),
-                    MethodHandles.privateLookupIn(map, MethodHandles.lookup())
-                            .findVarHandle(map, "m", java.util.Map.class));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return List.of(); // java.util not open to refguard, or a JDK without the fields
-        }
     }
 
     /**

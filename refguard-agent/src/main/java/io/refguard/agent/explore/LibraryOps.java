@@ -511,6 +511,9 @@ final class LibraryOps {
         String n = receiver.getClass().getName();
         if (n.startsWith(SYNCHRONIZED_WRAPPER)) {
             Object parent = r.viewMutexes.get(receiver);
+            if (parent == null) {
+                parent = SynchronizedWrappers.mutex(receiver); // a view made out of sight
+            }
             return parent != null ? parent : receiver;
         }
         return SYNCHRONIZED_CLASSES.contains(n) ? receiver : null;
