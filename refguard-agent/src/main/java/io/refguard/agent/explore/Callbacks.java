@@ -187,15 +187,16 @@ final class Callbacks {
     /**
      * Before an update of {@code collection} by an atomic call: while another thread runs the
      * program's code of a call that holds the collection's lock ({@link Hold#UPDATES}), the JDK
-     * would make the update wait for it, and so does the model: the update takes the lock and lets
-     * it go at once, so that a deadlock report names the thread it waits for. The caller has made
-     * its point.
+     * would make the update wait for it, and so does the model ({@link MonitorOps#awaitFree}). The
+     * caller has made its point.
      */
     static void awaitUpdates(RunModel r, Object collection) {
+        if (r.updateLocks.isEmpty()) {
+            return; // no such call in this run yet: no lookup per update
+        }
         LockModel l = r.updateLocks.get(collection);
-        if (l != null && Coordinator.isLocked(l) && Coordinator.holdCount(l) == 0) {
-            Coordinator.take(l);
-            MonitorOps.release(l);
+        if (l != null) {
+            MonitorOps.awaitFree(l);
         }
     }
 }

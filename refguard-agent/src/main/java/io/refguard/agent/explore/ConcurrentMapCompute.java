@@ -127,6 +127,9 @@ final class ConcurrentMapCompute {
      * one key waits for that key; any other update for every key being computed.
      */
     static void awaitKey(RunModel r, Object map, LibraryCall call) {
+        if (r.computing.isEmpty()) {
+            return; // no computation in this run yet: no lookup per update
+        }
         Computing c = r.computing.get(map);
         if (c == null || c.active == 0) {
             return;
@@ -139,7 +142,7 @@ final class ConcurrentMapCompute {
             Object key = call.argument(0);
             LockModel l = quietly(r, () -> c.keys.get(key));
             if (l != null) {
-                waitFor(l);
+                MonitorOps.awaitFree(l);
             }
             return;
         }
@@ -156,18 +159,11 @@ final class ConcurrentMapCompute {
             waited = false;
             for (LockModel l : c.keys.values()) {
                 if (Coordinator.isLocked(l) && Coordinator.holdCount(l) == 0) {
-                    waitFor(l);
+                    MonitorOps.awaitFree(l);
                     waited = true;
                     break; // the keys may have changed meanwhile
                 }
             }
-        }
-    }
-
-    private static void waitFor(LockModel l) {
-        if (Coordinator.isLocked(l) && Coordinator.holdCount(l) == 0) {
-            Coordinator.take(l);
-            MonitorOps.release(l);
         }
     }
 

@@ -528,14 +528,9 @@ final class LibraryOps {
      */
     private static void waitForMonitor(RunModel r, Object mutex) {
         LockModel m = r.existingKey(mutex);
-        if (m == null) {
-            return;
+        if (m != null) {
+            MonitorOps.awaitFree(m);
         }
-        if (!Coordinator.isLocked(m) || Coordinator.holdCount(m) > 0) {
-            return;
-        }
-        Coordinator.take(m);
-        MonitorOps.release(m);
     }
 
     /** Records a change of {@code k}'s object: threads blocked on it try again. */

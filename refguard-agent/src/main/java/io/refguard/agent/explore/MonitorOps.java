@@ -37,6 +37,18 @@ final class MonitorOps {
         }
     }
 
+    /**
+     * Waits, in the model, until no other thread holds {@code m}: takes it and lets it go at once,
+     * so that a deadlock report names the thread waited for. For a JDK call that would take the
+     * lock {@code m} stands for around an atomic step. Nothing when it is free or the caller's.
+     */
+    static void awaitFree(LockModel m) {
+        if (Coordinator.isLocked(m) && Coordinator.holdCount(m) == 0) {
+            Coordinator.take(m);
+            release(m);
+        }
+    }
+
     static void exit(ExploringInterceptor x, ThreadModel me, Object monitor) {
         LockModel m = x.run().existingKey(monitor);
         if (m == null || Coordinator.holdCount(m) == 0) {
