@@ -43,6 +43,19 @@ public interface ChoicePoint {
     }
 
     /**
+     * Whether this decision offers only {@link #current()} because it is pinned ({@code
+     * Coordinator.pin}): it holds a lock of the JVM that the model does not know, such as the lock
+     * of a class the JVM initializes for the first time. Other threads could run but would block
+     * outside the runtime's control. In a later run of the same schedule, where the class is
+     * initialized again under the model's control, the same decision may offer every thread, so a
+     * pinned decision's enabled set is not compared with other runs' and a search may take the
+     * larger set seen later as the decision's.
+     */
+    default boolean pinned() {
+        return false;
+    }
+
+    /**
      * Whether thread {@code id} may run now: it is not blocked, and not held back by fair
      * scheduling as spinning or yielding while another thread can run.
      */

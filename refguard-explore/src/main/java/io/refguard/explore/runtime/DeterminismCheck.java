@@ -86,7 +86,16 @@ final class DeterminismCheck {
         return status != null && status != RunStatus.PRUNED && status != RunStatus.STUCK;
     }
 
-    /** Step {@code s}: with {@code en} able to run, thread {@code c} ({@code next}) was chosen. */
+    /**
+     * The enabled set of a pinned decision ({@link ChoicePoint#pinned()}), which is compared with
+     * nothing: the same decision offers every thread in a run where no JVM lock pins the thread.
+     */
+    static final long PINNED = 0;
+
+    /**
+     * Step {@code s}: with {@code en} able to run ({@link #PINNED} for a pinned decision), thread
+     * {@code c} ({@code next}) was chosen.
+     */
     void step(int s, int c, long en, Actor next) {
         if (s == choices.length) {
             choices = Arrays.copyOf(choices, s * 2);
@@ -106,7 +115,7 @@ final class DeterminismCheck {
 
     private void compareWithPreviousRun(int s, int c, long en, Actor next) {
         if (s < prevSteps) {
-            if (prevEnabled[s] != en) {
+            if (prevEnabled[s] != en && prevEnabled[s] != PINNED && en != PINNED) {
                 diverged(otherThreads(s, prevEnabled[s], en, prevChoices[s], prevLabels[s]));
                 return;
             }
@@ -126,7 +135,7 @@ final class DeterminismCheck {
 
     private void compareWithEarlierRuns(int s, int c, long en, Actor next) {
         long before = history.enabledAfter(prefix, en);
-        if (before == 0) {
+        if (before == ~en) {
             diverged(stepAfterEnd(s, next));
         } else if (before != en) {
             diverged(otherThreads(s, before, en, -1, null));

@@ -173,6 +173,9 @@ final class Execution implements ChoicePoint {
     /** The enabled set of a decision at which a pinned thread can go on: that thread alone. */
     private final ThreadSet pinnedOnly = new ThreadSet();
 
+    /** Whether the current decision offers {@link #pinnedOnly} ({@link ChoicePoint#pinned()}). */
+    private boolean pinnedDecision;
+
     /** The threads that read something since they last wrote or were woken ({@link Fairness}). */
     final ThreadSet readers = new ThreadSet();
 
@@ -772,6 +775,7 @@ final class Execution implements ChoicePoint {
                 spinnerLeftOut = spinnerHeld;
             }
         }
+        pinnedDecision = false;
         if (me != null
                 && me.pinned > 0
                 && (runnable.contains(me.id) || held.contains(me.id))
@@ -780,6 +784,7 @@ final class Execution implements ChoicePoint {
             pinnedOnly.clear();
             pinnedOnly.add(me.id);
             enabled = pinnedOnly;
+            pinnedDecision = true;
         }
         if (n > finished && liveDaemons == n - finished) {
             // only daemons are left: the JVM exits now, so the run is complete
@@ -855,9 +860,10 @@ final class Execution implements ChoicePoint {
             r.preempted(s);
         }
         // the check compares the first 64 threads' enabled bits exactly, later threads only by
-        // their operations; -1 stands for "only threads past the first 64 can run" (0 means ended)
+        // their operations; -1 stands for "only threads past the first 64 can run", 0 for a
+        // pinned decision, whose set is not compared
         long first = enabled.firstWord();
-        determinism.step(s, c, first != 0 ? first : -1L, next);
+        determinism.step(s, c, pinnedDecision ? 0 : first != 0 ? first : -1L, next);
         r.recordStep(s, c, next.pendingLabel);
         Tracer tracer = r.tracer;
         if (tracer != null) {
@@ -892,6 +898,11 @@ final class Execution implements ChoicePoint {
     @Override
     public int current() {
         return current;
+    }
+
+    @Override
+    public boolean pinned() {
+        return pinnedDecision;
     }
 
     @Override

@@ -48,13 +48,22 @@ final class StepHistory {
 
     /**
      * Records, or compares with an earlier run, that after {@code prefix} the threads in {@code en}
-     * could run. Returns the earlier run's set when it differs, else {@code en}; an earlier run
-     * that ended after this prefix is returned as 0.
+     * could run ({@code DeterminismCheck.PINNED}, 0, at a pinned decision: a set that matches any
+     * other, and that a later run's set replaces). Returns the earlier run's set when it differs,
+     * else {@code en}; an earlier run that ended after this prefix is returned as {@code ~en},
+     * which differs from {@code en} and is no set a run offers when {@code en} is.
      */
     long enabledAfter(long prefix, long en) {
         int i = index(prefix);
         if (keys[i] == prefix && states[i] >= ENABLED) {
-            return states[i] == ENDED ? 0 : enabled[i];
+            if (states[i] == ENDED) {
+                return ~en;
+            }
+            if (enabled[i] == DeterminismCheck.PINNED) {
+                enabled[i] = en;
+                return en;
+            }
+            return en == DeterminismCheck.PINNED ? en : enabled[i];
         }
         if (keys[i] != prefix) {
             keys[i] = prefix;

@@ -120,6 +120,9 @@ final class DporStrategy implements Search, Chooser {
     private int[] cur = new int[64];
     private boolean[] curEnabled = new boolean[64];
 
+    /** Per frame: whether it was recorded at a pinned decision, whose enabled set may grow. */
+    private boolean[] pinned = new boolean[64];
+
     /** Per frame: the chosen thread's operation, for the warm-up's comparison. */
     private String[] labels = new String[64];
 
@@ -231,7 +234,17 @@ final class DporStrategy implements Search, Chooser {
         recordPending(d, p);
         int c;
         if (d < replayLen) {
-            boolean same = enabledMask(p) == enabled[d];
+            if (pinned[d] || p.pinned()) {
+                if ((enabledMask(p) & (1L << chosen[d])) == 0) {
+                    return PRUNE; // pinned here, not before: the recorded choice cannot run
+                }
+                if (pinned[d] && !p.pinned()) {
+                    // recorded pinned: the threads the JVM's lock kept out are enabled here
+                    enabled[d] = enabledMask(p);
+                    pinned[d] = false;
+                }
+            }
+            boolean same = pinned[d] || p.pinned() || enabledMask(p) == enabled[d];
             if (!same
                     || warmUp.covers(d)
                             && d < replayLen - 1 // the last replayed frame branches
@@ -249,6 +262,7 @@ final class DporStrategy implements Search, Chooser {
             warmUp.recorded(d);
             long en = enabledMask(p);
             enabled[d] = en;
+            pinned[d] = p.pinned();
             cur[d] = p.current();
             curEnabled[d] = p.currentEnabled();
             preBefore[d] = preemptions;
@@ -431,6 +445,7 @@ final class DporStrategy implements Search, Chooser {
         preBefore = Arrays.copyOf(preBefore, n);
         cur = Arrays.copyOf(cur, n);
         curEnabled = Arrays.copyOf(curEnabled, n);
+        pinned = Arrays.copyOf(pinned, n);
         labels = Arrays.copyOf(labels, n);
         stepTarget = Arrays.copyOf(stepTarget, n);
         stepAccess = Arrays.copyOf(stepAccess, n);

@@ -76,6 +76,9 @@ final class ExhaustiveStrategy implements Search, Chooser {
     private boolean[] curEnabled = new boolean[64];
     private int[] preBefore = new int[64];
 
+    /** Per frame: whether it was recorded at a pinned decision, whose enabled set may grow. */
+    private boolean[] pinned = new boolean[64];
+
     /** Per frame: the thread the search chose first there; another choice is a deviation. */
     private int[] first = new int[64];
 
@@ -195,7 +198,13 @@ final class ExhaustiveStrategy implements Search, Chooser {
             preemptions = 0;
         }
         if (d < replayLen) {
-            boolean same = ThreadBits.sameAsEnabled(enabled[d], p);
+            if (pinned[d] || p.pinned()) {
+                if (!p.isEnabled(chosen[d])) {
+                    return PRUNE; // pinned here, not before: the recorded choice cannot run
+                }
+                widen(d, p);
+            }
+            boolean same = pinned[d] || p.pinned() || ThreadBits.sameAsEnabled(enabled[d], p);
             if (!same
                     || warmUp.covers(d)
                             && (p.current() != cur[d]
@@ -220,6 +229,7 @@ final class ExhaustiveStrategy implements Search, Chooser {
         ensureCapacity(d + 1);
         warmUp.recorded(d);
         enabled[d] = ThreadBits.enabled(p, enabled[d]);
+        pinned[d] = p.pinned();
         cur[d] = p.current();
         curEnabled[d] = p.currentEnabled();
         preBefore[d] = preemptions;
@@ -274,6 +284,17 @@ final class ExhaustiveStrategy implements Search, Chooser {
     }
 
     /**
+     * A frame recorded at a pinned decision ({@link ChoicePoint#pinned()}) and replayed at an
+     * unpinned one takes the replay's enabled set, so the threads it adds are tried there in turn.
+     */
+    private void widen(int d, ChoicePoint p) {
+        if (pinned[d] && !p.pinned()) {
+            enabled[d] = ThreadBits.enabled(p, enabled[d]);
+            pinned[d] = false;
+        }
+    }
+
+    /**
      * Threads asleep after taking {@code c} at frame {@code d}: explored there, and independent of
      * c; written into {@code into} (grown if needed).
      */
@@ -306,6 +327,7 @@ final class ExhaustiveStrategy implements Search, Chooser {
         cur = Arrays.copyOf(cur, n);
         curEnabled = Arrays.copyOf(curEnabled, n);
         preBefore = Arrays.copyOf(preBefore, n);
+        pinned = Arrays.copyOf(pinned, n);
         first = Arrays.copyOf(first, n);
         labels = Arrays.copyOf(labels, n);
         targets = Arrays.copyOf(targets, n);

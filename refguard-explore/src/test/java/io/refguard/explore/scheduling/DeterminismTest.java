@@ -242,6 +242,76 @@ class DeterminismTest {
         return new HashSet<>(filled ? runs : runs.subList(1, runs.size()));
     }
 
+    /**
+     * A thread pinned in one later run only, as a thread is while the JVM first initializes a class
+     * that an earlier run did not use: its decisions there offer that thread alone, and the same
+     * decisions offer every thread in the runs after. That is no difference between runs, and the
+     * search still tries the other threads at those decisions.
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = ExploreOptions.Strategy.class,
+            names = {"EXHAUSTIVE", "DPOR", "DEFAULT"})
+    void aDecisionPinnedInOneRunIsNoDifference(ExploreOptions.Strategy strategy) {
+        Set<List<String>> plain = pinnedOrders(strategy, -1);
+        for (int pinnedRun = 2; pinnedRun <= 4; pinnedRun++) {
+            assertEquals(
+                    plain,
+                    pinnedOrders(strategy, pinnedRun),
+                    "T1 pinned at its first step in run " + pinnedRun);
+        }
+        assertEquals(10, plain.size(), "every order of three steps and two: " + plain);
+    }
+
+    /**
+     * The orders of T1's three steps and T2's two; T1 pinned at its first in run {@code pinned}.
+     */
+    private static Set<List<String>> pinnedOrders(ExploreOptions.Strategy strategy, int pinned) {
+        int[] runs = {0};
+        List<List<String>> orders = new ArrayList<>();
+        ExploreResult r =
+                Explorer.scenario("pinned once")
+                        .setup(
+                                () -> {
+                                    runs[0]++;
+                                    return java.util.Collections.synchronizedList(
+                                            new ArrayList<String>());
+                                })
+                        .actor(
+                                "T1",
+                                log -> {
+                                    boolean pin = runs[0] == pinned;
+                                    if (pin) {
+                                        Coordinator.pin(true);
+                                    }
+                                    Coordinator.point("a1");
+                                    log.add("a1");
+                                    if (pin) {
+                                        Coordinator.pin(false);
+                                    }
+                                    Coordinator.point("a2");
+                                    log.add("a2");
+                                    Coordinator.point("a3");
+                                    log.add("a3");
+                                })
+                        .actor(
+                                "T2",
+                                log -> {
+                                    Coordinator.point("b1");
+                                    log.add("b1");
+                                    Coordinator.point("b2");
+                                    log.add("b2");
+                                })
+                        .check(log -> orders.add(List.copyOf(log)))
+                        .explore(
+                                ExploreOptions.defaults()
+                                        .strategy(strategy)
+                                        .preemptionBound(10)
+                                        .maxRuns(2_000));
+        assertEquals(ExploreResult.Stop.EXHAUSTED, r.stop(), r::toString);
+        return new HashSet<>(orders);
+    }
+
     @Test
     void identityHashesRepeatInEveryRunOfTheSameSchedule() {
         assertEquals(0, Coordinator.identityHash(), "no exploration on this thread");
