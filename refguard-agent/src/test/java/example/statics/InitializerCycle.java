@@ -45,4 +45,32 @@ public final class InitializerCycle {
         a.join();
         b.join();
     }
+
+    /**
+     * The same cycle with initializers that have no scheduling point of their own: the thread that
+     * initializes one class may be preempted just before it initializes the other, and the other
+     * thread may start that one first. With {@code fixed}, both threads use {@code Low} first, so
+     * one initializes both classes and the other waits.
+     */
+    public static final class Silent {
+        static final class High {
+            static final int VALUE = Low.VALUE + 1;
+        }
+
+        static final class Low {
+            static final int VALUE = High.VALUE + 1;
+        }
+
+        public static void main(String[] args) throws InterruptedException {
+            boolean fixed = args.length > 0;
+            int[] seen = new int[2];
+            Thread a = new Thread(() -> seen[0] = Low.VALUE, "low");
+            Thread b =
+                    new Thread(() -> seen[1] = fixed ? Low.VALUE + High.VALUE : High.VALUE, "high");
+            a.start();
+            b.start();
+            a.join();
+            b.join();
+        }
+    }
 }

@@ -1,7 +1,9 @@
 package io.refguard.agent;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.objectweb.asm.Attribute;
 import org.objectweb.asm.ClassReader;
@@ -21,6 +23,7 @@ import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.TypeInsnNode;
 
 /**
  * Makes a class's static state resettable, so one definition of a program's classes serves every
@@ -44,9 +47,13 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
  *       that uses a class being initialized by another blocks until it is done, and the
  *       initializing thread itself goes on), then throws the kept failure, if any, as the JVM would
  *       ({@code ExceptionInInitializerError}); every static method and constructor calls it first,
- *       and every access to a static field of another re-initializable class goes through {@link
- *       io.refguard.agent.bridge.ProgramStatics#ensure(Class)} first: the points where the JVM
- *       would initialize the class (creation, static call, static field access).
+ *       and every access to a static field of another re-initializable class, {@code new} of one
+ *       and static call to one calls {@link io.refguard.agent.bridge.ProgramStatics} first: the
+ *       points where the JVM would initialize the class;
+ *   <li>inside another class's initializer, those calls make a scheduling point before a class that
+ *       is not initialized in this run yet ({@code ProgramStatics.beforeInit}): another thread may
+ *       start initializing it first, which is how initializers that use each other's classes
+ *       deadlock in the JVM.
  * </ul>
  *
  * So a class is re-initialized in each run at its first use in that run, on the thread that uses
@@ -186,28 +193,95 @@ final class StaticReinit {
         return writer.toByteArray();
     }
 
-    /** Before a static field access to another re-initializable class: ensure it is current. */
+    /**
+     * Before each instruction that makes the JVM initialize another re-initializable class (JVMS
+     * 5.5: a static field access, {@code new}, a static call), a call to {@code ProgramStatics}
+     * that initializes it in this run where the JVM would: {@code ensure} before a static field
+     * access, {@code ensureForNew} before {@code new} (the arguments of the constructor come
+     * after), {@code beforeStaticCall} before a static call (the method's {@code $rg$ensure}
+     * initializes the class, after the arguments, as the JVM does). Each first makes the scheduling
+     * point before a class initialization nested in another: made before the instruction, it is the
+     * same point whether the JVM initializes the class or a re-initializer does, so runs of both
+     * kinds take the same steps.
+     */
     private static void guardForeignStatics(
             String self, MethodNode m, Predicate<String> reinitializable) {
         for (AbstractInsnNode insn : m.instructions.toArray()) {
-            if ((insn.getOpcode() == Opcodes.GETSTATIC || insn.getOpcode() == Opcodes.PUTSTATIC)
-                    && insn instanceof FieldInsnNode f
-                    && !f.owner.equals(self)
-                    && !f.owner.equals(EPOCH_CLASS)
-                    && !f.owner.startsWith("[")
-                    && reinitializable.test(f.owner)) {
+            String owner = initializedBy(insn);
+            if (owner != null
+                    && !owner.equals(self)
+                    && !owner.equals(EPOCH_CLASS)
+                    && !owner.startsWith("[")
+                    && reinitializable.test(owner)) {
+                String entry =
+                        switch (insn.getOpcode()) {
+                            case Opcodes.NEW -> "ensureForNew";
+                            case Opcodes.INVOKESTATIC -> "beforeStaticCall";
+                            default -> "ensure";
+                        };
                 InsnList guard = new InsnList();
-                guard.add(new LdcInsnNode(Type.getObjectType(f.owner)));
+                guard.add(new LdcInsnNode(Type.getObjectType(owner)));
+                guard.add(new FieldInsnNode(Opcodes.GETSTATIC, EPOCH_CLASS, EPOCH_FIELD, "I"));
                 guard.add(
                         new MethodInsnNode(
                                 Opcodes.INVOKESTATIC,
                                 STATICS,
-                                "ensure",
-                                "(Ljava/lang/Class;)V",
+                                entry,
+                                "(Ljava/lang/Class;I)V",
                                 false));
+                AbstractInsnNode first = guard.getFirst();
                 m.instructions.insertBefore(insn, guard);
+                if (insn.getOpcode() == Opcodes.NEW) {
+                    relabelNew(m, insn, first);
+                }
             }
         }
+    }
+
+    /**
+     * A frame names the object a {@code new} makes, until its constructor runs, by the label at
+     * that instruction (JVMS 4.7.4, {@code Uninitialized_variable_info}). With a guard from {@code
+     * first} on inserted between the labels and the instruction, frames get a new label right at
+     * the instruction instead; the old ones stay where branches find them.
+     */
+    private static void relabelNew(MethodNode m, AbstractInsnNode insn, AbstractInsnNode first) {
+        Set<LabelNode> old = new HashSet<>();
+        for (AbstractInsnNode p = first.getPrevious(); p != null && p.getOpcode() < 0; ) {
+            if (p instanceof LabelNode l) {
+                old.add(l);
+            }
+            p = p.getPrevious();
+        }
+        if (old.isEmpty()) {
+            return;
+        }
+        LabelNode at = new LabelNode();
+        m.instructions.insertBefore(insn, at);
+        for (AbstractInsnNode n : m.instructions) {
+            if (n instanceof FrameNode f) {
+                replace(f.local, old, at);
+                replace(f.stack, old, at);
+            }
+        }
+    }
+
+    private static void replace(List<Object> types, Set<LabelNode> old, LabelNode at) {
+        if (types != null) {
+            types.replaceAll(t -> t instanceof LabelNode l && old.contains(l) ? at : t);
+        }
+    }
+
+    /** The class whose initialization {@code insn} triggers in the JVM, or null. */
+    private static String initializedBy(AbstractInsnNode insn) {
+        return switch (insn.getOpcode()) {
+            case Opcodes.GETSTATIC, Opcodes.PUTSTATIC -> ((FieldInsnNode) insn).owner;
+            case Opcodes.INVOKESTATIC -> {
+                MethodInsnNode call = (MethodInsnNode) insn;
+                yield call.itf ? null : call.owner;
+            }
+            case Opcodes.NEW -> ((TypeInsnNode) insn).desc;
+            default -> null;
+        };
     }
 
     /**
@@ -284,6 +358,15 @@ final class StaticReinit {
         InsnList code = m.instructions;
         code.add(new FieldInsnNode(Opcodes.GETSTATIC, EPOCH_CLASS, EPOCH_FIELD, "I"));
         code.add(new FieldInsnNode(Opcodes.PUTSTATIC, node.name, EPOCH, "I"));
+        code.add(new LdcInsnNode(Type.getObjectType(node.name)));
+        code.add(new FieldInsnNode(Opcodes.GETSTATIC, EPOCH_CLASS, EPOCH_FIELD, "I"));
+        code.add(
+                new MethodInsnNode(
+                        Opcodes.INVOKESTATIC,
+                        STATICS,
+                        "initializedIn",
+                        "(Ljava/lang/Class;I)V",
+                        false));
         code.add(new InsnNode(Opcodes.ACONST_NULL));
         code.add(new FieldInsnNode(Opcodes.PUTSTATIC, node.name, FAILURE, "Ljava/lang/Throwable;"));
         LabelNode start = new LabelNode();
@@ -304,6 +387,7 @@ final class StaticReinit {
                         false));
         code.add(
                 new FieldInsnNode(Opcodes.PUTSTATIC, node.name, INITIALIZER, "Ljava/lang/Thread;"));
+        code.add(depth(1));
         code.add(start);
         if (superToo) {
             code.add(new LdcInsnNode(Type.getObjectType(node.superName)));
@@ -324,6 +408,7 @@ final class StaticReinit {
                     new MethodInsnNode(Opcodes.INVOKESTATIC, node.name, CLINIT_COPY, "()V", false));
         }
         code.add(end);
+        code.add(depth(-1));
         code.add(new InsnNode(Opcodes.ACONST_NULL));
         code.add(
                 new FieldInsnNode(Opcodes.PUTSTATIC, node.name, INITIALIZER, "Ljava/lang/Thread;"));
@@ -335,12 +420,21 @@ final class StaticReinit {
                             Opcodes.F_SAME1, 0, null, 1, new Object[] {"java/lang/Throwable"}));
         }
         code.add(new FieldInsnNode(Opcodes.PUTSTATIC, node.name, FAILURE, "Ljava/lang/Throwable;"));
+        code.add(depth(-1));
         code.add(new InsnNode(Opcodes.ACONST_NULL));
         code.add(
                 new FieldInsnNode(Opcodes.PUTSTATIC, node.name, INITIALIZER, "Ljava/lang/Thread;"));
         code.add(new InsnNode(Opcodes.RETURN));
         m.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, "java/lang/Throwable"));
         return m;
+    }
+
+    /** {@code ProgramStatics.initializing(change)}: the thread's depth of initializers. */
+    private static InsnList depth(int change) {
+        InsnList code = new InsnList();
+        code.add(new LdcInsnNode(change));
+        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, STATICS, "initializing", "(I)V", false));
+        return code;
     }
 
     private static AbstractInsnNode defaultValue(String desc) {

@@ -121,6 +121,107 @@ public final class ProgramStatics {
         }
     }
 
+    /**
+     * How many classes of the program the calling thread is initializing, one inside another: a
+     * counter per thread, touched only when a class is initialized in a run.
+     */
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+    /**
+     * Per class of the program: the run (the loader's epoch) in which its initialization last
+     * started, or null for a class with nothing to initialize (no static initializer, no static
+     * field to reset, no superclass of the program).
+     */
+    private static final ClassValue<int[]> STARTED_IN =
+            new ClassValue<>() {
+                @Override
+                protected int[] computeValue(Class<?> type) {
+                    return hasInitialization(type) ? new int[] {Integer.MIN_VALUE} : null;
+                }
+            };
+
+    /** Read without initializing {@code type}: what {@code StaticReinit} would re-initialize. */
+    private static boolean hasInitialization(Class<?> type) {
+        try {
+            Class<?> s = type.getSuperclass();
+            if (s != null && !s.getName().startsWith("java.")) {
+                return true;
+            }
+            for (Method m : type.getDeclaredMethods()) {
+                if (m.getName().equals("$rg$clinit")) {
+                    return true;
+                }
+            }
+            for (java.lang.reflect.Field f : type.getDeclaredFields()) {
+                int mod = f.getModifiers();
+                if (java.lang.reflect.Modifier.isStatic(mod)
+                        && !java.lang.reflect.Modifier.isFinal(mod)
+                        && !f.getName().startsWith("$rg$")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (RuntimeException | LinkageError e) {
+            return true;
+        }
+    }
+
+    /** Called by a class's re-initializer as it starts, in run {@code run}. */
+    public static void initializedIn(Class<?> type, int run) {
+        int[] started = STARTED_IN.get(type);
+        if (started != null) {
+            started[0] = run;
+        }
+    }
+
+    /**
+     * Before a use of {@code type} that makes the JVM initialize it: when the calling thread is
+     * inside another class's initializer and {@code type}'s initialization has not started in run
+     * {@code run}, a scheduling point ({@link SyncInterceptor#nestedClassInit}), at which another
+     * thread may start it first, as the JVM allows. Whether the JVM or a re-initializer then
+     * initializes the class, the point is the same.
+     */
+    private static void beforeInit(Class<?> type, int run) {
+        int[] started = STARTED_IN.get(type);
+        if (started != null && started[0] != run && DEPTH.get()[0] > 0) {
+            SyncInterceptor i = SyncBridge.managing();
+            if (i != null) {
+                i.nestedClassInit(type);
+            }
+        }
+    }
+
+    /** Before a static call to a method of {@code type}, whose code initializes the class. */
+    public static void beforeStaticCall(Class<?> type, int run) {
+        beforeInit(type, run);
+    }
+
+    /**
+     * Before {@code new type}: initializes it here, where the JVM does, before the constructor's
+     * arguments are evaluated, unless its initialization started in this run.
+     */
+    public static void ensureForNew(Class<?> type, int run) {
+        int[] started = STARTED_IN.get(type);
+        if (started != null && started[0] != run) {
+            beforeInit(type, run);
+            ensure(type);
+        }
+    }
+
+    /** Before a static field access to {@code type}: {@link #ensure(Class)}, after the point. */
+    public static void ensure(Class<?> type, int run) {
+        beforeInit(type, run);
+        ensure(type);
+    }
+
+    /**
+     * Called by a class's re-initializer when it starts ({@code +1}) and when it ends, normally or
+     * not ({@code -1}).
+     */
+    public static void initializing(int change) {
+        DEPTH.get()[0] += change;
+    }
+
     /** Re-initializes {@code type}'s statics unless they are from the current run already. */
     public static void ensure(Class<?> type) {
         try {

@@ -74,6 +74,15 @@ public interface SyncInterceptor {
     default void jvmClassInit(boolean on) {}
 
     /**
+     * The calling thread is about to initialize {@code type} while it initializes another class of
+     * the program: the point at which another thread can start initializing {@code type} first,
+     * which the JVM allows and which is how two initializers that use each other's classes
+     * deadlock. Made before the instruction that uses the class, so it is the same point whether
+     * the JVM or a re-initializer then initializes it. By default nothing.
+     */
+    default void nestedClassInit(Class<?> type) {}
+
+    /**
      * The calling thread uses {@code type}, which another thread is initializing: it must wait
      * until {@code done} holds, as the JVM makes it wait. By default it yields until then; an
      * explorer blocks the thread in its model instead.

@@ -603,6 +603,14 @@ final class ExploringInterceptor implements SyncInterceptor {
     }
 
     @Override
+    public void nestedClassInit(Class<?> type) {
+        RunModel r = run();
+        r.ops++;
+        Coordinator.point(
+                r.key(type, -1), Access.UPDATE, "initialize " + RunModel.simpleName(type));
+    }
+
+    @Override
     public void awaitClassInit(Class<?> type, java.util.function.BooleanSupplier done) {
         RunModel r = run();
         r.ops++;

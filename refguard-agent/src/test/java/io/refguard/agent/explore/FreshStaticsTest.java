@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import example.statics.FirstUseTogether;
 import example.statics.HolderIdiom;
 import example.statics.InitializerCycle;
+import example.statics.NewOrder;
 import example.statics.StaticsEachRun;
 import example.statics.ThrowingInitializer;
 import io.refguard.agent.AgentOptions;
@@ -60,6 +61,17 @@ class FreshStaticsTest {
     }
 
     @Test
+    void newInitializesItsClassBeforeTheArgumentsInEveryRun() {
+        // before, runs after the first re-initialized the class in its constructor, after the
+        // arguments; and a guard placed between a new and its label broke the method's frames
+        ExploreResult r =
+                AgentExplorer.mainClass(NewOrder.class.getName())
+                        .explore(ExploreOptions.exhaustive());
+        assertEquals(ExploreResult.Stop.EXHAUSTED, r.stop(), r::toString);
+        assertTrue(r.runs() > 2, r::toString);
+    }
+
+    @Test
     void aThreadThatUsesAClassBeingInitializedWaitsForIt() {
         // the holder idiom: the second thread waits for the first one's initialization of Holder
         ExploreResult r =
@@ -97,6 +109,25 @@ class FreshStaticsTest {
                                         .explore(ExploreOptions.exhaustive()));
         assertEquals(FailureKind.DEADLOCK, f.report().failure().kind(), f::getMessage);
         assertTrue(f.getMessage().contains("initialization of Right"), f::getMessage);
+    }
+
+    /**
+     * As above with initializers that have no point of their own: the point before a nested
+     * initialization ({@code ProgramStatics.beforeInit}) lets the other thread start it first.
+     * Before, the first thread ran both initializers in one step and the cycle was verified.
+     */
+    @Test
+    void initializersWithoutPointsDeadlockToo() {
+        String name = InitializerCycle.Silent.class.getName();
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () -> AgentExplorer.mainClass(name).explore(ExploreOptions.exhaustive()));
+        assertEquals(FailureKind.DEADLOCK, f.report().failure().kind(), f::getMessage);
+        assertTrue(f.getMessage().contains("initialization of High"), f::getMessage);
+        ExploreResult fixed =
+                AgentExplorer.mainClass(name).args("fixed").explore(ExploreOptions.exhaustive());
+        assertTrue(fixed.exhausted(), fixed::toString);
     }
 
     @Test
