@@ -173,6 +173,11 @@ final class Execution implements ChoicePoint {
     /** The enabled set of a decision at which a pinned thread can go on: that thread alone. */
     private final ThreadSet pinnedOnly = new ThreadSet();
 
+    /**
+     * The held-back threads whose turn it is when no other thread can run ({@link Fairness#turn}).
+     */
+    private final ThreadSet turn = new ThreadSet();
+
     /** Whether the current decision offers {@link #pinnedOnly} ({@link ChoicePoint#pinned()}). */
     private boolean pinnedDecision;
 
@@ -764,7 +769,7 @@ final class Execution implements ChoicePoint {
                 if (fairness.stalled(s)) {
                     fail(RunStatus.LIVELOCK, -1, null, fairness.describeLivelock());
                 }
-                enabled = held;
+                enabled = fairness.turn(held, s, turn);
             } else {
                 fairness.progressing();
                 int oldestLastStep = Integer.MAX_VALUE; // over the threads that can run, not held

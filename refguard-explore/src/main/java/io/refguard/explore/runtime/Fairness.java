@@ -236,6 +236,39 @@ final class Fairness {
         stallStart = -1;
     }
 
+    /**
+     * The step at which the current round of turns among held-back threads began ({@link #turn}).
+     */
+    private int roundStart = -1;
+
+    /**
+     * When only the held-back threads {@code held} can run at step {@code s}: those of them that
+     * have not stepped in the current round, written into {@code into}; a new round begins when
+     * every one has. The paper's priority rule, among held-back threads: each gets a turn before
+     * any gets a second, in an order the strategy chooses. Offered all at once, a strategy that
+     * keeps choosing one (the current thread, which it need not preempt, or PCT's highest) could
+     * leave another without a step for the whole stall, and the run ended as a livelock although
+     * that thread, held back for reading one location thrice on its way to a write, would have
+     * written.
+     */
+    ThreadSet turn(ThreadSet held, int s, ThreadSet into) {
+        if (roundStart < 0 || stallStart < 0 || roundStart < stallStart) {
+            roundStart = s; // the stall began at this step: a first round
+        }
+        into.clear();
+        for (int pass = 0; pass < 2 && into.isEmpty(); pass++) {
+            for (int i = held.next(0); i >= 0; i = held.next(i + 1)) {
+                if (x.slots[i].lastStep < roundStart) {
+                    into.add(i);
+                }
+            }
+            if (into.isEmpty()) {
+                roundStart = s; // every one has had its turn: the next round
+            }
+        }
+        return into;
+    }
+
     private static boolean shownBefore(Actor a, int r) {
         for (int i = 0; i < r; i++) {
             if (a.reads[i] == a.reads[r]) {

@@ -265,6 +265,46 @@ class FairSpinTest {
                 r.guarantee());
     }
 
+    /**
+     * A thread whose straight-line code reads one location three times through one operation (a
+     * service's {@code state()} read by each call on its way to a stop) is held back as if it spun;
+     * the other thread spins until that stop. With both held back, each takes a turn before either
+     * takes a second, so the stop happens whichever thread a search prefers. Before, a search that
+     * kept choosing the spinner (the current thread, or PCT's highest) reported "no progress".
+     */
+    @Test
+    void aThreadHeldBackOnItsWayToAWriteGetsItsTurn() {
+        Scenario<Flags> s =
+                Explorer.scenario("stop a spinning service")
+                        .setup(Flags::new)
+                        .actor(
+                                "service",
+                                f -> {
+                                    f.data.set(1); // running
+                                    while (f.flag.get() == 0) {
+                                        Coordinator.spinWait("yield");
+                                    }
+                                })
+                        .actor(
+                                "main",
+                                f -> {
+                                    while (f.data.get() == 0) {
+                                        Coordinator.spinWait("yield");
+                                    }
+                                    for (int i = 0; i < 4; i++) {
+                                        f.data.get(); // state(), read by each step of a stop
+                                    }
+                                    f.flag.set(1); // stop
+                                });
+        List<ExploreOptions> searches = new java.util.ArrayList<>(randomized());
+        searches.add(ExploreOptions.exhaustive());
+        searches.add(ExploreOptions.defaultSearch());
+        for (ExploreOptions o : searches) {
+            ExploreResult r = s.explore(o.maxRuns(300));
+            assertTrue(r.runs() > 0, o + ": " + r);
+        }
+    }
+
     @Test
     void aWaitLoopThatWritesItsOwnLocationIsNoLivelock() {
         Scenario<Flags> s =
