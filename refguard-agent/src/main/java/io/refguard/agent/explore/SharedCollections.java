@@ -132,9 +132,42 @@ final class SharedCollections {
         /** Each thread's last call that only read it, since the last change. */
         final List<Past> reads = new ArrayList<>(2);
 
+        /**
+         * For a list whose elements a call can address alone ({@link #slot}): per index, the last
+         * {@code set} and the {@code get}s since, each since the last change of the whole list;
+         * null until the first such call.
+         */
+        Map<Integer, Slot> slots;
+
         Use(ThreadModel first) {
             this.first = first;
         }
+    }
+
+    /** One element of a list, as {@link Use#slots} keeps it: FastTrack's state of one location. */
+    static final class Slot {
+        Past set;
+        final List<Past> gets = new ArrayList<>(2);
+    }
+
+    /**
+     * The index {@code call} addresses alone, or -1: {@code get(i)} and {@code set(i, e)} on a
+     * random-access list ({@code ArrayList}, {@code Arrays.asList}) called directly, not through a
+     * view. Such a {@code set} writes one slot of the list's array and changes nothing else, and
+     * such a {@code get} reads one, so calls on two indices touch different memory and are no race
+     * (threads that fill a list by index, as Guava's {@code Futures.allAsList} does); a call on the
+     * whole list still conflicts with them.
+     */
+    private static int slot(LibraryCall call, Object receiver, Object collection) {
+        if (receiver != collection
+                || !(receiver instanceof java.util.RandomAccess)
+                || !(receiver instanceof List<?>)) {
+            return -1;
+        }
+        String name = call.name();
+        int args = call.argumentCount();
+        boolean addressed = name.equals("get") && args == 1 || name.equals("set") && args == 2;
+        return addressed && call.argument(0) instanceof Integer i && i >= 0 ? i : -1;
     }
 
     /**
@@ -226,12 +259,14 @@ final class SharedCollections {
                                         && !(use.accessOrdered
                                                 && MOVES_IN_ACCESS_ORDER.contains(call.name()))
                                 || r.readOnlyViews.containsKey(receiver);
+        int slot = type == null ? slot(call, receiver, collection) : -1;
         if (!use.shared && use.first == me && r.parallelPieces == 0) {
             if (!read) {
                 // no point, yet a write of its own: a loop that fills it does not spin
                 Coordinator.wroteUnseen();
             }
-            noted(use, me, read, call.site());
+            // kept as a call on the whole collection: no entry per index while one thread fills it
+            noted(use, me, read, -1, call.site());
             return viewed(r, call, receiver, collection, call.proceed());
         }
         LockModel k = r.key(collection, call.site());
@@ -242,8 +277,8 @@ final class SharedCollections {
         r.ops++;
         // the calls are what is checked: their steps order nothing
         Coordinator.unorderedPoint(k, access, label);
-        unordered(use, me, mine, read, k);
-        noted(use, me, read, call.site());
+        unordered(use, me, mine, read, slot, k);
+        noted(use, me, read, slot, call.site());
         return viewed(r, call, receiver, collection, LibraryOps.atomically(x, call::proceed));
     }
 
@@ -302,10 +337,27 @@ final class SharedCollections {
         return result;
     }
 
-    /** Notes the call {@code me} makes now as the last change, or as its last read. */
-    private static void noted(Use use, ThreadModel me, boolean read, int site) {
+    /**
+     * Notes the call {@code me} makes now as the last change, or as its last read, of the whole
+     * collection or of element {@code slot} (when not -1).
+     */
+    private static void noted(Use use, ThreadModel me, boolean read, int slot, int site) {
         long mark = Coordinator.happensBeforeMark();
+        if (slot >= 0) {
+            if (use.slots == null) {
+                use.slots = new java.util.HashMap<>();
+            }
+            Slot e = use.slots.computeIfAbsent(slot, any -> new Slot());
+            if (read) {
+                note(e.gets, me, mark, site);
+            } else {
+                e.set = new Past(me, mark, site);
+                e.gets.clear();
+            }
+            return;
+        }
         if (!read) {
+            use.slots = null;
             if (use.change == null) {
                 use.change = new Past(me, mark, site);
             } else {
@@ -316,14 +368,19 @@ final class SharedCollections {
             use.reads.clear();
             return;
         }
-        for (Past p : use.reads) {
+        note(use.reads, me, mark, site);
+    }
+
+    /** Keeps {@code me}'s read at {@code mark} in {@code reads}, one per thread. */
+    private static void note(List<Past> reads, ThreadModel me, long mark, int site) {
+        for (Past p : reads) {
             if (p.thread == me) {
                 p.mark = mark;
                 p.site = site;
                 return;
             }
         }
-        use.reads.add(new Past(me, mark, site));
+        reads.add(new Past(me, mark, site));
     }
 
     /**
@@ -335,17 +392,44 @@ final class SharedCollections {
      * precise dynamic race detection", PLDI 2009) at the grain of whole calls: it needs no schedule
      * in which the two calls overlap, only one in which both happen.
      */
-    private static void unordered(Use use, ThreadModel me, String mine, boolean read, LockModel k) {
-        Past c = use.change;
-        if (c != null && c.thread != me && !Coordinator.happenedBefore(c.mark)) {
-            throw unordered(k, me, mine, c, use);
-        }
+    private static void unordered(
+            Use use, ThreadModel me, String mine, boolean read, int slot, LockModel k) {
+        check(use.change, me, mine, use, k);
         if (!read) {
-            for (Past p : use.reads) {
-                if (p.thread != me && !Coordinator.happenedBefore(p.mark)) {
-                    throw unordered(k, me, mine, p, use);
+            check(use.reads, me, mine, use, k);
+        }
+        if (use.slots == null) {
+            return;
+        }
+        if (slot >= 0) {
+            // one element: the calls on it, besides those on the whole list above
+            Slot e = use.slots.get(slot);
+            if (e != null) {
+                check(e.set, me, mine, use, k);
+                if (!read) {
+                    check(e.gets, me, mine, use, k);
                 }
             }
+            return;
+        }
+        for (Slot e : use.slots.values()) {
+            check(e.set, me, mine, use, k);
+            if (!read) {
+                check(e.gets, me, mine, use, k);
+            }
+        }
+    }
+
+    private static void check(List<Past> past, ThreadModel me, String mine, Use use, LockModel k) {
+        for (Past p : past) {
+            check(p, me, mine, use, k);
+        }
+    }
+
+    /** Throws when {@code p}, a past call of another thread, did not happen before this one. */
+    private static void check(Past p, ThreadModel me, String mine, Use use, LockModel k) {
+        if (p != null && p.thread != me && !Coordinator.happenedBefore(p.mark)) {
+            throw unordered(k, me, mine, p, use);
         }
     }
 
