@@ -36,9 +36,9 @@ class DeterminismCheckTest {
 
     private static String secondRun(Runnable first, Runnable second) {
         try (RunEngine e = engine()) {
-            e.run(List.of("T1", "T2"), List.of(first, points("b")), LOWEST, null, null, null);
+            withB(e, first, LOWEST);
             assertNull(e.divergence(), "the first run has nothing to compare with");
-            e.run(List.of("T1", "T2"), List.of(second, points("b")), LOWEST, null, null, null);
+            withB(e, second, LOWEST);
             return e.divergence();
         }
     }
@@ -114,15 +114,9 @@ class DeterminismCheckTest {
     @Test
     void aRunThatChoosesDifferentlyIsNotCompared() {
         try (RunEngine e = engine()) {
-            e.run(List.of("T1", "T2"), List.of(points("a"), points("b")), LOWEST, null, null, null);
+            withB(e, points("a"), LOWEST);
             Chooser highest = DeterminismCheckTest::highest;
-            e.run(
-                    List.of("T1", "T2"),
-                    List.of(points("x", "y"), points("b")),
-                    highest,
-                    null,
-                    null,
-                    null);
+            withB(e, points("x", "y"), highest);
             assertNull(e.divergence());
         }
     }
@@ -131,28 +125,10 @@ class DeterminismCheckTest {
     void anEarlierRunOfTheSamePrefixIsComparedWhenThePreviousOneDiffers() {
         Chooser highest = DeterminismCheckTest::highest;
         try (RunEngine e = engine()) {
-            e.run(
-                    List.of("T1", "T2"),
-                    List.of(points("a", "a2"), points("b")),
-                    LOWEST,
-                    null,
-                    null,
-                    null);
-            e.run(
-                    List.of("T1", "T2"),
-                    List.of(points("a", "a2"), points("b")),
-                    highest,
-                    null,
-                    null,
-                    null);
+            withB(e, points("a", "a2"), LOWEST);
+            withB(e, points("a", "a2"), highest);
             assertNull(e.divergence());
-            e.run(
-                    List.of("T1", "T2"),
-                    List.of(points("a", "other"), points("b")),
-                    LOWEST,
-                    null,
-                    null,
-                    null);
+            withB(e, points("a", "other"), LOWEST);
             String d = e.divergence();
             assertEquals(
                     "at step 3 T1 performed 'other' where an earlier run of"
@@ -198,36 +174,23 @@ class DeterminismCheckTest {
         assertNull(secondRun(pinned, points("a", "a2")));
         assertNull(secondRun(points("a", "a2"), pinned));
         try (RunEngine e = engine()) {
-            e.run(List.of("T1", "T2"), List.of(pinned, points("b")), LOWEST, null, null, null);
-            e.run(
-                    List.of("T1", "T2"),
-                    List.of(points("a", "a2"), points("b")),
-                    DeterminismCheckTest::highest,
-                    null,
-                    null,
-                    null);
+            withB(e, pinned, LOWEST);
+            withB(e, points("a", "a2"), DeterminismCheckTest::highest);
             // compared with the first run through the history only: the previous run chose
             // otherwise
-            e.run(
-                    List.of("T1", "T2"),
-                    List.of(points("a", "a2"), points("b")),
-                    LOWEST,
-                    null,
-                    null,
-                    null);
+            withB(e, points("a", "a2"), LOWEST);
             assertNull(e.divergence());
-            e.run(
-                    List.of("T1", "T2"),
-                    List.of(points("a", "other"), points("b")),
-                    LOWEST,
-                    null,
-                    null,
-                    null);
+            withB(e, points("a", "other"), LOWEST);
             assertEquals(
                     "at step 3 T1 performed 'other' where an earlier run of the same schedule"
                             + " performed 'a2'",
                     e.divergence());
         }
+    }
+
+    /** A run of {@code first} as T1 beside a T2 that makes one point, "b". */
+    private static void withB(RunEngine e, Runnable first, Chooser chooser) {
+        e.run(List.of("T1", "T2"), List.of(first, points("b")), chooser, null, null, null);
     }
 
     private static int highest(ChoicePoint p) {
