@@ -254,7 +254,9 @@ final class LibraryRules {
                 return true; // its acquirers wait in the model too (LockOps.lockQueue)
             }
         }
-        if (!owner.startsWith("java/") || OBJECT_METHODS.contains(name)) {
+        if (!owner.startsWith("java/")
+                || OBJECT_METHODS.contains(name)
+                        && !comparesCollections(owner, name, desc, hierarchy)) {
             return false;
         }
         if (owner.startsWith("java/util/stream/")) {
@@ -268,6 +270,18 @@ final class LibraryRules {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the call is {@code equals} on a collection or map: a comparison with another object
+     * that synchronizes may lock both ({@code NestedMonitors}).
+     */
+    private static boolean comparesCollections(
+            String owner, String name, String desc, ClassHierarchy hierarchy) {
+        return name.equals("equals")
+                && desc.equals("(Ljava/lang/Object;)Z")
+                && (hierarchy.isSubtype(owner, "java/util/Collection")
+                        || hierarchy.isSubtype(owner, "java/util/Map"));
     }
 
     /**

@@ -37,7 +37,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * with the site). The JDK forbids blocking in most of these callbacks anyway. Exceptions: code the
  * JDK runs inline holding no lock ({@link #inline}), and the functions, actions and filters of
  * {@code compute*}, {@code merge}, {@code forEach}, {@code removeIf}, {@code replaceAll} and {@code
- * sort} ({@link Callbacks}), which run as explored code while the model holds what the JDK holds.
+ * sort} ({@link Callbacks}), which run as explored code while the model holds what the JDK holds,
+ * and calls that lock their argument's monitor while they hold their receiver's ({@link
+ * NestedMonitors}), which take both in the model, at two steps.
  *
  * <h2>Blocking operations</h2>
  *
@@ -170,7 +172,8 @@ final class LibraryOps {
                     "tryOptimisticRead",
                     "keys",
                     "elements",
-                    "getProperty");
+                    "getProperty",
+                    "equals");
 
     private LibraryOps() {}
 
@@ -463,7 +466,8 @@ final class LibraryOps {
             Coordinator.acquireAll();
         }
         Object mutex = mutexOf(r, receiver);
-        if (mutex != null) {
+        Object inner = mutex != null ? NestedMonitors.inner(r, call, receiver, mutex) : null;
+        if (mutex != null && inner == null) {
             waitForMonitor(r, mutex);
         }
         if (access != Access.READ) {
@@ -471,7 +475,10 @@ final class LibraryOps {
             ConcurrentMapCompute.awaitKey(r, target, call);
             changed(r, k);
         }
-        Object result = atomically(x, body);
+        Object result =
+                inner != null
+                        ? NestedMonitors.call(x, call, mutex, inner, body)
+                        : atomically(x, body);
         if (Coordinator.tracing()) {
             Coordinator.showValues(
                     CallValues.arguments(r, call), CallValues.result(r, call, result));
