@@ -5,15 +5,15 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /**
  * An order book in a {@code ConcurrentSkipListMap} from price to quantity: a mover re-prices an
  * order (adds it at the new price, then removes it at the old one) while an auditor sums the
- * quantities, once with a for-each over {@code values()} and once with {@code forEach}, as if each
- * scan were a snapshot: at any moment the book holds 12, or 19 between the mover's two calls. The
- * map's iteration is weakly consistent: when the new price sorts before the scan's position and the
- * old one after it, the scan sees the order at neither price and sums 5. The fix makes the mover's
- * two calls and each scan exclusive with one lock.
+ * quantities, once with a for-each over {@code values()} and once with {@code forEach} (or a stream
+ * of {@code values()}), as if each scan were a snapshot: at any moment the book holds 12, or 19
+ * between the mover's two calls. The map's iteration is weakly consistent: when the new price sorts
+ * before the scan's position and the old one after it, the scan sees the order at neither price and
+ * sums 5. The fix makes the mover's two calls and each scan exclusive with one lock.
  */
 public final class ScanAsSnapshot {
 
-    static void run(boolean locked, boolean loop) throws InterruptedException {
+    static void run(boolean locked, int how) throws InterruptedException {
         ConcurrentSkipListMap<Integer, Integer> book = new ConcurrentSkipListMap<>();
         Object lock = new Object();
         book.put(100, 5);
@@ -38,10 +38,10 @@ public final class ScanAsSnapshot {
                             int[] byForEach = {0};
                             if (locked) {
                                 synchronized (lock) {
-                                    scan(book, loop, byLoop, byForEach);
+                                    scan(book, how, byLoop, byForEach);
                                 }
                             } else {
-                                scan(book, loop, byLoop, byForEach);
+                                scan(book, how, byLoop, byForEach);
                             }
                             // any moment of the book holds 12 or, between the mover's calls, 19
                             if (byLoop[0] < 12 || byForEach[0] < 12) {
@@ -60,11 +60,13 @@ public final class ScanAsSnapshot {
     }
 
     private static void scan(
-            ConcurrentSkipListMap<Integer, Integer> book,
-            boolean loop,
-            int[] byLoop,
-            int[] byForEach) {
-        if (!loop) {
+            ConcurrentSkipListMap<Integer, Integer> book, int how, int[] byLoop, int[] byForEach) {
+        if (how == BY_STREAM) {
+            byLoop[0] = book.values().stream().mapToInt(Integer::intValue).sum();
+            byForEach[0] = 12;
+            return;
+        }
+        if (how == BY_FOR_EACH) {
             byLoop[0] = 12;
             book.forEach((price, q) -> byForEach[0] += q);
             return;
@@ -77,10 +79,14 @@ public final class ScanAsSnapshot {
         book.forEach((price, q) -> byForEach[0] += q);
     }
 
+    private static final int BY_LOOP = 0;
+    private static final int BY_FOR_EACH = 1;
+    private static final int BY_STREAM = 2;
+
     private ScanAsSnapshot() {}
 
     public static void main(String[] args) throws InterruptedException {
-        run(false, true);
+        run(false, BY_LOOP);
     }
 
     /** The bug with the scan by {@code forEach} alone. */
@@ -88,7 +94,25 @@ public final class ScanAsSnapshot {
         private ByForEach() {}
 
         public static void main(String[] args) throws InterruptedException {
-            run(false, false);
+            run(false, BY_FOR_EACH);
+        }
+    }
+
+    /** The bug with the scan by a sequential stream of {@code values()}. */
+    public static final class ByStream {
+        private ByStream() {}
+
+        public static void main(String[] args) throws InterruptedException {
+            run(false, BY_STREAM);
+        }
+
+        /** Its fix. */
+        public static final class Fixed {
+            private Fixed() {}
+
+            public static void main(String[] args) throws InterruptedException {
+                run(true, BY_STREAM);
+            }
         }
     }
 
@@ -97,7 +121,7 @@ public final class ScanAsSnapshot {
         private Fixed() {}
 
         public static void main(String[] args) throws InterruptedException {
-            run(true, true);
+            run(true, BY_LOOP);
         }
     }
 }

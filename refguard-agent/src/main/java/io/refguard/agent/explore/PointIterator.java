@@ -1,5 +1,6 @@
 package io.refguard.agent.explore;
 
+import io.refguard.explore.Coordinator;
 import io.refguard.hook.Access;
 import java.util.Iterator;
 
@@ -24,10 +25,18 @@ abstract class PointIterator<E> implements Iterator<E> {
         return it.hasNext();
     }
 
+    /**
+     * The next element: the iterator's cursor moves, a change of the thread's own that no point
+     * covers, so a long scan is no spin for fair scheduling ({@link Coordinator#wroteUnseen}); held
+     * back as one, it would let another thread's timeout fire as if nothing else could go on, and
+     * the schedules in which the scan runs ahead would not be run.
+     */
     @Override
     public E next() {
         step(Access.READ, "Iterator.next()");
-        return it.next();
+        E e = it.next();
+        Coordinator.wroteUnseen();
+        return e;
     }
 
     @Override

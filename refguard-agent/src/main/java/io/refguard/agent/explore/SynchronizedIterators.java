@@ -55,19 +55,6 @@ final class SynchronizedIterators {
             this.mutex = mutex;
         }
 
-        /**
-         * The next element: the iterator's cursor moves, a change of the thread's own that no point
-         * covers, so a long scan is no spin for fair scheduling ({@link Coordinator#wroteUnseen});
-         * held back as one, it would let another thread's timeout fire as if nothing else could go
-         * on.
-         */
-        @Override
-        public E next() {
-            E e = super.next();
-            Coordinator.wroteUnseen();
-            return e;
-        }
-
         /** The step of a call labelled {@code label}, unless the caller holds the monitor. */
         @Override
         final void step(Access access, String label) {

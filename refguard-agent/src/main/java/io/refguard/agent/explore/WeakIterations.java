@@ -7,8 +7,12 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Iterations over the concurrent collections whose iterators are weakly consistent: {@code
@@ -26,11 +30,17 @@ import java.util.function.Consumer;
  * ArrayBlockingQueue}, whose {@code forEach} holds its lock throughout). A view is the collection
  * behind it for the search's dependence: its calls are points on the collection.
  *
+ * <p>A sequential {@code stream()} of such a collection or view traverses the same stepped iterator
+ * instead of the collection's spliterator, which the JDK also walks live, element by element: a sum
+ * by {@code values().stream()} is no snapshot either.
+ *
  * <p>Left whole: the snapshot iterators ({@code CopyOnWriteArrayList} and {@code Set}, {@code
- * PriorityBlockingQueue}, {@code DelayQueue}), which copy at {@code iterator()}; streams, {@code
- * toArray} and {@code toString}, whose reads stay inside the call's one step. The bulk operations
- * of {@code ConcurrentHashMap} ({@code reduce*}, {@code search*}, {@code forEach(parallelism,
- * ...)}) step element by element in {@link ConcurrentMapBulk}.
+ * PriorityBlockingQueue}, {@code DelayQueue}), which copy at {@code iterator()}; the pieces of a
+ * parallel stream, {@code spliterator()}, {@code toArray} and {@code toString}, whose reads each
+ * stay inside one step. The steps are per element: the JDK's iterator searches for the next element
+ * when it hands out the current one, and a change made during that search is not seen. The bulk
+ * operations of {@code ConcurrentHashMap} ({@code reduce*}, {@code search*}, {@code
+ * forEach(parallelism, ...)}) step element by element in {@link ConcurrentMapBulk}.
  */
 final class WeakIterations {
 
@@ -90,6 +100,12 @@ final class WeakIterations {
         if (result instanceof Iterator<?> it) {
             return new Stepped<>(x, backing, call.site(), it);
         }
+        if (result instanceof Stream<?>
+                && name.equals("stream")
+                && call.argumentCount() == 0
+                && receiver instanceof Collection<?> c) {
+            return stream(x, backing, call.site(), c);
+        }
         if (applies(result)) {
             r.concurrentViews.put(result, backing); // keySet(), values(), headMap(), ...
         }
@@ -133,6 +149,22 @@ final class WeakIterations {
             }
         }
         return null;
+    }
+
+    /**
+     * The sequential stream of {@code c}, over a {@link Stepped} iterator. It keeps the
+     * characteristics of the collection's spliterator that describe its elements and their order
+     * ({@code ORDERED}, {@code DISTINCT}, {@code NONNULL}, {@code CONCURRENT}), not {@code SORTED}
+     * (an iterator's spliterator cannot name the comparator, so a {@code sorted()} sorts anew) nor
+     * the sizes.
+     */
+    private static <E> Stream<E> stream(
+            ExploringInterceptor x, Object backing, int site, Collection<E> c) {
+        int kept = Spliterator.ORDERED | Spliterator.DISTINCT | Spliterator.NONNULL;
+        int characteristics = c.spliterator().characteristics() & kept | Spliterator.CONCURRENT;
+        Iterator<E> it = new Stepped<>(x, backing, site, c.iterator());
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(it, characteristics), false);
     }
 
     /** A weakly consistent iterator whose calls are points on the collection behind it. */

@@ -322,6 +322,20 @@ class JdkProgramsTest {
     }
 
     @Test
+    void aStreamOverAConcurrentMapIsNoSnapshot() {
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                AgentExplorer.mainClass(ScanAsSnapshot.ByStream.class.getName())
+                                        .explore());
+        assertTrue(f.table().contains("audited 5 and 12"), f.table());
+        ExploreResult fixed =
+                AgentExplorer.mainClass(ScanAsSnapshot.ByStream.Fixed.class.getName()).explore();
+        assertTrue(fixed.exhausted(), fixed::toString);
+    }
+
+    @Test
     void aParallelBulkOperationOfAConcurrentMapRunsItsFunctionOnSeveralThreads() {
         InterleavingFailure f =
                 assertThrows(
