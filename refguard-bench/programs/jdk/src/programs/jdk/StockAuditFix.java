@@ -1,0 +1,36 @@
+package programs.jdk;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Stock per warehouse in a ConcurrentHashMap; a transfer adds to the destination before it takes
+ * from the source, so the total never drops; an audit sums it with a stream of values() while holding the lock transfers take.
+ */
+public class StockAuditFix {
+    static final ConcurrentHashMap<String, Integer> stock = new ConcurrentHashMap<>();
+
+    static synchronized void transfer(String from, String to, int units) {
+        stock.merge(to, units, Integer::sum);
+        stock.merge(from, -units, Integer::sum);
+    }
+
+    static synchronized int audit() {
+        return stock.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public static void main(String[] args) throws Exception {
+        stock.put("a", 5);
+        stock.put("b", 5);
+        stock.put("c", 5);
+        int[] audited = new int[1];
+        Thread mover = new Thread(() -> transfer("c", "a", 2), "mover");
+        Thread auditor = new Thread(() -> audited[0] = audit(), "auditor");
+        mover.start();
+        auditor.start();
+        mover.join();
+        auditor.join();
+        if (audited[0] < 15) {
+            throw new AssertionError("audit found " + audited[0] + " units, fewer than were ever stocked");
+        }
+    }
+}
