@@ -18,8 +18,20 @@ final class AtomicRules {
 
     /** Which operand the access is reported against. */
     enum Target {
-        /** The atomic object itself (AtomicInteger, AtomicLongArray, LongAdder, ...). */
+        /** The atomic object itself (AtomicInteger, LongAdder, ...). */
         RECEIVER,
+        /**
+         * One slot of an atomic array (AtomicIntegerArray, AtomicLongArray, AtomicReferenceArray),
+         * the receiver at the index its first argument gives: every access of such an array names
+         * its index.
+         */
+        ARRAY_SLOT,
+        /**
+         * An element of an array reached through a {@code VarHandle} whose first coordinates are
+         * the array and an {@code int} index ({@code MethodHandles.arrayElementVarHandle}): the
+         * array at that index. Not for {@code byte[]}, whose view handles take a byte offset.
+         */
+        VAR_HANDLE_ELEMENT,
         /** The first argument: the object whose field a field updater touches. */
         FIRST_ARGUMENT,
         /**
@@ -73,6 +85,9 @@ final class AtomicRules {
                     "LongAccumulator",
                     "DoubleAdder",
                     "DoubleAccumulator");
+    private static final Set<String> ARRAY_OWNERS =
+            Set.of("AtomicIntegerArray", "AtomicLongArray", "AtomicReferenceArray");
+
     private static final Set<String> UPDATER_OWNERS =
             Set.of(
                     "AtomicIntegerFieldUpdater",
@@ -129,9 +144,16 @@ final class AtomicRules {
      */
     static Access classify(String owner, String name, String desc, boolean plainFields) {
         if (owner.equals(VAR_HANDLE)) {
-            return VAR_HANDLE_MODES.contains(name)
-                    ? new Access(kind(name), Target.VAR_HANDLE)
-                    : null;
+            if (!VAR_HANDLE_MODES.contains(name)) {
+                return null;
+            }
+            Type[] args = Type.getArgumentTypes(desc);
+            boolean element =
+                    args.length - varHandleValueCount(name) == 2
+                            && args[0].getSort() == Type.ARRAY
+                            && !args[0].getDescriptor().equals("[B")
+                            && args[1].getSort() == Type.INT;
+            return new Access(kind(name), element ? Target.VAR_HANDLE_ELEMENT : Target.VAR_HANDLE);
         }
         if (UNSAFE_OWNERS.contains(owner)) {
             return unsafe(name, desc, plainFields);
@@ -140,6 +162,9 @@ final class AtomicRules {
             return null;
         }
         String simple = owner.substring(PKG.length());
+        if (ARRAY_OWNERS.contains(simple) && desc.startsWith("(I")) {
+            return new Access(kind(name), Target.ARRAY_SLOT);
+        }
         if (RECEIVER_OWNERS.contains(simple)) {
             return new Access(kind(name), Target.RECEIVER);
         }

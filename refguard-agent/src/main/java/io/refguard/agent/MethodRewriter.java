@@ -792,8 +792,8 @@ final class MethodRewriter {
     private static boolean holderAccess(MethodInsnNode call, AtomicRules.Access access) {
         Type[] args = Type.getArgumentTypes(call.desc);
         return switch (access.target()) {
-            case RECEIVER -> false;
-            case FIRST_ARGUMENT, UNSAFE_BASE, UNSAFE_PLAIN -> true;
+            case RECEIVER, ARRAY_SLOT -> false;
+            case FIRST_ARGUMENT, UNSAFE_BASE, UNSAFE_PLAIN, VAR_HANDLE_ELEMENT -> true;
             case UNSAFE_ADDRESS -> false;
             case VAR_HANDLE ->
                     args.length - AtomicRules.varHandleValueCount(call.name) >= 1
@@ -832,11 +832,20 @@ final class MethodRewriter {
                             ? new VarInsnNode(Opcodes.ALOAD, slots[0])
                             : new InsnNode(Opcodes.DUP));
         }
+        boolean slot =
+                target == AtomicRules.Target.ARRAY_SLOT
+                        || target == AtomicRules.Target.VAR_HANDLE_ELEMENT;
+        if (slot) { // the index
+            pre.add(
+                    new VarInsnNode(
+                            Opcodes.ILOAD, slots[target == AtomicRules.Target.ARRAY_SLOT ? 0 : 1]));
+        }
         pre.add(push(id));
         String point =
                 switch (target) {
                             case UNSAFE_BASE -> "beforeUnsafe";
                             case UNSAFE_PLAIN, UNSAFE_ADDRESS -> "beforeUnsafePlain";
+                            case ARRAY_SLOT, VAR_HANDLE_ELEMENT -> "beforeSlot";
                             default -> "before";
                         }
                         + switch (access.kind()) {
@@ -844,7 +853,11 @@ final class MethodRewriter {
                             case WRITE -> "Write";
                             case UPDATE -> "Update";
                         };
-        pre.add(bridge(CallRules.SYNC_BRIDGE, point, "(Ljava/lang/Object;I)V"));
+        pre.add(
+                bridge(
+                        CallRules.SYNC_BRIDGE,
+                        point,
+                        slot ? "(Ljava/lang/Object;II)V" : "(Ljava/lang/Object;I)V"));
         for (int k = 0; k < args.length; k++) {
             pre.add(new VarInsnNode(args[k].getOpcode(Opcodes.ILOAD), slots[k]));
         }

@@ -116,6 +116,35 @@ public final class SyncBridge {
     }
 
     /**
+     * Scheduling point before a read of slot {@code index} of the atomic array {@code array}
+     * ({@code AtomicIntegerArray.get(i)}); the caller then reads, and throws for a bad index.
+     */
+    public static void beforeSlotRead(Object array, int index, int site) {
+        SyncInterceptor i = managing();
+        if (i != null) {
+            i.beforeSlotAccess(array, index, AccessKind.READ, site);
+        }
+    }
+
+    /** As {@link #beforeSlotRead}, before a write of the slot ({@code set(i, v)}). */
+    public static void beforeSlotWrite(Object array, int index, int site) {
+        SyncInterceptor i = managing();
+        if (i != null) {
+            i.beforeSlotAccess(array, index, AccessKind.WRITE, site);
+        }
+    }
+
+    /**
+     * As {@link #beforeSlotRead}, before an atomic update of the slot ({@code incrementAndGet(i)}).
+     */
+    public static void beforeSlotUpdate(Object array, int index, int site) {
+        SyncInterceptor i = managing();
+        if (i != null) {
+            i.beforeSlotAccess(array, index, AccessKind.UPDATE, site);
+        }
+    }
+
+    /**
      * What an {@code Unsafe} access at an absolute address (a null base: memory outside the Java
      * heap, from {@code allocateMemory} or a direct buffer) touches: all such memory is one
      * location, as all elements of an array are.

@@ -142,6 +142,19 @@ public interface SyncInterceptor {
     void beforeAccess(Object target, AccessKind kind, int site);
 
     /**
+     * Called before an access of one slot of an atomic array ({@code AtomicIntegerArray}, {@code
+     * AtomicLongArray}, {@code AtomicReferenceArray}), whose every access names its index; the call
+     * runs right after this returns, and throws as it would for a bad index. By default the same as
+     * {@link #beforeAccess} on the whole array.
+     *
+     * @param array the atomic array, never null
+     * @param index the index the call uses, which may be out of bounds
+     */
+    default void beforeSlotAccess(Object array, int index, AccessKind kind, int site) {
+        beforeAccess(array, kind, site);
+    }
+
+    /**
      * Called before a read or write of an element of an array (an {@code xALOAD} or {@code xASTORE}
      * instruction), when the agent was asked to instrument plain fields; the instruction runs right
      * after this returns, and throws as it would for a bad index. The instruction's site names the

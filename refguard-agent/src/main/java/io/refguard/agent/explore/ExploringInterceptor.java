@@ -409,6 +409,19 @@ final class ExploringInterceptor implements SyncInterceptor {
     }
 
     /**
+     * An atomic array's access of slot {@code index}: a point on that slot, a part of the array of
+     * its own, so that accesses of different slots commute and a scan of the slots, each read once
+     * through one call site, is no spin for fair scheduling, which tells locations apart by
+     * identity.
+     */
+    @Override
+    public void beforeSlotAccess(Object array, int index, AccessKind kind, int site) {
+        RunModel r = run();
+        r.ops++;
+        Coordinator.point(r.key(array, site).slot(index), access(kind), label(site));
+    }
+
+    /**
      * An array element's read or write: a point on the array's elements, one part of the array
      * ({@link Instruction#ELEMENTS}) apart from its monitor, folded into the thread's last step
      * when that was an access of the same elements that covers it ({@link

@@ -71,6 +71,33 @@ final class LockModel extends NamedKey {
         return f;
     }
 
+    /** Slots of an atomic array with a part of their own here, by index. */
+    private static final int SLOTS = 1024;
+
+    private FieldOf[] slots;
+
+    /**
+     * The target of accesses of slot {@code index} of the atomic array this is the model of: one
+     * part per slot, apart from the other slots, kept for the first {@link #SLOTS} indices so that
+     * comparisons are identity checks; a part made anew for a higher index, equal to its others by
+     * name.
+     */
+    FieldOf slot(int index) {
+        if (index < 0 || index >= SLOTS) {
+            return FieldOf.of(this, "[" + index + "]");
+        }
+        FieldOf[] s = slots;
+        if (s == null || index >= s.length) {
+            int size = Math.min(SLOTS, Math.max(8, Integer.highestOneBit(index) * 2));
+            slots = s = s == null ? new FieldOf[size] : Arrays.copyOf(s, size);
+        }
+        FieldOf f = s[index];
+        if (f == null) {
+            f = s[index] = FieldOf.of(this, "[" + index + "]");
+        }
+        return f;
+    }
+
     /**
      * {@code verb + " " + name}, built once per object and run: labels are never built per call.
      */

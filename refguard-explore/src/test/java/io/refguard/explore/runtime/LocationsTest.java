@@ -8,8 +8,8 @@ import io.refguard.hook.FieldOf;
 import org.junit.jupiter.api.Test;
 
 /**
- * The one rule of dependence on targets: objects, fields of an object, and every field of an
- * object.
+ * The one rule of dependence on targets: objects, fields of an object, every field of an object,
+ * and an array's elements.
  */
 class LocationsTest {
 
@@ -39,6 +39,21 @@ class LocationsTest {
         assertFalse(dependent(any, object));
         assertFalse(dependent(a, FieldOf.of(other, "a")));
         assertFalse(dependent(any, FieldOf.any(other)));
+    }
+
+    @Test
+    void anElementDependsOnItselfAndOnAllElementsNotOnAnotherIndex() {
+        FieldOf all = FieldOf.of(object, "[]");
+        FieldOf three = FieldOf.of(object, "[3]");
+        assertTrue(dependent(three, FieldOf.of(object, "[3]")));
+        assertTrue(dependent(three, all));
+        assertTrue(dependent(all, three));
+        assertTrue(dependent(three, any));
+        assertFalse(dependent(three, FieldOf.of(object, "[4]")));
+        assertFalse(dependent(three, FieldOf.of(object, "[30]")));
+        assertFalse(dependent(three, a));
+        assertFalse(dependent(all, a));
+        assertFalse(dependent(three, FieldOf.of(other, "[]")));
     }
 
     @Test
