@@ -507,6 +507,25 @@ final class MethodRewriter {
      * bootstrap binds the original to the superclass's method, as {@code invokespecial} does.
      */
     private void superCall(InsnList code, MethodInsnNode call) {
+        String superLock = SUPER_LOCKS.get(call.name + call.desc);
+        if (superLock != null && call.owner.equals(REENTRANT_LOCK)) {
+            // ReentrantLock's own method, on the model, not the program's override again
+            int id = site("ReentrantLock." + call.name + "()", null);
+            code.insertBefore(call, push(id));
+            code.set(
+                    call,
+                    bridge(
+                            CallRules.LOCK_BRIDGE,
+                            superLock,
+                            "(L"
+                                    + REENTRANT_LOCK
+                                    + ";"
+                                    + call.desc.substring(1, call.desc.indexOf(')'))
+                                    + "I"
+                                    + call.desc.substring(call.desc.indexOf(')'))));
+            rewrites++;
+            return;
+        }
         if (cls.majorVersion() < Opcodes.V1_7
                 || !LibraryRules.isSuperTarget(call.owner, call.name, call.desc, cls.hierarchy())) {
             return;
@@ -522,6 +541,20 @@ final class MethodRewriter {
                         id,
                         3));
     }
+
+    private static final String REENTRANT_LOCK = "java/util/concurrent/locks/ReentrantLock";
+
+    /**
+     * The calls through {@code super} of a {@code ReentrantLock} subclass that reach the model, by
+     * name and descriptor: the bridge method of each ({@code LockBridge}).
+     */
+    private static final java.util.Map<String, String> SUPER_LOCKS =
+            java.util.Map.of(
+                    "lock()V", "superLock",
+                    "lockInterruptibly()V", "superLockInterruptibly",
+                    "tryLock()Z", "superTryLock",
+                    "tryLock(JLjava/util/concurrent/TimeUnit;)Z", "superTryLock",
+                    "unlock()V", "superUnlock");
 
     private static final org.objectweb.asm.Handle LIBRARY_BOOTSTRAP =
             new org.objectweb.asm.Handle(

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Entry points that replace call sites of {@link Lock}, {@link Condition}, {@link Semaphore},
@@ -83,6 +84,61 @@ public final class LockBridge {
             lock.unlock();
         } else {
             i.unlock(lock, site);
+        }
+    }
+
+    /**
+     * Replaces {@code super.lock()}, {@code super.lockInterruptibly()} and {@code super.tryLock()}
+     * (timed too: {@code time} and {@code unit}; else 0 and null) in the program's subclass of
+     * {@code ReentrantLock}: {@code ReentrantLock}'s own method, on the model under exploration.
+     */
+    public static boolean superLock(
+            ReentrantLock lock, LockOp op, long time, TimeUnit unit, int site)
+            throws InterruptedException {
+        SyncInterceptor i = SyncBridge.managing();
+        if (i != null) {
+            return i.superLock(lock, op, time, unit, site);
+        }
+        return SuperLocks.run(lock, op, time, unit);
+    }
+
+    /** Replaces {@code super.lock()} in the program's subclass of {@code ReentrantLock}. */
+    public static void superLock(ReentrantLock lock, int site) {
+        try {
+            superLock(lock, LockOp.LOCK, 0L, null, site);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException("lock() threw InterruptedException", e);
+        }
+    }
+
+    /** Replaces {@code super.lockInterruptibly()} in the program's subclass. */
+    public static void superLockInterruptibly(ReentrantLock lock, int site)
+            throws InterruptedException {
+        superLock(lock, LockOp.LOCK_INTERRUPTIBLY, 0L, null, site);
+    }
+
+    /** Replaces {@code super.tryLock()} in the program's subclass. */
+    public static boolean superTryLock(ReentrantLock lock, int site) {
+        try {
+            return superLock(lock, LockOp.TRY_LOCK, 0L, null, site);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException("tryLock() threw InterruptedException", e);
+        }
+    }
+
+    /** Replaces {@code super.tryLock(time, unit)} in the program's subclass. */
+    public static boolean superTryLock(ReentrantLock lock, long time, TimeUnit unit, int site)
+            throws InterruptedException {
+        return superLock(lock, LockOp.TRY_LOCK_TIMED, time, unit, site);
+    }
+
+    /** Replaces {@code super.unlock()} in the program's subclass of {@code ReentrantLock}. */
+    public static void superUnlock(ReentrantLock lock, int site) {
+        SyncInterceptor i = SyncBridge.managing();
+        if (i == null) {
+            SuperLocks.unlock(lock);
+        } else {
+            i.superUnlock(lock, site);
         }
     }
 

@@ -245,6 +245,26 @@ public interface SyncInterceptor {
     void unlock(Lock lock, int site);
 
     /**
+     * {@code super.lock()} and the other acquiring calls, through {@code super}, of the program's
+     * subclass of {@code ReentrantLock} that overrides them: {@code ReentrantLock}'s own method. By
+     * default that method, for real.
+     */
+    default boolean superLock(
+            java.util.concurrent.locks.ReentrantLock lock,
+            LockOp op,
+            long time,
+            TimeUnit unit,
+            int site)
+            throws InterruptedException {
+        return SuperLocks.run(lock, op, time, unit);
+    }
+
+    /** {@code super.unlock()} in such a subclass. By default {@code ReentrantLock}'s own. */
+    default void superUnlock(java.util.concurrent.locks.ReentrantLock lock, int site) {
+        SuperLocks.unlock(lock);
+    }
+
+    /**
      * {@code lock.newCondition()}; lets an implementation remember which lock a condition belongs
      * to.
      */

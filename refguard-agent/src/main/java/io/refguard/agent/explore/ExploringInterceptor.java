@@ -569,12 +569,30 @@ final class ExploringInterceptor implements SyncInterceptor {
     @Override
     public boolean lock(Lock lock, LockOp op, long time, TimeUnit unit, int site)
             throws InterruptedException {
-        return LockOps.lock(this, current(), lock, op, unit == null ? 0 : unit.toNanos(time), site);
+        return LockOps.lock(
+                this, current(), lock, op, unit == null ? 0 : unit.toNanos(time), site, false);
     }
 
     @Override
     public void unlock(Lock lock, int site) {
-        LockOps.unlock(this, current(), lock);
+        LockOps.unlock(this, current(), lock, false);
+    }
+
+    @Override
+    public boolean superLock(
+            java.util.concurrent.locks.ReentrantLock lock,
+            LockOp op,
+            long time,
+            TimeUnit unit,
+            int site)
+            throws InterruptedException {
+        return LockOps.lock(
+                this, current(), lock, op, unit == null ? 0 : unit.toNanos(time), site, true);
+    }
+
+    @Override
+    public void superUnlock(java.util.concurrent.locks.ReentrantLock lock, int site) {
+        LockOps.unlock(this, current(), lock, true);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.refguard.agent.bridge.AwaitOp;
 import io.refguard.agent.bridge.Instructions;
 import io.refguard.agent.bridge.LibraryCall;
 import io.refguard.agent.bridge.LockOp;
+import io.refguard.agent.bridge.SuperLocks;
 import io.refguard.explore.Coordinator;
 import io.refguard.hook.Access;
 import java.util.ArrayList;
@@ -38,44 +39,43 @@ final class LockOps {
 
     /** Whether the lock's class is the JDK's, whose internal blocking the explorer cannot see. */
     static boolean isJdk(Object o) {
-        return o.getClass().getClassLoader() == null || JDK_LOCKING.get(o.getClass());
+        return o.getClass().getClassLoader() == null;
     }
 
     /**
-     * Whether a class of the program locks as the JDK lock it extends: a {@code ReentrantLock}
-     * subclass (commons-pool2's {@code InterruptibleReentrantLock}, say) that overrides none of the
-     * locking methods is modeled as a {@code ReentrantLock}; one that overrides them runs its own,
-     * instrumented code.
+     * Whether {@code name} of {@code lock} runs on the model: the lock is the JDK's, or a {@code
+     * ReentrantLock} of a class of the program that inherits {@code name} from it (commons-pool2's
+     * {@code InterruptibleReentrantLock}, say). A method the class overrides runs as its own,
+     * instrumented code, and its {@code super.name()} reaches the model ({@code
+     * LockBridge.superLock}).
      */
-    private static final ClassValue<Boolean> JDK_LOCKING =
-            new ClassValue<>() {
-                @Override
-                protected Boolean computeValue(Class<?> type) {
-                    if (!ReentrantLock.class.isAssignableFrom(type)) {
-                        return false;
-                    }
-                    for (Class<?> c = type; c != ReentrantLock.class; c = c.getSuperclass()) {
-                        for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
-                            switch (m.getName()) {
-                                case "lock",
-                                        "lockInterruptibly",
-                                        "tryLock",
-                                        "unlock",
-                                        "newCondition" -> {
-                                    return false;
-                                }
-                                default -> {}
-                            }
-                        }
-                    }
-                    return true;
-                }
-            };
+    private static boolean modeled(Lock lock, String name) {
+        return isJdk(lock)
+                || lock instanceof ReentrantLock && !SuperLocks.overrides(lock.getClass(), name);
+    }
 
+    private static String name(LockOp op) {
+        return switch (op) {
+            case LOCK -> "lock";
+            case LOCK_INTERRUPTIBLY -> "lockInterruptibly";
+            case TRY_LOCK, TRY_LOCK_TIMED -> "tryLock";
+        };
+    }
+
+    /**
+     * An acquiring call on {@code lock}; {@code superCall} when it is a {@code ReentrantLock}
+     * subclass's {@code super.op()}, which runs on the model whatever the class overrides.
+     */
     static boolean lock(
-            ExploringInterceptor x, ThreadModel me, Lock lock, LockOp op, long nanos, int site)
+            ExploringInterceptor x,
+            ThreadModel me,
+            Lock lock,
+            LockOp op,
+            long nanos,
+            int site,
+            boolean superCall)
             throws InterruptedException {
-        if (!isJdk(lock)) {
+        if (!superCall && !modeled(lock, name(op))) {
             return switch (op) {
                 case LOCK -> {
                     lock.lock();
@@ -150,12 +150,12 @@ final class LockOps {
      */
     private static void takeReal(ExploringInterceptor x, ReentrantLock rl, LockModel m, int times) {
         for (int i = 0; i < times; i++) {
-            if (rl.tryLock()) {
+            if (SuperLocks.tryLock(rl)) {
                 continue;
             }
             boolean got;
             try {
-                got = rl.tryLock(x.foreignWaitNanos, TimeUnit.NANOSECONDS);
+                got = SuperLocks.tryLock(rl, x.foreignWaitNanos, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 got = false;
@@ -214,8 +214,9 @@ final class LockOps {
         }
     }
 
-    static void unlock(ExploringInterceptor x, ThreadModel me, Lock lock) {
-        if (!isJdk(lock)) {
+    /** {@code lock.unlock()}, or a {@code ReentrantLock} subclass's {@code super.unlock()}. */
+    static void unlock(ExploringInterceptor x, ThreadModel me, Lock lock, boolean superCall) {
+        if (!superCall && !modeled(lock, "unlock")) {
             lock.unlock();
             return;
         }
@@ -226,14 +227,23 @@ final class LockOps {
                 // not held: the unlock throws, and is a step, so the report shows it
                 Coordinator.point(m != null ? m : run.key(lock, -1), Access.UPDATE, "unlock");
             }
-            lock.unlock(); // throws IllegalMonitorStateException for a ReentrantLock not held
+            realUnlock(lock); // throws IllegalMonitorStateException for a ReentrantLock not held
             run.ops++;
             run.unlocks++;
             return;
         }
-        lock.unlock();
+        realUnlock(lock);
         run.ops++;
         MonitorOps.release(m);
+    }
+
+    /** The real unlock, {@code ReentrantLock}'s own for a subclass that overrides it. */
+    private static void realUnlock(Lock lock) {
+        if (lock instanceof ReentrantLock rl) {
+            SuperLocks.unlock(rl);
+        } else {
+            lock.unlock();
+        }
     }
 
     /** The {@code ReentrantLock} model {@code condition} belongs to, if the caller holds it. */
@@ -295,7 +305,7 @@ final class LockOps {
         ReentrantLock rl = (ReentrantLock) lock.object;
         int saved = Coordinator.holdCount(lock);
         for (int i = 0; i < saved; i++) {
-            rl.unlock();
+            SuperLocks.unlock(rl);
         }
         boolean signalled =
                 Coordinator.await(
