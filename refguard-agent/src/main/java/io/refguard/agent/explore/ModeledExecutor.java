@@ -71,6 +71,17 @@ class ModeledExecutor extends AbstractExecutorService {
     int largest;
     long completed;
 
+    private PoolQueue queueView;
+
+    /** The queue {@code getQueue()} hands out: {@link #queue}, behind a view, made once. */
+    PoolQueue queueView() {
+        PoolQueue v = queueView;
+        if (v == null) {
+            queueView = v = new PoolQueue(this);
+        }
+        return v;
+    }
+
     /** Tasks ever handed to the pool, as {@code ThreadPoolExecutor.getTaskCount} counts them. */
     long taskCount() {
         return completed + running + queue.size();

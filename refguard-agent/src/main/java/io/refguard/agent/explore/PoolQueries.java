@@ -5,11 +5,8 @@ import io.refguard.hook.Access;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
@@ -21,10 +18,10 @@ import java.util.concurrent.ThreadPoolExecutor;
  * <ul>
  *   <li>the statistics: {@code getActiveCount}, {@code getPoolSize}, {@code getLargestPoolSize},
  *       {@code getCompletedTaskCount}, {@code getTaskCount};
- *   <li>{@code getQueue()}: a copy of the tasks waiting now, with the pool queue's capacity, so
- *       {@code size()} and {@code remainingCapacity()} say what the JDK's would (changing the copy
- *       does not change the pool); {@code remove(task)} and {@code purge()} take tasks out of the
- *       model's queue;
+ *   <li>{@code getQueue()}: the model's queue itself ({@link PoolQueue}), with the pool queue's
+ *       capacity, so {@code size()} and {@code remainingCapacity()} say what the JDK's would, and a
+ *       task put or offered there is queued for the pool's workers; {@code remove(task)} and {@code
+ *       purge()} take tasks out of the model's queue;
  *   <li>the settings {@code setCorePoolSize}, {@code setMaximumPoolSize}, {@code setKeepAliveTime},
  *       {@code allowCoreThreadTimeOut} and {@code setRejectedExecutionHandler}: applied to the real
  *       pool, which checks them and throws as the JDK does, then taken over by the model ({@link
@@ -82,7 +79,7 @@ final class PoolQueries {
         }
         return switch (name) {
             case "getQueue" ->
-                    LibraryOps.modeled(x, call, model, Access.READ, () -> queueCopy(model));
+                    LibraryOps.modeled(x, call, model, Access.READ, () -> model.queueView());
             case "remove" ->
                     LibraryOps.modeled(
                             x,
@@ -104,22 +101,6 @@ final class PoolQueries {
             case "getCompletedTaskCount" -> Long.valueOf(model.completed);
             default -> Long.valueOf(model.taskCount());
         };
-    }
-
-    /**
-     * The tasks waiting in {@code model}'s queue, in a queue of their own with the pool queue's
-     * capacity: a {@code SynchronousQueue} when the pool's is one (a task waits there only for an
-     * idle worker to take it), else a {@code LinkedBlockingQueue}.
-     */
-    private static BlockingQueue<Runnable> queueCopy(ModeledExecutor model) {
-        ModeledExecutor.Bounds b = model.bounds;
-        if (b != null && b.capacity() == 0) {
-            return new SynchronousQueue<>();
-        }
-        int capacity = b == null ? Integer.MAX_VALUE : Math.max(b.capacity(), model.queue.size());
-        BlockingQueue<Runnable> copy = new LinkedBlockingQueue<>(Math.max(1, capacity));
-        copy.addAll(model.queue);
-        return copy;
     }
 
     /**

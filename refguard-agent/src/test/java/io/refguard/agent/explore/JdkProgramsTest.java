@@ -424,6 +424,21 @@ class JdkProgramsTest {
     }
 
     @Test
+    void aRejectionHandlerThatPutsIntoThePoolsQueueMakesTheSubmitterWait() {
+        ExploreResult r =
+                AgentExplorer.mainClass(example.jdk.BlockingSubmit.class.getName()).explore();
+        assertTrue(r.exhausted(), r::toString);
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                AgentExplorer.mainClass(example.jdk.BlockingSubmit.class.getName())
+                                        .args("offer")
+                                        .explore());
+        assertTrue(f.getMessage().contains("of 4 tasks"), f::getMessage);
+    }
+
+    @Test
     void aLoggersSettingsAreUndoneBeforeTheNextRunAndAfterTheLast() {
         for (int exploration = 0; exploration < 2; exploration++) {
             ExploreResult r =
