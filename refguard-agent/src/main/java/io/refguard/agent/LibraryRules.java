@@ -243,6 +243,11 @@ final class LibraryRules {
                 && hierarchy.isSubtype(owner, "java/util/logging/Logger")) {
             return true; // undone before the next run (LoggerSettings)
         }
+        if ((name.equals("readLock") || name.equals("writeLock"))
+                && desc.startsWith("()")
+                && hierarchy.isSubtype(owner, "java/util/concurrent/locks/ReadWriteLock")) {
+            return true; // its two locks share one queue, in the model (QueueOrder)
+        }
         if (READ_WRITE_QUEUE_QUERIES.contains(name + desc)
                 && hierarchy.isSubtype(
                         owner, "java/util/concurrent/locks/ReentrantReadWriteLock")) {

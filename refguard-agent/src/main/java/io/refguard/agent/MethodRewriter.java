@@ -184,6 +184,13 @@ final class MethodRewriter {
             String owner = subjectOf(m);
             return owner == null ? null : owner + "." + m.name + "()";
         }
+        if (p instanceof InvokeDynamicInsnNode d
+                && d.bsm.equals(LIBRARY_BOOTSTRAP)
+                && Type.getArgumentTypes(d.desc).length == 1) {
+            // a routed call without arguments (rw.writeLock()), already rewritten
+            String owner = subjectOf(d);
+            return owner == null ? null : owner + "." + d.name + "()";
+        }
         return null;
     }
 

@@ -212,6 +212,14 @@ final class LibraryOps {
         if (Synchronizers.applies(receiver)) {
             return Synchronizers.call(x, call, receiver);
         }
+        if (receiver instanceof java.util.concurrent.locks.ReentrantReadWriteLock rw) {
+            QueueOrder.learn(x.run(), rw); // its read and write lock share one queue
+        }
+        if (receiver instanceof java.util.concurrent.locks.ReadWriteLock
+                && (name.equals("readLock") || name.equals("writeLock"))
+                && call.argumentCount() == 0) {
+            return call.proceed(); // hands out a lock: no step
+        }
         if (receiver instanceof java.util.stream.BaseStream<?, ?> stream
                 && receiver.getClass().getClassLoader() == null) {
             return ParallelStreams.call(x, call, stream);

@@ -183,7 +183,11 @@ final class LockOps {
         boolean interruptible = op != LockOp.LOCK && op != LockOp.TRY_LOCK;
         boolean timed = op == LockOp.TRY_LOCK_TIMED;
         Coordinator.point(null, Access.UPDATE, label);
-        if (lock.tryLock()) {
+        // the JDK's order among the lock's waiters; an untimed tryLock barges in
+        QueueOrder order = op == LockOp.TRY_LOCK ? null : run.queueOrder;
+        java.util.concurrent.locks.ReentrantReadWriteLock rw =
+                order == null ? null : order.owner(lock);
+        if ((rw == null || !order.mustWait(rw, lock, me)) && lock.tryLock()) {
             return true;
         }
         if (op == LockOp.TRY_LOCK || (timed && nanos <= 0)) {
@@ -192,6 +196,9 @@ final class LockOps {
         // queued while it waits, for the lock's questions about its queue (readWriteQueue)
         List<Thread> queue = run.realStateWaiters.computeIfAbsent(lock, k -> new ArrayList<>());
         queue.add(me.thread);
+        if (rw != null) {
+            order.enqueue(rw, me, lock == rw.writeLock());
+        }
         try {
             do {
                 long seen = run.unlocks;
@@ -207,10 +214,14 @@ final class LockOps {
                 if (run.unlocks == seen) {
                     return false; // timed out
                 }
-            } while (!lock.tryLock());
+            } while (!((rw == null || !order.mustWait(rw, lock, me)) && lock.tryLock()));
             return true;
         } finally {
             queue.remove(me.thread);
+            if (rw != null) {
+                order.dequeue(rw, me);
+                run.unlocks++; // those queued behind it may go on now
+            }
         }
     }
 
@@ -536,25 +547,38 @@ final class LockOps {
         }
         // a timed acquire shows its outcome, so that a row that timed out does not read as taken
         String label = timed ? "tryAcquire" : "acquire";
-        while (true) {
-            // permits come only from release, which releases right after it adds them
-            run.blockFreedByRelease(
-                    () ->
-                            semaphore.availablePermits() >= permits
-                                    || (interruptible && me.interrupted()),
-                    timed,
-                    nanos,
-                    k,
-                    label,
-                    RunModel.Timeout.BOUND);
-            if (semaphore.tryAcquire(permits)) {
-                return shown(timed, true);
+        // a fair semaphore serves its waiters in order (QueueOrder)
+        QueueOrder order = semaphore.isFair() ? QueueOrder.of(run) : null;
+        if (order != null) {
+            order.enqueue(semaphore, me, false);
+        }
+        try {
+            while (true) {
+                // permits come only from release, which releases right after it adds them
+                run.blockFreedByRelease(
+                        () ->
+                                semaphore.availablePermits() >= permits
+                                                && (order == null || !order.mustWait(semaphore, me))
+                                        || (interruptible && me.interrupted()),
+                        timed,
+                        nanos,
+                        k,
+                        label,
+                        RunModel.Timeout.BOUND);
+                if ((order == null || !order.mustWait(semaphore, me))
+                        && semaphore.tryAcquire(permits)) {
+                    return shown(timed, true);
+                }
+                if (interruptible) {
+                    ThreadOps.throwIfInterrupted(me);
+                }
+                if (timed) {
+                    return shown(true, false);
+                }
             }
-            if (interruptible) {
-                ThreadOps.throwIfInterrupted(me);
-            }
-            if (timed) {
-                return shown(true, false);
+        } finally {
+            if (order != null) {
+                order.dequeue(semaphore, me);
             }
         }
     }

@@ -36,6 +36,11 @@ final class RunModel {
      */
     final IdentityHashMap<Object, List<Thread>> realStateWaiters = new IdentityHashMap<>();
 
+    /**
+     * The queues of read-write locks and fair semaphores, once one is used ({@link QueueOrder}).
+     */
+    QueueOrder queueOrder;
+
     /** Real threads (the explorer's workers) to the model of the program thread they run. */
     final IdentityHashMap<Thread, ThreadModel> byCarrier = new IdentityHashMap<>();
 

@@ -1,0 +1,95 @@
+package example.jdk;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * A thread that holds a lock shared with others waits for a second thread that wants the same lock,
+ * while a third thread, which wants it exclusively, may queue between them. By the mode in the
+ * first argument:
+ *
+ * <ul>
+ *   <li>{@code reader}, {@code fairReader}: main holds a read lock and joins a counter that takes
+ *       the read lock too; a writer may queue first, and a reader that holds nothing waits behind
+ *       it: a deadlock (on the non-fair lock as on the fair one);
+ *   <li>{@code reentrant}: main takes the read lock a second time itself: no deadlock, as the JDK
+ *       lets a reader that holds the lock in;
+ *   <li>{@code fairSemaphore}: main holds one of two permits of a fair semaphore, a thread may
+ *       queue for both, and main joins a thread that wants one: a deadlock, as the free permit goes
+ *       to no one while the first in the queue waits for two;
+ *   <li>{@code semaphore}: the same on a non-fair semaphore: the later thread takes the free
+ *       permit, no deadlock.
+ * </ul>
+ */
+public final class QueuedBehind {
+
+    private QueuedBehind() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        switch (args[0]) {
+            case "reader" -> readers(new ReentrantReadWriteLock(), false);
+            case "fairReader" -> readers(new ReentrantReadWriteLock(true), false);
+            case "reentrant" -> readers(new ReentrantReadWriteLock(), true);
+            case "fairSemaphore" -> permits(new Semaphore(2, true));
+            default -> permits(new Semaphore(2));
+        }
+    }
+
+    private static void readers(ReadWriteLock rw, boolean itself) throws InterruptedException {
+        int[] entries = {1};
+        Thread writer =
+                new Thread(
+                        () -> {
+                            rw.writeLock().lock();
+                            entries[0]++;
+                            rw.writeLock().unlock();
+                        });
+        Runnable count =
+                () -> {
+                    rw.readLock().lock();
+                    try {
+                        if (entries[0] < 1) {
+                            throw new AssertionError("no entries");
+                        }
+                    } finally {
+                        rw.readLock().unlock();
+                    }
+                };
+        rw.readLock().lock();
+        try {
+            writer.start();
+            if (itself) {
+                count.run();
+            } else {
+                Thread counter = new Thread(count);
+                counter.start();
+                counter.join();
+            }
+        } finally {
+            rw.readLock().unlock();
+        }
+        writer.join();
+    }
+
+    private static void permits(Semaphore s) throws InterruptedException {
+        s.acquireUninterruptibly();
+        Thread big =
+                new Thread(
+                        () -> {
+                            s.acquireUninterruptibly(2);
+                            s.release(2);
+                        });
+        Thread small =
+                new Thread(
+                        () -> {
+                            s.acquireUninterruptibly();
+                            s.release();
+                        });
+        big.start();
+        small.start();
+        small.join();
+        s.release();
+        big.join();
+    }
+}
