@@ -72,6 +72,7 @@ final class ConcurrentMapCompute {
                 || (call.argumentCount() == 3 && call.argument(1) == null)) {
             return call.proceed(); // throws the NullPointerException
         }
+        refuseRecursive(r, map, call.name());
         Computing c = r.computing.computeIfAbsent(map, m -> new Computing());
         LockModel held = keyLock(r, c, k, key);
         Coordinator.take(held); // waits while another thread computes this key
@@ -134,6 +135,7 @@ final class ConcurrentMapCompute {
         if (c == null || c.active == 0) {
             return;
         }
+        refuseRecursive(r, map, call == null ? "update" : call.name());
         if (call != null
                 && call.receiver() == map
                 && ONE_KEY.contains(call.name())
@@ -147,6 +149,37 @@ final class ConcurrentMapCompute {
             return;
         }
         awaitAll(r, map);
+    }
+
+    /**
+     * Throws when the calling thread, inside the function of its own {@code compute*} or {@code
+     * merge} on {@code map}, updates {@code map}: its documentation forbids the function to update
+     * any other mapping of the map. The JDK throws {@code IllegalStateException("Recursive
+     * update")} when the two keys share a bin, and two threads that do this for each other's keys
+     * can deadlock on the bins' monitors; which keys share a bin depends on the table's size.
+     * Reported as the JDK would report the first case, naming both operations, in every run.
+     */
+    private static void refuseRecursive(RunModel r, Object map, String operation) {
+        Computing c = r.computing.get(map);
+        if (c == null || c.active == 0) {
+            return;
+        }
+        for (LockModel l : c.keys.values()) {
+            if (Coordinator.holdCount(l) > 0) {
+                throw new IllegalStateException(
+                        "Recursive update: "
+                                + operation
+                                + " on "
+                                + l.name.substring(0, l.name.lastIndexOf('['))
+                                + " inside the function that computes "
+                                + l.name
+                                + ". ConcurrentHashMap forbids a compute or merge function to"
+                                + " update the map: the JDK throws this exception when the two"
+                                + " keys share a bin, and two threads doing it can deadlock on the"
+                                + " bins. Compute the other value outside the function, or keep"
+                                + " it in another map.");
+            }
+        }
     }
 
     /** Waits until no other thread computes a key of {@code map}. */

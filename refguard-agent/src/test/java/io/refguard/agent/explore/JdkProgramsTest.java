@@ -439,6 +439,25 @@ class JdkProgramsTest {
     }
 
     @Test
+    void aComputeFunctionThatUpdatesItsOwnMapIsARecursiveUpdate() {
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                AgentExplorer.mainClass(
+                                                example.jdk.RecursiveCompute.class.getName())
+                                        .explore());
+        assertTrue(
+                f.getMessage().contains("Recursive update: computeIfAbsent on ConcurrentHashMap"),
+                f::getMessage);
+        ExploreResult apart =
+                AgentExplorer.mainClass(example.jdk.RecursiveCompute.class.getName())
+                        .args("apart")
+                        .explore();
+        assertTrue(apart.exhausted(), apart::toString);
+    }
+
+    @Test
     void aLoggersSettingsAreUndoneBeforeTheNextRunAndAfterTheLast() {
         for (int exploration = 0; exploration < 2; exploration++) {
             ExploreResult r =
