@@ -110,6 +110,7 @@ final class DirectPools {
                         new ModeledScheduledExecutor(x, r, core, null, r.nextPool());
                 m.hooks = PoolSubclasses.hooks(pool);
                 m.hooked = pool;
+                m.settings = (ScheduledThreadPoolExecutor) pool;
                 k.state = m;
             } else {
                 ModeledExecutor m =

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,9 +28,12 @@ import java.util.function.BooleanSupplier;
  * RunModel#block}), so a delay passes when nothing else can run and no earlier timeout is due, and
  * the clock moves to the task's due time: nothing really waits.
  *
- * <p>Behaviour follows {@code ScheduledThreadPoolExecutor} with its default policies: tasks due
- * together run in submission order; {@code shutdown} cancels periodic tasks but still runs delayed
- * one-shot tasks; a periodic task that throws is not run again and its {@code get} throws;
+ * <p>Behaviour follows {@code ScheduledThreadPoolExecutor}: tasks due together run in submission
+ * order; {@code shutdown} cancels periodic tasks but still runs delayed one-shot tasks, unless the
+ * pool's policies, set on the real pool the program holds ({@link #settings}), say otherwise
+ * ({@code setExecuteExistingDelayedTasksAfterShutdownPolicy(false)} cancels the delayed one-shot
+ * tasks too, {@code setContinueExistingPeriodicTasksAfterShutdownPolicy(true)} keeps the periodic
+ * ones running); a periodic task that throws is not run again and its {@code get} throws;
  * fixed-rate tasks are due at {@code initialDelay + k * period}, fixed-delay tasks {@code delay}
  * after the previous run ends. Touched only by managed threads holding the baton.
  */
@@ -39,6 +43,16 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
 
     private final PriorityQueue<Task<?>> delayed = new PriorityQueue<>();
     private long sequence;
+
+    /**
+     * The real pool the program holds and sets this pool's policies on (the one it built, or the
+     * front {@code Executors} handed out), read at {@code shutdown}; null for the pools the program
+     * cannot configure (timers, delayed executors), which keep the defaults.
+     */
+    ScheduledThreadPoolExecutor settings;
+
+    /** Whether periodic tasks go on after {@code shutdown}, as {@link #settings} said then. */
+    private boolean periodicAfterShutdown;
 
     /** Whether a worker with nothing scheduled ends, as a timeout does, instead of waiting. */
     private boolean idleWorkersExit;
@@ -234,19 +248,33 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
 
     @Override
     public void shutdown() {
+        ScheduledThreadPoolExecutor s = settings;
+        boolean delayedAfter = s == null || s.getExecuteExistingDelayedTasksAfterShutdownPolicy();
+        periodicAfterShutdown =
+                s != null && s.getContinueExistingPeriodicTasksAfterShutdownPolicy();
         super.shutdown();
         delayed.removeIf(
                 t -> {
-                    if (t.period != 0) {
-                        t.cancelled = true;
-                        return true;
+                    if (t.period != 0 ? periodicAfterShutdown : delayedAfter) {
+                        return false;
                     }
-                    return false;
+                    if (t.once != null) {
+                        run.libraryDepth++; // part of this step: no point of its own
+                        try {
+                            t.once.cancel(false);
+                        } finally {
+                            run.libraryDepth--;
+                        }
+                    } else {
+                        t.cancelled = true;
+                    }
+                    return true;
                 });
     }
 
     @Override
     List<Runnable> shutdownNow(String label) {
+        periodicAfterShutdown = false; // whatever the policy: a running periodic task ends
         List<Runnable> pending = new ArrayList<>(super.shutdownNow(label));
         pending.addAll(delayed);
         delayed.clear();
@@ -288,7 +316,7 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
                 failure = t;
                 return;
             }
-            if (cancelled || shutdown) {
+            if (cancelled || shutdown && !periodicAfterShutdown) {
                 cancelled = true;
                 return;
             }

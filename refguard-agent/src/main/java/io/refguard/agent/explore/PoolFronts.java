@@ -201,6 +201,7 @@ final class PoolFronts {
         Scheduled(int threads, ThreadFactory refusing, ModeledScheduledExecutor model) {
             super(threads, refusing);
             this.model = model;
+            model.settings = this; // the policies the program sets on this front
         }
 
         @Override

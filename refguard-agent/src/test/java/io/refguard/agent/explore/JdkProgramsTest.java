@@ -458,6 +458,18 @@ class JdkProgramsTest {
     }
 
     @Test
+    void aScheduledPoolFollowsTheShutdownPoliciesSetOnIt() {
+        for (String mode :
+                java.util.List.of("default", "dropDelayed", "dropDelayedFront", "keepPeriodic")) {
+            ExploreResult r =
+                    AgentExplorer.mainClass(example.jdk.ScheduledPolicies.class.getName())
+                            .args(mode)
+                            .explore();
+            assertTrue(r.exhausted(), () -> mode + ": " + r);
+        }
+    }
+
+    @Test
     void aLoggersSettingsAreUndoneBeforeTheNextRunAndAfterTheLast() {
         for (int exploration = 0; exploration < 2; exploration++) {
             ExploreResult r =
