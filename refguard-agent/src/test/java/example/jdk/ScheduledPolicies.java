@@ -52,6 +52,10 @@ public final class ScheduledPolicies {
             pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         }
         pool.schedule(runs::incrementAndGet, 1, TimeUnit.HOURS); // never before shutdown
+        if (pool.getQueue().size() != 1 || pool.getTaskCount() != 1) {
+            throw new AssertionError(
+                    "queued " + pool.getQueue().size() + ", counted " + pool.getTaskCount());
+        }
         pool.shutdown();
         if (!pool.awaitTermination(2, TimeUnit.HOURS)) {
             throw new AssertionError("the pool did not terminate");

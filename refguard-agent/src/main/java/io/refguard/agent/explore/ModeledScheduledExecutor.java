@@ -185,6 +185,25 @@ final class ModeledScheduledExecutor extends ModeledExecutor implements Schedule
         }
     }
 
+    /** Tasks ever handed to the pool: those still delayed too, as the JDK's queue holds them. */
+    @Override
+    long taskCount() {
+        return super.taskCount() + delayed.size();
+    }
+
+    /**
+     * What {@code getQueue()} of a scheduled pool shows: a copy of its waiting tasks, those due and
+     * those still delayed, in the order they are due; changing it changes nothing.
+     */
+    java.util.concurrent.BlockingQueue<Runnable> queueCopy() {
+        java.util.concurrent.LinkedBlockingQueue<Runnable> copy =
+                new java.util.concurrent.LinkedBlockingQueue<>(queue);
+        List<Task<?>> later = new ArrayList<>(delayed);
+        java.util.Collections.sort(later);
+        copy.addAll(later);
+        return copy;
+    }
+
     /** Moves the tasks that are due to the queue of runnable tasks, earliest first. */
     private void promote() {
         while (!delayed.isEmpty() && delayed.peek().due <= Coordinator.clockNanos()) {

@@ -287,6 +287,11 @@ final class PoolFronts {
         }
 
         @Override
+        public java.util.concurrent.BlockingQueue<Runnable> getQueue() {
+            return model.queueCopy();
+        }
+
+        @Override
         public String toString() {
             return "ScheduledThreadPoolExecutor " + model.poolName;
         }

@@ -28,8 +28,10 @@ import java.util.concurrent.ThreadPoolExecutor;
  *       ModeledExecutor#resized}).
  * </ul>
  *
- * A scheduled pool's model ({@code ModeledScheduledExecutor}) answers none of these: its calls are
- * the real pool's.
+ * A scheduled pool ({@code ModeledScheduledExecutor}) counts its delayed tasks in {@code
+ * getTaskCount}, and its {@code getQueue()} is a copy of the tasks due and delayed, in the order
+ * they are due (the JDK's queue holds both); its shutdown policies are read from the real pool at
+ * {@code shutdown}.
  */
 final class PoolQueries {
 
@@ -79,7 +81,15 @@ final class PoolQueries {
         }
         return switch (name) {
             case "getQueue" ->
-                    LibraryOps.modeled(x, call, model, Access.READ, () -> model.queueView());
+                    LibraryOps.modeled(
+                            x,
+                            call,
+                            model,
+                            Access.READ,
+                            () ->
+                                    model instanceof ModeledScheduledExecutor s
+                                            ? s.queueCopy()
+                                            : model.queueView());
             case "remove" ->
                     LibraryOps.modeled(
                             x,
