@@ -15,9 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Each slot of an atomic array, and each element of an array reached through a {@code VarHandle},
- * is a location of its own: a scan that reads each slot once is no spin (held back as one, the scan
- * could never finish before another thread's write, and the bug below was verified), a loop on one
- * slot still is, and updates of different slots commute.
+ * is a location of its own, and a plain array's elements, one location, are read by loops, not
+ * spins: a scan that reads each slot once is no spin (held back as one, the scan could never finish
+ * before another thread's write, and the bug below was verified), a loop on one slot still is, and
+ * updates of different slots commute.
  */
 class AtomicSlotsTest {
 
@@ -32,6 +33,19 @@ class AtomicSlotsTest {
                                         .args(mode)
                                         .explore());
         assertTrue(f.getMessage().contains("the sum missed the last slot: 0"), f::getMessage);
+    }
+
+    @Test
+    void aLoopOverAPlainArrayIsNoSpin() {
+        ExploreResult r =
+                AgentExplorer.mainClass(example.jdk.JoinEach.class.getName())
+                        .agentOptions(
+                                io.refguard.agent.AgentOptions.forProgram(
+                                                example.jdk.JoinEach.class.getName())
+                                        .withPlainFields(true))
+                        .explore(ExploreOptions.exhaustive());
+        assertTrue(r.exhausted(), r::toString);
+        assertEquals(0, r.spinHolds(), r::toString);
     }
 
     @Test

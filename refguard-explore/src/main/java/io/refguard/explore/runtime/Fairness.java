@@ -1,6 +1,7 @@
 package io.refguard.explore.runtime;
 
 import io.refguard.hook.Access;
+import io.refguard.hook.FieldOf;
 
 /**
  * Fair scheduling of yields and spin loops, after fair stateless model checking (Musuvathi and
@@ -17,7 +18,9 @@ import io.refguard.hook.Access;
  *       {@code Thread.onSpinWait} through the agent), or
  *   <li>spins: it repeats a read it already made (the same operation, by its label, on the same
  *       location) {@link #STUTTERS} times, while nobody (itself included) wrote any location it
- *       read. A failed compare-and-set counts as a read when the operation says so ({@link
+ *       read. Reads of a plain array's elements, which are one location whatever the index, do not
+ *       count: a loop over an array reads a new element each turn. A failed compare-and-set counts
+ *       as a read when the operation says so ({@link
  *       io.refguard.explore.Coordinator#updateFailed}), and so does taking a lock, which its
  *       release leaves as it was: a loop that locks, reads and unlocks spins.
  * </ul>
@@ -58,6 +61,9 @@ final class Fairness {
      * timeout ends.
      */
     static final int TIMEOUT_STUTTERS = 24;
+
+    /** The part that stands for all elements of a plain array ({@link FieldOf}). */
+    private static final String ALL_ELEMENTS = "[]";
 
     /** Locations tracked exactly per thread; more make any write wake it. */
     static final int READS = 8;
@@ -175,6 +181,12 @@ final class Fairness {
 
     private void read(Actor a, Object t, String label, int step) {
         x.readers.add(a.id);
+        if (t instanceof FieldOf f && ALL_ELEMENTS.equals(f.name())) {
+            // all elements of a plain array are one target: a loop over them (a scan, a join of
+            // each thread in an array) reads a new element each turn, and a loop that waits on a
+            // plain element races anyway; the burst rule still holds back a thread that never ends
+            return;
+        }
         for (int i = 0; i < a.readCount; i++) {
             if (a.reads[i] == t && a.readLabels[i] == label) {
                 if (++a.stutters >= STUTTERS) {
