@@ -1,6 +1,7 @@
 package example.jdk;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -419,6 +420,84 @@ public final class TimedOutPaths {
     }
 
     /**
+     * A worker waits up to 10 ms for the one permit of a connection that maintenance holds, stores
+     * whether it got it, and uses the connection before looking at that answer: when maintenance is
+     * slow, it uses a connection still in use, a bug though the failed assertion comes right after
+     * the timeout. {@link Tested} looks first and gives up with an assertion of its own, a safety
+     * net.
+     */
+    public static class ResultStoredUnread {
+        static final Semaphore GATE = new Semaphore(1);
+        static final AtomicBoolean IN_USE = new AtomicBoolean();
+
+        ResultStoredUnread() {}
+
+        static void use() {
+            if (!IN_USE.compareAndSet(false, true)) {
+                throw new AssertionError("the connection is already in use");
+            }
+            IN_USE.set(false);
+        }
+
+        /** The worker's body. */
+        void work() throws InterruptedException {
+            boolean held = GATE.tryAcquire(10, TimeUnit.MILLISECONDS);
+            try {
+                use();
+            } finally {
+                if (held) {
+                    GATE.release();
+                }
+            }
+        }
+
+        void run() throws InterruptedException {
+            GATE.acquire();
+            IN_USE.set(true); // maintenance: reconnecting
+            Thread worker =
+                    new Thread(
+                            () -> {
+                                try {
+                                    work();
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            },
+                            "worker");
+            worker.start();
+            IN_USE.set(false);
+            GATE.release();
+            worker.join();
+        }
+
+        public static void main(String[] args) throws InterruptedException {
+            new ResultStoredUnread().run();
+        }
+
+        /** Looks at the stored answer before it uses the connection. */
+        public static final class Tested extends ResultStoredUnread {
+            private Tested() {}
+
+            @Override
+            void work() throws InterruptedException {
+                boolean held = GATE.tryAcquire(10, TimeUnit.MILLISECONDS);
+                if (!held) {
+                    throw new AssertionError("no connection within 10 ms");
+                }
+                try {
+                    use();
+                } finally {
+                    GATE.release();
+                }
+            }
+
+            public static void main(String[] args) throws InterruptedException {
+                new Tested().run();
+            }
+        }
+    }
+
+    /**
      * Waits on a monitor in a loop until a deadline on the clock, and fails when the deadline
      * passed: the program saw its wait time out, a safety net.
      */
@@ -446,6 +525,74 @@ public final class TimedOutPaths {
                     }
                     TimeUnit.NANOSECONDS.timedWait(lock, left);
                 }
+            }
+        }
+    }
+
+    /**
+     * Waits twice, 20 ms each time, for a loader's header, then gives the segment up and closes it;
+     * a loader slower than both waits appends to the closed segment and fails. Found only when one
+     * thread's waits may time out at once twice in a run ({@code earlyTimeouts} 2). {@link Fixed}:
+     * the loader skips a closed segment.
+     */
+    public static class RetryThenClose {
+        final Object segment = new Object();
+        boolean closed;
+        int length;
+
+        RetryThenClose() {}
+
+        /** The loader's append. */
+        void append(String text) {
+            synchronized (segment) {
+                if (closed) {
+                    throw new IllegalStateException("append to a closed segment");
+                }
+                length += text.length();
+            }
+        }
+
+        void run() throws InterruptedException {
+            CountDownLatch loaded = new CountDownLatch(1);
+            Thread loader =
+                    new Thread(
+                            () -> {
+                                append("header");
+                                loaded.countDown();
+                            },
+                            "loader");
+            loader.start();
+            boolean ok = false;
+            for (int attempt = 0; attempt < 2 && !ok; attempt++) {
+                ok = loaded.await(20, TimeUnit.MILLISECONDS);
+            }
+            if (!ok) {
+                synchronized (segment) {
+                    closed = true;
+                }
+            }
+            loader.join();
+        }
+
+        public static void main(String[] args) throws InterruptedException {
+            new RetryThenClose().run();
+        }
+
+        /** {@link RetryThenClose} whose loader skips a closed segment. */
+        public static final class Fixed extends RetryThenClose {
+            private Fixed() {}
+
+            @Override
+            void append(String text) {
+                synchronized (segment) {
+                    if (!closed) {
+                        length += text.length();
+                    }
+                }
+            }
+
+            public static void main(String[] args) throws InterruptedException {
+                new Fixed().run();
             }
         }
     }

@@ -97,6 +97,7 @@ final class MethodRewriter {
             }
             insn = next;
         }
+        markResultReads(code);
         return rewrites;
     }
 
@@ -375,9 +376,11 @@ final class MethodRewriter {
 
     /**
      * After a JDK timed wait whose result, whether it timed out, the program drops ({@code
-     * latch.await(100, MILLISECONDS);} as a statement): tells the bridge, since a failure right
-     * after it is the program relying on the wait being long enough, not its verdict on a timeout
-     * ({@code SafetyNets}).
+     * latch.await(100, MILLISECONDS);} as a statement) or stores in a local variable ({@code held =
+     * gate.tryAcquire(10, MILLISECONDS);}): tells the bridge, since a failure right after it,
+     * before the program read the result, is the program relying on the wait being long enough, not
+     * its verdict on a timeout ({@code SafetyNets}). Reads of a stored result's variable are marked
+     * by {@link #markResultReads}.
      */
     private void ignoredTimeout(InsnList code, MethodInsnNode call) {
         if (!CallRules.isTimedResult(call.owner, call.name, call.desc)) {
@@ -387,13 +390,51 @@ final class MethodRewriter {
         while (next != null && next.getOpcode() < 0) {
             next = next.getNext(); // labels, line numbers, frames
         }
-        if (next == null || next.getOpcode() != Opcodes.POP) {
+        if (next == null) {
+            return;
+        }
+        if (next.getOpcode() == Opcodes.ISTORE) {
+            if (resultSlots == null) {
+                resultSlots = new java.util.BitSet();
+            }
+            resultSlots.set(((VarInsnNode) next).var);
+        } else if (next.getOpcode() != Opcodes.POP) {
             return;
         }
         InsnList after = new InsnList();
         after.add(push(site(CallRules.simpleName(call.owner) + "." + call.name + "()")));
         after.add(bridge(CallRules.THREAD_BRIDGE, "timeoutIgnored", "(I)V"));
         code.insert(next, after);
+    }
+
+    /**
+     * Local variables of this method that hold a timed wait's stored result ({@link
+     * #ignoredTimeout}), or null for none.
+     */
+    private java.util.BitSet resultSlots;
+
+    /**
+     * Before every read of a variable in {@link #resultSlots} on the method's normal paths: a call
+     * telling the bridge that the program can now tell whether its wait timed out. Any such read
+     * counts (a test, an argument to an assertion), also one of another variable that shares its
+     * slot later, which only makes a failure more likely to pass as a safety net. A read in code
+     * that only an exception reaches does not: the {@code finally} block that releases what the
+     * result says was taken runs after the failure was thrown ({@code held = tryAcquire(...); try {
+     * use(); } finally { if (held) release(); }}).
+     */
+    private void markResultReads(InsnList code) {
+        if (resultSlots == null) {
+            return;
+        }
+        java.util.Set<AbstractInsnNode> normal = NormalPaths.reachable(code);
+        for (AbstractInsnNode insn = code.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn.getOpcode() == Opcodes.ILOAD
+                    && resultSlots.get(((VarInsnNode) insn).var)
+                    && normal.contains(insn)) {
+                code.insertBefore(
+                        insn, bridge(CallRules.THREAD_BRIDGE, "timeoutResultRead", "()V"));
+            }
+        }
     }
 
     /** Replaces {@code call} by its rule's bridge call, with the site as the last argument. */

@@ -194,6 +194,12 @@ final class BudgetOptions {
         }
     }
 
+    static final class EarlyTimeoutsText extends SettingText {
+        EarlyTimeoutsText() {
+            super(ExploreSetting.EARLY_TIMEOUTS);
+        }
+    }
+
     static final class RunTimeoutText extends SettingText {
         RunTimeoutText() {
             super(ExploreSetting.RUN_TIMEOUT);

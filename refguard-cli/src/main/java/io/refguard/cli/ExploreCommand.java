@@ -60,7 +60,7 @@ final class ExploreCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ExploreOptions options =
-                budget.toOptions()
+                target.applyTo(budget.toOptions())
                         .progress(
                                 line -> {
                                     err.println("refguard: " + line);

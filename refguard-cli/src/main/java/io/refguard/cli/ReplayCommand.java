@@ -134,7 +134,7 @@ final class ReplayCommand implements Callable<Integer> {
     private Integer replay(TargetOptions options, String note) {
         PrintWriter out = spec.commandLine().getOut();
         try (Target t = options.resolve(args)) {
-            ExploreOptions replay = ExploreOptions.replay(token.strip());
+            ExploreOptions replay = options.applyTo(ExploreOptions.replay(token.strip()));
             Explored e =
                     ProgramOutput.firstRun(
                             spec.commandLine().getErr(),

@@ -1,6 +1,8 @@
 package io.refguard.cli;
 
 import io.refguard.agent.explore.TimeoutMode;
+import io.refguard.explore.ExploreOptions;
+import io.refguard.explore.ExploreSetting;
 import io.refguard.run.Target;
 import java.io.File;
 import java.nio.file.Files;
@@ -64,6 +66,24 @@ final class TargetOptions {
                             + " timeouts, and waiting for a pool to terminate, expire only when"
                             + " no other thread can go on.")
     String timeouts;
+
+    @Option(
+            names = "--early-timeouts",
+            paramLabel = "N",
+            converter = BudgetOptions.EarlyTimeoutsText.class,
+            description =
+                    "How many of a thread's timed waits per run may time out at once (default 1,"
+                            + " at most 16): a bug that needs one thread's waits to expire early"
+                            + " twice needs 2. Each more multiplies the schedules of polling"
+                            + " loops.")
+    String earlyTimeouts;
+
+    /** {@code options} with {@code --early-timeouts} applied, when it was given. */
+    ExploreOptions applyTo(ExploreOptions options) {
+        return earlyTimeouts == null
+                ? options
+                : ExploreSetting.EARLY_TIMEOUTS.apply(options, earlyTimeouts);
+    }
 
     /**
      * The timeout mode given with {@code --timeouts}, or null for the default.
@@ -200,6 +220,9 @@ final class TargetOptions {
         if (timeouts != null) {
             b.append(" --timeouts ").append(shellWord(timeouts.strip()));
         }
+        if (earlyTimeouts != null) {
+            b.append(" --early-timeouts ").append(shellWord(earlyTimeouts.strip()));
+        }
         if (!args.isEmpty()) {
             b.append(" --");
             args.forEach(a -> b.append(' ').append(shellWord(a)));
@@ -223,6 +246,7 @@ final class TargetOptions {
         o.include = include;
         o.plainFields = plainFields;
         o.timeouts = timeouts;
+        o.earlyTimeouts = earlyTimeouts;
         return o;
     }
 

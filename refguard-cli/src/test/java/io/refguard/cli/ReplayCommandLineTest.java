@@ -13,10 +13,11 @@ class ReplayCommandLineTest {
         TargetOptions o = new TargetOptions().withModes(false, "early");
         o.className = "com.acme.Pool$Fixed";
         o.classPath = "target/classes:lib/a b.jar";
+        o.earlyTimeouts = "2";
         assertEquals(
                 "refguard replay rg1-AbC --class 'com.acme.Pool$Fixed'"
                         + " --classpath 'target/classes:lib/a b.jar' --no-plain-fields"
-                        + " --timeouts early -- 5 'it'\\''s'",
+                        + " --timeouts early --early-timeouts 2 -- 5 'it'\\''s'",
                 o.replayCommand("rg1-AbC", List.of("5", "it's")));
     }
 }

@@ -262,6 +262,32 @@ class VerdictsCliTest {
         assertTrue(early.out().contains("connect timed out"), early::toString);
     }
 
+    @Test
+    void aSecondEarlyTimeoutIsNamedInTheGuaranteeAndFoundWithEarlyTimeoutsTwo() {
+        String program = "example.cli.RetryThenClose";
+        Cli.Result once = Cli.run("explore", "--class", program);
+        assertEquals(ExitCodes.CLEAN, once.status(), once::toString);
+        assertTrue(
+                once.out().contains("each thread's timed waits timed out at once at most 1 time")
+                        && once.out().contains("--early-timeouts"),
+                once::toString);
+
+        Cli.Result twice = Cli.run("explore", "--early-timeouts", "2", "--class", program);
+        assertEquals(ExitCodes.BUG_FOUND, twice.status(), twice::toString);
+        assertTrue(twice.out().contains("append to a closed segment"), twice::toString);
+        String token = twice.out().replaceAll("(?s).*Replay: (rg1-\\S+).*", "$1");
+        Cli.Result replay = Cli.run("replay", token, "--early-timeouts", "2", "--class", program);
+        assertEquals(ExitCodes.BUG_FOUND, replay.status(), replay::toString);
+        assertTrue(replay.out().contains("append to a closed segment"), replay::toString);
+
+        Cli.Result bad = Cli.run("explore", "--early-timeouts", "17", "--class", program);
+        assertEquals(ExitCodes.USAGE, bad.status(), bad::toString);
+        assertTrue(
+                bad.err().contains("--early-timeouts")
+                        && bad.err().contains("a whole number from 0 to 16"),
+                bad::toString);
+    }
+
     /** The permit leak that only an early timeout shows, explored with the default options. */
     private static Cli.Result exploreDefault() {
         return Cli.run("explore", "--class", "example.cli.IgnoredTryAcquire");

@@ -39,6 +39,8 @@ import java.util.function.Consumer;
  * <tr><td>{@link #sleepSets}</td><td>{@code refguard.explore.sleepSets}</td><td>false</td></tr>
  * <tr><td>{@link #minimize}</td><td>{@code refguard.explore.minimize}</td><td>true</td></tr>
  * <tr><td>{@link #internalPoints}</td><td>{@code refguard.explore.internalPoints}</td><td>false</td></tr>
+ * <tr><td>{@link #earlyTimeouts}</td><td>{@code refguard.explore.earlyTimeouts}</td>
+ *     <td>{@value #DEFAULT_EARLY_TIMEOUTS}</td></tr>
  * <tr><td>{@link #flightRecord}</td><td>{@code refguard.explore.flightRecord} (a file)</td>
  *     <td>none</td></tr>
  * <tr><td>{@link #shard(int, int) shard}</td><td>{@code refguard.explore.shard} ({@code i/N}, i from 1
@@ -114,6 +116,12 @@ public final class ExploreOptions {
     /** Default step bound of one run. */
     public static final int DEFAULT_MAX_STEPS = 10_000;
 
+    /** Default number of a thread's timed waits per run that may time out at once. */
+    public static final int DEFAULT_EARLY_TIMEOUTS = 1;
+
+    /** The most early timeouts per thread and run that {@link #earlyTimeouts} accepts. */
+    public static final int MAX_EARLY_TIMEOUTS = 16;
+
     /** The most shards one exploration may be split into. */
     public static final int MAX_SHARDS = 10_000;
 
@@ -130,6 +138,7 @@ public final class ExploreOptions {
     private final boolean sleepSets;
     private final boolean minimize;
     private final boolean internalPoints;
+    private final int earlyTimeouts;
     private final java.nio.file.Path flightRecord;
     private final int shardIndex;
     private final int shardCount;
@@ -148,6 +157,7 @@ public final class ExploreOptions {
         this.sleepSets = f.sleepSets;
         this.minimize = f.minimize;
         this.internalPoints = f.internalPoints;
+        this.earlyTimeouts = f.earlyTimeouts;
         this.flightRecord = f.flightRecord;
         this.shardIndex = f.shardIndex;
         this.shardCount = f.shardCount;
@@ -168,6 +178,7 @@ public final class ExploreOptions {
         boolean sleepSets;
         boolean minimize;
         boolean internalPoints;
+        int earlyTimeouts;
         java.nio.file.Path flightRecord;
         int shardIndex;
         int shardCount;
@@ -188,6 +199,7 @@ public final class ExploreOptions {
             sleepSets = o.sleepSets;
             minimize = o.minimize;
             internalPoints = o.internalPoints;
+            earlyTimeouts = o.earlyTimeouts;
             flightRecord = o.flightRecord;
             shardIndex = o.shardIndex;
             shardCount = o.shardCount;
@@ -227,6 +239,7 @@ public final class ExploreOptions {
         f.sleepSets = false;
         f.minimize = true;
         f.internalPoints = false;
+        f.earlyTimeouts = DEFAULT_EARLY_TIMEOUTS;
         f.shardIndex = 1;
         f.shardCount = 1;
         return new ExploreOptions(f);
@@ -427,6 +440,21 @@ public final class ExploreOptions {
     }
 
     /**
+     * A copy in which each thread's timed waits may time out at once, as if the other threads were
+     * slow, at most {@code n} times per run (0 to {@value #MAX_EARLY_TIMEOUTS}); its later timed
+     * waits of the run time out only in order, when no other thread can go on. Which waits may time
+     * out at once is the caller's choice (the agent's timeout mode); this bounds how many, so that
+     * polling loops stay finite. A bug that needs one thread's waits to expire early more often is
+     * not searched: a result without a failure says so when the limit held a wait back.
+     */
+    public ExploreOptions earlyTimeouts(int n) {
+        OptionProperties.require(
+                n >= 0 && n <= MAX_EARLY_TIMEOUTS,
+                "earlyTimeouts must be from 0 to " + MAX_EARLY_TIMEOUTS + ", was " + n);
+        return with(f -> f.earlyTimeouts = n);
+    }
+
+    /**
      * A copy that keeps the schedule of the run in progress in {@code file}, a memory-mapped file
      * of about 4 MB, step by step, so that a run that crashes the JVM (a use after free of native
      * memory) leaves its schedule behind: {@code FlightRecord.read} (the command line's {@code
@@ -537,6 +565,14 @@ public final class ExploreOptions {
     }
 
     /**
+     * How many of a thread's timed waits per run may time out at once. Property {@code
+     * refguard.explore.earlyTimeouts}; default {@value #DEFAULT_EARLY_TIMEOUTS}.
+     */
+    public int earlyTimeouts() {
+        return earlyTimeouts;
+    }
+
+    /**
      * The file that keeps the schedule of the run in progress, or null for none. Property {@code
      * refguard.explore.flightRecord}.
      */
@@ -586,6 +622,9 @@ public final class ExploreOptions {
                 + minimize
                 + ", internalPoints="
                 + internalPoints
+                + (earlyTimeouts == DEFAULT_EARLY_TIMEOUTS
+                        ? ""
+                        : ", earlyTimeouts=" + earlyTimeouts)
                 + (shardCount == 1 ? "" : ", shard=" + shardIndex + "/" + shardCount)
                 + (replay == null ? "" : ", replay=" + replay)
                 + "]";

@@ -24,6 +24,11 @@ import java.util.regex.Pattern;
  * @param spinHolds scheduling points at which a thread seen spinning (re-reading what nobody wrote)
  *     was held back (fair scheduling): schedules in which it acted first there were not run, which
  *     is sound only if a spinning thread changes nothing until another thread writes
+ * @param earlyTimeouts how many of a thread's timed waits per run could time out at once ({@link
+ *     ExploreOptions#earlyTimeouts()})
+ * @param earlyTimeoutsHeldBack timed waits, over all runs, that would have timed out at once but
+ *     for that limit: their thread had used up its early timeouts in the run, so they timed out
+ *     only in order, and schedules in which they expired while other threads were slow were not run
  * @param coverage the orders of dependent steps the runs showed, and the estimate of what is left
  */
 public record ExploreResult(
@@ -37,6 +42,8 @@ public record ExploreResult(
         long schedulingPoints,
         long choicePoints,
         long spinHolds,
+        int earlyTimeouts,
+        long earlyTimeoutsHeldBack,
         Coverage coverage) {
 
     /** Checks that the coverage is given: every verdict without a failure states it. */
@@ -73,7 +80,7 @@ public record ExploreResult(
 
     private String budgetGuarantee() {
         return switch (stop) {
-            case EXHAUSTED -> exhaustedGuarantee() + fairnessCaveat();
+            case EXHAUSTED -> exhaustedGuarantee() + fairnessCaveat() + earlyTimeoutCaveat();
             case MAX_RUNS -> "the run budget (maxRuns) was used up: other schedules may fail";
             case MAX_TIME -> "the time budget (maxTime) was used up: other schedules may fail";
             case REPLAYED -> "the token's one schedule passed: other schedules may fail";
@@ -130,6 +137,21 @@ public record ExploreResult(
                         + spinHolds
                         + " points until another thread wrote or stepped (fair scheduling), so"
                         + " schedules in which a spinning thread acted first were not run";
+    }
+
+    /** What the limit on early timeouts left out, when it kept a wait from timing out at once. */
+    private String earlyTimeoutCaveat() {
+        return earlyTimeoutsHeldBack == 0
+                ? ""
+                : "; each thread's timed waits timed out at once at most "
+                        + earlyTimeouts
+                        + (earlyTimeouts == 1 ? " time" : " times")
+                        + " per run, so "
+                        + earlyTimeoutsHeldBack
+                        + (earlyTimeoutsHeldBack == 1 ? " later wait" : " later waits")
+                        + " timed out only when no other thread could go on: schedules in which"
+                        + " one thread's waits expire early more often were not run (raise"
+                        + " earlyTimeouts; on the command line, --early-timeouts)";
     }
 
     /** Runs per second of wall time. */

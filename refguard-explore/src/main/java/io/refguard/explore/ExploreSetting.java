@@ -33,6 +33,12 @@ public enum ExploreSetting {
     MINIMIZE("minimize", (o, t) -> o.minimize(OptionValues.bool(t))),
     /** {@link ExploreOptions#internalPoints()}. */
     INTERNAL_POINTS("internalPoints", (o, t) -> o.internalPoints(OptionValues.bool(t))),
+    /** {@link ExploreOptions#earlyTimeouts()}. */
+    EARLY_TIMEOUTS(
+            "earlyTimeouts",
+            (o, t) ->
+                    o.earlyTimeouts(
+                            (int) OptionValues.number(t, 0, ExploreOptions.MAX_EARLY_TIMEOUTS))),
     /** {@link ExploreOptions#flightRecord(java.nio.file.Path)}: a file name. */
     FLIGHT_RECORD("flightRecord", (o, t) -> o.flightRecord(OptionValues.path(t))),
     /** {@link ExploreOptions#shard(int, int)}: {@code i/N}, i from 1 to N. */

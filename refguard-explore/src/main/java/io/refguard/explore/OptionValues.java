@@ -43,15 +43,23 @@ public final class OptionValues {
 
     /** A whole number from 1 to {@code max}, in decimal digits only. */
     public static long count(String text, long max) {
+        return number(text, 1, max);
+    }
+
+    /** A whole number from {@code min} to {@code max}. */
+    public static long number(String text, long min, long max) {
         try {
             long n = Long.parseLong(text.strip());
-            if (n >= 1 && n <= max) {
+            if (n >= min && n <= max) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new BadOptionValue(text, "a count", "a whole number from 1 to " + max);
+        throw new BadOptionValue(
+                text,
+                min == 1 ? "a count" : "a number",
+                "a whole number from " + min + " to " + max);
     }
 
     /** A preemption bound: a whole number from 0, or {@code none} ({@link Integer#MAX_VALUE}). */

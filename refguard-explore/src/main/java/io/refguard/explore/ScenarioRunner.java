@@ -97,12 +97,14 @@ final class ScenarioRunner<S> {
         ExploreResult.Stop stop = ExploreResult.Stop.EXHAUSTED;
         // a replay whose first run left the token's schedule gets a second run: see below
         boolean warmedUp = false;
+        long heldBack = 0;
         try (RunEngine engine =
                         new RunEngine(
                                 options.maxSteps(),
                                 options.runTimeout(),
                                 options.internalPoints());
                 FlightRecord flight = flightRecord(engine)) {
+            engine.earlyTimeouts(options.earlyTimeouts());
             while (true) {
                 bounded.checkWatched();
                 if (runs >= options.maxRuns()) {
@@ -179,6 +181,7 @@ final class ScenarioRunner<S> {
                 }
                 stop = ExploreResult.Stop.REPLAYED;
             }
+            heldBack = engine.earlyTimeoutsHeldBack();
         }
         return new ExploreResult(
                 scenario.name,
@@ -191,6 +194,8 @@ final class ScenarioRunner<S> {
                 counter.points,
                 counter.choices,
                 counter.spinHolds,
+                options.earlyTimeouts(),
+                heldBack,
                 counter.orders.coverage());
     }
 
@@ -351,6 +356,7 @@ final class ScenarioRunner<S> {
         replay.hasNextRun();
         try (RunEngine engine =
                 new RunEngine(options.maxSteps(), options.runTimeout(), options.internalPoints())) {
+            engine.earlyTimeouts(options.earlyTimeouts());
             TraceRecorder recorder = new TraceRecorder(scenario.actorLines);
             RunStatus status = runOnce(engine, replay.chooser(), recorder);
             if (replay.divergence() != null) {

@@ -256,6 +256,8 @@ class ExploreExtensionTest {
                         40,
                         20,
                         0,
+                        1,
+                        0,
                         new io.refguard.explore.Coverage(3, 0, 12, false));
         assertEquals(
                 "refguard: T.body() explored its body: no failure in 12 runs (7 ms); "

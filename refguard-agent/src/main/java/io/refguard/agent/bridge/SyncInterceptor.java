@@ -454,6 +454,13 @@ public interface SyncInterceptor {
     default void timeoutIgnored(int site) {}
 
     /**
+     * The calling thread read the local variable in which it had stored the result of a JDK timed
+     * wait ({@code boolean ok = latch.await(100, MILLISECONDS); ... if (!ok)}): it can tell whether
+     * the wait timed out from here on. By default nothing.
+     */
+    default void timeoutResultRead() {}
+
+    /**
      * {@code System.nanoTime()} as explored code sees it. Unlike the other methods this one is
      * called on any thread while the interceptor is installed, also inside a library call: answer
      * the real clock for threads not managed. The default reads the real clock.

@@ -501,6 +501,17 @@ public final class ThreadBridge {
         }
     }
 
+    /**
+     * Called before a read of the local variable that holds a JDK timed wait's stored result,
+     * whether it timed out ({@code boolean held = gate.tryAcquire(10, MILLISECONDS);}).
+     */
+    public static void timeoutResultRead() {
+        SyncInterceptor i = SyncBridge.installed();
+        if (i != null) {
+            i.timeoutResultRead();
+        }
+    }
+
     /** Replaces {@code System.currentTimeMillis()}, as {@link #nanoTime}. */
     public static long currentTimeMillis(int site) {
         SyncInterceptor i = SyncBridge.installed();

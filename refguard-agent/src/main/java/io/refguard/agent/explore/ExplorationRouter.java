@@ -115,6 +115,14 @@ final class ExplorationRouter extends PassThroughInterceptor {
         }
     }
 
+    /** A read of a timed wait's stored answer, on the calling managed thread's exploration. */
+    @Override
+    public void timeoutResultRead() {
+        if (Coordinator.context() instanceof ExploringInterceptor x) {
+            x.timeoutResultRead();
+        }
+    }
+
     /** {@code System.currentTimeMillis()}, as {@link #nanoTime}. */
     @Override
     public long currentTimeMillis(int site) {

@@ -330,6 +330,14 @@ final class ExploringInterceptor implements SyncInterceptor {
         }
     }
 
+    /** The program read a timed wait's stored answer: it can tell whether the wait timed out. */
+    @Override
+    public void timeoutResultRead() {
+        if (active && Coordinator.context() == this) {
+            looked();
+        }
+    }
+
     @Override
     public long currentTimeMillis(int site) {
         if (!active || Coordinator.context() != this) {

@@ -14,17 +14,18 @@ import java.util.concurrent.TimeoutException;
  * ({@code sleep}, a timed {@code join}, {@code wait} or {@code park}) counts only once the thread
  * looked at the clock or at the other thread's state, or when the failure says that something timed
  * out; so does a timed wait whose answer the program drops ({@code latch.await(100, MILLISECONDS);}
- * as a statement, {@link #ignored}): {@code t.join(20); if (!set) throw new AssertionError("not
- * set")} is a bug, the program assuming that {@code t} is done within 20 ms. A thread that waited
- * since (a {@code join}, a blocked lock) went on with the others after its timeout, and its failure
- * is reported. A failure in another thread is a safety net too when it says that something timed
- * out (a {@code TimeoutException}, or "timed out" or "timeout" in its message or its cause's) and a
- * thread that timed out early gave up on the others since (it waited for none): the program reports
- * the timeout elsewhere than where it happened, as a pool's borrower that keeps its "Timeout
- * waiting for idle object" for the main thread to assert on. That is a safety net the program set,
- * not a bug: the run ends there as a pass (the program's other threads would wait for what the
- * failed thread no longer does); the exploration counts such runs and keeps the first as an
- * example.
+ * as a statement, {@link #ignored}) or stores and has not read yet ({@code held =
+ * gate.tryAcquire(10, MILLISECONDS); use();}, until the variable is read on a normal path): {@code
+ * t.join(20); if (!set) throw new AssertionError("not set")} is a bug, the program assuming that
+ * {@code t} is done within 20 ms. A thread that waited since (a {@code join}, a blocked lock) went
+ * on with the others after its timeout, and its failure is reported. A failure in another thread is
+ * a safety net too when it says that something timed out (a {@code TimeoutException}, or "timed
+ * out" or "timeout" in its message or its cause's) and a thread that timed out early gave up on the
+ * others since (it waited for none): the program reports the timeout elsewhere than where it
+ * happened, as a pool's borrower that keeps its "Timeout waiting for idle object" for the main
+ * thread to assert on. That is a safety net the program set, not a bug: the run ends there as a
+ * pass (the program's other threads would wait for what the failed thread no longer does); the
+ * exploration counts such runs and keeps the first as an example.
  */
 final class SafetyNets {
 
@@ -58,10 +59,11 @@ final class SafetyNets {
 
     /**
      * After a timed wait of {@code me} whose result the program dropped ({@code what}, {@code
-     * latch.await(100, MILLISECONDS);} as a statement): if refguard ended it early, as its last
-     * step, the program cannot tell that it timed out, as after a {@code sleep}; a failure right
-     * after it is the program relying on the wait being long enough. Ended early as its last step
-     * or the one before: a condition's {@code await} takes a step to get its lock back.
+     * latch.await(100, MILLISECONDS);} as a statement), or stored in a local variable it has not
+     * read yet (a read calls {@link #looked}): if refguard ended it early, as its last step, the
+     * program cannot tell that it timed out, as after a {@code sleep}; a failure right after it is
+     * the program relying on the wait being long enough. Ended early as its last step or the one
+     * before: a condition's {@code await} takes a step to get its lock back.
      */
     static void ignored(RunModel run, ThreadModel me, String what) {
         int steps = Coordinator.stepsSinceEarlyTimeout();

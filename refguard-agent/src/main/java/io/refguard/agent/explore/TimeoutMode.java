@@ -37,9 +37,10 @@ public enum TimeoutMode {
     SAFETY_NETS,
     /**
      * Every timed wait of at most {@link #EARLY_LIMIT_NANOS} may time out at once, before any other
-     * thread moves (once per thread per run, and not while another thread's timeout is due before
-     * its own): both the timely and the timed-out path of each short timeout are explored, as if
-     * other threads could be arbitrarily slow, and every failure is reported.
+     * thread moves (at most {@link io.refguard.explore.ExploreOptions#earlyTimeouts()} times per
+     * thread and run, once by default, and not while another thread's timeout is due before its
+     * own): both the timely and the timed-out path of each short timeout are explored, as if other
+     * threads could be arbitrarily slow, and every failure is reported.
      */
     EARLY;
 

@@ -94,7 +94,7 @@ final class Actor implements ActorHandle {
     /** The {@code LockSupport} permit ({@link ThreadStatus}). */
     boolean permit;
 
-    /** Timed waits of this run that timed out early ({@link Waits#EARLY_TIMEOUTS}). */
+    /** Timed waits of this run that timed out early ({@link Execution#earlyTimeoutLimit}). */
     int earlyTimeouts;
 
     /** The run's step count when this thread's last early timeout fired, or -1: none yet. */

@@ -64,6 +64,12 @@ final class Execution implements ChoicePoint {
     /** Whether refguard's internal steps are scheduling points in this exploration. */
     final boolean internalPoints;
 
+    /** How many of a thread's timed waits per run may time out at once ({@link Waits}). */
+    int earlyTimeoutLimit = 1;
+
+    /** Timed waits of every run so far that the limit kept from timing out at once. */
+    long earlyTimeoutsHeldBack;
+
     /**
      * What the exploration's caller attached ({@link io.refguard.explore.Coordinator#withContext}),
      * or null.

@@ -94,6 +94,27 @@ public final class RunEngine implements AutoCloseable {
     }
 
     /**
+     * Sets how many of a thread's timed waits per run may time out at once (default 1), for the
+     * runs from the next one on.
+     *
+     * @throws IllegalArgumentException when {@code n} is negative
+     */
+    public void earlyTimeouts(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("earlyTimeouts must be at least 0, was " + n);
+        }
+        x.earlyTimeoutLimit = n;
+    }
+
+    /**
+     * Timed waits, over every run so far, that would have timed out at once but for {@link
+     * #earlyTimeouts}: their thread had used up its early timeouts in that run.
+     */
+    public long earlyTimeoutsHeldBack() {
+        return x.earlyTimeoutsHeldBack;
+    }
+
+    /**
      * Opens the next run's leak scope and runs {@code setup} on the driver bound to it, so the
      * objects it creates are tracked the same way in every run (never by the checker's random
      * sampling, which would change the scheduling points from run to run) and the references it

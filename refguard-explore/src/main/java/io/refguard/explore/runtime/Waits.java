@@ -31,16 +31,16 @@ import java.util.function.BooleanSupplier;
  *       the other threads' work, so switching to them is what the thread does by waiting. Timers
  *       keep their order: a wait does not time out early while another thread's timeout is due
  *       before its own. To keep polling loops ({@code while (!done) wait(100)}) finite, a thread
- *       may time out early {@link #EARLY_TIMEOUTS} times per run.
+ *       may time out early a bounded number of times per run ({@link Execution#earlyTimeoutLimit},
+ *       one unless the exploration's options say otherwise); a wait the limit keeps from timing out
+ *       early is counted ({@link Execution#earlyTimeoutsHeldBack}), so that a result without a
+ *       failure can say that bugs needing more early timeouts of one thread were not searched.
  * </ul>
  *
  * Not explored: a timeout firing in the middle of another thread's work (between its first and last
  * step) before the clock reached its deadline, except at its start in the early mode.
  */
 final class Waits {
-
-    /** How many times per run a thread may time out early. */
-    static final int EARLY_TIMEOUTS = 1;
 
     private Waits() {}
 
@@ -67,14 +67,22 @@ final class Waits {
         if (deadline < run.clockNanos) {
             deadline = Long.MAX_VALUE - 1; // overflow: as good as forever, yet still a deadline
         }
-        boolean earlyArmed = early && timeoutNanos > 0 && me.earlyTimeouts < EARLY_TIMEOUTS;
         int start = run.steps();
         me.deadline = deadline;
         try {
             // the choice at this point is the wait's early timeout only if the wait will wait:
             // nobody moves between this check and the wait's own when the thread is chosen at once
-            me.timeoutChoice =
-                    earlyArmed && !holds(me, wake) && !mayTimeOut(me) && !otherDueBefore(me);
+            boolean couldEnd =
+                    early
+                            && timeoutNanos > 0
+                            && !holds(me, wake)
+                            && !mayTimeOut(me)
+                            && !otherDueBefore(me);
+            if (couldEnd && me.earlyTimeouts >= x.earlyTimeoutLimit) {
+                couldEnd = false;
+                x.earlyTimeoutsHeldBack++;
+            }
+            me.timeoutChoice = couldEnd;
             x.point(me, target, Access.READ, label);
             boolean choice = me.timeoutChoice;
             me.timeoutChoice = false;
