@@ -17,8 +17,10 @@ import io.refguard.explore.runtime.RunStatus;
  *
  * <p>The rotation gives the exhaustive search 3 runs in 10. When it has covered its bound, the
  * randomized searches go on until they have had {@link #RANDOM_AFTER_EXHAUSTED} runs in all, and
- * the search ends as exhausted: "verified within bound N". A failure found at random is then
- * simplified by the explorer toward the fewest preemptions, as for any randomized strategy.
+ * the search ends as exhausted: "verified within bound N". When the bound cut no schedule off, the
+ * exhaustive part ran every schedule there is, every one a randomized search could draw: the search
+ * ends at once. A failure found at random is then simplified by the explorer toward the fewest
+ * preemptions, as for any randomized strategy.
  */
 final class CombinedStrategy implements Search {
 
@@ -82,7 +84,8 @@ final class CombinedStrategy implements Search {
                 }
                 continue;
             }
-            if (systematicDone && randomRuns >= RANDOM_AFTER_EXHAUSTED) {
+            if (systematicDone
+                    && (randomRuns >= RANDOM_AFTER_EXHAUSTED || !systematic.boundLimited())) {
                 return false;
             }
             current = random[who];

@@ -210,6 +210,22 @@ class MixedSearchTest {
                 "the randomized searches ran on after the bound was covered: " + r);
     }
 
+    @Test
+    void theDefaultEndsWhenTheExhaustivePartRanEverySchedule() {
+        ExploreResult r =
+                Explorer.scenario("locked increments, no bound")
+                        .setup(Value::new)
+                        .actor("T1", v -> locked(v))
+                        .actor("T2", v -> locked(v))
+                        .check(v -> assertEquals(2, v.x.peek()))
+                        .explore(ExploreOptions.defaultSearch().preemptionBound(Integer.MAX_VALUE));
+        assertTrue(r.exhausted(), r.toString());
+        assertFalse(r.boundLimited(), r.toString());
+        // the rotation gives the exhaustive part 3 runs in 10; no randomized run follows its end
+        long systematic = r.distinctSchedules();
+        assertTrue(r.runs() < systematic * 10 / 3 + 10 && r.runs() < 1_000, r::toString);
+    }
+
     private static void locked(Value v) {
         Coordinator.lock(v);
         v.x.set(v.x.get() + 1);
