@@ -327,6 +327,7 @@ final class MethodRewriter {
                 superCall(code, call);
             } else if (!executor(code, call)) {
                 barrierConstruction(code, call);
+                forkJoinPoolConstruction(code, call);
                 collectionConstruction(code, call);
                 linkedMapConstruction(code, call);
                 completionServiceConstruction(code, call);
@@ -811,6 +812,25 @@ final class MethodRewriter {
                         LibraryRules.BRIDGE,
                         "barrierCreated",
                         "(Ljava/lang/Object;Ljava/lang/Runnable;)V"));
+        code.insert(call, post);
+        rewrites++;
+    }
+
+    /**
+     * {@code new ForkJoinPool(parallelism, ...)}, also as the {@code super(...)} of a program's
+     * subclass: tells the bridge that the program chose the pool's parallelism, which the model
+     * then keeps ({@code ForkJoinModels}). {@code new ForkJoinPool()} takes the machine's, which
+     * the model does not follow.
+     */
+    private void forkJoinPoolConstruction(InsnList code, MethodInsnNode call) {
+        if (!call.owner.equals("java/util/concurrent/ForkJoinPool")
+                || !call.desc.startsWith("(I")) {
+            return;
+        }
+        boolean superCall = method.name.equals("<init>") && call.owner.equals(cls.superName());
+        InsnList post = new InsnList();
+        post.add(superCall ? new VarInsnNode(Opcodes.ALOAD, 0) : new InsnNode(Opcodes.DUP));
+        post.add(bridge(LibraryRules.BRIDGE, "forkJoinPoolSized", "(Ljava/lang/Object;)V"));
         code.insert(call, post);
         rewrites++;
     }

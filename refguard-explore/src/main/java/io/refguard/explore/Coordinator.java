@@ -536,6 +536,14 @@ public final class Coordinator {
         return ModelCalls.isInterrupted(thread);
     }
 
+    /**
+     * Whether a thread of the caller's run could go on now, ignoring timeouts: it is not blocked,
+     * or what it waits for has happened. Works also in a wake-up condition.
+     */
+    public static boolean canGoOn(ActorHandle thread) {
+        return ModelCalls.canGoOn(thread);
+    }
+
     /** Whether a thread of the caller's run has finished its body. */
     public static boolean isFinished(ActorHandle thread) {
         return ModelCalls.isFinished(thread);

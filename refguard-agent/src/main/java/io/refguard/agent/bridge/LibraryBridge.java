@@ -309,6 +309,23 @@ public final class LibraryBridge {
         }
     }
 
+    /**
+     * Called by instrumented code right after {@code new ForkJoinPool(parallelism, ...)}, or a
+     * subclass's {@code super(parallelism, ...)}: a pool whose parallelism the program chose, not
+     * the machine.
+     */
+    public static void forkJoinPoolSized(Object pool) {
+        SIZED_POOLS.put(pool, Boolean.TRUE);
+    }
+
+    /** Whether instrumented code built {@code pool} with a parallelism of its own choosing. */
+    public static boolean sizedForkJoinPool(Object pool) {
+        return SIZED_POOLS.containsKey(pool);
+    }
+
+    private static final Map<Object, Boolean> SIZED_POOLS =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
     /** Called by instrumented code right after {@code new CyclicBarrier(parties, action)}. */
     public static void barrierCreated(Object barrier, Runnable action) {
         if (action != null) {

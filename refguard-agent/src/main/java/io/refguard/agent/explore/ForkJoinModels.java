@@ -52,12 +52,17 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>What is not modeled: work stealing and the joining worker running the task itself (the model
  * starts a worker for every task no idle worker can take, as the JDK's pool compensates for blocked
- * joins; the schedules differ only in which thread runs a task, not in how tasks interleave), and a
- * pool's parallelism limit. A {@code CountedCompleter} runs like any other task, its {@code exec()}
- * (which calls {@code compute()}) once; it completes when the program's {@code tryComplete()}
- * calls, one atomic step each, propagate to it, and {@code invoke}, {@code join}, {@code get} and
- * {@code invokeAll} wait in the model until then (the JDK waits, and helps complete them, inside
- * its own code).
+ * joins; the schedules differ only in which thread runs a task, not in how tasks interleave), and
+ * the parallelism of a pool that takes the machine's ({@code new ForkJoinPool()}, the common pool).
+ * A pool built with a parallelism of the program's choosing ({@code new ForkJoinPool(1)}) runs at
+ * most that many tasks at once, in the order they were queued ({@link
+ * ModeledExecutor#parallelism}); a task whose worker is blocked, in a join or in any other wait,
+ * does not count, as the JDK's pool adds a spare worker for a blocked join or managed block (it
+ * does not for other waits, so a starving pool the JDK would hang is not found). A {@code
+ * CountedCompleter} runs like any other task, its {@code exec()} (which calls {@code compute()})
+ * once; it completes when the program's {@code tryComplete()} calls, one atomic step each,
+ * propagate to it, and {@code invoke}, {@code join}, {@code get} and {@code invokeAll} wait in the
+ * model until then (the JDK waits, and helps complete them, inside its own code).
  */
 final class ForkJoinModels {
 
@@ -75,6 +80,9 @@ final class ForkJoinModels {
             ModeledExecutor m =
                     new ModeledExecutor(
                             x, r, ExecutorKind.CACHED, 0, null, name, name + "-worker-", null);
+            if (io.refguard.agent.bridge.LibraryBridge.sizedForkJoinPool(pool)) {
+                m.parallelism = pool.getParallelism();
+            }
             r.forkJoinPools.put(m, pool);
             k.state = m;
         }

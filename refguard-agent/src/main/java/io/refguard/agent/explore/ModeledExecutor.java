@@ -247,6 +247,9 @@ class ModeledExecutor extends AbstractExecutorService {
      * task runs on the new worker, never on another one that finished its task first.
      */
     private boolean startsWorkerFor(Runnable command) {
+        if (parallelism != Integer.MAX_VALUE) {
+            return false; // queued, so that tasks start in the order they came ({@link #awaitTurn})
+        }
         boolean fresh =
                 switch (kind) {
                     case FIXED, SINGLE -> live < maxThreads;
@@ -410,7 +413,16 @@ class ModeledExecutor extends AbstractExecutorService {
                     return; // shut down and drained, or an idle cached worker timed out
                 }
                 me.interrupted(false); // as ThreadPoolExecutor: a stale interrupt is cleared
-                runTask(task);
+                if (parallelism == Integer.MAX_VALUE) {
+                    runTask(task);
+                } else {
+                    awaitTurn(me);
+                    try {
+                        runTask(task);
+                    } finally {
+                        busy.remove(me);
+                    }
+                }
             }
         } finally {
             live--;
@@ -480,6 +492,54 @@ class ModeledExecutor extends AbstractExecutorService {
         } catch (Throwable t) {
             throw new java.lang.reflect.UndeclaredThrowableException(t);
         }
+    }
+
+    /**
+     * How many tasks the pool runs at once, not counting those whose worker is blocked: a {@code
+     * ForkJoinPool} built with a parallelism of the program's choosing ({@link ForkJoinModels});
+     * {@link Integer#MAX_VALUE}, no limit, for every other pool.
+     */
+    int parallelism = Integer.MAX_VALUE;
+
+    /** The workers of a pool with a {@link #parallelism} that run a task now. */
+    private final List<ThreadModel> busy = new ArrayList<>();
+
+    /** Turns of the workers that took a task and wait to run it, in the order they took them. */
+    private final ArrayDeque<Long> turns = new ArrayDeque<>();
+
+    private long lastTurn;
+
+    /**
+     * Waits, with the task the calling worker just took, until the tasks taken before it have
+     * started and fewer than {@link #parallelism} running tasks could go on: a worker blocked in
+     * its task (a join, a latch, a lock) leaves its place to another, as the JDK's pool does with a
+     * spare worker for a blocked join. Then counts the worker as busy.
+     */
+    private void awaitTurn(ThreadModel me) {
+        long turn = ++lastTurn;
+        turns.addLast(turn);
+        try {
+            run.block(
+                    () -> turns.peekFirst() == turn && goingOn() < parallelism,
+                    false,
+                    0,
+                    key,
+                    "wait for a free worker of " + poolName + " (parallelism " + parallelism + ")");
+        } finally {
+            turns.remove(turn);
+        }
+        busy.add(me);
+    }
+
+    /** The busy workers that could go on now: not blocked, or woken. */
+    private int goingOn() {
+        int n = 0;
+        for (ThreadModel w : busy) {
+            if (w.handle != null && Coordinator.canGoOn(w.handle)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Whether {@code t} is one of this pool's workers. */

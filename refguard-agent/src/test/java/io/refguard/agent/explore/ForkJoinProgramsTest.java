@@ -12,6 +12,7 @@ import example.jdk.CompletionLostUpdate;
 import example.jdk.ForkJoinLostUpdate;
 import example.jdk.InvokeAllLostUpdate;
 import example.jdk.QuiesceCount;
+import example.jdk.SizedForkJoinPool;
 import io.refguard.explore.ExploreResult;
 import io.refguard.explore.InterleavingFailure;
 import io.refguard.explore.InterleavingInconclusive;
@@ -53,6 +54,27 @@ class ForkJoinProgramsTest {
                 "| ForkJoinPool-1-worker-1 ",
                 "counted 2 items, expected 4");
         assertFalse(table.contains("commonPool"), table);
+    }
+
+    @Test
+    void aPoolOfTheProgramsParallelismRunsThatManyTasksAtOnce() {
+        // two tasks on a plain tally: one at a time on ForkJoinPool(1), together on (2)
+        ExploreResult serial =
+                AgentExplorer.mainClass(SizedForkJoinPool.Serial.class.getName()).explore();
+        assertTrue(serial.exhausted(), serial::toString);
+        assertContains(
+                failureTable(SizedForkJoinPool.class),
+                "main threw java.lang.AssertionError: tally ",
+                ", expected 3");
+        // a join on a pool of parallelism 1, and a task blocked on a later one's latch: the
+        // blocked worker leaves its place to another
+        for (Class<?> program :
+                new Class<?>[] {
+                    SizedForkJoinPool.ForkJoin.class, SizedForkJoinPool.Handoff.class
+                }) {
+            ExploreResult r = AgentExplorer.mainClass(program.getName()).explore();
+            assertTrue(r.exhausted(), () -> program.getSimpleName() + ": " + r);
+        }
     }
 
     @Test

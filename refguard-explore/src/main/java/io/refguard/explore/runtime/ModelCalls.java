@@ -456,6 +456,10 @@ public final class ModelCalls {
         return !actorOf(thread).live();
     }
 
+    public static boolean canGoOn(ActorHandle thread) {
+        return actorOf(thread).canGoOn();
+    }
+
     public static Thread.State threadState(ActorHandle thread) {
         Actor a = actorOf(thread);
         return switch (a.state) {
