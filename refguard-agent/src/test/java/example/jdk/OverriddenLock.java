@@ -15,7 +15,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>{@code countBefore}: the same, counting before it has the lock: a lost update;
  *   <li>{@code condition}: a producer and a consumer hand over three items through a condition of
  *       the lock, the consumer waiting with a timed {@code tryLock} first: correct;
- *   <li>{@code deadlock}: two threads take two such locks in opposite orders.
+ *   <li>{@code deadlock}: two threads take two such locks in opposite orders;
+ *   <li>{@code deadlockThroughBase}, {@code orderedThroughBase}: two threads take two locks whose
+ *       {@code lock()} override reaches {@code ReentrantLock}'s through a class of the program that
+ *       overrides nothing ({@link CountedNamedLock}), in opposite orders (a deadlock) or in the
+ *       same order (correct).
  * </ul>
  */
 public final class OverriddenLock {
@@ -61,12 +65,40 @@ public final class OverriddenLock {
         }
     }
 
+    /** A lock of the program's that only adds a name: it overrides no locking method. */
+    static class NamedLock extends ReentrantLock {
+        final String name;
+
+        NamedLock(String name) {
+            this.name = name;
+        }
+    }
+
+    /**
+     * Counts acquisitions; its {@code super.lock()} reaches {@code ReentrantLock}'s past NamedLock.
+     */
+    static final class CountedNamedLock extends NamedLock {
+        int acquisitions;
+
+        CountedNamedLock(String name) {
+            super(name);
+        }
+
+        @Override
+        public void lock() {
+            super.lock();
+            acquisitions++;
+        }
+    }
+
     private OverriddenLock() {}
 
     public static void main(String[] args) throws InterruptedException {
         switch (args[0]) {
             case "counting", "countBefore" -> deposits(args[0].equals("countBefore"));
             case "condition" -> handOver();
+            case "deadlockThroughBase", "orderedThroughBase" ->
+                    throughBase(args[0].equals("orderedThroughBase"));
             default -> opposite();
         }
     }
@@ -148,7 +180,22 @@ public final class OverriddenLock {
         b.join();
     }
 
-    private static void both(StatsLock outer, StatsLock inner) {
+    private static void throughBase(boolean sameOrder) throws InterruptedException {
+        CountedNamedLock first = new CountedNamedLock("first");
+        CountedNamedLock second = new CountedNamedLock("second");
+        Thread a = new Thread(() -> both(first, second));
+        Thread b = new Thread(() -> both(sameOrder ? first : second, sameOrder ? second : first));
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+        if (first.acquisitions != 2 || second.acquisitions != 2) {
+            throw new AssertionError(
+                    "acquisitions " + first.acquisitions + " and " + second.acquisitions);
+        }
+    }
+
+    private static void both(ReentrantLock outer, ReentrantLock inner) {
         outer.lock();
         try {
             inner.lock();

@@ -29,13 +29,53 @@ final class ClassHierarchy {
 
     /**
      * Header facts of one class file; {@code hashes}: it declares {@code hashCode()}, so it and its
-     * subclasses do not hash by identity.
+     * subclasses do not hash by identity; {@code lockMethods}: which of {@code ReentrantLock}'s
+     * methods that a subclass's {@code super} call reaches on the model it declares ({@link
+     * MethodRewriter#SUPER_LOCKS}, by name and descriptor).
      */
     record Info(
             String superName,
             String[] interfaces,
             Map<String, Integer> fieldAccess,
-            boolean hashes) {}
+            boolean hashes,
+            Set<String> lockMethods) {}
+
+    /** The {@link Info#lockMethods} among the methods {@code names} (name and descriptor). */
+    static Set<String> lockMethods(Iterable<String> names) {
+        Set<String> found = null;
+        for (String n : names) {
+            if (MethodRewriter.SUPER_LOCKS.containsKey(n)) {
+                if (found == null) {
+                    found = new HashSet<>();
+                }
+                found.add(n);
+            }
+        }
+        return found == null ? Set.of() : found;
+    }
+
+    /**
+     * Whether a call of {@code nameAndDesc} on class {@code owner} runs {@code ReentrantLock}'s own
+     * method: {@code owner} is {@code ReentrantLock}, or a subclass of it none of whose classes up
+     * to it declares that method. False when a class file on the way cannot be read.
+     */
+    boolean reachesReentrantLock(String owner, String nameAndDesc) {
+        String name = owner;
+        for (int depth = 0; depth < 64 && name != null; depth++) {
+            if (name.equals("java/util/concurrent/locks/ReentrantLock")) {
+                return true;
+            }
+            if (name.startsWith("java/")) {
+                return false;
+            }
+            Info info = info(name);
+            if (info == null || info.lockMethods().contains(nameAndDesc)) {
+                return false;
+            }
+            name = info.superName();
+        }
+        return false;
+    }
 
     private static final Object BOOT = new Object();
     private static final Map<Object, Map<String, Optional<Info>>> CACHE = new WeakHashMap<>();
@@ -187,6 +227,7 @@ final class ClassHierarchy {
         String[] header = new String[1];
         String[][] interfaces = new String[1][];
         boolean[] hashes = new boolean[1];
+        java.util.List<String> methods = new java.util.ArrayList<>();
         reader.accept(
                 new ClassVisitor(Opcodes.ASM9) {
                     @Override
@@ -220,10 +261,11 @@ final class ClassHierarchy {
                             String signature,
                             String[] exceptions) {
                         hashes[0] |= name.equals("hashCode") && descriptor.equals("()I");
+                        methods.add(name + descriptor);
                         return null;
                     }
                 },
                 ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return new Info(header[0], interfaces[0], fields, hashes[0]);
+        return new Info(header[0], interfaces[0], fields, hashes[0], lockMethods(methods));
     }
 }

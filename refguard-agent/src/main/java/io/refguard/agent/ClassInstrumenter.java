@@ -138,11 +138,17 @@ final class ClassInstrumenter {
             fields.put(f.name + ':' + f.desc, f.access);
         }
         boolean hashes = false;
+        java.util.List<String> methods = new java.util.ArrayList<>();
         for (MethodNode m : node.methods) {
             hashes |= m.name.equals("hashCode") && m.desc.equals("()I");
+            methods.add(m.name + m.desc);
         }
         return new ClassHierarchy.Info(
-                node.superName, node.interfaces.toArray(new String[0]), fields, hashes);
+                node.superName,
+                node.interfaces.toArray(new String[0]),
+                fields,
+                hashes,
+                ClassHierarchy.lockMethods(methods));
     }
 
     /**

@@ -557,8 +557,10 @@ final class MethodRewriter {
      */
     private void superCall(InsnList code, MethodInsnNode call) {
         String superLock = SUPER_LOCKS.get(call.name + call.desc);
-        if (superLock != null && call.owner.equals(REENTRANT_LOCK)) {
-            // ReentrantLock's own method, on the model, not the program's override again
+        if (superLock != null
+                && cls.hierarchy().reachesReentrantLock(call.owner, call.name + call.desc)) {
+            // ReentrantLock's own method, on the model, not the program's override again; also
+            // through a class of the program between them that does not override it
             int id = site("ReentrantLock." + call.name + "()", null);
             code.insertBefore(call, push(id));
             code.set(
@@ -597,7 +599,7 @@ final class MethodRewriter {
      * The calls through {@code super} of a {@code ReentrantLock} subclass that reach the model, by
      * name and descriptor: the bridge method of each ({@code LockBridge}).
      */
-    private static final java.util.Map<String, String> SUPER_LOCKS =
+    static final java.util.Map<String, String> SUPER_LOCKS =
             java.util.Map.of(
                     "lock()V", "superLock",
                     "lockInterruptibly()V", "superLockInterruptibly",

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OverriddenLockTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"counting", "condition"})
+    @ValueSource(strings = {"counting", "condition", "orderedThroughBase"})
     void correctProgramsPass(String mode) {
         ExploreResult r =
                 AgentExplorer.mainClass(OverriddenLock.class.getName()).args(mode).explore();
@@ -45,14 +45,15 @@ class OverriddenLockTest {
         assertTrue(f.getMessage().contains("acquisitions counted 1"), f::getMessage);
     }
 
-    @Test
-    void oppositeOrdersDeadlock() {
+    @ParameterizedTest
+    @ValueSource(strings = {"deadlock", "deadlockThroughBase"})
+    void oppositeOrdersDeadlock(String mode) {
         InterleavingFailure f =
                 assertThrows(
                         InterleavingFailure.class,
                         () ->
                                 AgentExplorer.mainClass(OverriddenLock.class.getName())
-                                        .args("deadlock")
+                                        .args(mode)
                                         .explore());
         assertEquals(FailureKind.DEADLOCK, f.report().failure().kind(), f::getMessage);
     }
