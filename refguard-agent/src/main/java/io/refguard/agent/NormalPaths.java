@@ -36,8 +36,8 @@ final class NormalPaths {
                 int op = insn.getOpcode();
                 if (insn instanceof JumpInsnNode jump) {
                     todo.push(jump.label);
-                    if (op == Opcodes.GOTO || op == Opcodes.JSR) {
-                        break;
+                    if (op == Opcodes.GOTO) {
+                        break; // a JSR's subroutine returns to the next instruction
                     }
                 } else if (insn instanceof TableSwitchInsnNode table) {
                     todo.push(table.dflt);
