@@ -213,6 +213,9 @@ final class ThreadOps {
     private static void joinForeign(
             ExploringInterceptor x, ThreadModel me, Thread thread, boolean timed)
             throws InterruptedException {
+        if (thread.getState() == Thread.State.NEW) {
+            return; // never started, by the explorer or anyone else: the JDK returns at once
+        }
         if (thread.isAlive()) {
             thread.join(TimeUnit.NANOSECONDS.toMillis(x.foreignWaitNanos) + 1);
         }
