@@ -2,6 +2,7 @@ package example.jdk;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -19,7 +20,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *       queue for both, and main joins a thread that wants one: a deadlock, as the free permit goes
  *       to no one while the first in the queue waits for two;
  *   <li>{@code semaphore}: the same on a non-fair semaphore: the later thread takes the free
- *       permit, no deadlock.
+ *       permit, no deadlock;
+ *   <li>{@code fairTurns}, {@code turns}: main holds a lock while two threads queue for it, one
+ *       after the other, then lets it go; the first must have it first. Correct on a fair {@code
+ *       ReentrantLock}, which serves the longest waiter; on a non-fair one the second may overtake;
+ *   <li>{@code fairRelock}, {@code relock}: main lets the lock go while a thread waits for it and
+ *       locks it again at once, expecting the waiter to have had it: on a fair lock main queues
+ *       behind the waiter; a non-fair one lets main barge in.
  * </ul>
  */
 public final class QueuedBehind {
@@ -32,8 +39,74 @@ public final class QueuedBehind {
             case "fairReader" -> readers(new ReentrantReadWriteLock(true), false);
             case "reentrant" -> readers(new ReentrantReadWriteLock(), true);
             case "fairSemaphore" -> permits(new Semaphore(2, true));
+            case "fairTurns", "turns" -> turns(new ReentrantLock(args[0].equals("fairTurns")));
+            case "fairRelock", "relock" -> relock(new ReentrantLock(args[0].equals("fairRelock")));
             default -> permits(new Semaphore(2));
         }
+    }
+
+    private static volatile boolean firstDone;
+
+    private static void turns(ReentrantLock lock) throws InterruptedException {
+        firstDone = false;
+        lock.lock();
+        Thread first =
+                new Thread(
+                        () -> {
+                            lock.lock();
+                            firstDone = true;
+                            lock.unlock();
+                        });
+        Thread second =
+                new Thread(
+                        () -> {
+                            lock.lock();
+                            try {
+                                if (!firstDone) {
+                                    throw new AssertionError(
+                                            "the second waiter overtook the first");
+                                }
+                            } finally {
+                                lock.unlock();
+                            }
+                        });
+        first.start();
+        while (!lock.hasQueuedThread(first)) {
+            Thread.onSpinWait();
+        }
+        second.start();
+        while (!lock.hasQueuedThread(second)) {
+            Thread.onSpinWait();
+        }
+        lock.unlock();
+        first.join();
+        second.join();
+    }
+
+    private static void relock(ReentrantLock lock) throws InterruptedException {
+        firstDone = false;
+        lock.lock();
+        Thread waiter =
+                new Thread(
+                        () -> {
+                            lock.lock();
+                            firstDone = true;
+                            lock.unlock();
+                        });
+        waiter.start();
+        while (!lock.hasQueuedThread(waiter)) {
+            Thread.onSpinWait();
+        }
+        lock.unlock();
+        lock.lock();
+        try {
+            if (!firstDone) {
+                throw new AssertionError("locked again ahead of the waiting thread");
+            }
+        } finally {
+            lock.unlock();
+        }
+        waiter.join();
     }
 
     private static void readers(ReadWriteLock rw, boolean itself) throws InterruptedException {

@@ -102,6 +102,62 @@ final class LockOps {
             takeReal(x, rl, m, 1);
             return true;
         }
+        if (rl.isFair() && op != LockOp.TRY_LOCK) {
+            return fairLock(x, run, me, rl, m, op, nanos);
+        }
+        return acquire(x, run, me, rl, m, op, nanos);
+    }
+
+    /**
+     * A fair lock's acquisition ({@link QueueOrder}): queued behind the threads that wait for the
+     * lock already, it waits until they have had it, then takes it as a non-fair lock would, with
+     * no other thread left to barge in but an untimed {@code tryLock()}.
+     */
+    private static boolean fairLock(
+            ExploringInterceptor x,
+            RunModel run,
+            ThreadModel me,
+            ReentrantLock rl,
+            LockModel m,
+            LockOp op,
+            long nanos)
+            throws InterruptedException {
+        QueueOrder order = QueueOrder.of(run);
+        boolean interruptible = op != LockOp.LOCK;
+        boolean timed = op == LockOp.TRY_LOCK_TIMED;
+        order.enqueue(rl, me, true);
+        try {
+            if (order.behind(rl, me)) {
+                boolean first =
+                        run.block(
+                                () -> !order.behind(rl, me) || (interruptible && me.interrupted()),
+                                timed,
+                                nanos,
+                                m,
+                                m.waitLabel("wait in line for lock"));
+                if (interruptible) {
+                    ThreadOps.throwIfInterrupted(me);
+                }
+                if (!first) {
+                    return false; // timed out while others were ahead
+                }
+            }
+            return acquire(x, run, me, rl, m, op, nanos);
+        } finally {
+            order.dequeue(rl, me); // the thread behind it is first now
+        }
+    }
+
+    /** Takes {@code rl}, whose model is {@code m}, as {@code op} does, not reentrant. */
+    private static boolean acquire(
+            ExploringInterceptor x,
+            RunModel run,
+            ThreadModel me,
+            ReentrantLock rl,
+            LockModel m,
+            LockOp op,
+            long nanos)
+            throws InterruptedException {
         switch (op) {
             case LOCK -> Coordinator.lock(m);
             case LOCK_INTERRUPTIBLY -> {

@@ -19,6 +19,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *   <li>{@code ReentrantReadWriteLock}, fair, and a fair {@code Semaphore}: a thread waits while
  *       another thread queued before it. So a fair semaphore's free permit is not given to a later
  *       thread while an earlier one waits for more than is free.
+ *   <li>A fair {@code ReentrantLock}: a thread waits until the threads queued before it have had
+ *       the lock, so the longest waiter gets it next, and the thread that just unlocked it and
+ *       locks it again queues behind them ({@link LockOps}).
  * </ul>
  *
  * Reentrant acquisitions are not held back (a reader that holds the read lock, or the write lock,
@@ -97,8 +100,13 @@ final class QueueOrder {
 
     /** Whether {@code me} must go on waiting for a fair {@code semaphore}'s permits. */
     boolean mustWait(Semaphore semaphore, ThreadModel me) {
-        List<Waiter> q = queues.get(semaphore);
-        return semaphore.isFair() && q != null && ahead(q, me);
+        return semaphore.isFair() && behind(semaphore, me);
+    }
+
+    /** Whether another thread is queued for {@code sync} before {@code me}. */
+    boolean behind(Object sync, ThreadModel me) {
+        List<Waiter> q = queues.get(sync);
+        return q != null && ahead(q, me);
     }
 
     /** Whether another thread is queued before {@code me} (before the end, when not queued). */

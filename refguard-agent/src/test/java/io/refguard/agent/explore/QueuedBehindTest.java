@@ -32,6 +32,27 @@ class QueuedBehindTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"fairTurns", "fairRelock"})
+    void aFairLockServesTheLongestWaiterFirst(String mode) {
+        ExploreResult r =
+                AgentExplorer.mainClass(QueuedBehind.class.getName()).args(mode).explore();
+        assertTrue(r.exhausted(), r::toString);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"turns", "relock"})
+    void aNonFairLockLetsALaterThreadGoFirst(String mode) {
+        InterleavingFailure f =
+                assertThrows(
+                        InterleavingFailure.class,
+                        () ->
+                                AgentExplorer.mainClass(QueuedBehind.class.getName())
+                                        .args(mode)
+                                        .explore());
+        assertEquals(FailureKind.THREAD_THREW, f.report().failure().kind(), f::getMessage);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"reentrant", "semaphore"})
     void aReentrantReaderAndANonFairSemaphoreGoOn(String mode) {
         ExploreResult r =
