@@ -498,6 +498,75 @@ public final class TimedOutPaths {
     }
 
     /**
+     * Waits for a worker at a phaser, retrying after each 100 ms timeout; but each retry arrives
+     * again, so the second arrival advances the phase without the worker, and main reads a result
+     * the worker has not set. Its failed assertion follows a wait that ended in time, not the
+     * timeout: a bug. {@link Fixed} arrives once and retries only the wait.
+     */
+    public static class PhaserRetry {
+        static volatile int result;
+
+        PhaserRetry() {}
+
+        /** Main's arrival and wait, retried after a timeout. */
+        void await(java.util.concurrent.Phaser phaser) throws InterruptedException {
+            while (true) {
+                try {
+                    phaser.awaitAdvanceInterruptibly(phaser.arrive(), 100, TimeUnit.MILLISECONDS);
+                    return;
+                } catch (java.util.concurrent.TimeoutException e) {
+                    // retry
+                }
+            }
+        }
+
+        void run() throws InterruptedException {
+            result = 0;
+            java.util.concurrent.Phaser phaser = new java.util.concurrent.Phaser(2);
+            Thread worker =
+                    new Thread(
+                            () -> {
+                                result = 42;
+                                phaser.arrive();
+                            },
+                            "worker");
+            worker.start();
+            await(phaser);
+            int seen = result;
+            if (seen != 42) {
+                throw new AssertionError("the result is not ready: " + seen);
+            }
+            worker.join();
+        }
+
+        public static void main(String[] args) throws InterruptedException {
+            new PhaserRetry().run();
+        }
+
+        /** Arrives once, and retries only the wait for that phase. */
+        public static final class Fixed extends PhaserRetry {
+            private Fixed() {}
+
+            @Override
+            void await(java.util.concurrent.Phaser phaser) throws InterruptedException {
+                int phase = phaser.arrive();
+                while (true) {
+                    try {
+                        phaser.awaitAdvanceInterruptibly(phase, 100, TimeUnit.MILLISECONDS);
+                        return;
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        // retry
+                    }
+                }
+            }
+
+            public static void main(String[] args) throws InterruptedException {
+                new Fixed().run();
+            }
+        }
+    }
+
+    /**
      * Waits on a monitor in a loop until a deadline on the clock, and fails when the deadline
      * passed: the program saw its wait time out, a safety net.
      */

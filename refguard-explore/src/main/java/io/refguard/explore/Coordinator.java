@@ -368,6 +368,17 @@ public final class Coordinator {
     }
 
     /**
+     * Notes that a timed wait of the calling thread ended in time, without timing out, also when it
+     * did not have to block (a retried {@code awaitAdvance} that finds the phase advanced): after
+     * an early timeout, the thread went on with the others, and {@link #stepsSinceEarlyTimeout()}
+     * is -1 from here on. {@link #blockUntil(BooleanSupplier, long, boolean, Object, String)} notes
+     * it itself. Unmanaged: nothing.
+     */
+    public static void waitedInTime() {
+        ModelCalls.waitedInTime();
+    }
+
+    /**
      * Whether a thread of the caller's run, the caller or another, had a timed wait time out early
      * and has not waited for another thread since: it gave up on the others, and what it did next
      * (an exception it kept for another thread to report) is the program's reaction to the timeout.

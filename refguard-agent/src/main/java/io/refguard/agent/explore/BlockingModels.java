@@ -487,6 +487,9 @@ final class BlockingModels {
             Object result = LibraryOps.atomically(x, attempt);
             if (result != WOULD_BLOCK) {
                 LibraryOps.changed(r, k);
+                if (timed) {
+                    Coordinator.waitedInTime(); // also when it did not have to wait
+                }
                 return result;
             }
             if (timed && nanos == 0) {

@@ -88,6 +88,16 @@ class TimeoutsTest {
     }
 
     @Test
+    void aFailureAfterALaterWaitEndedInTimeIsNoSafetyNet() {
+        String bug = TimedOutPaths.PhaserRetry.class.getName();
+        InterleavingFailure f =
+                assertThrows(InterleavingFailure.class, AgentExplorer.mainClass(bug)::explore);
+        assertTrue(f.table().contains("the result is not ready: 0"), f.table());
+        ExploreResult fixed = AgentExplorer.mainClass(bug + "$Fixed").explore();
+        assertTrue(fixed.exhausted(), fixed::toString);
+    }
+
+    @Test
     void aSecondEarlyTimeoutOfOneThreadIsSearchedOnlyWhenAllowedAndTheVerdictSaysSo() {
         String bug = TimedOutPaths.RetryThenClose.class.getName();
         ExploreResult once = AgentExplorer.mainClass(bug).explore();

@@ -100,7 +100,11 @@ final class Actor implements ActorHandle {
     /** The run's step count when this thread's last early timeout fired, or -1: none yet. */
     int earlyTimeoutStep = -1;
 
-    /** Whether this thread blocked, waiting for another thread, since its last early timeout. */
+    /**
+     * Whether this thread went on with the others since its last early timeout: it blocked, waiting
+     * for another thread, or a later timed wait of its ended in time ({@link Waits}, {@link
+     * ModelCalls#waitedInTime}).
+     */
     boolean waitedSinceEarlyTimeout;
 
     /**

@@ -371,6 +371,13 @@ public final class ModelCalls {
         return false;
     }
 
+    public static void waitedInTime() {
+        Actor me = managedActor();
+        if (me != null && me.earlyTimeoutStep >= 0) {
+            me.waitedSinceEarlyTimeout = true;
+        }
+    }
+
     public static int stepsSinceEarlyTimeout() {
         Actor me = managedActor();
         if (me == null || me.earlyTimeoutStep < 0 || me.waitedSinceEarlyTimeout) {

@@ -88,6 +88,7 @@ final class Waits {
             me.timeoutChoice = false;
             if (holds(me, wake)) {
                 Primitives.woke(me);
+                endedInTime(me);
                 return true;
             }
             boolean timedOut = mayTimeOut(me);
@@ -111,6 +112,7 @@ final class Waits {
                 me.until = null;
                 if (holds(me, wake)) {
                     Primitives.woke(me);
+                    endedInTime(me);
                     return true;
                 }
             }
@@ -122,6 +124,17 @@ final class Waits {
         } finally {
             me.deadline = Long.MAX_VALUE;
             me.timeoutChoice = false; // also when the run is aborted at the point
+        }
+    }
+
+    /**
+     * A timed wait of {@code me} ended in time: after an early timeout of its own, the thread went
+     * on with the others (a retry that found what it waits for done), so a failure of its own is no
+     * longer its reaction to that timeout ({@link Actor#waitedSinceEarlyTimeout}).
+     */
+    private static void endedInTime(Actor me) {
+        if (me.earlyTimeoutStep >= 0) {
+            me.waitedSinceEarlyTimeout = true;
         }
     }
 
