@@ -26,7 +26,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *       ReentrantLock}, which serves the longest waiter; on a non-fair one the second may overtake;
  *   <li>{@code fairRelock}, {@code relock}: main lets the lock go while a thread waits for it and
  *       locks it again at once, expecting the waiter to have had it: on a fair lock main queues
- *       behind the waiter; a non-fair one lets main barge in.
+ *       behind the waiter; a non-fair one lets main barge in;
+ *   <li>{@code takers}, {@code linkedTakers}: two threads block in {@code take()}, one after the
+ *       other, on a fair {@code ArrayBlockingQueue} or a {@code LinkedBlockingQueue}; main puts one
+ *       element and joins the first: the longest waiter gets the element, so no deadlock.
  * </ul>
  */
 public final class QueuedBehind {
@@ -41,6 +44,8 @@ public final class QueuedBehind {
             case "fairSemaphore" -> permits(new Semaphore(2, true));
             case "fairTurns", "turns" -> turns(new ReentrantLock(args[0].equals("fairTurns")));
             case "fairRelock", "relock" -> relock(new ReentrantLock(args[0].equals("fairRelock")));
+            case "takers" -> takers(new java.util.concurrent.ArrayBlockingQueue<>(1, true));
+            case "linkedTakers" -> takers(new java.util.concurrent.LinkedBlockingQueue<>());
             default -> permits(new Semaphore(2));
         }
     }
@@ -80,6 +85,32 @@ public final class QueuedBehind {
         }
         lock.unlock();
         first.join();
+        second.join();
+    }
+
+    private static void takers(java.util.concurrent.BlockingQueue<Integer> queue)
+            throws InterruptedException {
+        Runnable take =
+                () -> {
+                    try {
+                        queue.take();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                };
+        Thread first = new Thread(take);
+        Thread second = new Thread(take);
+        first.start();
+        while (first.getState() != Thread.State.WAITING) {
+            Thread.onSpinWait();
+        }
+        second.start();
+        while (second.getState() != Thread.State.WAITING) {
+            Thread.onSpinWait();
+        }
+        queue.put(1);
+        first.join(); // the longest waiter took it
+        queue.put(2);
         second.join();
     }
 

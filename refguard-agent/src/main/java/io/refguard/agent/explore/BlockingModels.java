@@ -120,6 +120,9 @@ final class BlockingModels {
         BlockingDeque<Object> d = q instanceof BlockingDeque<?> ? (BlockingDeque<Object>) q : null;
         BooleanSupplier hasRoom = () -> q.remainingCapacity() > 0;
         BooleanSupplier hasItem = () -> !q.isEmpty();
+        // blocked takers, and blocked putters, are served in the order they blocked
+        Object takers = QueueOrder.takersLine(x.run(), q);
+        Object putters = QueueOrder.puttersLine(x.run(), q);
         switch (n) {
             case "put", "putLast", "putFirst" -> {
                 if (args != 1 || d == null && !n.equals("put")) {
@@ -133,7 +136,8 @@ final class BlockingModels {
                         () -> (first ? d.offerFirst(e) : q.offer(e)) ? null : WOULD_BLOCK,
                         hasRoom,
                         true,
-                        -1);
+                        -1,
+                        putters);
                 return null;
             }
             case "take", "takeFirst", "takeLast" -> {
@@ -142,7 +146,13 @@ final class BlockingModels {
                 }
                 boolean last = n.equals("takeLast");
                 return retry(
-                        x, call, () -> orBlock(last ? d.pollLast() : q.poll()), hasItem, true, -1);
+                        x,
+                        call,
+                        () -> orBlock(last ? d.pollLast() : q.poll()),
+                        hasItem,
+                        true,
+                        -1,
+                        takers);
             }
             case "offer", "offerFirst", "offerLast" -> {
                 if (args != 3 || d == null && !n.equals("offer")) {
@@ -160,7 +170,8 @@ final class BlockingModels {
                                                 : WOULD_BLOCK,
                                 hasRoom,
                                 true,
-                                nanos(call, 1));
+                                nanos(call, 1),
+                                putters);
                 return res == TIMED_OUT ? Boolean.FALSE : res;
             }
             case "poll", "pollFirst", "pollLast" -> {
@@ -175,7 +186,8 @@ final class BlockingModels {
                                 () -> orBlock(last ? d.pollLast() : q.poll()),
                                 hasItem,
                                 true,
-                                nanos(call, 0));
+                                nanos(call, 0),
+                                takers);
                 return res == TIMED_OUT ? null : res;
             }
             default -> {
@@ -454,7 +466,25 @@ final class BlockingModels {
             boolean interruptible,
             long nanos)
             throws Throwable {
-        return retry(x, call, attempt, ready, interruptible, nanos, false);
+        return retry(x, call, attempt, ready, interruptible, nanos, false, null);
+    }
+
+    /**
+     * As {@link #retry(ExploringInterceptor, LibraryCall, ExploringInterceptor.Body,
+     * BooleanSupplier, boolean, long)}, a thread that has to wait joining {@code line} ({@link
+     * QueueOrder}; null for none): it tries again only while no thread that blocked before it still
+     * waits in the line.
+     */
+    private static Object retry(
+            ExploringInterceptor x,
+            LibraryCall call,
+            ExploringInterceptor.Body attempt,
+            BooleanSupplier ready,
+            boolean interruptible,
+            long nanos,
+            Object line)
+            throws Throwable {
+        return retry(x, call, attempt, ready, interruptible, nanos, false, line);
     }
 
     /**
@@ -473,6 +503,41 @@ final class BlockingModels {
             long nanos,
             boolean freedByRelease)
             throws Throwable {
+        return retry(x, call, attempt, ready, interruptible, nanos, freedByRelease, null);
+    }
+
+    private static Object retry(
+            ExploringInterceptor x,
+            LibraryCall call,
+            ExploringInterceptor.Body attempt,
+            BooleanSupplier ready,
+            boolean interruptible,
+            long nanos,
+            boolean freedByRelease,
+            Object line)
+            throws Throwable {
+        QueueOrder order = line == null ? null : QueueOrder.of(x.run());
+        try {
+            return retryInLine(
+                    x, call, attempt, ready, interruptible, nanos, freedByRelease, line, order);
+        } finally {
+            if (order != null) {
+                order.dequeue(line, x.current());
+            }
+        }
+    }
+
+    private static Object retryInLine(
+            ExploringInterceptor x,
+            LibraryCall call,
+            ExploringInterceptor.Body attempt,
+            BooleanSupplier ready,
+            boolean interruptible,
+            long nanos,
+            boolean freedByRelease,
+            Object line,
+            QueueOrder order)
+            throws Throwable {
         ThreadModel me = x.current();
         RunModel r = x.run();
         LockModel k = r.key(call.receiver(), call.site());
@@ -483,8 +548,12 @@ final class BlockingModels {
         r.ops++;
         Coordinator.point(k, Access.UPDATE, label);
         boolean timed = nanos >= 0;
+        boolean waiting = false;
         while (true) {
-            Object result = LibraryOps.atomically(x, attempt);
+            Object result =
+                    waiting && order.behind(line, me)
+                            ? WOULD_BLOCK // a thread that blocked before it waits still
+                            : LibraryOps.atomically(x, attempt);
             if (result != WOULD_BLOCK) {
                 LibraryOps.changed(r, k);
                 if (timed) {
@@ -495,16 +564,27 @@ final class BlockingModels {
             if (timed && nanos == 0) {
                 return TIMED_OUT;
             }
+            if (order != null && !waiting) {
+                order.enqueue(line, me, false);
+                waiting = true;
+            }
             long seen = k.version;
             // freed by a release: only the real state, so that the wake keeps the release that
             // made it ready, not an earlier change of the object
+            // in a line: its turn, and the real state ready for it
             BooleanSupplier wake =
-                    freedByRelease
-                            ? () -> ready.getAsBoolean() || interruptible && me.interrupted()
-                            : () ->
-                                    k.version != seen
-                                            || ready.getAsBoolean()
-                                            || interruptible && me.interrupted();
+                    order != null
+                            ? () ->
+                                    !order.behind(line, me) && ready.getAsBoolean()
+                                            || interruptible && me.interrupted()
+                            : freedByRelease
+                                    ? () ->
+                                            ready.getAsBoolean()
+                                                    || interruptible && me.interrupted()
+                                    : () ->
+                                            k.version != seen
+                                                    || ready.getAsBoolean()
+                                                    || interruptible && me.interrupted();
             boolean taker =
                     call.receiver() instanceof TransferQueue<?>
                             && (call.name().startsWith("take") || call.name().startsWith("poll"));

@@ -22,6 +22,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *   <li>A fair {@code ReentrantLock}: a thread waits until the threads queued before it have had
  *       the lock, so the longest waiter gets it next, and the thread that just unlocked it and
  *       locks it again queues behind them ({@link LockOps}).
+ *   <li>{@code ArrayBlockingQueue}, {@code LinkedBlockingQueue} and {@code Deque}, {@code
+ *       PriorityBlockingQueue}, fair or not: their blocked takers wait on one condition of the
+ *       queue's lock, and so do their blocked putters; each {@code signal} wakes the longest
+ *       waiter, so a thread that blocked later does not take an element, or a place, before one
+ *       that blocked earlier ({@link BlockingModels}). A thread that has not blocked may still come
+ *       first: it tries the queue before it joins the line. A waiter whose turn came but found the
+ *       element gone keeps its place, where the JDK's would wait again at the end.
  * </ul>
  *
  * Reentrant acquisitions are not held back (a reader that holds the read lock, or the write lock,
@@ -42,6 +49,40 @@ final class QueueOrder {
 
     /** The read-write lock each read and write lock belongs to. */
     private final IdentityHashMap<Object, ReentrantReadWriteLock> owners = new IdentityHashMap<>();
+
+    /** The two lines of each blocking queue that has them: its blocked takers, its putters. */
+    private final IdentityHashMap<Object, Object[]> lines = new IdentityHashMap<>();
+
+    /**
+     * The line of {@code queue}'s blocked takers, or null when the JDK does not serve them in order
+     * ({@link #servesInOrder}).
+     */
+    static Object takersLine(RunModel run, Object queue) {
+        return servesInOrder(queue) ? of(run).lines(queue)[0] : null;
+    }
+
+    /** The line of {@code queue}'s blocked putters, as {@link #takersLine}. */
+    static Object puttersLine(RunModel run, Object queue) {
+        return servesInOrder(queue) ? of(run).lines(queue)[1] : null;
+    }
+
+    private Object[] lines(Object queue) {
+        return lines.computeIfAbsent(queue, k -> new Object[] {new Object(), new Object()});
+    }
+
+    /**
+     * Whether {@code queue} is one of the JDK's blocking queues whose blocked takers (and putters)
+     * wait on a condition of its lock, which signals the longest waiter: {@code
+     * ArrayBlockingQueue}, {@code LinkedBlockingQueue} and {@code Deque}, {@code
+     * PriorityBlockingQueue}.
+     */
+    private static boolean servesInOrder(Object queue) {
+        Class<?> c = queue.getClass();
+        return c == java.util.concurrent.ArrayBlockingQueue.class
+                || c == java.util.concurrent.LinkedBlockingQueue.class
+                || c == java.util.concurrent.LinkedBlockingDeque.class
+                || c == java.util.concurrent.PriorityBlockingQueue.class;
+    }
 
     static QueueOrder of(RunModel run) {
         QueueOrder q = run.queueOrder;

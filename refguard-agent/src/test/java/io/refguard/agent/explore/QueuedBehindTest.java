@@ -32,8 +32,8 @@ class QueuedBehindTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fairTurns", "fairRelock"})
-    void aFairLockServesTheLongestWaiterFirst(String mode) {
+    @ValueSource(strings = {"fairTurns", "fairRelock", "takers", "linkedTakers"})
+    void aFairLockAndABlockingQueueServeTheLongestWaiterFirst(String mode) {
         ExploreResult r =
                 AgentExplorer.mainClass(QueuedBehind.class.getName()).args(mode).explore();
         assertTrue(r.exhausted(), r::toString);
