@@ -137,6 +137,7 @@ final class BlockingModels {
                         hasRoom,
                         true,
                         -1,
+                        false,
                         putters);
                 return null;
             }
@@ -152,6 +153,7 @@ final class BlockingModels {
                         hasItem,
                         true,
                         -1,
+                        false,
                         takers);
             }
             case "offer", "offerFirst", "offerLast" -> {
@@ -171,6 +173,7 @@ final class BlockingModels {
                                 hasRoom,
                                 true,
                                 nanos(call, 1),
+                                false,
                                 putters);
                 return res == TIMED_OUT ? Boolean.FALSE : res;
             }
@@ -187,6 +190,7 @@ final class BlockingModels {
                                 hasItem,
                                 true,
                                 nanos(call, 0),
+                                false,
                                 takers);
                 return res == TIMED_OUT ? null : res;
             }
@@ -471,24 +475,6 @@ final class BlockingModels {
 
     /**
      * As {@link #retry(ExploringInterceptor, LibraryCall, ExploringInterceptor.Body,
-     * BooleanSupplier, boolean, long)}, a thread that has to wait joining {@code line} ({@link
-     * QueueOrder}; null for none): it tries again only while no thread that blocked before it still
-     * waits in the line.
-     */
-    private static Object retry(
-            ExploringInterceptor x,
-            LibraryCall call,
-            ExploringInterceptor.Body attempt,
-            BooleanSupplier ready,
-            boolean interruptible,
-            long nanos,
-            Object line)
-            throws Throwable {
-        return retry(x, call, attempt, ready, interruptible, nanos, false, line);
-    }
-
-    /**
-     * As {@link #retry(ExploringInterceptor, LibraryCall, ExploringInterceptor.Body,
      * BooleanSupplier, boolean, long)}; with {@code freedByRelease} a wake orders after the
      * releases up to the first one after which it could go on ({@link
      * RunModel#blockFreedByRelease}) and the caller decides what more it acquires, else after every
@@ -506,6 +492,10 @@ final class BlockingModels {
         return retry(x, call, attempt, ready, interruptible, nanos, freedByRelease, null);
     }
 
+    /**
+     * As above, a thread that has to wait joining {@code line} ({@link QueueOrder}; null for none):
+     * it tries again only while no thread that blocked before it still waits in the line.
+     */
     private static Object retry(
             ExploringInterceptor x,
             LibraryCall call,
